@@ -1,0 +1,413 @@
+/* hw-schema.c: the Homeward database schema and its migrations.
+ *
+ * Conventions, so that every area reads the same way:
+ *  - every user table has `id INTEGER PRIMARY KEY` (the rowid), which the
+ *    undo journal relies on;
+ *  - references are DEFERRABLE INITIALLY DEFERRED so that undo can re-insert
+ *    rows in any order inside one transaction;
+ *  - dates are ISO 8601 text: 'YYYY-MM-DD', local date-times
+ *    'YYYY-MM-DDTHH:MM:SS' with a separate tzid column where it matters;
+ *  - `withheld_from` is a comma separated set of recipient kinds
+ *    (family, agency, support, screen) that must not see the row; see
+ *    hw-recipient.h.
+ *
+ * Never edit a migration that has shipped: add a new one at the end.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "hw-schema.h"
+
+#define FK(table) " REFERENCES " table "(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"
+#define FK_NULL(table) " REFERENCES " table "(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED"
+#define WITHHELD " withheld_from TEXT NOT NULL DEFAULT ''"
+
+static const char * const migrations[] = {
+  /* 1: the whole first schema */
+  "CREATE TABLE cases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  family_name TEXT NOT NULL CHECK (length(trim(family_name)) > 0),"
+  "  case_number TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'in-care'"
+  "    CHECK (status IN ('in-care','trial-home-visit','reunified','closed')),"
+  "  permanency_goal TEXT NOT NULL DEFAULT 'reunification',"
+  "  concurrent_goal TEXT NOT NULL DEFAULT '',"
+  "  primary_language TEXT NOT NULL DEFAULT 'en',"
+  "  interpreter_needed INTEGER NOT NULL DEFAULT 0 CHECK (interpreter_needed IN (0,1)),"
+  "  tribal_affiliation TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+  ");"
+
+  "CREATE TABLE people ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  role TEXT NOT NULL DEFAULT 'relative',"
+  "  relationship TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  address_withheld_from TEXT NOT NULL DEFAULT '',"
+  "  pronouns TEXT NOT NULL DEFAULT '',"
+  "  language TEXT NOT NULL DEFAULT '',"
+  "  birth_date TEXT NOT NULL DEFAULT '',"
+  "  in_household INTEGER NOT NULL DEFAULT 0 CHECK (in_household IN (0,1)),"
+  "  alleged_harm_source INTEGER NOT NULL DEFAULT 0 CHECK (alleged_harm_source IN (0,1)),"
+  "  confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0,1)),"
+  WITHHELD ","
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX people_case ON people(case_id);"
+
+  "CREATE TABLE organisations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  kind TEXT NOT NULL DEFAULT 'services',"
+  "  contact TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0,1)),"
+  WITHHELD ","
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX organisations_case ON organisations(case_id);"
+
+  /* Ecomap. A node is the household (person_id and org_id both NULL), a
+   * person or an organisation. x/y are in map units (the household at 0,0)
+   * and only used when pinned = 1; otherwise the ring layout places it. */
+  "CREATE TABLE ecomap_nodes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  person_id INTEGER" FK ("people") ","
+  "  org_id INTEGER" FK ("organisations") ","
+  "  category TEXT NOT NULL DEFAULT 'community',"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0,1)),"
+  "  x REAL NOT NULL DEFAULT 0,"
+  "  y REAL NOT NULL DEFAULT 0,"
+  "  CHECK (person_id IS NULL OR org_id IS NULL)"
+  ");"
+  "CREATE INDEX ecomap_nodes_case ON ecomap_nodes(case_id);"
+  "CREATE TABLE ties ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  node_a INTEGER NOT NULL" FK ("ecomap_nodes") ","
+  "  node_b INTEGER NOT NULL" FK ("ecomap_nodes") ","
+  "  strength TEXT NOT NULL DEFAULT 'moderate'"
+  "    CHECK (strength IN ('strong','moderate','tenuous','broken')),"
+  "  stressful INTEGER NOT NULL DEFAULT 0 CHECK (stressful IN (0,1)),"
+  /* flow of support: none, a-to-b, b-to-a, both */
+  "  flow TEXT NOT NULL DEFAULT 'none' CHECK (flow IN ('none','a-to-b','b-to-a','both')),"
+  "  support_types TEXT NOT NULL DEFAULT '',"
+  "  frequency TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  CHECK (node_a <> node_b)"
+  ");"
+  "CREATE INDEX ties_case ON ties(case_id);"
+  /* Editable legend: one label per notation key (strong, moderate,
+   * tenuous, broken, stressful, flow). */
+  "CREATE TABLE ecomap_legend ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  key TEXT NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  UNIQUE (case_id, key)"
+  ");"
+  /* A snapshot freezes the map as JSON text (nodes + ties). */
+  "CREATE TABLE ecomap_snapshots ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  name TEXT NOT NULL,"
+  "  taken_at TEXT NOT NULL,"
+  "  data TEXT NOT NULL"
+  ");"
+  /* Safety / support network membership (Signs of Safety roles). */
+  "CREATE TABLE network_members ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  person_id INTEGER NOT NULL" FK ("people") ","
+  "  role TEXT NOT NULL CHECK (role IN ('supervises-contact','checks-in','respite','transport','mentor','emergency-contact')),"
+  "  availability TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (person_id, role)"
+  ");"
+
+  /* Meetings */
+  "CREATE TABLE meetings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  kind TEXT NOT NULL DEFAULT 'family-team-meeting',"
+  "  starts_at TEXT NOT NULL,"
+  "  place TEXT NOT NULL DEFAULT '',"
+  "  video_link TEXT NOT NULL DEFAULT '',"
+  "  facilitator TEXT NOT NULL DEFAULT '',"
+  "  interpreter TEXT NOT NULL DEFAULT '',"
+  "  language TEXT NOT NULL DEFAULT '',"
+  "  confidentiality_acknowledged INTEGER NOT NULL DEFAULT 0,"
+  "  current_phase TEXT NOT NULL DEFAULT 'welcome',"
+  "  next_meeting TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX meetings_case ON meetings(case_id);"
+  "CREATE TABLE meeting_attendees ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL" FK ("meetings") ","
+  "  person_id INTEGER NOT NULL" FK ("people") ","
+  "  role TEXT NOT NULL DEFAULT '',"
+  "  attendance TEXT NOT NULL DEFAULT 'present'"
+  "    CHECK (attendance IN ('present','remote','absent','declined')),"
+  "  UNIQUE (meeting_id, person_id)"
+  ");"
+  /* One row per thing said in a phase: a strength, a worry, an idea, a
+   * decision, an action... `position` orders items within a phase. */
+  "CREATE TABLE meeting_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL" FK ("meetings") ","
+  "  phase TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  consensus INTEGER NOT NULL DEFAULT 1,"
+  "  dissent TEXT NOT NULL DEFAULT '',"
+  "  owner_person_id INTEGER" FK_NULL ("people") ","
+  "  checker_person_id INTEGER" FK_NULL ("people") ","
+  "  due_date TEXT NOT NULL DEFAULT '',"
+  "  task_id INTEGER" FK_NULL ("tasks") ","
+  "  confidential INTEGER NOT NULL DEFAULT 0,"
+  WITHHELD
+  ");"
+  "CREATE INDEX meeting_items_meeting ON meeting_items(meeting_id);"
+  /* Scaling 0-10 per attendee per statement (a meeting item). */
+  "CREATE TABLE meeting_scores ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL" FK ("meetings") ","
+  "  item_id INTEGER NOT NULL" FK ("meeting_items") ","
+  "  person_id INTEGER NOT NULL" FK ("people") ","
+  "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (item_id, person_id)"
+  ");"
+  "CREATE TABLE meeting_phase_times ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL" FK ("meetings") ","
+  "  phase TEXT NOT NULL,"
+  "  seconds INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (meeting_id, phase)"
+  ");"
+
+  /* Service plan */
+  "CREATE TABLE needs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  domain TEXT NOT NULL,"
+  "  family_words TEXT NOT NULL DEFAULT '',"
+  "  strengths TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  confidential INTEGER NOT NULL DEFAULT 0,"
+  WITHHELD
+  ");"
+  "CREATE INDEX needs_case ON needs(case_id);"
+  "CREATE TABLE goals ("
+  "  id INTEGER PRIMARY KEY,"
+  "  need_id INTEGER NOT NULL" FK ("needs") ","
+  "  text TEXT NOT NULL,"
+  "  target_date TEXT NOT NULL DEFAULT '',"
+  "  achievement TEXT NOT NULL DEFAULT 'none' CHECK (achievement IN ('none','some','moderate','major')),"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX goals_need ON goals(need_id);"
+  "CREATE TABLE tasks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  goal_id INTEGER NOT NULL" FK ("goals") ","
+  "  description TEXT NOT NULL,"
+  "  provider_org_id INTEGER" FK_NULL ("organisations") ","
+  "  responsible_person_id INTEGER" FK_NULL ("people") ","
+  "  responsible_agency INTEGER NOT NULL DEFAULT 0,"
+  "  frequency TEXT NOT NULL DEFAULT '',"
+  "  start_date TEXT NOT NULL DEFAULT '',"
+  "  target_date TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'not-started'"
+  "    CHECK (status IN ('not-started','in-progress','done','dropped')),"
+  "  barriers TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX tasks_goal ON tasks(goal_id);"
+  "CREATE TABLE progress_notes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  task_id INTEGER NOT NULL" FK ("tasks") ","
+  "  date TEXT NOT NULL,"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  text TEXT NOT NULL,"
+  "  confidential INTEGER NOT NULL DEFAULT 0,"
+  WITHHELD
+  ");"
+  "CREATE TABLE aftercare_supports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  component TEXT NOT NULL CHECK (component IN ('basic-resources','safety-practices','trauma-informed','child-clinical','caregiver-supports','support-networks','navigation')),"
+  "  description TEXT NOT NULL,"
+  "  provider_person_id INTEGER" FK_NULL ("people") ","
+  "  provider_org_id INTEGER" FK_NULL ("organisations") ","
+  "  checkin_schedule TEXT NOT NULL DEFAULT '',"
+  "  start_date TEXT NOT NULL DEFAULT '',"
+  "  end_date TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE readiness_reviews ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  date TEXT NOT NULL,"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE TABLE readiness_ratings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  review_id INTEGER NOT NULL" FK ("readiness_reviews") ","
+  "  domain TEXT NOT NULL,"
+  "  rating INTEGER NOT NULL CHECK (rating BETWEEN -3 AND 2),"
+  "  UNIQUE (review_id, domain)"
+  ");"
+
+  /* Family time */
+  "CREATE TABLE visit_series ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  place TEXT NOT NULL DEFAULT '',"
+  "  dtstart TEXT NOT NULL,"
+  "  tzid TEXT NOT NULL DEFAULT '',"
+  "  duration_minutes INTEGER NOT NULL DEFAULT 60 CHECK (duration_minutes > 0),"
+  "  rrule TEXT NOT NULL DEFAULT '',"
+  "  level TEXT NOT NULL DEFAULT 'supervised'"
+  "    CHECK (level IN ('therapeutic','supervised','monitored','unsupervised','overnight','extended','trial-home-visit')),"
+  "  supervisor_person_id INTEGER" FK_NULL ("people") ","
+  "  supervisor TEXT NOT NULL DEFAULT '',"
+  "  transport_person_id INTEGER" FK_NULL ("people") ","
+  "  transport TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  uid TEXT NOT NULL DEFAULT (lower(hex(randomblob(16))))"
+  ");"
+  "CREATE INDEX visit_series_case ON visit_series(case_id);"
+  "CREATE TABLE visit_participants ("
+  "  id INTEGER PRIMARY KEY,"
+  "  series_id INTEGER NOT NULL" FK ("visit_series") ","
+  "  person_id INTEGER NOT NULL" FK ("people") ","
+  "  part TEXT NOT NULL DEFAULT 'visitor' CHECK (part IN ('visitor','child')),"
+  "  UNIQUE (series_id, person_id)"
+  ");"
+  /* Exceptions: an occurrence removed from the series (new_start empty)
+   * or moved to another time. */
+  "CREATE TABLE visit_exceptions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  series_id INTEGER NOT NULL" FK ("visit_series") ","
+  "  original_start TEXT NOT NULL,"
+  "  new_start TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (series_id, original_start)"
+  ");"
+  /* What happened at one occurrence (absent row = still scheduled). */
+  "CREATE TABLE visit_records ("
+  "  id INTEGER PRIMARY KEY,"
+  "  series_id INTEGER NOT NULL" FK ("visit_series") ","
+  "  occurrence_start TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'scheduled'"
+  "    CHECK (status IN ('scheduled','happened','cancelled-parent','cancelled-caregiver','cancelled-agency','cancelled-provider','no-show')),"
+  "  arrival TEXT NOT NULL DEFAULT '',"
+  "  departure TEXT NOT NULL DEFAULT '',"
+  "  observations TEXT NOT NULL DEFAULT '',"
+  "  recommendation TEXT NOT NULL DEFAULT '',"
+  "  makeup_for INTEGER" FK_NULL ("visit_records") ","
+  "  UNIQUE (series_id, occurrence_start)"
+  ");"
+
+  /* Safety plan and post-reunification plan. A plan holds the working
+   * draft; plan_items are its sections' entries; plan_versions freezes an
+   * agreed version as JSON so it can be reprinted exactly. */
+  "CREATE TABLE plans ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  kind TEXT NOT NULL CHECK (kind IN ('safety','reunification')),"
+  "  review_date TEXT NOT NULL DEFAULT '',"
+  "  closing_date TEXT NOT NULL DEFAULT '',"
+  "  point_person_id INTEGER" FK_NULL ("people") ","
+  "  UNIQUE (case_id, kind)"
+  ");"
+  "CREATE TABLE plan_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL" FK ("plans") ","
+  "  section TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  who_person_id INTEGER" FK_NULL ("people") ","
+  "  when_text TEXT NOT NULL DEFAULT '',"
+  "  how_often TEXT NOT NULL DEFAULT '',"
+  "  how_checked TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  confidential INTEGER NOT NULL DEFAULT 0,"
+  WITHHELD
+  ");"
+  "CREATE INDEX plan_items_plan ON plan_items(plan_id);"
+  "CREATE TABLE plan_versions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL" FK ("plans") ","
+  "  number INTEGER NOT NULL,"
+  "  agreed_on TEXT NOT NULL,"
+  "  signatories TEXT NOT NULL DEFAULT '',"
+  "  snapshot TEXT NOT NULL,"
+  "  UNIQUE (plan_id, number)"
+  ");"
+
+  /* Internal tables: undo journal and audit trail. */
+  "CREATE TABLE hw_undo_log ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  sql TEXT NOT NULL"
+  ");"
+  "CREATE TABLE hw_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('undo','redo')),"
+  "  label TEXT NOT NULL,"
+  "  first_seq INTEGER NOT NULL,"
+  "  last_seq INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE hw_audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+  "  author TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  tbl TEXT NOT NULL,"
+  "  row_id INTEGER NOT NULL,"
+  "  change TEXT NOT NULL CHECK (change IN ('insert','update','delete'))"
+  ");"
+  "CREATE TABLE hw_settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");",
+};
+
+static const char * const user_tables[] = {
+  "cases", "people", "organisations",
+  "ecomap_nodes", "ties", "ecomap_legend", "ecomap_snapshots", "network_members",
+  "meetings", "meeting_attendees", "meeting_items", "meeting_scores", "meeting_phase_times",
+  "needs", "goals", "tasks", "progress_notes", "aftercare_supports",
+  "readiness_reviews", "readiness_ratings",
+  "visit_series", "visit_participants", "visit_exceptions", "visit_records",
+  "plans", "plan_items", "plan_versions",
+  NULL
+};
+
+const char * const *
+hw_schema_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+guint
+hw_schema_get_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+const char * const *
+hw_schema_get_user_tables (void)
+{
+  return user_tables;
+}

@@ -1,0 +1,160 @@
+/* hw-store.h: the one owner of the Homeward database.
+ *
+ * Every change to user data goes through an *edit*: one sqlite transaction
+ * that is committed at once (there is no Save button), recorded in the undo
+ * journal and in the audit trail, and announced with the ::changed signal
+ * after it is committed. Reads may use the sqlite3 handle directly.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+#include "hw-record.h"
+
+G_BEGIN_DECLS
+
+#define HW_STORE_ERROR (hw_store_error_quark ())
+
+typedef enum {
+  HW_STORE_ERROR_NOT_HOMEWARD,   /* not a sqlite file, or another app's */
+  HW_STORE_ERROR_CORRUPT,        /* fails PRAGMA quick_check */
+  HW_STORE_ERROR_TOO_NEW,        /* written by a newer Homeward */
+  HW_STORE_ERROR_IO,             /* cannot create, read or write */
+  HW_STORE_ERROR_READ_ONLY,      /* file or folder is read-only */
+  HW_STORE_ERROR_FULL,           /* disk full */
+  HW_STORE_ERROR_INVALID,        /* a value breaks a rule of the data */
+  HW_STORE_ERROR_NOT_FOUND,      /* no such row */
+  HW_STORE_ERROR_NOTHING_TO_UNDO,
+  HW_STORE_ERROR_BUSY,           /* an edit is already open / none is open */
+} HwStoreError;
+
+GQuark hw_store_error_quark (void);
+
+#define HW_TYPE_STORE (hw_store_get_type ())
+G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
+
+/**
+ * hw_store_open:
+ * @path: database file; created (mode 0600, folders 0700) if missing
+ * @error: return location for an error
+ *
+ * Opens or creates a Homeward database. Before writing anything it checks
+ * that an existing file is a Homeward database, passes `PRAGMA quick_check`
+ * and is not newer than this program; if not, it fails with a
+ * %HW_STORE_ERROR and the file is left byte for byte as it was.
+ */
+HwStore    *hw_store_open            (const char  *path,
+                                      GError     **error);
+const char *hw_store_get_path        (HwStore     *self);
+sqlite3    *hw_store_get_db          (HwStore     *self);
+/* the name recorded as author in the audit trail (default: the login name) */
+void        hw_store_set_author      (HwStore     *self,
+                                      const char  *author);
+const char *hw_store_get_author      (HwStore     *self);
+/* the default database: $XDG_DATA_HOME/homeward/homeward.db */
+char       *hw_store_default_path    (void);
+
+/* Edits ----------------------------------------------------------------- */
+
+/**
+ * hw_store_begin_edit:
+ * @label: what the user did, in plain words, e.g. "Add person". Shown in
+ *   the Undo menu and kept in the audit trail. Must not contain
+ *   confidential data (names, addresses...).
+ *
+ * Opens the transaction of one edit. Any number of writes may follow, with
+ * the helpers below or directly on the sqlite3 handle, then
+ * hw_store_commit_edit() or hw_store_rollback_edit().
+ */
+gboolean    hw_store_begin_edit      (HwStore     *self,
+                                      const char  *label,
+                                      GError     **error);
+gboolean    hw_store_commit_edit     (HwStore     *self,
+                                      GError     **error);
+void        hw_store_rollback_edit   (HwStore     *self);
+gboolean    hw_store_in_edit         (HwStore     *self);
+
+/* Write helpers. Each one, called outside an edit, makes its own one-step
+ * edit labelled @label; inside an edit @label is ignored. */
+gint64      hw_store_insert          (HwStore     *self,
+                                      const char  *label,
+                                      HwRecord    *record,
+                                      GError     **error);
+gboolean    hw_store_update          (HwStore     *self,
+                                      const char  *label,
+                                      HwRecord    *record,
+                                      GError     **error);
+gboolean    hw_store_delete          (HwStore     *self,
+                                      const char  *label,
+                                      const char  *table,
+                                      gint64       id,
+                                      GError     **error);
+/* Runs @sql (no results) inside the current edit. */
+gboolean    hw_store_exec            (HwStore     *self,
+                                      const char  *sql,
+                                      GError     **error);
+
+/* Reads ----------------------------------------------------------------- */
+
+HwRecord   *hw_store_get             (HwStore     *self,
+                                      const char  *table,
+                                      gint64       id,
+                                      GError     **error);
+/**
+ * hw_store_select:
+ * @sql: a SELECT; each row becomes an #HwRecord of @table whose id is the
+ *   column named "id" (if any)
+ * @...: values for the `?` parameters, as pairs of a #GType
+ *   (G_TYPE_INT64, G_TYPE_STRING, G_TYPE_DOUBLE) and a value, ended by
+ *   G_TYPE_INVALID
+ *
+ * Returns: (transfer full) (element-type HwRecord): the rows
+ */
+GPtrArray  *hw_store_select          (HwStore     *self,
+                                      const char  *table,
+                                      GError     **error,
+                                      const char  *sql,
+                                      ...);
+/* A single integer from a query such as SELECT count(*) ..., or @fallback */
+gint64      hw_store_query_int       (HwStore     *self,
+                                      gint64       fallback,
+                                      const char  *sql,
+                                      ...);
+
+/* Undo ------------------------------------------------------------------ */
+
+gboolean    hw_store_can_undo        (HwStore     *self);
+gboolean    hw_store_can_redo        (HwStore     *self);
+/* (transfer full) (nullable): label of the edit that undo/redo would revert */
+char       *hw_store_get_undo_label  (HwStore     *self);
+char       *hw_store_get_redo_label  (HwStore     *self);
+gboolean    hw_store_undo            (HwStore     *self,
+                                      GError     **error);
+gboolean    hw_store_redo            (HwStore     *self,
+                                      GError     **error);
+
+/* Audit ----------------------------------------------------------------- */
+
+/* Writes the audit trail as CSV (at, author, action, table, row, change). */
+gboolean    hw_store_export_audit    (HwStore     *self,
+                                      const char  *path,
+                                      GError     **error);
+
+/* Settings kept in the database (e.g. the passphrase hash). */
+char       *hw_store_get_setting     (HwStore     *self,
+                                      const char  *key);
+gboolean    hw_store_set_setting     (HwStore     *self,
+                                      const char  *key,
+                                      const char  *value,
+                                      GError     **error);
+
+/* Sets *error from the last sqlite error of @db, mapped to HwStoreError. */
+void        hw_store_set_sqlite_error (GError    **error,
+                                       sqlite3    *db,
+                                       int         rc,
+                                       const char *what);
+
+G_END_DECLS
