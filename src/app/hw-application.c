@@ -254,7 +254,7 @@ show_open_error (const char *path,
 static gboolean
 has_no_case (HwStore *store)
 {
-  return hw_store_query_int (store, -1, "SELECT count(*) FROM cases") == 0;
+  return hw_store_query_int (store, -1, "SELECT count(*) FROM cases", G_TYPE_INVALID) == 0;
 }
 
 static int

@@ -191,9 +191,11 @@ add_pages (HwCaseView *self)
 }
 
 static void
-store_changed_cb (HwCaseView *self)
+store_changed_cb (HwCaseView *self,
+                  const char *table)
 {
-  update_header (self);
+  if (g_strcmp0 (table, "cases") == 0)
+    update_header (self);
 }
 
 static void

@@ -258,7 +258,7 @@ cases_changed_cb (HwWindow *self)
 }
 
 static void
-store_changed_cb (HwWindow *self)
+store_undo_changed_cb (HwWindow *self)
 {
   update_undo_actions (self);
 }
@@ -488,8 +488,10 @@ hw_window_constructed (GObject *object)
   /* Connected after the selection model so that it has updated first. */
   g_signal_connect_object (self->cases, "items-changed",
                            G_CALLBACK (cases_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->store, "changed",
-                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::can-undo",
+                           G_CALLBACK (store_undo_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::can-redo",
+                           G_CALLBACK (store_undo_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The last family that was open, or else the first one. */
   if (case_id == 0 || hw_record_list_find (self->cases, case_id, NULL) == NULL)
