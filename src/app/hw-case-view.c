@@ -267,8 +267,12 @@ static void
 hw_case_view_dispose (GObject *object)
 {
   HwCaseView *self = HW_CASE_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_CASE_VIEW);
+  /* dispose_template only unparents the children bound to fields */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (hw_case_view_parent_class)->dispose (object);

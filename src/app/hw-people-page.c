@@ -494,8 +494,12 @@ static void
 hw_people_page_dispose (GObject *object)
 {
   HwPeoplePage *self = HW_PEOPLE_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_PEOPLE_PAGE);
+  /* dispose_template only unparents the children bound to fields */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->people);
   g_clear_object (&self->organisations);
   g_clear_object (&self->store);
