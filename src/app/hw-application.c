@@ -281,7 +281,7 @@ hw_application_handle_local_options (GApplication *application,
   self->store = hw_store_open (path, &error);
   if (self->store == NULL)
     {
-      g_printerr (_("Homeward cannot open the database %s: %s\n"), path, error->message);
+      g_printerr (_("Homeward cannot open the database: %s\n"), error->message);
       show_open_error (path, error);
       return 1;
     }

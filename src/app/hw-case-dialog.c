@@ -22,7 +22,7 @@ struct _HwCaseDialog
   gint64          case_id;
 
   GtkLabel       *error_label;
-  GtkButton      *save_button;
+  GtkLabel       *save_label;
   AdwEntryRow    *family_name_row;
   AdwEntryRow    *case_number_row;
   AdwComboRow    *status_row;
@@ -207,12 +207,12 @@ hw_case_dialog_constructed (GObject *object)
   if (self->case_id == 0)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New Family"));
-      gtk_button_set_label (self->save_button, _("_Add"));
+      gtk_label_set_text_with_mnemonic (self->save_label, _("_Add"));
     }
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Family Details"));
-      gtk_button_set_label (self->save_button, _("_Done"));
+      gtk_label_set_text_with_mnemonic (self->save_label, _("_Done"));
     }
 
   load (self);
@@ -300,7 +300,7 @@ hw_case_dialog_class_init (HwCaseDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/hw-case-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HwCaseDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, HwCaseDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HwCaseDialog, save_label);
   gtk_widget_class_bind_template_child (widget_class, HwCaseDialog, family_name_row);
   gtk_widget_class_bind_template_child (widget_class, HwCaseDialog, case_number_row);
   gtk_widget_class_bind_template_child (widget_class, HwCaseDialog, status_row);
@@ -313,6 +313,8 @@ hw_case_dialog_class_init (HwCaseDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* read as a dialog by screen readers */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 }
 
 static void

@@ -22,7 +22,7 @@ struct _HwOrgDialog
   gint64          org_id;
 
   GtkLabel       *error_label;
-  GtkButton      *save_button;
+  GtkLabel       *save_label;
   AdwEntryRow    *name_row;
   AdwComboRow    *kind_row;
   AdwEntryRow    *contact_row;
@@ -215,12 +215,12 @@ hw_org_dialog_constructed (GObject *object)
   if (self->org_id == 0)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Add Organisation"));
-      gtk_button_set_label (self->save_button, _("_Add"));
+      gtk_label_set_text_with_mnemonic (self->save_label, _("_Add"));
     }
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Organisation"));
-      gtk_button_set_label (self->save_button, _("_Done"));
+      gtk_label_set_text_with_mnemonic (self->save_label, _("_Done"));
     }
 
   load (self);
@@ -317,7 +317,7 @@ hw_org_dialog_class_init (HwOrgDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/hw-org-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HwOrgDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, HwOrgDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HwOrgDialog, save_label);
   gtk_widget_class_bind_template_child (widget_class, HwOrgDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, HwOrgDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, HwOrgDialog, contact_row);
@@ -332,6 +332,8 @@ hw_org_dialog_class_init (HwOrgDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* read as a dialog by screen readers */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 }
 
 static void

@@ -24,7 +24,7 @@ struct _HwPersonDialog
   gint64          person_id;
 
   GtkLabel       *error_label;
-  GtkButton      *save_button;
+  GtkLabel       *save_label;
   AdwEntryRow    *name_row;
   AdwComboRow    *role_row;
   AdwEntryRow    *relationship_row;
@@ -252,12 +252,12 @@ hw_person_dialog_constructed (GObject *object)
   if (self->person_id == 0)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Add Person"));
-      gtk_button_set_label (self->save_button, _("_Add"));
+      gtk_label_set_text_with_mnemonic (self->save_label, _("_Add"));
     }
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Person"));
-      gtk_button_set_label (self->save_button, _("_Done"));
+      gtk_label_set_text_with_mnemonic (self->save_label, _("_Done"));
     }
 
   load (self);
@@ -354,7 +354,7 @@ hw_person_dialog_class_init (HwPersonDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/hw-person-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, save_label);
   gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, role_row);
   gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, relationship_row);
@@ -377,6 +377,8 @@ hw_person_dialog_class_init (HwPersonDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* read as a dialog by screen readers */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 }
 
 static void
