@@ -675,6 +675,12 @@ hw_interchange_import_data (HwStore     *store,
   if (length < 0)
     length = strlen (data);
 
+  if (length == 0)
+    {
+      g_set_error (error, HW_INTERCHANGE_ERROR, HW_INTERCHANGE_ERROR_SYNTAX,
+                   _("Nothing was imported: the file is empty"));
+      return 0;
+    }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, HW_INTERCHANGE_ERROR, HW_INTERCHANGE_ERROR_SYNTAX,
