@@ -18,7 +18,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   gint64 case_id;
   HwStore *store = fuzz_get_store (&case_id);
-  gint64 before = hw_store_query_int (store, -1, "SELECT count(*) FROM visit_series");
+  gint64 before = hw_store_query_int (store, -1, "SELECT count(*) FROM visit_series", G_TYPE_INVALID);
   int n;
 
   n = hw_visits_import_ics (store, case_id, fuzz_write_input (data, size), &error);
@@ -27,12 +27,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       /* rejected: a message, and nothing written */
       g_assert (error != NULL);
       g_assert (error->message != NULL && error->message[0] != '\0');
-      g_assert_cmpint (hw_store_query_int (store, -1, "SELECT count(*) FROM visit_series"), ==, before);
+      g_assert_cmpint (hw_store_query_int (store, -1, "SELECT count(*) FROM visit_series", G_TYPE_INVALID), ==, before);
     }
   else
     {
       g_assert_no_error (error);
-      g_assert_cmpint (hw_store_query_int (store, -1, "SELECT count(*) FROM visit_series"), ==, before + n);
+      g_assert_cmpint (hw_store_query_int (store, -1, "SELECT count(*) FROM visit_series", G_TYPE_INVALID), ==, before + n);
       /* keep the database small: forget what was imported */
       if (n > 0)
         g_assert (hw_store_undo (store, NULL));
