@@ -169,7 +169,7 @@ cmd_demo (int argc, char **argv)
   case_id = hw_demo_create (store, &error);
   if (case_id == 0)
     return fail (error);
-  g_print (_("Added the sample family as case %" G_GINT64_FORMAT ".\n"), case_id);
+  g_print (_("Added the sample family as case %lld.\n"), (long long) case_id);
   return 0;
 }
 
@@ -266,8 +266,8 @@ cmd_export (int argc, char **argv)
       hw_store_query_int (store, 0, "SELECT count(*) FROM people WHERE id = ? AND case_id = ?",
                           G_TYPE_INT64, opts.recipient.person_id, G_TYPE_INT64, case_id, G_TYPE_INVALID) == 0)
     {
-      g_printerr (_("homeward: person %" G_GINT64_FORMAT " is not part of case %" G_GINT64_FORMAT "\n"),
-                  opts.recipient.person_id, case_id);
+      g_printerr (_("homeward: person %lld is not part of case %lld\n"),
+                  (long long) opts.recipient.person_id, (long long) case_id);
       return 2;
     }
 
@@ -306,7 +306,7 @@ cmd_import (int argc, char **argv)
   case_id = hw_interchange_import_file (store, argv[1], &error);
   if (case_id == 0)
     return fail (error);
-  g_print (_("Imported the case as case %" G_GINT64_FORMAT ".\n"), case_id);
+  g_print (_("Imported the case as case %lld.\n"), (long long) case_id);
   return 0;
 }
 
