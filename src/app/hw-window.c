@@ -54,16 +54,47 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void show_case (HwWindow *self,
+                       gint64    case_id);
+
+/* Size and last family from the application's settings, if any. */
+static void
+load_state (HwWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  gint64 case_id;
+
+  if (!HW_IS_APPLICATION (application) || hw_application_get_settings (HW_APPLICATION (application)) == NULL)
+    return;
+
+  self->settings = g_object_ref (hw_application_get_settings (HW_APPLICATION (application)));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  case_id = g_settings_get_int64 (self->settings, "last-case-id");
+  if (case_id != 0 && hw_record_list_find (self->cases, case_id, NULL) != NULL)
+    show_case (self, case_id);
+}
+
 HwWindow *
 hw_window_new (GtkApplication *application,
                HwStore        *store)
 {
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
-  return g_object_new (HW_TYPE_WINDOW,
+  HwWindow *self;
+
+  self = g_object_new (HW_TYPE_WINDOW,
                        "application", application,
                        "store", store,
                        NULL);
+  /* After construction: GObject sets "application" only after
+   * constructed() has run. */
+  load_state (self);
+  return self;
 }
 
 HwStore *
@@ -445,27 +476,12 @@ static void
 hw_window_constructed (GObject *object)
 {
   HwWindow *self = HW_WINDOW (object);
-  GtkApplication *application;
   g_autoptr(GtkListItemFactory) factory = NULL;
   gint64 case_id = 0;
 
   G_OBJECT_CLASS (hw_window_parent_class)->constructed (object);
 
   g_assert (HW_IS_STORE (self->store));
-
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (HW_IS_APPLICATION (application) && hw_application_get_settings (HW_APPLICATION (application)) != NULL)
-    self->settings = g_object_ref (hw_application_get_settings (HW_APPLICATION (application)));
-
-  if (self->settings != NULL)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      case_id = g_settings_get_int64 (self->settings, "last-case-id");
-    }
 
   self->cases = hw_record_list_new (self->store, "cases",
                                     "SELECT id, family_name, case_number, status FROM cases "
@@ -493,13 +509,12 @@ hw_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "notify::can-redo",
                            G_CALLBACK (store_undo_changed_cb), self, G_CONNECT_SWAPPED);
 
-  /* The last family that was open, or else the first one. */
-  if (case_id == 0 || hw_record_list_find (self->cases, case_id, NULL) == NULL)
-    {
-      g_autoptr(HwRecord) first = g_list_model_get_item (G_LIST_MODEL (self->cases), 0);
+  /* The first family; load_state() may open the last one instead. */
+  {
+    g_autoptr(HwRecord) first = g_list_model_get_item (G_LIST_MODEL (self->cases), 0);
 
-      case_id = first ? hw_record_get_id (first) : 0;
-    }
+    case_id = first ? hw_record_get_id (first) : 0;
+  }
   gtk_stack_set_visible_child_name (self->sidebar_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->cases)) > 0 ? "list" : "empty");
   show_case (self, case_id);
