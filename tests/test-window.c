@@ -10,6 +10,7 @@
 #include "hw-case-dialog.h"
 #include "hw-case-view.h"
 #include "hw-demo.h"
+#include "hw-org-dialog.h"
 #include "hw-people-page.h"
 #include "hw-person-dialog.h"
 #include "hw-record-list.h"
@@ -329,6 +330,36 @@ test_add_family (Fixture       *f,
   g_assert_cmpint (hw_window_get_case_id (f->window), ==, old_case);
 }
 
+static void
+test_org_dialog (Fixture       *f,
+                 gconstpointer  data)
+{
+  HwPeoplePage *page = people_page (f);
+  GListModel *orgs = hw_people_page_get_organisations (page);
+  guint n = g_list_model_get_n_items (orgs);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  HwOrgDialog *dialog;
+
+  dialog = hw_org_dialog_new (f->store, f->case_id, 0);
+  g_assert_false (hw_org_dialog_save (dialog, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, n);
+
+  set_entry (GTK_WIDGET (dialog), HW_TYPE_ORG_DIALOG, "name_row", "Test Food Bank");
+  set_entry (GTK_WIDGET (dialog), HW_TYPE_ORG_DIALOG, "contact_row", "Sam");
+  g_assert_true (hw_org_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, n + 1);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Add organisation");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +371,7 @@ main (int   argc,
   g_test_add ("/window/add-person-undo", Fixture, NULL, fixture_set_up, test_add_person_and_undo, fixture_tear_down);
   g_test_add ("/window/delete-person-undo", Fixture, NULL, fixture_set_up, test_delete_person_and_undo, fixture_tear_down);
   g_test_add ("/window/person-dialog", Fixture, NULL, fixture_set_up, test_person_dialog, fixture_tear_down);
+  g_test_add ("/window/org-dialog", Fixture, NULL, fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add ("/window/add-family", Fixture, NULL, fixture_set_up, test_add_family, fixture_tear_down);
 
   return g_test_run ();

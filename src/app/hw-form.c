@@ -107,7 +107,7 @@ hw_form_check_date (const char  *text,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    /* TRANSLATORS: first %s is a field, e.g. "Birth date"; second the date typed */
-                   _("%s: %s is not a real date."), what, text);
+                   _("%s: %s is not a real date. Check the day and the month."), what, text);
       return FALSE;
     }
 
