@@ -77,6 +77,23 @@ def find(root, role=None, name=None, showing=False):
     return None
 
 
+def find_shallow(root, role, name, max_depth=8):
+    """Breadth-first: finds shallow nodes (a toast) without walking every
+    row of every list first."""
+    level = [root]
+    for _ in range(max_depth):
+        below = []
+        for node in level:
+            try:
+                if node.getRole() == role and node.name == name:
+                    return node
+                below.extend(c for c in node if c is not None)
+            except Exception:
+                continue
+        level = below
+    return None
+
+
 def find_app():
     desktop = pyatspi.Registry.getDesktop(0)
     for app in desktop:
@@ -179,8 +196,13 @@ def main():
     db = os.path.join(tmp, 'homeward.db')
     log = open(os.path.join(tmp, 'app.log'), 'w')
     proc = subprocess.Popen([HOMEWARD, '--database', db], env=env, stdout=log, stderr=subprocess.STDOUT)
+    ok = False
     try:
-        app = wait_for(find_app, 'the app on the accessibility bus')
+        def started():
+            if proc.poll() is not None:
+                raise SystemExit('the app ended early with status %d' % proc.returncode)
+            return find_app()
+        app = wait_for(started, 'the app on the accessibility bus')
         frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
         check('Morales' in frame.name, 'the first run opens the demo family: ' + frame.name)
 
@@ -210,6 +232,12 @@ def main():
         time.sleep(0.5)
         press_keys('Control_L', 'z')
         try:
+            toast = wait_for(lambda: find_shallow(frame, pyatspi.ROLE_LABEL, 'Undone: Add person'),
+                             'the toast', timeout=10)
+        except RuntimeError:
+            toast = None
+        check(toast is not None, 'a toast says what was undone')
+        try:
             wait_for(lambda: find(people, pyatspi.ROLE_LIST_ITEM, NAME) is None, 'the row to go', timeout=15)
             gone = True
         except RuntimeError:
@@ -218,8 +246,18 @@ def main():
         check(rows_named(db, NAME) == 0, 'after undo the person is not in the database')
         after = len([n for n in people if n is not None])
         check(after == before, 'the list is as before (%d rows)' % after)
-        toast = find(frame, pyatspi.ROLE_LABEL, 'Undone: Add person')
-        check(toast is not None, 'a toast says what was undone')
+
+        # keyboard only: Ctrl+N opens the dialog, Escape closes it unsaved
+        press_keys('Control_L', 'n')
+        dialog = wait_for(lambda: find_window(app, 'Add Person'), 'Ctrl+N to open the dialog', timeout=15)
+        check(dialog is not None, 'Ctrl+N opens the Add Person dialog')
+        time.sleep(0.5)
+        type_text('Nobody')
+        press_keys('Escape')
+        wait_for(lambda: find_window(app, 'Add Person') is None, 'Escape to close the dialog', timeout=15)
+        check(rows_named(db, 'Nobody') == 0 and find(people, pyatspi.ROLE_LIST_ITEM, 'Nobody') is None,
+              'Escape closes the dialog and writes nothing')
+        ok = True
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -227,7 +265,7 @@ def main():
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
-        if failures:
+        if failures or not ok:
             with open(os.path.join(tmp, 'app.log')) as f:
                 sys.stdout.write('# app log:\n' + ''.join('# ' + line for line in f))
         shutil.rmtree(tmp, ignore_errors=True)

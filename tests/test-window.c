@@ -207,6 +207,14 @@ test_delete_person_and_undo (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, n);
   g_assert_nonnull (find_person_row (page, name));
+
+  /* the Delete key removes the row that has the focus */
+  g_assert_true (gtk_widget_grab_focus (find_person_row (page, name)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "people.delete-focused", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n - 1);
+  g_assert_null (find_person_row (page, name));
+  /* and the focus stays in the list, for the next one */
+  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (f->window))));
 }
 
 static void
