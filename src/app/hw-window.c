@@ -339,6 +339,16 @@ case_row_bind_cb (GtkSignalListItemFactory *factory,
   else
     detail = g_strdup (status);
   gtk_label_set_text (GTK_LABEL (subtitle), detail);
+
+  /* GTK 4.8 has no API to name a list item: name the row widget that holds
+   * our box, so that a screen reader reads "Morales, FC-1 · In care". */
+  if (gtk_widget_get_parent (box) != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("%s, %s", hw_record_get_string (record, "family_name"), detail);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
 }
 
 /* Actions --------------------------------------------------------------- */
