@@ -17,12 +17,20 @@
 #include <string.h>
 #include <math.h>
 
+#include <libintl.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 #include <cairo-pdf.h>
 
 #include "hw-export.h"
 #include "hw-document.h"
+
+/* Words the renderer adds are in the document's language, which a
+ * builder selects with hw_language_push(). g_dgettext() decides once per
+ * process, from the screen's locale, whether to translate at all; gettext's
+ * dgettext() follows the switch. xgettext still finds _(). */
+#undef _
+#define _(s) dgettext (GETTEXT_PACKAGE, (s))
 
 G_DEFINE_QUARK (hw-document-error-quark, hw_document_error)
 

@@ -839,8 +839,10 @@ hw_plan_load_version (HwStore     *store,
     return NULL;
   if (rows->len == 0)
     {
+      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
       g_set_error (error, HW_PLAN_ERROR, HW_PLAN_ERROR_NOT_FOUND,
-                   _("This plan has no version %" G_GINT64_FORMAT "."), number);
+                   _("This plan has no version %s."), n);
       return NULL;
     }
 
@@ -851,8 +853,10 @@ hw_plan_load_version (HwStore     *store,
       !JSON_NODE_HOLDS_OBJECT (root) ||
       json_object_get_int_member_with_default (json_node_get_object (root), "format", 0) != 1)
     {
+      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
       g_set_error (error, HW_PLAN_ERROR, HW_PLAN_ERROR_SNAPSHOT,
-                   _("Version %" G_GINT64_FORMAT " of this plan is damaged and cannot be printed."), number);
+                   _("Version %s of this plan is damaged and cannot be printed."), n);
       return NULL;
     }
   return json_node_copy (root);
@@ -917,31 +921,39 @@ typedef struct {
 } DemoItem;
 
 static const DemoItem demo_safety[] = {
-  { "danger", "We are worried that when {father} drinks, he and {mother} argue and shout, and the children are "
-              "scared and have been hurt by things thrown. If nothing changes, the children could be hurt again." },
-  { "danger", "We are worried that when {mother} feels very low she stays in bed and the children miss school and meals." },
-  { "safety-goal", "The children live at home with {mother} and are safe, fed and at school every day." },
-  { "safety-goal", "Any time {father} sees the children, a safe adult is there and he has not been drinking." },
-  { "rule", "{father} does not come to the house. He sees the children only at {kin}’s home, with {kin} present.",
-    "kin-caregiver", "Every visit", "Saturdays", "{kin} tells the caseworker after each visit" },
-  { "rule", "If {mother} feels too low to get up, she calls {kin}, who comes over or takes the children to school.",
+  { "danger", "We are worried that {father} may come to the home and hurt {mother} or the children, as happened "
+              "before, and that the children will be hurt or very frightened if he does." },
+  { "danger", "We are worried that when {mother} is very stressed and alone, the children miss school and meals." },
+  { "safety-goal", "The children live at home with {mother}, safe, fed and at school every day." },
+  { "safety-goal", "{father} sees the children only as the court allows, always with a safe adult present." },
+  { "rule", "{father} does not come to the home. If he does, {mother} does not open the door and calls 911.",
+    "mother", "Any time", "Always", "{mother} tells the caseworker the same day" },
+  { "rule", "Visits with {father} happen only at the agency, supervised by staff.",
+    "caseworker", "As the court orders", "Weekly", "Visit notes from the agency" },
+  { "rule", "If {mother} cannot get the children ready, she calls {kin}, who comes over or takes them to school.",
     "kin-caregiver", "School mornings", "As needed", "{kin} and the school tell the caseworker about missed days" },
-  { "rule", "{friend} checks in with {mother} by phone every evening.",
-    "friend", "Evenings", "Every day", "{friend} notes the calls; reviewed at the next meeting" },
-  { "rule", "{mother} goes to her counselling sessions and takes her medicine as prescribed.",
-    "mother", "Tuesdays", "Weekly", "The counsellor confirms attendance to the caseworker" },
-  { "trigger", "{father} calls late at night or says he has been drinking.", NULL, NULL, NULL,
-    "{mother} does not let him in, calls {kin} and, if he will not leave, calls 911." },
-  { "trigger", "{mother} stops answering {friend}’s evening calls.", NULL, NULL, NULL,
-    "{friend} calls {kin}, and {kin} goes to the house that evening." },
+  { "rule", "{relative} supervises the weekend visits at her home.",
+    "relative", "Saturdays", "Weekly", "{relative} writes a short note after each visit" },
+  { "rule", "{neighbour} drives {mother} to her appointments and checks in with her on the way.",
+    "neighbour", "Appointment days", "Twice a week", "Reviewed at each family meeting" },
+  { "rule", "{mother} meets her own advocate every week to keep her personal safety plan up to date.",
+    "mother", "Wednesdays", "Weekly", "The advocate confirms to the caseworker", NULL, "support,screen" },
+  { "network", "Helps every school morning; the children can call her any time.", "kin-caregiver" },
+  { "network", "Supervises weekend visits.", "relative" },
+  { "network", "Drives {mother} to appointments.", "neighbour" },
+  { "trigger", "{father} calls, texts or is seen near the home or the school.", NULL, NULL, NULL,
+    "{mother} calls 911 if he is there, then the caseworker; the school does not release the children to him." },
+  { "trigger", "{mother} stops answering calls from {kin} for a day.", NULL, NULL, NULL,
+    "{kin} goes to the house that evening and calls the caseworker." },
   { "if-not-followed", "Anyone in the safety network who sees a rule broken tells the caseworker the same day; "
                        "the network meets within a week to change the plan." },
   { "emergency", "Emergency (police, ambulance)", NULL, NULL, NULL, NULL, "911" },
   { "emergency", "988 Suicide & Crisis Lifeline", NULL, NULL, NULL, NULL, "988" },
-  { "emergency", "Domestic violence hotline", NULL, NULL, NULL, NULL, "1-800-799-7233" },
-  { "child-version", "Mum, {kin} and {friend} are all helping to keep us safe." },
-  { "child-version", "Dad visits us at {kin}’s house, and {kin} is always there." },
-  { "child-version", "If we feel scared, we can call {kin} or tell our teacher." },
+  { "emergency", "National Domestic Violence Hotline", NULL, NULL, NULL, NULL, "1-800-799-7233" },
+  { "emergency", "Caseworker (weekdays)", "caseworker", NULL, NULL, NULL, NULL },
+  { "child-version", "Mum, Grandma {kin} and Aunt {relative} are all helping to keep us safe." },
+  { "child-version", "We see Dad at the agency, and a grown-up from the agency is always there." },
+  { "child-version", "If we feel scared, we can call Grandma {kin} or tell our teacher." },
   { NULL }
 };
 
@@ -951,10 +963,11 @@ static const DemoItem demo_reunification[] = {
   { "need", "Counselling for the children, who still have nightmares." },
   { "worry", "{mother} worries that she will feel overwhelmed once the visits from the agency stop." },
   { "worry", "{kin} worries about {father} turning up at the house." },
+  { "support", "Parenting group for {mother}", "mother", "Thursdays", "Weekly" },
   { "checkin", "Caseworker home visit", "caseworker", "Month 1", "Weekly", "Visit notes" },
   { "checkin", "Caseworker home visit", "caseworker", "Months 2–6", "Every two weeks", "Visit notes" },
   { "checkin", "Phone check-in with the point person", "caseworker", "Months 7–12", "Monthly", "Call log" },
-  { "respite", "The children spend one weekend a month with {kin}.", "kin-caregiver", "First weekend", "Monthly" },
+  { "respite", "The children spend one weekend a month with Grandma {kin}.", "kin-caregiver", "First weekend", "Monthly" },
   { "respite", "The children keep in touch with their foster family by video call and a visit in the holidays.",
     "foster-parent", "Sundays", "Every two weeks" },
   { "warning-sign", "The children miss school two days in a row.", NULL, NULL, NULL,
@@ -978,8 +991,9 @@ demo_text (HwStore    *store,
   static const struct { const char *key; const char *role; const char *fallback; } keys[] = {
     { "{mother}", "mother", "Mum" },
     { "{father}", "father", "Dad" },
-    { "{kin}", "kin-caregiver", "Grandma" },
-    { "{friend}", "friend", "a friend" },
+    { "{kin}", "kin-caregiver", "Rosa" },
+    { "{relative}", "relative", "Carmen" },
+    { "{neighbour}", "neighbour", "a neighbour" },
     { "{child}", "child", "the children" },
   };
   g_autoptr(GString) s = g_string_new (text);
@@ -1031,9 +1045,18 @@ add_demo_items (HwStore        *store,
       if (d->how_often != NULL)
         hw_record_set_string (item, "how_often", d->how_often);
       if (d->how_checked != NULL)
-        hw_record_set_string (item, "how_checked", d->how_checked);
+        {
+          g_autofree char *checked = demo_text (store, case_id, d->how_checked);
+
+          hw_record_set_string (item, "how_checked", checked);
+        }
       if (d->phone != NULL)
         hw_record_set_string (item, "phone", d->phone);
+      if (d->withheld_from != NULL)
+        {
+          hw_record_set_boolean (item, "confidential", TRUE);
+          hw_record_set_string (item, "withheld_from", d->withheld_from);
+        }
       if (hw_plan_add_item (store, plan_id, item, error) == 0)
         return FALSE;
     }
