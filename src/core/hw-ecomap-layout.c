@@ -244,6 +244,8 @@ typedef struct {
   GHashTable *cells;    /* packed cell key -> GArray of guint node index */
   const HwEcomapLayoutNode *nodes;
   double      household_radius;
+  guint      *stamps;   /* per node: the last ray check that looked at it */
+  guint       stamp;
 } Grid;
 
 static gint64
@@ -343,6 +345,107 @@ grid_is_free (Grid              *grid,
   return TRUE;
 }
 
+/* Does the segment (x1,y1)-(x2,y2) cross the box? (slab method) */
+static gboolean
+segment_hits_box (double x1,
+                  double y1,
+                  double x2,
+                  double y2,
+                  double bx1,
+                  double by1,
+                  double bx2,
+                  double by2)
+{
+  double t0 = 0, t1 = 1;
+  double d[2] = { x2 - x1, y2 - y1 };
+  double p[2] = { x1, y1 };
+  double lo[2] = { bx1, by1 }, hi[2] = { bx2, by2 };
+
+  for (int k = 0; k < 2; k++)
+    {
+      if (fabs (d[k]) < 1e-12)
+        {
+          if (p[k] < lo[k] || p[k] > hi[k])
+            return FALSE;
+        }
+      else
+        {
+          double ta = (lo[k] - p[k]) / d[k], tb = (hi[k] - p[k]) / d[k];
+
+          if (ta > tb)
+            {
+              double tmp = ta;
+              ta = tb;
+              tb = tmp;
+            }
+          t0 = MAX (t0, ta);
+          t1 = MIN (t1, tb);
+          if (t0 > t1)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* TRUE if the straight line from the household to (x, y), where the tie
+ * to the household is drawn, passes clear of every node circle already
+ * placed; otherwise that tie would run under another node. */
+static gboolean
+grid_ray_is_clear (Grid   *grid,
+                   double  x,
+                   double  y,
+                   guint   self)
+{
+  double len = hypot (x, y);
+  double ux, uy;
+
+  if (len <= grid->household_radius)
+    return TRUE;
+  ux = x / len;
+  uy = y / len;
+  grid->stamp++;
+
+  for (double t = grid->household_radius; t < len + grid->cell; t += grid->cell)
+    {
+      double px = ux * MIN (t, len), py = uy * MIN (t, len);
+      gint64 cx0 = (gint64) floor (px / grid->cell);
+      gint64 cy0 = (gint64) floor (py / grid->cell);
+
+      for (gint64 cx = cx0 - 1; cx <= cx0 + 1; cx++)
+        for (gint64 cy = cy0 - 1; cy <= cy0 + 1; cy++)
+          {
+            gint64 key = cell_key (cx, cy);
+            GArray *list = g_hash_table_lookup (grid->cells, &key);
+
+            for (guint i = 0; list != NULL && i < list->len; i++)
+              {
+                guint j = g_array_index (list, guint, i);
+                const HwEcomapLayoutNode *other = &grid->nodes[j];
+                double along, across;
+
+                if (j == self || grid->stamps[j] == grid->stamp)
+                  continue;
+                grid->stamps[j] = grid->stamp;
+                along = other->x * ux + other->y * uy;
+                across = fabs (-other->x * uy + other->y * ux);
+                if (along > grid->household_radius && along < len &&
+                    across < other->radius + HW_ECOMAP_LAYOUT_MARGIN)
+                  return FALSE;
+                if (other->label_height > 0 &&
+                    segment_hits_box (ux * grid->household_radius, uy * grid->household_radius,
+                                      x, y,
+                                      other->x - other->label_width / 2,
+                                      other->y + other->radius + HW_ECOMAP_LAYOUT_LABEL_GAP,
+                                      other->x + other->label_width / 2,
+                                      other->y + other->radius + HW_ECOMAP_LAYOUT_LABEL_GAP +
+                                      other->label_height))
+                  return FALSE;
+              }
+          }
+    }
+  return TRUE;
+}
+
 static void
 array_free (gpointer data)
 {
@@ -354,6 +457,7 @@ array_free (gpointer data)
 static double
 place_node (Grid               *grid,
             HwEcomapLayoutNode *node,
+            guint               self,
             double              rho,
             double              target,
             double              start,
@@ -362,9 +466,21 @@ place_node (Grid               *grid,
 {
   double arc_step = MAX (half_width (node) / 2, 2.0);
   double rho_step = MAX (ring_step / 4, 2.0);
+  double rho0 = rho;
+  /* First look for a spot whose tie to the centre runs under no other
+   * node, but only near the ring it was meant for: in a crowded sector there may
+   * be none, and then any free spot will do. */
+  gboolean want_clear_ray = TRUE;
+  double clear_ray_until = rho + ring_step / 2;
 
   for (guint tries = 0; ; tries++, rho += rho_step)
     {
+      if (want_clear_ray && rho > clear_ray_until)
+        {
+          want_clear_ray = FALSE;
+          rho = rho0;
+        }
+
       double da = arc_step / rho;
       gboolean in_range = TRUE;
 
@@ -385,7 +501,8 @@ place_node (Grid               *grid,
               node->x = rho * sin (a);
               node->y = -rho * cos (a);
               hw_ecomap_layout_node_box (node, &box);
-              if (grid_is_free (grid, &box))
+              if (grid_is_free (grid, &box) &&
+                  (!want_clear_ray || grid_ray_is_clear (grid, node->x, node->y, self)))
                 return rho;
             }
         }
@@ -450,6 +567,7 @@ hw_ecomap_layout (HwEcomapLayoutNode *nodes,
   grid.cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, array_free);
   grid.nodes = nodes;
   grid.household_radius = household_radius;
+  grid.stamps = g_new0 (guint, MAX (n_nodes, 1));
 
   for (i = 0; i < n_nodes; i++)
     {
@@ -500,7 +618,7 @@ hw_ecomap_layout (HwEcomapLayoutNode *nodes,
                   double target = s + (k + 0.5) * (e - s) / fit;
                   double used;
 
-                  used = place_node (&grid, &nodes[idx], rho, target, s, e, ring_step);
+                  used = place_node (&grid, &nodes[idx], idx, rho, target, s, e, ring_step);
                   band_max = MAX (band_max, used);
                   grid_add (&grid, idx);
                 }
@@ -515,6 +633,7 @@ hw_ecomap_layout (HwEcomapLayoutNode *nodes,
     }
 
   g_hash_table_unref (grid.cells);
+  g_free (grid.stamps);
 }
 
 void
