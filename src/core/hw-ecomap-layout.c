@@ -17,19 +17,15 @@
 
 #include <math.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "hw-ecomap-layout.h"
+#include "hw-enums.h"
 
 static const char * const category_ids[HW_ECOMAP_N_CATEGORIES] = {
   "family", "kin", "friends", "school", "work",
   "health", "services", "faith", "legal", "community",
 };
 
-static const char * const category_labels[HW_ECOMAP_N_CATEGORIES] = {
-  N_("Family"), N_("Extended family"), N_("Friends"), N_("School"), N_("Work"),
-  N_("Health"), N_("Services"), N_("Faith"), N_("Legal"), N_("Community"),
-};
 
 static const char * const strength_ids[HW_TIE_N_STRENGTHS] = {
   "strong", "moderate", "tenuous", "broken", "none",
@@ -60,7 +56,7 @@ const char *
 hw_ecomap_category_label (HwEcomapCategory category)
 {
   g_return_val_if_fail (category < HW_ECOMAP_N_CATEGORIES, "");
-  return g_dgettext (GETTEXT_PACKAGE, category_labels[category]);
+  return hw_choice_label (HW_CHOICES_ECOMAP_CATEGORY, category_ids[category]);
 }
 
 gboolean
@@ -558,8 +554,9 @@ hw_ecomap_layout (HwEcomapLayoutNode *nodes,
       nodes[i].x = node_is_pinned (&nodes[i]) ? nodes[i].x : 0;
       nodes[i].y = node_is_pinned (&nodes[i]) ? nodes[i].y : 0;
       hw_ecomap_layout_node_box (&nodes[i], &box);
+      /* rings are as far apart as the tallest node; wide labels on the
+       * left and right are pushed out further by the collision check */
       ring_step = MAX (ring_step, box.y2 - box.y1);
-      ring_step = MAX (ring_step, box.x2 - box.x1);
     }
   ring_step = MAX (ring_step, 8.0);
 

@@ -20,7 +20,7 @@
 #include "hw-export.h"
 
 #define NODE_RADIUS        11.0
-#define LABEL_MAX_WIDTH    150.0
+#define LABEL_MAX_WIDTH    130.0
 #define HOUSEHOLD_MIN      46.0
 #define TIE_GAP            2.0
 #define ARROW_LENGTH       9.0
@@ -71,7 +71,7 @@ static const char * const legend_ids[HW_ECOMAP_N_LEGEND_KEYS] = {
 static const char * const legend_defaults[HW_ECOMAP_N_LEGEND_KEYS] = {
   N_("Strong tie"),
   N_("Moderate tie"),
-  N_("Tenuous tie"),
+  N_("Weak tie"),
   N_("Broken or cut-off tie"),
   N_("Stressful or in conflict"),
   N_("Support flows this way"),
@@ -272,6 +272,8 @@ get_context (HwEcomapMap *map)
       cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
       cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
       pango_cairo_context_set_font_options (map->context, options);
+      /* 72 dpi: a font's size in points is its size in map units */
+      pango_cairo_context_set_resolution (map->context, 72);
       cairo_font_options_destroy (options);
     }
   return map->context;
@@ -436,10 +438,10 @@ hw_ecomap_map_layout (HwEcomapMap *map)
       HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
 
       g_clear_object (&node->layout);
-      node->layout = make_layout (map, "Sans 8.5", node->label, LABEL_MAX_WIDTH, FALSE);
+      /* long names wrap (never cut: a printout must show the whole name) */
+      node->layout = make_layout (map, "Sans 8.5", node->label, LABEL_MAX_WIDTH, TRUE);
       pango_layout_set_alignment (node->layout, PANGO_ALIGN_CENTER);
       layout_size (node->layout, &node->label_width, &node->label_height);
-      /* ellipsized layouts report the full width; the box is what shows */
       node->label_width = MIN (node->label_width, LABEL_MAX_WIDTH);
       /* a little room for the white backing of the label */
       node->label_width += 4;

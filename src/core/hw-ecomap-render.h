@@ -71,6 +71,8 @@ const char *hw_ecomap_legend_default_label   (HwEcomapLegendKey  key);
 
 typedef struct {
   gint64           id;          /* the ecomap_nodes id */
+  gint64           person_id;   /* or 0 */
+  gint64           org_id;      /* or 0 */
   char            *label;
   HwEcomapNodeKind kind;
   HwEcomapCategory category;
