@@ -575,7 +575,8 @@ hw_ecomap_layout (HwEcomapLayoutNode *nodes,
     }
   g_array_sort_with_data (order, compare_index, &ctx);
 
-  rho_band = household_radius + HW_ECOMAP_LAYOUT_MARGIN + ring_step / 2;
+  /* leave the strongest ties long enough to show their line style */
+  rho_band = household_radius + HW_ECOMAP_LAYOUT_MARGIN + ring_step / 2 + 30;
 
   i = 0;
   while (i < order->len)

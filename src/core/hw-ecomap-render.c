@@ -146,6 +146,9 @@ hw_ecomap_map_free (HwEcomapMap *map)
   for (guint i = 0; i < HW_ECOMAP_N_LEGEND_KEYS; i++)
     g_free (map->legend[i]);
   g_clear_object (&map->household_layout);
+  for (guint i = 0; i < HW_ECOMAP_N_CATEGORIES; i++)
+    g_clear_object (&map->sector_layout[i]);
+  g_clear_pointer (&map->index, g_hash_table_unref);
   g_clear_object (&map->context);
   g_free (map);
 }
@@ -164,6 +167,8 @@ hw_ecomap_map_add_node (HwEcomapMap      *map,
   node.category = MIN (category, HW_ECOMAP_N_CATEGORIES - 1);
   node.label = g_strdup (label != NULL ? label : "");
   node.strength = HW_TIE_NONE;
+  /* the index points into the array, which may move */
+  g_clear_pointer (&map->index, g_hash_table_unref);
   g_array_append_val (map->nodes, node);
   return map->nodes->len - 1;
 }
@@ -255,6 +260,14 @@ build_index (HwEcomapMap *map)
     g_hash_table_insert (index, &g_array_index (map->nodes, HwEcomapMapNode, i).id,
                          GUINT_TO_POINTER (i));
   return index;
+}
+
+static GHashTable *
+get_index (HwEcomapMap *map)
+{
+  if (map->index == NULL)
+    map->index = build_index (map);
+  return map->index;
 }
 
 /* Layout ------------------------------------------------------------------ */
@@ -412,10 +425,12 @@ update_sector_labels (HwEcomapMap *map)
       if (map->sector_end[c] <= map->sector_start[c])
         {
           memset (&map->sector_label[c], 0, sizeof map->sector_label[c]);
+          g_clear_object (&map->sector_layout[c]);
           continue;
         }
       layout = sector_layout (map, c);
       layout_size (layout, &w, &h);
+      g_set_object (&map->sector_layout[c], layout);
       d = map->sector_outer + w / 2 * fabs (sin (mid)) + h / 2 * fabs (cos (mid));
       map->sector_label[c].x1 = d * sin (mid) - w / 2;
       map->sector_label[c].y1 = -d * cos (mid) - h / 2;
@@ -427,7 +442,7 @@ update_sector_labels (HwEcomapMap *map)
 void
 hw_ecomap_map_layout (HwEcomapMap *map)
 {
-  g_autoptr(GHashTable) index = build_index (map);
+  GHashTable *index = get_index (map);
   g_autofree HwEcomapLayoutNode *lay = g_new0 (HwEcomapLayoutNode, MAX (map->nodes->len, 1));
 
   update_household (map);
@@ -480,7 +495,7 @@ hw_ecomap_map_move_node (HwEcomapMap *map,
                          double       x,
                          double       y)
 {
-  HwEcomapMapNode *node = node_by_id (map, NULL, id);
+  HwEcomapMapNode *node = node_by_id (map, get_index (map), id);
 
   if (node == NULL)
     return;
@@ -591,7 +606,7 @@ hw_ecomap_map_tie_at (HwEcomapMap *map,
                       double       y,
                       double       tolerance)
 {
-  g_autoptr(GHashTable) index = build_index (map);
+  GHashTable *index = get_index (map);
   gint64 best = 0;
   double best_d = tolerance;
 
@@ -622,7 +637,7 @@ hw_ecomap_map_tie_at (HwEcomapMap *map,
 /* Drawing ----------------------------------------------------------------- */
 
 static void
-draw_arrow (cairo_t *cr,
+path_arrow (cairo_t *cr,
             double   tip_x,
             double   tip_y,
             double   ux,
@@ -637,7 +652,6 @@ draw_arrow (cairo_t *cr,
   cairo_line_to (cr, bx - uy * half, by + ux * half);
   cairo_line_to (cr, bx + uy * half, by - ux * half);
   cairo_close_path (cr);
-  cairo_fill (cr);
 }
 
 static void
@@ -669,7 +683,218 @@ path_wave (cairo_t *cr,
     }
 }
 
-/* Draws one tie between two points (already at the nodes' edges). */
+/* A tie to draw, between two points already at the nodes' edges. */
+typedef struct {
+  double        x1, y1, x2, y2;
+  HwTieStrength strength;
+  gboolean      stressful;
+  HwTieFlow     flow;
+  gboolean      faint;
+} TieSegment;
+
+static gboolean
+segment_arrows (const TieSegment *seg,
+                gboolean         *at_a,
+                gboolean         *at_b)
+{
+  *at_b = (seg->flow == HW_TIE_FLOW_A_TO_B || seg->flow == HW_TIE_FLOW_BOTH);
+  *at_a = (seg->flow == HW_TIE_FLOW_B_TO_A || seg->flow == HW_TIE_FLOW_BOTH);
+  return *at_a || *at_b;
+}
+
+static double
+arrow_scale (HwTieStrength strength)
+{
+  return strength == HW_TIE_STRONG ? 1.35 : 1.0;
+}
+
+/* The line itself stops where an arrowhead starts, so that a thick line
+ * does not blunt the tip. */
+static gboolean
+segment_line (const TieSegment *seg,
+              double           *sx1,
+              double           *sy1,
+              double           *sx2,
+              double           *sy2,
+              double           *ux,
+              double           *uy,
+              double           *len)
+{
+  double back = ARROW_LENGTH * arrow_scale (seg->strength) - 1;
+  gboolean at_a, at_b;
+
+  *len = hypot (seg->x2 - seg->x1, seg->y2 - seg->y1);
+  if (*len < 1)
+    return FALSE;
+  *ux = (seg->x2 - seg->x1) / *len;
+  *uy = (seg->y2 - seg->y1) / *len;
+  *sx1 = seg->x1;
+  *sy1 = seg->y1;
+  *sx2 = seg->x2;
+  *sy2 = seg->y2;
+  segment_arrows (seg, &at_a, &at_b);
+  if (at_b && *len > 3 * ARROW_LENGTH)
+    {
+      *sx2 -= *ux * back;
+      *sy2 -= *uy * back;
+    }
+  if (at_a && *len > 3 * ARROW_LENGTH)
+    {
+      *sx1 += *ux * back;
+      *sy1 += *uy * back;
+    }
+  return TRUE;
+}
+
+/* Strong, moderate and weak lines: @strength's segments as one path. */
+static void
+stroke_plain (cairo_t          *cr,
+              const TieSegment *segs,
+              guint             n,
+              HwTieStrength     strength,
+              gboolean          faint)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TieSegment *seg = &segs[i];
+      double sx1, sy1, sx2, sy2, ux, uy, len;
+      HwTieStrength s = seg->strength == HW_TIE_NONE ? HW_TIE_MODERATE : seg->strength;
+
+      if (s != strength || seg->faint != faint ||
+          !segment_line (seg, &sx1, &sy1, &sx2, &sy2, &ux, &uy, &len))
+        continue;
+      if (!any)
+        {
+          if (strength == HW_TIE_TENUOUS)
+            {
+              static const double dash[] = { 6.0, 4.0 };
+
+              cairo_set_dash (cr, dash, 2, 0);
+            }
+          cairo_set_line_width (cr, strength == HW_TIE_STRONG ? STRONG_WIDTH : PLAIN_WIDTH);
+        }
+      /* one stroke per tie: a single path of many lines meeting at the
+       * household makes cairo resolve every crossing, which is slower */
+      cairo_move_to (cr, sx1, sy1);
+      cairo_line_to (cr, sx2, sy2);
+      cairo_stroke (cr);
+      any = TRUE;
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Broken: a cut in the middle, marked by two bars across the line. */
+static void
+stroke_broken (cairo_t          *cr,
+               const TieSegment *segs,
+               guint             n,
+               gboolean          faint)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TieSegment *seg = &segs[i];
+      double sx1, sy1, sx2, sy2, ux, uy, len, mx, my, gap, bar = 6.0;
+
+      if (seg->strength != HW_TIE_BROKEN || seg->faint != faint ||
+          !segment_line (seg, &sx1, &sy1, &sx2, &sy2, &ux, &uy, &len))
+        continue;
+      mx = (sx1 + sx2) / 2;
+      my = (sy1 + sy2) / 2;
+      gap = MIN (4.0, len / 6);
+      cairo_move_to (cr, sx1, sy1);
+      cairo_line_to (cr, mx - ux * gap, my - uy * gap);
+      cairo_move_to (cr, mx + ux * gap, my + uy * gap);
+      cairo_line_to (cr, sx2, sy2);
+      for (int side = -1; side <= 1; side += 2)
+        {
+          double cx = mx + side * ux * gap, cy = my + side * uy * gap;
+
+          cairo_move_to (cr, cx - uy * bar + ux * 2, cy + ux * bar + uy * 2);
+          cairo_line_to (cr, cx + uy * bar - ux * 2, cy - ux * bar - uy * 2);
+        }
+      any = TRUE;
+    }
+  if (!any)
+    return;
+  cairo_set_line_width (cr, PLAIN_WIDTH * 1.2);
+  cairo_stroke (cr);
+}
+
+/* Draws ties in batches (one path per line style) rather than one by
+ * one: a large map strokes a handful of paths instead of hundreds. */
+static void
+draw_segments (cairo_t          *cr,
+               const TieSegment *segs,
+               guint             n)
+{
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      gboolean faint = pass == 0;
+      gboolean any = FALSE;
+
+      if (faint)
+        cairo_set_source_rgb (cr, FAINT_INK);
+      else
+        cairo_set_source_rgb (cr, INK);
+
+      stroke_plain (cr, segs, n, HW_TIE_STRONG, faint);
+      stroke_plain (cr, segs, n, HW_TIE_MODERATE, faint);
+      stroke_plain (cr, segs, n, HW_TIE_TENUOUS, faint);
+      stroke_broken (cr, segs, n, faint);
+
+      /* stressful: a wave over the middle of the tie, clear of arrowheads */
+      for (guint i = 0; i < n; i++)
+        {
+          const TieSegment *seg = &segs[i];
+          double len = hypot (seg->x2 - seg->x1, seg->y2 - seg->y1), inset, ux, uy;
+
+          if (!seg->stressful || seg->faint != faint || len <= 2 * WAVE_LENGTH)
+            continue;
+          ux = (seg->x2 - seg->x1) / len;
+          uy = (seg->y2 - seg->y1) / len;
+          inset = MIN (len * 0.15, 2 * ARROW_LENGTH);
+          if (!any)
+            {
+              if (!faint)
+                cairo_set_source_rgb (cr, STRESS_INK);
+              cairo_set_line_width (cr, 1.4);
+              any = TRUE;
+            }
+          path_wave (cr, seg->x1 + ux * inset, seg->y1 + uy * inset,
+                     seg->x2 - ux * inset, seg->y2 - uy * inset);
+          cairo_stroke (cr);
+        }
+      if (any && !faint)
+        cairo_set_source_rgb (cr, INK);
+
+      /* arrowheads */
+      for (guint i = 0; i < n; i++)
+        {
+          const TieSegment *seg = &segs[i];
+          double len = hypot (seg->x2 - seg->x1, seg->y2 - seg->y1), ux, uy;
+          gboolean at_a, at_b;
+
+          if (seg->faint != faint || len < 1 || !segment_arrows (seg, &at_a, &at_b))
+            continue;
+          ux = (seg->x2 - seg->x1) / len;
+          uy = (seg->y2 - seg->y1) / len;
+          if (at_b)
+            path_arrow (cr, seg->x2, seg->y2, ux, uy, arrow_scale (seg->strength));
+          if (at_a)
+            path_arrow (cr, seg->x1, seg->y1, -ux, -uy, arrow_scale (seg->strength));
+          cairo_fill (cr);
+        }
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_tie_line (cairo_t      *cr,
                double        x1,
@@ -681,114 +906,9 @@ draw_tie_line (cairo_t      *cr,
                HwTieFlow     flow,
                gboolean      faint)
 {
-  double dx = x2 - x1, dy = y2 - y1;
-  double len = hypot (dx, dy);
-  double ux, uy, sx1 = x1, sy1 = y1, sx2 = x2, sy2 = y2;
-  double arrow_scale = strength == HW_TIE_STRONG ? 1.35 : 1.0;
-  gboolean arrow_b = (flow == HW_TIE_FLOW_A_TO_B || flow == HW_TIE_FLOW_BOTH);
-  gboolean arrow_a = (flow == HW_TIE_FLOW_B_TO_A || flow == HW_TIE_FLOW_BOTH);
+  TieSegment seg = { x1, y1, x2, y2, strength, stressful, flow, faint };
 
-  if (len < 1)
-    return;
-  ux = dx / len;
-  uy = dy / len;
-
-  cairo_save (cr);
-  if (faint)
-    cairo_set_source_rgb (cr, FAINT_INK);
-  else
-    cairo_set_source_rgb (cr, INK);
-
-  /* the line stops where an arrowhead starts, so a thick line does not
-   * blunt the tip */
-  if (arrow_b && len > 3 * ARROW_LENGTH)
-    {
-      sx2 -= ux * (ARROW_LENGTH * arrow_scale - 1);
-      sy2 -= uy * (ARROW_LENGTH * arrow_scale - 1);
-    }
-  if (arrow_a && len > 3 * ARROW_LENGTH)
-    {
-      sx1 += ux * (ARROW_LENGTH * arrow_scale - 1);
-      sy1 += uy * (ARROW_LENGTH * arrow_scale - 1);
-    }
-
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  switch (strength)
-    {
-    case HW_TIE_STRONG:
-      cairo_set_line_width (cr, STRONG_WIDTH);
-      cairo_move_to (cr, sx1, sy1);
-      cairo_line_to (cr, sx2, sy2);
-      cairo_stroke (cr);
-      break;
-
-    case HW_TIE_TENUOUS:
-      {
-        static const double dash[] = { 6.0, 4.0 };
-
-        cairo_set_line_width (cr, PLAIN_WIDTH);
-        cairo_set_dash (cr, dash, 2, 0);
-        cairo_move_to (cr, sx1, sy1);
-        cairo_line_to (cr, sx2, sy2);
-        cairo_stroke (cr);
-        cairo_set_dash (cr, NULL, 0, 0);
-      }
-      break;
-
-    case HW_TIE_BROKEN:
-      {
-        /* a cut in the middle, marked by two bars across the line */
-        double mx = (sx1 + sx2) / 2, my = (sy1 + sy2) / 2;
-        double gap = MIN (4.0, len / 6), bar = 6.0;
-
-        cairo_set_line_width (cr, PLAIN_WIDTH);
-        cairo_move_to (cr, sx1, sy1);
-        cairo_line_to (cr, mx - ux * gap, my - uy * gap);
-        cairo_move_to (cr, mx + ux * gap, my + uy * gap);
-        cairo_line_to (cr, sx2, sy2);
-        cairo_stroke (cr);
-        cairo_set_line_width (cr, PLAIN_WIDTH * 1.4);
-        for (int side = -1; side <= 1; side += 2)
-          {
-            double cx = mx + side * ux * gap, cy = my + side * uy * gap;
-
-            cairo_move_to (cr, cx - uy * bar + ux * 2, cy + ux * bar + uy * 2);
-            cairo_line_to (cr, cx + uy * bar - ux * 2, cy - ux * bar - uy * 2);
-          }
-        cairo_stroke (cr);
-      }
-      break;
-
-    case HW_TIE_MODERATE:
-    case HW_TIE_NONE:
-    case HW_TIE_N_STRENGTHS:
-    default:
-      cairo_set_line_width (cr, PLAIN_WIDTH);
-      cairo_move_to (cr, sx1, sy1);
-      cairo_line_to (cr, sx2, sy2);
-      cairo_stroke (cr);
-      break;
-    }
-
-  if (stressful && len > 2 * WAVE_LENGTH)
-    {
-      /* the wave covers the middle of the tie so the arrowheads stay clear */
-      double inset = MIN (len * 0.15, 2 * ARROW_LENGTH);
-
-      if (!faint)
-        cairo_set_source_rgb (cr, STRESS_INK);
-      cairo_set_line_width (cr, 1.4);
-      path_wave (cr, x1 + ux * inset, y1 + uy * inset, x2 - ux * inset, y2 - uy * inset);
-      cairo_stroke (cr);
-      if (!faint)
-        cairo_set_source_rgb (cr, INK);
-    }
-
-  if (arrow_b)
-    draw_arrow (cr, x2, y2, ux, uy, arrow_scale);
-  if (arrow_a)
-    draw_arrow (cr, x1, y1, -ux, -uy, arrow_scale);
-  cairo_restore (cr);
+  draw_segments (cr, &seg, 1);
 }
 
 static void
@@ -971,7 +1091,6 @@ draw_sectors (HwEcomapMap *map,
 
   for (guint c = 0; c < HW_ECOMAP_N_CATEGORIES; c++)
     {
-      g_autoptr(PangoLayout) layout = NULL;
       double s = map->sector_start[c], e = map->sector_end[c];
 
       if (e <= s)
@@ -993,11 +1112,19 @@ draw_sectors (HwEcomapMap *map,
           cairo_restore (cr);
         }
 
-      layout = sector_layout (map, c);
+      if (map->sector_layout[c] == NULL)
+        continue;
       cairo_set_source_rgb (cr, 0.40, 0.40, 0.43);
       cairo_move_to (cr, map->sector_label[c].x1, map->sector_label[c].y1);
-      pango_cairo_show_layout (cr, layout);
+      pango_cairo_show_layout (cr, map->sector_layout[c]);
     }
+}
+
+static gboolean
+tie_touches (const HwEcomapMapTie *tie,
+             gint64                node)
+{
+  return node != 0 && (tie->node_a == node || tie->node_b == node);
 }
 
 void
@@ -1006,25 +1133,34 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
                     const HwEcomapDrawOptions *options)
 {
   static const HwEcomapDrawOptions defaults = { 0 };
-  g_autoptr(GHashTable) index = build_index (map);
+  GHashTable *index = get_index (map);
+  g_autoptr(GArray) segments = NULL;
+  gint64 only, exclude;
 
   if (options == NULL)
     options = &defaults;
+  only = options->only_node;
+  exclude = options->exclude_node;
 
   cairo_save (cr);
+  /* On screen, curves (waves, circles) flattened less finely look the
+   * same and stroke several times faster; vector output keeps them exact. */
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    cairo_set_tolerance (cr, 0.5);
 
-  if (options->show_sectors)
+  if (options->show_sectors && only == 0)
     draw_sectors (map, cr);
 
-  /* ties under the nodes; lost ones under the rest */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint t = 0; t < map->ties->len; t++)
+  /* ties under the nodes (lost ones, faint, under the rest) */
+  segments = g_array_sized_new (FALSE, FALSE, sizeof (TieSegment), map->ties->len);
+  for (guint t = 0; t < map->ties->len; t++)
       {
         HwEcomapMapTie *tie = &g_array_index (map->ties, HwEcomapMapTie, t);
         gboolean lost = (tie->change == HW_TIE_CHANGE_LOST);
         double ax, ay, ar, bx, by, br, dx, dy, len, ux, uy;
+        TieSegment seg;
 
-        if (lost != (pass == 0))
+        if ((only != 0 && !tie_touches (tie, only)) || tie_touches (tie, exclude))
           continue;
         if (!node_position (map, index, tie->node_a, &ax, &ay, &ar) ||
             !node_position (map, index, tie->node_b, &bx, &by, &br))
@@ -1049,19 +1185,28 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
             cairo_restore (cr);
           }
 
-        draw_tie_line (cr,
-                       ax + ux * (ar + TIE_GAP), ay + uy * (ar + TIE_GAP),
-                       bx - ux * (br + TIE_GAP), by - uy * (br + TIE_GAP),
-                       tie->strength, tie->stressful, tie->flow, lost);
+        seg.x1 = ax + ux * (ar + TIE_GAP);
+        seg.y1 = ay + uy * (ar + TIE_GAP);
+        seg.x2 = bx - ux * (br + TIE_GAP);
+        seg.y2 = by - uy * (br + TIE_GAP);
+        seg.strength = tie->strength;
+        seg.stressful = tie->stressful;
+        seg.flow = tie->flow;
+        seg.faint = lost;
+        g_array_append_val (segments, seg);
       }
+  draw_segments (cr, (TieSegment *) (void *) segments->data, segments->len);
 
-  draw_household (map, cr, map->household_id != 0 &&
-                           options->selected_node == map->household_id);
+  if (only == 0)
+    draw_household (map, cr, map->household_id != 0 &&
+                             options->selected_node == map->household_id);
 
   for (guint i = 0; i < map->nodes->len; i++)
     {
       HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
 
+      if ((only != 0 && node->id != only) || (exclude != 0 && node->id == exclude))
+        continue;
       draw_node (cr, node,
                  node->id != 0 && node->id == options->selected_node,
                  node->id != 0 && node->id == options->connect_from);
@@ -1074,6 +1219,8 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
       double ax, ay, ar, bx, by, br;
 
       if (tie->change == HW_TIE_CHANGE_NONE)
+        continue;
+      if ((only != 0 && !tie_touches (tie, only)) || tie_touches (tie, exclude))
         continue;
       if (!node_position (map, index, tie->node_a, &ax, &ay, &ar) ||
           !node_position (map, index, tie->node_b, &bx, &by, &br))

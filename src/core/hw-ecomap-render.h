@@ -112,6 +112,8 @@ typedef struct {
   double        sector_end[HW_ECOMAP_N_CATEGORIES];
   double        sector_outer;   /* radius where sector names are written */
   HwEcomapBox   sector_label[HW_ECOMAP_N_CATEGORIES];
+  PangoLayout  *sector_layout[HW_ECOMAP_N_CATEGORIES];
+  GHashTable   *index;          /* node id -> position in nodes */
 } HwEcomapMap;
 
 HwEcomapMap *hw_ecomap_map_new          (void);
@@ -170,6 +172,10 @@ typedef struct {
   gint64   selected_tie;
   gint64   connect_from;    /* a node the user is connecting from */
   gboolean show_sectors;    /* faint category names around the map */
+  /* For dragging: draw everything but one node and its ties once into a
+   * cache, then each frame only that node and its ties over the cache. */
+  gint64   exclude_node;
+  gint64   only_node;
 } HwEcomapDrawOptions;
 
 /* Draws the map in map units on @cr as it is (the caller sets the
