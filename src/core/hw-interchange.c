@@ -215,7 +215,7 @@ hw_interchange_export_case (HwStore  *store,
   if (json_array_get_length (cases) != 1)
     {
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
-                   _("There is no case number %" G_GINT64_FORMAT " in this database"), case_id);
+                   _("There is no case number %lld in this database"), (long long) case_id);
       return NULL;
     }
 
@@ -463,7 +463,7 @@ check_rows (Import      *imp,
         return field_error (error, table, i, "id", _("every row needs a positive whole number as id"));
       id = json_node_get_int (id_node);
       if (g_hash_table_contains (ids, &id))
-        return field_error (error, table, i, "id", _("the id %" G_GINT64_FORMAT " is used twice"), id);
+        return field_error (error, table, i, "id", _("the id %lld is used twice"), (long long) id);
       g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
 
       members = json_object_get_members (row);
@@ -521,8 +521,8 @@ check_references (Import      *imp,
           ref = json_node_get_int (value);
           if (!g_hash_table_contains (ids_of (imp, col->ref_table), &ref))
             return field_error (error, table, i, col->name,
-                                _("it refers to %s number %" G_GINT64_FORMAT ", which is not in the file"),
-                                col->ref_table, ref);
+                                _("it refers to %s number %lld, which is not in the file"),
+                                col->ref_table, (long long) ref);
         }
     }
   return TRUE;
@@ -675,6 +675,12 @@ hw_interchange_import_data (HwStore     *store,
   if (length < 0)
     length = strlen (data);
 
+  if (length == 0)
+    {
+      g_set_error (error, HW_INTERCHANGE_ERROR, HW_INTERCHANGE_ERROR_SYNTAX,
+                   _("Nothing was imported: the file is empty"));
+      return 0;
+    }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, HW_INTERCHANGE_ERROR, HW_INTERCHANGE_ERROR_SYNTAX,
