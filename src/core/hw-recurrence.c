@@ -570,11 +570,12 @@ hw_recurrence_has_key (HwRecurrence *self,
   return hk.found;
 }
 
-gboolean
-hw_recurrence_add_exception (HwRecurrence  *self,
-                             const char    *original_start,
-                             const char    *new_start,
-                             GError       **error)
+static gboolean
+add_exception (HwRecurrence  *self,
+               const char    *original_start,
+               const char    *new_start,
+               gboolean       check,
+               GError       **error)
 {
   Exception *ex;
   char original[HW_LOCAL_TIME_LEN];
@@ -585,7 +586,7 @@ hw_recurrence_add_exception (HwRecurrence  *self,
   if (new_start != NULL && *new_start != '\0'
       && !hw_recurrence_parse_local (new_start, moved, error))
     return FALSE;
-  if (!hw_recurrence_has_key (self, original))
+  if (check && !hw_recurrence_has_key (self, original))
     {
       g_set_error (error, HW_RECURRENCE_ERROR, HW_RECURRENCE_ERROR_NOT_AN_OCCURRENCE,
                    _("There is no visit of this series on %s."), original);
@@ -597,6 +598,37 @@ hw_recurrence_add_exception (HwRecurrence  *self,
   memcpy (ex->new_start, moved, HW_LOCAL_TIME_LEN);
   g_hash_table_replace (self->exceptions, ex->original, ex);
   return TRUE;
+}
+
+gboolean
+hw_recurrence_add_exception (HwRecurrence  *self,
+                             const char    *original_start,
+                             const char    *new_start,
+                             GError       **error)
+{
+  return add_exception (self, original_start, new_start, TRUE, error);
+}
+
+const char *
+hw_recurrence_lookup_exception (HwRecurrence *self,
+                                const char   *key)
+{
+  char k[HW_LOCAL_TIME_LEN];
+  Exception *ex;
+
+  if (!hw_recurrence_parse_local (key, k, NULL))
+    return NULL;
+  ex = g_hash_table_lookup (self->exceptions, k);
+  return ex ? ex->new_start : NULL;
+}
+
+gboolean
+hw_recurrence_set_exception (HwRecurrence  *self,
+                             const char    *original_start,
+                             const char    *new_start,
+                             GError       **error)
+{
+  return add_exception (self, original_start, new_start, FALSE, error);
 }
 
 static void

@@ -92,6 +92,17 @@ gboolean      hw_recurrence_add_exception (HwRecurrence  *self,
                                            const char    *new_start,
                                            GError       **error);
 
+/* Same without checking that @original_start is an occurrence: for rows
+ * that were checked when stored (a long series has many). */
+gboolean      hw_recurrence_set_exception (HwRecurrence  *self,
+                                           const char    *original_start,
+                                           const char    *new_start,
+                                           GError       **error);
+
+/* The exception of @key: NULL if none, "" if removed, else the new start. */
+const char   *hw_recurrence_lookup_exception (HwRecurrence *self,
+                                              const char   *key);
+
 /* TRUE if the rule (ignoring exceptions) gives an occurrence at @key. */
 gboolean      hw_recurrence_has_key       (HwRecurrence  *self,
                                            const char    *key);
