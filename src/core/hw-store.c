@@ -1,0 +1,1543 @@
+/* hw-store.c: the one owner of the Homeward database.
+ *
+ * Undo works on the database itself, with the technique described in
+ * sqlite's "Automatic Undo/Redo Using SQLite": temporary triggers on every
+ * user table write, for each change, the SQL statement that reverses it
+ * into hw_undo_log. An edit's statements form one step in hw_history.
+ * Undoing runs a step's statements newest first; doing so fires the
+ * triggers again, which yields exactly the statements of the redo step.
+ * The journal lives in the database, so undo survives a restart, and
+ * references are DEFERRABLE so steps may re-create rows in any order.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-store"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hw-export.h"
+#include "hw-schema.h"
+#include "hw-store.h"
+
+typedef struct {
+  char   *table;
+  gint64  row;
+  int     op;    /* SQLITE_INSERT, SQLITE_UPDATE, SQLITE_DELETE */
+} HwChange;
+
+struct _HwStore
+{
+  GObject    parent_instance;
+  sqlite3   *db;
+  char      *path;
+  char      *author;
+  char      *edit_label;
+  gint64     edit_first_seq;
+  GArray    *changes;        /* HwChange, collected by the update hook */
+  guint      in_edit : 1;
+};
+
+G_DEFINE_FINAL_TYPE (HwStore, hw_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (hw-store-error-quark, hw_store_error)
+
+static void
+hw_change_clear (gpointer data)
+{
+  HwChange *change = data;
+  g_free (change->table);
+}
+
+void
+hw_store_set_sqlite_error (GError     **error,
+                           sqlite3     *db,
+                           int          rc,
+                           const char  *what)
+{
+  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int code;
+  const char *message;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      code = HW_STORE_ERROR_INVALID;
+      message = _("This change would break a rule of the data");
+      break;
+    case SQLITE_FULL:
+      code = HW_STORE_ERROR_FULL;
+      message = _("The disk is full, so nothing was saved. Free some space and try again");
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = HW_STORE_ERROR_READ_ONLY;
+      message = _("The database cannot be written to (it is read-only)");
+      break;
+    case SQLITE_CORRUPT:
+      code = HW_STORE_ERROR_CORRUPT;
+      message = _("The database is damaged");
+      break;
+    case SQLITE_NOTADB:
+      code = HW_STORE_ERROR_NOT_HOMEWARD;
+      message = _("This file is not a Homeward database");
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = HW_STORE_ERROR_BUSY;
+      message = _("The database is in use by another program");
+      break;
+    default:
+      code = HW_STORE_ERROR_IO;
+      message = _("The database could not be read or written");
+      break;
+    }
+
+  g_set_error (error, HW_STORE_ERROR, code, "%s%s%s (%s)",
+               what ? what : "", what ? ": " : "", message, detail);
+}
+
+/* Table and column names are put into SQL text, so only plain identifiers
+ * are accepted. */
+static gboolean
+is_identifier (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return FALSE;
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return FALSE;
+  return !g_ascii_isdigit (*name);
+}
+
+static gboolean
+is_user_table (const char *table)
+{
+  return table != NULL && g_strv_contains (hw_schema_get_user_tables (), table);
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           gint64      fallback,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 ret = fallback;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    ret = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return ret;
+}
+
+static void
+update_hook_cb (void          *user_data,
+                int            op,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  row)
+{
+  HwStore *self = user_data;
+  HwChange change;
+
+  if (g_str_has_prefix (table, "hw_") || g_strcmp0 (database, "main") != 0)
+    return;
+
+  if (!self->in_edit)
+    {
+      /* A write outside an edit would escape undo and the audit trail. */
+      g_critical ("Table %s changed outside an edit; use hw_store_begin_edit()", table);
+      return;
+    }
+
+  change.table = g_strdup (table);
+  change.row = row;
+  change.op = op;
+  g_array_append_val (self->changes, change);
+}
+
+/* Undo triggers ----------------------------------------------------------- */
+
+static gboolean
+create_undo_triggers (sqlite3  *db,
+                      GError  **error)
+{
+  const char * const *tables = hw_schema_get_user_tables ();
+
+  for (guint t = 0; tables[t]; t++)
+    {
+      const char *table = tables[t];
+      g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) set = g_string_new (NULL);
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autoptr(GString) values = g_string_new (NULL);
+      g_autofree char *info_sql = NULL;
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      info_sql = g_strdup_printf ("PRAGMA main.table_info(%s)", table);
+      if (sqlite3_prepare_v2 (db, info_sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          hw_store_set_sqlite_error (error, db, sqlite3_errcode (db), NULL);
+          return FALSE;
+        }
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      sqlite3_finalize (stmt);
+
+      for (guint i = 0; i < columns->len; i++)
+        {
+          const char *col = g_ptr_array_index (columns, i);
+
+          g_string_append_printf (names, "%s%s", i ? "," : "", col);
+          g_string_append_printf (values, "%s'||quote(old.%s)||'", i ? "," : "", col);
+          if (g_strcmp0 (col, "id") != 0)
+            g_string_append_printf (set, "%s%s='||quote(old.%s)||'", set->len ? "," : "", col, col);
+        }
+
+      sql = g_strdup_printf (
+        "DROP TRIGGER IF EXISTS temp.hw_undo_%1$s_insert;"
+        "DROP TRIGGER IF EXISTS temp.hw_undo_%1$s_update;"
+        "DROP TRIGGER IF EXISTS temp.hw_undo_%1$s_delete;"
+        "CREATE TEMP TRIGGER hw_undo_%1$s_insert AFTER INSERT ON main.%1$s BEGIN "
+        "  INSERT INTO hw_undo_log(sql) VALUES('DELETE FROM %1$s WHERE id='||new.id); "
+        "END;"
+        "CREATE TEMP TRIGGER hw_undo_%1$s_update AFTER UPDATE ON main.%1$s BEGIN "
+        "  INSERT INTO hw_undo_log(sql) VALUES('UPDATE %1$s SET %2$s WHERE id='||old.id); "
+        "END;"
+        "CREATE TEMP TRIGGER hw_undo_%1$s_delete BEFORE DELETE ON main.%1$s BEGIN "
+        "  INSERT INTO hw_undo_log(sql) VALUES('INSERT INTO %1$s(%3$s) VALUES(%4$s)'); "
+        "END;",
+        table, set->str, names->str, values->str);
+
+      if (!exec_sql (db, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opening ----------------------------------------------------------------- */
+
+static gboolean
+read_header (const char  *path,
+             char         header[16],
+             gsize       *size,
+             GError     **error)
+{
+  struct stat st;
+  int fd;
+  gssize n;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO,
+                   _("Cannot open “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_HOMEWARD,
+                   _("“%s” is not a file"), path);
+      return FALSE;
+    }
+
+  *size = st.st_size;
+  memset (header, 0, 16);
+  if (st.st_size == 0)
+    return TRUE;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, HW_STORE_ERROR,
+                   saved == EACCES ? HW_STORE_ERROR_READ_ONLY : HW_STORE_ERROR_IO,
+                   _("Cannot read “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  n = read (fd, header, 16);
+  close (fd);
+  if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_HOMEWARD,
+                   _("“%s” is not a Homeward database. It was left as it is."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Looks at an existing file through a read-only connection, so that a file
+ * we refuse is never written to. */
+static gboolean
+check_existing (const char  *path,
+                GError     **error)
+{
+  sqlite3 *db = NULL;
+  gint64 app_id, version, n_objects;
+  g_autofree char *check = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO,
+                   _("Cannot open “%s”: %s"), path, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  /* Reading the schema is where a damaged or foreign file shows itself. */
+  rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  n_objects = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  sqlite3_finalize (stmt);
+  if (n_objects < 0)
+    {
+      int ext = sqlite3_extended_errcode (db);
+      if ((ext & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_HOMEWARD,
+                     _("“%s” is not a Homeward database. It was left as it is."), path);
+      else
+        g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CORRUPT,
+                     _("The database “%s” is damaged (%s). It was left as it is: restore it from a backup."),
+                     path, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  app_id = query_int (db, -1, "PRAGMA application_id");
+  version = query_int (db, -1, "PRAGMA user_version");
+
+  if (app_id != HW_SCHEMA_APPLICATION_ID && !(app_id == 0 && n_objects == 0 && version == 0))
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_HOMEWARD,
+                   _("“%s” is a database of another program, not of Homeward. It was left as it is."),
+                   path);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  if (version > (gint64) hw_schema_get_version ())
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Homeward (data version %d; this version reads up to %u). Update Homeward to open it. It was left as it is."),
+                   path, (int) version, hw_schema_get_version ());
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (%s). It was left as it is: restore it from a backup."),
+                   path, check ? check : sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  sqlite3_close (db);
+  return TRUE;
+}
+
+static gboolean
+check_writable (const char  *path,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_access (path, W_OK) != 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only, so changes could not be saved. It was left as it is."),
+                   path);
+      return FALSE;
+    }
+  /* sqlite writes its journal files next to the database. */
+  if (g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_READ_ONLY,
+                   _("The folder “%s” is read-only, so changes could not be saved. The database was left as it is."),
+                   dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, HW_STORE_ERROR,
+                   saved == EACCES || saved == EROFS ? HW_STORE_ERROR_READ_ONLY : HW_STORE_ERROR_IO,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, HW_STORE_ERROR,
+                   saved == EACCES || saved == EROFS ? HW_STORE_ERROR_READ_ONLY : HW_STORE_ERROR_IO,
+                   _("Cannot create the database “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+migrate (HwStore  *self,
+         GError  **error)
+{
+  guint n_migrations;
+  const char * const *migrations = hw_schema_get_migrations (&n_migrations);
+  gint64 version = query_int (self->db, 0, "PRAGMA user_version");
+  g_autofree char *set_version = NULL;
+
+  if (version == (gint64) n_migrations)
+    return TRUE;
+
+  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = version; i < n_migrations; i++)
+    {
+      if (!exec_sql (self->db, migrations[i], error))
+        {
+          g_prefix_error (error, _("Could not upgrade the database to data version %u: "), i + 1);
+          exec_sql (self->db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+
+  set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
+                                 HW_SCHEMA_APPLICATION_ID, n_migrations);
+  if (!exec_sql (self->db, set_version, error) ||
+      !exec_sql (self->db, "COMMIT", error))
+    {
+      exec_sql (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+hw_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "homeward", "homeward.db", NULL);
+}
+
+HwStore *
+hw_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(HwStore) self = NULL;
+  char header[16];
+  gsize size = 0;
+  gboolean exists;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (exists)
+    {
+      if (!read_header (path, header, &size, error))
+        return NULL;
+      if (size > 0 && !check_existing (path, error))
+        return NULL;
+      if (!check_writable (path, error))
+        return NULL;
+    }
+  else if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (HW_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, path);
+      return NULL;
+    }
+
+  /* The database holds details of children and families: keep it private
+   * even if someone copied it in with looser permissions. */
+  if (g_chmod (path, 0600) != 0)
+    g_debug ("Could not make %s private: %s", path, g_strerror (errno));
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!exec_sql (self->db,
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA journal_mode = WAL;"
+                 "PRAGMA synchronous = FULL;"
+                 "PRAGMA secure_delete = ON;",
+                 error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  if (!migrate (self, error) || !create_undo_triggers (self->db, error))
+    return NULL;
+
+  sqlite3_update_hook (self->db, update_hook_cb, self);
+
+  return g_steal_pointer (&self);
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static void
+hw_store_finalize (GObject *object)
+{
+  HwStore *self = (HwStore *)object;
+
+  if (self->in_edit)
+    {
+      g_warning ("Store finalized inside an open edit; rolling it back");
+      hw_store_rollback_edit (self);
+    }
+  if (self->db != NULL)
+    {
+      sqlite3_update_hook (self->db, NULL, NULL);
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->changes, g_array_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->edit_label, g_free);
+
+  G_OBJECT_CLASS (hw_store_parent_class)->finalize (object);
+}
+
+static void
+hw_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  HwStore *self = HW_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, hw_store_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, hw_store_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hw_store_class_init (HwStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hw_store_finalize;
+  object_class->get_property = hw_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HwStore::changed:
+   * @table: a user table that a committed edit, undo or redo changed
+   *
+   * Emitted after the transaction is committed, once per table.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+hw_store_init (HwStore *self)
+{
+  self->changes = g_array_new (FALSE, FALSE, sizeof (HwChange));
+  g_array_set_clear_func (self->changes, hw_change_clear);
+  self->author = g_strdup (g_get_user_name ());
+}
+
+const char *
+hw_store_get_path (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+hw_store_get_db (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return self->db;
+}
+
+void
+hw_store_set_author (HwStore    *self,
+                     const char *author)
+{
+  g_return_if_fail (HW_IS_STORE (self));
+
+  if (author == NULL || *author == '\0')
+    author = g_get_user_name ();
+  g_free (self->author);
+  self->author = g_strdup (author);
+}
+
+const char *
+hw_store_get_author (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return self->author;
+}
+
+/* Edits ------------------------------------------------------------------- */
+
+gboolean
+hw_store_in_edit (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  return self->in_edit;
+}
+
+gboolean
+hw_store_begin_edit (HwStore     *self,
+                     const char  *label,
+                     GError     **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (self->in_edit)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_BUSY,
+                   "An edit is already open (“%s”)", self->edit_label);
+      return FALSE;
+    }
+
+  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_edit = TRUE;
+  g_free (self->edit_label);
+  self->edit_label = g_strdup (label);
+  self->edit_first_seq = query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log") + 1;
+  g_array_set_size (self->changes, 0);
+  return TRUE;
+}
+
+void
+hw_store_rollback_edit (HwStore *self)
+{
+  g_return_if_fail (HW_IS_STORE (self));
+
+  if (!self->in_edit)
+    return;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_edit = FALSE;
+  g_array_set_size (self->changes, 0);
+}
+
+static gboolean
+write_audit (HwStore     *self,
+             const char  *action,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO hw_audit (author, action, tbl, row_id, change) VALUES (?, ?, ?, ?, ?)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      const HwChange *change = &g_array_index (self->changes, HwChange, i);
+      const char *op = change->op == SQLITE_INSERT ? "insert" :
+                       change->op == SQLITE_DELETE ? "delete" : "update";
+      char *key = g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%s", change->table, change->row, op);
+
+      if (!g_hash_table_add (seen, key))
+        continue;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, self->author, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, action, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, change->table, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, change->row);
+      sqlite3_bind_text (stmt, 5, op, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          hw_store_set_sqlite_error (error, self->db, rc, NULL);
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* Commits the open transaction and announces what changed. */
+static gboolean
+finish_edit (HwStore     *self,
+             const char  *action,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) tables = NULL;
+  int rc;
+
+  if (!write_audit (self, action, error))
+    goto fail;
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      /* e.g. a deferred foreign key that does not hold */
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      goto fail;
+    }
+
+  self->in_edit = FALSE;
+
+  tables = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      const HwChange *change = &g_array_index (self->changes, HwChange, i);
+      if (!g_ptr_array_find_with_equal_func (tables, change->table, g_str_equal, NULL))
+        g_ptr_array_add (tables, g_strdup (change->table));
+    }
+  g_array_set_size (self->changes, 0);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  for (guint i = 0; i < tables->len; i++)
+    g_signal_emit (self, signals[CHANGED], 0, (const char *) g_ptr_array_index (tables, i));
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+
+fail:
+  hw_store_rollback_edit (self);
+  return FALSE;
+}
+
+gboolean
+hw_store_commit_edit (HwStore  *self,
+                      GError  **error)
+{
+  gint64 last_seq;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  if (!self->in_edit)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_BUSY, "No edit is open");
+      return FALSE;
+    }
+
+  last_seq = query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log");
+  if (last_seq >= self->edit_first_seq)
+    {
+      g_autofree char *sql = NULL;
+
+      /* A new edit makes the redo steps meaningless. */
+      sql = sqlite3_mprintf ("DELETE FROM hw_undo_log WHERE seq IN ("
+                             "  SELECT l.seq FROM hw_undo_log l JOIN hw_history h"
+                             "  ON l.seq BETWEEN h.first_seq AND h.last_seq WHERE h.kind = 'redo');"
+                             "DELETE FROM hw_history WHERE kind = 'redo';"
+                             "INSERT INTO hw_history (kind, label, first_seq, last_seq)"
+                             "  VALUES ('undo', %Q, %lld, %lld);",
+                             self->edit_label, (long long) self->edit_first_seq, (long long) last_seq);
+      if (!exec_sql (self->db, sql, error))
+        {
+          sqlite3_free (g_steal_pointer (&sql));
+          hw_store_rollback_edit (self);
+          return FALSE;
+        }
+      sqlite3_free (g_steal_pointer (&sql));
+    }
+
+  return finish_edit (self, self->edit_label, error);
+}
+
+static gboolean
+bind_record (sqlite3_stmt *stmt,
+             int           index,
+             HwRecord     *record,
+             const char   *column)
+{
+  switch (hw_record_get_kind (record, column))
+    {
+    case HW_VALUE_INT:
+      return sqlite3_bind_int64 (stmt, index, hw_record_get_int (record, column)) == SQLITE_OK;
+    case HW_VALUE_DOUBLE:
+      return sqlite3_bind_double (stmt, index, hw_record_get_double (record, column)) == SQLITE_OK;
+    case HW_VALUE_TEXT:
+      return sqlite3_bind_text (stmt, index, hw_record_get_string (record, column), -1, SQLITE_TRANSIENT) == SQLITE_OK;
+    case HW_VALUE_NULL:
+    default:
+      return sqlite3_bind_null (stmt, index) == SQLITE_OK;
+    }
+}
+
+static gboolean
+check_record (HwRecord  *record,
+              GError   **error)
+{
+  const char *table = hw_record_get_table (record);
+
+  if (!is_user_table (table))
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, "Unknown table “%s”", table);
+      return FALSE;
+    }
+  for (guint i = 0; i < hw_record_get_n_columns (record); i++)
+    if (!is_identifier (hw_record_get_column (record, i)))
+      {
+        g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                     "Bad column name “%s”", hw_record_get_column (record, i));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Runs @func inside an edit: the caller's if one is open, else its own. */
+typedef gboolean (*EditFunc) (HwStore *self, gpointer data, GError **error);
+
+static gboolean
+run_in_edit (HwStore     *self,
+             const char  *label,
+             EditFunc     func,
+             gpointer     data,
+             GError     **error)
+{
+  if (self->in_edit)
+    return func (self, data, error);
+
+  if (!hw_store_begin_edit (self, label, error))
+    return FALSE;
+  if (!func (self, data, error))
+    {
+      hw_store_rollback_edit (self);
+      return FALSE;
+    }
+  return hw_store_commit_edit (self, error);
+}
+
+static gboolean
+insert_func (HwStore   *self,
+             gpointer   data,
+             GError   **error)
+{
+  HwRecord *record = data;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) marks = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint n = hw_record_get_n_columns (record);
+  gint64 id = hw_record_get_id (record);
+  int rc, index = 1;
+
+  g_string_printf (sql, "INSERT INTO %s (", hw_record_get_table (record));
+  if (id > 0)
+    {
+      g_string_append (sql, "id");
+      g_string_append (marks, "?");
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean first = i == 0 && id <= 0;
+      g_string_append_printf (sql, "%s%s", first ? "" : ", ", hw_record_get_column (record, i));
+      g_string_append (marks, first ? "?" : ", ?");
+    }
+  if (n == 0 && id <= 0)
+    g_string_printf (sql, "INSERT INTO %s DEFAULT VALUES", hw_record_get_table (record));
+  else
+    g_string_append_printf (sql, ") VALUES (%s)", marks->str);
+
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return FALSE;
+    }
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index++, id);
+  for (guint i = 0; i < n; i++)
+    bind_record (stmt, index++, record, hw_record_get_column (record, i));
+
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return FALSE;
+    }
+
+  hw_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+gint64
+hw_store_insert (HwStore     *self,
+                 const char  *label,
+                 HwRecord    *record,
+                 GError     **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), 0);
+  g_return_val_if_fail (HW_IS_RECORD (record), 0);
+
+  if (!check_record (record, error))
+    return 0;
+  if (!run_in_edit (self, label, insert_func, record, error))
+    {
+      hw_record_set_id (record, 0);
+      return 0;
+    }
+  return hw_record_get_id (record);
+}
+
+static gboolean
+update_func (HwStore   *self,
+             gpointer   data,
+             GError   **error)
+{
+  HwRecord *record = data;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint n = hw_record_get_n_columns (record);
+  int rc;
+
+  if (n == 0)
+    return TRUE;
+
+  g_string_printf (sql, "UPDATE %s SET ", hw_record_get_table (record));
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%s%s = ?", i ? ", " : "", hw_record_get_column (record, i));
+  g_string_append (sql, " WHERE id = ?");
+
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    bind_record (stmt, i + 1, record, hw_record_get_column (record, i));
+  sqlite3_bind_int64 (stmt, n + 1, hw_record_get_id (record));
+
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
+                   _("This item no longer exists. It may have been deleted."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hw_store_update (HwStore     *self,
+                 const char  *label,
+                 HwRecord    *record,
+                 GError     **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HW_IS_RECORD (record), FALSE);
+
+  if (!check_record (record, error))
+    return FALSE;
+  return run_in_edit (self, label, update_func, record, error);
+}
+
+typedef struct {
+  const char *table;
+  gint64      id;
+} DeleteData;
+
+static gboolean
+delete_func (HwStore   *self,
+             gpointer   data,
+             GError   **error)
+{
+  DeleteData *d = data;
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", d->table);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, d->id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
+                   _("This item no longer exists. It may have been deleted."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hw_store_delete (HwStore     *self,
+                 const char  *label,
+                 const char  *table,
+                 gint64       id,
+                 GError     **error)
+{
+  DeleteData d = { table, id };
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  if (!is_user_table (table))
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, "Unknown table “%s”", table);
+      return FALSE;
+    }
+  return run_in_edit (self, label, delete_func, &d, error);
+}
+
+gboolean
+hw_store_exec (HwStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  if (!self->in_edit)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_BUSY,
+                   "hw_store_exec() needs an open edit");
+      return FALSE;
+    }
+  return exec_sql (self->db, sql, error);
+}
+
+/* Reads ------------------------------------------------------------------- */
+
+static gboolean
+bind_va (sqlite3_stmt *stmt,
+         va_list       args)
+{
+  int index = 1;
+
+  for (;;)
+    {
+      GType type = va_arg (args, GType);
+
+      if (type == G_TYPE_INVALID)
+        break;
+      if (type == G_TYPE_INT64)
+        sqlite3_bind_int64 (stmt, index, va_arg (args, gint64));
+      else if (type == G_TYPE_STRING)
+        sqlite3_bind_text (stmt, index, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+      else if (type == G_TYPE_DOUBLE)
+        sqlite3_bind_double (stmt, index, va_arg (args, double));
+      else if (type == G_TYPE_INT || type == G_TYPE_BOOLEAN)
+        sqlite3_bind_int (stmt, index, va_arg (args, int));
+      else
+        {
+          g_critical ("Unsupported parameter type %s", g_type_name (type));
+          return FALSE;
+        }
+      index++;
+    }
+  return TRUE;
+}
+
+static HwRecord *
+record_from_row (sqlite3_stmt *stmt,
+                 const char   *table)
+{
+  HwRecord *record = hw_record_new (table);
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *name = sqlite3_column_name (stmt, i);
+
+      if (g_strcmp0 (name, "id") == 0)
+        {
+          hw_record_set_id (record, sqlite3_column_int64 (stmt, i));
+          continue;
+        }
+      switch (sqlite3_column_type (stmt, i))
+        {
+        case SQLITE_INTEGER:
+          hw_record_set_int (record, name, sqlite3_column_int64 (stmt, i));
+          break;
+        case SQLITE_FLOAT:
+          hw_record_set_double (record, name, sqlite3_column_double (stmt, i));
+          break;
+        case SQLITE_NULL:
+          hw_record_set_null (record, name);
+          break;
+        case SQLITE_TEXT:
+        case SQLITE_BLOB:
+        default:
+          hw_record_set_string (record, name, (const char *) sqlite3_column_text (stmt, i));
+          break;
+        }
+    }
+  return record;
+}
+
+GPtrArray *
+hw_store_select (HwStore     *self,
+                 const char  *table,
+                 GError     **error,
+                 const char  *sql,
+                 ...)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt = NULL;
+  va_list args;
+  int rc;
+
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return NULL;
+    }
+
+  va_start (args, sql);
+  if (!bind_va (stmt, args))
+    {
+      va_end (args);
+      sqlite3_finalize (stmt);
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, "Bad query parameters");
+      return NULL;
+    }
+  va_end (args);
+
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, record_from_row (stmt, table));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gint64
+hw_store_query_int (HwStore    *self,
+                    gint64      fallback,
+                    const char *sql,
+                    ...)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 ret = fallback;
+  va_list args;
+
+  g_return_val_if_fail (HW_IS_STORE (self), fallback);
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_critical ("Bad query: %s: %s", sql, sqlite3_errmsg (self->db));
+      return fallback;
+    }
+  va_start (args, sql);
+  if (bind_va (stmt, args) &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    ret = sqlite3_column_int64 (stmt, 0);
+  va_end (args);
+  sqlite3_finalize (stmt);
+  return ret;
+}
+
+HwRecord *
+hw_store_get (HwStore     *self,
+              const char  *table,
+              gint64       id,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+
+  if (!is_user_table (table))
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, "Unknown table “%s”", table);
+      return NULL;
+    }
+
+  sql = g_strdup_printf ("SELECT * FROM %s WHERE id = ?", table);
+  rows = hw_store_select (self, table, error, sql, G_TYPE_INT64, id, G_TYPE_INVALID);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
+                   _("This item no longer exists. It may have been deleted."));
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+/* Undo -------------------------------------------------------------------- */
+
+gboolean
+hw_store_can_undo (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  return query_int (self->db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'undo'") > 0;
+}
+
+gboolean
+hw_store_can_redo (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  return query_int (self->db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'redo'") > 0;
+}
+
+static char *
+step_label (HwStore    *self,
+            const char *kind)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *label = NULL;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT label FROM hw_history WHERE kind = ? ORDER BY id DESC LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return label;
+}
+
+char *
+hw_store_get_undo_label (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return step_label (self, "undo");
+}
+
+char *
+hw_store_get_redo_label (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return step_label (self, "redo");
+}
+
+/* Replays the newest step of kind @from in reverse and files what the
+ * triggers logged meanwhile as a step of kind @to. */
+static gboolean
+replay_step (HwStore     *self,
+             const char  *from,
+             const char  *to,
+             const char  *action_prefix,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *label = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *sql = NULL;
+  gint64 step_id = 0, first = 0, last = 0, new_first, new_last;
+  int rc;
+
+  if (self->in_edit)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_BUSY,
+                   "Cannot undo or redo inside an open edit");
+      return FALSE;
+    }
+
+  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_edit = TRUE;
+  g_array_set_size (self->changes, 0);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT id, label, first_seq, last_seq FROM hw_history"
+                           " WHERE kind = ? ORDER BY id DESC LIMIT 1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          step_id = sqlite3_column_int64 (stmt, 0);
+          label = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          first = sqlite3_column_int64 (stmt, 2);
+          last = sqlite3_column_int64 (stmt, 3);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (step_id == 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOTHING_TO_UNDO,
+                   g_str_equal (from, "undo") ? _("There is nothing to undo") : _("There is nothing to redo"));
+      hw_store_rollback_edit (self);
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT sql FROM hw_undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq DESC",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      hw_store_rollback_edit (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  new_first = query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log") + 1;
+
+  for (guint i = 0; i < statements->len; i++)
+    if (!exec_sql (self->db, g_ptr_array_index (statements, i), error))
+      {
+        hw_store_rollback_edit (self);
+        return FALSE;
+      }
+
+  new_last = query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log");
+
+  sql = sqlite3_mprintf ("DELETE FROM hw_undo_log WHERE seq BETWEEN %lld AND %lld;"
+                         "DELETE FROM hw_history WHERE id = %lld;"
+                         "INSERT INTO hw_history (kind, label, first_seq, last_seq)"
+                         "  VALUES (%Q, %Q, %lld, %lld);",
+                         (long long) first, (long long) last, (long long) step_id,
+                         to, label, (long long) new_first, (long long) new_last);
+  if (!exec_sql (self->db, sql, error))
+    {
+      sqlite3_free (g_steal_pointer (&sql));
+      hw_store_rollback_edit (self);
+      return FALSE;
+    }
+  sqlite3_free (g_steal_pointer (&sql));
+
+  action = g_strconcat (action_prefix, label, NULL);
+  return finish_edit (self, action, error);
+}
+
+gboolean
+hw_store_undo (HwStore  *self,
+               GError  **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  /* The audit trail is not translated: it is a record, not UI. */
+  return replay_step (self, "undo", "redo", "Undo: ", error);
+}
+
+gboolean
+hw_store_redo (HwStore  *self,
+               GError  **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  return replay_step (self, "redo", "undo", "Redo: ", error);
+}
+
+/* Audit and settings ------------------------------------------------------ */
+
+static void
+csv_field (GString    *out,
+           const char *value,
+           gboolean    last)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = value ? value : ""; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append (out, last ? "\"\r\n" : "\",");
+}
+
+gboolean
+hw_store_export_audit (HwStore     *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GString) out = g_string_new ("\"at\",\"author\",\"action\",\"table\",\"row\",\"change\"\r\n");
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT at, author, action, tbl, row_id, change FROM hw_audit ORDER BY id",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return FALSE;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < 6; i++)
+      csv_field (out, (const char *) sqlite3_column_text (stmt, i), i == 5);
+  sqlite3_finalize (stmt);
+
+  return hw_export_write_file (path, out->str, out->len, error);
+}
+
+char *
+hw_store_get_setting (HwStore    *self,
+                      const char *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM hw_settings WHERE key = ?", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gboolean
+hw_store_set_setting (HwStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  if (value == NULL)
+    rc = sqlite3_prepare_v2 (self->db, "DELETE FROM hw_settings WHERE key = ?1", -1, &stmt, NULL);
+  else
+    rc = sqlite3_prepare_v2 (self->db,
+                             "INSERT INTO hw_settings (key, value) VALUES (?1, ?2)"
+                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                             -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,492 @@
+/* test-store.c: the store, its undo journal, audit trail and refusals.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "hw-record-list.h"
+#include "hw-recipient.h"
+#include "hw-schema.h"
+#include "hw-store.h"
+
+typedef struct {
+  char    *dir;
+  char    *path;
+  HwStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("homeward-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "sub", "homeward.db", NULL);
+  f->store = hw_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *cmd = NULL;
+
+  g_clear_object (&f->store);
+  cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gint64
+add_case (HwStore    *store,
+          const char *name)
+{
+  g_autoptr(HwRecord) rec = hw_record_new ("cases");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  hw_record_set_string (rec, "family_name", name);
+  hw_record_set_string (rec, "case_number", "2026-0042");
+  id = hw_store_insert (store, "Add case", rec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+add_person (HwStore    *store,
+            gint64      case_id,
+            const char *name)
+{
+  g_autoptr(HwRecord) rec = hw_record_new ("people");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  hw_record_set_int (rec, "case_id", case_id);
+  hw_record_set_string (rec, "name", name);
+  hw_record_set_string (rec, "role", "mother");
+  id = hw_store_insert (store, "Add person", rec, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+count (HwStore    *store,
+       const char *sql)
+{
+  return hw_store_query_int (store, -1, sql, G_TYPE_INVALID);
+}
+
+static void
+test_new_file_is_private (Fixture       *f,
+                          gconstpointer  data)
+{
+  struct stat st;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (count (f->store, "PRAGMA application_id"), ==, HW_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (count (f->store, "PRAGMA user_version"), ==, hw_schema_get_version ());
+  g_assert_cmpint (count (f->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+}
+
+static void
+test_insert_update_delete_undo (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) rec = NULL;
+  g_autoptr(HwRecord) got = NULL;
+  g_autofree char *label = NULL;
+  gint64 case_id, person;
+
+  g_assert_false (hw_store_can_undo (f->store));
+  case_id = add_case (f->store, "Rivera");
+  person = add_person (f->store, case_id, "Ana Rivera");
+
+  rec = hw_record_new ("people");
+  hw_record_set_id (rec, person);
+  hw_record_set_string (rec, "phone", "555-0101");
+  g_assert_true (hw_store_update (f->store, "Edit person", rec, &error));
+  g_assert_no_error (error);
+
+  got = hw_store_get (f->store, "people", person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hw_record_get_string (got, "phone"), ==, "555-0101");
+  g_assert_cmpstr (hw_record_get_string (got, "name"), ==, "Ana Rivera");
+  g_clear_object (&got);
+
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Edit person");
+
+  /* undo the edit: phone is back to empty */
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  got = hw_store_get (f->store, "people", person, &error);
+  g_assert_cmpstr (hw_record_get_string (got, "phone"), ==, "");
+  g_clear_object (&got);
+  g_assert_true (hw_store_can_redo (f->store));
+
+  /* redo it */
+  g_assert_true (hw_store_redo (f->store, &error));
+  got = hw_store_get (f->store, "people", person, &error);
+  g_assert_cmpstr (hw_record_get_string (got, "phone"), ==, "555-0101");
+  g_clear_object (&got);
+
+  /* delete the whole case: people go with it (cascade), undo brings all back */
+  g_assert_true (hw_store_delete (f->store, "Delete case", "cases", case_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM cases"), ==, 1);
+  got = hw_store_get (f->store, "people", person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hw_record_get_string (got, "phone"), ==, "555-0101");
+  g_clear_object (&got);
+
+  /* a new edit drops the redo steps */
+  g_assert_true (hw_store_undo (f->store, &error)); /* edit person */
+  g_assert_true (hw_store_can_redo (f->store));
+  add_person (f->store, case_id, "Luis Rivera");
+  g_assert_false (hw_store_can_redo (f->store));
+
+  /* undo everything, down to an empty database */
+  while (hw_store_can_undo (f->store))
+    {
+      g_assert_true (hw_store_undo (f->store, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM cases"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_false (hw_store_undo (f->store, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOTHING_TO_UNDO);
+}
+
+static void
+test_undo_survives_restart (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 case_id = add_case (f->store, "Nguyen");
+
+  add_person (f->store, case_id, "Mai Nguyen");
+  g_clear_object (&f->store);
+
+  f->store = hw_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (hw_store_can_undo (f->store));
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM cases"), ==, 1);
+}
+
+static void
+test_rules_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) rec = hw_record_new ("people");
+  gint64 case_id = add_case (f->store, "Okafor");
+
+  /* an empty name breaks a CHECK: nothing is written, nothing to undo added */
+  hw_record_set_int (rec, "case_id", case_id);
+  hw_record_set_string (rec, "name", "   ");
+  g_assert_cmpint (hw_store_insert (f->store, "Add person", rec, &error), ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_history"), ==, 1);
+
+  /* a person in a case that does not exist: the deferred key fails at commit */
+  g_clear_object (&rec);
+  rec = hw_record_new ("people");
+  hw_record_set_int (rec, "case_id", 9999);
+  hw_record_set_string (rec, "name", "Nobody");
+  g_assert_cmpint (hw_store_insert (f->store, "Add person", rec, &error), ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_false (hw_store_in_edit (f->store));
+
+  /* updating a row that is gone */
+  g_clear_object (&rec);
+  rec = hw_record_new ("people");
+  hw_record_set_id (rec, 4242);
+  hw_record_set_string (rec, "name", "Ghost");
+  g_assert_false (hw_store_update (f->store, "Edit person", rec, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* unknown tables are refused before any SQL is made */
+  g_assert_false (hw_store_delete (f->store, "x", "sqlite_master", 1, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+}
+
+static void
+changed_cb (HwStore    *store,
+            const char *table,
+            GPtrArray  *seen)
+{
+  g_ptr_array_add (seen, g_strdup (table));
+}
+
+static void
+test_changed_and_audit (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = g_build_filename (f->dir, "audit.csv", NULL);
+  g_autofree char *csv = NULL;
+  struct stat st;
+  gint64 case_id;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), seen);
+  hw_store_set_author (f->store, "Facilitator Kim");
+  case_id = add_case (f->store, "Haddad");
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "cases");
+
+  /* one edit with two tables */
+  g_assert_true (hw_store_begin_edit (f->store, "Add family", &error));
+  add_person (f->store, case_id, "Samir Haddad");
+  add_person (f->store, case_id, "Lina Haddad");
+  g_assert_cmpuint (seen->len, ==, 1); /* nothing announced before commit */
+  g_assert_true (hw_store_commit_edit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "people");
+
+  /* one undo step for the whole edit */
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 0);
+
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_audit WHERE author = 'Facilitator Kim'"), ==, 5);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_audit WHERE action = 'Undo: Add family'"), ==, 2);
+
+  g_assert_true (hw_store_export_audit (f->store, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\"at\",\"author\""));
+  g_assert_nonnull (strstr (csv, "\"Undo: Add family\""));
+  /* the audit trail holds no names of people */
+  g_assert_null (strstr (csv, "Samir"));
+  g_assert_cmpint (g_stat (csv_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_record_list_follows (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(HwRecordList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 case_id = add_case (f->store, "Begay");
+
+  sql = g_strdup_printf ("SELECT id, name FROM people WHERE case_id = %" G_GINT64_FORMAT " ORDER BY name", case_id);
+  list = hw_record_list_new (f->store, "people", sql);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  add_person (f->store, case_id, "Zoe Begay");
+  add_person (f->store, case_id, "Ava Begay");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  {
+    g_autoptr(HwRecord) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpstr (hw_record_get_string (first, "name"), ==, "Ava Begay");
+  }
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
+static void
+test_settings_not_undoable (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_true (hw_store_set_setting (f->store, "lock-hash", "abc", &error));
+  g_assert_true (hw_store_set_setting (f->store, "lock-hash", "def", &error));
+  value = hw_store_get_setting (f->store, "lock-hash");
+  g_assert_cmpstr (value, ==, "def");
+  g_assert_false (hw_store_can_undo (f->store));
+}
+
+/* Refusals: the file must stay byte for byte as it was. */
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = checksum_file (path);
+  g_autofree char *after = NULL;
+  g_autoptr(HwStore) store = hw_store_open (path, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, HW_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  after = checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_refuse_bad_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-bad-XXXXXX", &error);
+  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *newer = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *truncated = g_build_filename (dir, "truncated.db", NULL);
+  g_autofree char *cmd = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (text, "Dear diary, this is not a database.\n", -1, NULL));
+  assert_refused (text, HW_STORE_ERROR_NOT_HOMEWARD);
+
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (other, HW_STORE_ERROR_NOT_HOMEWARD);
+
+  /* a Homeward database from the future */
+  {
+    g_autoptr(HwStore) store = hw_store_open (newer, &error);
+    g_assert_no_error (error);
+    add_case (store, "Future");
+  }
+  g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (newer, HW_STORE_ERROR_TOO_NEW);
+
+  /* a good database cut short */
+  {
+    g_autoptr(HwStore) store = hw_store_open (truncated, &error);
+    g_autofree char *contents = NULL;
+    gsize len;
+    g_assert_no_error (error);
+    for (int i = 0; i < 200; i++)
+      add_case (store, "Many families to make the file several pages long");
+    g_clear_object (&store);
+    g_assert_cmpint (sqlite3_open (truncated, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    g_assert_true (g_file_get_contents (truncated, &contents, &len, NULL));
+    g_assert_cmpuint (len, >, 8192);
+    g_assert_true (g_file_set_contents (truncated, contents, len / 2, NULL));
+  }
+  assert_refused (truncated, HW_STORE_ERROR_CORRUPT);
+
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
+static void
+test_refuse_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-ro-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "ro.db", NULL);
+  g_autofree char *cmd = NULL;
+
+  {
+    g_autoptr(HwStore) store = hw_store_open (path, &error);
+    g_assert_no_error (error);
+    add_case (store, "Read Only");
+  }
+
+  if (getuid () == 0)
+    {
+      /* root may write anything; the access() check cannot be tested */
+      g_test_message ("running as root: read-only check only simulated by mode");
+    }
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  if (getuid () != 0)
+    assert_refused (path, HW_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
+static void
+test_recipients (void)
+{
+  HwRecipient family, agency, screen, support;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *norm = NULL;
+
+  g_assert_true (hw_recipient_parse ("family", &family, NULL));
+  g_assert_true (hw_recipient_parse ("agency", &agency, NULL));
+  g_assert_true (hw_recipient_parse ("screen", &screen, NULL));
+  g_assert_true (hw_recipient_parse ("person:12", &support, NULL));
+  g_assert_cmpint (support.kind, ==, HW_RECIPIENT_SUPPORT);
+  g_assert_cmpint (support.person_id, ==, 12);
+  g_assert_false (hw_recipient_parse ("person:abc", &support, &error));
+  g_clear_error (&error);
+  g_assert_false (hw_recipient_parse ("neighbours", &support, &error));
+  g_clear_error (&error);
+
+  /* nothing confidential: everyone sees it */
+  g_assert_true (hw_recipient_may_see (&family, FALSE, ""));
+  g_assert_true (hw_recipient_may_see (&screen, FALSE, ""));
+  /* withheld from the family only */
+  g_assert_false (hw_recipient_may_see (&family, TRUE, "family"));
+  g_assert_true (hw_recipient_may_see (&agency, TRUE, "family"));
+  g_assert_false (hw_recipient_may_see (&screen, TRUE, "family"));
+  /* confidential without a list: the agency only */
+  g_assert_false (hw_recipient_may_see (&family, TRUE, ""));
+  g_assert_true (hw_recipient_may_see (&agency, TRUE, ""));
+  g_assert_false (hw_recipient_may_see (&screen, TRUE, ""));
+
+  g_assert_true (hw_recipient_normalise_set (" screen, family ", &norm, &error));
+  g_assert_cmpstr (norm, ==, "family,screen");
+  g_assert_false (hw_recipient_normalise_set ("family,cousins", NULL, &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/new-file-is-private", test_new_file_is_private);
+  ADD ("/store/undo-redo", test_insert_update_delete_undo);
+  ADD ("/store/undo-survives-restart", test_undo_survives_restart);
+  ADD ("/store/rules-refused", test_rules_refused);
+  ADD ("/store/changed-and-audit", test_changed_and_audit);
+  ADD ("/store/record-list", test_record_list_follows);
+  ADD ("/store/settings", test_settings_not_undoable);
+#undef ADD
+  g_test_add_func ("/store/refuse-bad-files", test_refuse_bad_files);
+  g_test_add_func ("/store/refuse-read-only", test_refuse_read_only);
+  g_test_add_func ("/recipient/rules", test_recipients);
+
+  return g_test_run ();
+}
