@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
 
+#include "hw-enums.h"
 #include "hw-visits.h"
 
 #define SCHOOL_HOURS_KEY "visits.school-hours"
@@ -19,10 +20,6 @@ static const char *const levels[] = {
   "therapeutic", "supervised", "monitored", "unsupervised", "overnight",
   "extended", "trial-home-visit", NULL
 };
-static const char *const level_labels[] = {
-  N_("Therapeutic"), N_("Supervised"), N_("Monitored"), N_("Unsupervised"),
-  N_("Overnight"), N_("Extended"), N_("Trial home visit"),
-};
 static const char *const level_short_labels[] = {
   N_("Therap."), N_("Superv."), N_("Monitor."), N_("Unsuperv."),
   N_("Overnight"), N_("Extended"), N_("Trial home"),
@@ -32,12 +29,6 @@ static const char *const statuses[] = {
   "scheduled", "happened", "cancelled-parent", "cancelled-caregiver",
   "cancelled-agency", "cancelled-provider", "no-show", NULL
 };
-static const char *const status_labels[] = {
-  N_("Scheduled"), N_("Happened"), N_("Cancelled by parent"),
-  N_("Cancelled by caregiver"), N_("Cancelled by agency"),
-  N_("Cancelled by provider"), N_("No-show"),
-};
-
 static int
 index_of (const char *const *list, const char *id)
 {
@@ -64,9 +55,7 @@ hw_visit_level_index (const char *level)
 const char *
 hw_visit_level_label (const char *level)
 {
-  int i = index_of (levels, level);
-
-  return i < 0 ? (level ? level : "") : g_dgettext (GETTEXT_PACKAGE, level_labels[i]);
+  return hw_choice_label (HW_CHOICES_VISIT_LEVEL, level ? level : "");
 }
 
 const char *
@@ -86,9 +75,7 @@ hw_visit_statuses (void)
 const char *
 hw_visit_status_label (const char *status)
 {
-  int i = index_of (statuses, status);
-
-  return i < 0 ? (status ? status : "") : g_dgettext (GETTEXT_PACKAGE, status_labels[i]);
+  return hw_choice_label (HW_CHOICES_VISIT_STATUS, status ? status : "");
 }
 
 gboolean
