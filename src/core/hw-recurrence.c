@@ -33,6 +33,7 @@ struct _HwRecurrence {
   gboolean repeats;
   struct icaltimetype ical_start; /* floating wall time */
   GHashTable *exceptions;        /* original -> Exception* */
+  char *cache_key;               /* start + rule as iterated */
 };
 
 G_DEFINE_BOXED_TYPE (HwRecurrence, hw_recurrence, hw_recurrence_ref, hw_recurrence_unref)
@@ -456,6 +457,12 @@ hw_recurrence_new (const char  *dtstart,
           return NULL;
         }
       icalrecur_iterator_free (it);
+      {
+        char *r = icalrecurrencetype_as_string_r (&self->rule);
+
+        self->cache_key = g_strconcat (self->dtstart, "|", r, NULL);
+        icalmemory_free_buffer (r);
+      }
     }
 
   return g_steal_pointer (&self);
@@ -476,6 +483,7 @@ hw_recurrence_unref (HwRecurrence *self)
       g_clear_pointer (&self->exceptions, g_hash_table_unref);
       g_free (self->tzid);
       g_free (self->rrule);
+      g_free (self->cache_key);
       g_free (self);
     }
 }
@@ -504,56 +512,114 @@ hw_recurrence_get_duration (HwRecurrence *self)
   return self->duration;
 }
 
-/* Calls @func for each wall-clock start the rule gives (no exceptions),
- * in order, until it returns FALSE. */
-typedef gboolean (*RuleFunc) (const struct icaltimetype *tt, gint64 wall, gpointer data);
+/* The wall-clock starts a rule gives do not depend on the zone (the rule
+ * runs on floating times), so they are cached per (start, rule) for the
+ * whole process: libical's iterator goes through ICU and is slow, and a
+ * calendar view asks for the same series again at every step. */
+typedef struct {
+  GArray  *walls;      /* gint64, sorted */
+  gboolean complete;   /* the rule ended (COUNT/UNTIL) */
+  gint64   horizon;    /* walls are known up to here */
+} Expansion;
+
+static GMutex cache_lock;
+static GHashTable *cache;
 
 static void
-foreach_rule_start (HwRecurrence *self,
-                    RuleFunc      func,
-                    gpointer      data)
+expansion_free (gpointer data)
 {
+  Expansion *e = data;
+
+  g_array_unref (e->walls);
+  g_free (e);
+}
+
+static GArray *
+rule_walls (HwRecurrence *self,
+            gint64        need)
+{
+  Expansion *e;
+  GArray *walls;
   icalrecur_iterator *it;
-  struct icaltimetype tt;
   guint n = 0;
+  gint64 horizon;
 
   if (!self->repeats)
     {
-      func (&self->ical_start, wall_seconds (&self->ical_start), data);
-      return;
+      gint64 w = wall_seconds (&self->ical_start);
+
+      walls = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1);
+      g_array_append_val (walls, w);
+      return walls;
     }
 
-  it = icalrecur_iterator_new (self->rule, self->ical_start);
-  if (it == NULL)
-    return;
-  while (n++ < MAX_ITERATIONS)
+  g_mutex_lock (&cache_lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, expansion_free);
+  e = g_hash_table_lookup (cache, self->cache_key);
+  if (e != NULL && (e->complete || e->horizon >= need))
     {
+      walls = g_array_ref (e->walls);
+      g_mutex_unlock (&cache_lock);
+      return walls;
+    }
+
+  /* a year beyond what is asked, so that paging on is free */
+  horizon = need > G_MAXINT64 / 4 ? need : need + 400 * 86400;
+  walls = g_array_new (FALSE, FALSE, sizeof (gint64));
+  it = icalrecur_iterator_new (self->rule, self->ical_start);
+  e = g_new0 (Expansion, 1);
+  e->complete = TRUE;
+  while (it != NULL)
+    {
+      struct icaltimetype tt;
+      gint64 w;
+
+      if (n++ >= MAX_ITERATIONS)
+        {
+          /* cut: never "complete", but nothing more will be computed */
+          e->complete = FALSE;
+          horizon = G_MAXINT64;
+          break;
+        }
       tt = icalrecur_iterator_next (it);
       if (icaltime_is_null_time (tt))
         break;
-      if (!func (&tt, wall_seconds (&tt), data))
-        break;
+      w = wall_seconds (&tt);
+      g_array_append_val (walls, w);
+      if (w > horizon)
+        {
+          e->complete = FALSE;
+          break;
+        }
     }
-  icalrecur_iterator_free (it);
+  if (it != NULL)
+    icalrecur_iterator_free (it);
+  e->walls = g_array_ref (walls);
+  e->horizon = horizon;
+  if (g_hash_table_size (cache) > 1024)
+    g_hash_table_remove_all (cache);
+  g_hash_table_replace (cache, g_strdup (self->cache_key), e);
+  g_mutex_unlock (&cache_lock);
+  return walls;
 }
 
-typedef struct {
-  const char *key;
-  gint64 key_wall;
-  gboolean found;
-} HasKey;
-
-static gboolean
-has_key_cb (const struct icaltimetype *tt, gint64 wall, gpointer data)
+/* index of the first wall >= @wall */
+static guint
+lower_bound (GArray *walls, gint64 wall)
 {
-  HasKey *hk = data;
+  guint lo = 0, hi = walls->len;
 
-  if (wall == hk->key_wall)
+  while (lo < hi)
     {
-      hk->found = TRUE;
-      return FALSE;
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (walls, gint64, mid) < wall)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  return wall < hk->key_wall;
+  return lo;
 }
 
 gboolean
@@ -561,13 +627,16 @@ hw_recurrence_has_key (HwRecurrence *self,
                        const char   *key)
 {
   struct icaltimetype tt;
-  HasKey hk = { key, 0, FALSE };
+  g_autoptr(GArray) walls = NULL;
+  gint64 w;
+  guint i;
 
   if (!parse_local (key, &tt, NULL))
     return FALSE;
-  hk.key_wall = wall_seconds (&tt);
-  foreach_rule_start (self, has_key_cb, &hk);
-  return hk.found;
+  w = wall_seconds (&tt);
+  walls = rule_walls (self, w);
+  i = lower_bound (walls, w);
+  return i < walls->len && g_array_index (walls, gint64, i) == w;
 }
 
 static gboolean
@@ -650,37 +719,6 @@ fill_occurrence (HwRecurrence *self,
   zone_utc_to_wall (self->zone, occ->end_utc, occ->local_end);
 }
 
-typedef struct {
-  HwRecurrence *self;
-  gint64 from, to;
-  GArray *out;
-} Expand;
-
-static gboolean
-expand_cb (const struct icaltimetype *tt, gint64 wall, gpointer data)
-{
-  Expand *ex = data;
-  HwRecurrence *self = ex->self;
-  HwOccurrence occ;
-  char key[HW_LOCAL_TIME_LEN];
-
-  /* cheap stop: no offset is more than a day */
-  if (wall - 86400 >= ex->to)
-    return FALSE;
-  if (wall + (gint64) self->duration * 60 + 86400 <= ex->from)
-    return TRUE;
-
-  format_ical (tt, key);
-  if (g_hash_table_size (self->exceptions) > 0
-      && g_hash_table_contains (self->exceptions, key))
-    return TRUE;
-
-  fill_occurrence (self, &occ, key, wall, FALSE);
-  if (occ.start_utc < ex->to && occ.end_utc > ex->from)
-    g_array_append_val (ex->out, occ);
-  return TRUE;
-}
-
 static int
 compare_occurrence (gconstpointer a, gconstpointer b)
 {
@@ -696,16 +734,35 @@ hw_recurrence_expand (HwRecurrence *self,
                       gint64        from_utc,
                       gint64        to_utc)
 {
-  Expand ex = { self, from_utc, to_utc, NULL };
   GHashTableIter iter;
   gpointer value;
   gboolean any_moved = FALSE;
+  g_autoptr(GArray) walls = NULL;
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (HwOccurrence));
+  gboolean any_exceptions = g_hash_table_size (self->exceptions) > 0;
+  /* no zone is more than a day from UTC */
+  gint64 from_wall = from_utc - (gint64) self->duration * 60 - 86400;
+  gint64 to_wall = to_utc + 86400;
 
-  ex.out = g_array_new (FALSE, FALSE, sizeof (HwOccurrence));
   if (to_utc <= from_utc)
-    return ex.out;
+    return out;
 
-  foreach_rule_start (self, expand_cb, &ex);
+  walls = rule_walls (self, to_wall);
+  for (guint i = lower_bound (walls, from_wall); i < walls->len; i++)
+    {
+      gint64 wall = g_array_index (walls, gint64, i);
+      char key[HW_LOCAL_TIME_LEN];
+      HwOccurrence occ;
+
+      if (wall >= to_wall)
+        break;
+      format_wall_seconds (wall, key);
+      if (any_exceptions && g_hash_table_contains (self->exceptions, key))
+        continue;
+      fill_occurrence (self, &occ, key, wall, FALSE);
+      if (occ.start_utc < to_utc && occ.end_utc > from_utc)
+        g_array_append_val (out, occ);
+    }
 
   /* a moved occurrence may land in the range from outside it */
   g_hash_table_iter_init (&iter, self->exceptions);
@@ -721,13 +778,13 @@ hw_recurrence_expand (HwRecurrence *self,
       fill_occurrence (self, &occ, e->original, wall_seconds (&tt), TRUE);
       if (occ.start_utc < to_utc && occ.end_utc > from_utc)
         {
-          g_array_append_val (ex.out, occ);
+          g_array_append_val (out, occ);
           any_moved = TRUE;
         }
     }
   if (any_moved)
-    g_array_sort (ex.out, compare_occurrence);
-  return ex.out;
+    g_array_sort (out, compare_occurrence);
+  return out;
 }
 
 GArray *

@@ -32,6 +32,37 @@ static const double level_tint[HW_VISIT_N_LEVELS][3] = {
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } Align;
 
+static const cairo_user_data_key_t layout_key;
+
+/* One layout per cairo_t, kept on it: making a pango context for every
+ * piece of text costs more than drawing the whole grid. */
+static PangoLayout *
+get_layout (cairo_t    *cr,
+            const char *text,
+            double      size,
+            gboolean    bold)
+{
+  PangoLayout *layout = cairo_get_user_data (cr, &layout_key);
+  PangoFontDescription *desc;
+
+  if (layout == NULL)
+    {
+      layout = pango_cairo_create_layout (cr);
+      cairo_set_user_data (cr, &layout_key, layout, g_object_unref);
+    }
+  else
+    pango_cairo_update_layout (cr, layout);
+  desc = pango_font_description_from_string (FONT);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
 /* Draws @text with its top-left (or top-centre/right) at (@x, @y), cut
  * with an ellipsis at @max_width (<= 0: no limit). Returns its height. */
 static double
@@ -44,14 +75,9 @@ draw_text (cairo_t    *cr,
            double      max_width,
            Align       align)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (FONT);
+  PangoLayout *layout = get_layout (cr, text, size, bold);
   int w, h;
 
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_text (layout, text, -1);
   if (max_width > 0)
     {
       pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
@@ -64,25 +90,15 @@ draw_text (cairo_t    *cr,
     x -= w;
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (desc);
-  g_object_unref (layout);
   return h;
 }
 
 static double
 text_width (cairo_t *cr, const char *text, double size, gboolean bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (FONT);
   int w, h;
 
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  pango_font_description_free (desc);
-  g_object_unref (layout);
+  pango_layout_get_pixel_size (get_layout (cr, text, size, bold), &w, &h);
   return w;
 }
 

@@ -747,6 +747,8 @@ hw_visits_trial_limit (const char *first_day,
 static gboolean
 load_case (HwStore  *store,
            gint64    case_id,
+           gint64    from_utc,
+           gint64    to_utc,
            Loaded   *l,
            GError  **error)
 {
@@ -859,13 +861,38 @@ load_case (HwStore  *store,
     }
   sqlite3_finalize (stmt);
 
+  /* make-ups already given, wherever the cancelled visit is */
   stmt = prepare (store,
-                  "SELECT r.id, r.series_id, r.occurrence_start, r.status, r.arrival, r.departure,"
-                  " r.observations, r.recommendation, r.makeup_for FROM visit_records r"
-                  " JOIN visit_series s ON s.id = r.series_id WHERE s.case_id = ?", error);
+                  "SELECT r.makeup_for FROM visit_records r JOIN visit_series s ON s.id = r.series_id"
+                  " WHERE s.case_id = ? AND r.makeup_for IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, case_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (l->makeup_targets, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+  sqlite3_finalize (stmt);
+
+  /* outcomes of the range only (keys are local times: two days of slack
+   * cover every zone), and of visits moved into it */
+  {
+    g_autoptr(GDateTime) a = g_date_time_new_from_unix_utc (MAX (from_utc, -2208988800) - 2 * 86400);
+    g_autoptr(GDateTime) b = g_date_time_new_from_unix_utc (MIN (to_utc, G_GINT64_CONSTANT (7258118400)) + 2 * 86400);
+    g_autofree char *lo = g_date_time_format (a, "%Y-%m-%dT%H:%M:%S");
+    g_autofree char *hi = g_date_time_format (b, "%Y-%m-%dT%H:%M:%S");
+
+    stmt = prepare (store,
+                    "SELECT r.id, r.series_id, r.occurrence_start, r.status, r.arrival, r.departure,"
+                    " r.observations, r.recommendation FROM visit_records r"
+                    " JOIN visit_series s ON s.id = r.series_id WHERE s.case_id = ?1"
+                    " AND (r.occurrence_start BETWEEN ?2 AND ?3"
+                    "  OR EXISTS (SELECT 1 FROM visit_exceptions e WHERE e.series_id = r.series_id"
+                    "   AND e.original_start = r.occurrence_start AND e.new_start BETWEEN ?2 AND ?3))", error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, case_id);
+    sqlite3_bind_text (stmt, 2, lo, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, hi, -1, SQLITE_TRANSIENT);
+  }
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       Record *r = g_new0 (Record, 1);
@@ -880,8 +907,6 @@ load_case (HwStore  *store,
                            g_strdup_printf ("%" G_GINT64_FORMAT "|%s",
                                             (gint64) sqlite3_column_int64 (stmt, 1), column_str (stmt, 2)),
                            r);
-      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
-        g_hash_table_add (l->makeup_targets, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 8) }, sizeof (gint64)));
     }
   sqlite3_finalize (stmt);
   return TRUE;
@@ -982,7 +1007,7 @@ hw_visits_list (HwStore  *store,
   int school_from = 0, school_to = 0;
   gboolean check_school;
 
-  if (!load_case (store, case_id, &l, error))
+  if (!load_case (store, case_id, from_utc - 8 * 86400, to_utc + 8 * 86400, &l, error))
     {
       loaded_clear (&l);
       return NULL;
@@ -1168,7 +1193,7 @@ hw_visits_get_span (HwStore  *store,
   /* open-ended plans are followed for a year from now */
   gint64 limit = g_get_real_time () / G_USEC_PER_SEC + 366 * 86400;
 
-  if (!load_case (store, case_id, &l, NULL))
+  if (!load_case (store, case_id, 0, 0, &l, NULL))
     {
       loaded_clear (&l);
       return FALSE;
