@@ -5,6 +5,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "hw-demo.h"
 #include "hw-store.h"
 #include "hw-visits.h"
 
@@ -542,6 +543,43 @@ test_demo (Fixture *f, gconstpointer data)
     g_assert_cmpint (V (visits, i)->supervisor_person_id, !=, f->father);
 }
 
+static void
+test_demo_morales (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) visits = NULL;
+  gint64 case_id = hw_demo_create (f->store, &error);
+  gint64 marco, elena, carmen, first, last;
+  gboolean carmen_supervises = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (hw_store_begin_edit (f->store, "Add demo family", &error));
+  g_assert_true (hw_visits_add_demo (f->store, case_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (hw_store_commit_edit (f->store, &error));
+
+  marco = hw_demo_find_person (f->store, case_id, "father");
+  elena = hw_demo_find_person (f->store, case_id, "mother");
+  carmen = hw_demo_find_person (f->store, case_id, "relative");
+  g_assert_true (hw_visits_get_span (f->store, case_id, &first, &last));
+  visits = hw_visits_list (f->store, case_id, 0, first, last + 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (visits->len, >, 30);
+  for (guint i = 0; i < visits->len; i++)
+    {
+      HwVisit *v = V (visits, i);
+
+      /* the father alleged to have harmed is in no visit */
+      for (guint j = 0; j < v->visitors->len; j++)
+        g_assert_cmpint (g_array_index (v->visitors, gint64, j), !=, marco);
+      g_assert_cmpint (v->supervisor_person_id, !=, marco);
+      g_assert_cmpint (g_array_index (v->visitors, gint64, 0), ==, elena);
+      g_assert_cmpuint (v->children->len, ==, 3);
+      carmen_supervises |= v->supervisor_person_id == carmen;
+    }
+  g_assert_true (carmen_supervises);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -555,6 +593,7 @@ main (int argc, char *argv[])
   ADD ("/visits/trial-home-visit", test_trial_home_visit);
   ADD ("/visits/monthly-counts-and-history", test_monthly_counts_and_history);
   ADD ("/visits/demo", test_demo);
+  ADD ("/visits/demo-morales", test_demo_morales);
 #undef ADD
 
   return g_test_run ();

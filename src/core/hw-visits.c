@@ -1258,7 +1258,10 @@ static GArray *
 people_with_roles (HwStore *store, gint64 case_id, const char *roles_sql)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM people WHERE case_id = ? AND role IN (%s) ORDER BY id",
+  /* a person alleged to have harmed the children is never in the demo's
+   * visits (DOMAIN.md: never the protector; contact only as a court allows) */
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM people WHERE case_id = ? AND role IN (%s)"
+                                          " AND alleged_harm_source = 0 AND confidential = 0 ORDER BY id",
                                           roles_sql);
   sqlite3_stmt *stmt = prepare (store, sql, NULL);
 
@@ -1324,7 +1327,8 @@ hw_visits_add_demo (HwStore  *store,
   g_autoptr(GArray) children = people_with_roles (store, case_id, "'child'");
   g_autoptr(GArray) parents = people_with_roles (store, case_id, "'mother','father','parent','stepparent'");
   g_autoptr(GArray) workers = people_with_roles (store, case_id, "'caseworker','therapist','professional'");
-  g_autoptr(GArray) carers = people_with_roles (store, case_id, "'foster-parent','kin-caregiver'");
+  g_autoptr(GArray) carers = people_with_roles (store, case_id, "'kin-caregiver','foster-parent'");
+  g_autoptr(GArray) relatives = people_with_roles (store, case_id, "'relative','grandparent'");
   /* observations in behaviour-specific language (DOMAIN.md) */
   static const char *const notes[] = {
     N_("Arrived on time with a snack for the children. Read two books with them and helped with homework."),
@@ -1374,6 +1378,12 @@ hw_visits_add_demo (HwStore  *store,
   plan.rrule = "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=12";
   plan.level = "monitored";
   plan.notes = _("The supervisor checks in at the start and the end.");
+  /* a relative of the safety network checks in, when there is one */
+  if (relatives->len > 0)
+    {
+      plan.supervisor_person_id = g_array_index (relatives, gint64, 0);
+      plan.supervisor = "";
+    }
   id2 = hw_visits_create_series (store, &plan, error);
   if (id2 == 0)
     return FALSE;
