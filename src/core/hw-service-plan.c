@@ -958,6 +958,24 @@ may_see_columns (const HwRecipient *recipient,
                                hw_record_get_string (record, withheld));
 }
 
+static int domain_rank (HwRecord *record);
+
+static int
+cmp_needs (gconstpointer a,
+           gconstpointer b)
+{
+  HwRecord *ra = *(HwRecord **) a;
+  HwRecord *rb = *(HwRecord **) b;
+  int da = domain_rank (ra), db = domain_rank (rb);
+  gint64 pa = hw_record_get_int (ra, "position"), pb = hw_record_get_int (rb, "position");
+
+  if (da != db)
+    return da < db ? -1 : 1;
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return hw_record_get_id (ra) < hw_record_get_id (rb) ? -1 : 1;
+}
+
 GPtrArray *
 hw_service_plan_list_needs (HwStore            *store,
                             gint64              case_id,
@@ -981,6 +999,7 @@ hw_service_plan_list_needs (HwStore            *store,
       if (hw_recipient_may_see_record (recipient_or_agency (recipient), need))
         g_ptr_array_add (visible, g_object_ref (need));
     }
+  g_ptr_array_sort (visible, cmp_needs);
   return g_steal_pointer (&visible);
 }
 

@@ -290,6 +290,11 @@ gboolean     hw_service_plan_export       (HwStore                *store,
                                            const HwExportOptions  *opts,
                                            GError                **error);
 
+/* The PDF of the export (the shared document renderer). */
+gboolean     hw_service_plan_export_pdf   (HwStore                *store,
+                                           const HwExportOptions  *opts,
+                                           GError                **error);
+
 /* The CSV / JSON text of the plan, as written by the export. */
 char        *hw_service_plan_to_csv       (HwStore                *store,
                                            gint64                  case_id,
