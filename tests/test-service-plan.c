@@ -6,6 +6,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "hw-demo.h"
 #include "hw-recipient.h"
 #include "hw-service-plan.h"
 #include "hw-store.h"
@@ -770,6 +771,31 @@ test_demo (Fixture       *f,
                    >, hw_store_query_int (f->store, 0,
                                           "SELECT sum(rating) FROM readiness_ratings WHERE review_id = ?",
                                           G_TYPE_INT64, hw_record_get_id (g_ptr_array_index (reviews, 0)), G_TYPE_INVALID));
+
+  /* the shared sample family: the plan fits the people it has, and never
+   * makes the father (alleged to have harmed a child) responsible */
+  {
+    gint64 morales = hw_demo_create (f->store, &error);
+    g_autoptr(GPtrArray) family_tasks = NULL;
+    HwRecipient screen = { HW_RECIPIENT_SCREEN, 0 };
+
+    g_assert_no_error (error);
+    g_assert_true (hw_store_begin_edit (f->store, "Add the demo plan", &error));
+    g_assert_true (hw_service_plan_add_demo (f->store, morales, &error));
+    g_assert_no_error (error);
+    g_assert_true (hw_store_commit_edit (f->store, &error));
+    g_assert_cmpint (hw_store_query_int (f->store, -1,
+                                         "SELECT count(*) FROM tasks t JOIN people p ON p.id = t.responsible_person_id"
+                                         " WHERE p.alleged_harm_source = 1", G_TYPE_INVALID), ==, 0);
+    g_assert_cmpint (hw_store_query_int (f->store, -1,
+                                         "SELECT count(*) FROM tasks t JOIN people p ON p.id = t.responsible_person_id"
+                                         " WHERE p.case_id = ? AND p.role = 'mother'",
+                                         G_TYPE_INT64, morales, G_TYPE_INVALID), >=, 8);
+    /* the meeting screen does not get the withheld need */
+    family_tasks = hw_service_plan_list_tasks (f->store, morales, &screen, NULL, HW_TASK_SORT_PLAN, &today, &error);
+    for (guint i = 0; i < family_tasks->len; i++)
+      g_assert_cmpstr (hw_record_get_string (g_ptr_array_index (family_tasks, i), "domain"), !=, "domestic-violence");
+  }
 
   /* a case with nobody in it still gets a plan, with nobody responsible */
   empty_case = add_case (f->store, "Empty");

@@ -1,0 +1,491 @@
+/* test-crash.c: a crash or power cut loses at most the edit in progress.
+ *
+ * The parent forks children that make random edits through the store
+ * (insert, update, delete, a two-row edit, undo, redo). Before each one a
+ * child writes to a pipe what it is about to do ("begin ..."), and after
+ * the edit returns it writes "committed <id> <marker> <snapshot>", where
+ * the snapshot is the whole test table as the child reads it after the
+ * commit. The parent SIGKILLs the child at a random moment, then opens the
+ * database with the store, as the app would after a crash, and checks:
+ *   - PRAGMA integrity_check says ok;
+ *   - the table is the last committed snapshot, or that snapshot with the
+ *     one edit in progress applied whole (it may have reached the disk
+ *     before the kill), never half of it;
+ *   - so every edit reported committed is there.
+ *
+ * HOMEWARD_CRASH_KILLS sets the number of kills (default 200);
+ * HOMEWARD_CRASH_SEED replays a run.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-crash"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "hw-store.h"
+
+#define MAX_ROWS 24
+
+/* The test table is "cases": family_name holds a unique marker per edit. */
+
+static char *
+snapshot (HwStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GString *s = g_string_new (NULL);
+
+  rows = hw_store_select (store, "cases", &error,
+                          "SELECT id, family_name FROM cases ORDER BY id",
+                          G_TYPE_INVALID);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HwRecord *r = g_ptr_array_index (rows, i);
+      g_string_append_printf (s, "%s%" G_GINT64_FORMAT "=%s", i ? "," : "",
+                              hw_record_get_id (r),
+                              hw_record_get_string (r, "family_name"));
+    }
+  if (s->len == 0)
+    g_string_append (s, "-");
+  return g_string_free (s, FALSE);
+}
+
+/* Child ------------------------------------------------------------------- */
+
+static void
+say (int         fd,
+     const char *fmt,
+     ...) G_GNUC_PRINTF (2, 3);
+
+static void
+say (int         fd,
+     const char *fmt,
+     ...)
+{
+  g_autofree char *line = NULL;
+  va_list args;
+  gsize done = 0, len;
+
+  va_start (args, fmt);
+  line = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  len = strlen (line);
+  while (done < len)
+    {
+      ssize_t n = write (fd, line + done, len - done);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        _exit (3);
+      done += n;
+    }
+}
+
+static gint64
+random_row (HwStore *store,
+            GRand   *rand)
+{
+  gint64 n = hw_store_query_int (store, 0, "SELECT count(*) FROM cases", G_TYPE_INVALID);
+
+  if (n == 0)
+    return 0;
+  return hw_store_query_int (store, 0, "SELECT id FROM cases ORDER BY id LIMIT 1 OFFSET ?",
+                             G_TYPE_INT64, (gint64) g_rand_int_range (rand, 0, n),
+                             G_TYPE_INVALID);
+}
+
+/* Runs until killed. Never returns. */
+static void G_GNUC_NORETURN
+child_main (const char *path,
+            int         fd,
+            guint       round,
+            guint32     seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  HwStore *store;
+  guint n = 0;
+
+  store = hw_store_open (path, &error);
+  if (store == NULL)
+    {
+      say (fd, "error open: %s\n", error->message);
+      _exit (2);
+    }
+
+  for (;;)
+    {
+      g_autofree char *marker = g_strdup_printf ("r%u-%u", round, n++);
+      g_autofree char *marker2 = g_strdup_printf ("r%u-%u", round, n++);
+      g_autofree char *snap = NULL;
+      gint64 rows = hw_store_query_int (store, 0, "SELECT count(*) FROM cases", G_TYPE_INVALID);
+      gint64 id = 0;
+      gboolean ok = FALSE;
+      int op = g_rand_int_range (rand, 0, 100);
+
+      g_clear_error (&error);
+      if (rows >= MAX_ROWS && op < 50)
+        op = 60;   /* delete instead of growing */
+
+      if (op < 30)
+        {
+          g_autoptr(HwRecord) rec = hw_record_new ("cases");
+
+          say (fd, "begin insert %s\n", marker);
+          hw_record_set_string (rec, "family_name", marker);
+          id = hw_store_insert (store, "Add family", rec, &error);
+          ok = id > 0;
+        }
+      else if (op < 45)
+        {
+          /* one edit, two rows: both or neither */
+          g_autoptr(HwRecord) a = hw_record_new ("cases");
+          g_autoptr(HwRecord) b = hw_record_new ("cases");
+
+          say (fd, "begin pair %s %s\n", marker, marker2);
+          hw_record_set_string (a, "family_name", marker);
+          hw_record_set_string (b, "family_name", marker2);
+          ok = hw_store_begin_edit (store, "Add two families", &error) &&
+               (id = hw_store_insert (store, NULL, a, &error)) > 0 &&
+               hw_store_insert (store, NULL, b, &error) > 0 &&
+               hw_store_commit_edit (store, &error);
+          if (!ok && hw_store_in_edit (store))
+            hw_store_rollback_edit (store);
+        }
+      else if (op < 60 && (id = random_row (store, rand)) > 0)
+        {
+          g_autoptr(HwRecord) rec = hw_record_new ("cases");
+
+          say (fd, "begin update %" G_GINT64_FORMAT " %s\n", id, marker);
+          hw_record_set_id (rec, id);
+          hw_record_set_string (rec, "family_name", marker);
+          ok = hw_store_update (store, "Rename family", rec, &error);
+        }
+      else if (op < 75 && (id = random_row (store, rand)) > 0)
+        {
+          say (fd, "begin delete %" G_GINT64_FORMAT "\n", id);
+          ok = hw_store_delete (store, "Remove family", "cases", id, &error);
+          g_free (marker);
+          marker = g_strdup ("-");
+        }
+      else if (op < 90 && hw_store_can_undo (store))
+        {
+          say (fd, "begin undo\n");
+          ok = hw_store_undo (store, &error);
+          g_free (marker);
+          marker = g_strdup ("undo");
+        }
+      else if (hw_store_can_redo (store))
+        {
+          say (fd, "begin redo\n");
+          ok = hw_store_redo (store, &error);
+          g_free (marker);
+          marker = g_strdup ("redo");
+        }
+      else
+        continue;
+
+      if (!ok)
+        {
+          say (fd, "error %s\n", error ? error->message : "no message");
+          _exit (2);
+        }
+      snap = snapshot (store);
+      say (fd, "committed %" G_GINT64_FORMAT " %s %s\n", id, marker, snap);
+    }
+}
+
+/* Parent ------------------------------------------------------------------ */
+
+/* What the in-progress edit would make of @before, or NULL when it may
+ * restore any earlier state (undo, redo). */
+static GHashTable *
+parse_snapshot (const char *snap)
+{
+  GHashTable *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) items = NULL;
+
+  if (g_strcmp0 (snap, "-") == 0)
+    return rows;
+  items = g_strsplit (snap, ",", -1);
+  for (guint i = 0; items[i]; i++)
+    {
+      char *eq = strchr (items[i], '=');
+      g_assert_nonnull (eq);
+      g_hash_table_insert (rows, g_strndup (items[i], eq - items[i]), g_strdup (eq + 1));
+    }
+  return rows;
+}
+
+static gboolean
+rows_equal (GHashTable *a,
+            GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (g_hash_table_lookup (b, key), value) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Is @after exactly @before with the edit described by @begin applied? */
+static gboolean
+edit_applied_whole (const char *before,
+                    const char *after,
+                    const char *begin)
+{
+  g_autoptr(GHashTable) b = parse_snapshot (before);
+  g_autoptr(GHashTable) a = parse_snapshot (after);
+  g_auto(GStrv) w = g_strsplit (begin, " ", -1);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_new = 0;
+
+  if (g_strcmp0 (w[1], "insert") == 0 || g_strcmp0 (w[1], "pair") == 0)
+    {
+      guint want = g_strcmp0 (w[1], "pair") == 0 ? 2 : 1;
+
+      /* every old row unchanged, plus the new rows with their markers */
+      g_hash_table_iter_init (&iter, b);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (g_strcmp0 (g_hash_table_lookup (a, key), value) != 0)
+          return FALSE;
+      if (g_hash_table_size (a) != g_hash_table_size (b) + want)
+        return FALSE;
+      g_hash_table_iter_init (&iter, a);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (!g_hash_table_contains (b, key))
+          {
+            if (g_strcmp0 (value, w[2]) != 0 && (want < 2 || g_strcmp0 (value, w[3]) != 0))
+              return FALSE;
+            n_new++;
+          }
+      return n_new == want;
+    }
+  if (g_strcmp0 (w[1], "update") == 0)
+    {
+      g_hash_table_insert (b, g_strdup (w[2]), g_strdup (w[3]));
+      return rows_equal (a, b);
+    }
+  if (g_strcmp0 (w[1], "delete") == 0)
+    {
+      g_hash_table_remove (b, w[2]);
+      return rows_equal (a, b);
+    }
+  return FALSE;
+}
+
+typedef struct {
+  char       *path;
+  GRand      *rand;
+  guint       kills;
+  char       *last;        /* last committed snapshot */
+  GHashTable *seen;        /* every state the table has been in */
+  guint       n_committed;
+  guint       n_in_flight_applied;
+} Run;
+
+/* Reads one line from @fd into @line; FALSE at end of file. */
+static gboolean
+read_line (int      fd,
+           GString *buf,
+           GString *line)
+{
+  for (;;)
+    {
+      char *nl = memchr (buf->str, '\n', buf->len);
+      char chunk[4096];
+      ssize_t n;
+
+      if (nl != NULL)
+        {
+          g_string_assign (line, "");
+          g_string_append_len (line, buf->str, nl - buf->str);
+          g_string_erase (buf, 0, nl - buf->str + 1);
+          return TRUE;
+        }
+      n = read (fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      g_string_append_len (buf, chunk, n);
+    }
+}
+
+/* Handles one line of the child; returns FALSE on "error". */
+static void
+take_line (Run        *run,
+           const char *line,
+           char      **in_flight)
+{
+  if (g_str_has_prefix (line, "begin "))
+    {
+      g_free (*in_flight);
+      *in_flight = g_strdup (line);
+    }
+  else if (g_str_has_prefix (line, "committed "))
+    {
+      g_auto(GStrv) w = g_strsplit (line, " ", 4);
+
+      g_assert_nonnull (w[3]);
+      g_free (run->last);
+      run->last = g_strdup (w[3]);
+      g_hash_table_add (run->seen, g_strdup (w[3]));
+      g_clear_pointer (in_flight, g_free);
+      run->n_committed++;
+    }
+  else
+    g_error ("The child failed: %s", line);
+}
+
+static void
+check_after_kill (Run        *run,
+                  guint       round,
+                  const char *in_flight)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *integrity = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* The app's way back in after a crash. */
+  store = hw_store_open (run->path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (hw_store_get_db (store), "PRAGMA integrity_check",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  integrity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  now = snapshot (store);
+  if (g_strcmp0 (now, run->last) == 0)
+    ;   /* the edit in progress, if any, did not reach the disk */
+  else if (in_flight != NULL &&
+           (g_str_has_prefix (in_flight, "begin undo") || g_str_has_prefix (in_flight, "begin redo")) &&
+           g_hash_table_contains (run->seen, now))
+    run->n_in_flight_applied++;   /* undo/redo brings back an earlier state */
+  else if (in_flight != NULL && edit_applied_whole (run->last, now, in_flight))
+    run->n_in_flight_applied++;   /* committed, killed before it could say so */
+  else
+    g_error ("After kill %u the data is not what was committed.\n"
+             "  last committed: %s\n  edit in progress: %s\n  found: %s",
+             round, run->last, in_flight ? in_flight : "(none)", now);
+
+  g_free (run->last);
+  run->last = g_steal_pointer (&now);
+  g_hash_table_add (run->seen, g_strdup (run->last));
+}
+
+static void
+one_round (Run   *run,
+           guint  round)
+{
+  g_autoptr(GString) buf = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *in_flight = NULL;
+  int fds[2];
+  pid_t pid;
+  int status;
+  guint32 seed = g_rand_int (run->rand);
+  /* Kill after 0..12 reported edits, then after a further 0..3 ms: the
+   * kill lands anywhere, including inside sqlite's commit. */
+  guint lines_before_kill = g_rand_int_range (run->rand, 0, 25);
+  gulong delay_us = g_rand_int_range (run->rand, 0, 3000);
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      close (fds[0]);
+      child_main (run->path, fds[1], round, seed);
+    }
+  close (fds[1]);
+
+  for (guint i = 0; i < lines_before_kill && read_line (fds[0], buf, line); i++)
+    take_line (run, line->str, &in_flight);
+  g_usleep (delay_us);
+  kill (pid, SIGKILL);
+  while (read_line (fds[0], buf, line))
+    take_line (run, line->str, &in_flight);
+  close (fds[0]);
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  if (!(WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL))
+    g_error ("Child of round %u ended by itself (status %d) before it was killed", round, status);
+
+  check_after_kill (run, round, in_flight);
+}
+
+static void
+test_crash_kills (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *cmd = NULL;
+  const char *env_kills = g_getenv ("HOMEWARD_CRASH_KILLS");
+  const char *env_seed = g_getenv ("HOMEWARD_CRASH_SEED");
+  guint32 seed = env_seed ? (guint32) g_ascii_strtoull (env_seed, NULL, 10) : g_random_int ();
+  Run run = { 0 };
+
+  run.kills = env_kills ? (guint) g_ascii_strtoull (env_kills, NULL, 10) : 200;
+  run.rand = g_rand_new_with_seed (seed);
+  run.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_test_message ("%u kills, HOMEWARD_CRASH_SEED=%u", run.kills, seed);
+
+  dir = g_dir_make_tmp ("homeward-crash-XXXXXX", &error);
+  g_assert_no_error (error);
+  run.path = g_build_filename (dir, "homeward.db", NULL);
+
+  /* Create the database before the first child, so that the first kill
+   * does not merely interrupt its creation. */
+  store = hw_store_open (run.path, &error);
+  g_assert_no_error (error);
+  run.last = snapshot (store);
+  g_hash_table_add (run.seen, g_strdup (run.last));
+  g_clear_object (&store);
+
+  for (guint round = 1; round <= run.kills; round++)
+    one_round (&run, round);
+
+  g_test_message ("%u edits reported committed; %u times the edit in progress "
+                  "had reached the disk when the child was killed",
+                  run.n_committed, run.n_in_flight_applied);
+  /* The test must have exercised something. */
+  g_assert_cmpuint (run.n_committed, >, run.kills);
+
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (run.path);
+  g_free (run.last);
+  g_hash_table_unref (run.seen);
+  g_rand_free (run.rand);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/crash/kills", test_crash_kills);
+  return g_test_run ();
+}

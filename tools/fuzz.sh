@@ -1,0 +1,60 @@
+#!/bin/bash
+# fuzz.sh [SECONDS]: build the libFuzzer harnesses in build-fuzz/ and run each
+# for SECONDS (default 60). Fails on the first crash, sanitizer report, leak
+# or timeout; the input that did it is saved in build-fuzz/artifacts/.
+#
+# A long run (hours, both cores):
+#   bash tools/fuzz.sh 14400
+# Reproduce a crash:
+#   build-fuzz/tests/fuzz/fuzz-import-json build-fuzz/artifacts/crash-<hash>
+# New interesting inputs collect in build-fuzz/corpus-*/; copy the small
+# ones worth keeping into tests/fuzz/corpus-*/.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+seconds=${1:-60}
+dir=build-fuzz
+
+if ! command -v clang > /dev/null; then
+  echo "fuzz.sh: clang is not installed; skipping" >&2
+  exit 0
+fi
+
+if [ ! -f $dir/build.ninja ]; then
+  # fuzzer-no-link instruments the core library for coverage so that
+  # libFuzzer can find its way into the parsers.
+  CC=clang meson setup $dir -Dfuzzing=true -Dbuildtype=debugoptimized \
+    -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dc_args=-fsanitize=fuzzer-no-link
+fi
+
+harnesses=()
+for name in fuzz-import-json fuzz-import-ics; do
+  if meson introspect $dir --targets | grep -q "\"name\": \"$name\""; then
+    harnesses+=("$name")
+  else
+    echo "fuzz.sh: $name is not built (the function it calls is not in the tree yet)" >&2
+  fi
+done
+if [ ${#harnesses[@]} -eq 0 ]; then
+  echo "fuzz.sh: nothing to fuzz yet"
+  exit 0
+fi
+ninja -C $dir $(printf 'tests/fuzz/%s ' "${harnesses[@]}")
+
+export ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export G_DEBUG=fatal-criticals
+mkdir -p $dir/artifacts
+for name in "${harnesses[@]}"; do
+  kind=${name#fuzz-import-}
+  mkdir -p $dir/corpus-$kind
+  echo "fuzz.sh: $name for $seconds s"
+  # corpus-$kind in the build dir collects new inputs; the seeds stay as
+  # they are in the source tree.
+  $dir/tests/fuzz/$name -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -max_len=65536 -print_final_stats=1 \
+    -artifact_prefix=$dir/artifacts/ \
+    $dir/corpus-$kind tests/fuzz/corpus-$kind < /dev/null
+done
+echo "fuzz.sh: no crash in ${harnesses[*]}"

@@ -1,0 +1,119 @@
+#!/bin/bash
+# test.sh: everything CI checks, from a fresh clone.
+#
+#   1. tools/setup.sh (Debian packages)
+#   2. a normal build in build/ and `meson test` (all suites but bench)
+#   3. an AddressSanitizer + UBSan build in build-asan/ and the core suite
+#   4. the fuzzers for a short while (when clang has libFuzzer)
+#   5. a last line "N passed, N failed, N skipped" summed over every run
+#
+# Exits non-zero when anything failed. Environment:
+#   HOMEWARD_FUZZ_SECONDS   seconds per fuzzer (default 60; 0 = skip)
+#   HOMEWARD_SKIP_ASAN=1    skip the sanitizer build (quicker local runs)
+set -uo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+py=/usr/bin/python3       # Debian's, not a pyenv build on PATH
+passed=0 failed=0 skipped=0
+step_failed() { echo "test.sh: FAILED: $*" >&2; failed=$((failed + 1)); }
+
+bash tools/setup.sh || { echo "test.sh: setup failed" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+
+# Adds the results of one `meson test` run (its testlog.json) to the totals.
+# OK and EXPECTEDFAIL pass, SKIP is skipped, anything else fails.
+count_log() {
+  local log=$1 counts
+  if [ ! -s "$log" ]; then
+    return 1
+  fi
+  counts=$("$py" - "$log" <<'PY'
+import json, sys
+p = f = s = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    line = line.strip()
+    if not line:
+        continue
+    r = json.loads(line).get("result")
+    if r in ("OK", "EXPECTEDFAIL"):
+        p += 1
+    elif r == "SKIP":
+        s += 1
+    else:
+        f += 1
+print(p, f, s)
+PY
+) || return 1
+  read -r p f s <<< "$counts"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  echo "test.sh: $log: $p passed, $f failed, $s skipped"
+}
+
+# Runs `meson test` in build dir $1 with the remaining arguments; a run
+# that produced no log at all (configure or build error) counts as a failure.
+run_meson_test() {
+  local dir=$1; shift
+  rm -f "$dir/meson-logs/testlog.json"
+  meson test -C "$dir" --print-errorlogs "$@" < /dev/null
+  local rc=$?
+  if ! count_log "$dir/meson-logs/testlog.json"; then
+    if [ $rc -ne 0 ]; then
+      step_failed "meson test -C $dir $* (exit $rc, no test log)"
+    fi
+  fi
+}
+
+# --- normal build ---------------------------------------------------------
+if [ ! -f build/build.ninja ]; then
+  meson setup build || step_failed "meson setup build"
+fi
+if meson compile -C build; then
+  run_meson_test build --no-suite bench
+else
+  step_failed "meson compile -C build"
+fi
+
+# --- sanitizer build: the core suite --------------------------------------
+# halt_on_error: the first report fails the test. LeakSanitizer works in
+# this environment (checked with a leaking test program), so leaks fail
+# the core tests too. abort_on_error=0 keeps exit codes GTest-friendly.
+export ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
+if [ "${HOMEWARD_SKIP_ASAN:-0}" != 1 ]; then
+  if [ ! -f build-asan/build.ninja ]; then
+    meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false \
+      || step_failed "meson setup build-asan"
+  fi
+  if [ -f build-asan/build.ninja ]; then
+    # Build only what the core suite runs: the app is not needed here and
+    # would double the build time.
+    targets=$(meson introspect build-asan --tests | "$py" -c '
+import json, os, sys
+for t in json.load(sys.stdin):
+    if any(s.split(":")[-1] == "core" for s in t["suite"]):
+        print(os.path.relpath(t["cmd"][0], "build-asan"))' | sort -u)
+    if [ -z "$targets" ]; then
+      echo "test.sh: no core tests yet in build-asan"
+    elif ninja -C build-asan $targets; then
+      run_meson_test build-asan --no-rebuild --suite core
+    else
+      step_failed "ninja -C build-asan (core tests)"
+    fi
+  fi
+fi
+unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
+
+# --- fuzzing ---------------------------------------------------------------
+fuzz_seconds=${HOMEWARD_FUZZ_SECONDS:-60}
+if [ "$fuzz_seconds" != 0 ] && [ -f tools/fuzz.sh ] && command -v clang > /dev/null; then
+  if bash tools/fuzz.sh "$fuzz_seconds" < /dev/null; then
+    passed=$((passed + 1))
+  else
+    step_failed "tools/fuzz.sh"
+  fi
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
