@@ -33,8 +33,11 @@ check_case (HwStore  *store,
       hw_store_query_int (store, 0, "SELECT count(*) FROM cases WHERE id = ?",
                           G_TYPE_INT64, case_id, G_TYPE_INVALID) == 0)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+      /* Translators: %s is a case's number in the database */
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
-                   _("There is no case with the number %" G_GINT64_FORMAT "."), case_id);
+                   _("There is no case with the number %s."), number);
       return FALSE;
     }
   return TRUE;

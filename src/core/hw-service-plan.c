@@ -196,12 +196,14 @@ static gboolean
 check_choice (HwRecord    *record,
               const char  *column,
               HwChoices    which,
+              const char  *what,
               GError     **error)
 {
   const char *value = hw_record_get_string (record, column);
 
   if (!hw_choices_valid (which, value))
-    return invalid (error, _("“%s” is not one of the choices for %s."), value, column);
+    /* Translators: "“finished” is not one of the choices for Status." */
+    return invalid (error, _("“%s” is not one of the choices for %s."), value, what);
   return TRUE;
 }
 
@@ -359,7 +361,7 @@ validate_need (HwStore   *store,
   gint64 case_id;
 
   return check_parent (store, r, "case_id", "cases", &case_id, error) &&
-         check_choice (r, "domain", HW_CHOICES_NEED_DOMAIN, error) &&
+         check_choice (r, "domain", HW_CHOICES_NEED_DOMAIN, _("Domain"), error) &&
          check_optional_text (r, "family_words", error) &&
          check_optional_text (r, "strengths", error) &&
          check_flag (r, "confidential", error) &&
@@ -376,7 +378,7 @@ validate_goal (HwStore   *store,
   return check_parent (store, r, "need_id", "needs", &case_id, error) &&
          check_text (r, "text", _("The goal"), error) &&
          check_date (r, "target_date", FALSE, _("Target date"), error) &&
-         check_choice (r, "achievement", HW_CHOICES_ACHIEVEMENT, error);
+         check_choice (r, "achievement", HW_CHOICES_ACHIEVEMENT, _("Achievement"), error);
 }
 
 static gboolean
@@ -396,7 +398,7 @@ validate_task (HwStore   *store,
       !check_date (r, "start_date", FALSE, _("Start date"), error) ||
       !check_date (r, "target_date", FALSE, _("Target date"), error) ||
       !check_date_order (r, "start_date", "target_date", error) ||
-      !check_choice (r, "status", HW_CHOICES_TASK_STATUS, error))
+      !check_choice (r, "status", HW_CHOICES_TASK_STATUS, _("Status"), error))
     return FALSE;
 
   if (hw_record_get_int (r, "responsible_person_id") != 0 &&
@@ -432,7 +434,7 @@ validate_aftercare (HwStore   *store,
   gint64 case_id;
 
   return check_parent (store, r, "case_id", "cases", &case_id, error) &&
-         check_choice (r, "component", HW_CHOICES_AFTERCARE_COMPONENT, error) &&
+         check_choice (r, "component", HW_CHOICES_AFTERCARE_COMPONENT, _("Kind of support"), error) &&
          check_text (r, "description", _("The support"), error) &&
          check_member (store, r, "provider_person_id", "people", case_id, error) &&
          check_member (store, r, "provider_org_id", "organisations", case_id, error) &&
@@ -463,7 +465,7 @@ validate_rating (HwStore   *store,
   gint64 rating = hw_record_get_int (r, "rating");
 
   if (!check_parent (store, r, "review_id", "readiness_reviews", &case_id, error) ||
-      !check_choice (r, "domain", HW_CHOICES_READINESS_DOMAIN, error))
+      !check_choice (r, "domain", HW_CHOICES_READINESS_DOMAIN, _("Readiness area"), error))
     return FALSE;
   if (!hw_record_has (r, "rating") || hw_record_is_null (r, "rating") ||
       rating < -3 || rating > 2)
