@@ -251,6 +251,71 @@ test_json (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "needs")), ==, 2);
 }
 
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s%s", argv[0], out, err);
+  return out;
+}
+
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+#if __has_include("hw-document.h")
+  g_autofree char *agency_path = export (f, "pdf", HW_RECIPIENT_AGENCY);
+  g_autofree char *family_path = export (f, "pdf", HW_RECIPIENT_FAMILY);
+  g_autofree char *agency_text = NULL;
+  g_autofree char *family_text = NULL;
+  g_autofree char *fonts = NULL;
+  g_autofree char *raw = NULL;
+  gsize length;
+  const char *qpdf[] = { "qpdf", "--check", NULL, NULL };
+  const char *text_agency[] = { "pdftotext", agency_path, "-", NULL };
+  const char *text_family[] = { "pdftotext", family_path, "-", NULL };
+  const char *pdffonts[] = { "pdffonts", family_path, NULL };
+
+  qpdf[2] = agency_path;
+  g_free (run (qpdf));
+  qpdf[2] = family_path;
+  g_free (run (qpdf));
+
+  agency_text = run (text_agency);
+  family_text = run (text_family);
+  g_assert_nonnull (strstr (agency_text, "Apply for the voucher"));
+  g_assert_nonnull (strstr (agency_text, "SECRET NEED"));
+  g_assert_nonnull (strstr (agency_text, "SECRET NOTE"));
+  g_assert_nonnull (strstr (family_text, "Apply for the voucher"));
+  g_assert_nonnull (strstr (family_text, "María Núñez"));
+  /* withheld from the family: absent from the text layer */
+  g_assert_null (strstr (family_text, "SECRET"));
+  /* nor hidden elsewhere in the file (metadata, uncompressed streams) */
+  g_assert_true (g_file_get_contents (family_path, &raw, &length, NULL));
+  g_assert_null (g_strstr_len (raw, length, "SECRET"));
+
+  /* every font embedded */
+  fonts = run (pdffonts);
+  {
+    g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+
+    for (guint i = 2; lines[i] != NULL; i++)
+      if (lines[i][0] != '\0')
+        g_assert_nonnull (strstr (lines[i], " yes "));
+  }
+#else
+  g_test_skip ("the shared document renderer is not in this tree yet");
+#endif
+}
+
 static void
 test_refusals (Fixture       *f,
                gconstpointer  data)
@@ -289,6 +354,7 @@ main (int   argc,
 
   g_test_add ("/service-plan-export/csv", Fixture, NULL, fixture_setup, test_csv, fixture_teardown);
   g_test_add ("/service-plan-export/json", Fixture, NULL, fixture_setup, test_json, fixture_teardown);
+  g_test_add ("/service-plan-export/pdf", Fixture, NULL, fixture_setup, test_pdf, fixture_teardown);
   g_test_add ("/service-plan-export/refusals", Fixture, NULL, fixture_setup, test_refusals, fixture_teardown);
 
   return g_test_run ();

@@ -39,6 +39,21 @@ long_date (const char *iso)
   return g_strdup (buf);
 }
 
+/* For table cells, where a long month name would break across lines. */
+static char *
+short_date (const char *iso)
+{
+  GDate date;
+  char buf[64];
+
+  if (!hw_service_plan_parse_date (iso, &date))
+    return g_strdup (iso != NULL ? iso : "");
+  /* Translators: a date in a table of a printed plan, strftime format */
+  if (g_date_strftime (buf, sizeof buf, _("%d %b %Y"), &date) == 0)
+    return g_strdup (iso);
+  return g_strdup (buf);
+}
+
 static void
 draw_chart_cb (cairo_t  *cr,
                double    width,
@@ -74,7 +89,7 @@ add_goals (HwDocument        *doc,
         _("What will be done"), _("Who does it"), _("With whom"), _("How often"),
         _("From"), _("By"), _("Where it stands"),
       };
-      static const double widths[] = { 3.2, 1.6, 1.8, 1.4, 1.2, 1.2, 1.8 };
+      static const double widths[] = { 3.0, 1.5, 1.7, 1.4, 1.35, 1.35, 1.8 };
 
       /* Translators: heading of a goal in the printed plan */
       heading = g_strdup_printf (_("Goal: %s"), hw_record_get_string (goal, "text"));
@@ -120,8 +135,8 @@ add_goals (HwDocument        *doc,
                                         hw_choice_label (HW_CHOICES_BARRIER, ids[i]));
             }
 
-          start = long_date (hw_record_get_string (task, "start_date"));
-          due = long_date (hw_record_get_string (task, "target_date"));
+          start = short_date (hw_record_get_string (task, "start_date"));
+          due = short_date (hw_record_get_string (task, "target_date"));
           cells[0] = hw_record_get_string (task, "description");
           cells[1] = hw_record_get_string (task, "responsible_name");
           cells[2] = hw_record_get_string (task, "provider_name");
@@ -199,8 +214,8 @@ add_aftercare (HwDocument        *doc,
 
           if (!g_str_equal (hw_record_get_string (row, "component"), components[c].id))
             continue;
-          from = long_date (hw_record_get_string (row, "start_date"));
-          to = long_date (hw_record_get_string (row, "end_date"));
+          from = short_date (hw_record_get_string (row, "start_date"));
+          to = short_date (hw_record_get_string (row, "end_date"));
           if (from[0] && to[0])
             /* Translators: a period in the aftercare table */
             when = g_strdup_printf (_("%s to %s"), from, to);
@@ -261,7 +276,7 @@ add_readiness (HwDocument  *doc,
     first = reviews->len > HW_READINESS_CHART_MAX_REVIEWS ? reviews->len - HW_READINESS_CHART_MAX_REVIEWS : 0;
     g_ptr_array_add (headers, g_strdup (_("Area")));
     for (guint r = first; r < reviews->len; r++)
-      g_ptr_array_add (headers, long_date (hw_record_get_string (g_ptr_array_index (reviews, r), "date")));
+      g_ptr_array_add (headers, short_date (hw_record_get_string (g_ptr_array_index (reviews, r), "date")));
     hw_document_add_table (doc, headers->len, (const char * const *) headers->pdata, NULL);
 
     domains = hw_choices_get (HW_CHOICES_READINESS_DOMAIN, &n_domains);

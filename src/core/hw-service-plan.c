@@ -1758,7 +1758,9 @@ hw_service_plan_add_demo (HwStore  *store,
    * inventing one. */
   parent = demo_person (&demo, "'mother','father','parent'");
   grandmother = demo_person (&demo, "'kin-caregiver','grandparent'");
-  driver = demo_person (&demo, "'neighbour','friend','relative'");
+  driver = demo_person (&demo, "'neighbour','friend'");
+  if (driver == 0)
+    driver = demo_person (&demo, "'relative'");
   aunt = demo_person (&demo, "'relative','kin-caregiver'");
   worker = demo_person (&demo, "'caseworker'");
   foster = demo_person (&demo, "'foster-parent'");
