@@ -251,6 +251,7 @@ test_json (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "needs")), ==, 2);
 }
 
+#if __has_include("hw-document.h")
 static char *
 run (const char * const *argv)
 {
@@ -266,6 +267,7 @@ run (const char * const *argv)
     g_error ("%s failed: %s%s", argv[0], out, err);
   return out;
 }
+#endif
 
 static void
 test_pdf (Fixture       *f,
