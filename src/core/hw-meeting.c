@@ -1598,6 +1598,26 @@ add_demo_meeting (HwStore     *store,
   /* earlier and recent scores per scorer for worry 1, worry 2, the goal */
   static const int early[][3] = { { 5, 4, 4 }, { 4, 4, 3 }, { 4, 5, 4 }, { 3, 4, 3 }, { 2, 3, 2 }, { 2, 4, 3 }, { 3, 4, 3 } };
   static const int late[][3]  = { { 8, 7, 7 }, { 7, 8, 7 }, { 7, 7, 6 }, { 6, 7, 6 }, { 6, 6, 5 }, { 5, 7, 5 }, { 6, 7, 6 } };
+  /* in the order of demo_roles: Elena, Rosa, Carmen, Karen, Priya,
+   * Margaret, the advocate */
+  static const char * const early_reasons[] = {
+    "I have done everything they asked, but I still see Marco in town.",
+    "Elena is trying hard; I worry about the evenings.",
+    "The plan is new and has not been tried yet.",
+    "Lucía is settled with us; it is too soon to say.",
+    "The protective order is new and has not been tested.",
+    "Sofía still talks about the night the police came.",
+    "Elena has started safety planning.",
+  };
+  static const char * const late_reasons[] = {
+    "Weekend visits have gone well and I know who to call.",
+    "I am there on Saturday nights and it has been calm.",
+    "Every weekend visit at my home went well.",
+    "Lucía comes back happy from her visits.",
+    "No contact from Marco reported in six weeks; the network is in place.",
+    "Sofía says she is not scared at her mum’s flat.",
+    "Elena used her safety plan when Marco called.",
+  };
   g_autofree char *starts = g_date_time_format (when, "%Y-%m-%dT10:00:00");
   g_autoptr(GArray) scored = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(HwRecord) details = hw_record_new ("meetings");
@@ -1679,8 +1699,7 @@ add_demo_meeting (HwStore     *store,
       for (guint a = 0; a < scored->len; a++)
         {
           int score = recent ? late[a][w] : early[a][w];
-          const char *reason = recent ? "Visits have gone well and the network is in place."
-                                      : "The plan is new and has not been tried yet.";
+          const char *reason = recent ? late_reasons[a] : early_reasons[a];
 
           if (hw_meeting_set_score (store, item, g_array_index (scored, gint64, a), score, reason, error) == 0)
             return FALSE;
