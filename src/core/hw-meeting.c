@@ -282,7 +282,7 @@ hw_meeting_create (HwStore     *store,
   hw_record_set_int (meeting, "case_id", case_id);
   hw_record_set_string (meeting, "kind", kind);
   hw_record_set_string (meeting, "starts_at", when);
-  return hw_store_insert (store, _("Add a meeting"), meeting, error);
+  return hw_store_insert (store, N_("Add a meeting"), meeting, error);
 }
 
 gboolean
@@ -360,7 +360,7 @@ hw_meeting_update (HwStore     *store,
         return invalid (error, _("A meeting has no field “%s” that can be changed."), column);
     }
 
-  return hw_store_update (store, _("Change the meeting details"), clean, error);
+  return hw_store_update (store, N_("Change the meeting details"), clean, error);
 }
 
 gboolean
@@ -388,7 +388,7 @@ hw_meeting_delete (HwStore     *store,
   meeting = get_meeting (store, meeting_id, error);
   if (meeting == NULL)
     return FALSE;
-  if (!edit_begin (store, _("Delete a meeting"), &owned, error))
+  if (!edit_begin (store, N_("Delete a meeting"), &owned, error))
     return FALSE;
 
   /* Children first and explicitly, so that the undo journal holds every
@@ -459,7 +459,7 @@ hw_meeting_add_attendee (HwStore     *store,
   hw_record_set_int (row, "person_id", person_id);
   hw_record_set_string (row, "role", clean_role);
   hw_record_set_string (row, "attendance", attendance);
-  return hw_store_insert (store, _("Add an attendee"), row, error);
+  return hw_store_insert (store, N_("Add an attendee"), row, error);
 }
 
 gboolean
@@ -494,7 +494,7 @@ hw_meeting_set_attendee (HwStore     *store,
         return invalid (error, _("The role is too long."));
       hw_record_set_string (row, "role", clean_role);
     }
-  return hw_store_update (store, _("Change an attendee"), row, error);
+  return hw_store_update (store, N_("Change an attendee"), row, error);
 }
 
 gboolean
@@ -512,7 +512,7 @@ hw_meeting_remove_attendee (HwStore     *store,
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND, _("This attendee is not on the list (any more)."));
       return FALSE;
     }
-  if (!edit_begin (store, _("Remove an attendee"), &owned, error))
+  if (!edit_begin (store, N_("Remove an attendee"), &owned, error))
     return FALSE;
   sql = g_strdup_printf ("DELETE FROM meeting_scores WHERE meeting_id = %" G_GINT64_FORMAT
                          " AND person_id = %" G_GINT64_FORMAT ";"
@@ -563,7 +563,7 @@ hw_meeting_add_item (HwStore     *store,
 
   row = hw_record_new ("meeting_items");
   hw_record_set_string (row, "text", clean);
-  return insert_item (store, _("Add an item to the meeting"), meeting_id, phase, row, error);
+  return insert_item (store, N_("Add an item to the meeting"), meeting_id, phase, row, error);
 }
 
 gboolean
@@ -583,7 +583,7 @@ hw_meeting_edit_item (HwStore     *store,
   row = hw_record_new ("meeting_items");
   hw_record_set_id (row, item_id);
   hw_record_set_string (row, "text", clean);
-  return hw_store_update (store, _("Change an item of the meeting"), row, error);
+  return hw_store_update (store, N_("Change an item of the meeting"), row, error);
 }
 
 gboolean
@@ -612,7 +612,7 @@ hw_meeting_set_item_confidential (HwStore     *store,
   hw_record_set_id (row, item_id);
   hw_record_set_boolean (row, "confidential", confidential);
   hw_record_set_string (row, "withheld_from", set);
-  return hw_store_update (store, _("Change who may see an item"), row, error);
+  return hw_store_update (store, N_("Change who may see an item"), row, error);
 }
 
 /* Gives the items of a phase positions 0, 1, 2... in @ids' order. */
@@ -670,7 +670,7 @@ hw_meeting_delete_item (HwStore     *store,
   item = get_item (store, item_id, error);
   if (item == NULL)
     return FALSE;
-  if (!edit_begin (store, _("Delete an item of the meeting"), &owned, error))
+  if (!edit_begin (store, N_("Delete an item of the meeting"), &owned, error))
     return FALSE;
 
   sql = g_strdup_printf ("DELETE FROM meeting_scores WHERE item_id = %" G_GINT64_FORMAT ";"
@@ -721,7 +721,7 @@ hw_meeting_reorder_items (HwStore       *store,
       g_hash_table_add (seen, (gpointer) &item_ids[i]);
     }
 
-  if (!edit_begin (store, _("Change the order of items"), &owned, error))
+  if (!edit_begin (store, N_("Change the order of items"), &owned, error))
     return FALSE;
   ok = write_positions (store, item_ids, n_items, error);
   return edit_end (store, owned, ok, error);
@@ -838,7 +838,7 @@ hw_meeting_add_decision (HwStore     *store,
   hw_record_set_string (row, "text", clean);
   hw_record_set_boolean (row, "consensus", consensus);
   hw_record_set_string (row, "dissent", clean_dissent);
-  return insert_item (store, _("Add a decision"), meeting_id, "decisions", row, error);
+  return insert_item (store, N_("Add a decision"), meeting_id, "decisions", row, error);
 }
 
 gboolean
@@ -864,7 +864,7 @@ hw_meeting_set_decision (HwStore     *store,
   hw_record_set_id (row, item_id);
   hw_record_set_boolean (row, "consensus", consensus);
   hw_record_set_string (row, "dissent", clean_dissent);
-  return hw_store_update (store, _("Change a decision"), row, error);
+  return hw_store_update (store, N_("Change a decision"), row, error);
 }
 
 static gboolean
@@ -919,7 +919,7 @@ hw_meeting_add_action (HwStore     *store,
   row = hw_record_new ("meeting_items");
   hw_record_set_string (row, "text", clean);
   set_action_columns (row, owner_person_id, checker_person_id, due_date);
-  return insert_item (store, _("Add a next step"), meeting_id, "actions", row, error);
+  return insert_item (store, N_("Add a next step"), meeting_id, "actions", row, error);
 }
 
 gboolean
@@ -945,7 +945,7 @@ hw_meeting_set_action (HwStore     *store,
   row = hw_record_new ("meeting_items");
   hw_record_set_id (row, item_id);
   set_action_columns (row, owner_person_id, checker_person_id, due_date);
-  return hw_store_update (store, _("Change a next step"), row, error);
+  return hw_store_update (store, N_("Change a next step"), row, error);
 }
 
 /* Finds or makes the goal that collects the actions of a meeting:
@@ -1036,7 +1036,7 @@ hw_meeting_action_to_task (HwStore     *store,
       return 0;
     }
 
-  if (!edit_begin (store, _("Make a next step a task of the service plan"), &owned, error))
+  if (!edit_begin (store, N_("Make a next step a task of the service plan"), &owned, error))
     return 0;
 
   if (goal_id == 0)
@@ -1130,14 +1130,14 @@ hw_meeting_set_score (HwStore     *store,
   if (existing != 0)
     {
       hw_record_set_id (row, existing);
-      if (!hw_store_update (store, _("Change a score"), row, error))
+      if (!hw_store_update (store, N_("Change a score"), row, error))
         return 0;
       return existing;
     }
   hw_record_set_int (row, "meeting_id", meeting_id);
   hw_record_set_int (row, "item_id", item_id);
   hw_record_set_int (row, "person_id", person_id);
-  return hw_store_insert (store, _("Add a score"), row, error);
+  return hw_store_insert (store, N_("Add a score"), row, error);
 }
 
 gboolean
@@ -1145,7 +1145,7 @@ hw_meeting_delete_score (HwStore     *store,
                          gint64       score_id,
                          GError     **error)
 {
-  return hw_store_delete (store, _("Delete a score"), "meeting_scores", score_id, error);
+  return hw_store_delete (store, N_("Delete a score"), "meeting_scores", score_id, error);
 }
 
 void
@@ -1255,12 +1255,12 @@ hw_meeting_add_phase_time (HwStore     *store,
     {
       hw_record_set_id (row, existing);
       hw_record_set_int (row, "seconds", hw_meeting_get_phase_time (store, meeting_id, phase) + seconds);
-      return hw_store_update (store, _("Record the time of a step"), row, error);
+      return hw_store_update (store, N_("Record the time of a step"), row, error);
     }
   hw_record_set_int (row, "meeting_id", meeting_id);
   hw_record_set_string (row, "phase", phase);
   hw_record_set_int (row, "seconds", seconds);
-  return hw_store_insert (store, _("Record the time of a step"), row, error) != 0;
+  return hw_store_insert (store, N_("Record the time of a step"), row, error) != 0;
 }
 
 gint64
@@ -1779,7 +1779,7 @@ hw_meeting_add_demo (HwStore     *store,
           break;
         }
 
-  if (!edit_begin (store, _("Add sample meetings"), &owned, error))
+  if (!edit_begin (store, N_("Add sample meetings"), &owned, error))
     return FALSE;
   ok = add_demo_meeting (store, case_id, people, "family-team-meeting", earlier, recent, FALSE, error) &&
        add_demo_meeting (store, case_id, people, "reunification-readiness", recent, next, TRUE, error);
