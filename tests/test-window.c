@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "hw-application.h"
 #include "hw-areas.h"
 #include "hw-case-dialog.h"
 #include "hw-case-view.h"
@@ -368,6 +369,77 @@ test_org_dialog (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, n);
 }
 
+typedef struct {
+  guint   n_cases;
+  gint64  shown_case;
+} RunResult;
+
+static void
+app_activated_cb (GApplication *application,
+                  RunResult    *result)
+{
+  HwStore *store = hw_application_get_store (HW_APPLICATION (application));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  g_assert_true (HW_IS_STORE (store));
+  g_assert_true (HW_IS_WINDOW (window));
+  result->n_cases = hw_store_query_int (store, 0, "SELECT count(*) FROM cases", G_TYPE_INVALID);
+  result->shown_case = hw_window_get_case_id (HW_WINDOW (window));
+  g_application_quit (application);
+}
+
+/* Runs the whole application on @path until its window is shown. */
+static RunResult
+run_app (const char *path)
+{
+  g_autoptr(HwApplication) app = hw_application_new ();
+  char *argv[] = { (char *) "homeward", (char *) "--database", (char *) path, NULL };
+  RunResult result = { 0, 0 };
+  int status;
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (app_activated_cb), &result);
+  status = g_application_run (G_APPLICATION (app), 3, argv);
+  g_assert_cmpint (status, ==, 0);
+  return result;
+}
+
+static void
+test_application_first_run (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-test-app-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "sub", "homeward.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *sub = g_path_get_dirname (path);
+  RunResult result;
+  HwStore *store;
+
+  g_assert_no_error (error);
+
+  /* no database yet: it is created, with the demo family, and opened */
+  result = run_app (path);
+  g_assert_cmpuint (result.n_cases, ==, 1);
+  g_assert_cmpint (result.shown_case, >, 0);
+
+  /* a person who removes every family does not get the demo back */
+  store = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (hw_store_delete (store, "Delete family", "cases", result.shown_case, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  result = run_app (path);
+  g_assert_cmpuint (result.n_cases, ==, 0);
+  g_assert_cmpint (result.shown_case, ==, 0);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +453,8 @@ main (int   argc,
   g_test_add ("/window/person-dialog", Fixture, NULL, fixture_set_up, test_person_dialog, fixture_tear_down);
   g_test_add ("/window/org-dialog", Fixture, NULL, fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add ("/window/add-family", Fixture, NULL, fixture_set_up, test_add_family, fixture_tear_down);
+
+  g_test_add_func ("/application/first-run", test_application_first_run);
 
   return g_test_run ();
 }

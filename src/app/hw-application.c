@@ -166,6 +166,7 @@ hw_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (hw_application_parent_class)->startup (application);
 
+  gtk_window_set_default_icon_name (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
