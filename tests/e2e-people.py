@@ -268,6 +268,8 @@ def main():
         if failures or not ok:
             with open(os.path.join(tmp, 'app.log')) as f:
                 sys.stdout.write('# app log:\n' + ''.join('# ' + line for line in f))
+        if os.environ.get("HOMEWARD_KEEP_LOG"):
+            shutil.copy(os.path.join(tmp, "app.log"), os.environ["HOMEWARD_KEEP_LOG"])
         shutil.rmtree(tmp, ignore_errors=True)
 
     print('%d passed, %d failed' % (len(passed), len(failures)))

@@ -144,6 +144,33 @@ test_case_list (Fixture       *f,
     }
 }
 
+/* Ctrl+N (win.add-person) works from any page: it shows the people and
+ * opens the dialog. */
+static void
+test_add_person_shortcut (Fixture       *f,
+                          gconstpointer  data)
+{
+  HwCaseView *view = HW_CASE_VIEW (hw_window_get_case_view (f->window));
+  AdwViewStack *stack = hw_case_view_get_stack (view);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  HwPersonDialog *dialog = NULL;
+
+  adw_view_stack_set_visible_child_name (stack, "meeting");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-person", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "people");
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HW_IS_PERSON_DIALOG (window))
+        dialog = HW_PERSON_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_add_person_and_undo (Fixture       *f,
                           gconstpointer  data)
@@ -448,6 +475,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/window/case-list", Fixture, NULL, fixture_set_up, test_case_list, fixture_tear_down);
+  g_test_add ("/window/add-person-shortcut", Fixture, NULL, fixture_set_up, test_add_person_shortcut, fixture_tear_down);
   g_test_add ("/window/add-person-undo", Fixture, NULL, fixture_set_up, test_add_person_and_undo, fixture_tear_down);
   g_test_add ("/window/delete-person-undo", Fixture, NULL, fixture_set_up, test_delete_person_and_undo, fixture_tear_down);
   g_test_add ("/window/person-dialog", Fixture, NULL, fixture_set_up, test_person_dialog, fixture_tear_down);

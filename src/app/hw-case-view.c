@@ -68,12 +68,19 @@ hw_case_view_get_stack (HwCaseView *self)
   return self->stack;
 }
 
+static GtkWidget *ensure_page (HwCaseView *self,
+                               GtkWidget  *holder);
+
 GtkWidget *
 hw_case_view_get_page (HwCaseView *self,
                        const char *name)
 {
+  GtkWidget *holder;
+
   g_return_val_if_fail (HW_IS_CASE_VIEW (self), NULL);
-  return adw_view_stack_get_child_by_name (self->stack, name);
+
+  holder = adw_view_stack_get_child_by_name (self->stack, name);
+  return holder != NULL ? ensure_page (self, holder) : NULL;
 }
 
 void
@@ -98,7 +105,7 @@ hw_case_view_add_person (HwCaseView *self)
   page = hw_case_view_get_page (self, "people");
   if (!HW_IS_PEOPLE_PAGE (page))
     return;
-  adw_view_stack_set_visible_child (self->stack, page);
+  adw_view_stack_set_visible_child_name (self->stack, "people");
   hw_people_page_add_person (HW_PEOPLE_PAGE (page));
 }
 
@@ -168,6 +175,38 @@ not_ready_page_new (const HwArea *area)
   return page;
 }
 
+/* Each page holds its area view, made the first time the page is shown:
+ * opening a family stays quick, and a view nobody looked at does not
+ * follow every change of the store. */
+static GtkWidget *
+ensure_page (HwCaseView *self,
+             GtkWidget  *holder)
+{
+  const HwArea *area = g_object_get_data (G_OBJECT (holder), "hw-area");
+  GtkWidget *child = gtk_widget_get_first_child (holder);
+
+  if (child != NULL || area == NULL)
+    return child;
+
+  if (area->view_new != NULL)
+    child = area->view_new (self->store, self->case_id);
+  if (child == NULL)
+    child = not_ready_page_new (area);
+  gtk_widget_set_hexpand (child, TRUE);
+  gtk_widget_set_vexpand (child, TRUE);
+  gtk_box_append (GTK_BOX (holder), child);
+  return child;
+}
+
+static void
+visible_page_changed_cb (HwCaseView *self)
+{
+  GtkWidget *holder = adw_view_stack_get_visible_child (self->stack);
+
+  if (holder != NULL)
+    ensure_page (self, holder);
+}
+
 static void
 add_pages (HwCaseView *self)
 {
@@ -177,17 +216,17 @@ add_pages (HwCaseView *self)
   areas = hw_areas_get (&n_areas);
   for (guint i = 0; i < n_areas; i++)
     {
-      GtkWidget *child = NULL;
+      GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       AdwViewStackPage *page;
 
-      if (areas[i].view_new != NULL)
-        child = areas[i].view_new (self->store, self->case_id);
-      if (child == NULL)
-        child = not_ready_page_new (&areas[i]);
-
-      page = adw_view_stack_add_titled (self->stack, child, areas[i].name, _(areas[i].title));
+      g_object_set_data (G_OBJECT (holder), "hw-area", (gpointer) &areas[i]);
+      page = adw_view_stack_add_titled (self->stack, holder, areas[i].name, _(areas[i].title));
       adw_view_stack_page_set_icon_name (page, areas[i].icon_name);
     }
+
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  visible_page_changed_cb (self);
 }
 
 static void
