@@ -181,6 +181,26 @@ def test_bad_database(tmp, env):
         check(f.read() == content, 'the refused file is left byte for byte as it was')
 
 
+def test_bad_database_window(tmp, env):
+    """With a display, the same refusal is also shown in a window."""
+    bad = os.path.join(tmp, 'notes.db')
+    proc = subprocess.Popen([HOMEWARD, '--database', bad], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        app = wait_for(find_app, 'the app showing the error')
+        title = wait_for(lambda: find(app, pyatspi.ROLE_LABEL, 'The database could not be opened'),
+                         'the error page')
+        check(title is not None, 'a window says that the database could not be opened')
+        close = wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, 'Close'), 'the Close button')
+        click(close)
+        proc.wait(timeout=30)
+        check(proc.returncode == 1, 'closing that window ends the app with status 1 (%s)' % proc.returncode)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 def main():
     if not os.path.exists(HOMEWARD):
         print('Bail out! no ' + HOMEWARD)
@@ -192,6 +212,7 @@ def main():
                    env=env, check=False)
 
     test_bad_database(tmp, env)
+    test_bad_database_window(tmp, env)
 
     db = os.path.join(tmp, 'homeward.db')
     log = open(os.path.join(tmp, 'app.log'), 'w')
