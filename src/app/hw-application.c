@@ -228,13 +228,13 @@ show_open_error (const char *path,
     return;
   adw_init ();
 
-  description = g_markup_printf_escaped (_("%s\n\nThe file was not changed. "
-                                           "Choose another file with <tt>--database FILE</tt>, "
+  /* the store's message already says that the file was left as it is */
+  description = g_markup_printf_escaped (_("%s\n\nChoose another file with <tt>--database FILE</tt>, "
                                            "or restore it from a backup."),
                                          error->message);
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Homeward"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 420);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 520);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   gtk_box_append (GTK_BOX (box), header);
