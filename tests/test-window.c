@@ -352,8 +352,13 @@ test_add_family (Fixture       *f,
 
   new_case = hw_store_query_int (f->store, 0, "SELECT id FROM cases WHERE family_name = 'Abbott'", G_TYPE_INVALID);
   g_assert_cmpint (new_case, >, 0);
+  adw_view_stack_set_visible_child_name (hw_case_view_get_stack (HW_CASE_VIEW (hw_window_get_case_view (f->window))),
+                                         "ecomap");
   hw_window_select_case (f->window, new_case);
   g_assert_cmpint (hw_window_get_case_id (f->window), ==, new_case);
+  /* the other family opens on the same area */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (hw_case_view_get_stack (HW_CASE_VIEW (hw_window_get_case_view (f->window)))),
+                   ==, "ecomap");
   g_assert_cmpuint (g_list_model_get_n_items (hw_people_page_get_people (people_page (f))), ==, 0);
 
   /* undoing the new family closes it and goes back to none */

@@ -193,6 +193,8 @@ static void
 show_case (HwWindow *self,
            gint64    case_id)
 {
+  g_autofree char *page_name = NULL;
+
   if (case_id != 0 && hw_record_list_find (self->cases, case_id, NULL) == NULL)
     case_id = 0;
 
@@ -202,8 +204,12 @@ show_case (HwWindow *self,
       return;
     }
 
+  /* Another family opens on the same area (ecomap stays ecomap). */
   if (self->case_view != NULL)
     {
+      AdwViewStack *old_stack = hw_case_view_get_stack (HW_CASE_VIEW (self->case_view));
+
+      page_name = g_strdup (adw_view_stack_get_visible_child_name (old_stack));
       gtk_box_remove (self->case_box, self->case_view);
       self->case_view = NULL;
     }
@@ -219,6 +225,8 @@ show_case (HwWindow *self,
       gtk_widget_set_vexpand (self->case_view, TRUE);
       gtk_box_append (self->case_box, self->case_view);
       stack = hw_case_view_get_stack (HW_CASE_VIEW (self->case_view));
+      if (page_name != NULL)
+        adw_view_stack_set_visible_child_name (stack, page_name);
       adw_view_switcher_title_set_stack (self->switcher_title, stack);
       adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
       gtk_stack_set_visible_child_name (self->content_stack, "case");
