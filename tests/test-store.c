@@ -4,6 +4,8 @@
  */
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "hw-record-list.h"
 #include "hw-recipient.h"
@@ -405,12 +407,41 @@ test_refuse_bad_files (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+/* Root may write to anything, so as root the check runs in a child that
+ * has become "nobody". */
+static void
+assert_refused_as_user (const char *path,
+                        int         code)
+{
+  pid_t pid;
+  int status = 0;
+
+  if (getuid () != 0)
+    {
+      assert_refused (path, code);
+      return;
+    }
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      if (setgid (65534) != 0 || setuid (65534) != 0)
+        _exit (3);
+      assert_refused (path, code);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
 static void
 test_refuse_read_only (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("homeward-ro-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "ro.db", NULL);
+  g_autofree char *sub = g_build_filename (dir, "folder", NULL);
+  g_autofree char *path = g_build_filename (sub, "ro.db", NULL);
   g_autofree char *cmd = NULL;
 
   {
@@ -418,17 +449,27 @@ test_refuse_read_only (void)
     g_assert_no_error (error);
     add_case (store, "Read Only");
   }
+  /* leave no WAL beside it, so that reading needs no writing */
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
 
-  if (getuid () == 0)
-    {
-      /* root may write anything; the access() check cannot be tested */
-      g_test_message ("running as root: read-only check only simulated by mode");
-    }
-  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
-  if (getuid () != 0)
-    assert_refused (path, HW_STORE_ERROR_READ_ONLY);
-  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (sub, 0777), ==, 0);
 
+  /* a read-only file */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  assert_refused_as_user (path, HW_STORE_ERROR_READ_ONLY);
+
+  /* a writable file in a read-only folder */
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (sub, 0555), ==, 0);
+  assert_refused_as_user (path, HW_STORE_ERROR_READ_ONLY);
+
+  g_assert_cmpint (g_chmod (sub, 0700), ==, 0);
   cmd = g_strdup_printf ("rm -rf '%s'", dir);
   g_assert_cmpint (system (cmd), ==, 0);
 }

@@ -402,8 +402,8 @@ check_writable (const char  *path,
   if (g_access (dir, W_OK) != 0)
     {
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_READ_ONLY,
-                   _("The folder “%s” is read-only, so changes could not be saved. The database was left as it is."),
-                   dir);
+                   _("The folder “%s” is read-only, so changes to the database “%s” could not be saved. It was left as it is."),
+                   dir, path);
       return FALSE;
     }
   return TRUE;

@@ -1,0 +1,382 @@
+/* hw-cli.c: the headless command line.
+ *
+ *   homeward list    [--database DB]
+ *   homeward demo    [--database DB]
+ *   homeward export  [--database DB] --case ID [--what WHAT] [--format F] --output FILE ...
+ *   homeward import  [--database DB] FILE
+ *   homeward audit   [--database DB] --output FILE
+ *
+ * Nothing here touches GTK, so it runs without a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-cli"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "hw-cli.h"
+#include "hw-demo.h"
+#include "hw-enums.h"
+#include "hw-export.h"
+#include "hw-interchange.h"
+#include "hw-store.h"
+
+typedef gboolean (*ExportFunc) (HwStore *store, const HwExportOptions *opts, GError **error);
+
+typedef struct {
+  const char *what;
+  const char *formats;   /* comma separated */
+  ExportFunc  func;
+  const char *help;
+} Exporter;
+
+static const Exporter exporters[] = {
+  { "case", "json", hw_interchange_export, N_("the whole case, to move it to another computer (agency only)") },
+};
+
+static const char * const commands[] = { "list", "demo", "export", "import", "audit", "help", NULL };
+
+static char *opt_database = NULL;
+
+static const GOptionEntry database_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
+    N_("The database file (default: ~/.local/share/homeward/homeward.db)"), N_("FILE") },
+  { NULL }
+};
+
+gboolean
+hw_cli_handles (int    argc,
+                char **argv)
+{
+  if (argc < 2)
+    return FALSE;
+  return g_strv_contains (commands, argv[1]) ||
+         g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+         g_str_equal (argv[1], "--version");
+}
+
+static int
+fail (GError *error)
+{
+  g_printerr ("homeward: %s\n", error->message);
+  return 1;
+}
+
+static HwStore *
+open_store (GError **error)
+{
+  g_autofree char *path = opt_database ? g_strdup (opt_database) : hw_store_default_path ();
+  HwStore *store = hw_store_open (path, error);
+
+  if (store != NULL)
+    hw_store_set_author (store, g_get_real_name ());
+  return store;
+}
+
+static void
+print_usage (void)
+{
+  g_autoptr(GString) what = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
+    g_string_append_printf (what, "    %-20s %-16s %s\n", exporters[i].what, exporters[i].formats,
+                            _(exporters[i].help));
+
+  g_print (_("Usage:\n"
+             "  homeward [--database FILE]               open the window\n"
+             "  homeward list [--database FILE]          list the cases\n"
+             "  homeward demo [--database FILE]          add the sample family\n"
+             "  homeward export [--database FILE] --case ID --what WHAT --format FORMAT --output FILE\n"
+             "         [--recipient family|agency|person:ID] [--language en|es] [--paper a4|letter]\n"
+             "         [--meeting ID] [--person ID] [--version N]\n"
+             "  homeward import [--database FILE] FILE.json\n"
+             "  homeward audit [--database FILE] --output FILE.csv\n"
+             "\n"
+             "What can be exported (--what, --format):\n"
+             "%s"
+             "\n"
+             "Every command works without a display. Run “homeward COMMAND --help” for details.\n"),
+           what->str);
+}
+
+static GOptionContext *
+make_context (const char         *parameter,
+              const char         *summary,
+              const GOptionEntry *extra)
+{
+  GOptionContext *context = g_option_context_new (parameter);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, database_entries, GETTEXT_PACKAGE);
+  if (extra)
+    g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  return context;
+}
+
+static int
+cmd_list (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = make_context (NULL, _("List the cases in the database."), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if ((store = open_store (&error)) == NULL)
+    return fail (error);
+
+  rows = hw_store_select (store, "cases", &error,
+                          "SELECT id, family_name, case_number, status,"
+                          " (SELECT count(*) FROM people p WHERE p.case_id = cases.id) AS n_people"
+                          " FROM cases ORDER BY family_name, id", G_TYPE_INVALID);
+  if (rows == NULL)
+    return fail (error);
+
+  if (rows->len == 0)
+    {
+      g_print ("%s\n", _("There are no cases yet. Run “homeward demo” to add a sample family."));
+      return 0;
+    }
+  g_print ("%-6s %-24s %-16s %-28s %s\n", _("ID"), _("Family"), _("Case number"), _("Status"), _("People"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HwRecord *r = g_ptr_array_index (rows, i);
+      g_print ("%-6" G_GINT64_FORMAT " %-24s %-16s %-28s %" G_GINT64_FORMAT "\n",
+               hw_record_get_id (r),
+               hw_record_get_string (r, "family_name"),
+               hw_record_get_string (r, "case_number"),
+               hw_choice_label (HW_CHOICES_CASE_STATUS, hw_record_get_string (r, "status")),
+               hw_record_get_int (r, "n_people"));
+    }
+  return 0;
+}
+
+static int
+cmd_demo (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = make_context (NULL, _("Add the sample family (the Morales family) to the database."), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  gint64 case_id;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if ((store = open_store (&error)) == NULL)
+    return fail (error);
+  case_id = hw_demo_create (store, &error);
+  if (case_id == 0)
+    return fail (error);
+  g_print (_("Added the sample family as case %lld.\n"), (long long) case_id);
+  return 0;
+}
+
+static const Exporter *
+find_exporter (const char *what)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
+    if (g_strcmp0 (exporters[i].what, what) == 0)
+      return &exporters[i];
+  return NULL;
+}
+
+static int
+cmd_export (int argc, char **argv)
+{
+  gint64 case_id = 0, meeting_id = 0, person_id = 0, version = 0;
+  g_autofree char *what = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *recipient = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *paper = NULL;
+  const GOptionEntry entries[] = {
+    { "case", 'c', 0, G_OPTION_ARG_INT64, &case_id, N_("The case to export (see “homeward list”)"), N_("ID") },
+    { "what", 'w', 0, G_OPTION_ARG_STRING, &what, N_("What to export (default: case)"), N_("WHAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("File format, e.g. pdf, png, svg, json, csv, ics"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { "recipient", 'r', 0, G_OPTION_ARG_STRING, &recipient, N_("Who the copy is for: family, agency or person:ID (default: agency)"), N_("WHO") },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &language, N_("Language of the document: en or es (default: the family’s)"), N_("LANG") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size: a4 or letter (default: a4)"), N_("SIZE") },
+    { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting_id, N_("The meeting, for --what meeting"), N_("ID") },
+    { "person", 'p', 0, G_OPTION_ARG_INT64, &person_id, N_("Only what this person takes part in"), N_("ID") },
+    { "version", 0, 0, G_OPTION_ARG_INT64, &version, N_("Reprint this agreed version of a plan"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = make_context (NULL, _("Export a case or one of its documents."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  const Exporter *exporter;
+  HwExportOptions opts;
+  g_auto(GStrv) formats = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+
+  hw_export_options_init (&opts);
+  exporter = find_exporter (what ? what : "case");
+  if (exporter == NULL)
+    {
+      g_printerr (_("homeward: cannot export “%s”. Run “homeward --help” to see what can be exported.\n"), what);
+      return 2;
+    }
+  formats = g_strsplit (exporter->formats, ",", -1);
+  if (format == NULL)
+    format = g_strdup (formats[0]);
+  if (!g_strv_contains ((const char * const *) formats, format))
+    {
+      g_printerr (_("homeward: “%s” cannot be exported as %s; use one of: %s\n"),
+                  exporter->what, format, exporter->formats);
+      return 2;
+    }
+  if (output == NULL)
+    {
+      g_printerr (_("homeward: say where to write the file with --output FILE\n"));
+      return 2;
+    }
+  if (recipient != NULL && !hw_recipient_parse (recipient, &opts.recipient, &error))
+    return fail (error);
+  if (language != NULL && !g_str_equal (language, "en") && !g_str_equal (language, "es"))
+    {
+      g_printerr (_("homeward: documents can be printed in English (en) or Spanish (es), not “%s”\n"), language);
+      return 2;
+    }
+  if (paper != NULL && !g_str_equal (paper, "a4") && !g_str_equal (paper, "letter"))
+    {
+      g_printerr (_("homeward: the paper size is a4 or letter, not “%s”\n"), paper);
+      return 2;
+    }
+
+  if ((store = open_store (&error)) == NULL)
+    return fail (error);
+
+  if (case_id == 0 && meeting_id != 0)
+    case_id = hw_store_query_int (store, 0, "SELECT case_id FROM meetings WHERE id = ?",
+                                  G_TYPE_INT64, meeting_id, G_TYPE_INVALID);
+  if (case_id == 0 ||
+      hw_store_query_int (store, 0, "SELECT count(*) FROM cases WHERE id = ?",
+                          G_TYPE_INT64, case_id, G_TYPE_INVALID) == 0)
+    {
+      g_printerr (_("homeward: give an existing case with --case ID (see “homeward list”)\n"));
+      return 2;
+    }
+  if (opts.recipient.kind == HW_RECIPIENT_SUPPORT &&
+      hw_store_query_int (store, 0, "SELECT count(*) FROM people WHERE id = ? AND case_id = ?",
+                          G_TYPE_INT64, opts.recipient.person_id, G_TYPE_INT64, case_id, G_TYPE_INVALID) == 0)
+    {
+      g_printerr (_("homeward: person %lld is not part of case %lld\n"),
+                  (long long) opts.recipient.person_id, (long long) case_id);
+      return 2;
+    }
+
+  opts.case_id = case_id;
+  opts.meeting_id = meeting_id;
+  opts.person_id = person_id;
+  opts.version = version;
+  opts.what = exporter->what;
+  opts.format = format;
+  opts.output = output;
+  opts.language = language;
+  opts.paper = paper ? paper : "a4";
+
+  if (!exporter->func (store, &opts, &error))
+    return fail (error);
+  return 0;
+}
+
+static int
+cmd_import (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = make_context (_("FILE"), _("Import a case from a Homeward case file (.json)."), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  gint64 case_id;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 2)
+    {
+      g_printerr (_("homeward: give exactly one file to import\n"));
+      return 2;
+    }
+  if ((store = open_store (&error)) == NULL)
+    return fail (error);
+  case_id = hw_interchange_import_file (store, argv[1], &error);
+  if (case_id == 0)
+    return fail (error);
+  g_print (_("Imported the case as case %lld.\n"), (long long) case_id);
+  return 0;
+}
+
+static int
+cmd_audit (int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The CSV file to write"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = make_context (NULL, _("Export the audit trail: who changed what, and when."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (output == NULL)
+    {
+      g_printerr (_("homeward: say where to write the file with --output FILE\n"));
+      return 2;
+    }
+  if ((store = open_store (&error)) == NULL)
+    return fail (error);
+  if (!hw_store_export_audit (store, output, &error))
+    return fail (error);
+  return 0;
+}
+
+int
+hw_cli_run (int    argc,
+            char **argv)
+{
+  const char *command = argv[1];
+  int ret;
+
+  g_set_prgname ("homeward");
+
+  if (g_str_equal (command, "--version"))
+    {
+      g_print ("homeward %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_str_equal (command, "--help") || g_str_equal (command, "-h") || g_str_equal (command, "help"))
+    {
+      print_usage ();
+      return 0;
+    }
+
+  /* the command itself takes the place of the program name */
+  {
+    g_autofree char *prgname = g_strdup_printf ("homeward %s", command);
+    g_set_prgname (prgname);
+  }
+  argc--;
+  argv++;
+
+  if (g_str_equal (command, "list"))
+    ret = cmd_list (argc, argv);
+  else if (g_str_equal (command, "demo"))
+    ret = cmd_demo (argc, argv);
+  else if (g_str_equal (command, "export"))
+    ret = cmd_export (argc, argv);
+  else if (g_str_equal (command, "import"))
+    ret = cmd_import (argc, argv);
+  else if (g_str_equal (command, "audit"))
+    ret = cmd_audit (argc, argv);
+  else
+    g_assert_not_reached ();
+
+  g_clear_pointer (&opt_database, g_free);
+  return ret;
+}
