@@ -11,8 +11,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "test-bad-databases"
+#define _GNU_SOURCE   /* unshare() */
 
 #include <errno.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -560,6 +563,95 @@ test_full_file_size_limit (Fixture       *f,
   g_assert_cmpint (count_cases (store), ==, 1);
 }
 
+/* A real full disk (ENOSPC): a 1 MB tmpfs mounted in a private mount
+ * namespace of a child, so that nothing outside the test sees it and it
+ * goes away with the child. Needs root (CI containers); skipped otherwise. */
+static void
+test_full_tmpfs (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *disk = g_build_filename (f->dir, "disk", NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  char buf[1024];
+  ssize_t n;
+  int fds[2];
+  int status;
+  pid_t pid;
+
+  g_assert_cmpint (g_mkdir (disk, 0700), ==, 0);
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HwStore) store = NULL;
+      g_autoptr(HwRecord) rec = hw_record_new ("cases");
+      g_autofree char *path = g_build_filename (disk, "homeward.db", NULL);
+      g_autofree char *big = g_strnfill (2 * 1024 * 1024, 'x');
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *line = NULL;
+
+      close (fds[0]);
+      if (unshare (CLONE_NEWNS) != 0 ||
+          mount ("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+          mount ("homeward-test", disk, "tmpfs", 0, "size=1m,mode=0700") != 0)
+        {
+          line = g_strdup_printf ("skip %s", g_strerror (errno));
+          goto out;
+        }
+
+      make_good_database (path);
+      before = fingerprint (path);
+      store = hw_store_open (path, &error);
+      if (store == NULL)
+        {
+          line = g_strdup_printf ("open-failed %s", error->message);
+          goto out;
+        }
+      hw_record_set_string (rec, "family_name", "Big");
+      hw_record_set_string (rec, "notes", big);
+      if (hw_store_insert (store, "Add family", rec, &error) > 0)
+        {
+          line = g_strdup ("inserted");
+          goto out;
+        }
+      line = g_strdup_printf ("%d %s|%s|%d", error->code, error->message,
+                              hw_store_in_edit (store) ? "in-edit" : "closed",
+                              (int) count_cases (store));
+      g_clear_object (&store);
+      after = fingerprint (path);
+      if (g_strcmp0 (before, after) != 0)
+        {
+          g_free (line);
+          line = g_strdup_printf ("changed %s -> %s", before, after);
+        }
+out:
+      if (write (fds[1], line, strlen (line)) < 0)
+        _exit (11);
+      _exit (0);
+    }
+  close (fds[1]);
+  while ((n = read (fds[0], buf, sizeof buf)) > 0)
+    g_string_append_len (out, buf, n);
+  close (fds[0]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  g_test_message ("child: %s", out->str);
+  if (g_str_has_prefix (out->str, "skip "))
+    {
+      g_test_skip (out->str);
+      return;
+    }
+  {
+    g_autofree char *want = g_strdup_printf ("%d ", HW_STORE_ERROR_FULL);
+    g_assert_true (g_str_has_prefix (out->str, want));
+    g_assert_true (g_str_has_suffix (out->str, "|closed|1"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +673,7 @@ main (int   argc,
   ADD ("read-only-folder", test_read_only_folder);
   ADD ("full/max-page-count", test_full_max_page_count);
   ADD ("full/file-size-limit", test_full_file_size_limit);
+  ADD ("full/tmpfs", test_full_tmpfs);
 #undef ADD
 
   return g_test_run ();
