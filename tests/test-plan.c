@@ -8,6 +8,7 @@
 
 #include "hw-store.h"
 #include "hw-demo.h"
+#include "hw-ecomap.h"
 #include "hw-language.h"
 #include "hw-plan.h"
 #include "hw-plan-document.h"
@@ -630,6 +631,8 @@ test_demo (void)
   g_assert_true (hw_store_begin_edit (store, "Add sample plans", &error));
   g_assert_true (hw_plan_add_demo (store, case_id, &error));
   g_assert_no_error (error);
+  g_assert_true (hw_ecomap_add_demo (store, case_id, &error));
+  g_assert_no_error (error);
   g_assert_true (hw_store_commit_edit (store, &error));
 
   safety = hw_plan_find (store, case_id, HW_PLAN_SAFETY);
@@ -659,9 +662,35 @@ test_demo (void)
 
     assert_has_none (support, not_for_support);
     assert_has_none (family, never);
+    /* the support network figure is the real ecomap, with names */
+    g_assert_nonnull (strstr (family, "Rosa"));
+    g_assert_null (strstr (family, "Support network map"));
     assert_has_none (r, never);
     assert_has_all (agency, agency_sees);
     g_assert_null (strstr (family, "{"));
+  }
+
+  /* An agreed version keeps its map: renaming someone afterwards changes
+   * the draft, not the reprint. */
+  {
+    gint64 rosa = hw_demo_find_person (store, case_id, "kin-caregiver");
+    HwPlanSignatory sigs[] = { { rosa, NULL, NULL } };
+    g_autoptr(HwRecord) p = hw_record_new ("people");
+    g_autofree char *first = NULL;
+    g_autofree char *again = NULL;
+    g_autofree char *draft = NULL;
+
+    g_assert_cmpint (hw_plan_freeze (store, safety, "2026-11-20", sigs, 1, &error), ==, 1);
+    g_assert_no_error (error);
+    first = export_text (&f, "safety-plan", "family", "en", 1, "demo-v1.pdf");
+    hw_record_set_id (p, rosa);
+    hw_record_set_string (p, "name", "Rosalind Renamed");
+    g_assert_true (hw_store_update (store, "Change name", p, &error));
+    again = export_text (&f, "safety-plan", "family", "en", 1, "demo-v1-again.pdf");
+    g_assert_cmpstr (again, ==, first);
+    draft = export_text (&f, "safety-plan", "family", "en", 0, "demo-draft.pdf");
+    g_assert_nonnull (strstr (draft, "Rosalind Renamed"));
+    g_assert_null (strstr (again, "Rosalind"));
   }
 }
 

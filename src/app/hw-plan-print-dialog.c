@@ -143,8 +143,8 @@ hw_plan_print_dialog_build_document (HwPlanPrintDialog  *self,
                                : hw_plan_snapshot (self->store, self->plan_id, error);
   if (snapshot == NULL)
     return NULL;
-  doc = hw_plan_document_new (snapshot, &recipient, l < G_N_ELEMENTS (languages) - 1 ? languages[l] : NULL,
-                              NULL, NULL, NULL, error);
+  doc = hw_plan_document_new_for_store (self->store, snapshot, &recipient,
+                                        l < G_N_ELEMENTS (languages) - 1 ? languages[l] : NULL, error);
   if (doc != NULL && !hw_document_set_paper_name (doc, p < G_N_ELEMENTS (papers) - 1 ? papers[p] : "a4", error))
     g_clear_object (&doc);
   return doc;

@@ -11,6 +11,8 @@
 #include <pango/pangocairo.h>
 #include <glib/gi18n-lib.h>
 
+#include "hw-ecomap.h"
+#include "hw-ecomap-render.h"
 #include "hw-enums.h"
 #include "hw-language.h"
 #include "hw-plan.h"
@@ -691,6 +693,13 @@ add_signatures (Builder *b)
 
 /* The figure ------------------------------------------------------------ */
 
+/* a support person's copy has no map: it is only their own part */
+static gboolean
+support_copy_needs_no_map (const HwRecipient *recipient)
+{
+  return recipient->kind == HW_RECIPIENT_SUPPORT;
+}
+
 static void
 draw_placeholder_cb (cairo_t *cr,
                      double   w,
@@ -945,6 +954,56 @@ hw_plan_document_new (JsonNode           *snapshot,
   return g_steal_pointer (&doc);
 }
 
+static void
+draw_ecomap_cb (cairo_t *cr,
+                double   width,
+                double   height,
+                gpointer user_data)
+{
+  hw_ecomap_draw_figure (user_data, cr, 0, 0, width, height);
+}
+
+HwDocument *
+hw_plan_document_new_for_store (HwStore            *store,
+                                JsonNode           *snapshot,
+                                const HwRecipient  *recipient,
+                                const char         *language,
+                                GError            **error)
+{
+  JsonObject *root, *version;
+  HwEcomapMap *map = NULL;
+  HwPlanKind kind;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  root = JSON_NODE_HOLDS_OBJECT (snapshot) ? json_node_get_object (snapshot) : NULL;
+  version = obj (root, "version");
+  if (root != NULL && support_copy_needs_no_map (recipient) == FALSE &&
+      hw_plan_kind_from_string (str (root, "kind"), &kind, NULL) && kind == HW_PLAN_SAFETY)
+    {
+      const char *lang = language != NULL && *language != '\0' ? language
+                         : str (obj (root, "case"), "primary_language");
+      g_autoptr(HwLanguageSwitch) sw = hw_language_push (lang);
+
+      /* An agreed version shows the map frozen with it, so that it
+       * reprints the same; the draft shows today's map. */
+      if (version != NULL)
+        {
+          gint64 id = num (version, "ecomap_snapshot_id");
+
+          map = id > 0 ? hw_ecomap_load_snapshot (store, id, recipient, NULL) : NULL;
+        }
+      else
+        map = hw_ecomap_load (store, num (obj (root, "case"), "id"), recipient, NULL);
+    }
+
+  if (map != NULL)
+    return hw_plan_document_new (snapshot, recipient, language, draw_ecomap_cb, map,
+                                 (GDestroyNotify) hw_ecomap_map_free, error);
+  return hw_plan_document_new (snapshot, recipient, language, NULL, NULL, NULL, error);
+}
+
 gboolean
 hw_plan_export (HwStore                *store,
                 const HwExportOptions  *opts,
@@ -987,7 +1046,7 @@ hw_plan_export (HwStore                *store,
   if (snapshot == NULL)
     return FALSE;
 
-  doc = hw_plan_document_new (snapshot, &opts->recipient, opts->language, NULL, NULL, NULL, error);
+  doc = hw_plan_document_new_for_store (store, snapshot, &opts->recipient, opts->language, error);
   if (doc == NULL)
     return FALSE;
   if (!hw_document_set_paper_name (doc, opts->paper, error))
