@@ -1535,12 +1535,26 @@ hw_document_write_pdf (HwDocument     *self,
   return TRUE;
 }
 
+/* Drops a file made by hw_export_create_file () without putting it in
+ * place: a GOutputStream closes itself when finalized, and a plain close
+ * would move the half-written file over the old one. Closing with a
+ * cancelled cancellable removes the temporary file instead. */
+static void
+abort_file (GOutputStream *out)
+{
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+  g_cancellable_cancel (cancel);
+  g_output_stream_close (out, cancel, NULL);
+}
+
 gboolean
 hw_document_export_pdf (HwDocument  *self,
                         const char  *path,
                         GError     **error)
 {
   g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
 
   g_return_val_if_fail (HW_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1548,8 +1562,15 @@ hw_document_export_pdf (HwDocument  *self,
   out = hw_export_create_file (path, error);
   if (out == NULL)
     return FALSE;
-  if (!hw_document_write_pdf (self, G_OUTPUT_STREAM (out), error))
-    return FALSE;   /* the temporary file is dropped unclosed: nothing replaced */
+  /* cairo writes in small pieces: one system call each without a buffer */
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 256 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+  if (!hw_document_write_pdf (self, buffered, error) ||
+      !g_output_stream_close (buffered, NULL, error))
+    {
+      abort_file (G_OUTPUT_STREAM (out));
+      return FALSE;
+    }
   return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
 }
 
@@ -1610,6 +1631,7 @@ hw_document_export_png (HwDocument  *self,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      abort_file (G_OUTPUT_STREAM (out));
       g_set_error (error, HW_DOCUMENT_ERROR, HW_DOCUMENT_ERROR_RENDER,
                    _("Could not write the PNG: %s"), cairo_status_to_string (status));
       return FALSE;
