@@ -11,7 +11,6 @@
 #include <glib/gstdio.h>
 
 #include "hw-demo.h"
-#include "hw-ecomap.h"
 #include "hw-plan.h"
 #include "hw-plan-document.h"
 
@@ -150,11 +149,6 @@ bench_real_export (void)
   guint n_pages = 0;
 
   if (store == NULL || (case_id = hw_demo_create (store, &error)) == 0)
-    g_error ("bench setup: %s", error->message);
-  if (!hw_store_begin_edit (store, "Bench", &error) ||
-      !hw_ecomap_add_demo (store, case_id, &error) ||
-      !hw_plan_add_demo (store, case_id, &error) ||
-      !hw_store_commit_edit (store, &error))
     g_error ("bench setup: %s", error->message);
   plan_id = hw_plan_find (store, case_id, HW_PLAN_SAFETY);
   rosa = hw_demo_find_person (store, case_id, "kin-caregiver");

@@ -8,7 +8,6 @@
 
 #include "hw-store.h"
 #include "hw-demo.h"
-#include "hw-ecomap.h"
 #include "hw-language.h"
 #include "hw-plan.h"
 #include "hw-plan-document.h"
@@ -628,12 +627,7 @@ test_demo (void)
   g_assert_no_error (error);
   case_id = hw_demo_create (store, &error);
   g_assert_no_error (error);
-  g_assert_true (hw_store_begin_edit (store, "Add sample plans", &error));
-  g_assert_true (hw_plan_add_demo (store, case_id, &error));
-  g_assert_no_error (error);
-  g_assert_true (hw_ecomap_add_demo (store, case_id, &error));
-  g_assert_no_error (error);
-  g_assert_true (hw_store_commit_edit (store, &error));
+  /* hw_demo_create () runs hw_plan_add_demo () and the ecomap's demo */
 
   safety = hw_plan_find (store, case_id, HW_PLAN_SAFETY);
   reunification = hw_plan_find (store, case_id, HW_PLAN_REUNIFICATION);

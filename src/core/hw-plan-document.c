@@ -416,7 +416,7 @@ add_network (Builder *b)
           if (*str (o, "availability") != '\0')
             g_string_append_printf (what, " (%s)", str (o, "availability"));
         }
-      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      g_hash_table_insert (seen, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (rows->len));
       row = g_new0 (char *, 4);
       row[0] = g_strdup (str (p, "name"));
       row[1] = g_string_free (g_steal_pointer (&what), FALSE);
@@ -424,18 +424,32 @@ add_network (Builder *b)
       g_ptr_array_add (rows, row);
     }
 
-  /* Entries written in the plan itself. */
+  /* Entries written in the plan itself: added to the person's row when
+   * they are already listed as a member, else a row of their own. */
   for (guint i = 0; i < items->len; i++)
     {
       JsonObject *item = g_ptr_array_index (items, i);
       gint64 id = num (item, "who_person_id");
       JsonObject *p = person (b, id);
-      char **row = g_new0 (char *, 4);
+      gpointer index;
+      char **row;
 
+      if (id != 0 && g_hash_table_lookup_extended (seen, &id, NULL, &index))
+        {
+          char **existing = g_ptr_array_index (rows, GPOINTER_TO_UINT (index));
+          char *what = g_strconcat (existing[1], "; ", str (item, "text"), NULL);
+
+          g_free (existing[1]);
+          existing[1] = what;
+          continue;
+        }
+      row = g_new0 (char *, 4);
       row[0] = g_strdup (id == 0 ? "" : person_name (b, id));
       row[1] = g_strdup (str (item, "text"));
       row[2] = p != NULL ? contact_of (b, p, str (item, "phone"))
                          : g_strdup (id == 0 ? str (item, "phone") : "");
+      if (p != NULL)
+        g_hash_table_insert (seen, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (rows->len));
       g_ptr_array_add (rows, row);
     }
 
