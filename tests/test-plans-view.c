@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "hw-demo.h"
 #include "hw-plan.h"
 #include "hw-plan-item-dialog.h"
 #include "hw-plan-print-dialog.h"
@@ -230,6 +231,58 @@ test_plans_view (void)
   iterate ();
 }
 
+/* The demo family's plans, to look at (HW_TEST_SHOTS=dir). */
+static void
+test_demo_shots (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "demo.db", NULL);
+  g_autoptr(HwStore) store = hw_store_open (path, &error);
+  GtkWidget *window, *view;
+  gint64 case_id;
+
+  g_assert_no_error (error);
+  case_id = hw_demo_create (store, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  view = hw_plans_view_new (store, case_id);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  /* every section of the demo has entries */
+  g_assert_cmpuint (hw_plan_editor_count_rows (hw_plans_view_get_editor (HW_PLANS_VIEW (view), HW_PLAN_SAFETY), "rule"), >=, 4);
+  g_assert_cmpuint (hw_plan_editor_count_rows (hw_plans_view_get_editor (HW_PLANS_VIEW (view), HW_PLAN_REUNIFICATION), "exit"), >=, 1);
+
+  if (g_getenv ("HW_TEST_SHOTS") != NULL)
+    {
+      g_autofree char *a = g_build_filename (g_getenv ("HW_TEST_SHOTS"), "demo-safety.png", NULL);
+      g_autofree char *b = g_build_filename (g_getenv ("HW_TEST_SHOTS"), "demo-reunification.png", NULL);
+      GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (hw_plans_view_get_editor (HW_PLANS_VIEW (view), HW_PLAN_SAFETY)));
+
+      save_png (window, a);
+      while (stack != NULL && !ADW_IS_VIEW_STACK (stack))
+        stack = gtk_widget_get_parent (stack);
+      g_assert_nonnull (stack);
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "reunification");
+      iterate ();
+      save_png (window, b);
+      {
+        g_autofree char *c = g_build_filename (g_getenv ("HW_TEST_SHOTS"), "agree-dialog.png", NULL);
+        HwPlanPrintDialog *dialog = hw_plan_print_dialog_new (store, hw_plan_find (store, case_id, HW_PLAN_SAFETY), 0, TRUE);
+
+        gtk_window_set_default_size (GTK_WINDOW (dialog), 520, 900);
+        gtk_window_present (GTK_WINDOW (dialog));
+        iterate ();
+        save_png (GTK_WIDGET (dialog), c);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+      }
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -240,6 +293,7 @@ main (int argc, char **argv)
   tmpdir = g_dir_make_tmp ("hw-test-plans-view-XXXXXX", NULL);
 
   g_test_add_func ("/plans-view/edit-agree-print", test_plans_view);
+  g_test_add_func ("/plans-view/demo", test_demo_shots);
 
   ret = g_test_run ();
   {

@@ -253,6 +253,21 @@ rebuild (HwPlanEditor *self)
       guint n = 0;
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(sections[s].label));
+      if (g_str_equal (sections[s].id, "support"))
+        {
+          /* the printed plan lists the service plan's aftercare supports
+           * first; they are edited in the service plan */
+          gint64 n_supports = hw_store_query_int (self->store, 0,
+                                                  "SELECT count(*) FROM aftercare_supports WHERE case_id = ?",
+                                                  G_TYPE_INT64, self->case_id, G_TYPE_INVALID);
+          g_autofree char *text = g_strdup_printf (ngettext ("The printed plan also lists %d support from the service plan.",
+                                                             "The printed plan also lists %d supports from the service plan.",
+                                                             n_supports),
+                                                   (int) n_supports);
+
+          if (n_supports > 0)
+            adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), text);
+        }
       adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
       adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add"));
       gtk_button_set_child (GTK_BUTTON (add), content);
