@@ -337,8 +337,8 @@ static void
 test_recipients_safety (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *family = export_text (f, "safety-plan", "family", "en", 0, "s-family.pdf");
-  g_autofree char *agency = export_text (f, "safety-plan", "agency", "en", 0, "s-agency.pdf");
+  g_autofree char *family = NULL;
+  g_autofree char *agency = NULL;
   g_autofree char *person = NULL;
   g_autofree char *neighbour = g_strdup_printf ("person:%" G_GINT64_FORMAT, f->neighbour);
   const char *every_section[] = {
@@ -364,8 +364,24 @@ test_recipients_safety (Fixture       *f,
     "1 Hidden Lane", "9 Secret Road", "Xenia", "Pilar", "Inés", NULL
   };
 
+  {
+    g_autoptr(HwRecord) member = hw_record_new ("network_members");
+    g_autoptr(GError) error = NULL;
+
+    hw_record_set_int (member, "case_id", f->case_id);
+    hw_record_set_int (member, "person_id", f->father);
+    hw_record_set_string (member, "role", "checks-in");
+    g_assert_cmpint (hw_store_insert (f->store, "Add network member", member, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  family = export_text (f, "safety-plan", "family", "en", 0, "s-family.pdf");
+  agency = export_text (f, "safety-plan", "agency", "en", 0, "s-agency.pdf");
+
   assert_has_all (family, every_section);
   assert_has_none (family, withheld_from_family);
+  /* he is in the network on the ecomap, yet never printed as a protector */
+  g_assert_null (strstr (family, "Raúl"));
+  g_assert_null (strstr (agency, "Raúl"));
   assert_has_all (agency, agency_sees);
   for (guint i = 0; every_section[i] != NULL; i++)
     if (!g_str_equal (every_section[i], "Copy for the family") && strstr (agency, every_section[i]) == NULL)

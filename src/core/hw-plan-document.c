@@ -401,7 +401,9 @@ add_network (Builder *b)
       g_autoptr(GString) what = g_string_new (NULL);
       char **row;
 
+      /* the person alleged to have caused harm is never a protector */
       if (p == NULL || g_hash_table_contains (seen, &id) ||
+          num (p, "alleged_harm_source") != 0 ||
           (b->partial && id != b->recipient->person_id))
         continue;
       for (guint j = i; j < json_array_get_length (members); j++)
@@ -623,11 +625,15 @@ add_signature_of (Builder    *b,
                   GHashTable *seen,
                   JsonObject *p)
 {
-  gint64 id = num (p, "id");
+  gint64 id = p != NULL ? num (p, "id") : 0;
 
   if (p == NULL || g_hash_table_contains (seen, &id))
     return;
   if (b->partial && id != b->recipient->person_id)
+    return;
+  /* a draft safety plan does not ask the person alleged to have caused
+   * harm to sign as a protector (an agreed version lists who signed) */
+  if (b->kind == HW_PLAN_SAFETY && num (p, "alleged_harm_source") != 0)
     return;
   g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
   hw_document_add_signature (b->doc, str (p, "name"), relationship_of (p));
@@ -681,9 +687,10 @@ add_signatures (Builder *b)
       {
         JsonObject *p = json_array_get_object_element (people, i);
 
+        /* in a safety plan, the person alleged to have caused harm is not
+         * asked to sign as one of the people keeping the children safe */
         if (is_signing_role (str (p, "role")) && !g_str_equal (str (p, "role"), "caseworker") &&
-            (b->kind == HW_PLAN_REUNIFICATION || num (p, "alleged_harm_source") == 0 ||
-             !g_str_equal (str (p, "role"), "father")))
+            (b->kind == HW_PLAN_REUNIFICATION || num (p, "alleged_harm_source") == 0))
           add_signature_of (b, seen, person (b, num (p, "id")));
       }
     for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
