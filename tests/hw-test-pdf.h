@@ -16,9 +16,10 @@ hw_test_run (const char * const *argv,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
   int status = -1;
 
-  if (g_find_program_in_path (argv[0]) == NULL)
+  if (program == NULL)
     g_error ("%s is needed by this test (Debian: poppler-utils, qpdf)", argv[0]);
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
