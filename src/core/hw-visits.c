@@ -1,0 +1,1460 @@
+/* hw-visits.c: family time plans, outcomes, conflicts and counts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-visits"
+
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "hw-enums.h"
+#include "hw-visits.h"
+
+#define SCHOOL_HOURS_KEY "visits.school-hours"
+
+/* Choices --------------------------------------------------------------- */
+
+static const char *const levels[] = {
+  "therapeutic", "supervised", "monitored", "unsupervised", "overnight",
+  "extended", "trial-home-visit", NULL
+};
+static const char *const level_short_labels[] = {
+  N_("Therap."), N_("Superv."), N_("Monitor."), N_("Unsuperv."),
+  N_("Overnight"), N_("Extended"), N_("Trial home"),
+};
+
+static const char *const statuses[] = {
+  "scheduled", "happened", "cancelled-parent", "cancelled-caregiver",
+  "cancelled-agency", "cancelled-provider", "no-show", NULL
+};
+static int
+index_of (const char *const *list, const char *id)
+{
+  if (id == NULL)
+    return -1;
+  for (int i = 0; list[i] != NULL; i++)
+    if (strcmp (list[i], id) == 0)
+      return i;
+  return -1;
+}
+
+const char *const *
+hw_visit_levels (void)
+{
+  return levels;
+}
+
+int
+hw_visit_level_index (const char *level)
+{
+  return index_of (levels, level);
+}
+
+const char *
+hw_visit_level_label (const char *level)
+{
+  return hw_choice_label (HW_CHOICES_VISIT_LEVEL, level ? level : "");
+}
+
+const char *
+hw_visit_level_short_label (const char *level)
+{
+  int i = index_of (levels, level);
+
+  return i < 0 ? (level ? level : "") : g_dgettext (GETTEXT_PACKAGE, level_short_labels[i]);
+}
+
+const char *const *
+hw_visit_statuses (void)
+{
+  return statuses;
+}
+
+const char *
+hw_visit_status_label (const char *status)
+{
+  return hw_choice_label (HW_CHOICES_VISIT_STATUS, status ? status : "");
+}
+
+gboolean
+hw_visit_status_is_cancelled (const char *status)
+{
+  return status != NULL && g_str_has_prefix (status, "cancelled-");
+}
+
+gboolean
+hw_visit_status_owes_makeup (const char *status)
+{
+  /* DOMAIN.md: make-up owed, not for a parent no-show; and a parent who
+   * cancels is not owed one either: the family chose not to come. */
+  return g_strcmp0 (status, "cancelled-caregiver") == 0
+         || g_strcmp0 (status, "cancelled-agency") == 0
+         || g_strcmp0 (status, "cancelled-provider") == 0;
+}
+
+/* Small helpers ------------------------------------------------------------ */
+
+static gboolean
+edit_begin (HwStore     *store,
+            const char  *label,
+            gboolean    *own,
+            GError     **error)
+{
+  *own = !hw_store_in_edit (store);
+  return !*own || hw_store_begin_edit (store, label, error);
+}
+
+static gboolean
+edit_end (HwStore  *store,
+          gboolean  own,
+          gboolean  ok,
+          GError  **error)
+{
+  if (!own)
+    return ok;
+  if (!ok)
+    {
+      hw_store_rollback_edit (store);
+      return FALSE;
+    }
+  return hw_store_commit_edit (store, error);
+}
+
+static sqlite3_stmt *
+prepare (HwStore     *store,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3 *db = hw_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, db, rc, _("Could not read the visits"));
+      return NULL;
+    }
+  return stmt;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt, int i)
+{
+  const char *s = (const char *) sqlite3_column_text (stmt, i);
+
+  return g_strdup (s ? s : "");
+}
+
+static const char *
+column_str (sqlite3_stmt *stmt, int i)
+{
+  const char *s = (const char *) sqlite3_column_text (stmt, i);
+
+  return s ? s : "";
+}
+
+static gboolean
+invalid (GError **error, const char *message)
+{
+  g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* wall seconds of a canonical local time string */
+static gint64
+wall_of (const char *local)
+{
+  int y = atoi (local), mo = atoi (local + 5), d = atoi (local + 8);
+  int h = atoi (local + 11), mi = atoi (local + 14), s = atoi (local + 17);
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (y, mo, d, h, mi, s);
+
+  return dt ? g_date_time_to_unix (dt) : 0;
+}
+
+/* Plans ------------------------------------------------------------------ */
+
+static gboolean
+person_in_case (HwStore *store,
+                gint64   person_id,
+                gint64   case_id)
+{
+  return hw_store_query_int (store, 0,
+                             "SELECT count(*) FROM people WHERE id = ? AND case_id = ?",
+                             G_TYPE_INT64, person_id, G_TYPE_INT64, case_id,
+                             G_TYPE_INVALID) == 1;
+}
+
+static gboolean
+validate_plan (HwStore           *store,
+               const HwVisitPlan *plan,
+               char               rrule_out[],
+               gsize              rrule_len,
+               GError           **error)
+{
+  g_autoptr(HwRecurrence) r = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (hw_store_query_int (store, 0, "SELECT count(*) FROM cases WHERE id = ?",
+                          G_TYPE_INT64, plan->case_id, G_TYPE_INVALID) != 1)
+    return invalid (error, _("The case of this visit plan does not exist."));
+
+  r = hw_recurrence_new (plan->dtstart, plan->tzid, plan->rrule,
+                         plan->duration_minutes, error);
+  if (r == NULL)
+    return FALSE;
+  g_strlcpy (rrule_out, hw_recurrence_get_rrule (r), rrule_len);
+
+  if (hw_visit_level_index (plan->level) < 0)
+    return invalid (error, _("Choose a supervision level for the visits."));
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const gint64 *ids = pass == 0 ? plan->visitors : plan->children;
+      guint n = pass == 0 ? plan->n_visitors : plan->n_children;
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (!person_in_case (store, ids[i], plan->case_id))
+            return invalid (error, _("A person in this visit plan is not part of the case."));
+          if (g_hash_table_contains (seen, &ids[i]))
+            return invalid (error, _("A person cannot be both visitor and child of the same visit."));
+          g_hash_table_add (seen, (gpointer) &ids[i]);
+        }
+    }
+
+  if (plan->supervisor_person_id != 0)
+    {
+      if (!person_in_case (store, plan->supervisor_person_id, plan->case_id))
+        return invalid (error, _("The supervisor is not part of the case."));
+      /* DOMAIN.md: a person alleged to have harmed the child can never be
+       * the protector. */
+      if (hw_store_query_int (store, 0, "SELECT alleged_harm_source FROM people WHERE id = ?",
+                              G_TYPE_INT64, plan->supervisor_person_id, G_TYPE_INVALID) == 1)
+        return invalid (error, _("A person alleged to have harmed the child cannot supervise visits."));
+    }
+  if (plan->transport_person_id != 0
+      && !person_in_case (store, plan->transport_person_id, plan->case_id))
+    return invalid (error, _("The driver is not part of the case."));
+
+  return TRUE;
+}
+
+static HwRecord *
+plan_to_record (const HwVisitPlan *plan,
+                const char        *rrule)
+{
+  HwRecord *rec = hw_record_new ("visit_series");
+  char start[HW_LOCAL_TIME_LEN];
+
+  hw_recurrence_parse_local (plan->dtstart, start, NULL);
+  hw_record_set_int (rec, "case_id", plan->case_id);
+  hw_record_set_string (rec, "title", plan->title ? plan->title : "");
+  hw_record_set_string (rec, "place", plan->place ? plan->place : "");
+  hw_record_set_string (rec, "dtstart", start);
+  hw_record_set_string (rec, "tzid", plan->tzid ? plan->tzid : "");
+  hw_record_set_int (rec, "duration_minutes", plan->duration_minutes);
+  hw_record_set_string (rec, "rrule", rrule);
+  hw_record_set_string (rec, "level", plan->level);
+  hw_record_set_ref (rec, "supervisor_person_id", plan->supervisor_person_id);
+  hw_record_set_string (rec, "supervisor", plan->supervisor ? plan->supervisor : "");
+  hw_record_set_ref (rec, "transport_person_id", plan->transport_person_id);
+  hw_record_set_string (rec, "transport", plan->transport ? plan->transport : "");
+  hw_record_set_string (rec, "notes", plan->notes ? plan->notes : "");
+  if (plan->uid != NULL && *plan->uid != '\0')
+    hw_record_set_string (rec, "uid", plan->uid);
+  return rec;
+}
+
+static gboolean
+write_participants (HwStore           *store,
+                    gint64             series_id,
+                    const HwVisitPlan *plan,
+                    GError           **error)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const gint64 *ids = pass == 0 ? plan->visitors : plan->children;
+      guint n = pass == 0 ? plan->n_visitors : plan->n_children;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(HwRecord) rec = hw_record_new ("visit_participants");
+
+          hw_record_set_int (rec, "series_id", series_id);
+          hw_record_set_int (rec, "person_id", ids[i]);
+          hw_record_set_string (rec, "part", pass == 0 ? "visitor" : "child");
+          if (hw_store_insert (store, NULL, rec, error) == 0)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gint64
+hw_visits_create_series (HwStore           *store,
+                         const HwVisitPlan *plan,
+                         GError           **error)
+{
+  g_autoptr(HwRecord) rec = NULL;
+  char rrule[1024];
+  gboolean own;
+  gint64 id;
+
+  g_return_val_if_fail (HW_IS_STORE (store), 0);
+  g_return_val_if_fail (plan != NULL, 0);
+
+  if (!validate_plan (store, plan, rrule, sizeof rrule, error))
+    return 0;
+
+  rec = plan_to_record (plan, rrule);
+  if (!edit_begin (store, _("Schedule visits"), &own, error))
+    return 0;
+  id = hw_store_insert (store, NULL, rec, error);
+  if (!edit_end (store, own, id != 0 && write_participants (store, id, plan, error), error))
+    return 0;
+  return id;
+}
+
+gboolean
+hw_visits_update_series (HwStore           *store,
+                         gint64             series_id,
+                         const HwVisitPlan *plan,
+                         GError           **error)
+{
+  g_autoptr(HwRecord) rec = NULL;
+  g_autofree char *sql = NULL;
+  char rrule[1024];
+  gboolean own, ok;
+
+  if (hw_store_query_int (store, 0, "SELECT count(*) FROM visit_series WHERE id = ? AND case_id = ?",
+                          G_TYPE_INT64, series_id, G_TYPE_INT64, plan->case_id, G_TYPE_INVALID) != 1)
+    return invalid (error, _("This visit plan does not exist."));
+  if (!validate_plan (store, plan, rrule, sizeof rrule, error))
+    return FALSE;
+
+  rec = plan_to_record (plan, rrule);
+  hw_record_set_id (rec, series_id);
+  if (!edit_begin (store, _("Change visit plan"), &own, error))
+    return FALSE;
+  sql = g_strdup_printf ("DELETE FROM visit_participants WHERE series_id = %" G_GINT64_FORMAT, series_id);
+  ok = hw_store_update (store, NULL, rec, error)
+       && hw_store_exec (store, sql, error)
+       && write_participants (store, series_id, plan, error);
+  return edit_end (store, own, ok, error);
+}
+
+gboolean
+hw_visits_delete_series (HwStore  *store,
+                         gint64    series_id,
+                         GError  **error)
+{
+  g_autofree char *sql = NULL;
+  gboolean own, ok;
+
+  if (!edit_begin (store, _("Delete visit plan"), &own, error))
+    return FALSE;
+  /* make-ups of this series' cancellations stay, without the link */
+  sql = g_strdup_printf ("UPDATE visit_records SET makeup_for = NULL WHERE makeup_for IN "
+                         "(SELECT id FROM visit_records WHERE series_id = %" G_GINT64_FORMAT ");"
+                         "DELETE FROM visit_records WHERE series_id = %" G_GINT64_FORMAT ";"
+                         "DELETE FROM visit_exceptions WHERE series_id = %" G_GINT64_FORMAT ";"
+                         "DELETE FROM visit_participants WHERE series_id = %" G_GINT64_FORMAT ";",
+                         series_id, series_id, series_id, series_id);
+  ok = hw_store_exec (store, sql, error)
+       && hw_store_delete (store, NULL, "visit_series", series_id, error);
+  return edit_end (store, own, ok, error);
+}
+
+HwRecurrence *
+hw_visits_get_recurrence (HwStore  *store,
+                          gint64    series_id,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(HwRecurrence) r = NULL;
+
+  stmt = prepare (store, "SELECT dtstart, tzid, rrule, duration_minutes FROM visit_series WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
+                           _("This visit plan does not exist."));
+      return NULL;
+    }
+  r = hw_recurrence_new (column_str (stmt, 0), column_str (stmt, 1), column_str (stmt, 2),
+                         sqlite3_column_int (stmt, 3), error);
+  sqlite3_finalize (stmt);
+  if (r == NULL)
+    return NULL;
+
+  stmt = prepare (store, "SELECT original_start, new_start FROM visit_exceptions WHERE series_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    hw_recurrence_set_exception (r, column_str (stmt, 0), column_str (stmt, 1), NULL);
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&r);
+}
+
+gboolean
+hw_visits_move_occurrence (HwStore     *store,
+                           gint64       series_id,
+                           const char  *key,
+                           const char  *new_start,
+                           GError     **error)
+{
+  g_autoptr(HwRecurrence) r = NULL;
+  g_autoptr(HwRecord) rec = NULL;
+  char k[HW_LOCAL_TIME_LEN], moved[HW_LOCAL_TIME_LEN] = "";
+  gint64 existing;
+  gboolean own, ok;
+
+  r = hw_visits_get_recurrence (store, series_id, error);
+  if (r == NULL)
+    return FALSE;
+  if (!hw_recurrence_parse_local (key, k, error))
+    return FALSE;
+  if (new_start != NULL && *new_start != '\0'
+      && !hw_recurrence_parse_local (new_start, moved, error))
+    return FALSE;
+  if (!hw_recurrence_add_exception (r, k, moved, error))
+    return FALSE;
+
+  existing = hw_store_query_int (store, 0,
+                                 "SELECT id FROM visit_exceptions WHERE series_id = ? AND original_start = ?",
+                                 G_TYPE_INT64, series_id, G_TYPE_STRING, k, G_TYPE_INVALID);
+  rec = hw_record_new ("visit_exceptions");
+  if (existing != 0)
+    hw_record_set_id (rec, existing);
+  hw_record_set_int (rec, "series_id", series_id);
+  hw_record_set_string (rec, "original_start", k);
+  hw_record_set_string (rec, "new_start", moved);
+
+  if (!edit_begin (store, moved[0] ? _("Move a visit") : _("Take a visit off the calendar"), &own, error))
+    return FALSE;
+  ok = existing != 0 ? hw_store_update (store, NULL, rec, error)
+                     : hw_store_insert (store, NULL, rec, error) != 0;
+  return edit_end (store, own, ok, error);
+}
+
+/* Outcomes ---------------------------------------------------------------- */
+
+/* "HH:MM" (on @day) or a full local time -> canonical local time */
+static gboolean
+parse_clock (const char  *text,
+             const char  *day,
+             char         out[HW_LOCAL_TIME_LEN],
+             GError     **error)
+{
+  if (text == NULL || *text == '\0')
+    {
+      out[0] = '\0';
+      return TRUE;
+    }
+  if (strlen (text) <= 5)
+    {
+      g_autofree char *full = g_strdup_printf ("%.10sT%s%s", day, strlen (text) == 4 ? "0" : "", text);
+
+      if (hw_recurrence_parse_local (full, out, NULL))
+        return TRUE;
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("“%s” is not a time. Write it as 16:30."), text);
+      return FALSE;
+    }
+  return hw_recurrence_parse_local (text, out, error);
+}
+
+gint64
+hw_visits_record_outcome (HwStore              *store,
+                          gint64                series_id,
+                          const char           *key,
+                          const HwVisitOutcome *outcome,
+                          GError              **error)
+{
+  g_autoptr(HwRecurrence) r = NULL;
+  g_autoptr(HwRecord) rec = NULL;
+  const char *exception;
+  char k[HW_LOCAL_TIME_LEN], arrival[HW_LOCAL_TIME_LEN], departure[HW_LOCAL_TIME_LEN];
+  const char *day;
+  gint64 existing, id = 0;
+  gboolean own, ok;
+
+  g_return_val_if_fail (outcome != NULL, 0);
+
+  r = hw_visits_get_recurrence (store, series_id, error);
+  if (r == NULL)
+    return 0;
+  if (!hw_recurrence_parse_local (key, k, error))
+    return 0;
+  if (!hw_recurrence_has_key (r, k))
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("There is no visit of this plan on %s."), k);
+      return 0;
+    }
+  exception = hw_recurrence_lookup_exception (r, k);
+  if (exception != NULL && *exception == '\0')
+    {
+      invalid (error, _("This visit was taken off the calendar."));
+      return 0;
+    }
+  day = exception != NULL ? exception : k;
+
+  if (index_of (statuses, outcome->status) < 0)
+    {
+      invalid (error, _("Choose what happened at the visit."));
+      return 0;
+    }
+  if (outcome->recommendation != NULL && *outcome->recommendation != '\0'
+      && hw_visit_level_index (outcome->recommendation) < 0)
+    {
+      invalid (error, _("The recommendation must be one of the supervision levels."));
+      return 0;
+    }
+  if (!parse_clock (outcome->arrival, day, arrival, error)
+      || !parse_clock (outcome->departure, day, departure, error))
+    return 0;
+  if ((arrival[0] || departure[0]) && strcmp (outcome->status, "happened") != 0)
+    {
+      invalid (error, _("Arrival and departure times are only kept for visits that happened."));
+      return 0;
+    }
+  if (arrival[0] && departure[0] && strcmp (departure, arrival) < 0)
+    {
+      invalid (error, _("The departure time is before the arrival time."));
+      return 0;
+    }
+
+  existing = hw_store_query_int (store, 0,
+                                 "SELECT id FROM visit_records WHERE series_id = ? AND occurrence_start = ?",
+                                 G_TYPE_INT64, series_id, G_TYPE_STRING, k, G_TYPE_INVALID);
+  rec = hw_record_new ("visit_records");
+  if (existing != 0)
+    hw_record_set_id (rec, existing);
+  hw_record_set_int (rec, "series_id", series_id);
+  hw_record_set_string (rec, "occurrence_start", k);
+  hw_record_set_string (rec, "status", outcome->status);
+  hw_record_set_string (rec, "arrival", arrival);
+  hw_record_set_string (rec, "departure", departure);
+  hw_record_set_string (rec, "observations", outcome->observations ? outcome->observations : "");
+  hw_record_set_string (rec, "recommendation", outcome->recommendation ? outcome->recommendation : "");
+
+  if (!edit_begin (store,
+                   hw_visit_status_is_cancelled (outcome->status) ? _("Cancel a visit") : _("Record a visit"),
+                   &own, error))
+    return 0;
+  if (existing != 0)
+    {
+      ok = hw_store_update (store, NULL, rec, error);
+      id = existing;
+    }
+  else
+    {
+      id = hw_store_insert (store, NULL, rec, error);
+      ok = id != 0;
+    }
+  if (!edit_end (store, own, ok, error))
+    return 0;
+  return id;
+}
+
+gint64
+hw_visits_schedule_makeup (HwStore     *store,
+                           gint64       record_id,
+                           const char  *local_start,
+                           GError     **error)
+{
+  g_autoptr(HwRecord) cancelled = NULL;
+  g_autoptr(HwRecord) series = NULL;
+  g_autoptr(HwRecord) makeup = NULL;
+  g_autoptr(GArray) visitors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (gint64));
+  char start[HW_LOCAL_TIME_LEN];
+  HwVisitPlan plan = { 0 };
+  sqlite3_stmt *stmt;
+  gint64 series_id, id = 0;
+  gboolean own, ok = FALSE;
+
+  cancelled = hw_store_get (store, "visit_records", record_id, error);
+  if (cancelled == NULL)
+    return 0;
+  if (!hw_visit_status_owes_makeup (hw_record_get_string (cancelled, "status")))
+    {
+      invalid (error, _("A make-up visit is owed only when the caregiver, the agency or a provider cancels."));
+      return 0;
+    }
+  if (hw_store_query_int (store, 0, "SELECT count(*) FROM visit_records WHERE makeup_for = ?",
+                          G_TYPE_INT64, record_id, G_TYPE_INVALID) > 0)
+    {
+      invalid (error, _("A make-up visit is already scheduled for this one."));
+      return 0;
+    }
+  if (!hw_recurrence_parse_local (local_start, start, error))
+    return 0;
+
+  series = hw_store_get (store, "visit_series", hw_record_get_int (cancelled, "series_id"), error);
+  if (series == NULL)
+    return 0;
+
+  stmt = prepare (store, "SELECT person_id, part FROM visit_participants WHERE series_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, hw_record_get_id (series));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 pid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (strcmp (column_str (stmt, 1), "child") == 0 ? children : visitors, pid);
+    }
+  sqlite3_finalize (stmt);
+
+  plan.case_id = hw_record_get_int (series, "case_id");
+  plan.title = hw_record_get_string (series, "title");
+  plan.place = hw_record_get_string (series, "place");
+  plan.dtstart = start;
+  plan.tzid = hw_record_get_string (series, "tzid");
+  plan.duration_minutes = hw_record_get_int (series, "duration_minutes");
+  plan.rrule = "";
+  plan.level = hw_record_get_string (series, "level");
+  plan.supervisor_person_id = hw_record_get_int (series, "supervisor_person_id");
+  plan.supervisor = hw_record_get_string (series, "supervisor");
+  plan.transport_person_id = hw_record_get_int (series, "transport_person_id");
+  plan.transport = hw_record_get_string (series, "transport");
+  plan.notes = hw_record_get_string (series, "notes");
+  plan.visitors = (const gint64 *) (gpointer) visitors->data;
+  plan.n_visitors = visitors->len;
+  plan.children = (const gint64 *) (gpointer) children->data;
+  plan.n_children = children->len;
+
+  if (!edit_begin (store, _("Schedule a make-up visit"), &own, error))
+    return 0;
+  series_id = hw_visits_create_series (store, &plan, error);
+  if (series_id != 0)
+    {
+      makeup = hw_record_new ("visit_records");
+      hw_record_set_int (makeup, "series_id", series_id);
+      hw_record_set_string (makeup, "occurrence_start", start);
+      hw_record_set_string (makeup, "status", "scheduled");
+      hw_record_set_ref (makeup, "makeup_for", record_id);
+      id = hw_store_insert (store, NULL, makeup, error);
+      ok = id != 0;
+    }
+  if (!edit_end (store, own, ok, error))
+    return 0;
+  return series_id;
+}
+
+/* Reading ------------------------------------------------------------------ */
+
+typedef struct {
+  gint64 id;
+  char *title, *place, *level, *supervisor, *transport, *who;
+  gint64 supervisor_person_id, transport_person_id;
+  GArray *children, *visitors;
+  HwRecurrence *rec;
+  gboolean trial;
+  gboolean makeup;
+} Series;
+
+static void
+series_clear (gpointer data)
+{
+  Series *s = data;
+
+  g_free (s->title);
+  g_free (s->place);
+  g_free (s->level);
+  g_free (s->supervisor);
+  g_free (s->transport);
+  g_free (s->who);
+  g_clear_pointer (&s->children, g_array_unref);
+  g_clear_pointer (&s->visitors, g_array_unref);
+  g_clear_pointer (&s->rec, hw_recurrence_unref);
+}
+
+typedef struct {
+  gint64 id;
+  char *status, *arrival, *departure, *observations, *recommendation;
+} Record;
+
+static void
+record_free (gpointer data)
+{
+  Record *r = data;
+
+  g_free (r->status);
+  g_free (r->arrival);
+  g_free (r->departure);
+  g_free (r->observations);
+  g_free (r->recommendation);
+  g_free (r);
+}
+
+static void
+visit_clear (gpointer data)
+{
+  HwVisit *v = data;
+
+  g_free (v->title);
+  g_free (v->place);
+  g_free (v->level);
+  g_free (v->status);
+  g_free (v->arrival);
+  g_free (v->departure);
+  g_free (v->observations);
+  g_free (v->recommendation);
+  g_free (v->supervisor);
+  g_free (v->transport);
+  g_free (v->who);
+  g_clear_pointer (&v->children, g_array_unref);
+  g_clear_pointer (&v->visitors, g_array_unref);
+}
+
+typedef struct {
+  GArray *series;             /* Series */
+  GHashTable *records;        /* "series_id|key" -> Record */
+  GHashTable *makeup_targets; /* record ids that have a make-up */
+  gint64 trial_limit_wall;    /* G_MAXINT64 if no trial home visit */
+} Loaded;
+
+static void
+loaded_clear (Loaded *l)
+{
+  g_clear_pointer (&l->series, g_array_unref);
+  g_clear_pointer (&l->records, g_hash_table_unref);
+  g_clear_pointer (&l->makeup_targets, g_hash_table_unref);
+}
+
+void
+hw_visits_trial_limit (const char *first_day,
+                       char        out[11])
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, atoi (first_day + 8), atoi (first_day + 5), atoi (first_day));
+  g_date_add_months (&d, 6);
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
+              g_date_get_day (&d));
+}
+
+static gboolean
+load_case (HwStore  *store,
+           gint64    case_id,
+           gint64    from_utc,
+           gint64    to_utc,
+           Loaded   *l,
+           GError  **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+  char first_trial[HW_LOCAL_TIME_LEN] = "";
+
+  l->series = g_array_new (FALSE, TRUE, sizeof (Series));
+  g_array_set_clear_func (l->series, series_clear);
+  l->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, record_free);
+  l->makeup_targets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  l->trial_limit_wall = G_MAXINT64;
+
+  stmt = prepare (store,
+                  "SELECT s.id, s.title, s.place, s.dtstart, s.tzid, s.duration_minutes, s.rrule, s.level,"
+                  " s.supervisor_person_id, coalesce(sp.name, s.supervisor),"
+                  " s.transport_person_id, coalesce(tp.name, s.transport),"
+                  " (SELECT count(*) FROM visit_records r WHERE r.series_id = s.id AND r.makeup_for IS NOT NULL)"
+                  " FROM visit_series s"
+                  " LEFT JOIN people sp ON sp.id = s.supervisor_person_id"
+                  " LEFT JOIN people tp ON tp.id = s.transport_person_id"
+                  " WHERE s.case_id = ? ORDER BY s.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Series s = { 0 };
+      g_autoptr(GError) local_error = NULL;
+
+      s.rec = hw_recurrence_new (column_str (stmt, 3), column_str (stmt, 4), column_str (stmt, 6),
+                                 sqlite3_column_int (stmt, 5), &local_error);
+      if (s.rec == NULL)
+        {
+          /* stored rows were validated; a bad one must not hide the rest */
+          g_warning ("Visit plan %" G_GINT64_FORMAT " skipped: %s",
+                     (gint64) sqlite3_column_int64 (stmt, 0), local_error->message);
+          continue;
+        }
+      s.id = sqlite3_column_int64 (stmt, 0);
+      s.title = column_dup (stmt, 1);
+      s.place = column_dup (stmt, 2);
+      s.level = column_dup (stmt, 7);
+      s.supervisor_person_id = sqlite3_column_int64 (stmt, 8);
+      s.supervisor = column_dup (stmt, 9);
+      s.transport_person_id = sqlite3_column_int64 (stmt, 10);
+      s.transport = column_dup (stmt, 11);
+      s.makeup = sqlite3_column_int (stmt, 12) > 0;
+      s.children = g_array_new (FALSE, FALSE, sizeof (gint64));
+      s.visitors = g_array_new (FALSE, FALSE, sizeof (gint64));
+      s.trial = strcmp (s.level, "trial-home-visit") == 0;
+      if (s.trial && (first_trial[0] == '\0' || strcmp (column_str (stmt, 3), first_trial) < 0))
+        g_strlcpy (first_trial, column_str (stmt, 3), sizeof first_trial);
+      g_array_append_val (l->series, s);
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < l->series->len; i++)
+    {
+      Series *s = &g_array_index (l->series, Series, i);
+      g_hash_table_insert (by_id, &s->id, s);
+    }
+
+  if (first_trial[0])
+    {
+      char limit[11];
+      g_autofree char *lt = NULL;
+
+      hw_visits_trial_limit (first_trial, limit);
+      lt = g_strconcat (limit, "T00:00:00", NULL);
+      l->trial_limit_wall = wall_of (lt);
+    }
+
+  stmt = prepare (store,
+                  "SELECT vp.series_id, vp.person_id, vp.part, p.name FROM visit_participants vp"
+                  " JOIN visit_series s ON s.id = vp.series_id JOIN people p ON p.id = vp.person_id"
+                  " WHERE s.case_id = ? ORDER BY vp.part DESC, vp.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 sid = sqlite3_column_int64 (stmt, 0);
+      gint64 pid = sqlite3_column_int64 (stmt, 1);
+      Series *s = g_hash_table_lookup (by_id, &sid);
+      g_autofree char *who = NULL;
+
+      if (s == NULL)
+        continue;
+      g_array_append_val (strcmp (column_str (stmt, 2), "child") == 0 ? s->children : s->visitors, pid);
+      who = s->who ? g_strdup_printf ("%s, %s", s->who, column_str (stmt, 3)) : column_dup (stmt, 3);
+      g_free (s->who);
+      s->who = g_steal_pointer (&who);
+    }
+  sqlite3_finalize (stmt);
+
+  stmt = prepare (store,
+                  "SELECT e.series_id, e.original_start, e.new_start FROM visit_exceptions e"
+                  " JOIN visit_series s ON s.id = e.series_id WHERE s.case_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 sid = sqlite3_column_int64 (stmt, 0);
+      Series *s = g_hash_table_lookup (by_id, &sid);
+
+      if (s != NULL)
+        hw_recurrence_set_exception (s->rec, column_str (stmt, 1), column_str (stmt, 2), NULL);
+    }
+  sqlite3_finalize (stmt);
+
+  /* make-ups already given, wherever the cancelled visit is */
+  stmt = prepare (store,
+                  "SELECT r.makeup_for FROM visit_records r JOIN visit_series s ON s.id = r.series_id"
+                  " WHERE s.case_id = ? AND r.makeup_for IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (l->makeup_targets, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+  sqlite3_finalize (stmt);
+
+  /* outcomes of the range only (keys are local times: two days of slack
+   * cover every zone), and of visits moved into it */
+  {
+    g_autoptr(GDateTime) a = g_date_time_new_from_unix_utc (MAX (from_utc, -2208988800) - 2 * 86400);
+    g_autoptr(GDateTime) b = g_date_time_new_from_unix_utc (MIN (to_utc, G_GINT64_CONSTANT (7258118400)) + 2 * 86400);
+    g_autofree char *lo = g_date_time_format (a, "%Y-%m-%dT%H:%M:%S");
+    g_autofree char *hi = g_date_time_format (b, "%Y-%m-%dT%H:%M:%S");
+
+    stmt = prepare (store,
+                    "SELECT r.id, r.series_id, r.occurrence_start, r.status, r.arrival, r.departure,"
+                    " r.observations, r.recommendation FROM visit_records r"
+                    " JOIN visit_series s ON s.id = r.series_id WHERE s.case_id = ?1"
+                    " AND (r.occurrence_start BETWEEN ?2 AND ?3"
+                    "  OR EXISTS (SELECT 1 FROM visit_exceptions e WHERE e.series_id = r.series_id"
+                    "   AND e.original_start = r.occurrence_start AND e.new_start BETWEEN ?2 AND ?3))", error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, case_id);
+    sqlite3_bind_text (stmt, 2, lo, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, hi, -1, SQLITE_TRANSIENT);
+  }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Record *r = g_new0 (Record, 1);
+
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->status = column_dup (stmt, 3);
+      r->arrival = column_dup (stmt, 4);
+      r->departure = column_dup (stmt, 5);
+      r->observations = column_dup (stmt, 6);
+      r->recommendation = column_dup (stmt, 7);
+      g_hash_table_insert (l->records,
+                           g_strdup_printf ("%" G_GINT64_FORMAT "|%s",
+                                            (gint64) sqlite3_column_int64 (stmt, 1), column_str (stmt, 2)),
+                           r);
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static int
+compare_visits (gconstpointer a, gconstpointer b)
+{
+  const HwVisit *va = a, *vb = b;
+
+  if (va->occ.start_utc != vb->occ.start_utc)
+    return va->occ.start_utc < vb->occ.start_utc ? -1 : 1;
+  if (va->series_id != vb->series_id)
+    return va->series_id < vb->series_id ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+shares_child (const HwVisit *a, const HwVisit *b)
+{
+  for (guint i = 0; i < a->children->len; i++)
+    for (guint j = 0; j < b->children->len; j++)
+      if (g_array_index (a->children, gint64, i) == g_array_index (b->children, gint64, j))
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+involves (const HwVisit *v, gint64 person_id)
+{
+  if (v->supervisor_person_id == person_id || v->transport_person_id == person_id)
+    return TRUE;
+  for (guint i = 0; i < v->children->len; i++)
+    if (g_array_index (v->children, gint64, i) == person_id)
+      return TRUE;
+  for (guint i = 0; i < v->visitors->len; i++)
+    if (g_array_index (v->visitors, gint64, i) == person_id)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+parse_school_hours (const char *text, int *from_min, int *to_min)
+{
+  int h1, m1, h2, m2;
+
+  if (text == NULL || sscanf (text, "%d:%d-%d:%d", &h1, &m1, &h2, &m2) != 4)
+    return FALSE;
+  if (h1 < 0 || h1 > 23 || h2 < 0 || h2 > 24 || m1 < 0 || m1 > 59 || m2 < 0 || m2 > 59)
+    return FALSE;
+  *from_min = h1 * 60 + m1;
+  *to_min = h2 * 60 + m2;
+  return *to_min > *from_min;
+}
+
+gboolean
+hw_visits_set_school_hours (HwStore     *store,
+                            const char  *hours,
+                            GError     **error)
+{
+  int a, b;
+
+  if (hours != NULL && *hours != '\0' && !parse_school_hours (hours, &a, &b))
+    return invalid (error, _("Write school hours as 08:00-15:00."));
+  return hw_store_set_setting (store, SCHOOL_HOURS_KEY, hours ? hours : "", error);
+}
+
+static gboolean
+over_school_hours (const HwVisit *v, int from_min, int to_min)
+{
+  gint64 start = wall_of (v->occ.local_start);
+  gint64 end = start + (v->occ.end_utc - v->occ.start_utc);
+  gint64 day = start - ((start % 86400) + 86400) % 86400;
+
+  for (; day < end; day += 86400)
+    {
+      /* 1970-01-01 was a Thursday: 0 = Thursday */
+      int weekday = (int) (((day / 86400) % 7 + 7 + 3) % 7);   /* 0 = Monday */
+      gint64 s = day + from_min * 60, e = day + to_min * 60;
+
+      if (weekday < 5 && start < e && end > s)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+GArray *
+hw_visits_list (HwStore  *store,
+                gint64    case_id,
+                gint64    person_id,
+                gint64    from_utc,
+                gint64    to_utc,
+                GError  **error)
+{
+  Loaded l = { 0 };
+  GArray *out;
+  g_autofree char *school = NULL;
+  int school_from = 0, school_to = 0;
+  gboolean check_school;
+
+  if (!load_case (store, case_id, from_utc - 8 * 86400, to_utc + 8 * 86400, &l, error))
+    {
+      loaded_clear (&l);
+      return NULL;
+    }
+
+  school = hw_store_get_setting (store, SCHOOL_HOURS_KEY);
+  check_school = parse_school_hours (school, &school_from, &school_to);
+
+  out = g_array_new (FALSE, TRUE, sizeof (HwVisit));
+  g_array_set_clear_func (out, visit_clear);
+
+  for (guint i = 0; i < l.series->len; i++)
+    {
+      Series *s = &g_array_index (l.series, Series, i);
+      /* conflicts are found against visits a little outside the range too */
+      g_autoptr(GArray) occ = hw_recurrence_expand (s->rec, from_utc - 8 * 86400, to_utc + 8 * 86400);
+
+      for (guint j = 0; j < occ->len; j++)
+        {
+          HwOccurrence *o = &g_array_index (occ, HwOccurrence, j);
+          HwVisit v = { 0 };
+          Record *r;
+          char key[64];
+
+          g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT "|%s", s->id, o->key);
+          r = g_hash_table_lookup (l.records, key);
+
+          v.series_id = s->id;
+          v.occ = *o;
+          v.title = g_strdup (s->title);
+          v.place = g_strdup (s->place);
+          v.level = g_strdup (s->level);
+          v.supervisor = g_strdup (s->supervisor);
+          v.transport = g_strdup (s->transport);
+          v.who = g_strdup (s->who ? s->who : "");
+          v.supervisor_person_id = s->supervisor_person_id;
+          v.transport_person_id = s->transport_person_id;
+          v.children = g_array_ref (s->children);
+          v.visitors = g_array_ref (s->visitors);
+          v.record_id = r ? r->id : 0;
+          v.status = g_strdup (r ? r->status : "scheduled");
+          v.arrival = g_strdup (r ? r->arrival : "");
+          v.departure = g_strdup (r ? r->departure : "");
+          v.observations = g_strdup (r ? r->observations : "");
+          v.recommendation = g_strdup (r ? r->recommendation : "");
+          if (s->makeup)
+            v.flags |= HW_VISIT_FLAG_MAKEUP;
+          if (s->trial && wall_of (o->local_start) >= l.trial_limit_wall)
+            v.flags |= HW_VISIT_FLAG_TRIAL_OVERDUE;
+          if (r && hw_visit_status_owes_makeup (r->status)
+              && !g_hash_table_contains (l.makeup_targets, &r->id))
+            v.flags |= HW_VISIT_FLAG_MAKEUP_OWED;
+          if (check_school && v.children->len > 0 && !hw_visit_status_is_cancelled (v.status)
+              && over_school_hours (&v, school_from, school_to))
+            v.flags |= HW_VISIT_FLAG_SCHOOL_HOURS;
+          g_array_append_val (out, v);
+        }
+    }
+
+  loaded_clear (&l);
+  g_array_sort (out, compare_visits);
+
+  /* a child cannot be in two places: flag overlapping visits that share
+   * a child (cancelled ones do not count) */
+  for (guint i = 0; i < out->len; i++)
+    {
+      HwVisit *a = &g_array_index (out, HwVisit, i);
+
+      if (hw_visit_status_is_cancelled (a->status) || a->children->len == 0)
+        continue;
+      for (guint j = i + 1; j < out->len; j++)
+        {
+          HwVisit *b = &g_array_index (out, HwVisit, j);
+
+          if (b->occ.start_utc >= a->occ.end_utc)
+            break;
+          if (!hw_visit_status_is_cancelled (b->status) && shares_child (a, b))
+            {
+              a->flags |= HW_VISIT_FLAG_CHILD_CONFLICT;
+              b->flags |= HW_VISIT_FLAG_CHILD_CONFLICT;
+            }
+        }
+    }
+
+  /* keep the range asked for, and the person's own visits */
+  for (guint i = out->len; i-- > 0;)
+    {
+      HwVisit *v = &g_array_index (out, HwVisit, i);
+
+      if (v->occ.start_utc >= to_utc || v->occ.end_utc <= from_utc
+          || (person_id != 0 && !involves (v, person_id)))
+        g_array_remove_index (out, i);
+    }
+  return out;
+}
+
+/* Counts and progression --------------------------------------------------- */
+
+GArray *
+hw_visits_monthly_counts (HwStore  *store,
+                          gint64    case_id,
+                          int       year,
+                          int       month,
+                          guint     n_months,
+                          GError  **error)
+{
+  g_autoptr(GArray) visits = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  GArray *out;
+
+  if (month < 1 || month > 12 || year < 1900 || year > 2200 || n_months == 0 || n_months > 1200)
+    {
+      invalid (error, _("Choose a month between 1900 and 2200."));
+      return NULL;
+    }
+
+  out = g_array_sized_new (FALSE, TRUE, sizeof (HwVisitMonth), n_months);
+  for (guint i = 0; i < n_months; i++)
+    {
+      HwVisitMonth m = { 0 };
+      int k = (year * 12 + month - 1) + (int) i;
+
+      m.year = k / 12;
+      m.month = k % 12 + 1;
+      g_array_append_val (out, m);
+    }
+
+  /* local dates decide the month: take a day more on each side */
+  from = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+  to = g_date_time_add_months (from, (int) n_months);
+  visits = hw_visits_list (store, case_id, 0, g_date_time_to_unix (from) - 86400,
+                           g_date_time_to_unix (to) + 86400, error);
+  if (visits == NULL)
+    {
+      g_array_unref (out);
+      return NULL;
+    }
+
+  for (guint i = 0; i < visits->len; i++)
+    {
+      HwVisit *v = &g_array_index (visits, HwVisit, i);
+      int k = atoi (v->occ.local_start) * 12 + atoi (v->occ.local_start + 5) - 1 - (year * 12 + month - 1);
+      HwVisitMonth *m;
+
+      if (k < 0 || k >= (int) n_months)
+        continue;
+      m = &g_array_index (out, HwVisitMonth, k);
+      m->planned++;
+      if (strcmp (v->status, "happened") == 0)
+        {
+          gint64 seconds = v->occ.end_utc - v->occ.start_utc;
+
+          m->happened++;
+          if (v->arrival[0] && v->departure[0])
+            seconds = wall_of (v->departure) - wall_of (v->arrival);
+          m->hours += seconds / 3600.0;
+        }
+      else if (strcmp (v->status, "cancelled-parent") == 0)
+        m->cancelled_parent++;
+      else if (strcmp (v->status, "cancelled-caregiver") == 0)
+        m->cancelled_caregiver++;
+      else if (strcmp (v->status, "cancelled-agency") == 0)
+        m->cancelled_agency++;
+      else if (strcmp (v->status, "cancelled-provider") == 0)
+        m->cancelled_provider++;
+      else if (strcmp (v->status, "no-show") == 0)
+        m->no_show++;
+      else
+        m->scheduled++;
+    }
+  return out;
+}
+
+gboolean
+hw_visits_get_span (HwStore  *store,
+                    gint64    case_id,
+                    gint64   *first_utc,
+                    gint64   *last_utc)
+{
+  Loaded l = { 0 };
+  gint64 first = G_MAXINT64, last = G_MININT64;
+  /* open-ended plans are followed for a year from now */
+  gint64 limit = g_get_real_time () / G_USEC_PER_SEC + 366 * 86400;
+
+  if (!load_case (store, case_id, 0, 0, &l, NULL))
+    {
+      loaded_clear (&l);
+      return FALSE;
+    }
+  for (guint i = 0; i < l.series->len; i++)
+    {
+      Series *s = &g_array_index (l.series, Series, i);
+      g_autoptr(GArray) occ = hw_recurrence_expand_all (s->rec, limit);
+
+      if (occ->len == 0)
+        continue;
+      first = MIN (first, g_array_index (occ, HwOccurrence, 0).start_utc);
+      last = MAX (last, g_array_index (occ, HwOccurrence, occ->len - 1).start_utc);
+    }
+  loaded_clear (&l);
+  if (first == G_MAXINT64)
+    return FALSE;
+  if (first_utc)
+    *first_utc = first;
+  if (last_utc)
+    *last_utc = last;
+  return TRUE;
+}
+
+GArray *
+hw_visits_level_history (HwStore  *store,
+                         gint64    case_id,
+                         GError  **error)
+{
+  g_autoptr(GArray) visits = NULL;
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (HwVisitLevelStep));
+  gint64 first, last;
+
+  if (!hw_visits_get_span (store, case_id, &first, &last))
+    return out;
+  visits = hw_visits_list (store, case_id, 0, first, last + 1, error);
+  if (visits == NULL)
+    {
+      g_array_unref (out);
+      return NULL;
+    }
+  for (guint i = 0; i < visits->len; i++)
+    {
+      HwVisit *v = &g_array_index (visits, HwVisit, i);
+      HwVisitLevelStep step = { 0 };
+      int li = hw_visit_level_index (v->level);
+
+      if (li < 0 || hw_visit_status_is_cancelled (v->status) || strcmp (v->status, "no-show") == 0)
+        continue;
+      if (out->len > 0 && g_array_index (out, HwVisitLevelStep, out->len - 1).level == levels[li])
+        continue;
+      g_strlcpy (step.day, v->occ.local_start, sizeof step.day);
+      step.level = levels[li];
+      g_array_append_val (out, step);
+    }
+  return out;
+}
+
+/* Demo ----------------------------------------------------------------------- */
+
+static GArray *
+people_with_roles (HwStore *store, gint64 case_id, const char *roles_sql)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* a person alleged to have harmed the children is never in the demo's
+   * visits (DOMAIN.md: never the protector; contact only as a court allows) */
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM people WHERE case_id = ? AND role IN (%s)"
+                                          " AND alleged_harm_source = 0 AND confidential = 0 ORDER BY id",
+                                          roles_sql);
+  sqlite3_stmt *stmt = prepare (store, sql, NULL);
+
+  if (stmt == NULL)
+    return ids;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  return ids;
+}
+
+/* the date @weeks weeks before (negative: after) today's week's @weekday
+ * (1 = Monday), as "YYYY-MM-DDT" + @time */
+static char *
+demo_date (int weeks_ago, int weekday, const char *time)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) monday = g_date_time_add_days (now, 1 - g_date_time_get_day_of_week (now));
+  g_autoptr(GDateTime) d = g_date_time_add_days (monday, weekday - 1 - 7 * weeks_ago);
+
+  return g_strdup_printf ("%04d-%02d-%02dT%s", g_date_time_get_year (d), g_date_time_get_month (d),
+                          g_date_time_get_day_of_month (d), time);
+}
+
+static gboolean
+demo_record (HwStore *store, gint64 series_id, const char *key, const char *status,
+             const char *observations, const char *recommendation, GError **error)
+{
+  g_autoptr(HwRecord) rec = hw_record_new ("visit_records");
+  char arrival[HW_LOCAL_TIME_LEN] = "", departure[HW_LOCAL_TIME_LEN] = "";
+
+  if (strcmp (status, "happened") == 0)
+    {
+      g_autoptr(HwRecurrence) r = hw_visits_get_recurrence (store, series_id, NULL);
+      gint64 w = wall_of (key);
+      g_autoptr(GDateTime) a = g_date_time_new_from_unix_utc (w + 5 * 60);
+      g_autoptr(GDateTime) d = g_date_time_new_from_unix_utc (w + (r ? hw_recurrence_get_duration (r) : 120) * 60);
+      g_autofree char *as = g_date_time_format (a, "%Y-%m-%dT%H:%M:%S");
+      g_autofree char *ds = g_date_time_format (d, "%Y-%m-%dT%H:%M:%S");
+
+      g_strlcpy (arrival, as, sizeof arrival);
+      g_strlcpy (departure, ds, sizeof departure);
+    }
+  hw_record_set_int (rec, "series_id", series_id);
+  hw_record_set_string (rec, "occurrence_start", key);
+  hw_record_set_string (rec, "status", status);
+  hw_record_set_string (rec, "arrival", arrival);
+  hw_record_set_string (rec, "departure", departure);
+  hw_record_set_string (rec, "observations", observations ? observations : "");
+  hw_record_set_string (rec, "recommendation", recommendation ? recommendation : "");
+  return hw_store_insert (store, NULL, rec, error) != 0;
+}
+
+gboolean
+hw_visits_add_demo (HwStore  *store,
+                    gint64    case_id,
+                    GError  **error)
+{
+  g_autoptr(GArray) children = people_with_roles (store, case_id, "'child'");
+  g_autoptr(GArray) parents = people_with_roles (store, case_id, "'mother','father','parent','stepparent'");
+  g_autoptr(GArray) workers = people_with_roles (store, case_id, "'caseworker','therapist','professional'");
+  g_autoptr(GArray) carers = people_with_roles (store, case_id, "'kin-caregiver','foster-parent'");
+  g_autoptr(GArray) relatives = people_with_roles (store, case_id, "'relative','grandparent'");
+  /* observations in behaviour-specific language (DOMAIN.md) */
+  static const char *const notes[] = {
+    N_("Arrived on time with a snack for the children. Read two books with them and helped with homework."),
+    N_("Greeted the children with a hug. Set a limit calmly when the youngest threw a toy; the child settled within a minute."),
+    N_("Played a board game with both children and took turns fairly. Said goodbye warmly and told them when the next visit is."),
+    N_("Brought lunch and fed the youngest. Changed a diaper without help. Asked the supervisor about the school meeting."),
+  };
+  const char *tz = "America/New_York";
+  g_autofree char *s1 = demo_date (22, 2, "16:00:00");   /* Tuesdays */
+  g_autofree char *s2 = demo_date (12, 2, "16:00:00");   /* Tuesdays and Thursdays */
+  g_autofree char *s3 = demo_date (6, 6, "10:00:00");    /* Saturdays, ongoing */
+  HwVisitPlan plan = { 0 };
+  gint64 sup = workers->len ? g_array_index (workers, gint64, 0) : 0;
+  gint64 drv = carers->len ? g_array_index (carers, gint64, 0) : 0;
+  gint64 id1, id2, id3;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_return_val_if_fail (hw_store_in_edit (store), FALSE);
+
+  plan.case_id = case_id;
+  plan.tzid = tz;
+  plan.visitors = (const gint64 *) (gpointer) parents->data;
+  plan.n_visitors = parents->len;
+  plan.children = (const gint64 *) (gpointer) children->data;
+  plan.n_children = children->len;
+  plan.supervisor_person_id = sup;
+  plan.supervisor = sup ? "" : _("Visit coach, County Family Services");
+  plan.transport_person_id = drv;
+  plan.transport = drv ? "" : _("Agency driver");
+
+  /* 1. ten weeks of supervised visits at the agency */
+  plan.title = _("Family time");
+  plan.place = _("Family visit room, County Family Services, 2nd floor");
+  plan.dtstart = s1;
+  plan.duration_minutes = 120;
+  plan.rrule = "FREQ=WEEKLY;COUNT=10";
+  plan.level = "supervised";
+  plan.notes = _("Bring homework folders. Supervisor writes notes after each visit.");
+  id1 = hw_visits_create_series (store, &plan, error);
+  if (id1 == 0)
+    return FALSE;
+
+  /* 2. six weeks of monitored visits twice a week at the library */
+  plan.place = _("Riverside Public Library, children's room");
+  plan.dtstart = s2;
+  plan.duration_minutes = 120;
+  plan.rrule = "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=12";
+  plan.level = "monitored";
+  plan.notes = _("The supervisor checks in at the start and the end.");
+  /* a relative of the safety network checks in, when there is one */
+  if (relatives->len > 0)
+    {
+      plan.supervisor_person_id = g_array_index (relatives, gint64, 0);
+      plan.supervisor = "";
+    }
+  id2 = hw_visits_create_series (store, &plan, error);
+  if (id2 == 0)
+    return FALSE;
+
+  /* 3. unsupervised Saturdays at the family home, no end set */
+  plan.place = _("Family home");
+  plan.dtstart = s3;
+  plan.duration_minutes = 240;
+  plan.rrule = "FREQ=WEEKLY;BYDAY=SA";
+  plan.level = "unsupervised";
+  plan.supervisor_person_id = 0;
+  plan.supervisor = "";
+  plan.notes = _("Caseworker phones the family on Saturday afternoon.");
+  id3 = hw_visits_create_series (store, &plan, error);
+  if (id3 == 0)
+    return FALSE;
+
+  /* what happened at the past visits */
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      gint64 sid = pass == 0 ? id1 : pass == 1 ? id2 : id3;
+      g_autoptr(HwRecurrence) r = hw_visits_get_recurrence (store, sid, error);
+      g_autoptr(GArray) occ = NULL;
+
+      if (r == NULL)
+        return FALSE;
+      occ = hw_recurrence_expand_all (r, now);
+      for (guint i = 0; i < occ->len; i++)
+        {
+          HwOccurrence *o = &g_array_index (occ, HwOccurrence, i);
+          const char *status = "happened";
+          const char *rec = NULL;
+          guint n = pass * 100 + i;
+
+          if (o->end_utc > now)
+            break;
+          if (pass == 0 && i == 2)
+            status = "cancelled-parent";
+          else if (pass == 0 && i == 5)
+            status = "cancelled-caregiver";
+          else if (pass == 1 && i == 3)
+            status = "no-show";
+          else if (pass == 1 && i == 8)
+            status = "cancelled-agency";
+          if (pass == 0 && i == 9)
+            rec = "monitored";
+          else if (pass == 1 && i == 11)
+            rec = "unsupervised";
+          if (!demo_record (store, sid, o->key, status,
+                            strcmp (status, "happened") == 0 ? _(notes[n % G_N_ELEMENTS (notes)]) : "",
+                            rec, error))
+            return FALSE;
+          if (pass == 0 && i == 5)
+            {
+              gint64 rid = hw_store_query_int (store, 0,
+                                               "SELECT id FROM visit_records WHERE series_id = ? AND occurrence_start = ?",
+                                               G_TYPE_INT64, sid, G_TYPE_STRING, o->key, G_TYPE_INVALID);
+              g_autoptr(GDateTime) friday = g_date_time_new_from_unix_utc (wall_of (o->key) + 3 * 86400);
+              g_autofree char *when = g_date_time_format (friday, "%Y-%m-%dT%H:%M:%S");
+              HwVisitOutcome done = { "happened", "", "", _(notes[0]), "" };
+              gint64 ms;
+
+              /* made up on the Friday of the same week */
+              ms = hw_visits_schedule_makeup (store, rid, when, error);
+              if (ms == 0)
+                return FALSE;
+              if (wall_of (when) + 86400 < now
+                  && hw_visits_record_outcome (store, ms, when, &done, error) == 0)
+                return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,252 @@
+/* hw-visits.h: family time (visits): plans as recurring series, what
+ * happened at each visit, make-up visits, conflicts and monthly counts.
+ *
+ * A visit plan is a row of visit_series (start, zone, RRULE, level...) with
+ * its participants; its occurrences are expanded with HwRecurrence. What
+ * happened at one occurrence is a row of visit_records keyed by the
+ * occurrence's key (see hw-recurrence.h); no row means "scheduled".
+ *
+ * Make-up rule (DOMAIN.md, Family time): a make-up visit is owed when the
+ * caregiver, the agency or a provider cancels; never for a parent's
+ * cancellation or a no-show.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "hw-store.h"
+#include "hw-export.h"
+#include "hw-recurrence.h"
+
+G_BEGIN_DECLS
+
+/* Levels, from most to least supervised (the order of stepping up). */
+#define HW_VISIT_N_LEVELS 7
+const char *const *hw_visit_levels          (void);
+/* translated label of a level / status id, or the id if unknown */
+const char  *hw_visit_level_label           (const char *level);
+/* short translated label for a calendar cell ("Superv.") */
+const char  *hw_visit_level_short_label     (const char *level);
+int          hw_visit_level_index           (const char *level);
+
+#define HW_VISIT_N_STATUSES 7
+const char *const *hw_visit_statuses        (void);
+const char  *hw_visit_status_label          (const char *status);
+gboolean     hw_visit_status_is_cancelled   (const char *status);
+/* TRUE for cancellations that owe the family a make-up visit */
+gboolean     hw_visit_status_owes_makeup    (const char *status);
+
+/* Plans ---------------------------------------------------------------- */
+
+typedef struct {
+  gint64        case_id;
+  const char   *title;
+  const char   *place;
+  const char   *dtstart;          /* local "YYYY-MM-DDTHH:MM[:SS]" */
+  const char   *tzid;             /* Olson name; "" floating */
+  int           duration_minutes;
+  const char   *rrule;            /* "" for a single visit */
+  const char   *level;            /* a level id */
+  gint64        supervisor_person_id;   /* 0 = none */
+  const char   *supervisor;       /* free text when not a person of the case */
+  gint64        transport_person_id;
+  const char   *transport;
+  const char   *notes;
+  const gint64 *visitors;         /* people ids: who visits */
+  guint         n_visitors;
+  const gint64 *children;         /* people ids: the children visited */
+  guint         n_children;
+  const char   *uid;              /* NULL: a new one is made (import keeps it) */
+} HwVisitPlan;
+
+/* Validates @plan (dates, zone, rule, level, people of the case) and
+ * writes the series and its participants. Inside an open edit it only
+ * writes; otherwise it makes its own edit. Returns the new series id or 0. */
+gint64       hw_visits_create_series        (HwStore           *store,
+                                             const HwVisitPlan *plan,
+                                             GError           **error);
+/* Replaces the plan of an existing series (participants too). */
+gboolean     hw_visits_update_series        (HwStore           *store,
+                                             gint64             series_id,
+                                             const HwVisitPlan *plan,
+                                             GError           **error);
+gboolean     hw_visits_delete_series        (HwStore           *store,
+                                             gint64             series_id,
+                                             GError           **error);
+/* The recurrence of a series with its exceptions. */
+HwRecurrence *hw_visits_get_recurrence      (HwStore           *store,
+                                             gint64             series_id,
+                                             GError           **error);
+
+/* Moves one occurrence (@new_start local, same zone) or, with @new_start
+ * NULL/"", takes it off the calendar. */
+gboolean     hw_visits_move_occurrence      (HwStore           *store,
+                                             gint64             series_id,
+                                             const char        *key,
+                                             const char        *new_start,
+                                             GError           **error);
+
+/* Outcomes ------------------------------------------------------------- */
+
+typedef struct {
+  const char *status;          /* a status id */
+  const char *arrival;         /* "HH:MM" or local date-time; "" unknown */
+  const char *departure;
+  const char *observations;    /* behaviour-specific notes */
+  const char *recommendation;  /* a level id, or "" */
+} HwVisitOutcome;
+
+/* Records what happened at the occurrence @key of @series_id. Returns the
+ * visit_records id, or 0 with an error (nothing written). */
+gint64       hw_visits_record_outcome       (HwStore              *store,
+                                             gint64                series_id,
+                                             const char           *key,
+                                             const HwVisitOutcome *outcome,
+                                             GError              **error);
+/* Schedules a one-off make-up visit for the cancelled visit @record_id
+ * at @local_start. Fails if that cancellation owes no make-up (a parent's
+ * cancellation or a no-show) or one is already scheduled. Returns the new
+ * series id. */
+gint64       hw_visits_schedule_makeup      (HwStore           *store,
+                                             gint64             record_id,
+                                             const char        *local_start,
+                                             GError           **error);
+
+/* Reading the calendar ------------------------------------------------- */
+
+typedef enum {
+  HW_VISIT_FLAG_CHILD_CONFLICT = 1 << 0,  /* a child is in another visit at the same time */
+  HW_VISIT_FLAG_SCHOOL_HOURS   = 1 << 1,  /* over a child's school hours */
+  HW_VISIT_FLAG_TRIAL_OVERDUE  = 1 << 2,  /* trial home visit past 6 months */
+  HW_VISIT_FLAG_MAKEUP_OWED    = 1 << 3,  /* cancelled, make-up owed, none scheduled */
+  HW_VISIT_FLAG_MAKEUP         = 1 << 4,  /* this visit is a make-up */
+} HwVisitFlags;
+
+typedef struct {
+  gint64        series_id;
+  HwOccurrence  occ;
+  char         *title;
+  char         *place;
+  char         *level;
+  char         *status;          /* "scheduled" if nothing recorded */
+  gint64        record_id;       /* 0 = nothing recorded */
+  char         *arrival;
+  char         *departure;
+  char         *observations;
+  char         *recommendation;
+  char         *supervisor;      /* name (person or free text) */
+  char         *transport;
+  char         *who;             /* participants' names, "Ana, Leo" */
+  gint64        supervisor_person_id;
+  gint64        transport_person_id;
+  GArray       *children;        /* gint64 person ids */
+  GArray       *visitors;
+  guint         flags;           /* HwVisitFlags */
+} HwVisit;
+
+/**
+ * hw_visits_list:
+ * @person_id: 0 for the whole case, or only the visits this person attends
+ *   (as visitor or child), supervises or drives
+ * @from_utc: range start, seconds since the epoch
+ * @to_utc: range end (exclusive)
+ *
+ * Expands every series of the case in the range and joins what was
+ * recorded. Flags conflicts (school hours from the setting
+ * "visits.school-hours", e.g. "08:00-15:00" Monday to Friday; unset = not
+ * checked), overdue trial home visits and owed make-ups.
+ *
+ * Returns: (transfer full) (element-type HwVisit): sorted by start; free
+ *   with g_array_unref (the array clears its elements)
+ */
+GArray      *hw_visits_list                 (HwStore           *store,
+                                             gint64             case_id,
+                                             gint64             person_id,
+                                             gint64             from_utc,
+                                             gint64             to_utc,
+                                             GError           **error);
+
+/* "HH:MM-HH:MM" for Monday to Friday, or NULL/"" to stop checking. */
+gboolean     hw_visits_set_school_hours     (HwStore           *store,
+                                             const char        *hours,
+                                             GError           **error);
+
+/* The date (local, "YYYY-MM-DD") after which a trial home visit that
+ * started on @first_day is overdue: six months later. */
+void         hw_visits_trial_limit          (const char        *first_day,
+                                             char               out[11]);
+
+/* Counts and progression ------------------------------------------------ */
+
+typedef struct {
+  int     year;
+  int     month;                  /* 1..12 */
+  guint   planned;                /* on the calendar (not taken off it) */
+  guint   happened;
+  guint   cancelled_parent;
+  guint   cancelled_caregiver;
+  guint   cancelled_agency;
+  guint   cancelled_provider;
+  guint   no_show;
+  guint   scheduled;              /* nothing recorded yet */
+  double  hours;                  /* family time that happened */
+} HwVisitMonth;
+
+/* Counts for @n_months months from @year-@month (local dates of the
+ * visits). Returns (element-type HwVisitMonth). */
+GArray      *hw_visits_monthly_counts       (HwStore           *store,
+                                             gint64             case_id,
+                                             int                year,
+                                             int                month,
+                                             guint              n_months,
+                                             GError           **error);
+
+typedef struct {
+  char        day[11];            /* local date the level began */
+  const char *level;              /* static level id */
+} HwVisitLevelStep;
+
+/* The supervision level over time: one step per change, from the visits
+ * that were not cancelled, in date order. (element-type HwVisitLevelStep) */
+GArray      *hw_visits_level_history        (HwStore           *store,
+                                             gint64             case_id,
+                                             GError           **error);
+
+/* First and last visit of the case as UTC seconds; FALSE if none. */
+gboolean     hw_visits_get_span             (HwStore           *store,
+                                             gint64             case_id,
+                                             gint64            *first_utc,
+                                             gint64            *last_utc);
+
+/* Demo data: realistic visits for the demo family of @case_id (its people
+ * must exist). Called inside an open edit: only writes rows. */
+gboolean     hw_visits_add_demo             (HwStore           *store,
+                                             gint64             case_id,
+                                             GError           **error);
+
+/* Export / import (hw-ical.c) ------------------------------------------ */
+
+/* `homeward export --what visits --format ics|pdf` */
+gboolean     hw_visits_export               (HwStore                *store,
+                                             const HwExportOptions  *opts,
+                                             GError                **error);
+/* Builds the iCalendar text (for tests and the app). */
+char        *hw_visits_to_ics               (HwStore                *store,
+                                             const HwExportOptions  *opts,
+                                             GError                **error);
+/* Reads @path and creates its visits in @case_id in one edit, all or
+ * nothing: a malformed file is refused with a clear message. */
+gboolean     hw_visits_import_ics           (HwStore                *store,
+                                             gint64                  case_id,
+                                             const char             *path,
+                                             GError                **error);
+/* Same, from text; @n_created (nullable) gets the number of plans made. */
+gboolean     hw_visits_import_ics_data      (HwStore                *store,
+                                             gint64                  case_id,
+                                             const char             *data,
+                                             guint                  *n_created,
+                                             GError                **error);
+
+G_END_DECLS
