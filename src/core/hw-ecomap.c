@@ -35,7 +35,9 @@ invalid (GError    **error,
   return FALSE;
 }
 
-/* Opens an edit unless the caller already has one: then the writes join it. */
+/* Opens an edit unless the caller already has one: then the writes join it.
+ * Edit labels are given untranslated (N_()): they go into the audit trail
+ * and are translated when shown. */
 static gboolean
 begin (HwStore    *store,
        const char *label,
@@ -352,7 +354,7 @@ hw_ecomap_ensure_nodes (HwStore  *store,
       return FALSE;
     }
 
-  if (!begin (store, _("Update the ecomap"), &own, error))
+  if (!begin (store, N_("Update the ecomap"), &own, error))
     return FALSE;
   if (!household)
     ok = insert_node (store, case_id, 0, 0, "family", error) != 0;
@@ -417,7 +419,7 @@ hw_ecomap_add_person (HwStore    *store,
                       const char *category,
                       GError    **error)
 {
-  return add_named (store, case_id, "people", name, category, _("Add person to the ecomap"), error);
+  return add_named (store, case_id, "people", name, category, N_("Add person to the ecomap"), error);
 }
 
 gint64
@@ -428,7 +430,7 @@ hw_ecomap_add_organisation (HwStore    *store,
                             GError    **error)
 {
   return add_named (store, case_id, "organisations", name, category,
-                    _("Add organisation to the ecomap"), error);
+                    N_("Add organisation to the ecomap"), error);
 }
 
 gboolean
@@ -450,7 +452,7 @@ hw_ecomap_delete_node (HwStore  *store,
                           G_TYPE_INT64, node_id, G_TYPE_INT64, node_id, G_TYPE_INVALID);
   if (ties == NULL)
     return FALSE;
-  if (!begin (store, _("Remove from the ecomap"), &own, error))
+  if (!begin (store, N_("Remove from the ecomap"), &own, error))
     return FALSE;
   /* ties first, one by one, so undo puts each back */
   for (guint i = 0; ok && i < ties->len; i++)
@@ -479,7 +481,7 @@ hw_ecomap_move_node (HwStore  *store,
   hw_record_set_boolean (rec, "pinned", TRUE);
   hw_record_set_double (rec, "x", x);
   hw_record_set_double (rec, "y", y);
-  return hw_store_update (store, _("Move on the ecomap"), rec, error);
+  return hw_store_update (store, N_("Move on the ecomap"), rec, error);
 }
 
 gboolean
@@ -495,7 +497,7 @@ hw_ecomap_unpin_node (HwStore  *store,
   rec = hw_record_new ("ecomap_nodes");
   hw_record_set_id (rec, node_id);
   hw_record_set_boolean (rec, "pinned", FALSE);
-  return hw_store_update (store, _("Place automatically on the ecomap"), rec, error);
+  return hw_store_update (store, N_("Place automatically on the ecomap"), rec, error);
 }
 
 gboolean
@@ -515,7 +517,7 @@ hw_ecomap_set_category (HwStore     *store,
   rec = hw_record_new ("ecomap_nodes");
   hw_record_set_id (rec, node_id);
   hw_record_set_string (rec, "category", category);
-  return hw_store_update (store, _("Change group on the ecomap"), rec, error);
+  return hw_store_update (store, N_("Change group on the ecomap"), rec, error);
 }
 
 gint64
@@ -552,7 +554,7 @@ hw_ecomap_add_tie (HwStore     *store,
   hw_record_set_int (rec, "node_a", node_a);
   hw_record_set_int (rec, "node_b", node_b);
   hw_record_set_string (rec, "strength", strength);
-  return hw_store_insert (store, _("Add tie"), rec, error);
+  return hw_store_insert (store, N_("Add tie"), rec, error);
 }
 
 /* "Emotional , transport" -> "emotional,transport"; FALSE on unknown types */
@@ -609,7 +611,7 @@ hw_ecomap_update_tie (HwStore                 *store,
   hw_record_set_string (rec, "support_types", types);
   hw_record_set_string (rec, "frequency", fields->frequency ? fields->frequency : "");
   hw_record_set_string (rec, "note", fields->note ? fields->note : "");
-  return hw_store_update (store, _("Change tie"), rec, error);
+  return hw_store_update (store, N_("Change tie"), rec, error);
 }
 
 gboolean
@@ -621,7 +623,7 @@ hw_ecomap_delete_tie (HwStore  *store,
 
   if (tie == NULL)
     return FALSE;
-  return hw_store_delete (store, _("Remove tie"), "ties", tie_id, error);
+  return hw_store_delete (store, N_("Remove tie"), "ties", tie_id, error);
 }
 
 gboolean
@@ -644,7 +646,7 @@ hw_ecomap_set_legend_label (HwStore     *store,
     {
       if (existing == 0)
         return TRUE;
-      return hw_store_delete (store, _("Change legend"), "ecomap_legend", existing, error);
+      return hw_store_delete (store, N_("Change legend"), "ecomap_legend", existing, error);
     }
   else
     {
@@ -654,12 +656,12 @@ hw_ecomap_set_legend_label (HwStore     *store,
         {
           hw_record_set_id (rec, existing);
           hw_record_set_string (rec, "label", trimmed);
-          return hw_store_update (store, _("Change legend"), rec, error);
+          return hw_store_update (store, N_("Change legend"), rec, error);
         }
       hw_record_set_int (rec, "case_id", case_id);
       hw_record_set_string (rec, "key", key);
       hw_record_set_string (rec, "label", trimmed);
-      return hw_store_insert (store, _("Change legend"), rec, error) != 0;
+      return hw_store_insert (store, N_("Change legend"), rec, error) != 0;
     }
 }
 
@@ -696,11 +698,11 @@ hw_ecomap_set_network_role (HwStore     *store,
       hw_record_set_int (rec, "case_id", hw_record_get_int (person, "case_id"));
       hw_record_set_int (rec, "person_id", person_id);
       hw_record_set_string (rec, "role", role);
-      return hw_store_insert (store, _("Add to the safety network"), rec, error) != 0;
+      return hw_store_insert (store, N_("Add to the safety network"), rec, error) != 0;
     }
   if (existing == 0)
     return TRUE;
-  return hw_store_delete (store, _("Remove from the safety network"), "network_members", existing, error);
+  return hw_store_delete (store, N_("Remove from the safety network"), "network_members", existing, error);
 }
 
 GPtrArray *
@@ -851,7 +853,7 @@ hw_ecomap_save_snapshot (HwStore     *store,
   hw_record_set_string (rec, "name", trimmed);
   hw_record_set_string (rec, "taken_at", when);
   hw_record_set_string (rec, "data", data);
-  return hw_store_insert (store, _("Save a snapshot of the ecomap"), rec, error);
+  return hw_store_insert (store, N_("Save a snapshot of the ecomap"), rec, error);
 }
 
 GPtrArray *
@@ -874,7 +876,7 @@ hw_ecomap_delete_snapshot (HwStore  *store,
 
   if (row == NULL)
     return FALSE;
-  return hw_store_delete (store, _("Delete a snapshot of the ecomap"), "ecomap_snapshots",
+  return hw_store_delete (store, N_("Delete a snapshot of the ecomap"), "ecomap_snapshots",
                           snapshot_id, error);
 }
 
