@@ -275,6 +275,95 @@ test_tie_panel_and_delete (Fixture       *f,
   g_assert_cmpint (count_ties (f->store, household, joseph), ==, 1);
 }
 
+
+static GtkWindow *
+find_toplevel (const char *title)
+{
+  /* (transfer none) */
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0 ||
+          (ADW_IS_MESSAGE_DIALOG (window) &&
+           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), title) == 0))
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type,
+           guint      skip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (skip == 0)
+            return child;
+          skip--;
+        }
+      if ((found = find_type (child, type, 0)) != NULL && skip == 0)
+        return found;
+    }
+  return NULL;
+}
+
+/* The legend dialog writes the changed line; the compare window shows
+ * two maps with the changes since the intake snapshot. */
+static void
+test_legend_and_compare (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWindow *dialog, *compare;
+  GtkWidget *entry, *canvas;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (f->view, "ecomap.legend", NULL));
+  spin (100);
+  dialog = find_toplevel ("Legend");
+  g_assert_nonnull (dialog);
+  /* the fifth line is "stressful" */
+  entry = find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0);
+  for (guint i = 0; i < 4; i++)
+    entry = gtk_widget_get_next_sibling (entry);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Conflict between them");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (dialog);
+  spin (50);
+  g_assert_cmpint (hw_store_query_int (f->store, 0,
+                                       "SELECT count(*) FROM ecomap_legend WHERE key = 'stressful' "
+                                       "AND label = 'Conflict between them'", G_TYPE_INVALID), ==, 1);
+  /* only the changed line was written */
+  g_assert_cmpint (hw_store_query_int (f->store, -1, "SELECT count(*) FROM ecomap_legend", G_TYPE_INVALID), ==, 1);
+  g_assert_true (hw_store_undo (f->store, &error));
+
+  g_assert_true (gtk_widget_activate_action (f->view, "ecomap.compare", NULL));
+  spin (300);
+  compare = find_toplevel ("Compare ecomaps");
+  g_assert_nonnull (compare);
+  canvas = find_type (GTK_WIDGET (compare), HW_TYPE_ECOMAP_CANVAS, 0);
+  g_assert_nonnull (canvas);
+  g_assert_nonnull (hw_ecomap_canvas_get_map (HW_ECOMAP_CANVAS (canvas)));
+  if (g_getenv ("HW_KEEP_OUTPUT"))
+    {
+      GtkWidget *saved = f->window;
+
+      f->window = GTK_WIDGET (compare);
+      save_png (f, "compare.png");
+      f->window = saved;
+    }
+  gtk_window_destroy (compare);
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +378,7 @@ main (int   argc,
   ADD ("/ecomap-view/connect-undo", test_connect_and_undo);
   ADD ("/ecomap-view/move-undo", test_move_and_undo);
   ADD ("/ecomap-view/tie-panel-delete", test_tie_panel_and_delete);
+  ADD ("/ecomap-view/legend-compare", test_legend_and_compare);
 
   return g_test_run ();
 }
