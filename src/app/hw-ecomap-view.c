@@ -392,7 +392,28 @@ save_tie (HwEcomapView *self)
   fields.support_types = types->str;
   fields.frequency = gtk_editable_get_text (GTK_EDITABLE (self->frequency_entry));
   fields.note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+
+  /* nothing changed (e.g. focus left a field untouched): no empty edit */
+  {
+    g_autoptr(HwRecord) tie = hw_store_get (self->store, "ties", tie_id, NULL);
+
+    if (tie != NULL &&
+        g_strcmp0 (hw_record_get_string (tie, "strength"), fields.strength) == 0 &&
+        hw_record_get_boolean (tie, "stressful") == fields.stressful &&
+        g_strcmp0 (hw_record_get_string (tie, "flow"), fields.flow) == 0 &&
+        g_strcmp0 (hw_record_get_string (tie, "support_types"), fields.support_types) == 0 &&
+        g_strcmp0 (hw_record_get_string (tie, "frequency"), fields.frequency) == 0 &&
+        g_strcmp0 (hw_record_get_string (tie, "note"), fields.note) == 0)
+      return;
+  }
   report (self, hw_ecomap_update_tie (self->store, tie_id, &fields, &error), error);
+}
+
+static void
+tie_entry_leave_cb (GtkEventControllerFocus *controller,
+                    HwEcomapView            *self)
+{
+  save_tie (self);
 }
 
 static void
@@ -1011,6 +1032,7 @@ build_panel (HwEcomapView *self)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkEventController *controller;
   GtkWidget *flow;
   const HwChoice *choices;
   guint n;
@@ -1077,9 +1099,15 @@ build_panel (HwEcomapView *self)
   self->frequency_entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->frequency_entry), _("For example: every week"));
   g_signal_connect (self->frequency_entry, "activate", G_CALLBACK (tie_entry_activate_cb), self);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (tie_entry_leave_cb), self);
+  gtk_widget_add_controller (self->frequency_entry, controller);
   gtk_box_append (GTK_BOX (self->tie_box), labelled (_("How often they are in touch"), self->frequency_entry));
   self->note_entry = gtk_entry_new ();
   g_signal_connect (self->note_entry, "activate", G_CALLBACK (tie_entry_activate_cb), self);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (tie_entry_leave_cb), self);
+  gtk_widget_add_controller (self->note_entry, controller);
   gtk_box_append (GTK_BOX (self->tie_box), labelled (_("Note"), self->note_entry));
   gtk_box_append (GTK_BOX (box), self->tie_box);
 
