@@ -974,21 +974,41 @@ compare_action (GtkWidget  *widget,
 
 /* Construction -------------------------------------------------------------- */
 
+/* GTK 4.8 names a button made with gtk_button_new_with_mnemonic()
+ * "_Add Add" on the accessibility bus; a button whose child is a mnemonic
+ * label is named by the label's plain text. */
+static void
+set_mnemonic_child (GtkWidget  *button,
+                    const char *mnemonic)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+}
+
+static GtkWidget *
+mnemonic_button (const char *mnemonic,
+                 const char *action)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  set_mnemonic_child (button, mnemonic);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}
+
 static GtkWidget *
 build_toolbar (HwEcomapView *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *button;
 
   gtk_widget_add_css_class (bar, "toolbar");
-  button = gtk_button_new_with_mnemonic (_("Add _person"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "ecomap.add-person");
-  gtk_box_append (GTK_BOX (bar), button);
-  button = gtk_button_new_with_mnemonic (_("Add _organisation"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "ecomap.add-organisation");
-  gtk_box_append (GTK_BOX (bar), button);
+  gtk_box_append (GTK_BOX (bar), mnemonic_button (_("Add _person"), "ecomap.add-person"));
+  gtk_box_append (GTK_BOX (bar), mnemonic_button (_("Add _organisation"), "ecomap.add-organisation"));
 
-  self->connect_button = gtk_toggle_button_new_with_mnemonic (_("_Connect…"));
+  self->connect_button = gtk_toggle_button_new ();
+  set_mnemonic_child (self->connect_button, _("_Connect…"));
   gtk_widget_set_tooltip_text (self->connect_button,
                                _("Tie the selected person or place to another: choose the other one next (C)"));
   g_signal_connect (self->connect_button, "toggled", G_CALLBACK (connect_toggled_cb), self);
@@ -1000,15 +1020,9 @@ build_toolbar (HwEcomapView *self)
   gtk_box_append (GTK_BOX (bar), icon_button ("zoom-in-symbolic", _("Zoom in"), "ecomap.zoom-in"));
   gtk_box_append (GTK_BOX (bar), icon_button ("zoom-fit-best-symbolic", _("Fit to window"), "ecomap.fit"));
   gtk_box_append (GTK_BOX (bar), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  button = gtk_button_new_with_mnemonic (_("_Legend…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "ecomap.legend");
-  gtk_box_append (GTK_BOX (bar), button);
-  button = gtk_button_new_with_mnemonic (_("_Save snapshot…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "ecomap.save-snapshot");
-  gtk_box_append (GTK_BOX (bar), button);
-  button = gtk_button_new_with_mnemonic (_("Co_mpare…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "ecomap.compare");
-  gtk_box_append (GTK_BOX (bar), button);
+  gtk_box_append (GTK_BOX (bar), mnemonic_button (_("_Legend…"), "ecomap.legend"));
+  gtk_box_append (GTK_BOX (bar), mnemonic_button (_("_Save snapshot…"), "ecomap.save-snapshot"));
+  gtk_box_append (GTK_BOX (bar), mnemonic_button (_("Co_mpare…"), "ecomap.compare"));
   return bar;
 }
 
