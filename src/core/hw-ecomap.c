@@ -11,6 +11,7 @@
 
 #include "hw-ecomap.h"
 #include "hw-enums.h"
+#include "hw-language.h"
 
 static const HwRecipient agency = { HW_RECIPIENT_AGENCY, 0 };
 
@@ -138,12 +139,34 @@ make_subtitle (const HwRecipient *recipient,
   return g_strdup_printf (_("%s · %s"), when, copy);
 }
 
+/* A date in words, in the language of the document being made (gettext,
+ * not the C library's locale, so that hw_language_push() applies). */
+static char *
+format_date (GDateTime *when)
+{
+  static const char *months[] = {
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+  };
+  g_autofree char *day = g_strdup_printf ("%d", g_date_time_get_day_of_month (when));
+  g_autofree char *year = g_strdup_printf ("%d", g_date_time_get_year (when));
+  g_autoptr(GString) s = NULL;
+
+  /* Translators: a date in a printed plan. Keep {day}, {month} and
+   * {year}; e.g. Spanish "{day} de {month} de {year}". */
+  s = g_string_new (_("{day} {month} {year}"));
+  g_string_replace (s, "{day}", day, 0);
+  g_string_replace (s, "{month}", _(months[g_date_time_get_month (when) - 1]), 0);
+  g_string_replace (s, "{year}", year, 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static char *
 today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  return g_date_time_format (now, "%-d %B %Y");
+  return format_date (now);
 }
 
 static void
@@ -947,7 +970,7 @@ hw_ecomap_load_snapshot (HwStore           *store,
                                 hw_record_get_string (family, "family_name"),
                                 hw_record_get_string (row, "name"));
   taken = g_date_time_new_from_iso8601 (hw_record_get_string (row, "taken_at"), NULL);
-  when = taken ? g_date_time_format (taken, "%-d %B %Y") : g_strdup ("");
+  when = taken ? format_date (taken) : g_strdup ("");
   map->subtitle = make_subtitle (recipient, when);
   map->household_id = json_object_get_int_member_with_default (root, "household", 0);
   map->household_label = g_strdup (object_string (root, "household_label"));
@@ -1163,6 +1186,9 @@ hw_ecomap_export (HwStore               *store,
                   GError               **error)
 {
   g_autoptr(HwEcomapMap) map = NULL;
+  g_autoptr(HwLanguageSwitch) language = NULL;
+  g_autoptr(HwRecord) kase = NULL;
+  const char *lang = opts->language;
 
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
   g_return_val_if_fail (opts != NULL, FALSE);
@@ -1173,6 +1199,14 @@ hw_ecomap_export (HwStore               *store,
       (g_strcmp0 (opts->format, "pdf") != 0 && g_strcmp0 (opts->format, "png") != 0 &&
        g_strcmp0 (opts->format, "svg") != 0))
     return invalid (error, _("An ecomap can be exported as pdf, png or svg, not “%s”."), opts->format);
+
+  kase = hw_store_get (store, "cases", opts->case_id, error);
+  if (kase == NULL)
+    return FALSE;
+  /* the family's language unless asked otherwise */
+  if (lang == NULL || lang[0] == '\0')
+    lang = hw_record_get_string (kase, "primary_language");
+  language = hw_language_push (lang);
 
   map = hw_ecomap_load (store, opts->case_id, &opts->recipient, error);
   if (map == NULL)
