@@ -9,6 +9,7 @@
  */
 #define G_LOG_DOMAIN "hw-visit-dialog"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "hw-visit-dialog.h"
@@ -35,11 +36,24 @@ struct _HwVisitDialog
   AdwComboRow   *level_row;
   AdwComboRow   *supervisor_row;
   AdwComboRow   *driver_row;
-  GPtrArray     *visitor_checks;   /* GtkCheckButton, data "person-id" */
+  GPtrArray     *visitor_checks;   /* GtkSwitch, data "person-id" */
   GPtrArray     *child_checks;
 };
 
 G_DEFINE_FINAL_TYPE (HwVisitDialog, hw_visit_dialog, ADW_TYPE_WINDOW)
+
+/* A button with a mnemonic. GTK 4.8 also puts the raw text ("_Save") in
+ * the accessible label, so screen readers said "_Save Save": the name is
+ * left to the label inside. */
+static GtkWidget *
+mnemonic_button (const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  return button;
+}
+
 
 static const char *const day_codes[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
 
@@ -71,9 +85,9 @@ checked_ids (GPtrArray *checks)
 
   for (guint i = 0; i < checks->len; i++)
     {
-      GtkCheckButton *check = g_ptr_array_index (checks, i);
+      GtkSwitch *check = g_ptr_array_index (checks, i);
 
-      if (gtk_check_button_get_active (check))
+      if (gtk_switch_get_active (check))
         {
           gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (check), "person-id");
           g_array_append_val (ids, id);
@@ -222,7 +236,6 @@ spin_row (AdwPreferencesGroup *group, const char *title, const char *subtitle,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (group, row);
@@ -241,21 +254,21 @@ combo_row (AdwPreferencesGroup *group, const char *title, GtkStringList *model)
   return row;
 }
 
+/* A switch per person: GTK 4.8 gives switches (not check buttons) an
+ * action on the accessibility bus, so assistive tools can turn them on. */
 static void
 add_person_check (AdwPreferencesGroup *group, GPtrArray *checks, HwRecord *person)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *check = gtk_switch_new ();
   gint64 *id = g_new (gint64, 1);
 
   *id = hw_record_get_id (person);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hw_record_get_string (person, "name"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hw_record_get_string (person, "relationship"));
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  hw_record_get_string (person, "name"), -1);
   g_object_set_data_full (G_OBJECT (check), "person-id", id, g_free);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (checks, check);
@@ -293,8 +306,8 @@ hw_visit_dialog_new (GtkWindow  *parent,
                                       NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Schedule"));
+  GtkWidget *cancel = mnemonic_button (_("_Cancel"));
+  GtkWidget *save = mnemonic_button (_("_Schedule"));
   GtkWidget *page = adw_preferences_page_new ();
   AdwPreferencesGroup *when = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *how = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

@@ -34,6 +34,19 @@ struct _HwVisitOutcomeDialog
 
 G_DEFINE_FINAL_TYPE (HwVisitOutcomeDialog, hw_visit_outcome_dialog, ADW_TYPE_WINDOW)
 
+/* A button with a mnemonic. GTK 4.8 also puts the raw text ("_Save") in
+ * the accessible label, so screen readers said "_Save Save": the name is
+ * left to the label inside. */
+static GtkWidget *
+mnemonic_button (const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  return button;
+}
+
+
 static void
 hw_visit_outcome_dialog_dispose (GObject *object)
 {
@@ -162,8 +175,8 @@ hw_visit_outcome_dialog_new (GtkWindow     *parent,
                                              NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *cancel = mnemonic_button (_("_Cancel"));
+  GtkWidget *save = mnemonic_button (_("_Save"));
   GtkWidget *page = adw_preferences_page_new ();
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *notes = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

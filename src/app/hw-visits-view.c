@@ -48,6 +48,19 @@ struct _HwVisitsView
 
 G_DEFINE_FINAL_TYPE (HwVisitsView, hw_visits_view, GTK_TYPE_WIDGET)
 
+/* A button with a mnemonic. GTK 4.8 also puts the raw text ("_Save") in
+ * the accessible label, so screen readers said "_Save Save": the name is
+ * left to the label inside. */
+static GtkWidget *
+mnemonic_button (const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  return button;
+}
+
+
 enum {
   PROP_0,
   PROP_STORE,
@@ -284,7 +297,7 @@ rebuild_agenda (HwVisitsView *self)
                                       hw_visit_level_label (v->level), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
 
-      record = gtk_button_new_with_mnemonic (_("_Record…"));
+      record = mnemonic_button (_("_Record…"));
       gtk_widget_set_valign (record, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (record, _("Write down what happened at this visit"));
       g_object_set_data (G_OBJECT (record), "visit-index", GUINT_TO_POINTER (i));
@@ -293,7 +306,7 @@ rebuild_agenda (HwVisitsView *self)
 
       if (!hw_visit_status_is_cancelled (v->status))
         {
-          cancel = gtk_button_new_with_mnemonic (_("_Cancel Visit…"));
+          cancel = mnemonic_button (_("_Cancel Visit…"));
           gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
           g_object_set_data (G_OBJECT (cancel), "visit-index", GUINT_TO_POINTER (i));
           g_signal_connect_object (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self, 0);
