@@ -117,7 +117,7 @@ hw_demo_create (HwStore  *store,
 
   g_return_val_if_fail (HW_IS_STORE (store), 0);
 
-  if (!hw_store_begin_edit (store, _("Add sample family"), error))
+  if (!hw_store_begin_edit (store, N_("Add sample family"), error))
     return 0;
 
   hw_record_set_string (family, "family_name", "Morales");

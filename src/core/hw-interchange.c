@@ -796,7 +796,7 @@ hw_interchange_import_data (HwStore     *store,
     }
 
   /* Write it all as one edit. */
-  if (!hw_store_begin_edit (store, _("Import case"), error))
+  if (!hw_store_begin_edit (store, N_("Import case"), error))
     goto out;
 
   if (!write_rows (&imp, "cases", case_rows, g_hash_table_lookup (columns_of, "cases"), written, error))

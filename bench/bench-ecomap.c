@@ -1,0 +1,371 @@
+/* bench-ecomap.c: how fast the ecomap is laid out, drawn and exported,
+ * compared with graphviz `twopi -Tpdf` on the same graph, and how long one
+ * redraw takes while a node is dragged on a 300-node map (the frame budget
+ * is 16 ms). Prints figures; asserts nothing (speed is not a test).
+ *
+ *   meson test -C build --benchmark --suite bench -v
+ *   or: build/bench/bench-ecomap [N ...]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <cairo.h>
+#include <cairo-pdf.h>
+
+#include "hw-ecomap-render.h"
+
+#define REPEATS 5
+
+static const char * const first[] = {
+  "Ana", "Luis", "Rosa", "Marco", "Carmen", "Joseph", "Priya", "Tom", "Nia", "Margaret",
+  "Alicia", "Samuel", "Karen", "James", "Elena", "Mateo", "Sofía", "Lucía", "Dana", "Ray",
+};
+static const char * const last[] = {
+  "Morales", "Reyes", "Ortiz", "Baker", "Green", "Shah", "Becker", "Thompson", "Liu",
+  "Brooks", "Whitfield", "Castillo", "Okafor", "Kim", "Alvarez", "Delgado",
+};
+static const char * const orgs[] = {
+  "Elementary School", "Counseling Center", "Food Bank", "Housing Partnership",
+  "Community Clinic", "Parenting Program", "Family Court", "Recovery Services", "Church",
+};
+
+static HwEcomapMap *
+make_map (guint n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n);
+  HwEcomapMap *map = hw_ecomap_map_new ();
+
+  map->title = g_strdup_printf ("Benchmark map, %u nodes", n);
+  map->subtitle = g_strdup ("Generated");
+  map->household_id = 1;
+  map->household_label = g_strdup ("Household");
+  hw_ecomap_map_add_member (map, "Parent One");
+  hw_ecomap_map_add_member (map, "Child One");
+  hw_ecomap_map_add_member (map, "Child Two");
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean org = g_rand_int_range (rand, 0, 4) == 0;
+      g_autofree char *label = NULL;
+      gint64 id = 2 + i;
+
+      if (org)
+        label = g_strdup_printf ("%s %u", orgs[g_rand_int_range (rand, 0, G_N_ELEMENTS (orgs))], i);
+      else
+        label = g_strdup_printf ("%s %s %u", first[g_rand_int_range (rand, 0, G_N_ELEMENTS (first))],
+                                 last[g_rand_int_range (rand, 0, G_N_ELEMENTS (last))], i);
+      hw_ecomap_map_add_node (map, id, org ? HW_ECOMAP_NODE_ORGANISATION : HW_ECOMAP_NODE_PERSON,
+                              g_rand_int_range (rand, 0, HW_ECOMAP_N_CATEGORIES), label);
+      hw_ecomap_map_add_tie (map, 1000000 + i, 1, id, g_rand_int_range (rand, 0, HW_TIE_NONE),
+                             g_rand_int_range (rand, 0, 6) == 0, g_rand_int_range (rand, 0, 4));
+    }
+  /* and some ties between the outer nodes */
+  for (guint i = 0; n > 1 && i < n / 5; i++)
+    {
+      gint64 a = 2 + g_rand_int_range (rand, 0, n), b = 2 + g_rand_int_range (rand, 0, n);
+
+      if (a != b)
+        hw_ecomap_map_add_tie (map, 2000000 + i, a, b, g_rand_int_range (rand, 0, HW_TIE_NONE),
+                               FALSE, HW_TIE_FLOW_NONE);
+    }
+  return map;
+}
+
+static const char *
+dot_style (HwTieStrength s)
+{
+  switch (s)
+    {
+    case HW_TIE_STRONG: return "penwidth=3";
+    case HW_TIE_TENUOUS: return "style=dashed";
+    case HW_TIE_BROKEN: return "style=dotted";
+    case HW_TIE_MODERATE:
+    case HW_TIE_NONE:
+    case HW_TIE_N_STRENGTHS:
+    default:
+      return "penwidth=1";
+    }
+}
+
+/* The same graph for twopi: household as the root, labels under nodes. */
+static char *
+make_dot (HwEcomapMap *map)
+{
+  GString *s = g_string_new ("graph ecomap {\n  root=n1; overlap=false; splines=false;\n"
+                             "  node [shape=circle, width=0.3, fontname=\"DejaVu Sans\", fontsize=8.5];\n"
+                             "  n1 [label=\"Household\", width=1.2];\n");
+
+  for (guint i = 0; i < map->nodes->len; i++)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+
+      g_string_append_printf (s, "  n%" G_GINT64_FORMAT " [xlabel=\"%s\", label=\"\"%s];\n",
+                              node->id, node->label,
+                              node->kind == HW_ECOMAP_NODE_ORGANISATION ? ", shape=box" : "");
+    }
+  for (guint i = 0; i < map->ties->len; i++)
+    {
+      HwEcomapMapTie *tie = &g_array_index (map->ties, HwEcomapMapTie, i);
+      const char *dir = tie->flow == HW_TIE_FLOW_A_TO_B ? ", dir=forward"
+                        : tie->flow == HW_TIE_FLOW_B_TO_A ? ", dir=back"
+                        : tie->flow == HW_TIE_FLOW_BOTH ? ", dir=both" : "";
+
+      g_string_append_printf (s, "  n%" G_GINT64_FORMAT " -- n%" G_GINT64_FORMAT " [%s%s];\n",
+                              tie->node_a, tie->node_b, dot_style (tie->strength), dir);
+    }
+  g_string_append (s, "}\n");
+  return g_string_free (s, FALSE);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *v,
+        guint   n)
+{
+  qsort (v, n, sizeof *v, (int (*) (const void *, const void *)) compare_double);
+  return v[n / 2];
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static cairo_status_t
+discard_cb (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+typedef struct {
+  double layout_pure, layout, draw, export, total, twopi;
+} Figures;
+
+static void
+bench_size (guint        n,
+            const char  *dir,
+            Figures     *out)
+{
+  double t_pure[REPEATS], t_layout[REPEATS], t_draw[REPEATS], t_export[REPEATS], t_total[REPEATS];
+  double t_twopi[REPEATS];
+  g_autofree char *pdf = g_build_filename (dir, "bench.pdf", NULL);
+  g_autofree char *dot_path = g_build_filename (dir, "bench.dot", NULL);
+  g_autofree char *twopi_pdf = g_build_filename (dir, "twopi.pdf", NULL);
+  gboolean have_twopi = g_find_program_in_path ("twopi") != NULL;
+
+  for (guint r = 0; r < REPEATS; r++)
+    {
+      g_autoptr(HwEcomapMap) map = make_map (n);
+      g_autoptr(GError) error = NULL;
+      g_autofree HwEcomapLayoutNode *lay = NULL;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      double t0, t1;
+
+      /* the pure ring layout alone, on sizes measured once */
+      hw_ecomap_map_layout (map);
+      lay = g_new0 (HwEcomapLayoutNode, map->nodes->len);
+      for (guint i = 0; i < map->nodes->len; i++)
+        {
+          HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+
+          lay[i] = (HwEcomapLayoutNode) { node->id, node->category, node->strength, node->radius,
+                                          node->label_width, node->label_height, FALSE, 0, 0 };
+        }
+      t0 = now_ms ();
+      hw_ecomap_layout (lay, map->nodes->len, map->household_radius);
+      t_pure[r] = now_ms () - t0;
+
+      /* a fresh map: measuring text + layout, as the editor does on load */
+      g_clear_pointer (&map, hw_ecomap_map_free);
+      map = make_map (n);
+      t0 = now_ms ();
+      hw_ecomap_map_layout (map);
+      t1 = now_ms ();
+      t_layout[r] = t1 - t0;
+
+      /* drawing one page into a PDF surface that writes nowhere */
+      t0 = now_ms ();
+      surface = cairo_pdf_surface_create_for_stream (discard_cb, NULL, 841.89, 595.28);
+      cr = cairo_create (surface);
+      hw_ecomap_draw_page (map, cr, 841.89, 595.28);
+      cairo_show_page (cr);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      cairo_surface_destroy (surface);
+      t_draw[r] = now_ms () - t0;
+
+      /* the whole export to a file */
+      t0 = now_ms ();
+      if (!hw_ecomap_map_export (map, "pdf", "a4", pdf, &error))
+        g_error ("export failed: %s", error->message);
+      t_export[r] = now_ms () - t0;
+
+      t_total[r] = t_layout[r] + t_export[r];
+
+      if (have_twopi)
+        {
+          g_autofree char *dot = make_dot (map);
+          const char *argv[] = { "twopi", "-Tpdf", "-o", twopi_pdf, dot_path, NULL };
+          int status = 0;
+
+          g_file_set_contents (dot_path, dot, -1, NULL);
+          t0 = now_ms ();
+          if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                             G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                             NULL, NULL, NULL, NULL, &status, NULL))
+            have_twopi = FALSE;
+          t_twopi[r] = now_ms () - t0;
+        }
+    }
+
+  out->layout_pure = median (t_pure, REPEATS);
+  out->layout = median (t_layout, REPEATS);
+  out->draw = median (t_draw, REPEATS);
+  out->export = median (t_export, REPEATS);
+  out->total = median (t_total, REPEATS);
+  out->twopi = have_twopi ? median (t_twopi, REPEATS) : NAN;
+
+  g_unlink (pdf);
+  g_unlink (dot_path);
+  g_unlink (twopi_pdf);
+}
+
+/* Redraws at the window's size on an ARGB image (what GTK's cairo
+ * renderer gives us): a full redraw (zoom, pan, any edit) and a drag
+ * frame as the editor draws it: the map without the dragged node, cached
+ * once when the drag starts, painted, then the node and its ties on top. */
+static void
+bench_drag (guint n)
+{
+  g_autoptr(HwEcomapMap) map = make_map (n);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
+  cairo_surface_t *cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
+  HwEcomapDrawOptions options = { .selected_node = 2, .show_sectors = TRUE };
+  double full[30], frames[120], start;
+  cairo_matrix_t matrix;
+  HwEcomapMapNode *node;
+  cairo_t *cr;
+
+  hw_ecomap_map_layout (map);
+  hw_ecomap_fit_matrix (map, 0, 0, 1280, 800, &matrix);
+  node = &g_array_index (map->nodes, HwEcomapMapNode, 0);
+
+  for (guint f = 0; f < G_N_ELEMENTS (full); f++)
+    {
+      double t0 = now_ms ();
+
+      cr = cairo_create (surface);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_transform (cr, &matrix);
+      hw_ecomap_draw_map (map, cr, &options);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      full[f] = now_ms () - t0;
+    }
+
+  /* drag start: the cache */
+  start = now_ms ();
+  cr = cairo_create (cache);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_transform (cr, &matrix);
+  options.exclude_node = node->id;
+  hw_ecomap_draw_map (map, cr, &options);
+  cairo_destroy (cr);
+  start = now_ms () - start;
+
+  options.exclude_node = 0;
+  options.only_node = node->id;
+  for (guint f = 0; f < G_N_ELEMENTS (frames); f++)
+    {
+      double t0 = now_ms ();
+
+      hw_ecomap_map_move_node (map, node->id, node->x + 1.5, node->y + 0.5);
+      cr = cairo_create (surface);
+      cairo_set_source_surface (cr, cache, 0, 0);
+      cairo_paint (cr);
+      cairo_transform (cr, &matrix);
+      hw_ecomap_draw_map (map, cr, &options);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      frames[f] = now_ms () - t0;
+    }
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (cache);
+
+  {
+    double full_med = median (full, G_N_ELEMENTS (full));
+    double med = median (frames, G_N_ELEMENTS (frames));
+    /* the 95th percentile: a shared machine has hiccups */
+    double p95 = frames[(guint) (G_N_ELEMENTS (frames) * 0.95)];
+
+    printf ("\nRedraw, %u nodes, 1280x800:\n"
+            "  full redraw (zoom, pan, edit): median %.2f ms\n"
+            "  drag start (cache without the node): %.2f ms, once per drag\n"
+            "  drag frame (cache + node + its ties): median %.2f ms, 95th percentile %.2f ms\n"
+            "  target: a drag frame within 16 ms: %s\n",
+            n, full_med, start, med, p95, p95 <= 16 ? "met" : "NOT met");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("hw-bench-ecomap-XXXXXX", NULL);
+  guint sizes[16] = { 50, 300, 1000 };
+  guint n_sizes = 3;
+
+  if (argc > 1 && g_str_equal (argv[1], "--drag"))
+    {
+      bench_drag (300);
+      return 0;
+    }
+  if (argc > 1)
+    {
+      n_sizes = 0;
+      for (int i = 1; i < argc && n_sizes < G_N_ELEMENTS (sizes); i++)
+        sizes[n_sizes++] = (guint) g_ascii_strtoull (argv[i], NULL, 10);
+    }
+
+  printf ("Ecomap benchmark (median of %d runs, milliseconds)\n", REPEATS);
+  printf ("  layout*: ring layout alone; layout: measuring labels + layout;\n"
+          "  draw: one page into a PDF surface; export: page written to a PDF file;\n"
+          "  ours: layout + export; twopi: `twopi -Tpdf` on the same graph (process included)\n\n");
+  printf ("%6s %9s %9s %9s %9s %9s %9s %8s\n",
+          "nodes", "layout*", "layout", "draw", "export", "ours", "twopi", "ratio");
+
+  for (guint i = 0; i < n_sizes; i++)
+    {
+      Figures f;
+
+      bench_size (sizes[i], dir, &f);
+      printf ("%6u %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %7.1fx\n",
+              sizes[i], f.layout_pure, f.layout, f.draw, f.export, f.total, f.twopi,
+              f.twopi / f.total);
+      if (sizes[i] == 300)
+        printf ("       target at 300 nodes: ours at least 5x faster than twopi: %s\n",
+                isnan (f.twopi) ? "twopi not found" : f.twopi / f.total >= 5 ? "met" : "NOT met");
+    }
+
+  bench_drag (300);
+  bench_drag (1000);
+  g_rmdir (dir);
+  return 0;
+}

@@ -1,0 +1,659 @@
+/* hw-ecomap-layout.c: ring layout of an ecomap (see the header for what it
+ * guarantees).
+ *
+ * How: the circle is cut into one sector per category that has nodes, each
+ * as wide as the room its nodes need (so all sectors fill out to about the
+ * same radius). Nodes are placed band by band, strongest tie first; a band
+ * starts outside everything the band before it reached, which is what makes
+ * "closer means stronger" hold strictly. Inside a band and a sector the
+ * nodes are spread evenly along a ring; a node whose spot is taken looks
+ * left and right along the ring, then a little further out, until its
+ * footprint is free. A uniform grid keeps the "is it free" question cheap
+ * for large maps.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-ecomap-layout"
+
+#include <math.h>
+#include <string.h>
+
+#include "hw-ecomap-layout.h"
+#include "hw-enums.h"
+
+static const char * const category_ids[HW_ECOMAP_N_CATEGORIES] = {
+  "family", "kin", "friends", "school", "work",
+  "health", "services", "faith", "legal", "community",
+};
+
+
+static const char * const strength_ids[HW_TIE_N_STRENGTHS] = {
+  "strong", "moderate", "tenuous", "broken", "none",
+};
+
+gboolean
+hw_ecomap_category_from_string (const char       *id,
+                                HwEcomapCategory *out)
+{
+  for (guint i = 0; id != NULL && i < HW_ECOMAP_N_CATEGORIES; i++)
+    if (g_str_equal (id, category_ids[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
+  *out = HW_ECOMAP_CATEGORY_COMMUNITY;
+  return FALSE;
+}
+
+const char *
+hw_ecomap_category_to_string (HwEcomapCategory category)
+{
+  g_return_val_if_fail (category < HW_ECOMAP_N_CATEGORIES, "community");
+  return category_ids[category];
+}
+
+const char *
+hw_ecomap_category_label (HwEcomapCategory category)
+{
+  g_return_val_if_fail (category < HW_ECOMAP_N_CATEGORIES, "");
+  return hw_choice_label (HW_CHOICES_ECOMAP_CATEGORY, category_ids[category]);
+}
+
+gboolean
+hw_tie_strength_from_string (const char    *id,
+                             HwTieStrength *out)
+{
+  for (guint i = 0; id != NULL && i < HW_TIE_N_STRENGTHS; i++)
+    if (g_str_equal (id, strength_ids[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
+  *out = HW_TIE_NONE;
+  return FALSE;
+}
+
+const char *
+hw_tie_strength_to_string (HwTieStrength strength)
+{
+  g_return_val_if_fail (strength < HW_TIE_N_STRENGTHS, "none");
+  return strength_ids[strength];
+}
+
+double
+hw_ecomap_layout_angle (double x,
+                        double y)
+{
+  double a = atan2 (x, -y);
+
+  if (a < 0)
+    a += 2 * G_PI;
+  if (a >= 2 * G_PI)
+    a = 0;
+  return a;
+}
+
+static double
+half_width (const HwEcomapLayoutNode *node)
+{
+  return MAX (node->radius, node->label_width / 2);
+}
+
+void
+hw_ecomap_layout_node_box (const HwEcomapLayoutNode *node,
+                           HwEcomapBox              *box)
+{
+  double hw = half_width (node);
+
+  box->x1 = node->x - hw;
+  box->x2 = node->x + hw;
+  box->y1 = node->y - node->radius;
+  box->y2 = node->y + node->radius;
+  if (node->label_height > 0)
+    box->y2 += HW_ECOMAP_LAYOUT_LABEL_GAP + node->label_height;
+}
+
+static gboolean
+node_is_pinned (const HwEcomapLayoutNode *node)
+{
+  /* A pinned node with nonsense coordinates is laid out instead. */
+  return node->pinned && isfinite (node->x) && isfinite (node->y);
+}
+
+static guint
+node_band (const HwEcomapLayoutNode *node)
+{
+  return MIN ((guint) node->strength, HW_TIE_N_STRENGTHS - 1);
+}
+
+static guint
+node_category (const HwEcomapLayoutNode *node)
+{
+  return MIN ((guint) node->category, HW_ECOMAP_N_CATEGORIES - 1);
+}
+
+/* Order --------------------------------------------------------------- */
+
+typedef struct {
+  const HwEcomapLayoutNode *nodes;
+} SortContext;
+
+static int
+compare_index (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const HwEcomapLayoutNode *nodes = ((SortContext *) user_data)->nodes;
+  const HwEcomapLayoutNode *na = &nodes[*(const guint *) a];
+  const HwEcomapLayoutNode *nb = &nodes[*(const guint *) b];
+
+  if (node_band (na) != node_band (nb))
+    return node_band (na) < node_band (nb) ? -1 : 1;
+  if (node_category (na) != node_category (nb))
+    return node_category (na) < node_category (nb) ? -1 : 1;
+  if (na->id != nb->id)
+    return na->id < nb->id ? -1 : 1;
+  /* equal ids: fall back on sizes so the order still does not depend on
+   * the input order (unless two nodes are identical, when it does not
+   * matter which is which) */
+  if (na->label_width != nb->label_width)
+    return na->label_width < nb->label_width ? -1 : 1;
+  if (na->radius != nb->radius)
+    return na->radius < nb->radius ? -1 : 1;
+  return 0;
+}
+
+/* Sectors ----------------------------------------------------------------- */
+
+/* Every node counts, pinned ones too, so that dragging a node does not
+ * reshape the sectors and move everyone else. */
+static void
+compute_sectors (const HwEcomapLayoutNode *nodes,
+                 guint                     n_nodes,
+                 double                    start[HW_ECOMAP_N_CATEGORIES],
+                 double                    end[HW_ECOMAP_N_CATEGORIES])
+{
+  double demand[HW_ECOMAP_N_CATEGORIES] = { 0 };
+  double total = 0;
+  double a = 0;
+  g_autofree double *needs = g_new (double, MAX (n_nodes, 1));
+  g_autofree guint *cats = g_new (guint, MAX (n_nodes, 1));
+  g_autofree guint *order = g_new (guint, MAX (n_nodes, 1));
+  SortContext ctx = { nodes };
+
+  /* Sum in a fixed order: floating point sums depend on the order, and the
+   * result must not depend on the order of the input. */
+  for (guint i = 0; i < n_nodes; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n_nodes, sizeof (guint), compare_index, &ctx);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      const HwEcomapLayoutNode *node = &nodes[order[i]];
+      double need = 2 * half_width (node) + HW_ECOMAP_LAYOUT_MARGIN;
+
+      /* a node of zero size still needs its sector; NaN sizes count as 0 */
+      needs[i] = isfinite (need) ? MAX (need, 1.0) : 1.0;
+      cats[i] = node_category (node);
+    }
+  for (guint i = 0; i < n_nodes; i++)
+    demand[cats[i]] += needs[i];
+  for (guint c = 0; c < HW_ECOMAP_N_CATEGORIES; c++)
+    total += demand[c];
+
+  for (guint c = 0; c < HW_ECOMAP_N_CATEGORIES; c++)
+    {
+      start[c] = a;
+      if (total > 0)
+        a += 2 * G_PI * demand[c] / total;
+      end[c] = a;
+    }
+  /* rounding: the last non-empty sector closes the circle */
+  for (int c = HW_ECOMAP_N_CATEGORIES - 1; c >= 0; c--)
+    if (end[c] > start[c])
+      {
+        end[c] = 2 * G_PI;
+        break;
+      }
+}
+
+gboolean
+hw_ecomap_layout_sector (const HwEcomapLayoutNode *nodes,
+                         guint                     n_nodes,
+                         HwEcomapCategory          category,
+                         double                   *start,
+                         double                   *end)
+{
+  double s[HW_ECOMAP_N_CATEGORIES], e[HW_ECOMAP_N_CATEGORIES];
+
+  g_return_val_if_fail (category < HW_ECOMAP_N_CATEGORIES, FALSE);
+
+  compute_sectors (nodes, n_nodes, s, e);
+  *start = s[category];
+  *end = e[category];
+  return e[category] > s[category];
+}
+
+/* Occupancy grid ---------------------------------------------------------- */
+
+typedef struct {
+  double      cell;
+  GHashTable *cells;    /* packed cell key -> GArray of guint node index */
+  const HwEcomapLayoutNode *nodes;
+  double      household_radius;
+  guint      *stamps;   /* per node: the last ray check that looked at it */
+  guint       stamp;
+} Grid;
+
+static gint64
+cell_key (gint64 cx, gint64 cy)
+{
+  return (cx << 32) ^ (cy & 0xffffffff);
+}
+
+static void
+grid_range (Grid              *grid,
+            const HwEcomapBox *box,
+            gint64            *cx1,
+            gint64            *cy1,
+            gint64            *cx2,
+            gint64            *cy2)
+{
+  *cx1 = (gint64) floor ((box->x1 - HW_ECOMAP_LAYOUT_MARGIN) / grid->cell);
+  *cy1 = (gint64) floor ((box->y1 - HW_ECOMAP_LAYOUT_MARGIN) / grid->cell);
+  *cx2 = (gint64) floor ((box->x2 + HW_ECOMAP_LAYOUT_MARGIN) / grid->cell);
+  *cy2 = (gint64) floor ((box->y2 + HW_ECOMAP_LAYOUT_MARGIN) / grid->cell);
+}
+
+static void
+grid_add (Grid  *grid,
+          guint  index)
+{
+  HwEcomapBox box;
+  gint64 cx1, cy1, cx2, cy2;
+
+  hw_ecomap_layout_node_box (&grid->nodes[index], &box);
+  grid_range (grid, &box, &cx1, &cy1, &cx2, &cy2);
+  /* A pinned node dragged absurdly far away would make a huge range;
+   * clamp: such a node is far from everything anyway. */
+  if (cx2 - cx1 > 4096 || cy2 - cy1 > 4096)
+    return;
+  for (gint64 cx = cx1; cx <= cx2; cx++)
+    for (gint64 cy = cy1; cy <= cy2; cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GArray *list = g_hash_table_lookup (grid->cells, &key);
+
+        if (list == NULL)
+          {
+            gint64 *k = g_new (gint64, 1);
+
+            *k = key;
+            list = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_hash_table_insert (grid->cells, k, list);
+          }
+        g_array_append_val (list, index);
+      }
+}
+
+static gboolean
+boxes_overlap (const HwEcomapBox *a,
+               const HwEcomapBox *b,
+               double             margin)
+{
+  return a->x1 < b->x2 + margin && b->x1 < a->x2 + margin &&
+         a->y1 < b->y2 + margin && b->y1 < a->y2 + margin;
+}
+
+static double
+box_distance_to_origin (const HwEcomapBox *box)
+{
+  double dx = MAX (MAX (box->x1, -box->x2), 0);
+  double dy = MAX (MAX (box->y1, -box->y2), 0);
+
+  return sqrt (dx * dx + dy * dy);
+}
+
+static gboolean
+grid_is_free (Grid              *grid,
+              const HwEcomapBox *box)
+{
+  gint64 cx1, cy1, cx2, cy2;
+
+  if (box_distance_to_origin (box) < grid->household_radius + HW_ECOMAP_LAYOUT_MARGIN)
+    return FALSE;
+
+  grid_range (grid, box, &cx1, &cy1, &cx2, &cy2);
+  for (gint64 cx = cx1; cx <= cx2; cx++)
+    for (gint64 cy = cy1; cy <= cy2; cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GArray *list = g_hash_table_lookup (grid->cells, &key);
+
+        for (guint i = 0; list != NULL && i < list->len; i++)
+          {
+            HwEcomapBox other;
+
+            hw_ecomap_layout_node_box (&grid->nodes[g_array_index (list, guint, i)], &other);
+            if (boxes_overlap (box, &other, HW_ECOMAP_LAYOUT_MARGIN))
+              return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+/* Does the segment (x1,y1)-(x2,y2) cross the box? (slab method) */
+static gboolean
+segment_hits_box (double x1,
+                  double y1,
+                  double x2,
+                  double y2,
+                  double bx1,
+                  double by1,
+                  double bx2,
+                  double by2)
+{
+  double t0 = 0, t1 = 1;
+  double d[2] = { x2 - x1, y2 - y1 };
+  double p[2] = { x1, y1 };
+  double lo[2] = { bx1, by1 }, hi[2] = { bx2, by2 };
+
+  for (int k = 0; k < 2; k++)
+    {
+      if (fabs (d[k]) < 1e-12)
+        {
+          if (p[k] < lo[k] || p[k] > hi[k])
+            return FALSE;
+        }
+      else
+        {
+          double ta = (lo[k] - p[k]) / d[k], tb = (hi[k] - p[k]) / d[k];
+
+          if (ta > tb)
+            {
+              double tmp = ta;
+              ta = tb;
+              tb = tmp;
+            }
+          t0 = MAX (t0, ta);
+          t1 = MIN (t1, tb);
+          if (t0 > t1)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* TRUE if the straight line from the household to (x, y), where the tie
+ * to the household is drawn, passes clear of every node circle already
+ * placed; otherwise that tie would run under another node. */
+static gboolean
+grid_ray_is_clear (Grid   *grid,
+                   double  x,
+                   double  y,
+                   guint   self)
+{
+  double len = hypot (x, y);
+  double ux, uy;
+
+  if (len <= grid->household_radius)
+    return TRUE;
+  ux = x / len;
+  uy = y / len;
+  grid->stamp++;
+
+  for (double t = grid->household_radius; t < len + grid->cell; t += grid->cell)
+    {
+      double px = ux * MIN (t, len), py = uy * MIN (t, len);
+      gint64 cx0 = (gint64) floor (px / grid->cell);
+      gint64 cy0 = (gint64) floor (py / grid->cell);
+
+      for (gint64 cx = cx0 - 1; cx <= cx0 + 1; cx++)
+        for (gint64 cy = cy0 - 1; cy <= cy0 + 1; cy++)
+          {
+            gint64 key = cell_key (cx, cy);
+            GArray *list = g_hash_table_lookup (grid->cells, &key);
+
+            for (guint i = 0; list != NULL && i < list->len; i++)
+              {
+                guint j = g_array_index (list, guint, i);
+                const HwEcomapLayoutNode *other = &grid->nodes[j];
+                double along, across;
+
+                if (j == self || grid->stamps[j] == grid->stamp)
+                  continue;
+                grid->stamps[j] = grid->stamp;
+                along = other->x * ux + other->y * uy;
+                across = fabs (-other->x * uy + other->y * ux);
+                if (along > grid->household_radius && along < len &&
+                    across < other->radius + HW_ECOMAP_LAYOUT_MARGIN)
+                  return FALSE;
+                if (other->label_height > 0 &&
+                    segment_hits_box (ux * grid->household_radius, uy * grid->household_radius,
+                                      x, y,
+                                      other->x - other->label_width / 2,
+                                      other->y + other->radius + HW_ECOMAP_LAYOUT_LABEL_GAP,
+                                      other->x + other->label_width / 2,
+                                      other->y + other->radius + HW_ECOMAP_LAYOUT_LABEL_GAP +
+                                      other->label_height))
+                  return FALSE;
+              }
+          }
+    }
+  return TRUE;
+}
+
+static void
+array_free (gpointer data)
+{
+  g_array_unref (data);
+}
+
+/* Puts @node on the first free spot at radius >= @rho, looking along the
+ * ring from @target within [@start, @end) first. Returns the radius used. */
+static double
+place_node (Grid               *grid,
+            HwEcomapLayoutNode *node,
+            guint               self,
+            double              rho,
+            double              target,
+            double              start,
+            double              end,
+            double              ring_step)
+{
+  double arc_step = MAX (half_width (node) / 2, 2.0);
+  double rho_step = MAX (ring_step / 4, 2.0);
+  double rho0 = rho;
+  /* First look for a spot whose tie to the centre runs under no other
+   * node, but only near the ring it was meant for: in a crowded sector there may
+   * be none, and then any free spot will do. */
+  gboolean want_clear_ray = TRUE;
+  double clear_ray_until = rho + ring_step / 2;
+
+  for (guint tries = 0; ; tries++, rho += rho_step)
+    {
+      if (want_clear_ray && rho > clear_ray_until)
+        {
+          want_clear_ray = FALSE;
+          rho = rho0;
+        }
+
+      double da = arc_step / rho;
+      gboolean in_range = TRUE;
+
+      /* walk both ways from the target until both ends of the sector */
+      for (guint k = 0; in_range; k++)
+        {
+          in_range = FALSE;
+          for (int sign = 1; sign >= -1; sign -= 2)
+            {
+              double a = target + sign * (double) k * da;
+              HwEcomapBox box;
+
+              if (k == 0 && sign < 0)
+                continue;
+              if (a < start || a >= end)
+                continue;
+              in_range = TRUE;
+              node->x = rho * sin (a);
+              node->y = -rho * cos (a);
+              hw_ecomap_layout_node_box (node, &box);
+              if (grid_is_free (grid, &box) &&
+                  (!want_clear_ray || grid_ray_is_clear (grid, node->x, node->y, self)))
+                return rho;
+            }
+        }
+      /* Give up on finding room in a hopeless case (e.g. a sector of zero
+       * width because of sizes like NaN): keep going out, which always ends
+       * because far enough out nothing is in the way. */
+      if (tries > 100000)
+        {
+          node->x = rho * sin ((start + end) / 2);
+          node->y = -rho * cos ((start + end) / 2);
+          return rho;
+        }
+    }
+}
+
+void
+hw_ecomap_layout (HwEcomapLayoutNode *nodes,
+                  guint               n_nodes,
+                  double              household_radius)
+{
+  double start[HW_ECOMAP_N_CATEGORIES], end[HW_ECOMAP_N_CATEGORIES];
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  SortContext ctx = { nodes };
+  Grid grid = { 0 };
+  double ring_step = 0;
+  double rho_band;
+  guint i;
+
+  g_return_if_fail (n_nodes == 0 || nodes != NULL);
+
+  if (!isfinite (household_radius) || household_radius < 0)
+    household_radius = 0;
+
+  /* sanitise sizes once so nothing below meets NaN or negatives */
+  for (i = 0; i < n_nodes; i++)
+    {
+      HwEcomapLayoutNode *n = &nodes[i];
+
+      if (!isfinite (n->radius) || n->radius < 0)
+        n->radius = 0;
+      if (!isfinite (n->label_width) || n->label_width < 0)
+        n->label_width = 0;
+      if (!isfinite (n->label_height) || n->label_height < 0)
+        n->label_height = 0;
+    }
+
+  compute_sectors (nodes, n_nodes, start, end);
+
+  for (i = 0; i < n_nodes; i++)
+    {
+      HwEcomapBox box;
+
+      nodes[i].x = node_is_pinned (&nodes[i]) ? nodes[i].x : 0;
+      nodes[i].y = node_is_pinned (&nodes[i]) ? nodes[i].y : 0;
+      hw_ecomap_layout_node_box (&nodes[i], &box);
+      /* rings are as far apart as the tallest node; wide labels on the
+       * left and right are pushed out further by the collision check */
+      ring_step = MAX (ring_step, box.y2 - box.y1);
+    }
+  ring_step = MAX (ring_step, 8.0);
+
+  grid.cell = ring_step + HW_ECOMAP_LAYOUT_MARGIN;
+  grid.cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, array_free);
+  grid.nodes = nodes;
+  grid.household_radius = household_radius;
+  grid.stamps = g_new0 (guint, MAX (n_nodes, 1));
+
+  for (i = 0; i < n_nodes; i++)
+    {
+      if (node_is_pinned (&nodes[i]))
+        grid_add (&grid, i);
+      else
+        g_array_append_val (order, i);
+    }
+  g_array_sort_with_data (order, compare_index, &ctx);
+
+  /* leave the strongest ties long enough to show their line style */
+  rho_band = household_radius + HW_ECOMAP_LAYOUT_MARGIN + ring_step / 2 + 30;
+
+  i = 0;
+  while (i < order->len)
+    {
+      guint band = node_band (&nodes[g_array_index (order, guint, i)]);
+      double band_max = rho_band;
+
+      while (i < order->len &&
+             node_band (&nodes[g_array_index (order, guint, i)]) == band)
+        {
+          guint cat = node_category (&nodes[g_array_index (order, guint, i)]);
+          guint first = i, last = i;
+          double s = start[cat], e = end[cat];
+          double rho = rho_band;
+
+          while (last < order->len &&
+                 node_band (&nodes[g_array_index (order, guint, last)]) == band &&
+                 node_category (&nodes[g_array_index (order, guint, last)]) == cat)
+            last++;
+
+          /* ring by ring: as many nodes as the arc holds, evenly spread */
+          while (first < last)
+            {
+              double width = 0;
+              guint fit, k;
+
+              for (k = first; k < last; k++)
+                width += 2 * half_width (&nodes[g_array_index (order, guint, k)]) +
+                         2 * HW_ECOMAP_LAYOUT_MARGIN;
+              width /= (last - first);
+              fit = (guint) floor (rho * (e - s) / MAX (width, 1.0));
+              fit = CLAMP (fit, 1, last - first);
+
+              for (k = 0; k < fit; k++)
+                {
+                  guint idx = g_array_index (order, guint, first + k);
+                  double target = s + (k + 0.5) * (e - s) / fit;
+                  double used;
+
+                  used = place_node (&grid, &nodes[idx], idx, rho, target, s, e, ring_step);
+                  band_max = MAX (band_max, used);
+                  grid_add (&grid, idx);
+                }
+              first += fit;
+              rho += ring_step + HW_ECOMAP_LAYOUT_MARGIN;
+            }
+          i = last;
+        }
+
+      /* the next band starts strictly outside this one */
+      rho_band = band_max + ring_step / 2 + HW_ECOMAP_LAYOUT_MARGIN;
+    }
+
+  g_hash_table_unref (grid.cells);
+  g_free (grid.stamps);
+}
+
+void
+hw_ecomap_layout_bounds (const HwEcomapLayoutNode *nodes,
+                         guint                     n_nodes,
+                         double                    household_radius,
+                         HwEcomapBox              *bounds)
+{
+  bounds->x1 = bounds->y1 = -household_radius;
+  bounds->x2 = bounds->y2 = household_radius;
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      HwEcomapBox box;
+
+      hw_ecomap_layout_node_box (&nodes[i], &box);
+      if (!isfinite (box.x1) || !isfinite (box.y1) ||
+          !isfinite (box.x2) || !isfinite (box.y2))
+        continue;
+      bounds->x1 = MIN (bounds->x1, box.x1);
+      bounds->y1 = MIN (bounds->y1, box.y1);
+      bounds->x2 = MAX (bounds->x2, box.x2);
+      bounds->y2 = MAX (bounds->y2, box.y2);
+    }
+}

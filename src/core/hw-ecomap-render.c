@@ -1,0 +1,1619 @@
+/* hw-ecomap-render.c: the ecomap model and its cairo renderer.
+ *
+ * Text is measured once per layout with a Pango context whose metrics are
+ * not hinted, so a label has the same size in map units on the screen, in
+ * a PDF and in a PNG; the cached PangoLayouts are then only shown, which
+ * keeps a redraw of a large map (dragging a node) cheap.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-ecomap-render"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "hw-ecomap-render.h"
+#include "hw-export.h"
+
+#define NODE_RADIUS        11.0
+#define LABEL_MAX_WIDTH    130.0
+#define HOUSEHOLD_MIN      46.0
+#define TIE_GAP            2.0
+#define ARROW_LENGTH       9.0
+#define ARROW_HALF_WIDTH   4.5
+#define STRONG_WIDTH       4.0
+#define PLAIN_WIDTH        1.3
+#define WAVE_AMPLITUDE     3.5
+#define WAVE_LENGTH        9.0
+#define LEGEND_SAMPLE      40.0
+#define LEGEND_PAD         8.0
+#define LEGEND_LABEL_WIDTH 170.0
+
+#define INK        0.13, 0.13, 0.15
+#define STRESS_INK 0.62, 0.08, 0.08
+#define FAINT_INK  0.62, 0.62, 0.64
+#define ACCENT     0.11, 0.42, 0.85
+
+/* Enums ------------------------------------------------------------------- */
+
+static const char * const flow_ids[] = { "none", "a-to-b", "b-to-a", "both" };
+
+gboolean
+hw_tie_flow_from_string (const char *id,
+                         HwTieFlow  *out)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (flow_ids); i++)
+    if (g_str_equal (id, flow_ids[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
+  *out = HW_TIE_FLOW_NONE;
+  return FALSE;
+}
+
+const char *
+hw_tie_flow_to_string (HwTieFlow flow)
+{
+  g_return_val_if_fail (flow <= HW_TIE_FLOW_BOTH, "none");
+  return flow_ids[flow];
+}
+
+static const char * const legend_ids[HW_ECOMAP_N_LEGEND_KEYS] = {
+  "strong", "moderate", "tenuous", "broken", "stressful", "flow",
+  "person", "organisation", "network", "distance",
+};
+
+static const char * const legend_defaults[HW_ECOMAP_N_LEGEND_KEYS] = {
+  N_("Strong tie"),
+  N_("Moderate tie"),
+  N_("Weak tie"),
+  N_("Broken or cut-off tie"),
+  N_("Stressful or in conflict"),
+  N_("Support flows this way"),
+  N_("Person"),
+  N_("Organisation or service"),
+  N_("Member of the safety network"),
+  N_("Closer to the centre: stronger tie"),
+};
+
+gboolean
+hw_ecomap_legend_key_from_string (const char        *id,
+                                  HwEcomapLegendKey *out)
+{
+  for (guint i = 0; id != NULL && i < HW_ECOMAP_N_LEGEND_KEYS; i++)
+    if (g_str_equal (id, legend_ids[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+hw_ecomap_legend_key_to_string (HwEcomapLegendKey key)
+{
+  g_return_val_if_fail (key < HW_ECOMAP_N_LEGEND_KEYS, "");
+  return legend_ids[key];
+}
+
+const char *
+hw_ecomap_legend_default_label (HwEcomapLegendKey key)
+{
+  g_return_val_if_fail (key < HW_ECOMAP_N_LEGEND_KEYS, "");
+  return g_dgettext (GETTEXT_PACKAGE, legend_defaults[key]);
+}
+
+/* Model ------------------------------------------------------------------- */
+
+static void
+clear_node (gpointer data)
+{
+  HwEcomapMapNode *node = data;
+
+  g_clear_pointer (&node->label, g_free);
+  g_clear_object (&node->layout);
+}
+
+HwEcomapMap *
+hw_ecomap_map_new (void)
+{
+  HwEcomapMap *map = g_new0 (HwEcomapMap, 1);
+
+  map->members = g_ptr_array_new_with_free_func (g_free);
+  map->nodes = g_array_new (FALSE, TRUE, sizeof (HwEcomapMapNode));
+  g_array_set_clear_func (map->nodes, clear_node);
+  map->ties = g_array_new (FALSE, TRUE, sizeof (HwEcomapMapTie));
+  map->household_radius = HOUSEHOLD_MIN;
+  return map;
+}
+
+void
+hw_ecomap_map_free (HwEcomapMap *map)
+{
+  if (map == NULL)
+    return;
+  g_free (map->title);
+  g_free (map->subtitle);
+  g_free (map->household_label);
+  g_ptr_array_unref (map->members);
+  g_array_unref (map->nodes);
+  g_array_unref (map->ties);
+  for (guint i = 0; i < HW_ECOMAP_N_LEGEND_KEYS; i++)
+    g_free (map->legend[i]);
+  g_clear_object (&map->household_layout);
+  for (guint i = 0; i < HW_ECOMAP_N_CATEGORIES; i++)
+    g_clear_object (&map->sector_layout[i]);
+  g_clear_pointer (&map->index, g_hash_table_unref);
+  g_clear_object (&map->context);
+  g_free (map);
+}
+
+guint
+hw_ecomap_map_add_node (HwEcomapMap      *map,
+                        gint64            id,
+                        HwEcomapNodeKind  kind,
+                        HwEcomapCategory  category,
+                        const char       *label)
+{
+  HwEcomapMapNode node = { 0 };
+
+  node.id = id;
+  node.kind = kind;
+  node.category = MIN (category, HW_ECOMAP_N_CATEGORIES - 1);
+  node.label = g_strdup (label != NULL ? label : "");
+  node.strength = HW_TIE_NONE;
+  /* the index points into the array, which may move */
+  g_clear_pointer (&map->index, g_hash_table_unref);
+  g_array_append_val (map->nodes, node);
+  return map->nodes->len - 1;
+}
+
+void
+hw_ecomap_map_add_member (HwEcomapMap *map,
+                          const char  *name)
+{
+  g_ptr_array_add (map->members, g_strdup (name));
+}
+
+guint
+hw_ecomap_map_add_tie (HwEcomapMap   *map,
+                       gint64         id,
+                       gint64         node_a,
+                       gint64         node_b,
+                       HwTieStrength  strength,
+                       gboolean       stressful,
+                       HwTieFlow      flow)
+{
+  HwEcomapMapTie tie = { 0 };
+
+  tie.id = id;
+  tie.node_a = node_a;
+  tie.node_b = node_b;
+  tie.strength = MIN (strength, HW_TIE_NONE);
+  tie.stressful = stressful;
+  tie.flow = MIN (flow, HW_TIE_FLOW_BOTH);
+  g_array_append_val (map->ties, tie);
+  return map->ties->len - 1;
+}
+
+void
+hw_ecomap_map_set_legend (HwEcomapMap      *map,
+                          HwEcomapLegendKey key,
+                          const char       *label)
+{
+  g_return_if_fail (key < HW_ECOMAP_N_LEGEND_KEYS);
+  g_free (map->legend[key]);
+  map->legend[key] = (label != NULL && *label != '\0') ? g_strdup (label) : NULL;
+}
+
+const char *
+hw_ecomap_map_get_legend (HwEcomapMap      *map,
+                          HwEcomapLegendKey key)
+{
+  g_return_val_if_fail (key < HW_ECOMAP_N_LEGEND_KEYS, "");
+  return map->legend[key] != NULL ? map->legend[key] : hw_ecomap_legend_default_label (key);
+}
+
+int
+hw_ecomap_map_find_node (HwEcomapMap *map,
+                         gint64       id)
+{
+  for (guint i = 0; i < map->nodes->len; i++)
+    if (g_array_index (map->nodes, HwEcomapMapNode, i).id == id)
+      return i;
+  return -1;
+}
+
+static HwEcomapMapNode *
+node_by_id (HwEcomapMap *map,
+            GHashTable  *index,
+            gint64       id)
+{
+  gpointer pos;
+
+  if (index != NULL)
+    {
+      if (!g_hash_table_lookup_extended (index, &id, NULL, &pos))
+        return NULL;
+      return &g_array_index (map->nodes, HwEcomapMapNode, GPOINTER_TO_UINT (pos));
+    }
+  else
+    {
+      int i = hw_ecomap_map_find_node (map, id);
+
+      return i < 0 ? NULL : &g_array_index (map->nodes, HwEcomapMapNode, i);
+    }
+}
+
+/* id -> index in map->nodes; the keys point into the nodes themselves */
+static GHashTable *
+build_index (HwEcomapMap *map)
+{
+  GHashTable *index = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < map->nodes->len; i++)
+    g_hash_table_insert (index, &g_array_index (map->nodes, HwEcomapMapNode, i).id,
+                         GUINT_TO_POINTER (i));
+  return index;
+}
+
+static GHashTable *
+get_index (HwEcomapMap *map)
+{
+  if (map->index == NULL)
+    map->index = build_index (map);
+  return map->index;
+}
+
+/* Layout ------------------------------------------------------------------ */
+
+static PangoContext *
+get_context (HwEcomapMap *map)
+{
+  if (map->context == NULL)
+    {
+      PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      map->context = pango_font_map_create_context (font_map);
+      /* unhinted metrics: the same sizes on every surface and zoom */
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (map->context, options);
+      /* 72 dpi: a font's size in points is its size in map units */
+      pango_cairo_context_set_resolution (map->context, 72);
+      cairo_font_options_destroy (options);
+    }
+  return map->context;
+}
+
+static PangoLayout *
+make_layout (HwEcomapMap *map,
+             const char  *font,
+             const char  *text,
+             double       max_width,
+             gboolean     wrap)
+{
+  PangoLayout *layout = pango_layout_new (get_context (map));
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      if (wrap)
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      else
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  return layout;
+}
+
+static void
+layout_size (PangoLayout *layout,
+             double      *width,
+             double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = (double) logical.width / PANGO_SCALE;
+  *height = (double) logical.height / PANGO_SCALE;
+}
+
+static void
+update_household (HwEcomapMap *map)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  double w, h;
+
+  title = g_markup_escape_text (map->household_label != NULL && *map->household_label
+                                ? map->household_label : _("Household"), -1);
+  g_string_append_printf (markup, "<b>%s</b>", title);
+  for (guint i = 0; i < map->members->len; i++)
+    {
+      g_autofree char *name = g_markup_escape_text (g_ptr_array_index (map->members, i), -1);
+
+      g_string_append_printf (markup, "\n%s", name);
+    }
+
+  g_clear_object (&map->household_layout);
+  map->household_layout = make_layout (map, "Sans 9", "", 0, FALSE);
+  pango_layout_set_markup (map->household_layout, markup->str, -1);
+  pango_layout_set_alignment (map->household_layout, PANGO_ALIGN_CENTER);
+  layout_size (map->household_layout, &w, &h);
+  /* the text block's corners inside the circle, with some air */
+  map->household_radius = MAX (HOUSEHOLD_MIN, hypot (w, h) / 2 + 8);
+}
+
+static void
+update_strengths (HwEcomapMap *map,
+                  GHashTable  *index)
+{
+  g_autofree gboolean *to_household = g_new0 (gboolean, MAX (map->nodes->len, 1));
+
+  for (guint i = 0; i < map->nodes->len; i++)
+    g_array_index (map->nodes, HwEcomapMapNode, i).strength = HW_TIE_NONE;
+
+  /* the tie to the household decides; failing that the strongest tie */
+  for (guint t = 0; t < map->ties->len; t++)
+    {
+      HwEcomapMapTie *tie = &g_array_index (map->ties, HwEcomapMapTie, t);
+      gint64 ends[2] = { tie->node_a, tie->node_b };
+
+      if (tie->change == HW_TIE_CHANGE_LOST)
+        continue;
+      for (guint e = 0; e < 2; e++)
+        {
+          HwEcomapMapNode *node = node_by_id (map, index, ends[e]);
+          gboolean household = (ends[1 - e] == map->household_id);
+          guint pos;
+
+          if (node == NULL)
+            continue;
+          pos = node - &g_array_index (map->nodes, HwEcomapMapNode, 0);
+          if (household && !to_household[pos])
+            {
+              to_household[pos] = TRUE;
+              node->strength = tie->strength;
+            }
+          else if (household == to_household[pos])
+            node->strength = MIN (node->strength, tie->strength);
+        }
+    }
+}
+
+static PangoLayout *
+sector_layout (HwEcomapMap      *map,
+               HwEcomapCategory  category)
+{
+  return make_layout (map, "Sans Italic 8", hw_ecomap_category_label (category), 0, FALSE);
+}
+
+/* Sector names go just outside the outermost laid out node, pushed out
+ * along the sector's bisector by their own size so they never overlap a
+ * node. Pinned nodes do not count: dragging one must not move the names. */
+static void
+update_sector_labels (HwEcomapMap *map)
+{
+  double outer = map->household_radius;
+
+  for (guint i = 0; i < map->nodes->len; i++)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+
+      if (!node->pinned)
+        outer = MAX (outer, hypot (node->x, node->y) +
+                     MAX (node->radius + node->label_height + 4, node->label_width / 2));
+    }
+  map->sector_outer = outer + 10;
+
+  for (guint c = 0; c < HW_ECOMAP_N_CATEGORIES; c++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      double mid = (map->sector_start[c] + map->sector_end[c]) / 2;
+      double w, h, d;
+
+      if (map->sector_end[c] <= map->sector_start[c])
+        {
+          memset (&map->sector_label[c], 0, sizeof map->sector_label[c]);
+          g_clear_object (&map->sector_layout[c]);
+          continue;
+        }
+      layout = sector_layout (map, c);
+      layout_size (layout, &w, &h);
+      g_set_object (&map->sector_layout[c], layout);
+      d = map->sector_outer + w / 2 * fabs (sin (mid)) + h / 2 * fabs (cos (mid));
+      map->sector_label[c].x1 = d * sin (mid) - w / 2;
+      map->sector_label[c].y1 = -d * cos (mid) - h / 2;
+      map->sector_label[c].x2 = map->sector_label[c].x1 + w;
+      map->sector_label[c].y2 = map->sector_label[c].y1 + h;
+    }
+}
+
+void
+hw_ecomap_map_layout (HwEcomapMap *map)
+{
+  GHashTable *index = get_index (map);
+  g_autofree HwEcomapLayoutNode *lay = g_new0 (HwEcomapLayoutNode, MAX (map->nodes->len, 1));
+
+  update_household (map);
+  update_strengths (map, index);
+
+  for (guint i = 0; i < map->nodes->len; i++)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+
+      g_clear_object (&node->layout);
+      /* long names wrap (never cut: a printout must show the whole name) */
+      node->layout = make_layout (map, "Sans 8.5", node->label, LABEL_MAX_WIDTH, TRUE);
+      pango_layout_set_alignment (node->layout, PANGO_ALIGN_CENTER);
+      layout_size (node->layout, &node->label_width, &node->label_height);
+      node->label_width = MIN (node->label_width, LABEL_MAX_WIDTH);
+      /* a little room for the white backing of the label */
+      node->label_width += 4;
+      node->radius = NODE_RADIUS;
+
+      lay[i].id = node->id;
+      lay[i].category = node->category;
+      lay[i].strength = node->strength;
+      lay[i].radius = node->radius;
+      lay[i].label_width = node->label_width;
+      lay[i].label_height = node->label_height;
+      lay[i].pinned = node->pinned;
+      lay[i].x = node->x;
+      lay[i].y = node->y;
+    }
+
+  hw_ecomap_layout (lay, map->nodes->len, map->household_radius);
+
+  for (guint i = 0; i < map->nodes->len; i++)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+
+      node->x = lay[i].x;
+      node->y = lay[i].y;
+    }
+  for (guint c = 0; c < HW_ECOMAP_N_CATEGORIES; c++)
+    if (!hw_ecomap_layout_sector (lay, map->nodes->len, c,
+                                  &map->sector_start[c], &map->sector_end[c]))
+      map->sector_start[c] = map->sector_end[c] = 0;
+  update_sector_labels (map);
+}
+
+void
+hw_ecomap_map_move_node (HwEcomapMap *map,
+                         gint64       id,
+                         double       x,
+                         double       y)
+{
+  HwEcomapMapNode *node = node_by_id (map, get_index (map), id);
+
+  if (node == NULL)
+    return;
+  node->x = x;
+  node->y = y;
+  node->pinned = TRUE;
+}
+
+static void
+node_layout_struct (const HwEcomapMapNode *node,
+                    HwEcomapLayoutNode    *out)
+{
+  memset (out, 0, sizeof *out);
+  out->radius = node->radius;
+  out->label_width = node->label_width;
+  out->label_height = node->label_height;
+  out->x = node->x;
+  out->y = node->y;
+}
+
+void
+hw_ecomap_map_bounds (HwEcomapMap *map,
+                      HwEcomapBox *bounds)
+{
+  double r = map->household_radius;
+
+  bounds->x1 = bounds->y1 = -r;
+  bounds->x2 = bounds->y2 = r;
+  for (guint i = 0; i < map->nodes->len; i++)
+    {
+      HwEcomapLayoutNode lay;
+      HwEcomapBox box;
+
+      node_layout_struct (&g_array_index (map->nodes, HwEcomapMapNode, i), &lay);
+      hw_ecomap_layout_node_box (&lay, &box);
+      bounds->x1 = MIN (bounds->x1, box.x1);
+      bounds->y1 = MIN (bounds->y1, box.y1);
+      bounds->x2 = MAX (bounds->x2, box.x2);
+      bounds->y2 = MAX (bounds->y2, box.y2);
+    }
+  for (guint c = 0; c < HW_ECOMAP_N_CATEGORIES; c++)
+    {
+      const HwEcomapBox *box = &map->sector_label[c];
+
+      if (map->sector_end[c] <= map->sector_start[c])
+        continue;
+      bounds->x1 = MIN (bounds->x1, box->x1);
+      bounds->y1 = MIN (bounds->y1, box->y1);
+      bounds->x2 = MAX (bounds->x2, box->x2);
+      bounds->y2 = MAX (bounds->y2, box->y2);
+    }
+}
+
+/* Hit testing ------------------------------------------------------------- */
+
+gint64
+hw_ecomap_map_node_at (HwEcomapMap *map,
+                       double       x,
+                       double       y)
+{
+  /* last drawn is on top */
+  for (int i = (int) map->nodes->len - 1; i >= 0; i--)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+      HwEcomapLayoutNode lay;
+      HwEcomapBox box;
+
+      if (hypot (x - node->x, y - node->y) <= node->radius + 2)
+        return node->id;
+      node_layout_struct (node, &lay);
+      hw_ecomap_layout_node_box (&lay, &box);
+      if (x >= box.x1 && x <= box.x2 && y >= node->y + node->radius && y <= box.y2)
+        return node->id;
+    }
+  if (hypot (x, y) <= map->household_radius)
+    return map->household_id;
+  return 0;
+}
+
+static gboolean
+node_position (HwEcomapMap *map,
+               GHashTable  *index,
+               gint64       id,
+               double      *x,
+               double      *y,
+               double      *r)
+{
+  HwEcomapMapNode *node;
+
+  if (id == map->household_id)
+    {
+      *x = *y = 0;
+      *r = map->household_radius;
+      return TRUE;
+    }
+  node = node_by_id (map, index, id);
+  if (node == NULL)
+    return FALSE;
+  *x = node->x;
+  *y = node->y;
+  *r = node->radius;
+  return TRUE;
+}
+
+gint64
+hw_ecomap_map_tie_at (HwEcomapMap *map,
+                      double       x,
+                      double       y,
+                      double       tolerance)
+{
+  GHashTable *index = get_index (map);
+  gint64 best = 0;
+  double best_d = tolerance;
+
+  for (guint t = 0; t < map->ties->len; t++)
+    {
+      HwEcomapMapTie *tie = &g_array_index (map->ties, HwEcomapMapTie, t);
+      double ax, ay, ar, bx, by, br, dx, dy, len2, u, d;
+
+      if (!node_position (map, index, tie->node_a, &ax, &ay, &ar) ||
+          !node_position (map, index, tie->node_b, &bx, &by, &br))
+        continue;
+      dx = bx - ax;
+      dy = by - ay;
+      len2 = dx * dx + dy * dy;
+      if (len2 <= 0)
+        continue;
+      u = CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0, 1);
+      d = hypot (x - (ax + u * dx), y - (ay + u * dy));
+      if (d <= best_d)
+        {
+          best_d = d;
+          best = tie->id;
+        }
+    }
+  return best;
+}
+
+/* Drawing ----------------------------------------------------------------- */
+
+static void
+path_arrow (cairo_t *cr,
+            double   tip_x,
+            double   tip_y,
+            double   ux,
+            double   uy,
+            double   scale)
+{
+  /* (ux, uy): unit vector pointing at the tip */
+  double len = ARROW_LENGTH * scale, half = ARROW_HALF_WIDTH * scale;
+  double bx = tip_x - ux * len, by = tip_y - uy * len;
+
+  cairo_move_to (cr, tip_x, tip_y);
+  cairo_line_to (cr, bx - uy * half, by + ux * half);
+  cairo_line_to (cr, bx + uy * half, by - ux * half);
+  cairo_close_path (cr);
+}
+
+static void
+path_wave (cairo_t *cr,
+           double   x1,
+           double   y1,
+           double   x2,
+           double   y2)
+{
+  double dx = x2 - x1, dy = y2 - y1;
+  double len = hypot (dx, dy);
+  double ux = dx / len, uy = dy / len;
+  guint n = MAX ((guint) floor (len / WAVE_LENGTH), 1);
+  double step = len / n;
+
+  /* one sine period per step, as Bézier halves: smooth in every output */
+  cairo_move_to (cr, x1, y1);
+  for (guint i = 0; i < n * 2; i++)
+    {
+      double s0 = i * step / 2, s1 = (i + 1) * step / 2;
+      double side = (i % 2 == 0) ? 1 : -1;
+      double a = WAVE_AMPLITUDE * side * 4.0 / 3.0;
+      double c1 = s0 + (s1 - s0) / 3, c2 = s0 + 2 * (s1 - s0) / 3;
+
+      cairo_curve_to (cr,
+                      x1 + ux * c1 - uy * a, y1 + uy * c1 + ux * a,
+                      x1 + ux * c2 - uy * a, y1 + uy * c2 + ux * a,
+                      x1 + ux * s1, y1 + uy * s1);
+    }
+}
+
+/* A tie to draw, between two points already at the nodes' edges. */
+typedef struct {
+  double        x1, y1, x2, y2;
+  HwTieStrength strength;
+  gboolean      stressful;
+  HwTieFlow     flow;
+  gboolean      faint;
+} TieSegment;
+
+static gboolean
+segment_arrows (const TieSegment *seg,
+                gboolean         *at_a,
+                gboolean         *at_b)
+{
+  *at_b = (seg->flow == HW_TIE_FLOW_A_TO_B || seg->flow == HW_TIE_FLOW_BOTH);
+  *at_a = (seg->flow == HW_TIE_FLOW_B_TO_A || seg->flow == HW_TIE_FLOW_BOTH);
+  return *at_a || *at_b;
+}
+
+static double
+arrow_scale (HwTieStrength strength)
+{
+  return strength == HW_TIE_STRONG ? 1.35 : 1.0;
+}
+
+/* The line itself stops where an arrowhead starts, so that a thick line
+ * does not blunt the tip. */
+static gboolean
+segment_line (const TieSegment *seg,
+              double           *sx1,
+              double           *sy1,
+              double           *sx2,
+              double           *sy2,
+              double           *ux,
+              double           *uy,
+              double           *len)
+{
+  double back = ARROW_LENGTH * arrow_scale (seg->strength) - 1;
+  gboolean at_a, at_b;
+
+  *len = hypot (seg->x2 - seg->x1, seg->y2 - seg->y1);
+  if (*len < 1)
+    return FALSE;
+  *ux = (seg->x2 - seg->x1) / *len;
+  *uy = (seg->y2 - seg->y1) / *len;
+  *sx1 = seg->x1;
+  *sy1 = seg->y1;
+  *sx2 = seg->x2;
+  *sy2 = seg->y2;
+  segment_arrows (seg, &at_a, &at_b);
+  if (at_b && *len > 3 * ARROW_LENGTH)
+    {
+      *sx2 -= *ux * back;
+      *sy2 -= *uy * back;
+    }
+  if (at_a && *len > 3 * ARROW_LENGTH)
+    {
+      *sx1 += *ux * back;
+      *sy1 += *uy * back;
+    }
+  return TRUE;
+}
+
+/* Strong, moderate and weak lines: @strength's segments as one path. */
+static void
+stroke_plain (cairo_t          *cr,
+              const TieSegment *segs,
+              guint             n,
+              HwTieStrength     strength,
+              gboolean          faint)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TieSegment *seg = &segs[i];
+      double sx1, sy1, sx2, sy2, ux, uy, len;
+      HwTieStrength s = seg->strength == HW_TIE_NONE ? HW_TIE_MODERATE : seg->strength;
+
+      if (s != strength || seg->faint != faint ||
+          !segment_line (seg, &sx1, &sy1, &sx2, &sy2, &ux, &uy, &len))
+        continue;
+      if (!any)
+        {
+          if (strength == HW_TIE_TENUOUS)
+            {
+              static const double dash[] = { 6.0, 4.0 };
+
+              cairo_set_dash (cr, dash, 2, 0);
+            }
+          cairo_set_line_width (cr, strength == HW_TIE_STRONG ? STRONG_WIDTH : PLAIN_WIDTH);
+        }
+      /* one stroke per tie: a single path of many lines meeting at the
+       * household makes cairo resolve every crossing, which is slower */
+      cairo_move_to (cr, sx1, sy1);
+      cairo_line_to (cr, sx2, sy2);
+      cairo_stroke (cr);
+      any = TRUE;
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Broken: a cut in the middle, marked by two bars across the line. */
+static void
+stroke_broken (cairo_t          *cr,
+               const TieSegment *segs,
+               guint             n,
+               gboolean          faint)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TieSegment *seg = &segs[i];
+      double sx1, sy1, sx2, sy2, ux, uy, len, mx, my, gap, bar = 6.0;
+
+      if (seg->strength != HW_TIE_BROKEN || seg->faint != faint ||
+          !segment_line (seg, &sx1, &sy1, &sx2, &sy2, &ux, &uy, &len))
+        continue;
+      mx = (sx1 + sx2) / 2;
+      my = (sy1 + sy2) / 2;
+      gap = MIN (4.0, len / 6);
+      cairo_move_to (cr, sx1, sy1);
+      cairo_line_to (cr, mx - ux * gap, my - uy * gap);
+      cairo_move_to (cr, mx + ux * gap, my + uy * gap);
+      cairo_line_to (cr, sx2, sy2);
+      for (int side = -1; side <= 1; side += 2)
+        {
+          double cx = mx + side * ux * gap, cy = my + side * uy * gap;
+
+          cairo_move_to (cr, cx - uy * bar + ux * 2, cy + ux * bar + uy * 2);
+          cairo_line_to (cr, cx + uy * bar - ux * 2, cy - ux * bar - uy * 2);
+        }
+      any = TRUE;
+    }
+  if (!any)
+    return;
+  cairo_set_line_width (cr, PLAIN_WIDTH * 1.2);
+  cairo_stroke (cr);
+}
+
+/* Draws ties in batches (one path per line style) rather than one by
+ * one: a large map strokes a handful of paths instead of hundreds. */
+static void
+draw_segments (cairo_t          *cr,
+               const TieSegment *segs,
+               guint             n)
+{
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      gboolean faint = pass == 0;
+      gboolean any = FALSE;
+
+      if (faint)
+        cairo_set_source_rgb (cr, FAINT_INK);
+      else
+        cairo_set_source_rgb (cr, INK);
+
+      stroke_plain (cr, segs, n, HW_TIE_STRONG, faint);
+      stroke_plain (cr, segs, n, HW_TIE_MODERATE, faint);
+      stroke_plain (cr, segs, n, HW_TIE_TENUOUS, faint);
+      stroke_broken (cr, segs, n, faint);
+
+      /* stressful: a wave over the middle of the tie, clear of arrowheads */
+      for (guint i = 0; i < n; i++)
+        {
+          const TieSegment *seg = &segs[i];
+          double len = hypot (seg->x2 - seg->x1, seg->y2 - seg->y1), inset, ux, uy;
+
+          if (!seg->stressful || seg->faint != faint || len <= 2 * WAVE_LENGTH)
+            continue;
+          ux = (seg->x2 - seg->x1) / len;
+          uy = (seg->y2 - seg->y1) / len;
+          inset = MIN (len * 0.15, 2 * ARROW_LENGTH);
+          if (!any)
+            {
+              if (!faint)
+                cairo_set_source_rgb (cr, STRESS_INK);
+              cairo_set_line_width (cr, 1.4);
+              any = TRUE;
+            }
+          path_wave (cr, seg->x1 + ux * inset, seg->y1 + uy * inset,
+                     seg->x2 - ux * inset, seg->y2 - uy * inset);
+          cairo_stroke (cr);
+        }
+      if (any && !faint)
+        cairo_set_source_rgb (cr, INK);
+
+      /* arrowheads */
+      for (guint i = 0; i < n; i++)
+        {
+          const TieSegment *seg = &segs[i];
+          double len = hypot (seg->x2 - seg->x1, seg->y2 - seg->y1), ux, uy;
+          gboolean at_a, at_b;
+
+          if (seg->faint != faint || len < 1 || !segment_arrows (seg, &at_a, &at_b))
+            continue;
+          ux = (seg->x2 - seg->x1) / len;
+          uy = (seg->y2 - seg->y1) / len;
+          if (at_b)
+            path_arrow (cr, seg->x2, seg->y2, ux, uy, arrow_scale (seg->strength));
+          if (at_a)
+            path_arrow (cr, seg->x1, seg->y1, -ux, -uy, arrow_scale (seg->strength));
+          cairo_fill (cr);
+        }
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_tie_line (cairo_t      *cr,
+               double        x1,
+               double        y1,
+               double        x2,
+               double        y2,
+               HwTieStrength strength,
+               gboolean      stressful,
+               HwTieFlow     flow,
+               gboolean      faint)
+{
+  TieSegment seg = { x1, y1, x2, y2, strength, stressful, flow, faint };
+
+  draw_segments (cr, &seg, 1);
+}
+
+static void
+path_rounded_rect (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   w,
+                   double   h,
+                   double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+path_node_shape (cairo_t          *cr,
+                 HwEcomapNodeKind  kind,
+                 double            x,
+                 double            y,
+                 double            r)
+{
+  if (kind == HW_ECOMAP_NODE_ORGANISATION)
+    path_rounded_rect (cr, x - r, y - r, 2 * r, 2 * r, r * 0.3);
+  else
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+    }
+}
+
+static void
+draw_diamond (cairo_t *cr,
+              double   x,
+              double   y,
+              double   r)
+{
+  cairo_move_to (cr, x, y - r);
+  cairo_line_to (cr, x + r, y);
+  cairo_line_to (cr, x, y + r);
+  cairo_line_to (cr, x - r, y);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, INK);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke_preserve (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_node (cairo_t               *cr,
+           const HwEcomapMapNode *node,
+           gboolean               selected,
+           gboolean               connecting)
+{
+  double r = node->radius;
+
+  path_node_shape (cr, node->kind, node->x, node->y, r);
+  if (node->kind == HW_ECOMAP_NODE_ORGANISATION)
+    cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, INK);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+
+  if (node->network_member)
+    draw_diamond (cr, node->x + r * 0.75, node->y - r * 0.75, 4.5);
+
+  if (selected || connecting)
+    {
+      static const double dots[] = { 2.0, 2.0 };
+
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, ACCENT);
+      cairo_set_line_width (cr, 2.5);
+      if (connecting)
+        cairo_set_dash (cr, dots, 2, 0);
+      path_node_shape (cr, node->kind, node->x, node->y, r + 4);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  if (node->layout != NULL && node->label_height > 0)
+    {
+      double lw = node->label_width, lh = node->label_height;
+      double lx = node->x - lw / 2, ly = node->y + r + HW_ECOMAP_LAYOUT_LABEL_GAP;
+
+      /* a white backing keeps the name readable where a tie passes */
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      path_rounded_rect (cr, lx, ly, lw, lh, 3);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, INK);
+      /* the layout is centred in its own width; place that width centred */
+      cairo_move_to (cr, node->x - LABEL_MAX_WIDTH / 2, ly);
+      pango_cairo_show_layout (cr, node->layout);
+    }
+}
+
+static void
+draw_household (HwEcomapMap *map,
+                cairo_t     *cr,
+                gboolean     selected)
+{
+  double r = map->household_radius;
+  double w, h;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, 0, 0, r, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 0.97, 0.97, 0.95);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, INK);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+
+  if (selected)
+    {
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, ACCENT);
+      cairo_set_line_width (cr, 2.5);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, 0, 0, r + 5, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  if (map->household_layout == NULL)
+    update_household (map);
+  layout_size (map->household_layout, &w, &h);
+  cairo_set_source_rgb (cr, INK);
+  cairo_move_to (cr, -w / 2, -h / 2);
+  pango_cairo_show_layout (cr, map->household_layout);
+}
+
+static void
+draw_badge (HwEcomapMap *map,
+            cairo_t     *cr,
+            double       x,
+            double       y,
+            HwTieChange  change)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  const char *text;
+  double w, h;
+
+  switch (change)
+    {
+    case HW_TIE_CHANGE_ADDED: text = _("new"); break;
+    case HW_TIE_CHANGE_LOST: text = _("lost"); break;
+    case HW_TIE_CHANGE_STRONGER: text = _("stronger"); break;
+    case HW_TIE_CHANGE_WEAKER: text = _("weaker"); break;
+    case HW_TIE_CHANGE_NONE:
+    default:
+      return;
+    }
+  layout = make_layout (map, "Sans Bold 7.5", text, 0, FALSE);
+  layout_size (layout, &w, &h);
+  path_rounded_rect (cr, x - w / 2 - 4, y - h / 2 - 1, w + 8, h + 2, (h + 2) / 2);
+  if (change == HW_TIE_CHANGE_LOST)
+    cairo_set_source_rgb (cr, 0.45, 0.45, 0.47);
+  else
+    cairo_set_source_rgb (cr, ACCENT);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, x - w / 2, y - h / 2);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_sectors (HwEcomapMap *map,
+              cairo_t     *cr)
+{
+  double outer = map->sector_outer;
+
+  for (guint c = 0; c < HW_ECOMAP_N_CATEGORIES; c++)
+    {
+      double s = map->sector_start[c], e = map->sector_end[c];
+
+      if (e <= s)
+        continue;
+
+      /* a faint divider where the sector begins (none for a full circle) */
+      if (e - s < 2 * G_PI - 1e-6)
+        {
+          static const double dash[] = { 1.0, 4.0 };
+
+          cairo_save (cr);
+          cairo_set_source_rgb (cr, 0.72, 0.72, 0.75);
+          cairo_set_line_width (cr, 0.8);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_move_to (cr, (map->household_radius + 8) * sin (s),
+                         -(map->household_radius + 8) * cos (s));
+          cairo_line_to (cr, outer * sin (s), -outer * cos (s));
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+
+      if (map->sector_layout[c] == NULL)
+        continue;
+      cairo_set_source_rgb (cr, 0.40, 0.40, 0.43);
+      cairo_move_to (cr, map->sector_label[c].x1, map->sector_label[c].y1);
+      pango_cairo_show_layout (cr, map->sector_layout[c]);
+    }
+}
+
+static gboolean
+tie_touches (const HwEcomapMapTie *tie,
+             gint64                node)
+{
+  return node != 0 && (tie->node_a == node || tie->node_b == node);
+}
+
+void
+hw_ecomap_draw_map (HwEcomapMap               *map,
+                    cairo_t                   *cr,
+                    const HwEcomapDrawOptions *options)
+{
+  static const HwEcomapDrawOptions defaults = { 0 };
+  GHashTable *index = get_index (map);
+  g_autoptr(GArray) segments = NULL;
+  gint64 only, exclude;
+
+  if (options == NULL)
+    options = &defaults;
+  only = options->only_node;
+  exclude = options->exclude_node;
+
+  cairo_save (cr);
+  /* On screen, curves (waves, circles) flattened less finely look the
+   * same and stroke several times faster; vector output keeps them exact. */
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    cairo_set_tolerance (cr, 0.5);
+
+  if (options->show_sectors && only == 0)
+    draw_sectors (map, cr);
+
+  /* ties under the nodes (lost ones, faint, under the rest) */
+  segments = g_array_sized_new (FALSE, FALSE, sizeof (TieSegment), map->ties->len);
+  for (guint t = 0; t < map->ties->len; t++)
+      {
+        HwEcomapMapTie *tie = &g_array_index (map->ties, HwEcomapMapTie, t);
+        gboolean lost = (tie->change == HW_TIE_CHANGE_LOST);
+        double ax, ay, ar, bx, by, br, dx, dy, len, ux, uy;
+        TieSegment seg;
+
+        if ((only != 0 && !tie_touches (tie, only)) || tie_touches (tie, exclude))
+          continue;
+        if (!node_position (map, index, tie->node_a, &ax, &ay, &ar) ||
+            !node_position (map, index, tie->node_b, &bx, &by, &br))
+          continue;
+        dx = bx - ax;
+        dy = by - ay;
+        len = hypot (dx, dy);
+        if (len <= ar + br + 2 * TIE_GAP)
+          continue;
+        ux = dx / len;
+        uy = dy / len;
+
+        if (tie->id != 0 && tie->id == options->selected_tie)
+          {
+            cairo_save (cr);
+            cairo_set_source_rgba (cr, ACCENT, 0.35);
+            cairo_set_line_width (cr, 11);
+            cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+            cairo_move_to (cr, ax + ux * ar, ay + uy * ar);
+            cairo_line_to (cr, bx - ux * br, by - uy * br);
+            cairo_stroke (cr);
+            cairo_restore (cr);
+          }
+
+        seg.x1 = ax + ux * (ar + TIE_GAP);
+        seg.y1 = ay + uy * (ar + TIE_GAP);
+        seg.x2 = bx - ux * (br + TIE_GAP);
+        seg.y2 = by - uy * (br + TIE_GAP);
+        seg.strength = tie->strength;
+        seg.stressful = tie->stressful;
+        seg.flow = tie->flow;
+        seg.faint = lost;
+        g_array_append_val (segments, seg);
+      }
+  draw_segments (cr, (TieSegment *) (void *) segments->data, segments->len);
+
+  if (only == 0)
+    draw_household (map, cr, map->household_id != 0 &&
+                             options->selected_node == map->household_id);
+
+  for (guint i = 0; i < map->nodes->len; i++)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+
+      if ((only != 0 && node->id != only) || (exclude != 0 && node->id == exclude))
+        continue;
+      draw_node (cr, node,
+                 node->id != 0 && node->id == options->selected_node,
+                 node->id != 0 && node->id == options->connect_from);
+    }
+
+  /* change badges last, so no node hides them */
+  for (guint t = 0; t < map->ties->len; t++)
+    {
+      HwEcomapMapTie *tie = &g_array_index (map->ties, HwEcomapMapTie, t);
+      double ax, ay, ar, bx, by, br;
+
+      if (tie->change == HW_TIE_CHANGE_NONE)
+        continue;
+      if ((only != 0 && !tie_touches (tie, only)) || tie_touches (tie, exclude))
+        continue;
+      if (!node_position (map, index, tie->node_a, &ax, &ay, &ar) ||
+          !node_position (map, index, tie->node_b, &bx, &by, &br))
+        continue;
+      draw_badge (map, cr, (ax + bx) / 2, (ay + by) / 2, tie->change);
+    }
+
+  cairo_restore (cr);
+}
+
+/* Legend ------------------------------------------------------------------ */
+
+static PangoLayout *
+legend_title_layout (HwEcomapMap *map)
+{
+  return make_layout (map, "Sans Bold 9", _("Legend"), 0, FALSE);
+}
+
+static PangoLayout *
+legend_layout (HwEcomapMap      *map,
+               HwEcomapLegendKey key)
+{
+  return make_layout (map, "Sans 8.5", hw_ecomap_map_get_legend (map, key),
+                      LEGEND_LABEL_WIDTH, TRUE);
+}
+
+void
+hw_ecomap_legend_size (HwEcomapMap *map,
+                       double      *width,
+                       double      *height)
+{
+  g_autoptr(PangoLayout) title = legend_title_layout (map);
+  double w, h, tw, th;
+
+  layout_size (title, &tw, &th);
+  w = tw;
+  h = LEGEND_PAD + th + 4;
+  for (guint k = 0; k < HW_ECOMAP_N_LEGEND_KEYS; k++)
+    {
+      g_autoptr(PangoLayout) layout = legend_layout (map, k);
+      double lw, lh;
+
+      layout_size (layout, &lw, &lh);
+      w = MAX (w, LEGEND_SAMPLE + 8 + lw);
+      h += MAX (lh, 16) + 3;
+    }
+  *width = w + 2 * LEGEND_PAD;
+  *height = h + LEGEND_PAD;
+}
+
+static void
+draw_legend_sample (cairo_t          *cr,
+                    HwEcomapLegendKey key,
+                    double            x,
+                    double            cy)
+{
+  double x2 = x + LEGEND_SAMPLE;
+
+  switch (key)
+    {
+    case HW_ECOMAP_LEGEND_STRONG:
+      draw_tie_line (cr, x, cy, x2, cy, HW_TIE_STRONG, FALSE, HW_TIE_FLOW_NONE, FALSE);
+      break;
+    case HW_ECOMAP_LEGEND_MODERATE:
+      draw_tie_line (cr, x, cy, x2, cy, HW_TIE_MODERATE, FALSE, HW_TIE_FLOW_NONE, FALSE);
+      break;
+    case HW_ECOMAP_LEGEND_TENUOUS:
+      draw_tie_line (cr, x, cy, x2, cy, HW_TIE_TENUOUS, FALSE, HW_TIE_FLOW_NONE, FALSE);
+      break;
+    case HW_ECOMAP_LEGEND_BROKEN:
+      draw_tie_line (cr, x, cy, x2, cy, HW_TIE_BROKEN, FALSE, HW_TIE_FLOW_NONE, FALSE);
+      break;
+    case HW_ECOMAP_LEGEND_STRESSFUL:
+      draw_tie_line (cr, x, cy, x2, cy, HW_TIE_MODERATE, TRUE, HW_TIE_FLOW_NONE, FALSE);
+      break;
+    case HW_ECOMAP_LEGEND_FLOW:
+      draw_tie_line (cr, x, cy, x2, cy, HW_TIE_MODERATE, FALSE, HW_TIE_FLOW_A_TO_B, FALSE);
+      break;
+    case HW_ECOMAP_LEGEND_PERSON:
+    case HW_ECOMAP_LEGEND_ORGANISATION:
+    case HW_ECOMAP_LEGEND_NETWORK:
+      {
+        HwEcomapMapNode node = { 0 };
+
+        node.kind = key == HW_ECOMAP_LEGEND_ORGANISATION
+                    ? HW_ECOMAP_NODE_ORGANISATION : HW_ECOMAP_NODE_PERSON;
+        node.network_member = key == HW_ECOMAP_LEGEND_NETWORK;
+        node.radius = 7;
+        node.x = x + LEGEND_SAMPLE / 2;
+        node.y = cy;
+        draw_node (cr, &node, FALSE, FALSE);
+      }
+      break;
+    case HW_ECOMAP_LEGEND_DISTANCE:
+      {
+        /* the centre and three rings around it */
+        cairo_save (cr);
+        cairo_set_source_rgb (cr, INK);
+        cairo_set_line_width (cr, 1);
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x + 3, cy, 3, 0, 2 * G_PI);
+        cairo_fill (cr);
+        for (int i = 1; i <= 3; i++)
+          {
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, x + 3, cy, 3 + i * 8, -0.55, 0.55);
+            cairo_stroke (cr);
+          }
+        cairo_restore (cr);
+      }
+      break;
+    case HW_ECOMAP_N_LEGEND_KEYS:
+    default:
+      break;
+    }
+}
+
+void
+hw_ecomap_draw_legend (HwEcomapMap *map,
+                       cairo_t     *cr,
+                       double       x,
+                       double       y)
+{
+  g_autoptr(PangoLayout) title = legend_title_layout (map);
+  double w, h, tw, th, cy;
+
+  hw_ecomap_legend_size (map, &w, &h);
+  cairo_save (cr);
+
+  path_rounded_rect (cr, x, y, w, h, 6);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.70, 0.70, 0.72);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  layout_size (title, &tw, &th);
+  cairo_set_source_rgb (cr, INK);
+  cairo_move_to (cr, x + LEGEND_PAD, y + LEGEND_PAD);
+  pango_cairo_show_layout (cr, title);
+  cy = y + LEGEND_PAD + th + 4;
+
+  for (guint k = 0; k < HW_ECOMAP_N_LEGEND_KEYS; k++)
+    {
+      g_autoptr(PangoLayout) layout = legend_layout (map, k);
+      double lw, lh, row;
+
+      layout_size (layout, &lw, &lh);
+      row = MAX (lh, 16);
+      draw_legend_sample (cr, k, x + LEGEND_PAD, cy + row / 2);
+      cairo_set_source_rgb (cr, INK);
+      cairo_move_to (cr, x + LEGEND_PAD + LEGEND_SAMPLE + 8, cy + (row - lh) / 2);
+      pango_cairo_show_layout (cr, layout);
+      cy += row + 3;
+    }
+
+  cairo_restore (cr);
+}
+
+/* Pages ------------------------------------------------------------------- */
+
+void
+hw_ecomap_fit_matrix (HwEcomapMap    *map,
+                      double          x,
+                      double          y,
+                      double          width,
+                      double          height,
+                      cairo_matrix_t *matrix)
+{
+  HwEcomapBox b;
+  double bw, bh, scale;
+  const double margin = 8;
+
+  hw_ecomap_map_bounds (map, &b);
+  b.x1 -= margin;
+  b.y1 -= margin;
+  b.x2 += margin;
+  b.y2 += margin;
+  bw = b.x2 - b.x1;
+  bh = b.y2 - b.y1;
+  scale = MIN (width / bw, height / bh);
+  if (!isfinite (scale) || scale <= 0)
+    scale = 1;
+  cairo_matrix_init_translate (matrix,
+                               x + width / 2 - scale * (b.x1 + bw / 2),
+                               y + height / 2 - scale * (b.y1 + bh / 2));
+  cairo_matrix_scale (matrix, scale, scale);
+}
+
+static double
+fit_scale (HwEcomapMap *map,
+           double       width,
+           double       height)
+{
+  cairo_matrix_t m;
+
+  if (width <= 0 || height <= 0)
+    return 0;
+  hw_ecomap_fit_matrix (map, 0, 0, width, height, &m);
+  return m.xx;
+}
+
+void
+hw_ecomap_draw_figure (HwEcomapMap *map,
+                       cairo_t     *cr,
+                       double       x,
+                       double       y,
+                       double       width,
+                       double       height)
+{
+  const HwEcomapDrawOptions options = { .show_sectors = TRUE };
+  double lw, lh, beside, below;
+  cairo_matrix_t m;
+
+  hw_ecomap_legend_size (map, &lw, &lh);
+  /* legend on the right or at the bottom: whichever leaves the map larger */
+  beside = fit_scale (map, width - lw - 12, height);
+  below = fit_scale (map, width, height - lh - 12);
+
+  cairo_save (cr);
+  if (beside >= below)
+    {
+      hw_ecomap_draw_legend (map, cr, x + width - lw, y + height - lh);
+      hw_ecomap_fit_matrix (map, x, y, width - lw - 12, height, &m);
+    }
+  else
+    {
+      hw_ecomap_draw_legend (map, cr, x + width - lw, y + height - lh);
+      hw_ecomap_fit_matrix (map, x, y, width, height - lh - 12, &m);
+    }
+  cairo_transform (cr, &m);
+  hw_ecomap_draw_map (map, cr, &options);
+  cairo_restore (cr);
+}
+
+void
+hw_ecomap_draw_page (HwEcomapMap *map,
+                     cairo_t     *cr,
+                     double       width,
+                     double       height)
+{
+  const double margin = 36;
+  double y = margin;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+
+  if (map->title != NULL)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (map, "Sans Bold 15", map->title,
+                                                   width - 2 * margin, TRUE);
+      double w, h;
+
+      layout_size (layout, &w, &h);
+      cairo_set_source_rgb (cr, INK);
+      cairo_move_to (cr, margin, y);
+      pango_cairo_show_layout (cr, layout);
+      y += h + 2;
+    }
+  if (map->subtitle != NULL)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (map, "Sans 9.5", map->subtitle,
+                                                   width - 2 * margin, TRUE);
+      double w, h;
+
+      layout_size (layout, &w, &h);
+      cairo_set_source_rgb (cr, 0.35, 0.35, 0.38);
+      cairo_move_to (cr, margin, y);
+      pango_cairo_show_layout (cr, layout);
+      y += h;
+    }
+  y += 8;
+
+  hw_ecomap_draw_figure (map, cr, margin, y, width - 2 * margin, height - y - margin);
+  cairo_restore (cr);
+}
+
+/* Export ------------------------------------------------------------------ */
+
+static void
+paper_size (const char *paper,
+            double     *width,
+            double     *height)
+{
+  /* landscape: a map is round, a page is not, and the legend goes beside */
+  if (paper != NULL && g_ascii_strcasecmp (paper, "letter") == 0)
+    {
+      *width = 792;
+      *height = 612;
+    }
+  else
+    {
+      *width = 841.89;
+      *height = 595.28;
+    }
+}
+
+static gboolean
+cairo_ok (cairo_status_t status,
+          GError       **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Could not draw the ecomap: %s"), cairo_status_to_string (status));
+  return FALSE;
+}
+
+static void
+abandon (GOutputStream *stream)
+{
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+  /* closing with a cancelled cancellable drops the temporary file and
+   * leaves any earlier file at the path as it was */
+  g_cancellable_cancel (cancel);
+  g_output_stream_close (stream, cancel, NULL);
+}
+
+gboolean
+hw_ecomap_map_export (HwEcomapMap  *map,
+                      const char   *format,
+                      const char   *paper,
+                      const char   *path,
+                      GError      **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  cairo_surface_t *surface = NULL;
+  cairo_t *cr;
+  double width, height, scale = 1;
+  cairo_status_t status;
+
+  g_return_val_if_fail (map != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (format == NULL ||
+      (g_strcmp0 (format, "pdf") != 0 && g_strcmp0 (format, "png") != 0 &&
+       g_strcmp0 (format, "svg") != 0))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("An ecomap can be exported as pdf, png or svg, not “%s”."),
+                   format != NULL ? format : "");
+      return FALSE;
+    }
+  if (paper != NULL && g_ascii_strcasecmp (paper, "a4") != 0 &&
+      g_ascii_strcasecmp (paper, "letter") != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Unknown paper size “%s”: use a4 or letter."), paper);
+      return FALSE;
+    }
+  paper_size (paper, &width, &height);
+
+  out = hw_export_create_file (path, error);
+  if (out == NULL)
+    return FALSE;
+
+  if (g_str_equal (format, "pdf"))
+    {
+      surface = cairo_pdf_surface_create_for_stream (hw_export_cairo_write, out, width, height);
+      /* metadata says nothing about the family: it is not withheld-aware */
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Ecomap"));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Homeward");
+    }
+  else if (g_str_equal (format, "svg"))
+    surface = cairo_svg_surface_create_for_stream (hw_export_cairo_write, out, width, height);
+  else
+    {
+      scale = 150.0 / 72.0;
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                            (int) ceil (width * scale - 1e-6),
+                                            (int) ceil (height * scale - 1e-6));
+    }
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  hw_ecomap_draw_page (map, cr, width, height);
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && g_str_equal (format, "png"))
+    status = cairo_surface_write_to_png_stream (surface, hw_export_cairo_write, out);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!cairo_ok (status, error))
+    {
+      abandon (G_OUTPUT_STREAM (out));
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+}

@@ -1,0 +1,238 @@
+/* hw-ecomap-render.h: an ecomap as a plain model, and the one cairo
+ * renderer that draws it for the editor, the printout, the documents and
+ * the command line export.
+ *
+ * Notation (Hartman 1978), by line style, never by colour alone:
+ *   strong    thick line          moderate   plain line
+ *   tenuous   dashed line         broken     line with a cut (two bars)
+ *   stressful wavy line laid over the tie, whatever its strength
+ *   flow      arrowheads where support goes (both ends: reciprocal)
+ * People are circles, organisations rounded squares; a safety network
+ * member carries a small diamond. The legend is drawn with the map and its
+ * labels can be changed by the user.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "hw-ecomap-layout.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  HW_ECOMAP_NODE_PERSON,
+  HW_ECOMAP_NODE_ORGANISATION,
+} HwEcomapNodeKind;
+
+typedef enum {
+  HW_TIE_FLOW_NONE,
+  HW_TIE_FLOW_A_TO_B,
+  HW_TIE_FLOW_B_TO_A,
+  HW_TIE_FLOW_BOTH,
+} HwTieFlow;
+
+gboolean    hw_tie_flow_from_string (const char *id,
+                                     HwTieFlow  *out);
+const char *hw_tie_flow_to_string   (HwTieFlow   flow);
+
+/* How a tie differs from an earlier snapshot (for the compare view). */
+typedef enum {
+  HW_TIE_CHANGE_NONE,
+  HW_TIE_CHANGE_ADDED,
+  HW_TIE_CHANGE_LOST,      /* drawn faint: it existed before, not any more */
+  HW_TIE_CHANGE_STRONGER,
+  HW_TIE_CHANGE_WEAKER,
+} HwTieChange;
+
+typedef enum {
+  HW_ECOMAP_LEGEND_STRONG,
+  HW_ECOMAP_LEGEND_MODERATE,
+  HW_ECOMAP_LEGEND_TENUOUS,
+  HW_ECOMAP_LEGEND_BROKEN,
+  HW_ECOMAP_LEGEND_STRESSFUL,
+  HW_ECOMAP_LEGEND_FLOW,
+  HW_ECOMAP_LEGEND_PERSON,
+  HW_ECOMAP_LEGEND_ORGANISATION,
+  HW_ECOMAP_LEGEND_NETWORK,
+  HW_ECOMAP_LEGEND_DISTANCE,
+  HW_ECOMAP_N_LEGEND_KEYS
+} HwEcomapLegendKey;
+
+/* "strong", "moderate", ..., "distance" (the ecomap_legend.key column) */
+gboolean    hw_ecomap_legend_key_from_string (const char        *id,
+                                              HwEcomapLegendKey *out);
+const char *hw_ecomap_legend_key_to_string   (HwEcomapLegendKey  key);
+/* the translated label used when the user has not written their own */
+const char *hw_ecomap_legend_default_label   (HwEcomapLegendKey  key);
+
+typedef struct {
+  gint64           id;          /* the ecomap_nodes id */
+  gint64           person_id;   /* or 0 */
+  gint64           org_id;      /* or 0 */
+  char            *label;
+  HwEcomapNodeKind kind;
+  HwEcomapCategory category;
+  gboolean         network_member;
+  gboolean         pinned;      /* keep x, y */
+  double           x, y;        /* map units; set by hw_ecomap_map_layout */
+  /* filled in by hw_ecomap_map_layout */
+  HwTieStrength    strength;
+  double           radius;
+  double           label_width, label_height;
+  PangoLayout     *layout;
+} HwEcomapMapNode;
+
+typedef struct {
+  gint64        id;
+  gint64        node_a, node_b;  /* node ids; the household's id is allowed */
+  HwTieStrength strength;        /* HW_TIE_NONE is drawn as moderate */
+  gboolean      stressful;
+  HwTieFlow     flow;
+  HwTieChange   change;
+} HwEcomapMapTie;
+
+typedef struct {
+  char         *title;          /* e.g. "Ecomap: Ortiz family" */
+  char         *subtitle;       /* e.g. date and "Copy for the family" */
+  gint64        household_id;   /* the household node's id (0 if none yet) */
+  char         *household_label;
+  GPtrArray    *members;        /* (element-type utf8) names in the household */
+  GArray       *nodes;          /* HwEcomapMapNode, not the household */
+  GArray       *ties;           /* HwEcomapMapTie */
+  char         *legend[HW_ECOMAP_N_LEGEND_KEYS]; /* NULL: the default label */
+  /* filled in by hw_ecomap_map_layout */
+  double        household_radius;
+  PangoLayout  *household_layout;
+  PangoContext *context;
+  double        sector_start[HW_ECOMAP_N_CATEGORIES];
+  double        sector_end[HW_ECOMAP_N_CATEGORIES];
+  double        sector_outer;   /* radius where sector names are written */
+  HwEcomapBox   sector_label[HW_ECOMAP_N_CATEGORIES];
+  PangoLayout  *sector_layout[HW_ECOMAP_N_CATEGORIES];
+  GHashTable   *index;          /* node id -> position in nodes */
+} HwEcomapMap;
+
+HwEcomapMap *hw_ecomap_map_new          (void);
+void         hw_ecomap_map_free         (HwEcomapMap      *map);
+/* Returns the index of the new node in map->nodes. */
+guint        hw_ecomap_map_add_node     (HwEcomapMap      *map,
+                                         gint64            id,
+                                         HwEcomapNodeKind  kind,
+                                         HwEcomapCategory  category,
+                                         const char       *label);
+void         hw_ecomap_map_add_member   (HwEcomapMap      *map,
+                                         const char       *name);
+guint        hw_ecomap_map_add_tie      (HwEcomapMap      *map,
+                                         gint64            id,
+                                         gint64            node_a,
+                                         gint64            node_b,
+                                         HwTieStrength     strength,
+                                         gboolean          stressful,
+                                         HwTieFlow         flow);
+void         hw_ecomap_map_set_legend   (HwEcomapMap      *map,
+                                         HwEcomapLegendKey key,
+                                         const char       *label);
+const char  *hw_ecomap_map_get_legend   (HwEcomapMap      *map,
+                                         HwEcomapLegendKey key);
+/* index in map->nodes, or -1 (also for the household) */
+int          hw_ecomap_map_find_node    (HwEcomapMap      *map,
+                                         gint64            id);
+
+/**
+ * hw_ecomap_map_layout:
+ *
+ * Measures the labels, works out each node's strongest tie (to the
+ * household if it has one, else to anyone) and places every unpinned node
+ * with hw_ecomap_layout(). Call again after any change to the model.
+ */
+void         hw_ecomap_map_layout       (HwEcomapMap      *map);
+/* Moves one node (e.g. while dragging) without laying out the others. */
+void         hw_ecomap_map_move_node    (HwEcomapMap      *map,
+                                         gint64            id,
+                                         double            x,
+                                         double            y);
+void         hw_ecomap_map_bounds       (HwEcomapMap      *map,
+                                         HwEcomapBox      *bounds);
+
+/* Hit testing, in map units. The household is found too. 0: nothing. */
+gint64       hw_ecomap_map_node_at      (HwEcomapMap      *map,
+                                         double            x,
+                                         double            y);
+gint64       hw_ecomap_map_tie_at       (HwEcomapMap      *map,
+                                         double            x,
+                                         double            y,
+                                         double            tolerance);
+
+typedef struct {
+  gint64   selected_node;   /* drawn with a focus ring; 0 = none */
+  gint64   selected_tie;
+  gint64   connect_from;    /* a node the user is connecting from */
+  gboolean show_sectors;    /* faint category names around the map */
+  /* For dragging: draw everything but one node and its ties once into a
+   * cache, then each frame only that node and its ties over the cache. */
+  gint64   exclude_node;
+  gint64   only_node;
+} HwEcomapDrawOptions;
+
+/* Draws the map in map units on @cr as it is (the caller sets the
+ * transform, e.g. zoom and pan in the editor). No legend. */
+void         hw_ecomap_draw_map         (HwEcomapMap               *map,
+                                         cairo_t                   *cr,
+                                         const HwEcomapDrawOptions *options);
+/* Size of the legend box, and drawing it with its top left at x, y. */
+void         hw_ecomap_legend_size      (HwEcomapMap      *map,
+                                         double           *width,
+                                         double           *height);
+void         hw_ecomap_draw_legend      (HwEcomapMap      *map,
+                                         cairo_t          *cr,
+                                         double            x,
+                                         double            y);
+
+/* The transform that fits the whole map into @width x @height (plus a
+ * margin), centred: map units -> device. */
+void         hw_ecomap_fit_matrix       (HwEcomapMap      *map,
+                                         double            x,
+                                         double            y,
+                                         double            width,
+                                         double            height,
+                                         cairo_matrix_t   *matrix);
+
+/**
+ * hw_ecomap_draw_figure:
+ *
+ * Draws map and legend (beside or below it, whichever fits better) into
+ * the rectangle @x, @y, @width, @height of @cr: for documents and prints.
+ */
+void         hw_ecomap_draw_figure      (HwEcomapMap      *map,
+                                         cairo_t          *cr,
+                                         double            x,
+                                         double            y,
+                                         double            width,
+                                         double            height);
+
+/* A whole page: title, subtitle, then the figure. */
+void         hw_ecomap_draw_page        (HwEcomapMap      *map,
+                                         cairo_t          *cr,
+                                         double            width,
+                                         double            height);
+
+/**
+ * hw_ecomap_map_export:
+ * @format: "pdf", "png" or "svg"
+ * @paper: "a4" or "letter" (landscape); NULL = a4
+ *
+ * Writes one page (PNG at 150 dpi) to @path through hw_export_create_file.
+ */
+gboolean     hw_ecomap_map_export       (HwEcomapMap      *map,
+                                         const char       *format,
+                                         const char       *paper,
+                                         const char       *path,
+                                         GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwEcomapMap, hw_ecomap_map_free)
+
+G_END_DECLS

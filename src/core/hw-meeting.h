@@ -1,0 +1,352 @@
+/* hw-meeting.h: family meetings (family team meeting, team decision-making,
+ * Signs of Safety mapping...) as kept in the store.
+ *
+ * A meeting belongs to a case. Its attendees are people of that case. What
+ * is said is kept as meeting items, one per strength, worry, idea,
+ * decision, action..., tagged with the phase of the guided agenda
+ * (HW_CHOICES_MEETING_PHASE) and ordered by `position` within the phase.
+ * Worries and safety goals can be scaled 0-10 by each attendee, with a
+ * reason. Actions carry an owner, a checker and a due date and can become
+ * tasks of the service plan.
+ *
+ * Every function that writes is one edit of the store (undoable, audited,
+ * labelled in plain words without names). Called inside an edit that the
+ * caller opened, it joins that edit instead. Input is validated before
+ * anything is written: bad input fails with HW_STORE_ERROR_INVALID (or
+ * _NOT_FOUND) and nothing is written.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "hw-store.h"
+#include "hw-recipient.h"
+#include "hw-export.h"
+
+G_BEGIN_DECLS
+
+/* Meetings ---------------------------------------------------------------- */
+
+/**
+ * hw_meeting_create:
+ * @case_id: the case
+ * @kind: a HW_CHOICES_MEETING_KIND id
+ * @starts_at: local date and time, "YYYY-MM-DDTHH:MM" or with ":SS"
+ *
+ * Returns: the new meeting's id, or 0 with @error set
+ */
+gint64    hw_meeting_create            (HwStore     *store,
+                                        gint64       case_id,
+                                        const char  *kind,
+                                        const char  *starts_at,
+                                        GError     **error);
+/**
+ * hw_meeting_update:
+ * @meeting: a record of table "meetings" with its id and the columns to
+ *   change (kind, starts_at, place, video_link, facilitator, interpreter,
+ *   language, confidentiality_acknowledged, current_phase, next_meeting)
+ *
+ * Validates every column present (kind, phase, dates) and writes them.
+ */
+gboolean  hw_meeting_update            (HwStore     *store,
+                                        HwRecord    *meeting,
+                                        GError     **error);
+gboolean  hw_meeting_set_phase         (HwStore     *store,
+                                        gint64       meeting_id,
+                                        const char  *phase,
+                                        GError     **error);
+/* Deletes the meeting with its attendees, items, scores and times. */
+gboolean  hw_meeting_delete            (HwStore     *store,
+                                        gint64       meeting_id,
+                                        GError     **error);
+/* The latest meeting of the same case that starts before @meeting_id, or 0. */
+gint64    hw_meeting_get_previous      (HwStore     *store,
+                                        gint64       meeting_id);
+
+/* Attendees --------------------------------------------------------------- */
+
+/**
+ * hw_meeting_add_attendee:
+ * @person_id: a person of the meeting's case
+ * @role: free text, e.g. "Mother", "Facilitator" (may be empty)
+ * @attendance: a HW_CHOICES_ATTENDANCE id: present, remote, absent, declined
+ *
+ * Returns: the attendee row id, or 0 with @error set
+ */
+gint64    hw_meeting_add_attendee      (HwStore     *store,
+                                        gint64       meeting_id,
+                                        gint64       person_id,
+                                        const char  *role,
+                                        const char  *attendance,
+                                        GError     **error);
+/* Changes role and attendance of an attendee row; NULL leaves a value. */
+gboolean  hw_meeting_set_attendee      (HwStore     *store,
+                                        gint64       attendee_id,
+                                        const char  *role,
+                                        const char  *attendance,
+                                        GError     **error);
+/* Also removes that person's scores in this meeting. */
+gboolean  hw_meeting_remove_attendee   (HwStore     *store,
+                                        gint64       attendee_id,
+                                        GError     **error);
+
+/* Items ------------------------------------------------------------------- */
+
+/**
+ * hw_meeting_add_item:
+ * @phase: a HW_CHOICES_MEETING_PHASE id
+ * @text: what was said; leading and trailing blanks are removed and it
+ *   must not be empty
+ *
+ * Adds the item at the end of its phase.
+ * Returns: the item id, or 0 with @error set
+ */
+gint64    hw_meeting_add_item          (HwStore     *store,
+                                        gint64       meeting_id,
+                                        const char  *phase,
+                                        const char  *text,
+                                        GError     **error);
+gboolean  hw_meeting_edit_item         (HwStore     *store,
+                                        gint64       item_id,
+                                        const char  *text,
+                                        GError     **error);
+/**
+ * hw_meeting_set_item_confidential:
+ * @withheld_from: recipient kinds ("family,support"); "" or NULL = none.
+ *   A confidential item is never shown on the projected screen.
+ */
+gboolean  hw_meeting_set_item_confidential (HwStore    *store,
+                                            gint64      item_id,
+                                            gboolean    confidential,
+                                            const char *withheld_from,
+                                            GError    **error);
+/* Deletes the item (and its scores); the phase is renumbered. */
+gboolean  hw_meeting_delete_item       (HwStore     *store,
+                                        gint64       item_id,
+                                        GError     **error);
+/**
+ * hw_meeting_reorder_items:
+ * @item_ids: every item of one phase of one meeting, in the new order
+ *
+ * Rewrites the positions of the phase in one edit.
+ */
+gboolean  hw_meeting_reorder_items     (HwStore      *store,
+                                        const gint64 *item_ids,
+                                        guint         n_items,
+                                        GError      **error);
+/* Moves an item @delta places up (negative) or down within its phase;
+ * moving past either end is refused (HW_STORE_ERROR_INVALID). */
+gboolean  hw_meeting_move_item         (HwStore     *store,
+                                        gint64       item_id,
+                                        int          delta,
+                                        GError     **error);
+/* Items of one phase (NULL = all phases, in agenda order) that @recipient
+ * may see (NULL = everything), ordered by position.
+ * Returns: (transfer full) (element-type HwRecord) */
+GPtrArray *hw_meeting_list_items       (HwStore           *store,
+                                        gint64             meeting_id,
+                                        const char        *phase,
+                                        const HwRecipient *recipient,
+                                        GError           **error);
+
+/* Decisions and actions --------------------------------------------------- */
+
+/**
+ * hw_meeting_add_decision:
+ * @consensus: TRUE if everyone agreed
+ * @dissent: who disagreed and why; required (non-empty) without consensus
+ */
+gint64    hw_meeting_add_decision      (HwStore     *store,
+                                        gint64       meeting_id,
+                                        const char  *text,
+                                        gboolean     consensus,
+                                        const char  *dissent,
+                                        GError     **error);
+gboolean  hw_meeting_set_decision      (HwStore     *store,
+                                        gint64       item_id,
+                                        gboolean     consensus,
+                                        const char  *dissent,
+                                        GError     **error);
+/**
+ * hw_meeting_add_action:
+ * @text: the task
+ * @owner_person_id: who does it (a person of the case), 0 = not decided
+ * @checker_person_id: who checks it is done, 0 = not decided
+ * @due_date: "YYYY-MM-DD" (a real date) or "" / NULL
+ */
+gint64    hw_meeting_add_action        (HwStore     *store,
+                                        gint64       meeting_id,
+                                        const char  *text,
+                                        gint64       owner_person_id,
+                                        gint64       checker_person_id,
+                                        const char  *due_date,
+                                        GError     **error);
+gboolean  hw_meeting_set_action        (HwStore     *store,
+                                        gint64       item_id,
+                                        gint64       owner_person_id,
+                                        gint64       checker_person_id,
+                                        const char  *due_date,
+                                        GError     **error);
+/**
+ * hw_meeting_action_to_task:
+ * @item_id: an action item
+ * @goal_id: the service-plan goal to put the task under (a goal of the
+ *   same case), or 0: then the task goes under the goal "Actions from the
+ *   family meeting of <date>" of a "child-safety" need of the case, both
+ *   created if missing (and reused by later calls for the same meeting).
+ *
+ * Creates a task (description = the action, responsible person = owner,
+ * target date = due date, status not-started) and links the action to it.
+ * An action that already has a task is refused.
+ * Returns: the task id, or 0 with @error set
+ */
+gint64    hw_meeting_action_to_task    (HwStore     *store,
+                                        gint64       item_id,
+                                        gint64       goal_id,
+                                        GError     **error);
+
+/* Scores ------------------------------------------------------------------ */
+
+/**
+ * hw_meeting_set_score:
+ * @item_id: the statement scored: a worry or safety-goal item
+ * @person_id: an attendee of the item's meeting
+ * @score: 0 to 10
+ * @reason: what makes it that number (may be empty)
+ *
+ * Sets (or replaces) that person's score for that statement.
+ * Returns: the score row id, or 0 with @error set
+ */
+gint64    hw_meeting_set_score         (HwStore     *store,
+                                        gint64       item_id,
+                                        gint64       person_id,
+                                        int          score,
+                                        const char  *reason,
+                                        GError     **error);
+gboolean  hw_meeting_delete_score      (HwStore     *store,
+                                        gint64       score_id,
+                                        GError     **error);
+
+typedef struct {
+  char   *statement;   /* the item text of the later meeting */
+  gint64  person_id;
+  int     before;      /* -1: not scored at the earlier meeting */
+  int     after;
+} HwScoreChange;
+
+void      hw_score_change_free         (HwScoreChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwScoreChange, hw_score_change_free)
+
+/**
+ * hw_meeting_score_changes:
+ * @earlier_id: a meeting of the case
+ * @later_id: a later meeting of the same case
+ *
+ * Pairs the scores of @later_id with those given by the same person at
+ * @earlier_id to a statement with the same text (ignoring case and
+ * surrounding blanks).
+ * Returns: (transfer full) (element-type HwScoreChange): one per score of
+ *   the later meeting, ordered by statement then person
+ */
+GPtrArray *hw_meeting_score_changes    (HwStore     *store,
+                                        gint64       earlier_id,
+                                        gint64       later_id,
+                                        GError     **error);
+
+/* Phase timer ------------------------------------------------------------- */
+
+/* Adds @seconds (> 0) to the time spent in @phase. */
+gboolean  hw_meeting_add_phase_time    (HwStore     *store,
+                                        gint64       meeting_id,
+                                        const char  *phase,
+                                        gint64       seconds,
+                                        GError     **error);
+gint64    hw_meeting_get_phase_time    (HwStore     *store,
+                                        gint64       meeting_id,
+                                        const char  *phase);
+
+/* Presentation model ------------------------------------------------------ */
+
+typedef struct {
+  char *text;
+  char *detail;       /* e.g. "Rosa · by 2026-05-12"; NULL if none */
+} HwPresentationItem;
+
+typedef struct {
+  char *label;        /* the person's name, or "Participant" if withheld */
+  int   score;        /* 0-10 */
+  int   previous;     /* the same person's score at the previous meeting, -1 */
+} HwPresentationMark;
+
+typedef struct {
+  char      *statement;
+  char      *phase;   /* "worries" or "safety-goals" */
+  GPtrArray *marks;   /* HwPresentationMark, ordered by attendee */
+} HwPresentationScale;
+
+/**
+ * HwPresentation:
+ *
+ * Everything the projected screen may show, and nothing else: built with
+ * hw_recipient_may_see for HW_RECIPIENT_SCREEN, so confidential items are
+ * left out and the names of confidential people are never copied in.
+ * The renderer draws from this alone.
+ */
+typedef struct {
+  char      *meeting_title;   /* "Family team meeting" (translated) */
+  char      *when;            /* "2026-05-02 10:00" */
+  char      *phase;           /* current phase id */
+  char      *phase_title;     /* translated */
+  guint      phase_number;    /* 1-based */
+  guint      n_phases;
+  gint64     phase_seconds;   /* time recorded for the current phase */
+  char      *next_meeting;    /* "" if not set */
+  GPtrArray *phase_items;     /* HwPresentationItem: the current phase's */
+  GPtrArray *strengths;       /* HwPresentationItem */
+  GPtrArray *worries;         /* HwPresentationItem */
+  GPtrArray *next_steps;      /* HwPresentationItem: safety goals, actions */
+  GPtrArray *scales;          /* HwPresentationScale */
+  guint      first_scale;     /* the first statement drawn on the scaling
+                                 screen: the presenter pages with it */
+} HwPresentation;
+
+HwPresentation *hw_meeting_presentation (HwStore     *store,
+                                         gint64       meeting_id,
+                                         GError     **error);
+void            hw_presentation_free    (HwPresentation *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwPresentation, hw_presentation_free)
+
+/* Demo and export --------------------------------------------------------- */
+
+/**
+ * hw_meeting_add_demo:
+ *
+ * Writes two meetings for the demo family (an earlier and a recent one,
+ * with scores that changed), using the case's people. Called inside an
+ * edit opened by the caller.
+ */
+gboolean  hw_meeting_add_demo          (HwStore     *store,
+                                        gint64       case_id,
+                                        GError     **error);
+
+/**
+ * hw_meeting_export:
+ *
+ * The meeting summary (opts->meeting_id) as a PDF for opts->recipient:
+ * attendees, each phase's content, decisions, actions with owners and
+ * dates, next meeting. What is withheld from the recipient is absent.
+ * `homeward export --what meeting --meeting ID --format pdf`
+ */
+gboolean  hw_meeting_export            (HwStore                *store,
+                                        const HwExportOptions  *opts,
+                                        GError                **error);
+
+/* Date helpers used by the meeting code (exported for the views). */
+gboolean  hw_meeting_valid_date        (const char  *text);
+/* Accepts "YYYY-MM-DDTHH:MM[:SS]" (or a space for T) and returns the
+ * normalised "YYYY-MM-DDTHH:MM:SS", or NULL if impossible. */
+char     *hw_meeting_normalise_datetime (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,112 @@
+/* hw-test-pdf.h: helpers for tests that check PDF files with the real
+ * validators from poppler-utils and qpdf (header-only, static).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+/* Runs @argv; returns its stdout (stderr is appended on failure). */
+static inline char *
+hw_test_run (const char * const *argv,
+             int                *exit_status)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (g_find_program_in_path (argv[0]) == NULL)
+    g_error ("%s is needed by this test (Debian: poppler-utils, qpdf)", argv[0]);
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     &out, &err, &status, &error))
+    g_error ("cannot run %s: %s", argv[0], error->message);
+  if (exit_status != NULL)
+    *exit_status = g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+  return g_strconcat (out, err, NULL);
+}
+
+static inline char *
+hw_test_pdftotext (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  int status;
+  char *text = hw_test_run (argv, &status);
+
+  g_assert_cmpint (status, ==, 0);
+  return text;
+}
+
+/* qpdf --check passes, every font is embedded, the file is tagged and
+ * has @n_pages pages (0 = any). */
+static inline void
+hw_test_assert_valid_pdf (const char *pdf,
+                          guint       n_pages)
+{
+  const char *qpdf[] = { "qpdf", "--check", pdf, NULL };
+  const char *fonts[] = { "pdffonts", pdf, NULL };
+  const char *info[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *q = NULL;
+  g_autofree char *f = NULL;
+  g_autofree char *i = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status;
+
+  q = hw_test_run (qpdf, &status);
+  if (status != 0)
+    g_error ("qpdf --check failed on %s:\n%s", pdf, q);
+  g_assert_nonnull (strstr (q, "No syntax or stream encoding errors"));
+
+  f = hw_test_run (fonts, &status);
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (f, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 3);   /* at least one font */
+  for (guint l = 2; lines[l] != NULL; l++)
+    {
+      g_auto(GStrv) cols = NULL;
+      guint n = 0;
+
+      if (*lines[l] == '\0')
+        continue;
+      /* name type encoding emb sub uni object ID: "emb" is the 5th column
+       * from the end */
+      cols = g_strsplit_set (lines[l], " ", -1);
+      {
+        g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+        for (guint c = 0; cols[c] != NULL; c++)
+          if (*cols[c] != '\0')
+            g_ptr_array_add (words, cols[c]);
+        n = words->len;
+        g_assert_cmpuint (n, >=, 6);
+        if (g_strcmp0 (g_ptr_array_index (words, n - 5), "yes") != 0)
+          g_error ("font not embedded in %s: %s", pdf, lines[l]);
+      }
+    }
+
+  i = hw_test_run (info, &status);
+  g_assert_cmpint (status, ==, 0);
+  if (!g_regex_match_simple ("^Tagged: +yes$", i, G_REGEX_MULTILINE, 0))
+    g_error ("%s is not tagged:\n%s", pdf, i);
+  if (n_pages > 0)
+    {
+      g_autofree char *want = g_strdup_printf ("^Pages: +%u$", n_pages);
+
+      if (!g_regex_match_simple (want, i, G_REGEX_MULTILINE, 0))
+        g_error ("%s: expected %u pages:\n%s", pdf, n_pages, i);
+    }
+}
+
+static inline guint
+hw_test_count (const char *haystack,
+               const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
