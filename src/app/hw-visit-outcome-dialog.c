@@ -99,7 +99,7 @@ save_cb (HwVisitOutcomeDialog *self)
   outcome.recommendation = rec > 0 && rec <= HW_VISIT_N_LEVELS ? hw_visit_levels ()[rec - 1] : "";
 
   if (!hw_store_begin_edit (self->store,
-                            hw_visit_status_is_cancelled (status) ? _("Cancel a visit") : _("Record a visit"),
+                            hw_visit_status_is_cancelled (status) ? N_("Cancel a visit") : N_("Record a visit"),
                             &error))
     goto fail;
   record_id = hw_visits_record_outcome (self->store, self->series_id, self->key, &outcome, &error);

@@ -990,7 +990,7 @@ hw_visits_import_ics_data (HwStore     *store,
           return FALSE;
     }
 
-  if (!hw_store_begin_edit (store, _("Import visits"), error))
+  if (!hw_store_begin_edit (store, N_("Import visits"), error))
     return FALSE;
   for (guint i = 0; ok && i < incoming->len; i++)
     {
