@@ -33,9 +33,6 @@ setup (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->case_id = hw_demo_create (f->store, &error);
   g_assert_no_error (error);
-  g_assert_true (hw_store_begin_edit (f->store, "Add demo visits", &error));
-  g_assert_true (hw_visits_add_demo (f->store, f->case_id, &error));
-  g_assert_true (hw_store_commit_edit (f->store, &error));
 
   /* Lucía's visits at the foster home, whose address the family may not
    * see, driven by the foster mother */
