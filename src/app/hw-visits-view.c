@@ -16,7 +16,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hw-print-operation.h"
 #include "hw-visit-dialog.h"
+#include "hw-visits-document.h"
 #include "hw-visit-outcome-dialog.h"
 #include "hw-visits-render.h"
 #include "hw-visits-view.h"
@@ -463,6 +465,156 @@ schedule_action (GtkWidget *widget, const char *name, GVariant *param)
                                                        on_week_page (self) ? self->monday : day)));
 }
 
+static GtkWindow *
+parent_window (HwVisitsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_problem (HwVisitsView *self,
+              const char   *heading,
+              const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDocument) doc = NULL;
+  g_autoptr(HwPrintOperation) op = NULL;
+  HwRecipient agency = { HW_RECIPIENT_AGENCY, 0 };
+
+  doc = hw_visits_build_document (self->store, self->case_id, &agency, 0, self->year, self->month, NULL, &error);
+  if (doc == NULL)
+    {
+      show_problem (self, _("Could Not Print"), error->message);
+      return;
+    }
+  op = hw_print_operation_new (doc);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               parent_window (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_problem (self, _("Could Not Print"), error->message);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    HwVisitsView    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  HwExportOptions opts;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      hw_export_options_init (&opts);
+      opts.case_id = self->case_id;
+      opts.what = "visits";
+      opts.format = "ics";
+      opts.output = path;
+      if (!hw_visits_export (self->store, &opts, &error))
+        show_problem (self, _("Could Not Export the Calendar"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_calendar_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Visits as a Calendar"), parent_window (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("family-time.ics"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    HwVisitsView    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      /* all or nothing: a bad file writes nothing and says why */
+      if (!hw_visits_import_ics (self->store, self->case_id, path, &error))
+        show_problem (self, _("Could Not Import the Calendar"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_calendar_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Import Visits from a Calendar"), parent_window (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Calendar files (.ics)"));
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+school_hours_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          HwVisitsView     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  if (!hw_visits_set_school_hours (self->store, gtk_editable_get_text (entry), &error))
+    show_problem (self, _("School Hours Not Saved"), error->message);
+  else
+    refresh (self);
+}
+
+static void
+school_hours_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (widget);
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("School Hours"),
+                                              _("Visits on a weekday between these hours are flagged. "
+                                                "Write them as 08:00-15:00, or leave empty to stop checking."));
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *hours = hw_store_get_setting (self->store, "visits.school-hours");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), hours ? hours : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("School hours"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (school_hours_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 page_changed_cb (HwVisitsView *self)
 {
@@ -596,6 +748,10 @@ hw_visits_view_class_init (HwVisitsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "visits.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "visits.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "visits.schedule", NULL, schedule_action);
+  gtk_widget_class_install_action (widget_class, "visits.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "visits.export-calendar", NULL, export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "visits.import-calendar", NULL, import_calendar_action);
+  gtk_widget_class_install_action (widget_class, "visits.school-hours", NULL, school_hours_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "visits.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "visits.next", NULL);
 
