@@ -366,7 +366,7 @@ hw_visit_dialog_new (GtkWindow  *parent,
   adw_combo_row_set_selected (self->repeat_row, 1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days_row), _("On these days"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (days_row), _("None chosen: the day of the first visit"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (days_row), _("Empty: the first visit’s day"));
   gtk_widget_add_css_class (days_box, "linked");
   gtk_widget_set_valign (days_box, GTK_ALIGN_CENTER);
   for (int d = 0; d < 7; d++)

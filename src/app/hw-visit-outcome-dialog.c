@@ -30,6 +30,8 @@ struct _HwVisitOutcomeDialog
   GtkTextView *observations;
   AdwComboRow *recommendation_row;
   AdwEntryRow *makeup_row;
+  AdwEntryRow *move_row;
+  gboolean     had_record;
 };
 
 G_DEFINE_FINAL_TYPE (HwVisitOutcomeDialog, hw_visit_outcome_dialog, ADW_TYPE_WINDOW)
@@ -87,8 +89,10 @@ save_cb (HwVisitOutcomeDialog *self)
   guint rec = adw_combo_row_get_selected (self->recommendation_row);
   gboolean happened = g_strcmp0 (status, "happened") == 0;
   const char *makeup = gtk_editable_get_text (GTK_EDITABLE (self->makeup_row));
+  const char *move = gtk_editable_get_text (GTK_EDITABLE (self->move_row));
   HwVisitOutcome outcome = { 0 };
-  gint64 record_id;
+  gint64 record_id = 0;
+  gboolean record;
 
   gtk_text_buffer_get_bounds (buffer, &a, &b);
   observations = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
@@ -102,10 +106,23 @@ save_cb (HwVisitOutcomeDialog *self)
                             hw_visit_status_is_cancelled (status) ? N_("Cancel a visit") : N_("Record a visit"),
                             &error))
     goto fail;
-  record_id = hw_visits_record_outcome (self->store, self->series_id, self->key, &outcome, &error);
-  if (record_id == 0)
-    goto rollback;
-  if (gtk_widget_get_visible (GTK_WIDGET (self->makeup_row)) && makeup[0] != '\0')
+  if (move[0] != '\0')
+    {
+      g_autofree char *to = g_strdelimit (g_strstrip (g_strdup (move)), " ", 'T');
+
+      if (!hw_visits_move_occurrence (self->store, self->series_id, self->key, to, &error))
+        goto rollback;
+    }
+  /* moving alone records nothing */
+  record = !(move[0] != '\0' && !self->had_record && g_strcmp0 (status, "scheduled") == 0
+             && observations[0] == '\0' && outcome.recommendation[0] == '\0');
+  if (record)
+    {
+      record_id = hw_visits_record_outcome (self->store, self->series_id, self->key, &outcome, &error);
+      if (record_id == 0)
+        goto rollback;
+    }
+  if (record && gtk_widget_get_visible (GTK_WIDGET (self->makeup_row)) && makeup[0] != '\0')
     {
       g_autofree char *start = g_strdelimit (g_strstrip (g_strdup (makeup)), " ", 'T');
 
@@ -234,6 +251,8 @@ hw_visit_outcome_dialog_new (GtkWindow     *parent,
   self->arrival_row = entry_row (group, _("_Arrived at (hours:minutes)"), arrival[0] ? arrival : from);
   self->departure_row = entry_row (group, _("_Left at (hours:minutes)"), departure[0] ? departure : to);
   self->makeup_row = entry_row (group, _("_Make-up visit on (year-month-day hours:minutes)"), "");
+  self->move_row = entry_row (group, _("Mo_ve this visit to (year-month-day hours:minutes)"), "");
+  self->had_record = visit->record_id != 0;
 
   gtk_string_list_append (recs, _("No change"));
   for (int i = 0; levels[i]; i++)
