@@ -1,11 +1,11 @@
 #!/usr/bin/python3
-"""e2e-visits.py: through the accessibility tree (AT-SPI, pyatspi), schedule
-weekly visits for a child of the Morales family, cancel one of them, and
-check the screen and the database.
+"""e2e-visits.py: drives the real app through the accessibility tree
+(AT-SPI, pyatspi), as a screen reader or a keyboard user would: open the
+Family time page of the sample family, schedule weekly visits for a child,
+cancel one of them, and check the screen and the database.
 
-Runs the family-time view in tests/visits-view-harness (or the program in
-$HOMEWARD_VISITS_HARNESS) on a fresh database, under the test's own D-Bus
-session (dbus-run-session) and display (Xvfb).
+Runs under tests/run-with-display.sh (Xvfb + a D-Bus session), with
+Debian's /usr/bin/python3, on a fresh database.
 SPDX-License-Identifier: GPL-3.0-or-later
 """
 import os
@@ -17,11 +17,16 @@ import time
 
 import pyatspi
 
-APP_NAME = 'visits-view-harness'
+APP_NAME = 'homeward'
+MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+          'September', 'October', 'November', 'December']
 
 
 def fail(message):
     print('FAIL:', message, file=sys.stderr)
+    # what the screen showed, to look at
+    build = os.environ.get('HOMEWARD_BUILD_ROOT', '.')
+    subprocess.run(['import', '-window', 'root', os.path.join(build, 'e2e-visits-failed.png')], check=False)
     sys.exit(1)
 
 
@@ -66,7 +71,7 @@ def find_app():
 
 def window(app, title):
     for w in children(app):
-        if w is not None and w.name == title:
+        if w is not None and (w.name == title or (title == 'Homeward' and w.name.endswith('Homeward'))):
             return w
     return None
 
@@ -103,20 +108,19 @@ def set_text(node, text):
 
 
 def main():
-    build = os.environ.get('HOMEWARD_BUILD_ROOT', '.')
-    harness = os.environ.get('HOMEWARD_VISITS_HARNESS',
-                             os.path.join(build, 'tests', 'visits-view-harness'))
+    build = os.environ.get('HOMEWARD_BUILD_ROOT',
+                           os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'build'))
+    homeward = os.path.join(build, 'src', 'homeward')
     tmp = tempfile.mkdtemp(prefix='homeward-e2e-visits-')
     db = os.path.join(tmp, 'homeward.db')
     env = dict(os.environ)
     env.pop('NO_AT_BRIDGE', None)          # the test reads the accessibility tree
-    env['HOMEWARD_TEST_DB'] = db
-    env['HOMEWARD_TEST_DAY'] = '2026-03-01'
     env['GSK_RENDERER'] = 'cairo'
     subprocess.run(['gsettings', 'set', 'org.gnome.desktop.interface',
                     'toolkit-accessibility', 'true'], env=env, check=False,
                    stderr=subprocess.DEVNULL)
-    proc = subprocess.Popen([harness], env=env)
+    # the first run opens the sample family (Morales)
+    proc = subprocess.Popen([homeward, '--database', db], env=env)
     try:
         run(env, db, build)
     finally:
@@ -125,8 +129,41 @@ def main():
 
 
 def run(env, db, build):
-    app = wait_for('the application on the accessibility bus', find_app)
-    main_window = wait_for('the window', lambda: window(app, 'Family time'))
+    app = wait_for('the application on the accessibility bus', find_app, 60)
+    frame = wait_for('the window', lambda: window(app, 'Homeward'))
+    # wide enough for the sidebar and the page side by side
+    maximize = role_named(frame, 'push button', 'Maximize')
+    if maximize:
+        click(maximize[0])
+        time.sleep(1)
+    # the header holds a wide and a narrow switcher, and there is a bottom
+    # bar: GTK 4.8 does not say which one is on screen, so try each
+    tabs = wait_for('the Family time page', lambda: role_named(frame, 'page tab', 'Family time'))
+    main_window = None
+    for tab in tabs:
+        click(tab)
+        time.sleep(1)
+        views = find_all(frame, lambda n: n.name == 'HwVisitsView')
+        if views:
+            main_window = views[0]
+            break
+    if main_window is None:
+        fail('the Family time page did not open')
+
+    # go to March 2026, a month of the past (the sample family's own
+    # visits are at other hours)
+    for _ in range(240):
+        label = find_all(main_window, lambda n: n.getRoleName() == 'label' and n.name[-4:].isdigit()
+                         and n.name.split(' ')[0] in MONTHS)
+        if label and label[0].name == 'March 2026':
+            break
+        year = int(label[0].name[-4:])
+        month = MONTHS.index(label[0].name.split(' ')[0]) + 1
+        direction = 'Previous' if (year, month) > (2026, 3) else 'Next'
+        click(role_named(main_window, 'push button', direction)[0])
+        time.sleep(0.2)
+    else:
+        fail('could not go to March 2026')
 
     # 1. Schedule weekly visits on Tuesdays from 3 March 2026, 5 visits
     click(wait_for('Schedule button', lambda: role_named(main_window, 'push button', 'Schedule Visits…'))[0])

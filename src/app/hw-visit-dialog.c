@@ -140,8 +140,11 @@ build_rrule (HwVisitDialog *self,
 }
 
 static void
-schedule_cb (HwVisitDialog *self)
+schedule_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
 {
+  HwVisitDialog *self = HW_VISIT_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) visitors = checked_ids (self->visitor_checks);
   g_autoptr(GArray) children = checked_ids (self->child_checks);
@@ -200,7 +203,7 @@ hw_visit_dialog_class_init (HwVisitDialogClass *klass)
 
   object_class->dispose = hw_visit_dialog_dispose;
   gtk_widget_class_install_action (widget_class, "visit.schedule", NULL,
-                                   (GtkWidgetActionActivateFunc) schedule_cb);
+                                   schedule_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -79,8 +79,11 @@ status_changed_cb (HwVisitOutcomeDialog *self)
 }
 
 static void
-save_cb (HwVisitOutcomeDialog *self)
+save_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
 {
+  HwVisitOutcomeDialog *self = HW_VISIT_OUTCOME_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *observations = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->observations);
@@ -149,7 +152,7 @@ hw_visit_outcome_dialog_class_init (HwVisitOutcomeDialogClass *klass)
 
   object_class->dispose = hw_visit_outcome_dialog_dispose;
   gtk_widget_class_install_action (widget_class, "outcome.save", NULL,
-                                   (GtkWidgetActionActivateFunc) save_cb);
+                                   save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -16,7 +16,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "hw-print-operation.h"
 #include "hw-visit-dialog.h"
 #include "hw-visits-document.h"
 #include "hw-visit-outcome-dialog.h"
@@ -484,13 +483,39 @@ show_problem (HwVisitsView *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Printing draws the shared document's pages: the same pagination as the
+ * PDF export. (HwPrintOperation from the documents area does the same
+ * with a preview; this keeps the view free of a build dependency on it.) */
+static void
+begin_print_cb (GtkPrintOperation *op,
+                GtkPrintContext   *context,
+                HwDocument        *doc)
+{
+  gtk_print_operation_set_n_pages (op, (int) hw_document_get_n_pages (doc));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *op,
+              GtkPrintContext   *context,
+              int                page,
+              HwDocument        *doc)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height;
+
+  hw_document_get_page_size (doc, &width, &height);
+  cairo_scale (cr, gtk_print_context_get_width (context) / width,
+               gtk_print_context_get_height (context) / height);
+  hw_document_draw_page (doc, cr, (guint) page, NULL);
+}
+
 static void
 print_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   HwVisitsView *self = HW_VISITS_VIEW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(HwDocument) doc = NULL;
-  g_autoptr(HwPrintOperation) op = NULL;
+  g_autoptr(GtkPrintOperation) op = NULL;
   HwRecipient agency = { HW_RECIPIENT_AGENCY, 0 };
 
   doc = hw_visits_build_document (self->store, self->case_id, &agency, 0, self->year, self->month, NULL, &error);
@@ -499,8 +524,13 @@ print_action (GtkWidget *widget, const char *name, GVariant *param)
       show_problem (self, _("Could Not Print"), error->message);
       return;
     }
-  op = hw_print_operation_new (doc);
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  op = gtk_print_operation_new ();
+  gtk_print_operation_set_use_full_page (op, TRUE);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (op, _("Family time plan"));
+  g_signal_connect_object (op, "begin-print", G_CALLBACK (begin_print_cb), doc, 0);
+  g_signal_connect_object (op, "draw-page", G_CALLBACK (draw_page_cb), doc, 0);
+  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                parent_window (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_problem (self, _("Could Not Print"), error->message);
 }
