@@ -694,7 +694,12 @@ hw_visits_view_dispose (GObject *object)
 {
   HwVisitsView *self = HW_VISITS_VIEW (object);
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_VISITS_VIEW);
+  /* GTK 4.8 leaves the template's unnamed top box in place */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->visits, g_array_unref);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (hw_visits_view_parent_class)->dispose (object);
