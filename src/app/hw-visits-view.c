@@ -247,6 +247,16 @@ visit_subtitle (const HwVisit *v)
                                       HW_VISIT_FLAG_MAKEUP };
 
   g_string_append_printf (s, " · %s", hw_visit_status_label (v->status));
+  if (v->occ.moved)
+    {
+      g_autoptr(GDateTime) was = g_date_time_new_utc (atoi (v->occ.key), atoi (v->occ.key + 5),
+                                                      atoi (v->occ.key + 8), 0, 0, 0);
+      g_autofree char *date = g_date_time_format (was, "%-d %B");
+
+      /* Translators: a visit moved from its usual day, "moved from 10 March 16:00" */
+      g_string_append_printf (s, " · ");
+      g_string_append_printf (s, _("moved from %s %.5s"), date, v->occ.key + 11);
+    }
   if (v->place[0])
     g_string_append_printf (s, " · %s", v->place);
   if (v->who && v->who[0])
