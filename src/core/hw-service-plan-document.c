@@ -14,12 +14,6 @@
 
 #include "hw-service-plan.h"
 
-#if __has_include("hw-document.h") && __has_include("hw-language.h")
-#define HAVE_DOCUMENT 1
-#endif
-
-#ifdef HAVE_DOCUMENT
-
 #include "hw-enums.h"
 #include "hw-language.h"
 #include "hw-readiness-chart.h"
@@ -475,18 +469,3 @@ hw_service_plan_export_pdf (HwStore                *store,
     return FALSE;
   return hw_document_export_pdf (doc, opts->output, error);
 }
-
-#else /* !HAVE_DOCUMENT */
-
-gboolean
-hw_service_plan_export_pdf (HwStore                *store,
-                            const HwExportOptions  *opts,
-                            GError                **error)
-{
-  /* The shared document renderer (hw-document.h) is not in this tree yet. */
-  g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
-               _("Printing the service plan is not available in this build yet."));
-  return FALSE;
-}
-
-#endif
