@@ -17,10 +17,15 @@
 
 #include "hw-cli.h"
 #include "hw-demo.h"
+#include "hw-ecomap.h"
 #include "hw-enums.h"
 #include "hw-export.h"
 #include "hw-interchange.h"
+#include "hw-meeting.h"
+#include "hw-plan-document.h"
+#include "hw-service-plan.h"
 #include "hw-store.h"
+#include "hw-visits.h"
 
 typedef gboolean (*ExportFunc) (HwStore *store, const HwExportOptions *opts, GError **error);
 
@@ -33,6 +38,12 @@ typedef struct {
 
 static const Exporter exporters[] = {
   { "case", "json", hw_interchange_export, N_("the whole case, to move it to another computer (agency only)") },
+  { "ecomap", "pdf,png,svg", hw_ecomap_export, N_("the ecomap (support network map) with its legend") },
+  { "meeting", "pdf", hw_meeting_export, N_("the summary of a meeting (with --meeting ID)") },
+  { "service-plan", "pdf,csv,json", hw_service_plan_export, N_("the service plan with its 12-month aftercare supports") },
+  { "visits", "ics", hw_visits_export, N_("family time visits as a calendar (--person ID: one person’s visits)") },
+  { "safety-plan", "pdf", hw_plan_export, N_("the safety plan (--recipient, --language, --version)") },
+  { "reunification-plan", "pdf", hw_plan_export, N_("the plan for after going home (--recipient, --language, --version)") },
 };
 
 static const char * const commands[] = { "list", "demo", "export", "import", "audit", "help", NULL };

@@ -15,6 +15,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "hw-demo.h"
+#include "hw-ecomap.h"
+#include "hw-meeting.h"
+#include "hw-plan.h"
+#include "hw-service-plan.h"
+#include "hw-visits.h"
 
 typedef struct {
   const char *name;
@@ -95,6 +100,11 @@ typedef gboolean (*DemoHook) (HwStore *store, gint64 case_id, GError **error);
 /* Each area adds its own sample data (ecomap ties, meetings, service plan,
  * visits, plans) inside the same edit. */
 static const DemoHook hooks[] = {
+  hw_ecomap_add_demo,
+  hw_service_plan_add_demo,
+  hw_meeting_add_demo,
+  hw_visits_add_demo,
+  hw_plan_add_demo,
   NULL
 };
 

@@ -315,10 +315,29 @@ check_existing (const char  *path,
   sqlite3 *db = NULL;
   gint64 app_id, version, n_objects;
   g_autofree char *check = NULL;
+  g_autofree char *wal = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  /* Without a -wal file beside it, the file alone is the whole database:
+   * open it as immutable, so that sqlite creates no -wal or -shm files
+   * next to a file we may refuse. With one (left by a crash), read it
+   * normally so that the committed changes in it are seen. */
+  wal = g_strconcat (path, "-wal", NULL);
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GString) uri = g_string_new ("file:");
+
+      for (const char *p = path; *p; p++)
+        if (*p == '%' || *p == '?' || *p == '#')
+          g_string_append_printf (uri, "%%%02X", (guchar) *p);
+        else
+          g_string_append_c (uri, *p);
+      g_string_append (uri, "?immutable=1");
+      rc = sqlite3_open_v2 (uri->str, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO,

@@ -1,0 +1,178 @@
+/* hw-form.c: small helpers shared by the edit dialogs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-form"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hw-form.h"
+
+typedef struct {
+  HwChoices which;
+  gboolean  has_none;
+} ComboInfo;
+
+void
+hw_form_combo_setup (AdwComboRow *row,
+                     HwChoices    which,
+                     const char  *none_label)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const HwChoice *choices;
+  ComboInfo *info;
+  guint n = 0;
+
+  choices = hw_choices_get (which, &n);
+  if (none_label != NULL)
+    gtk_string_list_append (labels, none_label);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (labels, hw_choice_label (which, choices[i].id));
+
+  info = g_new0 (ComboInfo, 1);
+  info->which = which;
+  info->has_none = none_label != NULL;
+  g_object_set_data_full (G_OBJECT (row), "hw-combo-info", info, g_free);
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+}
+
+const char *
+hw_form_combo_get_id (AdwComboRow *row)
+{
+  ComboInfo *info = g_object_get_data (G_OBJECT (row), "hw-combo-info");
+  guint selected = adw_combo_row_get_selected (row);
+  const HwChoice *choices;
+  guint n = 0;
+
+  g_return_val_if_fail (info != NULL, "");
+
+  choices = hw_choices_get (info->which, &n);
+  if (info->has_none)
+    {
+      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+        return "";
+      selected--;
+    }
+  if (selected >= n)
+    return n > 0 ? choices[0].id : "";
+  return choices[selected].id;
+}
+
+void
+hw_form_combo_set_id (AdwComboRow *row,
+                      const char  *id)
+{
+  ComboInfo *info = g_object_get_data (G_OBJECT (row), "hw-combo-info");
+  int index;
+
+  g_return_if_fail (info != NULL);
+
+  index = id != NULL && *id != '\0' ? hw_choices_index (info->which, id) : -1;
+  if (index < 0)
+    adw_combo_row_set_selected (row, 0);
+  else
+    adw_combo_row_set_selected (row, index + (info->has_none ? 1 : 0));
+}
+
+char *
+hw_form_get_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+gboolean
+hw_form_check_date (const char  *text,
+                    const char  *what,
+                    GError     **error)
+{
+  int year, month, day;
+  char end;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-'
+      || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3
+      || !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* TRANSLATORS: %s is a field, e.g. "Birth date" */
+                   _("%s: write the date as year-month-day, for example 2015-04-23."), what);
+      return FALSE;
+    }
+
+  if (year < 1 || !g_date_valid_dmy (day, month, year))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* TRANSLATORS: first %s is a field, e.g. "Birth date"; second the date typed */
+                   _("%s: %s is not a real date. Check the day and the month."), what, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+hw_form_get_recipients (GtkCheckButton *family,
+                        GtkCheckButton *support,
+                        GtkCheckButton *screen)
+{
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+
+  if (family != NULL && gtk_check_button_get_active (family))
+    g_ptr_array_add (kinds, (gpointer) "family");
+  if (support != NULL && gtk_check_button_get_active (support))
+    g_ptr_array_add (kinds, (gpointer) "support");
+  if (screen != NULL && gtk_check_button_get_active (screen))
+    g_ptr_array_add (kinds, (gpointer) "screen");
+  g_ptr_array_add (kinds, NULL);
+
+  return g_strjoinv (",", (char **) kinds->pdata);
+}
+
+static gboolean
+set_has (char       **kinds,
+         const char  *kind)
+{
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (g_strcmp0 (g_strstrip (kinds[i]), kind) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+hw_form_set_recipients (const char     *set,
+                        GtkCheckButton *family,
+                        GtkCheckButton *support,
+                        GtkCheckButton *screen)
+{
+  g_auto(GStrv) kinds = g_strsplit (set ? set : "", ",", -1);
+
+  if (family != NULL)
+    gtk_check_button_set_active (family, set_has (kinds, "family"));
+  if (support != NULL)
+    gtk_check_button_set_active (support, set_has (kinds, "support"));
+  if (screen != NULL)
+    gtk_check_button_set_active (screen, set_has (kinds, "screen"));
+}
+
+void
+hw_form_show_error (GtkLabel   *label,
+                    GtkWidget  *row,
+                    const char *message)
+{
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (row != NULL)
+    {
+      if (message != NULL)
+        {
+          gtk_widget_add_css_class (row, "error");
+          gtk_widget_grab_focus (row);
+        }
+      else
+        gtk_widget_remove_css_class (row, "error");
+    }
+}

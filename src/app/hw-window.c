@@ -1,0 +1,648 @@
+/* hw-window.c: the families on the left, one family's case on the right.
+ *
+ * The window keeps no data of its own: the list of families is an
+ * HwRecordList that follows the store, and the case view reads its case
+ * from the store. The window owns undo and redo, since they apply to the
+ * whole database, and tells in a toast what was undone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-window"
+
+#include <glib/gi18n.h>
+
+#include "hw-application.h"
+#include "hw-case-dialog.h"
+#include "hw-case-view.h"
+#include "hw-enums.h"
+#include "hw-record-list.h"
+#include "hw-window.h"
+
+struct _HwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  HwStore              *store;
+  GSettings            *settings;
+  HwRecordList         *cases;
+  GtkSingleSelection   *selection;
+  gint64                case_id;
+  /* set while the window itself changes the selection */
+  gboolean              selecting;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkStack             *sidebar_stack;
+  GtkListView          *case_list;
+  GtkWidget            *content;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *content_stack;
+  GtkBox               *case_box;
+  GtkWidget            *case_view;
+};
+
+G_DEFINE_FINAL_TYPE (HwWindow, hw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void show_case (HwWindow *self,
+                       gint64    case_id);
+
+/* Size and last family from the application's settings, if any. */
+static void
+load_state (HwWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  gint64 case_id;
+
+  if (!HW_IS_APPLICATION (application) || hw_application_get_settings (HW_APPLICATION (application)) == NULL)
+    return;
+
+  self->settings = g_object_ref (hw_application_get_settings (HW_APPLICATION (application)));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  case_id = g_settings_get_int64 (self->settings, "last-case-id");
+  if (case_id != 0 && hw_record_list_find (self->cases, case_id, NULL) != NULL)
+    show_case (self, case_id);
+}
+
+HwWindow *
+hw_window_new (GtkApplication *application,
+               HwStore        *store)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  HwWindow *self;
+
+  self = g_object_new (HW_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+  /* After construction: GObject sets "application" only after
+   * constructed() has run. */
+  load_state (self);
+  return self;
+}
+
+HwStore *
+hw_window_get_store (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+gint64
+hw_window_get_case_id (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), 0);
+  return self->case_id;
+}
+
+GListModel *
+hw_window_get_cases (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->cases);
+}
+
+GtkWidget *
+hw_window_get_case_view (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  return self->case_view;
+}
+
+void
+hw_window_add_toast (HwWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (HW_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+update_undo_actions (HwWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", hw_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", hw_store_can_redo (self->store));
+}
+
+static void
+update_case_actions (HwWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-case", self->case_view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-person", self->case_view != NULL);
+}
+
+/* The title shown when the window is narrow, and the window's own title
+ * (read by screen readers and window lists). */
+static void
+update_titles (HwWindow *self)
+{
+  HwRecord *record = NULL;
+
+  if (self->case_id != 0)
+    record = hw_record_list_find (self->cases, self->case_id, NULL);
+
+  if (record != NULL)
+    {
+      g_autofree char *title = NULL;
+
+      adw_view_switcher_title_set_title (self->switcher_title,
+                                         hw_record_get_string (record, "family_name"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                            hw_record_get_string (record, "case_number"));
+      title = g_strdup_printf (_("%s – Homeward"), hw_record_get_string (record, "family_name"));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, _("Homeward"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Homeward"));
+    }
+}
+
+static void
+select_position_of_case (HwWindow *self)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->case_id == 0 || hw_record_list_find (self->cases, self->case_id, &position) == NULL)
+    position = GTK_INVALID_LIST_POSITION;
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+}
+
+static void
+show_case (HwWindow *self,
+           gint64    case_id)
+{
+  g_autofree char *page_name = NULL;
+
+  if (case_id != 0 && hw_record_list_find (self->cases, case_id, NULL) == NULL)
+    case_id = 0;
+
+  if (case_id == self->case_id && (case_id == 0) == (self->case_view == NULL))
+    {
+      select_position_of_case (self);
+      return;
+    }
+
+  /* Another family opens on the same area (ecomap stays ecomap). */
+  if (self->case_view != NULL)
+    {
+      AdwViewStack *old_stack = hw_case_view_get_stack (HW_CASE_VIEW (self->case_view));
+
+      page_name = g_strdup (adw_view_stack_get_visible_child_name (old_stack));
+      gtk_box_remove (self->case_box, self->case_view);
+      self->case_view = NULL;
+    }
+  adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+
+  self->case_id = case_id;
+  if (case_id != 0)
+    {
+      AdwViewStack *stack;
+
+      self->case_view = hw_case_view_new (self->store, case_id);
+      gtk_widget_set_vexpand (self->case_view, TRUE);
+      gtk_box_append (self->case_box, self->case_view);
+      stack = hw_case_view_get_stack (HW_CASE_VIEW (self->case_view));
+      if (page_name != NULL)
+        adw_view_stack_set_visible_child_name (stack, page_name);
+      adw_view_switcher_title_set_stack (self->switcher_title, stack);
+      adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
+      gtk_stack_set_visible_child_name (self->content_stack, "case");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-case-id", case_id);
+
+  select_position_of_case (self);
+  update_titles (self);
+  update_case_actions (self);
+}
+
+void
+hw_window_select_case (HwWindow *self,
+                       gint64    case_id)
+{
+  g_return_if_fail (HW_IS_WINDOW (self));
+  show_case (self, case_id);
+}
+
+static void
+selection_changed_cb (HwWindow *self)
+{
+  HwRecord *record;
+
+  if (self->selecting)
+    return;
+
+  record = gtk_single_selection_get_selected_item (self->selection);
+  if (record == NULL)
+    return;
+
+  show_case (self, hw_record_get_id (record));
+  /* On a narrow window, choosing a family opens it. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+case_list_activate_cb (HwWindow *self,
+                       guint     position)
+{
+  g_autoptr(HwRecord) record = g_list_model_get_item (G_LIST_MODEL (self->cases), position);
+
+  if (record != NULL)
+    show_case (self, hw_record_get_id (record));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* The list was read again (an edit, undo or redo): keep the same family
+ * selected, or show none if it is gone (e.g. its creation was undone). */
+static void
+cases_changed_cb (HwWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, n > 0 ? "list" : "empty");
+
+  if (self->case_id != 0 && hw_record_list_find (self->cases, self->case_id, NULL) == NULL)
+    show_case (self, 0);
+  else
+    {
+      select_position_of_case (self);
+      update_titles (self);
+    }
+}
+
+static void
+store_undo_changed_cb (HwWindow *self)
+{
+  update_undo_actions (self);
+}
+
+/* Case list rows ------------------------------------------------------- */
+
+static void
+case_row_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *box, *title, *subtitle;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_add_css_class (box, "case-row");
+  title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "case-row-title");
+  subtitle = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+case_row_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  HwRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  const char *number = hw_record_get_string (record, "case_number");
+  const char *status = hw_choice_label (HW_CHOICES_CASE_STATUS, hw_record_get_string (record, "status"));
+  g_autofree char *detail = NULL;
+
+  gtk_label_set_text (GTK_LABEL (title), hw_record_get_string (record, "family_name"));
+  if (*number != '\0')
+    /* TRANSLATORS: case number · case status, in the list of families */
+    detail = g_strdup_printf (_("%s · %s"), number, status);
+  else
+    detail = g_strdup (status);
+  gtk_label_set_text (GTK_LABEL (subtitle), detail);
+
+  /* GTK 4.8 has no API to name a list item: name the row widget that holds
+   * our box, so that a screen reader reads "Morales, FC-1 · In care". */
+  if (gtk_widget_get_parent (box) != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("%s, %s", hw_record_get_string (record, "family_name"), detail);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+/* Actions --------------------------------------------------------------- */
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = hw_store_get_undo_label (self->store);
+  AdwToast *toast;
+
+  if (!hw_store_can_undo (self->store))
+    return;
+
+  if (!hw_store_undo (self->store, &error))
+    toast = adw_toast_new_format (_("Could not undo: %s"), error->message);
+  else
+    {
+      /* Labels are stored untranslated (they go into the audit trail) and
+       * translated when shown. */
+      toast = adw_toast_new_format (_("Undone: %s"), label ? _(label) : _("last change"));
+      adw_toast_set_button_label (toast, _("_Redo"));
+      adw_toast_set_action_name (toast, "win.redo");
+    }
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_undo_actions (self);
+}
+
+static void
+redo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = hw_store_get_redo_label (self->store);
+  AdwToast *toast;
+
+  if (!hw_store_can_redo (self->store))
+    return;
+
+  if (!hw_store_redo (self->store, &error))
+    toast = adw_toast_new_format (_("Could not redo: %s"), error->message);
+  else
+    toast = adw_toast_new_format (_("Redone: %s"), label ? _(label) : _("last change"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_undo_actions (self);
+}
+
+static void
+case_saved_cb (HwWindow     *self,
+               gint64        case_id,
+               HwCaseDialog *dialog)
+{
+  show_case (self, case_id);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+add_case_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  HwCaseDialog *dialog = hw_case_dialog_new (self->store, 0);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (case_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_case_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  if (self->case_view != NULL)
+    hw_case_view_edit_details (HW_CASE_VIEW (self->case_view));
+}
+
+static void
+add_person_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  if (self->case_view != NULL)
+    hw_case_view_add_person (HW_CASE_VIEW (self->case_view));
+}
+
+static void
+back_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* GObject --------------------------------------------------------------- */
+
+static gboolean
+hw_window_close_request (GtkWindow *window)
+{
+  HwWindow *self = HW_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (hw_window_parent_class)->close_request (window);
+}
+
+static void
+hw_window_constructed (GObject *object)
+{
+  HwWindow *self = HW_WINDOW (object);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  gint64 case_id = 0;
+
+  G_OBJECT_CLASS (hw_window_parent_class)->constructed (object);
+
+  g_assert (HW_IS_STORE (self->store));
+
+  self->cases = hw_record_list_new (self->store, "cases",
+                                    "SELECT id, family_name, case_number, status FROM cases "
+                                    "ORDER BY family_name COLLATE NOCASE, id");
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (case_row_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (case_row_bind_cb), NULL);
+  gtk_list_view_set_factory (self->case_list, factory);
+  gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_list, "activate",
+                           G_CALLBACK (case_list_activate_cb), self, G_CONNECT_SWAPPED);
+  /* Connected after the selection model so that it has updated first. */
+  g_signal_connect_object (self->cases, "items-changed",
+                           G_CALLBACK (cases_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->store, "notify::can-undo",
+                           G_CALLBACK (store_undo_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::can-redo",
+                           G_CALLBACK (store_undo_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The first family; load_state() may open the last one instead. */
+  {
+    g_autoptr(HwRecord) first = g_list_model_get_item (G_LIST_MODEL (self->cases), 0);
+
+    case_id = first ? hw_record_get_id (first) : 0;
+  }
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->cases)) > 0 ? "list" : "empty");
+  show_case (self, case_id);
+  if (case_id == 0)
+    {
+      update_titles (self);
+      update_case_actions (self);
+    }
+  update_undo_actions (self);
+}
+
+static void
+hw_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  HwWindow *self = HW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hw_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  HwWindow *self = HW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hw_window_dispose (GObject *object)
+{
+  HwWindow *self = HW_WINDOW (object);
+
+  /* The list view and its rows go first, then the models they show. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_WINDOW);
+  self->case_view = NULL;
+  g_clear_object (&self->selection);
+  g_clear_object (&self->cases);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (hw_window_parent_class)->dispose (object);
+}
+
+static void
+hw_window_class_init (HwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = hw_window_constructed;
+  object_class->get_property = hw_window_get_property;
+  object_class->set_property = hw_window_set_property;
+  object_class->dispose = hw_window_dispose;
+  window_class->close_request = hw_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, HW_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/hw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, case_list);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, case_box);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-case", NULL, add_case_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-case", NULL, edit_case_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
+
+  /* Also work without an application (tests) and when the application's
+   * accelerators are not set. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-person", NULL);
+}
+
+static void
+hw_window_init (HwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,493 @@
+/* test-window.c: the main window, the people page and the edit dialogs,
+ * driven through the store and the widgets' own actions (under Xvfb).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "hw-application.h"
+#include "hw-areas.h"
+#include "hw-case-dialog.h"
+#include "hw-case-view.h"
+#include "hw-demo.h"
+#include "hw-org-dialog.h"
+#include "hw-people-page.h"
+#include "hw-person-dialog.h"
+#include "hw-record-list.h"
+#include "hw-window.h"
+
+typedef struct {
+  char     *dir;
+  HwStore  *store;
+  gint64    case_id;
+  HwWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("homeward-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "homeward.db", NULL);
+  f->store = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  f->case_id = hw_demo_create (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (f->case_id, >, 0);
+
+  f->window = hw_window_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (hw_store_get_path (f->store));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_null (f->window);
+  /* Nothing the window made (record lists, pages) may keep the store. */
+  g_assert_finalize_object (f->store);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static HwPeoplePage *
+people_page (Fixture *f)
+{
+  GtkWidget *view = hw_window_get_case_view (f->window);
+  GtkWidget *page;
+
+  g_assert_true (HW_IS_CASE_VIEW (view));
+  page = hw_case_view_get_page (HW_CASE_VIEW (view), "people");
+  g_assert_true (HW_IS_PEOPLE_PAGE (page));
+  return HW_PEOPLE_PAGE (page);
+}
+
+/* The row of the people list whose title is @name, or NULL. */
+static GtkWidget *
+find_person_row (HwPeoplePage *page,
+                 const char   *name)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                  HW_TYPE_PEOPLE_PAGE,
+                                                                  "people_list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+      return GTK_WIDGET (row);
+  return NULL;
+}
+
+static guint
+count_people (Fixture *f)
+{
+  return hw_store_query_int (f->store, -1, "SELECT count(*) FROM people WHERE case_id = ?",
+                             G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
+}
+
+static void
+test_case_list (Fixture       *f,
+                gconstpointer  data)
+{
+  GListModel *cases = hw_window_get_cases (f->window);
+  g_autoptr(HwRecord) first = NULL;
+  const HwArea *areas;
+  guint n_areas = 0;
+  GtkWidget *view;
+
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  first = g_list_model_get_item (cases, 0);
+  g_assert_cmpstr (hw_record_get_string (first, "family_name"), ==, "Morales");
+  /* the only family is opened at once */
+  g_assert_cmpint (hw_window_get_case_id (f->window), ==, f->case_id);
+  view = hw_window_get_case_view (f->window);
+  g_assert_true (HW_IS_CASE_VIEW (view));
+  g_assert_cmpint (hw_case_view_get_case_id (HW_CASE_VIEW (view)), ==, f->case_id);
+
+  /* one page per area; an area not built yet says so plainly */
+  areas = hw_areas_get (&n_areas);
+  g_assert_cmpuint (n_areas, ==, 6);
+  for (guint i = 0; i < n_areas; i++)
+    {
+      GtkWidget *page = hw_case_view_get_page (HW_CASE_VIEW (view), areas[i].name);
+
+      g_assert_nonnull (page);
+      if (areas[i].view_new == NULL)
+        {
+          g_assert_true (ADW_IS_STATUS_PAGE (page));
+          g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)),
+                                    "not ready yet"));
+        }
+    }
+}
+
+/* Ctrl+N (win.add-person) works from any page: it shows the people and
+ * opens the dialog. */
+static void
+test_add_person_shortcut (Fixture       *f,
+                          gconstpointer  data)
+{
+  HwCaseView *view = HW_CASE_VIEW (hw_window_get_case_view (f->window));
+  AdwViewStack *stack = hw_case_view_get_stack (view);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  HwPersonDialog *dialog = NULL;
+
+  adw_view_stack_set_visible_child_name (stack, "meeting");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-person", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "people");
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HW_IS_PERSON_DIALOG (window))
+        dialog = HW_PERSON_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_add_person_and_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  HwPeoplePage *page = people_page (f);
+  GListModel *people = hw_people_page_get_people (page);
+  guint n = g_list_model_get_n_items (people);
+  g_autoptr(HwRecord) record = hw_record_new ("people");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gint64 id;
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, ==, count_people (f));
+  g_assert_null (find_person_row (page, "Zoe Test"));
+
+  hw_record_set_int (record, "case_id", f->case_id);
+  hw_record_set_string (record, "name", "Zoe Test");
+  hw_record_set_string (record, "role", "relative");
+  id = hw_store_insert (f->store, "Add person", record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  /* the page follows the store */
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n + 1);
+  g_assert_nonnull (find_person_row (page, "Zoe Test"));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window)));
+
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Add person");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n);
+  g_assert_null (find_person_row (page, "Zoe Test"));
+  g_assert_cmpuint (count_people (f), ==, n);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n + 1);
+  g_assert_nonnull (find_person_row (page, "Zoe Test"));
+}
+
+static void
+test_delete_person_and_undo (Fixture       *f,
+                             gconstpointer  data)
+{
+  HwPeoplePage *page = people_page (f);
+  GListModel *people = hw_people_page_get_people (page);
+  guint n = g_list_model_get_n_items (people);
+  g_autoptr(HwRecord) first = g_list_model_get_item (people, 0);
+  g_autofree char *name = g_strdup (hw_record_get_string (first, "name"));
+  g_autofree char *label = NULL;
+
+  g_assert_nonnull (find_person_row (page, name));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "people.delete-person", "x",
+                                             hw_record_get_id (first)));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n - 1);
+  g_assert_null (find_person_row (page, name));
+
+  /* the label of the edit never names the person */
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Delete person");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n);
+  g_assert_nonnull (find_person_row (page, name));
+
+  /* the Delete key removes the row that has the focus */
+  g_assert_true (gtk_widget_grab_focus (find_person_row (page, name)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "people.delete-focused", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, n - 1);
+  g_assert_null (find_person_row (page, name));
+  /* and the focus stays in the list, for the next one */
+  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (f->window))));
+}
+
+static void
+set_entry (GtkWidget  *dialog,
+           GType       type,
+           const char *row,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (dialog, type, row)), text);
+}
+
+static void
+test_person_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) saved = NULL;
+  g_autofree char *label = NULL;
+  HwPersonDialog *dialog;
+  guint n = count_people (f);
+  gint64 id;
+
+  dialog = hw_person_dialog_new (f->store, f->case_id, 0);
+
+  /* no name: refused, nothing written */
+  g_assert_false (hw_person_dialog_save (dialog, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_people (f), ==, n);
+
+  /* an impossible date: refused with a message, nothing written */
+  set_entry (GTK_WIDGET (dialog), HW_TYPE_PERSON_DIALOG, "name_row", "  Rosa Test  ");
+  set_entry (GTK_WIDGET (dialog), HW_TYPE_PERSON_DIALOG, "birth_date_row", "2024-02-30");
+  g_assert_false (hw_person_dialog_save (dialog, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "2024-02-30"));
+  g_clear_error (&error);
+  set_entry (GTK_WIDGET (dialog), HW_TYPE_PERSON_DIALOG, "birth_date_row", "30/02/2024");
+  g_assert_false (hw_person_dialog_save (dialog, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_people (f), ==, n);
+
+  /* a good one */
+  set_entry (GTK_WIDGET (dialog), HW_TYPE_PERSON_DIALOG, "birth_date_row", "2016-02-29");
+  set_entry (GTK_WIDGET (dialog), HW_TYPE_PERSON_DIALOG, "address_row", "12 Safe Street");
+  gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), HW_TYPE_PERSON_DIALOG,
+                                                                    "confidential_switch")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (dialog), HW_TYPE_PERSON_DIALOG,
+                                                                                "withheld_screen_check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (dialog), HW_TYPE_PERSON_DIALOG,
+                                                                                "address_family_check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (dialog), HW_TYPE_PERSON_DIALOG,
+                                                                                "address_screen_check")), TRUE);
+  g_assert_true (hw_person_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_people (f), ==, n + 1);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Add person");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  id = hw_store_query_int (f->store, 0, "SELECT id FROM people WHERE name = 'Rosa Test'", G_TYPE_INVALID);
+  g_assert_cmpint (id, >, 0);
+  saved = hw_store_get (f->store, "people", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hw_record_get_string (saved, "birth_date"), ==, "2016-02-29");
+  g_assert_true (hw_record_get_boolean (saved, "confidential"));
+  g_assert_cmpstr (hw_record_get_string (saved, "withheld_from"), ==, "screen");
+  g_assert_cmpstr (hw_record_get_string (saved, "address_withheld_from"), ==, "family,screen");
+  g_assert_cmpstr (hw_record_get_string (saved, "role"), ==, "relative");
+
+  /* editing reads the person back and writes one "Edit person" edit */
+  dialog = hw_person_dialog_new (f->store, f->case_id, id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                                       HW_TYPE_PERSON_DIALOG,
+                                                                                       "name_row"))),
+                   ==, "Rosa Test");
+  set_entry (GTK_WIDGET (dialog), HW_TYPE_PERSON_DIALOG, "phone_row", "555 0100");
+  g_assert_true (hw_person_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&label, g_free);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Edit person");
+  g_clear_object (&saved);
+  saved = hw_store_get (f->store, "people", id, &error);
+  g_assert_cmpstr (hw_record_get_string (saved, "phone"), ==, "555 0100");
+  g_assert_cmpstr (hw_record_get_string (saved, "withheld_from"), ==, "screen");
+}
+
+static void
+test_add_family (Fixture       *f,
+                 gconstpointer  data)
+{
+  GListModel *cases = hw_window_get_cases (f->window);
+  g_autoptr(GError) error = NULL;
+  HwCaseDialog *dialog;
+  gint64 old_case = hw_window_get_case_id (f->window);
+  gint64 new_case;
+
+  dialog = hw_case_dialog_new (f->store, 0);
+  set_entry (GTK_WIDGET (dialog), HW_TYPE_CASE_DIALOG, "family_name_row", "Abbott");
+  set_entry (GTK_WIDGET (dialog), HW_TYPE_CASE_DIALOG, "case_number_row", "T-1");
+  g_assert_true (hw_case_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+
+  new_case = hw_store_query_int (f->store, 0, "SELECT id FROM cases WHERE family_name = 'Abbott'", G_TYPE_INVALID);
+  g_assert_cmpint (new_case, >, 0);
+  adw_view_stack_set_visible_child_name (hw_case_view_get_stack (HW_CASE_VIEW (hw_window_get_case_view (f->window))),
+                                         "ecomap");
+  hw_window_select_case (f->window, new_case);
+  g_assert_cmpint (hw_window_get_case_id (f->window), ==, new_case);
+  /* the other family opens on the same area */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (hw_case_view_get_stack (HW_CASE_VIEW (hw_window_get_case_view (f->window)))),
+                   ==, "ecomap");
+  g_assert_cmpuint (g_list_model_get_n_items (hw_people_page_get_people (people_page (f))), ==, 0);
+
+  /* undoing the new family closes it and goes back to none */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  g_assert_cmpint (hw_window_get_case_id (f->window), ==, 0);
+  g_assert_null (hw_window_get_case_view (f->window));
+
+  hw_window_select_case (f->window, old_case);
+  g_assert_cmpint (hw_window_get_case_id (f->window), ==, old_case);
+}
+
+static void
+test_org_dialog (Fixture       *f,
+                 gconstpointer  data)
+{
+  HwPeoplePage *page = people_page (f);
+  GListModel *orgs = hw_people_page_get_organisations (page);
+  guint n = g_list_model_get_n_items (orgs);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  HwOrgDialog *dialog;
+
+  dialog = hw_org_dialog_new (f->store, f->case_id, 0);
+  g_assert_false (hw_org_dialog_save (dialog, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, n);
+
+  set_entry (GTK_WIDGET (dialog), HW_TYPE_ORG_DIALOG, "name_row", "Test Food Bank");
+  set_entry (GTK_WIDGET (dialog), HW_TYPE_ORG_DIALOG, "contact_row", "Sam");
+  g_assert_true (hw_org_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, n + 1);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Add organisation");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, n);
+}
+
+typedef struct {
+  guint   n_cases;
+  gint64  shown_case;
+} RunResult;
+
+static void
+app_activated_cb (GApplication *application,
+                  RunResult    *result)
+{
+  HwStore *store = hw_application_get_store (HW_APPLICATION (application));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  g_assert_true (HW_IS_STORE (store));
+  g_assert_true (HW_IS_WINDOW (window));
+  result->n_cases = hw_store_query_int (store, 0, "SELECT count(*) FROM cases", G_TYPE_INVALID);
+  result->shown_case = hw_window_get_case_id (HW_WINDOW (window));
+  g_application_quit (application);
+}
+
+/* Runs the whole application on @path until its window is shown. */
+static RunResult
+run_app (const char *path)
+{
+  g_autoptr(HwApplication) app = hw_application_new ();
+  char *argv[] = { (char *) "homeward", (char *) "--database", (char *) path, NULL };
+  RunResult result = { 0, 0 };
+  int status;
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (app_activated_cb), &result);
+  status = g_application_run (G_APPLICATION (app), 3, argv);
+  g_assert_cmpint (status, ==, 0);
+  return result;
+}
+
+static void
+test_application_first_run (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-test-app-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "sub", "homeward.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *sub = g_path_get_dirname (path);
+  RunResult result;
+  HwStore *store;
+
+  g_assert_no_error (error);
+
+  /* no database yet: it is created, with the demo family, and opened */
+  result = run_app (path);
+  g_assert_cmpuint (result.n_cases, ==, 1);
+  g_assert_cmpint (result.shown_case, >, 0);
+
+  /* a person who removes every family does not get the demo back */
+  store = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (hw_store_delete (store, "Delete family", "cases", result.shown_case, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  result = run_app (path);
+  g_assert_cmpuint (result.n_cases, ==, 0);
+  g_assert_cmpint (result.shown_case, ==, 0);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window/case-list", Fixture, NULL, fixture_set_up, test_case_list, fixture_tear_down);
+  g_test_add ("/window/add-person-shortcut", Fixture, NULL, fixture_set_up, test_add_person_shortcut, fixture_tear_down);
+  g_test_add ("/window/add-person-undo", Fixture, NULL, fixture_set_up, test_add_person_and_undo, fixture_tear_down);
+  g_test_add ("/window/delete-person-undo", Fixture, NULL, fixture_set_up, test_delete_person_and_undo, fixture_tear_down);
+  g_test_add ("/window/person-dialog", Fixture, NULL, fixture_set_up, test_person_dialog, fixture_tear_down);
+  g_test_add ("/window/org-dialog", Fixture, NULL, fixture_set_up, test_org_dialog, fixture_tear_down);
+  g_test_add ("/window/add-family", Fixture, NULL, fixture_set_up, test_add_family, fixture_tear_down);
+
+  g_test_add_func ("/application/first-run", test_application_first_run);
+
+  return g_test_run ();
+}
