@@ -36,6 +36,7 @@ struct _HwServicePlanView
   GDate             today;
   gboolean          fixed_today;
   guint             rebuild_id;
+  guint             fit_id;
   HwReadinessChart *chart_data;
   /* a row just added through a form: it gets the focus after the rebuild */
   char             *new_table;
@@ -621,9 +622,14 @@ build_aftercare (HwServicePlanView *self)
           found++;
           vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
           gtk_box_append (GTK_BOX (vbox), make_label (hw_record_get_string (support, "description"), NULL, TRUE));
-          g_string_append (meta, provider[0] ? provider : _("Nobody yet"));
+          /* a provider kept off this screen is left out, not "nobody" */
+          if (provider[0])
+            g_string_append (meta, provider);
+          else if (hw_record_get_int (support, "provider_person_id") == 0 &&
+                   hw_record_get_int (support, "provider_org_id") == 0)
+            g_string_append (meta, _("Nobody yet"));
           if (schedule[0])
-            g_string_append_printf (meta, " · %s %s", _("Check-ins:"), schedule);
+            g_string_append_printf (meta, "%s%s %s", meta->len ? " · " : "", _("Check-ins:"), schedule);
           if (hw_record_get_string (support, "start_date")[0])
             {
               g_autofree char *from = short_date (hw_record_get_string (support, "start_date"));
@@ -639,6 +645,8 @@ build_aftercare (HwServicePlanView *self)
     }
 }
 
+static void fit_chart (HwServicePlanView *self, int width);
+
 static void
 build_reviews (HwServicePlanView *self)
 {
@@ -647,6 +655,7 @@ build_reviews (HwServicePlanView *self)
   clear_list (self->review_list);
   g_clear_pointer (&self->chart_data, hw_readiness_chart_free);
   self->chart_data = hw_readiness_chart_load (self->store, self->case_id, NULL);
+  fit_chart (self, gtk_widget_get_width (GTK_WIDGET (self->chart)));
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
 
   reviews = hw_service_plan_list_reviews (self->store, self->case_id, NULL);
@@ -818,6 +827,41 @@ static void
 filter_changed_cb (HwServicePlanView *self)
 {
   queue_rebuild (self);
+}
+
+/* The chart is as tall as its width needs: nothing is cut off. */
+static void
+fit_chart (HwServicePlanView *self,
+           int                width)
+{
+  int height;
+
+  if (self->chart_data == NULL || width <= 0)
+    return;
+  height = (int) hw_readiness_chart_get_height_for_width (self->chart_data, width, 0) + 1;
+  if (height != gtk_drawing_area_get_content_height (self->chart))
+    gtk_drawing_area_set_content_height (self->chart, height);
+}
+
+static gboolean
+fit_chart_idle_cb (gpointer user_data)
+{
+  HwServicePlanView *self = user_data;
+
+  self->fit_id = 0;
+  fit_chart (self, gtk_widget_get_width (GTK_WIDGET (self->chart)));
+  return G_SOURCE_REMOVE;
+}
+
+/* A new size cannot be asked for while being allocated one: fit after. */
+static void
+chart_resize_cb (GtkDrawingArea    *area,
+                 int                width,
+                 int                height,
+                 HwServicePlanView *self)
+{
+  if (self->fit_id == 0)
+    self->fit_id = g_idle_add (fit_chart_idle_cb, self);
 }
 
 static void
@@ -1721,6 +1765,7 @@ hw_service_plan_view_dispose (GObject *object)
   HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->fit_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_SERVICE_PLAN_VIEW);
   g_clear_pointer (&self->chart_data, hw_readiness_chart_free);
   g_clear_pointer (&self->new_table, g_free);
@@ -1801,4 +1846,5 @@ hw_service_plan_view_init (HwServicePlanView *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_drawing_area_set_draw_func (self->chart, draw_chart_cb, self, NULL);
+  g_signal_connect_object (self->chart, "resize", G_CALLBACK (chart_resize_cb), self, 0);
 }
