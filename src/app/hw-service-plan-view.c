@@ -304,9 +304,10 @@ make_task_row (HwServicePlanView *self,
   if (hw_record_get_string (task, "target_date")[0])
     {
       g_autofree char *date = short_date (hw_record_get_string (task, "target_date"));
-      /* Translators: the due date of a task */
-      g_string_append_printf (meta, " · %s", date);
-      g_string_insert (meta, meta->len - strlen (date), _("by "));
+
+      /* Translators: the due date of a task, e.g. "by 27 Nov 2026" */
+      g_string_append (meta, " · ");
+      g_string_append_printf (meta, _("by %s"), date);
     }
   if (barriers[0])
     {
