@@ -1764,10 +1764,14 @@ static void
 hw_service_plan_view_dispose (GObject *object)
 {
   HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->fit_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_SERVICE_PLAN_VIEW);
+  /* the template's own children without an id (the switcher row) */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->chart_data, hw_readiness_chart_free);
   g_clear_pointer (&self->new_table, g_free);
   g_clear_object (&self->store);
