@@ -128,15 +128,7 @@ today (HwServicePlanView *self)
 static char *
 short_date (const char *iso)
 {
-  GDate date;
-  char buf[64];
-
-  if (!hw_service_plan_parse_date (iso, &date))
-    return g_strdup (iso ? iso : "");
-  /* Translators: a date in the service plan view, strftime format */
-  if (g_date_strftime (buf, sizeof buf, _("%d %b %Y"), &date) == 0)
-    return g_strdup (iso);
-  return g_strdup (buf);
+  return hw_service_plan_format_date (iso, FALSE);
 }
 
 static void

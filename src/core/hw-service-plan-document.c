@@ -22,30 +22,14 @@
 static char *
 long_date (const char *iso)
 {
-  GDate date;
-  char buf[64];
-
-  if (!hw_service_plan_parse_date (iso, &date))
-    return g_strdup (iso != NULL ? iso : "");
-  /* Translators: a date in a printed plan, strftime format */
-  if (g_date_strftime (buf, sizeof buf, _("%d %B %Y"), &date) == 0)
-    return g_strdup (iso);
-  return g_strdup (buf);
+  return hw_service_plan_format_date (iso, TRUE);
 }
 
 /* For table cells, where a long month name would break across lines. */
 static char *
 short_date (const char *iso)
 {
-  GDate date;
-  char buf[64];
-
-  if (!hw_service_plan_parse_date (iso, &date))
-    return g_strdup (iso != NULL ? iso : "");
-  /* Translators: a date in a table of a printed plan, strftime format */
-  if (g_date_strftime (buf, sizeof buf, _("%d %b %Y"), &date) == 0)
-    return g_strdup (iso);
-  return g_strdup (buf);
+  return hw_service_plan_format_date (iso, FALSE);
 }
 
 static void
