@@ -440,7 +440,12 @@ build_domain_list (HwServicePlanView *self,
 {
   g_autoptr(GPtrArray) needs = NULL;
   g_autoptr(GError) error = NULL;
+  HwTaskFilter filter;
+  gboolean filtered;
+  guint shown = 0;
 
+  get_filter (self, &filter);
+  filtered = filter.open_only || filter.due_soon_only || (filter.text != NULL && filter.text[0] != '\0');
   clear_list (self->domain_list);
   needs = hw_service_plan_list_needs (self->store, self->case_id, recipient (self), &error);
   if (needs == NULL)
@@ -455,22 +460,45 @@ build_domain_list (HwServicePlanView *self,
     {
       HwRecord *need = g_ptr_array_index (needs, n);
       g_autoptr(GPtrArray) goals = hw_service_plan_list_goals (self->store, hw_record_get_id (need), NULL);
+      gboolean need_shown = FALSE;
 
-      gtk_list_box_append (self->domain_list, make_need_row (need));
+      /* unfiltered, every need and goal shows (so tasks can be added to
+       * them); filtered, only those with a matching task */
+      if (!filtered)
+        {
+          gtk_list_box_append (self->domain_list, make_need_row (need));
+          need_shown = TRUE;
+        }
       for (guint g = 0; goals != NULL && g < goals->len; g++)
         {
           HwRecord *goal = g_ptr_array_index (goals, g);
-          gtk_list_box_append (self->domain_list, make_goal_row (goal));
+          gboolean goal_shown = !filtered;
+
+          if (goal_shown)
+            gtk_list_box_append (self->domain_list, make_goal_row (goal));
           for (guint t = 0; t < tasks->len; t++)
             {
               HwRecord *task = g_ptr_array_index (tasks, t);
 
               if (hw_record_get_int (task, "goal_id") != hw_record_get_id (goal))
                 continue;
+              if (!need_shown)
+                {
+                  gtk_list_box_append (self->domain_list, make_need_row (need));
+                  need_shown = TRUE;
+                }
+              if (!goal_shown)
+                {
+                  gtk_list_box_append (self->domain_list, make_goal_row (goal));
+                  goal_shown = TRUE;
+                }
               gtk_list_box_append (self->domain_list, make_task_row (self, task, FALSE));
+              shown++;
             }
         }
     }
+  if (filtered && shown == 0 && needs->len > 0)
+    add_empty_row (self->domain_list, _("Nothing to show with these filters."));
 }
 
 static void
