@@ -26,6 +26,9 @@ if [ ! -f $dir/build.ninja ]; then
   CC=clang meson setup $dir -Dfuzzing=true -Dbuildtype=debugoptimized \
     -Db_sanitize=address,undefined -Db_lundef=false \
     -Dc_args=-fsanitize=fuzzer-no-link
+else
+  # a harness is configured only once the function it calls exists
+  meson setup --reconfigure $dir > /dev/null
 fi
 
 harnesses=()

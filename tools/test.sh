@@ -97,7 +97,8 @@ for t in json.load(sys.stdin):
     if [ -z "$targets" ]; then
       echo "test.sh: no core tests yet in build-asan"
     elif ninja -C build-asan $targets; then
-      run_meson_test build-asan --no-rebuild --suite core
+      # fewer kills than the normal build (200): every edit is slower here
+      HOMEWARD_CRASH_KILLS=${HOMEWARD_CRASH_KILLS:-100} run_meson_test build-asan --no-rebuild --suite core
     else
       step_failed "ninja -C build-asan (core tests)"
     fi

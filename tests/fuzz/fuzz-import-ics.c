@@ -19,10 +19,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gint64 case_id;
   HwStore *store = fuzz_get_store (&case_id);
   gint64 before = hw_store_query_int (store, -1, "SELECT count(*) FROM visit_series", G_TYPE_INVALID);
-  int n;
+  gint64 after;
 
-  n = hw_visits_import_ics (store, case_id, fuzz_write_input (data, size), &error);
-  if (n < 0)
+  /* through a file, as the app and the CLI do: that path also refuses
+   * binary data */
+  if (!hw_visits_import_ics (store, case_id, fuzz_write_input (data, size), &error))
     {
       /* rejected: a message, and nothing written */
       g_assert (error != NULL);
@@ -32,9 +33,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   else
     {
       g_assert_no_error (error);
-      g_assert_cmpint (hw_store_query_int (store, -1, "SELECT count(*) FROM visit_series", G_TYPE_INVALID), ==, before + n);
-      /* keep the database small: forget what was imported */
-      if (n > 0)
+      after = hw_store_query_int (store, -1, "SELECT count(*) FROM visit_series", G_TYPE_INVALID);
+      g_assert_cmpint (after, >=, before);
+      /* keep the database small (and UIDs new): forget what was imported */
+      if (after > before)
         g_assert (hw_store_undo (store, NULL));
     }
   g_assert (!hw_store_in_edit (store));

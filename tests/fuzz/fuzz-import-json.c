@@ -1,5 +1,5 @@
 /* fuzz-import-json.c: libFuzzer harness for the JSON interchange import
- * (hw_interchange_import). Any input must give either a new case or a
+ * (hw_interchange_import_data). Any input must give either a new case or a
  * GError; never a crash, a sanitizer report or a half-written import.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gint64 before = hw_store_query_int (store, -1, "SELECT count(*) FROM cases", G_TYPE_INVALID);
   gint64 case_id;
 
-  case_id = hw_interchange_import (store, fuzz_write_input (data, size), &error);
+  case_id = hw_interchange_import_data (store, (const char *) data, (gssize) size, &error);
   if (case_id <= 0)
     {
       /* rejected: a message, and nothing written */
