@@ -1471,9 +1471,35 @@ open_note_form (HwServicePlanView *self,
   Form *form = form_new (self, _("Add Progress Note"), "progress_notes", 0, "task_id", task_id);
   g_autofree char *date = today_iso (self);
 
+  g_autoptr(GPtrArray) notes = NULL;
+
   form_text (form, "text", _("_Note"), NULL);
   form_date (form, "date", _("_Date (YYYY-MM-DD)"), date);
   form_text (form, "author", _("_Written by"), hw_store_get_author (self->store));
+
+  /* the notes so far, newest first, to read before writing the next */
+  notes = hw_service_plan_list_notes (self->store, task_id, recipient (self), NULL);
+  if (notes != NULL && notes->len > 0)
+    {
+      GtkWidget *earlier = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (earlier), _("Earlier notes"));
+      for (guint i = notes->len; i > 0; i--)
+        {
+          HwRecord *note = g_ptr_array_index (notes, i - 1);
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *when = hw_service_plan_format_date (hw_record_get_string (note, "date"), FALSE);
+          g_autofree char *subtitle = NULL;
+          const char *author = hw_record_get_string (note, "author");
+
+          subtitle = author[0] ? g_strdup_printf ("%s · %s", when, author) : g_strdup (when);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hw_record_get_string (note, "text"));
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (earlier), row);
+        }
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (form->group)), earlier, form->group);
+    }
   form_present (form);
 }
 
