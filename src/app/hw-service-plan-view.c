@@ -1126,7 +1126,6 @@ form_off_screen (Form *form)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
-  g_autofree char *set = g_strdup (stored_string (form, "withheld_from"));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Private: keep off the shared screen"));
   gtk_switch_set_active (GTK_SWITCH (toggle), form->stored && hw_record_get_int (form->stored, "confidential"));
@@ -1322,15 +1321,17 @@ form_fill_record (Form     *form,
             gboolean private = gtk_switch_get_active (GTK_SWITCH (field->checks[0]));
             const char *old = stored_string (form, "withheld_from");
 
-            hw_record_set_int (record, "confidential", private);
+            g_auto(GStrv) kinds = g_strsplit (old, ",", -1);
+            g_autoptr(GString) set = g_string_new (NULL);
+
             /* keep what was withheld from others; add or drop the screen */
-            if (private && !strstr (old, "screen"))
-              {
-                g_autofree char *set = old[0] ? g_strconcat (old, ",screen", NULL) : g_strdup ("screen");
-                hw_record_set_string (record, "withheld_from", set);
-              }
-            else if (!private)
-              hw_record_set_string (record, "withheld_from", "");
+            for (guint k = 0; kinds[k] != NULL; k++)
+              if (kinds[k][0] != '\0' && !g_str_equal (kinds[k], "screen"))
+                g_string_append_printf (set, "%s%s", set->len ? "," : "", kinds[k]);
+            if (private)
+              g_string_append_printf (set, "%s%s", set->len ? "," : "", "screen");
+            hw_record_set_int (record, "confidential", set->len > 0);
+            hw_record_set_string (record, "withheld_from", set->str);
           }
           break;
         case F_RATING:
