@@ -18,6 +18,8 @@
 /* #include "hw-ecomap-view.h" */
 /* #include "hw-service-plan-view.h" */
 #include "hw-visits-view.h"
+#include "hw-service-plan-view.h"
+/* #include "hw-visits-view.h" */
 /* #include "hw-plans-view.h" */
 
 static const HwArea areas[] = {
@@ -28,6 +30,8 @@ static const HwArea areas[] = {
   { "ecomap",       N_("Ecomap"),       "network-workgroup-symbolic",     NULL /* hw_ecomap_view_new */ },
   { "service-plan", N_("Service plan"), "view-list-bullet-symbolic",      NULL /* hw_service_plan_view_new */ },
   { "family-time",  N_("Family time"),  "x-office-calendar-symbolic",     hw_visits_view_new },
+  { "service-plan", N_("Service plan"), "view-list-bullet-symbolic",      hw_service_plan_view_new },
+  { "family-time",  N_("Family time"),  "x-office-calendar-symbolic",     NULL /* hw_visits_view_new */ },
   { "plans",        N_("Plans"),        "x-office-document-symbolic",     NULL /* hw_plans_view_new */ },
 };
 
