@@ -1,8 +1,9 @@
 /* test-lock-screen.c: the screen lock hides the case, and only the right
  * passphrase shows it again.
  *
- * HOMEWARD_LOCK_SCREENSHOT=FILE.png also saves the locked window (with the
- * "not right" message) at 1920x1080, to look at.
+ * HOMEWARD_LOCK_SCREENSHOTS=FOLDER also saves, to look at: locked.png
+ * (with the "not right" message, 1920x1080), locked-no-passphrase.png and
+ * preferences.png.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -237,9 +238,13 @@ type_and_unlock (Fixture    *f,
 }
 
 static void
-save_screenshot (Fixture *f)
+save_screenshot (GtkWindow  *window,
+                 const char *name,
+                 int         want_width,
+                 int         want_height)
 {
-  const char *path = g_getenv ("HOMEWARD_LOCK_SCREENSHOT");
+  const char *folder = g_getenv ("HOMEWARD_LOCK_SCREENSHOTS");
+  g_autofree char *path = folder ? g_build_filename (folder, name, NULL) : NULL;
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
@@ -248,19 +253,26 @@ save_screenshot (Fixture *f)
 
   if (path == NULL)
     return;
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1920, 1080);
-  for (int i = 0; i < 50 && gtk_widget_get_width (GTK_WIDGET (f->window)) < 1900; i++)
+  gtk_window_set_default_size (window, want_width, want_height);
+  for (int i = 0; i < 50 && gtk_widget_get_width (GTK_WIDGET (window)) < want_width - 20; i++)
     {
       g_usleep (20000);
       spin ();
     }
-  width = gtk_widget_get_width (GTK_WIDGET (f->window));
-  height = gtk_widget_get_height (GTK_WIDGET (f->window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  /* the paintable is empty until the window has drawn a frame */
+  for (int i = 0; i < 100 && node == NULL; i++)
+    {
+      g_usleep (20000);
+      spin ();
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s (%dx%d)", path, width, height);
@@ -299,7 +311,7 @@ test_lock_unlock (Fixture       *f,
   g_assert_false (hw_lock_screen_unlock (lock, NULL));
   assert_locked (f);
 
-  save_screenshot (f);
+  save_screenshot (GTK_WINDOW (f->window), "locked.png", 1920, 1080);
 
   /* right, with the button */
   type_and_unlock (f, PASS, TRUE);
@@ -330,6 +342,7 @@ test_no_passphrase (Fixture       *f,
   assert_locked (f);
   g_assert_true (shows_text (GTK_WIDGET (lock), "anyone can unlock"));
   g_assert_false (gtk_widget_get_mapped (find_widget (GTK_WIDGET (lock), GTK_TYPE_PASSWORD_ENTRY, NULL)));
+  save_screenshot (GTK_WINDOW (f->window), "locked-no-passphrase.png", 1200, 800);
   type_and_unlock (f, "", TRUE);
   assert_unlocked (f);
 }
@@ -552,6 +565,7 @@ test_preferences (Fixture       *f,
   spin ();
   g_assert_true (hw_lock_verify (f->store, PASS));
   g_assert_true (shows_text (prefs, "not right"));
+  save_screenshot (GTK_WINDOW (prefs), "preferences.png", 560, 640);
   gtk_editable_set_text (GTK_EDITABLE (current_row), PASS);
   gtk_editable_set_text (GTK_EDITABLE (new_row), "a new long one");
   gtk_editable_set_text (GTK_EDITABLE (confirm_row), "a new long one");
