@@ -6,7 +6,8 @@
 # and left untouched.
 #
 # Runs under tests/run-with-display.sh (Xvfb + a D-Bus session), with
-# Debian's /usr/bin/python3 (python3-pyatspi).
+# Debian's /usr/bin/python3 (python3-pyatspi). HOMEWARD_KEEP_LOG=FILE keeps
+# the app's own output for a look afterwards.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os

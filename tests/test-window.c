@@ -11,6 +11,7 @@
 #include "hw-case-dialog.h"
 #include "hw-case-view.h"
 #include "hw-demo.h"
+#include "hw-form.h"
 #include "hw-org-dialog.h"
 #include "hw-people-page.h"
 #include "hw-person-dialog.h"
@@ -352,6 +353,19 @@ test_add_family (Fixture       *f,
 
   new_case = hw_store_query_int (f->store, 0, "SELECT id FROM cases WHERE family_name = 'Abbott'", G_TYPE_INVALID);
   g_assert_cmpint (new_case, >, 0);
+  g_assert_cmpint (hw_store_query_int (f->store, -1,
+                                       "SELECT count(*) FROM cases WHERE id = ? AND status = 'in-care' "
+                                       "AND permanency_goal = 'reunification' AND concurrent_goal = '' "
+                                       "AND primary_language = 'en'",
+                                       G_TYPE_INT64, new_case, G_TYPE_INVALID), ==, 1);
+
+  /* the dialog reads the family back as it was written */
+  dialog = hw_case_dialog_new (f->store, new_case);
+  g_assert_cmpstr (hw_form_combo_get_id (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), HW_TYPE_CASE_DIALOG,
+                                                                                     "concurrent_goal_row"))), ==, "");
+  g_assert_cmpstr (hw_form_combo_get_id (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog), HW_TYPE_CASE_DIALOG,
+                                                                                     "goal_row"))), ==, "reunification");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   adw_view_stack_set_visible_child_name (hw_case_view_get_stack (HW_CASE_VIEW (hw_window_get_case_view (f->window))),
                                          "ecomap");
   hw_window_select_case (f->window, new_case);

@@ -201,7 +201,8 @@ hw_case_dialog_constructed (GObject *object)
 
   hw_form_combo_setup (self->status_row, HW_CHOICES_CASE_STATUS, NULL);
   hw_form_combo_setup (self->goal_row, HW_CHOICES_PERMANENCY_GOAL, NULL);
-  hw_form_combo_setup (self->concurrent_goal_row, HW_CHOICES_PERMANENCY_GOAL, _("None"));
+  /* the goals have their own "None" (""), the usual concurrent goal */
+  hw_form_combo_setup (self->concurrent_goal_row, HW_CHOICES_PERMANENCY_GOAL, NULL);
   hw_form_combo_setup (self->language_row, HW_CHOICES_LANGUAGE, NULL);
 
   if (self->case_id == 0)

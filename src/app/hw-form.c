@@ -69,7 +69,14 @@ hw_form_combo_set_id (AdwComboRow *row,
 
   g_return_if_fail (info != NULL);
 
-  index = id != NULL && *id != '\0' ? hw_choices_index (info->which, id) : -1;
+  if (info->has_none && (id == NULL || *id == '\0'))
+    {
+      adw_combo_row_set_selected (row, 0);
+      return;
+    }
+
+  /* some choices have an entry for "" themselves (e.g. no goal) */
+  index = hw_choices_index (info->which, id != NULL ? id : "");
   if (index < 0)
     adw_combo_row_set_selected (row, 0);
   else

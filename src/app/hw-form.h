@@ -17,7 +17,8 @@ void        hw_form_combo_setup       (AdwComboRow  *row,
                                        const char   *none_label);
 /* The id of the chosen entry ("" for the none entry). */
 const char *hw_form_combo_get_id      (AdwComboRow  *row);
-/* Chooses @id; an unknown id chooses the none entry, or the first one. */
+/* Chooses @id ("" is the none entry, or the choices' own "" entry); an
+ * unknown id chooses the first entry. */
 void        hw_form_combo_set_id      (AdwComboRow  *row,
                                        const char   *id);
 

@@ -15,6 +15,7 @@
 #include "hw-case-dialog.h"
 #include "hw-case-view.h"
 #include "hw-enums.h"
+#include "hw-lock-screen.h"
 #include "hw-record-list.h"
 #include "hw-window.h"
 
@@ -542,6 +543,9 @@ hw_window_constructed (GObject *object)
       update_case_actions (self);
     }
   update_undo_actions (self);
+
+  /* screen lock: wraps the content, adds win.lock and win.preferences */
+  hw_lock_screen_install (ADW_APPLICATION_WINDOW (self), self->store);
 }
 
 static void
