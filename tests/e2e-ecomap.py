@@ -282,13 +282,19 @@ def main():
 
         # keyboard: with the map focused (a click on an empty corner), the
         # arrow keys move the chosen person, one undoable edit per press
+        # the map of the same editor as the list used above
         canvas = None
-        for node in walk(frame):
-            try:
-                if node.name == 'Ecomap' and node.getRole() not in (pyatspi.ROLE_PAGE_TAB, pyatspi.ROLE_LABEL):
-                    canvas = node
-            except Exception:
-                continue
+        ancestor = the_map
+        while canvas is None and ancestor is not None:
+            ancestor = ancestor.parent
+            for node in walk(ancestor):
+                try:
+                    if node.name == 'Ecomap' and node.getRole() not in (pyatspi.ROLE_PAGE_TAB,
+                                                                        pyatspi.ROLE_LABEL):
+                        canvas = node
+                        break
+                except Exception:
+                    continue
         if check(canvas is not None, 'the map is on the accessibility bus as “Ecomap”'):
             x, y, w, h = canvas.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
             pyatspi.Registry.generateMouseEvent(x + 8, y + 8, 'b1c')
