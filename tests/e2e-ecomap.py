@@ -3,6 +3,7 @@
 # screen reader or keyboard user would: open the demo family's ecomap,
 # choose a person in the list of everyone on the map, press Connect…,
 # choose another: the tie is in the database. Ctrl+Z takes it away again.
+# Then the arrow keys move a person on the map, and Ctrl+Z puts them back.
 #
 # Runs under tests/run-with-display.sh (Xvfb + a D-Bus session), with
 # Debian's /usr/bin/python3 (python3-pyatspi).
@@ -155,6 +156,12 @@ def ties_between(db, a, b):
             (a, b, b, a)).fetchone()[0]
 
 
+def pinned(db, name):
+    with sqlite3.connect('file:' + db + '?mode=ro', uri=True) as con:
+        return con.execute('SELECT n.pinned FROM ecomap_nodes n JOIN people p ON p.id = n.person_id '
+                           'WHERE p.name = ?', (name,)).fetchone()
+
+
 def app_env(tmp):
     env = dict(os.environ)
     env.pop('NO_AT_BRIDGE', None)
@@ -272,6 +279,42 @@ def main():
         except RuntimeError:
             pass
         check(ties_between(db, FROM, TO) == 0, 'Ctrl+Z takes the tie away again')
+
+        # keyboard: with the map focused (a click on an empty corner), the
+        # arrow keys move the chosen person, one undoable edit per press
+        # the map of the same editor as the list used above
+        canvas = None
+        ancestor = the_map
+        while canvas is None and ancestor is not None:
+            ancestor = ancestor.parent
+            for node in walk(ancestor):
+                try:
+                    if node.name == 'Ecomap' and node.getRole() not in (pyatspi.ROLE_PAGE_TAB,
+                                                                        pyatspi.ROLE_LABEL):
+                        canvas = node
+                        break
+                except Exception:
+                    continue
+        if check(canvas is not None, 'the map is on the accessibility bus as “Ecomap”'):
+            x, y, w, h = canvas.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            pyatspi.Registry.generateMouseEvent(x + 8, y + 8, 'b1c')
+            time.sleep(0.5)
+            click(find_any(the_map, BUTTONS, FROM))
+            time.sleep(0.5)
+            check(pinned(db, FROM) == (0,), 'the person is placed automatically')
+            press_keys('Right')
+            try:
+                wait_for(lambda: pinned(db, FROM) == (1,), 'the move', timeout=15)
+            except RuntimeError:
+                pass
+            check(pinned(db, FROM) == (1,), 'the right arrow moves the person and pins them')
+            time.sleep(0.5)
+            press_keys('Control_L', 'z')
+            try:
+                wait_for(lambda: pinned(db, FROM) == (0,), 'undo of the move', timeout=15)
+            except RuntimeError:
+                pass
+            check(pinned(db, FROM) == (0,), 'Ctrl+Z puts the person back')
         ok = True
     finally:
         proc.send_signal(signal.SIGTERM)

@@ -241,9 +241,11 @@ edit_ensure_nodes (Fixture *f)
   /* nothing missing now: no further edit */
   {
     g_autofree char *label = hw_store_get_undo_label (f->store);
+    g_autofree char *label_after = NULL;
 
     g_assert_true (hw_ecomap_ensure_nodes (f->store, f->case_id, &error));
-    g_assert_cmpstr (hw_store_get_undo_label (f->store), ==, label);
+    label_after = hw_store_get_undo_label (f->store);
+    g_assert_cmpstr (label_after, ==, label);
   }
   return TRUE;
 }

@@ -39,6 +39,7 @@ struct _HwEcomapCanvas
   gboolean         drag_moved;
   gboolean         panning;
   cairo_surface_t *drag_cache;
+  double           cache_pan_x, cache_pan_y;   /* the view the cache was drawn at */
 };
 
 G_DEFINE_FINAL_TYPE (HwEcomapCanvas, hw_ecomap_canvas, GTK_TYPE_WIDGET)
@@ -111,6 +112,8 @@ build_cache (HwEcomapCanvas *self)
   options.exclude_node = self->drag_node;
   hw_ecomap_draw_map (self->map, cr, &options);
   cairo_destroy (cr);
+  self->cache_pan_x = self->pan_x;
+  self->cache_pan_y = self->pan_y;
 }
 
 static void
@@ -130,6 +133,17 @@ hw_ecomap_canvas_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   draw_options (self, &options);
+  if (self->panning && self->drag_cache != NULL)
+    {
+      /* panning: the whole map, drawn once, slides with the pointer */
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_set_source_surface (cr, self->drag_cache,
+                                self->pan_x - self->cache_pan_x, self->pan_y - self->cache_pan_y);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
+    }
   if (self->drag_node != 0 && self->drag_cache != NULL)
     {
       cairo_set_source_surface (cr, self->drag_cache, 0, 0);
@@ -440,6 +454,8 @@ drag_update_cb (GtkGestureDrag *gesture,
     }
   else if (self->panning)
     {
+      if (!self->drag_moved)
+        build_cache (self);
       self->drag_moved = TRUE;
       self->pan_x = self->drag_start_x + dx;
       self->pan_y = self->drag_start_y + dy;
