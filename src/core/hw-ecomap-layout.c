@@ -247,7 +247,8 @@ typedef struct {
 static gint64
 cell_key (gint64 cx, gint64 cy)
 {
-  return (cx << 32) ^ (cy & 0xffffffff);
+  /* through unsigned: shifting a negative value is undefined */
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
 }
 
 static void

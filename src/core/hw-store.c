@@ -340,7 +340,9 @@ check_existing (const char  *path,
     rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO,
+      int kind = (rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY ||
+                 (rc & 0xff) == SQLITE_PERM ? HW_STORE_ERROR_READ_ONLY : HW_STORE_ERROR_IO;
+      g_set_error (error, HW_STORE_ERROR, kind,
                    _("Cannot open “%s”: %s"), path, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       sqlite3_close (db);
       return FALSE;
@@ -355,7 +357,13 @@ check_existing (const char  *path,
   if (n_objects < 0)
     {
       int ext = sqlite3_extended_errcode (db);
-      if ((ext & 0xff) == SQLITE_NOTADB)
+      /* e.g. a -wal left by a crash in a folder we may not write to: the
+       * file is fine, we just cannot open it here */
+      if ((ext & 0xff) == SQLITE_CANTOPEN || (ext & 0xff) == SQLITE_READONLY || (ext & 0xff) == SQLITE_PERM)
+        g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_READ_ONLY,
+                     _("The database “%s” cannot be opened here because its folder or its files are read-only (%s). It was left as it is."),
+                     path, sqlite3_errmsg (db));
+      else if ((ext & 0xff) == SQLITE_NOTADB)
         g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_HOMEWARD,
                      _("“%s” is not a Homeward database. It was left as it is."), path);
       else
