@@ -248,6 +248,11 @@ def test_no_passphrase(db, env, log):
         press_keys('Control_L', 'n')
         time.sleep(1.5)
         check(find_window(app, 'Add Person') is None, 'Ctrl+N while locked opens no dialog')
+        press_keys('F10')
+        time.sleep(1.5)
+        check(find(app, name='Keyboard Shortcuts') is None and not family_named(app),
+              'F10 while locked opens no menu')
+        press_keys('Escape')
 
         unlock = wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, 'Unlock'), 'the Unlock button')
         click(unlock)
