@@ -177,6 +177,30 @@ def main():
         except ImportError:
             check(False, "python3-icalendar is installed")
 
+        r = hw("export", "--database", db, "--case", "1", "--what", "visits", "--format", "pdf", "--recipient", "family", "--output", out("visits.pdf"))
+        check(r.returncode == 0, "export the visit plan and monthly report as pdf")
+        if r.returncode == 0:
+            text = pdf_checks(out("visits.pdf"), "visits")
+            check(foster_address not in text, "visits family copy leaves out the foster family's address")
+
+        # a calendar imported into a case creates its visits; a broken one writes nothing
+        def n_series():
+            return sqlite3.connect(db).execute("SELECT count(*) FROM visit_series").fetchone()[0]
+        before_series = n_series()
+        r = hw("import", "--database", db, "--case", "1", out("visits.ics"))
+        check(r.returncode == 0 and n_series() > before_series, "importing a calendar creates visits")
+        broken = out("broken.ics")
+        with open(out("visits.ics"), encoding="utf-8") as f:
+            cal_text = f.read()
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write(cal_text.replace("DTSTART", "DTSTART;TZID=Nowhere/Atlantis", 1)[: len(cal_text) // 2])
+        count_before = n_series()
+        r = hw("import", "--database", db, "--case", "1", broken)
+        check(r.returncode == 1 and r.stderr.strip() != "" and n_series() == count_before,
+              "a broken calendar is refused with a message and writes nothing")
+        r = hw("import", "--database", db, out("visits.ics"))
+        check(r.returncode == 2 and "--case" in r.stderr, "a calendar import needs --case")
+
         # whole case JSON: round trip through a second database
         r = hw("export", "--database", db, "--case", "1", "--output", out("case.json"))
         check(r.returncode == 0, "export the whole case as json")

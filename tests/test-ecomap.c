@@ -14,6 +14,7 @@
 
 #include "hw-demo.h"
 #include "hw-ecomap.h"
+#include "hw-language.h"
 
 typedef struct {
   char    *dir;
@@ -650,6 +651,7 @@ out_path (Fixture    *f,
 static char *
 export_text (Fixture           *f,
              const HwRecipient *recipient,
+             const char        *language,
              const char        *name)
 {
   g_autoptr(GError) error = NULL;
@@ -663,6 +665,7 @@ export_text (Fixture           *f,
   opts.format = "pdf";
   opts.output = path;
   opts.recipient = *recipient;
+  opts.language = language;
   g_assert_true (hw_ecomap_export (f->store, &opts, &error));
   g_assert_no_error (error);
   g_assert_true (run ((const char *[]) { "qpdf", "--check", path, NULL }, NULL));
@@ -678,9 +681,9 @@ test_export_pdf (Fixture       *f,
   HwRecipient family = { HW_RECIPIENT_FAMILY, 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(HwEcomapMap) map = hw_ecomap_load (f->store, f->case_id, NULL, &error);
-  g_autofree char *text = export_text (f, &agency, "ecomap-agency.pdf");
+  g_autofree char *text = export_text (f, &agency, "en", "ecomap-agency.pdf");
   g_autofree char *flat = squeeze (text);
-  g_autofree char *family_text = export_text (f, &family, "ecomap-family.pdf");
+  g_autofree char *family_text = export_text (f, &family, "en", "ecomap-family.pdf");
   g_autofree char *family_flat = squeeze (family_text);
 
   /* every name on the map is in the text layer */
@@ -705,6 +708,20 @@ test_export_pdf (Fixture       *f,
   g_assert_null (strstr (family_flat, "Brooks"));
   g_assert_nonnull (strstr (family_flat, "RosaMorales"));
   g_assert_nonnull (strstr (family_flat, "Copyforthefamily"));
+
+  /* by default the copy is in the family's language (Spanish) */
+  if (hw_language_has_catalog ("es"))
+    {
+      g_autofree char *es = export_text (f, &family, NULL, "ecomap-family-es.pdf");
+      g_autofree char *es_flat = squeeze (es);
+
+      g_assert_nonnull (strstr (es_flat, "Ecomapadelafamilia"));
+      g_assert_nonnull (strstr (es_flat, "Copiaparalafamilia"));
+      g_assert_nonnull (strstr (es_flat, "Vínculofuerte"));
+      g_assert_null (strstr (es_flat, "Alicia"));
+    }
+  else
+    g_test_message ("no Spanish catalog built: Spanish copy not checked");
 }
 
 static void

@@ -254,12 +254,12 @@ test_second_parser (Fixture *f, gconstpointer data)
   /* 2 plans + 1 moved + 1 cancelled override; 1 cancelled */
   g_assert_cmpstr (summary, ==, "4 ['America/New_York', 'Europe/Madrid'] 1");
 
-  /* a PDF is not this exporter's job (yet): a clear refusal, no file */
-  opts.format = "pdf";
-  opts.output = "never-written.pdf";
+  /* an unknown format: a clear refusal, no file */
+  opts.format = "xls";
+  opts.output = "never-written.xls";
   g_assert_false (hw_visits_export (f->store, &opts, &error));
   g_assert_nonnull (error);
-  g_assert_false (g_file_test ("never-written.pdf", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("never-written.xls", G_FILE_TEST_EXISTS));
 }
 
 static void

@@ -337,8 +337,8 @@ static void
 test_recipients_safety (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *family = export_text (f, "safety-plan", "family", "en", 0, "s-family.pdf");
-  g_autofree char *agency = export_text (f, "safety-plan", "agency", "en", 0, "s-agency.pdf");
+  g_autofree char *family = NULL;
+  g_autofree char *agency = NULL;
   g_autofree char *person = NULL;
   g_autofree char *neighbour = g_strdup_printf ("person:%" G_GINT64_FORMAT, f->neighbour);
   const char *every_section[] = {
@@ -364,8 +364,24 @@ test_recipients_safety (Fixture       *f,
     "1 Hidden Lane", "9 Secret Road", "Xenia", "Pilar", "Inés", NULL
   };
 
+  {
+    g_autoptr(HwRecord) member = hw_record_new ("network_members");
+    g_autoptr(GError) error = NULL;
+
+    hw_record_set_int (member, "case_id", f->case_id);
+    hw_record_set_int (member, "person_id", f->father);
+    hw_record_set_string (member, "role", "checks-in");
+    g_assert_cmpint (hw_store_insert (f->store, "Add network member", member, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  family = export_text (f, "safety-plan", "family", "en", 0, "s-family.pdf");
+  agency = export_text (f, "safety-plan", "agency", "en", 0, "s-agency.pdf");
+
   assert_has_all (family, every_section);
   assert_has_none (family, withheld_from_family);
+  /* he is in the network on the ecomap, yet never printed as a protector */
+  g_assert_null (strstr (family, "Raúl"));
+  g_assert_null (strstr (agency, "Raúl"));
   assert_has_all (agency, agency_sees);
   for (guint i = 0; every_section[i] != NULL; i++)
     if (!g_str_equal (every_section[i], "Copy for the family") && strstr (agency, every_section[i]) == NULL)
@@ -627,10 +643,7 @@ test_demo (void)
   g_assert_no_error (error);
   case_id = hw_demo_create (store, &error);
   g_assert_no_error (error);
-  g_assert_true (hw_store_begin_edit (store, "Add sample plans", &error));
-  g_assert_true (hw_plan_add_demo (store, case_id, &error));
-  g_assert_no_error (error);
-  g_assert_true (hw_store_commit_edit (store, &error));
+  /* hw_demo_create () runs hw_plan_add_demo () and the ecomap's demo */
 
   safety = hw_plan_find (store, case_id, HW_PLAN_SAFETY);
   reunification = hw_plan_find (store, case_id, HW_PLAN_REUNIFICATION);
@@ -659,9 +672,35 @@ test_demo (void)
 
     assert_has_none (support, not_for_support);
     assert_has_none (family, never);
+    /* the support network figure is the real ecomap, with names */
+    g_assert_nonnull (strstr (family, "Rosa"));
+    g_assert_null (strstr (family, "Support network map"));
     assert_has_none (r, never);
     assert_has_all (agency, agency_sees);
     g_assert_null (strstr (family, "{"));
+  }
+
+  /* An agreed version keeps its map: renaming someone afterwards changes
+   * the draft, not the reprint. */
+  {
+    gint64 rosa = hw_demo_find_person (store, case_id, "kin-caregiver");
+    HwPlanSignatory sigs[] = { { rosa, NULL, NULL } };
+    g_autoptr(HwRecord) p = hw_record_new ("people");
+    g_autofree char *first = NULL;
+    g_autofree char *again = NULL;
+    g_autofree char *draft = NULL;
+
+    g_assert_cmpint (hw_plan_freeze (store, safety, "2026-11-20", sigs, 1, &error), ==, 1);
+    g_assert_no_error (error);
+    first = export_text (&f, "safety-plan", "family", "en", 1, "demo-v1.pdf");
+    hw_record_set_id (p, rosa);
+    hw_record_set_string (p, "name", "Rosalind Renamed");
+    g_assert_true (hw_store_update (store, "Change name", p, &error));
+    again = export_text (&f, "safety-plan", "family", "en", 1, "demo-v1-again.pdf");
+    g_assert_cmpstr (again, ==, first);
+    draft = export_text (&f, "safety-plan", "family", "en", 0, "demo-draft.pdf");
+    g_assert_nonnull (strstr (draft, "Rosalind Renamed"));
+    g_assert_null (strstr (again, "Rosalind"));
   }
 }
 

@@ -251,7 +251,6 @@ test_json (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "needs")), ==, 2);
 }
 
-#if __has_include("hw-document.h")
 static char *
 run (const char * const *argv)
 {
@@ -267,13 +266,11 @@ run (const char * const *argv)
     g_error ("%s failed: %s%s", argv[0], out, err);
   return out;
 }
-#endif
 
 static void
 test_pdf (Fixture       *f,
           gconstpointer  data)
 {
-#if __has_include("hw-document.h")
   g_autofree char *agency_path = export (f, "pdf", HW_RECIPIENT_AGENCY);
   g_autofree char *family_path = export (f, "pdf", HW_RECIPIENT_FAMILY);
   g_autofree char *agency_text = NULL;
@@ -313,9 +310,6 @@ test_pdf (Fixture       *f,
       if (lines[i][0] != '\0')
         g_assert_nonnull (strstr (lines[i], " yes "));
   }
-#else
-  g_test_skip ("the shared document renderer is not in this tree yet");
-#endif
 }
 
 static void

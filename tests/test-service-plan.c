@@ -162,6 +162,16 @@ test_dates (void)
   g_assert_false (hw_service_plan_parse_date ("14/03/2025", NULL));
   g_assert_false (hw_service_plan_parse_date ("", NULL));
   g_assert_false (hw_service_plan_parse_date (NULL, NULL));
+
+  {
+    g_autofree char *long_form = hw_service_plan_format_date ("2025-03-04", TRUE);
+    g_autofree char *short_form = hw_service_plan_format_date ("2025-05-14", FALSE);
+    g_autofree char *not_a_date = hw_service_plan_format_date ("soon", FALSE);
+
+    g_assert_cmpstr (long_form, ==, "4 March 2025");
+    g_assert_cmpstr (short_form, ==, "14 May 2025");
+    g_assert_cmpstr (not_a_date, ==, "soon");
+  }
 }
 
 static void

@@ -12,19 +12,19 @@
 
 #include "hw-areas.h"
 #include "hw-people-page.h"
-/* #include "hw-meeting-view.h" */
-/* #include "hw-ecomap-view.h" */
-/* #include "hw-service-plan-view.h" */
-/* #include "hw-visits-view.h" */
-/* #include "hw-plans-view.h" */
+#include "hw-meeting-view.h"
+#include "hw-ecomap-view.h"
+#include "hw-service-plan-view.h"
+#include "hw-visits-view.h"
+#include "hw-plans-view.h"
 
 static const HwArea areas[] = {
   { "people",       N_("People"),       "x-office-address-book-symbolic", hw_people_page_new },
-  { "meeting",      N_("Meeting"),      "system-users-symbolic",          NULL /* hw_meeting_view_new */ },
-  { "ecomap",       N_("Ecomap"),       "network-workgroup-symbolic",     NULL /* hw_ecomap_view_new */ },
-  { "service-plan", N_("Service plan"), "view-list-bullet-symbolic",      NULL /* hw_service_plan_view_new */ },
-  { "family-time",  N_("Family time"),  "x-office-calendar-symbolic",     NULL /* hw_visits_view_new */ },
-  { "plans",        N_("Plans"),        "x-office-document-symbolic",     NULL /* hw_plans_view_new */ },
+  { "meeting",      N_("Meeting"),      "system-users-symbolic",          hw_meeting_view_new },
+  { "ecomap",       N_("Ecomap"),       "network-workgroup-symbolic",     hw_ecomap_view_new },
+  { "service-plan", N_("Service plan"), "view-list-bullet-symbolic",      hw_service_plan_view_new },
+  { "family-time",  N_("Family time"),  "x-office-calendar-symbolic",     hw_visits_view_new },
+  { "plans",        N_("Plans"),        "x-office-document-symbolic",     hw_plans_view_new },
 };
 
 const HwArea *

@@ -41,7 +41,7 @@ static const Exporter exporters[] = {
   { "ecomap", "pdf,png,svg", hw_ecomap_export, N_("the ecomap (support network map) with its legend") },
   { "meeting", "pdf", hw_meeting_export, N_("the summary of a meeting (with --meeting ID)") },
   { "service-plan", "pdf,csv,json", hw_service_plan_export, N_("the service plan with its 12-month aftercare supports") },
-  { "visits", "ics", hw_visits_export, N_("family time visits as a calendar (--person ID: one person’s visits)") },
+  { "visits", "ics,pdf", hw_visits_export, N_("family time: a calendar (ics) or the visit plan and monthly report (pdf); --person ID for one person’s visits") },
   { "safety-plan", "pdf", hw_plan_export, N_("the safety plan (--recipient, --language, --version)") },
   { "reunification-plan", "pdf", hw_plan_export, N_("the plan for after going home (--recipient, --language, --version)") },
 };
@@ -102,6 +102,7 @@ print_usage (void)
              "         [--recipient family|agency|person:ID] [--language en|es] [--paper a4|letter]\n"
              "         [--meeting ID] [--person ID] [--version N]\n"
              "  homeward import [--database FILE] FILE.json\n"
+             "  homeward import [--database FILE] --case ID FILE.ics\n"
              "  homeward audit [--database FILE] --output FILE.csv\n"
              "\n"
              "What can be exported (--what, --format):\n"
@@ -300,10 +301,14 @@ cmd_export (int argc, char **argv)
 static int
 cmd_import (int argc, char **argv)
 {
-  g_autoptr(GOptionContext) context = make_context (_("FILE"), _("Import a case from a Homeward case file (.json)."), NULL);
+  gint64 case_id = 0;
+  const GOptionEntry entries[] = {
+    { "case", 'c', 0, G_OPTION_ARG_INT64, &case_id, N_("For a calendar (.ics): the case whose family time it holds"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = make_context (_("FILE"), _("Import a case from a Homeward case file (.json), or visits from a calendar (.ics) into a case."), entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(HwStore) store = NULL;
-  gint64 case_id;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error);
@@ -314,6 +319,22 @@ cmd_import (int argc, char **argv)
     }
   if ((store = open_store (&error)) == NULL)
     return fail (error);
+
+  if (g_str_has_suffix (argv[1], ".ics") || g_str_has_suffix (argv[1], ".ICS"))
+    {
+      if (case_id == 0 ||
+          hw_store_query_int (store, 0, "SELECT count(*) FROM cases WHERE id = ?",
+                              G_TYPE_INT64, case_id, G_TYPE_INVALID) == 0)
+        {
+          g_printerr (_("homeward: give the case the visits belong to with --case ID (see “homeward list”)\n"));
+          return 2;
+        }
+      if (!hw_visits_import_ics (store, case_id, argv[1], &error))
+        return fail (error);
+      g_print (_("Imported the visits into case %lld.\n"), (long long) case_id);
+      return 0;
+    }
+
   case_id = hw_interchange_import_file (store, argv[1], &error);
   if (case_id == 0)
     return fail (error);

@@ -818,9 +818,12 @@ space_after (Block *b)
     }
 }
 
+static double figure_height (HwDocument *self, Block *b);
+
 /* The least that must follow a heading on the same page. */
 static double
-min_height (Block *b)
+min_height (HwDocument *self,
+            Block      *b)
 {
   if (b == NULL)
     return 0;
@@ -831,7 +834,9 @@ min_height (Block *b)
     case BLOCK_SIGNATURE:
       return b->height;
     case BLOCK_FIGURE:
-      return 72;
+      /* what paginate_figure () accepts before moving to the next page */
+      return MAX (0.7 * figure_height (self, b), 72)
+             + (b->layout != NULL ? layout_height (b->layout) + 4 : 0);
     case BLOCK_PAGE_BREAK:
       return 0;
     default:
@@ -940,7 +945,7 @@ paginate_table (Cursor *c,
 
   if (!page_is_empty (c))
     c->y += space_before (b);
-  if (c->y + min_height (b) > c->bottom && !page_is_empty (c))
+  if (c->y + min_height (c->self, b) > c->bottom && !page_is_empty (c))
     new_page (c);
 
   p.block = b;
@@ -970,23 +975,27 @@ paginate_table (Cursor *c,
   c->y += space_after (b);
 }
 
+/* The figure's height at full width, or less to fit on a page. */
+static double
+figure_height (HwDocument *self,
+               Block      *b)
+{
+  double caption_h = b->layout != NULL ? layout_height (b->layout) + 4 : 0;
+  double max_h = (self->page_h - self->margin_top - self->margin_bottom) - caption_h;
+
+  return MIN (content_width (self) / b->aspect, max_h);
+}
+
 static void
 paginate_figure (Cursor *c,
                  Block  *b)
 {
   HwDocument *self = c->self;
   double caption_h = b->layout != NULL ? layout_height (b->layout) + 4 : 0;
-  double max_h = (c->bottom - c->top) - caption_h;
-  double w = content_width (self);
-  double h = w / b->aspect;
+  double h = figure_height (self, b);
+  double w = h * b->aspect;
   double room;
   Placement p = { 0 };
-
-  if (h > max_h)
-    {
-      h = max_h;
-      w = h * b->aspect;
-    }
 
   if (!page_is_empty (c))
     c->y += space_before (b);
@@ -1041,7 +1050,7 @@ paginate (HwDocument *self)
           {
             /* Keep a heading with what follows it. */
             LineInfo *l = &g_array_index (b->lines, LineInfo, b->lines->len - 1);
-            double need = space_before (b) + l->top + l->height + space_after (b) + min_height (next);
+            double need = space_before (b) + l->top + l->height + space_after (b) + min_height (self, next);
 
             if (c.y + need > c.bottom && !page_is_empty (&c))
               new_page (&c);
@@ -1526,12 +1535,26 @@ hw_document_write_pdf (HwDocument     *self,
   return TRUE;
 }
 
+/* Drops a file made by hw_export_create_file () without putting it in
+ * place: a GOutputStream closes itself when finalized, and a plain close
+ * would move the half-written file over the old one. Closing with a
+ * cancelled cancellable removes the temporary file instead. */
+static void
+abort_file (GOutputStream *out)
+{
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+  g_cancellable_cancel (cancel);
+  g_output_stream_close (out, cancel, NULL);
+}
+
 gboolean
 hw_document_export_pdf (HwDocument  *self,
                         const char  *path,
                         GError     **error)
 {
   g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
 
   g_return_val_if_fail (HW_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1539,8 +1562,15 @@ hw_document_export_pdf (HwDocument  *self,
   out = hw_export_create_file (path, error);
   if (out == NULL)
     return FALSE;
-  if (!hw_document_write_pdf (self, G_OUTPUT_STREAM (out), error))
-    return FALSE;   /* the temporary file is dropped unclosed: nothing replaced */
+  /* cairo writes in small pieces: one system call each without a buffer */
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 256 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+  if (!hw_document_write_pdf (self, buffered, error) ||
+      !g_output_stream_close (buffered, NULL, error))
+    {
+      abort_file (G_OUTPUT_STREAM (out));
+      return FALSE;
+    }
   return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
 }
 
@@ -1601,6 +1631,7 @@ hw_document_export_png (HwDocument  *self,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      abort_file (G_OUTPUT_STREAM (out));
       g_set_error (error, HW_DOCUMENT_ERROR, HW_DOCUMENT_ERROR_RENDER,
                    _("Could not write the PNG: %s"), cairo_status_to_string (status));
       return FALSE;

@@ -405,12 +405,17 @@ static void
 update_sector_labels (HwEcomapMap *map)
 {
   double outer = map->household_radius;
+  gboolean any_free = FALSE;
 
+  for (guint i = 0; i < map->nodes->len; i++)
+    any_free |= !g_array_index (map->nodes, HwEcomapMapNode, i).pinned;
+
+  /* (a map with every node pinned, such as a snapshot, uses them all) */
   for (guint i = 0; i < map->nodes->len; i++)
     {
       HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
 
-      if (!node->pinned)
+      if (!node->pinned || !any_free)
         outer = MAX (outer, hypot (node->x, node->y) +
                      MAX (node->radius + node->label_height + 4, node->label_width / 2));
     }

@@ -11,6 +11,7 @@
 
 #include "hw-ecomap.h"
 #include "hw-enums.h"
+#include "hw-language.h"
 
 static const HwRecipient agency = { HW_RECIPIENT_AGENCY, 0 };
 
@@ -35,7 +36,9 @@ invalid (GError    **error,
   return FALSE;
 }
 
-/* Opens an edit unless the caller already has one: then the writes join it. */
+/* Opens an edit unless the caller already has one: then the writes join it.
+ * Edit labels are given untranslated (N_()): they go into the audit trail
+ * and are translated when shown. */
 static gboolean
 begin (HwStore    *store,
        const char *label,
@@ -136,12 +139,34 @@ make_subtitle (const HwRecipient *recipient,
   return g_strdup_printf (_("%s · %s"), when, copy);
 }
 
+/* A date in words, in the language of the document being made (gettext,
+ * not the C library's locale, so that hw_language_push() applies). */
+static char *
+format_date (GDateTime *when)
+{
+  static const char *months[] = {
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+  };
+  g_autofree char *day = g_strdup_printf ("%d", g_date_time_get_day_of_month (when));
+  g_autofree char *year = g_strdup_printf ("%d", g_date_time_get_year (when));
+  g_autoptr(GString) s = NULL;
+
+  /* Translators: a date in a printed plan. Keep {day}, {month} and
+   * {year}; e.g. Spanish "{day} de {month} de {year}". */
+  s = g_string_new (_("{day} {month} {year}"));
+  g_string_replace (s, "{day}", day, 0);
+  g_string_replace (s, "{month}", _(months[g_date_time_get_month (when) - 1]), 0);
+  g_string_replace (s, "{year}", year, 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static char *
 today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  return g_date_time_format (now, "%-d %B %Y");
+  return format_date (now);
 }
 
 static void
@@ -352,7 +377,7 @@ hw_ecomap_ensure_nodes (HwStore  *store,
       return FALSE;
     }
 
-  if (!begin (store, _("Update the ecomap"), &own, error))
+  if (!begin (store, N_("Update the ecomap"), &own, error))
     return FALSE;
   if (!household)
     ok = insert_node (store, case_id, 0, 0, "family", error) != 0;
@@ -417,7 +442,7 @@ hw_ecomap_add_person (HwStore    *store,
                       const char *category,
                       GError    **error)
 {
-  return add_named (store, case_id, "people", name, category, _("Add person to the ecomap"), error);
+  return add_named (store, case_id, "people", name, category, N_("Add person to the ecomap"), error);
 }
 
 gint64
@@ -428,7 +453,7 @@ hw_ecomap_add_organisation (HwStore    *store,
                             GError    **error)
 {
   return add_named (store, case_id, "organisations", name, category,
-                    _("Add organisation to the ecomap"), error);
+                    N_("Add organisation to the ecomap"), error);
 }
 
 gboolean
@@ -450,7 +475,7 @@ hw_ecomap_delete_node (HwStore  *store,
                           G_TYPE_INT64, node_id, G_TYPE_INT64, node_id, G_TYPE_INVALID);
   if (ties == NULL)
     return FALSE;
-  if (!begin (store, _("Remove from the ecomap"), &own, error))
+  if (!begin (store, N_("Remove from the ecomap"), &own, error))
     return FALSE;
   /* ties first, one by one, so undo puts each back */
   for (guint i = 0; ok && i < ties->len; i++)
@@ -479,7 +504,7 @@ hw_ecomap_move_node (HwStore  *store,
   hw_record_set_boolean (rec, "pinned", TRUE);
   hw_record_set_double (rec, "x", x);
   hw_record_set_double (rec, "y", y);
-  return hw_store_update (store, _("Move on the ecomap"), rec, error);
+  return hw_store_update (store, N_("Move on the ecomap"), rec, error);
 }
 
 gboolean
@@ -495,7 +520,7 @@ hw_ecomap_unpin_node (HwStore  *store,
   rec = hw_record_new ("ecomap_nodes");
   hw_record_set_id (rec, node_id);
   hw_record_set_boolean (rec, "pinned", FALSE);
-  return hw_store_update (store, _("Place automatically on the ecomap"), rec, error);
+  return hw_store_update (store, N_("Place automatically on the ecomap"), rec, error);
 }
 
 gboolean
@@ -515,7 +540,7 @@ hw_ecomap_set_category (HwStore     *store,
   rec = hw_record_new ("ecomap_nodes");
   hw_record_set_id (rec, node_id);
   hw_record_set_string (rec, "category", category);
-  return hw_store_update (store, _("Change group on the ecomap"), rec, error);
+  return hw_store_update (store, N_("Change group on the ecomap"), rec, error);
 }
 
 gint64
@@ -552,7 +577,7 @@ hw_ecomap_add_tie (HwStore     *store,
   hw_record_set_int (rec, "node_a", node_a);
   hw_record_set_int (rec, "node_b", node_b);
   hw_record_set_string (rec, "strength", strength);
-  return hw_store_insert (store, _("Add tie"), rec, error);
+  return hw_store_insert (store, N_("Add tie"), rec, error);
 }
 
 /* "Emotional , transport" -> "emotional,transport"; FALSE on unknown types */
@@ -609,7 +634,7 @@ hw_ecomap_update_tie (HwStore                 *store,
   hw_record_set_string (rec, "support_types", types);
   hw_record_set_string (rec, "frequency", fields->frequency ? fields->frequency : "");
   hw_record_set_string (rec, "note", fields->note ? fields->note : "");
-  return hw_store_update (store, _("Change tie"), rec, error);
+  return hw_store_update (store, N_("Change tie"), rec, error);
 }
 
 gboolean
@@ -621,7 +646,7 @@ hw_ecomap_delete_tie (HwStore  *store,
 
   if (tie == NULL)
     return FALSE;
-  return hw_store_delete (store, _("Remove tie"), "ties", tie_id, error);
+  return hw_store_delete (store, N_("Remove tie"), "ties", tie_id, error);
 }
 
 gboolean
@@ -644,7 +669,7 @@ hw_ecomap_set_legend_label (HwStore     *store,
     {
       if (existing == 0)
         return TRUE;
-      return hw_store_delete (store, _("Change legend"), "ecomap_legend", existing, error);
+      return hw_store_delete (store, N_("Change legend"), "ecomap_legend", existing, error);
     }
   else
     {
@@ -654,12 +679,12 @@ hw_ecomap_set_legend_label (HwStore     *store,
         {
           hw_record_set_id (rec, existing);
           hw_record_set_string (rec, "label", trimmed);
-          return hw_store_update (store, _("Change legend"), rec, error);
+          return hw_store_update (store, N_("Change legend"), rec, error);
         }
       hw_record_set_int (rec, "case_id", case_id);
       hw_record_set_string (rec, "key", key);
       hw_record_set_string (rec, "label", trimmed);
-      return hw_store_insert (store, _("Change legend"), rec, error) != 0;
+      return hw_store_insert (store, N_("Change legend"), rec, error) != 0;
     }
 }
 
@@ -696,11 +721,11 @@ hw_ecomap_set_network_role (HwStore     *store,
       hw_record_set_int (rec, "case_id", hw_record_get_int (person, "case_id"));
       hw_record_set_int (rec, "person_id", person_id);
       hw_record_set_string (rec, "role", role);
-      return hw_store_insert (store, _("Add to the safety network"), rec, error) != 0;
+      return hw_store_insert (store, N_("Add to the safety network"), rec, error) != 0;
     }
   if (existing == 0)
     return TRUE;
-  return hw_store_delete (store, _("Remove from the safety network"), "network_members", existing, error);
+  return hw_store_delete (store, N_("Remove from the safety network"), "network_members", existing, error);
 }
 
 GPtrArray *
@@ -851,7 +876,7 @@ hw_ecomap_save_snapshot (HwStore     *store,
   hw_record_set_string (rec, "name", trimmed);
   hw_record_set_string (rec, "taken_at", when);
   hw_record_set_string (rec, "data", data);
-  return hw_store_insert (store, _("Save a snapshot of the ecomap"), rec, error);
+  return hw_store_insert (store, N_("Save a snapshot of the ecomap"), rec, error);
 }
 
 GPtrArray *
@@ -874,7 +899,7 @@ hw_ecomap_delete_snapshot (HwStore  *store,
 
   if (row == NULL)
     return FALSE;
-  return hw_store_delete (store, _("Delete a snapshot of the ecomap"), "ecomap_snapshots",
+  return hw_store_delete (store, N_("Delete a snapshot of the ecomap"), "ecomap_snapshots",
                           snapshot_id, error);
 }
 
@@ -945,7 +970,7 @@ hw_ecomap_load_snapshot (HwStore           *store,
                                 hw_record_get_string (family, "family_name"),
                                 hw_record_get_string (row, "name"));
   taken = g_date_time_new_from_iso8601 (hw_record_get_string (row, "taken_at"), NULL);
-  when = taken ? g_date_time_format (taken, "%-d %B %Y") : g_strdup ("");
+  when = taken ? format_date (taken) : g_strdup ("");
   map->subtitle = make_subtitle (recipient, when);
   map->household_id = json_object_get_int_member_with_default (root, "household", 0);
   map->household_label = g_strdup (object_string (root, "household_label"));
@@ -1161,6 +1186,9 @@ hw_ecomap_export (HwStore               *store,
                   GError               **error)
 {
   g_autoptr(HwEcomapMap) map = NULL;
+  g_autoptr(HwLanguageSwitch) language = NULL;
+  g_autoptr(HwRecord) kase = NULL;
+  const char *lang = opts->language;
 
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
   g_return_val_if_fail (opts != NULL, FALSE);
@@ -1171,6 +1199,14 @@ hw_ecomap_export (HwStore               *store,
       (g_strcmp0 (opts->format, "pdf") != 0 && g_strcmp0 (opts->format, "png") != 0 &&
        g_strcmp0 (opts->format, "svg") != 0))
     return invalid (error, _("An ecomap can be exported as pdf, png or svg, not “%s”."), opts->format);
+
+  kase = hw_store_get (store, "cases", opts->case_id, error);
+  if (kase == NULL)
+    return FALSE;
+  /* the family's language unless asked otherwise */
+  if (lang == NULL || lang[0] == '\0')
+    lang = hw_record_get_string (kase, "primary_language");
+  language = hw_language_push (lang);
 
   map = hw_ecomap_load (store, opts->case_id, &opts->recipient, error);
   if (map == NULL)

@@ -18,6 +18,7 @@
 #include "hw-ical.h"
 #include "hw-recipient.h"
 #include "hw-visits.h"
+#include "hw-visits-document.h"
 
 #define MAX_IMPORT_BYTES (16 * 1024 * 1024)
 /* a published calendar needs an organizer; no one is to be mailed */
@@ -566,10 +567,12 @@ hw_visits_export (HwStore                *store,
 
   if (opts->output == NULL || *opts->output == '\0')
     return fail (error, _("Give a file to write the visits to."));
+  if (g_strcmp0 (opts->format, "pdf") == 0)
+    return hw_visits_export_pdf (store, opts, error);
   if (g_strcmp0 (opts->format, "ics") != 0)
     {
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
-                   _("Visits can be exported as ics, not as “%s”."), opts->format ? opts->format : "");
+                   _("Visits can be exported as ics or pdf, not as “%s”."), opts->format ? opts->format : "");
       return FALSE;
     }
   ics = hw_visits_to_ics (store, opts, error);
@@ -990,7 +993,7 @@ hw_visits_import_ics_data (HwStore     *store,
           return FALSE;
     }
 
-  if (!hw_store_begin_edit (store, _("Import visits"), error))
+  if (!hw_store_begin_edit (store, N_("Import visits"), error))
     return FALSE;
   for (guint i = 0; ok && i < incoming->len; i++)
     {

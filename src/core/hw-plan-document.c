@@ -11,6 +11,8 @@
 #include <pango/pangocairo.h>
 #include <glib/gi18n-lib.h>
 
+#include "hw-ecomap.h"
+#include "hw-ecomap-render.h"
 #include "hw-enums.h"
 #include "hw-language.h"
 #include "hw-plan.h"
@@ -399,7 +401,9 @@ add_network (Builder *b)
       g_autoptr(GString) what = g_string_new (NULL);
       char **row;
 
+      /* the person alleged to have caused harm is never a protector */
       if (p == NULL || g_hash_table_contains (seen, &id) ||
+          num (p, "alleged_harm_source") != 0 ||
           (b->partial && id != b->recipient->person_id))
         continue;
       for (guint j = i; j < json_array_get_length (members); j++)
@@ -414,7 +418,7 @@ add_network (Builder *b)
           if (*str (o, "availability") != '\0')
             g_string_append_printf (what, " (%s)", str (o, "availability"));
         }
-      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      g_hash_table_insert (seen, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (rows->len));
       row = g_new0 (char *, 4);
       row[0] = g_strdup (str (p, "name"));
       row[1] = g_string_free (g_steal_pointer (&what), FALSE);
@@ -422,18 +426,32 @@ add_network (Builder *b)
       g_ptr_array_add (rows, row);
     }
 
-  /* Entries written in the plan itself. */
+  /* Entries written in the plan itself: added to the person's row when
+   * they are already listed as a member, else a row of their own. */
   for (guint i = 0; i < items->len; i++)
     {
       JsonObject *item = g_ptr_array_index (items, i);
       gint64 id = num (item, "who_person_id");
       JsonObject *p = person (b, id);
-      char **row = g_new0 (char *, 4);
+      gpointer index;
+      char **row;
 
+      if (id != 0 && g_hash_table_lookup_extended (seen, &id, NULL, &index))
+        {
+          char **existing = g_ptr_array_index (rows, GPOINTER_TO_UINT (index));
+          char *what = g_strconcat (existing[1], "; ", str (item, "text"), NULL);
+
+          g_free (existing[1]);
+          existing[1] = what;
+          continue;
+        }
+      row = g_new0 (char *, 4);
       row[0] = g_strdup (id == 0 ? "" : person_name (b, id));
       row[1] = g_strdup (str (item, "text"));
       row[2] = p != NULL ? contact_of (b, p, str (item, "phone"))
                          : g_strdup (id == 0 ? str (item, "phone") : "");
+      if (p != NULL)
+        g_hash_table_insert (seen, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (rows->len));
       g_ptr_array_add (rows, row);
     }
 
@@ -607,11 +625,15 @@ add_signature_of (Builder    *b,
                   GHashTable *seen,
                   JsonObject *p)
 {
-  gint64 id = num (p, "id");
+  gint64 id = p != NULL ? num (p, "id") : 0;
 
   if (p == NULL || g_hash_table_contains (seen, &id))
     return;
   if (b->partial && id != b->recipient->person_id)
+    return;
+  /* a draft safety plan does not ask the person alleged to have caused
+   * harm to sign as a protector (an agreed version lists who signed) */
+  if (b->kind == HW_PLAN_SAFETY && num (p, "alleged_harm_source") != 0)
     return;
   g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
   hw_document_add_signature (b->doc, str (p, "name"), relationship_of (p));
@@ -665,9 +687,10 @@ add_signatures (Builder *b)
       {
         JsonObject *p = json_array_get_object_element (people, i);
 
+        /* in a safety plan, the person alleged to have caused harm is not
+         * asked to sign as one of the people keeping the children safe */
         if (is_signing_role (str (p, "role")) && !g_str_equal (str (p, "role"), "caseworker") &&
-            (b->kind == HW_PLAN_REUNIFICATION || num (p, "alleged_harm_source") == 0 ||
-             !g_str_equal (str (p, "role"), "father")))
+            (b->kind == HW_PLAN_REUNIFICATION || num (p, "alleged_harm_source") == 0))
           add_signature_of (b, seen, person (b, num (p, "id")));
       }
     for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
@@ -690,6 +713,13 @@ add_signatures (Builder *b)
 }
 
 /* The figure ------------------------------------------------------------ */
+
+/* a support person's copy has no map: it is only their own part */
+static gboolean
+support_copy_needs_no_map (const HwRecipient *recipient)
+{
+  return recipient->kind == HW_RECIPIENT_SUPPORT;
+}
 
 static void
 draw_placeholder_cb (cairo_t *cr,
@@ -945,6 +975,56 @@ hw_plan_document_new (JsonNode           *snapshot,
   return g_steal_pointer (&doc);
 }
 
+static void
+draw_ecomap_cb (cairo_t *cr,
+                double   width,
+                double   height,
+                gpointer user_data)
+{
+  hw_ecomap_draw_figure (user_data, cr, 0, 0, width, height);
+}
+
+HwDocument *
+hw_plan_document_new_for_store (HwStore            *store,
+                                JsonNode           *snapshot,
+                                const HwRecipient  *recipient,
+                                const char         *language,
+                                GError            **error)
+{
+  JsonObject *root, *version;
+  HwEcomapMap *map = NULL;
+  HwPlanKind kind;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  root = JSON_NODE_HOLDS_OBJECT (snapshot) ? json_node_get_object (snapshot) : NULL;
+  version = obj (root, "version");
+  if (root != NULL && support_copy_needs_no_map (recipient) == FALSE &&
+      hw_plan_kind_from_string (str (root, "kind"), &kind, NULL) && kind == HW_PLAN_SAFETY)
+    {
+      const char *lang = language != NULL && *language != '\0' ? language
+                         : str (obj (root, "case"), "primary_language");
+      g_autoptr(HwLanguageSwitch) sw = hw_language_push (lang);
+
+      /* An agreed version shows the map frozen with it, so that it
+       * reprints the same; the draft shows today's map. */
+      if (version != NULL)
+        {
+          gint64 id = num (version, "ecomap_snapshot_id");
+
+          map = id > 0 ? hw_ecomap_load_snapshot (store, id, recipient, NULL) : NULL;
+        }
+      else
+        map = hw_ecomap_load (store, num (obj (root, "case"), "id"), recipient, NULL);
+    }
+
+  if (map != NULL)
+    return hw_plan_document_new (snapshot, recipient, language, draw_ecomap_cb, map,
+                                 (GDestroyNotify) hw_ecomap_map_free, error);
+  return hw_plan_document_new (snapshot, recipient, language, NULL, NULL, NULL, error);
+}
+
 gboolean
 hw_plan_export (HwStore                *store,
                 const HwExportOptions  *opts,
@@ -987,7 +1067,7 @@ hw_plan_export (HwStore                *store,
   if (snapshot == NULL)
     return FALSE;
 
-  doc = hw_plan_document_new (snapshot, &opts->recipient, opts->language, NULL, NULL, NULL, error);
+  doc = hw_plan_document_new_for_store (store, snapshot, &opts->recipient, opts->language, error);
   if (doc == NULL)
     return FALSE;
   if (!hw_document_set_paper_name (doc, opts->paper, error))

@@ -49,6 +49,20 @@ HwDocument *hw_plan_document_new (JsonNode           *snapshot,
                                   GError            **error);
 
 /**
+ * hw_plan_document_new_for_store:
+ *
+ * As hw_plan_document_new(), with the support network figure of the
+ * safety plan drawn from @store: for an agreed version, the ecomap as it
+ * was frozen with it; for the draft, today's ecomap. Either way only what
+ * @recipient may see.
+ */
+HwDocument *hw_plan_document_new_for_store (HwStore            *store,
+                                            JsonNode           *snapshot,
+                                            const HwRecipient  *recipient,
+                                            const char         *language,
+                                            GError            **error);
+
+/**
  * hw_plan_export:
  *
  * `homeward export --what safety-plan|reunification-plan --recipient ...

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hw-ecomap.h"
 #include "hw-recipient.h"
 #include "hw-plan.h"
 
@@ -177,8 +178,8 @@ hw_plan_ensure (HwStore     *store,
   hw_record_set_int (plan, "case_id", case_id);
   hw_record_set_string (plan, "kind", hw_plan_kind_to_string (kind));
   return hw_store_insert (store,
-                          kind == HW_PLAN_SAFETY ? _("Start a safety plan")
-                                                 : _("Start a plan for after going home"),
+                          kind == HW_PLAN_SAFETY ? N_("Start a safety plan")
+                                                 : N_("Start a plan for after going home"),
                           plan, error);
 }
 
@@ -231,7 +232,7 @@ hw_plan_set_dates (HwStore     *store,
     hw_record_set_string (change, "review_date", review_date);
   if (closing_date != NULL)
     hw_record_set_string (change, "closing_date", closing_date);
-  return hw_store_update (store, _("Change the plan’s dates"), change, error);
+  return hw_store_update (store, N_("Change the plan’s dates"), change, error);
 }
 
 /* The person must belong to the plan's case. */
@@ -275,7 +276,7 @@ hw_plan_set_point_person (HwStore     *store,
   change = hw_record_new ("plans");
   hw_record_set_id (change, plan_id);
   hw_record_set_ref (change, "point_person_id", person_id);
-  return hw_store_update (store, _("Change the point person"), change, error);
+  return hw_store_update (store, N_("Change the point person"), change, error);
 }
 
 /* Items ----------------------------------------------------------------- */
@@ -416,7 +417,7 @@ hw_plan_add_item (HwStore     *store,
   hw_record_set_int (item, "plan_id", plan_id);
   hw_record_set_int (item, "position", position);
   hw_record_set_id (item, 0);
-  return hw_store_insert (store, _("Add to the plan"), item, error);
+  return hw_store_insert (store, N_("Add to the plan"), item, error);
 }
 
 static HwRecord *
@@ -457,7 +458,7 @@ hw_plan_update_item (HwStore     *store,
   plan = get_plan (store, hw_record_get_int (stored, "plan_id"), error);
   if (plan == NULL || !check_item (store, plan, item, stored, error))
     return FALSE;
-  return hw_store_update (store, _("Change an entry of the plan"), item, error);
+  return hw_store_update (store, N_("Change an entry of the plan"), item, error);
 }
 
 gboolean
@@ -469,7 +470,7 @@ hw_plan_delete_item (HwStore     *store,
 
   if (stored == NULL)
     return FALSE;
-  return hw_store_delete (store, _("Remove an entry from the plan"), "plan_items", item_id, error);
+  return hw_store_delete (store, N_("Remove an entry from the plan"), "plan_items", item_id, error);
 }
 
 gboolean
@@ -505,7 +506,7 @@ hw_plan_move_item (HwStore     *store,
     return TRUE;
 
   /* Renumber the section so that equal positions cannot get stuck. */
-  if (!hw_store_begin_edit (store, _("Move an entry of the plan"), error))
+  if (!hw_store_begin_edit (store, N_("Move an entry of the plan"), error))
     return FALSE;
   {
     HwRecord *moved = g_ptr_array_steal_index (items, index);
@@ -733,7 +734,8 @@ hw_plan_freeze (HwStore               *store,
   g_autofree char *sig_text = NULL;
   JsonObject *snapshot, *v;
   JsonArray *sigs;
-  gint64 number;
+  gint64 number, ecomap_id = 0;
+  gboolean opened;
 
   g_return_val_if_fail (HW_IS_STORE (store), 0);
   g_return_val_if_fail (signatories != NULL || n_signatories == 0, 0);
@@ -785,11 +787,36 @@ hw_plan_freeze (HwStore               *store,
     }
 
   number = hw_plan_get_latest_version (store, plan_id) + 1;
+
+  /* One edit: the version and, for a safety plan, the ecomap frozen with
+   * it, so that the printed support network reprints as agreed. */
+  opened = !hw_store_in_edit (store);
+  if (opened && !hw_store_begin_edit (store, N_("Agree on the plan"), error))
+    {
+      json_array_unref (sigs);
+      return 0;
+    }
+  if (g_str_equal (json_object_get_string_member (snapshot, "kind"), "safety"))
+    {
+      g_autofree char *name = g_strdup_printf (_("Safety plan, version %d"), (int) number);
+
+      ecomap_id = hw_ecomap_save_snapshot (store, json_object_get_int_member (json_object_get_object_member (snapshot, "case"), "id"),
+                                           name, error);
+      if (ecomap_id == 0)
+        {
+          json_array_unref (sigs);
+          if (opened)
+            hw_store_rollback_edit (store);
+          return 0;
+        }
+    }
+
   v = json_object_new ();
   json_object_set_int_member (v, "number", number);
   json_object_set_string_member (v, "agreed_on", date);
   json_object_set_array_member (v, "signatories", sigs);
   json_object_set_string_member (v, "author", hw_store_get_author (store) ? hw_store_get_author (store) : "");
+  json_object_set_int_member (v, "ecomap_snapshot_id", ecomap_id);
   json_object_set_object_member (snapshot, "version", v);
 
   text = json_to_string (node, FALSE);
@@ -807,8 +834,13 @@ hw_plan_freeze (HwStore               *store,
   hw_record_set_string (version, "agreed_on", date);
   hw_record_set_string (version, "signatories", sig_text);
   hw_record_set_string (version, "snapshot", text);
-  if (hw_store_insert (store, _("Agree on the plan"), version, error) == 0)
-    return 0;
+  if (hw_store_insert (store, N_("Agree on the plan"), version, error) == 0 ||
+      (opened && !hw_store_commit_edit (store, error)))
+    {
+      if (opened && hw_store_in_edit (store))
+        hw_store_rollback_edit (store);
+      return 0;
+    }
   return number;
 }
 

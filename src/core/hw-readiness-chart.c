@@ -13,6 +13,7 @@
 
 #include "hw-enums.h"
 #include "hw-readiness-chart.h"
+#include "hw-service-plan.h"
 
 #define N_SCALE (HW_READINESS_MAX - HW_READINESS_MIN + 1)
 
@@ -249,16 +250,7 @@ text_size (PangoLayout *layout,
 static char *
 format_date (const char *iso)
 {
-  int y, m, d;
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup (iso != NULL ? iso : "");
-  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
-  if (dt == NULL)
-    return g_strdup (iso);
-  /* Translators: date of a readiness review in the chart's legend */
-  return g_date_time_format (dt, _("%-d %b %Y"));
+  return hw_service_plan_format_date (iso, FALSE);
 }
 
 static char *

@@ -14,12 +14,6 @@
 
 #include "hw-service-plan.h"
 
-#if __has_include("hw-document.h") && __has_include("hw-language.h")
-#define HAVE_DOCUMENT 1
-#endif
-
-#ifdef HAVE_DOCUMENT
-
 #include "hw-enums.h"
 #include "hw-language.h"
 #include "hw-readiness-chart.h"
@@ -28,30 +22,14 @@
 static char *
 long_date (const char *iso)
 {
-  GDate date;
-  char buf[64];
-
-  if (!hw_service_plan_parse_date (iso, &date))
-    return g_strdup (iso != NULL ? iso : "");
-  /* Translators: a date in a printed plan, strftime format */
-  if (g_date_strftime (buf, sizeof buf, _("%d %B %Y"), &date) == 0)
-    return g_strdup (iso);
-  return g_strdup (buf);
+  return hw_service_plan_format_date (iso, TRUE);
 }
 
 /* For table cells, where a long month name would break across lines. */
 static char *
 short_date (const char *iso)
 {
-  GDate date;
-  char buf[64];
-
-  if (!hw_service_plan_parse_date (iso, &date))
-    return g_strdup (iso != NULL ? iso : "");
-  /* Translators: a date in a table of a printed plan, strftime format */
-  if (g_date_strftime (buf, sizeof buf, _("%d %b %Y"), &date) == 0)
-    return g_strdup (iso);
-  return g_strdup (buf);
+  return hw_service_plan_format_date (iso, FALSE);
 }
 
 static void
@@ -475,18 +453,3 @@ hw_service_plan_export_pdf (HwStore                *store,
     return FALSE;
   return hw_document_export_pdf (doc, opts->output, error);
 }
-
-#else /* !HAVE_DOCUMENT */
-
-gboolean
-hw_service_plan_export_pdf (HwStore                *store,
-                            const HwExportOptions  *opts,
-                            GError                **error)
-{
-  /* The shared document renderer (hw-document.h) is not in this tree yet. */
-  g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
-               _("Printing the service plan is not available in this build yet."));
-  return FALSE;
-}
-
-#endif

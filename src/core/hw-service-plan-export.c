@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hw-enums.h"
+#include "hw-language.h"
 #include "hw-service-plan.h"
 
 static void
@@ -507,7 +508,17 @@ hw_service_plan_export (HwStore                *store,
     }
 
   if (g_str_equal (format, "csv"))
-    data = hw_service_plan_to_csv (store, opts->case_id, &opts->recipient, error);
+    {
+      g_autoptr(HwRecord) kase = hw_store_get (store, "cases", opts->case_id, NULL);
+      g_autoptr(HwLanguageSwitch) language = NULL;
+      const char *lang = opts->language;
+
+      /* headers and choice labels in the family's language, as the PDF */
+      if ((lang == NULL || lang[0] == '\0') && kase != NULL)
+        lang = hw_record_get_string (kase, "primary_language");
+      language = hw_language_push (lang);
+      data = hw_service_plan_to_csv (store, opts->case_id, &opts->recipient, error);
+    }
   else if (g_str_equal (format, "json"))
     data = hw_service_plan_to_json (store, opts->case_id, &opts->recipient, error);
   else if (g_str_equal (format, "pdf"))

@@ -30,6 +30,19 @@ G_BEGIN_DECLS
 gboolean     hw_service_plan_parse_date   (const char   *text,
                                            GDate        *out);
 
+/**
+ * hw_service_plan_format_date:
+ * @iso: 'YYYY-MM-DD'
+ * @long_form: "24 November 2026" rather than "24 Nov 2026"
+ *
+ * A date for people, with month names from Homeward's own catalog, so that
+ * a document printed in the family's language (hw_language_push()) has
+ * them in that language too (the C library's names follow LC_TIME only).
+ * Text that is not a date is returned as it is.
+ */
+char        *hw_service_plan_format_date  (const char   *iso,
+                                           gboolean      long_form);
+
 /* Where a task stands against its target date on a given day. */
 typedef enum {
   HW_DUE_NO_DATE,     /* no target date */

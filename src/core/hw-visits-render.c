@@ -779,7 +779,10 @@ hw_visits_draw_week (cairo_t    *cr,
           double bh = MAX ((b - a) / 3600.0 * hour_h, 18 * s);
           double strip = 12 * s, ty;
           gboolean cancelled = hw_visit_status_is_cancelled (v->status) || strcmp (v->status, "no-show") == 0;
-          g_autofree char *times = g_strdup_printf ("%.5s–%.5s", v->occ.local_start + 11, v->occ.local_end + 11);
+          /* a visit over midnight shows its own start only on its first day */
+          g_autofree char *times = a > wall_of (v->occ.local_start)
+                                   ? g_strdup_printf ("…–%.5s", v->occ.local_end + 11)
+                                   : g_strdup_printf ("%.5s–%.5s", v->occ.local_start + 11, v->occ.local_end + 11);
           g_autofree char *syms = flag_symbols (v->flags);
           g_autofree char *status = g_strdup_printf ("%s %s", status_symbol (v->status), hw_visit_status_label (v->status));
 

@@ -309,7 +309,7 @@ hw_visits_create_series (HwStore           *store,
     return 0;
 
   rec = plan_to_record (plan, rrule);
-  if (!edit_begin (store, _("Schedule visits"), &own, error))
+  if (!edit_begin (store, N_("Schedule visits"), &own, error))
     return 0;
   id = hw_store_insert (store, NULL, rec, error);
   if (!edit_end (store, own, id != 0 && write_participants (store, id, plan, error), error))
@@ -336,7 +336,7 @@ hw_visits_update_series (HwStore           *store,
 
   rec = plan_to_record (plan, rrule);
   hw_record_set_id (rec, series_id);
-  if (!edit_begin (store, _("Change visit plan"), &own, error))
+  if (!edit_begin (store, N_("Change visit plan"), &own, error))
     return FALSE;
   sql = g_strdup_printf ("DELETE FROM visit_participants WHERE series_id = %" G_GINT64_FORMAT, series_id);
   ok = hw_store_update (store, NULL, rec, error)
@@ -353,7 +353,7 @@ hw_visits_delete_series (HwStore  *store,
   g_autofree char *sql = NULL;
   gboolean own, ok;
 
-  if (!edit_begin (store, _("Delete visit plan"), &own, error))
+  if (!edit_begin (store, N_("Delete visit plan"), &own, error))
     return FALSE;
   /* make-ups of this series' cancellations stay, without the link */
   sql = g_strdup_printf ("UPDATE visit_records SET makeup_for = NULL WHERE makeup_for IN "
@@ -436,7 +436,7 @@ hw_visits_move_occurrence (HwStore     *store,
   hw_record_set_string (rec, "original_start", k);
   hw_record_set_string (rec, "new_start", moved);
 
-  if (!edit_begin (store, moved[0] ? _("Move a visit") : _("Take a visit off the calendar"), &own, error))
+  if (!edit_begin (store, moved[0] ? N_("Move a visit") : N_("Take a visit off the calendar"), &own, error))
     return FALSE;
   ok = existing != 0 ? hw_store_update (store, NULL, rec, error)
                      : hw_store_insert (store, NULL, rec, error) != 0;
@@ -546,7 +546,7 @@ hw_visits_record_outcome (HwStore              *store,
   hw_record_set_string (rec, "recommendation", outcome->recommendation ? outcome->recommendation : "");
 
   if (!edit_begin (store,
-                   hw_visit_status_is_cancelled (outcome->status) ? _("Cancel a visit") : _("Record a visit"),
+                   hw_visit_status_is_cancelled (outcome->status) ? N_("Cancel a visit") : N_("Record a visit"),
                    &own, error))
     return 0;
   if (existing != 0)
@@ -632,7 +632,7 @@ hw_visits_schedule_makeup (HwStore     *store,
   plan.children = (const gint64 *) (gpointer) children->data;
   plan.n_children = children->len;
 
-  if (!edit_begin (store, _("Schedule a make-up visit"), &own, error))
+  if (!edit_begin (store, N_("Schedule a make-up visit"), &own, error))
     return 0;
   series_id = hw_visits_create_series (store, &plan, error);
   if (series_id != 0)

@@ -1,0 +1,20 @@
+/* hw-meeting-print.h: prints a paged HwDocument (the meeting summary)
+ * with the GTK print dialog.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hw-document.h"
+
+G_BEGIN_DECLS
+
+#define HW_TYPE_MEETING_PRINT (hw_meeting_print_get_type ())
+G_DECLARE_FINAL_TYPE (HwMeetingPrint, hw_meeting_print, HW, MEETING_PRINT, GtkPrintOperation)
+
+HwMeetingPrint *hw_meeting_print_new (HwDocument *document,
+                                      const char *job_name);
+
+G_END_DECLS

@@ -1,0 +1,366 @@
+/* hw-presentation-window.c: the projected screen of a family meeting.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-presentation-window"
+
+#include <glib/gi18n.h>
+
+#include "hw-enums.h"
+#include "hw-meeting.h"
+#include "hw-meeting-render.h"
+#include "hw-presentation-window.h"
+
+struct _HwPresentationWindow
+{
+  GtkWindow       parent_instance;
+
+  HwStore        *store;
+  gint64          meeting_id;
+  HwPresentation *model;        /* only what the screen may show */
+  gint64          live_seconds;
+  guint           first_scale;
+  gboolean        elsewhere;    /* fullscreen on another monitor */
+  GtkWidget      *area;
+};
+
+G_DEFINE_FINAL_TYPE (HwPresentationWindow, hw_presentation_window, GTK_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_MEETING_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        user_data)
+{
+  HwPresentationWindow *self = user_data;
+
+  if (self->model == NULL)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_paint (cr);
+      return;
+    }
+  self->model->phase_seconds += self->live_seconds;
+  self->model->first_scale = self->first_scale;
+  hw_meeting_render_presentation (cr, self->model, width, height);
+  self->model->phase_seconds -= self->live_seconds;
+}
+
+/* Reads the meeting again (after any committed edit, undo or redo). */
+static void
+reload (HwPresentationWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  HwPresentation *model;
+  g_autofree char *label = NULL;
+
+  model = hw_meeting_presentation (self->store, self->meeting_id, &error);
+  if (model == NULL)
+    {
+      /* the meeting is gone (deleted, or its creation undone) */
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  if (self->model == NULL || g_strcmp0 (self->model->phase, model->phase) != 0)
+    self->first_scale = 0;
+  g_clear_pointer (&self->model, hw_presentation_free);
+  self->model = model;
+
+  /* a screen reader hears what the room sees */
+  label = g_strdup_printf (_("Meeting screen: %s"), model->phase_title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_widget_queue_draw (self->area);
+}
+
+static void
+store_changed_cb (HwPresentationWindow *self,
+                  const char           *table)
+{
+  if (g_str_has_prefix (table, "meeting") || g_strcmp0 (table, "people") == 0)
+    reload (self);
+}
+
+void
+hw_presentation_window_set_live_seconds (HwPresentationWindow *self,
+                                         gint64                seconds)
+{
+  g_return_if_fail (HW_IS_PRESENTATION_WINDOW (self));
+
+  if (self->live_seconds == seconds)
+    return;
+  self->live_seconds = seconds;
+  gtk_widget_queue_draw (self->area);
+}
+
+const char *
+hw_presentation_window_get_phase_title (HwPresentationWindow *self)
+{
+  g_return_val_if_fail (HW_IS_PRESENTATION_WINDOW (self), NULL);
+  return self->model ? self->model->phase_title : NULL;
+}
+
+static GdkMonitor *
+other_monitor (GtkWindow *editor)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (editor));
+  GListModel *monitors = gdk_display_get_monitors (display);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (editor));
+  g_autoptr(GdkMonitor) mine = NULL;
+  guint n = g_list_model_get_n_items (monitors);
+
+  if (n < 2)
+    return NULL;
+  if (surface != NULL)
+    mine = g_object_ref (gdk_display_get_monitor_at_surface (display, surface));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      if (monitor != mine)
+        return g_steal_pointer (&monitor);
+    }
+  return NULL;
+}
+
+gboolean
+hw_presentation_window_show (HwPresentationWindow *self,
+                             GtkWindow            *editor)
+{
+  g_autoptr(GdkMonitor) monitor = NULL;
+
+  g_return_val_if_fail (HW_IS_PRESENTATION_WINDOW (self), FALSE);
+
+  if (editor != NULL)
+    monitor = other_monitor (editor);
+  self->elsewhere = monitor != NULL;
+  if (monitor != NULL)
+    {
+      /* the editor stays on its screen, the room sees the other one */
+      gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
+  gtk_window_present (GTK_WINDOW (self));
+  return self->elsewhere;
+}
+
+static void
+move_phase (HwPresentationWindow *self,
+            int                   delta)
+{
+  g_autoptr(GError) error = NULL;
+  const HwChoice *phases;
+  guint n;
+  int i;
+
+  if (self->model == NULL)
+    return;
+  phases = hw_choices_get (HW_CHOICES_MEETING_PHASE, &n);
+  i = hw_choices_index (HW_CHOICES_MEETING_PHASE, self->model->phase) + delta;
+  if (i < 0 || i >= (int) n)
+    return;
+  if (!hw_meeting_set_phase (self->store, self->meeting_id, phases[i].id, &error))
+    g_warning ("Could not move to the next step: %s", error->message);
+}
+
+static void
+next_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move_phase (HW_PRESENTATION_WINDOW (widget), +1);
+}
+
+static void
+previous_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  move_phase (HW_PRESENTATION_WINDOW (widget), -1);
+}
+
+static void
+page_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HwPresentationWindow *self = HW_PRESENTATION_WINDOW (widget);
+  int delta = g_variant_get_int32 (parameter);
+
+  if (self->model == NULL || self->model->scales->len == 0)
+    return;
+  if (delta < 0 && self->first_scale == 0)
+    return;
+  self->first_scale = MIN ((int) self->first_scale + delta, (int) self->model->scales->len - 1);
+  gtk_widget_queue_draw (self->area);
+}
+
+static void
+fullscreen_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkWindow *window = GTK_WINDOW (widget);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+static void
+leave_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HwPresentationWindow *self = HW_PRESENTATION_WINDOW (widget);
+
+  /* On the room's own monitor Esc ends the presentation; on the only
+   * monitor it first gives the editor back. */
+  if (gtk_window_is_fullscreen (GTK_WINDOW (self)) && !self->elsewhere)
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+HwPresentationWindow *
+hw_presentation_window_new (HwStore *store,
+                            gint64   meeting_id)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  return g_object_new (HW_TYPE_PRESENTATION_WINDOW,
+                       "store", store,
+                       "meeting-id", meeting_id,
+                       NULL);
+}
+
+static void
+hw_presentation_window_constructed (GObject *object)
+{
+  HwPresentationWindow *self = HW_PRESENTATION_WINDOW (object);
+
+  G_OBJECT_CLASS (hw_presentation_window_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
+hw_presentation_window_dispose (GObject *object)
+{
+  HwPresentationWindow *self = HW_PRESENTATION_WINDOW (object);
+
+  g_clear_pointer (&self->model, hw_presentation_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (hw_presentation_window_parent_class)->dispose (object);
+}
+
+static void
+hw_presentation_window_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  HwPresentationWindow *self = HW_PRESENTATION_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_MEETING_ID:
+      g_value_set_int64 (value, self->meeting_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hw_presentation_window_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  HwPresentationWindow *self = HW_PRESENTATION_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_MEETING_ID:
+      self->meeting_id = g_value_get_int64 (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hw_presentation_window_class_init (HwPresentationWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = hw_presentation_window_constructed;
+  object_class->dispose = hw_presentation_window_dispose;
+  object_class->get_property = hw_presentation_window_get_property;
+  object_class->set_property = hw_presentation_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, HW_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MEETING_ID] =
+    g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "presentation.next", NULL, next_action_cb);
+  gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, previous_action_cb);
+  gtk_widget_class_install_action (widget_class, "presentation.page", "i", page_action_cb);
+  gtk_widget_class_install_action (widget_class, "presentation.fullscreen", NULL, fullscreen_action_cb);
+  gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "presentation.fullscreen", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "presentation.fullscreen", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "presentation.leave", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "presentation.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "presentation.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "presentation.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "presentation.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "presentation.page", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "presentation.page", "i", -1);
+}
+
+static void
+hw_presentation_window_init (HwPresentationWindow *self)
+{
+  self->area = gtk_drawing_area_new ();
+  gtk_widget_set_hexpand (self->area, TRUE);
+  gtk_widget_set_vexpand (self->area, TRUE);
+  gtk_widget_set_focusable (self->area, TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_cb, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("What the room sees. Right arrow: next step. Left arrow: previous step. "
+                                    "F5: full screen. Esc: leave."),
+                                  -1);
+  gtk_window_set_child (GTK_WINDOW (self), self->area);
+  gtk_window_set_title (GTK_WINDOW (self), _("Meeting screen"));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "hw-presentation");
+}

@@ -1,0 +1,37 @@
+/* hw-presentation-window.h: the projected screen of a family meeting.
+ *
+ * Draws hw_meeting_render_presentation() from hw_meeting_presentation()
+ * only, so nothing confidential can reach it. With two monitors or more it
+ * goes fullscreen on one that is not the editor's; with one, F5 toggles
+ * fullscreen and Esc leaves it (or closes the screen when not fullscreen).
+ * Right/Left (or Page Down/Up) move to the next/previous step; Down/Up
+ * page through the statements on the scaling step.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hw-store.h"
+
+G_BEGIN_DECLS
+
+#define HW_TYPE_PRESENTATION_WINDOW (hw_presentation_window_get_type ())
+G_DECLARE_FINAL_TYPE (HwPresentationWindow, hw_presentation_window, HW, PRESENTATION_WINDOW, GtkWindow)
+
+HwPresentationWindow *hw_presentation_window_new              (HwStore              *store,
+                                                               gint64                meeting_id);
+/* Seconds spent in the current step that the editor has not written to
+ * the store yet (the running clock). */
+void                  hw_presentation_window_set_live_seconds (HwPresentationWindow *self,
+                                                               gint64                seconds);
+/* Presents the window: fullscreen on a monitor other than @editor's when
+ * there are two or more, else as a normal window. Returns TRUE if it went
+ * to another monitor. */
+gboolean              hw_presentation_window_show             (HwPresentationWindow *self,
+                                                               GtkWindow            *editor);
+/* The phase title currently shown (for tests). */
+const char           *hw_presentation_window_get_phase_title  (HwPresentationWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,447 @@
+/* hw-visits-document.c: the family-time plan and monthly report.
+ *
+ * What is withheld from the recipient is left out of the blocks (never
+ * drawn and hidden): people they may not see are not named, a place that
+ * is someone's protected address is not written, and the grids and charts
+ * carry no names or places at all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-visits-document"
+
+#include <string.h>
+#include <stdlib.h>
+#include <glib/gi18n-lib.h>
+
+#include "hw-language.h"
+#include "hw-visits-document.h"
+#include "hw-visits-render.h"
+
+/* Figures --------------------------------------------------------------- */
+
+typedef struct {
+  int     year, month;
+  GArray *visits;     /* HwVisit */
+  GArray *months;     /* HwVisitMonth */
+  GArray *steps;      /* HwVisitLevelStep */
+  char    today[11];
+} Figure;
+
+static void
+figure_free (gpointer data)
+{
+  Figure *f = data;
+
+  g_clear_pointer (&f->visits, g_array_unref);
+  g_clear_pointer (&f->months, g_array_unref);
+  g_clear_pointer (&f->steps, g_array_unref);
+  g_free (f);
+}
+
+static void
+draw_month_figure (cairo_t *cr, double width, double height, gpointer data)
+{
+  Figure *f = data;
+
+  hw_visits_draw_month (cr, width, height, f->year, f->month, f->visits, NULL);
+}
+
+static void
+draw_counts_figure (cairo_t *cr, double width, double height, gpointer data)
+{
+  Figure *f = data;
+
+  hw_visits_draw_counts (cr, width, height, f->months);
+}
+
+static void
+draw_history_figure (cairo_t *cr, double width, double height, gpointer data)
+{
+  Figure *f = data;
+
+  hw_visits_draw_level_history (cr, width, height, f->steps, f->today);
+}
+
+/* Who may be named ------------------------------------------------------- */
+
+static gboolean
+may_name (HwStore *store, const HwRecipient *recipient, gint64 person_id, char **name)
+{
+  g_autoptr(HwRecord) person = person_id ? hw_store_get (store, "people", person_id, NULL) : NULL;
+
+  if (person == NULL || !hw_recipient_may_see_record (recipient, person))
+    return FALSE;
+  if (name)
+    *name = g_strdup (hw_record_get_string (person, "name"));
+  return TRUE;
+}
+
+static gboolean
+place_may_show (HwStore *store, gint64 case_id, const HwRecipient *recipient, const char *place)
+{
+  g_autoptr(GPtrArray) people = hw_store_select (store, "people", NULL,
+                                                 "SELECT * FROM people WHERE case_id = ? AND address != ''",
+                                                 G_TYPE_INT64, case_id, G_TYPE_INVALID);
+  g_autofree char *folded = g_utf8_casefold (place, -1);
+
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      HwRecord *p = g_ptr_array_index (people, i);
+      g_autofree char *addr = NULL;
+
+      if (hw_recipient_may_see_address (recipient, p))
+        continue;
+      addr = g_utf8_casefold (g_strstrip (g_strdup (hw_record_get_string (p, "address"))), -1);
+      if (addr[0] && (strstr (folded, addr) || strstr (addr, folded)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+names_of (HwStore *store, const HwRecipient *recipient, gint64 series_id, const char *part)
+{
+  g_autoptr(GPtrArray) rows = hw_store_select (store, "visit_participants", NULL,
+                                               "SELECT id, person_id FROM visit_participants"
+                                               " WHERE series_id = ? AND part = ? ORDER BY id",
+                                               G_TYPE_INT64, series_id, G_TYPE_STRING, part, G_TYPE_INVALID);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (may_name (store, recipient, hw_record_get_int (g_ptr_array_index (rows, i), "person_id"), &name))
+        g_string_append_printf (s, "%s%s", s->len ? ", " : "", name);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+series_involves (HwStore *store, HwRecord *series, gint64 person_id)
+{
+  if (hw_record_get_int (series, "supervisor_person_id") == person_id
+      || hw_record_get_int (series, "transport_person_id") == person_id)
+    return TRUE;
+  return hw_store_query_int (store, 0, "SELECT count(*) FROM visit_participants WHERE series_id = ? AND person_id = ?",
+                             G_TYPE_INT64, hw_record_get_id (series), G_TYPE_INT64, person_id, G_TYPE_INVALID) > 0;
+}
+
+static gboolean
+visit_involves (const HwVisit *v, gint64 person_id)
+{
+  if (v->supervisor_person_id == person_id || v->transport_person_id == person_id)
+    return TRUE;
+  for (guint i = 0; i < v->children->len; i++)
+    if (g_array_index (v->children, gint64, i) == person_id)
+      return TRUE;
+  for (guint i = 0; i < v->visitors->len; i++)
+    if (g_array_index (v->visitors, gint64, i) == person_id)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+long_date (const char *iso)
+{
+  GDate d;
+  char buf[64];
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, atoi (iso + 8), atoi (iso + 5), atoi (iso));
+  /* Translators: a date in a printed document, strftime format */
+  if (!g_date_valid (&d) || g_date_strftime (buf, sizeof buf, _("%A %-d %B %Y"), &d) == 0)
+    return g_strndup (iso, 10);
+  return g_strdup (buf);
+}
+
+/* The document ------------------------------------------------------------- */
+
+static void
+add_plan (HwDocument        *doc,
+          HwStore           *store,
+          gint64             case_id,
+          const HwRecipient *recipient,
+          gint64             person_id,
+          GPtrArray         *series)
+{
+  hw_document_add_heading (doc, 1, _("Family time plan"));
+  hw_document_add_paragraph (doc, _("When the children and their family see each other, where, who is there "
+                                    "to help, and who drives. Levels step up from supervised visits to a "
+                                    "trial home visit as things go well."));
+  if (series->len == 0)
+    hw_document_add_note (doc, _("No visits are planned yet."));
+
+  for (guint i = 0; i < series->len; i++)
+    {
+      HwRecord *s = g_ptr_array_index (series, i);
+      g_autoptr(HwRecurrence) rec = hw_visits_get_recurrence (store, hw_record_get_id (s), NULL);
+      g_autofree char *heading = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *start = long_date (hw_record_get_string (s, "dtstart"));
+      g_autofree char *describe = rec ? hw_recurrence_describe (rec) : g_strdup ("");
+      g_autofree char *visitors = names_of (store, recipient, hw_record_get_id (s), "visitor");
+      g_autofree char *children = names_of (store, recipient, hw_record_get_id (s), "child");
+      g_autofree char *supervisor = NULL;
+      g_autofree char *driver = NULL;
+      const char *place = hw_record_get_string (s, "place");
+      const char *title = hw_record_get_string (s, "title");
+      int minutes = (int) hw_record_get_int (s, "duration_minutes");
+
+      heading = g_strdup_printf ("%s: %s", title[0] ? title : _("Family time"),
+                                 hw_visit_level_label (hw_record_get_string (s, "level")));
+      hw_document_add_heading (doc, 2, heading);
+      /* Translators: "Every week on Tuesday, from Tuesday 3 March 2026 at 16:30, for 2 h 0 min" */
+      when = g_strdup_printf (_("%s, from %s at %.5s, for %d h %02d min"), describe, start,
+                              hw_record_get_string (s, "dtstart") + 11, minutes / 60, minutes % 60);
+      hw_document_add_labelled (doc, _("When"), when);
+      if (place[0] && place_may_show (store, case_id, recipient, place))
+        hw_document_add_labelled (doc, _("Where"), place);
+      if (children[0])
+        hw_document_add_labelled (doc, _("Children"), children);
+      if (visitors[0])
+        hw_document_add_labelled (doc, _("Who visits"), visitors);
+      if (hw_record_get_int (s, "supervisor_person_id") != 0)
+        may_name (store, recipient, hw_record_get_int (s, "supervisor_person_id"), &supervisor);
+      else if (hw_record_get_string (s, "supervisor")[0])
+        supervisor = g_strdup (hw_record_get_string (s, "supervisor"));
+      if (supervisor)
+        hw_document_add_labelled (doc, _("Supervisor"), supervisor);
+      if (hw_record_get_int (s, "transport_person_id") != 0)
+        may_name (store, recipient, hw_record_get_int (s, "transport_person_id"), &driver);
+      else if (hw_record_get_string (s, "transport")[0])
+        driver = g_strdup (hw_record_get_string (s, "transport"));
+      if (driver)
+        hw_document_add_labelled (doc, _("Who drives"), driver);
+      /* the plan's notes are the agency's working notes */
+      if (recipient->kind == HW_RECIPIENT_AGENCY && hw_record_get_string (s, "notes")[0])
+        hw_document_add_labelled (doc, _("Notes"), hw_record_get_string (s, "notes"));
+    }
+  (void) person_id;
+}
+
+HwDocument *
+hw_visits_build_document (HwStore           *store,
+                          gint64             case_id,
+                          const HwRecipient *recipient_in,
+                          gint64             person_id,
+                          int                year,
+                          int                month,
+                          const char        *paper,
+                          GError           **error)
+{
+  g_autoptr(HwDocument) doc = hw_document_new ();
+  g_autoptr(HwRecord) kase = NULL;
+  g_autoptr(GPtrArray) all_series = NULL;
+  g_autoptr(GPtrArray) series = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *recipient_line = NULL;
+  g_autofree char *person_name = NULL;
+  g_autofree char *month_title = NULL;
+  HwRecipient agency = { HW_RECIPIENT_AGENCY, 0 };
+  const HwRecipient *recipient = recipient_in ? recipient_in : &agency;
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(GArray) visits = NULL;
+  Figure *fig;
+
+  if (year == 0 || month == 0)
+    {
+      year = g_date_time_get_year (now);
+      month = g_date_time_get_month (now);
+    }
+  if (month < 1 || month > 12 || year < 1900 || year > 2200)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, _("Choose a month between 1900 and 2200."));
+      return NULL;
+    }
+  if (!hw_document_set_paper_name (doc, paper, error))
+    return NULL;
+  kase = hw_store_get (store, "cases", case_id, error);
+  if (kase == NULL)
+    return NULL;
+  /* a support person's copy holds only their own visits */
+  if (person_id == 0 && recipient->kind == HW_RECIPIENT_SUPPORT)
+    person_id = recipient->person_id;
+
+  all_series = hw_store_select (store, "visit_series", error,
+                                "SELECT * FROM visit_series WHERE case_id = ? ORDER BY dtstart, id",
+                                G_TYPE_INT64, case_id, G_TYPE_INVALID);
+  if (all_series == NULL)
+    return NULL;
+  for (guint i = 0; i < all_series->len; i++)
+    {
+      HwRecord *s = g_ptr_array_index (all_series, i);
+
+      if (person_id == 0 || series_involves (store, s, person_id))
+        g_ptr_array_add (series, g_object_ref (s));
+    }
+
+  if (recipient->kind == HW_RECIPIENT_SUPPORT && recipient->person_id != 0)
+    may_name (store, recipient, recipient->person_id, &person_name);
+  recipient_line = hw_recipient_describe (recipient, person_name);
+  hw_document_set_case (doc, hw_record_get_string (kase, "family_name"), hw_record_get_string (kase, "case_number"));
+  hw_document_set_confidentiality (doc, _("Confidential: for the people named in this plan."));
+  hw_document_set_recipient_line (doc, recipient_line);
+  {
+    g_autofree char *printed = long_date (today);
+    /* Translators: footer of a printed document */
+    g_autofree char *line = g_strdup_printf (_("Printed on %s"), printed);
+
+    hw_document_set_date_line (doc, line);
+  }
+  hw_document_set_metadata (doc, _("Family time plan"), hw_store_get_author (store),
+                            _("Visits: when, where, who, and what happened"), today);
+  hw_document_set_language (doc, hw_record_get_string (kase, "primary_language"));
+
+  add_plan (doc, store, case_id, recipient, person_id, series);
+
+  /* level history: a figure without names */
+  fig = g_new0 (Figure, 1);
+  fig->steps = hw_visits_level_history (store, case_id, error);
+  if (fig->steps == NULL)
+    {
+      figure_free (fig);
+      return NULL;
+    }
+  g_strlcpy (fig->today, today, sizeof fig->today);
+  if (fig->steps->len > 0)
+    hw_document_add_figure (doc, 2.2, draw_history_figure, fig, figure_free,
+                            _("Supervision level over time: each band starts on the first visit at that level."));
+  else
+    figure_free (fig);
+
+  /* the month */
+  first = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+  next = g_date_time_add_months (first, 1);
+  month_title = g_date_time_format (first, "%B %Y");
+  hw_document_add_page_break (doc);
+  {
+    /* Translators: heading of the monthly report, "Family time in March 2026" */
+    g_autofree char *heading = g_strdup_printf (_("Family time in %s"), month_title);
+    hw_document_add_heading (doc, 1, heading);
+  }
+  months = hw_visits_monthly_counts (store, case_id, year, month, 1, error);
+  visits = hw_visits_list (store, case_id, person_id, g_date_time_to_unix (first) - 86400,
+                           g_date_time_to_unix (next) + 86400, error);
+  if (months == NULL || visits == NULL)
+    return NULL;
+  {
+    HwVisitMonth *m = &g_array_index (months, HwVisitMonth, 0);
+    const char *headers[] = { _("Planned"), _("Happened"), _("Cancelled by parent"), _("by caregiver"),
+                              _("by agency"), _("by provider"), _("No-shows"), _("Hours together") };
+    char cells[8][32];
+    const char *row[8];
+
+    g_snprintf (cells[0], 32, "%u", m->planned);
+    g_snprintf (cells[1], 32, "%u", m->happened);
+    g_snprintf (cells[2], 32, "%u", m->cancelled_parent);
+    g_snprintf (cells[3], 32, "%u", m->cancelled_caregiver);
+    g_snprintf (cells[4], 32, "%u", m->cancelled_agency);
+    g_snprintf (cells[5], 32, "%u", m->cancelled_provider);
+    g_snprintf (cells[6], 32, "%u", m->no_show);
+    g_snprintf (cells[7], 32, "%.1f", m->hours);
+    for (int i = 0; i < 8; i++)
+      row[i] = cells[i];
+    hw_document_add_table (doc, 8, headers, NULL);
+    hw_document_add_table_row (doc, row);
+  }
+
+  fig = g_new0 (Figure, 1);
+  fig->year = year;
+  fig->month = month;
+  fig->visits = g_array_ref (visits);
+  hw_document_add_figure (doc, 1.35, draw_month_figure, fig, figure_free,
+                          _("The month: level by pattern and name; ✓ happened, ✕ cancelled, ∅ parent did not come."));
+
+  {
+    const char *headers[] = { _("Date"), _("Time"), _("Level"), _("What happened"), _("Notes") };
+    const double widths[] = { 2.2, 1.2, 1.5, 1.8, 4.0 };
+    guint n = 0;
+
+    hw_document_add_heading (doc, 2, _("Each visit"));
+    hw_document_add_table (doc, 5, headers, widths);
+    for (guint i = 0; i < visits->len; i++)
+      {
+        HwVisit *v = &g_array_index (visits, HwVisit, i);
+        g_autofree char *date = NULL;
+        g_autofree char *time = NULL;
+        g_autofree char *notes = NULL;
+        GString *what;
+        const char *row[5];
+
+        if (atoi (v->occ.local_start) != year || atoi (v->occ.local_start + 5) != month)
+          continue;
+        if (person_id != 0 && !visit_involves (v, person_id))
+          continue;
+        date = long_date (v->occ.local_start);
+        time = g_strdup_printf ("%.5s–%.5s", v->occ.local_start + 11, v->occ.local_end + 11);
+        what = g_string_new (hw_visit_status_label (v->status));
+        if (v->flags & HW_VISIT_FLAG_MAKEUP_OWED)
+          g_string_append_printf (what, "; %s", hw_visits_flag_label (HW_VISIT_FLAG_MAKEUP_OWED));
+        if (v->flags & HW_VISIT_FLAG_MAKEUP)
+          g_string_append_printf (what, "; %s", hw_visits_flag_label (HW_VISIT_FLAG_MAKEUP));
+        /* observations go to the family and the agency, not to a support
+         * person's copy */
+        if (recipient->kind != HW_RECIPIENT_SUPPORT)
+          {
+            if (v->recommendation[0])
+              notes = g_strdup_printf ("%s%s%s: %s", v->observations, v->observations[0] ? " " : "",
+                                       _("Recommended level"), hw_visit_level_label (v->recommendation));
+            else
+              notes = g_strdup (v->observations);
+          }
+        row[0] = date;
+        row[1] = time;
+        row[2] = hw_visit_level_label (v->level);
+        row[3] = what->str;
+        row[4] = notes ? notes : "";
+        hw_document_add_table_row (doc, row);
+        g_string_free (what, TRUE);
+        n++;
+      }
+    if (n == 0)
+      hw_document_add_note (doc, _("No visits this month."));
+  }
+
+  fig = g_new0 (Figure, 1);
+  {
+    int k = year * 12 + month - 1 - 5;
+
+    fig->months = hw_visits_monthly_counts (store, case_id, k / 12, k % 12 + 1, 6, error);
+  }
+  if (fig->months == NULL)
+    {
+      figure_free (fig);
+      return NULL;
+    }
+  hw_document_add_figure (doc, 1.8, draw_counts_figure, fig, figure_free,
+                          _("The last six months: visits by what happened, and hours of family time."));
+  return g_steal_pointer (&doc);
+}
+
+gboolean
+hw_visits_export_pdf (HwStore                *store,
+                      const HwExportOptions  *opts,
+                      GError                **error)
+{
+  g_autoptr(HwDocument) doc = NULL;
+  g_autoptr(HwLanguageSwitch) language = NULL;
+  g_autoptr(HwRecord) kase = NULL;
+  const char *lang = opts->language;
+
+  kase = hw_store_get (store, "cases", opts->case_id, error);
+  if (kase == NULL)
+    return FALSE;
+  /* the family's language unless asked otherwise */
+  if (lang == NULL || lang[0] == '\0')
+    lang = hw_record_get_string (kase, "primary_language");
+  language = hw_language_push (lang);
+  doc = hw_visits_build_document (store, opts->case_id, &opts->recipient, opts->person_id, 0, 0,
+                                  opts->paper, error);
+  if (doc == NULL)
+    return FALSE;
+  return hw_document_export_pdf (doc, opts->output, error);
+}

@@ -1,0 +1,384 @@
+/* test-ecomap-view.c: the ecomap editor widget on a real store: it shows
+ * everyone, its actions write undoable edits (connect, move, change a tie,
+ * delete), the panel follows the selection, and it is freed cleanly.
+ *
+ * Set HW_KEEP_OUTPUT=DIR to keep a PNG of the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "hw-demo.h"
+#include "hw-ecomap.h"
+#include "hw-ecomap-canvas.h"
+#include "hw-ecomap-view.h"
+
+typedef struct {
+  char      *dir;
+  HwStore   *store;
+  gint64     case_id;
+  GtkWidget *window;
+  GtkWidget *view;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("homeward-ecomap-view-XXXXXX", &error);
+  path = g_build_filename (f->dir, "homeward.db", NULL);
+  f->store = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  f->case_id = hw_demo_create (f->store, &error);
+  g_assert_no_error (error);
+  if (hw_store_query_int (f->store, 0, "SELECT count(*) FROM ties", G_TYPE_INVALID) == 0)
+    {
+      g_assert_true (hw_store_begin_edit (f->store, "Add sample ecomap", &error));
+      g_assert_true (hw_ecomap_add_demo (f->store, f->case_id, &error));
+      g_assert_true (hw_store_commit_edit (f->store, &error));
+    }
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  f->view = hw_ecomap_view_new (f->store, f->case_id);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->view);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin (300);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *cmd = NULL;
+  GtkWidget *view = f->view;
+
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin (50);
+  /* the view does not outlive its window (no leaked references) */
+  g_assert_null (view);
+  g_assert_finalize_object (f->store);
+  cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (f->dir);
+}
+
+static HwEcomapCanvas *
+find_canvas (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      HwEcomapCanvas *found;
+
+      if (HW_IS_ECOMAP_CANVAS (child))
+        return HW_ECOMAP_CANVAS (child);
+      if ((found = find_canvas (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+node_of (HwStore    *store,
+         const char *person)
+{
+  return hw_store_query_int (store, 0,
+                             "SELECT n.id FROM ecomap_nodes n JOIN people p ON p.id = n.person_id WHERE p.name = ?",
+                             G_TYPE_STRING, person, G_TYPE_INVALID);
+}
+
+static gint64
+count_ties (HwStore *store,
+            gint64   a,
+            gint64   b)
+{
+  return hw_store_query_int (store, -1,
+                             "SELECT count(*) FROM ties WHERE (node_a = ? AND node_b = ?) OR (node_a = ? AND node_b = ?)",
+                             G_TYPE_INT64, a, G_TYPE_INT64, b, G_TYPE_INT64, b, G_TYPE_INT64, a, G_TYPE_INVALID);
+}
+
+static void
+save_png (Fixture    *f,
+          const char *name)
+{
+  const char *keep = g_getenv ("HW_KEEP_OUTPUT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int w = gtk_widget_get_width (f->window), h = gtk_widget_get_height (f->window);
+
+  if (keep == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (f->window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (keep, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+test_shows_everyone (Fixture       *f,
+                     gconstpointer  data)
+{
+  HwEcomapCanvas *canvas = find_canvas (f->view);
+  HwEcomapMap *map;
+
+  g_assert_nonnull (canvas);
+  map = hw_ecomap_canvas_get_map (canvas);
+  g_assert_nonnull (map);
+  g_assert_cmpint (map->nodes->len, >=, 20);
+  /* every node also has a button in the side list */
+  for (guint i = 0; i < map->nodes->len; i++)
+    g_assert_nonnull (find_button (f->view, g_array_index (map->nodes, HwEcomapMapNode, i).label));
+  save_png (f, "view.png");
+}
+
+static void
+test_connect_and_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  HwEcomapCanvas *canvas = find_canvas (f->view);
+  gint64 joseph = node_of (f->store, "Joseph Baker");
+  gint64 samuel = node_of (f->store, "Rev. Samuel Green");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (count_ties (f->store, joseph, samuel), ==, 0);
+  /* as a keyboard user does: choose, Connect, choose the other */
+  g_signal_emit_by_name (find_button (f->view, "Joseph Baker"), "clicked");
+  g_assert_cmpint (hw_ecomap_canvas_get_selected_node (canvas), ==, joseph);
+  g_assert_true (gtk_widget_activate_action (f->view, "ecomap.connect", NULL));
+  g_assert_cmpint (hw_ecomap_canvas_get_connect_from (canvas), ==, joseph);
+  g_signal_emit_by_name (find_button (f->view, "Rev. Samuel Green"), "clicked");
+  spin (50);
+  g_assert_cmpint (count_ties (f->store, joseph, samuel), ==, 1);
+  /* the new tie is selected, ready to describe */
+  g_assert_cmpint (hw_ecomap_canvas_get_selected_tie (canvas), >, 0);
+  save_png (f, "view-new-tie.png");
+
+  g_assert_true (hw_store_undo (f->store, &error));
+  spin (50);
+  g_assert_cmpint (count_ties (f->store, joseph, samuel), ==, 0);
+  g_assert_cmpint (hw_ecomap_canvas_get_selected_tie (canvas), ==, 0);
+}
+
+static void
+test_move_and_undo (Fixture       *f,
+                    gconstpointer  data)
+{
+  HwEcomapCanvas *canvas = find_canvas (f->view);
+  gint64 joseph = node_of (f->store, "Joseph Baker");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) node = NULL;
+
+  /* what a drag ends with, and what an arrow key sends */
+  g_signal_emit_by_name (canvas, "node-moved", joseph, 321.0, -123.0);
+  spin (50);
+  node = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
+  g_assert_true (hw_record_get_boolean (node, "pinned"));
+  g_assert_cmpfloat (hw_record_get_double (node, "x"), ==, 321.0);
+  {
+    HwEcomapMap *map = hw_ecomap_canvas_get_map (canvas);
+    int i = hw_ecomap_map_find_node (map, joseph);
+
+    g_assert_cmpfloat (g_array_index (map->nodes, HwEcomapMapNode, i).x, ==, 321.0);
+  }
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_clear_object (&node);
+  node = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
+  g_assert_false (hw_record_get_boolean (node, "pinned"));
+}
+
+static void
+test_tie_panel_and_delete (Fixture       *f,
+                           gconstpointer  data)
+{
+  HwEcomapCanvas *canvas = find_canvas (f->view);
+  gint64 household = hw_ecomap_household_node (f->store, f->case_id);
+  gint64 joseph = node_of (f->store, "Joseph Baker");
+  gint64 tie = hw_store_query_int (f->store, 0, "SELECT id FROM ties WHERE node_a = ? AND node_b = ?",
+                                   G_TYPE_INT64, household, G_TYPE_INT64, joseph, G_TYPE_INVALID);
+  GtkWidget *stressful = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) rec = NULL;
+
+  g_assert_cmpint (tie, >, 0);
+  hw_ecomap_canvas_select (canvas, 0, tie);
+  spin (20);
+  /* tick "Stressful" in the panel: one edit */
+  for (GtkWidget *w = f->view; w != NULL && stressful == NULL; )
+    {
+      /* depth-first search for the check button */
+      GtkWidget *child = gtk_widget_get_first_child (w);
+
+      if (GTK_IS_CHECK_BUTTON (w) &&
+          g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (w)), "Stressful or in conflict") == 0)
+        stressful = w;
+      else if (child != NULL)
+        w = child;
+      else
+        {
+          while (w != NULL && w != f->view && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == f->view) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (stressful);
+  g_assert_true (gtk_widget_get_mapped (stressful));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (stressful), TRUE);
+  rec = hw_store_get (f->store, "ties", tie, &error);
+  g_assert_true (hw_record_get_boolean (rec, "stressful"));
+  save_png (f, "view-tie-panel.png");
+
+  /* Delete removes the selected tie; undo brings it back */
+  spin (50);
+  hw_ecomap_canvas_select (canvas, 0, tie);
+  g_assert_true (gtk_widget_activate_action (f->view, "ecomap.delete", NULL));
+  g_assert_cmpint (count_ties (f->store, household, joseph), ==, 0);
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_cmpint (count_ties (f->store, household, joseph), ==, 1);
+}
+
+
+static GtkWindow *
+find_toplevel (const char *title)
+{
+  /* (transfer none) */
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0 ||
+          (ADW_IS_MESSAGE_DIALOG (window) &&
+           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), title) == 0))
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type,
+           guint      skip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (skip == 0)
+            return child;
+          skip--;
+        }
+      if ((found = find_type (child, type, 0)) != NULL && skip == 0)
+        return found;
+    }
+  return NULL;
+}
+
+/* The legend dialog writes the changed line; the compare window shows
+ * two maps with the changes since the intake snapshot. */
+static void
+test_legend_and_compare (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWindow *dialog, *compare;
+  GtkWidget *entry, *canvas;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (f->view, "ecomap.legend", NULL));
+  spin (100);
+  dialog = find_toplevel ("Legend");
+  g_assert_nonnull (dialog);
+  /* the fifth line is "stressful" */
+  entry = find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0);
+  for (guint i = 0; i < 4; i++)
+    entry = gtk_widget_get_next_sibling (entry);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Conflict between them");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (dialog);
+  spin (50);
+  g_assert_cmpint (hw_store_query_int (f->store, 0,
+                                       "SELECT count(*) FROM ecomap_legend WHERE key = 'stressful' "
+                                       "AND label = 'Conflict between them'", G_TYPE_INVALID), ==, 1);
+  /* only the changed line was written */
+  g_assert_cmpint (hw_store_query_int (f->store, -1, "SELECT count(*) FROM ecomap_legend", G_TYPE_INVALID), ==, 1);
+  g_assert_true (hw_store_undo (f->store, &error));
+
+  g_assert_true (gtk_widget_activate_action (f->view, "ecomap.compare", NULL));
+  spin (300);
+  compare = find_toplevel ("Compare ecomaps");
+  g_assert_nonnull (compare);
+  canvas = find_type (GTK_WIDGET (compare), HW_TYPE_ECOMAP_CANVAS, 0);
+  g_assert_nonnull (canvas);
+  g_assert_nonnull (hw_ecomap_canvas_get_map (HW_ECOMAP_CANVAS (canvas)));
+  if (g_getenv ("HW_KEEP_OUTPUT"))
+    {
+      GtkWidget *saved = f->window;
+
+      f->window = GTK_WIDGET (compare);
+      save_png (f, "compare.png");
+      f->window = saved;
+    }
+  gtk_window_destroy (compare);
+  spin (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/ecomap-view/shows-everyone", test_shows_everyone);
+  ADD ("/ecomap-view/connect-undo", test_connect_and_undo);
+  ADD ("/ecomap-view/move-undo", test_move_and_undo);
+  ADD ("/ecomap-view/tie-panel-delete", test_tie_panel_and_delete);
+  ADD ("/ecomap-view/legend-compare", test_legend_and_compare);
+
+  return g_test_run ();
+}

@@ -1,0 +1,307 @@
+/* test-plans-view.c: the plans area: adding entries through the dialog
+ * (and the refusal of the alleged source of harm as a protector), undo,
+ * "agree and print" and printing through the GtkPrintOperation.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "hw-demo.h"
+#include "hw-plan.h"
+#include "hw-plan-item-dialog.h"
+#include "hw-plan-print-dialog.h"
+#include "hw-plans-view.h"
+#include "hw-print-operation.h"
+#include "hw-test-pdf.h"
+
+static char *tmpdir;
+
+static gint64
+add_person (HwStore    *store,
+            gint64      case_id,
+            const char *name,
+            const char *role,
+            gboolean    harm)
+{
+  g_autoptr(HwRecord) p = hw_record_new ("people");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  hw_record_set_int (p, "case_id", case_id);
+  hw_record_set_string (p, "name", name);
+  hw_record_set_string (p, "role", role);
+  hw_record_set_string (p, "phone", "555-0100");
+  hw_record_set_boolean (p, "alleged_harm_source", harm);
+  id = hw_store_insert (store, "Add person", p, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The who row lists "Nobody", then the people by name. */
+static void
+choose (HwPlanItemDialog *dialog,
+        const char       *name)
+{
+  AdwComboRow *row = NULL;
+  GListModel *model;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (dialog)); w != NULL; )
+    {
+      if (ADW_IS_COMBO_ROW (w))
+        {
+          row = ADW_COMBO_ROW (w);
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (row);
+  model = adw_combo_row_get_model (row);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name))
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+  g_error ("%s is not in the list", name);
+}
+
+static GtkWidget *
+find_entry_row (GtkWidget *root)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (w))
+        return w;
+      if ((found = find_entry_row (w)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  GskRenderNode *node;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (w, 1), MAX (h, 1));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png (surface, path);
+  cairo_surface_destroy (surface);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  g_object_unref (paintable);
+}
+
+static void
+test_plans_view (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "view.db", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "printed.pdf", NULL);
+  HwStore *store = hw_store_open (path, &error);
+  g_autoptr(HwRecord) kase = hw_record_new ("cases");
+  GtkWidget *window, *overlay, *view;
+  HwPlanEditor *editor;
+  HwPlanItemDialog *dialog;
+  gint64 case_id, plan_id;
+
+  g_assert_no_error (error);
+  hw_record_set_string (kase, "family_name", "Navarro");
+  hw_record_set_string (kase, "primary_language", "es");
+  case_id = hw_store_insert (store, "Add family", kase, &error);
+  add_person (store, case_id, "Inés Navarro", "mother", FALSE);
+  add_person (store, case_id, "Raúl Navarro", "father", TRUE);
+  add_person (store, case_id, "Pilar Navarro", "kin-caregiver", FALSE);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
+  overlay = adw_toast_overlay_new ();
+  view = hw_plans_view_new (store, case_id);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), view);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  editor = hw_plans_view_get_editor (HW_PLANS_VIEW (view), HW_PLAN_SAFETY);
+  g_assert_cmpuint (hw_plan_editor_count_rows (editor, "rule"), ==, 0);
+  plan_id = hw_plan_editor_get_plan_id (editor, TRUE);
+  g_assert_cmpint (plan_id, >, 0);
+
+  /* the alleged source of harm cannot protect: refused, nothing written */
+  dialog = hw_plan_item_dialog_new (store, plan_id, "rule", 0);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog))), "RULE-FROM-DIALOG school runs");
+  choose (dialog, "Raúl Navarro");
+  g_assert_false (hw_plan_item_dialog_save (dialog));
+  g_assert_cmpint (hw_store_query_int (store, -1, "SELECT count(*) FROM plan_items", G_TYPE_INVALID), ==, 0);
+  iterate ();
+  if (g_getenv ("HW_TEST_SHOTS") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("HW_TEST_SHOTS"), "plan-item-refused.png", NULL);
+      save_png (GTK_WIDGET (dialog), shot);
+    }
+
+  choose (dialog, "Pilar Navarro");
+  g_assert_true (hw_plan_item_dialog_save (dialog));
+  iterate ();
+  g_assert_cmpuint (hw_plan_editor_count_rows (editor, "rule"), ==, 1);
+
+  /* undo and redo through the store; the editor follows */
+  g_assert_true (hw_store_undo (store, &error));
+  iterate ();
+  g_assert_cmpuint (hw_plan_editor_count_rows (editor, "rule"), ==, 0);
+  g_assert_true (hw_store_redo (store, &error));
+  iterate ();
+  g_assert_cmpuint (hw_plan_editor_count_rows (editor, "rule"), ==, 1);
+
+  /* agree and print: a version, printed through the print operation */
+  {
+    g_autoptr(HwPlanPrintDialog) print = g_object_ref_sink (hw_plan_print_dialog_new (store, plan_id, 0, TRUE));
+    g_autoptr(HwDocument) doc = NULL;
+    g_autoptr(HwPrintOperation) op = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_true (hw_plan_print_dialog_select (print, "family", "en"));
+    doc = hw_plan_print_dialog_build_document (print, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (hw_plan_print_dialog_get_version (print), ==, 1);
+    g_assert_cmpint (hw_plan_get_latest_version (store, plan_id), ==, 1);
+
+    op = hw_print_operation_new (doc);
+    gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
+    g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                              NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    /* GTK makes this PDF (print to file): valid, fonts embedded; the
+     * tagged PDF is hw_document_export_pdf()'s, tested in test-document */
+    hw_test_assert_pdf (pdf, hw_document_get_n_pages (doc), FALSE);
+    text = hw_test_pdftotext (pdf);
+    g_assert_nonnull (strstr (text, "RULE-FROM-DIALOG"));
+    g_assert_nonnull (strstr (text, "Version 1, agreed on"));
+    g_assert_nonnull (strstr (text, "Pilar Navarro"));
+    gtk_window_destroy (GTK_WINDOW (print));
+  }
+  iterate ();
+  /* the editor shows the agreed version, and a change makes a new draft */
+  g_assert_cmpstr (hw_plan_editor_get_status (editor), ==, "Version 1, as agreed.");
+  g_assert_true (hw_plan_set_dates (store, plan_id, "2027-01-31", NULL, &error));
+  iterate ();
+  g_assert_nonnull (strstr (hw_plan_editor_get_status (editor), "new draft"));
+
+  if (g_getenv ("HW_TEST_SHOTS") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("HW_TEST_SHOTS"), "plans-view.png", NULL);
+      save_png (window, shot);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  /* nothing the view made (record lists, dialogs, idle rebuilds) keeps
+   * the store alive */
+  g_assert_finalize_object (store);
+}
+
+/* The demo family's plans, to look at (HW_TEST_SHOTS=dir). */
+static void
+test_demo_shots (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "demo.db", NULL);
+  g_autoptr(HwStore) store = hw_store_open (path, &error);
+  GtkWidget *window, *view;
+  gint64 case_id;
+
+  g_assert_no_error (error);
+  case_id = hw_demo_create (store, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  view = hw_plans_view_new (store, case_id);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  /* every section of the demo has entries */
+  g_assert_cmpuint (hw_plan_editor_count_rows (hw_plans_view_get_editor (HW_PLANS_VIEW (view), HW_PLAN_SAFETY), "rule"), >=, 4);
+  g_assert_cmpuint (hw_plan_editor_count_rows (hw_plans_view_get_editor (HW_PLANS_VIEW (view), HW_PLAN_REUNIFICATION), "exit"), >=, 1);
+
+  if (g_getenv ("HW_TEST_SHOTS") != NULL)
+    {
+      g_autofree char *a = g_build_filename (g_getenv ("HW_TEST_SHOTS"), "demo-safety.png", NULL);
+      g_autofree char *b = g_build_filename (g_getenv ("HW_TEST_SHOTS"), "demo-reunification.png", NULL);
+      GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (hw_plans_view_get_editor (HW_PLANS_VIEW (view), HW_PLAN_SAFETY)));
+
+      save_png (window, a);
+      while (stack != NULL && !ADW_IS_VIEW_STACK (stack))
+        stack = gtk_widget_get_parent (stack);
+      g_assert_nonnull (stack);
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "reunification");
+      iterate ();
+      save_png (window, b);
+      {
+        g_autofree char *c = g_build_filename (g_getenv ("HW_TEST_SHOTS"), "agree-dialog.png", NULL);
+        HwPlanPrintDialog *dialog = hw_plan_print_dialog_new (store, hw_plan_find (store, case_id, HW_PLAN_SAFETY), 0, TRUE);
+
+        gtk_window_set_default_size (GTK_WINDOW (dialog), 520, 900);
+        gtk_window_present (GTK_WINDOW (dialog));
+        iterate ();
+        save_png (GTK_WIDGET (dialog), c);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+      }
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+int
+main (int argc, char **argv)
+{
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  tmpdir = g_dir_make_tmp ("hw-test-plans-view-XXXXXX", NULL);
+
+  g_test_add_func ("/plans-view/edit-agree-print", test_plans_view);
+  g_test_add_func ("/plans-view/demo", test_demo_shots);
+
+  ret = g_test_run ();
+  {
+    const char *rm[] = { "rm", "-rf", tmpdir, NULL };
+    g_free (hw_test_run (rm, NULL));
+  }
+  return ret;
+}

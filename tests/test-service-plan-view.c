@@ -1,0 +1,129 @@
+/* test-service-plan-view.c: the service plan view on the sample family:
+ * overdue items carry an icon and words, a check box writes through the
+ * store (and undo brings the row back), a fixed clock moves what is
+ * overdue, and the view is freed when its window goes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "hw-demo.h"
+#include "hw-service-plan-view.h"
+#include "hw-store.h"
+
+static void
+settle (void)
+{
+  /* the view rebuilds in an idle after each change */
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, out);
+}
+
+static guint
+count_labels (GtkWidget  *root,
+              const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = 0;
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      {
+        GtkWidget *badge = gtk_widget_get_parent (g_ptr_array_index (labels, i));
+        GtkWidget *icon = gtk_widget_get_first_child (badge);
+
+        /* never colour alone: an icon goes with the words */
+        g_assert_true (GTK_IS_IMAGE (icon));
+        n++;
+      }
+  return n;
+}
+
+static void
+test_view (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-spv-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "homeward.db", NULL);
+  g_autofree char *cmd = NULL;
+  g_autoptr(HwStore) store = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  GtkWidget *window, *view;
+  GtkCheckButton *open_task = NULL;
+  gint64 case_id, done_before;
+  guint overdue_now, overdue_later;
+  GDate later;
+
+  store = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  case_id = hw_demo_create (store, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 2400);
+  view = hw_service_plan_view_new (store, case_id);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  overdue_now = count_labels (view, "Overdue");
+  g_assert_cmpuint (overdue_now, >=, 1);
+
+  /* a fixed clock far ahead: every open task with a date is overdue */
+  g_date_clear (&later, 1);
+  g_date_set_dmy (&later, 1, G_DATE_JANUARY, 2035);
+  hw_service_plan_view_set_today (HW_SERVICE_PLAN_VIEW (view), &later);
+  settle ();
+  overdue_later = count_labels (view, "Overdue");
+  g_assert_cmpuint (overdue_later, >, overdue_now);
+
+  /* ticking a task's box writes through the store, at once */
+  done_before = hw_store_query_int (store, -1, "SELECT count(*) FROM tasks WHERE status = 'done'", G_TYPE_INVALID);
+  collect (view, GTK_TYPE_CHECK_BUTTON, checks);
+  for (guint i = 0; i < checks->len && open_task == NULL; i++)
+    if (!gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      open_task = g_ptr_array_index (checks, i);
+  g_assert_nonnull (open_task);
+  gtk_check_button_set_active (open_task, TRUE);
+  settle ();
+  g_assert_cmpint (hw_store_query_int (store, -1, "SELECT count(*) FROM tasks WHERE status = 'done'", G_TYPE_INVALID),
+                   ==, done_before + 1);
+  g_assert_true (hw_store_undo (store, &error));
+  settle ();
+  g_assert_cmpint (hw_store_query_int (store, -1, "SELECT count(*) FROM tasks WHERE status = 'done'", G_TYPE_INVALID),
+                   ==, done_before);
+
+  /* the view goes with its window: nothing keeps it alive */
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_finalize_object (view);
+
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/service-plan-view/view", test_view);
+
+  return g_test_run ();
+}

@@ -1,0 +1,174 @@
+/* test-visits-document.c: the family-time plan and monthly report as PDF:
+ * checked by qpdf, its text layer read with pdftotext (levels written
+ * out; what is withheld from a recipient absent), pages kept as PNG to
+ * be looked at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "hw-demo.h"
+#include "hw-store.h"
+#include "hw-visits.h"
+#include "hw-visits-document.h"
+
+typedef struct {
+  char    *dir;
+  HwStore *store;
+  gint64   case_id;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  HwVisitPlan plan = { 0 };
+  gint64 lucia, elena, karen;
+
+  f->dir = g_dir_make_tmp ("homeward-visits-doc-XXXXXX", &error);
+  path = g_build_filename (f->dir, "homeward.db", NULL);
+  f->store = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  f->case_id = hw_demo_create (f->store, &error);
+  g_assert_no_error (error);
+
+  /* Lucía's visits at the foster home, whose address the family may not
+   * see, driven by the foster mother */
+  lucia = hw_store_query_int (f->store, 0, "SELECT id FROM people WHERE name LIKE 'Luc%a Morales'", G_TYPE_INVALID);
+  elena = hw_demo_find_person (f->store, f->case_id, "mother");
+  karen = hw_store_query_int (f->store, 0, "SELECT id FROM people WHERE name = 'Karen Whitfield'", G_TYPE_INVALID);
+  g_assert_cmpint (lucia, >, 0);
+  plan.case_id = f->case_id;
+  plan.title = "Lucía and her mother";
+  plan.place = "9 Juniper Lane, Oakdale";
+  plan.dtstart = "2026-03-04T17:00";
+  plan.tzid = "America/New_York";
+  plan.duration_minutes = 90;
+  plan.rrule = "FREQ=WEEKLY;COUNT=6";
+  plan.level = "therapeutic";
+  plan.transport_person_id = karen;
+  plan.supervisor = "Dr. Nia Thompson";
+  plan.visitors = &elena;
+  plan.n_visitors = 1;
+  plan.children = &lucia;
+  plan.n_children = 1;
+  g_assert_cmpint (hw_visits_create_series (f->store, &plan, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (f->dir);
+}
+
+static char *
+run (const char *const *argv, int *status)
+{
+  char *out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, status, &error))
+    return NULL;
+  return out;
+}
+
+static char *
+export_pdf (Fixture *f, HwRecipientKind kind, const char *name)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
+  HwExportOptions opts;
+  g_autoptr(GError) error = NULL;
+  const char *qpdf[] = { "qpdf", "--check", pdf, NULL };
+  const char *text[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autofree char *check = NULL;
+  int status = 0;
+
+  hw_export_options_init (&opts);
+  opts.case_id = f->case_id;
+  opts.what = "visits";
+  opts.format = "pdf";
+  opts.output = pdf;
+  opts.language = "en";
+  opts.recipient.kind = kind;
+  g_assert_true (hw_visits_export (f->store, &opts, &error));
+  g_assert_no_error (error);
+
+  check = run (qpdf, &status);
+  if (check == NULL)
+    {
+      g_test_skip ("qpdf not found");
+      return NULL;
+    }
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return run (text, &status);
+}
+
+static void
+test_pdf (Fixture *f, gconstpointer data)
+{
+  g_autofree char *agency = export_pdf (f, HW_RECIPIENT_AGENCY, "agency.pdf");
+  g_autofree char *family = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "agency.pdf", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s/visits-document", g_getenv ("HOMEWARD_BUILD_ROOT") ? g_getenv ("HOMEWARD_BUILD_ROOT") : ".");
+  const char *png[] = { "pdftoppm", "-png", "-r", "50", pdf, prefix, NULL };
+  int status;
+
+  if (agency == NULL)
+    return;
+  family = export_pdf (f, HW_RECIPIENT_FAMILY, "family.pdf");
+
+  g_assert_nonnull (strstr (agency, "Family time plan"));
+  g_assert_nonnull (strstr (agency, "Supervised"));
+  g_assert_nonnull (strstr (agency, "Monitored"));
+  g_assert_nonnull (strstr (agency, "Unsupervised"));
+  g_assert_nonnull (strstr (agency, "Every week"));
+  g_assert_nonnull (strstr (agency, "Juniper Lane"));
+  g_assert_nonnull (strstr (agency, "Karen Whitfield"));
+  g_assert_nonnull (strstr (agency, "Planned"));
+
+  /* the family's copy: the foster home's address is absent */
+  g_assert_null (strstr (family, "Juniper Lane"));
+  g_assert_nonnull (strstr (family, "Lucía and her mother"));
+  /* the agency's working notes are absent too */
+  g_assert_null (strstr (family, "Supervisor writes notes"));
+  g_assert_nonnull (strstr (agency, "Supervisor writes notes"));
+  /* the father alleged to have harmed is in no visit */
+  g_assert_null (strstr (agency, "Marco Reyes"));
+
+  g_free (run (png, &status));
+}
+
+static void
+test_refusals (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  HwRecipient agency = { HW_RECIPIENT_AGENCY, 0 };
+
+  g_assert_null (hw_visits_build_document (f->store, f->case_id, &agency, 0, 2026, 13, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (hw_visits_build_document (f->store, f->case_id, &agency, 0, 0, 0, "a3", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (hw_visits_build_document (f->store, 9999, &agency, 0, 0, 0, NULL, &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/visits-document/pdf", Fixture, NULL, setup, test_pdf, teardown);
+  g_test_add ("/visits-document/refusals", Fixture, NULL, setup, test_refusals, teardown);
+
+  return g_test_run ();
+}

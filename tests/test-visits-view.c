@@ -1,0 +1,93 @@
+/* test-visits-view.c: the family-time view follows the store (a plan
+ * added, undone) and is freed with nothing left behind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "hw-demo.h"
+#include "hw-store.h"
+#include "hw-visits.h"
+#include "hw-visits-view.h"
+
+static guint
+count_rows (GtkWidget *widget, const char *prefix)
+{
+  guint n = 0;
+
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix))
+    n++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_rows (c, prefix);
+  return n;
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_follows_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-visits-view-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "homeward.db", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  HwStore *store = hw_store_open (path, &error);
+  GtkWidget *window, *view;
+  gint64 case_id, elena, sofia;
+  HwVisitPlan plan = { 0 };
+
+  g_assert_no_error (error);
+  case_id = hw_demo_create (store, &error);
+  g_assert_no_error (error);
+  elena = hw_demo_find_person (store, case_id, "mother");
+  sofia = hw_demo_find_person (store, case_id, "child");
+
+  window = gtk_window_new ();
+  view = hw_visits_view_new (store, case_id);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  hw_visits_view_show_day (HW_VISITS_VIEW (view), "2026-03-01");
+  spin ();
+  /* the list page holds a row per visit of the month */
+  g_assert_cmpuint (count_rows (view, "Tuesday"), ==, 0);
+
+  plan.case_id = case_id;
+  plan.dtstart = "2026-03-03T16:30";
+  plan.tzid = "America/New_York";
+  plan.duration_minutes = 90;
+  plan.rrule = "FREQ=WEEKLY;COUNT=3";
+  plan.level = "supervised";
+  plan.visitors = &elena;
+  plan.n_visitors = 1;
+  plan.children = &sofia;
+  plan.n_children = 1;
+  g_assert_cmpint (hw_visits_create_series (store, &plan, &error), >, 0);
+  spin ();
+  g_assert_cmpuint (count_rows (view, "Tuesday"), ==, 3);
+
+  /* undo is another edit: the view follows it too */
+  g_assert_true (hw_store_undo (store, &error));
+  spin ();
+  g_assert_cmpuint (count_rows (view, "Tuesday"), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (store);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/visits-view/follows-store", test_follows_store);
+  return g_test_run ();
+}
