@@ -188,7 +188,14 @@ def main():
             return sqlite3.connect(db).execute("SELECT count(*) FROM visit_series").fetchone()[0]
         before_series = n_series()
         r = hw("import", "--database", db, "--case", "1", out("visits.ics"))
-        check(r.returncode == 0 and n_series() > before_series, "importing a calendar creates visits")
+        check(r.returncode == 1 and "already" in r.stderr and n_series() == before_series,
+              "importing the same calendar twice is refused")
+        db3 = out("f.db")
+        hw("demo", "--database", db3)
+        series3 = sqlite3.connect(db3).execute("SELECT count(*) FROM visit_series").fetchone()[0]
+        r = hw("import", "--database", db3, "--case", "1", out("visits.ics"))
+        after3 = sqlite3.connect(db3).execute("SELECT count(*) FROM visit_series").fetchone()[0]
+        check(r.returncode == 0 and after3 == 2 * series3, "importing a calendar into another case creates its visits")
         broken = out("broken.ics")
         with open(out("visits.ics"), encoding="utf-8") as f:
             cal_text = f.read()

@@ -241,6 +241,27 @@ def main():
         check(query(db, "SELECT count(*) FROM meeting_items WHERE meeting_id = ? AND phase = 'strengths' AND text = ?",
                     meeting, STRENGTH)[0][0] == 1, 'the strength is in the database')
 
+        # a second strength, moved above the first, deleted, and back with Ctrl+Z
+        SECOND = 'Rosa drives the children to school'
+        add_with_entry(frame, 'Add to “What is working well”', SECOND)
+        wait_for(lambda: find(frame, pyatspi.ROLE_LIST_ITEM, SECOND), 'the second strength row')
+        order = "SELECT text FROM meeting_items WHERE meeting_id = ? AND phase = 'strengths' ORDER BY position"
+        check(query(db, order, meeting) == [(STRENGTH,), (SECOND,)], 'the strengths are in the order they were added')
+        click(wait_for(lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON, 'Move up: ' + SECOND), 'the Move up button'))
+        wait_for(lambda: query(db, order, meeting) == [(SECOND,), (STRENGTH,)], 'the new order in the database')
+        check(True, 'Move up puts the second strength first')
+        click(wait_for(lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON, 'Delete: ' + SECOND), 'the Delete button'))
+        wait_for(lambda: query(db, order, meeting) == [(STRENGTH,)], 'the strength deleted')
+        check(find(frame, pyatspi.ROLE_LIST_ITEM, SECOND) is None, 'Delete removes the row')
+        time.sleep(0.5)
+        press_keys('Control_L', 'z')
+        try:
+            wait_for(lambda: query(db, order, meeting) == [(SECOND,), (STRENGTH,)], 'the strength back', timeout=15)
+            back = True
+        except RuntimeError:
+            back = False
+        check(back, 'Ctrl+Z brings the deleted strength back in its place')
+
         select_step(steps, 'What we are worried about')
         add_with_entry(frame, 'Add to “What we are worried about”', WORRY)
         wait_for(lambda: find(frame, pyatspi.ROLE_LIST_ITEM, WORRY), 'the worry row')

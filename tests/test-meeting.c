@@ -6,6 +6,7 @@
  */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <cairo-pdf.h>
 
 #include "hw-demo.h"
 #include "hw-meeting.h"
@@ -870,6 +871,66 @@ test_render (Fixture       *f,
   g_assert_cmpfloat (HW_MEETING_RENDER_TITLE_PX, >, HW_MEETING_RENDER_MIN_TEXT_PX);
 }
 
+/* Draws the room's screen into a PDF at every step and reads its text
+ * back with pdftotext: what is private is not drawn, what is open is. */
+static void
+test_screen_text (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const phases[] = { "welcome", "strengths", "worries", "scaling", "actions", "decisions", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *advocate = NULL;
+  gint64 secret;
+
+  {
+    g_autoptr(HwRecord) person = hw_store_get (f->store, "people", f->advocate, &error);
+    advocate = g_strdup (hw_record_get_string (person, "name"));
+  }
+  attend (f, f->mother, "present");
+  attend (f, f->advocate, "present");
+  add (f, "strengths", "Visits go well");
+  secret = add (f, "strengths", "SECRET strength");
+  g_assert_true (hw_meeting_set_item_confidential (f->store, secret, TRUE, "", &error));
+  secret = add (f, "worries", "SECRET worry");
+  g_assert_true (hw_meeting_set_item_confidential (f->store, secret, FALSE, "family", &error));
+  secret = add (f, "worries", "Open worry");
+  g_assert_cmpint (hw_meeting_set_score (f->store, secret, f->advocate, 3, "", &error), >, 0);
+  g_assert_cmpint (hw_meeting_add_action (f->store, f->meeting, "Call back", f->advocate, 0, "2026-05-20", &error), >, 0);
+
+  for (guint i = 0; phases[i]; i++)
+    {
+      g_autoptr(HwPresentation) p = NULL;
+      g_autofree char *pdf = g_build_filename (f->dir, "screen.pdf", NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      int status;
+
+      g_assert_true (hw_meeting_set_phase (f->store, f->meeting, phases[i], &error));
+      p = hw_meeting_presentation (f->store, f->meeting, &error);
+      g_assert_no_error (error);
+      surface = cairo_pdf_surface_create (pdf, 1920, 1080);
+      cr = cairo_create (surface);
+      hw_meeting_render_presentation (cr, p, 1920, 1080);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      cairo_surface_destroy (surface);
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &out, &err, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (strstr (out, "SECRET"), ==, NULL);
+      g_assert_cmpstr (strstr (out, advocate), ==, NULL);
+      g_assert_nonnull (strstr (out, p->phase_title));
+      if (g_strcmp0 (phases[i], "strengths") == 0)
+        g_assert_nonnull (strstr (out, "Visits go well"));
+      if (g_strcmp0 (phases[i], "scaling") == 0)
+        g_assert_nonnull (strstr (out, "Participant 3"));
+    }
+}
+
 static void
 test_dates (void)
 {
@@ -912,6 +973,7 @@ main (int   argc,
   ADD ("/meeting/confidential", test_confidential);
   ADD ("/meeting/demo", test_demo);
   ADD ("/meeting/render", test_render);
+  ADD ("/meeting/screen-text", test_screen_text);
 #undef ADD
 
   return g_test_run ();

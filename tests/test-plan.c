@@ -8,6 +8,7 @@
 
 #include "hw-store.h"
 #include "hw-demo.h"
+#include "hw-interchange.h"
 #include "hw-language.h"
 #include "hw-plan.h"
 #include "hw-plan-document.h"
@@ -701,6 +702,34 @@ test_demo (void)
     draft = export_text (&f, "safety-plan", "family", "en", 0, "demo-draft.pdf");
     g_assert_nonnull (strstr (draft, "Rosalind Renamed"));
     g_assert_null (strstr (again, "Rosalind"));
+
+    /* moved to another database (new ids), the agreed version still
+     * reprints the same, frozen map included */
+    {
+      g_autofree char *json = hw_interchange_export_text (store, case_id, &error);
+      g_autofree char *path2 = g_build_filename (tmpdir, "moved.db", NULL);
+      g_autoptr(HwStore) other = NULL;
+      g_autofree char *moved = NULL;
+      Fixture f2 = { 0 };
+
+      g_assert_no_error (error);
+      other = hw_store_open (path2, &error);
+      g_assert_no_error (error);
+      /* something first, so that no id stays the same */
+      hw_demo_create (other, &error);
+      g_assert_no_error (error);
+      g_assert_true (hw_store_begin_edit (other, "Rename", &error));
+      g_assert_true (hw_store_exec (other, "UPDATE people SET name = 'Somebody ' || id", &error));
+      g_assert_true (hw_store_exec (other, "UPDATE ecomap_nodes SET label = 'Somebody'", &error));
+      g_assert_true (hw_store_commit_edit (other, &error));
+      f2.store = other;
+      f2.case_id = hw_interchange_import_data (other, json, -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (f2.case_id, !=, case_id);
+      moved = export_text (&f2, "safety-plan", "family", "en", 1, "moved-v1.pdf");
+      g_assert_null (strstr (moved, "Somebody"));
+      g_assert_cmpstr (moved, ==, first);
+    }
   }
 }
 

@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   # build
-  meson ninja-build pkg-config gcc gettext git
+  meson ninja-build pkg-config gcc gettext git libcrypt-dev
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev libical-dev
   libcairo2-dev libpango1.0-dev libglib2.0-bin gsettings-desktop-schemas
   # validators used by the tests
@@ -18,7 +18,7 @@ packages=(
   # sanitizers, fuzzing (libFuzzer runtime) and leak checks
   clang libclang-rt-14-dev valgrind
   # what the app draws with
-  fonts-dejavu-core fonts-cantarell adwaita-icon-theme librsvg2-common
+  fonts-dejavu-core fonts-cantarell fonts-wqy-microhei adwaita-icon-theme librsvg2-common
 )
 
 missing=()

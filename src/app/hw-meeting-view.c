@@ -1384,7 +1384,8 @@ create_item_row (gpointer item,
     gtk_box_append (GTK_BOX (main), action_details_new (self, record));
   gtk_box_append (GTK_BOX (outer), main);
 
-  gtk_button_set_icon_name (GTK_BUTTON (lock), private ? "changes-prevent-symbolic" : "changes-allow-symbolic");
+  /* an open eye: shown on the room's screen; crossed out: kept private */
+  gtk_button_set_icon_name (GTK_BUTTON (lock), private ? "view-conceal-symbolic" : "view-reveal-symbolic");
   gtk_widget_set_name (lock, lock_name);
   gtk_widget_set_valign (lock, GTK_ALIGN_START);
   gtk_widget_add_css_class (lock, "flat");

@@ -1013,6 +1013,15 @@ hw_plan_document_new_for_store (HwStore            *store,
         {
           gint64 id = num (version, "ecomap_snapshot_id");
 
+          /* by name and time first: ids change when a case is moved to
+           * another database with `homeward import` */
+          if (id > 0 && *str (version, "ecomap_snapshot_taken_at") != '\0')
+            id = hw_store_query_int (store, id,
+                                     "SELECT id FROM ecomap_snapshots WHERE name = ? AND taken_at = ? "
+                                     "ORDER BY id = ? DESC, id LIMIT 1",
+                                     G_TYPE_STRING, str (version, "ecomap_snapshot_name"),
+                                     G_TYPE_STRING, str (version, "ecomap_snapshot_taken_at"),
+                                     G_TYPE_INT64, id, G_TYPE_INVALID);
           map = id > 0 ? hw_ecomap_load_snapshot (store, id, recipient, NULL) : NULL;
         }
       else

@@ -817,6 +817,17 @@ hw_plan_freeze (HwStore               *store,
   json_object_set_array_member (v, "signatories", sigs);
   json_object_set_string_member (v, "author", hw_store_get_author (store) ? hw_store_get_author (store) : "");
   json_object_set_int_member (v, "ecomap_snapshot_id", ecomap_id);
+  if (ecomap_id != 0)
+    {
+      /* ids change when a case moves to another database: the name and
+       * time find the frozen map again */
+      g_autoptr(HwRecord) frozen = hw_store_get (store, "ecomap_snapshots", ecomap_id, NULL);
+
+      json_object_set_string_member (v, "ecomap_snapshot_name",
+                                     frozen ? hw_record_get_string (frozen, "name") : "");
+      json_object_set_string_member (v, "ecomap_snapshot_taken_at",
+                                     frozen ? hw_record_get_string (frozen, "taken_at") : "");
+    }
   json_object_set_object_member (snapshot, "version", v);
 
   text = json_to_string (node, FALSE);
