@@ -130,8 +130,10 @@ find_widget (GtkWidget  *root,
 
       if (GTK_IS_LABEL (root))
         label = gtk_label_get_text (GTK_LABEL (root));
-      else if (GTK_IS_BUTTON (root))
+      else if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
         label = gtk_button_get_label (GTK_BUTTON (root));
+      else if (GTK_IS_BUTTON (root) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root))))
+        label = gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (root))));
       else if (ADW_IS_PREFERENCES_ROW (root))
         label = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
       if (text == NULL || g_strcmp0 (label, text) == 0)
