@@ -1269,7 +1269,6 @@ hw_ecomap_view_class_init (HwEcomapViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "ecomap.add-person", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "ecomap.add-person", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "ecomap.connect", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "ecomap.delete", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

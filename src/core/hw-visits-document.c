@@ -88,10 +88,13 @@ place_may_show (HwStore *store, gint64 case_id, const HwRecipient *recipient, co
     {
       HwRecord *p = g_ptr_array_index (people, i);
       g_autofree char *addr = NULL;
+      g_autofree char *trimmed = NULL;
 
       if (hw_recipient_may_see_address (recipient, p))
         continue;
-      addr = g_utf8_casefold (g_strstrip (g_strdup (hw_record_get_string (p, "address"))), -1);
+      trimmed = g_strstrip (g_strdup (hw_record_get_string (p, "address")));
+
+      addr = g_utf8_casefold (trimmed, -1);
       if (addr[0] && (strstr (folded, addr) || strstr (addr, folded)))
         return FALSE;
     }
