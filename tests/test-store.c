@@ -474,6 +474,41 @@ test_refuse_read_only (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+/* A Homeward file at an older data version (here 0: made but never
+ * filled) is brought up to date in place, and opening it again changes
+ * nothing. */
+static void
+test_migrates_older_version (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-migrate-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *cmd = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 0;", HW_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(HwStore) store = hw_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (count (store, "PRAGMA user_version"), ==, hw_schema_get_version ());
+    add_case (store, "Upgraded");
+  }
+  {
+    g_autoptr(HwStore) store = hw_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (count (store, "PRAGMA user_version"), ==, hw_schema_get_version ());
+    g_assert_cmpint (count (store, "SELECT count(*) FROM cases WHERE family_name = 'Upgraded'"), ==, 1);
+  }
+
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 static void
 test_recipients (void)
 {
@@ -527,6 +562,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/store/refuse-bad-files", test_refuse_bad_files);
   g_test_add_func ("/store/refuse-read-only", test_refuse_read_only);
+  g_test_add_func ("/store/migrates-older-version", test_migrates_older_version);
   g_test_add_func ("/recipient/rules", test_recipients);
 
   return g_test_run ();
