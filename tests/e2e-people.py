@@ -36,7 +36,7 @@ def check(condition, what):
     return condition
 
 
-def wait_for(predicate, what, timeout=30.0):
+def wait_for(predicate, what, timeout=60.0):
     """Polls @predicate until it returns a true value (no timed assertion:
     the limit only stops a hung run)."""
     end = time.monotonic() + timeout

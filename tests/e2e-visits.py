@@ -62,6 +62,19 @@ def wait_for(what, func, timeout=15):
     fail('timed out waiting for ' + what)
 
 
+def poll_window(app, title, timeout):
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            found = window(app, title)
+        except Exception:
+            found = None
+        if found:
+            return found
+        time.sleep(0.25)
+    return None
+
+
 def find_app():
     for app in pyatspi.Registry.getDesktop(0):
         if app is not None and app.name == APP_NAME:
@@ -185,16 +198,40 @@ def run(env, db, build):
         return [n for n in find_all(main_window, lambda n: n.getRoleName() == 'list item'
                                     and n.name.startswith('Tuesday') and '16:30' in n.name)
                 if n is not None]
-    rows = wait_for('five visits in the list', lambda: ours() if len(ours()) == 5 else None)
-    names = sorted(r.name for r in rows)
+    def five_names():
+        # the list may be rebuilt while we read it (its rows are then gone
+        # from the tree): read it again until a whole reading succeeds
+        try:
+            found = ours()
+            return sorted(r.name for r in found) if len(found) == 5 else None
+        except Exception:
+            return None
+    names = wait_for('five visits in the list', five_names)
     for day in ('3 March', '10 March', '17 March', '24 March', '31 March'):
         if not any(day in n for n in names):
             fail('no visit on %s in the list: %r' % (day, names))
 
-    # 3. Cancel the visit of 10 March: the parent called it off
-    row = [r for r in rows if '10 March' in r.name][0]
-    click(role_named(row, 'push button', 'Cancel Visit…')[0])
-    outcome = wait_for('the outcome dialog', lambda: window(app, 'What Happened'))
+    # 3. Cancel the visit of 10 March: the parent called it off. The row is
+    # found again right before the click, for the same reason.
+    def cancel_button():
+        try:
+            row = [r for r in ours() if '10 March' in r.name][0]
+            button = role_named(row, 'push button', 'Cancel Visit…')[0]
+            button.queryAction()
+            return button
+        except Exception:
+            return None
+    outcome = None
+    for attempt in range(5):
+        button = wait_for('the Cancel Visit… button of 10 March', cancel_button)
+        try:
+            click(button)
+        except Exception:
+            continue
+        outcome = wait_for('the outcome dialog', lambda: window(app, 'What Happened'), timeout=5) \
+            if attempt == 4 else poll_window(app, 'What Happened', 5)
+        if outcome:
+            break
     status = find_all(outcome, lambda n: n.getRoleName() == 'combo box' and n.name == 'What happened')
     if not status or not find_all(status[0], lambda n: n.name == 'Cancelled by the parent'):
         fail('the outcome dialog does not start at "Cancelled by the parent"')
