@@ -109,6 +109,30 @@ count_people (Fixture *f)
                              G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
 }
 
+/* On a narrow window (a phone-sized one, or a laptop with a wide area
+ * such as the meeting) the leaflet folds: the open family must show, not
+ * the list of families, and going back shows the list. */
+static void
+test_narrow_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (f->window), HW_TYPE_WINDOW, "leaflet"));
+  GtkWidget *content = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), HW_TYPE_WINDOW, "content"));
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 480, 800);
+  /* hang guard, not a timing: the window takes its new size in a frame */
+  while (!adw_leaflet_get_folded (leaflet) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (hw_window_get_case_id (f->window), ==, f->case_id);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  spin ();
+  g_assert_false (adw_leaflet_get_visible_child (leaflet) == content);
+}
+
 static void
 test_case_list (Fixture       *f,
                 gconstpointer  data)
@@ -494,6 +518,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/window/case-list", Fixture, NULL, fixture_set_up, test_case_list, fixture_tear_down);
+  g_test_add ("/window/narrow", Fixture, NULL, fixture_set_up, test_narrow_window, fixture_tear_down);
   g_test_add ("/window/add-person-shortcut", Fixture, NULL, fixture_set_up, test_add_person_shortcut, fixture_tear_down);
   g_test_add ("/window/add-person-undo", Fixture, NULL, fixture_set_up, test_add_person_and_undo, fixture_tear_down);
   g_test_add ("/window/delete-person-undo", Fixture, NULL, fixture_set_up, test_delete_person_and_undo, fixture_tear_down);

@@ -231,9 +231,15 @@ show_case (HwWindow *self,
       adw_view_switcher_title_set_stack (self->switcher_title, stack);
       adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
       gtk_stack_set_visible_child_name (self->content_stack, "case");
+      /* When the window folds (narrow, or an area wider than what is
+       * left beside the list), the open family shows, not the list. */
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
   else
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+    }
 
   if (self->settings != NULL)
     g_settings_set_int64 (self->settings, "last-case-id", case_id);
