@@ -13,6 +13,8 @@ packages=(
   desktop-file-utils appstream qpdf poppler-utils sqlite3 jq
   # widget and end-to-end tests: a virtual display, D-Bus, accessibility
   xvfb xauth dbus dbus-x11 at-spi2-core
+  # two monitors (laptop + projector): Wayland compositors for the test
+  mutter weston
   python3-gi python3-pyatspi gir1.2-atspi-2.0 gir1.2-gtk-4.0 gir1.2-adw-1
   python3-dogtail python3-icalendar imagemagick graphviz
   # sanitizers, fuzzing (libFuzzer runtime) and leak checks

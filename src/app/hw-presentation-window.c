@@ -21,6 +21,8 @@ struct _HwPresentationWindow
   gint64          live_seconds;
   guint           first_scale;
   gboolean        elsewhere;    /* fullscreen on another monitor */
+  GdkMonitor     *monitor;      /* that monitor, while elsewhere */
+  GtkWindow      *editor;       /* weak: gets the keyboard back once */
   GtkWidget      *area;
 };
 
@@ -134,6 +136,30 @@ other_monitor (GtkWindow *editor)
   return NULL;
 }
 
+/* The room's screen is up on the projector: the facilitator goes on
+ * typing on the laptop, so the editor gets the keyboard back (once: a
+ * click on the room's screen later is the facilitator's own choice). */
+static void
+is_active_cb (HwPresentationWindow *self)
+{
+  GtkWindow *editor = self->editor;
+
+  if (editor == NULL || !gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+  g_clear_weak_pointer (&self->editor);
+  gtk_window_present (editor);
+}
+
+/* The projector was unplugged: the compositor would move the room's
+ * screen over the editor, so it becomes an ordinary window instead. */
+static void
+monitor_invalidate_cb (HwPresentationWindow *self)
+{
+  g_clear_object (&self->monitor);
+  self->elsewhere = FALSE;
+  gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
 gboolean
 hw_presentation_window_show (HwPresentationWindow *self,
                              GtkWindow            *editor)
@@ -145,15 +171,27 @@ hw_presentation_window_show (HwPresentationWindow *self,
   if (editor != NULL)
     monitor = other_monitor (editor);
   self->elsewhere = monitor != NULL;
+  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
   if (monitor != NULL)
     {
       /* the editor stays on its screen, the room sees the other one */
+      g_set_object (&self->monitor, monitor);
+      g_signal_connect_object (monitor, "invalidate", G_CALLBACK (monitor_invalidate_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_set_weak_pointer (&self->editor, editor);
       gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
     }
-  else
-    gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
   gtk_window_present (GTK_WINDOW (self));
   return self->elsewhere;
+}
+
+/* The monitor the room's screen is fullscreen on, or NULL when it shares
+ * the editor's (for tests). */
+GdkMonitor *
+hw_presentation_window_get_monitor (HwPresentationWindow *self)
+{
+  g_return_val_if_fail (HW_IS_PRESENTATION_WINDOW (self), NULL);
+  return self->monitor;
 }
 
 static void
@@ -265,6 +303,8 @@ hw_presentation_window_dispose (GObject *object)
 
   g_clear_pointer (&self->model, hw_presentation_free);
   g_clear_object (&self->store);
+  g_clear_object (&self->monitor);
+  g_clear_weak_pointer (&self->editor);
 
   G_OBJECT_CLASS (hw_presentation_window_parent_class)->dispose (object);
 }
@@ -363,4 +403,5 @@ hw_presentation_window_init (HwPresentationWindow *self)
   gtk_window_set_child (GTK_WINDOW (self), self->area);
   gtk_window_set_title (GTK_WINDOW (self), _("Meeting screen"));
   gtk_widget_add_css_class (GTK_WIDGET (self), "hw-presentation");
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
 }

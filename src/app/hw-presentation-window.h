@@ -27,10 +27,14 @@ HwPresentationWindow *hw_presentation_window_new              (HwStore          
 void                  hw_presentation_window_set_live_seconds (HwPresentationWindow *self,
                                                                gint64                seconds);
 /* Presents the window: fullscreen on a monitor other than @editor's when
- * there are two or more, else as a normal window. Returns TRUE if it went
- * to another monitor. */
+ * there are two or more (@editor then keeps the keyboard), else as a
+ * normal window. Returns TRUE if it went to another monitor. If that
+ * monitor goes away, the window becomes a normal one. */
 gboolean              hw_presentation_window_show             (HwPresentationWindow *self,
                                                                GtkWindow            *editor);
+/* The monitor the window is fullscreen on while it is not the editor's,
+ * else NULL. */
+GdkMonitor           *hw_presentation_window_get_monitor      (HwPresentationWindow *self);
 /* The phase title currently shown (for tests). */
 const char           *hw_presentation_window_get_phase_title  (HwPresentationWindow *self);
 
