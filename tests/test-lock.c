@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "hw-demo.h"
 #include "hw-lock.h"
 #include "hw-store.h"
 
@@ -167,6 +168,45 @@ test_verify (Fixture       *f,
   g_assert_true (hw_lock_verify (f->store, OTHER));
 }
 
+/* A forgotten passphrase: removed without the current one, and nothing
+ * else of the database changes (the case data, the undo journal). */
+static void
+test_forget (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  /* the people, the undo history and the audit trail */
+  const char *counts[] = { "SELECT count(*) FROM people", "SELECT count(*) FROM hw_history",
+                           "SELECT count(*) FROM hw_audit" };
+  gint64 before[G_N_ELEMENTS (counts)];
+
+  g_assert_false (hw_lock_forget_passphrase (f->store, &error));
+  g_assert_error (error, HW_LOCK_ERROR, HW_LOCK_ERROR_NO_PASSPHRASE);
+  g_clear_error (&error);
+
+  g_assert_true (hw_lock_set_passphrase (f->store, NULL, PASS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_demo_create (f->store, &error), >, 0);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      before[i] = hw_store_query_int (f->store, -1, counts[i], G_TYPE_INVALID);
+      g_assert_cmpint (before[i], >, 0);
+    }
+
+  g_assert_true (hw_lock_forget_passphrase (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (hw_lock_has_passphrase (f->store));
+  g_assert_false (hw_lock_verify (f->store, PASS));
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    g_assert_cmpint (hw_store_query_int (f->store, -1, counts[i], G_TYPE_INVALID), ==, before[i]);
+
+  /* a new one can be set at once, without the old one */
+  g_assert_true (hw_lock_set_passphrase (f->store, NULL, OTHER, &error));
+  g_assert_no_error (error);
+  g_assert_true (hw_lock_verify (f->store, OTHER));
+}
+
 static void
 test_refusals (Fixture       *f,
                gconstpointer  data)
@@ -262,6 +302,7 @@ main (int   argc,
   g_test_add ("/lock/salted", Fixture, NULL, fixture_set_up, test_salted, fixture_tear_down);
   g_test_add ("/lock/verify", Fixture, NULL, fixture_set_up, test_verify, fixture_tear_down);
   g_test_add ("/lock/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
+  g_test_add ("/lock/forget", Fixture, NULL, fixture_set_up, test_forget, fixture_tear_down);
 
   return g_test_run ();
 }

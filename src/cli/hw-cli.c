@@ -5,6 +5,7 @@
  *   homeward export  [--database DB] --case ID [--what WHAT] [--format F] --output FILE ...
  *   homeward import  [--database DB] FILE
  *   homeward audit   [--database DB] --output FILE
+ *   homeward forget-passphrase [--database DB]
  *
  * Nothing here touches GTK, so it runs without a display.
  *
@@ -21,6 +22,7 @@
 #include "hw-enums.h"
 #include "hw-export.h"
 #include "hw-interchange.h"
+#include "hw-lock.h"
 #include "hw-meeting.h"
 #include "hw-plan-document.h"
 #include "hw-service-plan.h"
@@ -46,7 +48,7 @@ static const Exporter exporters[] = {
   { "reunification-plan", "pdf", hw_plan_export, N_("the plan for after going home (--recipient, --language, --version)") },
 };
 
-static const char * const commands[] = { "list", "demo", "export", "import", "audit", "help", NULL };
+static const char * const commands[] = { "list", "demo", "export", "import", "audit", "forget-passphrase", "help", NULL };
 
 static char *opt_database = NULL;
 
@@ -104,6 +106,7 @@ print_usage (void)
              "  homeward import [--database FILE] FILE.json\n"
              "  homeward import [--database FILE] --case ID FILE.ics\n"
              "  homeward audit [--database FILE] --output FILE.csv\n"
+             "  homeward forget-passphrase [--database FILE]  remove a forgotten screen-lock passphrase\n"
              "\n"
              "What can be exported (--what, --format):\n"
              "%s"
@@ -368,6 +371,38 @@ cmd_audit (int argc, char **argv)
   return 0;
 }
 
+static int
+cmd_forget_passphrase (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    make_context (NULL, _("Remove the screen-lock passphrase when nobody remembers it. "
+                          "Homeward then opens without one; set a new one in Preferences. "
+                          "Nothing else in the database changes."), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 1)
+    {
+      g_printerr (_("homeward: forget-passphrase takes no other arguments\n"));
+      return 2;
+    }
+  if ((store = open_store (&error)) == NULL)
+    return fail (error);
+  if (!hw_lock_forget_passphrase (store, &error))
+    {
+      if (g_error_matches (error, HW_LOCK_ERROR, HW_LOCK_ERROR_NO_PASSPHRASE))
+        {
+          g_print ("%s\n", _("No screen-lock passphrase is set: nothing was changed."));
+          return 0;
+        }
+      return fail (error);
+    }
+  g_print ("%s\n", _("The screen-lock passphrase is removed. Set a new one in Homeward’s Preferences."));
+  return 0;
+}
+
 int
 hw_cli_run (int    argc,
             char **argv)
@@ -406,6 +441,8 @@ hw_cli_run (int    argc,
     ret = cmd_import (argc, argv);
   else if (g_str_equal (command, "audit"))
     ret = cmd_audit (argc, argv);
+  else if (g_str_equal (command, "forget-passphrase"))
+    ret = cmd_forget_passphrase (argc, argv);
   else
     g_assert_not_reached ();
 

@@ -192,13 +192,22 @@ hw_lock_clear_passphrase (HwStore     *store,
 {
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
 
+  if (hw_lock_has_passphrase (store) && !check_current (store, current, error))
+    return FALSE;
+  return hw_lock_forget_passphrase (store, error);
+}
+
+gboolean
+hw_lock_forget_passphrase (HwStore  *store,
+                           GError  **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
   if (!hw_lock_has_passphrase (store))
     {
       g_set_error_literal (error, HW_LOCK_ERROR, HW_LOCK_ERROR_NO_PASSPHRASE,
                            _("No passphrase is set."));
       return FALSE;
     }
-  if (!check_current (store, current, error))
-    return FALSE;
   return hw_store_set_setting (store, HW_LOCK_SETTING_KEY, NULL, error);
 }

@@ -54,6 +54,13 @@ gboolean hw_lock_clear_passphrase   (HwStore     *store,
                                      const char  *current,
                                      GError     **error);
 
+/* Removes the passphrase without the current one: for a facilitator who
+ * forgot it (`homeward forget-passphrase`). This gives nothing away: the
+ * lock guards the screen, and whoever can run Homeward on the account can
+ * read the file. HW_LOCK_ERROR_NO_PASSPHRASE when none is set. */
+gboolean hw_lock_forget_passphrase  (HwStore     *store,
+                                     GError     **error);
+
 /* TRUE if a passphrase is set and @passphrase is it (constant-time). */
 gboolean hw_lock_verify             (HwStore     *store,
                                      const char  *passphrase);
