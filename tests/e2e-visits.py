@@ -165,16 +165,23 @@ def run(env, db, build):
 
     # go to March 2026, a month of the past (the sample family's own
     # visits are at other hours)
+    def month_labels():
+        return find_all(main_window, lambda n: n.getRoleName() == 'label' and n.name[-4:].isdigit()
+                        and n.name.split(' ')[0] in MONTHS)
     for _ in range(240):
-        label = find_all(main_window, lambda n: n.getRoleName() == 'label' and n.name[-4:].isdigit()
-                         and n.name.split(' ')[0] in MONTHS)
+        label = month_labels()
         if label and label[0].name == 'March 2026':
             break
-        year = int(label[0].name[-4:])
-        month = MONTHS.index(label[0].name.split(' ')[0]) + 1
+        shown = label[0].name
+        year = int(shown[-4:])
+        month = MONTHS.index(shown.split(' ')[0]) + 1
         direction = 'Previous' if (year, month) > (2026, 3) else 'Next'
         click(role_named(main_window, 'push button', direction)[0])
-        time.sleep(0.2)
+        # the title's accessible name changes a moment after the click: read
+        # it again only once it has, or a late reading (the month before)
+        # makes the loop go one month too far
+        wait_for('the month after ' + shown,
+                 lambda: [l.name for l in month_labels()[:1]] not in ([], [shown]))
     else:
         fail('could not go to March 2026')
 
