@@ -13,7 +13,6 @@
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -21,150 +20,13 @@ import time
 
 import pyatspi
 
-BUILD = os.environ.get('HOMEWARD_BUILD_ROOT',
-                       os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'build'))
-HOMEWARD = os.path.join(BUILD, 'src', 'homeward')
-SHOTS = os.environ.get('HOMEWARD_SCREENSHOT_DIR')
+from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_app, find_window,
+                        passed, press_keys, query, screenshot, type_text, wait_for)
 
 STRENGTH = 'Elena reads to the children every evening'
 WORRY = 'If Marco comes to the flat the children could be hurt'
 DECISION = 'Saturday visits continue at Rosa’s home'
 ACTION = 'Book the parenting group'
-
-failures = []
-passed = []
-
-
-def check(condition, what):
-    print(('ok - ' if condition else 'not ok - ') + what, flush=True)
-    (passed if condition else failures).append(what)
-    return condition
-
-
-def wait_for(predicate, what, timeout=30.0):
-    """Polls @predicate until it returns a true value (no timed assertion:
-    the limit only stops a hung run)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            value = predicate()
-        except Exception:  # the tree changes under our feet
-            value = None
-        if value:
-            return value
-        time.sleep(0.2)
-    raise RuntimeError('gave up waiting for ' + what)
-
-
-def walk(node, depth=0):
-    if node is None or depth > 80:
-        return
-    yield node
-    try:
-        children = list(node)
-    except Exception:
-        return
-    for child in children:
-        yield from walk(child, depth + 1)
-
-
-def find(root, role=None, name=None, showing=False, role_not=None):
-    for node in walk(root):
-        try:
-            if role is not None and node.getRole() != role:
-                continue
-            if role_not is not None and node.getRole() in (role_not, pyatspi.ROLE_LIST_ITEM):
-                continue
-            if name is not None and not (name(node.name) if callable(name) else node.name == name):
-                continue
-            if showing and not node.getState().contains(pyatspi.STATE_SHOWING):
-                continue
-            return node
-        except Exception:
-            continue
-    return None
-
-
-def find_app():
-    desktop = pyatspi.Registry.getDesktop(0)
-    for app in desktop:
-        if app is not None and app.name == 'homeward':
-            return app
-    return None
-
-
-def find_window(app, title):
-    for window in app:
-        if window is not None and window.name == title:
-            return window
-    return None
-
-
-def click(node):
-    try:
-        action = node.queryAction()
-        n = action.nActions
-    except NotImplementedError:
-        n = 0
-    if n == 0:
-        # GTK 4.8 gives check boxes no action: use the keyboard
-        node.queryComponent().grabFocus()
-        time.sleep(0.3)
-        press_keys('space')
-        return
-    for i in range(n):
-        if action.getName(i) in ('click', 'activate', 'press'):
-            action.doAction(i)
-            return
-    action.doAction(0)
-
-
-def type_text(text):
-    for ch in text:
-        pyatspi.Registry.generateKeyboardEvent(0, ch, pyatspi.KEY_STRING)
-        time.sleep(0.02)
-
-
-def press_keys(*keysyms):
-    import gi
-    gi.require_version('Gdk', '3.0')
-    from gi.repository import Gdk
-    codes = []
-    for name in keysyms:
-        keyval = Gdk.keyval_from_name(name)
-        keymap = Gdk.Keymap.get_for_display(Gdk.Display.get_default())
-        ok, keys = keymap.get_entries_for_keyval(keyval)
-        codes.append(keys[0].keycode)
-    for code in codes:
-        pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_PRESS)
-        time.sleep(0.05)
-    for code in reversed(codes):
-        pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
-        time.sleep(0.05)
-
-
-def query(db, sql, *args):
-    with sqlite3.connect('file:' + db + '?mode=ro', uri=True) as con:
-        return con.execute(sql, args).fetchall()
-
-
-def screenshot(name):
-    if not SHOTS:
-        return
-    os.makedirs(SHOTS, exist_ok=True)
-    time.sleep(1.0)
-    subprocess.run(['import', '-window', 'root', os.path.join(SHOTS, name)], check=False)
-
-
-def app_env(tmp):
-    env = dict(os.environ)
-    env.pop('NO_AT_BRIDGE', None)
-    env.pop('GTK_A11Y', None)
-    env['GSETTINGS_BACKEND'] = 'keyfile'
-    env['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
-    env['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
-    env['GSK_RENDERER'] = 'cairo'
-    return env
 
 
 def select_step(steps, title):
@@ -227,7 +89,7 @@ def main():
         for name in ('Elena Morales', 'Priya Shah'):
             box = wait_for(lambda: find(view, None, name, role_not=pyatspi.ROLE_LABEL),
                            'the check box of ' + name)
-            click(box)
+            click(box, fallback='keyboard')
             wait_for(lambda: query(db, 'SELECT count(*) FROM meeting_attendees a JOIN people p ON p.id = a.person_id'
                                        ' WHERE a.meeting_id = ? AND p.name = ?', meeting, name)[0][0] == 1,
                      name + ' taking part in the database')

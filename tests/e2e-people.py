@@ -13,7 +13,6 @@
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -21,148 +20,14 @@ import time
 
 import pyatspi
 
-BUILD = os.environ.get('HOMEWARD_BUILD_ROOT',
-                       os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'build'))
-HOMEWARD = os.path.join(BUILD, 'src', 'homeward')
+from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_app, find_shallow,
+                        find_window, passed, press_keys, query, type_text, wait_for)
+
 NAME = 'Zoë Example-Testperson'
-
-failures = []
-passed = []
-
-
-def check(condition, what):
-    print(('ok - ' if condition else 'not ok - ') + what, flush=True)
-    (passed if condition else failures).append(what)
-    return condition
-
-
-def wait_for(predicate, what, timeout=60.0):
-    """Polls @predicate until it returns a true value (no timed assertion:
-    the limit only stops a hung run)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            value = predicate()
-        except Exception:  # the tree changes under our feet
-            value = None
-        if value:
-            return value
-        time.sleep(0.2)
-    raise RuntimeError('gave up waiting for ' + what)
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        children = list(node)
-    except Exception:
-        return
-    for child in children:
-        yield from walk(child, depth + 1)
-
-
-def find(root, role=None, name=None, showing=False):
-    for node in walk(root):
-        try:
-            if role is not None and node.getRole() != role:
-                continue
-            if name is not None and node.name != name:
-                continue
-            if showing and not node.getState().contains(pyatspi.STATE_SHOWING):
-                continue
-            return node
-        except Exception:
-            continue
-    return None
-
-
-def find_shallow(root, role, name, max_depth=8):
-    """Breadth-first: finds shallow nodes (a toast) without walking every
-    row of every list first."""
-    level = [root]
-    for _ in range(max_depth):
-        below = []
-        for node in level:
-            try:
-                if node.getRole() == role and node.name == name:
-                    return node
-                below.extend(c for c in node if c is not None)
-            except Exception:
-                continue
-        level = below
-    return None
-
-
-def find_app():
-    desktop = pyatspi.Registry.getDesktop(0)
-    for app in desktop:
-        if app is not None and app.name == 'homeward':
-            return app
-    return None
-
-
-def find_window(app, title):
-    # GTK 4.8 reports a dialog window as a frame or a filler: go by title
-    for window in app:
-        if window is not None and window.name == title:
-            return window
-    return None
-
-
-def click(node):
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ('click', 'activate', 'press'):
-            action.doAction(i)
-            return
-    action.doAction(0)
-
-
-def type_text(text):
-    for ch in text:
-        pyatspi.Registry.generateKeyboardEvent(0, ch, pyatspi.KEY_STRING)
-        time.sleep(0.02)
-
-
-def press_keys(*keysyms):
-    """Presses @keysyms in order (e.g. Control_L, z) and releases them in
-    reverse order, through the registry (XTest on Xvfb)."""
-    import gi
-    gi.require_version('Gdk', '3.0')
-    from gi.repository import Gdk
-    codes = []
-    for name in keysyms:
-        keyval = Gdk.keyval_from_name(name)
-        keymap = Gdk.Keymap.get_for_display(Gdk.Display.get_default())
-        ok, keys = keymap.get_entries_for_keyval(keyval)
-        codes.append(keys[0].keycode)
-    for code in codes:
-        pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_PRESS)
-        time.sleep(0.05)
-    for code in reversed(codes):
-        pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
-        time.sleep(0.05)
 
 
 def rows_named(db, name):
-    with sqlite3.connect('file:' + db + '?mode=ro', uri=True) as con:
-        return con.execute('SELECT count(*) FROM people WHERE name = ?', (name,)).fetchone()[0]
-
-
-def app_env(tmp):
-    env = dict(os.environ)
-    # GTK 4 exposes its tree on the accessibility bus of this D-Bus session
-    env.pop('NO_AT_BRIDGE', None)
-    env.pop('GTK_A11Y', None)
-    # the toolkit-accessibility key has to be visible to the app: a keyfile
-    # backend in a private config folder, shared with the gsettings call
-    env['GSETTINGS_BACKEND'] = 'keyfile'
-    env['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
-    env['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
-    env['GSK_RENDERER'] = 'cairo'
-    return env
+    return query(db, 'SELECT count(*) FROM people WHERE name = ?', name)[0][0]
 
 
 def test_bad_database(tmp, env):

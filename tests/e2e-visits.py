@@ -15,9 +15,8 @@ import sys
 import tempfile
 import time
 
-import pyatspi
+from e2e_common import BUILD, HOMEWARD, click, find_app, wait_for
 
-APP_NAME = 'homeward'
 MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
           'September', 'October', 'November', 'December']
 
@@ -52,16 +51,6 @@ def find_all(node, pred):
     return found
 
 
-def wait_for(what, func, timeout=15):
-    end = time.time() + timeout
-    while time.time() < end:
-        result = func()
-        if result:
-            return result
-        time.sleep(0.25)
-    fail('timed out waiting for ' + what)
-
-
 def poll_window(app, title, timeout):
     end = time.time() + timeout
     while time.time() < end:
@@ -72,13 +61,6 @@ def poll_window(app, title, timeout):
         if found:
             return found
         time.sleep(0.25)
-    return None
-
-
-def find_app():
-    for app in pyatspi.Registry.getDesktop(0):
-        if app is not None and app.name == APP_NAME:
-            return app
     return None
 
 
@@ -95,35 +77,11 @@ def role_named(node, role, name):
                     and (n.name == name or n.name == name + ' ' + name))
 
 
-def click(node):
-    try:
-        action = node.queryAction()
-        n = action.nActions
-    except NotImplementedError:
-        n = 0
-    for i in range(n):
-        if action.getName(i) in ('click', 'toggle', 'activate', 'press'):
-            action.doAction(i)
-            return
-    if n > 0:
-        action.doAction(0)
-        return
-    # GTK 4.8 gives check boxes no action: click their middle, as found
-    # in the tree
-    ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    print('extents of', node.name, ext.x, ext.y, ext.width, ext.height, file=sys.stderr)
-    pyatspi.Registry.generateMouseEvent(ext.x + ext.width // 2, ext.y + ext.height // 2, 'b1c')
-    time.sleep(0.4)
-
-
 def set_text(node, text):
     node.queryEditableText().setTextContents(text)
 
 
 def main():
-    build = os.environ.get('HOMEWARD_BUILD_ROOT',
-                           os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'build'))
-    homeward = os.path.join(build, 'src', 'homeward')
     tmp = tempfile.mkdtemp(prefix='homeward-e2e-visits-')
     db = os.path.join(tmp, 'homeward.db')
     env = dict(os.environ)
@@ -133,17 +91,19 @@ def main():
                     'toolkit-accessibility', 'true'], env=env, check=False,
                    stderr=subprocess.DEVNULL)
     # the first run opens the sample family (Morales)
-    proc = subprocess.Popen([homeward, '--database', db], env=env)
+    proc = subprocess.Popen([HOMEWARD, '--database', db], env=env)
     try:
-        run(env, db, build)
+        run(env, db, BUILD)
+    except RuntimeError as e:  # wait_for gave up: say so, with a picture
+        fail(str(e))
     finally:
         proc.terminate()
         proc.wait(10)
 
 
 def run(env, db, build):
-    app = wait_for('the application on the accessibility bus', find_app, 60)
-    frame = wait_for('the window', lambda: window(app, 'Homeward'))
+    app = wait_for(find_app, 'the application on the accessibility bus', 60)
+    frame = wait_for(lambda: window(app, 'Homeward'), 'the window')
     # wide enough for the sidebar and the page side by side
     maximize = role_named(frame, 'push button', 'Maximize')
     if maximize:
@@ -151,7 +111,7 @@ def run(env, db, build):
         time.sleep(1)
     # the header holds a wide and a narrow switcher, and there is a bottom
     # bar: GTK 4.8 does not say which one is on screen, so try each
-    tabs = wait_for('the Family time page', lambda: role_named(frame, 'page tab', 'Family time'))
+    tabs = wait_for(lambda: role_named(frame, 'page tab', 'Family time'), 'the Family time page')
     main_window = None
     for tab in tabs:
         click(tab)
@@ -165,34 +125,41 @@ def run(env, db, build):
 
     # go to March 2026, a month of the past (the sample family's own
     # visits are at other hours)
+    def month_labels():
+        return find_all(main_window, lambda n: n.getRoleName() == 'label' and n.name[-4:].isdigit()
+                        and n.name.split(' ')[0] in MONTHS)
     for _ in range(240):
-        label = find_all(main_window, lambda n: n.getRoleName() == 'label' and n.name[-4:].isdigit()
-                         and n.name.split(' ')[0] in MONTHS)
+        label = month_labels()
         if label and label[0].name == 'March 2026':
             break
-        year = int(label[0].name[-4:])
-        month = MONTHS.index(label[0].name.split(' ')[0]) + 1
+        shown = label[0].name
+        year = int(shown[-4:])
+        month = MONTHS.index(shown.split(' ')[0]) + 1
         direction = 'Previous' if (year, month) > (2026, 3) else 'Next'
         click(role_named(main_window, 'push button', direction)[0])
-        time.sleep(0.2)
+        # the title's accessible name changes a moment after the click: read
+        # it again only once it has, or a late reading (the month before)
+        # makes the loop go one month too far
+        wait_for(lambda: [l.name for l in month_labels()[:1]] not in ([], [shown]),
+                 'the month after ' + shown)
     else:
         fail('could not go to March 2026')
 
     # 1. Schedule weekly visits on Tuesdays from 3 March 2026, 5 visits
-    click(wait_for('Schedule button', lambda: role_named(main_window, 'push button', 'Schedule Visits…'))[0])
-    dialog = wait_for('the schedule dialog', lambda: window(app, 'Schedule Visits'))
+    click(wait_for(lambda: role_named(main_window, 'push button', 'Schedule Visits…'), 'Schedule button')[0])
+    dialog = wait_for(lambda: window(app, 'Schedule Visits'), 'the schedule dialog')
     set_text(role_named(dialog, 'text', 'First visit (year-month-day)')[0], '2026-03-03')
     set_text(role_named(dialog, 'text', 'Start time (hours:minutes)')[0], '16:30')
     count = role_named(dialog, 'spin button', 'Number of visits')[0]
     count.queryValue().currentValue = 5
     click(role_named(dialog, 'push button', 'Tuesday')[0])
-    click(role_named(dialog, 'check box', 'Sofía Morales')[0])
-    click(role_named(dialog, 'check box', 'Elena Morales')[0])
+    click(role_named(dialog, 'check box', 'Sofía Morales')[0], fallback='mouse')
+    click(role_named(dialog, 'check box', 'Elena Morales')[0], fallback='mouse')
     click(role_named(dialog, 'push button', 'Schedule')[0])
-    wait_for('the schedule dialog to close', lambda: window(app, 'Schedule Visits') is None)
+    wait_for(lambda: window(app, 'Schedule Visits') is None, 'the schedule dialog to close')
 
     # 2. The list page holds the five Tuesdays of March 2026
-    click(wait_for('List tab', lambda: role_named(main_window, 'page tab', 'List'))[0])
+    click(wait_for(lambda: role_named(main_window, 'page tab', 'List'), 'List tab')[0])
     # (the sample family's own visits are at other hours)
     def ours():
         return [n for n in find_all(main_window, lambda n: n.getRoleName() == 'list item'
@@ -206,7 +173,7 @@ def run(env, db, build):
             return sorted(r.name for r in found) if len(found) == 5 else None
         except Exception:
             return None
-    names = wait_for('five visits in the list', five_names)
+    names = wait_for(five_names, 'five visits in the list')
     for day in ('3 March', '10 March', '17 March', '24 March', '31 March'):
         if not any(day in n for n in names):
             fail('no visit on %s in the list: %r' % (day, names))
@@ -223,12 +190,12 @@ def run(env, db, build):
             return None
     outcome = None
     for attempt in range(5):
-        button = wait_for('the Cancel Visit… button of 10 March', cancel_button)
+        button = wait_for(cancel_button, 'the Cancel Visit… button of 10 March')
         try:
             click(button)
         except Exception:
             continue
-        outcome = wait_for('the outcome dialog', lambda: window(app, 'What Happened'), timeout=5) \
+        outcome = wait_for(lambda: window(app, 'What Happened'), 'the outcome dialog', timeout=5) \
             if attempt == 4 else poll_window(app, 'What Happened', 5)
         if outcome:
             break
@@ -236,7 +203,7 @@ def run(env, db, build):
     if not status or not find_all(status[0], lambda n: n.name == 'Cancelled by the parent'):
         fail('the outcome dialog does not start at "Cancelled by the parent"')
     click(role_named(outcome, 'push button', 'Save')[0])
-    wait_for('the outcome dialog to close', lambda: window(app, 'What Happened') is None)
+    wait_for(lambda: window(app, 'What Happened') is None, 'the outcome dialog to close')
 
     # 4. The row says so, in words; the other four can still be cancelled
     def cancelled_row():
@@ -244,7 +211,7 @@ def run(env, db, build):
             if find_all(r, lambda n: 'Cancelled by the parent' in (n.name or '')):
                 return r
         return None
-    wait_for('the 10 March row to read "Cancelled by the parent"', cancelled_row)
+    wait_for(cancelled_row, 'the 10 March row to read "Cancelled by the parent"')
     buttons = [b for r in ours() for b in role_named(r, 'push button', 'Cancel Visit…')]
     if len(buttons) != 4:
         fail('expected 4 visits still to cancel, found %d' % len(buttons))

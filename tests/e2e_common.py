@@ -1,0 +1,203 @@
+# e2e_common.py: what the end-to-end tests (tests/e2e-*.py) share: where
+# the build is, a TAP-style check, and the helpers that find, read and
+# drive the real app through its accessibility tree (AT-SPI, pyatspi), as
+# a screen reader or a keyboard user would.
+#
+# The tests run as `/usr/bin/python3 tests/e2e-NAME.py` (tests/meson.build,
+# through tests/run-with-display.sh): Python puts the script's own folder
+# first on sys.path, so `from e2e_common import ...` finds this file.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+BUILD = os.environ.get('HOMEWARD_BUILD_ROOT',
+                       os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'build'))
+HOMEWARD = os.path.join(BUILD, 'src', 'homeward')
+# with HOMEWARD_SCREENSHOT_DIR set, screenshot() saves pictures of the screen
+SHOTS = os.environ.get('HOMEWARD_SCREENSHOT_DIR')
+
+# what check() saw: a script's summary and exit status come from these
+failures = []
+passed = []
+
+
+def check(condition, what):
+    print(('ok - ' if condition else 'not ok - ') + what, flush=True)
+    (passed if condition else failures).append(what)
+    return condition
+
+
+def wait_for(predicate, what, timeout=60.0):
+    """Polls @predicate until it returns a true value (no timed assertion:
+    the limit only stops a hung run)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            value = predicate()
+        except Exception:  # the tree changes under our feet
+            value = None
+        if value:
+            return value
+        time.sleep(0.2)
+    raise RuntimeError('gave up waiting for ' + what)
+
+
+def walk(node, depth=0):
+    if node is None or depth > 80:
+        return
+    yield node
+    try:
+        children = list(node)
+    except Exception:
+        return
+    for child in children:
+        yield from walk(child, depth + 1)
+
+
+def find(root, role=None, name=None, showing=False, role_not=None):
+    """The first node below @root (depth first, @root included) with @role
+    and @name (a string, or a function of the name that says yes or no).
+    @role_not leaves out nodes of that role, and list items too."""
+    for node in walk(root):
+        try:
+            if role is not None and node.getRole() != role:
+                continue
+            if role_not is not None and node.getRole() in (role_not, pyatspi.ROLE_LIST_ITEM):
+                continue
+            if name is not None and not (name(node.name) if callable(name) else node.name == name):
+                continue
+            if showing and not node.getState().contains(pyatspi.STATE_SHOWING):
+                continue
+            return node
+        except Exception:
+            continue
+    return None
+
+
+def find_shallow(root, role, name, max_depth=8):
+    """Breadth-first: finds shallow nodes (a toast) without walking every
+    row of every list first."""
+    level = [root]
+    for _ in range(max_depth):
+        below = []
+        for node in level:
+            try:
+                if node.getRole() == role and node.name == name:
+                    return node
+                below.extend(c for c in node if c is not None)
+            except Exception:
+                continue
+        level = below
+    return None
+
+
+def find_app():
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in desktop:
+        if app is not None and app.name == 'homeward':
+            return app
+    return None
+
+
+def find_window(app, title):
+    # GTK 4.8 reports a dialog window as a frame or a filler: go by title
+    for window in app:
+        if window is not None and window.name == title:
+            return window
+    return None
+
+
+def click(node, fallback=None):
+    """Does the click (or toggle, activate, press) action of @node, else its
+    first action. A node with no action at all (GTK 4.8 gives check boxes
+    none at times) gets, with @fallback 'keyboard', the focus and a press
+    of space; with 'mouse', a click in its middle; without, action 0 is
+    asked for all the same (and a node without the Action interface raises
+    NotImplementedError)."""
+    try:
+        action = node.queryAction()
+        n = action.nActions
+    except NotImplementedError:
+        if fallback is None:
+            raise
+        n = 0
+    for i in range(n):
+        if action.getName(i) in ('click', 'toggle', 'activate', 'press'):
+            action.doAction(i)
+            return
+    if n > 0 or fallback is None:
+        action.doAction(0)
+    elif fallback == 'keyboard':
+        node.queryComponent().grabFocus()
+        time.sleep(0.3)
+        press_keys('space')
+    elif fallback == 'mouse':
+        # where the tree says the node is
+        ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        print('extents of', node.name, ext.x, ext.y, ext.width, ext.height, file=sys.stderr)
+        pyatspi.Registry.generateMouseEvent(ext.x + ext.width // 2, ext.y + ext.height // 2, 'b1c')
+        time.sleep(0.4)
+    else:
+        raise ValueError('no such fallback: %r' % fallback)
+
+
+def type_text(text):
+    for ch in text:
+        pyatspi.Registry.generateKeyboardEvent(0, ch, pyatspi.KEY_STRING)
+        time.sleep(0.02)
+
+
+def press_keys(*keysyms):
+    """Presses @keysyms in order (e.g. Control_L, z) and releases them in
+    reverse order, through the registry (XTest on Xvfb)."""
+    import gi
+    gi.require_version('Gdk', '3.0')
+    from gi.repository import Gdk
+    codes = []
+    for name in keysyms:
+        keyval = Gdk.keyval_from_name(name)
+        keymap = Gdk.Keymap.get_for_display(Gdk.Display.get_default())
+        ok, keys = keymap.get_entries_for_keyval(keyval)
+        codes.append(keys[0].keycode)
+    for code in codes:
+        pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_PRESS)
+        time.sleep(0.05)
+    for code in reversed(codes):
+        pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
+        time.sleep(0.05)
+
+
+def query(db, sql, *args):
+    """Every row of @sql, read from @db without writing to it."""
+    with sqlite3.connect('file:' + db + '?mode=ro', uri=True) as con:
+        return con.execute(sql, args).fetchall()
+
+
+def screenshot(name):
+    if not SHOTS:
+        return
+    os.makedirs(SHOTS, exist_ok=True)
+    time.sleep(1.0)
+    subprocess.run(['import', '-window', 'root', os.path.join(SHOTS, name)], check=False)
+
+
+def app_env(tmp):
+    """The environment of the app under test, its settings and data in
+    @tmp."""
+    env = dict(os.environ)
+    # GTK 4 exposes its tree on the accessibility bus of this D-Bus session
+    env.pop('NO_AT_BRIDGE', None)
+    env.pop('GTK_A11Y', None)
+    # the toolkit-accessibility key has to be visible to the app: a keyfile
+    # backend in a private config folder, shared with the gsettings call
+    env['GSETTINGS_BACKEND'] = 'keyfile'
+    env['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
+    env['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
+    env['GSK_RENDERER'] = 'cairo'
+    return env
