@@ -289,6 +289,59 @@ test_changed_and_audit (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
+/* hw_store_join_edit(): a helper's writes make their own edit, or join
+ * the caller's, whose commit or rollback they leave alone. */
+static void
+test_join_edit (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gboolean own = FALSE;
+  gint64 case_id = add_case (f->store, "Haddad");
+
+  /* alone: its own edit, committed when the writes went well */
+  g_assert_true (hw_store_join_edit (f->store, "Add two people", &own, &error));
+  g_assert_no_error (error);
+  g_assert_true (own);
+  g_assert_true (hw_store_in_edit (f->store));
+  add_person (f->store, case_id, "Samir Haddad");
+  add_person (f->store, case_id, "Lina Haddad");
+  g_assert_true (hw_store_leave_edit (f->store, own, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (hw_store_in_edit (f->store));
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Add two people");
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 2);
+
+  /* alone, failed: rolled back */
+  g_assert_true (hw_store_join_edit (f->store, "Add one more", &own, &error));
+  g_assert_true (own);
+  add_person (f->store, case_id, "Omar Haddad");
+  g_assert_false (hw_store_leave_edit (f->store, own, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (hw_store_in_edit (f->store));
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 2);
+
+  /* inside the caller's edit: joined, and a failure is the caller's to
+   * roll back */
+  g_assert_true (hw_store_begin_edit (f->store, "Caller's edit", &error));
+  g_assert_true (hw_store_join_edit (f->store, "Ignored", &own, &error));
+  g_assert_false (own);
+  add_person (f->store, case_id, "Omar Haddad");
+  g_assert_true (hw_store_leave_edit (f->store, own, TRUE, &error));
+  g_assert_true (hw_store_in_edit (f->store));
+  g_assert_false (hw_store_leave_edit (f->store, own, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (hw_store_in_edit (f->store));
+  g_assert_true (hw_store_commit_edit (f->store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&label, g_free);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Caller's edit");
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 3);
+}
+
 static void
 test_record_list_follows (Fixture       *f,
                           gconstpointer  data)
@@ -557,6 +610,7 @@ main (int   argc,
   ADD ("/store/undo-survives-restart", test_undo_survives_restart);
   ADD ("/store/rules-refused", test_rules_refused);
   ADD ("/store/changed-and-audit", test_changed_and_audit);
+  ADD ("/store/join-edit", test_join_edit);
   ADD ("/store/record-list", test_record_list_follows);
   ADD ("/store/settings", test_settings_not_undoable);
 #undef ADD

@@ -702,6 +702,39 @@ hw_store_in_edit (HwStore *self)
 }
 
 gboolean
+hw_store_join_edit (HwStore     *self,
+                    const char  *label,
+                    gboolean    *own,
+                    GError     **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (own != NULL, FALSE);
+
+  *own = !self->in_edit;
+  if (!*own)
+    return TRUE;
+  return hw_store_begin_edit (self, label, error);
+}
+
+gboolean
+hw_store_leave_edit (HwStore   *self,
+                     gboolean   own,
+                     gboolean   ok,
+                     GError   **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  if (!own)
+    return ok;
+  if (!ok)
+    {
+      hw_store_rollback_edit (self);
+      return FALSE;
+    }
+  return hw_store_commit_edit (self, error);
+}
+
+gboolean
 hw_store_begin_edit (HwStore     *self,
                      const char  *label,
                      GError     **error)
