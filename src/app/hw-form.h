@@ -74,8 +74,8 @@ void        hw_form_record_set_text   (HwRecord     *record,
                                        AdwEntryRow  *row);
 
 /* Writes @record as one edit: a new row when *@id is 0 (*@id becomes
- * its id), else an update of row *@id. The labels are untranslated
- * (N_()): they go into the audit trail. */
+ * its id), else an update of row *@id. The labels are given untranslated,
+ * marked with N_: they go into the audit trail, translated when shown. */
 gboolean    hw_form_write_record      (HwStore      *store,
                                        HwRecord     *record,
                                        gint64       *id,
