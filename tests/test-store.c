@@ -229,7 +229,26 @@ test_rules_refused (Fixture       *f,
   hw_record_set_string (rec, "name", "Ghost");
   g_assert_false (hw_store_update (f->store, "Edit person", rec, &error));
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "This item no longer exists. It may have been deleted.");
   g_clear_error (&error);
+  /* and deleting one */
+  g_assert_false (hw_store_delete (f->store, "Delete person", "people", 4242, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "This item no longer exists. It may have been deleted.");
+  g_clear_error (&error);
+  g_assert_false (hw_store_in_edit (f->store));
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_history"), ==, 1);
+
+  /* an update that breaks a CHECK leaves the row as it was */
+  g_clear_object (&rec);
+  rec = hw_record_new ("people");
+  hw_record_set_id (rec, add_person (f->store, case_id, "Ngozi Okafor"));
+  hw_record_set_string (rec, "name", " ");
+  g_assert_false (hw_store_update (f->store, "Edit person", rec, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people WHERE name = 'Ngozi Okafor'"), ==, 1);
+  g_assert_false (hw_store_in_edit (f->store));
 
   /* unknown tables are refused before any SQL is made */
   g_assert_false (hw_store_delete (f->store, "x", "sqlite_master", 1, &error));
