@@ -1039,6 +1039,30 @@ hw_store_insert (HwStore     *self,
   return hw_record_get_id (record);
 }
 
+/* Runs and finalizes @stmt, an UPDATE or DELETE of one row by id: a row
+ * that is not there (deleted meanwhile) is an error too. */
+static gboolean
+step_one_row (HwStore       *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
+                   _("This item no longer exists. It may have been deleted."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 update_func (HwStore   *self,
              gpointer   data,
@@ -1068,20 +1092,7 @@ update_func (HwStore   *self,
     bind_record (stmt, i + 1, record, hw_record_get_column (record, i));
   sqlite3_bind_int64 (stmt, n + 1, hw_record_get_id (record));
 
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
-                   _("This item no longer exists. It may have been deleted."));
-      return FALSE;
-    }
-  return TRUE;
+  return step_one_row (self, stmt, error);
 }
 
 gboolean
@@ -1120,20 +1131,7 @@ delete_func (HwStore   *self,
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, d->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
-                   _("This item no longer exists. It may have been deleted."));
-      return FALSE;
-    }
-  return TRUE;
+  return step_one_row (self, stmt, error);
 }
 
 gboolean
