@@ -664,9 +664,10 @@ test_recipients (Fixture       *f,
   g_autoptr(GPtrArray) family_tasks = NULL;
   g_autoptr(GPtrArray) screen_tasks = NULL;
   g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) needs = NULL;
   HwRecipient family = { HW_RECIPIENT_FAMILY, 0 };
   HwRecipient screen = { HW_RECIPIENT_SCREEN, 0 };
-  gint64 task, goal, need_id;
+  gint64 task, goal, need_id, later_need;
 
   task = add_chain (f, NULL);
   hw_record_set_int (need, "case_id", f->case_id);
@@ -700,6 +701,41 @@ test_recipients (Fixture       *f,
   notes = hw_service_plan_list_notes (f->store, task, &family, &error);
   g_assert_cmpuint (notes->len, ==, 1);
   g_assert_cmpstr (hw_record_get_string (g_ptr_array_index (notes, 0), "text"), ==, "Open note");
+
+  /* the agency reads every note, by date; the screen no confidential one */
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = hw_service_plan_list_notes (f->store, task, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_cmpstr (hw_record_get_string (g_ptr_array_index (notes, 0), "text"), ==, "SECRET NOTE");
+  g_assert_cmpstr (hw_record_get_string (g_ptr_array_index (notes, 1), "text"), ==, "Open note");
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = hw_service_plan_list_notes (f->store, task, &screen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (hw_record_get_string (g_ptr_array_index (notes, 0), "text"), ==, "Open note");
+
+  /* needs by domain, then position: the later housing need comes before
+   * the violence one; the family and the screen do not get that one */
+  later_need = hw_service_plan_add_need (f->store, f->case_id, "housing", "A second housing need", "", &error);
+  g_assert_no_error (error);
+  needs = hw_service_plan_list_needs (f->store, f->case_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (needs->len, ==, 3);
+  g_assert_cmpstr (hw_record_get_string (g_ptr_array_index (needs, 0), "domain"), ==, "housing");
+  g_assert_cmpint (hw_record_get_id (g_ptr_array_index (needs, 1)), ==, later_need);
+  g_assert_cmpint (hw_record_get_id (g_ptr_array_index (needs, 2)), ==, need_id);
+  g_clear_pointer (&needs, g_ptr_array_unref);
+  needs = hw_service_plan_list_needs (f->store, f->case_id, &family, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (needs->len, ==, 2);
+  g_assert_cmpint (hw_record_get_id (g_ptr_array_index (needs, 1)), ==, later_need);
+  g_clear_pointer (&needs, g_ptr_array_unref);
+  needs = hw_service_plan_list_needs (f->store, f->case_id, &screen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (needs->len, ==, 2);
+  for (guint i = 0; i < needs->len; i++)
+    g_assert_cmpint (hw_record_get_id (g_ptr_array_index (needs, i)), !=, need_id);
 }
 
 static void

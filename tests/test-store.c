@@ -229,7 +229,26 @@ test_rules_refused (Fixture       *f,
   hw_record_set_string (rec, "name", "Ghost");
   g_assert_false (hw_store_update (f->store, "Edit person", rec, &error));
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "This item no longer exists. It may have been deleted.");
   g_clear_error (&error);
+  /* and deleting one */
+  g_assert_false (hw_store_delete (f->store, "Delete person", "people", 4242, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "This item no longer exists. It may have been deleted.");
+  g_clear_error (&error);
+  g_assert_false (hw_store_in_edit (f->store));
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_history"), ==, 1);
+
+  /* an update that breaks a CHECK leaves the row as it was */
+  g_clear_object (&rec);
+  rec = hw_record_new ("people");
+  hw_record_set_id (rec, add_person (f->store, case_id, "Ngozi Okafor"));
+  hw_record_set_string (rec, "name", " ");
+  g_assert_false (hw_store_update (f->store, "Edit person", rec, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people WHERE name = 'Ngozi Okafor'"), ==, 1);
+  g_assert_false (hw_store_in_edit (f->store));
 
   /* unknown tables are refused before any SQL is made */
   g_assert_false (hw_store_delete (f->store, "x", "sqlite_master", 1, &error));
@@ -287,6 +306,59 @@ test_changed_and_audit (Fixture       *f,
   g_assert_null (strstr (csv, "Samir"));
   g_assert_cmpint (g_stat (csv_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* hw_store_join_edit(): a helper's writes make their own edit, or join
+ * the caller's, whose commit or rollback they leave alone. */
+static void
+test_join_edit (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gboolean own = FALSE;
+  gint64 case_id = add_case (f->store, "Haddad");
+
+  /* alone: its own edit, committed when the writes went well */
+  g_assert_true (hw_store_join_edit (f->store, "Add two people", &own, &error));
+  g_assert_no_error (error);
+  g_assert_true (own);
+  g_assert_true (hw_store_in_edit (f->store));
+  add_person (f->store, case_id, "Samir Haddad");
+  add_person (f->store, case_id, "Lina Haddad");
+  g_assert_true (hw_store_leave_edit (f->store, own, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (hw_store_in_edit (f->store));
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Add two people");
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 2);
+
+  /* alone, failed: rolled back */
+  g_assert_true (hw_store_join_edit (f->store, "Add one more", &own, &error));
+  g_assert_true (own);
+  add_person (f->store, case_id, "Omar Haddad");
+  g_assert_false (hw_store_leave_edit (f->store, own, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (hw_store_in_edit (f->store));
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 2);
+
+  /* inside the caller's edit: joined, and a failure is the caller's to
+   * roll back */
+  g_assert_true (hw_store_begin_edit (f->store, "Caller's edit", &error));
+  g_assert_true (hw_store_join_edit (f->store, "Ignored", &own, &error));
+  g_assert_false (own);
+  add_person (f->store, case_id, "Omar Haddad");
+  g_assert_true (hw_store_leave_edit (f->store, own, TRUE, &error));
+  g_assert_true (hw_store_in_edit (f->store));
+  g_assert_false (hw_store_leave_edit (f->store, own, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (hw_store_in_edit (f->store));
+  g_assert_true (hw_store_commit_edit (f->store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&label, g_free);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Caller's edit");
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 3);
 }
 
 static void
@@ -557,6 +629,7 @@ main (int   argc,
   ADD ("/store/undo-survives-restart", test_undo_survives_restart);
   ADD ("/store/rules-refused", test_rules_refused);
   ADD ("/store/changed-and-audit", test_changed_and_audit);
+  ADD ("/store/join-edit", test_join_edit);
   ADD ("/store/record-list", test_record_list_follows);
   ADD ("/store/settings", test_settings_not_undoable);
 #undef ADD

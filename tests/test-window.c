@@ -439,6 +439,337 @@ test_org_dialog (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, n);
 }
 
+static GtkWidget *
+template_child (gpointer    dialog,
+                GType       type,
+                const char *name)
+{
+  GtkWidget *child = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), type, name));
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static const char *
+entry_text (gpointer    dialog,
+            GType       type,
+            const char *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (template_child (dialog, type, row)));
+}
+
+static void
+set_check (gpointer    dialog,
+           GType       type,
+           const char *name,
+           gboolean    active)
+{
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (template_child (dialog, type, name)), active);
+}
+
+static gboolean
+get_check (gpointer    dialog,
+           GType       type,
+           const char *name)
+{
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (template_child (dialog, type, name)));
+}
+
+static guint
+count_orgs (Fixture *f)
+{
+  return hw_store_query_int (f->store, -1, "SELECT count(*) FROM organisations WHERE case_id = ?",
+                             G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
+}
+
+static void
+saved_cb (GtkWidget *dialog,
+          gint64     id,
+          gint64    *out)
+{
+  *out = id;
+}
+
+/* Shows @dialog over the window (gtk_window_close() only closes a window
+ * that is shown) and watches it go. */
+static void
+present_watched (Fixture    *f,
+                 GtkWidget **dialog)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (*dialog), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (*dialog));
+  g_object_add_weak_pointer (G_OBJECT (*dialog), (gpointer *) dialog);
+  spin ();
+}
+
+/* The dialog's "Add"/"Done" action as the button runs it, with the
+ * message and the marked row of a refusal. */
+static void
+assert_save_refused (GtkWidget  *dialog,
+                     GType       type,
+                     const char *bad_row,
+                     const char *message)
+{
+  GtkWidget *error_label = template_child (dialog, type, "error_label");
+
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, message);
+  g_assert_true (gtk_widget_has_css_class (template_child (dialog, type, bad_row), "error"));
+  g_assert_true (gtk_widget_get_visible (dialog));
+}
+
+/* A dialog opened on a row that is gone says so and writes nothing. */
+static void
+assert_missing_row (Fixture   *f,
+                    GtkWidget *dialog,
+                    GType      type)
+{
+  g_autofree char *before = hw_store_get_undo_label (f->store);
+  g_autofree char *after = NULL;
+  GtkWidget *error_label = template_child (dialog, type, "error_label");
+
+  present_watched (f, &dialog);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "This item no longer exists. It may have been deleted.");
+  gtk_widget_activate_action (dialog, "dialog.save", NULL);
+  spin ();
+  g_assert_nonnull (dialog);
+  after = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (after, ==, before);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_null (dialog);
+}
+
+/* Every field of the organisation dialog is written, read back on edit
+ * and written again unchanged but for the one edited. */
+static void
+test_org_dialog_fields (Fixture       *f,
+                        gconstpointer  data)
+{
+  GType type = HW_TYPE_ORG_DIALOG;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) saved = NULL;
+  g_autofree char *label = NULL;
+  GtkWidget *dialog;
+  gint64 saved_id = 0;
+  gint64 id;
+  guint n = count_orgs (f);
+
+  dialog = GTK_WIDGET (hw_org_dialog_new (f->store, f->case_id, 0));
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved_id);
+  present_watched (f, &dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add Organisation");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (dialog, type, "save_label"))), ==, "_Add");
+  g_assert_cmpstr (hw_form_combo_get_id (ADW_COMBO_ROW (template_child (dialog, type, "kind_row"))), ==, "services");
+  g_assert_false (gtk_widget_get_visible (template_child (dialog, type, "error_label")));
+
+  /* no name: refused at the name, nothing written, the dialog stays */
+  set_entry (dialog, type, "name_row", "   ");
+  assert_save_refused (dialog, type, "name_row", "Write the organisation's name.");
+  g_assert_cmpint (saved_id, ==, 0);
+  g_assert_cmpuint (count_orgs (f), ==, n);
+
+  set_entry (dialog, type, "name_row", "  Test School  ");
+  hw_form_combo_set_id (ADW_COMBO_ROW (template_child (dialog, type, "kind_row")), "school");
+  set_entry (dialog, type, "contact_row", " Ms Lee ");
+  set_entry (dialog, type, "phone_row", "555 0101");
+  set_entry (dialog, type, "email_row", "office@school.test");
+  set_entry (dialog, type, "address_row", "1 School Lane");
+  set_entry (dialog, type, "notes_row", "Pick-up at three");
+  gtk_switch_set_active (GTK_SWITCH (template_child (dialog, type, "confidential_switch")), TRUE);
+  set_check (dialog, type, "withheld_family_check", TRUE);
+  set_check (dialog, type, "withheld_screen_check", TRUE);
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  spin ();
+  /* saved: the dialog closed itself */
+  g_assert_null (dialog);
+  g_assert_cmpuint (count_orgs (f), ==, n + 1);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Add organisation");
+
+  id = hw_store_query_int (f->store, 0, "SELECT id FROM organisations WHERE name = 'Test School'", G_TYPE_INVALID);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (saved_id, ==, id);
+  saved = hw_store_get (f->store, "organisations", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_record_get_int (saved, "case_id"), ==, f->case_id);
+  g_assert_cmpstr (hw_record_get_string (saved, "kind"), ==, "school");
+  g_assert_cmpstr (hw_record_get_string (saved, "contact"), ==, "Ms Lee");
+  g_assert_cmpstr (hw_record_get_string (saved, "phone"), ==, "555 0101");
+  g_assert_cmpstr (hw_record_get_string (saved, "email"), ==, "office@school.test");
+  g_assert_cmpstr (hw_record_get_string (saved, "address"), ==, "1 School Lane");
+  g_assert_cmpstr (hw_record_get_string (saved, "notes"), ==, "Pick-up at three");
+  g_assert_true (hw_record_get_boolean (saved, "confidential"));
+  g_assert_cmpstr (hw_record_get_string (saved, "withheld_from"), ==, "family,screen");
+
+  /* editing reads every field back; the case comes from the row */
+  dialog = GTK_WIDGET (hw_org_dialog_new (f->store, 0, id));
+  saved_id = 0;
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved_id);
+  present_watched (f, &dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Organisation");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (dialog, type, "save_label"))), ==, "_Done");
+  g_assert_cmpstr (entry_text (dialog, type, "name_row"), ==, "Test School");
+  g_assert_cmpstr (hw_form_combo_get_id (ADW_COMBO_ROW (template_child (dialog, type, "kind_row"))), ==, "school");
+  g_assert_cmpstr (entry_text (dialog, type, "contact_row"), ==, "Ms Lee");
+  g_assert_cmpstr (entry_text (dialog, type, "phone_row"), ==, "555 0101");
+  g_assert_cmpstr (entry_text (dialog, type, "email_row"), ==, "office@school.test");
+  g_assert_cmpstr (entry_text (dialog, type, "address_row"), ==, "1 School Lane");
+  g_assert_cmpstr (entry_text (dialog, type, "notes_row"), ==, "Pick-up at three");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (template_child (dialog, type, "confidential_switch"))));
+  g_assert_true (get_check (dialog, type, "withheld_family_check"));
+  g_assert_false (get_check (dialog, type, "withheld_support_check"));
+  g_assert_true (get_check (dialog, type, "withheld_screen_check"));
+
+  /* a name removed on edit is refused as on add */
+  set_entry (dialog, type, "name_row", "");
+  assert_save_refused (dialog, type, "name_row", "Write the organisation's name.");
+  set_entry (dialog, type, "name_row", "Test School");
+  set_entry (dialog, type, "phone_row", "555 0199");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  spin ();
+  g_assert_null (dialog);
+  g_assert_cmpint (saved_id, ==, id);
+  g_assert_cmpuint (count_orgs (f), ==, n + 1);
+  g_clear_pointer (&label, g_free);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Edit organisation");
+
+  g_clear_object (&saved);
+  saved = hw_store_get (f->store, "organisations", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_record_get_int (saved, "case_id"), ==, f->case_id);
+  g_assert_cmpstr (hw_record_get_string (saved, "name"), ==, "Test School");
+  g_assert_cmpstr (hw_record_get_string (saved, "kind"), ==, "school");
+  g_assert_cmpstr (hw_record_get_string (saved, "phone"), ==, "555 0199");
+  g_assert_cmpstr (hw_record_get_string (saved, "contact"), ==, "Ms Lee");
+  g_assert_cmpstr (hw_record_get_string (saved, "notes"), ==, "Pick-up at three");
+  g_assert_true (hw_record_get_boolean (saved, "confidential"));
+  g_assert_cmpstr (hw_record_get_string (saved, "withheld_from"), ==, "family,screen");
+
+  /* one edit each: undo goes back to the first version */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_clear_object (&saved);
+  saved = hw_store_get (f->store, "organisations", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hw_record_get_string (saved, "phone"), ==, "555 0101");
+}
+
+/* The person dialog through its action: titles, the row marked for each
+ * refusal, the mark taken off when the next try fails elsewhere. */
+static void
+test_person_dialog_action (Fixture       *f,
+                           gconstpointer  data)
+{
+  GType type = HW_TYPE_PERSON_DIALOG;
+  g_autofree char *label = NULL;
+  GtkWidget *dialog;
+  gint64 saved_id = 0;
+  gint64 id;
+  guint n = count_people (f);
+
+  dialog = GTK_WIDGET (hw_person_dialog_new (f->store, f->case_id, 0));
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved_id);
+  present_watched (f, &dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add Person");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (dialog, type, "save_label"))), ==, "_Add");
+
+  set_entry (dialog, type, "name_row", "Ana Test");
+  set_entry (dialog, type, "birth_date_row", "2023-13-01");
+  assert_save_refused (dialog, type, "birth_date_row",
+                       "Birth date: 2023-13-01 is not a real date. Check the day and the month.");
+  set_entry (dialog, type, "name_row", "");
+  set_entry (dialog, type, "birth_date_row", "2023-12-01");
+  assert_save_refused (dialog, type, "name_row", "Write the person's name.");
+  g_assert_false (gtk_widget_has_css_class (template_child (dialog, type, "birth_date_row"), "error"));
+  g_assert_cmpint (saved_id, ==, 0);
+  g_assert_cmpuint (count_people (f), ==, n);
+
+  set_entry (dialog, type, "name_row", "Ana Test");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  spin ();
+  g_assert_null (dialog);
+  g_assert_cmpuint (count_people (f), ==, n + 1);
+  id = hw_store_query_int (f->store, 0, "SELECT id FROM people WHERE name = 'Ana Test'", G_TYPE_INVALID);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (saved_id, ==, id);
+  g_assert_cmpint (hw_store_query_int (f->store, 0, "SELECT case_id FROM people WHERE id = ?",
+                                       G_TYPE_INT64, id, G_TYPE_INVALID), ==, f->case_id);
+
+  /* edit: titled for it, the case read from the row */
+  dialog = GTK_WIDGET (hw_person_dialog_new (f->store, 0, id));
+  present_watched (f, &dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Person");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (dialog, type, "save_label"))), ==, "_Done");
+  g_assert_cmpstr (entry_text (dialog, type, "birth_date_row"), ==, "2023-12-01");
+  set_entry (dialog, type, "pronouns_row", "she/her");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  spin ();
+  g_assert_null (dialog);
+  g_assert_cmpuint (count_people (f), ==, n + 1);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Edit person");
+  g_assert_cmpint (hw_store_query_int (f->store, 0, "SELECT count(*) FROM people WHERE id = ? AND case_id = ?"
+                                       " AND pronouns = 'she/her' AND birth_date = '2023-12-01'",
+                                       G_TYPE_INT64, id, G_TYPE_INT64, f->case_id, G_TYPE_INVALID), ==, 1);
+}
+
+/* The family dialog: refusal, edit label and titles. */
+static void
+test_case_dialog_edit (Fixture       *f,
+                       gconstpointer  data)
+{
+  GType type = HW_TYPE_CASE_DIALOG;
+  g_autofree char *label = NULL;
+  GtkWidget *dialog;
+  gint64 saved_id = 0;
+
+  dialog = GTK_WIDGET (hw_case_dialog_new (f->store, 0));
+  present_watched (f, &dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "New Family");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (dialog, type, "save_label"))), ==, "_Add");
+  assert_save_refused (dialog, type, "family_name_row", "Write the family's name.");
+  g_assert_cmpint (hw_store_query_int (f->store, -1, "SELECT count(*) FROM cases", G_TYPE_INVALID), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_null (dialog);
+
+  dialog = GTK_WIDGET (hw_case_dialog_new (f->store, f->case_id));
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved_id);
+  present_watched (f, &dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Family Details");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (dialog, type, "save_label"))), ==, "_Done");
+  g_assert_cmpstr (entry_text (dialog, type, "family_name_row"), ==, "Morales");
+  set_entry (dialog, type, "family_name_row", " ");
+  assert_save_refused (dialog, type, "family_name_row", "Write the family's name.");
+  set_entry (dialog, type, "family_name_row", "Morales");
+  set_entry (dialog, type, "tribe_row", "  Test Nation ");
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  spin ();
+  g_assert_null (dialog);
+  g_assert_cmpint (saved_id, ==, f->case_id);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Edit family details");
+  g_assert_cmpint (hw_store_query_int (f->store, -1, "SELECT count(*) FROM cases", G_TYPE_INVALID), ==, 1);
+  g_assert_cmpint (hw_store_query_int (f->store, -1, "SELECT count(*) FROM cases WHERE id = ?"
+                                       " AND family_name = 'Morales' AND tribal_affiliation = 'Test Nation'",
+                                       G_TYPE_INT64, f->case_id, G_TYPE_INVALID), ==, 1);
+}
+
+/* Each dialog opened on a row deleted meanwhile. */
+static void
+test_dialogs_missing_row (Fixture       *f,
+                          gconstpointer  data)
+{
+  assert_missing_row (f, GTK_WIDGET (hw_org_dialog_new (f->store, f->case_id, 999999)), HW_TYPE_ORG_DIALOG);
+  assert_missing_row (f, GTK_WIDGET (hw_person_dialog_new (f->store, f->case_id, 999999)), HW_TYPE_PERSON_DIALOG);
+  assert_missing_row (f, GTK_WIDGET (hw_case_dialog_new (f->store, 999999)), HW_TYPE_CASE_DIALOG);
+}
+
 typedef struct {
   guint   n_cases;
   gint64  shown_case;
@@ -525,6 +856,10 @@ main (int   argc,
   g_test_add ("/window/person-dialog", Fixture, NULL, fixture_set_up, test_person_dialog, fixture_tear_down);
   g_test_add ("/window/org-dialog", Fixture, NULL, fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add ("/window/add-family", Fixture, NULL, fixture_set_up, test_add_family, fixture_tear_down);
+  g_test_add ("/window/org-dialog-fields", Fixture, NULL, fixture_set_up, test_org_dialog_fields, fixture_tear_down);
+  g_test_add ("/window/person-dialog-action", Fixture, NULL, fixture_set_up, test_person_dialog_action, fixture_tear_down);
+  g_test_add ("/window/case-dialog-edit", Fixture, NULL, fixture_set_up, test_case_dialog_edit, fixture_tear_down);
+  g_test_add ("/window/dialogs-missing-row", Fixture, NULL, fixture_set_up, test_dialogs_missing_row, fixture_tear_down);
 
   g_test_add_func ("/application/first-run", test_application_first_run);
 

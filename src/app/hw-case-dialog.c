@@ -64,18 +64,9 @@ hw_case_dialog_new (HwStore *store,
 }
 
 static void
-set_text (AdwEntryRow *row,
-          HwRecord    *record,
-          const char  *column)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), hw_record_get_string (record, column));
-}
-
-static void
 load (HwCaseDialog *self)
 {
   g_autoptr(HwRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->case_id == 0)
     {
@@ -86,33 +77,20 @@ load (HwCaseDialog *self)
       return;
     }
 
-  record = hw_store_get (self->store, "cases", self->case_id, &error);
+  record = hw_form_load_record (GTK_WIDGET (self), self->error_label, self->store,
+                                "cases", self->case_id);
   if (record == NULL)
-    {
-      hw_form_show_error (self->error_label, NULL, error->message);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", FALSE);
-      return;
-    }
+    return;
 
-  set_text (self->family_name_row, record, "family_name");
-  set_text (self->case_number_row, record, "case_number");
+  hw_form_set_text (self->family_name_row, record, "family_name");
+  hw_form_set_text (self->case_number_row, record, "case_number");
   hw_form_combo_set_id (self->status_row, hw_record_get_string (record, "status"));
   hw_form_combo_set_id (self->goal_row, hw_record_get_string (record, "permanency_goal"));
   hw_form_combo_set_id (self->concurrent_goal_row, hw_record_get_string (record, "concurrent_goal"));
   hw_form_combo_set_id (self->language_row, hw_record_get_string (record, "primary_language"));
   gtk_switch_set_active (self->interpreter_switch, hw_record_get_boolean (record, "interpreter_needed"));
-  set_text (self->tribe_row, record, "tribal_affiliation");
-  set_text (self->notes_row, record, "notes");
-}
-
-static void
-record_set_text (HwRecord    *record,
-                 const char  *column,
-                 AdwEntryRow *row)
-{
-  g_autofree char *text = hw_form_get_text (row);
-
-  hw_record_set_string (record, column, text);
+  hw_form_set_text (self->tribe_row, record, "tribal_affiliation");
+  hw_form_set_text (self->notes_row, record, "notes");
 }
 
 /* Checks and writes; *bad_row is the field to fix when it fails. */
@@ -134,27 +112,18 @@ save (HwCaseDialog  *self,
       return FALSE;
     }
 
-  if (self->case_id != 0)
-    hw_record_set_id (record, self->case_id);
   hw_record_set_string (record, "family_name", family_name);
-  record_set_text (record, "case_number", self->case_number_row);
+  hw_form_record_set_text (record, "case_number", self->case_number_row);
   hw_record_set_string (record, "status", hw_form_combo_get_id (self->status_row));
   hw_record_set_string (record, "permanency_goal", hw_form_combo_get_id (self->goal_row));
   hw_record_set_string (record, "concurrent_goal", hw_form_combo_get_id (self->concurrent_goal_row));
   hw_record_set_string (record, "primary_language", hw_form_combo_get_id (self->language_row));
   hw_record_set_boolean (record, "interpreter_needed", gtk_switch_get_active (self->interpreter_switch));
-  record_set_text (record, "tribal_affiliation", self->tribe_row);
-  record_set_text (record, "notes", self->notes_row);
+  hw_form_record_set_text (record, "tribal_affiliation", self->tribe_row);
+  hw_form_record_set_text (record, "notes", self->notes_row);
 
-  if (self->case_id == 0)
-    {
-      gint64 id = hw_store_insert (self->store, N_("Add family"), record, error);
-
-      if (id <= 0)
-        return FALSE;
-      self->case_id = id;
-    }
-  else if (!hw_store_update (self->store, N_("Edit family details"), record, error))
+  if (!hw_form_write_record (self->store, record, &self->case_id,
+                             N_("Add family"), N_("Edit family details"), error))
     return FALSE;
 
   g_signal_emit (self, signals[SAVED], 0, self->case_id);
@@ -205,16 +174,8 @@ hw_case_dialog_constructed (GObject *object)
   hw_form_combo_setup (self->concurrent_goal_row, HW_CHOICES_PERMANENCY_GOAL, NULL);
   hw_form_combo_setup (self->language_row, HW_CHOICES_LANGUAGE, NULL);
 
-  if (self->case_id == 0)
-    {
-      gtk_window_set_title (GTK_WINDOW (self), _("New Family"));
-      gtk_label_set_text_with_mnemonic (self->save_label, _("_Add"));
-    }
-  else
-    {
-      gtk_window_set_title (GTK_WINDOW (self), _("Family Details"));
-      gtk_label_set_text_with_mnemonic (self->save_label, _("_Done"));
-    }
+  hw_form_set_mode (GTK_WINDOW (self), self->save_label, self->case_id == 0,
+                    _("New Family"), _("Family Details"));
 
   load (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->family_name_row));

@@ -183,3 +183,75 @@ hw_form_show_error (GtkLabel   *label,
         gtk_widget_remove_css_class (row, "error");
     }
 }
+
+void
+hw_form_set_mode (GtkWindow  *dialog,
+                  GtkLabel   *save_label,
+                  gboolean    adding,
+                  const char *add_title,
+                  const char *edit_title)
+{
+  gtk_window_set_title (dialog, adding ? add_title : edit_title);
+  gtk_label_set_text_with_mnemonic (save_label, adding ? _("_Add") : _("_Done"));
+}
+
+HwRecord *
+hw_form_load_record (GtkWidget  *dialog,
+                     GtkLabel   *error_label,
+                     HwStore    *store,
+                     const char *table,
+                     gint64      id)
+{
+  g_autoptr(HwRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  record = hw_store_get (store, table, id, &error);
+  if (record == NULL)
+    {
+      hw_form_show_error (error_label, NULL, error->message);
+      gtk_widget_action_set_enabled (dialog, "dialog.save", FALSE);
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}
+
+void
+hw_form_set_text (AdwEntryRow *row,
+                  HwRecord    *record,
+                  const char  *column)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), hw_record_get_string (record, column));
+}
+
+void
+hw_form_record_set_text (HwRecord    *record,
+                         const char  *column,
+                         AdwEntryRow *row)
+{
+  g_autofree char *text = hw_form_get_text (row);
+
+  hw_record_set_string (record, column, text);
+}
+
+gboolean
+hw_form_write_record (HwStore     *store,
+                      HwRecord    *record,
+                      gint64      *id,
+                      const char  *add_label,
+                      const char  *edit_label,
+                      GError     **error)
+{
+  gint64 new_id;
+
+  if (*id != 0)
+    {
+      hw_record_set_id (record, *id);
+      return hw_store_update (store, edit_label, record, error);
+    }
+
+  new_id = hw_store_insert (store, add_label, record, error);
+  if (new_id <= 0)
+    return FALSE;
+  *id = new_id;
+  return TRUE;
+}

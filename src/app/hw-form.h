@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "hw-enums.h"
+#include "hw-store.h"
 
 G_BEGIN_DECLS
 
@@ -45,5 +46,41 @@ void        hw_form_set_recipients    (const char     *set,
 void        hw_form_show_error        (GtkLabel     *label,
                                        GtkWidget    *row,
                                        const char   *message);
+
+/* An edit dialog's title and the label of its save button ("_Add" when
+ * @adding, else "_Done"). The titles are translated already. */
+void        hw_form_set_mode          (GtkWindow    *dialog,
+                                       GtkLabel     *save_label,
+                                       gboolean      adding,
+                                       const char   *add_title,
+                                       const char   *edit_title);
+
+/* Row @id of @table for @dialog to show. When it cannot be read (deleted
+ * meanwhile) NULL, with the reason in @error_label and the dialog's
+ * "dialog.save" action disabled, so nothing can be written. */
+HwRecord   *hw_form_load_record       (GtkWidget    *dialog,
+                                       GtkLabel     *error_label,
+                                       HwStore      *store,
+                                       const char   *table,
+                                       gint64        id);
+
+/* Shows @column of @record in @row, and puts the trimmed text of @row
+ * into @column. */
+void        hw_form_set_text          (AdwEntryRow  *row,
+                                       HwRecord     *record,
+                                       const char   *column);
+void        hw_form_record_set_text   (HwRecord     *record,
+                                       const char   *column,
+                                       AdwEntryRow  *row);
+
+/* Writes @record as one edit: a new row when *@id is 0 (*@id becomes
+ * its id), else an update of row *@id. The labels are given untranslated,
+ * marked with N_: they go into the audit trail, translated when shown. */
+gboolean    hw_form_write_record      (HwStore      *store,
+                                       HwRecord     *record,
+                                       gint64       *id,
+                                       const char   *add_label,
+                                       const char   *edit_label,
+                                       GError      **error);
 
 G_END_DECLS

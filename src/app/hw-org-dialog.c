@@ -69,18 +69,9 @@ hw_org_dialog_new (HwStore *store,
 }
 
 static void
-set_text (AdwEntryRow *row,
-          HwRecord    *record,
-          const char  *column)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), hw_record_get_string (record, column));
-}
-
-static void
 load (HwOrgDialog *self)
 {
   g_autoptr(HwRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->org_id == 0)
     {
@@ -88,36 +79,23 @@ load (HwOrgDialog *self)
       return;
     }
 
-  record = hw_store_get (self->store, "organisations", self->org_id, &error);
+  record = hw_form_load_record (GTK_WIDGET (self), self->error_label, self->store,
+                                "organisations", self->org_id);
   if (record == NULL)
-    {
-      hw_form_show_error (self->error_label, NULL, error->message);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", FALSE);
-      return;
-    }
+    return;
 
   self->case_id = hw_record_get_int (record, "case_id");
-  set_text (self->name_row, record, "name");
+  hw_form_set_text (self->name_row, record, "name");
   hw_form_combo_set_id (self->kind_row, hw_record_get_string (record, "kind"));
-  set_text (self->contact_row, record, "contact");
-  set_text (self->phone_row, record, "phone");
-  set_text (self->email_row, record, "email");
-  set_text (self->address_row, record, "address");
+  hw_form_set_text (self->contact_row, record, "contact");
+  hw_form_set_text (self->phone_row, record, "phone");
+  hw_form_set_text (self->email_row, record, "email");
+  hw_form_set_text (self->address_row, record, "address");
   gtk_switch_set_active (self->confidential_switch, hw_record_get_boolean (record, "confidential"));
   hw_form_set_recipients (hw_record_get_string (record, "withheld_from"),
                           self->withheld_family_check, self->withheld_support_check,
                           self->withheld_screen_check);
-  set_text (self->notes_row, record, "notes");
-}
-
-static void
-record_set_text (HwRecord    *record,
-                 const char  *column,
-                 AdwEntryRow *row)
-{
-  g_autofree char *text = hw_form_get_text (row);
-
-  hw_record_set_string (record, column, text);
+  hw_form_set_text (self->notes_row, record, "notes");
 }
 
 /* Checks and writes; *bad_row is the field to fix when it fails. */
@@ -144,28 +122,19 @@ save (HwOrgDialog  *self,
                                      self->withheld_support_check,
                                      self->withheld_screen_check);
 
-  if (self->org_id != 0)
-    hw_record_set_id (record, self->org_id);
   hw_record_set_int (record, "case_id", self->case_id);
   hw_record_set_string (record, "name", name);
   hw_record_set_string (record, "kind", hw_form_combo_get_id (self->kind_row));
-  record_set_text (record, "contact", self->contact_row);
-  record_set_text (record, "phone", self->phone_row);
-  record_set_text (record, "email", self->email_row);
-  record_set_text (record, "address", self->address_row);
+  hw_form_record_set_text (record, "contact", self->contact_row);
+  hw_form_record_set_text (record, "phone", self->phone_row);
+  hw_form_record_set_text (record, "email", self->email_row);
+  hw_form_record_set_text (record, "address", self->address_row);
   hw_record_set_boolean (record, "confidential", gtk_switch_get_active (self->confidential_switch));
   hw_record_set_string (record, "withheld_from", withheld);
-  record_set_text (record, "notes", self->notes_row);
+  hw_form_record_set_text (record, "notes", self->notes_row);
 
-  if (self->org_id == 0)
-    {
-      gint64 id = hw_store_insert (self->store, N_("Add organisation"), record, error);
-
-      if (id <= 0)
-        return FALSE;
-      self->org_id = id;
-    }
-  else if (!hw_store_update (self->store, N_("Edit organisation"), record, error))
+  if (!hw_form_write_record (self->store, record, &self->org_id,
+                             N_("Add organisation"), N_("Edit organisation"), error))
     return FALSE;
 
   g_signal_emit (self, signals[SAVED], 0, self->org_id);
@@ -212,16 +181,8 @@ hw_org_dialog_constructed (GObject *object)
 
   hw_form_combo_setup (self->kind_row, HW_CHOICES_ORG_KIND, NULL);
 
-  if (self->org_id == 0)
-    {
-      gtk_window_set_title (GTK_WINDOW (self), _("Add Organisation"));
-      gtk_label_set_text_with_mnemonic (self->save_label, _("_Add"));
-    }
-  else
-    {
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Organisation"));
-      gtk_label_set_text_with_mnemonic (self->save_label, _("_Done"));
-    }
+  hw_form_set_mode (GTK_WINDOW (self), self->save_label, self->org_id == 0,
+                    _("Add Organisation"), _("Edit Organisation"));
 
   load (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));

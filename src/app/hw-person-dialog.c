@@ -79,18 +79,9 @@ hw_person_dialog_new (HwStore *store,
 }
 
 static void
-set_text (AdwEntryRow *row,
-          HwRecord    *record,
-          const char  *column)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), hw_record_get_string (record, column));
-}
-
-static void
 load (HwPersonDialog *self)
 {
   g_autoptr(HwRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->person_id == 0)
     {
@@ -98,26 +89,23 @@ load (HwPersonDialog *self)
       return;
     }
 
-  record = hw_store_get (self->store, "people", self->person_id, &error);
+  record = hw_form_load_record (GTK_WIDGET (self), self->error_label, self->store,
+                                "people", self->person_id);
   if (record == NULL)
-    {
-      hw_form_show_error (self->error_label, NULL, error->message);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", FALSE);
-      return;
-    }
+    return;
 
   self->case_id = hw_record_get_int (record, "case_id");
-  set_text (self->name_row, record, "name");
+  hw_form_set_text (self->name_row, record, "name");
   hw_form_combo_set_id (self->role_row, hw_record_get_string (record, "role"));
-  set_text (self->relationship_row, record, "relationship");
-  set_text (self->pronouns_row, record, "pronouns");
+  hw_form_set_text (self->relationship_row, record, "relationship");
+  hw_form_set_text (self->pronouns_row, record, "pronouns");
   hw_form_combo_set_id (self->language_row, hw_record_get_string (record, "language"));
-  set_text (self->birth_date_row, record, "birth_date");
+  hw_form_set_text (self->birth_date_row, record, "birth_date");
   gtk_switch_set_active (self->household_switch, hw_record_get_boolean (record, "in_household"));
   gtk_switch_set_active (self->harm_switch, hw_record_get_boolean (record, "alleged_harm_source"));
-  set_text (self->phone_row, record, "phone");
-  set_text (self->email_row, record, "email");
-  set_text (self->address_row, record, "address");
+  hw_form_set_text (self->phone_row, record, "phone");
+  hw_form_set_text (self->email_row, record, "email");
+  hw_form_set_text (self->address_row, record, "address");
   hw_form_set_recipients (hw_record_get_string (record, "address_withheld_from"),
                           self->address_family_check, self->address_support_check,
                           self->address_screen_check);
@@ -125,17 +113,7 @@ load (HwPersonDialog *self)
   hw_form_set_recipients (hw_record_get_string (record, "withheld_from"),
                           self->withheld_family_check, self->withheld_support_check,
                           self->withheld_screen_check);
-  set_text (self->notes_row, record, "notes");
-}
-
-static void
-record_set_text (HwRecord    *record,
-                 const char  *column,
-                 AdwEntryRow *row)
-{
-  g_autofree char *text = hw_form_get_text (row);
-
-  hw_record_set_string (record, column, text);
+  hw_form_set_text (self->notes_row, record, "notes");
 }
 
 /* Checks and writes; *bad_row is the field to fix when it fails. */
@@ -172,35 +150,26 @@ save (HwPersonDialog  *self,
                                      self->withheld_support_check,
                                      self->withheld_screen_check);
 
-  if (self->person_id != 0)
-    hw_record_set_id (record, self->person_id);
   hw_record_set_int (record, "case_id", self->case_id);
   hw_record_set_string (record, "name", name);
   hw_record_set_string (record, "role", hw_form_combo_get_id (self->role_row));
-  record_set_text (record, "relationship", self->relationship_row);
-  record_set_text (record, "pronouns", self->pronouns_row);
+  hw_form_record_set_text (record, "relationship", self->relationship_row);
+  hw_form_record_set_text (record, "pronouns", self->pronouns_row);
   hw_record_set_string (record, "language", hw_form_combo_get_id (self->language_row));
   hw_record_set_string (record, "birth_date", birth_date);
   hw_record_set_boolean (record, "in_household", gtk_switch_get_active (self->household_switch));
   hw_record_set_boolean (record, "alleged_harm_source", gtk_switch_get_active (self->harm_switch));
-  record_set_text (record, "phone", self->phone_row);
-  record_set_text (record, "email", self->email_row);
-  record_set_text (record, "address", self->address_row);
+  hw_form_record_set_text (record, "phone", self->phone_row);
+  hw_form_record_set_text (record, "email", self->email_row);
+  hw_form_record_set_text (record, "address", self->address_row);
   hw_record_set_string (record, "address_withheld_from", address_withheld);
   hw_record_set_boolean (record, "confidential", gtk_switch_get_active (self->confidential_switch));
   hw_record_set_string (record, "withheld_from", withheld);
-  record_set_text (record, "notes", self->notes_row);
+  hw_form_record_set_text (record, "notes", self->notes_row);
 
   /* The labels never name the person: they go into the audit trail. */
-  if (self->person_id == 0)
-    {
-      gint64 id = hw_store_insert (self->store, N_("Add person"), record, error);
-
-      if (id <= 0)
-        return FALSE;
-      self->person_id = id;
-    }
-  else if (!hw_store_update (self->store, N_("Edit person"), record, error))
+  if (!hw_form_write_record (self->store, record, &self->person_id,
+                             N_("Add person"), N_("Edit person"), error))
     return FALSE;
 
   g_signal_emit (self, signals[SAVED], 0, self->person_id);
@@ -249,16 +218,8 @@ hw_person_dialog_constructed (GObject *object)
   hw_form_combo_setup (self->role_row, HW_CHOICES_PERSON_ROLE, NULL);
   hw_form_combo_setup (self->language_row, HW_CHOICES_LANGUAGE, _("Not recorded"));
 
-  if (self->person_id == 0)
-    {
-      gtk_window_set_title (GTK_WINDOW (self), _("Add Person"));
-      gtk_label_set_text_with_mnemonic (self->save_label, _("_Add"));
-    }
-  else
-    {
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Person"));
-      gtk_label_set_text_with_mnemonic (self->save_label, _("_Done"));
-    }
+  hw_form_set_mode (GTK_WINDOW (self), self->save_label, self->person_id == 0,
+                    _("Add Person"), _("Edit Person"));
 
   load (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));

@@ -1,5 +1,8 @@
 /* hw-ecomap.c: a case's ecomap and safety network in the store.
  *
+ * Edit labels are given untranslated (N_()): they go into the audit trail
+ * and are translated when shown.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "hw-ecomap"
@@ -34,37 +37,6 @@ invalid (GError    **error,
   va_end (args);
   g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, message);
   return FALSE;
-}
-
-/* Opens an edit unless the caller already has one: then the writes join it.
- * Edit labels are given untranslated (N_()): they go into the audit trail
- * and are translated when shown. */
-static gboolean
-begin (HwStore    *store,
-       const char *label,
-       gboolean   *own,
-       GError    **error)
-{
-  *own = !hw_store_in_edit (store);
-  if (*own)
-    return hw_store_begin_edit (store, label, error);
-  return TRUE;
-}
-
-static gboolean
-finish (HwStore  *store,
-        gboolean  own,
-        gboolean  ok,
-        GError  **error)
-{
-  if (!own)
-    return ok;
-  if (!ok)
-    {
-      hw_store_rollback_edit (store);
-      return FALSE;
-    }
-  return hw_store_commit_edit (store, error);
 }
 
 static HwRecord *
@@ -377,7 +349,7 @@ hw_ecomap_ensure_nodes (HwStore  *store,
       return FALSE;
     }
 
-  if (!begin (store, N_("Update the ecomap"), &own, error))
+  if (!hw_store_join_edit (store, N_("Update the ecomap"), &own, error))
     return FALSE;
   if (!household)
     ok = insert_node (store, case_id, 0, 0, "family", error) != 0;
@@ -395,7 +367,7 @@ hw_ecomap_ensure_nodes (HwStore  *store,
       ok = insert_node (store, case_id, 0, hw_record_get_id (row),
                         hw_ecomap_category_for_kind (hw_record_get_string (row, "kind")), error) != 0;
     }
-  return finish (store, own, ok, error);
+  return hw_store_leave_edit (store, own, ok, error);
 }
 
 static gint64
@@ -417,7 +389,7 @@ add_named (HwStore    *store,
   if (category == NULL || !hw_choices_valid (HW_CHOICES_ECOMAP_CATEGORY, category))
     return invalid (error, _("“%s” is not a group of the ecomap."), category), 0;
 
-  if (!begin (store, label, &own, error))
+  if (!hw_store_join_edit (store, label, &own, error))
     return 0;
   hw_record_set_int (rec, "case_id", case_id);
   hw_record_set_string (rec, "name", trimmed);
@@ -430,7 +402,7 @@ add_named (HwStore    *store,
              : insert_node (store, case_id, 0, id, category, error);
       ok = node != 0;
     }
-  if (!finish (store, own, ok, error))
+  if (!hw_store_leave_edit (store, own, ok, error))
     return 0;
   return node;
 }
@@ -475,14 +447,14 @@ hw_ecomap_delete_node (HwStore  *store,
                           G_TYPE_INT64, node_id, G_TYPE_INT64, node_id, G_TYPE_INVALID);
   if (ties == NULL)
     return FALSE;
-  if (!begin (store, N_("Remove from the ecomap"), &own, error))
+  if (!hw_store_join_edit (store, N_("Remove from the ecomap"), &own, error))
     return FALSE;
   /* ties first, one by one, so undo puts each back */
   for (guint i = 0; ok && i < ties->len; i++)
     ok = hw_store_delete (store, NULL, "ties", hw_record_get_id (g_ptr_array_index (ties, i)), error);
   if (ok)
     ok = hw_store_delete (store, NULL, "ecomap_nodes", node_id, error);
-  return finish (store, own, ok, error);
+  return hw_store_leave_edit (store, own, ok, error);
 }
 
 gboolean

@@ -12,37 +12,7 @@
 
 #define MAX_TEXT 4000
 
-/* Edits ------------------------------------------------------------------- */
-
-/* Opens an edit unless the caller already has one open; then our writes
- * join theirs, and rolling back is left to them. */
-static gboolean
-edit_begin (HwStore     *store,
-            const char  *label,
-            gboolean    *owned,
-            GError     **error)
-{
-  *owned = !hw_store_in_edit (store);
-  if (!*owned)
-    return TRUE;
-  return hw_store_begin_edit (store, label, error);
-}
-
-static gboolean
-edit_end (HwStore   *store,
-          gboolean   owned,
-          gboolean   ok,
-          GError   **error)
-{
-  if (!owned)
-    return ok;
-  if (!ok)
-    {
-      hw_store_rollback_edit (store);
-      return FALSE;
-    }
-  return hw_store_commit_edit (store, error);
-}
+/* Errors ------------------------------------------------------------------ */
 
 static gboolean
 invalid (GError     **error,
@@ -388,7 +358,7 @@ hw_meeting_delete (HwStore     *store,
   meeting = get_meeting (store, meeting_id, error);
   if (meeting == NULL)
     return FALSE;
-  if (!edit_begin (store, N_("Delete a meeting"), &owned, error))
+  if (!hw_store_join_edit (store, N_("Delete a meeting"), &owned, error))
     return FALSE;
 
   /* Children first and explicitly, so that the undo journal holds every
@@ -400,7 +370,7 @@ hw_meeting_delete (HwStore     *store,
                          "DELETE FROM meetings WHERE id = %" G_GINT64_FORMAT ";",
                          meeting_id, meeting_id, meeting_id, meeting_id, meeting_id);
   ok = hw_store_exec (store, sql, error);
-  return edit_end (store, owned, ok, error);
+  return hw_store_leave_edit (store, owned, ok, error);
 }
 
 gint64
@@ -512,7 +482,7 @@ hw_meeting_remove_attendee (HwStore     *store,
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND, _("This attendee is not on the list (any more)."));
       return FALSE;
     }
-  if (!edit_begin (store, N_("Remove an attendee"), &owned, error))
+  if (!hw_store_join_edit (store, N_("Remove an attendee"), &owned, error))
     return FALSE;
   sql = g_strdup_printf ("DELETE FROM meeting_scores WHERE meeting_id = %" G_GINT64_FORMAT
                          " AND person_id = %" G_GINT64_FORMAT ";"
@@ -520,7 +490,7 @@ hw_meeting_remove_attendee (HwStore     *store,
                          hw_record_get_int (row, "meeting_id"), hw_record_get_int (row, "person_id"),
                          attendee_id);
   ok = hw_store_exec (store, sql, error);
-  return edit_end (store, owned, ok, error);
+  return hw_store_leave_edit (store, owned, ok, error);
 }
 
 /* Items ------------------------------------------------------------------- */
@@ -670,7 +640,7 @@ hw_meeting_delete_item (HwStore     *store,
   item = get_item (store, item_id, error);
   if (item == NULL)
     return FALSE;
-  if (!edit_begin (store, N_("Delete an item of the meeting"), &owned, error))
+  if (!hw_store_join_edit (store, N_("Delete an item of the meeting"), &owned, error))
     return FALSE;
 
   sql = g_strdup_printf ("DELETE FROM meeting_scores WHERE item_id = %" G_GINT64_FORMAT ";"
@@ -682,7 +652,7 @@ hw_meeting_delete_item (HwStore     *store,
       ids = phase_ids (store, hw_record_get_int (item, "meeting_id"), hw_record_get_string (item, "phase"));
       ok = write_positions (store, (const gint64 *) ids->data, ids->len, error);
     }
-  return edit_end (store, owned, ok, error);
+  return hw_store_leave_edit (store, owned, ok, error);
 }
 
 gboolean
@@ -721,10 +691,10 @@ hw_meeting_reorder_items (HwStore       *store,
       g_hash_table_add (seen, (gpointer) &item_ids[i]);
     }
 
-  if (!edit_begin (store, N_("Change the order of items"), &owned, error))
+  if (!hw_store_join_edit (store, N_("Change the order of items"), &owned, error))
     return FALSE;
   ok = write_positions (store, item_ids, n_items, error);
-  return edit_end (store, owned, ok, error);
+  return hw_store_leave_edit (store, owned, ok, error);
 }
 
 gboolean
@@ -1036,7 +1006,7 @@ hw_meeting_action_to_task (HwStore     *store,
       return 0;
     }
 
-  if (!edit_begin (store, N_("Make a next step a task of the service plan"), &owned, error))
+  if (!hw_store_join_edit (store, N_("Make a next step a task of the service plan"), &owned, error))
     return 0;
 
   if (goal_id == 0)
@@ -1066,7 +1036,7 @@ hw_meeting_action_to_task (HwStore     *store,
       hw_record_set_int (link, "task_id", task_id);
       ok = hw_store_update (store, NULL, link, error);
     }
-  if (!edit_end (store, owned, ok, error))
+  if (!hw_store_leave_edit (store, owned, ok, error))
     return 0;
   return task_id;
 }
@@ -1779,9 +1749,9 @@ hw_meeting_add_demo (HwStore     *store,
           break;
         }
 
-  if (!edit_begin (store, N_("Add sample meetings"), &owned, error))
+  if (!hw_store_join_edit (store, N_("Add sample meetings"), &owned, error))
     return FALSE;
   ok = add_demo_meeting (store, case_id, people, "family-team-meeting", earlier, recent, FALSE, error) &&
        add_demo_meeting (store, case_id, people, "reunification-readiness", recent, next, TRUE, error);
-  return edit_end (store, owned, ok, error);
+  return hw_store_leave_edit (store, owned, ok, error);
 }

@@ -1009,31 +1009,47 @@ cmp_needs (gconstpointer a,
   return hw_record_get_id (ra) < hw_record_get_id (rb) ? -1 : 1;
 }
 
+/* The rows of @table that @sql selects for @parent_id, less those
+ * withheld from @recipient (left out, not blanked). */
+static GPtrArray *
+select_visible (HwStore            *store,
+                const char         *table,
+                const char         *sql,
+                gint64              parent_id,
+                const HwRecipient  *recipient,
+                GError            **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) visible = g_ptr_array_new_with_free_func (g_object_unref);
+
+  rows = hw_store_select (store, table, error, sql, G_TYPE_INT64, parent_id, G_TYPE_INVALID);
+  if (rows == NULL)
+    return NULL;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HwRecord *row = g_ptr_array_index (rows, i);
+
+      if (hw_recipient_may_see_record (recipient_or_agency (recipient), row))
+        g_ptr_array_add (visible, g_object_ref (row));
+    }
+  return g_steal_pointer (&visible);
+}
+
 GPtrArray *
 hw_service_plan_list_needs (HwStore            *store,
                             gint64              case_id,
                             const HwRecipient  *recipient,
                             GError            **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) visible = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *visible;
 
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
-  rows = hw_store_select (store, "needs", error,
-                          "SELECT * FROM needs WHERE case_id = ? ORDER BY position, id",
-                          G_TYPE_INT64, case_id, G_TYPE_INVALID);
-  if (rows == NULL)
-    return NULL;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      HwRecord *need = g_ptr_array_index (rows, i);
-
-      if (hw_recipient_may_see_record (recipient_or_agency (recipient), need))
-        g_ptr_array_add (visible, g_object_ref (need));
-    }
-  g_ptr_array_sort (visible, cmp_needs);
-  return g_steal_pointer (&visible);
+  visible = select_visible (store, "needs", "SELECT * FROM needs WHERE case_id = ? ORDER BY position, id",
+                            case_id, recipient, error);
+  if (visible != NULL)
+    g_ptr_array_sort (visible, cmp_needs);
+  return visible;
 }
 
 GPtrArray *
@@ -1056,24 +1072,11 @@ hw_service_plan_list_notes (HwStore            *store,
                             const HwRecipient  *recipient,
                             GError            **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) visible = g_ptr_array_new_with_free_func (g_object_unref);
-
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
-  rows = hw_store_select (store, "progress_notes", error,
-                          "SELECT * FROM progress_notes WHERE task_id = ? ORDER BY date, id",
-                          G_TYPE_INT64, task_id, G_TYPE_INVALID);
-  if (rows == NULL)
-    return NULL;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      HwRecord *note = g_ptr_array_index (rows, i);
-
-      if (hw_recipient_may_see_record (recipient_or_agency (recipient), note))
-        g_ptr_array_add (visible, g_object_ref (note));
-    }
-  return g_steal_pointer (&visible);
+  return select_visible (store, "progress_notes",
+                         "SELECT * FROM progress_notes WHERE task_id = ? ORDER BY date, id",
+                         task_id, recipient, error);
 }
 
 static char *

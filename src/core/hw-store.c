@@ -702,6 +702,39 @@ hw_store_in_edit (HwStore *self)
 }
 
 gboolean
+hw_store_join_edit (HwStore     *self,
+                    const char  *label,
+                    gboolean    *own,
+                    GError     **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (own != NULL, FALSE);
+
+  *own = !self->in_edit;
+  if (!*own)
+    return TRUE;
+  return hw_store_begin_edit (self, label, error);
+}
+
+gboolean
+hw_store_leave_edit (HwStore   *self,
+                     gboolean   own,
+                     gboolean   ok,
+                     GError   **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  if (!own)
+    return ok;
+  if (!ok)
+    {
+      hw_store_rollback_edit (self);
+      return FALSE;
+    }
+  return hw_store_commit_edit (self, error);
+}
+
+gboolean
 hw_store_begin_edit (HwStore     *self,
                      const char  *label,
                      GError     **error)
@@ -1006,6 +1039,30 @@ hw_store_insert (HwStore     *self,
   return hw_record_get_id (record);
 }
 
+/* Runs and finalizes @stmt, an UPDATE or DELETE of one row by id: a row
+ * that is not there (deleted meanwhile) is an error too. */
+static gboolean
+step_one_row (HwStore       *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hw_store_set_sqlite_error (error, self->db, rc, NULL);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
+                   _("This item no longer exists. It may have been deleted."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 update_func (HwStore   *self,
              gpointer   data,
@@ -1035,20 +1092,7 @@ update_func (HwStore   *self,
     bind_record (stmt, i + 1, record, hw_record_get_column (record, i));
   sqlite3_bind_int64 (stmt, n + 1, hw_record_get_id (record));
 
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
-                   _("This item no longer exists. It may have been deleted."));
-      return FALSE;
-    }
-  return TRUE;
+  return step_one_row (self, stmt, error);
 }
 
 gboolean
@@ -1087,20 +1131,7 @@ delete_func (HwStore   *self,
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, d->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
-                   _("This item no longer exists. It may have been deleted."));
-      return FALSE;
-    }
-  return TRUE;
+  return step_one_row (self, stmt, error);
 }
 
 gboolean

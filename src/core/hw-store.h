@@ -77,6 +77,33 @@ gboolean    hw_store_commit_edit     (HwStore     *self,
 void        hw_store_rollback_edit   (HwStore     *self);
 gboolean    hw_store_in_edit         (HwStore     *self);
 
+/**
+ * hw_store_join_edit:
+ * @own: (out): whether this call opened the edit
+ *
+ * Opens an edit labelled @label unless the caller's caller has one open
+ * already: then the writes that follow join that edit. End it with
+ * hw_store_leave_edit().
+ */
+gboolean    hw_store_join_edit       (HwStore     *self,
+                                      const char  *label,
+                                      gboolean    *own,
+                                      GError     **error);
+/**
+ * hw_store_leave_edit:
+ * @own: what hw_store_join_edit() said
+ * @ok: whether the writes since succeeded
+ *
+ * Commits the edit hw_store_join_edit() opened when @ok, or rolls it
+ * back; an edit that was joined is left to whoever opened it.
+ *
+ * Returns: @ok, or FALSE when the commit fails
+ */
+gboolean    hw_store_leave_edit      (HwStore     *self,
+                                      gboolean     own,
+                                      gboolean     ok,
+                                      GError     **error);
+
 /* Write helpers. Each one, called outside an edit, makes its own one-step
  * edit labelled @label; inside an edit @label is ignored. */
 gint64      hw_store_insert          (HwStore     *self,

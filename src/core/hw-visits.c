@@ -96,32 +96,6 @@ hw_visit_status_owes_makeup (const char *status)
 
 /* Small helpers ------------------------------------------------------------ */
 
-static gboolean
-edit_begin (HwStore     *store,
-            const char  *label,
-            gboolean    *own,
-            GError     **error)
-{
-  *own = !hw_store_in_edit (store);
-  return !*own || hw_store_begin_edit (store, label, error);
-}
-
-static gboolean
-edit_end (HwStore  *store,
-          gboolean  own,
-          gboolean  ok,
-          GError  **error)
-{
-  if (!own)
-    return ok;
-  if (!ok)
-    {
-      hw_store_rollback_edit (store);
-      return FALSE;
-    }
-  return hw_store_commit_edit (store, error);
-}
-
 static sqlite3_stmt *
 prepare (HwStore     *store,
          const char  *sql,
@@ -309,10 +283,10 @@ hw_visits_create_series (HwStore           *store,
     return 0;
 
   rec = plan_to_record (plan, rrule);
-  if (!edit_begin (store, N_("Schedule visits"), &own, error))
+  if (!hw_store_join_edit (store, N_("Schedule visits"), &own, error))
     return 0;
   id = hw_store_insert (store, NULL, rec, error);
-  if (!edit_end (store, own, id != 0 && write_participants (store, id, plan, error), error))
+  if (!hw_store_leave_edit (store, own, id != 0 && write_participants (store, id, plan, error), error))
     return 0;
   return id;
 }
@@ -336,13 +310,13 @@ hw_visits_update_series (HwStore           *store,
 
   rec = plan_to_record (plan, rrule);
   hw_record_set_id (rec, series_id);
-  if (!edit_begin (store, N_("Change visit plan"), &own, error))
+  if (!hw_store_join_edit (store, N_("Change visit plan"), &own, error))
     return FALSE;
   sql = g_strdup_printf ("DELETE FROM visit_participants WHERE series_id = %" G_GINT64_FORMAT, series_id);
   ok = hw_store_update (store, NULL, rec, error)
        && hw_store_exec (store, sql, error)
        && write_participants (store, series_id, plan, error);
-  return edit_end (store, own, ok, error);
+  return hw_store_leave_edit (store, own, ok, error);
 }
 
 gboolean
@@ -353,7 +327,7 @@ hw_visits_delete_series (HwStore  *store,
   g_autofree char *sql = NULL;
   gboolean own, ok;
 
-  if (!edit_begin (store, N_("Delete visit plan"), &own, error))
+  if (!hw_store_join_edit (store, N_("Delete visit plan"), &own, error))
     return FALSE;
   /* make-ups of this series' cancellations stay, without the link */
   sql = g_strdup_printf ("UPDATE visit_records SET makeup_for = NULL WHERE makeup_for IN "
@@ -364,7 +338,7 @@ hw_visits_delete_series (HwStore  *store,
                          series_id, series_id, series_id, series_id);
   ok = hw_store_exec (store, sql, error)
        && hw_store_delete (store, NULL, "visit_series", series_id, error);
-  return edit_end (store, own, ok, error);
+  return hw_store_leave_edit (store, own, ok, error);
 }
 
 HwRecurrence *
@@ -436,11 +410,11 @@ hw_visits_move_occurrence (HwStore     *store,
   hw_record_set_string (rec, "original_start", k);
   hw_record_set_string (rec, "new_start", moved);
 
-  if (!edit_begin (store, moved[0] ? N_("Move a visit") : N_("Take a visit off the calendar"), &own, error))
+  if (!hw_store_join_edit (store, moved[0] ? N_("Move a visit") : N_("Take a visit off the calendar"), &own, error))
     return FALSE;
   ok = existing != 0 ? hw_store_update (store, NULL, rec, error)
                      : hw_store_insert (store, NULL, rec, error) != 0;
-  return edit_end (store, own, ok, error);
+  return hw_store_leave_edit (store, own, ok, error);
 }
 
 /* Outcomes ---------------------------------------------------------------- */
@@ -545,9 +519,9 @@ hw_visits_record_outcome (HwStore              *store,
   hw_record_set_string (rec, "observations", outcome->observations ? outcome->observations : "");
   hw_record_set_string (rec, "recommendation", outcome->recommendation ? outcome->recommendation : "");
 
-  if (!edit_begin (store,
-                   hw_visit_status_is_cancelled (outcome->status) ? N_("Cancel a visit") : N_("Record a visit"),
-                   &own, error))
+  if (!hw_store_join_edit (store,
+                           hw_visit_status_is_cancelled (outcome->status) ? N_("Cancel a visit") : N_("Record a visit"),
+                           &own, error))
     return 0;
   if (existing != 0)
     {
@@ -559,7 +533,7 @@ hw_visits_record_outcome (HwStore              *store,
       id = hw_store_insert (store, NULL, rec, error);
       ok = id != 0;
     }
-  if (!edit_end (store, own, ok, error))
+  if (!hw_store_leave_edit (store, own, ok, error))
     return 0;
   return id;
 }
@@ -632,7 +606,7 @@ hw_visits_schedule_makeup (HwStore     *store,
   plan.children = (const gint64 *) (gpointer) children->data;
   plan.n_children = children->len;
 
-  if (!edit_begin (store, N_("Schedule a make-up visit"), &own, error))
+  if (!hw_store_join_edit (store, N_("Schedule a make-up visit"), &own, error))
     return 0;
   series_id = hw_visits_create_series (store, &plan, error);
   if (series_id != 0)
@@ -645,7 +619,7 @@ hw_visits_schedule_makeup (HwStore     *store,
       id = hw_store_insert (store, NULL, makeup, error);
       ok = id != 0;
     }
-  if (!edit_end (store, own, ok, error))
+  if (!hw_store_leave_edit (store, own, ok, error))
     return 0;
   return series_id;
 }
