@@ -17,6 +17,7 @@
 #include "hw-lock-screen.h"
 #include "hw-person-dialog.h"
 #include "hw-preferences-window.h"
+#include "hw-test-store.h"
 #include "hw-window.h"
 
 #define PASS "kitchen table 7"
@@ -59,20 +60,12 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   /* the schema's default (10 minutes) must not lock during a test */
   g_settings_set_int (settings, "lock-after-minutes", 0);
 
-  f->dir = g_dir_make_tmp ("homeward-test-lock-screen-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "homeward.db", NULL);
-  f->store = hw_store_open (path, &error);
-  g_assert_no_error (error);
-  f->case_id = hw_demo_create (f->store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (f->case_id, >, 0);
+  f->store = hw_test_store_new_demo ("homeward-test-lock-screen-XXXXXX", &f->dir, &f->case_id);
   if (data != NULL)
     {
       hw_lock_set_passphrase (f->store, NULL, PASS, &error);
@@ -85,9 +78,6 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (hw_store_get_path (f->store));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   /* dialogs the test left open */
@@ -99,13 +89,7 @@ fixture_tear_down (Fixture       *f,
         gtk_window_destroy (other);
     }
   close_window (f);
-  g_assert_finalize_object (f->store);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  hw_test_store_free (f->store, f->dir);
 }
 
 static HwLockScreen *

@@ -21,6 +21,7 @@
 #include "hw-meeting.h"
 #include "hw-meeting-view.h"
 #include "hw-presentation-window.h"
+#include "hw-test-store.h"
 #include "hw-window.h"
 
 typedef struct {
@@ -77,16 +78,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("homeward-test-two-screens-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "homeward.db", NULL);
-  f->store = hw_store_open (path, &error);
-  g_assert_no_error (error);
-  f->case_id = hw_demo_create (f->store, &error);
-  g_assert_no_error (error);
+  f->store = hw_test_store_new_demo ("homeward-test-two-screens-XXXXXX", &f->dir, &f->case_id);
   f->meeting_id = hw_store_query_int (f->store, 0,
                                       "SELECT max(id) FROM meetings WHERE case_id = ?",
                                       G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
@@ -104,22 +96,12 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (hw_store_get_path (f->store));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_null (f->window);
-  g_assert_finalize_object (f->store);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  hw_test_store_free (f->store, f->dir);
 }
 
 static HwMeetingView *

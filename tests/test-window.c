@@ -16,6 +16,7 @@
 #include "hw-people-page.h"
 #include "hw-person-dialog.h"
 #include "hw-record-list.h"
+#include "hw-test-store.h"
 #include "hw-window.h"
 
 typedef struct {
@@ -29,18 +30,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("homeward-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "homeward.db", NULL);
-  f->store = hw_store_open (path, &error);
-  g_assert_no_error (error);
-  f->case_id = hw_demo_create (f->store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (f->case_id, >, 0);
-
+  f->store = hw_test_store_new_demo ("homeward-test-window-XXXXXX", &f->dir, &f->case_id);
   f->window = hw_window_new (NULL, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
 }
@@ -56,22 +46,12 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (hw_store_get_path (f->store));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
   spin ();
   g_assert_null (f->window);
   /* Nothing the window made (record lists, pages) may keep the store. */
-  g_assert_finalize_object (f->store);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  hw_test_store_free (f->store, f->dir);
 }
 
 static HwPeoplePage *
