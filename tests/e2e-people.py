@@ -50,10 +50,19 @@ def test_bad_database(tmp, env):
 def test_bad_database_window(tmp, env):
     """With a display, the same refusal is also shown in a window."""
     bad = os.path.join(tmp, 'notes.db')
+    log = open(os.path.join(tmp, 'bad-window.log'), 'w+')
     proc = subprocess.Popen([HOMEWARD, '--database', bad], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=log, stderr=subprocess.STDOUT)
+
+    def shown():
+        # an app that ended before it showed anything says why, at once
+        if proc.poll() is not None:
+            log.seek(0)
+            raise SystemExit('Bail out! the app ended (%s) before showing the error: %s'
+                             % (proc.returncode, log.read()))
+        return find_app()
     try:
-        app = wait_for(find_app, 'the app showing the error')
+        app = wait_for(shown, 'the app showing the error')
         title = wait_for(lambda: find(app, pyatspi.ROLE_LABEL, 'The database could not be opened'),
                          'the error page')
         check(title is not None, 'a window says that the database could not be opened')

@@ -112,10 +112,12 @@ unset UBSAN_OPTIONS LSAN_OPTIONS
 
 # --- valgrind: the core suite, no memory errors, no definite leaks ---------
 if [ "${HOMEWARD_SKIP_VALGRIND:-0}" != 1 ]; then
-  rm -f build-valgrind/meson-logs/testlog.json
+  # meson names the log after the wrapper: testlog-valgrind.json
+  rm -f build-valgrind/meson-logs/testlog*.json
   bash tools/valgrind.sh < /dev/null
   rc=$?
-  if ! count_log build-valgrind/meson-logs/testlog.json && [ $rc -ne 0 ]; then
+  vlog=$(ls build-valgrind/meson-logs/testlog*.json 2> /dev/null | head -n 1)
+  if ! count_log "${vlog:-build-valgrind/meson-logs/testlog-valgrind.json}"; then
     step_failed "tools/valgrind.sh (exit $rc, no test log)"
   fi
 fi

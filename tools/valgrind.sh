@@ -6,7 +6,7 @@
 #
 # Usage: bash tools/valgrind.sh [extra meson test arguments, e.g. a test name]
 # tools/test.sh (CI) runs it; its results are in
-# build-valgrind/meson-logs/testlog.json.
+# build-valgrind/meson-logs/testlog-valgrind.json.
 # Uses build-valgrind/ (a plain debug build: sanitizers and valgrind do not mix).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
