@@ -7,7 +7,9 @@
  * editor's step, and Esc on the room's screen ends the presentation
  * without touching the editor. Under mutter the projector is also
  * unplugged in the middle (through mutter's display configuration): the
- * room's screen must then become an ordinary window, not cover the editor.
+ * room's screen must then become an ordinary window, not cover the
+ * editor; and plugged in after Present was pressed: the room's screen
+ * must then move to it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -92,10 +94,21 @@ fixture_set_up (Fixture       *f,
   g_assert_true (wait_until (is_mapped_cb, f->window));
 }
 
+static void     set_monitors    (const char * const *connectors);
+static gboolean two_monitors_cb (gpointer            data);
+
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  /* a test that took the projector away gives it back to the next one */
+  if (g_strcmp0 (g_getenv ("HOMEWARD_COMPOSITOR"), "mutter") == 0)
+    {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (f->window)));
+
+      set_monitors (NULL);
+      g_assert_true (wait_until (two_monitors_cb, monitors));
+    }
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
   while (g_main_context_iteration (NULL, FALSE))
@@ -255,21 +268,22 @@ test_second_monitor (Fixture       *f,
   g_assert_true (monitor_of (GTK_WINDOW (f->window)) == editor_monitor);
 }
 
-/* Turns off every monitor but @keep, as unplugging the projector would
- * (mutter's org.gnome.Mutter.DisplayConfig, on the session bus). */
+/* Turns on exactly the monitors named in @connectors (NULL: all there
+ * are), side by side from the left, and turns off the others, as plugging
+ * a projector in or pulling its cable out would (mutter's
+ * org.gnome.Mutter.DisplayConfig, on the session bus). */
 static void
-unplug_all_but (GdkMonitor *keep)
+set_monitors (const char * const *connectors)
 {
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_autoptr(GVariant) state = NULL;
   g_autoptr(GVariant) monitors = NULL;
   g_autoptr(GVariant) reply = NULL;
-  g_autofree char *mode = NULL;
   GVariantBuilder logical;
-  GVariantIter iter;
-  GVariant *monitor;
   guint32 serial;
+  int x = 0;
 
   g_assert_no_error (error);
   state = g_dbus_connection_call_sync (bus, "org.gnome.Mutter.DisplayConfig", "/org/gnome/Mutter/DisplayConfig",
@@ -278,38 +292,81 @@ unplug_all_but (GdkMonitor *keep)
   g_assert_no_error (error);
   g_variant_get_child (state, 0, "u", &serial);
   monitors = g_variant_get_child_value (state, 1);
-  g_variant_iter_init (&iter, monitors);
-  while (mode == NULL && (monitor = g_variant_iter_next_value (&iter)) != NULL)
+  if (connectors == NULL)
     {
-      g_autoptr(GVariant) spec = g_variant_get_child_value (monitor, 0);
-      g_autoptr(GVariant) modes = g_variant_get_child_value (monitor, 1);
-      const char *connector;
+      for (gsize m = 0; m < g_variant_n_children (monitors); m++)
+        {
+          g_autoptr(GVariant) monitor = g_variant_get_child_value (monitors, m);
+          g_autoptr(GVariant) spec = g_variant_get_child_value (monitor, 0);
+          char *connector;
 
-      g_variant_get_child (spec, 0, "&s", &connector);
-      if (g_strcmp0 (connector, gdk_monitor_get_connector (keep)) == 0 && g_variant_n_children (modes) > 0)
-        g_variant_get_child (modes, 0, "(siiddada{sv})", &mode, NULL, NULL, NULL, NULL, NULL, NULL);
-      g_variant_unref (monitor);
+          g_variant_get_child (spec, 0, "s", &connector);
+          g_ptr_array_add (all, connector);
+        }
+      g_ptr_array_add (all, NULL);
+      connectors = (const char * const *) all->pdata;
     }
-  g_assert_nonnull (mode);
 
   g_variant_builder_init (&logical, G_VARIANT_TYPE ("a(iiduba(ssa{sv}))"));
-  g_variant_builder_open (&logical, G_VARIANT_TYPE ("(iiduba(ssa{sv}))"));
-  g_variant_builder_add (&logical, "i", 0);
-  g_variant_builder_add (&logical, "i", 0);
-  g_variant_builder_add (&logical, "d", 1.0);
-  g_variant_builder_add (&logical, "u", 0);
-  g_variant_builder_add (&logical, "b", TRUE);
-  g_variant_builder_open (&logical, G_VARIANT_TYPE ("a(ssa{sv})"));
-  g_variant_builder_add (&logical, "(ss@a{sv})", gdk_monitor_get_connector (keep), mode,
-                         g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
-  g_variant_builder_close (&logical);
-  g_variant_builder_close (&logical);
-  /* method 1: temporary, as a cable pulled out */
+  for (guint c = 0; connectors[c] != NULL; c++)
+    {
+      g_autofree char *mode = NULL;
+      int width = 0;
+
+      /* the monitor's first mode (a virtual monitor has one) */
+      for (gsize m = 0; mode == NULL && m < g_variant_n_children (monitors); m++)
+        {
+          g_autoptr(GVariant) monitor = g_variant_get_child_value (monitors, m);
+          g_autoptr(GVariant) spec = g_variant_get_child_value (monitor, 0);
+          g_autoptr(GVariant) modes = g_variant_get_child_value (monitor, 1);
+          const char *connector;
+
+          g_variant_get_child (spec, 0, "&s", &connector);
+          if (g_str_equal (connector, connectors[c]) && g_variant_n_children (modes) > 0)
+            g_variant_get_child (modes, 0, "(siiddada{sv})", &mode, &width, NULL, NULL, NULL, NULL, NULL);
+        }
+      g_assert_nonnull (mode);
+
+      g_variant_builder_open (&logical, G_VARIANT_TYPE ("(iiduba(ssa{sv}))"));
+      g_variant_builder_add (&logical, "i", x);
+      g_variant_builder_add (&logical, "i", 0);
+      g_variant_builder_add (&logical, "d", 1.0);
+      g_variant_builder_add (&logical, "u", 0);
+      g_variant_builder_add (&logical, "b", c == 0);
+      g_variant_builder_open (&logical, G_VARIANT_TYPE ("a(ssa{sv})"));
+      g_variant_builder_add (&logical, "(ss@a{sv})", connectors[c], mode,
+                             g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
+      g_variant_builder_close (&logical);
+      g_variant_builder_close (&logical);
+      x += width;
+    }
+  /* method 1: temporary, as a cable plugged in or pulled out */
   reply = g_dbus_connection_call_sync (bus, "org.gnome.Mutter.DisplayConfig", "/org/gnome/Mutter/DisplayConfig",
                                        "org.gnome.Mutter.DisplayConfig", "ApplyMonitorsConfig",
                                        g_variant_new ("(uua(iiduba(ssa{sv}))a{sv})", serial, 1, &logical, NULL),
                                        NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
   g_assert_no_error (error);
+}
+
+/* The connector of the monitor that is not @monitor. */
+static const char *
+other_connector (GListModel *monitors,
+                 GdkMonitor *monitor)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) other = g_list_model_get_item (monitors, i);
+
+      if (other != monitor)
+        return gdk_monitor_get_connector (other);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+two_monitors_cb (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) == 2;
 }
 
 static gboolean
@@ -343,7 +400,11 @@ test_projector_unplugged (Fixture       *f,
   placed = (Placed) { room, editor_monitor };
   g_assert_true (wait_until (placed_cb, &placed));
 
-  unplug_all_but (editor_monitor);
+  {
+    const char *laptop[] = { gdk_monitor_get_connector (editor_monitor), NULL };
+
+    set_monitors (laptop);
+  }
   g_assert_true (wait_until (one_monitor_cb, monitors));
 
   /* the room's screen is still there, as an ordinary window, and the
@@ -364,6 +425,55 @@ test_projector_unplugged (Fixture       *f,
   g_assert_true (wait_until (closed_cb, view));
 }
 
+/* Present pressed before the projector is plugged in: the room's screen
+ * opens on the laptop as an ordinary window, then moves to the projector
+ * as soon as it is there. */
+static void
+test_projector_plugged_in (Fixture       *f,
+                           gconstpointer  data)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (f->window)));
+  HwMeetingView *view = meeting_view (f);
+  GdkMonitor *editor_monitor = monitor_of (GTK_WINDOW (f->window));
+  g_autofree char *laptop = NULL;
+  g_autofree char *projector = NULL;
+  GtkWindow *room;
+  Placed placed;
+
+  g_assert_nonnull (editor_monitor);
+  laptop = g_strdup (gdk_monitor_get_connector (editor_monitor));
+  projector = g_strdup (other_connector (monitors, editor_monitor));
+  {
+    const char *only_laptop[] = { laptop, NULL };
+
+    set_monitors (only_laptop);
+  }
+  g_assert_true (wait_until (one_monitor_cb, monitors));
+  editor_monitor = monitor_of (GTK_WINDOW (f->window));
+  g_assert_nonnull (editor_monitor);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "meeting.present", NULL));
+  room = hw_meeting_view_get_presentation (view);
+  g_assert_true (wait_until (is_mapped_cb, room));
+  g_assert_true (windowed_cb (room));
+
+  {
+    const char *both[] = { laptop, projector, NULL };
+
+    set_monitors (both);
+  }
+  g_assert_true (wait_until (two_monitors_cb, monitors));
+  placed = (Placed) { room, monitor_of (GTK_WINDOW (f->window)) };
+  g_assert_true (wait_until (placed_cb, &placed));
+  g_assert_cmpstr (gdk_monitor_get_connector (monitor_of (room)), ==, projector);
+  g_assert_true (hw_presentation_window_get_monitor (HW_PRESENTATION_WINDOW (room)) == monitor_of (room));
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (f->window)));
+
+  /* Esc on the projector ends it at once */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (room), "presentation.leave", NULL));
+  g_assert_true (wait_until (closed_cb, view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,10 +490,14 @@ main (int   argc,
 
   g_test_add ("/two-screens/second-monitor", Fixture, NULL,
               fixture_set_up, test_second_monitor, fixture_tear_down);
-  /* only mutter can take a monitor away while running */
+  /* only mutter can take a monitor away and give it back while running */
   if (g_strcmp0 (g_getenv ("HOMEWARD_COMPOSITOR"), "mutter") == 0)
-    g_test_add ("/two-screens/projector-unplugged", Fixture, NULL,
-                fixture_set_up, test_projector_unplugged, fixture_tear_down);
+    {
+      g_test_add ("/two-screens/projector-unplugged", Fixture, NULL,
+                  fixture_set_up, test_projector_unplugged, fixture_tear_down);
+      g_test_add ("/two-screens/projector-plugged-in", Fixture, NULL,
+                  fixture_set_up, test_projector_plugged_in, fixture_tear_down);
+    }
 
   return g_test_run ();
 }

@@ -160,6 +160,33 @@ monitor_invalidate_cb (HwPresentationWindow *self)
   gtk_window_unfullscreen (GTK_WINDOW (self));
 }
 
+/* Fullscreen on @monitor, which is not the editor's. */
+static void
+go_elsewhere (HwPresentationWindow *self,
+              GdkMonitor           *monitor)
+{
+  g_set_object (&self->monitor, monitor);
+  g_signal_connect_object (monitor, "invalidate", G_CALLBACK (monitor_invalidate_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->elsewhere = TRUE;
+  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
+}
+
+/* A projector plugged in while the room's screen shares the editor's
+ * monitor (or after it was unplugged): the room's screen goes there. */
+static void
+monitors_changed_cb (HwPresentationWindow *self)
+{
+  g_autoptr(GdkMonitor) monitor = NULL;
+
+  if (self->elsewhere)
+    return;
+  /* not elsewhere: the room's screen is on the editor's monitor */
+  monitor = other_monitor (GTK_WINDOW (self));
+  if (monitor != NULL)
+    go_elsewhere (self, monitor);
+}
+
 gboolean
 hw_presentation_window_show (HwPresentationWindow *self,
                              GtkWindow            *editor)
@@ -170,17 +197,16 @@ hw_presentation_window_show (HwPresentationWindow *self,
 
   if (editor != NULL)
     monitor = other_monitor (editor);
-  self->elsewhere = monitor != NULL;
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
   if (monitor != NULL)
     {
       /* the editor stays on its screen, the room sees the other one */
-      g_set_object (&self->monitor, monitor);
-      g_signal_connect_object (monitor, "invalidate", G_CALLBACK (monitor_invalidate_cb), self,
-                               G_CONNECT_SWAPPED);
       g_set_weak_pointer (&self->editor, editor);
-      gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
+      go_elsewhere (self, monitor);
     }
+  g_signal_connect_object (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self))),
+                           "items-changed", G_CALLBACK (monitors_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (self));
   return self->elsewhere;
 }

@@ -29,7 +29,8 @@ void                  hw_presentation_window_set_live_seconds (HwPresentationWin
 /* Presents the window: fullscreen on a monitor other than @editor's when
  * there are two or more (@editor then keeps the keyboard), else as a
  * normal window. Returns TRUE if it went to another monitor. If that
- * monitor goes away, the window becomes a normal one. */
+ * monitor goes away, the window becomes a normal one; if a monitor is
+ * plugged in later, the window goes fullscreen there. */
 gboolean              hw_presentation_window_show             (HwPresentationWindow *self,
                                                                GtkWindow            *editor);
 /* The monitor the window is fullscreen on while it is not the editor's,
