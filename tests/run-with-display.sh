@@ -8,7 +8,10 @@ case "$1" in
   *.sh) set -- /bin/sh "$@" ;;
 esac
 if [ -z "$DISPLAY" ] && [ -z "$WAYLAND_DISPLAY" ] || [ -n "$HOMEWARD_FORCE_XVFB" ]; then
-  exec xvfb-run -a -s "-screen 0 1920x1080x24" dbus-run-session -- "$@"
+  # -noreset: an X server resets when its last client leaves (the
+  # accessibility bus launcher, a first app), and drops whoever connects
+  # during the reset: the next app then fails to open the display.
+  exec xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" dbus-run-session -- "$@"
 fi
 if [ -z "$DBUS_SESSION_BUS_ADDRESS" ]; then
   exec dbus-run-session -- "$@"

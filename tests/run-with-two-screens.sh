@@ -23,7 +23,7 @@ case "$1" in
 esac
 if [ $compositor = weston ] && [ -z "${HOMEWARD_IN_XVFB:-}" ]; then
   # weston's X11 backend opens one X window per output
-  HOMEWARD_IN_XVFB=1 exec xvfb-run -a -s "-screen 0 3840x1080x24" "$0" --weston "$@"
+  HOMEWARD_IN_XVFB=1 exec xvfb-run -a -s "-screen 0 3840x1080x24 -noreset" "$0" --weston "$@"
 fi
 if [ -z "${HOMEWARD_IN_DBUS:-}" ]; then
   # mutter and the test share one session bus (mutter's display config)
