@@ -871,6 +871,35 @@ test_render (Fixture       *f,
   g_assert_cmpfloat (HW_MEETING_RENDER_TITLE_PX, >, HW_MEETING_RENDER_MIN_TEXT_PX);
 }
 
+/* The room's screen for @p drawn into a PDF at 1920x1080, as pdftotext
+ * reads it. */
+static char *
+screen_text (Fixture              *f,
+             const HwPresentation *p)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "screen.pdf", NULL);
+  g_autofree char *err = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  char *out = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int status;
+
+  surface = cairo_pdf_surface_create (pdf, 1920, 1080);
+  cr = cairo_create (surface);
+  hw_meeting_render_presentation (cr, p, 1920, 1080);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 /* Draws the room's screen into a PDF at every step and reads its text
  * back with pdftotext: what is private is not drawn, what is open is. */
 static void
@@ -900,27 +929,12 @@ test_screen_text (Fixture       *f,
   for (guint i = 0; phases[i]; i++)
     {
       g_autoptr(HwPresentation) p = NULL;
-      g_autofree char *pdf = g_build_filename (f->dir, "screen.pdf", NULL);
       g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
-      const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-      cairo_surface_t *surface;
-      cairo_t *cr;
-      int status;
 
       g_assert_true (hw_meeting_set_phase (f->store, f->meeting, phases[i], &error));
       p = hw_meeting_presentation (f->store, f->meeting, &error);
       g_assert_no_error (error);
-      surface = cairo_pdf_surface_create (pdf, 1920, 1080);
-      cr = cairo_create (surface);
-      hw_meeting_render_presentation (cr, p, 1920, 1080);
-      cairo_destroy (cr);
-      cairo_surface_finish (surface);
-      cairo_surface_destroy (surface);
-
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                                   &out, &err, &status, &error));
-      g_assert_no_error (error);
+      out = screen_text (f, p);
       g_assert_cmpstr (strstr (out, "SECRET"), ==, NULL);
       g_assert_cmpstr (strstr (out, advocate), ==, NULL);
       g_assert_nonnull (strstr (out, p->phase_title));
@@ -929,6 +943,55 @@ test_screen_text (Fixture       *f,
       if (g_strcmp0 (phases[i], "scaling") == 0)
         g_assert_nonnull (strstr (out, "Participant 3"));
     }
+}
+
+/* More strengths than the column holds: while the room works on them the
+ * newest is on the screen (under "+N earlier"); on another step the
+ * column shows the first ones (and "+N more"). */
+static void
+test_screen_latest (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 1; i <= 9; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Strength%d: the children are collected from school on time", i);
+
+      add (f, "strengths", text);
+    }
+
+  {
+    g_autoptr(HwPresentation) p = NULL;
+    g_autofree char *out = NULL;
+
+    g_assert_true (hw_meeting_set_phase (f->store, f->meeting, "strengths", &error));
+    p = hw_meeting_presentation (f->store, f->meeting, &error);
+    out = screen_text (f, p);
+    g_assert_nonnull (strstr (out, "Strength9"));
+    g_assert_null (strstr (out, "Strength1:"));
+    g_assert_nonnull (strstr (out, "earlier"));
+    /* a picture to look at, when asked for */
+    if (g_getenv ("HOMEWARD_SCREENSHOT_DIR") != NULL)
+      {
+        g_autofree char *png = g_build_filename (g_getenv ("HOMEWARD_SCREENSHOT_DIR"), "screen-latest.png", NULL);
+
+        g_mkdir_with_parents (g_getenv ("HOMEWARD_SCREENSHOT_DIR"), 0755);
+        g_assert_true (hw_meeting_render_png (p, 1920, 1080, png, &error));
+        g_assert_no_error (error);
+      }
+  }
+  {
+    g_autoptr(HwPresentation) p = NULL;
+    g_autofree char *out = NULL;
+
+    g_assert_true (hw_meeting_set_phase (f->store, f->meeting, "worries", &error));
+    p = hw_meeting_presentation (f->store, f->meeting, &error);
+    out = screen_text (f, p);
+    g_assert_nonnull (strstr (out, "Strength1:"));
+    g_assert_null (strstr (out, "Strength9"));
+    g_assert_nonnull (strstr (out, "more"));
+  }
 }
 
 static void
@@ -974,6 +1037,7 @@ main (int   argc,
   ADD ("/meeting/demo", test_demo);
   ADD ("/meeting/render", test_render);
   ADD ("/meeting/screen-text", test_screen_text);
+  ADD ("/meeting/screen-latest", test_screen_latest);
 #undef ADD
 
   return g_test_run ();

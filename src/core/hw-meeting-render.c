@@ -166,7 +166,28 @@ is_column_phase (const char *phase)
   return phase != NULL && g_strv_contains (phases, phase);
 }
 
+/* The height of one item of draw_items(), without the gap after it. */
+static double
+item_height (Ctx                      *ctx,
+             const HwPresentationItem *item,
+             double                    w,
+             double                    px)
+{
+  g_autoptr(PangoLayout) text = make_layout (ctx, item->text, w, px, FALSE, 6, PANGO_ALIGN_LEFT);
+  double need = layout_height (text);
+
+  if (item->detail != NULL && item->detail[0] != '\0')
+    {
+      g_autoptr(PangoLayout) detail = make_layout (ctx, item->detail, w, HW_MEETING_RENDER_MIN_TEXT_PX,
+                                                   FALSE, 1, PANGO_ALIGN_LEFT);
+      need += layout_height (detail);
+    }
+  return need;
+}
+
 /* Draws a list of items in a box; stops with "+N more" when it is full.
+ * With @latest (the column being worked on), a full box shows the last
+ * items instead, under "+N earlier": what was just said is on the screen.
  * Returns the height used. */
 static double
 draw_items (Ctx       *ctx,
@@ -178,12 +199,14 @@ draw_items (Ctx       *ctx,
             double     px,
             const Rgb *bullet_colour,
             const char *bullet,
-            const char *empty_text)
+            const char *empty_text,
+            gboolean   latest)
 {
   double top = y;
   double gap = 18 * ctx->s;
   double bullet_w = px * 1.0 * ctx->s;
   double more_h;
+  guint first = 0;
 
   {
     g_autoptr(PangoLayout) probe = make_layout (ctx, "+9", w, px, FALSE, 1, PANGO_ALIGN_LEFT);
@@ -197,7 +220,33 @@ draw_items (Ctx       *ctx,
       return 0;
     }
 
-  for (guint i = 0; i < items->len; i++)
+  if (latest)
+    {
+      double used = 0;
+
+      /* from the newest back, as many as fit with the "+N earlier" line */
+      for (first = items->len; first > 0; first--)
+        {
+          /* no gap is needed after the last one */
+          double need = item_height (ctx, g_ptr_array_index (items, first - 1), w - bullet_w, px) +
+                        (first < items->len ? gap : 0);
+
+          if (used + need + (first - 1 > 0 ? more_h + gap : 0) > h)
+            break;
+          used += need;
+        }
+      /* the newest always shows, even if it is too long for the box */
+      first = MIN (first, items->len - 1);
+      if (first > 0)
+        {
+          g_autofree char *earlier = g_strdup_printf (_("+%u earlier"), first);
+
+          draw_text (ctx, earlier, x + bullet_w, y, w - bullet_w, px, TRUE, 1, bullet_colour);
+          y += more_h + gap;
+        }
+    }
+
+  for (guint i = first; i < items->len; i++)
     {
       const HwPresentationItem *item = g_ptr_array_index (items, i);
       /* long harm statements need room; "+N more" takes over when full */
@@ -303,7 +352,7 @@ draw_columns (Ctx                  *ctx,
 
       draw_items (ctx, cols[i].items, x + pad, y0 + pad + th + 34 * ctx->s,
                   col_w - 2 * pad, h - 2 * pad - th - 34 * ctx->s, 44,
-                  cols[i].colour, cols[i].bullet, _("Nothing yet"));
+                  cols[i].colour, cols[i].bullet, _("Nothing yet"), cols[i].current);
     }
 }
 
@@ -698,10 +747,11 @@ hw_meeting_render_presentation (cairo_t              *cr,
       {
         double h = draw_text (&ctx, p->next_meeting, margin, y, content_w, 88, TRUE, 1, &cyan);
         draw_items (&ctx, p->phase_items, margin, y + h + 30 * s, content_w, body_h - h - 30 * s,
-                    52, &yellow, "•", NULL);
+                    52, &yellow, "•", NULL, TRUE);
       }
     else
-      draw_items (&ctx, p->phase_items, margin, y, content_w, body_h, 52, &yellow, "•", NULL);
+      /* the step's own list (ideas, ground rules...): the newest shows */
+      draw_items (&ctx, p->phase_items, margin, y, content_w, body_h, 52, &yellow, "•", NULL, TRUE);
   }
 
   cairo_restore (cr);
