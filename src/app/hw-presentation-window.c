@@ -153,8 +153,12 @@ is_active_cb (HwPresentationWindow *self)
 /* The projector was unplugged: the compositor would move the room's
  * screen over the editor, so it becomes an ordinary window instead. */
 static void
-monitor_invalidate_cb (HwPresentationWindow *self)
+monitor_invalidate_cb (HwPresentationWindow *self,
+                       GdkMonitor           *monitor)
 {
+  /* a monitor it was on before and has left since */
+  if (monitor != self->monitor)
+    return;
   g_clear_object (&self->monitor);
   self->elsewhere = FALSE;
   gtk_window_unfullscreen (GTK_WINDOW (self));
