@@ -166,6 +166,25 @@ is_column_phase (const char *phase)
   return phase != NULL && g_strv_contains (phases, phase);
 }
 
+/* The layouts of one item of draw_items(): its text and, if it has one,
+ * its detail line (*@detail, else NULL). Measuring and drawing both use
+ * these, so what is measured is what is drawn. */
+static PangoLayout *
+item_layouts (Ctx                      *ctx,
+              const HwPresentationItem *item,
+              double                    w,
+              double                    px,
+              PangoLayout             **detail)
+{
+  /* long harm statements need room; "+N more" takes over when full */
+  PangoLayout *text = make_layout (ctx, item->text, w, px, FALSE, 6, PANGO_ALIGN_LEFT);
+
+  *detail = NULL;
+  if (item->detail != NULL && item->detail[0] != '\0')
+    *detail = make_layout (ctx, item->detail, w, HW_MEETING_RENDER_MIN_TEXT_PX, FALSE, 1, PANGO_ALIGN_LEFT);
+  return text;
+}
+
 /* The height of one item of draw_items(), without the gap after it. */
 static double
 item_height (Ctx                      *ctx,
@@ -173,16 +192,10 @@ item_height (Ctx                      *ctx,
              double                    w,
              double                    px)
 {
-  g_autoptr(PangoLayout) text = make_layout (ctx, item->text, w, px, FALSE, 6, PANGO_ALIGN_LEFT);
-  double need = layout_height (text);
+  g_autoptr(PangoLayout) detail = NULL;
+  g_autoptr(PangoLayout) text = item_layouts (ctx, item, w, px, &detail);
 
-  if (item->detail != NULL && item->detail[0] != '\0')
-    {
-      g_autoptr(PangoLayout) detail = make_layout (ctx, item->detail, w, HW_MEETING_RENDER_MIN_TEXT_PX,
-                                                   FALSE, 1, PANGO_ALIGN_LEFT);
-      need += layout_height (detail);
-    }
-  return need;
+  return layout_height (text) + (detail != NULL ? layout_height (detail) : 0);
 }
 
 /* Draws a list of items in a box; stops with "+N more" when it is full.
@@ -248,19 +261,10 @@ draw_items (Ctx       *ctx,
 
   for (guint i = first; i < items->len; i++)
     {
-      const HwPresentationItem *item = g_ptr_array_index (items, i);
-      /* long harm statements need room; "+N more" takes over when full */
-      g_autoptr(PangoLayout) text = make_layout (ctx, item->text, w - bullet_w, px, FALSE, 6, PANGO_ALIGN_LEFT);
       g_autoptr(PangoLayout) detail = NULL;
-      double need = layout_height (text);
+      g_autoptr(PangoLayout) text = item_layouts (ctx, g_ptr_array_index (items, i), w - bullet_w, px, &detail);
+      double need = layout_height (text) + (detail != NULL ? layout_height (detail) : 0);
       gboolean last = (i == items->len - 1);
-
-      if (item->detail != NULL && item->detail[0] != '\0')
-        {
-          detail = make_layout (ctx, item->detail, w - bullet_w, HW_MEETING_RENDER_MIN_TEXT_PX,
-                                FALSE, 1, PANGO_ALIGN_LEFT);
-          need += layout_height (detail);
-        }
 
       /* Keep room for the "+N more" line unless this is the last item. */
       if (y + need > top + h - (last ? 0 : more_h + gap))
