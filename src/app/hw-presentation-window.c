@@ -137,8 +137,11 @@ other_monitor (GtkWindow *editor)
 }
 
 /* The room's screen is up on the projector: the facilitator goes on
- * typing on the laptop, so the editor gets the keyboard back (once: a
- * click on the room's screen later is the facilitator's own choice). */
+ * typing on the laptop, so the editor asks for the keyboard back (once: a
+ * click on the room's screen later is the facilitator's own choice).
+ * A Wayland compositor may refuse it (weston 10 has no xdg-activation;
+ * mutter wants a recent input event): then the facilitator clicks the
+ * editor. Not checked by the tests for that reason. */
 static void
 is_active_cb (HwPresentationWindow *self)
 {

@@ -27,7 +27,8 @@ HwPresentationWindow *hw_presentation_window_new              (HwStore          
 void                  hw_presentation_window_set_live_seconds (HwPresentationWindow *self,
                                                                gint64                seconds);
 /* Presents the window: fullscreen on a monitor other than @editor's when
- * there are two or more (@editor then keeps the keyboard), else as a
+ * there are two or more (@editor then asks for the keyboard back, which
+ * the compositor may refuse), else as a
  * normal window. Returns TRUE if it went to another monitor. If that
  * monitor goes away, the window becomes a normal one; if a monitor is
  * plugged in later, the window goes fullscreen there. */
