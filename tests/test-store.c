@@ -617,6 +617,48 @@ test_recipients (void)
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
 }
 
+/* A case's closed_date follows its status (data version 2), and undo
+ * brings both back together. */
+static void
+test_closed_date_follows_status (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) rec = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  gint64 id = add_case (f->store, "Okafor");
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM cases WHERE id = %" G_GINT64_FORMAT
+                                          " AND closed_date IS NULL", id);
+  g_autofree char *closed_today = g_strdup_printf ("SELECT count(*) FROM cases WHERE id = %" G_GINT64_FORMAT
+                                                   " AND closed_date = '%s'", id, today);
+
+  g_assert_cmpint (count (f->store, sql), ==, 1);
+  g_assert_cmpint (count (f->store, "SELECT sample FROM cases"), ==, 0);
+
+  rec = hw_store_get (f->store, "cases", id, &error);
+  g_assert_no_error (error);
+  hw_record_set_string (rec, "status", "closed");
+  g_assert_true (hw_store_update (f->store, "Close case", rec, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, closed_today), ==, 1);
+
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, sql), ==, 1);
+  g_assert_true (hw_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, closed_today), ==, 1);
+
+  /* reopened: no closed date */
+  g_clear_object (&rec);
+  rec = hw_store_get (f->store, "cases", id, &error);
+  hw_record_set_string (rec, "status", "reunified");
+  g_assert_true (hw_store_update (f->store, "Reopen case", rec, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, sql), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +674,7 @@ main (int   argc,
   ADD ("/store/join-edit", test_join_edit);
   ADD ("/store/record-list", test_record_list_follows);
   ADD ("/store/settings", test_settings_not_undoable);
+  ADD ("/store/closed-date", test_closed_date_follows_status);
 #undef ADD
   g_test_add_func ("/store/refuse-bad-files", test_refuse_bad_files);
   g_test_add_func ("/store/refuse-read-only", test_refuse_read_only);

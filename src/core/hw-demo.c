@@ -137,6 +137,7 @@ hw_demo_create (HwStore  *store,
   hw_record_set_string (family, "concurrent_goal", "kinship");
   hw_record_set_string (family, "primary_language", "es");
   hw_record_set_boolean (family, "interpreter_needed", TRUE);
+  hw_record_set_boolean (family, "sample", TRUE);
   hw_record_set_string (family, "notes",
                         "Sample family created by Homeward so that you can try every part of the program. "
                         "Every name, address and phone number is made up.");

@@ -380,6 +380,31 @@ static const char * const migrations[] = {
   "  key TEXT PRIMARY KEY,"
   "  value TEXT NOT NULL"
   ");",
+
+  /* 2: a sample (made-up) family is marked as such; the day a case was
+   * closed, for purging closed cases after a retention period. */
+  "ALTER TABLE cases ADD COLUMN sample INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0,1));"
+  "ALTER TABLE cases ADD COLUMN closed_date TEXT;"
+  /* The sample family made by earlier versions on first start. */
+  "UPDATE cases SET sample = 1"
+  "  WHERE family_name = 'Morales' AND case_number = 'FC-2026-0142'"
+  "    AND EXISTS (SELECT 1 FROM hw_settings WHERE key = 'demo-created');"
+  /* Cases closed before this version: the day of their last change. */
+  "UPDATE cases SET closed_date = coalesce("
+  "    (SELECT substr(max(at), 1, 10) FROM hw_audit WHERE tbl = 'cases' AND row_id = cases.id),"
+  "    substr(created, 1, 10))"
+  "  WHERE status = 'closed';"
+  /* closed_date follows the status, unless the same change sets it (an
+   * import, undo or redo brings its own date). */
+  "CREATE TRIGGER cases_closed AFTER UPDATE OF status ON cases"
+  "  WHEN new.status = 'closed' AND old.status <> 'closed' AND new.closed_date IS NULL"
+  "  BEGIN UPDATE cases SET closed_date = date('now') WHERE id = new.id; END;"
+  "CREATE TRIGGER cases_reopened AFTER UPDATE OF status ON cases"
+  "  WHEN new.status <> 'closed' AND old.status = 'closed' AND new.closed_date IS old.closed_date"
+  "  BEGIN UPDATE cases SET closed_date = NULL WHERE id = new.id; END;"
+  "CREATE TRIGGER cases_closed_new AFTER INSERT ON cases"
+  "  WHEN new.status = 'closed' AND new.closed_date IS NULL"
+  "  BEGIN UPDATE cases SET closed_date = date('now') WHERE id = new.id; END;",
 };
 
 static const char * const user_tables[] = {
