@@ -23,6 +23,8 @@
 
 #include "hw-export.h"
 #include "hw-schema.h"
+#include "hw-sqlite-vfs.h"
+#include "hw-store-private.h"
 #include "hw-store.h"
 
 typedef struct {
@@ -257,6 +259,23 @@ create_undo_triggers (sqlite3  *db,
 
 /* Opening ----------------------------------------------------------------- */
 
+static const char *vfs_for_testing = NULL;
+
+void
+hw_store_use_vfs_for_testing (const char *vfs)
+{
+  vfs_for_testing = vfs;
+}
+
+/* Every connection of the store locks the file with locks that no other
+ * open() and close() of the file in this process can drop: see
+ * hw-sqlite-vfs.h and docs/locking.md. */
+static const char *
+vfs_name (void)
+{
+  return vfs_for_testing ? vfs_for_testing : hw_sqlite_vfs_name ();
+}
+
 static gboolean
 read_header (const char  *path,
              char         header[16],
@@ -334,10 +353,10 @@ check_existing (const char  *path,
         else
           g_string_append_c (uri, *p);
       g_string_append (uri, "?immutable=1");
-      rc = sqlite3_open_v2 (uri->str, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      rc = sqlite3_open_v2 (uri->str, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, vfs_name ());
     }
   else
-    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, vfs_name ());
   if (rc != SQLITE_OK)
     {
       int kind = (rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY ||
@@ -536,7 +555,7 @@ hw_store_open (const char  *path,
   self = g_object_new (HW_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, vfs_name ());
   if (rc != SQLITE_OK)
     {
       hw_store_set_sqlite_error (error, self->db, rc, path);
