@@ -367,6 +367,10 @@ check_existing (const char  *path,
       return FALSE;
     }
 
+  /* Another program may be writing, or rebuilding the -wal index after a
+   * crash: wait for it as the store's own connection does. */
+  sqlite3_busy_timeout (db, 5000);
+
   /* Reading the schema is where a damaged or foreign file shows itself. */
   rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -382,6 +386,10 @@ check_existing (const char  *path,
         g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_READ_ONLY,
                      _("The database “%s” cannot be opened here because its folder or its files are read-only (%s). It was left as it is."),
                      path, sqlite3_errmsg (db));
+      else if ((ext & 0xff) == SQLITE_BUSY || (ext & 0xff) == SQLITE_LOCKED)
+        g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_BUSY,
+                     _("The database “%s” is busy: another program has kept it locked for a while. Nothing was changed; try again in a moment."),
+                     path);
       else if ((ext & 0xff) == SQLITE_NOTADB)
         g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_HOMEWARD,
                      _("“%s” is not a Homeward database. It was left as it is."), path);
