@@ -320,6 +320,68 @@ test_homeward_locks_keep_every_edit (gconstpointer data)
   g_assert_true (out.other_family == (sc->other == OTHER_HOMEWARD_WRITES));
 }
 
+static void
+count_changed_cb (HwStore    *store,
+                  const char *table,
+                  guint      *n_cases)
+{
+  if (g_str_equal (table, "cases"))
+    (*n_cases)++;
+}
+
+/* The window and the command line on one database: a change the command
+ * line commits is seen by the window's store at its next look. */
+static void
+test_other_program_changes_are_seen (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-locks-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "homeward.db", NULL);
+  g_autofree char *cmd = NULL;
+  HwStore *store;
+  guint n_cases = 0;
+  pid_t pid;
+  int status;
+
+  hw_store_use_vfs_for_testing (NULL);
+  store = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed_cb), &n_cases);
+  g_assert_false (hw_store_refresh (store));
+
+  /* its own edits are announced once, by the edit */
+  g_assert_cmpint (add_family (store, "Mine"), >, 0);
+  g_assert_cmpuint (n_cases, ==, 1);
+  g_assert_false (hw_store_refresh (store));
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      HwStore *other = hw_store_open (path, NULL);
+      _exit (other != NULL && add_family (other, "Other") > 0 ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  g_assert_true (hw_store_refresh (store));
+  g_assert_cmpuint (n_cases, ==, 2);
+  g_assert_true (has_family (store, "Other"));
+  g_assert_false (hw_store_refresh (store));
+  g_assert_cmpuint (n_cases, ==, 2);
+
+  /* the shared undo journal: Undo here takes back the newest edit, the
+   * other program's (docs/locking.md says so) */
+  g_assert_true (hw_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (has_family (store, "Other"));
+  g_assert_true (has_family (store, "Mine"));
+
+  g_object_unref (store);
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +403,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/file-locks/posix-locks-lose-an-edit", test_posix_locks_lose_an_edit);
+  g_test_add_func ("/file-locks/other-program-changes-are-seen", test_other_program_changes_are_seen);
   for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
     g_test_add_data_func (names[i], &scenarios[i], test_homeward_locks_keep_every_edit);
   return g_test_run ();

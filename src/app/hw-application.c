@@ -24,6 +24,7 @@ struct _HwApplication
   HwStore        *store;
   GSettings      *settings;
   char           *database_path;
+  guint           refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (HwApplication, hw_application, ADW_TYPE_APPLICATION)
@@ -146,6 +147,16 @@ shortcuts_action_cb (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  HwApplication *self = user_data;
+
+  if (self->store != NULL)
+    hw_store_refresh (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 hw_application_startup (GApplication *application)
 {
@@ -165,6 +176,10 @@ hw_application_startup (GApplication *application)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (hw_application_parent_class)->startup (application);
+
+  /* The command line or a second window may change the same database:
+   * show their changes here within a second. */
+  self->refresh_id = g_timeout_add_seconds (1, refresh_cb, self);
 
   gtk_window_set_default_icon_name (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
@@ -318,6 +333,7 @@ hw_application_dispose (GObject *object)
 {
   HwApplication *self = HW_APPLICATION (object);
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 

@@ -42,6 +42,7 @@ struct _HwStore
   char      *edit_label;
   gint64     edit_first_seq;
   GArray    *changes;        /* HwChange, collected by the update hook */
+  gint64     data_version;   /* PRAGMA data_version when last looked at */
   guint      in_edit : 1;
 };
 
@@ -593,6 +594,7 @@ hw_store_open (const char  *path,
     return NULL;
 
   sqlite3_update_hook (self->db, update_hook_cb, self);
+  self->data_version = query_int (self->db, 0, "PRAGMA data_version");
 
   return g_steal_pointer (&self);
 }
@@ -1624,5 +1626,43 @@ hw_store_set_setting (HwStore     *self,
       hw_store_set_sqlite_error (error, self->db, rc, NULL);
       return FALSE;
     }
+  return TRUE;
+}
+
+/**
+ * hw_store_refresh:
+ * @self: a store
+ *
+ * Looks whether another program (the command line, a second window)
+ * committed changes to the database since the last look, and if so emits
+ * ::changed for every user table and notifies can-undo and can-redo, so
+ * that views show them. Cheap (one PRAGMA): the app calls it every second.
+ * Does nothing inside an edit.
+ *
+ * Returns: whether another program changed the database
+ */
+gboolean
+hw_store_refresh (HwStore *self)
+{
+  const char * const *tables;
+  gint64 version;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  if (self->in_edit)
+    return FALSE;
+  /* data_version changes only for commits of other connections */
+  version = query_int (self->db, self->data_version, "PRAGMA data_version");
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+
+  tables = hw_schema_get_user_tables ();
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  for (guint i = 0; tables[i] != NULL; i++)
+    g_signal_emit (self, signals[CHANGED], 0, tables[i]);
+  g_object_thaw_notify (G_OBJECT (self));
   return TRUE;
 }

@@ -163,6 +163,10 @@ gboolean    hw_store_undo            (HwStore     *self,
 gboolean    hw_store_redo            (HwStore     *self,
                                       GError     **error);
 
+/* Other programs on the same database ------------------------------------ */
+
+gboolean    hw_store_refresh         (HwStore     *self);
+
 /* Audit ----------------------------------------------------------------- */
 
 /* Writes the audit trail as CSV (at, author, action, table, row, change). */
