@@ -612,7 +612,7 @@ hw_window_constructed (GObject *object)
     case_id = first ? hw_record_get_id (first) : 0;
   }
   adw_status_page_set_icon_name (self->welcome_page, APP_ID);
-  update_welcome (self, TRUE);
+  update_welcome (self, FALSE);
   show_case (self, case_id);
   if (case_id == 0)
     {
@@ -623,6 +623,9 @@ hw_window_constructed (GObject *object)
 
   /* screen lock: wraps the content, adds win.lock and win.preferences */
   hw_lock_screen_install (ADW_APPLICATION_WINDOW (self), self->store);
+  /* the focus, once the content has its place under the lock screen (a
+   * widget taken out of the window loses it) */
+  update_welcome (self, TRUE);
 }
 
 static void
@@ -700,6 +703,8 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, sample_button);
+  /* for tests (gtk_widget_get_template_child) */
+  gtk_widget_class_bind_template_child_full (widget_class, "first_family_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, case_list);
