@@ -19,7 +19,7 @@ import time
 
 import pyatspi
 
-from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_app, passed,
+from e2e_common import (HOMEWARD, add_sample, app_env, check, click, failures, find, find_app, passed,
                         press_keys, query, wait_for, walk)
 
 FROM = 'Joseph Baker'
@@ -79,6 +79,7 @@ def main():
         subprocess.run(['gsettings', 'set', 'app.homeward.Homeward', key, value], env=env, check=False)
 
     db = os.path.join(tmp, 'homeward.db')
+    add_sample(db, env)
     log = open(os.path.join(tmp, 'app.log'), 'w')
     proc = subprocess.Popen([HOMEWARD, '--database', db], env=env, stdout=log, stderr=subprocess.STDOUT)
     ok = False
@@ -89,7 +90,7 @@ def main():
             return find_app()
         app = wait_for(started, 'the app on the accessibility bus')
         frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
-        check('Morales' in frame.name, 'the first run opens the demo family: ' + frame.name)
+        check('Morales' in frame.name, 'the app opens the sample family (homeward demo): ' + frame.name)
 
         # a narrow window shows the list of families first: open the family
         families = find(frame, pyatspi.ROLE_LIST, 'Families')

@@ -22,7 +22,7 @@ import warnings
 
 import pyatspi
 
-from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_app, find_window,
+from e2e_common import (HOMEWARD, add_sample, app_env, check, click, failures, find, find_app, find_window,
                         passed, press_keys, type_text, wait_for, walk)
 
 with warnings.catch_warnings():
@@ -160,6 +160,7 @@ def main():
     subprocess.run(['gsettings', 'set', 'org.gnome.desktop.interface', 'toolkit-accessibility', 'true'],
                    env=env, check=False)
     db = os.path.join(tmp, 'homeward.db')
+    add_sample(db, env)
     log = open(os.path.join(tmp, 'app.log'), 'w')
     ok = False
     try:

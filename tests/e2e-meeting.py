@@ -20,7 +20,7 @@ import time
 
 import pyatspi
 
-from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_app, find_window,
+from e2e_common import (HOMEWARD, add_sample, app_env, check, click, failures, find, find_app, find_window,
                         passed, press_keys, query, screenshot, type_text, wait_for)
 
 STRENGTH = 'Elena reads to the children every evening'
@@ -61,6 +61,7 @@ def main():
         subprocess.run(['gsettings', 'set', schema, key, value], env=env, check=False)
 
     db = os.path.join(tmp, 'homeward.db')
+    add_sample(db, env)
     log = open(os.path.join(tmp, 'app.log'), 'w')
     proc = subprocess.Popen([HOMEWARD, '--database', db], env=env, stdout=log, stderr=subprocess.STDOUT)
     crashed = True

@@ -20,7 +20,7 @@ import time
 
 import pyatspi
 
-from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_app, find_shallow,
+from e2e_common import (HOMEWARD, add_sample, app_env, check, click, failures, find, find_app, find_shallow,
                         find_window, passed, press_keys, query, type_text, wait_for)
 
 NAME = 'Zoë Example-Testperson'
@@ -90,6 +90,7 @@ def main():
     test_bad_database_window(tmp, env)
 
     db = os.path.join(tmp, 'homeward.db')
+    add_sample(db, env)
     log = open(os.path.join(tmp, 'app.log'), 'w')
     proc = subprocess.Popen([HOMEWARD, '--database', db], env=env, stdout=log, stderr=subprocess.STDOUT)
     ok = False
@@ -100,7 +101,7 @@ def main():
             return find_app()
         app = wait_for(started, 'the app on the accessibility bus')
         frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
-        check('Morales' in frame.name, 'the first run opens the demo family: ' + frame.name)
+        check('Morales' in frame.name, 'the app opens the sample family (homeward demo): ' + frame.name)
 
         people = wait_for(lambda: find(frame, pyatspi.ROLE_LIST, 'People'), 'the list of people')
         before = len([n for n in people if n is not None])

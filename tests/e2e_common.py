@@ -187,6 +187,16 @@ def screenshot(name):
     subprocess.run(['import', '-window', 'root', os.path.join(SHOTS, name)], check=False)
 
 
+def add_sample(db, env=None):
+    """Adds the made-up sample family (the Morales family) to @db with
+    `homeward demo`, as a test that needs a family does before it starts
+    the app: the app itself never adds one without a click."""
+    proc = subprocess.run([HOMEWARD, 'demo', '--database', db], env=env,
+                          capture_output=True, text=True, timeout=120)
+    if proc.returncode != 0:
+        raise SystemExit('Bail out! homeward demo failed: ' + proc.stdout + proc.stderr)
+
+
 def app_env(tmp):
     """The environment of the app under test, its settings and data in
     @tmp."""

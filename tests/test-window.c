@@ -751,8 +751,9 @@ test_dialogs_missing_row (Fixture       *f,
 }
 
 typedef struct {
-  guint   n_cases;
-  gint64  shown_case;
+  guint    n_cases;
+  gint64   shown_case;
+  gboolean welcome;     /* the welcome page is shown */
 } RunResult;
 
 static void
@@ -766,6 +767,9 @@ app_activated_cb (GApplication *application,
   g_assert_true (HW_IS_WINDOW (window));
   result->n_cases = hw_store_query_int (store, 0, "SELECT count(*) FROM cases", G_TYPE_INVALID);
   result->shown_case = hw_window_get_case_id (HW_WINDOW (window));
+  result->welcome = g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), HW_TYPE_WINDOW,
+                                                                                                         "main_stack"))),
+                               "welcome") == 0;
   g_application_quit (application);
 }
 
@@ -775,7 +779,7 @@ run_app (const char *path)
 {
   g_autoptr(HwApplication) app = hw_application_new ();
   char *argv[] = { (char *) "homeward", (char *) "--database", (char *) path, NULL };
-  RunResult result = { 0, 0 };
+  RunResult result = { 0, 0, FALSE };
   int status;
 
   g_signal_connect_after (app, "activate", G_CALLBACK (app_activated_cb), &result);
@@ -798,12 +802,26 @@ test_application_first_run (void)
 
   g_assert_no_error (error);
 
-  /* no database yet: it is created, with the demo family, and opened */
+  /* no database yet: it is created, empty (no family is made without a
+   * click), and the welcome page is shown */
+  result = run_app (path);
+  g_assert_cmpuint (result.n_cases, ==, 0);
+  g_assert_cmpint (result.shown_case, ==, 0);
+  g_assert_true (result.welcome);
+
+  /* with a family (`homeward demo`), that family is opened */
+  store = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_demo_create (store, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
   result = run_app (path);
   g_assert_cmpuint (result.n_cases, ==, 1);
   g_assert_cmpint (result.shown_case, >, 0);
+  g_assert_false (result.welcome);
 
-  /* a person who removes every family does not get the demo back */
+  /* a person who removes every family is welcomed again, and nothing is
+   * added by itself */
   store = hw_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_true (hw_store_delete (store, "Delete family", "cases", result.shown_case, &error));
@@ -813,6 +831,7 @@ test_application_first_run (void)
   result = run_app (path);
   g_assert_cmpuint (result.n_cases, ==, 0);
   g_assert_cmpint (result.shown_case, ==, 0);
+  g_assert_true (result.welcome);
 
   g_unlink (path);
   g_unlink (wal);

@@ -14,7 +14,6 @@
 #include <glib/gstdio.h>
 
 #include "hw-application.h"
-#include "hw-demo.h"
 #include "hw-window.h"
 
 struct _HwApplication
@@ -267,12 +266,6 @@ show_open_error (const char *path,
   g_main_loop_run (loop);
 }
 
-static gboolean
-has_no_case (HwStore *store)
-{
-  return hw_store_query_int (store, -1, "SELECT count(*) FROM cases", G_TYPE_INVALID) == 0;
-}
-
 static int
 hw_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
@@ -280,7 +273,6 @@ hw_application_handle_local_options (GApplication *application,
   HwApplication *self = HW_APPLICATION (application);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *demo_created = NULL;
   const char *real_name;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &path))
@@ -307,23 +299,9 @@ hw_application_handle_local_options (GApplication *application,
     real_name = g_get_user_name ();
   hw_store_set_author (self->store, real_name);
 
-  /* The first run opens the demo family, so that there is something to
-   * look at and try out; a person who removed every family is not given
-   * the demo again. */
-  demo_created = hw_store_get_setting (self->store, "demo-created");
-  if (demo_created == NULL && has_no_case (self->store))
-    {
-      if (hw_demo_create (self->store, &error) <= 0)
-        {
-          g_warning ("Could not create the demo family: %s", error ? error->message : "?");
-          g_clear_error (&error);
-        }
-      else if (!hw_store_set_setting (self->store, "demo-created", "1", &error))
-        {
-          g_warning ("Could not remember that the demo was made: %s", error->message);
-          g_clear_error (&error);
-        }
-    }
+  /* Nothing is added to the database here: with no family, the window
+   * shows a welcome page that offers the sample family or a first real
+   * one (hw-window.c). */
 
   return G_APPLICATION_CLASS (hw_application_parent_class)->handle_local_options (application, options);
 }

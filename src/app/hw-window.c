@@ -5,6 +5,13 @@
  * from the store. The window owns undo and redo, since they apply to the
  * whole database, and tells in a toast what was undone.
  *
+ * While the list of families is empty (a new database, or after the last
+ * family was deleted or its creation undone) the window shows a welcome
+ * page instead: "Try the Sample Family" makes the made-up Morales family,
+ * "Add My First Family" opens the New Family dialog. Nothing is ever
+ * added without one of those clicks. The sample family (cases.sample)
+ * carries a tag in the list and a band above its page.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "hw-window"
@@ -14,6 +21,7 @@
 #include "hw-application.h"
 #include "hw-case-dialog.h"
 #include "hw-case-view.h"
+#include "hw-demo.h"
 #include "hw-enums.h"
 #include "hw-lock-screen.h"
 #include "hw-record-list.h"
@@ -33,15 +41,18 @@ struct _HwWindow
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *welcome_page;
+  GtkWidget            *sample_button;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
-  GtkStack             *sidebar_stack;
   GtkListView          *case_list;
   GtkWidget            *content;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *content_stack;
   GtkBox               *case_box;
+  GtkWidget            *sample_banner;
   GtkWidget            *case_view;
 };
 
@@ -175,6 +186,28 @@ update_titles (HwWindow *self)
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Homeward"));
     }
+
+  /* read from the list, which follows the store */
+  gtk_widget_set_visible (self->sample_banner,
+                          record != NULL && hw_record_get_boolean (record, "sample"));
+}
+
+/* The welcome page while there is no family; @force: put the focus on its
+ * first button even if it was already shown (the window's first show). */
+static void
+update_welcome (HwWindow *self,
+                gboolean  force)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->cases)) == 0;
+  const char *name = empty ? "welcome" : "families";
+
+  if (!force && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), name) == 0)
+    return;
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+  /* Enter or Space at once tries the sample: the keyboard's way to the
+   * one-click start the README promises */
+  if (empty)
+    gtk_widget_grab_focus (self->sample_button);
 }
 
 static void
@@ -290,9 +323,7 @@ case_list_activate_cb (HwWindow *self,
 static void
 cases_changed_cb (HwWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
-
-  gtk_stack_set_visible_child_name (self->sidebar_stack, n > 0 ? "list" : "empty");
+  update_welcome (self, FALSE);
 
   if (self->case_id != 0 && hw_record_list_find (self->cases, self->case_id, NULL) == NULL)
     show_case (self, 0);
@@ -316,7 +347,7 @@ case_row_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    gpointer                  user_data)
 {
-  GtkWidget *box, *title, *subtitle;
+  GtkWidget *box, *title, *subtitle, *tag;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_add_css_class (box, "case-row");
@@ -329,8 +360,14 @@ case_row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
+  /* Translators: the tag of the made-up sample family in the list of families */
+  tag = gtk_label_new (_("Sample — not a real family"));
+  gtk_widget_set_halign (tag, GTK_ALIGN_START);
+  gtk_label_set_ellipsize (GTK_LABEL (tag), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (tag, "sample-tag");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_box_append (GTK_BOX (box), tag);
   gtk_list_item_set_child (item, box);
 }
 
@@ -343,6 +380,8 @@ case_row_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GtkWidget *tag = gtk_widget_get_next_sibling (subtitle);
+  gboolean sample = hw_record_get_boolean (record, "sample");
   const char *number = hw_record_get_string (record, "case_number");
   const char *status = hw_choice_label (HW_CHOICES_CASE_STATUS, hw_record_get_string (record, "status"));
   g_autofree char *detail = NULL;
@@ -354,12 +393,21 @@ case_row_bind_cb (GtkSignalListItemFactory *factory,
   else
     detail = g_strdup (status);
   gtk_label_set_text (GTK_LABEL (subtitle), detail);
+  gtk_widget_set_visible (tag, sample);
 
   /* GTK 4.8 has no API to name a list item: name the row widget that holds
    * our box, so that a screen reader reads "Morales, FC-1 · In care". */
   if (gtk_widget_get_parent (box) != NULL)
     {
-      g_autofree char *name = g_strdup_printf ("%s, %s", hw_record_get_string (record, "family_name"), detail);
+      g_autofree char *name = NULL;
+
+      if (sample)
+        /* TRANSLATORS: what a screen reader says of a row of the list of
+         * families: family name, case number · status, and the sample tag */
+        name = g_strdup_printf (_("%s, %s, %s"), hw_record_get_string (record, "family_name"), detail,
+                                gtk_label_get_text (GTK_LABEL (tag)));
+      else
+        name = g_strdup_printf ("%s, %s", hw_record_get_string (record, "family_name"), detail);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -440,6 +488,29 @@ add_case_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "Try the Sample Family": the made-up family, as one undoable edit, opened
+ * at once. */
+static void
+add_sample_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 case_id;
+
+  case_id = hw_demo_create (self->store, &error);
+  if (case_id == 0)
+    {
+      AdwToast *toast = adw_toast_new_format (_("Could not add the sample family: %s"), error->message);
+
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+  show_case (self, case_id);
+}
+
 static void
 edit_case_action_cb (GtkWidget  *widget,
                      const char *action_name,
@@ -509,7 +580,7 @@ hw_window_constructed (GObject *object)
   g_assert (HW_IS_STORE (self->store));
 
   self->cases = hw_record_list_new (self->store, "cases",
-                                    "SELECT id, family_name, case_number, status FROM cases "
+                                    "SELECT id, family_name, case_number, status, sample FROM cases "
                                     "ORDER BY family_name COLLATE NOCASE, id");
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -540,8 +611,8 @@ hw_window_constructed (GObject *object)
 
     case_id = first ? hw_record_get_id (first) : 0;
   }
-  gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->cases)) > 0 ? "list" : "empty");
+  adw_status_page_set_icon_name (self->welcome_page, APP_ID);
+  update_welcome (self, FALSE);
   show_case (self, case_id);
   if (case_id == 0)
     {
@@ -552,6 +623,9 @@ hw_window_constructed (GObject *object)
 
   /* screen lock: wraps the content, adds win.lock and win.preferences */
   hw_lock_screen_install (ADW_APPLICATION_WINDOW (self), self->store);
+  /* the focus, once the content has its place under the lock screen (a
+   * widget taken out of the window loses it) */
+  update_welcome (self, TRUE);
 }
 
 static void
@@ -626,19 +700,25 @@ hw_window_class_init (HwWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/hw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, sample_button);
+  /* for tests (gtk_widget_get_template_child) */
+  gtk_widget_class_bind_template_child_full (widget_class, "first_family_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, HwWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, case_list);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, content);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, case_box);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, sample_banner);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-case", NULL, add_case_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-sample", NULL, add_sample_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-case", NULL, edit_case_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);

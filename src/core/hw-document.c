@@ -37,6 +37,8 @@ G_DEFINE_QUARK (hw-document-error-quark, hw_document_error)
 #define BODY_FONT     "Sans 10"
 #define NOTE_FONT     "Sans 8.5"
 #define SMALL_FONT    "Sans 7.5"
+#define SAMPLE_FONT   "Sans Bold 8"
+#define SAMPLE_PAD    4.0
 #define MARKER_WIDTH  16.0   /* room for a bullet or a check box */
 #define CELL_PAD      4.0
 #define SIGNATURE_GAP 26.0   /* room to sign above a line */
@@ -119,6 +121,7 @@ struct _HwDocument
 
   char         *case_name;
   char         *case_number;
+  char         *sample_line;  /* "Sample — not a real family", translated */
   char         *confidentiality;
   char         *recipient_line;
   char         *date_line;
@@ -184,6 +187,7 @@ hw_document_finalize (GObject *object)
   g_free (self->language);
   g_free (self->case_name);
   g_free (self->case_number);
+  g_free (self->sample_line);
   g_free (self->confidentiality);
   g_free (self->recipient_line);
   g_free (self->date_line);
@@ -383,6 +387,25 @@ hw_document_set_case (HwDocument *self,
   g_return_if_fail (HW_IS_DOCUMENT (self));
   replace (&self->case_name, case_name);
   replace (&self->case_number, case_number);
+}
+
+void
+hw_document_set_sample (HwDocument *self,
+                        gboolean    sample)
+{
+  g_return_if_fail (HW_IS_DOCUMENT (self));
+  /* Translated now, like every word the document adds itself, so that a
+   * builder that switched to the family's language gets it in that
+   * language. */
+  /* Translators: on every page printed for the made-up sample family */
+  replace (&self->sample_line, sample ? _("Sample — not a real family") : NULL);
+}
+
+gboolean
+hw_document_get_sample (HwDocument *self)
+{
+  g_return_val_if_fail (HW_IS_DOCUMENT (self), FALSE);
+  return self->sample_line != NULL;
 }
 
 void
@@ -1328,13 +1351,41 @@ draw_header_footer (HwDocument *self,
   cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
   cairo_set_line_width (cr, 0.5);
 
-  /* Header: case name and number over a thin rule. */
-  if (self->case_name != NULL || self->case_number != NULL)
+  /* Header: case name and number over a thin rule; for the made-up
+   * sample family, "Sample — not a real family" in a box between them,
+   * so that no page of it can pass for a real family's. */
+  if (self->case_name != NULL || self->case_number != NULL || self->sample_line != NULL)
     {
       double rule = self->margin_top - 14;
-      g_autoptr(PangoLayout) name = small_layout (self, self->case_name ? self->case_name : "", TRUE, left_w);
-      g_autoptr(PangoLayout) number = small_layout (self, self->case_number ? self->case_number : "", FALSE, right_w);
+      g_autoptr(PangoLayout) name = NULL;
+      g_autoptr(PangoLayout) number = NULL;
 
+      if (self->sample_line != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (self->sample_line, -1);
+          g_autoptr(PangoLayout) mark = make_layout (self, SAMPLE_FONT, escaped, width * 0.44);
+          PangoRectangle ink, logical;
+          double box_w, box_h;
+
+          pango_layout_get_extents (mark, &ink, &logical);
+          box_w = (double) logical.width / PANGO_SCALE + 2 * SAMPLE_PAD;
+          box_h = layout_height (mark) + SAMPLE_PAD;
+          right_w = left_w = (width - box_w) / 2 - 8;
+
+          cairo_save (cr);
+          cairo_rectangle (cr, x + (width - box_w) / 2, rule - 3 - box_h, box_w, box_h);
+          cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          cairo_set_line_width (cr, 0.75);
+          cairo_stroke (cr);
+          show_layout_at (cr, mark, x + (width - box_w) / 2 + SAMPLE_PAD - (double) logical.x / PANGO_SCALE,
+                          rule - 3 - box_h + SAMPLE_PAD / 2);
+          cairo_restore (cr);
+        }
+
+      name = small_layout (self, self->case_name ? self->case_name : "", TRUE, left_w);
+      number = small_layout (self, self->case_number ? self->case_number : "", FALSE, right_w);
       pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
       show_layout_at (cr, name, x, rule - 2 - layout_height (name));
       show_layout_at (cr, number, x + width - right_w, rule - 2 - layout_height (number));

@@ -78,6 +78,13 @@ void        hw_document_set_language      (HwDocument  *self,
 void        hw_document_set_case          (HwDocument  *self,
                                            const char  *case_name,
                                            const char  *case_number);
+/* @sample: the document is about the made-up sample family (cases.sample):
+ * every page then says "Sample — not a real family" in its header, in the
+ * gettext language of the moment of the call (call it where the builder
+ * has switched to the document's language). */
+void        hw_document_set_sample        (HwDocument  *self,
+                                           gboolean     sample);
+gboolean    hw_document_get_sample        (HwDocument  *self);
 /* Footer lines. Each may be NULL. */
 void        hw_document_set_confidentiality (HwDocument *self,
                                            const char  *line);

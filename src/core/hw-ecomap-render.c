@@ -139,6 +139,7 @@ hw_ecomap_map_free (HwEcomapMap *map)
     return;
   g_free (map->title);
   g_free (map->subtitle);
+  g_free (map->sample_line);
   g_free (map->household_label);
   g_ptr_array_unref (map->members);
   g_array_unref (map->nodes);
@@ -1468,16 +1469,42 @@ hw_ecomap_draw_page (HwEcomapMap *map,
                      double       height)
 {
   const double margin = 36;
+  const double pad = 5;
   double y = margin;
+  double text_w = width - 2 * margin;
+  double mark_bottom = margin;
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
 
+  /* The made-up sample family: said in a box at the top right, beside the
+   * title, so that the map cannot pass for a real family's. */
+  if (map->sample_line != NULL)
+    {
+      g_autoptr(PangoLayout) mark = make_layout (map, "Sans Bold 10", map->sample_line,
+                                                 text_w * 0.4, TRUE);
+      double w, h, box_w, box_h;
+
+      layout_size (mark, &w, &h);
+      box_w = w + 2 * pad;
+      box_h = h + 2 * pad;
+      cairo_rectangle (cr, width - margin - box_w, margin, box_w, box_h);
+      cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, INK);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      cairo_move_to (cr, width - margin - box_w + pad, margin + pad);
+      pango_cairo_show_layout (cr, mark);
+      text_w -= box_w + 12;
+      mark_bottom = margin + box_h;
+    }
+
   if (map->title != NULL)
     {
       g_autoptr(PangoLayout) layout = make_layout (map, "Sans Bold 15", map->title,
-                                                   width - 2 * margin, TRUE);
+                                                   text_w, TRUE);
       double w, h;
 
       layout_size (layout, &w, &h);
@@ -1489,7 +1516,7 @@ hw_ecomap_draw_page (HwEcomapMap *map,
   if (map->subtitle != NULL)
     {
       g_autoptr(PangoLayout) layout = make_layout (map, "Sans 9.5", map->subtitle,
-                                                   width - 2 * margin, TRUE);
+                                                   text_w, TRUE);
       double w, h;
 
       layout_size (layout, &w, &h);
@@ -1498,7 +1525,7 @@ hw_ecomap_draw_page (HwEcomapMap *map,
       pango_cairo_show_layout (cr, layout);
       y += h;
     }
-  y += 8;
+  y = MAX (y, mark_bottom) + 8;
 
   hw_ecomap_draw_figure (map, cr, margin, y, width - 2 * margin, height - y - margin);
   cairo_restore (cr);

@@ -98,6 +98,9 @@ typedef struct {
 typedef struct {
   char         *title;          /* e.g. "Ecomap: Ortiz family" */
   char         *subtitle;       /* e.g. date and "Copy for the family" */
+  char         *sample_line;    /* "Sample — not a real family" (translated)
+                                   for the made-up sample family, else NULL;
+                                   drawn on the page (hw_ecomap_draw_page) */
   gint64        household_id;   /* the household node's id (0 if none yet) */
   char         *household_label;
   GPtrArray    *members;        /* (element-type utf8) names in the household */

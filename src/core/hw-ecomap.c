@@ -160,6 +160,17 @@ load_legend (HwStore     *store,
     }
 }
 
+/* The words every page of the made-up sample family carries, in the
+ * language of the moment (the export has switched to the family's). */
+static char *
+sample_line (HwRecord *family)
+{
+  if (!hw_record_get_boolean (family, "sample"))
+    return NULL;
+  /* Translators: on every page printed for the made-up sample family */
+  return g_strdup (_("Sample — not a real family"));
+}
+
 HwEcomapMap *
 hw_ecomap_load (HwStore           *store,
                 gint64             case_id,
@@ -186,6 +197,7 @@ hw_ecomap_load (HwStore           *store,
                                 hw_record_get_string (family, "family_name"));
   when = today ();
   map->subtitle = make_subtitle (recipient, when);
+  map->sample_line = sample_line (family);
   map->household_label = g_strdup_printf (_("%s household"),
                                           hw_record_get_string (family, "family_name"));
   map->household_id = hw_ecomap_household_node (store, case_id);
@@ -944,6 +956,7 @@ hw_ecomap_load_snapshot (HwStore           *store,
   taken = g_date_time_new_from_iso8601 (hw_record_get_string (row, "taken_at"), NULL);
   when = taken ? format_date (taken) : g_strdup ("");
   map->subtitle = make_subtitle (recipient, when);
+  map->sample_line = sample_line (family);
   map->household_id = json_object_get_int_member_with_default (root, "household", 0);
   map->household_label = g_strdup (object_string (root, "household_label"));
 

@@ -345,6 +345,7 @@ hw_meeting_summary_build (HwStore            *store,
   date_line = g_strdup_printf (_("Summary of the meeting of %s"), when);
 
   hw_document_set_case (doc, hw_record_get_string (family, "family_name"), hw_record_get_string (family, "case_number"));
+  hw_document_set_sample (doc, hw_record_get_boolean (family, "sample"));
   hw_document_set_confidentiality (doc, _("Confidential: about a child welfare case. Do not share beyond the people it is meant for."));
   hw_document_set_recipient_line (doc, for_line);
   hw_document_set_date_line (doc, date_line);

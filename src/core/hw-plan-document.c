@@ -920,6 +920,8 @@ hw_plan_document_new (JsonNode           *snapshot,
   b.doc = doc;
   hw_document_set_language (doc, language);
   hw_document_set_case (doc, str (kase, "family_name"), str (kase, "case_number"));
+  /* 1 for the made-up sample family (hw_plan_snapshot(), hw_plan_load_version()) */
+  hw_document_set_sample (doc, num (kase, "sample") == 1);
   hw_document_set_confidentiality (doc, _("Confidential. Share this copy only with the people it is for."));
 
   switch (recipient->kind)

@@ -649,6 +649,7 @@ hw_plan_snapshot (HwStore     *store,
   json_object_set_string_member (object, "family_name", hw_record_get_string (kase, "family_name"));
   json_object_set_string_member (object, "case_number", hw_record_get_string (kase, "case_number"));
   json_object_set_string_member (object, "primary_language", hw_record_get_string (kase, "primary_language"));
+  json_object_set_int_member (object, "sample", hw_record_get_boolean (kase, "sample") ? 1 : 0);
   json_object_set_object_member (snapshot, "case", object);
 
   object = json_object_new ();
@@ -864,6 +865,30 @@ hw_plan_get_latest_version (HwStore *store,
                              G_TYPE_INT64, plan_id, G_TYPE_INVALID);
 }
 
+/* Whether the family is the made-up sample is a fact about the family,
+ * not about one version of its plan: a version agreed before snapshots
+ * recorded it (schema 1), or one whose case was marked later, is printed
+ * with the mark that the family has now. The member is set (not only
+ * added) so that a version and the draft compare equal when nothing else
+ * changed (hw_plan_draft_changed()). */
+static void
+mark_sample (HwStore    *store,
+             gint64      plan_id,
+             JsonObject *snapshot)
+{
+  JsonObject *kase;
+  gint64 sample;
+
+  if (!json_object_has_member (snapshot, "case") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (snapshot, "case")))
+    return;
+  kase = json_object_get_object_member (snapshot, "case");
+  sample = hw_store_query_int (store, 0,
+                               "SELECT c.sample FROM plans p JOIN cases c ON c.id = p.case_id WHERE p.id = ?",
+                               G_TYPE_INT64, plan_id, G_TYPE_INVALID);
+  json_object_set_int_member (kase, "sample", sample == 1 ? 1 : 0);
+}
+
 JsonNode *
 hw_plan_load_version (HwStore     *store,
                       gint64       plan_id,
@@ -902,7 +927,9 @@ hw_plan_load_version (HwStore     *store,
                    _("Version %s of this plan is damaged and cannot be printed."), n);
       return NULL;
     }
-  return json_node_copy (root);
+  root = json_node_copy (root);
+  mark_sample (store, plan_id, json_node_get_object (root));
+  return root;
 }
 
 /* The content of a snapshot, without what only a version has. */

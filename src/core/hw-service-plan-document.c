@@ -379,6 +379,7 @@ hw_service_plan_build_document (HwStore           *store,
 
   hw_document_set_case (doc, hw_record_get_string (kase, "family_name"),
                         hw_record_get_string (kase, "case_number"));
+  hw_document_set_sample (doc, hw_record_get_boolean (kase, "sample"));
   hw_document_set_confidentiality (doc, _("Confidential: for the people named in this plan."));
   hw_document_set_recipient_line (doc, recipient_line);
   {

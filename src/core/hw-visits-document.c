@@ -286,6 +286,7 @@ hw_visits_build_document (HwStore           *store,
     may_name (store, recipient, recipient->person_id, &person_name);
   recipient_line = hw_recipient_describe (recipient, person_name);
   hw_document_set_case (doc, hw_record_get_string (kase, "family_name"), hw_record_get_string (kase, "case_number"));
+  hw_document_set_sample (doc, hw_record_get_boolean (kase, "sample"));
   hw_document_set_confidentiality (doc, _("Confidential: for the people named in this plan."));
   hw_document_set_recipient_line (doc, recipient_line);
   {
