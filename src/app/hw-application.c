@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "hw-application.h"
+#include "hw-backup.h"
 #include "hw-window.h"
 
 struct _HwApplication
@@ -24,6 +25,11 @@ struct _HwApplication
   GSettings      *settings;
   char           *database_path;
   guint           refresh_id;
+
+  /* the day's backup, made in a worker thread after the window shows */
+  guint           backup_idle_id;
+  GCancellable   *backup_cancellable;
+  gboolean        backup_running;
 };
 
 G_DEFINE_FINAL_TYPE (HwApplication, hw_application, ADW_TYPE_APPLICATION)
@@ -217,6 +223,39 @@ hw_application_startup (GApplication *application)
 }
 
 static void
+daily_backup_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  HwApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = hw_backup_daily_finish (HW_STORE (source), result, &error);
+
+  self->backup_running = FALSE;
+  if (error != NULL && !g_error_matches (error, HW_BACKUP_ERROR, HW_BACKUP_ERROR_CANCELLED))
+    g_warning ("The day's backup was not made: %s", error->message);
+  else if (path != NULL)
+    g_debug ("The day's backup is %s", path);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* After the window is on the screen, and in a thread: a slow disk never
+ * holds up the start. */
+static gboolean
+daily_backup_idle_cb (gpointer user_data)
+{
+  HwApplication *self = user_data;
+
+  self->backup_idle_id = 0;
+  self->backup_running = TRUE;
+  self->backup_cancellable = g_cancellable_new ();
+  /* released when the backup is done */
+  g_application_hold (G_APPLICATION (self));
+  hw_backup_daily_async (self->store, self->backup_cancellable, daily_backup_done_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 hw_application_activate (GApplication *application)
 {
   HwApplication *self = HW_APPLICATION (application);
@@ -226,6 +265,37 @@ hw_application_activate (GApplication *application)
   if (window == NULL)
     window = GTK_WINDOW (hw_window_new (GTK_APPLICATION (self), self->store));
   gtk_window_present (window);
+
+  if (self->store != NULL && self->backup_cancellable == NULL && self->backup_idle_id == 0)
+    self->backup_idle_id = g_timeout_add_full (G_PRIORITY_LOW, 500, daily_backup_idle_cb, self, NULL);
+}
+
+/* The backup made when the app closes: after every window is gone, so
+ * that it holds the last edit. */
+static void
+hw_application_shutdown (GApplication *application)
+{
+  HwApplication *self = HW_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_clear_handle_id (&self->backup_idle_id, g_source_remove);
+  /* the day's backup, if it is still being made, gives way to this one */
+  if (self->backup_running)
+    {
+      g_cancellable_cancel (self->backup_cancellable);
+      while (self->backup_running)
+        g_main_context_iteration (NULL, TRUE);
+    }
+
+  if (self->store != NULL && !hw_store_in_edit (self->store))
+    {
+      path = hw_backup_on_close (self->store, &error);
+      if (path == NULL)
+        g_warning ("The backup on closing was not made: %s", error->message);
+    }
+
+  G_APPLICATION_CLASS (hw_application_parent_class)->shutdown (application);
 }
 
 /* Shown when the database cannot be opened and there is a display: the
@@ -312,6 +382,8 @@ hw_application_dispose (GObject *object)
   HwApplication *self = HW_APPLICATION (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->backup_idle_id, g_source_remove);
+  g_clear_object (&self->backup_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -339,6 +411,7 @@ hw_application_class_init (HwApplicationClass *klass)
 
   app_class->startup = hw_application_startup;
   app_class->activate = hw_application_activate;
+  app_class->shutdown = hw_application_shutdown;
   app_class->handle_local_options = hw_application_handle_local_options;
 }
 

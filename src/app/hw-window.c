@@ -25,6 +25,7 @@
 #include "hw-enums.h"
 #include "hw-lock-screen.h"
 #include "hw-record-list.h"
+#include "hw-restore-dialog.h"
 #include "hw-window.h"
 
 struct _HwWindow
@@ -534,6 +535,16 @@ add_person_action_cb (GtkWidget  *widget,
 }
 
 static void
+restore_backup_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (hw_restore_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
 back_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -722,6 +733,7 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-case", NULL, edit_case_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action_cb);
 
   /* Also work without an application (tests) and when the application's
    * accelerators are not set. */

@@ -6,6 +6,9 @@
  *   homeward import  [--database DB] FILE
  *   homeward audit   [--database DB] --output FILE
  *   homeward forget-passphrase [--database DB]
+ *   homeward backup  [--database DB] --output FILE [--force]
+ *   homeward restore --database DB [--force] BACKUP
+ *   homeward backups [--database DB]
  *
  * Nothing here touches GTK, so it runs without a display.
  *
@@ -16,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "hw-backup.h"
 #include "hw-cli.h"
 #include "hw-demo.h"
 #include "hw-ecomap.h"
@@ -48,7 +52,8 @@ static const Exporter exporters[] = {
   { "reunification-plan", "pdf", hw_plan_export, N_("the plan for after going home (--recipient, --language, --version)") },
 };
 
-static const char * const commands[] = { "list", "demo", "export", "import", "audit", "forget-passphrase", "help", NULL };
+static const char * const commands[] = { "list", "demo", "export", "import", "audit", "forget-passphrase",
+                                         "backup", "restore", "backups", "help", NULL };
 
 static char *opt_database = NULL;
 
@@ -107,6 +112,10 @@ print_usage (void)
              "  homeward import [--database FILE] --case ID FILE.ics\n"
              "  homeward audit [--database FILE] --output FILE.csv\n"
              "  homeward forget-passphrase [--database FILE]  remove a forgotten screen-lock passphrase\n"
+             "  homeward backup [--database FILE] --output FILE [--force]  copy the database, even while it is open\n"
+             "  homeward restore --database FILE [--force] BACKUP  put a backup back (--force replaces the\n"
+             "         database; what is in it is saved as a backup first)\n"
+             "  homeward backups [--database FILE]       list the automatic backups\n"
              "\n"
              "What can be exported (--what, --format):\n"
              "%s"
@@ -403,6 +412,146 @@ cmd_forget_passphrase (int argc, char **argv)
   return 0;
 }
 
+static int
+cmd_backup (int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The backup file to write"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace the output file if it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    make_context (NULL, _("Copy the database into a backup file. This works while Homeward is open; "
+                          "the copy is checked before it is kept."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 1)
+    {
+      g_printerr (_("homeward: backup takes no other arguments\n"));
+      return 2;
+    }
+  if (output == NULL)
+    {
+      g_printerr (_("homeward: say where to write the backup with --output FILE\n"));
+      return 2;
+    }
+  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("homeward: “%s” already exists; nothing was written. Add --force to replace it.\n"), output);
+      return 1;
+    }
+  if ((store = open_store (&error)) == NULL)
+    return fail (error);
+  if (!hw_backup_make (store, output, &error))
+    return fail (error);
+  g_print (_("The backup is in “%s”.\n"), output);
+  return 0;
+}
+
+static int
+cmd_restore (int argc, char **argv)
+{
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace the database if it exists (what is in it is saved as a backup first)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    make_context (_("BACKUP"), _("Put a backup back in place of the database. A damaged backup, or one that "
+                                 "is not a Homeward backup, is refused and nothing changes."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 2)
+    {
+      g_printerr (_("homeward: give exactly one backup file to restore\n"));
+      return 2;
+    }
+  if (opt_database == NULL)
+    {
+      /* never the default database by accident */
+      g_printerr (_("homeward: say which database to restore into with --database FILE\n"));
+      return 2;
+    }
+  if (!hw_backup_restore (argv[1], opt_database, force, &saved, &error))
+    {
+      if (g_error_matches (error, HW_BACKUP_ERROR, HW_BACKUP_ERROR_EXISTS) && !force)
+        {
+          g_printerr ("homeward: %s %s\n", error->message,
+                      _("Add --force to replace it (what is in it now is saved as a backup first)."));
+          return 1;
+        }
+      return fail (error);
+    }
+  if (saved != NULL)
+    g_print (_("Restored “%s” into “%s”. What was there before is saved in “%s”.\n"), argv[1], opt_database, saved);
+  else
+    g_print (_("Restored “%s” into “%s”.\n"), argv[1], opt_database);
+  return 0;
+}
+
+static const char *
+backup_kind_label (HwBackupKind kind)
+{
+  switch (kind)
+    {
+    case HW_BACKUP_KIND_DAILY:
+      return _("when Homeward started");
+    case HW_BACKUP_KIND_CLOSE:
+      return _("when Homeward closed");
+    case HW_BACKUP_KIND_BEFORE_RESTORE:
+    default:
+      return _("before a restore");
+    }
+}
+
+static int
+cmd_backups (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    make_context (NULL, _("List the automatic backups of the database, newest first."), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = hw_backup_get_folder ();
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 1)
+    {
+      g_printerr (_("homeward: backups takes no other arguments\n"));
+      return 2;
+    }
+  path = opt_database ? g_strdup (opt_database) : hw_store_default_path ();
+  list = hw_backup_list (path, &error);
+  if (list == NULL)
+    return fail (error);
+  if (list->len == 0)
+    {
+      g_print (_("There are no automatic backups of “%s” in “%s” yet.\n"), path, folder);
+      return 0;
+    }
+  g_print ("%-17s %-9s %-24s %s\n", _("Made"), _("Families"), _("Why"), _("File"));
+  for (guint i = 0; i < list->len; i++)
+    {
+      HwBackupInfo *info = g_ptr_array_index (list, i);
+      g_autofree char *made = g_date_time_format (info->made, "%Y-%m-%d %H:%M");
+      g_autofree char *families = info->n_families >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, info->n_families)
+                                                        : g_strdup (_("damaged"));
+
+      g_print ("%-17s %-9s %-24s %s\n", made, families, backup_kind_label (info->kind), info->path);
+    }
+  return 0;
+}
+
 int
 hw_cli_run (int    argc,
             char **argv)
@@ -443,6 +592,12 @@ hw_cli_run (int    argc,
     ret = cmd_audit (argc, argv);
   else if (g_str_equal (command, "forget-passphrase"))
     ret = cmd_forget_passphrase (argc, argv);
+  else if (g_str_equal (command, "backup"))
+    ret = cmd_backup (argc, argv);
+  else if (g_str_equal (command, "restore"))
+    ret = cmd_restore (argc, argv);
+  else if (g_str_equal (command, "backups"))
+    ret = cmd_backups (argc, argv);
   else
     g_assert_not_reached ();
 
