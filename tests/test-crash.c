@@ -279,51 +279,73 @@ rows_equal (GHashTable *a,
   return TRUE;
 }
 
-/* Is @after exactly @before with the edit described by @begin applied? */
+/* Applies the edit described by @begin ("begin insert m", "begin pair a
+ * b", "begin update ID m", "begin delete ID") to @rows. The ids of
+ * inserted rows are not known in advance: they are the rows of @after
+ * that are not in @rows and carry the edit's markers. */
 static gboolean
-edit_applied_whole (const char *before,
-                    const char *after,
-                    const char *begin)
+apply_edit (GHashTable *rows,
+            GHashTable *after,
+            const char *begin)
 {
-  g_autoptr(GHashTable) b = parse_snapshot (before);
-  g_autoptr(GHashTable) a = parse_snapshot (after);
   g_auto(GStrv) w = g_strsplit (begin, " ", -1);
-  GHashTableIter iter;
-  gpointer key, value;
-  guint n_new = 0;
 
   if (g_strcmp0 (w[1], "insert") == 0 || g_strcmp0 (w[1], "pair") == 0)
     {
       guint want = g_strcmp0 (w[1], "pair") == 0 ? 2 : 1;
+      g_autoptr(GPtrArray) found = g_ptr_array_new ();
+      GHashTableIter iter;
+      gpointer key, value;
 
-      /* every old row unchanged, plus the new rows with their markers */
-      g_hash_table_iter_init (&iter, b);
+      g_hash_table_iter_init (&iter, after);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        if (g_strcmp0 (g_hash_table_lookup (a, key), value) != 0)
-          return FALSE;
-      if (g_hash_table_size (a) != g_hash_table_size (b) + want)
+        if (!g_hash_table_contains (rows, key) &&
+            (g_strcmp0 (value, w[2]) == 0 || (want == 2 && g_strcmp0 (value, w[3]) == 0)))
+          g_ptr_array_add (found, key);
+      if (found->len != want)
         return FALSE;
-      g_hash_table_iter_init (&iter, a);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (!g_hash_table_contains (b, key))
-          {
-            if (g_strcmp0 (value, w[2]) != 0 && (want < 2 || g_strcmp0 (value, w[3]) != 0))
-              return FALSE;
-            n_new++;
-          }
-      return n_new == want;
+      for (guint i = 0; i < found->len; i++)
+        {
+          const char *id = g_ptr_array_index (found, i);
+          g_hash_table_insert (rows, g_strdup (id), g_strdup (g_hash_table_lookup (after, id)));
+        }
+      return TRUE;
     }
   if (g_strcmp0 (w[1], "update") == 0)
     {
-      g_hash_table_insert (b, g_strdup (w[2]), g_strdup (w[3]));
-      return rows_equal (a, b);
+      if (!g_hash_table_contains (rows, w[2]))
+        return FALSE;
+      g_hash_table_insert (rows, g_strdup (w[2]), g_strdup (w[3]));
+      return TRUE;
     }
   if (g_strcmp0 (w[1], "delete") == 0)
-    {
-      g_hash_table_remove (b, w[2]);
-      return rows_equal (a, b);
-    }
-  return FALSE;
+    return g_hash_table_remove (rows, w[2]);
+  return FALSE;   /* undo, redo: see check_after_kill() */
+}
+
+/* Is @after exactly @before with the edits @first and then @second (the
+ * latter may be NULL) applied whole? */
+static gboolean
+edits_applied_whole (const char *before,
+                     const char *after,
+                     const char *first,
+                     const char *second)
+{
+  g_autoptr(GHashTable) b = parse_snapshot (before);
+  g_autoptr(GHashTable) a = parse_snapshot (after);
+
+  if (!apply_edit (b, a, first))
+    return FALSE;
+  if (second != NULL && !apply_edit (b, a, second))
+    return FALSE;
+  return rows_equal (a, b);
+}
+
+static gboolean
+is_undo_or_redo (const char *begin)
+{
+  return begin != NULL &&
+         (g_str_has_prefix (begin, "begin undo") || g_str_has_prefix (begin, "begin redo"));
 }
 
 /* The other process: reads the database until @stop is closed. Exits 0
@@ -458,6 +480,7 @@ check_after_kill (Run        *run,
   g_autoptr(HwStore) store = NULL;
   g_autofree char *now = NULL;
   g_autofree char *integrity = NULL;
+  const char *pending;
   sqlite3_stmt *stmt = NULL;
 
   /* The app's way back in after a crash. */
@@ -472,19 +495,25 @@ check_after_kill (Run        *run,
   g_assert_cmpstr (integrity, ==, "ok");
 
   now = snapshot (store);
+  pending = run->pending != NULL && g_strcmp0 (run->pending_base, run->last) == 0
+            ? run->pending : NULL;
   if (g_strcmp0 (now, run->last) == 0)
     ;   /* the edit in progress, if any, did not reach the disk */
-  else if (in_flight != NULL &&
-           (g_str_has_prefix (in_flight, "begin undo") || g_str_has_prefix (in_flight, "begin redo")) &&
+  else if ((is_undo_or_redo (in_flight) || is_undo_or_redo (pending)) &&
            g_hash_table_contains (run->seen, now))
     run->n_in_flight_applied++;   /* undo/redo brings back an earlier state */
-  else if (in_flight != NULL && edit_applied_whole (run->last, now, in_flight))
+  else if (in_flight != NULL && edits_applied_whole (run->last, now, in_flight, NULL))
     run->n_in_flight_applied++;   /* committed, killed before it could say so */
-  else if (run->pending != NULL && g_strcmp0 (run->pending_base, run->last) == 0 &&
-           ((g_str_has_prefix (run->pending, "begin undo") || g_str_has_prefix (run->pending, "begin redo"))
-            ? g_hash_table_contains (run->seen, now)
-            : edit_applied_whole (run->last, now, run->pending)))
+  else if (pending != NULL && edits_applied_whole (run->last, now, pending, NULL))
     run->n_late_applied++;   /* an earlier kill's edit, found by a later recovery */
+  else if (pending != NULL && in_flight != NULL &&
+           edits_applied_whole (run->last, now, pending, in_flight))
+    {
+      /* the child found the earlier edit when it rebuilt the index, and
+       * made its own on top of it */
+      run->n_late_applied++;
+      run->n_in_flight_applied++;
+    }
   else
     g_error ("After kill %u the data is not what was committed.\n"
              "  last committed: %s\n  edit in progress: %s\n  found: %s",
