@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "hw-application.h"
+#include "hw-history.h"
 #include "hw-demo.h"
 #include "hw-window.h"
 
@@ -291,6 +292,8 @@ hw_application_handle_local_options (GApplication *application,
   if (real_name == NULL || *real_name == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
     real_name = g_get_user_name ();
   hw_store_set_author (self->store, real_name);
+  /* TODO(lead): move into hw_store_open() once its rewrite is merged */
+  hw_history_after_open (self->store);
 
   /* The first run opens the demo family, so that there is something to
    * look at and try out; a person who removed every family is not given

@@ -21,6 +21,7 @@
 #include "hw-ecomap.h"
 #include "hw-enums.h"
 #include "hw-export.h"
+#include "hw-history.h"
 #include "hw-interchange.h"
 #include "hw-lock.h"
 #include "hw-meeting.h"
@@ -83,7 +84,11 @@ open_store (GError **error)
   HwStore *store = hw_store_open (path, error);
 
   if (store != NULL)
-    hw_store_set_author (store, g_get_real_name ());
+    {
+      hw_store_set_author (store, g_get_real_name ());
+      /* TODO(lead): move into hw_store_open() once its rewrite is merged */
+      hw_history_after_open (store);
+    }
   return store;
 }
 
