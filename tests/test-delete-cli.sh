@@ -48,14 +48,19 @@ assert_there () {
 }
 dump () { sqlite3 "$db" .dump | sha256sum; }
 
-# Another program keeps the database open the whole time, so the -wal
-# file stays beside it and can be looked at.
+# Another program keeps the database open meanwhile, so the -wal file
+# stays beside it and can be looked at: sqlite3 reading from a fifo that
+# this script holds open, and ends by closing it.
 hold_open () {
-  { echo "SELECT count(*) FROM cases;"; sleep 120; } | sqlite3 "$db" >/dev/null &
+  rm -f "$dir/fifo"
+  mkfifo "$dir/fifo"
+  sqlite3 "$db" < "$dir/fifo" >/dev/null 2>&1 &
   reader=$!
+  exec 3>"$dir/fifo"
+  echo "SELECT count(*) FROM cases;" >&3
   sleep 0.5
 }
-release () { kill "$reader" 2>/dev/null || true; wait "$reader" 2>/dev/null || true; reader=""; }
+release () { exec 3>&-; wait "$reader" 2>/dev/null || true; reader=""; }
 
 # --- delete -----------------------------------------------------------
 make_db
