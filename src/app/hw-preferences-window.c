@@ -1,5 +1,7 @@
-/* hw-preferences-window.c: lock after N minutes (GSettings) and the
- * Homeward passphrase (hw-lock, kept as a salted hash in the database).
+/* hw-preferences-window.c: lock after N minutes (GSettings), the
+ * Homeward passphrase (hw-lock, kept as a salted hash in the database) and
+ * how much undo history is kept (hw-history, settings in the database, so
+ * that the command line follows them too).
  *
  * The passphrase fields are cleared after every attempt, so that no copy
  * stays on screen; the store is asked again each time whether a
@@ -11,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-history.h"
 #include "hw-lock.h"
 #include "hw-preferences-window.h"
 
@@ -31,6 +34,8 @@ struct _HwPreferencesWindow
   GtkLabel             *message;
   GtkWidget            *remove_button;
   GtkWidget            *save_button;
+  GtkAdjustment        *steps_adjustment;
+  GtkAdjustment        *days_adjustment;
 };
 
 G_DEFINE_FINAL_TYPE (HwPreferencesWindow, hw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -131,6 +136,24 @@ remove_clicked_cb (HwPreferencesWindow *self)
                                     adw_toast_new (_("Passphrase removed: anyone can unlock Homeward")));
 }
 
+static void
+history_limit_changed_cb (HwPreferencesWindow *self,
+                          GtkAdjustment       *adjustment)
+{
+  g_autoptr(GError) error = NULL;
+  guint value = (guint) gtk_adjustment_get_value (adjustment);
+  gboolean ok;
+
+  if (self->store == NULL)
+    return;
+  if (adjustment == self->steps_adjustment)
+    ok = hw_history_set_max_steps (self->store, value, &error);
+  else
+    ok = hw_history_set_max_days (self->store, value, &error);
+  if (!ok)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
 HwPreferencesWindow *
 hw_preferences_window_new (HwStore   *store,
                            GSettings *settings)
@@ -150,6 +173,14 @@ hw_preferences_window_new (HwStore   *store,
   else
     gtk_widget_set_sensitive (self->minutes_row, FALSE);
   update_passphrase_group (self);
+
+  /* the values first, then follow the changes */
+  gtk_adjustment_set_value (self->steps_adjustment, hw_history_get_max_steps (store));
+  gtk_adjustment_set_value (self->days_adjustment, hw_history_get_max_days (store));
+  g_signal_connect_object (self->steps_adjustment, "value-changed",
+                           G_CALLBACK (history_limit_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->days_adjustment, "value-changed",
+                           G_CALLBACK (history_limit_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -185,6 +216,8 @@ hw_preferences_window_class_init (HwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, message);
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, steps_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, days_adjustment);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }

@@ -12,6 +12,13 @@
  * added without one of those clicks. The sample family (cases.sample)
  * carries a tag in the list and a band above its page.
  *
+ * Delete Family is an ordinary, undoable edit at first; a toast offers
+ * Undo. The undo window ends when that toast goes away: it times out
+ * (HOMEWARD_DELETE_UNDO_SECONDS, default 10), is closed, or any other
+ * change (an edit, an undo, a redo) is made, and at the latest when the
+ * window closes. Then a family that is still deleted is deleted for good
+ * (hw_case_delete_forever(): its undo steps, free pages and the -wal go).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "hw-window"
@@ -24,6 +31,7 @@
 #include "hw-demo.h"
 #include "hw-enums.h"
 #include "hw-lock-screen.h"
+#include "hw-purge.h"
 #include "hw-record-list.h"
 #include "hw-restore-dialog.h"
 #include "hw-window.h"
@@ -39,6 +47,11 @@ struct _HwWindow
   gint64                case_id;
   /* set while the window itself changes the selection */
   gboolean              selecting;
+  /* families deleted here that are still undoable (gint64 case ids) */
+  GArray               *pending_deletes;
+  /* the toast offering to undo the last Delete Family, while shown */
+  AdwToast             *delete_toast;
+  gint64                delete_step;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -158,6 +171,7 @@ update_case_actions (HwWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-case", self->case_view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-person", self->case_view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", self->case_view != NULL);
 }
 
 /* The title shown when the window is narrow, and the window's own title
@@ -554,12 +568,184 @@ back_action_cb (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Delete Family ---------------------------------------------------------- */
+
+static gint64
+newest_undo_step (HwWindow *self)
+{
+  return hw_store_query_int (self->store, 0, "SELECT max(id) FROM hw_history WHERE kind = 'undo'",
+                             G_TYPE_INVALID);
+}
+
+/* Deletes for good the families deleted here that are still deleted; a
+ * family brought back by Undo stays pending, in case it is redone. */
+static void
+finish_pending_deletes (HwWindow *self)
+{
+  if (self->store == NULL || self->pending_deletes == NULL)
+    return;
+
+  for (guint i = self->pending_deletes->len; i > 0; i--)
+    {
+      gint64 case_id = g_array_index (self->pending_deletes, gint64, i - 1);
+      g_autoptr(GError) error = NULL;
+
+      if (hw_store_query_int (self->store, 0, "SELECT count(*) FROM cases WHERE id = ?",
+                              G_TYPE_INT64, case_id, G_TYPE_INVALID) > 0)
+        continue;
+      g_array_remove_index (self->pending_deletes, i - 1);
+      if (!hw_case_delete_forever (self->store, case_id, &error) &&
+          !g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND))
+        {
+          /* NOT_FOUND: its undo step is already gone, e.g. pruned */
+          g_warning ("Could not delete case %" G_GINT64_FORMAT " for good: %s", case_id, error->message);
+          if (gtk_widget_get_realized (GTK_WIDGET (self)))
+            adw_toast_overlay_add_toast (self->toast_overlay,
+                                         adw_toast_new_format (_("Could not delete the family for good: %s"),
+                                                               error->message));
+        }
+    }
+}
+
+static void
+delete_toast_dismissed_cb (HwWindow *self,
+                           AdwToast *toast)
+{
+  if (self->delete_toast == toast)
+    self->delete_toast = NULL;
+  finish_pending_deletes (self);
+  update_undo_actions (self);
+}
+
+static void
+delete_toast_undo_cb (HwWindow *self,
+                      AdwToast *toast)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* only the delete itself, never another edit made meanwhile */
+  if (self->delete_toast != toast || newest_undo_step (self) != self->delete_step)
+    return;
+  self->delete_toast = NULL;
+  if (!hw_store_undo (self->store, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new_format (_("Could not undo: %s"), error->message));
+  update_undo_actions (self);
+}
+
+/* Any other change ends the undo window of the delete. */
+static void
+store_changed_cb (HwWindow   *self,
+                  const char *table)
+{
+  if (self->delete_toast != NULL && newest_undo_step (self) != self->delete_step)
+    {
+      AdwToast *toast = g_steal_pointer (&self->delete_toast);
+      adw_toast_dismiss (toast);
+    }
+}
+
+static guint
+delete_undo_seconds (void)
+{
+  const char *env = g_getenv ("HOMEWARD_DELETE_UNDO_SECONDS");
+  guint64 seconds = 10;
+
+  if (env != NULL && !g_ascii_string_to_unsigned (env, 10, 1, 3600, &seconds, NULL))
+    seconds = 10;
+  return (guint) seconds;
+}
+
+static void
+delete_response_cb (HwWindow        *self,
+                    const char      *response,
+                    AdwMessageDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gint64 case_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "case-id"));
+  HwRecord *record;
+  AdwToast *toast;
+
+  if (g_strcmp0 (response, "delete") != 0 || case_id == 0)
+    return;
+  record = hw_record_list_find (self->cases, case_id, NULL);
+  if (record == NULL)
+    return;
+  name = g_strdup (hw_record_get_string (record, "family_name"));
+
+  /* the previous delete's undo window ends now */
+  if (self->delete_toast != NULL)
+    {
+      AdwToast *old = g_steal_pointer (&self->delete_toast);
+      adw_toast_dismiss (old);
+    }
+
+  if (!hw_store_delete (self->store, N_("Delete family"), "cases", case_id, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new_format (_("Could not delete the family: %s"), error->message));
+      return;
+    }
+  g_array_append_val (self->pending_deletes, case_id);
+  self->delete_step = newest_undo_step (self);
+
+  toast = adw_toast_new_format (_("The %s family was deleted"), name);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, delete_undo_seconds ());
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (delete_toast_undo_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->delete_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_case_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  HwRecord *record = hw_record_list_find (self->cases, self->case_id, NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  guint seconds = delete_undo_seconds ();
+
+  if (record == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Delete the %s family?"), hw_record_get_string (record, "family_name"));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Everything recorded about this family is deleted: its people, meetings, "
+                                       "plans, visits and notes. You can undo this for %u second. After that it "
+                                       "is deleted for good and cannot be brought back.",
+                                       "Everything recorded about this family is deleted: its people, meetings, "
+                                       "plans, visits and notes. You can undo this for %u seconds. After that it "
+                                       "is deleted for good and cannot be brought back.",
+                                       seconds), seconds);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Family"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "case-id", GSIZE_TO_POINTER ((gsize) self->case_id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* GObject --------------------------------------------------------------- */
 
 static gboolean
 hw_window_close_request (GtkWindow *window)
 {
   HwWindow *self = HW_WINDOW (window);
+
+  /* the undo window of a Delete Family ends with the window */
+  finish_pending_deletes (self);
 
   if (self->settings != NULL)
     {
@@ -615,6 +801,8 @@ hw_window_constructed (GObject *object)
                            G_CALLBACK (store_undo_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::can-redo",
                            G_CALLBACK (store_undo_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The first family; load_state() may open the last one instead. */
   {
@@ -680,6 +868,11 @@ hw_window_dispose (GObject *object)
 {
   HwWindow *self = HW_WINDOW (object);
 
+  /* a window destroyed without a close request (the app quits) */
+  finish_pending_deletes (self);
+  g_clear_pointer (&self->pending_deletes, g_array_unref);
+  self->delete_toast = NULL;
+
   /* The list view and its rows go first, then the models they show. */
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_WINDOW);
   self->case_view = NULL;
@@ -734,6 +927,7 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action_cb);
 
   /* Also work without an application (tests) and when the application's
    * accelerators are not set. */
@@ -747,4 +941,5 @@ static void
 hw_window_init (HwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pending_deletes = g_array_new (FALSE, FALSE, sizeof (gint64));
 }

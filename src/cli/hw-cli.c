@@ -9,6 +9,8 @@
  *   homeward backup  [--database DB] --output FILE [--force]
  *   homeward restore --database DB [--force] BACKUP
  *   homeward backups [--database DB]
+ *   homeward delete  [--database DB] --case ID [--yes]
+ *   homeward purge   [--database DB] --closed-before YYYY-MM-DD [--dry-run] [--yes]
  *
  * Nothing here touches GTK, so it runs without a display.
  *
@@ -18,6 +20,8 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "hw-backup.h"
 #include "hw-cli.h"
@@ -29,6 +33,7 @@
 #include "hw-lock.h"
 #include "hw-meeting.h"
 #include "hw-plan-document.h"
+#include "hw-purge.h"
 #include "hw-service-plan.h"
 #include "hw-store.h"
 #include "hw-visits.h"
@@ -53,7 +58,8 @@ static const Exporter exporters[] = {
 };
 
 static const char * const commands[] = { "list", "demo", "export", "import", "audit", "forget-passphrase",
-                                         "backup", "restore", "backups", "help", NULL };
+                                         "backup", "restore", "backups", "delete", "purge",
+                                         "help", NULL };
 
 static char *opt_database = NULL;
 
@@ -116,6 +122,10 @@ print_usage (void)
              "  homeward restore --database FILE [--force] BACKUP  put a backup back (--force replaces the\n"
              "         database; what is in it is saved as a backup first)\n"
              "  homeward backups [--database FILE]       list the automatic backups\n"
+             "  homeward delete [--database FILE] --case ID [--yes]\n"
+             "         delete a family for good: it cannot be undone, and no copy stays in the file\n"
+             "  homeward purge [--database FILE] --closed-before YYYY-MM-DD [--dry-run] [--yes]\n"
+             "         delete for good every case closed before that day (--dry-run: only list them)\n"
              "\n"
              "What can be exported (--what, --format):\n"
              "%s"
@@ -412,6 +422,161 @@ cmd_forget_passphrase (int argc, char **argv)
   return 0;
 }
 
+/* Asks @question on the terminal; only a typed "yes" (or its
+ * translation) agrees. Without a terminal nobody can be asked: refuse. */
+static gboolean
+confirm (const char *question)
+{
+  char answer[64] = "";
+
+  if (!isatty (STDIN_FILENO))
+    {
+      g_printerr (_("homeward: this cannot be undone, so it needs a yes: run it in a terminal, or add --yes\n"));
+      return FALSE;
+    }
+  g_print ("%s ", question);
+  fflush (stdout);
+  if (fgets (answer, sizeof answer, stdin) == NULL)
+    return FALSE;
+  g_strstrip (answer);
+  /* TRANSLATORS: what must be typed to confirm a delete for good */
+  if (g_ascii_strcasecmp (answer, "yes") == 0 || g_strcmp0 (answer, _("yes")) == 0)
+    return TRUE;
+  g_print ("%s\n", _("Nothing was deleted."));
+  return FALSE;
+}
+
+static int
+cmd_delete (int argc, char **argv)
+{
+  gint64 case_id = 0;
+  gboolean yes = FALSE;
+  const GOptionEntry entries[] = {
+    { "case", 'c', 0, G_OPTION_ARG_INT64, &case_id, N_("The case to delete (see “homeward list”)"), N_("ID") },
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_("Do not ask: delete without a question"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    make_context (NULL, _("Delete a family for good: the case, everything recorded about it, and its "
+                          "undo history. It cannot be undone. The audit trail keeps that a case was "
+                          "deleted, by whom and when, without its name."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  g_autoptr(HwRecord) record = NULL;
+  g_autofree char *question = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 1)
+    {
+      g_printerr (_("homeward: delete takes no other arguments\n"));
+      return 2;
+    }
+  if (case_id <= 0)
+    {
+      g_printerr (_("homeward: say which case to delete with --case ID (see “homeward list”)\n"));
+      return 2;
+    }
+  if ((store = open_store (&error)) == NULL)
+    return fail (error);
+  record = hw_store_get (store, "cases", case_id, NULL);
+  if (record == NULL)
+    {
+      g_printerr (_("homeward: there is no case %lld (see “homeward list”). Nothing was deleted.\n"),
+                  (long long) case_id);
+      return 2;
+    }
+
+  question = g_strdup_printf (_("Delete the %s family for good? This cannot be undone. Type yes:"),
+                              hw_record_get_string (record, "family_name"));
+  if (!yes && !confirm (question))
+    return 1;
+
+  if (!hw_case_delete_forever (store, case_id, &error))
+    return fail (error);
+  g_print (_("Case %lld was deleted for good.\n"), (long long) case_id);
+  return 0;
+}
+
+static int
+cmd_purge (int argc, char **argv)
+{
+  g_autofree char *before = NULL;
+  gboolean yes = FALSE, dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "closed-before", 0, 0, G_OPTION_ARG_STRING, &before, N_("Delete the cases closed before this day"), N_("YYYY-MM-DD") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Only list the cases that would be deleted; change nothing"), NULL },
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_("Do not ask: delete without a question"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    make_context (NULL, _("Delete for good every closed case whose closing date is before a day, "
+                          "when its retention period is over. It cannot be undone."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *question = NULL;
+  guint n_deleted = 0;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 1)
+    {
+      g_printerr (_("homeward: purge takes no other arguments\n"));
+      return 2;
+    }
+  if (before == NULL)
+    {
+      g_printerr (_("homeward: say which closed cases to delete with --closed-before YYYY-MM-DD\n"));
+      return 2;
+    }
+  /* before opening: a bad date must not even tidy the file */
+  if (!hw_purge_parse_date (before, &error))
+    {
+      g_printerr ("homeward: %s\n", error->message);
+      return 2;
+    }
+  if ((store = open_store (&error)) == NULL)
+    return fail (error);
+  rows = hw_purge_find_closed (store, before, &error);
+  if (rows == NULL)
+    return fail (error);
+
+  if (rows->len == 0)
+    {
+      g_print (_("No case was closed before %s: nothing to delete.\n"), before);
+      return 0;
+    }
+
+  g_print (dry_run ? _("These cases would be deleted for good:\n") : _("These cases will be deleted for good:\n"));
+  g_print ("%-6s %-16s %-24s %s\n", _("ID"), _("Case number"), _("Family"), _("Closed"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HwRecord *r = g_ptr_array_index (rows, i);
+      g_print ("%-6" G_GINT64_FORMAT " %-16s %-24s %s\n", hw_record_get_id (r),
+               hw_record_get_string (r, "case_number"), hw_record_get_string (r, "family_name"),
+               hw_record_get_string (r, "closed_date"));
+    }
+  if (dry_run)
+    {
+      g_print ("%s\n", _("Dry run: nothing was changed."));
+      return 0;
+    }
+
+  question = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Delete this %u case for good? This cannot be undone. Type yes:",
+                                           "Delete these %u cases for good? This cannot be undone. Type yes:",
+                                           rows->len), rows->len);
+  if (!yes && !confirm (question))
+    return 1;
+
+  if (!hw_purge_closed (store, before, &n_deleted, &error))
+    return fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Deleted %u case for good.\n", "Deleted %u cases for good.\n", n_deleted),
+           n_deleted);
+  return 0;
+}
+
 static int
 cmd_backup (int argc, char **argv)
 {
@@ -598,6 +763,10 @@ hw_cli_run (int    argc,
     ret = cmd_restore (argc, argv);
   else if (g_str_equal (command, "backups"))
     ret = cmd_backups (argc, argv);
+  else if (g_str_equal (command, "delete"))
+    ret = cmd_delete (argc, argv);
+  else if (g_str_equal (command, "purge"))
+    ret = cmd_purge (argc, argv);
   else
     g_assert_not_reached ();
 

@@ -405,6 +405,15 @@ static const char * const migrations[] = {
   "CREATE TRIGGER cases_closed_new AFTER INSERT ON cases"
   "  WHEN new.status = 'closed' AND new.closed_date IS NULL"
   "  BEGIN UPDATE cases SET closed_date = date('now') WHERE id = new.id; END;",
+
+  /* 3: when each undo step was made (unix seconds), so that the undo
+   * history keeps at most a number of days (hw-history.c). The trigger
+   * stamps every new step, whoever writes it; steps already there count
+   * from today, so none is dropped by the upgrade itself. */
+  "ALTER TABLE hw_history ADD COLUMN at INTEGER;"
+  "UPDATE hw_history SET at = CAST(strftime('%s','now') AS INTEGER);"
+  "CREATE TRIGGER hw_history_at AFTER INSERT ON hw_history WHEN new.at IS NULL"
+  "  BEGIN UPDATE hw_history SET at = CAST(strftime('%s','now') AS INTEGER) WHERE id = new.id; END;",
 };
 
 static const char * const user_tables[] = {

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "hw-export.h"
+#include "hw-history.h"
 #include "hw-schema.h"
 #include "hw-sqlite-vfs.h"
 #include "hw-store-private.h"
@@ -594,6 +595,9 @@ hw_store_open (const char  *path,
     return NULL;
 
   sqlite3_update_hook (self->db, update_hook_cb, self);
+  /* forget undo steps past their limits; the first time, switch the file
+   * to incremental vacuum so that the space they took is given back */
+  hw_history_after_open (self);
   self->data_version = query_int (self->db, 0, "PRAGMA data_version");
 
   return g_steal_pointer (&self);
@@ -912,6 +916,12 @@ hw_store_commit_edit (HwStore  *self,
     {
       g_autofree char *sql = NULL;
 
+      if (!hw_history_compact_step (self, self->edit_first_seq, last_seq, error))
+        {
+          hw_store_rollback_edit (self);
+          return FALSE;
+        }
+
       /* A new edit makes the redo steps meaningless. */
       sql = sqlite3_mprintf ("DELETE FROM hw_undo_log WHERE seq IN ("
                              "  SELECT l.seq FROM hw_undo_log l JOIN hw_history h"
@@ -927,6 +937,14 @@ hw_store_commit_edit (HwStore  *self,
           return FALSE;
         }
       sqlite3_free (g_steal_pointer (&sql));
+
+      /* The history is bounded: now and then the oldest steps go, in
+       * this edit's transaction. */
+      if (!hw_history_prune (self, FALSE, error))
+        {
+          hw_store_rollback_edit (self);
+          return FALSE;
+        }
     }
 
   return finish_edit (self, self->edit_label, error);

@@ -1,0 +1,382 @@
+/* hw-history.c: the undo history is bounded, and the file gives back the
+ * space it frees.
+ *
+ * Without a bound the journal grew with every edit: 300 imports of the
+ * sample case made a 58 MB file, half of it undo statements. Steps are
+ * dropped from the ends of the two stacks only (the oldest undo steps,
+ * the redo steps that would be redone last), so what is kept still undoes
+ * and redoes in order. A step's age is hw_history.at (migration 3): the
+ * time the step was made, or moved between the undo and redo stacks.
+ *
+ * Freed pages are zeroed (secure_delete) but stay in the file unless the
+ * file is in incremental auto-vacuum; hw_history_after_open() switches an
+ * existing file once (that needs a VACUUM, outside any transaction), and
+ * pruning then ends with `PRAGMA incremental_vacuum`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-history"
+
+#include <string.h>
+
+#include "hw-history.h"
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           gint64      fallback,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 ret = fallback;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    ret = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return ret;
+}
+
+static guint
+get_limit (HwStore    *store,
+           const char *key,
+           guint       fallback,
+           guint       min,
+           guint       max)
+{
+  g_autofree char *text = hw_store_get_setting (store, key);
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT, &value, NULL))
+    return fallback;
+  return CLAMP ((guint) value, min, max);
+}
+
+guint
+hw_history_get_max_steps (HwStore *store)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), HW_HISTORY_DEFAULT_MAX_STEPS);
+  return get_limit (store, HW_HISTORY_MAX_STEPS_KEY, HW_HISTORY_DEFAULT_MAX_STEPS,
+                    HW_HISTORY_MIN_STEPS, HW_HISTORY_MAX_STEPS);
+}
+
+guint
+hw_history_get_max_days (HwStore *store)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), HW_HISTORY_DEFAULT_MAX_DAYS);
+  return get_limit (store, HW_HISTORY_MAX_DAYS_KEY, HW_HISTORY_DEFAULT_MAX_DAYS,
+                    HW_HISTORY_MIN_DAYS, HW_HISTORY_MAX_DAYS);
+}
+
+static gboolean
+set_limit (HwStore     *store,
+           const char  *key,
+           guint        value,
+           GError     **error)
+{
+  g_autofree char *text = g_strdup_printf ("%u", value);
+
+  if (!hw_store_set_setting (store, key, text, error))
+    return FALSE;
+  if (hw_store_in_edit (store))
+    return TRUE;
+  return hw_history_prune (store, TRUE, error) && hw_history_free_pages (store, error);
+}
+
+gboolean
+hw_history_set_max_steps (HwStore  *store,
+                          guint     steps,
+                          GError  **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+  return set_limit (store, HW_HISTORY_MAX_STEPS_KEY,
+                    CLAMP (steps, HW_HISTORY_MIN_STEPS, HW_HISTORY_MAX_STEPS), error);
+}
+
+gboolean
+hw_history_set_max_days (HwStore  *store,
+                         guint     days,
+                         GError  **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+  return set_limit (store, HW_HISTORY_MAX_DAYS_KEY,
+                    CLAMP (days, HW_HISTORY_MIN_DAYS, HW_HISTORY_MAX_DAYS), error);
+}
+
+/* The id of the newest step of @kind to drop: every step of @kind with an
+ * id up to it goes. For undo steps the low ids are the oldest edits; for
+ * redo steps they are the ones that would be redone last. Either way the
+ * steps left still apply in order. 0: none. */
+static gint64
+last_doomed (sqlite3    *db,
+             const char *kind,
+             guint       keep,
+             gint64      cutoff)
+{
+  char *sql = sqlite3_mprintf ("SELECT max(x) FROM ("
+                               "  SELECT (SELECT id FROM hw_history WHERE kind = %Q"
+                               "          ORDER BY id DESC LIMIT 1 OFFSET %u) AS x"
+                               "  UNION ALL"
+                               "  SELECT max(id) FROM hw_history WHERE kind = %Q AND at < %lld)",
+                               kind, keep, kind, (long long) cutoff);
+  gint64 ret = query_int (db, 0, sql);
+
+  sqlite3_free (sql);
+  return ret;
+}
+
+gboolean
+hw_history_prune (HwStore   *store,
+                  gboolean   force,
+                  GError   **error)
+{
+  sqlite3 *db;
+  guint max_steps, max_days, margin;
+  gint64 cutoff, n_undo, n_redo, oldest, undo_to, redo_to;
+  gboolean own;
+  char *sql;
+  gboolean ok;
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  db = hw_store_get_db (store);
+  max_steps = hw_history_get_max_steps (store);
+  max_days = hw_history_get_max_days (store);
+  cutoff = g_get_real_time () / G_USEC_PER_SEC - (gint64) max_days * 24 * 3600;
+  margin = force ? 0 : MAX (max_steps / 10, 10);
+
+  n_undo = query_int (db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'undo'");
+  n_redo = query_int (db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'redo'");
+  oldest = query_int (db, G_MAXINT64, "SELECT min(at) FROM hw_history");
+  if (n_undo <= max_steps + margin && n_redo <= max_steps + margin && oldest >= cutoff)
+    return TRUE;
+
+  undo_to = last_doomed (db, "undo", max_steps, cutoff);
+  redo_to = last_doomed (db, "redo", max_steps, cutoff);
+  if (undo_to == 0 && redo_to == 0)
+    return TRUE;
+
+  g_debug ("Pruning undo steps up to %" G_GINT64_FORMAT " and redo steps up to %" G_GINT64_FORMAT,
+           undo_to, redo_to);
+
+  own = !hw_store_in_edit (store);
+  if (!exec_sql (db, own ? "BEGIN IMMEDIATE" : "SAVEPOINT hw_prune", error))
+    return FALSE;
+
+  sql = sqlite3_mprintf (
+    /* hw_undo_log.seq is its primary key: one range lookup per step */
+    "DELETE FROM hw_undo_log WHERE seq IN ("
+    "  SELECT l.seq FROM hw_history h JOIN hw_undo_log l"
+    "  ON l.seq BETWEEN h.first_seq AND h.last_seq"
+    "  WHERE (h.kind = 'undo' AND h.id <= %lld) OR (h.kind = 'redo' AND h.id <= %lld));"
+    "DELETE FROM hw_history"
+    "  WHERE (kind = 'undo' AND id <= %lld) OR (kind = 'redo' AND id <= %lld);",
+    (long long) undo_to, (long long) redo_to, (long long) undo_to, (long long) redo_to);
+  ok = exec_sql (db, sql, error);
+  sqlite3_free (sql);
+
+  /* Inside an edit the pages are freed in its transaction, so the file
+   * shrinks when the edit is committed. */
+  if (ok && !own)
+    ok = exec_sql (db, "PRAGMA incremental_vacuum", error);
+
+  if (!ok)
+    {
+      exec_sql (db, own ? "ROLLBACK" : "ROLLBACK TO hw_prune; RELEASE hw_prune", NULL);
+      return FALSE;
+    }
+  if (!exec_sql (db, own ? "COMMIT" : "RELEASE hw_prune", error))
+    {
+      exec_sql (db, own ? "ROLLBACK" : "ROLLBACK TO hw_prune; RELEASE hw_prune", NULL);
+      return FALSE;
+    }
+
+  if (own)
+    {
+      g_object_notify (G_OBJECT (store), "can-undo");
+      g_object_notify (G_OBJECT (store), "can-redo");
+    }
+  return TRUE;
+}
+
+/* Whether @table has a UNIQUE constraint other than its primary key. */
+static gboolean
+has_unique (sqlite3    *db,
+            const char *table)
+{
+  char *sql = sqlite3_mprintf ("SELECT count(*) FROM pragma_index_list(%Q) WHERE \"unique\" AND origin <> 'pk'", table);
+  gboolean ret = query_int (db, 1, sql) > 0;
+
+  sqlite3_free (sql);
+  return ret;
+}
+
+gboolean
+hw_history_compact_step (HwStore  *store,
+                         gint64    first_seq,
+                         gint64    last_seq,
+                         GError  **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GHashTable) inserted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) unique = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) doomed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  db = hw_store_get_db (store);
+  rc = sqlite3_prepare_v2 (db, "SELECT seq, sql FROM hw_undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, first_seq);
+  sqlite3_bind_int64 (stmt, 2, last_seq);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 1);
+      const char *where;
+
+      /* The statements are the ones the undo triggers write (hw-store.c):
+       * "DELETE FROM t WHERE id=N" undoes an insert, and
+       * "UPDATE t SET ... WHERE id=N" (the id always last) an update. */
+      if (g_str_has_prefix (sql, "DELETE FROM ") && (where = strstr (sql, " WHERE id=")) != NULL)
+        {
+          g_autofree char *table = g_strndup (sql + 12, where - (sql + 12));
+
+          if (!g_hash_table_contains (unique, table))
+            g_hash_table_insert (unique, g_strdup (table), GINT_TO_POINTER (has_unique (db, table) ? 2 : 1));
+          g_hash_table_add (inserted, g_strdup_printf ("%s%s", table, where));
+        }
+      else if (g_str_has_prefix (sql, "UPDATE ") && (where = g_strrstr (sql, " WHERE id=")) != NULL)
+        {
+          const char *set = strstr (sql, " SET ");
+          g_autofree char *table = set ? g_strndup (sql + 7, set - (sql + 7)) : NULL;
+          g_autofree char *key = table ? g_strdup_printf ("%s%s", table, where) : NULL;
+
+          if (key != NULL && g_hash_table_contains (inserted, key) &&
+              GPOINTER_TO_INT (g_hash_table_lookup (unique, table)) == 1)
+            g_array_append_val (doomed, seq);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hw_store_set_sqlite_error (error, db, rc, NULL);
+      return FALSE;
+    }
+
+  if (doomed->len == 0)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (db, "DELETE FROM hw_undo_log WHERE seq = ?", -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < doomed->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (doomed, gint64, i));
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hw_history_free_pages (HwStore  *store,
+                       GError  **error)
+{
+  sqlite3 *db;
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  db = hw_store_get_db (store);
+  if (query_int (db, 0, "PRAGMA freelist_count") == 0 ||
+      query_int (db, 0, "PRAGMA auto_vacuum") != 2)
+    return TRUE;
+  /* sqlite3_exec steps the pragma to the end: stepping it once would free
+   * only one page */
+  return exec_sql (db, "PRAGMA incremental_vacuum", error);
+}
+
+/* Statements of steps that are gone (a crash cannot leave them, but older
+ * versions or a tool might): only looked for when the counts differ. */
+static gboolean
+drop_orphans (sqlite3  *db,
+              GError  **error)
+{
+  gint64 n_log = query_int (db, 0, "SELECT count(*) FROM hw_undo_log");
+  gint64 n_kept = query_int (db, 0, "SELECT count(*) FROM hw_history h JOIN hw_undo_log l"
+                                    " ON l.seq BETWEEN h.first_seq AND h.last_seq");
+
+  if (n_log == n_kept)
+    return TRUE;
+  g_debug ("Deleting %" G_GINT64_FORMAT " undo statements of no step", n_log - n_kept);
+  if (!exec_sql (db,
+                 "BEGIN IMMEDIATE;"
+                 "DELETE FROM hw_undo_log WHERE seq NOT IN ("
+                 "  SELECT l.seq FROM hw_history h JOIN hw_undo_log l"
+                 "  ON l.seq BETWEEN h.first_seq AND h.last_seq);"
+                 "COMMIT;", error))
+    {
+      if (!sqlite3_get_autocommit (db))
+        exec_sql (db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+hw_history_after_open (HwStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_return_if_fail (HW_IS_STORE (store));
+  g_return_if_fail (!hw_store_in_edit (store));
+
+  db = hw_store_get_db (store);
+
+  /* 2 = incremental. A new file could have it set before its first table,
+   * but files made before this version need one VACUUM (atomic: a crash
+   * leaves the file as it was). */
+  if (query_int (db, 0, "PRAGMA auto_vacuum") != 2)
+    {
+      if (exec_sql (db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM;", &error))
+        exec_sql (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+      else
+        {
+          g_message ("Could not switch %s to incremental vacuum, will try on the next start: %s",
+                     hw_store_get_path (store), error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  if (!hw_history_prune (store, TRUE, &error) ||
+      !drop_orphans (db, &error) ||
+      !hw_history_free_pages (store, &error))
+    g_message ("Could not tidy the undo history of %s: %s",
+               hw_store_get_path (store), error->message);
+}

@@ -1,0 +1,280 @@
+/* hw-purge.c: deleting a family for good, and purging closed cases.
+ *
+ * Where a deleted family's data can stay after an ordinary delete, and
+ * what removes it here:
+ *  - the rows themselves: secure_delete (set by the store) overwrites
+ *    deleted cells and freed pages with zeros;
+ *  - the undo journal: the undo statement of a deleted row is an INSERT
+ *    with every value, and of a changed row an UPDATE with the old values;
+ *    the steps that may hold them are dropped (see hw_case_delete_forever());
+ *  - the write-ahead log (the -wal file) keeps older copies of changed
+ *    pages until a checkpoint overwrites the database and the log is
+ *    truncated: `PRAGMA wal_checkpoint(TRUNCATE)` after committing;
+ *  - free pages at the end of the file: given back by incremental vacuum.
+ * The audit trail never held names (only ids and edit labels), so its rows
+ * stay, and one more says the case was deleted for good.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-purge"
+
+#include <glib/gi18n-lib.h>
+
+#include "hw-history.h"
+#include "hw-purge.h"
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hw_purge_wipe_free_space (HwStore  *store,
+                          GError  **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  int busy = 1, rc;
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (!hw_store_in_edit (store), FALSE);
+
+  db = hw_store_get_db (store);
+  if (hw_store_query_int (store, 0, "PRAGMA auto_vacuum") == 2)
+    {
+      if (!hw_history_free_pages (store, error))
+        return FALSE;
+    }
+  else if (!exec_sql (db, "VACUUM", error))
+    return FALSE;
+
+  /* TRUNCATE waits (busy timeout) for readers of older snapshots, copies
+   * every page into the database and cuts the log to zero bytes. */
+  rc = sqlite3_prepare_v2 (db, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    busy = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW || busy != 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_BUSY,
+                   _("Another program is reading the database, so older copies of deleted data "
+                     "stay in its journal file (“%s-wal”) until every program has closed it"),
+                   hw_store_get_path (store));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The newest undo step whose statements re-insert case @case_id: the
+ * delete of that case that is in effect. 0: none. */
+static gint64
+find_delete_step (HwStore *store,
+                  gint64   case_id)
+{
+  g_autofree char *pattern = g_strdup_printf ("INSERT INTO cases(id,* VALUES(%" G_GINT64_FORMAT ",*", case_id);
+
+  return hw_store_query_int (store, 0,
+                             "SELECT max(h.id) FROM hw_history h JOIN hw_undo_log l"
+                             " ON l.seq BETWEEN h.first_seq AND h.last_seq"
+                             " WHERE h.kind = 'undo' AND l.sql GLOB ?",
+                             G_TYPE_STRING, pattern, G_TYPE_INVALID);
+}
+
+static gboolean
+audit_deleted (HwStore  *store,
+               gint64    case_id,
+               GError  **error)
+{
+  sqlite3 *db = hw_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT INTO hw_audit (author, action, tbl, row_id, change)"
+                           " VALUES (?, ?, 'cases', ?, 'delete')", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, hw_store_get_author (store), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, HW_PURGE_AUDIT_ACTION, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, case_id);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hw_store_set_sqlite_error (error, db, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Deletes @ids for good in one edit, then wipes. */
+static gboolean
+delete_cases_forever (HwStore  *store,
+                      GArray   *ids,
+                      GError  **error)
+{
+  g_autoptr(GError) wipe_error = NULL;
+  gboolean any_present = FALSE;
+  gint64 cut = 0;
+  g_autofree char *sql = NULL;
+
+  if (hw_store_in_edit (store))
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_BUSY,
+                   "Cannot delete for good inside an open edit");
+      return FALSE;
+    }
+  /* not translated: the label is kept in the audit trail */
+  if (!hw_store_begin_edit (store, "Delete a family for good", error))
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (hw_store_query_int (store, 0, "SELECT count(*) FROM cases WHERE id = ?",
+                              G_TYPE_INT64, id, G_TYPE_INVALID) > 0)
+        {
+          any_present = TRUE;
+          if (!hw_store_delete (store, NULL, "cases", id, error))
+            goto fail;
+        }
+      else
+        {
+          gint64 step = find_delete_step (store, id);
+
+          if (step == 0)
+            {
+              g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
+                           _("There is no case %lld. Nothing was deleted."), (long long) id);
+              goto fail;
+            }
+          cut = MAX (cut, step);
+        }
+      if (!audit_deleted (store, id, error))
+        goto fail;
+    }
+
+  /* The statements this edit's own delete just logged go too: the edit
+   * then leaves no step behind. */
+  if (any_present)
+    sql = g_strdup ("DELETE FROM hw_undo_log; DELETE FROM hw_history;");
+  else
+    sql = g_strdup_printf ("DELETE FROM hw_undo_log WHERE seq IN ("
+                           "  SELECT l.seq FROM hw_history h JOIN hw_undo_log l"
+                           "  ON l.seq BETWEEN h.first_seq AND h.last_seq WHERE h.id <= %" G_GINT64_FORMAT ");"
+                           "DELETE FROM hw_history WHERE id <= %" G_GINT64_FORMAT ";",
+                           cut, cut);
+  if (!hw_store_exec (store, sql, error))
+    goto fail;
+
+  if (!hw_store_commit_edit (store, error))
+    return FALSE;
+
+  /* The case is gone; what is left is making sure no copy stays. */
+  if (!hw_purge_wipe_free_space (store, &wipe_error))
+    g_message ("%s", wipe_error->message);
+  return TRUE;
+
+fail:
+  hw_store_rollback_edit (store);
+  return FALSE;
+}
+
+gboolean
+hw_case_delete_forever (HwStore  *store,
+                        gint64    case_id,
+                        GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  if (case_id <= 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
+                   _("There is no case %lld. Nothing was deleted."), (long long) case_id);
+      return FALSE;
+    }
+  g_array_append_val (ids, case_id);
+  return delete_cases_forever (store, ids, error);
+}
+
+gboolean
+hw_purge_parse_date (const char  *text,
+                     GError     **error)
+{
+  guint64 y = 0, m = 0, d = 0;
+  g_auto(GStrv) parts = NULL;
+
+  if (text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-')
+    {
+      parts = g_strsplit (text, "-", 3);
+      if (g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &y, NULL) &&
+          g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) &&
+          g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL) &&
+          g_date_valid_dmy (d, m, y))
+        return TRUE;
+    }
+  g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+               _("“%s” is not a date. Write it as YYYY-MM-DD, for example 2020-12-31."),
+               text ? text : "");
+  return FALSE;
+}
+
+GPtrArray *
+hw_purge_find_closed (HwStore     *store,
+                      const char  *before,
+                      GError     **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  if (!hw_purge_parse_date (before, error))
+    return NULL;
+  return hw_store_select (store, "cases", error,
+                          "SELECT id, case_number, family_name, closed_date FROM cases"
+                          " WHERE status = 'closed' AND closed_date IS NOT NULL AND closed_date < ?"
+                          " ORDER BY closed_date, id",
+                          G_TYPE_STRING, before, G_TYPE_INVALID);
+}
+
+gboolean
+hw_purge_closed (HwStore     *store,
+                 const char  *before,
+                 guint       *n_deleted,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  if (n_deleted)
+    *n_deleted = 0;
+  rows = hw_purge_find_closed (store, before, error);
+  if (rows == NULL)
+    return FALSE;
+  if (rows->len == 0)
+    return TRUE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 id = hw_record_get_id (g_ptr_array_index (rows, i));
+      g_array_append_val (ids, id);
+    }
+  if (!delete_cases_forever (store, ids, error))
+    return FALSE;
+  if (n_deleted)
+    *n_deleted = rows->len;
+  return TRUE;
+}
