@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "hw-backup.h"
+#include "hw-purge.h"
 #include "hw-schema.h"
 #include "hw-test-store.h"
 
@@ -930,6 +931,49 @@ test_forget_case (void)
   hw_test_store_free (store, dir);
 }
 
+/* Deleting a family for good (hw-purge.c) also removes it from the
+ * automatic backups: from the command line (the case is there) and from
+ * the window (an undoable delete first, for good when its Undo is gone). */
+static void
+test_delete_forever_reaches_backups (gconstpointer data)
+{
+  gboolean from_window = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  char *dir = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  HwStore *store = hw_test_store_new_demo ("homeward-backup-XXXXXX", &dir, NULL);
+  const char *secret = "Tlaloc-Deleted-For-Good";
+  gint64 id = add_case (store, secret);
+
+  for (int d = 0; d < 2; d++)
+    {
+      g_autoptr(GDateTime) when = day (d, 9);
+      g_autofree char *path = hw_backup_daily_at (store, when, &error);
+      g_assert_no_error (error);
+      g_assert_true (contains (path, secret));
+    }
+
+  if (from_window)
+    {
+      g_assert_true (hw_store_delete (store, "Delete family", "cases", id, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (hw_case_delete_forever (store, id, &error));
+  g_assert_no_error (error);
+
+  list = hw_backup_list (hw_store_get_path (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  for (guint i = 0; i < list->len; i++)
+    {
+      HwBackupInfo *info = g_ptr_array_index (list, i);
+
+      g_assert_false (contains (info->path, secret));
+      g_assert_cmpint (info->n_families, ==, 1);   /* the sample family stays */
+    }
+  hw_test_store_free (store, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -948,6 +992,10 @@ main (int   argc,
   g_test_add_func ("/backup/restore-over-damaged", test_restore_over_damaged);
   g_test_add_func ("/backup/restore-after-crash", test_restore_after_crash);
   g_test_add_func ("/backup/forget-case", test_forget_case);
+  g_test_add_data_func ("/backup/delete-forever/command-line", GINT_TO_POINTER (FALSE),
+                        test_delete_forever_reaches_backups);
+  g_test_add_data_func ("/backup/delete-forever/window", GINT_TO_POINTER (TRUE),
+                        test_delete_forever_reaches_backups);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hw-backup.h"
 #include "hw-history.h"
 #include "hw-purge.h"
 
@@ -118,16 +119,132 @@ audit_deleted (HwStore  *store,
   return TRUE;
 }
 
-/* Deletes @ids for good in one edit, then wipes. */
+typedef struct {
+  gint64  id;
+  char   *family_name;
+  char   *case_number;
+  char   *created;
+} CaseIdentity;
+
+static void
+case_identity_clear (gpointer data)
+{
+  CaseIdentity *who = data;
+
+  g_free (who->family_name);
+  g_free (who->case_number);
+  g_free (who->created);
+}
+
+/* What tells case @id apart in a backup, where another case may have the
+ * same id: from its row, or, when an undoable edit deleted it, from the
+ * INSERT statement that would bring it back (its VALUES evaluated by
+ * sqlite, the column names read from the statement). */
+static gboolean
+case_identity (HwStore      *store,
+               gint64        id,
+               CaseIdentity *who)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *insert = NULL;
+  g_autofree char *select = NULL;
+  g_auto(GStrv) columns = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *open, *values;
+
+  who->id = id;
+  rows = hw_store_select (store, "cases", NULL,
+                          "SELECT id, family_name, case_number, created FROM cases WHERE id = ?",
+                          G_TYPE_INT64, id, G_TYPE_INVALID);
+  if (rows != NULL && rows->len == 1)
+    {
+      HwRecord *r = g_ptr_array_index (rows, 0);
+
+      who->family_name = g_strdup (hw_record_get_string (r, "family_name"));
+      who->case_number = g_strdup (hw_record_get_string (r, "case_number"));
+      who->created = g_strdup (hw_record_get_string (r, "created"));
+      return TRUE;
+    }
+
+  pattern = g_strdup_printf ("INSERT INTO cases(id,* VALUES(%" G_GINT64_FORMAT ",*", id);
+  if (sqlite3_prepare_v2 (hw_store_get_db (store),
+                          "SELECT l.sql FROM hw_history h JOIN hw_undo_log l"
+                          " ON l.seq BETWEEN h.first_seq AND h.last_seq"
+                          " WHERE h.kind = 'undo' AND l.sql GLOB ? ORDER BY l.seq DESC LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    insert = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (insert == NULL ||
+      (open = strchr (insert, '(')) == NULL ||
+      (values = strstr (insert, ") VALUES(")) == NULL)
+    return FALSE;
+
+  {
+    g_autofree char *names = g_strndup (open + 1, values - open - 1);
+    columns = g_strsplit (names, ",", -1);
+  }
+  select = g_strdup_printf ("SELECT * FROM (%s)", values + 2);
+  if (sqlite3_prepare_v2 (hw_store_get_db (store), select, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW ||
+      (guint) sqlite3_column_count (stmt) != g_strv_length (columns))
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+      if (g_str_equal (columns[i], "family_name"))
+        who->family_name = g_strdup (text);
+      else if (g_str_equal (columns[i], "case_number"))
+        who->case_number = g_strdup (text);
+      else if (g_str_equal (columns[i], "created"))
+        who->created = g_strdup (text);
+    }
+  sqlite3_finalize (stmt);
+  return who->family_name != NULL && who->case_number != NULL && who->created != NULL;
+}
+
+/* Deleted for good means gone from the automatic backups too. A backup
+ * that cannot be changed is said, without the family's name. */
+static void
+forget_in_backups (HwStore *store,
+                   GArray  *identities)
+{
+  for (guint i = 0; i < identities->len; i++)
+    {
+      CaseIdentity *who = &g_array_index (identities, CaseIdentity, i);
+      g_autoptr(GError) error = NULL;
+      int n = hw_backup_forget_case (hw_store_get_path (store), who->id, who->family_name,
+                                     who->case_number, who->created, &error);
+
+      if (n < 0)
+        g_warning ("Case %" G_GINT64_FORMAT " could not be removed from every backup: %s",
+                   who->id, error->message);
+      else if (n > 0)
+        g_debug ("Case %" G_GINT64_FORMAT " removed from %d backups", who->id, n);
+    }
+}
+
+/* Deletes @ids for good in one edit, then wipes, then removes them from
+ * the automatic backups. */
 static gboolean
 delete_cases_forever (HwStore  *store,
                       GArray   *ids,
                       GError  **error)
 {
   g_autoptr(GError) wipe_error = NULL;
+  g_autoptr(GArray) identities = g_array_new (FALSE, TRUE, sizeof (CaseIdentity));
   gboolean any_present = FALSE;
   gint64 cut = 0;
   g_autofree char *sql = NULL;
+
+  g_array_set_clear_func (identities, case_identity_clear);
 
   if (hw_store_in_edit (store))
     {
@@ -142,6 +259,12 @@ delete_cases_forever (HwStore  *store,
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
+      CaseIdentity who = { 0 };
+
+      if (case_identity (store, id, &who))
+        g_array_append_val (identities, who);
+      else
+        case_identity_clear (&who);
 
       if (hw_store_query_int (store, 0, "SELECT count(*) FROM cases WHERE id = ?",
                               G_TYPE_INT64, id, G_TYPE_INVALID) > 0)
@@ -185,6 +308,7 @@ delete_cases_forever (HwStore  *store,
   /* The case is gone; what is left is making sure no copy stays. */
   if (!hw_purge_wipe_free_space (store, &wipe_error))
     g_message ("%s", wipe_error->message);
+  forget_in_backups (store, identities);
   return TRUE;
 
 fail:

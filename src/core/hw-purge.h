@@ -29,7 +29,10 @@ G_BEGIN_DECLS
  * In one transaction: deletes the case (its rows go with it by ON DELETE
  * CASCADE), drops the undo and redo steps that may hold its data and
  * records in the audit trail that the case was deleted for good, by whom
- * and when. Then frees the pages and truncates the write-ahead log.
+ * and when. Then frees the pages, truncates the write-ahead log and
+ * removes the case from every automatic backup of the database
+ * (hw_backup_forget_case(); a backup that cannot be changed is logged as
+ * a warning, the delete itself stands).
  *
  * Which steps go: if the case is still there, every step (any of them may
  * hold its values, and an undo statement does not say which family a row
