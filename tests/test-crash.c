@@ -471,6 +471,25 @@ take_line (Run        *run,
     g_error ("The child failed: %s", line);
 }
 
+/* An undo or redo brings back some earlier state: is @now one of those
+ * with @in_flight applied on top? */
+static gboolean
+applied_to_a_seen_state (Run        *run,
+                         const char *now,
+                         const char *in_flight)
+{
+  GHashTableIter iter;
+  gpointer state;
+
+  if (is_undo_or_redo (in_flight))
+    return g_hash_table_contains (run->seen, now);
+  g_hash_table_iter_init (&iter, run->seen);
+  while (g_hash_table_iter_next (&iter, &state, NULL))
+    if (edits_applied_whole (state, now, in_flight, NULL))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_after_kill (Run        *run,
                   guint       round,
@@ -507,7 +526,8 @@ check_after_kill (Run        *run,
   else if (pending != NULL && edits_applied_whole (run->last, now, pending, NULL))
     run->n_late_applied++;   /* an earlier kill's edit, found by a later recovery */
   else if (pending != NULL && in_flight != NULL &&
-           edits_applied_whole (run->last, now, pending, in_flight))
+           (is_undo_or_redo (pending) ? applied_to_a_seen_state (run, now, in_flight)
+                                      : edits_applied_whole (run->last, now, pending, in_flight)))
     {
       /* the child found the earlier edit when it rebuilt the index, and
        * made its own on top of it */
