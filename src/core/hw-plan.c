@@ -481,8 +481,6 @@ hw_plan_move_item (HwStore     *store,
 {
   g_autoptr(HwRecord) stored = get_item (store, item_id, error);
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(HwRecord) a = NULL;
-  g_autoptr(HwRecord) b = NULL;
   int index = -1, target;
 
   if (stored == NULL)

@@ -51,7 +51,7 @@ hw_purge_wipe_free_space (HwStore  *store,
   g_return_val_if_fail (!hw_store_in_edit (store), FALSE);
 
   db = hw_store_get_db (store);
-  if (hw_store_query_int (store, 0, "PRAGMA auto_vacuum") == 2)
+  if (hw_store_query_int (store, 0, "PRAGMA auto_vacuum", G_TYPE_INVALID) == 2)
     {
       if (!hw_history_free_pages (store, error))
         return FALSE;
