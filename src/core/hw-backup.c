@@ -33,6 +33,7 @@
 
 #include "hw-backup.h"
 #include "hw-schema.h"
+#include "hw-sql.h"
 
 G_DEFINE_QUARK (hw-backup-error-quark, hw_backup_error)
 
@@ -69,36 +70,6 @@ hw_backup_info_free (HwBackupInfo *info)
 }
 
 /* Small helpers ----------------------------------------------------------- */
-
-static gint64
-query_int (sqlite3    *db,
-           gint64      fallback,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 ret = fallback;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW &&
-      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    ret = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return ret;
-}
-
-static char *
-query_text (sqlite3    *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *ret = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    ret = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return ret;
-}
 
 static void
 set_errno_error (GError     **error,
@@ -289,7 +260,7 @@ check_copy (sqlite3     *db,
             const char  *what,
             GError     **error)
 {
-  g_autofree char *check = query_text (db, "PRAGMA quick_check");
+  g_autofree char *check = hw_sql_query_text (db, "PRAGMA quick_check");
 
   if (g_strcmp0 (check, "ok") != 0)
     {
@@ -298,8 +269,8 @@ check_copy (sqlite3     *db,
                    what, check ? check : sqlite3_errmsg (db));
       return FALSE;
     }
-  if (query_int (db, -1, "PRAGMA application_id") != app_id ||
-      query_int (db, -1, "PRAGMA user_version") != version)
+  if (hw_sql_query_int (db, -1, "PRAGMA application_id") != app_id ||
+      hw_sql_query_int (db, -1, "PRAGMA user_version") != version)
     {
       g_set_error (error, HW_BACKUP_ERROR, HW_BACKUP_ERROR_CHECK,
                    _("%s: the copy is not the same kind of database as the original, so it was removed"),
@@ -325,8 +296,8 @@ make_backup (HwStore       *store,
   gint64 app_id, version;
   int rc;
 
-  app_id = query_int (src, -1, "PRAGMA main.application_id");
-  version = query_int (src, -1, "PRAGMA main.user_version");
+  app_id = hw_sql_query_int (src, -1, "PRAGMA main.application_id");
+  version = hw_sql_query_int (src, -1, "PRAGMA main.user_version");
 
   if (!create_private (tmp, error))
     {
@@ -459,8 +430,8 @@ count_families (const char *path)
         g_string_append_c (u, *p);
     g_string_append (u, "?immutable=1");
     if (sqlite3_open_v2 (u->str, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
-        query_int (db, -1, "PRAGMA application_id") == HW_SCHEMA_APPLICATION_ID)
-      n = query_int (db, -1, "SELECT count(*) FROM cases");
+        hw_sql_query_int (db, -1, "PRAGMA application_id") == HW_SCHEMA_APPLICATION_ID)
+      n = hw_sql_query_int (db, -1, "SELECT count(*) FROM cases");
   }
   sqlite3_close (db);
   return n;
@@ -891,7 +862,7 @@ checked_copy (const char  *backup,
   if (app_id != HW_SCHEMA_APPLICATION_ID && app_id >= 0 && g_file_test (wal, G_FILE_TEST_IS_REGULAR))
     {
       if (sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
-        app_id = query_int (db, -1, "PRAGMA application_id");
+        app_id = hw_sql_query_int (db, -1, "PRAGMA application_id");
       sqlite3_close (db);
     }
   if (app_id != HW_SCHEMA_APPLICATION_ID)
@@ -978,7 +949,7 @@ restore_copy_into_store (HwStore     *store,
     }
   sqlite3_close (src);
 
-  check = query_text (db, "PRAGMA quick_check");
+  check = hw_sql_query_text (db, "PRAGMA quick_check");
   if (g_strcmp0 (check, "ok") != 0)
     {
       /* should never happen: the copy passed the same check */
@@ -1264,8 +1235,8 @@ forget_in (const char  *path,
   if (rc != SQLITE_OK)
     goto sqlite_fail;
   sqlite3_extended_result_codes (db, 1);
-  app_id = query_int (db, -1, "PRAGMA application_id");
-  version = query_int (db, -1, "PRAGMA user_version");
+  app_id = hw_sql_query_int (db, -1, "PRAGMA application_id");
+  version = hw_sql_query_int (db, -1, "PRAGMA user_version");
   if (app_id != HW_SCHEMA_APPLICATION_ID)
     {
       /* not ours to change */

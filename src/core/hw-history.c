@@ -20,37 +20,7 @@
 #include <string.h>
 
 #include "hw-history.h"
-
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, db, rc, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gint64
-query_int (sqlite3    *db,
-           gint64      fallback,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 ret = fallback;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW &&
-      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    ret = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return ret;
-}
+#include "hw-sql.h"
 
 static guint
 get_limit (HwStore    *store,
@@ -134,7 +104,7 @@ last_doomed (sqlite3    *db,
                                "  UNION ALL"
                                "  SELECT max(id) FROM hw_history WHERE kind = %Q AND at < %lld)",
                                kind, keep, kind, (long long) cutoff);
-  gint64 ret = query_int (db, 0, sql);
+  gint64 ret = hw_sql_query_int (db, 0, sql);
 
   sqlite3_free (sql);
   return ret;
@@ -160,9 +130,9 @@ hw_history_prune (HwStore   *store,
   cutoff = g_get_real_time () / G_USEC_PER_SEC - (gint64) max_days * 24 * 3600;
   margin = force ? 0 : MAX (max_steps / 10, 10);
 
-  n_undo = query_int (db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'undo'");
-  n_redo = query_int (db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'redo'");
-  oldest = query_int (db, G_MAXINT64, "SELECT min(at) FROM hw_history");
+  n_undo = hw_sql_query_int (db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'undo'");
+  n_redo = hw_sql_query_int (db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'redo'");
+  oldest = hw_sql_query_int (db, G_MAXINT64, "SELECT min(at) FROM hw_history");
   if (n_undo <= max_steps + margin && n_redo <= max_steps + margin && oldest >= cutoff)
     return TRUE;
 
@@ -175,7 +145,7 @@ hw_history_prune (HwStore   *store,
            undo_to, redo_to);
 
   own = !hw_store_in_edit (store);
-  if (!exec_sql (db, own ? "BEGIN IMMEDIATE" : "SAVEPOINT hw_prune", error))
+  if (!hw_sql_exec (db, own ? "BEGIN IMMEDIATE" : "SAVEPOINT hw_prune", error))
     return FALSE;
 
   sql = sqlite3_mprintf (
@@ -187,22 +157,22 @@ hw_history_prune (HwStore   *store,
     "DELETE FROM hw_history"
     "  WHERE (kind = 'undo' AND id <= %lld) OR (kind = 'redo' AND id <= %lld);",
     (long long) undo_to, (long long) redo_to, (long long) undo_to, (long long) redo_to);
-  ok = exec_sql (db, sql, error);
+  ok = hw_sql_exec (db, sql, error);
   sqlite3_free (sql);
 
   /* Inside an edit the pages are freed in its transaction, so the file
    * shrinks when the edit is committed. */
   if (ok && !own)
-    ok = exec_sql (db, "PRAGMA incremental_vacuum", error);
+    ok = hw_sql_exec (db, "PRAGMA incremental_vacuum", error);
 
   if (!ok)
     {
-      exec_sql (db, own ? "ROLLBACK" : "ROLLBACK TO hw_prune; RELEASE hw_prune", NULL);
+      hw_sql_exec (db, own ? "ROLLBACK" : "ROLLBACK TO hw_prune; RELEASE hw_prune", NULL);
       return FALSE;
     }
-  if (!exec_sql (db, own ? "COMMIT" : "RELEASE hw_prune", error))
+  if (!hw_sql_exec (db, own ? "COMMIT" : "RELEASE hw_prune", error))
     {
-      exec_sql (db, own ? "ROLLBACK" : "ROLLBACK TO hw_prune; RELEASE hw_prune", NULL);
+      hw_sql_exec (db, own ? "ROLLBACK" : "ROLLBACK TO hw_prune; RELEASE hw_prune", NULL);
       return FALSE;
     }
 
@@ -220,7 +190,7 @@ has_unique (sqlite3    *db,
             const char *table)
 {
   char *sql = sqlite3_mprintf ("SELECT count(*) FROM pragma_index_list(%Q) WHERE \"unique\" AND origin <> 'pk'", table);
-  gboolean ret = query_int (db, 1, sql) > 0;
+  gboolean ret = hw_sql_query_int (db, 1, sql) > 0;
 
   sqlite3_free (sql);
   return ret;
@@ -313,12 +283,12 @@ hw_history_free_pages (HwStore  *store,
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
 
   db = hw_store_get_db (store);
-  if (query_int (db, 0, "PRAGMA freelist_count") == 0 ||
-      query_int (db, 0, "PRAGMA auto_vacuum") != 2)
+  if (hw_sql_query_int (db, 0, "PRAGMA freelist_count") == 0 ||
+      hw_sql_query_int (db, 0, "PRAGMA auto_vacuum") != 2)
     return TRUE;
   /* sqlite3_exec steps the pragma to the end: stepping it once would free
    * only one page */
-  return exec_sql (db, "PRAGMA incremental_vacuum", error);
+  return hw_sql_exec (db, "PRAGMA incremental_vacuum", error);
 }
 
 /* Statements of steps that are gone (a crash cannot leave them, but older
@@ -327,14 +297,14 @@ static gboolean
 drop_orphans (sqlite3  *db,
               GError  **error)
 {
-  gint64 n_log = query_int (db, 0, "SELECT count(*) FROM hw_undo_log");
-  gint64 n_kept = query_int (db, 0, "SELECT count(*) FROM hw_history h JOIN hw_undo_log l"
+  gint64 n_log = hw_sql_query_int (db, 0, "SELECT count(*) FROM hw_undo_log");
+  gint64 n_kept = hw_sql_query_int (db, 0, "SELECT count(*) FROM hw_history h JOIN hw_undo_log l"
                                     " ON l.seq BETWEEN h.first_seq AND h.last_seq");
 
   if (n_log == n_kept)
     return TRUE;
   g_debug ("Deleting %" G_GINT64_FORMAT " undo statements of no step", n_log - n_kept);
-  if (!exec_sql (db,
+  if (!hw_sql_exec (db,
                  "BEGIN IMMEDIATE;"
                  "DELETE FROM hw_undo_log WHERE seq NOT IN ("
                  "  SELECT l.seq FROM hw_history h JOIN hw_undo_log l"
@@ -342,7 +312,7 @@ drop_orphans (sqlite3  *db,
                  "COMMIT;", error))
     {
       if (!sqlite3_get_autocommit (db))
-        exec_sql (db, "ROLLBACK", NULL);
+        hw_sql_exec (db, "ROLLBACK", NULL);
       return FALSE;
     }
   return TRUE;
@@ -362,10 +332,10 @@ hw_history_after_open (HwStore *store)
   /* 2 = incremental. A new file could have it set before its first table,
    * but files made before this version need one VACUUM (atomic: a crash
    * leaves the file as it was). */
-  if (query_int (db, 0, "PRAGMA auto_vacuum") != 2)
+  if (hw_sql_query_int (db, 0, "PRAGMA auto_vacuum") != 2)
     {
-      if (exec_sql (db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM;", &error))
-        exec_sql (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+      if (hw_sql_exec (db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM;", &error))
+        hw_sql_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
       else
         {
           g_message ("Could not switch %s to incremental vacuum, will try on the next start: %s",

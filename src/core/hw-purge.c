@@ -23,21 +23,7 @@
 #include "hw-backup.h"
 #include "hw-history.h"
 #include "hw-purge.h"
-
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, db, rc, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
+#include "hw-sql.h"
 
 gboolean
 hw_purge_wipe_free_space (HwStore  *store,
@@ -56,7 +42,7 @@ hw_purge_wipe_free_space (HwStore  *store,
       if (!hw_history_free_pages (store, error))
         return FALSE;
     }
-  else if (!exec_sql (db, "VACUUM", error))
+  else if (!hw_sql_exec (db, "VACUUM", error))
     return FALSE;
 
   /* TRUNCATE waits (busy timeout) for readers of older snapshots, copies

@@ -24,6 +24,7 @@
 #include "hw-export.h"
 #include "hw-history.h"
 #include "hw-schema.h"
+#include "hw-sql.h"
 #include "hw-sqlite-vfs.h"
 #include "hw-store-private.h"
 #include "hw-store.h"
@@ -141,37 +142,6 @@ is_user_table (const char *table)
   return table != NULL && g_strv_contains (hw_schema_get_user_tables (), table);
 }
 
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, db, rc, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gint64
-query_int (sqlite3    *db,
-           gint64      fallback,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 ret = fallback;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW &&
-      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    ret = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return ret;
-}
-
 static void
 update_hook_cb (void          *user_data,
                 int            op,
@@ -252,7 +222,7 @@ create_undo_triggers (sqlite3  *db,
         "END;",
         table, set->str, names->str, values->str);
 
-      if (!exec_sql (db, sql, error))
+      if (!hw_sql_exec (db, sql, error))
         return FALSE;
     }
 
@@ -403,8 +373,8 @@ check_existing (const char  *path,
       return FALSE;
     }
 
-  app_id = query_int (db, -1, "PRAGMA application_id");
-  version = query_int (db, -1, "PRAGMA user_version");
+  app_id = hw_sql_query_int (db, -1, "PRAGMA application_id");
+  version = hw_sql_query_int (db, -1, "PRAGMA user_version");
 
   if (app_id != HW_SCHEMA_APPLICATION_ID && !(app_id == 0 && n_objects == 0 && version == 0))
     {
@@ -500,31 +470,31 @@ migrate (HwStore  *self,
 {
   guint n_migrations;
   const char * const *migrations = hw_schema_get_migrations (&n_migrations);
-  gint64 version = query_int (self->db, 0, "PRAGMA user_version");
+  gint64 version = hw_sql_query_int (self->db, 0, "PRAGMA user_version");
   g_autofree char *set_version = NULL;
 
   if (version == (gint64) n_migrations)
     return TRUE;
 
-  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
+  if (!hw_sql_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   for (guint i = version; i < n_migrations; i++)
     {
-      if (!exec_sql (self->db, migrations[i], error))
+      if (!hw_sql_exec (self->db, migrations[i], error))
         {
           g_prefix_error (error, _("Could not upgrade the database to data version %u: "), i + 1);
-          exec_sql (self->db, "ROLLBACK", NULL);
+          hw_sql_exec (self->db, "ROLLBACK", NULL);
           return FALSE;
         }
     }
 
   set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
                                  HW_SCHEMA_APPLICATION_ID, n_migrations);
-  if (!exec_sql (self->db, set_version, error) ||
-      !exec_sql (self->db, "COMMIT", error))
+  if (!hw_sql_exec (self->db, set_version, error) ||
+      !hw_sql_exec (self->db, "COMMIT", error))
     {
-      exec_sql (self->db, "ROLLBACK", NULL);
+      hw_sql_exec (self->db, "ROLLBACK", NULL);
       return FALSE;
     }
 
@@ -580,7 +550,7 @@ hw_store_open (const char  *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!exec_sql (self->db,
+  if (!hw_sql_exec (self->db,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA journal_mode = WAL;"
                  "PRAGMA synchronous = FULL;"
@@ -598,7 +568,7 @@ hw_store_open (const char  *path,
   /* forget undo steps past their limits; the first time, switch the file
    * to incremental vacuum so that the space they took is given back */
   hw_history_after_open (self);
-  self->data_version = query_int (self->db, 0, "PRAGMA data_version");
+  self->data_version = hw_sql_query_int (self->db, 0, "PRAGMA data_version");
 
   return g_steal_pointer (&self);
 }
@@ -782,13 +752,13 @@ hw_store_begin_edit (HwStore     *self,
       return FALSE;
     }
 
-  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
+  if (!hw_sql_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   self->in_edit = TRUE;
   g_free (self->edit_label);
   self->edit_label = g_strdup (label);
-  self->edit_first_seq = query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log") + 1;
+  self->edit_first_seq = hw_sql_query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log") + 1;
   g_array_set_size (self->changes, 0);
   return TRUE;
 }
@@ -911,7 +881,7 @@ hw_store_commit_edit (HwStore  *self,
       return FALSE;
     }
 
-  last_seq = query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log");
+  last_seq = hw_sql_query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log");
   if (last_seq >= self->edit_first_seq)
     {
       g_autofree char *sql = NULL;
@@ -930,7 +900,7 @@ hw_store_commit_edit (HwStore  *self,
                              "INSERT INTO hw_history (kind, label, first_seq, last_seq)"
                              "  VALUES ('undo', %Q, %lld, %lld);",
                              self->edit_label, (long long) self->edit_first_seq, (long long) last_seq);
-      if (!exec_sql (self->db, sql, error))
+      if (!hw_sql_exec (self->db, sql, error))
         {
           sqlite3_free (g_steal_pointer (&sql));
           hw_store_rollback_edit (self);
@@ -1213,7 +1183,7 @@ hw_store_exec (HwStore     *self,
                    "hw_store_exec() needs an open edit");
       return FALSE;
     }
-  return exec_sql (self->db, sql, error);
+  return hw_sql_exec (self->db, sql, error);
 }
 
 /* Reads ------------------------------------------------------------------- */
@@ -1393,14 +1363,14 @@ gboolean
 hw_store_can_undo (HwStore *self)
 {
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
-  return query_int (self->db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'undo'") > 0;
+  return hw_sql_query_int (self->db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'undo'") > 0;
 }
 
 gboolean
 hw_store_can_redo (HwStore *self)
 {
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
-  return query_int (self->db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'redo'") > 0;
+  return hw_sql_query_int (self->db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'redo'") > 0;
 }
 
 static char *
@@ -1459,7 +1429,7 @@ replay_step (HwStore     *self,
       return FALSE;
     }
 
-  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
+  if (!hw_sql_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_edit = TRUE;
   g_array_set_size (self->changes, 0);
@@ -1503,16 +1473,16 @@ replay_step (HwStore     *self,
     g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
 
-  new_first = query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log") + 1;
+  new_first = hw_sql_query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log") + 1;
 
   for (guint i = 0; i < statements->len; i++)
-    if (!exec_sql (self->db, g_ptr_array_index (statements, i), error))
+    if (!hw_sql_exec (self->db, g_ptr_array_index (statements, i), error))
       {
         hw_store_rollback_edit (self);
         return FALSE;
       }
 
-  new_last = query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log");
+  new_last = hw_sql_query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log");
 
   sql = sqlite3_mprintf ("DELETE FROM hw_undo_log WHERE seq BETWEEN %lld AND %lld;"
                          "DELETE FROM hw_history WHERE id = %lld;"
@@ -1520,7 +1490,7 @@ replay_step (HwStore     *self,
                          "  VALUES (%Q, %Q, %lld, %lld);",
                          (long long) first, (long long) last, (long long) step_id,
                          to, label, (long long) new_first, (long long) new_last);
-  if (!exec_sql (self->db, sql, error))
+  if (!hw_sql_exec (self->db, sql, error))
     {
       sqlite3_free (g_steal_pointer (&sql));
       hw_store_rollback_edit (self);
@@ -1670,7 +1640,7 @@ hw_store_refresh (HwStore *self)
   if (self->in_edit)
     return FALSE;
   /* data_version changes only for commits of other connections */
-  version = query_int (self->db, self->data_version, "PRAGMA data_version");
+  version = hw_sql_query_int (self->db, self->data_version, "PRAGMA data_version");
   if (version == self->data_version)
     return FALSE;
   self->data_version = version;
