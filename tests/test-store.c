@@ -659,6 +659,35 @@ test_closed_date_follows_status (Fixture       *f,
   g_assert_cmpint (count (f->store, sql), ==, 1);
 }
 
+/* One edit that inserts a row and then changes it is audited as the
+ * insert alone; a later change is audited as a change. */
+static void
+test_audit_insert_then_update (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) rec = hw_record_new ("cases");
+  gint64 id;
+
+  g_assert_true (hw_store_begin_edit (f->store, "Import case", &error));
+  hw_record_set_string (rec, "family_name", "Okafor");
+  id = hw_store_insert (f->store, NULL, rec, &error);
+  g_assert_no_error (error);
+  hw_record_set_id (rec, id);
+  hw_record_set_string (rec, "case_number", "2026-0099");
+  g_assert_true (hw_store_update (f->store, NULL, rec, &error));
+  g_assert_true (hw_store_commit_edit (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_audit WHERE tbl = 'cases'"), ==, 1);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_audit WHERE change = 'insert'"), ==, 1);
+
+  hw_record_set_string (rec, "case_number", "2026-0100");
+  g_assert_true (hw_store_update (f->store, "Edit family details", rec, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_audit WHERE change = 'update'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +704,7 @@ main (int   argc,
   ADD ("/store/record-list", test_record_list_follows);
   ADD ("/store/settings", test_settings_not_undoable);
   ADD ("/store/closed-date", test_closed_date_follows_status);
+  ADD ("/store/audit-insert-then-update", test_audit_insert_then_update);
 #undef ADD
   g_test_add_func ("/store/refuse-bad-files", test_refuse_bad_files);
   g_test_add_func ("/store/refuse-read-only", test_refuse_read_only);

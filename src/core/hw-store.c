@@ -802,6 +802,16 @@ write_audit (HwStore     *self,
 
       if (!g_hash_table_add (seen, key))
         continue;
+      /* A row this edit inserted and then changed (an import links its
+       * rows after inserting them) was inserted by this edit: that is
+       * the whole story of who made it and when. */
+      if (change->op == SQLITE_UPDATE)
+        {
+          g_autofree char *inserted = g_strdup_printf ("%s/%" G_GINT64_FORMAT "/insert",
+                                                       change->table, change->row);
+          if (g_hash_table_contains (seen, inserted))
+            continue;
+        }
 
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, self->author, -1, SQLITE_TRANSIENT);
