@@ -417,22 +417,13 @@ count_families (const char *path)
 {
   sqlite3 *db = NULL;
   gint64 n = -1;
-
   /* read-only and immutable: nothing is written next to a backup that is
    * only looked at */
-  {
-    g_autoptr(GString) u = g_string_new ("file:");
+  g_autofree char *uri = hw_sql_immutable_uri (path);
 
-    for (const char *p = path; *p; p++)
-      if (*p == '%' || *p == '?' || *p == '#')
-        g_string_append_printf (u, "%%%02X", (guchar) *p);
-      else
-        g_string_append_c (u, *p);
-    g_string_append (u, "?immutable=1");
-    if (sqlite3_open_v2 (u->str, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
-        hw_sql_query_int (db, -1, "PRAGMA application_id") == HW_SCHEMA_APPLICATION_ID)
-      n = hw_sql_query_int (db, -1, "SELECT count(*) FROM cases");
-  }
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      hw_sql_query_int (db, -1, "PRAGMA application_id") == HW_SCHEMA_APPLICATION_ID)
+    n = hw_sql_query_int (db, -1, "SELECT count(*) FROM cases");
   sqlite3_close (db);
   return n;
 }

@@ -51,3 +51,18 @@ hw_sql_query_text (sqlite3    *db,
   sqlite3_finalize (stmt);
   return ret;
 }
+
+char *
+hw_sql_immutable_uri (const char *path)
+{
+  GString *uri = g_string_new ("file:");
+
+  /* the characters that end or escape a URI's path */
+  for (const char *p = path; *p; p++)
+    if (*p == '%' || *p == '?' || *p == '#')
+      g_string_append_printf (uri, "%%%02X", (guchar) *p);
+    else
+      g_string_append_c (uri, *p);
+  g_string_append (uri, "?immutable=1");
+  return g_string_free (uri, FALSE);
+}

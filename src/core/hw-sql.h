@@ -25,4 +25,9 @@ gint64    hw_sql_query_int  (sqlite3     *db,
 char     *hw_sql_query_text (sqlite3     *db,
                              const char  *sql);
 
+/* (transfer full): a "file:" URI that opens @path read-only as immutable
+ * (no locks, no -wal or -shm created beside it), for a look at a file
+ * that may be refused or that nothing else writes. */
+char     *hw_sql_immutable_uri (const char *path);
+
 G_END_DECLS

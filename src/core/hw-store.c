@@ -317,15 +317,9 @@ check_existing (const char  *path,
   wal = g_strconcat (path, "-wal", NULL);
   if (!g_file_test (wal, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(GString) uri = g_string_new ("file:");
+      g_autofree char *uri = hw_sql_immutable_uri (path);
 
-      for (const char *p = path; *p; p++)
-        if (*p == '%' || *p == '?' || *p == '#')
-          g_string_append_printf (uri, "%%%02X", (guchar) *p);
-        else
-          g_string_append_c (uri, *p);
-      g_string_append (uri, "?immutable=1");
-      rc = sqlite3_open_v2 (uri->str, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, vfs_name ());
+      rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, vfs_name ());
     }
   else
     rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, vfs_name ());
