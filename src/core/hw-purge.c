@@ -63,18 +63,31 @@ hw_purge_wipe_free_space (HwStore  *store,
 }
 
 /* The newest undo step whose statements re-insert case @case_id: the
- * delete of that case that is in effect. 0: none. */
+ * delete of that case that is in effect; its INSERT statement in
+ * @insert. 0: none. */
 static gint64
-find_delete_step (HwStore *store,
-                  gint64   case_id)
+find_delete_step (HwStore  *store,
+                  gint64    case_id,
+                  char    **insert)
 {
   g_autofree char *pattern = g_strdup_printf ("INSERT INTO cases(id,* VALUES(%" G_GINT64_FORMAT ",*", case_id);
+  sqlite3_stmt *stmt = NULL;
+  gint64 step = 0;
 
-  return hw_store_query_int (store, 0,
-                             "SELECT max(h.id) FROM hw_history h JOIN hw_undo_log l"
-                             " ON l.seq BETWEEN h.first_seq AND h.last_seq"
-                             " WHERE h.kind = 'undo' AND l.sql GLOB ?",
-                             G_TYPE_STRING, pattern, G_TYPE_INVALID);
+  if (sqlite3_prepare_v2 (hw_store_get_db (store),
+                          "SELECT h.id, l.sql FROM hw_history h JOIN hw_undo_log l"
+                          " ON l.seq BETWEEN h.first_seq AND h.last_seq"
+                          " WHERE h.kind = 'undo' AND l.sql GLOB ?"
+                          " ORDER BY h.id DESC, l.seq DESC LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      step = sqlite3_column_int64 (stmt, 0);
+      *insert = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  return step;
 }
 
 static gboolean
@@ -122,48 +135,40 @@ case_identity_clear (gpointer data)
   g_free (who->created);
 }
 
-/* What tells case @id apart in a backup, where another case may have the
- * same id: from its row, or, when an undoable edit deleted it, from the
- * INSERT statement that would bring it back (its VALUES evaluated by
- * sqlite, the column names read from the statement). */
+/* What tells a case apart in a backup, where another case may have the
+ * same id: from its row. FALSE: there is no such row. */
 static gboolean
-case_identity (HwStore      *store,
-               gint64        id,
-               CaseIdentity *who)
+identity_from_row (HwStore      *store,
+                   CaseIdentity *who)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *pattern = NULL;
-  g_autofree char *insert = NULL;
+  g_autoptr(GPtrArray) rows = hw_store_select (store, "cases", NULL,
+                                               "SELECT id, family_name, case_number, created"
+                                               " FROM cases WHERE id = ?",
+                                               G_TYPE_INT64, who->id, G_TYPE_INVALID);
+  HwRecord *r;
+
+  if (rows == NULL || rows->len != 1)
+    return FALSE;
+  r = g_ptr_array_index (rows, 0);
+  who->family_name = g_strdup (hw_record_get_string (r, "family_name"));
+  who->case_number = g_strdup (hw_record_get_string (r, "case_number"));
+  who->created = g_strdup (hw_record_get_string (r, "created"));
+  return TRUE;
+}
+
+/* The same, when an undoable edit deleted the case: from the INSERT
+ * statement that would bring it back (its VALUES evaluated by sqlite, the
+ * column names read from the statement). */
+static gboolean
+identity_from_insert (sqlite3      *db,
+                      const char   *insert,
+                      CaseIdentity *who)
+{
   g_autofree char *select = NULL;
   g_auto(GStrv) columns = NULL;
   sqlite3_stmt *stmt = NULL;
   const char *open, *values;
 
-  who->id = id;
-  rows = hw_store_select (store, "cases", NULL,
-                          "SELECT id, family_name, case_number, created FROM cases WHERE id = ?",
-                          G_TYPE_INT64, id, G_TYPE_INVALID);
-  if (rows != NULL && rows->len == 1)
-    {
-      HwRecord *r = g_ptr_array_index (rows, 0);
-
-      who->family_name = g_strdup (hw_record_get_string (r, "family_name"));
-      who->case_number = g_strdup (hw_record_get_string (r, "case_number"));
-      who->created = g_strdup (hw_record_get_string (r, "created"));
-      return TRUE;
-    }
-
-  pattern = g_strdup_printf ("INSERT INTO cases(id,* VALUES(%" G_GINT64_FORMAT ",*", id);
-  if (sqlite3_prepare_v2 (hw_store_get_db (store),
-                          "SELECT l.sql FROM hw_history h JOIN hw_undo_log l"
-                          " ON l.seq BETWEEN h.first_seq AND h.last_seq"
-                          " WHERE h.kind = 'undo' AND l.sql GLOB ? ORDER BY l.seq DESC LIMIT 1",
-                          -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    insert = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  stmt = NULL;
   if (insert == NULL ||
       (open = strchr (insert, '(')) == NULL ||
       (values = strstr (insert, ") VALUES(")) == NULL)
@@ -174,7 +179,7 @@ case_identity (HwStore      *store,
     columns = g_strsplit (names, ",", -1);
   }
   select = g_strdup_printf ("SELECT * FROM (%s)", values + 2);
-  if (sqlite3_prepare_v2 (hw_store_get_db (store), select, -1, &stmt, NULL) != SQLITE_OK ||
+  if (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW ||
       (guint) sqlite3_column_count (stmt) != g_strv_length (columns))
     {
@@ -245,23 +250,19 @@ delete_cases_forever (HwStore  *store,
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
-      CaseIdentity who = { 0 };
+      CaseIdentity who = { .id = id };
 
-      if (case_identity (store, id, &who))
-        g_array_append_val (identities, who);
-      else
-        case_identity_clear (&who);
-
-      if (hw_store_query_int (store, 0, "SELECT count(*) FROM cases WHERE id = ?",
-                              G_TYPE_INT64, id, G_TYPE_INVALID) > 0)
+      if (identity_from_row (store, &who))
         {
           any_present = TRUE;
+          g_array_append_val (identities, who);
           if (!hw_store_delete (store, NULL, "cases", id, error))
             goto fail;
         }
       else
         {
-          gint64 step = find_delete_step (store, id);
+          g_autofree char *insert = NULL;
+          gint64 step = find_delete_step (store, id, &insert);
 
           if (step == 0)
             {
@@ -270,6 +271,10 @@ delete_cases_forever (HwStore  *store,
               goto fail;
             }
           cut = MAX (cut, step);
+          if (identity_from_insert (hw_store_get_db (store), insert, &who))
+            g_array_append_val (identities, who);
+          else
+            case_identity_clear (&who);
         }
       if (!audit_deleted (store, id, error))
         goto fail;
