@@ -23,8 +23,8 @@ import time
 
 import pyatspi
 
-from e2e_common import (HOMEWARD, add_sample, app_env, check, click, failures, find, find_app,
-                        find_window, passed, press_keys, query, screenshot, type_text, wait_for)
+from e2e_common import (HOMEWARD, add_sample, app_env, check, click, failures, find, find_window,
+                        passed, press_keys, query, screenshot, start_app, type_text, wait_for)
 
 NAME = 'Wilhelmina Backup-Testperson'
 
@@ -53,15 +53,9 @@ def main():
     db = os.path.join(tmp, 'homeward.db')
     add_sample(db, env)
     log = open(os.path.join(tmp, 'app.log'), 'w')
-    proc = subprocess.Popen([HOMEWARD, '--database', db], env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc, app, frame = start_app(db, env, log)
     ok = False
     try:
-        def started():
-            if proc.poll() is not None:
-                raise SystemExit('the app ended early with status %d' % proc.returncode)
-            return find_app()
-        app = wait_for(started, 'the app on the accessibility bus')
-        frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
 
         # the day's backup, soon after the window shows
         daily = wait_for(lambda: backups(folder, 'daily'), 'the day\'s backup', timeout=30)

@@ -18,8 +18,8 @@ import time
 
 import pyatspi
 
-from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_app, find_shallow,
-                        passed, press_keys, query, screenshot, wait_for)
+from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_shallow, passed,
+                        press_keys, query, screenshot, start_app, wait_for)
 
 MORALES = ['Morales', '48 Alder Court', '(555) 201-4410', 'Prefers to speak Spanish in meetings',
            '112 Birch Street', 'Sample family created by Homeward']
@@ -64,14 +64,7 @@ def strings_of(db):
 
 def start(db, env, tmp, name):
     log = open(os.path.join(tmp, name + '.log'), 'w')
-    proc = subprocess.Popen([HOMEWARD, '--database', db], env=env, stdout=log, stderr=subprocess.STDOUT)
-
-    def started():
-        if proc.poll() is not None:
-            raise SystemExit('Bail out! the app ended early with status %d' % proc.returncode)
-        return find_app()
-    app = wait_for(started, 'the app on the accessibility bus')
-    frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
+    proc, app, frame = start_app(db, env, log)
     return proc, log, app, frame
 
 

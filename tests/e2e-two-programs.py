@@ -28,8 +28,8 @@ import time
 
 import pyatspi
 
-from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_app, find_window,
-                        passed, press_keys, query, screenshot, type_text, wait_for, walk)
+from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_window, passed,
+                        press_keys, query, screenshot, start_app, type_text, wait_for, walk)
 
 PERSON = 'Ada Kept-After-Crash'
 IMPORTED = 'Okafor-Imported'
@@ -119,17 +119,10 @@ def main():
 
     log = open(os.path.join(tmp, 'app.log'), 'w+')
     # started from the database's folder: the file chooser opens there
-    proc = subprocess.Popen([HOMEWARD, '--database', db], env=env, cwd=tmp,
-                            stdout=log, stderr=subprocess.STDOUT)
+    proc, app, frame = start_app(db, env, log, cwd=tmp)
     ok = False
     killed = False
     try:
-        def started():
-            if proc.poll() is not None:
-                raise SystemExit('Bail out! the app ended early with status %d' % proc.returncode)
-            return find_app()
-        app = wait_for(started, 'the app on the accessibility bus')
-        frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
         open_family(frame, 'Morales')
 
         # 1. the app's own file chooser shows the database's folder

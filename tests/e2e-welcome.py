@@ -22,7 +22,7 @@ import time
 import pyatspi
 
 from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_app, find_window,
-                        passed, press_keys, query, screenshot, wait_for)
+                        passed, press_keys, query, screenshot, start_app, wait_for)
 
 MARK = 'Sample — not a real family'
 SAMPLE = 'Try the Sample Family'
@@ -40,15 +40,7 @@ def cli_list(db, env):
 
 
 def start(db, env, log):
-    proc = subprocess.Popen([HOMEWARD, '--database', db], env=env, stdout=log, stderr=subprocess.STDOUT)
-
-    def started():
-        if proc.poll() is not None:
-            raise SystemExit('Bail out! the app ended early with status %d' % proc.returncode)
-        return find_app()
-    app = wait_for(started, 'the app on the accessibility bus')
-    frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
-    return proc, app, frame
+    return start_app(db, env, log)
 
 
 def stop(proc):

@@ -187,6 +187,33 @@ def screenshot(name):
     subprocess.run(['import', '-window', 'root', os.path.join(SHOTS, name)], check=False)
 
 
+def start_app(db, env, log, cwd=None):
+    """Starts the app on @db (its output into the open file @log, from the
+    folder @cwd) and waits for its main window on the accessibility bus.
+    Returns (proc, app, frame). An app that ends first stops the test at
+    once with its status; when the app does not show up, it is killed and
+    its log printed before the error goes on."""
+    proc = subprocess.Popen([HOMEWARD, '--database', db], env=env, cwd=cwd,
+                            stdout=log, stderr=subprocess.STDOUT)
+
+    def started():
+        if proc.poll() is not None:
+            raise SystemExit('Bail out! the app ended early with status %d' % proc.returncode)
+        return find_app()
+    try:
+        app = wait_for(started, 'the app on the accessibility bus')
+        frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
+    except BaseException:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        log.flush()
+        with open(log.name, errors='replace') as f:
+            sys.stdout.write('# app log:\n' + ''.join('# ' + line for line in f))
+        raise
+    return proc, app, frame
+
+
 def add_sample(db, env=None):
     """Adds the made-up sample family (the Morales family) to @db with
     `homeward demo`, as a test that needs a family does before it starts
