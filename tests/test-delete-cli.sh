@@ -14,7 +14,7 @@ db="$dir/h.db"
 
 fail () { echo "FAIL: $*" >&2; exit 1; }
 
-# Strings of the sample family (src/core/hw-demo.c): name, address, phone,
+# Strings of the sample family (src/core/demo/hw-demo.c): name, address, phone,
 # note. The second family is the same case file with these replaced.
 morales="Morales|48 Alder Court|(555) 201-4410|Prefers to speak Spanish in meetings|112 Birch Street|Sample family created by Homeward"
 okafor="Okafor|7 Maple Drive|(555) 333-0001|Prefers to speak Igbo in meetings|19 Poplar Way|Second family of the test"

@@ -1,0 +1,811 @@
+/* hw-visits-view.c: family time of a case.
+ *
+ * The view keeps no data of its own: on every change of the store it asks
+ * the core for the visits of the shown month (expanded in the core with
+ * libical) and redraws. The month and week grids are drawn by
+ * hw-visits-render (the same drawing goes to PDF); the list page holds the
+ * same visits as accessible rows with their actions, so everything the
+ * grids show can be reached with the keyboard and a screen reader.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-visits-view"
+
+#include <stdlib.h>
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "hw-visit-dialog.h"
+#include "hw-visits-document.h"
+#include "hw-visit-outcome-dialog.h"
+#include "hw-visits-render.h"
+#include "hw-visits-view.h"
+#include "hw-visits.h"
+
+struct _HwVisitsView
+{
+  GtkWidget       parent_instance;
+
+  HwStore        *store;
+  gint64          case_id;
+  int             year;
+  int             month;
+  char            monday[11];      /* the week shown on the week page */
+  GArray         *visits;          /* HwVisit: derived, refreshed on every change */
+
+  GtkLabel       *period_label;
+  AdwViewStack   *stack;
+  GtkDrawingArea *month_area;
+  GtkDrawingArea *week_area;
+  GtkListBox     *agenda_list;
+  GtkWidget      *agenda_empty;
+  GtkLabel       *counts_summary;
+  GtkDrawingArea *counts_area;
+  GtkDrawingArea *history_area;
+  GtkWidget      *previous_button;
+  GtkWidget      *next_button;
+};
+
+G_DEFINE_FINAL_TYPE (HwVisitsView, hw_visits_view, GTK_TYPE_WIDGET)
+
+/* A button with a mnemonic. GTK 4.8 also puts the raw text ("_Save") in
+ * the accessible label, so screen readers said "_Save Save": the name is
+ * left to the label inside. */
+static GtkWidget *
+mnemonic_button (const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  return button;
+}
+
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GtkWidget *
+hw_visits_view_new (HwStore *store,
+                    gint64   case_id)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  return g_object_new (HW_TYPE_VISITS_VIEW, "store", store, "case-id", case_id, NULL);
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static gboolean
+on_week_page (HwVisitsView *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "week") == 0;
+}
+
+static void
+set_monday_of (HwVisitsView *self, int y, int m, int d)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  g_autoptr(GDateTime) monday = g_date_time_add_days (day, 1 - g_date_time_get_day_of_week (day));
+  g_autofree char *iso = g_date_time_format (monday, "%Y-%m-%d");
+
+  g_strlcpy (self->monday, iso, sizeof self->monday);
+}
+
+/* Data -------------------------------------------------------------------- */
+
+static void rebuild_agenda (HwVisitsView *self);
+
+static void
+refresh (HwVisitsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) first = g_date_time_new_utc (self->year, self->month, 1, 0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_months (first, 1);
+  g_autoptr(GDateTime) monday = g_date_time_new_utc (atoi (self->monday), atoi (self->monday + 5),
+                                                     atoi (self->monday + 8), 0, 0, 0);
+  gint64 from = MIN (g_date_time_to_unix (first), g_date_time_to_unix (monday)) - 2 * 86400;
+  gint64 to = MAX (g_date_time_to_unix (next), g_date_time_to_unix (monday) + 7 * 86400) + 2 * 86400;
+  g_autofree char *title = NULL;
+  g_autofree char *a11y = NULL;
+  guint in_month = 0, conflicts = 0;
+
+  g_clear_pointer (&self->visits, g_array_unref);
+  self->visits = hw_visits_list (self->store, self->case_id, 0, from, to, &error);
+  if (self->visits == NULL)
+    {
+      g_warning ("Could not read the visits: %s", error->message);
+      self->visits = g_array_new (FALSE, TRUE, sizeof (HwVisit));
+    }
+
+  for (guint i = 0; i < self->visits->len; i++)
+    {
+      HwVisit *v = &g_array_index (self->visits, HwVisit, i);
+
+      if (atoi (v->occ.local_start) == self->year && atoi (v->occ.local_start + 5) == self->month)
+        {
+          in_month++;
+          if (v->flags & HW_VISIT_FLAG_CHILD_CONFLICT)
+            conflicts++;
+        }
+    }
+
+  if (on_week_page (self))
+    {
+      g_autoptr(GDateTime) sun = g_date_time_add_days (monday, 6);
+      g_autofree char *a = g_date_time_format (monday, "%-d %b");
+      g_autofree char *b = g_date_time_format (sun, "%-d %b %Y");
+
+      /* Translators: a week, "10 Mar – 16 Mar 2025" */
+      title = g_strdup_printf (_("%s – %s"), a, b);
+    }
+  else
+    title = g_date_time_format (first, "%B %Y");
+  gtk_label_set_text (self->period_label, title);
+
+  /* the grids are pictures: their text for screen readers */
+  a11y = g_strdup_printf (ngettext ("Calendar of %s: %u visit, %u with a conflict. The list page has each visit.",
+                                    "Calendar of %s: %u visits, %u with a conflict. The list page has each visit.",
+                                    in_month),
+                          title, in_month, conflicts);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->month_area), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->week_area), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+
+  rebuild_agenda (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->month_area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->week_area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->counts_area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->history_area));
+
+  /* the progress page's figures, also as text */
+  {
+    g_autoptr(GArray) months = hw_visits_monthly_counts (self->store, self->case_id, self->year, self->month, 1, NULL);
+
+    if (months != NULL && months->len == 1)
+      {
+        HwVisitMonth *m = &g_array_index (months, HwVisitMonth, 0);
+        g_autofree char *summary =
+          g_strdup_printf (_("%s: %u planned, %u happened, %u cancelled by a parent, %u by the caregiver, "
+                             "%u by the agency, %u by a provider, %u no-shows; %.1f hours of family time."),
+                           title, m->planned, m->happened, m->cancelled_parent, m->cancelled_caregiver,
+                           m->cancelled_agency, m->cancelled_provider, m->no_show, m->hours);
+        gtk_label_set_text (self->counts_summary, summary);
+      }
+  }
+}
+
+static void
+store_changed_cb (HwVisitsView *self,
+                  const char   *table)
+{
+  /* any table: people's names and the school-hours setting show too */
+  refresh (self);
+}
+
+/* Agenda ------------------------------------------------------------------- */
+
+static void
+swatch_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  hw_visits_draw_level_swatch (cr, data, 1, 1, width - 2, height - 2);
+}
+
+static void
+open_outcome (HwVisitsView *self, const HwVisit *visit, const char *status)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  HwVisitOutcomeDialog *dialog = hw_visit_outcome_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                              self->store, visit, status);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const HwVisit *
+visit_of_button (HwVisitsView *self, GtkWidget *button)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "visit-index"));
+
+  return self->visits && i < self->visits->len ? &g_array_index (self->visits, HwVisit, i) : NULL;
+}
+
+static void
+record_clicked_cb (GtkWidget *button, HwVisitsView *self)
+{
+  const HwVisit *v = visit_of_button (self, button);
+
+  if (v)
+    open_outcome (self, v, NULL);
+}
+
+static void
+cancel_clicked_cb (GtkWidget *button, HwVisitsView *self)
+{
+  const HwVisit *v = visit_of_button (self, button);
+
+  if (v)
+    open_outcome (self, v, "cancelled-parent");
+}
+
+static char *
+visit_subtitle (const HwVisit *v)
+{
+  GString *s = g_string_new (hw_visit_level_label (v->level));
+  static const HwVisitFlags all[] = { HW_VISIT_FLAG_CHILD_CONFLICT, HW_VISIT_FLAG_SCHOOL_HOURS,
+                                      HW_VISIT_FLAG_TRIAL_OVERDUE, HW_VISIT_FLAG_MAKEUP_OWED,
+                                      HW_VISIT_FLAG_MAKEUP };
+
+  g_string_append_printf (s, " · %s", hw_visit_status_label (v->status));
+  if (v->occ.moved)
+    {
+      g_autoptr(GDateTime) was = g_date_time_new_utc (atoi (v->occ.key), atoi (v->occ.key + 5),
+                                                      atoi (v->occ.key + 8), 0, 0, 0);
+      g_autofree char *date = g_date_time_format (was, "%-d %B");
+
+      /* Translators: a visit moved from its usual day, "moved from 10 March 16:00" */
+      g_string_append_printf (s, " · ");
+      g_string_append_printf (s, _("moved from %s %.5s"), date, v->occ.key + 11);
+    }
+  if (v->place[0])
+    g_string_append_printf (s, " · %s", v->place);
+  if (v->who && v->who[0])
+    g_string_append_printf (s, "\n%s", v->who);
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (v->flags & all[i])
+      g_string_append_printf (s, "\n%s %s", hw_visits_flag_symbol (all[i]), hw_visits_flag_label (all[i]));
+  return g_string_free (s, FALSE);
+}
+
+static void
+rebuild_agenda (HwVisitsView *self)
+{
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_list))) != NULL)
+    gtk_list_box_remove (self->agenda_list, child);
+
+  for (guint i = 0; i < self->visits->len; i++)
+    {
+      HwVisit *v = &g_array_index (self->visits, HwVisit, i);
+      g_autoptr(GDateTime) day = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *swatch, *record, *cancel;
+
+      if (atoi (v->occ.local_start) != self->year || atoi (v->occ.local_start + 5) != self->month)
+        continue;
+      day = g_date_time_new_utc (atoi (v->occ.local_start), atoi (v->occ.local_start + 5),
+                                 atoi (v->occ.local_start + 8), 0, 0, 0);
+      date = g_date_time_format (day, "%A %-d %B");
+      title = g_strdup_printf ("%s, %.5s–%.5s", date, v->occ.local_start + 11, v->occ.local_end + 11);
+      subtitle = visit_subtitle (v);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+      swatch = gtk_drawing_area_new ();
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 24);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 24);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw,
+                                      g_strdup (v->level), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      hw_visit_level_label (v->level), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+
+      record = mnemonic_button (_("_Record…"));
+      gtk_widget_set_valign (record, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (record, _("Write down what happened at this visit"));
+      g_object_set_data (G_OBJECT (record), "visit-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (record, "clicked", G_CALLBACK (record_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), record);
+
+      if (!hw_visit_status_is_cancelled (v->status))
+        {
+          cancel = mnemonic_button (_("_Cancel Visit…"));
+          gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
+          g_object_set_data (G_OBJECT (cancel), "visit-index", GUINT_TO_POINTER (i));
+          g_signal_connect_object (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
+        }
+      gtk_list_box_append (self->agenda_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (self->agenda_empty, shown == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->agenda_list), shown > 0);
+}
+
+/* Drawing ------------------------------------------------------------------ */
+
+static void
+month_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  HwVisitsView *self = data;
+  g_autofree char *today = today_iso ();
+
+  hw_visits_draw_month (cr, width, height, self->year, self->month, self->visits, today);
+}
+
+static void
+week_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  HwVisitsView *self = data;
+  g_autofree char *today = today_iso ();
+
+  hw_visits_draw_week (cr, width, height, self->monday, self->visits, today);
+}
+
+static void
+counts_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  HwVisitsView *self = data;
+  int k = self->year * 12 + self->month - 1 - 11;
+  g_autoptr(GArray) months = hw_visits_monthly_counts (self->store, self->case_id, k / 12, k % 12 + 1, 12, NULL);
+
+  if (months != NULL)
+    hw_visits_draw_counts (cr, width, height, months);
+}
+
+static void
+history_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  HwVisitsView *self = data;
+  g_autoptr(GArray) steps = hw_visits_level_history (self->store, self->case_id, NULL);
+  g_autofree char *today = today_iso ();
+
+  if (steps != NULL)
+    hw_visits_draw_level_history (cr, width, height, steps, today);
+}
+
+static void
+month_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  HwVisitsView    *self)
+{
+  char day[11] = "";
+  int i = hw_visits_month_hit (gtk_widget_get_width (GTK_WIDGET (self->month_area)),
+                               gtk_widget_get_height (GTK_WIDGET (self->month_area)),
+                               self->year, self->month, self->visits, x, y, day);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->month_area));
+  if (i >= 0)
+    open_outcome (self, &g_array_index (self->visits, HwVisit, i), NULL);
+  else if (day[0] && n_press == 2)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      gtk_window_present (GTK_WINDOW (hw_visit_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                           self->store, self->case_id, day)));
+    }
+}
+
+/* Actions ----------------------------------------------------------------- */
+
+static void
+move_by (HwVisitsView *self, int step)
+{
+  if (on_week_page (self))
+    {
+      g_autoptr(GDateTime) monday = g_date_time_new_utc (atoi (self->monday), atoi (self->monday + 5),
+                                                         atoi (self->monday + 8), 0, 0, 0);
+      g_autoptr(GDateTime) next = g_date_time_add_days (monday, 7 * step);
+
+      set_monday_of (self, g_date_time_get_year (next), g_date_time_get_month (next),
+                     g_date_time_get_day_of_month (next));
+      /* the month follows the week's Thursday */
+      {
+        g_autoptr(GDateTime) thu = g_date_time_add_days (next, 3);
+
+        self->year = g_date_time_get_year (thu);
+        self->month = g_date_time_get_month (thu);
+      }
+    }
+  else
+    {
+      int k = self->year * 12 + self->month - 1 + step;
+
+      self->year = k / 12;
+      self->month = k % 12 + 1;
+      set_monday_of (self, self->year, self->month, 1);
+    }
+  refresh (self);
+}
+
+static void
+previous_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  move_by (HW_VISITS_VIEW (widget), -1);
+}
+
+static void
+next_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  move_by (HW_VISITS_VIEW (widget), 1);
+}
+
+void
+hw_visits_view_show_day (HwVisitsView *self,
+                         const char   *day)
+{
+  g_return_if_fail (HW_IS_VISITS_VIEW (self));
+  g_return_if_fail (day != NULL && strlen (day) >= 10);
+
+  self->year = atoi (day);
+  self->month = atoi (day + 5);
+  set_monday_of (self, self->year, self->month, atoi (day + 8));
+  refresh (self);
+}
+
+static void
+today_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autofree char *today = today_iso ();
+
+  hw_visits_view_show_day (HW_VISITS_VIEW (widget), today);
+}
+
+static void
+schedule_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  char day[11];
+
+  g_snprintf (day, sizeof day, "%04d-%02d-%02d", self->year, self->month, 1);
+  gtk_window_present (GTK_WINDOW (hw_visit_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       self->store, self->case_id,
+                                                       on_week_page (self) ? self->monday : day)));
+}
+
+static GtkWindow *
+parent_window (HwVisitsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_problem (HwVisitsView *self,
+              const char   *heading,
+              const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Printing draws the shared document's pages: the same pagination as the
+ * PDF export. (HwPrintOperation from the documents area does the same
+ * with a preview; this keeps the view free of a build dependency on it.) */
+static void
+begin_print_cb (GtkPrintOperation *op,
+                GtkPrintContext   *context,
+                HwDocument        *doc)
+{
+  gtk_print_operation_set_n_pages (op, (int) hw_document_get_n_pages (doc));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *op,
+              GtkPrintContext   *context,
+              int                page,
+              HwDocument        *doc)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height;
+
+  hw_document_get_page_size (doc, &width, &height);
+  cairo_scale (cr, gtk_print_context_get_width (context) / width,
+               gtk_print_context_get_height (context) / height);
+  hw_document_draw_page (doc, cr, (guint) page, NULL);
+}
+
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDocument) doc = NULL;
+  g_autoptr(GtkPrintOperation) op = NULL;
+  HwRecipient agency = { HW_RECIPIENT_AGENCY, 0 };
+
+  doc = hw_visits_build_document (self->store, self->case_id, &agency, 0, self->year, self->month, NULL, &error);
+  if (doc == NULL)
+    {
+      show_problem (self, _("Could Not Print"), error->message);
+      return;
+    }
+  op = gtk_print_operation_new ();
+  gtk_print_operation_set_use_full_page (op, TRUE);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (op, _("Family time plan"));
+  g_signal_connect_object (op, "begin-print", G_CALLBACK (begin_print_cb), doc, 0);
+  g_signal_connect_object (op, "draw-page", G_CALLBACK (draw_page_cb), doc, 0);
+  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               parent_window (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_problem (self, _("Could Not Print"), error->message);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    HwVisitsView    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  HwExportOptions opts;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      hw_export_options_init (&opts);
+      opts.case_id = self->case_id;
+      opts.what = "visits";
+      opts.format = "ics";
+      opts.output = path;
+      if (!hw_visits_export (self->store, &opts, &error))
+        show_problem (self, _("Could Not Export the Calendar"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_calendar_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Visits as a Calendar"), parent_window (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("family-time.ics"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    HwVisitsView    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      /* all or nothing: a bad file writes nothing and says why */
+      if (!hw_visits_import_ics (self->store, self->case_id, path, &error))
+        show_problem (self, _("Could Not Import the Calendar"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_calendar_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Import Visits from a Calendar"), parent_window (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Calendar files (.ics)"));
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+school_hours_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          HwVisitsView     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  if (!hw_visits_set_school_hours (self->store, gtk_editable_get_text (entry), &error))
+    show_problem (self, _("School Hours Not Saved"), error->message);
+  else
+    refresh (self);
+}
+
+static void
+school_hours_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (widget);
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("School Hours"),
+                                              _("Visits on a weekday between these hours are flagged. "
+                                                "Write them as 08:00-15:00, or leave empty to stop checking."));
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *hours = hw_store_get_setting (self->store, "visits.school-hours");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), hours ? hours : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("School hours"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (school_hours_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+page_changed_cb (HwVisitsView *self)
+{
+  refresh (self);
+}
+
+/* GObject ------------------------------------------------------------------ */
+
+static void
+hw_visits_view_constructed (GObject *object)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (object);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkGesture *click;
+
+  G_OBJECT_CLASS (hw_visits_view_parent_class)->constructed (object);
+
+  self->year = g_date_time_get_year (now);
+  self->month = g_date_time_get_month (now);
+  set_monday_of (self, self->year, self->month, g_date_time_get_day_of_month (now));
+
+  gtk_drawing_area_set_draw_func (self->month_area, month_draw, self, NULL);
+  gtk_drawing_area_set_draw_func (self->week_area, week_draw, self, NULL);
+  gtk_drawing_area_set_draw_func (self->counts_area, counts_draw, self, NULL);
+  gtk_drawing_area_set_draw_func (self->history_area, history_draw, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->counts_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Chart of visits each month, by what happened"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->history_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Chart of the supervision level over time"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Previous"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Next"), -1);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect_object (click, "pressed", G_CALLBACK (month_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->month_area), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (page_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+static void
+hw_visits_view_dispose (GObject *object)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (object);
+
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_VISITS_VIEW);
+  /* GTK 4.8 leaves the template's unnamed top box in place */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->visits, g_array_unref);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (hw_visits_view_parent_class)->dispose (object);
+}
+
+static void
+hw_visits_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CASE_ID:
+      g_value_set_int64 (value, self->case_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hw_visits_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  HwVisitsView *self = HW_VISITS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_CASE_ID:
+      self->case_id = g_value_get_int64 (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hw_visits_view_class_init (HwVisitsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = hw_visits_view_constructed;
+  object_class->dispose = hw_visits_view_dispose;
+  object_class->get_property = hw_visits_view_get_property;
+  object_class->set_property = hw_visits_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, HW_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE_ID] =
+    g_param_spec_int64 ("case-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/visits/hw-visits-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, period_label);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, month_area);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, week_area);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, agenda_list);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, agenda_empty);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, counts_summary);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, counts_area);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, history_area);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, next_button);
+
+  gtk_widget_class_install_action (widget_class, "visits.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "visits.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "visits.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "visits.schedule", NULL, schedule_action);
+  gtk_widget_class_install_action (widget_class, "visits.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "visits.export-calendar", NULL, export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "visits.import-calendar", NULL, import_calendar_action);
+  gtk_widget_class_install_action (widget_class, "visits.school-hours", NULL, school_hours_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "visits.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "visits.next", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "hwvisitsview");
+}
+
+static void
+hw_visits_view_init (HwVisitsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

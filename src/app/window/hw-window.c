@@ -1,0 +1,945 @@
+/* hw-window.c: the families on the left, one family's case on the right.
+ *
+ * The window keeps no data of its own: the list of families is an
+ * HwRecordList that follows the store, and the case view reads its case
+ * from the store. The window owns undo and redo, since they apply to the
+ * whole database, and tells in a toast what was undone.
+ *
+ * While the list of families is empty (a new database, or after the last
+ * family was deleted or its creation undone) the window shows a welcome
+ * page instead: "Try the Sample Family" makes the made-up Morales family,
+ * "Add My First Family" opens the New Family dialog. Nothing is ever
+ * added without one of those clicks. The sample family (cases.sample)
+ * carries a tag in the list and a band above its page.
+ *
+ * Delete Family is an ordinary, undoable edit at first; a toast offers
+ * Undo. The undo window ends when that toast goes away: it times out
+ * (HOMEWARD_DELETE_UNDO_SECONDS, default 10), is closed, or any other
+ * change (an edit, an undo, a redo) is made, and at the latest when the
+ * window closes. Then a family that is still deleted is deleted for good
+ * (hw_case_delete_forever(): its undo steps, free pages and the -wal go).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-window"
+
+#include <glib/gi18n.h>
+
+#include "hw-application.h"
+#include "hw-case-dialog.h"
+#include "hw-case-view.h"
+#include "hw-demo.h"
+#include "hw-enums.h"
+#include "hw-lock-screen.h"
+#include "hw-purge.h"
+#include "hw-record-list.h"
+#include "hw-restore-dialog.h"
+#include "hw-window.h"
+
+struct _HwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  HwStore              *store;
+  GSettings            *settings;
+  HwRecordList         *cases;
+  GtkSingleSelection   *selection;
+  gint64                case_id;
+  /* set while the window itself changes the selection */
+  gboolean              selecting;
+  /* families deleted here that are still undoable (gint64 case ids) */
+  GArray               *pending_deletes;
+  /* the toast offering to undo the last Delete Family, while shown */
+  AdwToast             *delete_toast;
+  gint64                delete_step;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *welcome_page;
+  GtkWidget            *sample_button;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkListView          *case_list;
+  GtkWidget            *content;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *content_stack;
+  GtkBox               *case_box;
+  GtkWidget            *sample_banner;
+  GtkWidget            *case_view;
+};
+
+G_DEFINE_FINAL_TYPE (HwWindow, hw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void show_case (HwWindow *self,
+                       gint64    case_id);
+
+/* Size and last family from the application's settings, if any. */
+static void
+load_state (HwWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  gint64 case_id;
+
+  if (!HW_IS_APPLICATION (application) || hw_application_get_settings (HW_APPLICATION (application)) == NULL)
+    return;
+
+  self->settings = g_object_ref (hw_application_get_settings (HW_APPLICATION (application)));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  case_id = g_settings_get_int64 (self->settings, "last-case-id");
+  if (case_id != 0 && hw_record_list_find (self->cases, case_id, NULL) != NULL)
+    show_case (self, case_id);
+}
+
+HwWindow *
+hw_window_new (GtkApplication *application,
+               HwStore        *store)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  HwWindow *self;
+
+  self = g_object_new (HW_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+  /* After construction: GObject sets "application" only after
+   * constructed() has run. */
+  load_state (self);
+  return self;
+}
+
+HwStore *
+hw_window_get_store (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+gint64
+hw_window_get_case_id (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), 0);
+  return self->case_id;
+}
+
+GListModel *
+hw_window_get_cases (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->cases);
+}
+
+GtkWidget *
+hw_window_get_case_view (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  return self->case_view;
+}
+
+void
+hw_window_add_toast (HwWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (HW_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+update_undo_actions (HwWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", hw_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", hw_store_can_redo (self->store));
+}
+
+static void
+update_case_actions (HwWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-case", self->case_view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-person", self->case_view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", self->case_view != NULL);
+}
+
+/* The title shown when the window is narrow, and the window's own title
+ * (read by screen readers and window lists). */
+static void
+update_titles (HwWindow *self)
+{
+  HwRecord *record = NULL;
+
+  if (self->case_id != 0)
+    record = hw_record_list_find (self->cases, self->case_id, NULL);
+
+  if (record != NULL)
+    {
+      g_autofree char *title = NULL;
+
+      adw_view_switcher_title_set_title (self->switcher_title,
+                                         hw_record_get_string (record, "family_name"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                            hw_record_get_string (record, "case_number"));
+      title = g_strdup_printf (_("%s – Homeward"), hw_record_get_string (record, "family_name"));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, _("Homeward"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Homeward"));
+    }
+
+  /* read from the list, which follows the store */
+  gtk_widget_set_visible (self->sample_banner,
+                          record != NULL && hw_record_get_boolean (record, "sample"));
+}
+
+/* The welcome page while there is no family; @force: put the focus on its
+ * first button even if it was already shown (the window's first show). */
+static void
+update_welcome (HwWindow *self,
+                gboolean  force)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->cases)) == 0;
+  const char *name = empty ? "welcome" : "families";
+
+  if (!force && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), name) == 0)
+    return;
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+  /* Enter or Space at once tries the sample: the keyboard's way to the
+   * one-click start the README promises */
+  if (empty)
+    gtk_widget_grab_focus (self->sample_button);
+}
+
+static void
+select_position_of_case (HwWindow *self)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->case_id == 0 || hw_record_list_find (self->cases, self->case_id, &position) == NULL)
+    position = GTK_INVALID_LIST_POSITION;
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+}
+
+static void
+show_case (HwWindow *self,
+           gint64    case_id)
+{
+  g_autofree char *page_name = NULL;
+
+  if (case_id != 0 && hw_record_list_find (self->cases, case_id, NULL) == NULL)
+    case_id = 0;
+
+  if (case_id == self->case_id && (case_id == 0) == (self->case_view == NULL))
+    {
+      select_position_of_case (self);
+      return;
+    }
+
+  /* Another family opens on the same area (ecomap stays ecomap). */
+  if (self->case_view != NULL)
+    {
+      AdwViewStack *old_stack = hw_case_view_get_stack (HW_CASE_VIEW (self->case_view));
+
+      page_name = g_strdup (adw_view_stack_get_visible_child_name (old_stack));
+      gtk_box_remove (self->case_box, self->case_view);
+      self->case_view = NULL;
+    }
+  adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+
+  self->case_id = case_id;
+  if (case_id != 0)
+    {
+      AdwViewStack *stack;
+
+      self->case_view = hw_case_view_new (self->store, case_id);
+      gtk_widget_set_vexpand (self->case_view, TRUE);
+      gtk_box_append (self->case_box, self->case_view);
+      stack = hw_case_view_get_stack (HW_CASE_VIEW (self->case_view));
+      if (page_name != NULL)
+        adw_view_stack_set_visible_child_name (stack, page_name);
+      adw_view_switcher_title_set_stack (self->switcher_title, stack);
+      adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
+      gtk_stack_set_visible_child_name (self->content_stack, "case");
+      /* When the window folds (narrow, or an area wider than what is
+       * left beside the list), the open family shows, not the list. */
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+    }
+
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-case-id", case_id);
+
+  select_position_of_case (self);
+  update_titles (self);
+  update_case_actions (self);
+}
+
+void
+hw_window_select_case (HwWindow *self,
+                       gint64    case_id)
+{
+  g_return_if_fail (HW_IS_WINDOW (self));
+  show_case (self, case_id);
+}
+
+static void
+selection_changed_cb (HwWindow *self)
+{
+  HwRecord *record;
+
+  if (self->selecting)
+    return;
+
+  record = gtk_single_selection_get_selected_item (self->selection);
+  if (record == NULL)
+    return;
+
+  show_case (self, hw_record_get_id (record));
+  /* On a narrow window, choosing a family opens it. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+case_list_activate_cb (HwWindow *self,
+                       guint     position)
+{
+  g_autoptr(HwRecord) record = g_list_model_get_item (G_LIST_MODEL (self->cases), position);
+
+  if (record != NULL)
+    show_case (self, hw_record_get_id (record));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* The list was read again (an edit, undo or redo): keep the same family
+ * selected, or show none if it is gone (e.g. its creation was undone). */
+static void
+cases_changed_cb (HwWindow *self)
+{
+  update_welcome (self, FALSE);
+
+  if (self->case_id != 0 && hw_record_list_find (self->cases, self->case_id, NULL) == NULL)
+    show_case (self, 0);
+  else
+    {
+      select_position_of_case (self);
+      update_titles (self);
+    }
+}
+
+static void
+store_undo_changed_cb (HwWindow *self)
+{
+  update_undo_actions (self);
+}
+
+/* Case list rows ------------------------------------------------------- */
+
+static void
+case_row_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *box, *title, *subtitle, *tag;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_add_css_class (box, "case-row");
+  title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "case-row-title");
+  subtitle = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  /* Translators: the tag of the made-up sample family in the list of families */
+  tag = gtk_label_new (_("Sample — not a real family"));
+  gtk_widget_set_halign (tag, GTK_ALIGN_START);
+  gtk_label_set_ellipsize (GTK_LABEL (tag), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (tag, "sample-tag");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_box_append (GTK_BOX (box), tag);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+case_row_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  HwRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GtkWidget *tag = gtk_widget_get_next_sibling (subtitle);
+  gboolean sample = hw_record_get_boolean (record, "sample");
+  const char *number = hw_record_get_string (record, "case_number");
+  const char *status = hw_choice_label (HW_CHOICES_CASE_STATUS, hw_record_get_string (record, "status"));
+  g_autofree char *detail = NULL;
+
+  gtk_label_set_text (GTK_LABEL (title), hw_record_get_string (record, "family_name"));
+  if (*number != '\0')
+    /* TRANSLATORS: case number · case status, in the list of families */
+    detail = g_strdup_printf (_("%s · %s"), number, status);
+  else
+    detail = g_strdup (status);
+  gtk_label_set_text (GTK_LABEL (subtitle), detail);
+  gtk_widget_set_visible (tag, sample);
+
+  /* GTK 4.8 has no API to name a list item: name the row widget that holds
+   * our box, so that a screen reader reads "Morales, FC-1 · In care". */
+  if (gtk_widget_get_parent (box) != NULL)
+    {
+      g_autofree char *name = NULL;
+
+      if (sample)
+        /* TRANSLATORS: what a screen reader says of a row of the list of
+         * families: family name, case number · status, and the sample tag */
+        name = g_strdup_printf (_("%s, %s, %s"), hw_record_get_string (record, "family_name"), detail,
+                                gtk_label_get_text (GTK_LABEL (tag)));
+      else
+        name = g_strdup_printf ("%s, %s", hw_record_get_string (record, "family_name"), detail);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+/* Actions --------------------------------------------------------------- */
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = hw_store_get_undo_label (self->store);
+  AdwToast *toast;
+
+  if (!hw_store_can_undo (self->store))
+    return;
+
+  if (!hw_store_undo (self->store, &error))
+    toast = adw_toast_new_format (_("Could not undo: %s"), error->message);
+  else
+    {
+      /* Labels are stored untranslated (they go into the audit trail) and
+       * translated when shown. */
+      toast = adw_toast_new_format (_("Undone: %s"), label ? _(label) : _("last change"));
+      adw_toast_set_button_label (toast, _("_Redo"));
+      adw_toast_set_action_name (toast, "win.redo");
+    }
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_undo_actions (self);
+}
+
+static void
+redo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = hw_store_get_redo_label (self->store);
+  AdwToast *toast;
+
+  if (!hw_store_can_redo (self->store))
+    return;
+
+  if (!hw_store_redo (self->store, &error))
+    toast = adw_toast_new_format (_("Could not redo: %s"), error->message);
+  else
+    toast = adw_toast_new_format (_("Redone: %s"), label ? _(label) : _("last change"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_undo_actions (self);
+}
+
+static void
+case_saved_cb (HwWindow     *self,
+               gint64        case_id,
+               HwCaseDialog *dialog)
+{
+  show_case (self, case_id);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+add_case_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  HwCaseDialog *dialog = hw_case_dialog_new (self->store, 0);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (case_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "Try the Sample Family": the made-up family, as one undoable edit, opened
+ * at once. */
+static void
+add_sample_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 case_id;
+
+  case_id = hw_demo_create (self->store, &error);
+  if (case_id == 0)
+    {
+      AdwToast *toast = adw_toast_new_format (_("Could not add the sample family: %s"), error->message);
+
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+  show_case (self, case_id);
+}
+
+static void
+edit_case_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  if (self->case_view != NULL)
+    hw_case_view_edit_details (HW_CASE_VIEW (self->case_view));
+}
+
+static void
+add_person_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  if (self->case_view != NULL)
+    hw_case_view_add_person (HW_CASE_VIEW (self->case_view));
+}
+
+static void
+restore_backup_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (hw_restore_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+back_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Delete Family ---------------------------------------------------------- */
+
+static gint64
+newest_undo_step (HwWindow *self)
+{
+  return hw_store_query_int (self->store, 0, "SELECT max(id) FROM hw_history WHERE kind = 'undo'",
+                             G_TYPE_INVALID);
+}
+
+/* Deletes for good the families deleted here that are still deleted; a
+ * family brought back by Undo stays pending, in case it is redone. */
+static void
+finish_pending_deletes (HwWindow *self)
+{
+  if (self->store == NULL || self->pending_deletes == NULL)
+    return;
+
+  for (guint i = self->pending_deletes->len; i > 0; i--)
+    {
+      gint64 case_id = g_array_index (self->pending_deletes, gint64, i - 1);
+      g_autoptr(GError) error = NULL;
+
+      if (hw_store_query_int (self->store, 0, "SELECT count(*) FROM cases WHERE id = ?",
+                              G_TYPE_INT64, case_id, G_TYPE_INVALID) > 0)
+        continue;
+      g_array_remove_index (self->pending_deletes, i - 1);
+      if (!hw_case_delete_forever (self->store, case_id, &error) &&
+          !g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND))
+        {
+          /* NOT_FOUND: its undo step is already gone, e.g. pruned */
+          g_warning ("Could not delete case %" G_GINT64_FORMAT " for good: %s", case_id, error->message);
+          if (gtk_widget_get_realized (GTK_WIDGET (self)))
+            adw_toast_overlay_add_toast (self->toast_overlay,
+                                         adw_toast_new_format (_("Could not delete the family for good: %s"),
+                                                               error->message));
+        }
+    }
+}
+
+static void
+delete_toast_dismissed_cb (HwWindow *self,
+                           AdwToast *toast)
+{
+  if (self->delete_toast == toast)
+    self->delete_toast = NULL;
+  finish_pending_deletes (self);
+  update_undo_actions (self);
+}
+
+static void
+delete_toast_undo_cb (HwWindow *self,
+                      AdwToast *toast)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* only the delete itself, never another edit made meanwhile */
+  if (self->delete_toast != toast || newest_undo_step (self) != self->delete_step)
+    return;
+  self->delete_toast = NULL;
+  if (!hw_store_undo (self->store, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new_format (_("Could not undo: %s"), error->message));
+  update_undo_actions (self);
+}
+
+/* Any other change ends the undo window of the delete. */
+static void
+store_changed_cb (HwWindow   *self,
+                  const char *table)
+{
+  if (self->delete_toast != NULL && newest_undo_step (self) != self->delete_step)
+    {
+      AdwToast *toast = g_steal_pointer (&self->delete_toast);
+      adw_toast_dismiss (toast);
+    }
+}
+
+static guint
+delete_undo_seconds (void)
+{
+  const char *env = g_getenv ("HOMEWARD_DELETE_UNDO_SECONDS");
+  guint64 seconds = 10;
+
+  if (env != NULL && !g_ascii_string_to_unsigned (env, 10, 1, 3600, &seconds, NULL))
+    seconds = 10;
+  return (guint) seconds;
+}
+
+static void
+delete_response_cb (HwWindow        *self,
+                    const char      *response,
+                    AdwMessageDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gint64 case_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "case-id"));
+  HwRecord *record;
+  AdwToast *toast;
+
+  if (g_strcmp0 (response, "delete") != 0 || case_id == 0)
+    return;
+  record = hw_record_list_find (self->cases, case_id, NULL);
+  if (record == NULL)
+    return;
+  name = g_strdup (hw_record_get_string (record, "family_name"));
+
+  /* the previous delete's undo window ends now */
+  if (self->delete_toast != NULL)
+    {
+      AdwToast *old = g_steal_pointer (&self->delete_toast);
+      adw_toast_dismiss (old);
+    }
+
+  if (!hw_store_delete (self->store, N_("Delete family"), "cases", case_id, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new_format (_("Could not delete the family: %s"), error->message));
+      return;
+    }
+  g_array_append_val (self->pending_deletes, case_id);
+  self->delete_step = newest_undo_step (self);
+
+  toast = adw_toast_new_format (_("The %s family was deleted"), name);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, delete_undo_seconds ());
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (delete_toast_undo_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->delete_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_case_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  HwRecord *record = hw_record_list_find (self->cases, self->case_id, NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  guint seconds = delete_undo_seconds ();
+
+  if (record == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Delete the %s family?"), hw_record_get_string (record, "family_name"));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Everything recorded about this family is deleted: its people, meetings, "
+                                       "plans, visits and notes. You can undo this for %u second. After that it "
+                                       "is deleted for good and cannot be brought back.",
+                                       "Everything recorded about this family is deleted: its people, meetings, "
+                                       "plans, visits and notes. You can undo this for %u seconds. After that it "
+                                       "is deleted for good and cannot be brought back.",
+                                       seconds), seconds);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Family"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "case-id", GSIZE_TO_POINTER ((gsize) self->case_id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GObject --------------------------------------------------------------- */
+
+static gboolean
+hw_window_close_request (GtkWindow *window)
+{
+  HwWindow *self = HW_WINDOW (window);
+
+  /* the undo window of a Delete Family ends with the window */
+  finish_pending_deletes (self);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (hw_window_parent_class)->close_request (window);
+}
+
+static void
+hw_window_constructed (GObject *object)
+{
+  HwWindow *self = HW_WINDOW (object);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  gint64 case_id = 0;
+
+  G_OBJECT_CLASS (hw_window_parent_class)->constructed (object);
+
+  g_assert (HW_IS_STORE (self->store));
+
+  self->cases = hw_record_list_new (self->store, "cases",
+                                    "SELECT id, family_name, case_number, status, sample FROM cases "
+                                    "ORDER BY family_name COLLATE NOCASE, id");
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (case_row_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (case_row_bind_cb), NULL);
+  gtk_list_view_set_factory (self->case_list, factory);
+  gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_list, "activate",
+                           G_CALLBACK (case_list_activate_cb), self, G_CONNECT_SWAPPED);
+  /* Connected after the selection model so that it has updated first. */
+  g_signal_connect_object (self->cases, "items-changed",
+                           G_CALLBACK (cases_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->store, "notify::can-undo",
+                           G_CALLBACK (store_undo_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::can-redo",
+                           G_CALLBACK (store_undo_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The first family; load_state() may open the last one instead. */
+  {
+    g_autoptr(HwRecord) first = g_list_model_get_item (G_LIST_MODEL (self->cases), 0);
+
+    case_id = first ? hw_record_get_id (first) : 0;
+  }
+  adw_status_page_set_icon_name (self->welcome_page, APP_ID);
+  update_welcome (self, FALSE);
+  show_case (self, case_id);
+  if (case_id == 0)
+    {
+      update_titles (self);
+      update_case_actions (self);
+    }
+  update_undo_actions (self);
+
+  /* screen lock: wraps the content, adds win.lock and win.preferences */
+  hw_lock_screen_install (ADW_APPLICATION_WINDOW (self), self->store);
+  /* the focus, once the content has its place under the lock screen (a
+   * widget taken out of the window loses it) */
+  update_welcome (self, TRUE);
+}
+
+static void
+hw_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  HwWindow *self = HW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hw_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  HwWindow *self = HW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hw_window_dispose (GObject *object)
+{
+  HwWindow *self = HW_WINDOW (object);
+
+  /* a window destroyed without a close request (the app quits) */
+  finish_pending_deletes (self);
+  g_clear_pointer (&self->pending_deletes, g_array_unref);
+  self->delete_toast = NULL;
+
+  /* The list view and its rows go first, then the models they show. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_WINDOW);
+  self->case_view = NULL;
+  g_clear_object (&self->selection);
+  g_clear_object (&self->cases);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (hw_window_parent_class)->dispose (object);
+}
+
+static void
+hw_window_class_init (HwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = hw_window_constructed;
+  object_class->get_property = hw_window_get_property;
+  object_class->set_property = hw_window_set_property;
+  object_class->dispose = hw_window_dispose;
+  window_class->close_request = hw_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, HW_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/window/hw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, sample_button);
+  /* for tests (gtk_widget_get_template_child) */
+  gtk_widget_class_bind_template_child_full (widget_class, "first_family_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, case_list);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, case_box);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, sample_banner);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-case", NULL, add_case_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-sample", NULL, add_sample_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-case", NULL, edit_case_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action_cb);
+
+  /* Also work without an application (tests) and when the application's
+   * accelerators are not set. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-person", NULL);
+}
+
+static void
+hw_window_init (HwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->pending_deletes = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
