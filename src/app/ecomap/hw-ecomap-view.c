@@ -22,6 +22,7 @@
 #include "hw-ecomap-canvas.h"
 #include "hw-ecomap-view.h"
 #include "hw-enums.h"
+#include "hw-toast.h"
 
 struct _HwEcomapView
 {
@@ -70,17 +71,6 @@ static void refresh_panel (HwEcomapView *self);
 
 /* Helpers ------------------------------------------------------------------ */
 
-static void
-show_error (HwEcomapView *self,
-            const GError *error)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_message ("%s", error->message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-}
-
 /* Runs the result of an edit: a failure is shown, never fatal. */
 static void
 report (HwEcomapView *self,
@@ -88,7 +78,7 @@ report (HwEcomapView *self,
         GError       *error)
 {
   if (!ok && error != NULL)
-    show_error (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
   g_clear_error (&error);
 }
 

@@ -27,6 +27,7 @@
 #include "hw-meeting-view.h"
 #include "hw-presentation-window.h"
 #include "hw-record-list.h"
+#include "hw-toast.h"
 
 struct _HwMeetingView
 {
@@ -81,42 +82,6 @@ static void update_header     (HwMeetingView *self);
 static void clock_flush       (HwMeetingView *self);
 
 /* Helpers ----------------------------------------------------------------- */
-
-static void
-show_toast (HwMeetingView *self,
-            AdwToast      *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    {
-      g_message ("%s", adw_toast_get_title (toast));
-      g_object_unref (g_object_ref_sink (toast));
-    }
-}
-
-static void
-error_toast (HwMeetingView *self,
-             const GError  *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
-}
-
-static void
-undo_toast (HwMeetingView *self,
-            const char    *title)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  show_toast (self, toast);
-}
 
 static GtkWidget *
 icon_button_new (const char *icon,
@@ -611,7 +576,7 @@ update_column (HwMeetingView *self,
     hw_record_set_string (change, column, value);
   if (!hw_meeting_update (self->store, change, &error))
     {
-      error_toast (self, error);
+      hw_toast_show_error (GTK_WIDGET (self), error);
       gtk_widget_add_css_class (widget, "error");
       return;
     }
@@ -763,9 +728,9 @@ delete_meeting_clicked_cb (HwMeetingView *self)
   g_autoptr(GError) error = NULL;
 
   if (!hw_meeting_delete (self->store, self->meeting_id, &error))
-    error_toast (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
   else
-    undo_toast (self, _("Meeting deleted"));
+    hw_toast_show_undo (GTK_WIDGET (self), _("Meeting deleted"));
 }
 
 static void
@@ -834,7 +799,7 @@ do_attending (GtkWidget     *widget,
   else
     return;
   if (!ok)
-    error_toast (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
   refocus_later (self, name);
 }
 
@@ -860,7 +825,7 @@ do_attendance (GtkWidget     *widget,
   if (i >= n)
     return;
   if (!hw_meeting_set_attendee (self->store, widget_id (dropdown, "attendee-id"), NULL, choices[i].id, &error))
-    error_toast (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
   refocus_later (self, name);
 }
 
@@ -957,7 +922,7 @@ do_edit_item (GtkWidget     *label,
   if (!hw_meeting_edit_item (self->store, widget_id (label, "item-id"),
                              gtk_editable_get_text (GTK_EDITABLE (label)), &error))
     {
-      error_toast (self, error);
+      hw_toast_show_error (GTK_WIDGET (self), error);
       gtk_editable_set_text (GTK_EDITABLE (label), g_object_get_data (G_OBJECT (label), "text"));
     }
 }
@@ -982,7 +947,7 @@ move_item (HwMeetingView *self,
   g_autofree char *name = g_strdup_printf ("item-%" G_GINT64_FORMAT, item_id);
 
   if (!hw_meeting_move_item (self->store, item_id, delta, &error))
-    error_toast (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
   refocus_later (self, name);
 }
 
@@ -993,9 +958,9 @@ delete_item (HwMeetingView *self,
   g_autoptr(GError) error = NULL;
 
   if (!hw_meeting_delete_item (self->store, item_id, &error))
-    error_toast (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
   else
-    undo_toast (self, _("Item deleted"));
+    hw_toast_show_undo (GTK_WIDGET (self), _("Item deleted"));
 }
 
 static void
@@ -1053,7 +1018,7 @@ do_private (GtkWidget     *widget,
    * copies; the agency keeps it */
   if (!hw_meeting_set_item_confidential (self->store, widget_id (button, "item-id"), on,
                                          on ? "family,support,screen" : "", &error))
-    error_toast (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
   refocus_later (self, name);
 }
 
@@ -1112,7 +1077,7 @@ do_consensus (GtkWidget     *check,
   g_autoptr(GError) error = NULL;
 
   if (!hw_meeting_set_decision (self->store, widget_id (check, "item-id"), TRUE, NULL, &error))
-    error_toast (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -1141,7 +1106,7 @@ do_dissent (GtkWidget     *entry,
 
   if (!hw_meeting_set_decision (self->store, widget_id (entry, "item-id"), FALSE,
                                 gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
-    error_toast (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -1164,7 +1129,7 @@ action_changed (GtkWidget     *any,
   if (!hw_meeting_set_action (self->store, widget_id (any, "item-id"), people_dropdown_get (owner),
                               people_dropdown_get (checker), gtk_editable_get_text (GTK_EDITABLE (due)), &error))
     {
-      error_toast (self, error);
+      hw_toast_show_error (GTK_WIDGET (self), error);
       gtk_widget_add_css_class (due, "error");
       return;
     }
@@ -1193,9 +1158,9 @@ do_to_task (GtkWidget     *button,
   g_autoptr(GError) error = NULL;
 
   if (hw_meeting_action_to_task (self->store, widget_id (button, "item-id"), 0, &error) == 0)
-    error_toast (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
   else
-    undo_toast (self, _("Added to the service plan"));
+    hw_toast_show_undo (GTK_WIDGET (self), _("Added to the service plan"));
 }
 
 static void
@@ -1439,7 +1404,7 @@ quick_add_activate_cb (GtkEntry      *entry,
     id = hw_meeting_add_item (self->store, self->meeting_id, phase, text, &error);
   if (id == 0)
     {
-      error_toast (self, error);
+      hw_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
   /* ready for the next one */
@@ -1507,7 +1472,7 @@ save_score (GtkWidget     *any,
   if (same != NULL && same->len > 0)
     return;
   if (hw_meeting_set_score (self->store, item_id, person_id, score, why, &error) == 0)
-    error_toast (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
   refocus_later (self, name);
 }
 
@@ -1876,7 +1841,7 @@ hw_meeting_view_show_page (HwMeetingView *self,
       g_strcmp0 (hw_record_get_string (meeting, "current_phase"), page) != 0)
     {
       if (!hw_meeting_set_phase (self->store, self->meeting_id, page, &error))
-        error_toast (self, error);
+        hw_toast_show_error (GTK_WIDGET (self), error);
     }
   build_page (self);
 
@@ -1968,7 +1933,7 @@ new_meeting_action_cb (GtkWidget  *widget,
   id = hw_meeting_create (self->store, self->case_id, "family-team-meeting", when, &error);
   if (id == 0)
     {
-      error_toast (self, error);
+      hw_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
   hw_meeting_view_open_meeting (self, id);
@@ -2025,19 +1990,19 @@ print_action_cb (GtkWidget  *widget,
 
   if (!hw_recipient_parse (g_variant_get_string (parameter, NULL), &recipient, &error))
     {
-      error_toast (self, error);
+      hw_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
   doc = hw_meeting_summary_build (self->store, self->meeting_id, &recipient, NULL, &error);
   if (doc == NULL)
     {
-      error_toast (self, error);
+      hw_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
   print = hw_meeting_print_new (doc, _("Meeting summary"));
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    error_toast (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "hw-people-page.h"
 #include "hw-person-dialog.h"
 #include "hw-record-list.h"
+#include "hw-toast.h"
 
 struct _HwPeoplePage
 {
@@ -66,18 +67,6 @@ hw_people_page_get_organisations (HwPeoplePage *self)
 {
   g_return_val_if_fail (HW_IS_PEOPLE_PAGE (self), NULL);
   return G_LIST_MODEL (self->organisations);
-}
-
-static void
-show_toast (HwPeoplePage *self,
-            AdwToast     *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
 }
 
 static void
@@ -163,7 +152,6 @@ remove_row (HwPeoplePage *self,
   GListModel *model = G_LIST_MODEL (is_person ? self->people : self->organisations);
   g_autoptr(GError) error = NULL;
   guint position = 0, n;
-  AdwToast *toast;
 
   hw_record_list_find (is_person ? self->people : self->organisations, id, &position);
 
@@ -172,15 +160,11 @@ remove_row (HwPeoplePage *self,
                         is_person ? N_("Delete person") : N_("Delete organisation"),
                         is_person ? "people" : "organisations", id, &error))
     {
-      show_toast (self, adw_toast_new_format (_("Could not remove: %s"), error->message));
+      hw_toast_show (GTK_WIDGET (self), adw_toast_new_format (_("Could not remove: %s"), error->message));
       return;
     }
 
-  toast = adw_toast_new (is_person ? _("Person removed") : _("Organisation removed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
+  hw_toast_show_undo (GTK_WIDGET (self), is_person ? _("Person removed") : _("Organisation removed"));
 
   /* Keep the focus in the list: on the next row, or the last one. */
   n = g_list_model_get_n_items (model);

@@ -16,6 +16,7 @@
 #include "hw-plan-item-dialog.h"
 #include "hw-plan-print-dialog.h"
 #include "hw-record-list.h"
+#include "hw-toast.h"
 
 struct _HwPlanEditor
 {
@@ -67,18 +68,6 @@ hw_plan_editor_get_plan_id (HwPlanEditor *self,
         g_warning ("Could not start the plan: %s", error->message);
     }
   return id;
-}
-
-static void
-show_toast (HwPlanEditor *self,
-            AdwToast     *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
 }
 
 static void
@@ -400,7 +389,7 @@ date_apply_cb (HwPlanEditor *self)
                           self->kind == HW_PLAN_SAFETY ? text : NULL,
                           self->kind == HW_PLAN_SAFETY ? NULL : text, &error))
     {
-      show_toast (self, adw_toast_new (error->message));
+      hw_toast_show_error (GTK_WIDGET (self), error);
       gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
     }
   else
@@ -419,7 +408,7 @@ point_selected_cb (HwPlanEditor *self)
   plan_id = hw_plan_editor_get_plan_id (self, TRUE);
   if (plan_id != 0 &&
       !hw_plan_set_point_person (self->store, plan_id, g_array_index (self->point_ids, gint64, i), &error))
-    show_toast (self, adw_toast_new (error->message));
+    hw_toast_show_error (GTK_WIDGET (self), error);
 }
 
 /* Actions --------------------------------------------------------------- */
@@ -447,17 +436,13 @@ delete_action_cb (GtkWidget  *widget,
 {
   HwPlanEditor *self = HW_PLAN_EDITOR (widget);
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (!hw_plan_delete_item (self->store, g_variant_get_int64 (parameter), &error))
     {
-      show_toast (self, adw_toast_new (error->message));
+      hw_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
-  toast = adw_toast_new (_("Entry removed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  show_toast (self, toast);
+  hw_toast_show_undo (GTK_WIDGET (self), _("Entry removed"));
 }
 
 static void
@@ -470,7 +455,7 @@ move_action_cb (GtkWidget  *widget,
 
   if (!hw_plan_move_item (self->store, g_variant_get_int64 (parameter),
                           g_str_equal (action_name, "editor.up") ? -1 : 1, &error))
-    show_toast (self, adw_toast_new (error->message));
+    hw_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static void

@@ -26,6 +26,7 @@
 #include "hw-readiness-chart.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-view.h"
+#include "hw-toast.h"
 
 struct _HwServicePlanView
 {
@@ -129,19 +130,6 @@ static char *
 short_date (const char *iso)
 {
   return hw_service_plan_format_date (iso, FALSE);
-}
-
-static void
-show_error (HwServicePlanView *self,
-            const GError      *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("That did not work"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Labels --------------------------------------------------------------------- */
@@ -1590,7 +1578,7 @@ set_done (HwServicePlanView *self,
   g_autoptr(GError) error = NULL;
 
   if (!hw_service_plan_set_task_status (self->store, task_id, done ? "done" : "in-progress", &error))
-    show_error (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -1708,7 +1696,7 @@ delete_action_cb (GtkWidget  *widget,
   /* no question asked: Ctrl+Z brings it back */
   if (key != NULL && key->id != 0 &&
       !hw_service_plan_delete (self->store, NULL, key->table, key->id, &error))
-    show_error (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -1724,7 +1712,7 @@ move_action_cb (GtkWidget  *widget,
     return;
   if (!hw_service_plan_move (self->store, key->table, key->id,
                              g_str_equal (action_name, "plan.move-up") ? -1 : 1, &error))
-    show_error (self, error);
+    hw_toast_show_error (GTK_WIDGET (self), error);
 }
 
 /* GObject --------------------------------------------------------------------------- */
