@@ -187,6 +187,20 @@ def screenshot(name):
     subprocess.run(['import', '-window', 'root', os.path.join(SHOTS, name)], check=False)
 
 
+def open_area(frame, name):
+    """Opens the area @name of the open family ("Plans"): clicks every page
+    tab of that name (the view switcher is in the header and, in a narrow
+    window, in the bottom bar; the hidden one refuses)."""
+    def tabs():
+        return [node for node in walk(frame)
+                if node.getRole() == pyatspi.ROLE_PAGE_TAB and node.name == name]
+    for tab in wait_for(tabs, 'the %s tab' % name):
+        try:
+            click(tab)
+        except Exception:
+            continue
+
+
 def start_app(db, env, log, cwd=None):
     """Starts the app on @db (its output into the open file @log, from the
     folder @cwd) and waits for its main window on the accessibility bus.

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-print-operation.h"
+#include "hw-save-file.h"
 
 struct _HwPrintOperation
 {
@@ -182,4 +183,99 @@ hw_print_operation_get_document (HwPrintOperation *self)
 {
   g_return_val_if_fail (HW_IS_PRINT_OPERATION (self), NULL);
   return self->document;
+}
+
+/**
+ * hw_print_operation_set_file_name:
+ * @self: the operation
+ * @file_name: a name for the file ("Safety plan - Morales.pdf")
+ *
+ * Where "Print to File" saves unless the person changes it: @file_name in
+ * the Documents folder (not the program's working folder, which is
+ * usually the database's), as PDF.
+ */
+void
+hw_print_operation_set_file_name (HwPrintOperation *self,
+                                  const char       *file_name)
+{
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  GtkPrintSettings *current;
+
+  g_return_if_fail (HW_IS_PRINT_OPERATION (self));
+  g_return_if_fail (file_name != NULL);
+
+  current = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
+  settings = current != NULL ? gtk_print_settings_copy (current) : gtk_print_settings_new ();
+  folder = hw_save_file_default_folder ();
+  file = g_file_get_child_for_display_name (folder, file_name, NULL);
+  if (file == NULL)
+    file = g_file_get_child (folder, "homeward.pdf");
+  uri = g_file_get_uri (file);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), settings);
+}
+
+/* The file "Print to File" wrote during this run, if it did: the output
+ * URI of the settings the person confirmed, changed since @started. */
+static GFile *
+printed_file (HwPrintOperation *self,
+              gint64            started)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
+  const char *uri = settings != NULL ? gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI)
+                                     : NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+
+  if (uri == NULL)
+    return NULL;
+  file = g_file_new_for_uri (uri);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return NULL;
+  modified = g_file_info_get_modification_date_time (info);
+  if (modified == NULL || g_date_time_to_unix (modified) * G_USEC_PER_SEC
+                          + g_date_time_get_microsecond (modified) < started)
+    return NULL;
+  return g_steal_pointer (&file);
+}
+
+/**
+ * hw_print_operation_run_dialog:
+ * @self: the operation
+ * @parent: the window the print dialog belongs to
+ * @toast_widget: (nullable): a widget of the window that stays open, for
+ *   the toast that confirms a file was saved
+ * @error: where a failed print is reported
+ *
+ * Shows the print dialog and prints. When the person chose "Print to
+ * File", the saved file is confirmed with a toast that opens its folder.
+ *
+ * Returns: the result of gtk_print_operation_run()
+ */
+GtkPrintOperationResult
+hw_print_operation_run_dialog (HwPrintOperation  *self,
+                               GtkWindow         *parent,
+                               GtkWidget         *toast_widget,
+                               GError           **error)
+{
+  GtkPrintOperationResult result;
+  g_autoptr(GFile) file = NULL;
+  /* whole seconds: some file systems keep no more */
+  gint64 started = (g_get_real_time () / G_USEC_PER_SEC) * G_USEC_PER_SEC;
+
+  g_return_val_if_fail (HW_IS_PRINT_OPERATION (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (self),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && toast_widget != NULL
+      && (file = printed_file (self, started)) != NULL)
+    hw_save_file_show_saved (toast_widget, file);
+  return result;
 }

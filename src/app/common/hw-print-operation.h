@@ -18,5 +18,12 @@ G_DECLARE_FINAL_TYPE (HwPrintOperation, hw_print_operation, HW, PRINT_OPERATION,
  * margins: the document draws its own. */
 HwPrintOperation *hw_print_operation_new          (HwDocument       *document);
 HwDocument       *hw_print_operation_get_document (HwPrintOperation *self);
+void              hw_print_operation_set_file_name (HwPrintOperation *self,
+                                                    const char       *file_name);
+GtkPrintOperationResult
+                  hw_print_operation_run_dialog   (HwPrintOperation *self,
+                                                   GtkWindow        *parent,
+                                                   GtkWidget        *toast_widget,
+                                                   GError          **error);
 
 G_END_DECLS

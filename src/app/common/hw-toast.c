@@ -15,12 +15,31 @@
 
 #include "hw-toast.h"
 
+/* The window's own overlay, for a widget outside it (the window itself,
+ * or a dialog's parent passed on as the place for the toast). */
+static GtkWidget *
+find_overlay_below (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_overlay_below (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /**
  * hw_toast_show:
  * @widget: a widget inside the window
  * @toast: (transfer full): the toast, usually fresh from adw_toast_new()
  *
- * Shows @toast in the nearest #AdwToastOverlay above @widget. A widget
+ * Shows @toast in the nearest #AdwToastOverlay above @widget, or else the
+ * first one in @widget's window (when @widget is the window). A widget
  * that is not in a window (a test, a page being torn down) logs the title
  * instead, so nothing is silently lost.
  */
@@ -34,6 +53,8 @@ hw_toast_show (GtkWidget *widget,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL && GTK_IS_WINDOW (widget))
+    overlay = find_overlay_below (widget);
   if (overlay != NULL)
     {
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);

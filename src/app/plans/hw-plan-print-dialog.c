@@ -11,6 +11,7 @@
 #include "hw-plan-print-dialog.h"
 #include "hw-print-operation.h"
 #include "hw-recipient.h"
+#include "hw-save-file.h"
 
 struct _HwPlanPrintDialog
 {
@@ -150,6 +151,15 @@ hw_plan_print_dialog_build_document (HwPlanPrintDialog  *self,
   return doc;
 }
 
+/* The main window: it stays open for the toast that confirms a save. */
+static GtkWidget *
+toast_widget (HwPlanPrintDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  return GTK_WIDGET (parent != NULL ? parent : GTK_WINDOW (self));
+}
+
 static void
 print_action_cb (GtkWidget  *widget,
                  const char *action_name,
@@ -159,6 +169,10 @@ print_action_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(HwDocument) doc = hw_plan_print_dialog_build_document (self, &error);
   g_autoptr(HwPrintOperation) op = NULL;
+  g_autofree char *file_name = NULL;
+  GtkPrintOperationResult result;
+
+  g_assert (HW_IS_PLAN_PRINT_DIALOG (self));
 
   if (doc == NULL)
     {
@@ -167,39 +181,43 @@ print_action_cb (GtkWidget  *widget,
     }
   show_error (self, NULL);
   op = hw_print_operation_new (doc);
+  file_name = hw_document_get_file_name (doc, "pdf");
+  hw_print_operation_set_file_name (op, file_name);
   /* The print dialog has a Preview button: the same pages on screen. */
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  result = hw_print_operation_run_dialog (op, GTK_WINDOW (self), toast_widget (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, error->message);
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
-export_response_cb (GtkNativeDialog   *chooser,
-                    int                response,
-                    HwPlanPrintDialog *self)
+export_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
+  g_autoptr(HwPlanPrintDialog) self = user_data;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HwDocument) doc = NULL;
   g_autofree char *path = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_assert (HW_IS_PLAN_PRINT_DIALOG (self));
+
+  file = hw_save_file_choose_finish (result, NULL);
   path = file != NULL ? g_file_get_path (file) : NULL;
   if (path == NULL)
-    goto out;
+    return;
 
   doc = hw_plan_print_dialog_build_document (self, &error);
   if (doc == NULL || !hw_document_export_pdf (doc, path, &error))
-    show_error (self, error->message);
-  else
-    show_error (self, NULL);
-
-out:
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
+    {
+      show_error (self, error->message);
+      return;
+    }
+  show_error (self, NULL);
+  hw_save_file_show_saved (toast_widget (self), file);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -208,14 +226,30 @@ export_action_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   HwPlanPrintDialog *self = HW_PLAN_PRINT_DIALOG (widget);
-  GtkFileChooserNative *chooser;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDocument) doc = NULL;
+  g_autofree char *file_name = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Save the Plan as PDF"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("plan.pdf"));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_assert (HW_IS_PLAN_PRINT_DIALOG (self));
+
+  /* The name comes from the document's title, in the chosen language;
+   * the plan is agreed only once a file is chosen, so the title is read
+   * from the pages as they stand (the same title). */
+  {
+    gboolean agree_now = self->agree;
+
+    self->agree = FALSE;
+    doc = hw_plan_print_dialog_build_document (self, &error);
+    self->agree = agree_now;
+  }
+  if (doc == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  file_name = hw_document_get_file_name (doc, "pdf");
+  hw_save_file_choose (GTK_WINDOW (self), _("Save the Plan as PDF"), file_name, NULL,
+                       export_chosen_cb, g_object_ref (self));
 }
 
 static gboolean

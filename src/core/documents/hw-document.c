@@ -446,6 +446,32 @@ hw_document_set_metadata (HwDocument *self,
   replace (&self->date, date);
 }
 
+/**
+ * hw_document_get_file_name:
+ * @self: a document
+ * @extension: the file's extension, without the dot ("pdf")
+ *
+ * A name for a file of this document, from its title ("Safety plan for
+ * the Morales family.pdf"), without characters a file name cannot hold.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+hw_document_get_file_name (HwDocument *self,
+                           const char *extension)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (HW_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  base = g_strdup (self->title != NULL && *self->title != '\0' ? self->title : "Homeward");
+  /* '/' separates folders; the others are refused on memory sticks (FAT) */
+  g_strdelimit (base, "/\\:*?\"<>|", '-');
+  g_strstrip (base);
+  return g_strdup_printf ("%s.%s", base, extension);
+}
+
 /* Blocks ---------------------------------------------------------------- */
 
 static Block *

@@ -103,6 +103,8 @@ void        hw_document_set_metadata      (HwDocument  *self,
 /* Blocks ---------------------------------------------------------------- */
 
 /* @level 1..3 */
+char       *hw_document_get_file_name     (HwDocument  *self,
+                                           const char  *extension);
 void        hw_document_add_heading       (HwDocument  *self,
                                            int          level,
                                            const char  *text);
