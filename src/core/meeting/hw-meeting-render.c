@@ -29,6 +29,7 @@ static const Rgb cyan      = { 0.45, 0.86, 1.00 };
 typedef struct {
   cairo_t *cr;
   double   s;       /* scale: 1.0 at 1080 lines */
+  guint    n_cut;   /* texts that must show whole but were cut short */
 } Ctx;
 
 static void
@@ -160,29 +161,42 @@ static gboolean
 is_column_phase (const char *phase)
 {
   static const char * const phases[] = {
-    "strengths", "worries", "complicating", "safety-goals", "actions", "decisions", NULL,
+    "strengths", "worries", "complicating", "safety-goals", "actions", NULL,
   };
 
   return phase != NULL && g_strv_contains (phases, phase);
 }
 
-/* The layouts of one item of draw_items(): its text and, if it has one,
- * its detail line (*@detail, else NULL). Measuring and drawing both use
- * these, so what is measured is what is drawn. */
+/* The layouts of one item of draw_items(): its text, its due date
+ * (*@due) and its detail line (*@detail), each NULL if it has none.
+ * Measuring and drawing both use these, so what is measured is what is
+ * drawn. The due date and whether everyone agreed must show whole: they
+ * wrap (a name may be cut short, with "…"). */
 static PangoLayout *
 item_layouts (Ctx                      *ctx,
               const HwPresentationItem *item,
               double                    w,
               double                    px,
+              PangoLayout             **due,
               PangoLayout             **detail)
 {
   /* long harm statements need room; "+N more" takes over when full */
   PangoLayout *text = make_layout (ctx, item->text, w, px, FALSE, 6, PANGO_ALIGN_LEFT);
 
+  *due = NULL;
   *detail = NULL;
+  if (item->due != NULL && item->due[0] != '\0')
+    *due = make_layout (ctx, item->due, w, HW_MEETING_RENDER_MIN_TEXT_PX, FALSE, 2, PANGO_ALIGN_LEFT);
   if (item->detail != NULL && item->detail[0] != '\0')
-    *detail = make_layout (ctx, item->detail, w, HW_MEETING_RENDER_MIN_TEXT_PX, FALSE, 1, PANGO_ALIGN_LEFT);
+    *detail = make_layout (ctx, item->detail, w, HW_MEETING_RENDER_MIN_TEXT_PX, FALSE,
+                           item->due != NULL ? 1 : 2, PANGO_ALIGN_LEFT);
   return text;
+}
+
+static double
+optional_height (PangoLayout *layout)
+{
+  return layout != NULL ? layout_height (layout) : 0;
 }
 
 /* The height of one item of draw_items(), without the gap after it. */
@@ -192,10 +206,11 @@ item_height (Ctx                      *ctx,
              double                    w,
              double                    px)
 {
+  g_autoptr(PangoLayout) due = NULL;
   g_autoptr(PangoLayout) detail = NULL;
-  g_autoptr(PangoLayout) text = item_layouts (ctx, item, w, px, &detail);
+  g_autoptr(PangoLayout) text = item_layouts (ctx, item, w, px, &due, &detail);
 
-  return layout_height (text) + (detail != NULL ? layout_height (detail) : 0);
+  return layout_height (text) + optional_height (due) + optional_height (detail);
 }
 
 /* Draws a list of items in a box; stops with "+N more" when it is full.
@@ -261,9 +276,11 @@ draw_items (Ctx       *ctx,
 
   for (guint i = first; i < items->len; i++)
     {
+      const HwPresentationItem *item = g_ptr_array_index (items, i);
+      g_autoptr(PangoLayout) due = NULL;
       g_autoptr(PangoLayout) detail = NULL;
-      g_autoptr(PangoLayout) text = item_layouts (ctx, g_ptr_array_index (items, i), w - bullet_w, px, &detail);
-      double need = layout_height (text) + (detail != NULL ? layout_height (detail) : 0);
+      g_autoptr(PangoLayout) text = item_layouts (ctx, item, w - bullet_w, px, &due, &detail);
+      double need = layout_height (text) + optional_height (due) + optional_height (detail);
       gboolean last = (i == items->len - 1);
 
       /* Keep room for the "+N more" line unless this is the last item. */
@@ -278,8 +295,18 @@ draw_items (Ctx       *ctx,
       draw_text (ctx, bullet, x, y, bullet_w, px, TRUE, 1, bullet_colour);
       draw_layout (ctx, text, x + bullet_w, y, &white);
       y += layout_height (text);
+      if (due != NULL)
+        {
+          if (pango_layout_is_ellipsized (due))
+            ctx->n_cut++;
+          draw_layout (ctx, due, x + bullet_w, y, &grey);
+          y += layout_height (due);
+        }
       if (detail != NULL)
         {
+          /* a name may be cut short; whether everyone agreed may not */
+          if (item->due == NULL && pango_layout_is_ellipsized (detail))
+            ctx->n_cut++;
           draw_layout (ctx, detail, x + bullet_w, y, &grey);
           y += layout_height (detail);
         }
@@ -659,7 +686,24 @@ hw_meeting_render_presentation (cairo_t              *cr,
                                 double                width,
                                 double                height)
 {
-  Ctx ctx = { cr, MIN (width / 1920.0, height / 1080.0) };
+  hw_meeting_render_presentation_checked (cr, p, width, height);
+}
+
+/**
+ * hw_meeting_render_presentation_checked:
+ *
+ * Draws like hw_meeting_render_presentation().
+ *
+ * Returns: how many texts that must show whole (a due date, whether
+ *   everyone agreed) were cut short: 0 on a good screen. For tests.
+ */
+guint
+hw_meeting_render_presentation_checked (cairo_t              *cr,
+                                        const HwPresentation *p,
+                                        double                width,
+                                        double                height)
+{
+  Ctx ctx = { cr, MIN (width / 1920.0, height / 1080.0), 0 };
   double s = ctx.s;
   double margin = 60 * s;
   double content_w;
@@ -671,7 +715,7 @@ hw_meeting_render_presentation (cairo_t              *cr,
   g_autoptr(PangoLayout) title_l = NULL;
   const char *prompt;
 
-  g_return_if_fail (cr != NULL && p != NULL);
+  g_return_val_if_fail (cr != NULL && p != NULL, 0);
 
   cairo_save (cr);
   set_rgb (cr, &ground);
@@ -759,6 +803,7 @@ hw_meeting_render_presentation (cairo_t              *cr,
   }
 
   cairo_restore (cr);
+  return ctx.n_cut;
 }
 
 gboolean

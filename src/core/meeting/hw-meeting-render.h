@@ -34,6 +34,11 @@ void      hw_meeting_render_presentation (cairo_t              *cr,
                                           double                width,
                                           double                height);
 
+guint     hw_meeting_render_presentation_checked (cairo_t              *cr,
+                                                  const HwPresentation *presentation,
+                                                  double                width,
+                                                  double                height);
+
 /* Renders to a PNG file of @width x @height pixels (for tests and the
  * `homeward export --what meeting --format png` preview). */
 gboolean  hw_meeting_render_png          (const HwPresentation *presentation,

@@ -1251,6 +1251,7 @@ presentation_item_free (gpointer data)
 
   g_free (item->text);
   g_free (item->detail);
+  g_free (item->due);
   g_free (item);
 }
 
@@ -1316,22 +1317,14 @@ screen_item (HwRecord   *row,
   item->text = g_strdup (hw_record_get_string (row, "text"));
   if (g_strcmp0 (phase, "actions") == 0)
     {
-      g_autoptr(GString) detail = g_string_new (NULL);
       const char *due = hw_record_get_string (row, "due_date");
 
       if (!hw_record_is_null (row, "owner_person_id"))
-        {
-          g_autofree char *owner = screen_name (people, hw_record_get_int (row, "owner_person_id"));
-          g_string_append (detail, owner);
-        }
+        item->detail = screen_name (people, hw_record_get_int (row, "owner_person_id"));
+      /* its own line on the screen, so that a long name never cuts it */
       if (*due != '\0')
-        {
-          if (detail->len > 0)
-            g_string_append (detail, " · ");
-          /* TRANSLATORS: a due date, e.g. "by 2026-05-31" */
-          g_string_append_printf (detail, _("by %s"), due);
-        }
-      item->detail = g_string_free (g_steal_pointer (&detail), FALSE);
+        /* TRANSLATORS: a due date, e.g. "by 2026-05-31" */
+        item->due = g_strdup_printf (_("by %s"), due);
     }
   else if (g_strcmp0 (phase, "decisions") == 0)
     item->detail = g_strdup (hw_record_get_boolean (row, "consensus")
@@ -1455,12 +1448,14 @@ hw_meeting_presentation (HwStore     *store,
         g_ptr_array_add (actions, screen_item (row, people));
     }
 
-  /* Next steps: from the decisions on, the actions come first. */
+  /* Next steps: the kind being worked on comes last, where the screen's
+   * column shows the newest items when it is full ("+N earlier" above):
+   * the safety goals until the decisions, the actions from then on. */
   {
     gboolean late = hw_choices_index (HW_CHOICES_MEETING_PHASE, phase) >=
                     hw_choices_index (HW_CHOICES_MEETING_PHASE, "decisions");
-    GPtrArray *first = late ? actions : goals;
-    GPtrArray *second = late ? goals : actions;
+    GPtrArray *first = late ? goals : actions;
+    GPtrArray *second = late ? actions : goals;
 
     for (guint i = 0; i < first->len; i++)
       g_ptr_array_add (p->next_steps, g_ptr_array_steal_index (first, i--));

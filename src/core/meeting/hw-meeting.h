@@ -271,7 +271,8 @@ gint64    hw_meeting_get_phase_time    (HwStore     *store,
 
 typedef struct {
   char *text;
-  char *detail;       /* e.g. "Rosa · by 2026-05-12"; NULL if none */
+  char *detail;       /* who does it, or whether everyone agreed; NULL if none */
+  char *due;          /* "by 2026-05-12" (translated); NULL if none */
 } HwPresentationItem;
 
 typedef struct {

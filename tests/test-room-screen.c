@@ -1,0 +1,267 @@
+/* test-room-screen.c: the room's screen shows each step's content, whole.
+ *
+ * Every step of both sample meetings is drawn at 1920x1080 into a PDF, the
+ * way the presentation window draws it, and read back with pdftotext:
+ * the items of the box being worked on are on the screen, or counted in
+ * its "+N more" / "+N earlier" line, and each one that is on the screen
+ * shows its detail line whole (who, and the due date to the day; whether
+ * everyone agreed). The Decisions step shows the decisions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <cairo-pdf.h>
+#include <glib.h>
+
+#include "hw-enums.h"
+#include "hw-meeting.h"
+#include "hw-meeting-render.h"
+#include "hw-record.h"
+#include "hw-test-pdf.h"
+#include "hw-test-store.h"
+
+/* pdftotext's lines joined by single spaces, so wrapped text reads whole */
+/* A wide screen and an old 4:3 projector */
+static const struct { double w, h; } sizes[] = { { 1920, 1080 }, { 1024, 768 } };
+
+static char *
+screen_text (const HwPresentation *p,
+             const char           *dir,
+             guint                 size,
+             guint                *n_cut)
+{
+  g_autofree char *pdf = g_build_filename (dir, "screen.pdf", NULL);
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) words = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, sizes[size].w, sizes[size].h);
+  cairo_t *cr = cairo_create (surface);
+
+  *n_cut = hw_meeting_render_presentation_checked (cr, p, sizes[size].w, sizes[size].h);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  {
+    /* -raw: in the order drawn, so each column's text stays together */
+    const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
+    int status;
+
+    raw = hw_test_run (argv, &status);
+    g_assert_cmpint (status, ==, 0);
+  }
+  g_unlink (pdf);
+  words = g_regex_split_simple ("\\s+", raw, 0, 0);
+  return g_strstrip (g_strjoinv (" ", words));
+}
+
+/* The number in "+N more" or "+N earlier", or 0 */
+static guint
+hidden_count (const char *text)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("\\+([0-9]+) (more|earlier)", 0, 0, NULL);
+  guint n = 0;
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *digits = g_match_info_fetch (match, 1);
+
+      n += (guint) g_ascii_strtoull (digits, NULL, 10);
+      g_match_info_next (match, NULL);
+    }
+  return n;
+}
+
+/* The beginning of @text as it reads on screen: up to 24 characters, at a
+ * word boundary, spaces normalised. */
+static char *
+prefix (const char *text)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", text, 0, 0);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL && out->len < 24; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char * const column_titles[] = { "Working well", "Worries", "Next steps", NULL };
+
+/* The box the step works on: its own list, or the column of its kind
+ * (*@column: its index in column_titles, else -1) */
+static GPtrArray *
+box_items (const HwPresentation *p,
+           int                  *column)
+{
+  *column = -1;
+  if (g_strcmp0 (p->phase, "strengths") == 0)
+    return *column = 0, p->strengths;
+  if (g_strcmp0 (p->phase, "worries") == 0 || g_strcmp0 (p->phase, "complicating") == 0)
+    return *column = 1, p->worries;
+  if (g_strcmp0 (p->phase, "safety-goals") == 0 || g_strcmp0 (p->phase, "actions") == 0)
+    return *column = 2, p->next_steps;
+  return p->phase_items;
+}
+
+/* The text of column @column: from its title to the next one */
+static char *
+column_text (const char *text,
+             int         column)
+{
+  /* the last one: the step's title may say "Next steps" too */
+  const char *start = g_strrstr (text, column_titles[column]);
+  const char *end = NULL;
+
+  g_assert_nonnull (start);
+  if (column_titles[column + 1] != NULL)
+    end = strstr (start, column_titles[column + 1]);
+  return end != NULL ? g_strndup (start, end - start) : g_strdup (start);
+}
+
+static void
+check_meeting (HwStore    *store,
+               gint64      meeting_id,
+               const char *dir,
+               guint       size,
+               guint      *n_decisions)
+{
+  const HwChoice *phases = hw_choices_get (HW_CHOICES_MEETING_PHASE, NULL);
+
+  for (guint i = 0; phases[i].id != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HwPresentation) p = NULL;
+      g_autofree char *text = NULL;
+      GPtrArray *items;
+      guint shown = 0, n_cut = 0;
+      int column;
+
+      if (g_strcmp0 (phases[i].id, "scaling") == 0)
+        continue;   /* statements and scores: test-meeting's scaling tests */
+      g_assert_true (hw_meeting_set_phase (store, meeting_id, phases[i].id, &error));
+      g_assert_no_error (error);
+      p = hw_meeting_presentation (store, meeting_id, &error);
+      g_assert_no_error (error);
+      text = screen_text (p, dir, size, &n_cut);
+      /* pdftotext reads a text cut short with "…" whole (the PDF keeps the
+       * whole text for search), so the renderer counts what it cut */
+      if (n_cut > 0)
+        g_error ("%gx%g, meeting %" G_GINT64_FORMAT ", step %s: %u due dates or agreements cut "
+                 "short", sizes[size].w, sizes[size].h, meeting_id, phases[i].id, n_cut);
+      /* HW_ROOM_SCREEN_PNG_DIR=DIR keeps a picture of each step, to look at */
+      if (g_getenv ("HW_ROOM_SCREEN_PNG_DIR") != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("%dx%d-%" G_GINT64_FORMAT "-%02u-%s.png",
+                                                   (int) sizes[size].w, (int) sizes[size].h,
+                                                   meeting_id, i + 1, phases[i].id);
+          g_autofree char *png = g_build_filename (g_getenv ("HW_ROOM_SCREEN_PNG_DIR"), name, NULL);
+
+          g_assert_true (hw_meeting_render_png (p, (int) sizes[size].w, (int) sizes[size].h, png, NULL));
+        }
+      items = box_items (p, &column);
+      if (column >= 0)
+        {
+          char *whole = text;
+
+          text = column_text (whole, column);
+          g_free (whole);
+        }
+
+      for (guint k = 0; k < items->len; k++)
+        {
+          HwPresentationItem *item = g_ptr_array_index (items, k);
+          g_autofree char *start = prefix (item->text);
+
+          if (strstr (text, start) == NULL)
+            continue;
+          shown++;
+          for (guint d = 0; d < 2; d++)
+            {
+              const char *line = d == 0 ? item->detail : item->due;
+
+              if (line == NULL || *line == '\0')
+                continue;
+              {
+              g_auto(GStrv) parts = g_regex_split_simple ("\\s+", line, 0, 0);
+              g_autofree char *whole = g_strjoinv (" ", parts);
+
+              if (strstr (text, whole) == NULL)
+                g_error ("%gx%g, meeting %" G_GINT64_FORMAT ", step %s: the detail “%s” of “%s” is "
+                         "not whole on the screen:\n%s", sizes[size].w, sizes[size].h, meeting_id,
+                         phases[i].id, line, start, text);
+              }
+            }
+          if (g_strcmp0 (phases[i].id, "decisions") == 0)
+            (*n_decisions)++;
+        }
+      if (shown + hidden_count (text) != items->len)
+        g_error ("%gx%g, meeting %" G_GINT64_FORMAT ", step %s: %u of %u items on the screen, "
+                 "%u counted as more:\n%s", sizes[size].w, sizes[size].h, meeting_id, phases[i].id,
+                 shown, items->len, hidden_count (text), text);
+      if (g_strcmp0 (phases[i].id, "decisions") == 0)
+        g_assert_cmpuint (shown, >, 0);
+    }
+}
+
+static void
+test_room_screen_every_step (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_decisions = 0;
+  HwStore *store;
+  gint64 case_id;
+
+  store = hw_test_store_new_demo ("hw-room-screen-XXXXXX", &dir, &case_id);
+  meetings = hw_store_select (store, "meetings", &error, "SELECT id FROM meetings WHERE case_id = ?",
+                              G_TYPE_INT64, case_id, G_TYPE_INVALID);
+  g_assert_no_error (error);
+  g_assert_cmpuint (meetings->len, >=, 2);
+
+  /* a next step for someone with a long name: the due date still shows
+   * to the day, on a line of its own if need be */
+  {
+    g_autoptr(HwRecord) person = hw_record_new ("people");
+    gint64 meeting_id = hw_record_get_id (g_ptr_array_index (meetings, 0));
+    gint64 person_id;
+
+    hw_record_set_int (person, "case_id", case_id);
+    hw_record_set_string (person, "name", "María Fernanda Gutiérrez de la Torre y Villanueva");
+    hw_record_set_string (person, "role", "relative");
+    person_id = hw_store_insert (store, "Add person", person, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (hw_meeting_add_action (store, meeting_id, "Drive the children to school.",
+                                            person_id, 0, "2026-12-24", &error), >, 0);
+    g_assert_no_error (error);
+  }
+  for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
+    {
+      n_decisions = 0;
+      for (guint m = 0; m < meetings->len; m++)
+        check_meeting (store, hw_record_get_id (g_ptr_array_index (meetings, m)), dir, size,
+                       &n_decisions);
+      /* the sample's meetings agreed three things between them */
+      g_assert_cmpuint (n_decisions, ==, 3);
+    }
+
+  g_clear_pointer (&meetings, g_ptr_array_unref);
+  hw_test_store_free (store, g_steal_pointer (&dir));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/room-screen/every-step", test_room_screen_every_step);
+  return g_test_run ();
+}
