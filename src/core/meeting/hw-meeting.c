@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "hw-date.h"
 #include "hw-enums.h"
 #include "hw-meeting.h"
 
@@ -35,58 +36,32 @@ invalid (GError     **error,
 
 /* Dates ------------------------------------------------------------------- */
 
+/* Meetings are dated from 1900 to 2200: a year outside is a typing slip. */
 static gboolean
-parse_date (const char *text,
-            int        *y,
-            int        *m,
-            int        *d)
+in_meeting_years (const GDate *date)
 {
-  if (text == NULL || strlen (text) < 10 ||
-      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
-      !g_ascii_isdigit (text[2]) || !g_ascii_isdigit (text[3]) || text[4] != '-' ||
-      !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[6]) || text[7] != '-' ||
-      !g_ascii_isdigit (text[8]) || !g_ascii_isdigit (text[9]))
-    return FALSE;
-  *y = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100 +
-       g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
-  *m = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
-  *d = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
-  return *y >= 1900 && *y <= 2200 && g_date_valid_dmy (*d, *m, *y);
+  return g_date_get_year (date) >= 1900 && g_date_get_year (date) <= 2200;
 }
 
 gboolean
 hw_meeting_valid_date (const char *text)
 {
-  int y, m, d;
+  GDate date;
 
-  return text != NULL && strlen (text) == 10 && parse_date (text, &y, &m, &d);
+  return hw_date_parse (text, &date) && in_meeting_years (&date);
 }
 
 char *
 hw_meeting_normalise_datetime (const char *text)
 {
-  int y, mo, d, h, mi, s = 0;
-  size_t len;
+  GDate date;
+  guint h, mi, s;
 
-  if (text == NULL)
+  if (!hw_date_time_parse (text, &date, &h, &mi, &s) || !in_meeting_years (&date))
     return NULL;
-  len = strlen (text);
-  if (!parse_date (text, &y, &mo, &d) || (len != 16 && len != 19) ||
-      (text[10] != 'T' && text[10] != ' ') ||
-      !g_ascii_isdigit (text[11]) || !g_ascii_isdigit (text[12]) || text[13] != ':' ||
-      !g_ascii_isdigit (text[14]) || !g_ascii_isdigit (text[15]))
-    return NULL;
-  h = g_ascii_digit_value (text[11]) * 10 + g_ascii_digit_value (text[12]);
-  mi = g_ascii_digit_value (text[14]) * 10 + g_ascii_digit_value (text[15]);
-  if (len == 19)
-    {
-      if (text[16] != ':' || !g_ascii_isdigit (text[17]) || !g_ascii_isdigit (text[18]))
-        return NULL;
-      s = g_ascii_digit_value (text[17]) * 10 + g_ascii_digit_value (text[18]);
-    }
-  if (h > 23 || mi > 59 || s > 59)
-    return NULL;
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, s);
+  return g_strdup_printf ("%04u-%02u-%02uT%02u:%02u:%02u", (guint) g_date_get_year (&date),
+                          (guint) g_date_get_month (&date), (guint) g_date_get_day (&date),
+                          h, mi, s);
 }
 
 /* "" stays "", a date stays a date, a date-time is normalised. */

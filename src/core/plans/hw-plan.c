@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hw-date.h"
 #include "hw-ecomap.h"
 #include "hw-recipient.h"
 #include "hw-plan.h"
@@ -104,24 +105,9 @@ gboolean
 hw_plan_date_valid (const char *text,
                     gboolean    allow_empty)
 {
-  guint64 y, m, d;
-
   if (text == NULL || *text == '\0')
     return allow_empty;
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  {
-    char ys[5], ms[3], ds[3];
-
-    memcpy (ys, text, 4); ys[4] = '\0';
-    memcpy (ms, text + 5, 2); ms[2] = '\0';
-    memcpy (ds, text + 8, 2); ds[2] = '\0';
-    if (!g_ascii_string_to_unsigned (ys, 10, 1, 9999, &y, NULL) ||
-        !g_ascii_string_to_unsigned (ms, 10, 1, 12, &m, NULL) ||
-        !g_ascii_string_to_unsigned (ds, 10, 1, 31, &d, NULL))
-      return FALSE;
-  }
-  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return hw_date_parse (text, NULL);
 }
 
 static gboolean
@@ -710,14 +696,6 @@ find_by_id (JsonObject *snapshot,
   return NULL;
 }
 
-static char *
-today_iso (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 gint64
 hw_plan_freeze (HwStore               *store,
                 gint64                 plan_id,
@@ -745,7 +723,7 @@ hw_plan_freeze (HwStore               *store,
                    _("“%s” is not a date. Write it as year-month-day, for example 2026-03-31."), agreed_on);
       return 0;
     }
-  date = agreed_on != NULL ? g_strdup (agreed_on) : today_iso ();
+  date = agreed_on != NULL ? g_strdup (agreed_on) : hw_date_today_iso ();
 
   node = hw_plan_snapshot (store, plan_id, error);
   if (node == NULL)

@@ -65,7 +65,7 @@ const HwPlanSection *hw_plan_get_sections (HwPlanKind  kind,
 gboolean     hw_plan_section_valid       (HwPlanKind   kind,
                                           const char  *section);
 /* TRUE if @text is an existing date written YYYY-MM-DD (or empty, when
- * @allow_empty). */
+ * @allow_empty), as hw_date_parse() reads it. */
 gboolean     hw_plan_date_valid          (const char  *text,
                                           gboolean     allow_empty);
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hw-date.h"
 #include "hw-enums.h"
 #include "hw-service-plan.h"
 
@@ -19,26 +20,7 @@ gboolean
 hw_service_plan_parse_date (const char *text,
                             GDate      *out)
 {
-  guint y, m, d;
-  char tail;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  /* g_date_valid_dmy knows month lengths and leap years: 2025-02-30 fails. */
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31 ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  if (out != NULL)
-    {
-      g_date_clear (out, 1);
-      g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-    }
-  return TRUE;
+  return hw_date_parse (text, out);
 }
 
 char *

@@ -26,7 +26,8 @@ G_BEGIN_DECLS
 /* Dates -------------------------------------------------------------------- */
 
 /* TRUE if @text is a real calendar date 'YYYY-MM-DD' (2025-02-30 is not).
- * On success and if @out is not NULL, *out holds it. */
+ * On success and if @out is not NULL, *out holds it. The same as
+ * hw_date_parse(), kept for the service plan's callers. */
 gboolean     hw_service_plan_parse_date   (const char   *text,
                                            GDate        *out);
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
 
+#include "hw-date.h"
 #include "hw-enums.h"
 #include "hw-visits.h"
 
@@ -711,8 +712,11 @@ hw_visits_trial_limit (const char *first_day,
 {
   GDate d;
 
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, atoi (first_day + 8), atoi (first_day + 5), atoi (first_day));
+  if (!hw_date_parse_day (first_day, &d))
+    {
+      out[0] = '\0';
+      return;
+    }
   g_date_add_months (&d, 6);
   g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
               g_date_get_day (&d));
@@ -792,8 +796,11 @@ load_case (HwStore  *store,
       g_autofree char *lt = NULL;
 
       hw_visits_trial_limit (first_trial, limit);
-      lt = g_strconcat (limit, "T00:00:00", NULL);
-      l->trial_limit_wall = wall_of (lt);
+      if (limit[0] != '\0')
+        {
+          lt = g_strconcat (limit, "T00:00:00", NULL);
+          l->trial_limit_wall = wall_of (lt);
+        }
     }
 
   stmt = prepare (store,

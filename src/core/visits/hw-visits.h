@@ -174,7 +174,8 @@ gboolean     hw_visits_set_school_hours     (HwStore           *store,
                                              GError           **error);
 
 /* The date (local, "YYYY-MM-DD") after which a trial home visit that
- * started on @first_day is overdue: six months later. */
+ * started on @first_day (a date or date-time) is overdue: six months
+ * later; "" if @first_day is not a date. */
 void         hw_visits_trial_limit          (const char        *first_day,
                                              char               out[11]);
 
