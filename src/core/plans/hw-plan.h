@@ -186,12 +186,4 @@ JsonNode    *hw_plan_load_version        (HwStore     *store,
 gboolean     hw_plan_draft_changed       (HwStore     *store,
                                           gint64       plan_id);
 
-/* Demo ------------------------------------------------------------------ */
-
-/* Fills a realistic safety plan and post-reunification plan for the demo
- * case: writes rows only (the caller holds an open edit). */
-gboolean     hw_plan_add_demo            (HwStore     *store,
-                                          gint64       case_id,
-                                          GError     **error);
-
 G_END_DECLS

@@ -276,20 +276,7 @@ GPtrArray   *hw_service_plan_list_ratings (HwStore            *store,
                                            gint64              review_id,
                                            GError            **error);
 
-/* Demo and export ----------------------------------------------------------- */
-
-/**
- * hw_service_plan_add_demo:
- *
- * Writes a realistic plan for the demo family @case_id: needs in several
- * domains, goals, tasks (some overdue, some done), progress notes, twelve
- * months of aftercare supports and three readiness reviews that show
- * improvement. Uses the people and organisations already in the case.
- * Call it inside an open edit: it only writes rows.
- */
-gboolean     hw_service_plan_add_demo     (HwStore      *store,
-                                           gint64        case_id,
-                                           GError      **error);
+/* Export -------------------------------------------------------------------- */
 
 /**
  * hw_service_plan_export:

@@ -221,12 +221,6 @@ gboolean     hw_visits_get_span             (HwStore           *store,
                                              gint64            *first_utc,
                                              gint64            *last_utc);
 
-/* Demo data: realistic visits for the demo family of @case_id (its people
- * must exist). Called inside an open edit: only writes rows. */
-gboolean     hw_visits_add_demo             (HwStore           *store,
-                                             gint64             case_id,
-                                             GError           **error);
-
 /* Export / import (hw-ical.c) ------------------------------------------ */
 
 /* `homeward export --what visits --format ics|pdf` */
