@@ -51,7 +51,7 @@ static const DemoPerson people[] = {
     "Sofía and Mateo live with her." },
   { "Karen Whitfield", "foster-parent", "Foster mother of Lucía", "(555) 330-1190", "kwhitfield@example.org",
     "9 Juniper Lane, Oakdale", "family,support,screen", "she/her", "en", "", FALSE, FALSE, NULL, "" },
-  { "James Whitfield", "foster-parent", "Foster father of Lucía", "(555) 330-1191", "", 
+  { "James Whitfield", "foster-parent", "Foster father of Lucía", "(555) 330-1191", "",
     "9 Juniper Lane, Oakdale", "family,support,screen", "he/him", "en", "", FALSE, FALSE, NULL, "" },
   { "Carmen Ortiz", "relative", "Aunt (Elena’s sister)", "(555) 201-9902", "carmen.ortiz@example.org",
     "77 Cedar Road, Riverside", "", "she/her", "es", "", FALSE, FALSE, NULL,
