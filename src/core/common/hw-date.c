@@ -1,8 +1,10 @@
 /* hw-date.c: dates as the store keeps them, "YYYY-MM-DD".
  *
  * Every area reads dates typed by people, imported from files or given on
- * the command line; they all go through hw_date_check(), so that a date one
- * part of Homeward accepts is never refused by another.
+ * the command line; they all go through hw_date_check() (or
+ * hw_date_time_check()), so that the same text is read the same way
+ * everywhere. An area may add its own range of years on top (meetings and
+ * visits: 1900 to 2200).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
