@@ -11,6 +11,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
+#include "hw-demo.h"
 #include "hw-store.h"
 #include "hw-visits.h"
 #include "hw-visits-render.h"

@@ -5,9 +5,8 @@
 #define G_LOG_DOMAIN "hw-form"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
-#include <string.h>
 
+#include "hw-date.h"
 #include "hw-form.h"
 
 typedef struct {
@@ -94,15 +93,13 @@ hw_form_check_date (const char  *text,
                     const char  *what,
                     GError     **error)
 {
-  int year, month, day;
-  char end;
+  HwDateCheck check;
 
   if (text == NULL || *text == '\0')
     return TRUE;
 
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-'
-      || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3
-      || !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]))
+  check = hw_date_check (text, NULL);
+  if (check == HW_DATE_NOT_ISO)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    /* TRANSLATORS: %s is a field, e.g. "Birth date" */
@@ -110,7 +107,7 @@ hw_form_check_date (const char  *text,
       return FALSE;
     }
 
-  if (year < 1 || !g_date_valid_dmy (day, month, year))
+  if (check == HW_DATE_IMPOSSIBLE)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    /* TRANSLATORS: first %s is a field, e.g. "Birth date"; second the date typed */

@@ -54,6 +54,8 @@ timeout_cb (gpointer user_data)
 {
   HwIdleMonitor *self = user_data;
 
+  g_assert (HW_IS_IDLE_MONITOR (self));
+
   self->timeout_id = 0;
   if (!hw_idle_monitor_check (self, g_get_monotonic_time ()))
     schedule (self);
@@ -66,6 +68,8 @@ schedule (HwIdleMonitor *self)
 {
   gint64 due, now;
   guint wait_s;
+
+  g_assert (HW_IS_IDLE_MONITOR (self));
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (self->interval == 0 || self->fired)
@@ -136,6 +140,8 @@ input_cb (GtkEventControllerLegacy *controller,
           GdkEvent                 *event,
           HwIdleMonitor            *self)
 {
+  g_assert (HW_IS_IDLE_MONITOR (self));
+
   switch ((int) gdk_event_get_event_type (event))
     {
     case GDK_KEY_PRESS:
@@ -162,6 +168,8 @@ watch_window (HwIdleMonitor *self,
   GtkEventController *controller;
   g_autofree char *key = g_strdup_printf ("hw-idle-monitor-%p", (void *) self);
 
+  g_assert (HW_IS_IDLE_MONITOR (self));
+
   if (g_object_get_data (G_OBJECT (window), key) != NULL)
     return;
 
@@ -180,6 +188,8 @@ toplevels_changed_cb (HwIdleMonitor *self,
                       guint          removed,
                       guint          added)
 {
+  g_assert (HW_IS_IDLE_MONITOR (self));
+
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (self->toplevels, i);
@@ -193,6 +203,8 @@ toplevels_changed_cb (HwIdleMonitor *self,
 static void
 settings_changed_cb (HwIdleMonitor *self)
 {
+  g_assert (HW_IS_IDLE_MONITOR (self));
+
   hw_idle_monitor_set_interval (self, (guint) MAX (g_settings_get_int (self->settings, "lock-after-minutes"), 0) * 60);
 }
 

@@ -117,6 +117,8 @@ get_window (HwLockScreen *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
+  g_assert (HW_IS_LOCK_SCREEN (self));
+
   if (self->window != NULL)
     return self->window;
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
@@ -127,6 +129,8 @@ static void
 update_cover (HwLockScreen *self)
 {
   gboolean has = hw_lock_has_passphrase (self->store);
+
+  g_assert (HW_IS_LOCK_SCREEN (self));
 
   gtk_widget_set_visible (self->entry, has);
   if (has)
@@ -142,6 +146,8 @@ static void
 show_message (HwLockScreen *self,
               const char   *text)
 {
+  g_assert (HW_IS_LOCK_SCREEN (self));
+
   gtk_label_set_text (self->message, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL);
 }
@@ -149,6 +155,8 @@ show_message (HwLockScreen *self,
 static void
 focus_cover (HwLockScreen *self)
 {
+  g_assert (HW_IS_LOCK_SCREEN (self));
+
   if (gtk_widget_get_visible (self->entry))
     gtk_widget_grab_focus (self->entry);
   else
@@ -161,6 +169,8 @@ set_actions_enabled (HwLockScreen *self,
 {
   GtkWindow *window = get_window (self);
   GAction *action;
+
+  g_assert (HW_IS_LOCK_SCREEN (self));
 
   if (window == NULL || !G_IS_ACTION_MAP (window))
     return;
@@ -224,6 +234,8 @@ do_unlock (HwLockScreen *self)
   GtkWindow *window = get_window (self);
   GtkWidget *child = self->child;
 
+  g_assert (HW_IS_LOCK_SCREEN (self));
+
   self->locked = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   show_message (self, NULL);
@@ -271,6 +283,8 @@ unlock_cb (HwLockScreen *self)
 {
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
 
+  g_assert (HW_IS_LOCK_SCREEN (self));
+
   hw_lock_screen_unlock (self, text);
   /* do not leave a copy of the passphrase in freed memory */
   if (text != NULL)
@@ -287,6 +301,8 @@ window_key_cb (GtkEventControllerKey *controller,
 {
   GtkWindow *window = get_window (self);
   GtkWidget *focus;
+
+  g_assert (HW_IS_LOCK_SCREEN (self));
 
   if (!self->locked || window == NULL)
     return GDK_EVENT_PROPAGATE;
@@ -307,6 +323,8 @@ cover_key_cb (GtkEventControllerKey *controller,
               GdkModifierType        state,
               HwLockScreen          *self)
 {
+  g_assert (HW_IS_LOCK_SCREEN (self));
+
   if (!self->locked)
     return GDK_EVENT_PROPAGATE;
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK))
@@ -325,6 +343,8 @@ window_title_cb (HwLockScreen *self,
 {
   const char *title = gtk_window_get_title (window);
   const char *locked_title = _("Homeward");
+
+  g_assert (HW_IS_LOCK_SCREEN (self));
 
   if (!self->locked || g_strcmp0 (title, locked_title) == 0)
     return;
@@ -359,6 +379,8 @@ preferences_action_cb (GSimpleAction *action,
 static void
 idle_cb (HwLockScreen *self)
 {
+  g_assert (HW_IS_LOCK_SCREEN (self));
+
   hw_lock_screen_lock (self);
 }
 

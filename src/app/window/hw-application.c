@@ -82,6 +82,8 @@ color_scheme_changed_cb (GSettings     *settings,
 {
   g_autofree char *nick = g_settings_get_string (settings, "color-scheme");
 
+  g_assert (HW_IS_APPLICATION (self));
+
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       color_scheme_from_nick (nick));
 }
@@ -105,6 +107,8 @@ quit_action_cb (GSimpleAction *action,
   HwApplication *self = user_data;
   GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
+  g_assert (HW_IS_APPLICATION (self));
+
   /* Closing the windows lets each one remember its size first. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
@@ -120,6 +124,8 @@ about_action_cb (GSimpleAction *action,
   HwApplication *self = user_data;
   static const char *developers[] = { "The Homeward contributors", NULL };
   GtkWindow *about;
+
+  g_assert (HW_IS_APPLICATION (self));
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
@@ -146,6 +152,8 @@ shortcuts_action_cb (GSimpleAction *action,
   g_autoptr(GtkBuilder) builder = NULL;
   GtkWindow *window;
 
+  g_assert (HW_IS_APPLICATION (self));
+
   builder = gtk_builder_new_from_resource ("/app/homeward/Homeward/window/help-overlay.ui");
   window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
   gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
@@ -156,6 +164,8 @@ static gboolean
 refresh_cb (gpointer user_data)
 {
   HwApplication *self = user_data;
+
+  g_assert (HW_IS_APPLICATION (self));
 
   if (self->store != NULL)
     hw_store_refresh (self->store);
@@ -231,6 +241,8 @@ daily_backup_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = hw_backup_daily_finish (HW_STORE (source), result, &error);
 
+  g_assert (HW_IS_APPLICATION (self));
+
   self->backup_running = FALSE;
   if (error != NULL && !g_error_matches (error, HW_BACKUP_ERROR, HW_BACKUP_ERROR_CANCELLED))
     g_warning ("The day's backup was not made: %s", error->message);
@@ -245,6 +257,8 @@ static gboolean
 daily_backup_idle_cb (gpointer user_data)
 {
   HwApplication *self = user_data;
+
+  g_assert (HW_IS_APPLICATION (self));
 
   self->backup_idle_id = 0;
   self->backup_running = TRUE;

@@ -44,6 +44,8 @@ static void
 show_message (HwPreferencesWindow *self,
               const char          *text)
 {
+  g_assert (HW_IS_PREFERENCES_WINDOW (self));
+
   gtk_label_set_text (self->message, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL);
 }
@@ -51,6 +53,8 @@ show_message (HwPreferencesWindow *self,
 static void
 clear_fields (HwPreferencesWindow *self)
 {
+  g_assert (HW_IS_PREFERENCES_WINDOW (self));
+
   gtk_editable_set_text (GTK_EDITABLE (self->current_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->new_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
@@ -63,6 +67,8 @@ update_passphrase_group (HwPreferencesWindow *self)
   g_autofree char *rule = g_strdup_printf (_("Use at least %d characters. A few words that you will remember are easiest."),
                                            HW_LOCK_MIN_LENGTH);
   g_autofree char *description = NULL;
+
+  g_assert (HW_IS_PREFERENCES_WINDOW (self));
 
   if (has)
     description = g_strdup_printf ("%s %s",
@@ -86,6 +92,8 @@ save_clicked_cb (HwPreferencesWindow *self)
   const char *new_one = gtk_editable_get_text (GTK_EDITABLE (self->new_row));
   const char *again = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
   gboolean had = hw_lock_has_passphrase (self->store);
+
+  g_assert (HW_IS_PREFERENCES_WINDOW (self));
 
   /* the rules of the new one first, then whether both copies match */
   if (!hw_lock_check_new (new_one, &error))
@@ -122,6 +130,8 @@ remove_clicked_cb (HwPreferencesWindow *self)
   g_autoptr(GError) error = NULL;
   const char *current = gtk_editable_get_text (GTK_EDITABLE (self->current_row));
 
+  g_assert (HW_IS_PREFERENCES_WINDOW (self));
+
   if (!hw_lock_clear_passphrase (self->store, current, &error))
     {
       show_message (self, error->message);
@@ -143,6 +153,8 @@ history_limit_changed_cb (HwPreferencesWindow *self,
   g_autoptr(GError) error = NULL;
   guint value = (guint) gtk_adjustment_get_value (adjustment);
   gboolean ok;
+
+  g_assert (HW_IS_PREFERENCES_WINDOW (self));
 
   if (self->store == NULL)
     return;

@@ -71,6 +71,8 @@ show_error (HwRestoreDialog *self,
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
 
+  g_assert (HW_IS_RESTORE_DIALOG (self));
+
   gtk_window_set_title (GTK_WINDOW (dialog), heading);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -83,6 +85,8 @@ restore (HwRestoreDialog *self,
 {
   g_autoptr(GError) error = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  g_assert (HW_IS_RESTORE_DIALOG (self));
 
   if (!hw_backup_restore_into_store (self->store, path, NULL, &error))
     {
@@ -148,6 +152,8 @@ confirm (HwRestoreDialog *self,
   GtkWidget *dialog;
   Confirm *data;
 
+  g_assert (HW_IS_RESTORE_DIALOG (self));
+
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body);
   gtk_window_set_title (GTK_WINDOW (dialog), _("Restore This Backup?"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -176,6 +182,8 @@ row_activated_cb (HwRestoreDialog *self,
   g_autofree char *what = NULL;
   g_autofree char *body = NULL;
 
+  g_assert (HW_IS_RESTORE_DIALOG (self));
+
   if (path == NULL)
     return;
   /* TRANSLATORS: %s is a date and time */
@@ -197,6 +205,8 @@ chooser_response_cb (HwRestoreDialog      *self,
   g_autofree char *what = NULL;
   g_autofree char *body = NULL;
   gint64 n_families = 0;
+
+  g_assert (HW_IS_RESTORE_DIALOG (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -267,6 +277,8 @@ fill_list (HwRestoreDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = hw_backup_list (hw_store_get_path (self->store), &error);
+
+  g_assert (HW_IS_RESTORE_DIALOG (self));
 
   if (list == NULL || list->len == 0)
     {

@@ -90,6 +90,8 @@ load_state (HwWindow *self)
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   gint64 case_id;
 
+  g_assert (HW_IS_WINDOW (self));
+
   if (!HW_IS_APPLICATION (application) || hw_application_get_settings (HW_APPLICATION (application)) == NULL)
     return;
 
@@ -162,6 +164,8 @@ hw_window_add_toast (HwWindow *self,
 static void
 update_undo_actions (HwWindow *self)
 {
+  g_assert (HW_IS_WINDOW (self));
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", hw_store_can_undo (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", hw_store_can_redo (self->store));
 }
@@ -169,6 +173,8 @@ update_undo_actions (HwWindow *self)
 static void
 update_case_actions (HwWindow *self)
 {
+  g_assert (HW_IS_WINDOW (self));
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-case", self->case_view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-person", self->case_view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", self->case_view != NULL);
@@ -180,6 +186,8 @@ static void
 update_titles (HwWindow *self)
 {
   HwRecord *record = NULL;
+
+  g_assert (HW_IS_WINDOW (self));
 
   if (self->case_id != 0)
     record = hw_record_list_find (self->cases, self->case_id, NULL);
@@ -216,6 +224,8 @@ update_welcome (HwWindow *self,
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->cases)) == 0;
   const char *name = empty ? "welcome" : "families";
 
+  g_assert (HW_IS_WINDOW (self));
+
   if (!force && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), name) == 0)
     return;
   gtk_stack_set_visible_child_name (self->main_stack, name);
@@ -230,6 +240,8 @@ select_position_of_case (HwWindow *self)
 {
   guint position = GTK_INVALID_LIST_POSITION;
 
+  g_assert (HW_IS_WINDOW (self));
+
   if (self->case_id == 0 || hw_record_list_find (self->cases, self->case_id, &position) == NULL)
     position = GTK_INVALID_LIST_POSITION;
 
@@ -243,6 +255,8 @@ show_case (HwWindow *self,
            gint64    case_id)
 {
   g_autofree char *page_name = NULL;
+
+  g_assert (HW_IS_WINDOW (self));
 
   if (case_id != 0 && hw_record_list_find (self->cases, case_id, NULL) == NULL)
     case_id = 0;
@@ -310,6 +324,8 @@ selection_changed_cb (HwWindow *self)
 {
   HwRecord *record;
 
+  g_assert (HW_IS_WINDOW (self));
+
   if (self->selecting)
     return;
 
@@ -328,6 +344,8 @@ case_list_activate_cb (HwWindow *self,
 {
   g_autoptr(HwRecord) record = g_list_model_get_item (G_LIST_MODEL (self->cases), position);
 
+  g_assert (HW_IS_WINDOW (self));
+
   if (record != NULL)
     show_case (self, hw_record_get_id (record));
   adw_leaflet_set_visible_child (self->leaflet, self->content);
@@ -338,6 +356,8 @@ case_list_activate_cb (HwWindow *self,
 static void
 cases_changed_cb (HwWindow *self)
 {
+  g_assert (HW_IS_WINDOW (self));
+
   update_welcome (self, FALSE);
 
   if (self->case_id != 0 && hw_record_list_find (self->cases, self->case_id, NULL) == NULL)
@@ -352,6 +372,8 @@ cases_changed_cb (HwWindow *self)
 static void
 store_undo_changed_cb (HwWindow *self)
 {
+  g_assert (HW_IS_WINDOW (self));
+
   update_undo_actions (self);
 }
 
@@ -486,6 +508,8 @@ case_saved_cb (HwWindow     *self,
                gint64        case_id,
                HwCaseDialog *dialog)
 {
+  g_assert (HW_IS_WINDOW (self));
+
   show_case (self, case_id);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
@@ -573,6 +597,8 @@ back_action_cb (GtkWidget  *widget,
 static gint64
 newest_undo_step (HwWindow *self)
 {
+  g_assert (HW_IS_WINDOW (self));
+
   return hw_store_query_int (self->store, 0, "SELECT max(id) FROM hw_history WHERE kind = 'undo'",
                              G_TYPE_INVALID);
 }
@@ -582,6 +608,8 @@ newest_undo_step (HwWindow *self)
 static void
 finish_pending_deletes (HwWindow *self)
 {
+  g_assert (HW_IS_WINDOW (self));
+
   if (self->store == NULL || self->pending_deletes == NULL)
     return;
 
@@ -611,6 +639,8 @@ static void
 delete_toast_dismissed_cb (HwWindow *self,
                            AdwToast *toast)
 {
+  g_assert (HW_IS_WINDOW (self));
+
   if (self->delete_toast == toast)
     self->delete_toast = NULL;
   finish_pending_deletes (self);
@@ -622,6 +652,8 @@ delete_toast_undo_cb (HwWindow *self,
                       AdwToast *toast)
 {
   g_autoptr(GError) error = NULL;
+
+  g_assert (HW_IS_WINDOW (self));
 
   /* only the delete itself, never another edit made meanwhile */
   if (self->delete_toast != toast || newest_undo_step (self) != self->delete_step)
@@ -638,6 +670,8 @@ static void
 store_changed_cb (HwWindow   *self,
                   const char *table)
 {
+  g_assert (HW_IS_WINDOW (self));
+
   if (self->delete_toast != NULL && newest_undo_step (self) != self->delete_step)
     {
       AdwToast *toast = g_steal_pointer (&self->delete_toast);
@@ -666,6 +700,8 @@ delete_response_cb (HwWindow        *self,
   gint64 case_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "case-id"));
   HwRecord *record;
   AdwToast *toast;
+
+  g_assert (HW_IS_WINDOW (self));
 
   if (g_strcmp0 (response, "delete") != 0 || case_id == 0)
     return;

@@ -15,11 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hw-demo.h"
-#include "hw-ecomap.h"
-#include "hw-meeting.h"
-#include "hw-plan.h"
-#include "hw-service-plan.h"
-#include "hw-visits.h"
+#include "hw-demo-private.h"
 
 typedef struct {
   const char *name;
@@ -55,7 +51,7 @@ static const DemoPerson people[] = {
     "Sofía and Mateo live with her." },
   { "Karen Whitfield", "foster-parent", "Foster mother of Lucía", "(555) 330-1190", "kwhitfield@example.org",
     "9 Juniper Lane, Oakdale", "family,support,screen", "she/her", "en", "", FALSE, FALSE, NULL, "" },
-  { "James Whitfield", "foster-parent", "Foster father of Lucía", "(555) 330-1191", "", 
+  { "James Whitfield", "foster-parent", "Foster father of Lucía", "(555) 330-1191", "",
     "9 Juniper Lane, Oakdale", "family,support,screen", "he/him", "en", "", FALSE, FALSE, NULL, "" },
   { "Carmen Ortiz", "relative", "Aunt (Elena’s sister)", "(555) 201-9902", "carmen.ortiz@example.org",
     "77 Cedar Road, Riverside", "", "she/her", "es", "", FALSE, FALSE, NULL,
@@ -98,7 +94,7 @@ static const DemoOrganisation organisations[] = {
 typedef gboolean (*DemoHook) (HwStore *store, gint64 case_id, GError **error);
 
 /* Each area adds its own sample data (ecomap ties, meetings, service plan,
- * visits, plans) inside the same edit. */
+ * visits, plans: hw-demo-<area>.c) inside the same edit. */
 static const DemoHook hooks[] = {
   hw_ecomap_add_demo,
   hw_service_plan_add_demo,
@@ -115,6 +111,26 @@ hw_demo_find_person (HwStore    *store,
 {
   return hw_store_query_int (store, 0,
                              "SELECT id FROM people WHERE case_id = ? AND role = ? ORDER BY id LIMIT 1",
+                             G_TYPE_INT64, case_id, G_TYPE_STRING, role, G_TYPE_INVALID);
+}
+
+gint64
+hw_demo_find_person_named (HwStore    *store,
+                           gint64      case_id,
+                           const char *name)
+{
+  return hw_store_query_int (store, 0, "SELECT id FROM people WHERE case_id = ? AND name = ?",
+                             G_TYPE_INT64, case_id, G_TYPE_STRING, name, G_TYPE_INVALID);
+}
+
+gint64
+hw_demo_find_safe_person (HwStore    *store,
+                          gint64      case_id,
+                          const char *role)
+{
+  return hw_store_query_int (store, 0,
+                             "SELECT id FROM people WHERE case_id = ? AND role = ? "
+                             "AND alleged_harm_source = 0 ORDER BY id LIMIT 1",
                              G_TYPE_INT64, case_id, G_TYPE_STRING, role, G_TYPE_INVALID);
 }
 

@@ -173,6 +173,8 @@ block_free (gpointer data)
 static void
 invalidate (HwDocument *self)
 {
+  g_assert (HW_IS_DOCUMENT (self));
+
   g_clear_pointer (&self->pages, g_ptr_array_unref);
 }
 
@@ -480,6 +482,8 @@ add_block (HwDocument *self,
 {
   Block *b = g_new0 (Block, 1);
 
+  g_assert (HW_IS_DOCUMENT (self));
+
   b->kind = kind;
   g_ptr_array_add (self->blocks, b);
   invalidate (self);
@@ -492,6 +496,8 @@ add_text (HwDocument *self,
           const char *text)
 {
   Block *b = add_block (self, kind);
+
+  g_assert (HW_IS_DOCUMENT (self));
 
   if (text == NULL)
     text = "";
@@ -679,6 +685,8 @@ hw_document_add_page_break (HwDocument *self)
 static double
 content_width (HwDocument *self)
 {
+  g_assert (HW_IS_DOCUMENT (self));
+
   return self->page_w - self->margin_left - self->margin_right;
 }
 
@@ -690,6 +698,8 @@ make_layout (HwDocument *self,
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  g_assert (HW_IS_DOCUMENT (self));
 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
@@ -750,6 +760,8 @@ build_layouts (HwDocument *self,
                Block      *b)
 {
   double width = content_width (self);
+
+  g_assert (HW_IS_DOCUMENT (self));
 
   block_clear_layouts (b);
   b->x = self->margin_left;
@@ -874,6 +886,8 @@ static double
 min_height (HwDocument *self,
             Block      *b)
 {
+  g_assert (HW_IS_DOCUMENT (self));
+
   if (b == NULL)
     return 0;
   switch (b->kind)
@@ -1032,6 +1046,8 @@ figure_height (HwDocument *self,
   double caption_h = b->layout != NULL ? layout_height (b->layout) + 4 : 0;
   double max_h = (self->page_h - self->margin_top - self->margin_bottom) - caption_h;
 
+  g_assert (HW_IS_DOCUMENT (self));
+
   return MIN (content_width (self) / b->aspect, max_h);
 }
 
@@ -1074,6 +1090,8 @@ static void
 paginate (HwDocument *self)
 {
   Cursor c = { self, NULL, 0, self->margin_top, self->page_h - self->margin_bottom };
+
+  g_assert (HW_IS_DOCUMENT (self));
 
   if (self->pages != NULL)
     return;
@@ -1187,6 +1205,8 @@ draw_text (HwDocument *self,
   Block *b = p->block;
   const char *tag = "P";
 
+  g_assert (HW_IS_DOCUMENT (self));
+
   if (b->kind == BLOCK_HEADING)
     tag = b->level == 1 ? "H1" : (b->level == 2 ? "H2" : "H3");
 
@@ -1218,6 +1238,8 @@ draw_row (HwDocument *self,
   double x = self->margin_left;
   double h = b->row_heights[r];
   const char *cell_tag = r == 0 ? "TH" : "TD";
+
+  g_assert (HW_IS_DOCUMENT (self));
 
   if (r == 0)
     {
@@ -1253,6 +1275,8 @@ draw_table (HwDocument *self,
   Block *b = p->block;
   double y = p->y;
 
+  g_assert (HW_IS_DOCUMENT (self));
+
   cairo_tag_begin (cr, "Table", NULL);
   if (p->with_header)
     {
@@ -1274,6 +1298,8 @@ draw_figure (HwDocument *self,
 {
   Block *b = p->block;
   double x = self->margin_left + (content_width (self) - p->fig_w) / 2;
+
+  g_assert (HW_IS_DOCUMENT (self));
 
   cairo_tag_begin (cr, "Figure", NULL);
   cairo_save (cr);
@@ -1321,6 +1347,8 @@ draw_signature (HwDocument *self,
   double refused_w;
   int w;
 
+  g_assert (HW_IS_DOCUMENT (self));
+
   cairo_tag_begin (cr, "Div", NULL);
   cairo_tag_begin (cr, "P", NULL);
   show_layout_at (cr, b->layout, x, y);
@@ -1359,6 +1387,8 @@ small_layout (HwDocument *self,
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   g_autofree char *markup = bold ? g_strdup_printf ("<b>%s</b>", escaped) : g_steal_pointer (&escaped);
 
+  g_assert (HW_IS_DOCUMENT (self));
+
   return make_layout (self, SMALL_FONT, markup, width);
 }
 
@@ -1373,6 +1403,8 @@ draw_header_footer (HwDocument *self,
   double left_w = width - right_w - 12;
   double y;
   g_autofree char *page_text = NULL;
+
+  g_assert (HW_IS_DOCUMENT (self));
 
   cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
   cairo_set_line_width (cr, 0.5);
@@ -1523,6 +1555,8 @@ static void
 set_pdf_metadata (HwDocument      *self,
                   cairo_surface_t *surface)
 {
+  g_assert (HW_IS_DOCUMENT (self));
+
   if (self->title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   if (self->author != NULL)
@@ -1548,6 +1582,8 @@ add_outline (HwDocument      *self,
              guint            page)
 {
   GArray *placements = g_ptr_array_index (self->pages, page);
+
+  g_assert (HW_IS_DOCUMENT (self));
 
   for (guint i = 0; i < placements->len; i++)
     {

@@ -206,10 +206,4 @@ void         hw_ecomap_draw_case       (HwStore           *store,
                                         double             width,
                                         double             height);
 
-/* Sample ties, network roles and an "Intake" snapshot for the demo family
- * (hw-demo.c); writes rows inside the caller's open edit. */
-gboolean     hw_ecomap_add_demo        (HwStore           *store,
-                                        gint64             case_id,
-                                        GError           **error);
-
 G_END_DECLS

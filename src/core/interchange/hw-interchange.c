@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hw-date.h"
 #include "hw-interchange.h"
 #include "hw-schema.h"
 
@@ -353,24 +354,12 @@ is_datetime_column (const char *name)
 }
 
 static gboolean
-valid_date (const char *text)
-{
-  int y, m, d;
-  char end;
-
-  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
-    return FALSE;
-  return text[4] == '-' && text[7] == '-' &&
-         g_date_valid_dmy (d, m, y);
-}
-
-static gboolean
 valid_datetime (const char *text)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) dt = NULL;
 
-  if (valid_date (text))
+  if (hw_date_parse (text, NULL))
     return TRUE;
   dt = g_date_time_new_from_iso8601 (text, utc);
   return dt != NULL;
@@ -412,7 +401,7 @@ check_value (JsonNode    *value,
       text = json_node_get_string (value);
       if (!g_utf8_validate (text, -1, NULL))
         return field_error (error, table, index, c->name, _("the text is not valid UTF-8"));
-      if (*text != '\0' && is_date_column (c->name) && !valid_date (text))
+      if (*text != '\0' && is_date_column (c->name) && !hw_date_parse (text, NULL))
         return field_error (error, table, index, c->name, _("“%s” is not a real date (use YYYY-MM-DD)"), text);
       if (*text != '\0' && is_datetime_column (c->name) && !valid_datetime (text))
         return field_error (error, table, index, c->name, _("“%s” is not a real date and time"), text);

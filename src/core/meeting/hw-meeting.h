@@ -319,18 +319,7 @@ HwPresentation *hw_meeting_presentation (HwStore     *store,
 void            hw_presentation_free    (HwPresentation *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwPresentation, hw_presentation_free)
 
-/* Demo and export --------------------------------------------------------- */
-
-/**
- * hw_meeting_add_demo:
- *
- * Writes two meetings for the demo family (an earlier and a recent one,
- * with scores that changed), using the case's people. Called inside an
- * edit opened by the caller.
- */
-gboolean  hw_meeting_add_demo          (HwStore     *store,
-                                        gint64       case_id,
-                                        GError     **error);
+/* Export ------------------------------------------------------------------ */
 
 /**
  * hw_meeting_export:

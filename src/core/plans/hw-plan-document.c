@@ -4,13 +4,13 @@
  */
 #define G_LOG_DOMAIN "hw-plan-document"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <libintl.h>
 #include <pango/pangocairo.h>
 #include <glib/gi18n-lib.h>
 
+#include "hw-date.h"
 #include "hw-ecomap.h"
 #include "hw-ecomap-render.h"
 #include "hw-enums.h"
@@ -200,28 +200,20 @@ format_date (const char *iso)
   g_autofree char *day = NULL;
   g_autofree char *year = NULL;
   g_autoptr(GString) s = NULL;
-  int y, m, d;
+  GDate date;
 
-  if (!hw_plan_date_valid (iso, FALSE) || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
+  if (!hw_date_parse (iso, &date))
     return g_strdup (iso != NULL ? iso : "");
 
-  day = g_strdup_printf ("%d", d);
-  year = g_strdup_printf ("%d", y);
+  day = g_strdup_printf ("%u", (guint) g_date_get_day (&date));
+  year = g_strdup_printf ("%u", (guint) g_date_get_year (&date));
   /* Translators: a date in a printed plan. Keep {day}, {month} and
    * {year}; e.g. Spanish "{day} de {month} de {year}". */
   s = g_string_new (_("{day} {month} {year}"));
   g_string_replace (s, "{day}", day, 0);
-  g_string_replace (s, "{month}", T (months[m - 1]), 0);
+  g_string_replace (s, "{month}", T (months[g_date_get_month (&date) - 1]), 0);
   g_string_replace (s, "{year}", year, 0);
   return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-static char *
-today_iso (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 /* Items ----------------------------------------------------------------- */
@@ -954,7 +946,7 @@ hw_plan_document_new (JsonNode           *snapshot,
     {
       g_autofree char *today = NULL;
 
-      date = today_iso ();
+      date = hw_date_today_iso ();
       today = format_date (date);
       date_line = g_strdup_printf (_("Draft printed on %s"), today);
     }

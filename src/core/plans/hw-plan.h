@@ -65,7 +65,7 @@ const HwPlanSection *hw_plan_get_sections (HwPlanKind  kind,
 gboolean     hw_plan_section_valid       (HwPlanKind   kind,
                                           const char  *section);
 /* TRUE if @text is an existing date written YYYY-MM-DD (or empty, when
- * @allow_empty). */
+ * @allow_empty), as hw_date_parse() reads it. */
 gboolean     hw_plan_date_valid          (const char  *text,
                                           gboolean     allow_empty);
 
@@ -185,13 +185,5 @@ JsonNode    *hw_plan_load_version        (HwStore     *store,
  * printing it would print a new draft, not the agreed plan. */
 gboolean     hw_plan_draft_changed       (HwStore     *store,
                                           gint64       plan_id);
-
-/* Demo ------------------------------------------------------------------ */
-
-/* Fills a realistic safety plan and post-reunification plan for the demo
- * case: writes rows only (the caller holds an open edit). */
-gboolean     hw_plan_add_demo            (HwStore     *store,
-                                          gint64       case_id,
-                                          GError     **error);
 
 G_END_DECLS

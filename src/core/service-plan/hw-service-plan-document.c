@@ -14,6 +14,7 @@
 
 #include "hw-service-plan.h"
 
+#include "hw-date.h"
 #include "hw-enums.h"
 #include "hw-language.h"
 #include "hw-readiness-chart.h"
@@ -357,8 +358,7 @@ hw_service_plan_build_document (HwStore           *store,
 
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
-  today_iso = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&today),
-                               g_date_get_month (&today), g_date_get_day (&today));
+  today_iso = hw_date_to_iso (&today);
 
   needs = hw_service_plan_list_needs (store, case_id, recipient, error);
   if (needs == NULL)

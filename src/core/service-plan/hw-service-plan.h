@@ -26,7 +26,8 @@ G_BEGIN_DECLS
 /* Dates -------------------------------------------------------------------- */
 
 /* TRUE if @text is a real calendar date 'YYYY-MM-DD' (2025-02-30 is not).
- * On success and if @out is not NULL, *out holds it. */
+ * On success and if @out is not NULL, *out holds it. The same as
+ * hw_date_parse(), kept for the service plan's callers. */
 gboolean     hw_service_plan_parse_date   (const char   *text,
                                            GDate        *out);
 
@@ -275,20 +276,7 @@ GPtrArray   *hw_service_plan_list_ratings (HwStore            *store,
                                            gint64              review_id,
                                            GError            **error);
 
-/* Demo and export ----------------------------------------------------------- */
-
-/**
- * hw_service_plan_add_demo:
- *
- * Writes a realistic plan for the demo family @case_id: needs in several
- * domains, goals, tasks (some overdue, some done), progress notes, twelve
- * months of aftercare supports and three readiness reviews that show
- * improvement. Uses the people and organisations already in the case.
- * Call it inside an open edit: it only writes rows.
- */
-gboolean     hw_service_plan_add_demo     (HwStore      *store,
-                                           gint64        case_id,
-                                           GError      **error);
+/* Export -------------------------------------------------------------------- */
 
 /**
  * hw_service_plan_export:

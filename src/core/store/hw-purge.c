@@ -21,6 +21,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hw-backup.h"
+#include "hw-date.h"
 #include "hw-history.h"
 #include "hw-purge.h"
 #include "hw-sql.h"
@@ -330,18 +331,8 @@ gboolean
 hw_purge_parse_date (const char  *text,
                      GError     **error)
 {
-  guint64 y = 0, m = 0, d = 0;
-  g_auto(GStrv) parts = NULL;
-
-  if (text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-')
-    {
-      parts = g_strsplit (text, "-", 3);
-      if (g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &y, NULL) &&
-          g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) &&
-          g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL) &&
-          g_date_valid_dmy (d, m, y))
-        return TRUE;
-    }
+  if (hw_date_parse (text, NULL))
+    return TRUE;
   g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
                _("“%s” is not a date. Write it as YYYY-MM-DD, for example 2020-12-31."),
                text ? text : "");

@@ -113,6 +113,8 @@ store_changed_cb (HwRecordList *self,
                   const char   *table,
                   HwStore      *store)
 {
+  g_assert (HW_IS_RECORD_LIST (self));
+
   for (guint i = 0; i < self->watched->len; i++)
     if (g_str_equal (table, g_ptr_array_index (self->watched, i)))
       {

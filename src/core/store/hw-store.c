@@ -152,6 +152,8 @@ update_hook_cb (void          *user_data,
   HwStore *self = user_data;
   HwChange change;
 
+  g_assert (HW_IS_STORE (self));
+
   if (g_str_has_prefix (table, "hw_") || g_strcmp0 (database, "main") != 0)
     return;
 
@@ -467,6 +469,8 @@ migrate (HwStore  *self,
   gint64 version = hw_sql_query_int (self->db, 0, "PRAGMA user_version");
   g_autofree char *set_version = NULL;
 
+  g_assert (HW_IS_STORE (self));
+
   if (version == (gint64) n_migrations)
     return TRUE;
 
@@ -778,6 +782,8 @@ write_audit (HwStore     *self,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int rc;
 
+  g_assert (HW_IS_STORE (self));
+
   rc = sqlite3_prepare_v2 (self->db,
                            "INSERT INTO hw_audit (author, action, tbl, row_id, change) VALUES (?, ?, ?, ?, ?)",
                            -1, &stmt, NULL);
@@ -834,6 +840,8 @@ finish_edit (HwStore     *self,
 {
   g_autoptr(GPtrArray) tables = NULL;
   int rc;
+
+  g_assert (HW_IS_STORE (self));
 
   if (!write_audit (self, action, error))
     goto fail;
@@ -975,6 +983,8 @@ run_in_edit (HwStore     *self,
              gpointer     data,
              GError     **error)
 {
+  g_assert (HW_IS_STORE (self));
+
   if (self->in_edit)
     return func (self, data, error);
 
@@ -1000,6 +1010,8 @@ insert_func (HwStore   *self,
   guint n = hw_record_get_n_columns (record);
   gint64 id = hw_record_get_id (record);
   int rc, index = 1;
+
+  g_assert (HW_IS_STORE (self));
 
   g_string_printf (sql, "INSERT INTO %s (", hw_record_get_table (record));
   if (id > 0)
@@ -1069,6 +1081,8 @@ step_one_row (HwStore       *self,
 {
   int rc = sqlite3_step (stmt);
 
+  g_assert (HW_IS_STORE (self));
+
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -1094,6 +1108,8 @@ update_func (HwStore   *self,
   sqlite3_stmt *stmt = NULL;
   guint n = hw_record_get_n_columns (record);
   int rc;
+
+  g_assert (HW_IS_STORE (self));
 
   if (n == 0)
     return TRUE;
@@ -1144,6 +1160,8 @@ delete_func (HwStore   *self,
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", d->table);
   sqlite3_stmt *stmt = NULL;
   int rc;
+
+  g_assert (HW_IS_STORE (self));
 
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -1384,6 +1402,8 @@ step_label (HwStore    *self,
   sqlite3_stmt *stmt = NULL;
   char *label = NULL;
 
+  g_assert (HW_IS_STORE (self));
+
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT label FROM hw_history WHERE kind = ? ORDER BY id DESC LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -1425,6 +1445,8 @@ replay_step (HwStore     *self,
   g_autofree char *sql = NULL;
   gint64 step_id = 0, first = 0, last = 0, new_first, new_last;
   int rc;
+
+  g_assert (HW_IS_STORE (self));
 
   if (self->in_edit)
     {

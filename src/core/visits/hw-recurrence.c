@@ -9,6 +9,7 @@
 #include <libical/ical.h>
 #include <glib/gi18n-lib.h>
 
+#include "hw-date.h"
 #include "hw-recurrence.h"
 
 /* A guard against rules that would run for ever (e.g. a daily rule
@@ -151,21 +152,13 @@ zone_utc_to_wall (icaltimezone *zone, gint64 utc, char out[HW_LOCAL_TIME_LEN])
 /* Parsing and validation --------------------------------------------------- */
 
 static gboolean
-all_digits (const char *s, int n)
-{
-  for (int i = 0; i < n; i++)
-    if (!g_ascii_isdigit (s[i]))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 parse_local (const char           *text,
              struct icaltimetype  *out,
              GError              **error)
 {
-  int y, mo, d, h, mi, s = 0;
-  gsize len;
+  GDate day;
+  guint h, mi, s;
+  HwDateCheck check;
 
   if (text == NULL || *text == '\0')
     {
@@ -174,14 +167,8 @@ parse_local (const char           *text,
       return FALSE;
     }
 
-  len = strlen (text);
-  if ((len != 16 && len != 19)
-      || !all_digits (text, 4) || text[4] != '-'
-      || !all_digits (text + 5, 2) || text[7] != '-'
-      || !all_digits (text + 8, 2) || (text[10] != 'T' && text[10] != ' ')
-      || !all_digits (text + 11, 2) || text[13] != ':'
-      || !all_digits (text + 14, 2)
-      || (len == 19 && (text[16] != ':' || !all_digits (text + 17, 2))))
+  check = hw_date_time_check (text, NULL, &h, &mi, &s);
+  if (check == HW_DATE_NOT_ISO)
     {
       g_set_error (error, HW_RECURRENCE_ERROR, HW_RECURRENCE_ERROR_INVALID_DATE,
                    _("“%s” is not a date and time. Write it as 2025-03-14T16:30."),
@@ -189,22 +176,16 @@ parse_local (const char           *text,
       return FALSE;
     }
 
-  y = atoi (text);
-  mo = atoi (text + 5);
-  d = atoi (text + 8);
-  h = atoi (text + 11);
-  mi = atoi (text + 14);
-  if (len == 19)
-    s = atoi (text + 17);
-
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1
-      || d > g_date_get_days_in_month ((GDateMonth) mo, (GDateYear) y))
+  /* the day before the time; visits are dated from 1900 to 2200, a year
+   * outside is a typing slip */
+  if (!hw_date_parse_day (text, &day)
+      || g_date_get_year (&day) < 1900 || g_date_get_year (&day) > 2200)
     {
       g_set_error (error, HW_RECURRENCE_ERROR, HW_RECURRENCE_ERROR_INVALID_DATE,
                    _("The date “%s” does not exist."), text);
       return FALSE;
     }
-  if (h > 23 || mi > 59 || s > 59)
+  if (check == HW_DATE_IMPOSSIBLE_TIME)
     {
       g_set_error (error, HW_RECURRENCE_ERROR, HW_RECURRENCE_ERROR_INVALID_DATE,
                    _("The time in “%s” does not exist."), text);
@@ -214,9 +195,9 @@ parse_local (const char           *text,
   if (out != NULL)
     {
       *out = icaltime_null_time ();
-      out->year = y;
-      out->month = mo;
-      out->day = d;
+      out->year = g_date_get_year (&day);
+      out->month = g_date_get_month (&day);
+      out->day = g_date_get_day (&day);
       out->hour = h;
       out->minute = mi;
       out->second = s;

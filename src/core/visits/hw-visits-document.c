@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <glib/gi18n-lib.h>
 
+#include "hw-date.h"
 #include "hw-language.h"
 #include "hw-visits-document.h"
 #include "hw-visits-render.h"
@@ -150,10 +151,8 @@ long_date (const char *iso)
   GDate d;
   char buf[64];
 
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, atoi (iso + 8), atoi (iso + 5), atoi (iso));
   /* Translators: a date in a printed document, strftime format */
-  if (!g_date_valid (&d) || g_date_strftime (buf, sizeof buf, _("%A %-d %B %Y"), &d) == 0)
+  if (!hw_date_parse_day (iso, &d) || g_date_strftime (buf, sizeof buf, _("%A %-d %B %Y"), &d) == 0)
     return g_strndup (iso, 10);
   return g_strdup (buf);
 }

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 #include <glib/gi18n-lib.h>
 
+#include "hw-date.h"
 #include "hw-visits-render.h"
 
 #define FONT "Sans"
@@ -967,9 +968,7 @@ day_number (const char *iso)
 {
   GDate d;
 
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, atoi (iso + 8), atoi (iso + 5), atoi (iso));
-  return g_date_valid (&d) ? g_date_get_julian (&d) : 0;
+  return hw_date_parse_day (iso, &d) ? g_date_get_julian (&d) : 0;
 }
 
 void

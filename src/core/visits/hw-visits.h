@@ -174,7 +174,8 @@ gboolean     hw_visits_set_school_hours     (HwStore           *store,
                                              GError           **error);
 
 /* The date (local, "YYYY-MM-DD") after which a trial home visit that
- * started on @first_day is overdue: six months later. */
+ * started on @first_day (a date or date-time) is overdue: six months
+ * later; "" if @first_day is not a date. */
 void         hw_visits_trial_limit          (const char        *first_day,
                                              char               out[11]);
 
@@ -219,12 +220,6 @@ gboolean     hw_visits_get_span             (HwStore           *store,
                                              gint64             case_id,
                                              gint64            *first_utc,
                                              gint64            *last_utc);
-
-/* Demo data: realistic visits for the demo family of @case_id (its people
- * must exist). Called inside an open edit: only writes rows. */
-gboolean     hw_visits_add_demo             (HwStore           *store,
-                                             gint64             case_id,
-                                             GError           **error);
 
 /* Export / import (hw-ical.c) ------------------------------------------ */
 
