@@ -20,6 +20,7 @@
 
 #include "hw-ecomap.h"
 #include "hw-ecomap-canvas.h"
+#include "hw-ecomap-queries.h"
 #include "hw-ecomap-view.h"
 #include "hw-enums.h"
 #include "hw-toast.h"
@@ -147,11 +148,14 @@ node_label (HwEcomapView *self,
 
 /* Loading ------------------------------------------------------------------ */
 
+/* A button of the list of everyone on the map chooses its node. */
 static void
-node_button_clicked_cb (GtkButton    *button,
-                        HwEcomapView *self)
+choose_node_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "node-id"));
+  HwEcomapView *self = HW_ECOMAP_VIEW (widget);
+  gint64 id = g_variant_get_int64 (param);
 
   hw_ecomap_canvas_choose_node (self->canvas, id);
   if (hw_ecomap_canvas_get_connect_from (self->canvas) == 0)
@@ -167,8 +171,8 @@ add_node_button (HwEcomapView *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_halign (gtk_button_get_child (GTK_BUTTON (button)), GTK_ALIGN_START);
-  g_object_set_data (G_OBJECT (button), "node-id", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect (button, "clicked", G_CALLBACK (node_button_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "ecomap.choose-node");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
   gtk_box_append (GTK_BOX (self->nodes_list), button);
 }
 
@@ -202,14 +206,7 @@ reload (HwEcomapView *self)
 
   hw_ecomap_canvas_set_map (self->canvas, map);
 
-  missing = hw_store_query_int (self->store, 0,
-                                "SELECT (SELECT count(*) FROM people p WHERE p.case_id = ?1 AND p.in_household = 0"
-                                "  AND NOT EXISTS (SELECT 1 FROM ecomap_nodes n WHERE n.person_id = p.id))"
-                                " + (SELECT count(*) FROM organisations o WHERE o.case_id = ?1"
-                                "  AND NOT EXISTS (SELECT 1 FROM ecomap_nodes n WHERE n.org_id = o.id))"
-                                " + (SELECT count(*) = 0 FROM ecomap_nodes n WHERE n.case_id = ?1"
-                                "  AND n.person_id IS NULL AND n.org_id IS NULL)",
-                                G_TYPE_INT64, self->case_id, G_TYPE_INVALID);
+  missing = hw_ecomap_count_missing (self->store, self->case_id, NULL);
   if (missing > 0)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -303,11 +300,7 @@ refresh_panel (HwEcomapView *self)
       for (guint i = 0; i < n && i < G_N_ELEMENTS (self->role_checks) && roles[i].id; i++)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (self->role_checks[i]),
                                      person != 0 &&
-                                     hw_store_query_int (self->store, 0,
-                                                         "SELECT count(*) FROM network_members "
-                                                         "WHERE person_id = ? AND role = ?",
-                                                         G_TYPE_INT64, person, G_TYPE_STRING, roles[i].id,
-                                                         G_TYPE_INVALID) > 0);
+                                     hw_ecomap_has_network_role (self->store, person, roles[i].id, NULL));
     }
   else if (tie_id != 0)
     {
@@ -450,8 +443,17 @@ role_toggled_cb (GtkCheckButton *check,
 {
   gint64 node_id = hw_ecomap_canvas_get_selected_node (self->canvas);
   g_autoptr(HwRecord) node = NULL;
-  const char *role = g_object_get_data (G_OBJECT (check), "role");
+  const char *role = NULL;
   GError *error = NULL;
+  guint n;
+  const HwChoice *roles = hw_choices_get (HW_CHOICES_NETWORK_ROLE, &n);
+
+  /* the checks are made in the order of the roles */
+  for (guint i = 0; i < n && i < G_N_ELEMENTS (self->role_checks) && roles[i].id; i++)
+    if (self->role_checks[i] == GTK_WIDGET (check))
+      role = roles[i].id;
+  if (role == NULL)
+    return;
 
   if (self->updating || node_id == 0)
     return;
@@ -697,38 +699,44 @@ fit_action (GtkWidget  *widget,
 
 /* Legend --------------------------------------------------------------------- */
 
-static void
-legend_entry_apply (GtkWidget    *entry,
-                    HwEcomapView *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (entry), "legend-key");
-  GError *error = NULL;
+/* The legend dialog's lines, one entry per legend key in key order; the
+ * view is held weakly: the dialog may outlive it. */
+typedef struct {
+  GWeakRef   view;
+  GtkWidget *entries[HW_ECOMAP_N_LEGEND_KEYS];
+} LegendForm;
 
-  report (self, hw_ecomap_set_legend_label (self->store, self->case_id, key,
-                                            gtk_editable_get_text (GTK_EDITABLE (entry)), &error),
-          error);
+static void
+legend_form_free (gpointer  data,
+                  GClosure *closure)
+{
+  LegendForm *form = data;
+
+  g_weak_ref_clear (&form->view);
+  g_free (form);
 }
 
 static void
 legend_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
-                    HwEcomapView     *self)
+                    LegendForm       *form)
 {
-  GPtrArray *entries = g_object_get_data (G_OBJECT (dialog), "entries");
+  g_autoptr(HwEcomapView) self = g_weak_ref_get (&form->view);
+  HwEcomapMap *map;
 
-  if (!g_str_equal (response, "save") || entries == NULL)
+  if (self == NULL || !g_str_equal (response, "save"))
     return;
   /* one edit per line that changed */
-  for (guint i = 0; i < entries->len; i++)
+  for (guint k = 0; k < HW_ECOMAP_N_LEGEND_KEYS; k++)
     {
-      GtkWidget *entry = g_ptr_array_index (entries, i);
-      HwEcomapLegendKey key;
-      HwEcomapMap *map = hw_ecomap_canvas_get_map (self->canvas);
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (form->entries[k]));
+      GError *error = NULL;
 
-      hw_ecomap_legend_key_from_string (g_object_get_data (G_OBJECT (entry), "legend-key"), &key);
-      if (map != NULL &&
-          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), hw_ecomap_map_get_legend (map, key)) != 0)
-        legend_entry_apply (entry, self);
+      map = hw_ecomap_canvas_get_map (self->canvas);
+      if (map != NULL && g_strcmp0 (text, hw_ecomap_map_get_legend (map, k)) != 0)
+        report (self, hw_ecomap_set_legend_label (self->store, self->case_id,
+                                                  hw_ecomap_legend_key_to_string (k), text, &error),
+                error);
     }
 }
 
@@ -740,7 +748,7 @@ legend_action (GtkWidget  *widget,
   HwEcomapView *self = HW_ECOMAP_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   HwEcomapMap *map = hw_ecomap_canvas_get_map (self->canvas);
-  GPtrArray *entries = g_ptr_array_new ();
+  LegendForm *form;
   GtkWidget *dialog, *grid;
 
   if (map == NULL)
@@ -749,6 +757,8 @@ legend_action (GtkWidget  *widget,
                                    _("Legend"),
                                    _("Write each line of the legend in the words your team uses. "
                                      "An empty line goes back to the usual wording."));
+  form = g_new0 (LegendForm, 1);
+  g_weak_ref_init (&form->view, self);
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   for (guint k = 0; k < HW_ECOMAP_N_LEGEND_KEYS; k++)
@@ -759,32 +769,47 @@ legend_action (GtkWidget  *widget,
       gtk_entry_set_placeholder_text (GTK_ENTRY (entry), hw_ecomap_legend_default_label (k));
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       hw_ecomap_legend_default_label (k), -1);
-      g_object_set_data (G_OBJECT (entry), "legend-key", (gpointer) hw_ecomap_legend_key_to_string (k));
       gtk_widget_set_hexpand (entry, TRUE);
       gtk_grid_attach (GTK_GRID (grid), entry, 0, k, 1, 1);
-      g_ptr_array_add (entries, entry);
+      form->entries[k] = entry;
     }
-  g_object_set_data_full (G_OBJECT (dialog), "entries", entries, (GDestroyNotify) g_ptr_array_unref);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (legend_response_cb), self, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (legend_response_cb), form, legend_form_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Snapshots ------------------------------------------------------------------ */
 
+/* The snapshot dialog's name entry; the view is held weakly. */
+typedef struct {
+  GWeakRef   view;
+  GtkWidget *entry;
+} SnapshotForm;
+
+static void
+snapshot_form_free (gpointer  data,
+                    GClosure *closure)
+{
+  SnapshotForm *form = data;
+
+  g_weak_ref_clear (&form->view);
+  g_free (form);
+}
+
 static void
 snapshot_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
-                      HwEcomapView     *self)
+                      SnapshotForm     *form)
 {
-  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(HwEcomapView) self = g_weak_ref_get (&form->view);
+  GtkWidget *entry = form->entry;
   GError *error = NULL;
 
-  if (!g_str_equal (response, "save"))
+  if (self == NULL || !g_str_equal (response, "save"))
     return;
   report (self, hw_ecomap_save_snapshot (self->store, self->case_id,
                                          gtk_editable_get_text (GTK_EDITABLE (entry)), &error) != 0,
@@ -799,20 +824,22 @@ save_snapshot_action (GtkWidget  *widget,
   HwEcomapView *self = HW_ECOMAP_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog, *entry = gtk_entry_new ();
+  SnapshotForm *form = g_new0 (SnapshotForm, 1);
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Save the map as it is today"),
                                    _("Give it a name you will recognise later, such as “Intake” "
                                      "or “At reunification”."));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_weak_ref_init (&form->view, self);
+  form->entry = entry;
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (snapshot_response_cb), self, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (snapshot_response_cb), form, snapshot_form_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -826,9 +853,14 @@ typedef struct {
   GtkWidget    *changes_label;
 } CompareData;
 
+/* A weak notify of the compare window: its dropdowns, whose handlers use
+ * the data, are gone by then. */
 static void
-compare_data_free (CompareData *data)
+compare_data_free (gpointer  user_data,
+                   GObject  *window)
 {
+  CompareData *data = user_data;
+
   g_ptr_array_unref (data->snapshots);
   g_free (data);
 }
@@ -955,7 +987,7 @@ compare_action (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (window), box);
 
-  g_object_set_data_full (G_OBJECT (window), "compare-data", data, (GDestroyNotify) compare_data_free);
+  g_object_weak_ref (G_OBJECT (window), compare_data_free, data);
   g_signal_connect (data->before_dropdown, "notify::selected", G_CALLBACK (compare_changed_cb), data);
   g_signal_connect (data->after_dropdown, "notify::selected", G_CALLBACK (compare_changed_cb), data);
   compare_update (data);
@@ -1066,7 +1098,6 @@ build_panel (HwEcomapView *self)
     {
       self->role_checks[i] = gtk_check_button_new_with_label (hw_choice_label (HW_CHOICES_NETWORK_ROLE,
                                                                                choices[i].id));
-      g_object_set_data (G_OBJECT (self->role_checks[i]), "role", (gpointer) choices[i].id);
       g_signal_connect (self->role_checks[i], "toggled", G_CALLBACK (role_toggled_cb), self);
       gtk_box_append (GTK_BOX (self->roles_box), self->role_checks[i]);
     }
@@ -1254,6 +1285,7 @@ hw_ecomap_view_class_init (HwEcomapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "ecomap.legend", NULL, legend_action);
   gtk_widget_class_install_action (widget_class, "ecomap.save-snapshot", NULL, save_snapshot_action);
   gtk_widget_class_install_action (widget_class, "ecomap.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "ecomap.choose-node", "x", choose_node_action);
 
   /* Keyboard: on the canvas these keys are free (text fields keep them) */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "ecomap.add-person", NULL);

@@ -178,12 +178,28 @@ not_ready_page_new (const HwArea *area)
 /* Each page holds its area view, made the first time the page is shown:
  * opening a family stays quick, and a view nobody looked at does not
  * follow every change of the store. */
+/* The area whose page in the stack is named @name, or NULL. */
+static const HwArea *
+area_named (const char *name)
+{
+  guint n_areas = 0;
+  const HwArea *areas = hw_areas_get (&n_areas);
+
+  for (guint i = 0; name != NULL && i < n_areas; i++)
+    if (g_str_equal (areas[i].name, name))
+      return &areas[i];
+  return NULL;
+}
+
 static GtkWidget *
 ensure_page (HwCaseView *self,
              GtkWidget  *holder)
 {
-  const HwArea *area = g_object_get_data (G_OBJECT (holder), "hw-area");
+  AdwViewStackPage *page = adw_view_stack_get_page (self->stack, holder);
+  const HwArea *area = page != NULL ? area_named (adw_view_stack_page_get_name (page)) : NULL;
   GtkWidget *child = gtk_widget_get_first_child (holder);
+
+  g_assert (HW_IS_CASE_VIEW (self));
 
   if (child != NULL || area == NULL)
     return child;
@@ -219,7 +235,6 @@ add_pages (HwCaseView *self)
       GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       AdwViewStackPage *page;
 
-      g_object_set_data (G_OBJECT (holder), "hw-area", (gpointer) &areas[i]);
       page = adw_view_stack_add_titled (self->stack, holder, areas[i].name, _(areas[i].title));
       adw_view_stack_page_set_icon_name (page, areas[i].icon_name);
     }

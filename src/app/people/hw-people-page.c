@@ -10,11 +10,11 @@
 
 #include <glib/gi18n.h>
 
-#include "hw-enums.h"
 #include "hw-org-dialog.h"
 #include "hw-people-page.h"
+#include "hw-people.h"
+#include "hw-person-row.h"
 #include "hw-person-dialog.h"
-#include "hw-record-list.h"
 #include "hw-toast.h"
 
 struct _HwPeoplePage
@@ -182,121 +182,23 @@ remove_row (HwPeoplePage *self,
 /* Rows ------------------------------------------------------------------ */
 
 static GtkWidget *
-icon_button_new (const char *icon_name,
-                 const char *tooltip,
-                 const char *accessible_label,
-                 const char *action_name,
-                 gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
-  return button;
-}
-
-static GtkWidget *
-confidential_tag_new (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
-
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (box, "confidential-tag");
-  /* the text says it: the icon is decoration for screen readers */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (_("Confidential")));
-  return box;
-}
-
-static void
-append_part (GString    *text,
-             const char *part)
-{
-  if (part == NULL || *part == '\0')
-    return;
-  if (text->len > 0)
-    g_string_append (text, " · ");
-  g_string_append (text, part);
-}
-
-static GtkWidget *
-record_row_new (HwRecord   *record,
-                const char *subtitle,
-                gboolean    is_person)
-{
-  const char *name = hw_record_get_string (record, "name");
-  gint64 id = hw_record_get_id (record);
-  g_autofree char *edit_label = NULL;
-  g_autofree char *remove_label = NULL;
-  GtkWidget *row;
-
-  row = adw_action_row_new ();
-  /* names are plain text, never markup */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "hw-record", g_object_ref (record), g_object_unref);
-
-  if (hw_record_get_boolean (record, "confidential"))
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), confidential_tag_new ());
-
-  /* TRANSLATORS: accessible name of a button; %s is a person's or an organisation's name */
-  edit_label = g_strdup_printf (_("Edit %s"), name);
-  /* TRANSLATORS: accessible name of a button; %s is a person's or an organisation's name */
-  remove_label = g_strdup_printf (_("Remove %s"), name);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button_new ("document-edit-symbolic", _("Edit"), edit_label,
-                                              is_person ? "people.edit-person" : "people.edit-organisation",
-                                              id));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button_new ("user-trash-symbolic", _("Remove"), remove_label,
-                                              is_person ? "people.delete-person" : "people.delete-organisation",
-                                              id));
-  return row;
-}
-
-static GtkWidget *
 person_row_new_cb (gpointer item,
                    gpointer user_data)
 {
-  HwRecord *record = item;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-
-  append_part (subtitle, hw_choice_label (HW_CHOICES_PERSON_ROLE, hw_record_get_string (record, "role")));
-  append_part (subtitle, hw_record_get_string (record, "relationship"));
-  append_part (subtitle, hw_record_get_string (record, "phone"));
-  return record_row_new (record, subtitle->str, TRUE);
+  return hw_person_row_new (HW_RECORD (item), FALSE);
 }
 
 static GtkWidget *
 org_row_new_cb (gpointer item,
                 gpointer user_data)
 {
-  HwRecord *record = item;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-
-  append_part (subtitle, hw_choice_label (HW_CHOICES_ORG_KIND, hw_record_get_string (record, "kind")));
-  append_part (subtitle, hw_record_get_string (record, "contact"));
-  append_part (subtitle, hw_record_get_string (record, "phone"));
-  return record_row_new (record, subtitle->str, FALSE);
+  return hw_person_row_new (HW_RECORD (item), TRUE);
 }
 
 static gint64
 row_id (GtkListBoxRow *row)
 {
-  HwRecord *record = g_object_get_data (G_OBJECT (row), "hw-record");
-
-  return record != NULL ? hw_record_get_id (record) : 0;
+  return HW_IS_PERSON_ROW (row) ? hw_person_row_get_item_id (HW_PERSON_ROW (row)) : 0;
 }
 
 static void
@@ -400,21 +302,13 @@ static void
 hw_people_page_constructed (GObject *object)
 {
   HwPeoplePage *self = HW_PEOPLE_PAGE (object);
-  g_autofree char *people_sql = NULL;
-  g_autofree char *orgs_sql = NULL;
 
   G_OBJECT_CLASS (hw_people_page_parent_class)->constructed (object);
 
   g_assert (HW_IS_STORE (self->store));
 
-  people_sql = g_strdup_printf ("SELECT id, name, role, relationship, phone, confidential "
-                                "FROM people WHERE case_id = %" G_GINT64_FORMAT " "
-                                "ORDER BY name COLLATE NOCASE, id", self->case_id);
-  orgs_sql = g_strdup_printf ("SELECT id, name, kind, contact, phone, confidential "
-                              "FROM organisations WHERE case_id = %" G_GINT64_FORMAT " "
-                              "ORDER BY name COLLATE NOCASE, id", self->case_id);
-  self->people = hw_record_list_new (self->store, "people", people_sql);
-  self->organisations = hw_record_list_new (self->store, "organisations", orgs_sql);
+  self->people = hw_people_list_new (self->store, self->case_id);
+  self->organisations = hw_organisations_list_new (self->store, self->case_id);
 
   gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (self->people),
                            person_row_new_cb, self, NULL);

@@ -12,10 +12,12 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "hw-people.h"
 #include "hw-plan-editor.h"
 #include "hw-plan-item-dialog.h"
+#include "hw-plan-item-row.h"
+#include "hw-plan-queries.h"
 #include "hw-plan-print-dialog.h"
-#include "hw-record-list.h"
 #include "hw-toast.h"
 
 struct _HwPlanEditor
@@ -101,53 +103,18 @@ icon_button_new (const char *icon_name,
   return button;
 }
 
-static void
-append_part (GString    *s,
-             const char *part)
-{
-  if (part == NULL || *part == '\0')
-    return;
-  if (s->len > 0)
-    g_string_append (s, " · ");
-  g_string_append (s, part);
-}
-
+/* A row for @item; the name of who it names is read here, so that the
+ * row needs no store. */
 static GtkWidget *
 item_row_new (HwPlanEditor *self,
               HwRecord     *item)
 {
-  gint64 id = hw_record_get_id (item);
   gint64 who = hw_record_get_int (item, "who_person_id");
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(HwRecord) person = who != 0 ? hw_store_get (self->store, "people", who, NULL) : NULL;
 
-  if (who != 0)
-    {
-      g_autoptr(HwRecord) person = hw_store_get (self->store, "people", who, NULL);
+  g_assert (HW_IS_PLAN_EDITOR (self));
 
-      if (person != NULL)
-        append_part (subtitle, hw_record_get_string (person, "name"));
-    }
-  append_part (subtitle, hw_record_get_string (item, "when_text"));
-  append_part (subtitle, hw_record_get_string (item, "how_often"));
-  append_part (subtitle, hw_record_get_string (item, "how_checked"));
-  append_part (subtitle, hw_record_get_string (item, "phone"));
-  if (*hw_record_get_string (item, "withheld_from") != '\0' || hw_record_get_boolean (item, "confidential"))
-    append_part (subtitle, _("Left out of some copies"));
-
-  /* the family's words are plain text, never markup */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hw_record_get_string (item, "text"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "hw-item-id", GINT_TO_POINTER ((int) id));
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button_new ("go-up-symbolic", _("Move up"), "editor.up", id));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button_new ("go-down-symbolic", _("Move down"), "editor.down", id));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button_new ("document-edit-symbolic", _("Change this entry"), "editor.edit", id));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button_new ("user-trash-symbolic", _("Remove this entry"), "editor.delete", id));
-  return row;
+  return hw_plan_item_row_new (item, person != NULL ? hw_record_get_string (person, "name") : NULL);
 }
 
 static void
@@ -167,7 +134,7 @@ row_activated_cb (GtkListBox    *list,
                   GtkListBoxRow *row,
                   HwPlanEditor  *self)
 {
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hw-item-id"));
+  gint64 id = HW_IS_PLAN_ITEM_ROW (row) ? hw_plan_item_row_get_item_id (HW_PLAN_ITEM_ROW (row)) : 0;
 
   if (id != 0)
     edit_item (self, NULL, id);
@@ -192,10 +159,7 @@ rebuild_versions (HwPlanEditor *self,
   clear_box (self->versions_box);
   if (plan_id == 0)
     return;
-  versions = hw_store_select (self->store, "plan_versions", NULL,
-                              "SELECT id, number, agreed_on FROM plan_versions WHERE plan_id = ? "
-                              "ORDER BY number DESC",
-                              G_TYPE_INT64, plan_id, G_TYPE_INVALID);
+  versions = hw_plan_versions_select (self->store, plan_id, NULL);
   if (versions == NULL || versions->len == 0)
     return;
 
@@ -246,9 +210,7 @@ rebuild (HwPlanEditor *self)
         {
           /* the printed plan lists the service plan's aftercare supports
            * first; they are edited in the service plan */
-          gint64 n_supports = hw_store_query_int (self->store, 0,
-                                                  "SELECT count(*) FROM aftercare_supports WHERE case_id = ?",
-                                                  G_TYPE_INT64, self->case_id, G_TYPE_INVALID);
+          gint64 n_supports = hw_plan_count_aftercare_supports (self->store, self->case_id, NULL);
           g_autofree char *text = g_strdup_printf (ngettext ("The printed plan also lists %d support from the service plan.",
                                                              "The printed plan also lists %d supports from the service plan.",
                                                              n_supports),
@@ -479,20 +441,13 @@ static void
 hw_plan_editor_constructed (GObject *object)
 {
   HwPlanEditor *self = HW_PLAN_EDITOR (object);
-  g_autofree char *sql = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) people = NULL;
   gint64 none = 0;
 
   G_OBJECT_CLASS (hw_plan_editor_parent_class)->constructed (object);
 
-  sql = g_strdup_printf ("SELECT i.* FROM plan_items i JOIN plans p ON p.id = i.plan_id "
-                         "WHERE p.case_id = %" G_GINT64_FORMAT " AND p.kind = '%s' "
-                         "ORDER BY i.position, i.id",
-                         self->case_id, hw_plan_kind_to_string (self->kind));
-  self->items = hw_record_list_new (self->store, "plan_items", sql);
-  hw_record_list_watch (self->items, "plans");
-  hw_record_list_watch (self->items, "people");
+  self->items = hw_plan_items_list_new (self->store, self->case_id, self->kind);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row),
@@ -504,9 +459,7 @@ hw_plan_editor_constructed (GObject *object)
     {
       gtk_string_list_append (names, _("Nobody yet"));
       g_array_append_val (self->point_ids, none);
-      people = hw_store_select (self->store, "people", NULL,
-                                "SELECT id, name FROM people WHERE case_id = ? AND role <> 'child' ORDER BY name, id",
-                                G_TYPE_INT64, self->case_id, G_TYPE_INVALID);
+      people = hw_people_select (self->store, self->case_id, HW_PEOPLE_ADULTS, NULL);
       for (guint i = 0; people != NULL && i < people->len; i++)
         {
           HwRecord *p = g_ptr_array_index (people, i);

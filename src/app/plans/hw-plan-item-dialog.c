@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-plan.h"
+#include "hw-people.h"
 #include "hw-plan-item-dialog.h"
 
 struct _HwPlanItemDialog
@@ -188,10 +189,8 @@ hw_plan_item_dialog_constructed (GObject *object)
   /* Who: "Nobody" and the people of the case. */
   gtk_string_list_append (names, _("Nobody"));
   g_array_append_val (self->people_ids, who);
-  people = hw_store_select (self->store, "people", NULL,
-                            "SELECT id, name FROM people WHERE case_id = ? ORDER BY name, id",
-                            G_TYPE_INT64, plan != NULL ? hw_record_get_int (plan, "case_id") : 0,
-                            G_TYPE_INVALID);
+  people = hw_people_select (self->store, plan != NULL ? hw_record_get_int (plan, "case_id") : 0,
+                            HW_PEOPLE_ALL, NULL);
   if (item != NULL)
     who = hw_record_get_int (item, "who_person_id");
   for (guint i = 0; people != NULL && i < people->len; i++)

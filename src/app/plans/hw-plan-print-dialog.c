@@ -7,8 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "hw-plan.h"
+#include "hw-people.h"
 #include "hw-plan-document.h"
 #include "hw-plan-print-dialog.h"
+#include "hw-plan-queries.h"
 #include "hw-print-operation.h"
 #include "hw-recipient.h"
 #include "hw-save-file.h"
@@ -263,11 +265,7 @@ signs_by_default (HwStore    *store,
     return FALSE;
   if (g_strv_contains (roles, hw_record_get_string (person, "role")))
     return TRUE;
-  return hw_store_query_int (store, 0,
-                             "SELECT count(*) FROM plan_items WHERE plan_id = ? AND who_person_id = ? "
-                             "AND section <> 'emergency'",
-                             G_TYPE_INT64, plan_id, G_TYPE_INT64, hw_record_get_id (person),
-                             G_TYPE_INVALID) > 0;
+  return hw_plan_person_has_part (store, plan_id, hw_record_get_id (person), NULL);
 }
 
 static void
@@ -293,10 +291,8 @@ hw_plan_print_dialog_constructed (GObject *object)
   gtk_string_list_append (recipients, _("The agency and the court"));
   g_ptr_array_add (self->recipients, g_strdup ("agency"));
 
-  people = hw_store_select (self->store, "people", NULL,
-                            "SELECT * FROM people WHERE case_id = ? AND role <> 'child' ORDER BY name, id",
-                            G_TYPE_INT64, plan != NULL ? hw_record_get_int (plan, "case_id") : 0,
-                            G_TYPE_INVALID);
+  people = hw_people_select (self->store, plan != NULL ? hw_record_get_int (plan, "case_id") : 0,
+                            HW_PEOPLE_ADULTS, NULL);
   for (guint i = 0; people != NULL && i < people->len; i++)
     {
       HwRecord *p = g_ptr_array_index (people, i);

@@ -1,6 +1,8 @@
 /* hw-visit-dialog.c: plan visits for a case.
  *
- * The form is built in code: its rows depend on the people of the case.
+ * The form is a template (ui/visits/hw-visit-dialog.ui); the rows of the
+ * people of the case (HwVisitPersonRow) and the choices of supervision
+ * level, supervisor and driver are added in code.
  * Nothing is kept here: Schedule hands the plan to hw_visits_create_series
  * (one edit), which checks every value; a refusal is shown in plain words
  * above the form and the dialog stays open.
@@ -12,8 +14,11 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "hw-people.h"
 #include "hw-visit-dialog.h"
+#include "hw-visit-person-row.h"
 #include "hw-visits.h"
+#include "hw-visits-queries.h"
 
 struct _HwVisitDialog
 {
@@ -36,24 +41,15 @@ struct _HwVisitDialog
   AdwComboRow   *level_row;
   AdwComboRow   *supervisor_row;
   AdwComboRow   *driver_row;
-  GPtrArray     *visitor_checks;   /* GtkSwitch, data "person-id" */
-  GPtrArray     *child_checks;
+  GPtrArray     *visitor_checks;   /* HwVisitPersonRow */
+  GPtrArray     *child_checks;     /* HwVisitPersonRow */
+  AdwPreferencesGroup *children_group;
+  AdwPreferencesGroup *visitors_group;
+  GtkWidget     *cancel_button;
+  GtkWidget     *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (HwVisitDialog, hw_visit_dialog, ADW_TYPE_WINDOW)
-
-/* A button with a mnemonic. GTK 4.8 also puts the raw text ("_Save") in
- * the accessible label, so screen readers said "_Save Save": the name is
- * left to the label inside. */
-static GtkWidget *
-mnemonic_button (const char *label)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
-  return button;
-}
-
 
 static const char *const day_codes[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
 
@@ -85,11 +81,11 @@ checked_ids (GPtrArray *checks)
 
   for (guint i = 0; i < checks->len; i++)
     {
-      GtkSwitch *check = g_ptr_array_index (checks, i);
+      HwVisitPersonRow *row = g_ptr_array_index (checks, i);
 
-      if (gtk_switch_get_active (check))
+      if (hw_visit_person_row_get_active (row))
         {
-          gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (check), "person-id");
+          gint64 id = hw_visit_person_row_get_person_id (row);
           g_array_append_val (ids, id);
         }
     }
@@ -188,7 +184,11 @@ schedule_action (GtkWidget  *widget,
 static void
 repeat_changed_cb (HwVisitDialog *self)
 {
-  guint repeat = adw_combo_row_get_selected (self->repeat_row);
+  guint repeat;
+
+  g_assert (HW_IS_VISIT_DIALOG (self));
+
+  repeat = adw_combo_row_get_selected (self->repeat_row);
 
   for (int d = 0; d < 7; d++)
     gtk_widget_set_sensitive (GTK_WIDGET (self->day_buttons[d]), repeat == 1 || repeat == 2);
@@ -202,6 +202,34 @@ hw_visit_dialog_class_init (HwVisitDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hw_visit_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/homeward/Homeward/visits/hw-visit-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, place_row);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, length_spin);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, repeat_row);
+  for (guint d = 0; d < 7; d++)
+    {
+      g_autofree char *name = g_strdup_printf ("day_%u", d);
+
+      gtk_widget_class_bind_template_child_full (widget_class, name, FALSE,
+                                                 G_STRUCT_OFFSET (HwVisitDialog, day_buttons)
+                                                 + d * sizeof (GtkToggleButton *));
+    }
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, count_spin);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, level_row);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, supervisor_row);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, driver_row);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, children_group);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, visitors_group);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitDialog, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, repeat_changed_cb);
+
   gtk_widget_class_install_action (widget_class, "visit.schedule", NULL,
                                    schedule_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -213,82 +241,35 @@ hw_visit_dialog_init (HwVisitDialog *self)
   self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->visitor_checks = g_ptr_array_new ();
   self->child_checks = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 also puts a mnemonic button's raw text ("_Save") in its
+   * accessible label, so screen readers said "_Save Save": the name is
+   * left to the label inside. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->cancel_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
-static AdwEntryRow *
-entry_row (AdwPreferencesGroup *group, const char *title, const char *text)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
-}
-
-static GtkSpinButton *
-spin_row (AdwPreferencesGroup *group, const char *title, const char *subtitle,
-          double min, double max, double step, double value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (group, row);
-  return GTK_SPIN_BUTTON (spin);
-}
-
-static AdwComboRow *
-combo_row (AdwPreferencesGroup *group, const char *title, GtkStringList *model)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (row, G_LIST_MODEL (model));
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  g_object_unref (model);
-  return row;
-}
-
-/* A switch per person: GTK 4.8 gives switches (not check buttons) an
- * action on the accessibility bus, so assistive tools can turn them on. */
 static void
-add_person_check (AdwPreferencesGroup *group, GPtrArray *checks, HwRecord *person)
+add_person_row (AdwPreferencesGroup *group,
+                GPtrArray           *checks,
+                HwRecord            *person)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_switch_new ();
-  gint64 *id = g_new (gint64, 1);
+  GtkWidget *row = hw_visit_person_row_new (person);
 
-  *id = hw_record_get_id (person);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hw_record_get_string (person, "name"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hw_record_get_string (person, "relationship"));
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (check), "person-id", id, g_free);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   adw_preferences_group_add (group, row);
-  g_ptr_array_add (checks, check);
+  g_ptr_array_add (checks, row);
 }
 
 /* The zone of the case's latest plan, else this computer's. */
 static char *
 pick_zone (HwStore *store, gint64 case_id)
 {
-  g_autoptr(GPtrArray) rows = hw_store_select (store, "visit_series", NULL,
-                                               "SELECT id, tzid FROM visit_series WHERE case_id = ? ORDER BY id DESC LIMIT 1",
-                                               G_TYPE_INT64, case_id, G_TYPE_INVALID);
+  char *latest = hw_visits_latest_tzid (store, case_id, NULL);
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   const char *id = g_time_zone_get_identifier (local);
 
-  if (rows != NULL && rows->len > 0)
-    return g_strdup (hw_record_get_string (g_ptr_array_index (rows, 0), "tzid"));
+  if (latest != NULL)
+    return latest;
   if (id != NULL && hw_recurrence_validate_tzid (id, NULL))
     return g_strdup (id);
   return g_strdup ("");
@@ -300,134 +281,44 @@ hw_visit_dialog_new (GtkWindow  *parent,
                      gint64      case_id,
                      const char *day)
 {
-  HwVisitDialog *self = g_object_new (HW_TYPE_VISIT_DIALOG,
-                                      "title", _("Schedule Visits"),
-                                      "modal", TRUE,
-                                      "transient-for", parent,
-                                      "default-width", 560,
-                                      "default-height", 720,
-                                      NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = mnemonic_button (_("_Cancel"));
-  GtkWidget *save = mnemonic_button (_("_Schedule"));
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *when = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *how = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *visitors = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *children = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkStringList *repeat = gtk_string_list_new (NULL);
-  GtkStringList *levels = gtk_string_list_new (NULL);
-  GtkStringList *sup = gtk_string_list_new (NULL);
-  GtkStringList *drv = gtk_string_list_new (NULL);
-  GtkWidget *days_row = adw_action_row_new ();
-  GtkWidget *days_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  HwVisitDialog *self = g_object_new (HW_TYPE_VISIT_DIALOG, "transient-for", parent, NULL);
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) sup = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) drv = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   const char *const *level_ids = hw_visit_levels ();
-  static const char *const day_names[] = {
-    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday")
-  };
-  static const char *const day_letters[] = {
-    N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun")
-  };
 
   self->store = g_object_ref (store);
   self->case_id = case_id;
   self->tzid = pick_zone (store, case_id);
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "visit.schedule");
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 18);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->error_label), 18);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Problem"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-
-  adw_preferences_group_set_title (when, _("When"));
-  self->date_row = entry_row (when, _("_First visit (year-month-day)"), day ? day : today);
-  self->time_row = entry_row (when, _("Start _time (hours:minutes)"), "16:00");
-  self->length_spin = spin_row (when, _("Length in minutes"), NULL, 15, 7 * 24 * 60, 15, 120);
-  gtk_string_list_append (repeat, _("Does not repeat"));
-  gtk_string_list_append (repeat, _("Every week"));
-  gtk_string_list_append (repeat, _("Every other week"));
-  gtk_string_list_append (repeat, _("Every month"));
-  self->repeat_row = combo_row (when, _("Repeat"), repeat);
-  adw_combo_row_set_selected (self->repeat_row, 1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days_row), _("On these days"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (days_row), _("Empty: the first visit’s day"));
-  gtk_widget_add_css_class (days_box, "linked");
-  gtk_widget_set_valign (days_box, GTK_ALIGN_CENTER);
-  for (int d = 0; d < 7; d++)
-    {
-      GtkWidget *toggle = gtk_toggle_button_new_with_label (_(day_letters[d]));
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(day_names[d]), -1);
-      gtk_box_append (GTK_BOX (days_box), toggle);
-      self->day_buttons[d] = GTK_TOGGLE_BUTTON (toggle);
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (days_row), days_box);
-  adw_preferences_group_add (when, days_row);
-  self->count_spin = spin_row (when, _("Number of visits"), _("0: until the plan is changed"), 0, 500, 1, 12);
-  g_signal_connect_object (self->repeat_row, "notify::selected", G_CALLBACK (repeat_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  adw_preferences_group_set_title (how, _("How"));
-  self->title_row = entry_row (how, _("_Name of the visits"), _("Family time"));
-  self->place_row = entry_row (how, _("_Place"), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), day ? day : today);
   for (int i = 0; level_ids[i]; i++)
     gtk_string_list_append (levels, hw_visit_level_label (level_ids[i]));
-  self->level_row = combo_row (how, _("Supervision"), levels);
+  adw_combo_row_set_model (self->level_row, G_LIST_MODEL (levels));
   adw_combo_row_set_selected (self->level_row, 1);
 
   gtk_string_list_append (sup, _("Nobody"));
   gtk_string_list_append (drv, _("Nobody"));
-  adw_preferences_group_set_title (visitors, _("Who visits"));
-  adw_preferences_group_set_title (children, _("Children"));
-  people = hw_store_select (store, "people", NULL,
-                            "SELECT id, name, role, relationship, alleged_harm_source FROM people"
-                            " WHERE case_id = ? ORDER BY role = 'child', name",
-                            G_TYPE_INT64, case_id, G_TYPE_INVALID);
+  people = hw_people_select (store, case_id, HW_PEOPLE_CHILDREN_LAST, NULL);
   for (guint i = 0; people != NULL && i < people->len; i++)
     {
       HwRecord *p = g_ptr_array_index (people, i);
       gint64 id = hw_record_get_id (p);
 
       if (g_strcmp0 (hw_record_get_string (p, "role"), "child") == 0)
-        add_person_check (children, self->child_checks, p);
+        add_person_row (self->children_group, self->child_checks, p);
       else
         {
-          add_person_check (visitors, self->visitor_checks, p);
+          add_person_row (self->visitors_group, self->visitor_checks, p);
           g_array_append_val (self->person_ids, id);
           gtk_string_list_append (sup, hw_record_get_string (p, "name"));
           gtk_string_list_append (drv, hw_record_get_string (p, "name"));
         }
     }
-  self->supervisor_row = combo_row (how, _("Supervisor"), sup);
-  self->driver_row = combo_row (how, _("Who drives"), drv);
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), when);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), children);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), visitors);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), how);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_widget (GTK_WINDOW (self), save);
+  adw_combo_row_set_model (self->supervisor_row, G_LIST_MODEL (sup));
+  adw_combo_row_set_model (self->driver_row, G_LIST_MODEL (drv));
   return self;
 }

@@ -212,27 +212,47 @@ open_outcome (HwVisitsView *self, const HwVisit *visit, const char *status)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The visit a row's button names: (series id, occurrence key). A visit
+ * is an occurrence of a series, so the pair is its identity. */
 static const HwVisit *
-visit_of_button (HwVisitsView *self, GtkWidget *button)
+find_visit (HwVisitsView *self,
+            GVariant     *param)
 {
-  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "visit-index"));
+  gint64 series_id = 0;
+  const char *key = NULL;
 
-  return self->visits && i < self->visits->len ? &g_array_index (self->visits, HwVisit, i) : NULL;
+  g_assert (HW_IS_VISITS_VIEW (self));
+
+  g_variant_get (param, "(x&s)", &series_id, &key);
+  for (guint i = 0; self->visits != NULL && i < self->visits->len; i++)
+    {
+      const HwVisit *v = &g_array_index (self->visits, HwVisit, i);
+
+      if (v->series_id == series_id && g_str_equal (v->occ.key, key))
+        return v;
+    }
+  return NULL;
 }
 
 static void
-record_clicked_cb (GtkWidget *button, HwVisitsView *self)
+record_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
 {
-  const HwVisit *v = visit_of_button (self, button);
+  HwVisitsView *self = HW_VISITS_VIEW (widget);
+  const HwVisit *v = find_visit (self, param);
 
   if (v)
     open_outcome (self, v, NULL);
 }
 
 static void
-cancel_clicked_cb (GtkWidget *button, HwVisitsView *self)
+cancel_visit_action (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *param)
 {
-  const HwVisit *v = visit_of_button (self, button);
+  HwVisitsView *self = HW_VISITS_VIEW (widget);
+  const HwVisit *v = find_visit (self, param);
 
   if (v)
     open_outcome (self, v, "cancelled-parent");
@@ -311,16 +331,16 @@ rebuild_agenda (HwVisitsView *self)
       record = mnemonic_button (_("_Record…"));
       gtk_widget_set_valign (record, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (record, _("Write down what happened at this visit"));
-      g_object_set_data (G_OBJECT (record), "visit-index", GUINT_TO_POINTER (i));
-      g_signal_connect_object (record, "clicked", G_CALLBACK (record_clicked_cb), self, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (record), "visits.record");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (record), "(xs)", v->series_id, v->occ.key);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), record);
 
       if (!hw_visit_status_is_cancelled (v->status))
         {
           cancel = mnemonic_button (_("_Cancel Visit…"));
           gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
-          g_object_set_data (G_OBJECT (cancel), "visit-index", GUINT_TO_POINTER (i));
-          g_signal_connect_object (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self, 0);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "visits.cancel-visit");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (cancel), "(xs)", v->series_id, v->occ.key);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
         }
       gtk_list_box_append (self->agenda_list, row);
@@ -796,6 +816,8 @@ hw_visits_view_class_init (HwVisitsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "visits.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "visits.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "visits.import-calendar", NULL, import_calendar_action);
+  gtk_widget_class_install_action (widget_class, "visits.record", "(xs)", record_action);
+  gtk_widget_class_install_action (widget_class, "visits.cancel-visit", "(xs)", cancel_visit_action);
   gtk_widget_class_install_action (widget_class, "visits.school-hours", NULL, school_hours_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "visits.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "visits.next", NULL);

@@ -35,10 +35,6 @@ struct _HwRestoreDialog
 
 G_DEFINE_FINAL_TYPE (HwRestoreDialog, hw_restore_dialog, ADW_TYPE_WINDOW)
 
-/* data of the row, for its activation */
-#define ROW_PATH "hw-backup-path"
-#define ROW_WHEN "hw-backup-when"
-
 static char *
 format_when (GDateTime *when)
 {
@@ -173,19 +169,21 @@ confirm (HwRestoreDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A row of the list activates this with its backup: (path, when). */
 static void
-row_activated_cb (HwRestoreDialog *self,
-                  AdwActionRow    *row)
+from_backup_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  const char *path = g_object_get_data (G_OBJECT (row), ROW_PATH);
-  const char *when = g_object_get_data (G_OBJECT (row), ROW_WHEN);
+  HwRestoreDialog *self = HW_RESTORE_DIALOG (widget);
+  const char *path = NULL;
+  const char *when = NULL;
   g_autofree char *what = NULL;
   g_autofree char *body = NULL;
 
   g_assert (HW_IS_RESTORE_DIALOG (self));
 
-  if (path == NULL)
-    return;
+  g_variant_get (parameter, "(&s&s)", &path, &when);
   /* TRANSLATORS: %s is a date and time */
   what = g_strdup_printf (_("on %s"), when);
   body = g_strdup_printf (_("The families as they were on %s replace what is in Homeward now. "
@@ -315,9 +313,12 @@ fill_list (HwRestoreDialog *self)
       icon = gtk_image_new_from_icon_name ("go-next-symbolic");
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, NULL, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-      g_object_set_data_full (G_OBJECT (row), ROW_PATH, g_strdup (info->path), g_free);
-      g_object_set_data_full (G_OBJECT (row), ROW_WHEN, g_strdup (when), g_free);
-      g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+      /* a backup that cannot be read offers nothing to restore */
+      if (info->n_families >= 0)
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "restore.from-backup");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", info->path, when);
+        }
       gtk_list_box_append (self->backups_list, row);
     }
 }
@@ -361,6 +362,7 @@ hw_restore_dialog_class_init (HwRestoreDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/window/hw-restore-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HwRestoreDialog, backups_list);
   gtk_widget_class_install_action (widget_class, "dialog.choose-file", NULL, choose_file_action_cb);
+  gtk_widget_class_install_action (widget_class, "restore.from-backup", "(ss)", from_backup_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

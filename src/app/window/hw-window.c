@@ -27,6 +27,7 @@
 
 #include "hw-application.h"
 #include "hw-case-dialog.h"
+#include "hw-cases.h"
 #include "hw-case-view.h"
 #include "hw-demo.h"
 #include "hw-enums.h"
@@ -599,8 +600,7 @@ newest_undo_step (HwWindow *self)
 {
   g_assert (HW_IS_WINDOW (self));
 
-  return hw_store_query_int (self->store, 0, "SELECT max(id) FROM hw_history WHERE kind = 'undo'",
-                             G_TYPE_INVALID);
+  return hw_cases_newest_undo_step (self->store);
 }
 
 /* Deletes for good the families deleted here that are still deleted; a
@@ -618,8 +618,8 @@ finish_pending_deletes (HwWindow *self)
       gint64 case_id = g_array_index (self->pending_deletes, gint64, i - 1);
       g_autoptr(GError) error = NULL;
 
-      if (hw_store_query_int (self->store, 0, "SELECT count(*) FROM cases WHERE id = ?",
-                              G_TYPE_INT64, case_id, G_TYPE_INVALID) > 0)
+      /* still there (brought back by Undo), or not known: kept pending */
+      if (hw_case_exists (self->store, case_id, &error) || error != NULL)
         continue;
       g_array_remove_index (self->pending_deletes, i - 1);
       if (!hw_case_delete_forever (self->store, case_id, &error) &&
@@ -690,20 +690,35 @@ delete_undo_seconds (void)
   return (guint) seconds;
 }
 
+/* The family a Delete Family dialog asks about: the one open when it was
+ * asked, whatever is open when the answer comes. */
+typedef struct {
+  GWeakRef window;
+  gint64   case_id;
+} DeleteRequest;
+
 static void
-delete_response_cb (HwWindow        *self,
-                    const char      *response,
-                    AdwMessageDialog *dialog)
+delete_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  DeleteRequest *request = data;
+
+  g_weak_ref_clear (&request->window);
+  g_free (request);
+}
+
+static void
+delete_family (HwWindow *self,
+               gint64    case_id)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  gint64 case_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "case-id"));
   HwRecord *record;
   AdwToast *toast;
 
   g_assert (HW_IS_WINDOW (self));
 
-  if (g_strcmp0 (response, "delete") != 0 || case_id == 0)
+  if (case_id == 0)
     return;
   record = hw_record_list_find (self->cases, case_id, NULL);
   if (record == NULL)
@@ -737,6 +752,17 @@ delete_response_cb (HwWindow        *self,
 }
 
 static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DeleteRequest    *request)
+{
+  g_autoptr(HwWindow) self = g_weak_ref_get (&request->window);
+
+  if (self != NULL && g_strcmp0 (response, "delete") == 0)
+    delete_family (self, request->case_id);
+}
+
+static void
 delete_case_action_cb (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -746,6 +772,7 @@ delete_case_action_cb (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
+  DeleteRequest *request;
   guint seconds = delete_undo_seconds ();
 
   if (record == NULL)
@@ -768,8 +795,11 @@ delete_case_action_cb (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "case-id", GSIZE_TO_POINTER ((gsize) self->case_id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, G_CONNECT_SWAPPED);
+  request = g_new0 (DeleteRequest, 1);
+  g_weak_ref_init (&request->window, self);
+  request->case_id = self->case_id;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), request,
+                         delete_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -812,9 +842,7 @@ hw_window_constructed (GObject *object)
 
   g_assert (HW_IS_STORE (self->store));
 
-  self->cases = hw_record_list_new (self->store, "cases",
-                                    "SELECT id, family_name, case_number, status, sample FROM cases "
-                                    "ORDER BY family_name COLLATE NOCASE, id");
+  self->cases = hw_cases_list_new (self->store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -1,0 +1,22 @@
+/* hw-person-row.h: a row of the people page: a person or an organisation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hw-record.h"
+
+G_BEGIN_DECLS
+
+#define HW_TYPE_PERSON_ROW (hw_person_row_get_type ())
+G_DECLARE_FINAL_TYPE (HwPersonRow, hw_person_row, HW, PERSON_ROW, AdwActionRow)
+
+GtkWidget *hw_person_row_new              (HwRecord    *record,
+                                           gboolean     organisation);
+HwRecord  *hw_person_row_get_record       (HwPersonRow *self);
+gint64     hw_person_row_get_item_id      (HwPersonRow *self);
+gboolean   hw_person_row_get_organisation (HwPersonRow *self);
+
+G_END_DECLS
