@@ -11,7 +11,7 @@
 
 #include <math.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 #include <pango/pangocairo.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>

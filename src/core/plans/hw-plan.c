@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 
 #include "hw-ecomap.h"
 #include "hw-recipient.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include <pango/pangocairo.h>
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 
 #include "hw-visits-render.h"
 
@@ -376,35 +376,24 @@ draw_legend_full (cairo_t *cr, double x, double y, double width, double s, gbool
 
 /* Dates ---------------------------------------------------------------------- */
 
+/* the names in the current gettext language, not the C library's locale */
 static const char *
 month_name (int month)
 {
-  static const char *const names[] = {
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-  };
-  return _(names[(month - 1) % 12]);
+  return hw_language_month_name ((month - 1) % 12 + 1);
 }
 
 static const char *
 month_abbrev (int month)
 {
-  static const char *const names[] = {
-    NC_("month-abbrev", "Jan"), NC_("month-abbrev", "Feb"), NC_("month-abbrev", "Mar"),
-    NC_("month-abbrev", "Apr"), NC_("month-abbrev", "May"), NC_("month-abbrev", "Jun"),
-    NC_("month-abbrev", "Jul"), NC_("month-abbrev", "Aug"), NC_("month-abbrev", "Sep"),
-    NC_("month-abbrev", "Oct"), NC_("month-abbrev", "Nov"), NC_("month-abbrev", "Dec"),
-  };
-  return g_dpgettext2 (GETTEXT_PACKAGE, "month-abbrev", names[(month - 1) % 12]);
+  return hw_language_month_abbrev ((month - 1) % 12 + 1);
 }
 
+/* Monday = 0 */
 static const char *
 weekday_abbrev (int i)
 {
-  static const char *const names[] = {
-    N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
-  };
-  return _(names[i]);
+  return hw_language_weekday_abbrev ((GDateWeekday) (i + 1));
 }
 
 /* Monday = 0 */
