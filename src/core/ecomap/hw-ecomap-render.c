@@ -105,7 +105,7 @@ const char *
 hw_ecomap_legend_default_label (HwEcomapLegendKey key)
 {
   g_return_val_if_fail (key < HW_ECOMAP_N_LEGEND_KEYS, "");
-  return g_dgettext (GETTEXT_PACKAGE, legend_defaults[key]);
+  return _(legend_defaults[key]);
 }
 
 /* Model ------------------------------------------------------------------- */

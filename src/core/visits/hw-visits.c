@@ -63,7 +63,7 @@ hw_visit_level_short_label (const char *level)
 {
   int i = index_of (levels, level);
 
-  return i < 0 ? (level ? level : "") : g_dgettext (GETTEXT_PACKAGE, level_short_labels[i]);
+  return i < 0 ? (level ? level : "") : _(level_short_labels[i]);
 }
 
 const char *const *
