@@ -77,6 +77,9 @@ export (Fixture    *f,
   opts.what = "meeting";
   opts.format = "pdf";
   opts.output = path;
+  /* the words below are English; without it the summary is in the
+   * language the meeting was held in (Spanish) */
+  opts.language = "en";
   g_assert_true (hw_recipient_parse (recipient, &opts.recipient, &error));
   g_assert_true (hw_meeting_export (f->store, &opts, &error));
   g_assert_no_error (error);

@@ -162,9 +162,9 @@ export_and_check (Fixture          *f,
   opts->language = language;
   opts->format = "pdf";
   {
-    /* the meeting summary is in the language of the screen (it has no
-     * --language of its own): switch the screen's language for it; the
-     * others switch to opts->language themselves */
+    /* every export switches to opts->language itself; the meeting
+     * summary's screen language is switched too, as the window's Print
+     * makes it in the screen's language */
     g_autoptr(HwLanguageSwitch) sw = func == hw_meeting_export ? hw_language_push (language) : NULL;
 
     g_assert_true (func (f->store, opts, &error));

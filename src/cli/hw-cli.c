@@ -30,6 +30,7 @@
 #include "hw-enums.h"
 #include "hw-export.h"
 #include "hw-interchange.h"
+#include "hw-language.h"
 #include "hw-lock.h"
 #include "hw-meeting.h"
 #include "hw-plan-document.h"
@@ -276,6 +277,19 @@ cmd_export (int argc, char **argv)
     {
       g_printerr (_("homeward: documents can be printed in English (en) or Spanish (es), not “%s”\n"), language);
       return 2;
+    }
+  /* a copy asked for in Spanish is never silently written in English:
+   * without its catalog (e.g. run from the build tree without
+   * HOMEWARD_LOCALEDIR), nothing is written */
+  if (language != NULL)
+    {
+      g_autofree char *chosen = hw_language_choose (language, NULL, &error);
+
+      if (chosen == NULL)
+        {
+          fail (error);
+          return 2;
+        }
     }
   if (paper != NULL && !g_str_equal (paper, "a4") && !g_str_equal (paper, "letter"))
     {

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-enums.h"
+#include "hw-language.h"
 #include "hw-plan.h"
 #include "hw-people.h"
 #include "hw-plan-document.h"
@@ -25,6 +27,7 @@ struct _HwPlanPrintDialog
   gboolean         agree;
 
   GPtrArray       *recipients;   /* "family", "agency", "person:ID" */
+  GStrv            languages;    /* the ones whose catalog loads ("en", "es") */
   GArray          *signatory_ids;
   GPtrArray       *signatory_checks;
 
@@ -50,7 +53,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const languages[] = { "en", "es", NULL };
 static const char * const papers[] = { "a4", "letter", NULL };
 
 static void
@@ -83,8 +85,8 @@ hw_plan_print_dialog_select (HwPlanPrintDialog *self,
         adw_combo_row_set_selected (self->recipient_row, i);
         found = TRUE;
       }
-  for (guint i = 0; language != NULL && languages[i] != NULL; i++)
-    if (g_str_equal (languages[i], language))
+  for (guint i = 0; language != NULL && self->languages[i] != NULL; i++)
+    if (g_str_equal (self->languages[i], language))
       adw_combo_row_set_selected (self->language_row, i);
   return found || recipient == NULL;
 }
@@ -147,7 +149,8 @@ hw_plan_print_dialog_build_document (HwPlanPrintDialog  *self,
   if (snapshot == NULL)
     return NULL;
   doc = hw_plan_document_new_for_store (self->store, snapshot, &recipient,
-                                        l < G_N_ELEMENTS (languages) - 1 ? languages[l] : NULL, error);
+                                        l < g_strv_length (self->languages) ? self->languages[l] : NULL,
+                                        error);
   if (doc != NULL && !hw_document_set_paper_name (doc, p < G_N_ELEMENTS (papers) - 1 ? papers[p] : "a4", error))
     g_clear_object (&doc);
   return doc;
@@ -327,12 +330,15 @@ hw_plan_print_dialog_constructed (GObject *object)
     }
   adw_combo_row_set_model (self->recipient_row, G_LIST_MODEL (recipients));
 
-  gtk_string_list_append (langs, _("English"));
-  gtk_string_list_append (langs, _("Spanish"));
+  /* only the languages whose translation loads: a copy is never made in
+   * English when another was chosen */
+  for (guint i = 0; self->languages[i] != NULL; i++)
+    gtk_string_list_append (langs, hw_choice_label (HW_CHOICES_LANGUAGE, self->languages[i]));
   adw_combo_row_set_model (self->language_row, G_LIST_MODEL (langs));
   /* the family's language first */
-  if (kase != NULL && g_str_equal (hw_record_get_string (kase, "primary_language"), "es"))
-    adw_combo_row_set_selected (self->language_row, 1);
+  for (guint i = 0; kase != NULL && self->languages[i] != NULL; i++)
+    if (g_str_equal (hw_record_get_string (kase, "primary_language"), self->languages[i]))
+      adw_combo_row_set_selected (self->language_row, i);
 
   gtk_string_list_append (paper, _("A4"));
   gtk_string_list_append (paper, _("US Letter"));
@@ -417,6 +423,7 @@ hw_plan_print_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_ptr_array_unref (self->recipients);
+  g_strfreev (self->languages);
   g_ptr_array_unref (self->signatory_checks);
   g_array_unref (self->signatory_ids);
   G_OBJECT_CLASS (hw_plan_print_dialog_parent_class)->finalize (object);
@@ -467,6 +474,7 @@ hw_plan_print_dialog_init (HwPlanPrintDialog *self)
   self->recipients = g_ptr_array_new_with_free_func (g_free);
   self->signatory_checks = g_ptr_array_new ();
   self->signatory_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->languages = hw_language_list_available ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

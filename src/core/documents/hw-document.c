@@ -17,20 +17,14 @@
 #include <string.h>
 #include <math.h>
 
-#include <libintl.h>
-#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 #include <cairo-pdf.h>
 
 #include "hw-export.h"
 #include "hw-document.h"
-
 /* Words the renderer adds are in the document's language, which a
- * builder selects with hw_language_push(). g_dgettext() decides once per
- * process, from the screen's locale, whether to translate at all; gettext's
- * dgettext() follows the switch. xgettext still finds _(). */
-#undef _
-#define _(s) dgettext (GETTEXT_PACKAGE, (s))
+ * builder selects with hw_language_push() (see hw-i18n.h). */
+#include "hw-i18n.h"
 
 G_DEFINE_QUARK (hw-document-error-quark, hw_document_error)
 
@@ -257,6 +251,13 @@ hw_document_init (HwDocument *self)
   pango_cairo_context_set_font_options (self->context, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (self->context, FALSE);
+
+  /* A document is in the language its builder made it in: remember it,
+   * so that figures drawn later (on the screen, when printing) draw their
+   * words in it too. */
+  self->language = g_strdup (hw_language_get_current ());
+  if (self->language != NULL)
+    pango_context_set_language (self->context, pango_language_from_string (self->language));
 
   /* Translators: the footer of every printed page */
   fmt = _("Page %d of %d");
@@ -1499,11 +1500,15 @@ hw_document_draw_page (HwDocument  *self,
                        guint        page,
                        GError     **error)
 {
+  g_autoptr(HwLanguageSwitch) language = NULL;
   GArray *placements;
 
   g_return_val_if_fail (HW_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (cr != NULL, FALSE);
 
+  /* figures (the ecomap's legend, chart axes) translate their words when
+   * they are drawn, which may be long after the document was built */
+  language = hw_language_push (self->language);
   paginate (self);
   if (page >= self->pages->len)
     {

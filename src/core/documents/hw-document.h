@@ -12,7 +12,8 @@
  * Translatable words that the renderer adds itself ("Page %d of %d",
  * "Signature", "Date"...) are translated when the document is created or
  * the block is added, so a builder that switches the gettext language
- * around its calls gets them in the document's language.
+ * around its calls gets them in the document's language. Figures are
+ * drawn in the document's language too, whenever they are drawn.
  *
  * Units are PDF points (1/72 inch).
  *
@@ -68,7 +69,11 @@ gboolean    hw_document_set_margins       (HwDocument  *self,
 void        hw_document_get_page_size     (HwDocument  *self,
                                            double      *width,
                                            double      *height);
-/* An ISO 639 code ("es", "ar"...) for pango's line breaking and shaping. */
+/* An ISO 639 code ("es", "ar"...) for pango's line breaking and shaping,
+ * and the language figures are drawn in (hw_document_draw_page() pushes
+ * it). A new document takes the language of the hw_language_push() in
+ * effect when it is created; set another only if the document's words
+ * are in it. */
 void        hw_document_set_language      (HwDocument  *self,
                                            const char  *language);
 

@@ -4,7 +4,7 @@
  */
 #define G_LOG_DOMAIN "hw-recipient"
 
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 #include <stdlib.h>
 #include <string.h>
 

@@ -11,7 +11,7 @@
 
 #include <math.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 #include <pango/pangocairo.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -105,7 +105,7 @@ const char *
 hw_ecomap_legend_default_label (HwEcomapLegendKey key)
 {
   g_return_val_if_fail (key < HW_ECOMAP_N_LEGEND_KEYS, "");
-  return g_dgettext (GETTEXT_PACKAGE, legend_defaults[key]);
+  return _(legend_defaults[key]);
 }
 
 /* Model ------------------------------------------------------------------- */

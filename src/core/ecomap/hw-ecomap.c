@@ -9,10 +9,10 @@
 
 #include <math.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "hw-ecomap.h"
+#include "hw-i18n.h"
 #include "hw-enums.h"
 #include "hw-language.h"
 
@@ -111,26 +111,13 @@ make_subtitle (const HwRecipient *recipient,
   return g_strdup_printf (_("%s · %s"), when, copy);
 }
 
-/* A date in words, in the language of the document being made (gettext,
- * not the C library's locale, so that hw_language_push() applies). */
+/* A date in words, in the language of the document being made (never
+ * the C library's locale, so that hw_language_push() applies). */
 static char *
 format_date (GDateTime *when)
 {
-  static const char *months[] = {
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-  };
-  g_autofree char *day = g_strdup_printf ("%d", g_date_time_get_day_of_month (when));
-  g_autofree char *year = g_strdup_printf ("%d", g_date_time_get_year (when));
-  g_autoptr(GString) s = NULL;
-
-  /* Translators: a date in a printed plan. Keep {day}, {month} and
-   * {year}; e.g. Spanish "{day} de {month} de {year}". */
-  s = g_string_new (_("{day} {month} {year}"));
-  g_string_replace (s, "{day}", day, 0);
-  g_string_replace (s, "{month}", _(months[g_date_time_get_month (when) - 1]), 0);
-  g_string_replace (s, "{year}", year, 0);
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  return hw_language_format_date (g_date_time_get_year (when), g_date_time_get_month (when),
+                                  g_date_time_get_day_of_month (when), HW_DATE_LONG);
 }
 
 static char *
@@ -1173,7 +1160,7 @@ hw_ecomap_export (HwStore               *store,
   g_autoptr(HwEcomapMap) map = NULL;
   g_autoptr(HwLanguageSwitch) language = NULL;
   g_autoptr(HwRecord) kase = NULL;
-  const char *lang = opts->language;
+  g_autofree char *lang = NULL;
 
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
   g_return_val_if_fail (opts != NULL, FALSE);
@@ -1188,9 +1175,11 @@ hw_ecomap_export (HwStore               *store,
   kase = hw_store_get (store, "cases", opts->case_id, error);
   if (kase == NULL)
     return FALSE;
-  /* the family's language unless asked otherwise */
-  if (lang == NULL || lang[0] == '\0')
-    lang = hw_record_get_string (kase, "primary_language");
+  /* the family's language unless asked otherwise; one that cannot be
+   * loaded is refused, not printed in English */
+  lang = hw_language_choose (opts->language, hw_record_get_string (kase, "primary_language"), error);
+  if (lang == NULL)
+    return FALSE;
   language = hw_language_push (lang);
 
   map = hw_ecomap_load (store, opts->case_id, &opts->recipient, error);

@@ -8,7 +8,7 @@
  */
 #define G_LOG_DOMAIN "hw-meeting-summary"
 
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 #include <string.h>
 
 #include "hw-enums.h"
@@ -22,15 +22,14 @@ typedef struct {
   GHashTable        *people;    /* id -> HwRecord of the case's people */
 } Summary;
 
-/* "2026-05-02T10:00:00" -> "2026-05-02 10:00"; a date stays a date */
+/* "2026-05-02T10:00:00" -> "2 May 2026, 10:00" in the document's
+ * language; a date stays a date */
 static char *
 format_when (const char *iso)
 {
   if (iso == NULL || *iso == '\0')
     return g_strdup ("");
-  if (strlen (iso) >= 16 && iso[10] == 'T')
-    return g_strdup_printf ("%.10s %.5s", iso, iso + 11);
-  return g_strdup (iso);
+  return hw_language_format_iso (iso, HW_DATE_LONG, TRUE);
 }
 
 static HwRecord *
@@ -259,11 +258,12 @@ add_actions (Summary   *s,
       g_autofree char *owner = person_name (s, hw_record_get_int (a, "owner_person_id"));
       g_autofree char *checker = person_name (s, hw_record_get_int (a, "checker_person_id"));
       const char *due = hw_record_get_string (a, "due_date");
+      g_autofree char *due_text = hw_language_format_iso (due, HW_DATE_LONG, FALSE);
       const char *cells[4];
 
       cells[0] = hw_record_get_string (a, "text");
       cells[1] = owner;
-      cells[2] = *due ? due : _("Not decided yet");
+      cells[2] = *due ? due_text : _("Not decided yet");
       cells[3] = checker;
       hw_document_add_table_row (s->doc, cells);
     }
@@ -351,8 +351,8 @@ hw_meeting_summary_build (HwStore            *store,
   hw_document_set_date_line (doc, date_line);
   hw_document_set_metadata (doc, title, hw_record_get_string (meeting, "facilitator"),
                             _("Family meeting summary"), hw_record_get_string (meeting, "starts_at"));
-  if (*hw_record_get_string (meeting, "language") != '\0')
-    hw_document_set_language (doc, hw_record_get_string (meeting, "language"));
+  /* the document is in the language it was built in (hw_document_new()
+   * takes the one pushed): hw_meeting_export() pushes the one asked for */
 
   hw_document_add_heading (doc, 1, title);
   add_details (&s);
@@ -436,7 +436,28 @@ hw_meeting_export (HwStore                *store,
       return FALSE;
     }
 
-  doc = hw_meeting_summary_build (store, opts->meeting_id, &opts->recipient, opts->paper, error);
+  {
+    /* the language asked for, else the one the meeting was held in, else
+     * the family's; one that cannot be loaded is refused */
+    gint64 meeting_id = opts->meeting_id;
+    g_autoptr(HwRecord) meeting = meeting_id > 0 ? hw_store_get (store, "meetings", meeting_id, NULL) : NULL;
+    g_autoptr(HwRecord) kase = meeting != NULL
+                               ? hw_store_get (store, "cases", hw_record_get_int (meeting, "case_id"), NULL)
+                               : NULL;
+    const char *fallback = NULL;
+    g_autofree char *lang = NULL;
+    g_autoptr(HwLanguageSwitch) language = NULL;
+
+    if (meeting != NULL && *hw_record_get_string (meeting, "language") != '\0')
+      fallback = hw_record_get_string (meeting, "language");
+    else if (kase != NULL)
+      fallback = hw_record_get_string (kase, "primary_language");
+    lang = hw_language_choose (opts->language, fallback, error);
+    if (lang == NULL)
+      return FALSE;
+    language = hw_language_push (lang);
+    doc = hw_meeting_summary_build (store, opts->meeting_id, &opts->recipient, opts->paper, error);
+  }
   if (doc == NULL)
     return FALSE;
   return hw_document_export_pdf (doc, opts->output, error);

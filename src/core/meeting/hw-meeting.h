@@ -327,6 +327,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwPresentation, hw_presentation_free)
  * The meeting summary (opts->meeting_id) as a PDF for opts->recipient:
  * attendees, each phase's content, decisions, actions with owners and
  * dates, next meeting. What is withheld from the recipient is absent.
+ * In opts->language, else the language the meeting was held in, else the
+ * family's; a language whose catalog cannot be loaded is refused.
  * `homeward export --what meeting --meeting ID --format pdf`
  */
 gboolean  hw_meeting_export            (HwStore                *store,

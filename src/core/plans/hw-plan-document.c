@@ -6,26 +6,19 @@
 
 #include <string.h>
 
-#include <libintl.h>
 #include <pango/pangocairo.h>
-#include <glib/gi18n-lib.h>
 
 #include "hw-date.h"
 #include "hw-ecomap.h"
 #include "hw-ecomap-render.h"
 #include "hw-enums.h"
+#include "hw-i18n.h"
 #include "hw-language.h"
 #include "hw-plan.h"
 #include "hw-plan-document.h"
 
 /* The document is in the family's language, switched with
- * hw_language_push(). GLib's g_dgettext() decides once per process
- * whether to translate at all (from the UI locale), which would keep a
- * Spanish plan in English on an English-only screen: call gettext's
- * dgettext() directly. xgettext still finds _() and N_(). */
-#undef _
-#define _(s) dgettext (GETTEXT_PACKAGE, (s))
-#define T(s) dgettext (GETTEXT_PACKAGE, (s))
+ * hw_language_push(); hw-i18n.h's _() follows the switch. */
 
 typedef struct {
   JsonObject        *snap;
@@ -176,7 +169,7 @@ choice_label (HwChoices   which,
 
   for (guint i = 0; i < n; i++)
     if (g_str_equal (choices[i].id, id))
-      return T (choices[i].label);
+      return _(choices[i].label);
   return id;
 }
 
@@ -193,27 +186,9 @@ relationship_of (JsonObject *p)
 static char *
 format_date (const char *iso)
 {
-  static const char *months[] = {
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-  };
-  g_autofree char *day = NULL;
-  g_autofree char *year = NULL;
-  g_autoptr(GString) s = NULL;
-  GDate date;
-
-  if (!hw_date_parse (iso, &date))
+  if (!hw_plan_date_valid (iso, FALSE))
     return g_strdup (iso != NULL ? iso : "");
-
-  day = g_strdup_printf ("%u", (guint) g_date_get_day (&date));
-  year = g_strdup_printf ("%u", (guint) g_date_get_year (&date));
-  /* Translators: a date in a printed plan. Keep {day}, {month} and
-   * {year}; e.g. Spanish "{day} de {month} de {year}". */
-  s = g_string_new (_("{day} {month} {year}"));
-  g_string_replace (s, "{day}", day, 0);
-  g_string_replace (s, "{month}", T (months[g_date_get_month (&date) - 1]), 0);
-  g_string_replace (s, "{year}", year, 0);
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  return hw_language_format_iso (iso, HW_DATE_LONG, FALSE);
 }
 
 /* Items ----------------------------------------------------------------- */
@@ -251,7 +226,7 @@ section_label (HwPlanKind  kind,
 
   for (guint i = 0; i < n; i++)
     if (g_str_equal (sections[i].id, id))
-      return T (sections[i].label);
+      return _(sections[i].label);
   return id;
 }
 
@@ -866,6 +841,7 @@ hw_plan_document_new (JsonNode           *snapshot,
 {
   g_autoptr(HwLanguageSwitch) sw = NULL;
   g_autoptr(HwDocument) doc = NULL;
+  g_autofree char *lang = NULL;
   JsonObject *kase, *version;
   Builder b = { 0 };
   g_autofree char *date = NULL;
@@ -904,13 +880,20 @@ hw_plan_document_new (JsonNode           *snapshot,
       return NULL;
     }
 
-  if (language == NULL || *language == '\0')
-    language = str (kase, "primary_language");
-  sw = hw_language_push (language);
+  /* a language whose catalog does not load is refused, never printed
+   * in English instead */
+  lang = hw_language_choose (language, str (kase, "primary_language"), error);
+  if (lang == NULL)
+    {
+      if (figure_destroy != NULL)
+        figure_destroy (figure_data);
+      return NULL;
+    }
+  sw = hw_language_push (lang);
 
+  /* in the language pushed: hw_document_new() takes it */
   doc = hw_document_new ();
   b.doc = doc;
-  hw_document_set_language (doc, language);
   hw_document_set_case (doc, str (kase, "family_name"), str (kase, "case_number"));
   /* 1 for the made-up sample family (hw_plan_snapshot(), hw_plan_load_version()) */
   hw_document_set_sample (doc, num (kase, "sample") == 1);
@@ -997,8 +980,9 @@ hw_plan_document_new_for_store (HwStore            *store,
   if (root != NULL && support_copy_needs_no_map (recipient) == FALSE &&
       hw_plan_kind_from_string (str (root, "kind"), &kind, NULL) && kind == HW_PLAN_SAFETY)
     {
-      const char *lang = language != NULL && *language != '\0' ? language
-                         : str (obj (root, "case"), "primary_language");
+      /* NULL if refused: hw_plan_document_new() then says why */
+      g_autofree char *lang = hw_language_choose (language, str (obj (root, "case"), "primary_language"),
+                                                  NULL);
       g_autoptr(HwLanguageSwitch) sw = hw_language_push (lang);
 
       /* An agreed version shows the map frozen with it, so that it

@@ -4,7 +4,9 @@
  */
 #define G_LOG_DOMAIN "hw-plan"
 
-#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "hw-i18n.h"
 
 #include "hw-date.h"
 #include "hw-ecomap.h"

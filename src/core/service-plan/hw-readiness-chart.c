@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 #include <pango/pangocairo.h>
 
 #include "hw-enums.h"

@@ -10,7 +10,7 @@
 
 #include <time.h>
 
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 
 #include "hw-service-plan.h"
 
@@ -389,7 +389,6 @@ hw_service_plan_build_document (HwStore           *store,
   }
   hw_document_set_metadata (doc, _("Service plan"), hw_store_get_author (store),
                             _("What we will do, who does it and by when"), today_iso);
-  hw_document_set_language (doc, hw_record_get_string (kase, "primary_language"));
 
   hw_document_add_heading (doc, 1, _("Service plan"));
   hw_document_add_paragraph (doc, _("What the family needs, in their own words, what will be different, "
@@ -440,14 +439,16 @@ hw_service_plan_export_pdf (HwStore                *store,
   g_autoptr(HwDocument) doc = NULL;
   g_autoptr(HwLanguageSwitch) language = NULL;
   g_autoptr(HwRecord) kase = NULL;
-  const char *lang = opts->language;
+  g_autofree char *lang = NULL;
 
   kase = hw_store_get (store, "cases", opts->case_id, error);
   if (kase == NULL)
     return FALSE;
-  /* the family's language unless asked otherwise */
-  if (lang == NULL || lang[0] == '\0')
-    lang = hw_record_get_string (kase, "primary_language");
+  /* the family's language unless asked otherwise; one that cannot be
+   * loaded is refused, not printed in English */
+  lang = hw_language_choose (opts->language, hw_record_get_string (kase, "primary_language"), error);
+  if (lang == NULL)
+    return FALSE;
   language = hw_language_push (lang);
   doc = hw_service_plan_build_document (store, opts->case_id, &opts->recipient, opts->paper, error);
   if (doc == NULL)

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 #include <json-glib/json-glib.h>
 
 #include "hw-enums.h"
@@ -511,11 +511,15 @@ hw_service_plan_export (HwStore                *store,
     {
       g_autoptr(HwRecord) kase = hw_store_get (store, "cases", opts->case_id, NULL);
       g_autoptr(HwLanguageSwitch) language = NULL;
-      const char *lang = opts->language;
+      g_autofree char *lang = NULL;
 
-      /* headers and choice labels in the family's language, as the PDF */
-      if ((lang == NULL || lang[0] == '\0') && kase != NULL)
-        lang = hw_record_get_string (kase, "primary_language");
+      /* headers and choice labels in the family's language, as the PDF;
+       * one that cannot be loaded is refused */
+      lang = hw_language_choose (opts->language,
+                                 kase != NULL ? hw_record_get_string (kase, "primary_language") : NULL,
+                                 error);
+      if (lang == NULL)
+        return FALSE;
       language = hw_language_push (lang);
       data = hw_service_plan_to_csv (store, opts->case_id, &opts->recipient, error);
     }

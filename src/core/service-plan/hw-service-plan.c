@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 
 #include "hw-date.h"
 #include "hw-enums.h"
@@ -25,31 +25,14 @@ char *
 hw_service_plan_format_date (const char *iso,
                              gboolean    long_form)
 {
-  static const char * const months[] = {
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-  };
-  /* short names have a context: "May" is both */
-  static const char * const short_months[] = {
-    NC_("short month", "Jan"), NC_("short month", "Feb"), NC_("short month", "Mar"),
-    NC_("short month", "Apr"), NC_("short month", "May"), NC_("short month", "Jun"),
-    NC_("short month", "Jul"), NC_("short month", "Aug"), NC_("short month", "Sep"),
-    NC_("short month", "Oct"), NC_("short month", "Nov"), NC_("short month", "Dec"),
-  };
   GDate date;
-  guint month;
 
   if (!hw_service_plan_parse_date (iso, &date))
     return g_strdup (iso != NULL ? iso : "");
-  month = g_date_get_month (&date) - 1;
-  if (long_form)
-    /* Translators: a long date: day, month name, year ("24 November 2026") */
-    return g_strdup_printf (_("%u %s %u"), g_date_get_day (&date), _(months[month]), g_date_get_year (&date));
-  /* Translators: a short date: day, short month name, year ("24 Nov 2026") */
-  return g_strdup_printf (C_("short date", "%u %s %u"),
-                          g_date_get_day (&date),
-                          g_dpgettext2 (GETTEXT_PACKAGE, "short month", short_months[month]),
-                          g_date_get_year (&date));
+  /* month names in the current gettext language (hw_language_push()),
+   * never the C library's locale */
+  return hw_language_format_date (g_date_get_year (&date), g_date_get_month (&date),
+                                  g_date_get_day (&date), long_form ? HW_DATE_LONG : HW_DATE_SHORT);
 }
 
 HwDueState

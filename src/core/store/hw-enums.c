@@ -7,6 +7,7 @@
  */
 #define G_LOG_DOMAIN "hw-enums"
 
+#include <libintl.h>
 #include <glib/gi18n-lib.h>
 
 #include "hw-enums.h"
@@ -357,5 +358,7 @@ hw_choice_label (HwChoices   which,
 
   if (i < 0)
     return id ? id : "";
-  return g_dgettext (GETTEXT_PACKAGE, all[which][i].label);
+  /* dgettext, not g_dgettext: printed documents switch the language with
+   * hw_language_push(), which g_dgettext() may not follow */
+  return dgettext (GETTEXT_PACKAGE, all[which][i].label);
 }

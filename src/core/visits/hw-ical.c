@@ -13,7 +13,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include <libical/ical.h>
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 
 #include "hw-ical.h"
 #include "hw-recipient.h"
@@ -279,7 +279,7 @@ add_common (icalcomponent     *ev,
                  ? "X-HOMEWARD-CHILD" : "X-HOMEWARD-VISITOR", p->name);
     }
 
-  g_string_append (summary, s->title[0] ? s->title : _("Family time"));
+  g_string_append (summary, hw_visits_display_title (s->title));
   if (names->len > 0)
     {
       g_string_append (summary, ": ");
@@ -575,7 +575,21 @@ hw_visits_export (HwStore                *store,
                    _("Visits can be exported as ics or pdf, not as “%s”."), opts->format ? opts->format : "");
       return FALSE;
     }
-  ics = hw_visits_to_ics (store, opts, error);
+  {
+    /* the words of the calendar (summaries, descriptions) in the family's
+     * language unless asked otherwise, like the PDF */
+    g_autoptr(HwRecord) kase = hw_store_get (store, "cases", opts->case_id, error);
+    g_autofree char *lang = NULL;
+    g_autoptr(HwLanguageSwitch) language = NULL;
+
+    if (kase == NULL)
+      return FALSE;
+    lang = hw_language_choose (opts->language, hw_record_get_string (kase, "primary_language"), error);
+    if (lang == NULL)
+      return FALSE;
+    language = hw_language_push (lang);
+    ics = hw_visits_to_ics (store, opts, error);
+  }
   if (ics == NULL)
     return FALSE;
   return hw_export_write_file (opts->output, ics, -1, error);

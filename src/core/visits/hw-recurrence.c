@@ -7,7 +7,7 @@
 #include <string.h>
 #include <stdio.h>
 #include <libical/ical.h>
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 
 #include "hw-date.h"
 #include "hw-recurrence.h"

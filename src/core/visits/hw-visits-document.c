@@ -11,7 +11,7 @@
 
 #include <string.h>
 #include <stdlib.h>
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 
 #include "hw-date.h"
 #include "hw-language.h"
@@ -145,16 +145,34 @@ visit_involves (const HwVisit *v, gint64 person_id)
   return FALSE;
 }
 
+/* "Thursday 3 December 2026", in the document's language */
 static char *
 long_date (const char *iso)
 {
-  GDate d;
-  char buf[64];
+  return hw_language_format_iso (iso, HW_DATE_WEEKDAY, FALSE);
+}
 
-  /* Translators: a date in a printed document, strftime format */
-  if (!hw_date_parse_day (iso, &d) || g_date_strftime (buf, sizeof buf, _("%A %-d %B %Y"), &d) == 0)
-    return g_strndup (iso, 10);
-  return g_strdup (buf);
+/**
+ * hw_visits_display_title:
+ * @title: a visit series' name
+ *
+ * The name Homeward gives visits by default ("Family time") is stored in
+ * the language of the screen they were planned on; a document shows it in
+ * its own language. Any other name is the family's and shown as written.
+ */
+const char *
+hw_visits_display_title (const char *title)
+{
+  const char * const *languages = hw_language_get_document_languages ();
+  gboolean is_default = title == NULL || *title == '\0' || g_str_equal (title, "Family time");
+
+  for (guint i = 0; !is_default && languages[i] != NULL; i++)
+    {
+      g_autoptr(HwLanguageSwitch) sw = hw_language_push (languages[i]);
+
+      is_default = g_str_equal (title, _("Family time"));
+    }
+  return is_default ? _("Family time") : title;
 }
 
 /* The document ------------------------------------------------------------- */
@@ -190,7 +208,7 @@ add_plan (HwDocument        *doc,
       const char *title = hw_record_get_string (s, "title");
       int minutes = (int) hw_record_get_int (s, "duration_minutes");
 
-      heading = g_strdup_printf ("%s: %s", title[0] ? title : _("Family time"),
+      heading = g_strdup_printf ("%s: %s", hw_visits_display_title (title),
                                  hw_visit_level_label (hw_record_get_string (s, "level")));
       hw_document_add_heading (doc, 2, heading);
       /* Translators: "Every week on Tuesday, from Tuesday 3 March 2026 at 16:30, for 2 h 0 min" */
@@ -297,7 +315,6 @@ hw_visits_build_document (HwStore           *store,
   }
   hw_document_set_metadata (doc, _("Family time plan"), hw_store_get_author (store),
                             _("Visits: when, where, who, and what happened"), today);
-  hw_document_set_language (doc, hw_record_get_string (kase, "primary_language"));
 
   add_plan (doc, store, case_id, recipient, person_id, series);
 
@@ -319,7 +336,7 @@ hw_visits_build_document (HwStore           *store,
   /* the month */
   first = g_date_time_new_utc (year, month, 1, 0, 0, 0);
   next = g_date_time_add_months (first, 1);
-  month_title = g_date_time_format (first, "%B %Y");
+  month_title = hw_language_format_date (year, month, 1, HW_DATE_MONTH_YEAR);
   hw_document_add_page_break (doc);
   {
     /* Translators: heading of the monthly report, "Family time in March 2026" */
@@ -433,14 +450,16 @@ hw_visits_export_pdf (HwStore                *store,
   g_autoptr(HwDocument) doc = NULL;
   g_autoptr(HwLanguageSwitch) language = NULL;
   g_autoptr(HwRecord) kase = NULL;
-  const char *lang = opts->language;
+  g_autofree char *lang = NULL;
 
   kase = hw_store_get (store, "cases", opts->case_id, error);
   if (kase == NULL)
     return FALSE;
-  /* the family's language unless asked otherwise */
-  if (lang == NULL || lang[0] == '\0')
-    lang = hw_record_get_string (kase, "primary_language");
+  /* the family's language unless asked otherwise; one that cannot be
+   * loaded is refused, not printed in English */
+  lang = hw_language_choose (opts->language, hw_record_get_string (kase, "primary_language"), error);
+  if (lang == NULL)
+    return FALSE;
   language = hw_language_push (lang);
   doc = hw_visits_build_document (store, opts->case_id, &opts->recipient, opts->person_id, 0, 0,
                                   opts->paper, error);

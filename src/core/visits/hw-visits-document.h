@@ -33,7 +33,12 @@ HwDocument *hw_visits_build_document (HwStore           *store,
                                       const char        *paper,
                                       GError           **error);
 
-/* `homeward export --what visits --format pdf`, in the family's language. */
+/* A series' name as a document shows it: the default name ("Family time")
+ * in the current gettext language, any other name as written. */
+const char *hw_visits_display_title  (const char *title);
+
+/* `homeward export --what visits --format pdf`, in the family's language
+ * (or opts->language); a language that cannot be loaded is refused. */
 gboolean    hw_visits_export_pdf     (HwStore                *store,
                                       const HwExportOptions  *opts,
                                       GError                **error);

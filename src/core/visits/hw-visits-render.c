@@ -8,7 +8,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include <pango/pangocairo.h>
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 
 #include "hw-date.h"
 #include "hw-visits-render.h"
@@ -377,35 +377,24 @@ draw_legend_full (cairo_t *cr, double x, double y, double width, double s, gbool
 
 /* Dates ---------------------------------------------------------------------- */
 
+/* the names in the current gettext language, not the C library's locale */
 static const char *
 month_name (int month)
 {
-  static const char *const names[] = {
-    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-  };
-  return _(names[(month - 1) % 12]);
+  return hw_language_month_name ((month - 1) % 12 + 1);
 }
 
 static const char *
 month_abbrev (int month)
 {
-  static const char *const names[] = {
-    NC_("month-abbrev", "Jan"), NC_("month-abbrev", "Feb"), NC_("month-abbrev", "Mar"),
-    NC_("month-abbrev", "Apr"), NC_("month-abbrev", "May"), NC_("month-abbrev", "Jun"),
-    NC_("month-abbrev", "Jul"), NC_("month-abbrev", "Aug"), NC_("month-abbrev", "Sep"),
-    NC_("month-abbrev", "Oct"), NC_("month-abbrev", "Nov"), NC_("month-abbrev", "Dec"),
-  };
-  return g_dpgettext2 (GETTEXT_PACKAGE, "month-abbrev", names[(month - 1) % 12]);
+  return hw_language_month_abbrev ((month - 1) % 12 + 1);
 }
 
+/* Monday = 0 */
 static const char *
 weekday_abbrev (int i)
 {
-  static const char *const names[] = {
-    N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
-  };
-  return _(names[i]);
+  return hw_language_weekday_abbrev ((GDateWeekday) (i + 1));
 }
 
 /* Monday = 0 */
@@ -476,8 +465,16 @@ hw_visits_draw_month (cairo_t    *cr,
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
 
-  /* Translators: month and year, "March 2025" */
-  title = g_strdup_printf (C_("month-year", "%s %d"), month_name (month), year);
+  {
+    /* "December 2026", "Diciembre de 2026": a title starts with a capital
+     * even where month names do not */
+    g_autofree char *when = hw_language_format_date (year, month, 1, HW_DATE_MONTH_YEAR);
+    gunichar first = g_utf8_get_char (when);
+    char upper[8] = { 0 };
+
+    g_unichar_to_utf8 (g_unichar_totitle (first), upper);
+    title = g_strconcat (upper, g_utf8_next_char (when), NULL);
+  }
   set_rgb (cr, INK);
   draw_text (cr, title, l.margin, l.margin, 26 * s, TRUE, -1, ALIGN_LEFT);
 

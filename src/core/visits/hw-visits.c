@@ -7,7 +7,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include <stdio.h>
-#include <glib/gi18n-lib.h>
+#include "hw-i18n.h"
 
 #include "hw-date.h"
 #include "hw-enums.h"
@@ -64,7 +64,7 @@ hw_visit_level_short_label (const char *level)
 {
   int i = index_of (levels, level);
 
-  return i < 0 ? (level ? level : "") : g_dgettext (GETTEXT_PACKAGE, level_short_labels[i]);
+  return i < 0 ? (level ? level : "") : _(level_short_labels[i]);
 }
 
 const char *const *
