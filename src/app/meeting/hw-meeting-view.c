@@ -22,9 +22,11 @@
 #include "hw-enums.h"
 #include "hw-meeting.h"
 #include "hw-meeting-print.h"
+#include "hw-meeting-queries.h"
 #include "hw-meeting-render.h"
 #include "hw-meeting-summary.h"
 #include "hw-meeting-view.h"
+#include "hw-people.h"
 #include "hw-presentation-window.h"
 #include "hw-record-list.h"
 #include "hw-toast.h"
@@ -114,13 +116,11 @@ set_widget_id (gpointer    widget,
   g_object_set_data (G_OBJECT (widget), key, GSIZE_TO_POINTER ((gsize) id));
 }
 
+/* Keeps @list (transfer full) as long as the page is shown. */
 static HwRecordList *
-page_list_new (HwMeetingView *self,
-               const char    *table,
-               const char    *sql)
+page_list_add (HwMeetingView *self,
+               HwRecordList  *list)
 {
-  HwRecordList *list = hw_record_list_new (self->store, table, sql);
-
   g_ptr_array_add (self->page_lists, list);
   return list;
 }
@@ -253,9 +253,7 @@ people_dropdown_new (HwMeetingView *self,
 
   gtk_string_list_append (names, _("Not decided yet"));
   g_array_append_val (ids, none);
-  people = hw_store_select (self->store, "people", NULL,
-                            "SELECT id, name FROM people WHERE case_id = ? ORDER BY name",
-                            G_TYPE_INT64, self->case_id, G_TYPE_INVALID);
+  people = hw_people_select (self->store, self->case_id, HW_PEOPLE_ALL, NULL);
   for (guint i = 0; people != NULL && i < people->len; i++)
     {
       HwRecord *p = g_ptr_array_index (people, i);
@@ -890,18 +888,10 @@ create_attendee_row (gpointer item,
 static void
 build_attendees (HwMeetingView *self)
 {
-  g_autofree char *sql = NULL;
   HwRecordList *people;
   GtkWidget *list;
 
-  sql = g_strdup_printf ("SELECT p.id, p.name, p.relationship, p.confidential, p.withheld_from,"
-                         " a.id AS attendee_id, a.attendance FROM people p"
-                         " LEFT JOIN meeting_attendees a ON a.person_id = p.id AND a.meeting_id = %" G_GINT64_FORMAT
-                         " WHERE p.case_id = %" G_GINT64_FORMAT " AND p.role <> 'child'"
-                         " ORDER BY a.id IS NULL, a.id, p.id",
-                         self->meeting_id, self->case_id);
-  people = page_list_new (self, "people", sql);
-  hw_record_list_watch (people, "meeting_attendees");
+  people = page_list_add (self, hw_meeting_attendance_list_new (self->store, self->meeting_id));
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -1451,7 +1441,6 @@ save_score (GtkWidget     *any,
   GtkWidget *spin = g_object_get_data (G_OBJECT (any), "spin");
   GtkWidget *reason = g_object_get_data (G_OBJECT (any), "reason");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) same = NULL;
   g_autofree char *name = g_strdup (gtk_widget_get_name (any == reason ? reason : spin));
   gint64 item_id = widget_id (spin, "item-id");
   gint64 person_id = widget_id (spin, "person-id");
@@ -1465,11 +1454,7 @@ save_score (GtkWidget     *any,
     return;   /* still "–": nothing to save */
 
   /* Enter and the new value can both ask for the same write: once is enough */
-  same = hw_store_select (self->store, "meeting_scores", NULL,
-                          "SELECT id FROM meeting_scores WHERE item_id = ? AND person_id = ? AND score = ? AND reason = ?",
-                          G_TYPE_INT64, item_id, G_TYPE_INT64, person_id, G_TYPE_INT64, (gint64) score,
-                          G_TYPE_STRING, why, G_TYPE_INVALID);
-  if (same != NULL && same->len > 0)
+  if (hw_meeting_has_score (self->store, item_id, person_id, score, why))
     return;
   if (hw_meeting_set_score (self->store, item_id, person_id, score, why, &error) == 0)
     hw_toast_show_error (GTK_WIDGET (self), error);
@@ -1571,12 +1556,7 @@ create_statement_row (gpointer item,
   if (previous_id != 0)
     changes = hw_meeting_score_changes (self->store, previous_id, self->meeting_id, NULL);
 
-  people = hw_store_select (self->store, "people", NULL,
-                            "SELECT p.id, p.name, s.score, s.reason FROM meeting_attendees a"
-                            " JOIN people p ON p.id = a.person_id"
-                            " LEFT JOIN meeting_scores s ON s.item_id = ? AND s.person_id = a.person_id"
-                            " WHERE a.meeting_id = ? AND a.attendance IN ('present','remote') ORDER BY a.id",
-                            G_TYPE_INT64, item_id, G_TYPE_INT64, self->meeting_id, G_TYPE_INVALID);
+  people = hw_meeting_scorers_select (self->store, item_id, NULL);
   for (guint i = 0; people != NULL && i < people->len; i++)
     {
       HwRecord *p = g_ptr_array_index (people, i);
@@ -1651,20 +1631,10 @@ create_statement_row (gpointer item,
 static void
 build_scaling (HwMeetingView *self)
 {
-  g_autofree char *sql = NULL;
   HwRecordList *statements;
   GtkWidget *list;
 
-  sql = g_strdup_printf ("SELECT i.id, i.text, i.phase, i.confidential, i.withheld_from,"
-                         " (SELECT group_concat(s.person_id || ':' || s.score || ':' || s.reason, '|')"
-                         "    FROM meeting_scores s WHERE s.item_id = i.id) AS scores"
-                         " FROM meeting_items i WHERE i.meeting_id = %" G_GINT64_FORMAT
-                         " AND i.phase IN ('worries','safety-goals')"
-                         " ORDER BY i.phase = 'safety-goals', i.position, i.id",
-                         self->meeting_id);
-  statements = page_list_new (self, "meeting_items", sql);
-  hw_record_list_watch (statements, "meeting_scores");
-  hw_record_list_watch (statements, "meeting_attendees");
+  statements = page_list_add (self, hw_meeting_statements_list_new (self->store, self->meeting_id));
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -1682,7 +1652,6 @@ static void
 build_phase (HwMeetingView *self)
 {
   const char *phase = self->page;
-  g_autofree char *sql = NULL;
   g_autofree char *entry_label = NULL;
   HwRecordList *items;
   GtkWidget *entry, *list;
@@ -1715,16 +1684,7 @@ build_phase (HwMeetingView *self)
   g_signal_connect (entry, "activate", G_CALLBACK (quick_add_activate_cb), self);
   gtk_box_append (self->page_box, entry);
 
-  sql = g_strdup_printf ("SELECT i.*, (SELECT count(*) FROM tasks t WHERE t.id = i.task_id) AS task_exists,"
-                         " (SELECT group_concat(p.name || ' ' || s.score, ', ') FROM meeting_scores s"
-                         "    JOIN people p ON p.id = s.person_id WHERE s.item_id = i.id) AS scores_text"
-                         " FROM meeting_items i WHERE i.meeting_id = %" G_GINT64_FORMAT " AND i.phase = '%s'"
-                         " ORDER BY i.position, i.id",
-                         self->meeting_id, phase);   /* phase: a validated choice id */
-  items = page_list_new (self, "meeting_items", sql);
-  hw_record_list_watch (items, "meeting_scores");
-  hw_record_list_watch (items, "tasks");
-  hw_record_list_watch (items, "people");
+  items = page_list_add (self, hw_meeting_items_list_new (self->store, self->meeting_id, phase));
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -2038,13 +1998,10 @@ static void
 hw_meeting_view_constructed (GObject *object)
 {
   HwMeetingView *self = HW_MEETING_VIEW (object);
-  g_autofree char *sql = NULL;
 
   G_OBJECT_CLASS (hw_meeting_view_parent_class)->constructed (object);
 
-  sql = g_strdup_printf ("SELECT id, kind, starts_at FROM meetings WHERE case_id = %" G_GINT64_FORMAT
-                         " ORDER BY starts_at DESC, id DESC", self->case_id);
-  self->meetings = hw_record_list_new (self->store, "meetings", sql);
+  self->meetings = hw_meetings_list_new (self->store, self->case_id);
   gtk_list_box_bind_model (self->meeting_list, G_LIST_MODEL (self->meetings), create_meeting_row, self, NULL);
   g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (meetings_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
