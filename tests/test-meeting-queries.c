@@ -60,7 +60,8 @@ fixture_setup (Fixture       *f,
   f->ana = add_person (f, "Ana Mother", "mother", "Mother");
   f->cal = add_person (f, "Cal Child", "child", "Son");
   f->bea = add_person (f, "Bea Grandmother", "kin-caregiver", "Grandmother");
-  f->meeting = hw_meeting_create (f->store, f->case_id, "family-team-meeting", "2026-05-02 10:00", &error);
+  f->meeting = hw_meeting_create (f->store, f->case_id, "family-team-meeting", "2026-05-02 10:00",
+                                  &error);
   g_assert_no_error (error);
   g_assert_cmpint (f->meeting, >, 0);
 }
@@ -85,7 +86,8 @@ column_of (GListModel *model,
 
       if (i > 0)
         g_string_append_c (out, ',');
-      g_string_append (out, hw_record_is_null (rec, column) ? "NULL" : hw_record_get_string (rec, column));
+      g_string_append (out, hw_record_is_null (rec, column) ? "NULL"
+                                                            : hw_record_get_string (rec, column));
     }
   return g_string_free (out, FALSE);
 }
@@ -137,7 +139,8 @@ test_meetings_list (Fixture       *f,
   gint64 later, earlier;
 
   g_signal_connect (list, "items-changed", G_CALLBACK (count_changes_cb), &changes);
-  later = hw_meeting_create (f->store, f->case_id, "team-decision-making", "2026-07-01 09:00", &error);
+  later = hw_meeting_create (f->store, f->case_id, "team-decision-making", "2026-07-01 09:00",
+                             &error);
   g_assert_no_error (error);
   earlier = hw_meeting_create (f->store, f->case_id, "icebreaker", "2026-01-10 18:30", &error);
   g_assert_no_error (error);
@@ -238,7 +241,8 @@ test_items_list (Fixture       *f,
   g_assert_cmpstr (scores, ==, "Ana Mother 4, Bea Grandmother 7");
 
   /* an action's task: there, then gone with the service plan's task */
-  action = hw_meeting_add_action (f->store, f->meeting, "Book the group", f->ana, f->dan, "2026-06-01", &error);
+  action = hw_meeting_add_action (f->store, f->meeting, "Book the group", f->ana, f->dan,
+                                  "2026-06-01", &error);
   g_assert_no_error (error);
   rec = g_list_model_get_item (G_LIST_MODEL (actions), 0);
   g_assert_cmpint (hw_record_get_int (rec, "task_exists"), ==, 0);
@@ -251,7 +255,8 @@ test_items_list (Fixture       *f,
   g_assert_cmpstr (hw_record_get_string (rec, "due_date"), ==, "2026-06-01");
 
   /* another meeting's items are not these */
-  other = hw_meeting_create (f->store, f->case_id, "family-team-meeting", "2026-06-02 10:00", &error);
+  other = hw_meeting_create (f->store, f->case_id, "family-team-meeting", "2026-06-02 10:00",
+                             &error);
   g_assert_no_error (error);
   g_assert_cmpint (hw_meeting_add_item (f->store, other, "strengths", "Elsewhere", &error), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (strengths)), ==, 2);

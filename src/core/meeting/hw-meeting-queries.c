@@ -27,7 +27,8 @@ hw_meetings_list_new (HwStore *store,
 
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
-  sql = g_strdup_printf ("SELECT id, kind, starts_at FROM meetings WHERE case_id = %" G_GINT64_FORMAT
+  sql = g_strdup_printf ("SELECT id, kind, starts_at FROM meetings"
+                         " WHERE case_id = %" G_GINT64_FORMAT
                          " ORDER BY starts_at DESC, id DESC", case_id);
   return hw_record_list_new (store, "meetings", sql);
 }
@@ -58,7 +59,8 @@ hw_meeting_attendance_list_new (HwStore *store,
                          " a.id AS attendee_id, a.attendance FROM people p"
                          " LEFT JOIN meeting_attendees a ON a.person_id = p.id AND a.meeting_id = %"
                          G_GINT64_FORMAT
-                         " WHERE p.case_id = (SELECT case_id FROM meetings WHERE id = %" G_GINT64_FORMAT ")"
+                         " WHERE p.case_id = (SELECT case_id FROM meetings"
+                         "   WHERE id = %" G_GINT64_FORMAT ")"
                          " AND p.role <> 'child'"
                          " ORDER BY a.id IS NULL, a.id, p.id",
                          meeting_id, meeting_id);
@@ -93,10 +95,13 @@ hw_meeting_items_list_new (HwStore    *store,
   /* formatted into the SQL: only a known step id may go there */
   g_return_val_if_fail (hw_choices_valid (HW_CHOICES_MEETING_PHASE, phase), NULL);
 
-  sql = g_strdup_printf ("SELECT i.*, (SELECT count(*) FROM tasks t WHERE t.id = i.task_id) AS task_exists,"
-                         " (SELECT group_concat(p.name || ' ' || s.score, ', ') FROM meeting_scores s"
-                         "    JOIN people p ON p.id = s.person_id WHERE s.item_id = i.id) AS scores_text"
-                         " FROM meeting_items i WHERE i.meeting_id = %" G_GINT64_FORMAT " AND i.phase = '%s'"
+  sql = g_strdup_printf ("SELECT i.*,"
+                         " (SELECT count(*) FROM tasks t WHERE t.id = i.task_id) AS task_exists,"
+                         " (SELECT group_concat(p.name || ' ' || s.score, ', ')"
+                         "    FROM meeting_scores s JOIN people p ON p.id = s.person_id"
+                         "    WHERE s.item_id = i.id) AS scores_text"
+                         " FROM meeting_items i"
+                         " WHERE i.meeting_id = %" G_GINT64_FORMAT " AND i.phase = '%s'"
                          " ORDER BY i.position, i.id",
                          meeting_id, phase);
   list = hw_record_list_new (store, "meeting_items", sql);
@@ -128,7 +133,8 @@ hw_meeting_statements_list_new (HwStore *store,
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
   sql = g_strdup_printf ("SELECT i.id, i.text, i.phase, i.confidential, i.withheld_from,"
-                         " (SELECT group_concat(s.person_id || ':' || s.score || ':' || s.reason, '|')"
+                         " (SELECT group_concat(s.person_id || ':' || s.score || ':' || s.reason,"
+                         "                      '|')"
                          "    FROM meeting_scores s WHERE s.item_id = i.id) AS scores"
                          " FROM meeting_items i WHERE i.meeting_id = %" G_GINT64_FORMAT
                          " AND i.phase IN ('worries','safety-goals')"
@@ -163,8 +169,10 @@ hw_meeting_scorers_select (HwStore  *store,
   return hw_store_select (store, "people", error,
                           "SELECT p.id, p.name, s.score, s.reason FROM meeting_attendees a"
                           " JOIN people p ON p.id = a.person_id"
-                          " LEFT JOIN meeting_scores s ON s.item_id = ?1 AND s.person_id = a.person_id"
-                          " WHERE a.meeting_id = (SELECT meeting_id FROM meeting_items WHERE id = ?1)"
+                          " LEFT JOIN meeting_scores s"
+                          "   ON s.item_id = ?1 AND s.person_id = a.person_id"
+                          " WHERE a.meeting_id = (SELECT meeting_id FROM meeting_items"
+                          "   WHERE id = ?1)"
                           " AND a.attendance IN ('present','remote') ORDER BY a.id",
                           G_TYPE_INT64, item_id, G_TYPE_INVALID);
 }
@@ -196,7 +204,7 @@ hw_meeting_has_score (HwStore    *store,
   same = hw_store_select (store, "meeting_scores", NULL,
                           "SELECT id FROM meeting_scores WHERE item_id = ? AND person_id = ?"
                           " AND score = ? AND reason = ?",
-                          G_TYPE_INT64, item_id, G_TYPE_INT64, person_id, G_TYPE_INT64, (gint64) score,
-                          G_TYPE_STRING, reason, G_TYPE_INVALID);
+                          G_TYPE_INT64, item_id, G_TYPE_INT64, person_id,
+                          G_TYPE_INT64, (gint64) score, G_TYPE_STRING, reason, G_TYPE_INVALID);
   return same != NULL && same->len > 0;
 }
