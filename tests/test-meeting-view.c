@@ -240,6 +240,45 @@ test_attendee_rows (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (check));
 }
 
+static gboolean
+find_toggle (GtkWidget   *root,
+             const char  *tooltip_start,
+             GtkWidget  **found)
+{
+  const char *tip = gtk_widget_get_tooltip_text (root);
+
+  if (GTK_IS_TOGGLE_BUTTON (root) && tip != NULL && g_str_has_prefix (tip, tooltip_start))
+    {
+      *found = root;
+      return TRUE;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (find_toggle (c, tooltip_start, found))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_clock (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(HwRecord) meeting = hw_store_get (f->store, "meetings", f->meeting, NULL);
+  g_autofree char *phase = g_strdup (hw_record_get_string (meeting, "current_phase"));
+  gint64 before = hw_meeting_get_phase_time (f->store, f->meeting, phase);
+  gint64 end = g_get_monotonic_time () + 2200 * 1000;
+  GtkWidget *clock = NULL;
+
+  g_assert_true (find_toggle (f->view, "Start or pause the clock", &clock));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (clock), TRUE);
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  /* counted, not written while it runs */
+  g_assert_cmpint (hw_meeting_get_phase_time (f->store, f->meeting, phase), ==, before);
+  /* a pause writes the seconds to the step they were spent in */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (clock), FALSE);
+  g_assert_cmpint (hw_meeting_get_phase_time (f->store, f->meeting, phase), >=, before + 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +290,7 @@ main (int   argc,
   ADD ("/meeting-view/pages", test_pages);
   ADD ("/meeting-view/item-rows", test_item_rows);
   ADD ("/meeting-view/attendee-rows", test_attendee_rows);
+  ADD ("/meeting-view/clock", test_clock);
 #undef ADD
 
   return g_test_run ();

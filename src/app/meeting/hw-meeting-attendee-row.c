@@ -46,6 +46,8 @@ static GParamSpec *properties[N_PROPS];
 static gint64
 attendee_id (HwMeetingAttendeeRow *self)
 {
+  g_assert (HW_IS_MEETING_ATTENDEE_ROW (self));
+
   return hw_record_get_int (self->record, "attendee_id");
 }
 
@@ -53,6 +55,8 @@ attendee_id (HwMeetingAttendeeRow *self)
 static GtkWidget *
 scope (HwMeetingAttendeeRow *self)
 {
+  g_assert (HW_IS_MEETING_ATTENDEE_ROW (self));
+
   return gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_BOX);
 }
 

@@ -68,6 +68,8 @@ static GParamSpec *properties[N_PROPS];
 static gint64
 item_id (HwMeetingItemRow *self)
 {
+  g_assert (HW_IS_MEETING_ITEM_ROW (self));
+
   return hw_record_get_id (self->record);
 }
 
@@ -76,6 +78,8 @@ item_id (HwMeetingItemRow *self)
 static GtkWidget *
 scope (HwMeetingItemRow *self)
 {
+  g_assert (HW_IS_MEETING_ITEM_ROW (self));
+
   return gtk_widget_get_parent (GTK_WIDGET (self));
 }
 
@@ -224,6 +228,8 @@ person_chosen (HwMeetingItemRow *self,
                GtkDropDown      *dropdown)
 {
   guint i = gtk_drop_down_get_selected (dropdown);
+
+  g_assert (HW_IS_MEETING_ITEM_ROW (self));
 
   return i < self->people_ids->len ? g_array_index (self->people_ids, gint64, i) : 0;
 }
