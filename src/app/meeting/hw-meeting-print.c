@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-meeting-print.h"
+#include "hw-meeting-summary.h"
 
 struct _HwMeetingPrint
 {
@@ -94,4 +95,43 @@ hw_meeting_print_new (HwDocument *document,
   if (job_name != NULL)
     gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), job_name);
   return self;
+}
+
+/**
+ * hw_meeting_print_summary:
+ * @store: the store
+ * @meeting_id: the meeting
+ * @recipient: who the copy is for, as hw_recipient_parse() reads it
+ *   ("family", "agency"...): what is withheld from them is left out
+ * @parent: (nullable): the window the print dialog belongs to
+ * @error: where a bad recipient, a summary that cannot be made or a
+ *   failed print is reported
+ *
+ * Makes the meeting summary for @recipient and prints it through the
+ * print dialog.
+ *
+ * Returns: %FALSE with @error set on failure (a print cancelled is not)
+ */
+gboolean
+hw_meeting_print_summary (HwStore     *store,
+                          gint64       meeting_id,
+                          const char  *recipient,
+                          GtkWindow   *parent,
+                          GError     **error)
+{
+  g_autoptr(HwDocument) doc = NULL;
+  g_autoptr(HwMeetingPrint) print = NULL;
+  HwRecipient who = { HW_RECIPIENT_AGENCY, 0 };
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  if (!hw_recipient_parse (recipient, &who, error))
+    return FALSE;
+  doc = hw_meeting_summary_build (store, meeting_id, &who, NULL, error);
+  if (doc == NULL)
+    return FALSE;
+  print = hw_meeting_print_new (doc, _("Meeting summary"));
+  return gtk_print_operation_run (GTK_PRINT_OPERATION (print),
+                                  GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  parent, error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

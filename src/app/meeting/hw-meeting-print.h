@@ -8,13 +8,19 @@
 #include <gtk/gtk.h>
 
 #include "hw-document.h"
+#include "hw-store.h"
 
 G_BEGIN_DECLS
 
 #define HW_TYPE_MEETING_PRINT (hw_meeting_print_get_type ())
 G_DECLARE_FINAL_TYPE (HwMeetingPrint, hw_meeting_print, HW, MEETING_PRINT, GtkPrintOperation)
 
-HwMeetingPrint *hw_meeting_print_new (HwDocument *document,
-                                      const char *job_name);
+HwMeetingPrint *hw_meeting_print_new     (HwDocument  *document,
+                                          const char  *job_name);
+gboolean        hw_meeting_print_summary (HwStore     *store,
+                                          gint64       meeting_id,
+                                          const char  *recipient,
+                                          GtkWindow   *parent,
+                                          GError     **error);
 
 G_END_DECLS

@@ -1,0 +1,210 @@
+/* hw-meeting-queries.c: the named queries of the meeting editor
+ *
+ * Each answers one question a view asks, with the columns that view shows,
+ * so that the same question has the same answer everywhere and a second
+ * store backend has one place to answer it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-meeting-queries"
+
+#include "hw-enums.h"
+#include "hw-meeting-queries.h"
+
+/**
+ * hw_meetings_list_new:
+ * @store: the store
+ * @case_id: the family
+ *
+ * Returns: (transfer full): the family's meetings as a live list (id,
+ *   kind, starts_at), the latest first
+ */
+HwRecordList *
+hw_meetings_list_new (HwStore *store,
+                      gint64   case_id)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  sql = g_strdup_printf ("SELECT id, kind, starts_at FROM meetings"
+                         " WHERE case_id = %" G_GINT64_FORMAT
+                         " ORDER BY starts_at DESC, id DESC", case_id);
+  return hw_record_list_new (store, "meetings", sql);
+}
+
+/**
+ * hw_meeting_attendance_list_new:
+ * @store: the store
+ * @meeting_id: the meeting
+ *
+ * Every adult of the meeting's family (children are not attendees), with
+ * whether and how they take part: the person's id, name, relationship,
+ * confidential and withheld_from, then attendee_id (NULL if not taking
+ * part) and attendance. Those taking part come first, in the order they
+ * were added, then the others in the order they were added to the family.
+ *
+ * Returns: (transfer full): a live list, also following the attendees
+ */
+HwRecordList *
+hw_meeting_attendance_list_new (HwStore *store,
+                                gint64   meeting_id)
+{
+  g_autofree char *sql = NULL;
+  HwRecordList *list;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  sql = g_strdup_printf ("SELECT p.id, p.name, p.relationship, p.confidential, p.withheld_from,"
+                         " a.id AS attendee_id, a.attendance FROM people p"
+                         " LEFT JOIN meeting_attendees a ON a.person_id = p.id AND a.meeting_id = %"
+                         G_GINT64_FORMAT
+                         " WHERE p.case_id = (SELECT case_id FROM meetings"
+                         "   WHERE id = %" G_GINT64_FORMAT ")"
+                         " AND p.role <> 'child'"
+                         " ORDER BY a.id IS NULL, a.id, p.id",
+                         meeting_id, meeting_id);
+  list = hw_record_list_new (store, "people", sql);
+  hw_record_list_watch (list, "meeting_attendees");
+  return list;
+}
+
+/**
+ * hw_meeting_items_list_new:
+ * @store: the store
+ * @meeting_id: the meeting
+ * @phase: a HW_CHOICES_MEETING_PHASE id
+ *
+ * The items of one step, in their order: every column of meeting_items,
+ * with task_exists (1 when the action's service-plan task is still there)
+ * and scores_text ("Elena 7, Rosa 5": the scores given to it, "" or NULL
+ * if none).
+ *
+ * Returns: (transfer full): a live list, also following scores, tasks and
+ *   people's names; %NULL if @phase is not a step
+ */
+HwRecordList *
+hw_meeting_items_list_new (HwStore    *store,
+                           gint64      meeting_id,
+                           const char *phase)
+{
+  g_autofree char *sql = NULL;
+  HwRecordList *list;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+  /* formatted into the SQL: only a known step id may go there */
+  g_return_val_if_fail (hw_choices_valid (HW_CHOICES_MEETING_PHASE, phase), NULL);
+
+  sql = g_strdup_printf ("SELECT i.*,"
+                         " (SELECT count(*) FROM tasks t WHERE t.id = i.task_id) AS task_exists,"
+                         " (SELECT group_concat(p.name || ' ' || s.score, ', ')"
+                         "    FROM meeting_scores s JOIN people p ON p.id = s.person_id"
+                         "    WHERE s.item_id = i.id) AS scores_text"
+                         " FROM meeting_items i"
+                         " WHERE i.meeting_id = %" G_GINT64_FORMAT " AND i.phase = '%s'"
+                         " ORDER BY i.position, i.id",
+                         meeting_id, phase);
+  list = hw_record_list_new (store, "meeting_items", sql);
+  hw_record_list_watch (list, "meeting_scores");
+  hw_record_list_watch (list, "tasks");
+  hw_record_list_watch (list, "people");
+  return list;
+}
+
+/**
+ * hw_meeting_statements_list_new:
+ * @store: the store
+ * @meeting_id: the meeting
+ *
+ * The statements to scale: the worries, then the safety goals, each in
+ * its order (id, text, phase, confidential, withheld_from, and scores: a
+ * summary of the scores given that changes whenever one does).
+ *
+ * Returns: (transfer full): a live list, also following the scores and
+ *   who takes part
+ */
+HwRecordList *
+hw_meeting_statements_list_new (HwStore *store,
+                                gint64   meeting_id)
+{
+  g_autofree char *sql = NULL;
+  HwRecordList *list;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  sql = g_strdup_printf ("SELECT i.id, i.text, i.phase, i.confidential, i.withheld_from,"
+                         " (SELECT group_concat(s.person_id || ':' || s.score || ':' || s.reason,"
+                         "                      '|')"
+                         "    FROM meeting_scores s WHERE s.item_id = i.id) AS scores"
+                         " FROM meeting_items i WHERE i.meeting_id = %" G_GINT64_FORMAT
+                         " AND i.phase IN ('worries','safety-goals')"
+                         " ORDER BY i.phase = 'safety-goals', i.position, i.id",
+                         meeting_id);
+  list = hw_record_list_new (store, "meeting_items", sql);
+  hw_record_list_watch (list, "meeting_scores");
+  hw_record_list_watch (list, "meeting_attendees");
+  return list;
+}
+
+/**
+ * hw_meeting_scorers_select:
+ * @store: the store
+ * @item_id: a statement (a worry or a safety goal)
+ * @error: where a failed query is reported
+ *
+ * Who scales the statement: the people taking part in its meeting in the
+ * room or from afar (not the absent), in the order they were added, each
+ * with their score (NULL if not given yet) and reason.
+ *
+ * Returns: (transfer full) (element-type HwRecord): records of table
+ *   "people" (id = the person, name, score, reason), or %NULL with @error
+ */
+GPtrArray *
+hw_meeting_scorers_select (HwStore  *store,
+                           gint64    item_id,
+                           GError  **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  return hw_store_select (store, "people", error,
+                          "SELECT p.id, p.name, s.score, s.reason FROM meeting_attendees a"
+                          " JOIN people p ON p.id = a.person_id"
+                          " LEFT JOIN meeting_scores s"
+                          "   ON s.item_id = ?1 AND s.person_id = a.person_id"
+                          " WHERE a.meeting_id = (SELECT meeting_id FROM meeting_items"
+                          "   WHERE id = ?1)"
+                          " AND a.attendance IN ('present','remote') ORDER BY a.id",
+                          G_TYPE_INT64, item_id, G_TYPE_INVALID);
+}
+
+/**
+ * hw_meeting_has_score:
+ * @store: the store
+ * @item_id: a statement
+ * @person_id: a person taking part
+ * @score: 0 to 10
+ * @reason: what makes it that number
+ *
+ * Whether that exact score and reason are already stored: a view asked
+ * twice for the same write (Enter, then the new value) writes it once.
+ *
+ * Returns: %TRUE if stored as given
+ */
+gboolean
+hw_meeting_has_score (HwStore    *store,
+                      gint64      item_id,
+                      gint64      person_id,
+                      int         score,
+                      const char *reason)
+{
+  g_autoptr(GPtrArray) same = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  same = hw_store_select (store, "meeting_scores", NULL,
+                          "SELECT id FROM meeting_scores WHERE item_id = ? AND person_id = ?"
+                          " AND score = ? AND reason = ?",
+                          G_TYPE_INT64, item_id, G_TYPE_INT64, person_id,
+                          G_TYPE_INT64, (gint64) score, G_TYPE_STRING, reason, G_TYPE_INVALID);
+  return same != NULL && same->len > 0;
+}

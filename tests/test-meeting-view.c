@@ -1,0 +1,297 @@
+/* test-meeting-view.c: the meeting editor's pages are their sections, its
+ * rows are widgets that carry their item and act on it through their
+ * actions (move, delete, take part), the lists follow the store, and the
+ * view lets go of everything when it is destroyed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "hw-enums.h"
+#include "hw-meeting.h"
+#include "hw-meeting-attendees-section.h"
+#include "hw-meeting-details-section.h"
+#include "hw-meeting-item-row.h"
+#include "hw-meeting-later.h"
+#include "hw-meeting-phase-section.h"
+#include "hw-meeting-queries.h"
+#include "hw-meeting-scaling-section.h"
+#include "hw-meeting-view.h"
+#include "hw-test-store.h"
+
+typedef struct {
+  char      *dir;
+  HwStore   *store;
+  gint64     case_id;
+  gint64     meeting;
+  GtkWidget *window;
+  GtkWidget *view;
+} Fixture;
+
+static void
+spin (void)
+{
+  /* the rows' writes wait for an idle, the focus for a later one */
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_name (Fixture    *f,
+           const char *what,
+           gint64      id)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT, what, id);
+
+  return hw_meeting_find_named (f->view, name);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(HwRecordList) meetings = NULL;
+  g_autoptr(HwRecord) latest = NULL;
+
+  f->store = hw_test_store_new_demo ("hw-meeting-view-XXXXXX", &f->dir, &f->case_id);
+  meetings = hw_meetings_list_new (f->store, f->case_id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (meetings)), >, 0);
+  latest = g_list_model_get_item (G_LIST_MODEL (meetings), 0);
+  f->meeting = hw_record_get_id (latest);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  f->view = hw_meeting_view_new (f->store, f->case_id);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->view);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+  /* the most recent meeting is open */
+  g_assert_cmpint (hw_meeting_view_get_meeting (HW_MEETING_VIEW (f->view)), ==, f->meeting);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_null (f->view);
+  /* no row, section or list kept the store */
+  hw_test_store_free (f->store, f->dir);
+}
+
+static void
+test_pages (Fixture       *f,
+            gconstpointer  data)
+{
+  const HwChoice *phases;
+  guint n;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "details");
+  spin ();
+  g_assert_nonnull (find_type (f->view, HW_TYPE_MEETING_DETAILS_SECTION));
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "attendees");
+  spin ();
+  g_assert_nonnull (find_type (f->view, HW_TYPE_MEETING_ATTENDEES_SECTION));
+  g_assert_null (find_type (f->view, HW_TYPE_MEETING_DETAILS_SECTION));
+
+  phases = hw_choices_get (HW_CHOICES_MEETING_PHASE, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HwRecord) meeting = NULL;
+      gboolean scaling = g_str_equal (phases[i].id, "scaling");
+
+      hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), phases[i].id);
+      spin ();
+      g_assert_true ((find_type (f->view, HW_TYPE_MEETING_SCALING_SECTION) != NULL) == scaling);
+      g_assert_true ((find_type (f->view, HW_TYPE_MEETING_PHASE_SECTION) != NULL) == !scaling);
+      /* a phase page has its quick entry; the scaling page its scores */
+      g_assert_nonnull (hw_meeting_find_first_field (f->view));
+      /* choosing a step moves the meeting to it */
+      meeting = hw_store_get (f->store, "meetings", f->meeting, NULL);
+      g_assert_cmpstr (hw_record_get_string (meeting, "current_phase"), ==, phases[i].id);
+    }
+  /* the last step asks for the next meeting too */
+  g_assert_nonnull (find_type (f->view, HW_TYPE_MEETING_DETAILS_SECTION));
+}
+
+static char *
+strengths (Fixture *f)
+{
+  g_autoptr(GPtrArray) items = hw_meeting_list_items (f->store, f->meeting, "strengths", NULL, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_string_append_printf (out, "%s%s", i ? "|" : "",
+                            hw_record_get_string (g_ptr_array_index (items, i), "text"));
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_item_rows (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *inside = NULL, *after = NULL, *gone = NULL, *undone = NULL;
+  GtkWidget *row;
+  gint64 item, item_id = 0;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "strengths");
+  spin ();
+  item = hw_meeting_add_item (f->store, f->meeting, "strengths", "ZZ last strength", &error);
+  g_assert_no_error (error);
+  spin ();
+
+  /* the new item's row: a widget of its own that carries its item */
+  row = find_name (f, "item", item);
+  g_assert_nonnull (row);
+  g_assert_true (HW_IS_MEETING_ITEM_ROW (row));
+  g_object_get (row, "item-id", &item_id, NULL);
+  g_assert_cmpint (item_id, ==, item);
+  g_assert_cmpint (hw_meeting_item_row_get_item_id (HW_MEETING_ITEM_ROW (row)), ==, item);
+
+  /* item.move(-1): one place up, once the action's caller has returned */
+  before = strengths (f);
+  g_assert_true (g_str_has_suffix (before, "|ZZ last strength"));
+  g_assert_true (gtk_widget_activate_action (row, "item.move", "i", -1));
+  inside = strengths (f);
+  g_assert_cmpstr (inside, ==, before);   /* not yet: inside the click */
+  spin ();
+  after = strengths (f);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_false (g_str_has_suffix (after, "|ZZ last strength"));
+
+  /* item.delete on the new row that replaced the old one */
+  row = find_name (f, "item", item);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (row, "item.delete", NULL));
+  spin ();
+  g_assert_null (find_name (f, "item", item));
+  gone = strengths (f);
+  g_assert_null (strstr (gone, "ZZ last strength"));
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_nonnull (find_name (f, "item", item));
+  undone = strengths (f);
+  g_assert_cmpstr (undone, ==, after);
+}
+
+static void
+test_attendee_rows (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecordList) attendance = hw_meeting_attendance_list_new (f->store, f->meeting);
+  HwRecord *person;
+  GtkWidget *check;
+  gint64 person_id = 0;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "attendees");
+  spin ();
+  /* someone not taking part yet */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (attendance)) && person_id == 0; i++)
+    {
+      g_autoptr(HwRecord) rec = g_list_model_get_item (G_LIST_MODEL (attendance), i);
+
+      if (hw_record_is_null (rec, "attendee_id"))
+        person_id = hw_record_get_id (rec);
+    }
+  if (person_id == 0)
+    {
+      g_autoptr(HwRecord) first = g_list_model_get_item (G_LIST_MODEL (attendance), 0);
+
+      g_assert_true (hw_meeting_remove_attendee (f->store, hw_record_get_int (first, "attendee_id"),
+                                                 &error));
+      g_assert_no_error (error);
+      person_id = hw_record_get_id (first);
+      spin ();
+    }
+
+  check = find_name (f, "attend", person_id);
+  g_assert_true (GTK_IS_SWITCH (check));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (check)));
+  gtk_switch_set_active (GTK_SWITCH (check), TRUE);
+  spin ();
+  person = hw_record_list_find (attendance, person_id, NULL);
+  g_assert_nonnull (person);
+  g_assert_false (hw_record_is_null (person, "attendee_id"));
+  g_assert_cmpstr (hw_record_get_string (person, "attendance"), ==, "present");
+  /* the new row shows it, and has the focus back */
+  check = find_name (f, "attend", person_id);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (check)));
+  g_assert_true (gtk_widget_has_focus (check));
+}
+
+static gboolean
+find_toggle (GtkWidget   *root,
+             const char  *tooltip_start,
+             GtkWidget  **found)
+{
+  const char *tip = gtk_widget_get_tooltip_text (root);
+
+  if (GTK_IS_TOGGLE_BUTTON (root) && tip != NULL && g_str_has_prefix (tip, tooltip_start))
+    {
+      *found = root;
+      return TRUE;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (find_toggle (c, tooltip_start, found))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_clock (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(HwRecord) meeting = hw_store_get (f->store, "meetings", f->meeting, NULL);
+  g_autofree char *phase = g_strdup (hw_record_get_string (meeting, "current_phase"));
+  gint64 before = hw_meeting_get_phase_time (f->store, f->meeting, phase);
+  gint64 end = g_get_monotonic_time () + 2200 * 1000;
+  GtkWidget *clock = NULL;
+
+  g_assert_true (find_toggle (f->view, "Start or pause the clock", &clock));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (clock), TRUE);
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  /* counted, not written while it runs */
+  g_assert_cmpint (hw_meeting_get_phase_time (f->store, f->meeting, phase), ==, before);
+  /* a pause writes the seconds to the step they were spent in */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (clock), FALSE);
+  g_assert_cmpint (hw_meeting_get_phase_time (f->store, f->meeting, phase), >=, before + 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/meeting-view/pages", test_pages);
+  ADD ("/meeting-view/item-rows", test_item_rows);
+  ADD ("/meeting-view/attendee-rows", test_attendee_rows);
+  ADD ("/meeting-view/clock", test_clock);
+#undef ADD
+
+  return g_test_run ();
+}
