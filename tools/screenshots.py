@@ -85,7 +85,8 @@ class Lang:
 def named(label):
     """A name test: the label itself, or a name made of it (GTK 4.8 names
     some mnemonic buttons "_Label Label")."""
-    return lambda n: bool(n) and (n == label or n.endswith(' ' + label) or n.startswith(label + ' '))
+    return lambda n: bool(n) and (n == label or n.endswith(' ' + label)
+                                  or n.startswith(label + ' '))
 
 
 # -- the screen ------------------------------------------------------------
@@ -242,7 +243,9 @@ def stop(proc):
 def tour(a, outdir, T):
     """Every area and state, in an order where each step starts from the
     main window with no dialog open. Each entry: (picture name, what to do
-    before it, what to do after it)."""
+    before it, what to do after it). A picture's number is fixed (gaps
+    are on purpose): one that cannot be taken is reported as missing by
+    the compare, and the others keep their names."""
     steps = []
 
     def add(name, before, after=None):
@@ -252,7 +255,6 @@ def tour(a, outdir, T):
         a.close_windows()
         a.wait_no_window()
 
-    # the families and the family's page, on People
     # the first screen: the list of families, the family's page on People
     add('02-families-list-people', lambda: a.find(pyatspi.ROLE_PAGE_TAB, T('People')))
     # the end of the People page: the organisations (the wheel over the
@@ -282,7 +284,8 @@ def tour(a, outdir, T):
             steps_list = a.find(pyatspi.ROLE_LIST, T('Steps of the meeting'))
             rows = [r for r in steps_list if r is not None]
             if len(rows) != len(MEETING_STEPS):
-                problems.append('the meeting has %d steps, not %d' % (len(rows), len(MEETING_STEPS)))
+                problems.append('the meeting has %d steps, not %d'
+                                % (len(rows), len(MEETING_STEPS)))
             steps_list.querySelection().selectChild(index)
         return go
     for i, step in enumerate(MEETING_STEPS):
@@ -317,7 +320,8 @@ def tour(a, outdir, T):
     add('40-meeting-room-screen', present, unpresent)
 
     # the service plan: each of its tabs
-    for i, label in enumerate(('By Area', 'By Person', 'Due Dates', 'After Going Home', 'Readiness')):
+    tabs = ('By Area', 'By Person', 'Due Dates', 'After Going Home', 'Readiness')
+    for i, label in enumerate(tabs):
         slug = label.lower().replace(' ', '-')
         add('%02d-service-plan-%s' % (45 + i, slug),
             lambda label=label: (a.tab(T('Service plan')), a.tab(T(label), sibling=T('By Area'))))
@@ -326,7 +330,8 @@ def tour(a, outdir, T):
     for i, label in enumerate(('Month', 'Week', 'List', 'Progress')):
         add('%02d-visits-%s' % (55 + i, label.lower()),
             lambda label=label: (a.tab(T('Family time')), a.tab(T(label), sibling=T('Month'))))
-    add('60-visits-visit-dialog', lambda: (a.tab(T('Family time')), a.press(T('_Schedule Visits…')),
+    add('60-visits-visit-dialog', lambda: (a.tab(T('Family time')),
+                                           a.press(T('_Schedule Visits…')),
                                            a.wait_window('the visit dialog')), close)
 
     def outcome():
