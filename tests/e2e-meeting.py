@@ -177,6 +177,16 @@ def main():
                         'the screen showing the current step')
         check(area is not None, 'the screen shows the current step')
         screenshot('meeting-presentation.png')
+        # the arrow keys move between steps (the window's own arrow keys
+        # move the focus: the screen must take them first)
+        press_keys('Right')
+        wait_for(lambda: query(db, 'SELECT current_phase FROM meetings WHERE id = ?', meeting) == [('plan-b',)],
+                 'Right to go to the next step', timeout=15)
+        check(True, 'Right goes to the next step')
+        press_keys('Left')
+        wait_for(lambda: query(db, 'SELECT current_phase FROM meetings WHERE id = ?', meeting) == [('actions',)],
+                 'Left to go back a step', timeout=15)
+        check(True, 'Left goes back a step')
         click(present)
         try:
             wait_for(lambda: find_window(app, 'Meeting screen') is None, 'the meeting screen to close', timeout=15)

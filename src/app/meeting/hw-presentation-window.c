@@ -412,12 +412,45 @@ hw_presentation_window_class_init (HwPresentationWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "presentation.fullscreen", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "presentation.fullscreen", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "presentation.leave", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "presentation.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "presentation.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "presentation.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "presentation.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "presentation.page", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "presentation.page", "i", -1);
+  /* The arrow keys: see add_arrow_keys() */
+}
+
+static void
+add_arrow_key (GtkShortcutController *controller,
+               guint                  keyval,
+               const char            *action,
+               GVariant              *target)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+                                            gtk_named_action_new (action));
+
+  if (target != NULL)
+    gtk_shortcut_set_arguments (shortcut, target);
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* GtkWindow binds the arrow keys to moving the focus, and a class's own
+ * bindings come after its parent's: bound like Page Up/Down, the arrows
+ * never reached the screen. They are taken in the capture phase instead,
+ * before the window moves the focus (nothing on this window needs them). */
+static void
+add_arrow_keys (HwPresentationWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_assert (HW_IS_PRESENTATION_WINDOW (self));
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "presentation-arrow-keys");
+  add_arrow_key (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Right, "presentation.next", NULL);
+  add_arrow_key (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Left, "presentation.previous", NULL);
+  add_arrow_key (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Down, "presentation.page",
+                 g_variant_new_int32 (1));
+  add_arrow_key (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Up, "presentation.page",
+                 g_variant_new_int32 (-1));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -437,4 +470,5 @@ hw_presentation_window_init (HwPresentationWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Meeting screen"));
   gtk_widget_add_css_class (GTK_WIDGET (self), "hw-presentation");
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+  add_arrow_keys (self);
 }
