@@ -76,8 +76,11 @@ class Lang:
         if code != 'en':
             self.tr = gettext.translation('homeward', os.path.join(BUILD, 'po'), [code])
 
-    def __call__(self, msgid):
-        text = self.tr.gettext(msgid) if self.tr else msgid
+    def __call__(self, msgid, context=None):
+        if self.tr and context:
+            text = self.tr.pgettext(context, msgid)
+        else:
+            text = self.tr.gettext(msgid) if self.tr else msgid
         # a mnemonic's underscore is not part of the accessible name
         return text.replace('_', '') if '_' in msgid else text
 
@@ -292,9 +295,9 @@ def tour(a, outdir, T):
         add('%02d-meeting-%s' % (20 + i, step), meeting_step(i))
 
     def present_button():
-        # a toggle button named "Present" and its label "_Present" (two
-        # strings, two words in Spanish): GTK 4.8 reads "Present Present"
-        is_present = named(T('Present'))
+        # a toggle button named "Present" (the verb, not attendance) and its
+        # label "_Present": GTK 4.8 reads "Present Present"
+        is_present = named(T('Present', 'show on the room screen'))
 
         def look():
             for node in walk(a.main):
