@@ -15,6 +15,7 @@
 #include "hw-org-dialog.h"
 #include "hw-people-page.h"
 #include "hw-person-dialog.h"
+#include "hw-record.h"
 #include "hw-record-list.h"
 #include "hw-test-store.h"
 #include "hw-window.h"
@@ -147,6 +148,109 @@ test_case_list (Fixture       *f,
                                     "not ready yet"));
         }
     }
+}
+
+static gint64
+add_family (Fixture    *f,
+            const char *name,
+            const char *number)
+{
+  g_autoptr(HwRecord) kase = hw_record_new ("cases");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  hw_record_set_string (kase, "family_name", name);
+  hw_record_set_string (kase, "case_number", number);
+  id = hw_store_insert (f->store, "Add family", kase, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Types @text into the family search and waits for the list to show
+ * @n_expected families (the search entry waits a moment after typing). */
+static GListModel *
+search_families (Fixture    *f,
+                 const char *text,
+                 guint       n_expected)
+{
+  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), HW_TYPE_WINDOW,
+                                                                "case_search"));
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->window), HW_TYPE_WINDOW,
+                                                                    "case_list"));
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* hang guard, not a timing; never blocks, so a wrong count ends it */
+  while (g_list_model_get_n_items (shown) != n_expected && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_expected);
+  return shown;
+}
+
+static const char *
+family_at (GListModel *model,
+           guint       position)
+{
+  g_autoptr(HwRecord) record = g_list_model_get_item (model, position);
+
+  return g_intern_string (hw_record_get_string (record, "family_name"));
+}
+
+/* The family list is searched by name or case number as one types: each
+ * word starts a word of either, case and accents ignored. */
+static void
+test_family_search (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), HW_TYPE_WINDOW,
+                                                                "case_search"));
+  GtkWidget *no_match = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), HW_TYPE_WINDOW,
+                                                                   "no_match_label"));
+  gint64 brown;
+  GListModel *shown;
+
+  add_family (f, "Guzmán Ortega", "FC-2023-00127");
+  brown = add_family (f, "Brown", "FC-2024-00005");
+  spin ();
+  shown = search_families (f, "", 3);
+  g_assert_false (gtk_widget_get_visible (no_match));
+
+  shown = search_families (f, "guz", 1);
+  g_assert_cmpstr (family_at (shown, 0), ==, "Guzmán Ortega");
+  shown = search_families (f, "ORTEGA", 1);
+  g_assert_cmpstr (family_at (shown, 0), ==, "Guzmán Ortega");
+  shown = search_families (f, "00005", 1);
+  g_assert_cmpstr (family_at (shown, 0), ==, "Brown");
+  /* every word must match, in the name or the number */
+  shown = search_families (f, "morales fc-2026", 1);
+  g_assert_cmpstr (family_at (shown, 0), ==, "Morales");
+  search_families (f, "morales 00005", 0);
+  g_assert_true (gtk_widget_get_visible (no_match));
+
+  /* Enter opens the first family found */
+  search_families (f, "brow", 1);
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_cmpint (hw_window_get_case_id (f->window), ==, brown);
+
+  /* Escape shows every family again, the open one still selected */
+  g_signal_emit_by_name (entry, "stop-search");
+  shown = search_families (f, "", 3);
+  g_assert_false (gtk_widget_get_visible (no_match));
+  {
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (shown);
+    g_autoptr(HwRecord) selected = g_list_model_get_item (shown, gtk_single_selection_get_selected (selection));
+
+    g_assert_cmpint (hw_record_get_id (selected), ==, brown);
+  }
+
+  /* Ctrl+F (win.search) puts the focus in the search */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  spin ();
+  g_assert_true (gtk_widget_is_focus (entry) || gtk_widget_get_focus_child (entry) != NULL);
 }
 
 /* Ctrl+N (win.add-person) works from any page: it shows the people and
@@ -849,6 +953,7 @@ main (int   argc,
 
   g_test_add ("/window/case-list", Fixture, NULL, fixture_set_up, test_case_list, fixture_tear_down);
   g_test_add ("/window/narrow", Fixture, NULL, fixture_set_up, test_narrow_window, fixture_tear_down);
+  g_test_add ("/window/family-search", Fixture, NULL, fixture_set_up, test_family_search, fixture_tear_down);
   g_test_add ("/window/add-person-shortcut", Fixture, NULL, fixture_set_up, test_add_person_shortcut, fixture_tear_down);
   g_test_add ("/window/add-person-undo", Fixture, NULL, fixture_set_up, test_add_person_and_undo, fixture_tear_down);
   g_test_add ("/window/delete-person-undo", Fixture, NULL, fixture_set_up, test_delete_person_and_undo, fixture_tear_down);

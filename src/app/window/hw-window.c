@@ -44,6 +44,10 @@ struct _HwWindow
   HwStore              *store;
   GSettings            *settings;
   HwRecordList         *cases;
+  /* the families the search finds (all of them without a search) */
+  GtkFilterListModel   *found;
+  GtkCustomFilter      *filter;
+  char                 *search;
   GtkSingleSelection   *selection;
   gint64                case_id;
   /* set while the window itself changes the selection */
@@ -62,6 +66,8 @@ struct _HwWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkListView          *case_list;
+  GtkSearchEntry       *case_search;
+  GtkLabel             *no_match_label;
   GtkWidget            *content;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
@@ -236,6 +242,108 @@ update_welcome (HwWindow *self,
     gtk_widget_grab_focus (self->sample_button);
 }
 
+static void select_position_of_case (HwWindow *self);
+
+/* The position of @case_id among the families the search shows */
+static guint
+found_position (HwWindow *self,
+                gint64    case_id)
+{
+  guint n;
+
+  g_assert (HW_IS_WINDOW (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->found));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HwRecord) record = g_list_model_get_item (G_LIST_MODEL (self->found), i);
+
+      if (hw_record_get_id (record) == case_id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Family name or case number: each word of the search starts a word of
+ * either, case and accents ignored ("guz" finds Guzmán, "00127" finds
+ * FC-2023-00127). */
+static gboolean
+case_matches_cb (gpointer item,
+                 gpointer user_data)
+{
+  HwWindow *self = user_data;
+  HwRecord *record = item;
+  g_auto(GStrv) words = NULL;
+
+  g_assert (HW_IS_WINDOW (self));
+
+  if (self->search == NULL || *self->search == '\0')
+    return TRUE;
+  words = g_str_tokenize_and_fold (self->search, NULL, NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (!g_str_match_string (words[i], hw_record_get_string (record, "family_name"), TRUE)
+        && !g_str_match_string (words[i], hw_record_get_string (record, "case_number"), TRUE))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+update_no_match (HwWindow *self)
+{
+  g_assert (HW_IS_WINDOW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_label),
+                          self->search != NULL && *self->search != '\0'
+                          && g_list_model_get_n_items (G_LIST_MODEL (self->found)) == 0);
+}
+
+static void
+case_search_changed_cb (HwWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->case_search));
+
+  g_assert (HW_IS_WINDOW (self));
+
+  g_free (self->search);
+  self->search = g_strstrip (g_strdup (text));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  select_position_of_case (self);
+  update_no_match (self);
+}
+
+/* Escape in the search: the whole list again */
+static void
+case_search_stop_cb (HwWindow *self)
+{
+  g_assert (HW_IS_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->case_search), "");
+}
+
+/* Enter in the search opens the first family found */
+static void
+case_search_activate_cb (HwWindow *self)
+{
+  g_autoptr(HwRecord) first = NULL;
+
+  g_assert (HW_IS_WINDOW (self));
+
+  first = g_list_model_get_item (G_LIST_MODEL (self->found), 0);
+  if (first != NULL)
+    hw_window_select_case (self, hw_record_get_id (first));
+}
+
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->case_search));
+}
+
 static void
 select_position_of_case (HwWindow *self)
 {
@@ -243,8 +351,8 @@ select_position_of_case (HwWindow *self)
 
   g_assert (HW_IS_WINDOW (self));
 
-  if (self->case_id == 0 || hw_record_list_find (self->cases, self->case_id, &position) == NULL)
-    position = GTK_INVALID_LIST_POSITION;
+  if (self->case_id != 0)
+    position = found_position (self, self->case_id);
 
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
@@ -343,7 +451,7 @@ static void
 case_list_activate_cb (HwWindow *self,
                        guint     position)
 {
-  g_autoptr(HwRecord) record = g_list_model_get_item (G_LIST_MODEL (self->cases), position);
+  g_autoptr(HwRecord) record = g_list_model_get_item (G_LIST_MODEL (self->found), position);
 
   g_assert (HW_IS_WINDOW (self));
 
@@ -843,7 +951,12 @@ hw_window_constructed (GObject *object)
   g_assert (HW_IS_STORE (self->store));
 
   self->cases = hw_cases_list_new (self->store);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
+  self->filter = gtk_custom_filter_new (case_matches_cb, self, NULL);
+  self->found = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)),
+                                           GTK_FILTER (g_object_ref (self->filter)));
+  g_signal_connect_object (self->found, "items-changed",
+                           G_CALLBACK (update_no_match), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -942,6 +1055,9 @@ hw_window_dispose (GObject *object)
   self->case_view = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->cases);
+  g_clear_object (&self->found);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->search, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -976,6 +1092,11 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, case_list);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, case_search);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, no_match_label);
+  gtk_widget_class_bind_template_callback (widget_class, case_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, case_search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, case_search_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, content);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, switcher_bar);
@@ -992,6 +1113,7 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
 
   /* Also work without an application (tests) and when the application's
    * accelerators are not set. */
@@ -999,6 +1121,7 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-person", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
