@@ -23,8 +23,10 @@
 #include <glib/gi18n.h>
 
 #include "hw-enums.h"
+#include "hw-people.h"
 #include "hw-readiness-chart.h"
 #include "hw-service-plan.h"
+#include "hw-service-plan-queries.h"
 #include "hw-service-plan-view.h"
 #include "hw-toast.h"
 
@@ -1049,10 +1051,8 @@ form_reference (Form       *form,
   guint selected = 0;
   Field *field;
 
-  rows = hw_store_select (form->view->store, kind == F_ORG ? "organisations" : "people", NULL,
-                          kind == F_ORG ? "SELECT id, name FROM organisations WHERE case_id = ? ORDER BY name"
-                                        : "SELECT id, name FROM people WHERE case_id = ? ORDER BY name",
-                          G_TYPE_INT64, form->view->case_id, G_TYPE_INVALID);
+  rows = kind == F_ORG ? hw_organisations_select (form->view->store, form->view->case_id, NULL)
+                       : hw_people_select (form->view->store, form->view->case_id, HW_PEOPLE_ALL, NULL);
   g_ptr_array_add (labels, (gpointer) _("Nobody yet"));
   g_array_append_val (ids, none);
   if (kind == F_RESPONSIBLE)
@@ -1355,9 +1355,7 @@ save_review (Form    *form,
       selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget));
       if (selected == 0)
         {
-          gint64 old = hw_store_query_int (store, 0, "SELECT id FROM readiness_ratings WHERE review_id = ? AND domain = ?",
-                                           G_TYPE_INT64, id, G_TYPE_STRING, field->column, G_TYPE_INVALID);
-          if (old != 0 && !hw_service_plan_delete (store, NULL, "readiness_ratings", old, error))
+          if (!hw_service_plan_clear_rating (store, id, field->column, error))
             id = 0;
         }
       else if (!hw_service_plan_set_rating (store, id, field->column, HW_READINESS_MAX + 1 - (int) selected, error))
@@ -1528,13 +1526,7 @@ open_review_form (HwServicePlanView *self,
       int current = HW_READINESS_UNRATED;
 
       if (id != 0)
-        {
-          g_autoptr(GPtrArray) rows = hw_store_select (self->store, "readiness_ratings", NULL,
-                                                       "SELECT id, rating FROM readiness_ratings WHERE review_id = ? AND domain = ?",
-                                                       G_TYPE_INT64, id, G_TYPE_STRING, domains[i].id, G_TYPE_INVALID);
-          if (rows != NULL && rows->len == 1)
-            current = (int) hw_record_get_int (g_ptr_array_index (rows, 0), "rating");
-        }
+        current = hw_service_plan_get_rating (self->store, id, domains[i].id, NULL);
       form_rating (form, domains[i].id, current);
     }
   form_present (form);
