@@ -1,8 +1,10 @@
 /* hw-service-plan-view.c: the service plan area of a case.
  *
- * The lists are rebuilt from the store whenever a plan table changes
- * (an edit, undo or redo), so the view never keeps its own copy of the
- * plan; the row that had the keyboard focus gets it back after a rebuild.
+ * One page per tab (hw-service-plan-*-page.c), each bound to a live list
+ * of the core (hw-service-plan-queries.h): an edit, undo or redo replaces
+ * the rows of the items that changed, and the view never keeps its own
+ * copy of the plan. The view holds the tool bar, the tab switcher, the
+ * summary line and the actions; a filter change gives the pages new lists.
  *
  * By default the view shows what may be projected on the shared screen
  * (HW_RECIPIENT_SCREEN): private needs and notes are absent until the
@@ -25,6 +27,12 @@
 #include "hw-enums.h"
 #include "hw-people.h"
 #include "hw-readiness-chart.h"
+#include "hw-service-plan-aftercare-page.h"
+#include "hw-service-plan-area-page.h"
+#include "hw-service-plan-item.h"
+#include "hw-service-plan-person-page.h"
+#include "hw-service-plan-readiness-page.h"
+#include "hw-service-plan-timeline-page.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-queries.h"
 #include "hw-service-plan-view.h"
@@ -32,34 +40,32 @@
 
 struct _HwServicePlanView
 {
-  GtkWidget         parent_instance;
+  GtkWidget                   parent_instance;
 
-  HwStore          *store;
-  gint64            case_id;
-  GDate             today;
-  gboolean          fixed_today;
-  guint             rebuild_id;
-  guint             fit_id;
-  HwReadinessChart *chart_data;
-  /* a row just added through a form: it gets the focus after the rebuild */
-  char             *new_table;
-  gint64            new_id;
+  HwStore                    *store;
+  gint64                      case_id;
+  GDate                       today;
+  gboolean                    fixed_today;
+  guint                       summary_id;
+  guint                       focus_id;
+  /* an item just added through a form: its row gets the focus */
+  char                       *new_table;
+  gint64                      new_id;
 
-  GtkWidget        *tool_bar;
-  AdwViewStack     *stack;
-  GtkSearchEntry   *search;
-  GtkToggleButton  *hide_done;
-  GtkToggleButton  *soon_only;
-  GtkDropDown      *sort;
-  GtkWidget        *add_need_button;
-  GtkToggleButton  *show_private;
-  GtkLabel         *summary;
-  GtkListBox       *domain_list;
-  GtkListBox       *person_list;
-  GtkListBox       *timeline_list;
-  GtkListBox       *aftercare_list;
-  GtkListBox       *review_list;
-  GtkDrawingArea   *chart;
+  GtkWidget                  *tool_bar;
+  AdwViewStack               *stack;
+  GtkSearchEntry             *search;
+  GtkToggleButton            *hide_done;
+  GtkToggleButton            *soon_only;
+  GtkDropDown                *sort;
+  GtkWidget                  *add_need_button;
+  GtkToggleButton            *show_private;
+  GtkLabel                   *summary;
+  HwServicePlanAreaPage      *area_page;
+  HwServicePlanPersonPage    *person_page;
+  HwServicePlanTimelinePage  *timeline_page;
+  HwServicePlanAftercarePage *aftercare_page;
+  HwServicePlanReadinessPage *readiness_page;
 };
 
 G_DEFINE_FINAL_TYPE (HwServicePlanView, hw_service_plan_view, GTK_TYPE_WIDGET)
@@ -72,41 +78,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* What a row stands for: a table and a row id. Kept on the row so that
- * actions know what the focused row is; the data itself is read from the
- * store each time. */
-typedef struct {
-  char   *table;
-  gint64  id;
-} RowKey;
-
-static void
-row_key_free (gpointer data)
-{
-  RowKey *key = data;
-
-  g_free (key->table);
-  g_free (key);
-}
-
-static void
-set_row_key (GtkWidget  *row,
-             const char *table,
-             gint64      id)
-{
-  RowKey *key = g_new0 (RowKey, 1);
-
-  key->table = g_strdup (table);
-  key->id = id;
-  g_object_set_data_full (G_OBJECT (row), "hw-row-key", key, row_key_free);
-}
-
-static RowKey *
-get_row_key (GtkWidget *row)
-{
-  return row ? g_object_get_data (G_OBJECT (row), "hw-row-key") : NULL;
-}
 
 static const HwRecipient *
 recipient (HwServicePlanView *self)
@@ -128,286 +99,14 @@ today (HwServicePlanView *self)
   return &self->today;
 }
 
-static char *
-short_date (const char *iso)
-{
-  return hw_service_plan_format_date (iso, FALSE);
-}
-
-/* Labels --------------------------------------------------------------------- */
-
-static GtkWidget *
-make_label (const char *text,
-            const char *css_class,
-            gboolean    wrap)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), wrap);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-/* "Overdue" / "Due this week" as an icon and words, never colour alone. */
-static GtkWidget *
-make_due_badge (const char *due_state)
-{
-  GtkWidget *box, *icon;
-  HwDueState state;
-
-  if (g_strcmp0 (due_state, "overdue") == 0)
-    state = HW_DUE_OVERDUE;
-  else if (g_strcmp0 (due_state, "due-this-week") == 0)
-    state = HW_DUE_THIS_WEEK;
-  else
-    return NULL;
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  icon = gtk_image_new_from_icon_name (state == HW_DUE_OVERDUE ? "dialog-warning-symbolic"
-                                                               : "alarm-symbolic");
-  gtk_widget_set_visible (icon, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), make_label (hw_due_state_label (state), "heading", FALSE));
-  gtk_widget_add_css_class (box, state == HW_DUE_OVERDUE ? "error" : "warning");
-  return box;
-}
-
-static GtkWidget *
-make_action_button (const char *icon_name,
-                    const char *label,
-                    const char *action,
-                    GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
-
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon_name);
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
-static GtkWidget *
-make_row (const char *table,
-          gint64      id,
-          GtkWidget  *content)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-
-  gtk_widget_set_margin_top (content, 8);
-  gtk_widget_set_margin_bottom (content, 8);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
-  set_row_key (row, table, id);
-  return row;
-}
-
-/* A header that is not a plan item: a section title in a list. */
-static GtkWidget *
-make_section_row (const char *title,
-                  const char *subtitle)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *row;
-
-  gtk_box_append (GTK_BOX (box), make_label (title, "title-3", TRUE));
-  if (subtitle != NULL && subtitle[0] != '\0')
-    gtk_box_append (GTK_BOX (box), make_label (subtitle, "dim-label", TRUE));
-  row = make_row ("section", 0, box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
-}
-
-/* Rows ------------------------------------------------------------------------ */
-
-static void done_toggled_cb (GtkCheckButton *check, HwServicePlanView *self);
-
-static GtkWidget *
-make_task_row (HwServicePlanView *self,
-               HwRecord          *task,
-               gboolean           show_goal)
-{
-  GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *check, *description, *badge, *note_button, *row;
-  g_autoptr(GString) meta = g_string_new (NULL);
-  g_autofree char *check_label = NULL;
-  g_autofree char *note_label = NULL;
-  const char *status = hw_record_get_string (task, "status");
-  const char *who = hw_record_get_string (task, "responsible_name");
-  const char *provider = hw_record_get_string (task, "provider_name");
-  const char *frequency = hw_record_get_string (task, "frequency");
-  const char *barriers = hw_record_get_string (task, "barriers");
-  gboolean done = g_str_equal (status, "done");
-  gint64 id = hw_record_get_id (task);
-
-  check = gtk_check_button_new ();
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (check), "hw-task", g_memdup2 (&id, sizeof id), g_free);
-  /* Translators: accessible name of a task's check box */
-  check_label = g_strdup_printf (_("Done: %s"), hw_record_get_string (task, "description"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_label, -1);
-  gtk_widget_set_tooltip_text (check, _("Mark done (Ctrl+D)"));
-  g_signal_connect_object (check, "toggled", G_CALLBACK (done_toggled_cb), self, 0);
-  gtk_box_append (GTK_BOX (hbox), check);
-
-  description = make_label (hw_record_get_string (task, "description"), NULL, TRUE);
-  if (done || g_str_equal (status, "dropped"))
-    gtk_widget_add_css_class (description, "dim-label");
-  gtk_box_append (GTK_BOX (vbox), description);
-
-  if (show_goal)
-    {
-      g_autofree char *goal = g_strdup_printf ("%s — %s",
-                                               hw_choice_label (HW_CHOICES_NEED_DOMAIN, hw_record_get_string (task, "domain")),
-                                               hw_record_get_string (task, "goal_text"));
-      gtk_box_append (GTK_BOX (vbox), make_label (goal, "dim-label", TRUE));
-    }
-
-  g_string_append (meta, hw_choice_label (HW_CHOICES_TASK_STATUS, status));
-  g_string_append (meta, " · ");
-  g_string_append (meta, who[0] ? who : _("Nobody yet"));
-  if (provider[0])
-    /* Translators: the provider of a task, after who does it */
-    g_string_append_printf (meta, " · %s", provider);
-  if (frequency[0])
-    g_string_append_printf (meta, " · %s", frequency);
-  if (hw_record_get_string (task, "target_date")[0])
-    {
-      g_autofree char *date = short_date (hw_record_get_string (task, "target_date"));
-
-      /* Translators: the due date of a task, e.g. "by 27 Nov 2026" */
-      g_string_append (meta, " · ");
-      g_string_append_printf (meta, _("by %s"), date);
-    }
-  if (barriers[0])
-    {
-      g_auto(GStrv) ids = g_strsplit (barriers, ",", -1);
-
-      g_string_append_printf (meta, " · %s ", _("In the way:"));
-      for (guint i = 0; ids[i]; i++)
-        g_string_append_printf (meta, "%s%s", i ? ", " : "", hw_choice_label (HW_CHOICES_BARRIER, ids[i]));
-    }
-  gtk_box_append (GTK_BOX (vbox), make_label (meta->str, "dim-label", TRUE));
-  gtk_widget_set_hexpand (vbox, TRUE);
-  gtk_box_append (GTK_BOX (hbox), vbox);
-
-  badge = make_due_badge (hw_record_get_string (task, "due_state"));
-  if (badge != NULL)
-    gtk_box_append (GTK_BOX (hbox), badge);
-
-  if (hw_record_get_int (task, "note_count") > 0)
-    /* Translators: button on a task; %d is how many notes it has */
-    note_label = g_strdup_printf (_("_Note (%d)"), (int) hw_record_get_int (task, "note_count"));
-  else
-    note_label = g_strdup (_("_Note"));
-  note_button = make_action_button ("document-edit-symbolic", note_label, "plan.add-note",
-                                    g_variant_new_int64 (id));
-  gtk_widget_set_tooltip_text (note_button, _("Add a progress note (Ctrl+M)"));
-  gtk_box_append (GTK_BOX (hbox), note_button);
-
-  row = make_row ("tasks", id, hbox);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  hw_record_get_string (task, "description"), -1);
-  return row;
-}
-
-static GtkWidget *
-make_need_row (HwRecord *need)
-{
-  GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *button, *row;
-  const char *domain = hw_choice_label (HW_CHOICES_NEED_DOMAIN, hw_record_get_string (need, "domain"));
-  const char *words = hw_record_get_string (need, "family_words");
-  const char *strengths = hw_record_get_string (need, "strengths");
-
-  gtk_box_append (GTK_BOX (vbox), make_label (domain, "title-3", TRUE));
-  if (words[0])
-    {
-      g_autofree char *text = g_strdup_printf (_("In your words: %s"), words);
-      gtk_box_append (GTK_BOX (vbox), make_label (text, NULL, TRUE));
-    }
-  if (strengths[0])
-    {
-      g_autofree char *text = g_strdup_printf (_("Strengths: %s"), strengths);
-      gtk_box_append (GTK_BOX (vbox), make_label (text, "dim-label", TRUE));
-    }
-  gtk_widget_set_hexpand (vbox, TRUE);
-  gtk_box_append (GTK_BOX (hbox), vbox);
-
-  button = make_action_button ("list-add-symbolic", _("Add _Goal"), "plan.add-goal",
-                               g_variant_new_int64 (hw_record_get_id (need)));
-  gtk_widget_set_tooltip_text (button, _("Add a goal to this need (Ctrl+G)"));
-  gtk_box_append (GTK_BOX (hbox), button);
-
-  row = make_row ("needs", hw_record_get_id (need), hbox);
-  gtk_widget_add_css_class (row, "hw-need-row");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, domain, -1);
-  return row;
-}
-
-static GtkWidget *
-make_goal_row (HwRecord *goal)
-{
-  GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *button, *row;
-  g_autofree char *title = NULL;
-  g_autoptr(GString) meta = g_string_new (NULL);
-  const char *target = hw_record_get_string (goal, "target_date");
-
-  /* Translators: a goal in the plan */
-  title = g_strdup_printf (_("Goal: %s"), hw_record_get_string (goal, "text"));
-  gtk_box_append (GTK_BOX (vbox), make_label (title, "heading", TRUE));
-  if (target[0])
-    {
-      g_autofree char *date = short_date (target);
-      g_string_append_printf (meta, _("By %s"), date);
-      g_string_append (meta, " · ");
-    }
-  g_string_append (meta, hw_choice_label (HW_CHOICES_ACHIEVEMENT, hw_record_get_string (goal, "achievement")));
-  gtk_box_append (GTK_BOX (vbox), make_label (meta->str, "dim-label", TRUE));
-  gtk_widget_set_hexpand (vbox, TRUE);
-  gtk_widget_set_margin_start (vbox, 18);
-  gtk_box_append (GTK_BOX (hbox), vbox);
-
-  button = make_action_button ("list-add-symbolic", _("Add _Task"), "plan.add-task",
-                               g_variant_new_int64 (hw_record_get_id (goal)));
-  gtk_widget_set_tooltip_text (button, _("Add a task to this goal (Ctrl+T)"));
-  gtk_box_append (GTK_BOX (hbox), button);
-
-  row = make_row ("goals", hw_record_get_id (goal), hbox);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  return row;
-}
-
-/* Building the lists ----------------------------------------------------------- */
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
+/* The pages ------------------------------------------------------------------ */
 
 static void
 get_filter (HwServicePlanView *self,
             HwTaskFilter      *filter)
 {
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
   memset (filter, 0, sizeof *filter);
   filter->open_only = gtk_toggle_button_get_active (self->hide_done);
   filter->due_soon_only = gtk_toggle_button_get_active (self->soon_only);
@@ -415,282 +114,18 @@ get_filter (HwServicePlanView *self,
 }
 
 static void
-add_empty_row (GtkListBox *list,
-               const char *text)
+update_summary (HwServicePlanView *self)
 {
-  GtkWidget *row = make_row ("section", 0, make_label (text, "dim-label", TRUE));
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_append (list, row);
-}
-
-static void
-build_domain_list (HwServicePlanView *self,
-                   GPtrArray         *tasks)
-{
-  g_autoptr(GPtrArray) needs = NULL;
-  g_autoptr(GError) error = NULL;
-  HwTaskFilter filter;
-  gboolean filtered;
-  guint shown = 0;
-
-  get_filter (self, &filter);
-  filtered = filter.open_only || filter.due_soon_only || (filter.text != NULL && filter.text[0] != '\0');
-  clear_list (self->domain_list);
-  needs = hw_service_plan_list_needs (self->store, self->case_id, recipient (self), &error);
-  if (needs == NULL)
-    {
-      g_warning ("Could not read the needs: %s", error->message);
-      return;
-    }
-  if (needs->len == 0)
-    add_empty_row (self->domain_list, _("No needs yet. Use “Add Need” to write down the first one, in the family’s words."));
-
-  for (guint n = 0; n < needs->len; n++)
-    {
-      HwRecord *need = g_ptr_array_index (needs, n);
-      g_autoptr(GPtrArray) goals = hw_service_plan_list_goals (self->store, hw_record_get_id (need), NULL);
-      gboolean need_shown = FALSE;
-
-      /* unfiltered, every need and goal shows (so tasks can be added to
-       * them); filtered, only those with a matching task */
-      if (!filtered)
-        {
-          gtk_list_box_append (self->domain_list, make_need_row (need));
-          need_shown = TRUE;
-        }
-      for (guint g = 0; goals != NULL && g < goals->len; g++)
-        {
-          HwRecord *goal = g_ptr_array_index (goals, g);
-          gboolean goal_shown = !filtered;
-
-          if (goal_shown)
-            gtk_list_box_append (self->domain_list, make_goal_row (goal));
-          for (guint t = 0; t < tasks->len; t++)
-            {
-              HwRecord *task = g_ptr_array_index (tasks, t);
-
-              if (hw_record_get_int (task, "goal_id") != hw_record_get_id (goal))
-                continue;
-              if (!need_shown)
-                {
-                  gtk_list_box_append (self->domain_list, make_need_row (need));
-                  need_shown = TRUE;
-                }
-              if (!goal_shown)
-                {
-                  gtk_list_box_append (self->domain_list, make_goal_row (goal));
-                  goal_shown = TRUE;
-                }
-              gtk_list_box_append (self->domain_list, make_task_row (self, task, FALSE));
-              shown++;
-            }
-        }
-    }
-  if (filtered && shown == 0 && needs->len > 0)
-    add_empty_row (self->domain_list, _("Nothing to show with these filters."));
-}
-
-static void
-build_person_list (HwServicePlanView *self,
-                   GPtrArray         *tasks)
-{
-  g_autoptr(GPtrArray) people = NULL;
-
-  clear_list (self->person_list);
-  people = hw_service_plan_list_responsible (self->store, self->case_id, recipient (self), today (self), NULL);
-  if (people == NULL || people->len == 0)
-    {
-      add_empty_row (self->person_list, _("Nobody has a task yet."));
-      return;
-    }
-  for (guint p = 0; p < people->len; p++)
-    {
-      HwRecord *person = g_ptr_array_index (people, p);
-      gboolean agency = hw_record_get_int (person, "agency") != 0;
-      g_autofree char *subtitle = NULL;
-      guint shown = 0;
-
-      /* Translators: under a person's name in "what I need to do" */
-      subtitle = g_strdup_printf (_("%d to do, %d overdue"),
-                                  (int) hw_record_get_int (person, "open_count"),
-                                  (int) hw_record_get_int (person, "overdue_count"));
-      gtk_list_box_append (self->person_list,
-                           make_section_row (hw_record_get_string (person, "name"), subtitle));
-      for (guint t = 0; t < tasks->len; t++)
-        {
-          HwRecord *task = g_ptr_array_index (tasks, t);
-
-          if (agency ? hw_record_get_int (task, "responsible_agency") == 0
-                     : hw_record_get_int (task, "responsible_person_id") != hw_record_get_id (person))
-            continue;
-          gtk_list_box_append (self->person_list, make_task_row (self, task, TRUE));
-          shown++;
-        }
-      if (shown == 0)
-        add_empty_row (self->person_list, _("Nothing to show with these filters."));
-    }
-}
-
-static void
-build_timeline (HwServicePlanView *self)
-{
-  g_autoptr(GPtrArray) items = NULL;
-  const char *section = NULL;
-
-  clear_list (self->timeline_list);
-  items = hw_service_plan_list_timeline (self->store, self->case_id, recipient (self), today (self), NULL);
-  if (items == NULL || items->len == 0)
-    {
-      add_empty_row (self->timeline_list, _("No due dates yet."));
-      return;
-    }
-  for (guint i = 0; i < items->len; i++)
-    {
-      HwRecord *item = g_ptr_array_index (items, i);
-      const char *due = hw_record_get_string (item, "due_state");
-      const char *this_section;
-      GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *badge, *date_label, *row;
-      g_autofree char *date = short_date (hw_record_get_string (item, "date"));
-      g_autofree char *text = NULL;
-      gboolean is_goal = g_str_equal (hw_record_get_string (item, "kind"), "goal");
-      const char *who = hw_record_get_string (item, "responsible_name");
-
-      if (g_str_equal (due, "overdue"))
-        this_section = _("Overdue");
-      else if (g_str_equal (due, "due-this-week"))
-        this_section = _("This week");
-      else
-        this_section = _("Later");
-      if (g_strcmp0 (section, this_section) != 0)
-        {
-          gtk_list_box_append (self->timeline_list, make_section_row (this_section, NULL));
-          section = this_section;
-        }
-
-      date_label = make_label (date, "heading", FALSE);
-      gtk_widget_set_size_request (date_label, 110, -1);
-      gtk_box_append (GTK_BOX (hbox), date_label);
-      text = is_goal ? g_strdup_printf (_("Goal: %s"), hw_record_get_string (item, "text"))
-                     : g_strdup (hw_record_get_string (item, "text"));
-      gtk_box_append (GTK_BOX (vbox), make_label (text, NULL, TRUE));
-      {
-        g_autofree char *meta = g_strdup_printf ("%s%s%s",
-                                                 hw_choice_label (HW_CHOICES_NEED_DOMAIN, hw_record_get_string (item, "domain")),
-                                                 who[0] ? " · " : "", who);
-        gtk_box_append (GTK_BOX (vbox), make_label (meta, "dim-label", TRUE));
-      }
-      gtk_widget_set_hexpand (vbox, TRUE);
-      gtk_box_append (GTK_BOX (hbox), vbox);
-      badge = make_due_badge (due);
-      if (badge)
-        gtk_box_append (GTK_BOX (hbox), badge);
-      row = make_row (is_goal ? "goals" : "tasks", hw_record_get_id (item), hbox);
-      gtk_list_box_append (self->timeline_list, row);
-    }
-}
-
-static void
-build_aftercare (HwServicePlanView *self)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  const HwChoice *components;
-  guint n_components;
-
-  clear_list (self->aftercare_list);
-  rows = hw_service_plan_list_aftercare (self->store, self->case_id, recipient (self), NULL);
-  if (rows == NULL)
-    return;
-  components = hw_choices_get (HW_CHOICES_AFTERCARE_COMPONENT, &n_components);
-  for (guint c = 0; c < n_components; c++)
-    {
-      GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *title, *button, *row;
-      guint found = 0;
-
-      title = make_label (hw_choice_label (HW_CHOICES_AFTERCARE_COMPONENT, components[c].id), "title-4", TRUE);
-      gtk_widget_set_hexpand (title, TRUE);
-      gtk_box_append (GTK_BOX (hbox), title);
-      button = make_action_button ("list-add-symbolic", _("_Add Support"), "plan.add-aftercare",
-                                   g_variant_new_string (components[c].id));
-      gtk_box_append (GTK_BOX (hbox), button);
-      row = make_row ("section", 0, hbox);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->aftercare_list, row);
-
-      for (guint i = 0; i < rows->len; i++)
-        {
-          HwRecord *support = g_ptr_array_index (rows, i);
-          GtkWidget *vbox;
-          g_autoptr(GString) meta = g_string_new (NULL);
-          const char *provider = hw_record_get_string (support, "provider_name");
-          const char *schedule = hw_record_get_string (support, "checkin_schedule");
-
-          if (!g_str_equal (hw_record_get_string (support, "component"), components[c].id))
-            continue;
-          found++;
-          vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-          gtk_box_append (GTK_BOX (vbox), make_label (hw_record_get_string (support, "description"), NULL, TRUE));
-          /* a provider kept off this screen is left out, not "nobody" */
-          if (provider[0])
-            g_string_append (meta, provider);
-          else if (hw_record_get_int (support, "provider_person_id") == 0 &&
-                   hw_record_get_int (support, "provider_org_id") == 0)
-            g_string_append (meta, _("Nobody yet"));
-          if (schedule[0])
-            g_string_append_printf (meta, "%s%s %s", meta->len ? " · " : "", _("Check-ins:"), schedule);
-          if (hw_record_get_string (support, "start_date")[0])
-            {
-              g_autofree char *from = short_date (hw_record_get_string (support, "start_date"));
-              g_autofree char *to = short_date (hw_record_get_string (support, "end_date"));
-              g_string_append_printf (meta, " · %s – %s", from, to);
-            }
-          gtk_box_append (GTK_BOX (vbox), make_label (meta->str, "dim-label", TRUE));
-          gtk_widget_set_margin_start (vbox, 18);
-          gtk_list_box_append (self->aftercare_list, make_row ("aftercare_supports", hw_record_get_id (support), vbox));
-        }
-      if (found == 0)
-        add_empty_row (self->aftercare_list, _("Nothing planned yet."));
-    }
-}
-
-static void fit_chart (HwServicePlanView *self, int width);
-
-static void
-build_reviews (HwServicePlanView *self)
-{
-  g_autoptr(GPtrArray) reviews = NULL;
-
-  clear_list (self->review_list);
-  g_clear_pointer (&self->chart_data, hw_readiness_chart_free);
-  self->chart_data = hw_readiness_chart_load (self->store, self->case_id, NULL);
-  fit_chart (self, gtk_widget_get_width (GTK_WIDGET (self->chart)));
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
-
-  reviews = hw_service_plan_list_reviews (self->store, self->case_id, NULL);
-  for (guint i = 0; reviews != NULL && i < reviews->len; i++)
-    {
-      HwRecord *review = g_ptr_array_index (reviews, i);
-      GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      g_autofree char *date = short_date (hw_record_get_string (review, "date"));
-      g_autofree char *title = g_strdup_printf (_("Review of %s"), date);
-
-      gtk_box_append (GTK_BOX (vbox), make_label (title, "heading", TRUE));
-      if (hw_record_get_string (review, "notes")[0])
-        gtk_box_append (GTK_BOX (vbox), make_label (hw_record_get_string (review, "notes"), "dim-label", TRUE));
-      gtk_list_box_append (self->review_list, make_row ("readiness_reviews", hw_record_get_id (review), vbox));
-    }
-}
-
-static void
-update_summary (HwServicePlanView *self,
-                GPtrArray         *all_tasks)
-{
-  guint open = 0, overdue = 0, soon = 0;
+  g_autoptr(GPtrArray) all_tasks = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  guint open = 0, overdue = 0, soon = 0;
 
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  all_tasks = hw_service_plan_list_tasks (self->store, self->case_id, recipient (self), NULL,
+                                          HW_TASK_SORT_PLAN, today (self), NULL);
+  if (all_tasks == NULL)
+    return;
   for (guint i = 0; i < all_tasks->len; i++)
     {
       const char *due = hw_record_get_string (g_ptr_array_index (all_tasks, i), "due_state");
@@ -706,22 +141,107 @@ update_summary (HwServicePlanView *self,
   gtk_label_set_text (self->summary, text->str);
 }
 
-/* Finds the row of @list standing for @table/@id, for focus after a rebuild. */
-static GtkWidget *
-find_row (GtkListBox *list,
-          const char *table,
-          gint64      id)
+/* New lists for the pages: the filters, the recipient or the day changed. */
+static void
+reload (HwServicePlanView *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      RowKey *key = get_row_key (child);
+  g_autoptr(HwRecordList) outline = NULL;
+  g_autoptr(HwRecordList) by_person = NULL;
+  g_autoptr(HwRecordList) due_dates = NULL;
+  g_autoptr(HwRecordList) aftercare = NULL;
+  g_autoptr(HwRecordList) reviews = NULL;
+  HwTaskSort sort;
+  HwTaskFilter filter;
 
-      if (key && key->id == id && g_strcmp0 (key->table, table) == 0)
-        return child;
-    }
-  return NULL;
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (self->store == NULL || self->case_id == 0)
+    return;
+  get_filter (self, &filter);
+  sort = gtk_drop_down_get_selected (self->sort);
+  outline = hw_service_plan_outline_list_new (self->store, self->case_id, recipient (self),
+                                              &filter, sort, today (self));
+  by_person = hw_service_plan_by_person_list_new (self->store, self->case_id, recipient (self),
+                                                  &filter, sort, today (self));
+  due_dates = hw_service_plan_due_dates_list_new (self->store, self->case_id, recipient (self),
+                                                  today (self));
+  aftercare = hw_service_plan_aftercare_list_new (self->store, self->case_id, recipient (self));
+  reviews = hw_service_plan_reviews_list_new (self->store, self->case_id);
+  hw_service_plan_area_page_set_model (self->area_page, G_LIST_MODEL (outline));
+  hw_service_plan_person_page_set_model (self->person_page, G_LIST_MODEL (by_person));
+  hw_service_plan_timeline_page_set_model (self->timeline_page, G_LIST_MODEL (due_dates));
+  hw_service_plan_aftercare_page_set_model (self->aftercare_page, G_LIST_MODEL (aftercare));
+  hw_service_plan_readiness_page_set_model (self->readiness_page, G_LIST_MODEL (reviews));
+  update_summary (self);
+}
+
+/* Gives the focus to the row of @table / @id: on the page shown, or else
+ * by area. */
+static gboolean
+focus_item (HwServicePlanView *self,
+            const char        *table,
+            gint64             id)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (page == GTK_WIDGET (self->person_page) &&
+      hw_service_plan_person_page_focus_item (self->person_page, table, id))
+    return TRUE;
+  if (page == GTK_WIDGET (self->timeline_page) &&
+      hw_service_plan_timeline_page_focus_item (self->timeline_page, table, id))
+    return TRUE;
+  if (page == GTK_WIDGET (self->aftercare_page) &&
+      hw_service_plan_aftercare_page_focus_item (self->aftercare_page, table, id))
+    return TRUE;
+  if (page == GTK_WIDGET (self->readiness_page) &&
+      hw_service_plan_readiness_page_focus_item (self->readiness_page, table, id))
+    return TRUE;
+  return hw_service_plan_area_page_focus_item (self->area_page, table, id);
+}
+
+/* After the form that added it has gone, the new item has the focus. */
+static gboolean
+focus_new_idle_cb (gpointer user_data)
+{
+  HwServicePlanView *self = user_data;
+
+  self->focus_id = 0;
+  if (self->new_table != NULL)
+    focus_item (self, self->new_table, self->new_id);
+  g_clear_pointer (&self->new_table, g_free);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+summary_idle_cb (gpointer user_data)
+{
+  HwServicePlanView *self = user_data;
+
+  self->summary_id = 0;
+  update_summary (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The pages follow the store on their own; the summary line is counted
+ * again once the edit is over. */
+static void
+store_changed_cb (HwServicePlanView *self,
+                  const char        *table)
+{
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (self->summary_id == 0)
+    self->summary_id = g_idle_add (summary_idle_cb, self);
+}
+
+static void
+filter_changed_cb (HwServicePlanView *self)
+{
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  reload (self);
 }
 
 static GtkWidget *
@@ -730,6 +250,8 @@ focused_row (HwServicePlanView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
     return NULL;
   if (GTK_IS_LIST_BOX_ROW (focus))
@@ -737,155 +259,21 @@ focused_row (HwServicePlanView *self)
   return gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
 }
 
-static void
-rebuild (HwServicePlanView *self)
-{
-  g_autoptr(GPtrArray) tasks = NULL;
-  g_autoptr(GPtrArray) all_tasks = NULL;
-  g_autofree char *focus_table = NULL;
-  GtkListBox *focus_list = NULL;
-  gint64 focus_id = 0;
-  GtkWidget *row;
-  HwTaskFilter filter;
-
-  if (self->store == NULL || self->case_id == 0)
-    return;
-
-  row = focused_row (self);
-  if (row != NULL && get_row_key (row) != NULL)
-    {
-      focus_table = g_strdup (get_row_key (row)->table);
-      focus_id = get_row_key (row)->id;
-      focus_list = GTK_LIST_BOX (gtk_widget_get_parent (row));
-    }
-
-  get_filter (self, &filter);
-  tasks = hw_service_plan_list_tasks (self->store, self->case_id, recipient (self), &filter,
-                                      gtk_drop_down_get_selected (self->sort), today (self), NULL);
-  all_tasks = hw_service_plan_list_tasks (self->store, self->case_id, recipient (self), NULL,
-                                          HW_TASK_SORT_PLAN, today (self), NULL);
-  if (tasks == NULL || all_tasks == NULL)
-    return;
-
-  build_domain_list (self, tasks);
-  build_person_list (self, tasks);
-  build_timeline (self);
-  build_aftercare (self);
-  build_reviews (self);
-  update_summary (self, all_tasks);
-
-  if (self->new_table != NULL)
-    {
-      /* what was just added, on the page shown, or else by area */
-      GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
-      GtkListBox *lists[] = { self->domain_list, self->person_list, self->timeline_list,
-                              self->aftercare_list, self->review_list };
-      GtkWidget *again = NULL;
-
-      for (guint i = 0; i < G_N_ELEMENTS (lists) && again == NULL; i++)
-        if (gtk_widget_is_ancestor (GTK_WIDGET (lists[i]), page))
-          again = find_row (lists[i], self->new_table, self->new_id);
-      if (again == NULL)
-        again = find_row (self->domain_list, self->new_table, self->new_id);
-      if (again != NULL)
-        gtk_widget_grab_focus (again);
-      g_clear_pointer (&self->new_table, g_free);
-    }
-  else if (focus_list != NULL)
-    {
-      GtkWidget *again = find_row (focus_list, focus_table, focus_id);
-
-      if (again != NULL)
-        gtk_widget_grab_focus (again);
-    }
-}
-
+/* The plan item of the focused row: FALSE for none (or a title row). */
 static gboolean
-rebuild_idle_cb (gpointer user_data)
+focused_item (HwServicePlanView  *self,
+              const char        **table,
+              gint64             *id)
 {
-  HwServicePlanView *self = user_data;
+  GtkWidget *row = focused_row (self);
 
-  self->rebuild_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
 
-static void
-queue_rebuild (HwServicePlanView *self)
-{
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
-}
-
-static void
-store_changed_cb (HwServicePlanView *self,
-                  const char        *table)
-{
-  static const char * const watched[] = {
-    "needs", "goals", "tasks", "progress_notes", "aftercare_supports",
-    "readiness_reviews", "readiness_ratings", "people", "organisations", "cases",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
-    if (g_strcmp0 (table, watched[i]) == 0)
-      {
-        queue_rebuild (self);
-        return;
-      }
-}
-
-static void
-filter_changed_cb (HwServicePlanView *self)
-{
-  queue_rebuild (self);
-}
-
-/* The chart is as tall as its width needs: nothing is cut off. */
-static void
-fit_chart (HwServicePlanView *self,
-           int                width)
-{
-  int height;
-
-  if (self->chart_data == NULL || width <= 0)
-    return;
-  height = (int) hw_readiness_chart_get_height_for_width (self->chart_data, width, 0) + 1;
-  if (height != gtk_drawing_area_get_content_height (self->chart))
-    gtk_drawing_area_set_content_height (self->chart, height);
-}
-
-static gboolean
-fit_chart_idle_cb (gpointer user_data)
-{
-  HwServicePlanView *self = user_data;
-
-  self->fit_id = 0;
-  fit_chart (self, gtk_widget_get_width (GTK_WIDGET (self->chart)));
-  return G_SOURCE_REMOVE;
-}
-
-/* A new size cannot be asked for while being allocated one: fit after. */
-static void
-chart_resize_cb (GtkDrawingArea    *area,
-                 int                width,
-                 int                height,
-                 HwServicePlanView *self)
-{
-  if (self->fit_id == 0)
-    self->fit_id = g_idle_add (fit_chart_idle_cb, self);
-}
-
-static void
-draw_chart_cb (GtkDrawingArea *area,
-               cairo_t        *cr,
-               int             width,
-               int             height,
-               gpointer        user_data)
-{
-  HwServicePlanView *self = user_data;
-
-  if (self->chart_data != NULL)
-    hw_readiness_chart_draw (self->chart_data, cr, width, height, 0);
+  if (row == NULL || !HW_IS_SERVICE_PLAN_ITEM (row))
+    return FALSE;
+  *table = hw_service_plan_item_get_item_table (HW_SERVICE_PLAN_ITEM (row));
+  *id = hw_service_plan_item_get_item_id (HW_SERVICE_PLAN_ITEM (row));
+  return *table != NULL && *id != 0;
 }
 
 /* Forms ------------------------------------------------------------------------- */
@@ -1217,7 +605,11 @@ form_new (HwServicePlanView *self,
   gtk_widget_set_margin_end (box, 18);
   form->group = adw_preferences_group_new ();
   gtk_box_append (GTK_BOX (box), form->group);
-  form->error = GTK_LABEL (make_label ("", "error", TRUE));
+  form->error = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_xalign (form->error, 0);
+  gtk_label_set_wrap (form->error, TRUE);
+  gtk_label_set_wrap_mode (form->error, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (GTK_WIDGET (form->error), "error");
   gtk_widget_set_visible (GTK_WIDGET (form->error), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (form->error), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (form->error));
@@ -1392,7 +784,8 @@ form_save_cb (Form *form)
           g_free (form->view->new_table);
           form->view->new_table = g_strdup (form->table);
           form->view->new_id = hw_record_get_id (record);
-          queue_rebuild (form->view);
+          if (form->view->focus_id == 0)
+            form->view->focus_id = g_idle_add (focus_new_idle_cb, form->view);
         }
     }
 
@@ -1535,31 +928,35 @@ open_review_form (HwServicePlanView *self,
 /* Actions ------------------------------------------------------------------------- */
 
 static void
-edit_row (HwServicePlanView *self,
-          GtkWidget         *row)
+edit_item (HwServicePlanView *self,
+           const char        *table,
+           gint64             id)
 {
-  RowKey *key = get_row_key (row);
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
 
-  if (key == NULL || key->id == 0)
+  if (id == 0)
     return;
-  if (g_str_equal (key->table, "needs"))
-    open_need_form (self, key->id);
-  else if (g_str_equal (key->table, "goals"))
-    open_goal_form (self, key->id, 0);
-  else if (g_str_equal (key->table, "tasks"))
-    open_task_form (self, key->id, 0);
-  else if (g_str_equal (key->table, "aftercare_supports"))
-    open_aftercare_form (self, key->id, NULL);
-  else if (g_str_equal (key->table, "readiness_reviews"))
-    open_review_form (self, key->id);
+  if (g_str_equal (table, "needs"))
+    open_need_form (self, id);
+  else if (g_str_equal (table, "goals"))
+    open_goal_form (self, id, 0);
+  else if (g_str_equal (table, "tasks"))
+    open_task_form (self, id, 0);
+  else if (g_str_equal (table, "aftercare_supports"))
+    open_aftercare_form (self, id, NULL);
+  else if (g_str_equal (table, "readiness_reviews"))
+    open_review_form (self, id);
 }
 
 static void
-row_activated_cb (GtkListBox        *list,
-                  GtkListBoxRow     *row,
-                  HwServicePlanView *self)
+row_activated_cb (HwServicePlanView *self,
+                  GtkListBoxRow     *row)
 {
-  edit_row (self, GTK_WIDGET (row));
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (HW_IS_SERVICE_PLAN_ITEM (row))
+    edit_item (self, hw_service_plan_item_get_item_table (HW_SERVICE_PLAN_ITEM (row)),
+               hw_service_plan_item_get_item_id (HW_SERVICE_PLAN_ITEM (row)));
 }
 
 static void
@@ -1569,18 +966,23 @@ set_done (HwServicePlanView *self,
 {
   g_autoptr(GError) error = NULL;
 
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
   if (!hw_service_plan_set_task_status (self->store, task_id, done ? "done" : "in-progress", &error))
     hw_toast_show_error (GTK_WIDGET (self), error);
 }
 
+/* A task's check box: (task id, done). */
 static void
-done_toggled_cb (GtkCheckButton    *check,
-                 HwServicePlanView *self)
+set_done_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (check), "hw-task");
+  gint64 id;
+  gboolean done;
 
-  if (id != NULL)
-    set_done (self, *id, gtk_check_button_get_active (check));
+  g_variant_get (parameter, "(xb)", &id, &done);
+  set_done (HW_SERVICE_PLAN_VIEW (widget), id, done);
 }
 
 static void
@@ -1597,13 +999,15 @@ target_id (HwServicePlanView *self,
            GVariant          *parameter,
            const char        *table)
 {
-  RowKey *key;
+  const char *focused_table;
+  gint64 id;
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
 
   if (parameter != NULL)
     return g_variant_get_int64 (parameter);
-  key = get_row_key (focused_row (self));
-  if (key != NULL && g_strcmp0 (key->table, table) == 0)
-    return key->id;
+  if (focused_item (self, &focused_table, &id) && g_strcmp0 (focused_table, table) == 0)
+    return id;
   return 0;
 }
 
@@ -1682,12 +1086,13 @@ delete_action_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (widget);
-  RowKey *key = get_row_key (focused_row (self));
   g_autoptr(GError) error = NULL;
+  const char *table;
+  gint64 id;
 
   /* no question asked: Ctrl+Z brings it back */
-  if (key != NULL && key->id != 0 &&
-      !hw_service_plan_delete (self->store, NULL, key->table, key->id, &error))
+  if (focused_item (self, &table, &id) &&
+      !hw_service_plan_delete (self->store, NULL, table, id, &error))
     hw_toast_show_error (GTK_WIDGET (self), error);
 }
 
@@ -1697,16 +1102,16 @@ move_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (widget);
-  RowKey *key = get_row_key (focused_row (self));
   g_autoptr(GError) error = NULL;
+  const char *table;
+  gint64 id;
 
-  if (key == NULL || key->id == 0 || g_str_equal (key->table, "readiness_reviews"))
+  if (!focused_item (self, &table, &id) || g_str_equal (table, "readiness_reviews"))
     return;
-  if (!hw_service_plan_move (self->store, key->table, key->id,
+  if (!hw_service_plan_move (self->store, table, id,
                              g_str_equal (action_name, "plan.move-up") ? -1 : 1, &error))
     hw_toast_show_error (GTK_WIDGET (self), error);
 }
-
 /* GObject --------------------------------------------------------------------------- */
 
 GtkWidget *
@@ -1730,7 +1135,7 @@ hw_service_plan_view_set_today (HwServicePlanView *self,
   self->fixed_today = day != NULL;
   if (day != NULL)
     self->today = *day;
-  queue_rebuild (self);
+  reload (self);
 }
 
 static void
@@ -1742,7 +1147,8 @@ hw_service_plan_view_constructed (GObject *object)
 
   g_assert (HW_IS_STORE (self->store));
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+  hw_service_plan_readiness_page_set_case (self->readiness_page, self->store, self->case_id);
+  reload (self);
 }
 
 static void
@@ -1793,13 +1199,12 @@ hw_service_plan_view_dispose (GObject *object)
   HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_handle_id (&self->fit_id, g_source_remove);
+  g_clear_handle_id (&self->summary_id, g_source_remove);
+  g_clear_handle_id (&self->focus_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_SERVICE_PLAN_VIEW);
   /* the template's own children without an id (the switcher row) */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_pointer (&self->chart_data, hw_readiness_chart_free);
   g_clear_pointer (&self->new_table, g_free);
   g_clear_object (&self->store);
 
@@ -1835,16 +1240,16 @@ hw_service_plan_view_class_init (HwServicePlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, add_need_button);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, show_private);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, summary);
-  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, domain_list);
-  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, person_list);
-  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, timeline_list);
-  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, aftercare_list);
-  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, review_list);
-  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, chart);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, area_page);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, person_page);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, timeline_page);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, aftercare_page);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, readiness_page);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "plan.add-need", NULL, add_need_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.set-done", "(xb)", set_done_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.add-goal", "x", add_goal_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.add-task", "x", add_task_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.add-note", "x", add_note_action_cb);
@@ -1874,9 +1279,12 @@ hw_service_plan_view_class_init (HwServicePlanViewClass *klass)
 static void
 hw_service_plan_view_init (HwServicePlanView *self)
 {
+  g_type_ensure (HW_TYPE_SERVICE_PLAN_AREA_PAGE);
+  g_type_ensure (HW_TYPE_SERVICE_PLAN_PERSON_PAGE);
+  g_type_ensure (HW_TYPE_SERVICE_PLAN_TIMELINE_PAGE);
+  g_type_ensure (HW_TYPE_SERVICE_PLAN_AFTERCARE_PAGE);
+  g_type_ensure (HW_TYPE_SERVICE_PLAN_READINESS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  gtk_drawing_area_set_draw_func (self->chart, draw_chart_cb, self, NULL);
-  g_signal_connect_object (self->chart, "resize", G_CALLBACK (chart_resize_cb), self, 0);
 }
