@@ -30,6 +30,7 @@
 #include "hw-service-plan-aftercare-page.h"
 #include "hw-service-plan-area-page.h"
 #include "hw-service-plan-item.h"
+#include "hw-service-plan-need-dialog.h"
 #include "hw-service-plan-person-page.h"
 #include "hw-service-plan-readiness-page.h"
 #include "hw-service-plan-timeline-page.h"
@@ -286,7 +287,6 @@ typedef enum {
   F_ORG,
   F_RESPONSIBLE,
   F_BARRIERS,
-  F_OFF_SCREEN,
   F_RATING,
 } FieldKind;
 
@@ -497,20 +497,6 @@ form_barriers (Form *form)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
 }
 
-static void
-form_off_screen (Form *form)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Private: keep off the shared screen"));
-  gtk_switch_set_active (GTK_SWITCH (toggle), form->stored && hw_record_get_int (form->stored, "confidential"));
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  add_field (form, F_OFF_SCREEN, "confidential", row)->checks[0] = toggle;
-}
-
 /* Index 0 is "not rated"; index i is the rating 3 - i (+2 ... -3). */
 static void
 form_rating (Form       *form,
@@ -696,24 +682,6 @@ form_fill_record (Form     *form,
             hw_record_set_string (record, "barriers", set->str);
           }
           break;
-        case F_OFF_SCREEN:
-          {
-            gboolean private = gtk_switch_get_active (GTK_SWITCH (field->checks[0]));
-            const char *old = stored_string (form, "withheld_from");
-
-            g_auto(GStrv) kinds = g_strsplit (old, ",", -1);
-            g_autoptr(GString) set = g_string_new (NULL);
-
-            /* keep what was withheld from others; add or drop the screen */
-            for (guint k = 0; kinds[k] != NULL; k++)
-              if (kinds[k][0] != '\0' && !g_str_equal (kinds[k], "screen"))
-                g_string_append_printf (set, "%s%s", set->len ? "," : "", kinds[k]);
-            if (private)
-              g_string_append_printf (set, "%s%s", set->len ? "," : "", "screen");
-            hw_record_set_int (record, "confidential", set->len > 0);
-            hw_record_set_string (record, "withheld_from", set->str);
-          }
-          break;
         case F_RATING:
         default:
           break;
@@ -797,19 +765,6 @@ form_save_cb (Form *form)
       return;
     }
   gtk_window_destroy (form->window);
-}
-
-static void
-open_need_form (HwServicePlanView *self,
-                gint64             id)
-{
-  Form *form = form_new (self, id ? _("Change Need") : _("Add Need"), "needs", id, "case_id", self->case_id);
-
-  form_choice (form, "domain", _("_Area"), HW_CHOICES_NEED_DOMAIN, "housing");
-  form_text (form, "family_words", _("In the family’s _words"), NULL);
-  form_text (form, "strengths", _("_Strengths"), NULL);
-  form_off_screen (form);
-  form_present (form);
 }
 
 static void
@@ -925,6 +880,77 @@ open_review_form (HwServicePlanView *self,
   form_present (form);
 }
 
+/* Dialogs ------------------------------------------------------------------------ */
+
+/* An item added through a dialog gets the focus once the dialog has gone. */
+static void
+dialog_saved_cb (GtkWindow         *dialog,
+                 gint64             id,
+                 HwServicePlanView *self)
+{
+  const char *table = NULL;
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (HW_IS_SERVICE_PLAN_NEED_DIALOG (dialog))
+    table = "needs";
+  if (table == NULL)
+    return;
+  g_free (self->new_table);
+  self->new_table = g_strdup (table);
+  self->new_id = id;
+  if (self->focus_id == 0)
+    self->focus_id = g_idle_add (focus_new_idle_cb, self);
+}
+
+/* Shows @dialog over the view's window; an item it adds gets the focus. */
+static void
+present_dialog (HwServicePlanView *self,
+                GtkWindow         *dialog,
+                gboolean           adding)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  if (adding)
+    g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, 0);
+  gtk_window_present (dialog);
+}
+
+/* @id's row of @table, for its dialog: NULL (with a message) when it has
+ * gone meanwhile. */
+static HwRecord *
+get_item (HwServicePlanView *self,
+          const char        *table,
+          gint64             id)
+{
+  g_autoptr(GError) error = NULL;
+  HwRecord *record;
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  record = hw_store_get (self->store, table, id, &error);
+  if (record == NULL)
+    hw_toast_show_error (GTK_WIDGET (self), error);
+  return record;
+}
+
+static void
+open_need_dialog (HwServicePlanView *self,
+                  gint64             id)
+{
+  g_autoptr(HwRecord) record = NULL;
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (id != 0 && (record = get_item (self, "needs", id)) == NULL)
+    return;
+  present_dialog (self, hw_service_plan_need_dialog_new (self->store, self->case_id, record), id == 0);
+}
+
 /* Actions ------------------------------------------------------------------------- */
 
 static void
@@ -937,7 +963,7 @@ edit_item (HwServicePlanView *self,
   if (id == 0)
     return;
   if (g_str_equal (table, "needs"))
-    open_need_form (self, id);
+    open_need_dialog (self, id);
   else if (g_str_equal (table, "goals"))
     open_goal_form (self, id, 0);
   else if (g_str_equal (table, "tasks"))
@@ -990,7 +1016,7 @@ add_need_action_cb (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  open_need_form (HW_SERVICE_PLAN_VIEW (widget), 0);
+  open_need_dialog (HW_SERVICE_PLAN_VIEW (widget), 0);
 }
 
 /* With no parameter (a keyboard shortcut), these act on the focused row. */
