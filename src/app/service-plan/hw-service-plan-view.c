@@ -29,6 +29,7 @@
 #include "hw-readiness-chart.h"
 #include "hw-service-plan-aftercare-page.h"
 #include "hw-service-plan-area-page.h"
+#include "hw-service-plan-goal-dialog.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-need-dialog.h"
 #include "hw-service-plan-person-page.h"
@@ -768,19 +769,6 @@ form_save_cb (Form *form)
 }
 
 static void
-open_goal_form (HwServicePlanView *self,
-                gint64             id,
-                gint64             need_id)
-{
-  Form *form = form_new (self, id ? _("Change Goal") : _("Add Goal"), "goals", id, "need_id", need_id);
-
-  form_text (form, "text", _("What will be _different"), NULL);
-  form_date (form, "target_date", _("By _when (YYYY-MM-DD)"), NULL);
-  form_choice (form, "achievement", _("_Progress so far"), HW_CHOICES_ACHIEVEMENT, "none");
-  form_present (form);
-}
-
-static void
 open_task_form (HwServicePlanView *self,
                 gint64             id,
                 gint64             goal_id)
@@ -894,6 +882,8 @@ dialog_saved_cb (GtkWindow         *dialog,
 
   if (HW_IS_SERVICE_PLAN_NEED_DIALOG (dialog))
     table = "needs";
+  else if (HW_IS_SERVICE_PLAN_GOAL_DIALOG (dialog))
+    table = "goals";
   if (table == NULL)
     return;
   g_free (self->new_table);
@@ -951,6 +941,22 @@ open_need_dialog (HwServicePlanView *self,
   present_dialog (self, hw_service_plan_need_dialog_new (self->store, self->case_id, record), id == 0);
 }
 
+/* Changes goal @id, or adds one to @need_id (@id 0). */
+static void
+open_goal_dialog (HwServicePlanView *self,
+                  gint64             id,
+                  gint64             need_id)
+{
+  g_autoptr(HwRecord) record = NULL;
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (id != 0 && (record = get_item (self, "goals", id)) == NULL)
+    return;
+  present_dialog (self, hw_service_plan_goal_dialog_new (self->store, self->case_id, need_id, record),
+                  id == 0);
+}
+
 /* Actions ------------------------------------------------------------------------- */
 
 static void
@@ -965,7 +971,7 @@ edit_item (HwServicePlanView *self,
   if (g_str_equal (table, "needs"))
     open_need_dialog (self, id);
   else if (g_str_equal (table, "goals"))
-    open_goal_form (self, id, 0);
+    open_goal_dialog (self, id, 0);
   else if (g_str_equal (table, "tasks"))
     open_task_form (self, id, 0);
   else if (g_str_equal (table, "aftercare_supports"))
@@ -1046,7 +1052,7 @@ add_goal_action_cb (GtkWidget  *widget,
   gint64 id = target_id (self, parameter, "needs");
 
   if (id != 0)
-    open_goal_form (self, 0, id);
+    open_goal_dialog (self, 0, id);
 }
 
 static void
