@@ -34,6 +34,7 @@
 #include "hw-service-plan-need-dialog.h"
 #include "hw-service-plan-person-page.h"
 #include "hw-service-plan-readiness-page.h"
+#include "hw-service-plan-task-dialog.h"
 #include "hw-service-plan-timeline-page.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-queries.h"
@@ -286,8 +287,6 @@ typedef enum {
   F_CHOICE,
   F_PERSON,
   F_ORG,
-  F_RESPONSIBLE,
-  F_BARRIERS,
   F_RATING,
 } FieldKind;
 
@@ -297,7 +296,6 @@ typedef struct {
   HwChoices  choices;
   GtkWidget *widget;
   GArray    *ids;            /* gint64 for people/organisations */
-  GtkWidget *checks[4];      /* barriers */
 } Field;
 
 typedef struct {
@@ -436,7 +434,7 @@ form_reference (Form       *form,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 none = 0, agency = -1, current = 0;
+  gint64 none = 0, current = 0;
   guint selected = 0;
   Field *field;
 
@@ -444,17 +442,9 @@ form_reference (Form       *form,
                        : hw_people_select (form->view->store, form->view->case_id, HW_PEOPLE_ALL, NULL);
   g_ptr_array_add (labels, (gpointer) _("Nobody yet"));
   g_array_append_val (ids, none);
-  if (kind == F_RESPONSIBLE)
-    {
-      g_ptr_array_add (labels, (gpointer) _("Agency"));
-      g_array_append_val (ids, agency);
-    }
   if (form->stored)
     {
-      if (kind == F_RESPONSIBLE && hw_record_get_int (form->stored, "responsible_agency"))
-        current = -1;
-      else
-        current = hw_record_get_int (form->stored, column);
+      current = hw_record_get_int (form->stored, column);
     }
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
@@ -469,33 +459,6 @@ form_reference (Form       *form,
   g_ptr_array_add (labels, NULL);
   field = add_field (form, kind, column, combo_row (title, (const char * const *) labels->pdata, selected));
   field->ids = ids;
-}
-
-static void
-form_barriers (Form *form)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  const HwChoice *choices;
-  guint n;
-  Field *field;
-  g_auto(GStrv) current = g_strsplit (stored_string (form, "barriers"), ",", -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("In the way"));
-  field = add_field (form, F_BARRIERS, "barriers", row);
-  choices = hw_choices_get (HW_CHOICES_BARRIER, &n);
-  for (guint i = 0; i < n && i < G_N_ELEMENTS (field->checks); i++)
-    {
-      GtkWidget *check = gtk_check_button_new_with_label (hw_choice_label (HW_CHOICES_BARRIER, choices[i].id));
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   g_strv_contains ((const char * const *) current, choices[i].id));
-      g_object_set_data (G_OBJECT (check), "hw-id", (gpointer) choices[i].id);
-      field->checks[i] = check;
-      gtk_box_append (GTK_BOX (box), check);
-    }
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
 }
 
 /* Index 0 is "not rated"; index i is the rating 3 - i (+2 ... -3). */
@@ -664,25 +627,6 @@ form_fill_record (Form     *form,
           hw_record_set_ref (record, field->column,
                              g_array_index (field->ids, gint64, adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget))));
           break;
-        case F_RESPONSIBLE:
-          {
-            gint64 id = g_array_index (field->ids, gint64, adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget)));
-
-            hw_record_set_ref (record, "responsible_person_id", id > 0 ? id : 0);
-            hw_record_set_int (record, "responsible_agency", id == -1);
-          }
-          break;
-        case F_BARRIERS:
-          {
-            g_autoptr(GString) set = g_string_new (NULL);
-
-            for (guint j = 0; j < G_N_ELEMENTS (field->checks) && field->checks[j]; j++)
-              if (gtk_check_button_get_active (GTK_CHECK_BUTTON (field->checks[j])))
-                g_string_append_printf (set, "%s%s", set->len ? "," : "",
-                                        (const char *) g_object_get_data (G_OBJECT (field->checks[j]), "hw-id"));
-            hw_record_set_string (record, "barriers", set->str);
-          }
-          break;
         case F_RATING:
         default:
           break;
@@ -766,25 +710,6 @@ form_save_cb (Form *form)
       return;
     }
   gtk_window_destroy (form->window);
-}
-
-static void
-open_task_form (HwServicePlanView *self,
-                gint64             id,
-                gint64             goal_id)
-{
-  Form *form = form_new (self, id ? _("Change Task") : _("Add Task"), "tasks", id, "goal_id", goal_id);
-  g_autofree char *start = today_iso (self);
-
-  form_text (form, "description", _("What will be _done"), NULL);
-  form_reference (form, F_RESPONSIBLE, "responsible_person_id", _("_Who does it"));
-  form_reference (form, F_ORG, "provider_org_id", _("With _whom (provider)"));
-  form_text (form, "frequency", _("How _often"), NULL);
-  form_date (form, "start_date", _("_From (YYYY-MM-DD)"), start);
-  form_date (form, "target_date", _("_By (YYYY-MM-DD)"), NULL);
-  form_choice (form, "status", _("_Status"), HW_CHOICES_TASK_STATUS, "not-started");
-  form_barriers (form);
-  form_present (form);
 }
 
 static void
@@ -884,6 +809,8 @@ dialog_saved_cb (GtkWindow         *dialog,
     table = "needs";
   else if (HW_IS_SERVICE_PLAN_GOAL_DIALOG (dialog))
     table = "goals";
+  else if (HW_IS_SERVICE_PLAN_TASK_DIALOG (dialog))
+    table = "tasks";
   if (table == NULL)
     return;
   g_free (self->new_table);
@@ -957,6 +884,24 @@ open_goal_dialog (HwServicePlanView *self,
                   id == 0);
 }
 
+/* Changes task @id, or adds one to @goal_id (@id 0). */
+static void
+open_task_dialog (HwServicePlanView *self,
+                  gint64             id,
+                  gint64             goal_id)
+{
+  g_autoptr(HwRecord) record = NULL;
+  g_autofree char *start = today_iso (self);
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (id != 0 && (record = get_item (self, "tasks", id)) == NULL)
+    return;
+  present_dialog (self, hw_service_plan_task_dialog_new (self->store, self->case_id, goal_id, start,
+                                                         record),
+                  id == 0);
+}
+
 /* Actions ------------------------------------------------------------------------- */
 
 static void
@@ -973,7 +918,7 @@ edit_item (HwServicePlanView *self,
   else if (g_str_equal (table, "goals"))
     open_goal_dialog (self, id, 0);
   else if (g_str_equal (table, "tasks"))
-    open_task_form (self, id, 0);
+    open_task_dialog (self, id, 0);
   else if (g_str_equal (table, "aftercare_supports"))
     open_aftercare_form (self, id, NULL);
   else if (g_str_equal (table, "readiness_reviews"))
@@ -1064,7 +1009,7 @@ add_task_action_cb (GtkWidget  *widget,
   gint64 id = target_id (self, parameter, "goals");
 
   if (id != 0)
-    open_task_form (self, 0, id);
+    open_task_dialog (self, 0, id);
 }
 
 static void
