@@ -32,6 +32,7 @@
 #include "hw-service-plan-goal-dialog.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-need-dialog.h"
+#include "hw-service-plan-note-dialog.h"
 #include "hw-service-plan-person-page.h"
 #include "hw-service-plan-readiness-page.h"
 #include "hw-service-plan-task-dialog.h"
@@ -713,45 +714,6 @@ form_save_cb (Form *form)
 }
 
 static void
-open_note_form (HwServicePlanView *self,
-                gint64             task_id)
-{
-  Form *form = form_new (self, _("Add Progress Note"), "progress_notes", 0, "task_id", task_id);
-  g_autofree char *date = today_iso (self);
-
-  g_autoptr(GPtrArray) notes = NULL;
-
-  form_text (form, "text", _("_Note"), NULL);
-  form_date (form, "date", _("_Date (YYYY-MM-DD)"), date);
-  form_text (form, "author", _("_Written by"), hw_store_get_author (self->store));
-
-  /* the notes so far, newest first, to read before writing the next */
-  notes = hw_service_plan_list_notes (self->store, task_id, recipient (self), NULL);
-  if (notes != NULL && notes->len > 0)
-    {
-      GtkWidget *earlier = adw_preferences_group_new ();
-
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (earlier), _("Earlier notes"));
-      for (guint i = notes->len; i > 0; i--)
-        {
-          HwRecord *note = g_ptr_array_index (notes, i - 1);
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *when = hw_service_plan_format_date (hw_record_get_string (note, "date"), FALSE);
-          g_autofree char *subtitle = NULL;
-          const char *author = hw_record_get_string (note, "author");
-
-          subtitle = author[0] ? g_strdup_printf ("%s · %s", when, author) : g_strdup (when);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hw_record_get_string (note, "text"));
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (earlier), row);
-        }
-      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (form->group)), earlier, form->group);
-    }
-  form_present (form);
-}
-
-static void
 open_aftercare_form (HwServicePlanView *self,
                      gint64             id,
                      const char        *component)
@@ -811,6 +773,8 @@ dialog_saved_cb (GtkWindow         *dialog,
     table = "goals";
   else if (HW_IS_SERVICE_PLAN_TASK_DIALOG (dialog))
     table = "tasks";
+  else if (HW_IS_SERVICE_PLAN_NOTE_DIALOG (dialog))
+    table = "progress_notes";
   if (table == NULL)
     return;
   g_free (self->new_table);
@@ -900,6 +864,20 @@ open_task_dialog (HwServicePlanView *self,
   present_dialog (self, hw_service_plan_task_dialog_new (self->store, self->case_id, goal_id, start,
                                                          record),
                   id == 0);
+}
+
+/* Adds a progress note to task @task_id. */
+static void
+open_note_dialog (HwServicePlanView *self,
+                  gint64             task_id)
+{
+  g_autofree char *date = today_iso (self);
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  present_dialog (self, hw_service_plan_note_dialog_new (self->store, self->case_id, task_id, date,
+                                                         gtk_toggle_button_get_active (self->show_private)),
+                  TRUE);
 }
 
 /* Actions ------------------------------------------------------------------------- */
@@ -1021,7 +999,7 @@ add_note_action_cb (GtkWidget  *widget,
   gint64 id = target_id (self, parameter, "tasks");
 
   if (id != 0)
-    open_note_form (self, id);
+    open_note_dialog (self, id);
 }
 
 static void
