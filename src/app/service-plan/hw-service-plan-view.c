@@ -35,6 +35,7 @@
 #include "hw-service-plan-note-dialog.h"
 #include "hw-service-plan-person-page.h"
 #include "hw-service-plan-readiness-page.h"
+#include "hw-service-plan-support-dialog.h"
 #include "hw-service-plan-task-dialog.h"
 #include "hw-service-plan-timeline-page.h"
 #include "hw-service-plan.h"
@@ -285,18 +286,13 @@ focused_item (HwServicePlanView  *self,
 typedef enum {
   F_TEXT,
   F_DATE,
-  F_CHOICE,
-  F_PERSON,
-  F_ORG,
   F_RATING,
 } FieldKind;
 
 typedef struct {
   FieldKind  kind;
   char      *column;
-  HwChoices  choices;
   GtkWidget *widget;
-  GArray    *ids;            /* gint64 for people/organisations */
 } Field;
 
 typedef struct {
@@ -318,7 +314,6 @@ field_free (gpointer data)
   Field *field = data;
 
   g_free (field->column);
-  g_clear_pointer (&field->ids, g_array_unref);
   g_free (field);
 }
 
@@ -397,69 +392,6 @@ combo_row (const char         *title,
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   return row;
-}
-
-static void
-form_choice (Form       *form,
-             const char *column,
-             const char *title,
-             HwChoices   which,
-             const char *fallback)
-{
-  const HwChoice *choices;
-  guint n, selected = 0;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  const char *value = form->stored ? stored_string (form, column) : fallback;
-  Field *field;
-
-  choices = hw_choices_get (which, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (labels, (gpointer) hw_choice_label (which, choices[i].id));
-      if (g_strcmp0 (choices[i].id, value) == 0)
-        selected = i;
-    }
-  g_ptr_array_add (labels, NULL);
-  field = add_field (form, F_CHOICE, column, combo_row (title, (const char * const *) labels->pdata, selected));
-  field->choices = which;
-}
-
-/* People or organisations of the case, with "Nobody" first (and the agency
- * second for a responsible party). */
-static void
-form_reference (Form       *form,
-                FieldKind   kind,
-                const char *column,
-                const char *title)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 none = 0, current = 0;
-  guint selected = 0;
-  Field *field;
-
-  rows = kind == F_ORG ? hw_organisations_select (form->view->store, form->view->case_id, NULL)
-                       : hw_people_select (form->view->store, form->view->case_id, HW_PEOPLE_ALL, NULL);
-  g_ptr_array_add (labels, (gpointer) _("Nobody yet"));
-  g_array_append_val (ids, none);
-  if (form->stored)
-    {
-      current = hw_record_get_int (form->stored, column);
-    }
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      gint64 id = hw_record_get_id (g_ptr_array_index (rows, i));
-
-      g_ptr_array_add (labels, (gpointer) hw_record_get_string (g_ptr_array_index (rows, i), "name"));
-      g_array_append_val (ids, id);
-    }
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == current)
-      selected = i;
-  g_ptr_array_add (labels, NULL);
-  field = add_field (form, kind, column, combo_row (title, (const char * const *) labels->pdata, selected));
-  field->ids = ids;
 }
 
 /* Index 0 is "not rated"; index i is the rating 3 - i (+2 ... -3). */
@@ -613,21 +545,6 @@ form_fill_record (Form     *form,
             hw_record_set_string (record, field->column, g_strstrip (text));
           }
           break;
-        case F_CHOICE:
-          {
-            guint n;
-            const HwChoice *choices = hw_choices_get (field->choices, &n);
-            guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget));
-
-            if (selected < n)
-              hw_record_set_string (record, field->column, choices[selected].id);
-          }
-          break;
-        case F_PERSON:
-        case F_ORG:
-          hw_record_set_ref (record, field->column,
-                             g_array_index (field->ids, gint64, adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget))));
-          break;
         case F_RATING:
         default:
           break;
@@ -714,24 +631,6 @@ form_save_cb (Form *form)
 }
 
 static void
-open_aftercare_form (HwServicePlanView *self,
-                     gint64             id,
-                     const char        *component)
-{
-  Form *form = form_new (self, id ? _("Change Support") : _("Add Support"), "aftercare_supports", id,
-                         "case_id", self->case_id);
-
-  form_choice (form, "component", _("_Kind of support"), HW_CHOICES_AFTERCARE_COMPONENT, component);
-  form_text (form, "description", _("_What"), NULL);
-  form_reference (form, F_PERSON, "provider_person_id", _("Who _provides it"));
-  form_reference (form, F_ORG, "provider_org_id", _("_Organisation"));
-  form_text (form, "checkin_schedule", _("_Check-ins"), _("Weekly in month 1, then monthly"));
-  form_date (form, "start_date", _("_From (YYYY-MM-DD)"), NULL);
-  form_date (form, "end_date", _("_To (YYYY-MM-DD)"), NULL);
-  form_present (form);
-}
-
-static void
 open_review_form (HwServicePlanView *self,
                   gint64             id)
 {
@@ -775,6 +674,8 @@ dialog_saved_cb (GtkWindow         *dialog,
     table = "tasks";
   else if (HW_IS_SERVICE_PLAN_NOTE_DIALOG (dialog))
     table = "progress_notes";
+  else if (HW_IS_SERVICE_PLAN_SUPPORT_DIALOG (dialog))
+    table = "aftercare_supports";
   if (table == NULL)
     return;
   g_free (self->new_table);
@@ -866,6 +767,23 @@ open_task_dialog (HwServicePlanView *self,
                   id == 0);
 }
 
+/* Changes support @id, or adds one of kind @component (@id 0). */
+static void
+open_support_dialog (HwServicePlanView *self,
+                     gint64             id,
+                     const char        *component)
+{
+  g_autoptr(HwRecord) record = NULL;
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (id != 0 && (record = get_item (self, "aftercare_supports", id)) == NULL)
+    return;
+  present_dialog (self, hw_service_plan_support_dialog_new (self->store, self->case_id, component,
+                                                            record),
+                  id == 0);
+}
+
 /* Adds a progress note to task @task_id. */
 static void
 open_note_dialog (HwServicePlanView *self,
@@ -898,7 +816,7 @@ edit_item (HwServicePlanView *self,
   else if (g_str_equal (table, "tasks"))
     open_task_dialog (self, id, 0);
   else if (g_str_equal (table, "aftercare_supports"))
-    open_aftercare_form (self, id, NULL);
+    open_support_dialog (self, id, NULL);
   else if (g_str_equal (table, "readiness_reviews"))
     open_review_form (self, id);
 }
@@ -1007,7 +925,7 @@ add_aftercare_action_cb (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  open_aftercare_form (HW_SERVICE_PLAN_VIEW (widget), 0,
+  open_support_dialog (HW_SERVICE_PLAN_VIEW (widget), 0,
                        parameter ? g_variant_get_string (parameter, NULL) : "basic-resources");
 }
 
