@@ -24,9 +24,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hw-enums.h"
-#include "hw-people.h"
-#include "hw-readiness-chart.h"
 #include "hw-service-plan-aftercare-page.h"
 #include "hw-service-plan-area-page.h"
 #include "hw-service-plan-goal-dialog.h"
@@ -35,6 +32,7 @@
 #include "hw-service-plan-note-dialog.h"
 #include "hw-service-plan-person-page.h"
 #include "hw-service-plan-readiness-page.h"
+#include "hw-service-plan-review-dialog.h"
 #include "hw-service-plan-support-dialog.h"
 #include "hw-service-plan-task-dialog.h"
 #include "hw-service-plan-timeline-page.h"
@@ -281,243 +279,7 @@ focused_item (HwServicePlanView  *self,
   return *table != NULL && *id != 0;
 }
 
-/* Forms ------------------------------------------------------------------------- */
-
-typedef enum {
-  F_TEXT,
-  F_DATE,
-  F_RATING,
-} FieldKind;
-
-typedef struct {
-  FieldKind  kind;
-  char      *column;
-  GtkWidget *widget;
-} Field;
-
-typedef struct {
-  HwServicePlanView *view;
-  GtkWindow         *window;
-  GtkWidget         *group;
-  GtkLabel          *error;
-  char              *table;
-  char              *parent_column;
-  gint64             parent_id;
-  gint64             id;
-  HwRecord          *stored;
-  GPtrArray         *fields;   /* of Field* */
-} Form;
-
-static void
-field_free (gpointer data)
-{
-  Field *field = data;
-
-  g_free (field->column);
-  g_free (field);
-}
-
-static void
-form_free (gpointer data)
-{
-  Form *form = data;
-
-  g_clear_object (&form->view);
-  g_clear_object (&form->stored);
-  g_free (form->table);
-  g_free (form->parent_column);
-  g_ptr_array_unref (form->fields);
-  g_free (form);
-}
-
-static const char *
-stored_string (Form       *form,
-               const char *column)
-{
-  return form->stored ? hw_record_get_string (form->stored, column) : "";
-}
-
-static Field *
-add_field (Form       *form,
-           FieldKind   kind,
-           const char *column,
-           GtkWidget  *widget)
-{
-  Field *field = g_new0 (Field, 1);
-
-  field->kind = kind;
-  field->column = g_strdup (column);
-  field->widget = widget;
-  g_ptr_array_add (form->fields, field);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (form->group), widget);
-  return field;
-}
-
-static void
-form_text (Form       *form,
-           const char *column,
-           const char *title,
-           const char *fallback)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  const char *value = form->stored ? stored_string (form, column) : (fallback ? fallback : "");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), value);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  add_field (form, F_TEXT, column, row);
-}
-
-static void
-form_date (Form       *form,
-           const char *column,
-           const char *title,
-           const char *fallback)
-{
-  form_text (form, column, title, fallback);
-  ((Field *) g_ptr_array_index (form->fields, form->fields->len - 1))->kind = F_DATE;
-}
-
-static GtkWidget *
-combo_row (const char         *title,
-           const char * const *labels,
-           guint               selected)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  return row;
-}
-
-/* Index 0 is "not rated"; index i is the rating 3 - i (+2 ... -3). */
-static void
-form_rating (Form       *form,
-             const char *domain,
-             int         current)
-{
-  const char *labels[8];
-  guint selected = 0;
-  Field *field;
-
-  labels[0] = _("Not rated");
-  for (int r = HW_READINESS_MAX; r >= HW_READINESS_MIN; r--)
-    labels[HW_READINESS_MAX - r + 1] = hw_readiness_rating_label (r);
-  labels[7] = NULL;
-  if (current != HW_READINESS_UNRATED)
-    selected = HW_READINESS_MAX - current + 1;
-  field = add_field (form, F_RATING, domain,
-                     combo_row (hw_choice_label (HW_CHOICES_READINESS_DOMAIN, domain), labels, selected));
-  (void) field;
-}
-
-static void form_save_cb (Form *form);
-
-static void
-form_cancel_cb (Form *form)
-{
-  gtk_window_destroy (form->window);
-}
-
-static Form *
-form_new (HwServicePlanView *self,
-          const char        *title,
-          const char        *table,
-          gint64             id,
-          const char        *parent_column,
-          gint64             parent_id)
-{
-  Form *form = g_new0 (Form, 1);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *header, *cancel, *save, *box, *page, *buttons;
-  GtkEventController *shortcuts;
-
-  form->view = g_object_ref (self);
-  form->table = g_strdup (table);
-  form->id = id;
-  form->parent_column = g_strdup (parent_column);
-  form->parent_id = parent_id;
-  form->fields = g_ptr_array_new_with_free_func (field_free);
-  if (id != 0)
-    form->stored = hw_store_get (self->store, table, id, NULL);
-
-  form->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_title (form->window, title);
-  gtk_window_set_modal (form->window, TRUE);
-  gtk_window_set_default_size (form->window, 620, -1);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (form->window, GTK_WINDOW (root));
-  g_object_set_data_full (G_OBJECT (form->window), "hw-form", form, form_free);
-
-  header = gtk_header_bar_new ();
-  gtk_window_set_titlebar (form->window, header);
-  /* Cancel and Save under the fields, where the eye and the Tab key end
-   * up after the last field (and where screen readers find them) */
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  /* no mnemonics here: GTK 4.8 then names the buttons "_Save Save" for
-   * screen readers; Enter saves (the default widget), Escape cancels */
-  cancel = gtk_button_new_with_label (_("Cancel"));
-  save = gtk_button_new_with_label (_("Save"));
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_box_append (GTK_BOX (buttons), cancel);
-  gtk_box_append (GTK_BOX (buttons), save);
-  gtk_window_set_default_widget (form->window, save);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (form_cancel_cb), form);
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (form_save_cb), form);
-
-  /* Escape cancels, as in any dialog. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (GTK_WIDGET (form->window), shortcuts);
-
-  page = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (page), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (page), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (page), 640);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  form->group = adw_preferences_group_new ();
-  gtk_box_append (GTK_BOX (box), form->group);
-  form->error = GTK_LABEL (gtk_label_new (""));
-  gtk_label_set_xalign (form->error, 0);
-  gtk_label_set_wrap (form->error, TRUE);
-  gtk_label_set_wrap_mode (form->error, PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (GTK_WIDGET (form->error), "error");
-  gtk_widget_set_visible (GTK_WIDGET (form->error), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (form->error), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (form->error));
-  gtk_box_append (GTK_BOX (box), buttons);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (page), box);
-  gtk_window_set_child (form->window, page);
-  return form;
-}
-
-static void
-form_present (Form *form)
-{
-  /* the first text field has the focus: type straight away */
-  for (guint i = 0; i < form->fields->len; i++)
-    {
-      Field *field = g_ptr_array_index (form->fields, i);
-
-      if (field->kind == F_TEXT)
-        {
-          gtk_widget_grab_focus (field->widget);
-          break;
-        }
-    }
-  gtk_window_present (form->window);
-}
+/* Dialogs ------------------------------------------------------------------------ */
 
 static char *
 today_iso (HwServicePlanView *self)
@@ -527,134 +289,6 @@ today_iso (HwServicePlanView *self)
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (day), g_date_get_month (day), g_date_get_day (day));
 }
 
-/* Writes the fields into @record (the table's columns). */
-static void
-form_fill_record (Form     *form,
-                  HwRecord *record)
-{
-  for (guint i = 0; i < form->fields->len; i++)
-    {
-      Field *field = g_ptr_array_index (form->fields, i);
-
-      switch (field->kind)
-        {
-        case F_TEXT:
-        case F_DATE:
-          {
-            g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget)));
-            hw_record_set_string (record, field->column, g_strstrip (text));
-          }
-          break;
-        case F_RATING:
-        default:
-          break;
-        }
-    }
-}
-
-static gboolean
-save_review (Form    *form,
-             GError **error)
-{
-  HwStore *store = form->view->store;
-  g_autoptr(HwRecord) record = hw_record_new ("readiness_reviews");
-  gint64 id;
-
-  if (!hw_store_begin_edit (store, form->id ? _("Change readiness review") : _("Add readiness review"), error))
-    return FALSE;
-  if (form->id)
-    hw_record_set_id (record, form->id);
-  else
-    hw_record_set_int (record, "case_id", form->view->case_id);
-  form_fill_record (form, record);
-  id = hw_service_plan_save (store, NULL, record, error);
-  for (guint i = 0; id != 0 && i < form->fields->len; i++)
-    {
-      Field *field = g_ptr_array_index (form->fields, i);
-      guint selected;
-
-      if (field->kind != F_RATING)
-        continue;
-      selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget));
-      if (selected == 0)
-        {
-          if (!hw_service_plan_clear_rating (store, id, field->column, error))
-            id = 0;
-        }
-      else if (!hw_service_plan_set_rating (store, id, field->column, HW_READINESS_MAX + 1 - (int) selected, error))
-        id = 0;
-    }
-  if (id == 0)
-    {
-      hw_store_rollback_edit (store);
-      return FALSE;
-    }
-  return hw_store_commit_edit (store, error);
-}
-
-static void
-form_save_cb (Form *form)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (g_str_equal (form->table, "readiness_reviews"))
-    ok = save_review (form, &error);
-  else
-    {
-      g_autoptr(HwRecord) record = hw_record_new (form->table);
-
-      if (form->id)
-        hw_record_set_id (record, form->id);
-      else
-        hw_record_set_int (record, form->parent_column, form->parent_id);
-      form_fill_record (form, record);
-      ok = hw_service_plan_save (form->view->store, NULL, record, &error) != 0;
-      if (ok && form->id == 0)
-        {
-          g_free (form->view->new_table);
-          form->view->new_table = g_strdup (form->table);
-          form->view->new_id = hw_record_get_id (record);
-          if (form->view->focus_id == 0)
-            form->view->focus_id = g_idle_add (focus_new_idle_cb, form->view);
-        }
-    }
-
-  if (!ok)
-    {
-      /* the dialog stays open with what was typed, and says what is wrong */
-      gtk_label_set_text (form->error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (form->error), TRUE);
-      return;
-    }
-  gtk_window_destroy (form->window);
-}
-
-static void
-open_review_form (HwServicePlanView *self,
-                  gint64             id)
-{
-  Form *form = form_new (self, id ? _("Change Readiness Review") : _("Add Readiness Review"),
-                         "readiness_reviews", id, "case_id", self->case_id);
-  g_autofree char *date = today_iso (self);
-  const HwChoice *domains;
-  guint n;
-
-  form_date (form, "date", _("_Date (YYYY-MM-DD)"), date);
-  form_text (form, "notes", _("_Notes"), NULL);
-  domains = hw_choices_get (HW_CHOICES_READINESS_DOMAIN, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      int current = HW_READINESS_UNRATED;
-
-      if (id != 0)
-        current = hw_service_plan_get_rating (self->store, id, domains[i].id, NULL);
-      form_rating (form, domains[i].id, current);
-    }
-  form_present (form);
-}
-
-/* Dialogs ------------------------------------------------------------------------ */
 
 /* An item added through a dialog gets the focus once the dialog has gone. */
 static void
@@ -784,6 +418,23 @@ open_support_dialog (HwServicePlanView *self,
                   id == 0);
 }
 
+/* Changes review @id, or adds one (@id 0). */
+static void
+open_review_dialog (HwServicePlanView *self,
+                    gint64             id)
+{
+  g_autoptr(HwRecord) record = NULL;
+  g_autofree char *date = today_iso (self);
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (id != 0 && (record = get_item (self, "readiness_reviews", id)) == NULL)
+    return;
+  /* the focus stays where it was: a new review shows in the chart */
+  present_dialog (self, hw_service_plan_review_dialog_new (self->store, self->case_id, date, record),
+                  FALSE);
+}
+
 /* Adds a progress note to task @task_id. */
 static void
 open_note_dialog (HwServicePlanView *self,
@@ -818,7 +469,7 @@ edit_item (HwServicePlanView *self,
   else if (g_str_equal (table, "aftercare_supports"))
     open_support_dialog (self, id, NULL);
   else if (g_str_equal (table, "readiness_reviews"))
-    open_review_form (self, id);
+    open_review_dialog (self, id);
 }
 
 static void
@@ -934,7 +585,7 @@ add_review_action_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  open_review_form (HW_SERVICE_PLAN_VIEW (widget), 0);
+  open_review_dialog (HW_SERVICE_PLAN_VIEW (widget), 0);
 }
 
 static void
