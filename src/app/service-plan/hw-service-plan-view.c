@@ -281,15 +281,6 @@ focused_item (HwServicePlanView  *self,
 
 /* Dialogs ------------------------------------------------------------------------ */
 
-static char *
-today_iso (HwServicePlanView *self)
-{
-  const GDate *day = today (self);
-
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (day), g_date_get_month (day), g_date_get_day (day));
-}
-
-
 /* An item added through a dialog gets the focus once the dialog has gone. */
 static void
 dialog_saved_cb (GtkWindow         *dialog,
@@ -319,157 +310,71 @@ dialog_saved_cb (GtkWindow         *dialog,
     self->focus_id = g_idle_add (focus_new_idle_cb, self);
 }
 
-/* Shows @dialog over the view's window; an item it adds gets the focus. */
+/* The dialog that changes @id of @table or, with @id 0, adds one: below
+ * @parent_id (a goal's need, a task's goal, a note's task) or, for a
+ * support, of kind @component. New tasks, notes and reviews are dated
+ * today. */
 static void
-present_dialog (HwServicePlanView *self,
-                GtkWindow         *dialog,
-                gboolean           adding)
+open_dialog (HwServicePlanView *self,
+             const char        *table,
+             gint64             id,
+             gint64             parent_id,
+             const char        *component)
 {
+  g_autoptr(HwRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *dialog;
 
   g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
 
+  if (id != 0 && (record = hw_store_get (self->store, table, id, &error)) == NULL)
+    {
+      /* it has gone meanwhile */
+      hw_toast_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  day = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (today (self)),
+                         g_date_get_month (today (self)), g_date_get_day (today (self)));
+  if (g_str_equal (table, "needs"))
+    dialog = hw_service_plan_need_dialog_new (self->store, self->case_id, record);
+  else if (g_str_equal (table, "goals"))
+    dialog = hw_service_plan_goal_dialog_new (self->store, self->case_id, parent_id, record);
+  else if (g_str_equal (table, "tasks"))
+    dialog = hw_service_plan_task_dialog_new (self->store, self->case_id, parent_id, day, record);
+  else if (g_str_equal (table, "progress_notes"))
+    dialog = hw_service_plan_note_dialog_new (self->store, self->case_id, parent_id, day,
+                                              gtk_toggle_button_get_active (self->show_private));
+  else if (g_str_equal (table, "aftercare_supports"))
+    dialog = hw_service_plan_support_dialog_new (self->store, self->case_id, component, record);
+  else
+    dialog = hw_service_plan_review_dialog_new (self->store, self->case_id, day, record);
+
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
-  if (adding)
+  /* a new item gets the focus (a new review shows in the chart) */
+  if (id == 0)
     g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, 0);
   gtk_window_present (dialog);
 }
 
-/* @id's row of @table, for its dialog: NULL (with a message) when it has
- * gone meanwhile. */
-static HwRecord *
-get_item (HwServicePlanView *self,
-          const char        *table,
-          gint64             id)
-{
-  g_autoptr(GError) error = NULL;
-  HwRecord *record;
-
-  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
-
-  record = hw_store_get (self->store, table, id, &error);
-  if (record == NULL)
-    hw_toast_show_error (GTK_WIDGET (self), error);
-  return record;
-}
-
-static void
-open_need_dialog (HwServicePlanView *self,
-                  gint64             id)
-{
-  g_autoptr(HwRecord) record = NULL;
-
-  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
-
-  if (id != 0 && (record = get_item (self, "needs", id)) == NULL)
-    return;
-  present_dialog (self, hw_service_plan_need_dialog_new (self->store, self->case_id, record), id == 0);
-}
-
-/* Changes goal @id, or adds one to @need_id (@id 0). */
-static void
-open_goal_dialog (HwServicePlanView *self,
-                  gint64             id,
-                  gint64             need_id)
-{
-  g_autoptr(HwRecord) record = NULL;
-
-  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
-
-  if (id != 0 && (record = get_item (self, "goals", id)) == NULL)
-    return;
-  present_dialog (self, hw_service_plan_goal_dialog_new (self->store, self->case_id, need_id, record),
-                  id == 0);
-}
-
-/* Changes task @id, or adds one to @goal_id (@id 0). */
-static void
-open_task_dialog (HwServicePlanView *self,
-                  gint64             id,
-                  gint64             goal_id)
-{
-  g_autoptr(HwRecord) record = NULL;
-  g_autofree char *start = today_iso (self);
-
-  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
-
-  if (id != 0 && (record = get_item (self, "tasks", id)) == NULL)
-    return;
-  present_dialog (self, hw_service_plan_task_dialog_new (self->store, self->case_id, goal_id, start,
-                                                         record),
-                  id == 0);
-}
-
-/* Changes support @id, or adds one of kind @component (@id 0). */
-static void
-open_support_dialog (HwServicePlanView *self,
-                     gint64             id,
-                     const char        *component)
-{
-  g_autoptr(HwRecord) record = NULL;
-
-  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
-
-  if (id != 0 && (record = get_item (self, "aftercare_supports", id)) == NULL)
-    return;
-  present_dialog (self, hw_service_plan_support_dialog_new (self->store, self->case_id, component,
-                                                            record),
-                  id == 0);
-}
-
-/* Changes review @id, or adds one (@id 0). */
-static void
-open_review_dialog (HwServicePlanView *self,
-                    gint64             id)
-{
-  g_autoptr(HwRecord) record = NULL;
-  g_autofree char *date = today_iso (self);
-
-  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
-
-  if (id != 0 && (record = get_item (self, "readiness_reviews", id)) == NULL)
-    return;
-  /* the focus stays where it was: a new review shows in the chart */
-  present_dialog (self, hw_service_plan_review_dialog_new (self->store, self->case_id, date, record),
-                  FALSE);
-}
-
-/* Adds a progress note to task @task_id. */
-static void
-open_note_dialog (HwServicePlanView *self,
-                  gint64             task_id)
-{
-  g_autofree char *date = today_iso (self);
-
-  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
-
-  present_dialog (self, hw_service_plan_note_dialog_new (self->store, self->case_id, task_id, date,
-                                                         gtk_toggle_button_get_active (self->show_private)),
-                  TRUE);
-}
-
 /* Actions ------------------------------------------------------------------------- */
 
+/* Enter or a click on a row: the dialog of its item, if it has one. */
 static void
 edit_item (HwServicePlanView *self,
            const char        *table,
            gint64             id)
 {
+  static const char * const editable[] = {
+    "needs", "goals", "tasks", "aftercare_supports", "readiness_reviews", NULL
+  };
+
   g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
 
-  if (id == 0)
-    return;
-  if (g_str_equal (table, "needs"))
-    open_need_dialog (self, id);
-  else if (g_str_equal (table, "goals"))
-    open_goal_dialog (self, id, 0);
-  else if (g_str_equal (table, "tasks"))
-    open_task_dialog (self, id, 0);
-  else if (g_str_equal (table, "aftercare_supports"))
-    open_support_dialog (self, id, NULL);
-  else if (g_str_equal (table, "readiness_reviews"))
-    open_review_dialog (self, id);
+  if (id != 0 && g_strv_contains (editable, table))
+    open_dialog (self, table, id, 0, NULL);
 }
 
 static void
@@ -509,14 +414,6 @@ set_done_action_cb (GtkWidget  *widget,
   set_done (HW_SERVICE_PLAN_VIEW (widget), id, done);
 }
 
-static void
-add_need_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  open_need_dialog (HW_SERVICE_PLAN_VIEW (widget), 0);
-}
-
 /* With no parameter (a keyboard shortcut), these act on the focused row. */
 static gint64
 target_id (HwServicePlanView *self,
@@ -535,57 +432,50 @@ target_id (HwServicePlanView *self,
   return 0;
 }
 
+/* plan.add-goal, plan.add-task and plan.add-note, with the need, goal or
+ * task as parameter, or as plan.add-…-focused (a shortcut) below the
+ * focused row's need, goal or task. */
 static void
-add_goal_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+add_child_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  static const char * const kinds[][3] = {
+    /* action, parent, child */
+    { "plan.add-goal", "needs", "goals" },
+    { "plan.add-task", "goals", "tasks" },
+    { "plan.add-note", "tasks", "progress_notes" },
+  };
+  HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      gint64 id;
+
+      if (!g_str_has_prefix (action_name, kinds[i][0]))
+        continue;
+      id = target_id (self, parameter, kinds[i][1]);
+      if (id != 0)
+        open_dialog (self, kinds[i][2], 0, id, NULL);
+    }
+}
+
+/* plan.add-need, plan.add-review and plan.add-aftercare (with the kind of
+ * support as parameter). */
+static void
+add_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (widget);
-  gint64 id = target_id (self, parameter, "needs");
 
-  if (id != 0)
-    open_goal_dialog (self, 0, id);
-}
-
-static void
-add_task_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (widget);
-  gint64 id = target_id (self, parameter, "goals");
-
-  if (id != 0)
-    open_task_dialog (self, 0, id);
-}
-
-static void
-add_note_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (widget);
-  gint64 id = target_id (self, parameter, "tasks");
-
-  if (id != 0)
-    open_note_dialog (self, id);
-}
-
-static void
-add_aftercare_action_cb (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  open_support_dialog (HW_SERVICE_PLAN_VIEW (widget), 0,
-                       parameter ? g_variant_get_string (parameter, NULL) : "basic-resources");
-}
-
-static void
-add_review_action_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  open_review_dialog (HW_SERVICE_PLAN_VIEW (widget), 0);
+  if (g_str_equal (action_name, "plan.add-need"))
+    open_dialog (self, "needs", 0, 0, NULL);
+  else if (g_str_equal (action_name, "plan.add-review"))
+    open_dialog (self, "readiness_reviews", 0, 0, NULL);
+  else
+    open_dialog (self, "aftercare_supports", 0, 0,
+                 parameter ? g_variant_get_string (parameter, NULL) : "basic-resources");
 }
 
 static void
@@ -636,6 +526,7 @@ move_action_cb (GtkWidget  *widget,
                              g_str_equal (action_name, "plan.move-up") ? -1 : 1, &error))
     hw_toast_show_error (GTK_WIDGET (self), error);
 }
+
 /* GObject --------------------------------------------------------------------------- */
 
 GtkWidget *
@@ -772,16 +663,16 @@ hw_service_plan_view_class_init (HwServicePlanViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "plan.add-need", NULL, add_need_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-need", NULL, add_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.set-done", "(xb)", set_done_action_cb);
-  gtk_widget_class_install_action (widget_class, "plan.add-goal", "x", add_goal_action_cb);
-  gtk_widget_class_install_action (widget_class, "plan.add-task", "x", add_task_action_cb);
-  gtk_widget_class_install_action (widget_class, "plan.add-note", "x", add_note_action_cb);
-  gtk_widget_class_install_action (widget_class, "plan.add-goal-focused", NULL, add_goal_action_cb);
-  gtk_widget_class_install_action (widget_class, "plan.add-task-focused", NULL, add_task_action_cb);
-  gtk_widget_class_install_action (widget_class, "plan.add-note-focused", NULL, add_note_action_cb);
-  gtk_widget_class_install_action (widget_class, "plan.add-aftercare", "s", add_aftercare_action_cb);
-  gtk_widget_class_install_action (widget_class, "plan.add-review", NULL, add_review_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-goal", "x", add_child_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-task", "x", add_child_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-note", "x", add_child_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-goal-focused", NULL, add_child_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-task-focused", NULL, add_child_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-note-focused", NULL, add_child_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-aftercare", "s", add_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-review", NULL, add_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.toggle-done", NULL, toggle_done_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.delete", NULL, delete_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.move-up", NULL, move_action_cb);
