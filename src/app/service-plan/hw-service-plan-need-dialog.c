@@ -226,8 +226,8 @@ hw_service_plan_need_dialog_class_init (HwServicePlanNeedDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/app/homeward/Homeward/service-plan/hw-service-plan-need-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/"
+                                               "service-plan/hw-service-plan-need-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanNeedDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanNeedDialog, domain_row);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanNeedDialog, family_words_row);

@@ -92,13 +92,16 @@ show_earlier_notes (HwServicePlanNoteDialog *self)
     {
       HwRecord *note = g_ptr_array_index (notes, i - 1);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *when = hw_service_plan_format_date (hw_record_get_string (note, "date"), FALSE);
-      g_autofree char *subtitle = NULL;
       const char *author = hw_record_get_string (note, "author");
+      g_autofree char *when = NULL;
+      g_autofree char *subtitle = NULL;
+
+      when = hw_service_plan_format_date (hw_record_get_string (note, "date"), FALSE);
 
       subtitle = author[0] ? g_strdup_printf ("%s · %s", when, author) : g_strdup (when);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hw_record_get_string (note, "text"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     hw_record_get_string (note, "text"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_preferences_group_add (self->earlier_group, row);
     }
@@ -266,8 +269,8 @@ hw_service_plan_note_dialog_class_init (HwServicePlanNoteDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/app/homeward/Homeward/service-plan/hw-service-plan-note-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/"
+                                               "service-plan/hw-service-plan-note-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanNoteDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanNoteDialog, text_row);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanNoteDialog, date_row);

@@ -102,8 +102,8 @@ add_rating_rows (HwServicePlanReviewDialog *self)
                                      hw_choice_label (HW_CHOICES_READINESS_DOMAIN, domains[i].id));
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row),
-                                  current == HW_READINESS_UNRATED ? 0 : HW_READINESS_MAX - current + 1);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), current == HW_READINESS_UNRATED
+                                                       ? 0 : HW_READINESS_MAX - current + 1);
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rating_rows, row);
     }
@@ -305,8 +305,8 @@ hw_service_plan_review_dialog_class_init (HwServicePlanReviewDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/app/homeward/Homeward/service-plan/hw-service-plan-review-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/"
+                                               "service-plan/hw-service-plan-review-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanReviewDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanReviewDialog, group);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanReviewDialog, date_row);

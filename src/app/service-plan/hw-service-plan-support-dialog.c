@@ -265,8 +265,8 @@ hw_service_plan_support_dialog_class_init (HwServicePlanSupportDialogClass *klas
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/app/homeward/Homeward/service-plan/hw-service-plan-support-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/"
+                                               "service-plan/hw-service-plan-support-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportDialog, component_row);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportDialog, description_row);

@@ -93,21 +93,22 @@ setup_references (HwServicePlanTaskDialog *self)
 {
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) organisations = NULL;
-  gint64 responsible = 0;
+  gint64 responsible = 0, provider = 0;
 
   g_assert (HW_IS_SERVICE_PLAN_TASK_DIALOG (self));
 
   people = hw_people_select (self->store, self->case_id, HW_PEOPLE_ALL, NULL);
   organisations = hw_organisations_select (self->store, self->case_id, NULL);
   if (self->record != NULL)
-    responsible = hw_record_get_int (self->record, "responsible_agency")
-                  ? -1 : hw_record_get_int (self->record, "responsible_person_id");
+    {
+      responsible = hw_record_get_int (self->record, "responsible_agency")
+                    ? -1 : hw_record_get_int (self->record, "responsible_person_id");
+      provider = hw_record_get_int (self->record, "provider_org_id");
+    }
   self->responsible_ids = hw_service_plan_form_references (self->responsible_row, people, TRUE,
                                                            responsible);
   self->provider_ids = hw_service_plan_form_references (self->provider_row, organisations, FALSE,
-                                                        self->record
-                                                        ? hw_record_get_int (self->record, "provider_org_id")
-                                                        : 0);
+                                                        provider);
 }
 
 static void
@@ -330,8 +331,8 @@ hw_service_plan_task_dialog_class_init (HwServicePlanTaskDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/app/homeward/Homeward/service-plan/hw-service-plan-task-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/"
+                                               "service-plan/hw-service-plan-task-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanTaskDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanTaskDialog, description_row);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanTaskDialog, responsible_row);

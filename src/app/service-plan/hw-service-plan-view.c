@@ -5,6 +5,8 @@
  * the rows of the items that changed, and the view never keeps its own
  * copy of the plan. The view holds the tool bar, the tab switcher, the
  * summary line and the actions; a filter change gives the pages new lists.
+ * Each kind of item has its edit dialog (hw-service-plan-*-dialog.c),
+ * which writes through the core on its own.
  *
  * By default the view shows what may be projected on the shared screen
  * (HW_RECIPIENT_SCREEN): private needs and notes are absent until the
@@ -140,7 +142,8 @@ update_summary (HwServicePlanView *self)
   /* Translators: summary line of the service plan */
   g_string_printf (text, _("%u to do · %u overdue · %u due this week"), open, overdue, soon);
   if (gtk_toggle_button_get_active (self->show_private))
-    g_string_append_printf (text, " · %s", _("Private items are shown: do not project this screen"));
+    g_string_append_printf (text, " · %s",
+                            _("Private items are shown: do not project this screen"));
   gtk_label_set_text (self->summary, text->str);
 }
 
@@ -397,7 +400,8 @@ set_done (HwServicePlanView *self,
 
   g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
 
-  if (!hw_service_plan_set_task_status (self->store, task_id, done ? "done" : "in-progress", &error))
+  if (!hw_service_plan_set_task_status (self->store, task_id, done ? "done" : "in-progress",
+                                        &error))
     hw_toast_show_error (GTK_WIDGET (self), error);
 }
 
@@ -561,7 +565,8 @@ hw_service_plan_view_constructed (GObject *object)
   G_OBJECT_CLASS (hw_service_plan_view_parent_class)->constructed (object);
 
   g_assert (HW_IS_STORE (self->store));
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   hw_service_plan_readiness_page_set_case (self->readiness_page, self->store, self->case_id);
   reload (self);
 }
@@ -645,7 +650,8 @@ hw_service_plan_view_class_init (HwServicePlanViewClass *klass)
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/service-plan/hw-service-plan-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/"
+                                               "service-plan/hw-service-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, tool_bar);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, stack);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, search);
@@ -668,9 +674,12 @@ hw_service_plan_view_class_init (HwServicePlanViewClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.add-goal", "x", add_child_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.add-task", "x", add_child_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.add-note", "x", add_child_action_cb);
-  gtk_widget_class_install_action (widget_class, "plan.add-goal-focused", NULL, add_child_action_cb);
-  gtk_widget_class_install_action (widget_class, "plan.add-task-focused", NULL, add_child_action_cb);
-  gtk_widget_class_install_action (widget_class, "plan.add-note-focused", NULL, add_child_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-goal-focused", NULL,
+                                   add_child_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-task-focused", NULL,
+                                   add_child_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.add-note-focused", NULL,
+                                   add_child_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.add-aftercare", "s", add_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.add-review", NULL, add_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.toggle-done", NULL, toggle_done_action_cb);
@@ -678,14 +687,21 @@ hw_service_plan_view_class_init (HwServicePlanViewClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.move-up", NULL, move_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.move-down", NULL, move_action_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "plan.add-need", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "plan.add-goal-focused", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "plan.add-task-focused", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "plan.add-note-focused", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "plan.toggle-done", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                      "plan.add-need", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                      "plan.add-goal-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                      "plan.add-task-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                      "plan.add-note-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                      "plan.toggle-done", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "plan.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "plan.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "plan.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                      "plan.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                      "plan.move-down", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -694,12 +710,14 @@ hw_service_plan_view_class_init (HwServicePlanViewClass *klass)
 static void
 hw_service_plan_view_init (HwServicePlanView *self)
 {
+  GtkLayoutManager *layout;
+
   g_type_ensure (HW_TYPE_SERVICE_PLAN_AREA_PAGE);
   g_type_ensure (HW_TYPE_SERVICE_PLAN_PERSON_PAGE);
   g_type_ensure (HW_TYPE_SERVICE_PLAN_TIMELINE_PAGE);
   g_type_ensure (HW_TYPE_SERVICE_PLAN_AFTERCARE_PAGE);
   g_type_ensure (HW_TYPE_SERVICE_PLAN_READINESS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
+  layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
 }
