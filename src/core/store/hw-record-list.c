@@ -14,6 +14,10 @@ struct _HwRecordList
   char       *sql;
   GPtrArray  *items;    /* HwRecord */
   GPtrArray  *watched;  /* char* */
+  /* instead of sql: a named query of the core that needs more than SQL */
+  HwRecordListFunc func;
+  gpointer         func_data;
+  GDestroyNotify   func_destroy;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -81,7 +85,10 @@ hw_record_list_refresh (HwRecordList *self)
 
   g_return_if_fail (HW_IS_RECORD_LIST (self));
 
-  rows = hw_store_select (self->store, self->table, &error, self->sql, G_TYPE_INVALID);
+  if (self->func != NULL)
+    rows = self->func (self->store, self->func_data, &error);
+  else
+    rows = hw_store_select (self->store, self->table, &error, self->sql, G_TYPE_INVALID);
   if (rows == NULL)
     {
       g_warning ("Could not read %s: %s", self->table, error->message);
@@ -133,6 +140,8 @@ hw_record_list_finalize (GObject *object)
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_pointer (&self->table, g_free);
   g_clear_pointer (&self->sql, g_free);
+  if (self->func_destroy != NULL)
+    g_clear_pointer (&self->func_data, self->func_destroy);
 
   G_OBJECT_CLASS (hw_record_list_parent_class)->finalize (object);
 }
@@ -198,4 +207,43 @@ hw_record_list_find (HwRecordList *self,
         }
     }
   return NULL;
+}
+
+/**
+ * hw_record_list_new_with_func:
+ * @store: the store
+ * @table: the main table of the rows (watched for changes; add joined
+ *   tables with hw_record_list_watch())
+ * @func: reads the rows now: a named query of the core for lists that
+ *   SQL alone cannot give (rows withheld from a recipient, a due state
+ *   judged against a given day, sections)
+ * @user_data: (closure): passed to @func
+ * @destroy: (nullable): frees @user_data with the list
+ *
+ * Like hw_record_list_new(), with @func instead of a SELECT.
+ */
+HwRecordList *
+hw_record_list_new_with_func (HwStore          *store,
+                              const char       *table,
+                              HwRecordListFunc  func,
+                              gpointer          user_data,
+                              GDestroyNotify    destroy)
+{
+  HwRecordList *self;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  self = g_object_new (HW_TYPE_RECORD_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->table = g_strdup (table);
+  self->func = func;
+  self->func_data = user_data;
+  self->func_destroy = destroy;
+  g_ptr_array_add (self->watched, g_strdup (table));
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  hw_record_list_refresh (self);
+  return self;
 }

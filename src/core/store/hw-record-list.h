@@ -35,4 +35,16 @@ HwRecord     *hw_record_list_find     (HwRecordList *self,
                                        gint64        id,
                                        guint        *position);
 
+/* Reads the rows of a live list now: (transfer full) (element-type HwRecord),
+ * or NULL with @error set. */
+typedef GPtrArray *(*HwRecordListFunc) (HwStore   *store,
+                                        gpointer   user_data,
+                                        GError   **error);
+
+HwRecordList *hw_record_list_new_with_func (HwStore          *store,
+                                            const char       *table,
+                                            HwRecordListFunc  func,
+                                            gpointer          user_data,
+                                            GDestroyNotify    destroy);
+
 G_END_DECLS

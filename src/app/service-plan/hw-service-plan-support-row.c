@@ -1,0 +1,191 @@
+/* hw-service-plan-support-row.c: a support of the plan after going home
+ *
+ * The row shows its record: a change of the item gives a new record and a
+ * new row (the list model reports that item alone), never a rebuilt page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hw-service-plan-support-row"
+
+#include <glib/gi18n.h>
+
+#include "hw-service-plan.h"
+#include "hw-service-plan-item.h"
+#include "hw-service-plan-support-row.h"
+
+struct _HwServicePlanSupportRow
+{
+  GtkListBoxRow parent_instance;
+
+  HwRecord  *record;
+
+  GtkLabel  *description_label;
+  GtkLabel  *meta_label;
+};
+
+static void item_iface_init (HwServicePlanItemInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HwServicePlanSupportRow, hw_service_plan_support_row, GTK_TYPE_LIST_BOX_ROW,
+                               G_IMPLEMENT_INTERFACE (HW_TYPE_SERVICE_PLAN_ITEM, item_iface_init))
+
+enum {
+  PROP_0,
+  PROP_RECORD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update (HwServicePlanSupportRow *self)
+{
+  HwRecord *record = self->record;
+
+  g_assert (HW_IS_SERVICE_PLAN_SUPPORT_ROW (self));
+
+  g_autoptr(GString) meta = g_string_new (NULL);
+  const char *provider = hw_record_get_string (record, "provider_name");
+  const char *schedule = hw_record_get_string (record, "checkin_schedule");
+
+  gtk_label_set_text (self->description_label, hw_record_get_string (record, "description"));
+  /* a provider kept off this screen is left out, not "nobody" */
+  if (provider[0])
+    g_string_append (meta, provider);
+  else if (hw_record_get_int (record, "provider_person_id") == 0 &&
+           hw_record_get_int (record, "provider_org_id") == 0)
+    g_string_append (meta, _("Nobody yet"));
+  if (schedule[0])
+    g_string_append_printf (meta, "%s%s %s", meta->len ? " · " : "", _("Check-ins:"), schedule);
+  if (hw_record_get_string (record, "start_date")[0])
+    {
+      g_autofree char *from = hw_service_plan_format_date (hw_record_get_string (record, "start_date"), FALSE);
+      g_autofree char *to = hw_service_plan_format_date (hw_record_get_string (record, "end_date"), FALSE);
+
+      g_string_append_printf (meta, " · %s – %s", from, to);
+    }
+  gtk_label_set_text (self->meta_label, meta->str);
+}
+
+/**
+ * hw_service_plan_support_row_new:
+ * @record: the item to show
+ *
+ * Returns: (transfer floating): a row showing @record
+ */
+GtkWidget *
+hw_service_plan_support_row_new (HwRecord *record)
+{
+  g_return_val_if_fail (HW_IS_RECORD (record), NULL);
+
+  return g_object_new (HW_TYPE_SERVICE_PLAN_SUPPORT_ROW, "record", record, NULL);
+}
+
+/**
+ * hw_service_plan_support_row_get_record:
+ *
+ * Returns: (transfer none): the record the row shows
+ */
+HwRecord *
+hw_service_plan_support_row_get_record (HwServicePlanSupportRow *self)
+{
+  g_return_val_if_fail (HW_IS_SERVICE_PLAN_SUPPORT_ROW (self), NULL);
+
+  return self->record;
+}
+
+static const char *
+get_item_table (HwServicePlanItem *item)
+{
+  HwServicePlanSupportRow *self = HW_SERVICE_PLAN_SUPPORT_ROW (item);
+
+  return self->record != NULL ? hw_record_get_table (self->record) : NULL;
+}
+
+static gint64
+get_item_id (HwServicePlanItem *item)
+{
+  HwServicePlanSupportRow *self = HW_SERVICE_PLAN_SUPPORT_ROW (item);
+
+  return self->record != NULL ? hw_record_get_id (self->record) : 0;
+}
+
+static void
+item_iface_init (HwServicePlanItemInterface *iface)
+{
+  iface->get_item_table = get_item_table;
+  iface->get_item_id = get_item_id;
+}
+
+static void
+hw_service_plan_support_row_get_property (GObject    *object,
+                                          guint       prop_id,
+                                          GValue     *value,
+                                          GParamSpec *pspec)
+{
+  HwServicePlanSupportRow *self = HW_SERVICE_PLAN_SUPPORT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RECORD:
+      g_value_set_object (value, self->record);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hw_service_plan_support_row_set_property (GObject      *object,
+                                          guint         prop_id,
+                                          const GValue *value,
+                                          GParamSpec   *pspec)
+{
+  HwServicePlanSupportRow *self = HW_SERVICE_PLAN_SUPPORT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RECORD:
+      g_set_object (&self->record, g_value_get_object (value));
+      update (self);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hw_service_plan_support_row_dispose (GObject *object)
+{
+  HwServicePlanSupportRow *self = HW_SERVICE_PLAN_SUPPORT_ROW (object);
+
+  g_clear_object (&self->record);
+
+  G_OBJECT_CLASS (hw_service_plan_support_row_parent_class)->dispose (object);
+}
+
+static void
+hw_service_plan_support_row_class_init (HwServicePlanSupportRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = hw_service_plan_support_row_get_property;
+  object_class->set_property = hw_service_plan_support_row_set_property;
+  object_class->dispose = hw_service_plan_support_row_dispose;
+
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, HW_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/app/homeward/Homeward/service-plan/hw-service-plan-support-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportRow, description_label);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportRow, meta_label);
+}
+
+static void
+hw_service_plan_support_row_init (HwServicePlanSupportRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

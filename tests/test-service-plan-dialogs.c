@@ -1,0 +1,276 @@
+/* test-service-plan-dialogs.c: the service plan's edit dialogs on the
+ * sample family write what they show through the core in one edit: a
+ * need kept off the screen keeps what else it was withheld from, a task
+ * done by the agency names no person, a review and its ratings go back
+ * with one undo, and a refused goal leaves the dialog open with the
+ * reason and writes nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "hw-service-plan.h"
+#include "hw-service-plan-goal-dialog.h"
+#include "hw-service-plan-need-dialog.h"
+#include "hw-service-plan-queries.h"
+#include "hw-service-plan-review-dialog.h"
+#include "hw-service-plan-task-dialog.h"
+#include "hw-test-store.h"
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* The first widget of @type under @root whose title (a preferences row)
+ * or label (a check button) is @title, or the first of @type for NULL. */
+static GtkWidget *
+find (GtkWidget  *root,
+      GType       type,
+      const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *text = NULL;
+
+      if (ADW_IS_PREFERENCES_ROW (root))
+        text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
+      else if (GTK_IS_CHECK_BUTTON (root))
+        text = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
+      else if (GTK_IS_LABEL (root))
+        text = gtk_label_get_text (GTK_LABEL (root));
+      if (title == NULL || g_strcmp0 (text, title) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_text (GtkWindow  *dialog,
+          const char *title,
+          const char *text)
+{
+  GtkWidget *row = find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+saved_cb (GtkWindow *dialog,
+          gint64     id,
+          gint64    *out)
+{
+  *out = id;
+}
+
+/* Presses Save: the id written, or 0 when the dialog stayed open. */
+static gint64
+save (GtkWindow *dialog)
+{
+  gint64 id = 0;
+
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &id);
+  gtk_window_present (dialog);
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  settle ();
+  return id;
+}
+
+/* The sample family's need of @domain. */
+static gint64
+need_of (HwStore    *store,
+         gint64      case_id,
+         const char *domain)
+{
+  static const HwRecipient agency = { HW_RECIPIENT_AGENCY, 0 };
+  g_autoptr(GPtrArray) needs = hw_service_plan_list_needs (store, case_id, &agency, NULL);
+
+  for (guint i = 0; needs != NULL && i < needs->len; i++)
+    if (g_str_equal (hw_record_get_string (g_ptr_array_index (needs, i), "domain"), domain))
+      return hw_record_get_id (g_ptr_array_index (needs, i));
+  g_assert_not_reached ();
+}
+
+static void
+test_need (void)
+{
+  char *dir = NULL;
+  gint64 case_id, id;
+  g_autoptr(HwStore) store = hw_test_store_new_demo ("homeward-spd-XXXXXX", &dir, &case_id);
+  g_autoptr(HwRecord) need = NULL;
+  GtkWindow *dialog;
+  GtkWidget *toggle;
+
+  /* the violence need is withheld from support people and the screen:
+   * shown on screen again, it stays withheld from support people */
+  id = need_of (store, case_id, "domestic-violence");
+  need = hw_store_get (store, "needs", id, NULL);
+  dialog = hw_service_plan_need_dialog_new (store, case_id, need);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Change Need");
+  toggle = find (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  g_assert_cmpint (save (dialog), ==, id);
+  g_clear_object (&need);
+  need = hw_store_get (store, "needs", id, NULL);
+  g_assert_cmpstr (hw_record_get_string (need, "withheld_from"), ==, "support");
+  g_assert_cmpint (hw_record_get_int (need, "confidential"), ==, 1);
+
+  /* a new need, private */
+  dialog = hw_service_plan_need_dialog_new (store, case_id, NULL);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Add Need");
+  set_text (dialog, "In the family’s _words", "  We want our own kitchen.  ");
+  gtk_switch_set_active (GTK_SWITCH (find (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL)), TRUE);
+  id = save (dialog);
+  g_assert_cmpint (id, >, 0);
+  g_clear_object (&need);
+  need = hw_store_get (store, "needs", id, NULL);
+  g_assert_cmpstr (hw_record_get_string (need, "family_words"), ==, "We want our own kitchen.");
+  g_assert_cmpstr (hw_record_get_string (need, "domain"), ==, "housing");
+  g_assert_cmpstr (hw_record_get_string (need, "withheld_from"), ==, "screen");
+
+  hw_test_store_free (g_steal_pointer (&store), dir);
+}
+
+static void
+test_goal_refused (void)
+{
+  char *dir = NULL;
+  gint64 case_id, need_id;
+  g_autoptr(HwStore) store = hw_test_store_new_demo ("homeward-spd-XXXXXX", &dir, &case_id);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *undo_before = hw_store_get_undo_label (store);
+  g_autofree char *undo_after = NULL;
+  GtkWindow *dialog;
+  GtkWidget *problem;
+
+  need_id = need_of (store, case_id, "housing");
+  before = hw_service_plan_list_goals (store, need_id, NULL);
+  dialog = hw_service_plan_goal_dialog_new (store, case_id, need_id, NULL);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpint (save (dialog), ==, 0);
+
+  /* still open, with the reason; nothing written */
+  g_assert_nonnull (dialog);
+  problem = find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "The goal cannot be empty.");
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_get_visible (problem));
+  after = hw_service_plan_list_goals (store, need_id, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  undo_after = hw_store_get_undo_label (store);
+  g_assert_cmpstr (undo_after, ==, undo_before);
+
+  /* Cancel closes it */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  settle ();
+  g_assert_null (dialog);
+  hw_test_store_free (g_steal_pointer (&store), dir);
+}
+
+static void
+test_task (void)
+{
+  char *dir = NULL;
+  gint64 case_id, goal_id, id;
+  g_autoptr(HwStore) store = hw_test_store_new_demo ("homeward-spd-XXXXXX", &dir, &case_id);
+  g_autoptr(HwRecord) task = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  GtkWindow *dialog;
+
+  goals = hw_service_plan_list_goals (store, need_of (store, case_id, "housing"), NULL);
+  goal_id = hw_record_get_id (g_ptr_array_index (goals, 0));
+  dialog = hw_service_plan_task_dialog_new (store, case_id, goal_id, "2025-03-03", NULL);
+  set_text (dialog, "What will be _done", "Call the landlord");
+  /* "Nobody yet", then the agency */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                   "_Who does it")), 1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON,
+                                                       "Transport")), TRUE);
+  id = save (dialog);
+  g_assert_cmpint (id, >, 0);
+  task = hw_store_get (store, "tasks", id, NULL);
+  g_assert_cmpstr (hw_record_get_string (task, "description"), ==, "Call the landlord");
+  g_assert_cmpint (hw_record_get_int (task, "responsible_agency"), ==, 1);
+  g_assert_cmpint (hw_record_get_int (task, "responsible_person_id"), ==, 0);
+  g_assert_cmpstr (hw_record_get_string (task, "start_date"), ==, "2025-03-03");
+  g_assert_cmpstr (hw_record_get_string (task, "status"), ==, "not-started");
+  g_assert_cmpstr (hw_record_get_string (task, "barriers"), ==, "transport");
+
+  /* opened again, it shows the agency and the barrier */
+  dialog = hw_service_plan_task_dialog_new (store, case_id, 0, "2025-03-03", task);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog),
+                                                                     ADW_TYPE_COMBO_ROW,
+                                                                     "_Who does it"))), ==, 1);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find (GTK_WIDGET (dialog),
+                                                                      GTK_TYPE_CHECK_BUTTON,
+                                                                      "Transport"))));
+  gtk_window_destroy (dialog);
+
+  hw_test_store_free (g_steal_pointer (&store), dir);
+}
+
+static void
+test_review (void)
+{
+  char *dir = NULL;
+  gint64 case_id, id;
+  g_autoptr(HwStore) store = hw_test_store_new_demo ("homeward-spd-XXXXXX", &dir, &case_id);
+  g_autoptr(GPtrArray) reviews = hw_service_plan_list_reviews (store, case_id, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *group, *row;
+
+  dialog = hw_service_plan_review_dialog_new (store, case_id, "2025-03-03", NULL);
+  set_text (dialog, "_Notes", "Home visit went well.");
+  /* the first area: +2 */
+  group = find (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_GROUP, NULL);
+  row = find (group, ADW_TYPE_COMBO_ROW, NULL);
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  id = save (dialog);
+  g_assert_cmpint (id, >, 0);
+  after = hw_service_plan_list_ratings (store, id, NULL);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpint (hw_record_get_int (g_ptr_array_index (after, 0), "rating"), ==, 2);
+
+  /* one undo takes the review and its rating back */
+  g_assert_true (hw_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = hw_service_plan_list_reviews (store, case_id, NULL);
+  g_assert_cmpuint (after->len, ==, reviews->len);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = hw_service_plan_list_ratings (store, id, NULL);
+  g_assert_cmpuint (after->len, ==, 0);
+
+  hw_test_store_free (g_steal_pointer (&store), dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/service-plan-dialogs/need", test_need);
+  g_test_add_func ("/service-plan-dialogs/goal-refused", test_goal_refused);
+  g_test_add_func ("/service-plan-dialogs/task", test_task);
+  g_test_add_func ("/service-plan-dialogs/review", test_review);
+  return g_test_run ();
+}
