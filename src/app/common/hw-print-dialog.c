@@ -404,6 +404,21 @@ hw_print_dialog_add_group (HwPrintDialog *self,
   gtk_box_append (self->content_box, group);
 }
 
+void
+hw_print_dialog_present (HwPrintDialog *self,
+                         GtkWidget     *widget)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (HW_IS_PRINT_DIALOG (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (self));
+}
+
 gboolean
 hw_print_dialog_select (HwPrintDialog *self,
                         const char    *recipient,

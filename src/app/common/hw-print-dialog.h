@@ -61,6 +61,10 @@ void           hw_print_dialog_set_build_func (HwPrintDialog          *self,
 void           hw_print_dialog_add_group      (HwPrintDialog          *self,
                                                GtkWidget              *group);
 
+/* Shows the dialog over the window @widget is in. */
+void           hw_print_dialog_present        (HwPrintDialog          *self,
+                                               GtkWidget              *widget);
+
 /* Selects the recipient ("family", "agency", "person:ID") and the
  * language ("es"); either may be NULL to keep the current choice.
  * Returns FALSE if the recipient is not offered. */
