@@ -202,7 +202,7 @@ hw_plan_print_dialog_new (HwStore  *store,
   pp->signatory_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   pp->signatory_checks = g_ptr_array_new ();
   add_agreement_groups (dialog, pp, case_id);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, agree ? 640 : 420);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, agree ? 640 : 420);
 
   /* the dialog owns it; the key only lets get_version() find it */
   g_object_set_data (G_OBJECT (dialog), PLAN_PRINT_KEY, pp);
