@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # e2e-print-for.py: every Print of the window asks "for whom" and in which
 # language, through the real app and its accessibility tree. For each
-# area (plans, family time, ecomap, meeting) the print
+# area (plans, family time, ecomap, meeting, service plan) the print
 # dialog opens with the family's copy in the family's language (Spanish
 # for the sample family); the family's copy, saved as PDF in the Documents
 # folder, holds nothing withheld from the family and is in Spanish; the
@@ -84,6 +84,9 @@ AREAS = [
      ['Alicia Brooks'], ['Ecomapa de la familia Morales', 'Copia para la familia']),
     ('Meeting', by_button('Print'), 'Print the Meeting Summary', 'Save the Meeting Summary as PDF',
      ['Alicia'], ['Copia para la familia']),
+    ('Service plan', by_button('Print the service plan…'), 'Print the Service Plan',
+     'Save the Service Plan as PDF',
+     ['Alicia Brooks'], ['Plan de servicios', 'Copia para la familia']),
 ]
 
 
