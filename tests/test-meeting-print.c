@@ -1,5 +1,5 @@
-/* test-meeting-print.c: the print button's operation prints the meeting
- * summary page for page: exported through GtkPrintOperation to a PDF and
+/* test-meeting-print.c: the print operation every document is printed
+ * with (HwPrintOperation) prints the meeting summary page for page: exported through GtkPrintOperation to a PDF and
  * read back with pdftotext, the family's copy has the open content and
  * none of what is withheld from the family.
  *
@@ -10,8 +10,8 @@
 
 #include "hw-demo.h"
 #include "hw-meeting.h"
-#include "hw-meeting-print.h"
 #include "hw-meeting-summary.h"
+#include "hw-print-operation.h"
 
 static void
 test_print_family_copy (void)
@@ -24,7 +24,7 @@ test_print_family_copy (void)
   g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
   g_autoptr(HwStore) store = NULL;
   g_autoptr(HwDocument) doc = NULL;
-  g_autoptr(HwMeetingPrint) print = NULL;
+  g_autoptr(HwPrintOperation) print = NULL;
   g_autofree char *out = NULL;
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
   gint64 case_id, meeting;
@@ -40,7 +40,7 @@ test_print_family_copy (void)
 
   doc = hw_meeting_summary_build (store, meeting, &family, "letter", &error);
   g_assert_no_error (error);
-  print = hw_meeting_print_new (doc, "Meeting summary");
+  print = hw_print_operation_new (doc);
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), pdf);
   g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_EXPORT,
                                             NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);

@@ -189,13 +189,13 @@ test_plans_view (void)
 
   /* agree and print: a version, printed through the print operation */
   {
-    g_autoptr(HwPlanPrintDialog) print = g_object_ref_sink (hw_plan_print_dialog_new (store, plan_id, 0, TRUE));
+    g_autoptr(HwPrintDialog) print = g_object_ref_sink (hw_plan_print_dialog_new (store, plan_id, 0, TRUE));
     g_autoptr(HwDocument) doc = NULL;
     g_autoptr(HwPrintOperation) op = NULL;
     g_autofree char *text = NULL;
 
-    g_assert_true (hw_plan_print_dialog_select (print, "family", "en"));
-    doc = hw_plan_print_dialog_build_document (print, &error);
+    g_assert_true (hw_print_dialog_select (print, "family", "en"));
+    doc = hw_print_dialog_build_document (print, TRUE, &error);
     g_assert_no_error (error);
     g_assert_cmpint (hw_plan_print_dialog_get_version (print), ==, 1);
     g_assert_cmpint (hw_plan_get_latest_version (store, plan_id), ==, 1);
@@ -273,7 +273,7 @@ test_demo_shots (void)
       save_png (window, b);
       {
         g_autofree char *c = g_build_filename (g_getenv ("HW_TEST_SHOTS"), "agree-dialog.png", NULL);
-        HwPlanPrintDialog *dialog = hw_plan_print_dialog_new (store, hw_plan_find (store, case_id, HW_PLAN_SAFETY), 0, TRUE);
+        HwPrintDialog *dialog = hw_plan_print_dialog_new (store, hw_plan_find (store, case_id, HW_PLAN_SAFETY), 0, TRUE);
 
         gtk_window_set_default_size (GTK_WINDOW (dialog), 520, 900);
         gtk_window_present (GTK_WINDOW (dialog));

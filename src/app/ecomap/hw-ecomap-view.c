@@ -20,9 +20,11 @@
 
 #include "hw-ecomap.h"
 #include "hw-ecomap-canvas.h"
+#include "hw-ecomap-document.h"
 #include "hw-ecomap-queries.h"
 #include "hw-ecomap-view.h"
 #include "hw-enums.h"
+#include "hw-print-dialog.h"
 #include "hw-toast.h"
 
 struct _HwEcomapView
@@ -816,6 +818,39 @@ snapshot_response_cb (AdwMessageDialog *dialog,
           error);
 }
 
+/* Printing ------------------------------------------------------------- */
+
+/* The map for whom the print dialog says, in its language: the family's
+ * copy has none of the people or ties withheld from them. */
+static HwDocument *
+build_document_cb (HwPrintDialog     *dialog,
+                   const HwRecipient *recipient,
+                   const char        *language,
+                   const char        *paper,
+                   gboolean           for_real,
+                   gpointer           user_data,
+                   GError           **error)
+{
+  HwEcomapView *self = HW_ECOMAP_VIEW (user_data);
+
+  g_assert (HW_IS_ECOMAP_VIEW (self));
+
+  return hw_ecomap_build_document (self->store, self->case_id, recipient, paper, error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
+{
+  HwEcomapView *self = HW_ECOMAP_VIEW (widget);
+  HwPrintDialog *dialog = hw_print_dialog_new (self->store, self->case_id, _("Print the Ecomap"),
+                                               _("Save the Ecomap as PDF"));
+
+  hw_print_dialog_set_build_func (dialog, build_document_cb, g_object_ref (self), g_object_unref);
+  hw_print_dialog_present (dialog, widget);
+}
+
 static void
 save_snapshot_action (GtkWidget  *widget,
                       const char *action,
@@ -1045,6 +1080,7 @@ build_toolbar (HwEcomapView *self)
   gtk_box_append (GTK_BOX (bar), mnemonic_button (_("_Legend…"), "ecomap.legend"));
   gtk_box_append (GTK_BOX (bar), mnemonic_button (_("_Save snapshot…"), "ecomap.save-snapshot"));
   gtk_box_append (GTK_BOX (bar), mnemonic_button (_("Co_mpare…"), "ecomap.compare"));
+  gtk_box_append (GTK_BOX (bar), icon_button ("printer-symbolic", _("Print the ecomap…"), "ecomap.print"));
   return bar;
 }
 
@@ -1284,6 +1320,7 @@ hw_ecomap_view_class_init (HwEcomapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "ecomap.fit", NULL, fit_action);
   gtk_widget_class_install_action (widget_class, "ecomap.legend", NULL, legend_action);
   gtk_widget_class_install_action (widget_class, "ecomap.save-snapshot", NULL, save_snapshot_action);
+  gtk_widget_class_install_action (widget_class, "ecomap.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "ecomap.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "ecomap.choose-node", "x", choose_node_action);
 

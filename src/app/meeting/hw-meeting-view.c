@@ -28,14 +28,15 @@
 #include "hw-meeting-details-section.h"
 #include "hw-meeting-later.h"
 #include "hw-meeting-phase-section.h"
-#include "hw-meeting-print.h"
 #include "hw-meeting-queries.h"
 #include "hw-meeting-render.h"
 #include "hw-meeting-row.h"
 #include "hw-meeting-scaling-section.h"
 #include "hw-meeting-step-row.h"
+#include "hw-meeting-summary.h"
 #include "hw-meeting-view.h"
 #include "hw-presentation-window.h"
+#include "hw-print-dialog.h"
 #include "hw-toast.h"
 
 struct _HwMeetingView
@@ -63,7 +64,7 @@ struct _HwMeetingView
   GtkLabel             *clock_label;
   GtkToggleButton      *clock_button;
   GtkToggleButton      *present_button;
-  GtkMenuButton        *print_button;
+  GtkButton            *print_button;
   GtkListBox           *phase_list;
   GtkBox               *page_box;
   GtkLabel             *page_title_label;
@@ -486,20 +487,54 @@ present_action_cb (GtkWidget  *widget,
                                 !gtk_toggle_button_get_active (self->present_button));
 }
 
-/* meeting.print("family") or ("agency"): that reader's copy */
+/* The summary for whom the print dialog says, in its language: what is
+ * withheld from that reader is not in it. */
+static HwDocument *
+build_summary_cb (HwPrintDialog     *dialog,
+                  const HwRecipient *recipient,
+                  const char        *language,
+                  const char        *paper,
+                  gboolean           for_real,
+                  gpointer           user_data,
+                  GError           **error)
+{
+  HwMeetingView *self = HW_MEETING_VIEW (user_data);
+
+  g_assert (HW_IS_MEETING_VIEW (self));
+
+  if (self->meeting_id == 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND, _("Choose a meeting first."));
+      return NULL;
+    }
+  return hw_meeting_summary_build (self->store, self->meeting_id, recipient, paper, error);
+}
+
+/* meeting.print: asks for whom, in which language (the meeting's, else
+ * the family's), then prints or saves the summary */
 static void
 print_action_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   HwMeetingView *self = HW_MEETING_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(HwRecord) meeting = get_meeting (self);
+  HwPrintDialog *dialog;
 
-  if (!hw_meeting_print_summary (self->store, self->meeting_id, g_variant_get_string (parameter,
-                                                                                      NULL),
-                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error))
-    hw_toast_show_error (GTK_WIDGET (self), error);
+  if (meeting == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
+                                                     _("Choose a meeting first."));
+
+      hw_toast_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  dialog = hw_print_dialog_new (self->store, self->case_id, _("Print the Meeting Summary"),
+                                _("Save the Meeting Summary as PDF"));
+  if (*hw_record_get_string (meeting, "language") != '\0')
+    hw_print_dialog_select (dialog, NULL, hw_record_get_string (meeting, "language"));
+  hw_print_dialog_set_build_func (dialog, build_summary_cb, g_object_ref (self), g_object_unref);
+  hw_print_dialog_present (dialog, widget);
 }
 
 static void
@@ -672,7 +707,7 @@ hw_meeting_view_class_init (HwMeetingViewClass *klass)
   gtk_widget_class_install_action (widget_class, "meeting.new", NULL, new_meeting_action_cb);
   gtk_widget_class_install_action (widget_class, "meeting.delete", NULL, delete_action_cb);
   gtk_widget_class_install_action (widget_class, "meeting.present", NULL, present_action_cb);
-  gtk_widget_class_install_action (widget_class, "meeting.print", "s", print_action_cb);
+  gtk_widget_class_install_action (widget_class, "meeting.print", NULL, print_action_cb);
   gtk_widget_class_install_action (widget_class, "meeting.step", "i", step_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "meeting.present", NULL);

@@ -26,20 +26,24 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-enums.h"
+#include "hw-print-dialog.h"
+#include "hw-readiness-chart.h"
 #include "hw-service-plan-aftercare-page.h"
 #include "hw-service-plan-area-page.h"
+#include "hw-service-plan-document.h"
 #include "hw-service-plan-goal-dialog.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-need-dialog.h"
 #include "hw-service-plan-note-dialog.h"
 #include "hw-service-plan-person-page.h"
+#include "hw-service-plan-queries.h"
 #include "hw-service-plan-readiness-page.h"
 #include "hw-service-plan-review-dialog.h"
 #include "hw-service-plan-support-dialog.h"
 #include "hw-service-plan-task-dialog.h"
 #include "hw-service-plan-timeline-page.h"
 #include "hw-service-plan.h"
-#include "hw-service-plan-queries.h"
 #include "hw-service-plan-view.h"
 #include "hw-toast.h"
 
@@ -531,6 +535,41 @@ move_action_cb (GtkWidget  *widget,
     hw_toast_show_error (GTK_WIDGET (self), error);
 }
 
+/* Printing -------------------------------------------------------------------------- */
+
+/* The plan for whom the print dialog says, in its language: what is
+ * withheld from that reader is not in it. */
+static HwDocument *
+print_build_cb (HwPrintDialog     *dialog,
+                const HwRecipient *recipient,
+                const char        *language,
+                const char        *paper,
+                gboolean           for_real,
+                gpointer           user_data,
+                GError           **error)
+{
+  HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (user_data);
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  return hw_service_plan_build_document (self->store, self->case_id, recipient, paper, error);
+}
+
+/* plan.print: asks for whom and in which language (the family's copy,
+ * in the family's language, first), then prints or saves the plan */
+static void
+print_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (widget);
+  HwPrintDialog *dialog = hw_print_dialog_new (self->store, self->case_id, _("Print the Service Plan"),
+                                               _("Save the Service Plan as PDF"));
+
+  hw_print_dialog_set_build_func (dialog, print_build_cb, g_object_ref (self), g_object_unref);
+  hw_print_dialog_present (dialog, widget);
+}
+
 /* GObject --------------------------------------------------------------------------- */
 
 GtkWidget *
@@ -686,6 +725,7 @@ hw_service_plan_view_class_init (HwServicePlanViewClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.delete", NULL, delete_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.move-up", NULL, move_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.move-down", NULL, move_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                       "plan.add-need", NULL);

@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hw-print-dialog.h"
 #include "hw-visit-dialog.h"
 #include "hw-visits-document.h"
 #include "hw-visit-outcome-dialog.h"
@@ -513,56 +514,35 @@ show_problem (HwVisitsView *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Printing draws the shared document's pages: the same pagination as the
- * PDF export. (HwPrintOperation from the documents area does the same
- * with a preview; this keeps the view free of a build dependency on it.) */
-static void
-begin_print_cb (GtkPrintOperation *op,
-                GtkPrintContext   *context,
-                HwDocument        *doc)
+/* The copy is made for whom the print dialog says, in its language: the
+ * family's copy leaves out what is withheld from them (a protected
+ * address, the agency's notes). The month is the one on screen. */
+static HwDocument *
+build_document_cb (HwPrintDialog     *dialog,
+                   const HwRecipient *recipient,
+                   const char        *language,
+                   const char        *paper,
+                   gboolean           for_real,
+                   gpointer           user_data,
+                   GError           **error)
 {
-  gtk_print_operation_set_n_pages (op, (int) hw_document_get_n_pages (doc));
-}
+  HwVisitsView *self = HW_VISITS_VIEW (user_data);
 
-static void
-draw_page_cb (GtkPrintOperation *op,
-              GtkPrintContext   *context,
-              int                page,
-              HwDocument        *doc)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width, height;
+  g_assert (HW_IS_VISITS_VIEW (self));
 
-  hw_document_get_page_size (doc, &width, &height);
-  cairo_scale (cr, gtk_print_context_get_width (context) / width,
-               gtk_print_context_get_height (context) / height);
-  hw_document_draw_page (doc, cr, (guint) page, NULL);
+  return hw_visits_build_document (self->store, self->case_id, recipient, 0, self->year, self->month,
+                                   paper, error);
 }
 
 static void
 print_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   HwVisitsView *self = HW_VISITS_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HwDocument) doc = NULL;
-  g_autoptr(GtkPrintOperation) op = NULL;
-  HwRecipient agency = { HW_RECIPIENT_AGENCY, 0 };
+  HwPrintDialog *dialog = hw_print_dialog_new (self->store, self->case_id, _("Print the Family Time Plan"),
+                                               _("Save the Family Time Plan as PDF"));
 
-  doc = hw_visits_build_document (self->store, self->case_id, &agency, 0, self->year, self->month, NULL, &error);
-  if (doc == NULL)
-    {
-      show_problem (self, _("Could Not Print"), error->message);
-      return;
-    }
-  op = gtk_print_operation_new ();
-  gtk_print_operation_set_use_full_page (op, TRUE);
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (op, _("Family time plan"));
-  g_signal_connect_object (op, "begin-print", G_CALLBACK (begin_print_cb), doc, 0);
-  g_signal_connect_object (op, "draw-page", G_CALLBACK (draw_page_cb), doc, 0);
-  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               parent_window (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_problem (self, _("Could Not Print"), error->message);
+  hw_print_dialog_set_build_func (dialog, build_document_cb, g_object_ref (self), g_object_unref);
+  hw_print_dialog_present (dialog, widget);
 }
 
 static void
