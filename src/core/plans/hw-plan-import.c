@@ -155,6 +155,7 @@ set_owner (HwStore          *store,
   person = hw_store_get (store, "people", owner, NULL);
   if (person == NULL)
     return;
+  item->who_name = g_strdup (hw_record_get_string (person, "name"));
   if (!hw_plan_check_person (store, plan_id, item->section, owner, NULL))
     {
       /* never the person alleged to have harmed the children: the rule
@@ -163,7 +164,6 @@ set_owner (HwStore          *store,
       return;
     }
   item->who_person_id = owner;
-  item->who_name = g_strdup (hw_record_get_string (person, "name"));
 }
 
 GPtrArray *

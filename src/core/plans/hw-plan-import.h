@@ -41,8 +41,8 @@ typedef struct {
   char     *section;        /* plan section id, or need domain id */
   char     *text;           /* the entry's words ("" for a need) */
   gint64    who_person_id;  /* rule: who makes sure; 0 = nobody yet */
-  char     *who_name;       /* their name, to show in the review; or NULL */
-  gboolean  who_refused;    /* the owner may not protect: left empty */
+  char     *who_name;       /* the action's owner, to show in the review */
+  gboolean  who_refused;    /* the owner may not protect: who_person_id 0 */
   char     *when_text;      /* rule: the action's due date, or "" */
   gboolean  confidential;
   char     *withheld_from;  /* "family,support..." or "" */
