@@ -144,6 +144,14 @@ check_measured (Fixture    *f,
   hw_ecomap_map_free (probe.map);
 }
 
+static guint
+n_people (Fixture *f)
+{
+  return (guint) hw_store_query_int (f->store, 0,
+                                     "SELECT count(*) FROM ecomap_nodes WHERE case_id = ?",
+                                     G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
+}
+
 /* Words of the PDF ----------------------------------------------------- */
 
 typedef struct {
@@ -255,6 +263,19 @@ check_pdf (Fixture    *f,
   opts.paper = paper;
   g_assert_true (hw_plan_export (f->store, &opts, &error));
   g_assert_no_error (error);
+
+  /* HW_TEST_SHOTS=dir keeps the PDFs, to look at */
+  if (g_getenv ("HW_TEST_SHOTS") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("plan-figure-%u-%s-%s.pdf", n_people (f), paper,
+                                               language);
+      g_autofree char *copy = g_build_filename (g_getenv ("HW_TEST_SHOTS"), name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    }
 
   words = read_words (path);
   heading = find_phrase (words, es ? "Nuestra red de apoyo" : "Our support network");

@@ -1767,6 +1767,7 @@ key_entries (HwEcomapMap *map,
     }
   layout = figure_layout (map, FIGURE_KEY_SIZE, FALSE, column_width);
   pango_layout_set_markup (layout, markup->str, -1);
+  pango_layout_set_indent (layout, -14 * PANGO_SCALE);
   g_ptr_array_add (entries, layout);
 
   for (guint i = 0; i < order->len; i++)
@@ -1790,7 +1791,8 @@ key_entries (HwEcomapMap *map,
       entry = g_strdup_printf ("<b>%u</b>  %s", i + 1, name);
       layout = figure_layout (map, FIGURE_KEY_SIZE, FALSE, column_width);
       pango_layout_set_markup (layout, entry, -1);
-      pango_layout_set_indent (layout, 0);
+      /* a name that wraps goes on under the name, not under the number */
+      pango_layout_set_indent (layout, -14 * PANGO_SCALE);
       g_ptr_array_add (entries, layout);
     }
   return entries;
