@@ -82,8 +82,9 @@ fixture_set_up (Fixture       *f,
   /* already in the sample's plan, written with other capitals and spaces */
   {
     g_autoptr(GPtrArray) rows = hw_store_select (f->store, "plan_items", &error,
-                                                 "SELECT id, text FROM plan_items WHERE plan_id = ? "
-                                                 "AND section = 'danger' ORDER BY position LIMIT 1",
+                                                 "SELECT id, text FROM plan_items "
+                                                 "WHERE plan_id = ? AND section = 'danger' "
+                                                 "ORDER BY position LIMIT 1",
                                                  G_TYPE_INT64, f->plan_id, G_TYPE_INVALID);
     const char *text;
     g_autofree char *shouted = NULL;

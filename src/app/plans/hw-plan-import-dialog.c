@@ -443,8 +443,8 @@ hw_plan_import_dialog_class_init (HwPlanImportDialogClass *klass)
   signals[ADDED] = g_signal_new ("added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/app/homeward/Homeward/plans/hw-plan-import-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/plans/"
+                                                             "hw-plan-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HwPlanImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, HwPlanImportDialog, meeting_row);
   gtk_widget_class_bind_template_child (widget_class, HwPlanImportDialog, status_label);
