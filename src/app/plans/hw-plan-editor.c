@@ -14,6 +14,7 @@
 
 #include "hw-people.h"
 #include "hw-plan-editor.h"
+#include "hw-plan-import-dialog.h"
 #include "hw-plan-item-dialog.h"
 #include "hw-plan-item-row.h"
 #include "hw-plan-queries.h"
@@ -34,6 +35,7 @@ struct _HwPlanEditor
   guint          rebuild_id;
 
   GtkLabel            *status_label;
+  GtkButton           *import_button;
   AdwPreferencesGroup *dates_group;
   AdwEntryRow         *date_row;
   AdwComboRow         *point_row;
@@ -435,6 +437,43 @@ print_action_cb (GtkWidget  *widget,
   present (self, GTK_WINDOW (hw_plan_print_dialog_new (self->store, plan_id, version, agree)));
 }
 
+static void
+import_added_cb (HwPlanEditor *self,
+                 guint         n_added)
+{
+  g_autofree char *title = NULL;
+
+  g_assert (HW_IS_PLAN_EDITOR (self));
+
+  if (n_added == 0)
+    {
+      hw_toast_show (GTK_WIDGET (self),
+                     adw_toast_new (_("Nothing new: those entries are in the plan already")));
+      return;
+    }
+  title = g_strdup_printf (ngettext ("%u entry brought in from the meeting",
+                                     "%u entries brought in from the meeting", n_added),
+                           n_added);
+  hw_toast_show_undo (GTK_WIDGET (self), title);
+}
+
+static void
+import_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HwPlanEditor *self = HW_PLAN_EDITOR (widget);
+  gint64 plan_id = hw_plan_editor_get_plan_id (self, TRUE);
+  HwPlanImportDialog *dialog;
+
+  if (plan_id == 0)
+    return;
+  dialog = hw_plan_import_dialog_new (self->store, plan_id);
+  g_signal_connect_object (dialog, "added", G_CALLBACK (import_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  present (self, GTK_WINDOW (dialog));
+}
+
 /* GObject --------------------------------------------------------------- */
 
 static void
@@ -454,6 +493,8 @@ hw_plan_editor_constructed (GObject *object)
                                  self->kind == HW_PLAN_SAFETY ? _("Review date (year-month-day)")
                                                               : _("Projected closing date (year-month-day)"));
   g_signal_connect_object (self->date_row, "apply", G_CALLBACK (date_apply_cb), self, G_CONNECT_SWAPPED);
+  /* a meeting's worries, goals and rules belong in the safety plan */
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), self->kind == HW_PLAN_SAFETY);
 
   if (self->kind == HW_PLAN_REUNIFICATION)
     {
@@ -573,6 +614,7 @@ hw_plan_editor_class_init (HwPlanEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/plans/hw-plan-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HwPlanEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, HwPlanEditor, import_button);
   gtk_widget_class_bind_template_child (widget_class, HwPlanEditor, dates_group);
   gtk_widget_class_bind_template_child (widget_class, HwPlanEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, HwPlanEditor, point_row);
@@ -587,6 +629,7 @@ hw_plan_editor_class_init (HwPlanEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.agree", NULL, print_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.reprint", "x", print_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.import", NULL, import_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

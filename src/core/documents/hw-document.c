@@ -68,6 +68,7 @@ typedef struct {
   GPtrArray  *rows;          /* (char **) strv per row; rows[0] = header */
 
   double              aspect;
+  HwDocumentHeightFunc height_for_width;  /* a figure that keeps the text's width */
   HwDocumentDrawFunc  draw;
   gpointer            user_data;
   GDestroyNotify      destroy;
@@ -657,6 +658,24 @@ hw_document_add_figure (HwDocument        *self,
 }
 
 void
+hw_document_add_wide_figure (HwDocument          *self,
+                             HwDocumentHeightFunc height_for_width,
+                             HwDocumentDrawFunc   draw,
+                             gpointer             user_data,
+                             GDestroyNotify       destroy,
+                             const char          *caption)
+{
+  Block *b;
+
+  g_return_if_fail (HW_IS_DOCUMENT (self));
+  g_return_if_fail (height_for_width != NULL);
+
+  hw_document_add_figure (self, 1.0, draw, user_data, destroy, caption);
+  b = g_ptr_array_index (self->blocks, self->blocks->len - 1);
+  b->height_for_width = height_for_width;
+}
+
+void
 hw_document_add_signature (HwDocument *self,
                            const char *name,
                            const char *relationship)
@@ -898,7 +917,11 @@ min_height (HwDocument *self,
     case BLOCK_SIGNATURE:
       return b->height;
     case BLOCK_FIGURE:
-      /* what paginate_figure () accepts before moving to the next page */
+      /* what paginate_figure () accepts before moving to the next page
+       * (all of a wide figure: it never shrinks) */
+      if (b->height_for_width != NULL)
+        return figure_height (self, b)
+               + (b->layout != NULL ? layout_height (b->layout) + 4 : 0);
       return MAX (0.7 * figure_height (self, b), 72)
              + (b->layout != NULL ? layout_height (b->layout) + 4 : 0);
     case BLOCK_PAGE_BREAK:
@@ -1049,6 +1072,13 @@ figure_height (HwDocument *self,
 
   g_assert (HW_IS_DOCUMENT (self));
 
+  if (b->height_for_width != NULL)
+    {
+      double h = b->height_for_width (content_width (self), b->user_data);
+
+      /* room is left for a heading above it on the same page */
+      return MIN (isfinite (h) && h > 1 ? h : content_width (self), max_h - 48);
+    }
   return MIN (content_width (self) / b->aspect, max_h);
 }
 
@@ -1059,14 +1089,17 @@ paginate_figure (Cursor *c,
   HwDocument *self = c->self;
   double caption_h = b->layout != NULL ? layout_height (b->layout) + 4 : 0;
   double h = figure_height (self, b);
-  double w = h * b->aspect;
+  double w = b->height_for_width != NULL ? content_width (self) : h * b->aspect;
   double room;
   Placement p = { 0 };
 
   if (!page_is_empty (c))
     c->y += space_before (b);
   room = c->bottom - c->y - caption_h;
-  if (h > room && !page_is_empty (c))
+  /* a wide figure keeps the text's width: the next page, never smaller */
+  if (h > room && !page_is_empty (c) && b->height_for_width != NULL)
+    new_page (c);
+  else if (h > room && !page_is_empty (c))
     {
       /* Shrink a little rather than leave most of a page empty. */
       if (room >= 0.7 * h && room >= 72)
@@ -1091,12 +1124,16 @@ static void
 paginate (HwDocument *self)
 {
   Cursor c = { self, NULL, 0, self->margin_top, self->page_h - self->margin_bottom };
+  g_autoptr(HwLanguageSwitch) language = NULL;
 
   g_assert (HW_IS_DOCUMENT (self));
 
   if (self->pages != NULL)
     return;
 
+  /* a wide figure measures its words (the ecomap's key) in the language
+   * it will be drawn in */
+  language = hw_language_push (self->language);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   new_page (&c);
 

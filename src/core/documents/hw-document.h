@@ -46,6 +46,10 @@ typedef void (*HwDocumentDrawFunc) (cairo_t  *cr,
                                     double    height,
                                     gpointer  user_data);
 
+/* The height a figure needs when it is @width wide. */
+typedef double (*HwDocumentHeightFunc) (double    width,
+                                        gpointer  user_data);
+
 #define HW_TYPE_DOCUMENT (hw_document_get_type ())
 G_DECLARE_FINAL_TYPE (HwDocument, hw_document, HW, DOCUMENT, GObject)
 
@@ -159,6 +163,22 @@ void        hw_document_add_figure        (HwDocument        *self,
                                            gpointer           user_data,
                                            GDestroyNotify     destroy,
                                            const char        *caption);
+/**
+ * hw_document_add_wide_figure:
+ * @height_for_width: the height the figure needs at the text's width
+ * @draw: draws the figure into the box it is given
+ * @caption: (nullable): plain text under the figure
+ *
+ * A figure that is always as wide as the text (a map whose words must keep
+ * their size on paper): it goes to the next page rather than shrink, and
+ * one taller than a page gets a page-high box.
+ */
+void        hw_document_add_wide_figure   (HwDocument          *self,
+                                           HwDocumentHeightFunc height_for_width,
+                                           HwDocumentDrawFunc   draw,
+                                           gpointer             user_data,
+                                           GDestroyNotify       destroy,
+                                           const char          *caption);
 /* Name, relationship, a signature line, a date line and a line to record
  * a refusal to sign. Never split across pages. */
 void        hw_document_add_signature     (HwDocument  *self,

@@ -1649,3 +1649,553 @@ hw_ecomap_map_export (HwEcomapMap  *map,
     }
   return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
 }
+
+/* Figures in documents ------------------------------------------------------
+ *
+ * A map inside a plan is read on paper, where a name under 8 points is
+ * unreadable, and it has the text's width, no more. A ring layout of the
+ * sample family is already about 800 map units wide: at a text width of
+ * 480 points its names would be 5 points high, and enlarging them in place
+ * would make them cover one another. So a figure draws the names on the
+ * map only when the map fits at full size (names of 8.5 points, category
+ * names of 8); otherwise the circles carry numbers (8 points, bold) and the
+ * names are listed under the map, grouped by category in the order the
+ * sectors go round, with the household and its members first. The legend
+ * is a compact block of several columns under that, with small samples.
+ * Every word of the figure is then at least HW_ECOMAP_FIGURE_MIN_TEXT
+ * points on paper, whatever the number of people.
+ */
+
+#define FIGURE_GAP          8.0
+#define FIGURE_NUMBER_SIZE  8.0
+#define FIGURE_NUMBER_R     7.5    /* points: room for "88" in 8 pt bold */
+#define FIGURE_KEY_SIZE     8.5
+#define FIGURE_LEGEND_SIZE  8.0
+#define FIGURE_COLUMN_MIN   150.0
+#define FIGURE_SWATCH       22.0
+#define FIGURE_MAX_SCALE    1.2    /* a small map is not blown up further */
+#define FIGURE_MARGIN       8.0    /* map units around the map, as in fit_matrix */
+
+static PangoLayout *
+figure_layout (HwEcomapMap *map,
+               double       size,
+               gboolean     bold,
+               double       max_width)
+{
+  PangoLayout *layout = pango_layout_new (get_context (map));
+  PangoFontDescription *desc = pango_font_description_from_string ("Sans");
+
+  if (bold)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+  /* 72 dpi: points are units */
+  pango_font_description_set_size (desc, (int) (size * PANGO_SCALE));
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+static guint
+figure_columns (double width)
+{
+  return (guint) CLAMP (floor (width / FIGURE_COLUMN_MIN), 1, 4);
+}
+
+/* The order the numbers go in: by sector (as the sectors go round), then
+ * clockwise from the top within it. */
+static double
+node_angle (const HwEcomapMapNode *node)
+{
+  double a = atan2 (node->x, -node->y);
+
+  return a < 0 ? a + 2 * G_PI : a;
+}
+
+static int
+compare_numbered (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  HwEcomapMap *map = user_data;
+  const HwEcomapMapNode *na = &g_array_index (map->nodes, HwEcomapMapNode, *(const guint *) a);
+  const HwEcomapMapNode *nb = &g_array_index (map->nodes, HwEcomapMapNode, *(const guint *) b);
+  double aa = node_angle (na), ab = node_angle (nb);
+
+  if (na->category != nb->category)
+    return na->category < nb->category ? -1 : 1;
+  if (aa != ab)
+    return aa < ab ? -1 : 1;
+  return na->id < nb->id ? -1 : (na->id > nb->id ? 1 : 0);
+}
+
+/* (transfer full): node indices in numbering order */
+static GArray *
+numbered_order (HwEcomapMap *map)
+{
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), map->nodes->len);
+
+  for (guint i = 0; i < map->nodes->len; i++)
+    g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_numbered, map);
+  return order;
+}
+
+/* The key: one layout per entry (group names in italics), in reading order. */
+static GPtrArray *
+key_entries (HwEcomapMap *map,
+             GArray      *order,
+             double       column_width)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  int category = -1;
+  PangoLayout *layout;
+
+  title = g_markup_escape_text (map->household_label != NULL && *map->household_label
+                                ? map->household_label : _("Household"), -1);
+  g_string_append_printf (markup, "<b>%s</b>", title);
+  for (guint i = 0; i < map->members->len; i++)
+    {
+      g_autofree char *name = g_markup_escape_text (g_ptr_array_index (map->members, i), -1);
+
+      g_string_append_printf (markup, i == 0 ? ": %s" : ", %s", name);
+    }
+  layout = figure_layout (map, FIGURE_KEY_SIZE, FALSE, column_width);
+  pango_layout_set_markup (layout, markup->str, -1);
+  pango_layout_set_indent (layout, -14 * PANGO_SCALE);
+  g_ptr_array_add (entries, layout);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode,
+                                              g_array_index (order, guint, i));
+      g_autofree char *name = g_markup_escape_text (node->label != NULL ? node->label : "", -1);
+      g_autofree char *entry = NULL;
+
+      if ((int) node->category != category)
+        {
+          g_autofree char *group = g_markup_escape_text (hw_ecomap_category_label (node->category),
+                                                         -1);
+          g_autofree char *group_markup = g_strdup_printf ("<i>%s</i>", group);
+
+          category = node->category;
+          layout = figure_layout (map, FIGURE_KEY_SIZE, FALSE, column_width);
+          pango_layout_set_markup (layout, group_markup, -1);
+          g_ptr_array_add (entries, layout);
+        }
+      entry = g_strdup_printf ("<b>%u</b>  %s", i + 1, name);
+      layout = figure_layout (map, FIGURE_KEY_SIZE, FALSE, column_width);
+      pango_layout_set_markup (layout, entry, -1);
+      /* a name that wraps goes on under the name, not under the number */
+      pango_layout_set_indent (layout, -14 * PANGO_SCALE);
+      g_ptr_array_add (entries, layout);
+    }
+  return entries;
+}
+
+/* Lays @heights out in @n_columns columns, top to bottom then left to
+ * right, each column about as tall as the others; returns the tallest.
+ * @column (nullable) receives each entry's column, @top its top. */
+static double
+flow_columns (const double *heights,
+              guint         n,
+              guint         n_columns,
+              double        spacing,
+              guint        *column,
+              double       *top)
+{
+  double total = 0, target, tallest = 0, y = 0;
+  guint c = 0;
+
+  for (guint i = 0; i < n; i++)
+    total += heights[i] + spacing;
+  target = total / MAX (n_columns, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      if (y > 0 && y + heights[i] / 2 > target && c + 1 < n_columns)
+        {
+          c++;
+          y = 0;
+        }
+      if (column != NULL)
+        column[i] = c;
+      if (top != NULL)
+        top[i] = y;
+      y += heights[i] + spacing;
+      tallest = MAX (tallest, y - spacing);
+    }
+  return tallest;
+}
+
+static double
+key_height (HwEcomapMap *map,
+            double       width)
+{
+  g_autoptr(GArray) order = numbered_order (map);
+  guint n_columns = figure_columns (width);
+  double column_width = width / n_columns - 8;
+  g_autoptr(GPtrArray) entries = key_entries (map, order, column_width);
+  g_autofree double *heights = g_new0 (double, MAX (entries->len, 1));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      double w;
+
+      layout_size (g_ptr_array_index (entries, i), &w, &heights[i]);
+    }
+  return flow_columns (heights, entries->len, n_columns, 1.5, NULL, NULL);
+}
+
+static void
+draw_key (HwEcomapMap *map,
+          cairo_t     *cr,
+          double       x,
+          double       y,
+          double       width)
+{
+  g_autoptr(GArray) order = numbered_order (map);
+  guint n_columns = figure_columns (width);
+  double column_width = width / n_columns - 8;
+  g_autoptr(GPtrArray) entries = key_entries (map, order, column_width);
+  g_autofree double *heights = g_new0 (double, MAX (entries->len, 1));
+  g_autofree double *tops = g_new0 (double, MAX (entries->len, 1));
+  g_autofree guint *columns = g_new0 (guint, MAX (entries->len, 1));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      double w;
+
+      layout_size (g_ptr_array_index (entries, i), &w, &heights[i]);
+    }
+  flow_columns (heights, entries->len, n_columns, 1.5, columns, tops);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, INK);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      cairo_move_to (cr, x + columns[i] * (width / n_columns), y + tops[i]);
+      pango_cairo_show_layout (cr, g_ptr_array_index (entries, i));
+    }
+  cairo_restore (cr);
+}
+
+/* The compact legend: a title, then the keys in columns, small samples. */
+static double
+compact_legend (HwEcomapMap *map,
+                cairo_t     *cr,
+                double       x,
+                double       y,
+                double       width)
+{
+  g_autoptr(PangoLayout) title = figure_layout (map, FIGURE_LEGEND_SIZE + 0.5, TRUE, width);
+  guint n_columns = figure_columns (width);
+  double column_width = width / n_columns;
+  double label_width = column_width - FIGURE_SWATCH - 12;
+  double heights[HW_ECOMAP_N_LEGEND_KEYS];
+  PangoLayout *labels[HW_ECOMAP_N_LEGEND_KEYS];
+  guint columns[HW_ECOMAP_N_LEGEND_KEYS];
+  double tops[HW_ECOMAP_N_LEGEND_KEYS];
+  double tw, th, body;
+
+  pango_layout_set_text (title, _("Legend"), -1);
+  layout_size (title, &tw, &th);
+  for (guint k = 0; k < HW_ECOMAP_N_LEGEND_KEYS; k++)
+    {
+      double w;
+
+      labels[k] = figure_layout (map, FIGURE_LEGEND_SIZE, FALSE, label_width);
+      pango_layout_set_text (labels[k], hw_ecomap_map_get_legend (map, k), -1);
+      layout_size (labels[k], &w, &heights[k]);
+      heights[k] = MAX (heights[k], 12);
+    }
+  body = flow_columns (heights, HW_ECOMAP_N_LEGEND_KEYS, n_columns, 3, columns, tops);
+
+  if (cr != NULL)
+    {
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, INK);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, title);
+      for (guint k = 0; k < HW_ECOMAP_N_LEGEND_KEYS; k++)
+        {
+          double cx = x + columns[k] * column_width;
+          double cy = y + th + 3 + tops[k];
+          double lw, lh;
+
+          layout_size (labels[k], &lw, &lh);
+          cairo_save (cr);
+          /* the editor's samples, at half size */
+          cairo_translate (cr, cx, cy + heights[k] / 2);
+          cairo_scale (cr, FIGURE_SWATCH / LEGEND_SAMPLE, FIGURE_SWATCH / LEGEND_SAMPLE);
+          draw_legend_sample (cr, k, 0, 0);
+          cairo_restore (cr);
+          cairo_set_source_rgb (cr, INK);
+          cairo_move_to (cr, cx + FIGURE_SWATCH + 6, cy + (heights[k] - lh) / 2);
+          pango_cairo_show_layout (cr, labels[k]);
+        }
+      cairo_restore (cr);
+    }
+  for (guint k = 0; k < HW_ECOMAP_N_LEGEND_KEYS; k++)
+    g_object_unref (labels[k]);
+  return th + 3 + body;
+}
+
+/* Bounds of the circles' centres and the household, for numbered maps. */
+static void
+centre_bounds (HwEcomapMap *map,
+               HwEcomapBox *b)
+{
+  double r = map->household_radius;
+
+  b->x1 = b->y1 = -r;
+  b->x2 = b->y2 = r;
+  for (guint i = 0; i < map->nodes->len; i++)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+
+      b->x1 = MIN (b->x1, node->x);
+      b->y1 = MIN (b->y1, node->y);
+      b->x2 = MAX (b->x2, node->x);
+      b->y2 = MAX (b->y2, node->y);
+    }
+}
+
+/* The scale of a numbered map in a @width x @height box: circles of at
+ * least FIGURE_NUMBER_R points around every centre, inside the box. */
+static double
+numbered_scale (HwEcomapMap *map,
+                double       width,
+                double       height,
+                double      *circle)
+{
+  HwEcomapBox b;
+  double bw, bh, s;
+
+  centre_bounds (map, &b);
+  bw = MAX (b.x2 - b.x1, 1);
+  bh = MAX (b.y2 - b.y1, 1);
+  /* circles drawn FIGURE_NUMBER_R wide on paper... */
+  s = MIN ((width - 2 * FIGURE_NUMBER_R - 4) / bw, (height - 2 * FIGURE_NUMBER_R - 4) / bh);
+  /* ...unless their own size is more */
+  if (s * NODE_RADIUS > FIGURE_NUMBER_R)
+    s = MIN ((width - 4) / (bw + 2 * NODE_RADIUS), (height - 4) / (bh + 2 * NODE_RADIUS));
+  s = CLAMP (s, 0.01, FIGURE_MAX_SCALE);
+  *circle = MAX (NODE_RADIUS, FIGURE_NUMBER_R / s);
+  return s;
+}
+
+void
+hw_ecomap_figure_measure (HwEcomapMap        *map,
+                          double              width,
+                          double              height,
+                          HwEcomapFigureInfo *info)
+{
+  HwEcomapBox b;
+  double legend_h, key_h, named_s, circle;
+
+  g_return_if_fail (map != NULL);
+  g_return_if_fail (info != NULL);
+
+  memset (info, 0, sizeof *info);
+  if (map->household_layout == NULL)
+    hw_ecomap_map_layout (map);
+  legend_h = compact_legend (map, NULL, 0, 0, width);
+  info->legend_height = legend_h;
+
+  /* names on the map if it fits at full size */
+  hw_ecomap_map_bounds (map, &b);
+  named_s = MIN (width / (b.x2 - b.x1 + 2 * FIGURE_MARGIN),
+                 height > 0 ? (height - legend_h - FIGURE_GAP) / (b.y2 - b.y1 + 2 * FIGURE_MARGIN)
+                            : G_MAXDOUBLE);
+  if (named_s >= 1.0)
+    {
+      info->numbered = FALSE;
+      info->scale = MIN (named_s, FIGURE_MAX_SCALE);
+      info->map_height = (b.y2 - b.y1 + 2 * FIGURE_MARGIN) * info->scale;
+      /* category names are the smallest words: 8 map units */
+      info->min_text_size = MIN (8.0 * info->scale, FIGURE_LEGEND_SIZE);
+      info->height = info->map_height + FIGURE_GAP + legend_h;
+      return;
+    }
+
+  key_h = key_height (map, width);
+  info->numbered = TRUE;
+  info->key_height = key_h;
+  info->scale = numbered_scale (map, width,
+                                height > 0 ? height - legend_h - key_h - 2 * FIGURE_GAP
+                                           : G_MAXDOUBLE,
+                                &circle);
+  centre_bounds (map, &b);
+  info->map_height = (b.y2 - b.y1 + 2 * circle) * info->scale + 4;
+  info->min_text_size = MIN (FIGURE_NUMBER_SIZE, MIN (FIGURE_KEY_SIZE, FIGURE_LEGEND_SIZE));
+  info->height = info->map_height + FIGURE_GAP + key_h + FIGURE_GAP + legend_h;
+}
+
+double
+hw_ecomap_figure_height (HwEcomapMap *map,
+                         double       width)
+{
+  HwEcomapFigureInfo info;
+
+  g_return_val_if_fail (map != NULL, width);
+
+  hw_ecomap_figure_measure (map, width, 0, &info);
+  return info.height;
+}
+
+/* The household in a numbered map: its name if it fits in the circle. */
+static void
+draw_numbered_household (HwEcomapMap *map,
+                         cairo_t     *cr,
+                         double       cx,
+                         double       cy,
+                         double       r)
+{
+  g_autoptr(PangoLayout) title = figure_layout (map, FIGURE_NUMBER_SIZE, TRUE, 1.6 * r);
+  double w, h;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 0.97, 0.97, 0.95);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, INK);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+
+  pango_layout_set_text (title, map->household_label != NULL && *map->household_label
+                                ? map->household_label : _("Household"), -1);
+  pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
+  layout_size (title, &w, &h);
+  /* (the key under the map names the household in any case) */
+  if (w <= 1.6 * r && h <= 1.2 * r)
+    {
+      cairo_move_to (cr, cx - 0.8 * r, cy - h / 2);
+      pango_cairo_show_layout (cr, title);
+    }
+}
+
+static void
+draw_numbered_map (HwEcomapMap *map,
+                   cairo_t     *cr,
+                   double       x,
+                   double       y,
+                   double       width,
+                   double       height,
+                   double       s,
+                   double       circle)
+{
+  g_autoptr(GArray) order = numbered_order (map);
+  g_autoptr(GArray) segments = NULL;
+  GHashTable *index = get_index (map);
+  HwEcomapBox b;
+  double ox, oy;
+
+  centre_bounds (map, &b);
+  /* map units -> points, centred in the box */
+  ox = x + width / 2 - s * (b.x1 + b.x2) / 2;
+  oy = y + height / 2 - s * (b.y1 + b.y2) / 2;
+
+  cairo_save (cr);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, s, s);
+  segments = g_array_sized_new (FALSE, FALSE, sizeof (TieSegment), map->ties->len);
+  for (guint t = 0; t < map->ties->len; t++)
+    {
+      HwEcomapMapTie *tie = &g_array_index (map->ties, HwEcomapMapTie, t);
+      double ax, ay, ar, bx, by, br, len, ux, uy;
+      TieSegment seg;
+
+      if (tie->change == HW_TIE_CHANGE_LOST ||
+          !node_position (map, index, tie->node_a, &ax, &ay, &ar) ||
+          !node_position (map, index, tie->node_b, &bx, &by, &br))
+        continue;
+      if (tie->node_a != map->household_id)
+        ar = circle;
+      if (tie->node_b != map->household_id)
+        br = circle;
+      len = hypot (bx - ax, by - ay);
+      if (len <= ar + br + 2 * TIE_GAP)
+        continue;
+      ux = (bx - ax) / len;
+      uy = (by - ay) / len;
+      seg.x1 = ax + ux * (ar + TIE_GAP);
+      seg.y1 = ay + uy * (ar + TIE_GAP);
+      seg.x2 = bx - ux * (br + TIE_GAP);
+      seg.y2 = by - uy * (br + TIE_GAP);
+      seg.strength = tie->strength;
+      seg.stressful = tie->stressful;
+      seg.flow = tie->flow;
+      seg.faint = FALSE;
+      g_array_append_val (segments, seg);
+    }
+  draw_segments (cr, (TieSegment *) (void *) segments->data, segments->len);
+  cairo_restore (cr);
+
+  /* circles and words in points, so that their size is their size on paper */
+  draw_numbered_household (map, cr, ox, oy, map->household_radius * s);
+  for (guint i = 0; i < order->len; i++)
+    {
+      HwEcomapMapNode node = g_array_index (map->nodes, HwEcomapMapNode,
+                                            g_array_index (order, guint, i));
+      g_autoptr(PangoLayout) number = figure_layout (map, FIGURE_NUMBER_SIZE, TRUE, 0);
+      g_autofree char *text = g_strdup_printf ("%u", i + 1);
+      double w, h;
+
+      node.x = ox + node.x * s;
+      node.y = oy + node.y * s;
+      node.radius = circle * s;
+      node.layout = NULL;
+      draw_node (cr, &node, FALSE, FALSE);
+      pango_layout_set_text (number, text, -1);
+      layout_size (number, &w, &h);
+      cairo_set_source_rgb (cr, INK);
+      cairo_move_to (cr, node.x - w / 2, node.y - h / 2);
+      pango_cairo_show_layout (cr, number);
+    }
+}
+
+void
+hw_ecomap_draw_document_figure (HwEcomapMap *map,
+                                cairo_t     *cr,
+                                double       width,
+                                double       height)
+{
+  const HwEcomapDrawOptions options = { .show_sectors = TRUE };
+  HwEcomapFigureInfo info;
+  double y = 0;
+
+  g_return_if_fail (map != NULL);
+  g_return_if_fail (cr != NULL);
+
+  hw_ecomap_figure_measure (map, width, height, &info);
+  cairo_save (cr);
+  if (!info.numbered)
+    {
+      HwEcomapBox b;
+      double s = info.scale;
+
+      hw_ecomap_map_bounds (map, &b);
+      cairo_save (cr);
+      cairo_translate (cr, width / 2 - s * (b.x1 + b.x2) / 2,
+                       info.map_height / 2 - s * (b.y1 + b.y2) / 2);
+      cairo_scale (cr, s, s);
+      hw_ecomap_draw_map (map, cr, &options);
+      cairo_restore (cr);
+    }
+  else
+    {
+      double circle = MAX (NODE_RADIUS, FIGURE_NUMBER_R / info.scale);
+
+      draw_numbered_map (map, cr, 0, 0, width, info.map_height, info.scale, circle);
+      draw_key (map, cr, 0, info.map_height + FIGURE_GAP, width);
+      y = info.key_height + FIGURE_GAP;
+    }
+  y += info.map_height + FIGURE_GAP;
+  /* what is left of the box, if the page gave more than asked */
+  compact_legend (map, cr, 0, MAX (y, height - info.legend_height), width);
+  cairo_restore (cr);
+}

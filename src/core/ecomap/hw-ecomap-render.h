@@ -217,6 +217,46 @@ void         hw_ecomap_draw_figure      (HwEcomapMap      *map,
                                          double            width,
                                          double            height);
 
+/* The smallest size, in points on paper, of any word of a document figure. */
+#define HW_ECOMAP_FIGURE_MIN_TEXT 8.0
+
+/* How a map is drawn as a document figure (hw_ecomap_draw_document_figure);
+ * also what the tests check. */
+typedef struct {
+  double   height;         /* what the figure needs at that width */
+  double   scale;          /* map units -> points */
+  gboolean numbered;       /* numbers on the map, the names in a key under it */
+  double   map_height;     /* points */
+  double   key_height;     /* points; 0 when the names are on the map */
+  double   legend_height;  /* points */
+  double   min_text_size;  /* the smallest word drawn, in points */
+} HwEcomapFigureInfo;
+
+/**
+ * hw_ecomap_figure_measure:
+ * @width: the figure's width in points (a document's text width)
+ * @height: the height it is given, or 0 to ask what it needs
+ *
+ * Works out how the map is drawn as a figure of a printed document: the
+ * names on the map if it fits at full size, else numbers on the map and
+ * the names in a key under it, so that no word is smaller than
+ * %HW_ECOMAP_FIGURE_MIN_TEXT points; the legend is a compact block of
+ * several columns at the bottom.
+ */
+void         hw_ecomap_figure_measure   (HwEcomapMap        *map,
+                                         double              width,
+                                         double              height,
+                                         HwEcomapFigureInfo *info);
+/* The height the figure needs at @width (an HwDocumentHeightFunc). */
+double       hw_ecomap_figure_height    (HwEcomapMap      *map,
+                                         double            width);
+/* Draws it into the box (0, 0, @width, @height) of @cr, in points (an
+ * HwDocumentDrawFunc). */
+void         hw_ecomap_draw_document_figure (HwEcomapMap  *map,
+                                         cairo_t          *cr,
+                                         double            width,
+                                         double            height);
+
 /* A whole page: title, subtitle, then the figure. */
 void         hw_ecomap_draw_page        (HwEcomapMap      *map,
                                          cairo_t          *cr,

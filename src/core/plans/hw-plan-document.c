@@ -738,8 +738,9 @@ add_title (Builder    *b,
 }
 
 static void
-build_safety (Builder            *b,
-              HwDocumentDrawFunc  figure,
+build_safety (Builder              *b,
+              HwDocumentHeightFunc  figure_height,
+              HwDocumentDrawFunc    figure,
               gpointer            figure_data,
               GDestroyNotify      figure_destroy)
 {
@@ -778,7 +779,10 @@ build_safety (Builder            *b,
       }
 
       hw_document_add_heading (b->doc, 2, _("Our support network"));
-      if (figure != NULL)
+      if (figure != NULL && figure_height != NULL)
+        hw_document_add_wide_figure (b->doc, figure_height, figure, figure_data, figure_destroy,
+                                     _("The people and services around the family"));
+      else if (figure != NULL)
         hw_document_add_figure (b->doc, 4.0 / 3.0, figure, figure_data, figure_destroy,
                                 _("The people and services around the family"));
       else
@@ -838,6 +842,20 @@ hw_plan_document_new (JsonNode           *snapshot,
                       gpointer            figure_data,
                       GDestroyNotify      figure_destroy,
                       GError            **error)
+{
+  return hw_plan_document_new_full (snapshot, recipient, language, NULL, figure, figure_data,
+                                    figure_destroy, error);
+}
+
+HwDocument *
+hw_plan_document_new_full (JsonNode             *snapshot,
+                           const HwRecipient    *recipient,
+                           const char           *language,
+                           HwDocumentHeightFunc  figure_height,
+                           HwDocumentDrawFunc    figure,
+                           gpointer              figure_data,
+                           GDestroyNotify        figure_destroy,
+                           GError              **error)
 {
   g_autoptr(HwLanguageSwitch) sw = NULL;
   g_autoptr(HwDocument) doc = NULL;
@@ -936,7 +954,7 @@ hw_plan_document_new (JsonNode           *snapshot,
   hw_document_set_date_line (doc, date_line);
 
   if (b.kind == HW_PLAN_SAFETY)
-    build_safety (&b, figure, figure_data, figure_destroy);
+    build_safety (&b, figure_height, figure, figure_data, figure_destroy);
   else
     {
       if (figure_destroy != NULL)
@@ -952,13 +970,20 @@ hw_plan_document_new (JsonNode           *snapshot,
   return g_steal_pointer (&doc);
 }
 
+static double
+ecomap_height_cb (double   width,
+                  gpointer user_data)
+{
+  return hw_ecomap_figure_height (user_data, width);
+}
+
 static void
 draw_ecomap_cb (cairo_t *cr,
                 double   width,
                 double   height,
                 gpointer user_data)
 {
-  hw_ecomap_draw_figure (user_data, cr, 0, 0, width, height);
+  hw_ecomap_draw_document_figure (user_data, cr, width, height);
 }
 
 HwDocument *
@@ -1007,8 +1032,9 @@ hw_plan_document_new_for_store (HwStore            *store,
     }
 
   if (map != NULL)
-    return hw_plan_document_new (snapshot, recipient, language, draw_ecomap_cb, map,
-                                 (GDestroyNotify) hw_ecomap_map_free, error);
+    return hw_plan_document_new_full (snapshot, recipient, language, ecomap_height_cb,
+                                      draw_ecomap_cb, map, (GDestroyNotify) hw_ecomap_map_free,
+                                      error);
   return hw_plan_document_new (snapshot, recipient, language, NULL, NULL, NULL, error);
 }
 

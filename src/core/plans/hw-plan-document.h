@@ -49,6 +49,24 @@ HwDocument *hw_plan_document_new (JsonNode           *snapshot,
                                   GError            **error);
 
 /**
+ * hw_plan_document_new_full:
+ * @figure_height: (nullable): the height the figure needs at the text's
+ *   width; with it the figure always has the text's width (a figure too
+ *   tall for what is left of a page starts the next one). NULL: a 4:3
+ *   figure, made smaller to fit if need be.
+ *
+ * As hw_plan_document_new().
+ */
+HwDocument *hw_plan_document_new_full (JsonNode             *snapshot,
+                                       const HwRecipient    *recipient,
+                                       const char           *language,
+                                       HwDocumentHeightFunc  figure_height,
+                                       HwDocumentDrawFunc    figure,
+                                       gpointer              figure_data,
+                                       GDestroyNotify        figure_destroy,
+                                       GError              **error);
+
+/**
  * hw_plan_document_new_for_store:
  *
  * As hw_plan_document_new(), with the support network figure of the
