@@ -351,9 +351,16 @@ check_page (Fixture    *f,
   GString *overflow = g_string_new (NULL);
   GdkMonitor *monitor;
   GdkRectangle screen;
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (window, HW_TYPE_WINDOW,
+                                                                    "leaflet"));
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   int minimum, natural, limit;
 
   spin ();
+  /* the folded leaflet slides its pages in: wait until it is done (a hang
+   * guard, not a timing) */
+  while (adw_leaflet_get_child_transition_running (leaflet) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   g_test_message ("%d px, %s texts, %s: minimum %d, natural %d, width %d", f->width,
                   f->long_texts ? "long" : "short", page, minimum, natural,

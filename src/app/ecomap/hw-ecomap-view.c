@@ -175,9 +175,10 @@ add_node_button (HwEcomapView *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_halign (gtk_button_get_child (GTK_BUTTON (button)), GTK_ALIGN_START);
-  /* a long name wraps in the panel rather than widen the window */
+  /* a long name wraps in the panel rather than widen the window, and is
+   * cut short after a few lines (whole in the tooltip) */
   gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
-  hw_label_wrap_long (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANEL_CHARS);
+  hw_label_wrap_lines (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANEL_CHARS, 3);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "ecomap.choose-node");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
   gtk_box_append (GTK_BOX (self->nodes_list), button);
@@ -1090,7 +1091,7 @@ build_panel (HwEcomapView *self)
   gtk_widget_set_margin_bottom (box, 12);
 
   self->selection_title = gtk_label_new (NULL);
-  hw_label_wrap_long (GTK_LABEL (self->selection_title), PANEL_CHARS);
+  hw_label_wrap_lines (GTK_LABEL (self->selection_title), PANEL_CHARS, 4);
   gtk_label_set_xalign (GTK_LABEL (self->selection_title), 0);
   gtk_widget_add_css_class (self->selection_title, "title-4");
   gtk_box_append (GTK_BOX (box), self->selection_title);
