@@ -25,7 +25,11 @@
 #include "hw-ecomap-view.h"
 #include "hw-enums.h"
 #include "hw-print-dialog.h"
+#include "hw-long-text.h"
 #include "hw-toast.h"
+
+/* the widest the side panel's names ask to be, in characters */
+#define PANEL_CHARS 30
 
 struct _HwEcomapView
 {
@@ -173,6 +177,10 @@ add_node_button (HwEcomapView *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_halign (gtk_button_get_child (GTK_BUTTON (button)), GTK_ALIGN_START);
+  /* a long name wraps in the panel rather than widen the window, and is
+   * cut short after a few lines (whole in the tooltip) */
+  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+  hw_label_wrap_lines (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANEL_CHARS, 3);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "ecomap.choose-node");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
   gtk_box_append (GTK_BOX (self->nodes_list), button);
@@ -980,6 +988,8 @@ compare_action (GtkWidget  *widget,
   gtk_widget_set_margin_top (choosers, 6);
   data->before_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
   data->after_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  hw_drop_down_fit_names (GTK_DROP_DOWN (data->before_dropdown), HW_LONG_TEXT_NAME_CHARS);
+  hw_drop_down_fit_names (GTK_DROP_DOWN (data->after_dropdown), HW_LONG_TEXT_NAME_CHARS);
   gtk_accessible_update_property (GTK_ACCESSIBLE (data->before_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Earlier map"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (data->after_dropdown),
@@ -1012,7 +1022,7 @@ compare_action (GtkWidget  *widget,
   data->changes_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (data->changes_label), 0);
   gtk_label_set_selectable (GTK_LABEL (data->changes_label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (data->changes_label), TRUE);
+  hw_label_wrap_long (GTK_LABEL (data->changes_label), 80);
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 140);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), data->changes_label);
@@ -1117,7 +1127,7 @@ build_panel (HwEcomapView *self)
   gtk_widget_set_margin_bottom (box, 12);
 
   self->selection_title = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->selection_title), TRUE);
+  hw_label_wrap_lines (GTK_LABEL (self->selection_title), PANEL_CHARS, 4);
   gtk_label_set_xalign (GTK_LABEL (self->selection_title), 0);
   gtk_widget_add_css_class (self->selection_title, "title-4");
   gtk_box_append (GTK_BOX (box), self->selection_title);
@@ -1152,6 +1162,8 @@ build_panel (HwEcomapView *self)
   g_signal_connect (self->stressful_check, "toggled", G_CALLBACK (tie_toggled_cb), self);
   gtk_box_append (GTK_BOX (self->tie_box), self->stressful_check);
   self->flow_dropdown = gtk_drop_down_new_from_strings ((const char *[]) { "", "", "", "", NULL });
+  /* "From … to …" with the two names in it */
+  hw_drop_down_fit_names (GTK_DROP_DOWN (self->flow_dropdown), PANEL_CHARS);
   g_signal_connect (self->flow_dropdown, "notify::selected", G_CALLBACK (tie_field_changed_cb), self);
   gtk_box_append (GTK_BOX (self->tie_box), labelled (_("Support goes"), self->flow_dropdown));
   gtk_box_append (GTK_BOX (self->tie_box), section_label (_("Kinds of support")));
@@ -1214,6 +1226,7 @@ hw_ecomap_view_constructed (GObject *object)
   self->missing_label = gtk_label_new (NULL);
   gtk_widget_set_hexpand (self->missing_label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->missing_label), 0);
+  hw_label_wrap_long (GTK_LABEL (self->missing_label), 60);
   button = gtk_button_new_with_label (_("Put them on the map"));
   g_signal_connect (button, "clicked", G_CALLBACK (add_missing_clicked_cb), self);
   gtk_box_append (GTK_BOX (missing_box), self->missing_label);

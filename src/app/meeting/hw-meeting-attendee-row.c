@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-enums.h"
+#include "hw-long-text.h"
 #include "hw-meeting.h"
 #include "hw-meeting-attendee-row.h"
 #include "hw-meeting-later.h"
@@ -151,6 +152,7 @@ hw_meeting_attendee_row_constructed (GObject *object)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
+  hw_action_row_set_whole_tooltip (ADW_ACTION_ROW (self));
 
   self->filling = TRUE;
   gtk_switch_set_active (self->attending_switch, taking_part);

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-long-text.h"
 #include "hw-meeting.h"
 #include "hw-meeting-item-row.h"
 #include "hw-meeting-later.h"
@@ -590,6 +591,13 @@ hw_meeting_item_row_init (HwMeetingItemRow *self)
 {
   self->people_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a long item wraps (up to a few lines, whole in the tooltip and when
+   * edited), and long names are cut short, rather than widen the window
+   * past the clock, Present and Print */
+  hw_editable_label_wrap_lines (self->text_label, 60, 6);
+  hw_label_wrap_lines (self->scores_label, 60, 3);
+  hw_drop_down_fit_names (self->owner_dropdown, 20);
+  hw_drop_down_fit_names (self->checker_dropdown, 20);
 }
 
 /**

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-enums.h"
+#include "hw-long-text.h"
 #include "hw-person-row.h"
 
 struct _HwPersonRow
@@ -79,6 +80,7 @@ show_record (HwPersonRow *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
+  hw_action_row_set_whole_tooltip (ADW_ACTION_ROW (self));
   gtk_widget_set_visible (self->confidential_tag, hw_record_get_boolean (record, "confidential"));
 
   /* TRANSLATORS: accessible name of a button; %s is a person's or an organisation's name */

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-long-text.h"
 #include "hw-plan-item-row.h"
 
 struct _HwPlanItemRow
@@ -72,6 +73,7 @@ show_record (HwPlanItemRow *self)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), hw_record_get_string (item, "text"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
+  hw_action_row_set_whole_tooltip (ADW_ACTION_ROW (self));
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     gtk_actionable_set_action_target (GTK_ACTIONABLE (buttons[i]), "x", id);
 }

@@ -32,10 +32,14 @@
 #include "hw-demo.h"
 #include "hw-enums.h"
 #include "hw-lock-screen.h"
+#include "hw-long-text.h"
 #include "hw-purge.h"
 #include "hw-record-list.h"
 #include "hw-restore-dialog.h"
 #include "hw-window.h"
+
+/* the most characters of a family's name or number in the header bar */
+#define TITLE_CHARS 40
 
 struct _HwWindow
 {
@@ -201,12 +205,17 @@ update_titles (HwWindow *self)
 
   if (record != NULL)
     {
+      const char *family = hw_record_get_string (record, "family_name");
+      const char *number = hw_record_get_string (record, "case_number");
       g_autofree char *title = NULL;
+      g_autofree char *short_family = hw_long_text_shorten (family, TITLE_CHARS);
+      g_autofree char *short_number = hw_long_text_shorten (number, TITLE_CHARS);
 
-      adw_view_switcher_title_set_title (self->switcher_title,
-                                         hw_record_get_string (record, "family_name"));
-      adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                            hw_record_get_string (record, "case_number"));
+      /* the header bar takes only strings, and asks for their whole width:
+       * cut short so that a long name does not widen the window (the case
+       * view's header, under it, shows them whole) */
+      adw_view_switcher_title_set_title (self->switcher_title, short_family);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, short_number);
       title = g_strdup_printf (_("%s – Homeward"), hw_record_get_string (record, "family_name"));
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
@@ -499,11 +508,11 @@ case_row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (box, "case-row");
   title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  hw_label_ellipsize_long (GTK_LABEL (title), HW_LONG_TEXT_NAME_CHARS);
   gtk_widget_add_css_class (title, "case-row-title");
   subtitle = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  hw_label_ellipsize_long (GTK_LABEL (subtitle), HW_LONG_TEXT_NAME_CHARS);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   /* Translators: the tag of the made-up sample family in the list of families */
