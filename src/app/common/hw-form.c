@@ -9,77 +9,88 @@
 #include "hw-date.h"
 #include "hw-form.h"
 
+/* A combo row of fixed choices holds their ids in its model (a
+ * GtkStringList of ids, "" for "none") and shows each one's label through
+ * its expression: the row itself carries no other state. */
 typedef struct {
-  HwChoices which;
-  gboolean  has_none;
-} ComboInfo;
+  HwChoices  which;
+  char      *none_label;
+} ChoiceLabels;
+
+static void
+choice_labels_free (gpointer  data,
+                    GClosure *closure)
+{
+  ChoiceLabels *labels = data;
+
+  g_free (labels->none_label);
+  g_free (labels);
+}
+
+static char *
+choice_label_cb (GtkStringObject *item,
+                 gpointer         user_data)
+{
+  ChoiceLabels *labels = user_data;
+  const char *id = gtk_string_object_get_string (item);
+
+  if (labels->none_label != NULL && *id == '\0')
+    return g_strdup (labels->none_label);
+  return g_strdup (hw_choice_label (labels->which, id));
+}
 
 void
 hw_form_combo_setup (AdwComboRow *row,
                      HwChoices    which,
                      const char  *none_label)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) ids = gtk_string_list_new (NULL);
+  ChoiceLabels *labels = g_new0 (ChoiceLabels, 1);
   const HwChoice *choices;
-  ComboInfo *info;
   guint n = 0;
 
   choices = hw_choices_get (which, &n);
   if (none_label != NULL)
-    gtk_string_list_append (labels, none_label);
+    gtk_string_list_append (ids, "");
   for (guint i = 0; i < n; i++)
-    gtk_string_list_append (labels, hw_choice_label (which, choices[i].id));
+    gtk_string_list_append (ids, choices[i].id);
 
-  info = g_new0 (ComboInfo, 1);
-  info->which = which;
-  info->has_none = none_label != NULL;
-  g_object_set_data_full (G_OBJECT (row), "hw-combo-info", info, g_free);
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  labels->which = which;
+  labels->none_label = g_strdup (none_label);
+  adw_combo_row_set_expression (row, gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                  G_CALLBACK (choice_label_cb),
+                                                                  labels, choice_labels_free));
+  adw_combo_row_set_model (row, G_LIST_MODEL (ids));
 }
 
 const char *
 hw_form_combo_get_id (AdwComboRow *row)
 {
-  ComboInfo *info = g_object_get_data (G_OBJECT (row), "hw-combo-info");
-  guint selected = adw_combo_row_get_selected (row);
-  const HwChoice *choices;
-  guint n = 0;
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
 
-  g_return_val_if_fail (info != NULL, "");
+  g_return_val_if_fail (GTK_IS_STRING_LIST (adw_combo_row_get_model (row)), "");
 
-  choices = hw_choices_get (info->which, &n);
-  if (info->has_none)
-    {
-      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-        return "";
-      selected--;
-    }
-  if (selected >= n)
-    return n > 0 ? choices[0].id : "";
-  return choices[selected].id;
+  /* the id stays alive in the model: an interned copy for the caller */
+  return item != NULL ? g_intern_string (gtk_string_object_get_string (item)) : "";
 }
 
 void
 hw_form_combo_set_id (AdwComboRow *row,
                       const char  *id)
 {
-  ComboInfo *info = g_object_get_data (G_OBJECT (row), "hw-combo-info");
-  int index;
+  GListModel *ids = adw_combo_row_get_model (row);
+  guint n;
 
-  g_return_if_fail (info != NULL);
+  g_return_if_fail (GTK_IS_STRING_LIST (ids));
 
-  if (info->has_none && (id == NULL || *id == '\0'))
-    {
-      adw_combo_row_set_selected (row, 0);
-      return;
-    }
-
-  /* some choices have an entry for "" themselves (e.g. no goal) */
-  index = hw_choices_index (info->which, id != NULL ? id : "");
-  if (index < 0)
-    adw_combo_row_set_selected (row, 0);
-  else
-    adw_combo_row_set_selected (row, index + (info->has_none ? 1 : 0));
+  n = g_list_model_get_n_items (ids);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (ids), i), id != NULL ? id : "") == 0)
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+  adw_combo_row_set_selected (row, 0);
 }
 
 char *

@@ -394,6 +394,24 @@ hw_print_dialog_set_build_func (HwPrintDialog          *self,
   self->build_destroy = destroy;
 }
 
+/**
+ * hw_print_dialog_get_build_data:
+ * @self: the dialog
+ * @func: the build function the caller set
+ *
+ * Returns: (transfer none) (nullable): the data given with @func to
+ *   hw_print_dialog_set_build_func(), or %NULL if the dialog builds its
+ *   pages with another function
+ */
+gpointer
+hw_print_dialog_get_build_data (HwPrintDialog          *self,
+                                HwPrintDialogBuildFunc  func)
+{
+  g_return_val_if_fail (HW_IS_PRINT_DIALOG (self), NULL);
+
+  return self->build == func ? self->build_data : NULL;
+}
+
 void
 hw_print_dialog_add_group (HwPrintDialog *self,
                            GtkWidget     *group)

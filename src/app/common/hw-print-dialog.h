@@ -52,6 +52,8 @@ HwPrintDialog *hw_print_dialog_new            (HwStore                *store,
                                                gint64                  case_id,
                                                const char             *title,
                                                const char             *save_title);
+gpointer       hw_print_dialog_get_build_data (HwPrintDialog          *self,
+                                               HwPrintDialogBuildFunc  func);
 void           hw_print_dialog_set_build_func (HwPrintDialog          *self,
                                                HwPrintDialogBuildFunc  func,
                                                gpointer                user_data,

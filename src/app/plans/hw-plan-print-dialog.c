@@ -16,7 +16,6 @@
 #include "hw-plan-print-dialog.h"
 #include "hw-plan-queries.h"
 
-#define PLAN_PRINT_KEY "hw-plan-print"
 
 typedef struct {
   HwStore             *store;
@@ -204,8 +203,7 @@ hw_plan_print_dialog_new (HwStore  *store,
   add_agreement_groups (dialog, pp, case_id);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 600, agree ? 640 : 420);
 
-  /* the dialog owns it; the key only lets get_version() find it */
-  g_object_set_data (G_OBJECT (dialog), PLAN_PRINT_KEY, pp);
+  /* the dialog owns it (get_version() asks the dialog for it back) */
   hw_print_dialog_set_build_func (dialog, build_cb, pp, (GDestroyNotify) plan_print_free);
   return dialog;
 }
@@ -217,7 +215,7 @@ hw_plan_print_dialog_get_version (HwPrintDialog *dialog)
 
   g_return_val_if_fail (HW_IS_PRINT_DIALOG (dialog), 0);
 
-  pp = g_object_get_data (G_OBJECT (dialog), PLAN_PRINT_KEY);
+  pp = hw_print_dialog_get_build_data (dialog, build_cb);
   g_return_val_if_fail (pp != NULL, 0);
   return pp->version;
 }
