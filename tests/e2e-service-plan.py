@@ -91,6 +91,10 @@ def main():
         click(page)
         add_need = wait_for(lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON, 'Add Need'),
                             'the Add Need button')
+        # each tab's list is named for screen readers (hw-service-plan-list-page.c)
+        for name in ('Plan by area', 'What each person needs to do', 'Due dates',
+                     'Support after going home'):
+            wait_for(lambda: find(frame, None, name), 'the list named ' + name)
         needs_before = count(db, 'SELECT count(*) FROM needs')
 
         click(add_need)

@@ -1,6 +1,7 @@
 /* hw-service-plan-view.c: the service plan area of a case.
  *
- * One page per tab (hw-service-plan-*-page.c), each bound to a live list
+ * One page per tab (hw-service-plan-list-page.c, one of each kind, and
+ * hw-service-plan-readiness-page.c), each bound to a live list
  * of the core (hw-service-plan-queries.h): an edit, undo or redo replaces
  * the rows of the items that changed, and the view never keeps its own
  * copy of the plan. The view holds the tool bar, the tab switcher, the
@@ -29,20 +30,17 @@
 #include "hw-enums.h"
 #include "hw-print-dialog.h"
 #include "hw-readiness-chart.h"
-#include "hw-service-plan-aftercare-page.h"
-#include "hw-service-plan-area-page.h"
 #include "hw-service-plan-document.h"
 #include "hw-service-plan-goal-dialog.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-need-dialog.h"
 #include "hw-service-plan-note-dialog.h"
-#include "hw-service-plan-person-page.h"
+#include "hw-service-plan-list-page.h"
 #include "hw-service-plan-queries.h"
 #include "hw-service-plan-readiness-page.h"
 #include "hw-service-plan-review-dialog.h"
 #include "hw-service-plan-support-dialog.h"
 #include "hw-service-plan-task-dialog.h"
-#include "hw-service-plan-timeline-page.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-view.h"
 #include "hw-toast.h"
@@ -70,10 +68,10 @@ struct _HwServicePlanView
   GtkWidget                  *add_need_button;
   GtkToggleButton            *show_private;
   GtkLabel                   *summary;
-  HwServicePlanAreaPage      *area_page;
-  HwServicePlanPersonPage    *person_page;
-  HwServicePlanTimelinePage  *timeline_page;
-  HwServicePlanAftercarePage *aftercare_page;
+  HwServicePlanListPage      *area_page;
+  HwServicePlanListPage      *person_page;
+  HwServicePlanListPage      *timeline_page;
+  HwServicePlanListPage      *aftercare_page;
   HwServicePlanReadinessPage *readiness_page;
 };
 
@@ -177,10 +175,10 @@ reload (HwServicePlanView *self)
                                                   today (self));
   aftercare = hw_service_plan_aftercare_list_new (self->store, self->case_id, recipient (self));
   reviews = hw_service_plan_reviews_list_new (self->store, self->case_id);
-  hw_service_plan_area_page_set_model (self->area_page, G_LIST_MODEL (outline));
-  hw_service_plan_person_page_set_model (self->person_page, G_LIST_MODEL (by_person));
-  hw_service_plan_timeline_page_set_model (self->timeline_page, G_LIST_MODEL (due_dates));
-  hw_service_plan_aftercare_page_set_model (self->aftercare_page, G_LIST_MODEL (aftercare));
+  hw_service_plan_list_page_set_model (self->area_page, G_LIST_MODEL (outline));
+  hw_service_plan_list_page_set_model (self->person_page, G_LIST_MODEL (by_person));
+  hw_service_plan_list_page_set_model (self->timeline_page, G_LIST_MODEL (due_dates));
+  hw_service_plan_list_page_set_model (self->aftercare_page, G_LIST_MODEL (aftercare));
   hw_service_plan_readiness_page_set_model (self->readiness_page, G_LIST_MODEL (reviews));
   update_summary (self);
 }
@@ -197,18 +195,18 @@ focus_item (HwServicePlanView *self,
   g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
 
   if (page == GTK_WIDGET (self->person_page) &&
-      hw_service_plan_person_page_focus_item (self->person_page, table, id))
+      hw_service_plan_list_page_focus_item (self->person_page, table, id))
     return TRUE;
   if (page == GTK_WIDGET (self->timeline_page) &&
-      hw_service_plan_timeline_page_focus_item (self->timeline_page, table, id))
+      hw_service_plan_list_page_focus_item (self->timeline_page, table, id))
     return TRUE;
   if (page == GTK_WIDGET (self->aftercare_page) &&
-      hw_service_plan_aftercare_page_focus_item (self->aftercare_page, table, id))
+      hw_service_plan_list_page_focus_item (self->aftercare_page, table, id))
     return TRUE;
   if (page == GTK_WIDGET (self->readiness_page) &&
       hw_service_plan_readiness_page_focus_item (self->readiness_page, table, id))
     return TRUE;
-  return hw_service_plan_area_page_focus_item (self->area_page, table, id);
+  return hw_service_plan_list_page_focus_item (self->area_page, table, id);
 }
 
 /* After the form that added it has gone, the new item has the focus. */
@@ -752,10 +750,7 @@ hw_service_plan_view_init (HwServicePlanView *self)
 {
   GtkLayoutManager *layout;
 
-  g_type_ensure (HW_TYPE_SERVICE_PLAN_AREA_PAGE);
-  g_type_ensure (HW_TYPE_SERVICE_PLAN_PERSON_PAGE);
-  g_type_ensure (HW_TYPE_SERVICE_PLAN_TIMELINE_PAGE);
-  g_type_ensure (HW_TYPE_SERVICE_PLAN_AFTERCARE_PAGE);
+  g_type_ensure (HW_TYPE_SERVICE_PLAN_LIST_PAGE);
   g_type_ensure (HW_TYPE_SERVICE_PLAN_READINESS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
