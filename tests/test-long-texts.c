@@ -34,10 +34,8 @@
 #define LAPTOP_HEIGHT 800
 #define NARROW_WIDTH  360
 
-/* The service plan's rows are being rewritten (one row widget per kind of
- * item, on their own branch): their long texts are checked once that is
- * in. Today a long need widens the window there. */
-static const char *unchecked_areas[] = { "service-plan", NULL };
+/* Areas whose long texts are not checked (none: every area is). */
+static const char *unchecked_areas[] = { NULL };
 /* its page in the window, for log_writer_cb */
 static GtkWidget *service_plan_page;
 
@@ -596,7 +594,7 @@ log_writer_cb (GLogLevelFlags   log_level,
                gsize            n_fields,
                gpointer         user_data)
 {
-  for (gsize i = 0; i < n_fields && service_plan_page != NULL; i++)
+  for (gsize i = 0; i < n_fields && service_plan_page != NULL && unchecked_areas[0] != NULL; i++)
     {
       gpointer widget = NULL;
 
@@ -612,12 +610,6 @@ log_writer_cb (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
-static void
-test_service_plan (void)
-{
-  g_test_skip ("the service plan's rows are being rewritten: checked once they are in");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +622,5 @@ main (int   argc,
               fixture_set_up, test_every_area, fixture_tear_down);
   g_test_add ("/long-texts/narrow", Fixture, GINT_TO_POINTER (NARROW_WIDTH),
               fixture_set_up, test_every_area, fixture_tear_down);
-  g_test_add_func ("/long-texts/service-plan", test_service_plan);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "hw-long-text.h"
 #include "hw-enums.h"
 #include "hw-service-plan-component-row.h"
 
@@ -125,4 +126,7 @@ static void
 hw_service_plan_component_row_init (HwServicePlanComponentRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a long text wraps, and past 8 lines is cut short with the whole
+   * in the tooltip: it never widens the window (hw-long-text.h) */
+  hw_label_wrap_lines (self->title_label, 80, 8);
 }

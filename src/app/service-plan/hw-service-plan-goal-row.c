@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-long-text.h"
 #include "hw-enums.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-item.h"
@@ -190,4 +191,8 @@ static void
 hw_service_plan_goal_row_init (HwServicePlanGoalRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a long text wraps, and past 8 lines is cut short with the whole
+   * in the tooltip: it never widens the window (hw-long-text.h) */
+  hw_label_wrap_lines (self->title_label, 80, 8);
+  hw_label_wrap_lines (self->meta_label, 80, 8);
 }

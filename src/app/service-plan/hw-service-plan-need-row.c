@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-long-text.h"
 #include "hw-enums.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-need-row.h"
@@ -185,4 +186,9 @@ static void
 hw_service_plan_need_row_init (HwServicePlanNeedRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a long text wraps, and past 8 lines is cut short with the whole
+   * in the tooltip: it never widens the window (hw-long-text.h) */
+  hw_label_wrap_lines (self->domain_label, 80, 8);
+  hw_label_wrap_lines (self->words_label, 80, 8);
+  hw_label_wrap_lines (self->strengths_label, 80, 8);
 }

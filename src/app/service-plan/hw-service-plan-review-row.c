@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-long-text.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-review-row.h"
@@ -174,4 +175,8 @@ static void
 hw_service_plan_review_row_init (HwServicePlanReviewRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a long text wraps, and past 8 lines is cut short with the whole
+   * in the tooltip: it never widens the window (hw-long-text.h) */
+  hw_label_wrap_lines (self->title_label, 80, 8);
+  hw_label_wrap_lines (self->notes_label, 80, 8);
 }

@@ -4,6 +4,7 @@
  */
 #define G_LOG_DOMAIN "hw-service-plan-section-row"
 
+#include "hw-long-text.h"
 #include "hw-service-plan-section-row.h"
 
 struct _HwServicePlanSectionRow
@@ -119,4 +120,8 @@ static void
 hw_service_plan_section_row_init (HwServicePlanSectionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a long text wraps, and past 8 lines is cut short with the whole
+   * in the tooltip: it never widens the window (hw-long-text.h) */
+  hw_label_wrap_lines (self->title_label, 80, 8);
+  hw_label_wrap_lines (self->subtitle_label, 80, 8);
 }

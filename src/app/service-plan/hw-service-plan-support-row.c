@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-long-text.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-support-row.h"
@@ -188,4 +189,8 @@ static void
 hw_service_plan_support_row_init (HwServicePlanSupportRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a long text wraps, and past 8 lines is cut short with the whole
+   * in the tooltip: it never widens the window (hw-long-text.h) */
+  hw_label_wrap_lines (self->description_label, 80, 8);
+  hw_label_wrap_lines (self->meta_label, 80, 8);
 }

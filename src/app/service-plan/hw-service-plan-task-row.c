@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "hw-long-text.h"
 #include "hw-enums.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-due-badge.h"
@@ -294,4 +295,9 @@ static void
 hw_service_plan_task_row_init (HwServicePlanTaskRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a long text wraps, and past 8 lines is cut short with the whole
+   * in the tooltip: it never widens the window (hw-long-text.h) */
+  hw_label_wrap_lines (self->description_label, 80, 8);
+  hw_label_wrap_lines (self->goal_label, 80, 8);
+  hw_label_wrap_lines (self->meta_label, 80, 8);
 }
