@@ -16,6 +16,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "bench-stats.h"
 #include "hw-demo.h"
 #include "hw-people.h"
 #include "hw-record.h"
@@ -23,34 +24,15 @@
 
 #define TARGET_MS 5.0
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *ms,
-            double  p)
-{
-  guint i = (guint) (p * (ms->len - 1) + 0.5);
-
-  return g_array_index (ms, double, MIN (i, ms->len - 1));
-}
-
 static void
 report (const char *what,
         GArray     *ms)
 {
   double median;
 
-  g_array_sort (ms, cmp_double);
-  median = percentile (ms, 0.5);
+  median = bench_percentile (ms, 0.5);
   g_print ("%-34s %7u %9.2f %9.2f %9.2f %9.1f   %s\n", what, ms->len, median,
-           percentile (ms, 0.9), percentile (ms, 0.99), TARGET_MS,
+           bench_percentile (ms, 0.9), bench_percentile (ms, 0.99), TARGET_MS,
            median <= TARGET_MS ? "met" : "MISSED");
 }
 

@@ -17,30 +17,13 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "bench-stats.h"
 #include "hw-demo.h"
 #include "hw-meeting.h"
 #include "hw-meeting-render.h"
 #include "hw-store.h"
 
 #define TARGET_MS 8.0
-
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *ms,
-            double  p)
-{
-  guint i = (guint) (p * (ms->len - 1) + 0.5);
-
-  return g_array_index (ms, double, MIN (i, ms->len - 1));
-}
 
 static void
 row (const char *what,
@@ -49,13 +32,13 @@ row (const char *what,
 {
   double median;
 
-  g_array_sort (ms, cmp_double);
-  median = percentile (ms, 0.5);
+  median = bench_percentile (ms, 0.5);
   if (with_target)
-    g_print ("%-44s %9.2f %9.2f %9.1f   %s\n", what, median, percentile (ms, 0.9), TARGET_MS,
+    g_print ("%-44s %9.2f %9.2f %9.1f   %s\n", what, median, bench_percentile (ms, 0.9),
+             TARGET_MS,
              median <= TARGET_MS ? "met" : "MISSED");
   else
-    g_print ("%-44s %9.2f %9.2f %9s\n", what, median, percentile (ms, 0.9), "");
+    g_print ("%-44s %9.2f %9.2f %9s\n", what, median, bench_percentile (ms, 0.9), "");
 }
 
 int
