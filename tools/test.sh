@@ -20,7 +20,8 @@ cd "$root"
 
 py=/usr/bin/python3       # Debian's, not a pyenv build on PATH
 passed=0 failed=0 skipped=0
-step_failed() { echo "test.sh: FAILED: $*" >&2; failed=$((failed + 1)); }
+failures=()               # what failed, repeated just above the last line
+step_failed() { echo "test.sh: FAILED: $*" >&2; failed=$((failed + 1)); failures+=("$*"); }
 
 bash tools/setup.sh || { echo "test.sh: setup failed" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
@@ -34,6 +35,7 @@ count_log() {
   counts=$("$py" - "$log" <<'PY'
 import json, sys
 p = f = s = 0
+names = []
 for line in open(sys.argv[1], encoding="utf-8"):
     line = line.strip()
     if not line:
@@ -45,10 +47,19 @@ for line in open(sys.argv[1], encoding="utf-8"):
         s += 1
     else:
         f += 1
-print(p, f, s)
+        names.append("%s (%s)" % (json.loads(line).get("name"), r))
+print(p, f, s, "|".join(names))
 PY
 ) || return 1
-  read -r p f s <<< "$counts"
+  local names
+  read -r p f s names <<< "$counts"
+  if [ -n "$names" ]; then
+    local n
+    IFS='|' read -r -a n <<< "$names"
+    for name in "${n[@]}"; do
+      failures+=("$log: $name")
+    done
+  fi
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
   echo "test.sh: $log: $p passed, $f failed, $s skipped"
 }
@@ -135,5 +146,8 @@ if [ "$fuzz_seconds" != 0 ] && [ -f tools/fuzz.sh ] && command -v clang > /dev/n
   fi
 fi
 
+for f in "${failures[@]}"; do
+  echo "test.sh: failed: $f"
+done
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
