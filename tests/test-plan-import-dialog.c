@@ -15,6 +15,9 @@
 #include "hw-plan-editor.h"
 #include "hw-plan-import-dialog.h"
 #include "hw-plans-view.h"
+#include "hw-service-plan.h"
+#include "hw-service-plan-needs-import-dialog.h"
+#include "hw-service-plan-view.h"
 #include "hw-test-pdf.h"
 #include "hw-test-store.h"
 
@@ -119,9 +122,9 @@ plan_items (HwStore *store,
                              G_TYPE_INT64, plan_id, G_TYPE_INVALID);
 }
 
-/* The open dialog among the toplevels. */
-static HwPlanImportDialog *
-open_dialog (void)
+/* The open window of @type among the toplevels. */
+static GtkWidget *
+open_window (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -129,10 +132,18 @@ open_dialog (void)
     {
       g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
 
-      if (HW_IS_PLAN_IMPORT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return HW_PLAN_IMPORT_DIALOG (w);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
     }
   return NULL;
+}
+
+static HwPlanImportDialog *
+open_dialog (void)
+{
+  GtkWidget *w = open_window (HW_TYPE_PLAN_IMPORT_DIALOG);
+
+  return w != NULL ? HW_PLAN_IMPORT_DIALOG (w) : NULL;
 }
 
 static void
@@ -258,6 +269,137 @@ test_dialog (void)
   hw_test_store_free (store, dir);
 }
 
+static gint64
+needs (HwStore *store,
+       gint64   case_id)
+{
+  return hw_store_query_int (store, -1, "SELECT count(*) FROM needs WHERE case_id = ?",
+                             G_TYPE_INT64, case_id, G_TYPE_INVALID);
+}
+
+static HwServicePlanNeedsImportDialog *
+open_needs_dialog (void)
+{
+  GtkWidget *w = open_window (HW_TYPE_SERVICE_PLAN_NEEDS_IMPORT_DIALOG);
+
+  return w != NULL ? HW_SERVICE_PLAN_NEEDS_IMPORT_DIALOG (w) : NULL;
+}
+
+/* "Needs From Low Ratings…" on the service plan's readiness tab: the
+ * areas rated low in the latest review, as needs of the matching domain
+ * the family has no need in yet, every one ticked; Add Selected adds the
+ * ticked ones in one edit with an Undo toast; none comes in twice. */
+static void
+test_needs_dialog (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = NULL;   /* freed by hw_test_store_free() */
+  HwStore *store;
+  GtkWidget *window, *overlay, *view, *button;
+  HwServicePlanNeedsImportDialog *dialog;
+  gint64 case_id, review, before;
+
+  store = hw_test_store_new_demo ("test-plan-import-needs-XXXXXX", &dir, &case_id);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
+  overlay = adw_toast_overlay_new ();
+  view = hw_service_plan_view_new (store, case_id);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), view);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  /* the family's parenting need is done with and deleted: a low parenting
+   * rating can ask for one again */
+  g_assert_true (hw_service_plan_delete (store, NULL, "needs",
+                                         hw_store_query_int (store, 0, "SELECT id FROM needs "
+                                                             "WHERE case_id = ? AND domain = "
+                                                             "'parenting'", G_TYPE_INT64,
+                                                             case_id, G_TYPE_INVALID),
+                                         &error));
+  g_assert_no_error (error);
+  iterate ();
+  before = needs (store, case_id);
+
+  /* the button is on the readiness tab */
+  button = find_widget (view, GTK_TYPE_BUTTON, "Needs From _Low Ratings…");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   "plan.import-needs");
+
+  /* the sample's latest review rates nothing low: nothing to add */
+  g_assert_true (gtk_widget_activate_action (view, "plan.import-needs", NULL));
+  iterate ();
+  dialog = open_needs_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (hw_service_plan_needs_import_dialog_get_n_items (dialog), ==, 0);
+  g_assert_false (hw_service_plan_needs_import_dialog_add (dialog));
+  g_assert_cmpint (needs (store, case_id), ==, before);
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate ();
+
+  /* a new review: safety twice (one need), parenting, and housing, which
+   * the family has a need for already */
+  review = hw_service_plan_add_review (store, case_id, "2026-12-02", "", &error);
+  g_assert_no_error (error);
+  hw_service_plan_set_rating (store, review, "family-safety", -2, &error);
+  hw_service_plan_set_rating (store, review, "readiness", -3, &error);
+  hw_service_plan_set_rating (store, review, "parenting-skills", -1, &error);
+  hw_service_plan_set_rating (store, review, "environment", -2, &error);
+  hw_service_plan_set_rating (store, review, "caregiver-commitment", 2, &error);
+  g_assert_no_error (error);
+  iterate ();
+
+  g_assert_true (gtk_widget_activate_action (view, "plan.import-needs", NULL));
+  iterate ();
+  dialog = open_needs_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (hw_service_plan_needs_import_dialog_get_n_items (dialog), ==, 2);
+  g_assert_cmpuint (count_checks (GTK_WIDGET (dialog)), ==, 2);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Child safety"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Parenting"));
+  g_assert_cmpint (needs (store, case_id), ==, before);
+  for (int i = 0; i < 20; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+  save_png (GTK_WIDGET (dialog), "needs-import-dialog.png");
+
+  /* nothing ticked: refused, nothing written */
+  hw_service_plan_needs_import_dialog_set_active (dialog, 0, FALSE);
+  hw_service_plan_needs_import_dialog_set_active (dialog, 1, FALSE);
+  g_assert_false (hw_service_plan_needs_import_dialog_add (dialog));
+  g_assert_cmpint (needs (store, case_id), ==, before);
+  /* one of the two */
+  hw_service_plan_needs_import_dialog_set_active (dialog, 0, TRUE);
+  g_assert_true (hw_service_plan_needs_import_dialog_add (dialog));
+  iterate ();
+  g_assert_null (open_needs_dialog ());
+  g_assert_cmpint (needs (store, case_id), ==, before + 1);
+  g_assert_nonnull (find_label (overlay, "1 need added from the readiness review"));
+  {
+    g_autofree char *label = hw_store_get_undo_label (store);
+
+    g_assert_cmpstr (label, ==, "Add needs from the readiness review");
+  }
+
+  /* again: only the one left out is offered */
+  g_assert_true (gtk_widget_activate_action (view, "plan.import-needs", NULL));
+  iterate ();
+  dialog = open_needs_dialog ();
+  g_assert_cmpuint (hw_service_plan_needs_import_dialog_get_n_items (dialog), ==, 1);
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate ();
+
+  g_assert_true (hw_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (needs (store, case_id), ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  hw_test_store_free (store, dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -265,5 +407,6 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add_func ("/plan-import-dialog/add-selected", test_dialog);
+  g_test_add_func ("/plan-import-dialog/needs-from-readiness", test_needs_dialog);
   return g_test_run ();
 }

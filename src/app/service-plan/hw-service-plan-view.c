@@ -34,6 +34,7 @@
 #include "hw-service-plan-goal-dialog.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-need-dialog.h"
+#include "hw-service-plan-needs-import-dialog.h"
 #include "hw-service-plan-note-dialog.h"
 #include "hw-service-plan-list-page.h"
 #include "hw-service-plan-queries.h"
@@ -485,6 +486,48 @@ add_action_cb (GtkWidget  *widget,
 }
 
 static void
+needs_imported_cb (HwServicePlanView *self,
+                   guint              n_added)
+{
+  g_autofree char *title = NULL;
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (n_added == 0)
+    {
+      hw_toast_show (GTK_WIDGET (self),
+                     adw_toast_new (_("Nothing new: the plan has those needs already")));
+      return;
+    }
+  title = g_strdup_printf (ngettext ("%u need added from the readiness review",
+                                     "%u needs added from the readiness review", n_added),
+                           n_added);
+  hw_toast_show_undo (GTK_WIDGET (self), title);
+  adw_view_stack_set_visible_child_name (self->stack, "domain");
+}
+
+/* Low ratings of the latest readiness review become needs, as a reviewed
+ * step (the dialog lists them; nothing is added until Add Selected). */
+static void
+import_needs_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  HwServicePlanNeedsImportDialog *dialog;
+
+  if (self->case_id == 0)
+    return;
+  dialog = hw_service_plan_needs_import_dialog_new (self->store, self->case_id);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "added", G_CALLBACK (needs_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 toggle_done_action_cb (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -719,6 +762,8 @@ hw_service_plan_view_class_init (HwServicePlanViewClass *klass)
                                    add_child_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.add-aftercare", "s", add_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.add-review", NULL, add_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.import-needs", NULL,
+                                   import_needs_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.toggle-done", NULL, toggle_done_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.delete", NULL, delete_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.move-up", NULL, move_action_cb);
