@@ -14,6 +14,7 @@
 #include "hw-language.h"
 #include "hw-print-dialog.h"
 #include "hw-test-store.h"
+#include "hw-visits-view.h"
 
 typedef struct {
   guint        calls;
@@ -197,6 +198,102 @@ test_build (void)
   hw_test_store_free (store, g_steal_pointer (&dir));
 }
 
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static HwPrintDialog *
+open_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (HW_IS_PRINT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return HW_PRINT_DIALOG (w);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
+        return w;
+      if ((found = find_button (w, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Family time's Export as a Calendar goes through the same dialog: the
+ * family's calendar first, in the family's language, without the agency's
+ * notes; the agency's has them. No paper, no Print. */
+static void
+test_calendar (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *family_path = NULL, *agency_path = NULL;
+  g_autofree char *family = NULL, *agency = NULL;
+  gint64 case_id;
+  HwStore *store = hw_test_store_new_demo ("hw-test-print-dialog-XXXXXX", &dir, &case_id);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = hw_visits_view_new (store, case_id);
+  GtkWidget *print, *save;
+  HwPrintDialog *dialog;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (view, "visits.export-calendar", NULL));
+  iterate ();
+  dialog = open_print_dialog ();
+  g_assert_nonnull (dialog);
+  print = find_button (GTK_WIDGET (dialog), "_Print…");
+  g_assert_true (print == NULL || !gtk_widget_get_visible (print));
+  save = find_button (GTK_WIDGET (dialog), "_Save Calendar…");
+  g_assert_nonnull (save);
+  g_assert_true (gtk_widget_get_visible (save));
+
+  /* chosen first: the family, in Spanish */
+  family_path = g_build_filename (dir, "family.ics", NULL);
+  g_assert_true (hw_print_dialog_save_file (dialog, family_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (family_path, &family, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (family, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (family, "Supervisión"));
+  g_assert_null (strstr (family, "homework folders"));
+  g_assert_null (strstr (family, "X-HOMEWARD-NOTES"));
+
+  g_assert_true (hw_print_dialog_select (dialog, "agency", "en"));
+  agency_path = g_build_filename (dir, "agency.ics", NULL);
+  g_assert_true (hw_print_dialog_save_file (dialog, agency_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (agency_path, &agency, NULL, &error));
+  g_assert_nonnull (strstr (agency, "homework folders"));
+  g_assert_nonnull (strstr (agency, "Supervision"));
+  /* the screen's language is back afterwards */
+  g_assert_null (hw_language_get_current ());
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  hw_test_store_free (store, g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/print-dialog/recipients", test_recipients);
   g_test_add_func ("/print-dialog/family-language", test_family_language);
   g_test_add_func ("/print-dialog/build", test_build);
+  g_test_add_func ("/print-dialog/calendar", test_calendar);
 
   return g_test_run ();
 }

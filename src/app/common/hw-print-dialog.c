@@ -38,6 +38,12 @@ struct _HwPrintDialog
   gpointer                build_data;
   GDestroyNotify          build_destroy;
 
+  /* a file that is not printed (a calendar), instead of a document */
+  HwPrintDialogSaveFunc   save;
+  gpointer                save_data;
+  GDestroyNotify          save_destroy;
+  char                   *save_file_name;
+
   GPtrArray              *recipients;   /* "family", "agency", "person:ID" */
   GStrv                   languages;    /* the ones whose catalog loads */
 
@@ -47,6 +53,8 @@ struct _HwPrintDialog
   AdwComboRow            *language_row;
   AdwComboRow            *paper_row;
   GtkBox                 *content_box;
+  GtkButton              *print_button;
+  GtkButton              *export_button;
 };
 
 G_DEFINE_FINAL_TYPE (HwPrintDialog, hw_print_dialog, ADW_TYPE_WINDOW)
@@ -136,8 +144,16 @@ export_chosen_cb (GObject      *source,
   if (path == NULL)
     return;
 
-  doc = hw_print_dialog_build_document (self, TRUE, &error);
-  if (doc == NULL || !hw_document_export_pdf (doc, path, &error))
+  if (self->save != NULL)
+    {
+      if (!hw_print_dialog_save_file (self, path, &error))
+        {
+          show_error (self, error->message);
+          return;
+        }
+    }
+  else if ((doc = hw_print_dialog_build_document (self, TRUE, &error)) == NULL ||
+           !hw_document_export_pdf (doc, path, &error))
     {
       show_error (self, error->message);
       return;
@@ -159,6 +175,26 @@ export_action_cb (GtkWidget  *widget,
 
   g_assert (HW_IS_PRINT_DIALOG (self));
 
+  if (self->save != NULL)
+    {
+      g_autofree char *language = hw_language_choose (hw_print_dialog_get_language (self),
+                                                      NULL, &error);
+      g_autoptr(HwLanguageSwitch) sw = NULL;
+
+      if (language == NULL)
+        {
+          show_error (self, error->message);
+          return;
+        }
+      /* the file's name in the copy's language, like a PDF's */
+      sw = hw_language_push (language);
+      file_name = g_strdup (_(self->save_file_name));
+      g_clear_pointer (&sw, hw_language_pop);
+      hw_save_file_choose (GTK_WINDOW (self),
+                           self->save_title != NULL ? self->save_title : _("Save"),
+                           file_name, NULL, export_chosen_cb, g_object_ref (self));
+      return;
+    }
   /* The file's name comes from the document's title, in the chosen
    * language; nothing lasting is done before a file is chosen. */
   doc = hw_print_dialog_build_document (self, FALSE, &error);
@@ -291,12 +327,28 @@ clear_build_func (HwPrintDialog *self)
 }
 
 static void
+clear_save_func (HwPrintDialog *self)
+{
+  GDestroyNotify destroy = self->save_destroy;
+  gpointer data = self->save_data;
+
+  g_assert (HW_IS_PRINT_DIALOG (self));
+
+  self->save = NULL;
+  self->save_data = NULL;
+  self->save_destroy = NULL;
+  if (destroy != NULL)
+    destroy (data);
+}
+
+static void
 hw_print_dialog_dispose (GObject *object)
 {
   HwPrintDialog *self = HW_PRINT_DIALOG (object);
 
   /* the data may hold widgets of the dialog's extra groups */
   clear_build_func (self);
+  clear_save_func (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_PRINT_DIALOG);
   G_OBJECT_CLASS (hw_print_dialog_parent_class)->dispose (object);
 }
@@ -308,6 +360,7 @@ hw_print_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->save_title, g_free);
+  g_clear_pointer (&self->save_file_name, g_free);
   g_clear_pointer (&self->recipients, g_ptr_array_unref);
   g_clear_pointer (&self->languages, g_strfreev);
   G_OBJECT_CLASS (hw_print_dialog_parent_class)->finalize (object);
@@ -343,6 +396,8 @@ hw_print_dialog_class_init (HwPrintDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwPrintDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, HwPrintDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, HwPrintDialog, content_box);
+  gtk_widget_class_bind_template_child (widget_class, HwPrintDialog, print_button);
+  gtk_widget_class_bind_template_child (widget_class, HwPrintDialog, export_button);
 
   gtk_widget_class_install_action (widget_class, "dialog.print", NULL, print_action_cb);
   gtk_widget_class_install_action (widget_class, "dialog.export", NULL, export_action_cb);
@@ -392,6 +447,60 @@ hw_print_dialog_set_build_func (HwPrintDialog          *self,
   self->build = func;
   self->build_data = user_data;
   self->build_destroy = destroy;
+}
+
+void
+hw_print_dialog_set_save_func (HwPrintDialog         *self,
+                               const char            *button_label,
+                               const char            *file_name,
+                               HwPrintDialogSaveFunc  func,
+                               gpointer               user_data,
+                               GDestroyNotify         destroy)
+{
+  g_return_if_fail (HW_IS_PRINT_DIALOG (self));
+  g_return_if_fail (button_label != NULL && file_name != NULL);
+
+  clear_save_func (self);
+  self->save = func;
+  self->save_data = user_data;
+  self->save_destroy = destroy;
+  g_free (self->save_file_name);
+  self->save_file_name = g_strdup (file_name);
+  gtk_button_set_label (self->export_button, button_label);
+  /* a calendar has no paper and is not printed */
+  gtk_widget_set_visible (GTK_WIDGET (self->print_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->paper_row), FALSE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_button), NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
+}
+
+gboolean
+hw_print_dialog_save_file (HwPrintDialog  *self,
+                           const char     *path,
+                           GError        **error)
+{
+  g_autofree char *recipient_id = NULL;
+  g_autofree char *language = NULL;
+  g_autoptr(HwLanguageSwitch) sw = NULL;
+  HwRecipient recipient;
+
+  g_return_val_if_fail (HW_IS_PRINT_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->save == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("There is nothing to save here."));
+      return FALSE;
+    }
+  recipient_id = hw_print_dialog_get_recipient (self);
+  if (!hw_recipient_parse (recipient_id, &recipient, error))
+    return FALSE;
+  language = hw_language_choose (hw_print_dialog_get_language (self), NULL, error);
+  if (language == NULL)
+    return FALSE;
+  sw = hw_language_push (language);
+  return self->save (self, &recipient, language, path, self->save_data, error);
 }
 
 /**

@@ -45,6 +45,25 @@ typedef HwDocument *(*HwPrintDialogBuildFunc) (HwPrintDialog     *dialog,
                                                gpointer           user_data,
                                                GError           **error);
 
+/**
+ * HwPrintDialogSaveFunc:
+ * @dialog: the dialog
+ * @recipient: who the copy is for
+ * @language: the language chosen; gettext is switched to it for the call
+ * @path: the file chosen
+ * @user_data: the data given with the function
+ * @error: where to say why the file could not be written
+ *
+ * Writes a file that is not a printed document (a calendar) for the
+ * chosen recipient and language.
+ */
+typedef gboolean (*HwPrintDialogSaveFunc) (HwPrintDialog     *dialog,
+                                           const HwRecipient *recipient,
+                                           const char        *language,
+                                           const char        *path,
+                                           gpointer           user_data,
+                                           GError           **error);
+
 /* @case_id: the family (its people are the recipients offered, its
  * language is chosen first); @title: the window's title ("Print the
  * Plan"); @save_title: the title of the Save as PDF chooser. */
@@ -56,6 +75,17 @@ gpointer       hw_print_dialog_get_build_data (HwPrintDialog          *self,
                                                HwPrintDialogBuildFunc  func);
 void           hw_print_dialog_set_build_func (HwPrintDialog          *self,
                                                HwPrintDialogBuildFunc  func,
+                                               gpointer                user_data,
+                                               GDestroyNotify          destroy);
+/* Makes the dialog save a file that is not printed (a calendar): no
+ * paper and no Print…; the save button reads @button_label ("_Save
+ * Calendar…") and offers @file_name, an untranslated N_() string that is
+ * translated into the copy's language when Save is pressed, and
+ * @func writes the file for the chosen recipient and language. */
+void           hw_print_dialog_set_save_func  (HwPrintDialog          *self,
+                                               const char             *button_label,
+                                               const char             *file_name,
+                                               HwPrintDialogSaveFunc   func,
                                                gpointer                user_data,
                                                GDestroyNotify          destroy);
 /* Adds @group (a widget, usually an AdwPreferencesGroup) under the
@@ -84,6 +114,10 @@ const char    *hw_print_dialog_get_language   (HwPrintDialog          *self);
  * first), with @for_real as the build function takes it. */
 HwDocument    *hw_print_dialog_build_document (HwPrintDialog          *self,
                                                gboolean                for_real,
+                                               GError                **error);
+/* What Save does with a save function: writes @path for the choices. */
+gboolean       hw_print_dialog_save_file      (HwPrintDialog          *self,
+                                               const char             *path,
                                                GError                **error);
 
 G_END_DECLS

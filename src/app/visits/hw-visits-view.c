@@ -545,41 +545,43 @@ print_action (GtkWidget *widget, const char *name, GVariant *param)
   hw_print_dialog_present (dialog, widget);
 }
 
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    HwVisitsView    *self)
+/* The calendar is made for whom the dialog says, in its language, like the
+ * printed plan: the family's calendar leaves out a protected address and
+ * the agency's notes. */
+static gboolean
+save_calendar_cb (HwPrintDialog     *dialog,
+                  const HwRecipient *recipient,
+                  const char        *language,
+                  const char        *path,
+                  gpointer           user_data,
+                  GError           **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  HwVisitsView *self = HW_VISITS_VIEW (user_data);
   HwExportOptions opts;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      hw_export_options_init (&opts);
-      opts.case_id = self->case_id;
-      opts.what = "visits";
-      opts.format = "ics";
-      opts.output = path;
-      if (!hw_visits_export (self->store, &opts, &error))
-        show_problem (self, _("Could Not Export the Calendar"), error->message);
-    }
-  g_object_unref (chooser);
+  g_assert (HW_IS_VISITS_VIEW (self));
+
+  hw_export_options_init (&opts);
+  opts.case_id = self->case_id;
+  opts.what = "visits";
+  opts.format = "ics";
+  opts.output = path;
+  opts.recipient = *recipient;
+  opts.language = language;
+  return hw_visits_export (self->store, &opts, error);
 }
 
 static void
 export_calendar_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   HwVisitsView *self = HW_VISITS_VIEW (widget);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Visits as a Calendar"), parent_window (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  HwPrintDialog *dialog = hw_print_dialog_new (self->store, self->case_id,
+                                               _("Export Visits as a Calendar"),
+                                               _("Save the Visits as a Calendar"));
 
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("family-time.ics"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  hw_print_dialog_set_save_func (dialog, _("_Save Calendar…"), N_("family-time.ics"),
+                                 save_calendar_cb, g_object_ref (self), g_object_unref);
+  hw_print_dialog_present (dialog, widget);
 }
 
 static void
