@@ -2,7 +2,10 @@
  * is as wide as the text and no word of it is smaller than 8 points on
  * paper, on A4 and Letter, in English and Spanish, for the sample family
  * and for a network of 40 people (measured in the renderer, and read back
- * from the PDF with pdftotext -bbox).
+ * from the PDF with pdftotext -bbox). The ecomap's own paper copy
+ * (`homeward export --what ecomap --format pdf`, the same document the
+ * window prints) is held to the same: a portrait page whose every word
+ * between the title and the footer is at least 8 points.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -308,6 +311,75 @@ check_pdf (Fixture    *f,
   g_assert_cmpfloat (right, <=, page_w - 56 + 1);
 }
 
+static gboolean have_spanish (void);
+
+/* The ecomap's paper copy: every word under the title and above the
+ * footer at least 8 points; the map as wide as the text. */
+static void
+check_ecomap_pdf (Fixture    *f,
+                  const char *paper,
+                  const char *language)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/ecomap-%s-%s.pdf", f->dir, paper, language);
+  g_autoptr(GPtrArray) words = NULL;
+  HwExportOptions opts;
+  gboolean es = g_str_equal (language, "es");
+  guint title, footer, n = 0;
+  double page_w = g_str_equal (paper, "letter") ? 612 : 595.276;
+  double right = 0, smallest = G_MAXDOUBLE;
+  Word *t, *c;
+
+  hw_export_options_init (&opts);
+  opts.case_id = f->case_id;
+  opts.what = "ecomap";
+  opts.format = "pdf";
+  opts.output = path;
+  opts.language = language;
+  opts.paper = paper;
+  opts.recipient.kind = HW_RECIPIENT_FAMILY;
+  g_assert_true (hw_ecomap_export (f->store, &opts, &error));
+  g_assert_no_error (error);
+
+  words = read_words (path);
+  title = find_phrase (words, es ? "Ecomapa de la familia Morales"
+                                 : "Ecomap of the Morales family");
+  footer = find_phrase (words, es ? "Confidencial:" : "Confidential:");
+  t = g_ptr_array_index (words, title);
+  c = g_ptr_array_index (words, footer);
+  for (guint i = 0; i < words->len; i++)
+    {
+      Word *w = g_ptr_array_index (words, i);
+      double size = (w->y2 - w->y1) / BOX_PER_POINT;
+
+      if (w->page != t->page || w->y1 <= t->y2 || w->y2 >= c->y1)
+        continue;
+      n++;
+      if (size < HW_ECOMAP_FIGURE_MIN_TEXT - 0.05)
+        g_error ("ecomap %s %s: “%s” is %.1f points high on paper", paper, language, w->text,
+                 size);
+      smallest = MIN (smallest, size);
+      right = MAX (right, w->x2);
+    }
+  g_assert_cmpuint (n, >, 60);
+  g_test_message ("ecomap %s %s: %u words, the smallest %.2f pt", paper, language, n,
+                  smallest);
+  g_assert_cmpfloat (right, >, page_w - 56 - 100);
+}
+
+static void
+test_ecomap_document (Fixture       *f,
+                      gconstpointer  data)
+{
+  check_ecomap_pdf (f, "a4", "en");
+  check_ecomap_pdf (f, "letter", "en");
+  grow_network (f);
+  check_ecomap_pdf (f, "a4", "en");
+  if (!have_spanish ())
+    return;
+  check_ecomap_pdf (f, "a4", "es");
+}
+
 static gboolean
 have_spanish (void)
 {
@@ -383,5 +455,7 @@ main (int    argc,
   g_test_add ("/plan-figure/forty-people", Fixture, NULL, fixture_set_up, test_forty,
               fixture_tear_down);
   g_test_add_func ("/plan-figure/small-map", test_small);
+  g_test_add ("/plan-figure/ecomap-document", Fixture, NULL, fixture_set_up,
+              test_ecomap_document, fixture_tear_down);
   return g_test_run ();
 }

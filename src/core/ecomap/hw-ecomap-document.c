@@ -1,10 +1,14 @@
 /* hw-ecomap-document.c: the ecomap as an HwDocument.
  *
- * `homeward export --what ecomap` draws a landscape page of its own; the
- * window prints through HwDocument instead, so that the print dialog, its
- * preview and "Save as PDF" work as for every other document. The map is
- * loaded for the recipient (hw_ecomap_load), so what is withheld from them
- * is never drawn, and the figure is drawn in the document's language.
+ * The paper copy of the ecomap, the same from the window (print dialog,
+ * preview, Save as PDF) and from `homeward export --what ecomap --format
+ * pdf`; only the PNG and SVG pictures are drawn as a landscape page of
+ * their own (hw_ecomap_draw_page). The map is loaded for the recipient
+ * (hw_ecomap_load), so what is withheld from them is never drawn, and the
+ * figure is drawn in the document's language. The figure is the one the
+ * plans print: as wide as the text, every word at least 8 points on paper
+ * (names on the map when they fit, otherwise numbers and a key), the
+ * legend compact under it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,13 +22,20 @@
 
 static const HwRecipient agency = { HW_RECIPIENT_AGENCY, 0 };
 
+static double
+map_height_cb (double   width,
+               gpointer user_data)
+{
+  return hw_ecomap_figure_height (user_data, width);
+}
+
 static void
 draw_map_cb (cairo_t  *cr,
              double    width,
              double    height,
              gpointer  user_data)
 {
-  hw_ecomap_draw_figure (user_data, cr, 0, 0, width, height);
+  hw_ecomap_draw_document_figure (user_data, cr, width, height);
 }
 
 HwDocument *
@@ -76,8 +87,7 @@ hw_ecomap_build_document (HwStore           *store,
                             _("The family’s support network"), iso);
 
   hw_document_add_heading (doc, 1, map->title);
-  /* nearly as tall as wide: the figure takes the page's width and puts
-   * its legend under the map */
-  hw_document_add_figure (doc, 0.8, draw_map_cb, map, (GDestroyNotify) hw_ecomap_map_free, NULL);
+  hw_document_add_wide_figure (doc, map_height_cb, draw_map_cb, map,
+                               (GDestroyNotify) hw_ecomap_map_free, NULL);
   return g_steal_pointer (&doc);
 }

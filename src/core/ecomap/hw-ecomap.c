@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hw-ecomap.h"
+#include "hw-ecomap-document.h"
 #include "hw-i18n.h"
 #include "hw-enums.h"
 #include "hw-language.h"
@@ -1181,6 +1182,15 @@ hw_ecomap_export (HwStore               *store,
   if (lang == NULL)
     return FALSE;
   language = hw_language_push (lang);
+
+  /* on paper: the same document the window prints */
+  if (g_str_equal (opts->format, "pdf"))
+    {
+      g_autoptr(HwDocument) doc = hw_ecomap_build_document (store, opts->case_id,
+                                                            &opts->recipient, opts->paper, error);
+
+      return doc != NULL && hw_document_export_pdf (doc, opts->output, error);
+    }
 
   map = hw_ecomap_load (store, opts->case_id, &opts->recipient, error);
   if (map == NULL)

@@ -186,7 +186,9 @@ GPtrArray   *hw_ecomap_compare         (HwEcomapMap       *before,
 
 /* Output ------------------------------------------------------------------ */
 
-/* `homeward export --what ecomap`: formats pdf, png, svg. */
+/* `homeward export --what ecomap`: formats pdf (the paper copy the window
+ * prints, hw_ecomap_build_document(): every word at least 8 points), png
+ * and svg (a landscape picture with the legend beside the map). */
 gboolean     hw_ecomap_export          (HwStore           *store,
                                         const HwExportOptions *opts,
                                         GError           **error);
