@@ -187,6 +187,14 @@ add_scores (Summary  *s,
                                 G_TYPE_INT64, hw_record_get_id (item), G_TYPE_INVALID);
       if (scores == NULL)
         return FALSE;
+      /* A person withheld from this copy is left out with their score: a
+       * row for "another participant" would tell the reader that someone
+       * they were not told of took part (the list of who took part leaves
+       * them out too). */
+      for (guint j = scores->len; j > 0; j--)
+        if (!may_see_person (s, hw_record_get_int (g_ptr_array_index (scores, j - 1),
+                                                   "person_id")))
+          g_ptr_array_remove_index (scores, j - 1);
       if (scores->len == 0)
         continue;
 
@@ -216,8 +224,7 @@ add_scores (Summary  *s,
           cells[0] = who;
           cells[1] = score;
           cells[2] = before;
-          /* a withheld person's words could say who they are */
-          cells[3] = may_see_person (s, person_id) ? hw_record_get_string (sc, "reason") : "";
+          cells[3] = hw_record_get_string (sc, "reason");
           hw_document_add_table_row (s->doc, cells);
         }
     }
