@@ -374,6 +374,10 @@ hw_meeting_summary_build (HwStore            *store,
 
       if (items == NULL)
         return NULL;
+      /* the welcome with nothing noted: the list of who took part above
+       * says it, and a heading with nothing under it looks like a loss */
+      if (items->len == 0 && g_strcmp0 (phase, "welcome") == 0)
+        continue;
       hw_document_add_heading (doc, 2, hw_choice_label (HW_CHOICES_MEETING_PHASE, phase));
 
       if (g_strcmp0 (phase, "scaling") == 0)
@@ -395,9 +399,7 @@ hw_meeting_summary_build (HwStore            *store,
 
       if (items->len == 0)
         {
-          /* welcome: the list of who took part above says it */
-          if (g_strcmp0 (phase, "family-time") != 0 && g_strcmp0 (phase, "next-meeting") != 0 &&
-              g_strcmp0 (phase, "welcome") != 0)
+          if (g_strcmp0 (phase, "family-time") != 0 && g_strcmp0 (phase, "next-meeting") != 0)
             hw_document_add_note (doc, _("Nothing recorded."));
           continue;
         }
