@@ -10,6 +10,7 @@
 
 #include "hw-service-plan.h"
 #include "hw-store.h"
+#include "hw-test-store.h"
 
 #define TRICKY_WORDS "We need \"a real home\", not a shelter,\nand a yard — por favor, María 👍 中文 مرحبا"
 #define TRICKY_NOTE  "Line one, with a comma\r\nline \"two\""
@@ -312,6 +313,63 @@ test_pdf (Fixture       *f,
   }
 }
 
+/* A support person's copy says "their part only", and is: the sample's
+ * grandmother gets her own task and the goal it serves, the support she
+ * gives after the children are home and her own signature line, nothing
+ * of the mother's substance-use work, the other tasks, the gaps, the
+ * agency's readiness reviews or the parents' signatures. */
+static void
+test_support_part (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  gint64 case_id, rosa;
+  HwStore *store = hw_test_store_new_demo ("test-service-plan-part-XXXXXX", &dir, &case_id);
+  HwExportOptions opts;
+  const char *argv[] = { "pdftotext", NULL, "-", NULL };
+  static const char * const absent[] = {
+    "sober", "Random drug tests", "Apply for the housing voucher", "Readiness reviews",
+    "Nothing planned yet", "Marco Reyes", "Priya Shah", "protective order",
+    "In the family’s words", "Strengths", NULL,
+  };
+
+  rosa = hw_store_query_int (store, 0, "SELECT id FROM people WHERE case_id = ? AND name = "
+                             "'Rosa Morales'", G_TYPE_INT64, case_id, G_TYPE_INVALID);
+  g_assert_cmpint (rosa, >, 0);
+  path = g_build_filename (dir, "rosa.pdf", NULL);
+  hw_export_options_init (&opts);
+  opts.case_id = case_id;
+  opts.what = "service-plan";
+  opts.format = "pdf";
+  opts.output = path;
+  opts.language = "en";
+  opts.recipient.kind = HW_RECIPIENT_SUPPORT;
+  opts.recipient.person_id = rosa;
+  g_assert_true (hw_service_plan_export (store, &opts, &error));
+  g_assert_no_error (error);
+  argv[1] = path;
+  text = run (argv);
+  {
+    g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+    char *flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+
+    g_free (text);
+    text = flat;
+  }
+  g_assert_nonnull (strstr (text, "their part only"));
+  g_assert_nonnull (strstr (text, "Weekly therapy for Sofía"));
+  g_assert_nonnull (strstr (text, "Sofía sleeps through the night"));
+  g_assert_nonnull (strstr (text, "respite weekend"));
+  g_assert_nonnull (strstr (text, "Rosa Morales"));
+  g_assert_nonnull (strstr (text, "I agree to do my part"));
+  for (guint i = 0; absent[i] != NULL; i++)
+    if (strstr (text, absent[i]) != NULL)
+      g_error ("“%s” is in Rosa’s copy:\n%s", absent[i], text);
+  hw_test_store_free (store, g_steal_pointer (&dir));
+}
+
 static void
 test_refusals (Fixture       *f,
                gconstpointer  data)
@@ -352,6 +410,7 @@ main (int   argc,
   g_test_add ("/service-plan-export/json", Fixture, NULL, fixture_setup, test_json, fixture_teardown);
   g_test_add ("/service-plan-export/pdf", Fixture, NULL, fixture_setup, test_pdf, fixture_teardown);
   g_test_add ("/service-plan-export/refusals", Fixture, NULL, fixture_setup, test_refusals, fixture_teardown);
+  g_test_add_func ("/service-plan-export/support-part", test_support_part);
 
   return g_test_run ();
 }

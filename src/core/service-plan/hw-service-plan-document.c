@@ -42,6 +42,38 @@ draw_chart_cb (cairo_t  *cr,
   hw_readiness_chart_draw (user_data, cr, width, height, 8.5);
 }
 
+/* A support person's copy is their part only (it says so in its footer,
+ * hw_recipient_describe()): the tasks they are responsible for, with the
+ * goal and area each serves, the aftercare supports they give and their
+ * own signature. Not the family's own words about a need, not the other
+ * tasks and notes, not the agency's readiness reviews: a grandmother who
+ * drives the children to school does not get the mother's drug tests. */
+static gboolean
+part_only (const HwRecipient *recipient)
+{
+  return recipient->kind == HW_RECIPIENT_SUPPORT;
+}
+
+static gboolean
+goal_has_task (HwRecord  *goal,
+               GPtrArray *tasks)
+{
+  for (guint t = 0; t < tasks->len; t++)
+    if (hw_record_get_int (g_ptr_array_index (tasks, t), "goal_id") == hw_record_get_id (goal))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+need_has_task (HwRecord  *need,
+               GPtrArray *tasks)
+{
+  for (guint t = 0; t < tasks->len; t++)
+    if (hw_record_get_int (g_ptr_array_index (tasks, t), "need_id") == hw_record_get_id (need))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 add_goals (HwDocument        *doc,
            HwStore           *store,
@@ -70,6 +102,10 @@ add_goals (HwDocument        *doc,
       };
       static const double widths[] = { 3.0, 1.5, 1.7, 1.4, 1.35, 1.35, 1.8 };
 
+      /* a support person's part: only the goals they have a task in (the
+       * tasks were cut to theirs) */
+      if (part_only (recipient) && !goal_has_task (goal, tasks))
+        continue;
       /* Translators: heading of a goal in the printed plan */
       heading = g_strdup_printf (_("Goal: %s"), hw_record_get_string (goal, "text"));
       hw_document_add_heading (doc, 3, heading);
@@ -171,10 +207,23 @@ add_aftercare (HwDocument        *doc,
 
   if (rows == NULL)
     return FALSE;
+  if (part_only (recipient))
+    {
+      for (guint i = rows->len; i > 0; i--)
+        if (hw_record_get_int (g_ptr_array_index (rows, i - 1), "provider_person_id") !=
+            recipient->person_id)
+          g_ptr_array_remove_index (rows, i - 1);
+      if (rows->len == 0)
+        return TRUE;
+    }
 
   hw_document_add_heading (doc, 1, _("After going home: support for at least twelve months"));
-  hw_document_add_paragraph (doc, _("Who helps with what after the children are home, and how often they check in. "
-                                    "A kind of support with nothing planned is shown so that the gap can be filled."));
+  if (part_only (recipient))
+    hw_document_add_paragraph (doc, _("The support you give after the children are home, and "
+                                      "how often you check in."));
+  else
+    hw_document_add_paragraph (doc, _("Who helps with what after the children are home, and how often they check in. "
+                                      "A kind of support with nothing planned is shown so that the gap can be filled."));
   hw_document_add_table (doc, G_N_ELEMENTS (headers), headers, widths);
 
   components = hw_choices_get (HW_CHOICES_AFTERCARE_COMPONENT, &n_components);
@@ -208,7 +257,8 @@ add_aftercare (HwDocument        *doc,
           hw_document_add_table_row (doc, cells);
           found++;
         }
-      if (found == 0)
+      /* the gaps are for the family and the agency to fill */
+      if (found == 0 && !part_only (recipient))
         {
           const char *cells[5] = { label, _("Nothing planned yet"), "", "", "" };
           hw_document_add_table_row (doc, cells);
@@ -303,6 +353,24 @@ add_signatures (HwDocument        *doc,
 {
   g_autoptr(GPtrArray) people = NULL;
 
+  if (part_only (recipient))
+    {
+      /* their own signature: they agree to do their part */
+      g_autoptr(HwRecord) person = hw_store_get (store, "people", recipient->person_id, NULL);
+      const char *relationship;
+
+      if (person == NULL)
+        return;
+      relationship = hw_record_get_string (person, "relationship");
+      hw_document_add_heading (doc, 1, _("Signatures"));
+      hw_document_add_paragraph (doc, _("I agree to do my part of this plan."));
+      hw_document_add_signature (doc, hw_record_get_string (person, "name"),
+                                 relationship[0] ? relationship
+                                                 : hw_choice_label (HW_CHOICES_PERSON_ROLE,
+                                                                    hw_record_get_string (person,
+                                                                                          "role")));
+      return;
+    }
   people = hw_store_select (store, "people", NULL,
                             "SELECT id, name, role, relationship, confidential, withheld_from FROM people"
                             " WHERE case_id = ? AND role IN ('mother','father','parent','caseworker')"
@@ -318,6 +386,8 @@ add_signatures (HwDocument        *doc,
       const char *relationship = hw_record_get_string (person, "relationship");
 
       if (!hw_recipient_may_see_record (recipient, person))
+        continue;
+      if (part_only (recipient))
         continue;
       hw_document_add_signature (doc, hw_record_get_string (person, "name"),
                                  relationship[0] ? relationship
@@ -366,6 +436,11 @@ hw_service_plan_build_document (HwStore           *store,
   tasks = hw_service_plan_list_tasks (store, case_id, recipient, NULL, HW_TASK_SORT_PLAN, &today, error);
   if (tasks == NULL)
     return NULL;
+  if (part_only (recipient))
+    for (guint i = tasks->len; i > 0; i--)
+      if (hw_record_get_int (g_ptr_array_index (tasks, i - 1), "responsible_person_id") !=
+          recipient->person_id)
+        g_ptr_array_remove_index (tasks, i - 1);
 
   if (recipient->kind == HW_RECIPIENT_SUPPORT && recipient->person_id != 0)
     {
@@ -391,8 +466,13 @@ hw_service_plan_build_document (HwStore           *store,
                             _("What we will do, who does it and by when"), today_iso);
 
   hw_document_add_heading (doc, 1, _("Service plan"));
-  hw_document_add_paragraph (doc, _("What the family needs, in their own words, what will be different, "
-                                    "and who does what by when."));
+  if (part_only (recipient))
+    hw_document_add_paragraph (doc, _("This copy shows only what you agreed to do: your tasks, "
+                                      "the goal each one helps with, and the support you give "
+                                      "after the children are home."));
+  else
+    hw_document_add_paragraph (doc, _("What the family needs, in their own words, what will be "
+                                      "different, and who does what by when."));
   for (guint i = 0; i < tasks->len; i++)
     {
       const char *due = hw_record_get_string (g_ptr_array_index (tasks, i), "due_state");
@@ -405,8 +485,13 @@ hw_service_plan_build_document (HwStore           *store,
   summary = g_strdup_printf (_("Open tasks: %u. Overdue: %u. Due this week: %u."), open, overdue, soon);
   hw_document_add_paragraph (doc, summary);
 
+  if (part_only (recipient))
+    for (guint n = needs->len; n > 0; n--)
+      if (!need_has_task (g_ptr_array_index (needs, n - 1), tasks))
+        g_ptr_array_remove_index (needs, n - 1);
   if (needs->len == 0)
-    hw_document_add_note (doc, _("No needs written down yet."));
+    hw_document_add_note (doc, part_only (recipient) ? _("No task of yours in the plan yet.")
+                                                     : _("No needs written down yet."));
   for (guint n = 0; n < needs->len; n++)
     {
       HwRecord *need = g_ptr_array_index (needs, n);
@@ -415,16 +500,17 @@ hw_service_plan_build_document (HwStore           *store,
 
       hw_document_add_heading (doc, 2, hw_choice_label (HW_CHOICES_NEED_DOMAIN,
                                                         hw_record_get_string (need, "domain")));
-      if (words[0] != '\0')
+      /* the family's own words about a need are theirs to share */
+      if (words[0] != '\0' && !part_only (recipient))
         hw_document_add_labelled (doc, _("In the family’s words"), words);
-      if (strengths[0] != '\0')
+      if (strengths[0] != '\0' && !part_only (recipient))
         hw_document_add_labelled (doc, _("Strengths"), strengths);
       if (!add_goals (doc, store, need, tasks, recipient, error))
         return NULL;
     }
 
   if (!add_aftercare (doc, store, case_id, recipient, error) ||
-      !add_readiness (doc, store, case_id, error))
+      (!part_only (recipient) && !add_readiness (doc, store, case_id, error)))
     return NULL;
   add_signatures (doc, store, case_id, recipient);
 
