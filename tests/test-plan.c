@@ -413,10 +413,28 @@ test_recipients_reunification (Fixture       *f,
   assert_has_all (family, every_section);
   assert_has_none (family, never);
 
+  /* the point person's phone written with brackets, as people do */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HwRecord) worker = hw_store_get (f->store, "people", f->caseworker, &error);
+
+    g_assert_no_error (error);
+    hw_record_set_string (worker, "phone", "(555) 600-0107");
+    g_assert_true (hw_store_update (f->store, "Phone", worker, &error));
+    g_assert_no_error (error);
+  }
   person = export_text (f, "reunification-plan", grandma, "en", 0, "r-person.pdf");
   {
-    const char *sees[] = { "RESPITE-WEEKEND", "Carla Worker", "Pilar Navarro", NULL };
-    const char *not_sees[] = { "RESPITE-FOSTER", "NEED-RENT", "WORRY-ALONE", "CHECKIN-VISIT", "Fiona", NULL };
+    const char *sees[] = { "RESPITE-WEEKEND", "Carla Worker", "(555) 600-0107", "Pilar Navarro",
+                           NULL };
+    const char *not_sees[] = {
+      "RESPITE-FOSTER", "NEED-RENT", "WORRY-ALONE", "CHECKIN-VISIT", "Fiona",
+      /* the check-ins are somebody else's, not missing: no "Check-ins:
+       * nothing written yet" in her part */
+      "Check-ins", "Nothing written down yet", "Nothing written yet",
+      /* a phone number in brackets is not put in brackets again */
+      "((", NULL
+    };
 
     assert_has_all (person, sees);
     assert_has_none (person, not_sees);

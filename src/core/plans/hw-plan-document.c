@@ -276,6 +276,10 @@ add_task_table (Builder    *b,
   };
   const double widths[] = { 4, 2, 2, 2.4 };
 
+  /* a support person's part: a section with nothing of theirs is left
+   * out (its entries may be somebody else's, not missing) */
+  if (items->len == 0 && b->partial)
+    return;
   hw_document_add_heading (b->doc, 2, section_label (b->kind, section));
   if (items->len == 0)
     {
@@ -484,7 +488,8 @@ add_supports (Builder *b)
   const HwChoice *components = hw_choices_get (HW_CHOICES_AFTERCARE_COMPONENT, &n_components);
   gboolean any = FALSE;
 
-  hw_document_add_heading (b->doc, 2, section_label (b->kind, "support"));
+  /* the heading comes with the first row: a support person's part leaves
+   * the section out when none of it is theirs */
 
   for (guint c = 0; c <= n_components; c++)
     for (guint i = 0; supports != NULL && i < json_array_get_length (supports); i++)
@@ -513,7 +518,10 @@ add_supports (Builder *b)
         to = format_date (str (s, "end_date"));
         dates = join_nonempty (" – ", from, to);
         if (!any)
-          hw_document_add_table (b->doc, 5, headers, widths);
+          {
+            hw_document_add_heading (b->doc, 2, section_label (b->kind, "support"));
+            hw_document_add_table (b->doc, 5, headers, widths);
+          }
         any = TRUE;
         {
           const char *row[] = {
@@ -534,12 +542,18 @@ add_supports (Builder *b)
       };
 
       if (!any)
-        hw_document_add_table (b->doc, 5, headers, widths);
+        {
+          hw_document_add_heading (b->doc, 2, section_label (b->kind, "support"));
+          hw_document_add_table (b->doc, 5, headers, widths);
+        }
       any = TRUE;
       hw_document_add_table_row (b->doc, row);
     }
-  if (!any)
-    nothing_yet (b);
+  if (!any && !b->partial)
+    {
+      hw_document_add_heading (b->doc, 2, section_label (b->kind, "support"));
+      nothing_yet (b);
+    }
 }
 
 static void
@@ -558,7 +572,8 @@ add_point_person (Builder *b)
     {
       g_autofree char *contact = one_line (contact_of (b, p, NULL));
 
-      text = *contact != '\0' ? g_strdup_printf ("%s (%s)", str (p, "name"), contact)
+      /* not "(…)": a phone number often has its own brackets */
+      text = *contact != '\0' ? g_strdup_printf ("%s — %s", str (p, "name"), contact)
                               : g_strdup (str (p, "name"));
     }
   hw_document_add_labelled (b->doc, _("Point person (the one person to call)"), text);
@@ -814,6 +829,7 @@ build_reunification (Builder *b)
       add_supports (b);
       add_task_table (b, "checkin", FALSE);
       add_task_table (b, "respite", FALSE);
+      hw_document_add_heading (b->doc, 2, _("Who to call"));
       add_point_person (b);
     }
   else
