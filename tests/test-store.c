@@ -688,6 +688,45 @@ test_audit_insert_then_update (Fixture       *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_audit WHERE change = 'update'"), ==, 1);
 }
 
+/* A server address given where a database file is expected is refused
+ * with a clear message, and nothing is created (not a folder
+ * "postgresql:" in the working folder). */
+static void
+test_refuse_address (void)
+{
+  static const char * const addresses[] = {
+    "postgresql:///homeward", "postgresql://caseworker@db.agency.example/homeward",
+    "postgres:///x", "POSTGRESQL://h/d", "https://example.org/homeward.db", "sqlite3://x",
+  };
+  static const char * const files[] = {
+    "homeward.db", "./postgresql", "my:file.db", "C-drive/x.db", "postgresql.db",
+  };
+  g_autofree char *dir = g_dir_make_tmp ("hw-test-address-XXXXXX", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (addresses); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) listing = NULL;
+      HwStore *store;
+
+      g_assert_true (hw_store_is_address (addresses[i]));
+      store = hw_store_open (addresses[i], &error);
+      g_assert_null (store);
+      g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "address of a database server"));
+      /* nothing made */
+      listing = g_dir_open (".", 0, NULL);
+      g_assert_null (g_dir_read_name (listing));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_assert_false (hw_store_is_address (files[i]));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +747,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/store/refuse-bad-files", test_refuse_bad_files);
   g_test_add_func ("/store/refuse-read-only", test_refuse_read_only);
+  g_test_add_func ("/store/refuse-address", test_refuse_address);
   g_test_add_func ("/store/migrates-older-version", test_migrates_older_version);
   g_test_add_func ("/recipient/rules", test_recipients);
 

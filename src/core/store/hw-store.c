@@ -505,6 +505,30 @@ hw_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "homeward", "homeward.db", NULL);
 }
 
+/**
+ * hw_store_is_address:
+ *
+ * Returns: TRUE if @name is a database server's address
+ *   ("postgresql://host/db", "postgres:///db", any "scheme://…"), not a file
+ */
+gboolean
+hw_store_is_address (const char *name)
+{
+  const char *p = name;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (g_ascii_strncasecmp (name, "postgresql:", 11) == 0 ||
+      g_ascii_strncasecmp (name, "postgres:", 9) == 0)
+    return TRUE;
+  /* RFC 3986 scheme, then "://" */
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
+    p++;
+  return g_str_has_prefix (p, "://");
+}
+
 HwStore *
 hw_store_open (const char  *path,
                GError     **error)
@@ -516,6 +540,18 @@ hw_store_open (const char  *path,
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* An address is never taken as a file name: "postgresql:///x" would
+   * otherwise become a folder "postgresql:" with a new, empty database in
+   * it, and the person would work in a file nobody else sees. */
+  if (hw_store_is_address (path))
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("“%s” is the address of a database server. This version of Homeward "
+                     "opens database files only: give the path of a file (for example "
+                     "~/Documents/homeward.db). Nothing was created."), path);
+      return NULL;
+    }
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists)

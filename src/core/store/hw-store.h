@@ -44,10 +44,13 @@ G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
  * Opens or creates a Homeward database. Before writing anything it checks
  * that an existing file is a Homeward database, passes `PRAGMA quick_check`
  * and is not newer than this program; if not, it fails with a
- * %HW_STORE_ERROR and the file is left byte for byte as it was.
+ * %HW_STORE_ERROR and the file is left byte for byte as it was. A server
+ * address (hw_store_is_address()) is refused with %HW_STORE_ERROR_INVALID
+ * and nothing is created.
  */
 HwStore    *hw_store_open            (const char  *path,
                                       GError     **error);
+gboolean    hw_store_is_address      (const char  *name);
 const char *hw_store_get_path        (HwStore     *self);
 sqlite3    *hw_store_get_db          (HwStore     *self);
 /* the name recorded as author in the audit trail (default: the login name) */
