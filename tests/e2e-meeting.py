@@ -87,6 +87,13 @@ def main():
         # who takes part: the switch of each row
         view = find(frame, None, 'HwMeetingView')
         select_step(steps, 'Who is taking part')
+        # the sample's father was never asked: the page says so, in words a
+        # screen reader reads
+        asked = wait_for(lambda: find(frame, None,
+                                      lambda n: n.startswith('Not asked yet: Marco Reyes (father).')),
+                         'the “Not asked yet” line', timeout=20)
+        check(asked is not None, 'the page names the father nobody has asked yet')
+        screenshot('meeting-not-asked-yet.png')
         for name in ('Elena Morales', 'Priya Shah'):
             box = wait_for(lambda: find(view, None, name, role_not=pyatspi.ROLE_LABEL),
                            'the check box of ' + name)

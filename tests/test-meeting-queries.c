@@ -204,6 +204,103 @@ test_attendance_list (Fixture       *f,
   g_assert_cmpstr (names, ==, "Ana Mother,Dan Caseworker,Bea Grandmother");
 }
 
+static gint64
+add_child (Fixture    *f,
+           const char *name,
+           const char *birth_date)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_person (f, name, "child", "Child");
+  g_autoptr(HwRecord) child = hw_store_get (f->store, "people", id, &error);
+
+  hw_record_set_string (child, "birth_date", birth_date);
+  g_assert_true (hw_store_update (f->store, "Birth date", child, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+names_of (GPtrArray *records)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < records->len; i++)
+    g_strv_builder_add (b, hw_record_get_string (g_ptr_array_index (records, i), "name"));
+  names = g_strv_builder_end (b);
+  return g_strjoinv (",", names);
+}
+
+/* Children of HW_MEETING_CHILD_AGE (11) or more on the meeting's day
+ * (2 May 2026) take part like the adults and scale with their own scores;
+ * fathers and those children, when not on the meeting's list, are named
+ * so that the facilitator asks them. */
+static void
+test_fathers_and_older_children (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecordList) list = hw_meeting_attendance_list_new (f->store, f->meeting);
+  g_autoptr(GPtrArray) uninvited = NULL;
+  g_autoptr(GPtrArray) scorers = NULL;
+  g_autofree char *names = NULL;
+  gint64 eve, gus, hal, ivy, statement;
+
+  eve = add_child (f, "Eve Teen", "2013-09-30");
+  gus = add_child (f, "Gus Eleven", "2015-05-02");     /* 11 on the day */
+  ivy = add_child (f, "Ivy Ten", "2015-05-03");        /* 11 the day after */
+  hal = add_person (f, "Hal Father", "father", "Father");
+
+  g_assert_nonnull (hw_record_list_find (list, eve, NULL));
+  g_assert_nonnull (hw_record_list_find (list, gus, NULL));
+  g_assert_null (hw_record_list_find (list, ivy, NULL));
+  /* no birth date: not counted in */
+  g_assert_null (hw_record_list_find (list, f->cal, NULL));
+
+  uninvited = hw_meeting_uninvited_select (f->store, f->meeting, &error);
+  g_assert_no_error (error);
+  names = names_of (uninvited);
+  g_assert_cmpstr (names, ==, "Hal Father,Eve Teen,Gus Eleven");
+  g_assert_true (hw_record_is_null (g_ptr_array_index (uninvited, 0), "age"));
+  g_assert_cmpint (hw_record_get_int (g_ptr_array_index (uninvited, 1), "age"), ==, 12);
+  g_assert_cmpint (hw_record_get_int (g_ptr_array_index (uninvited, 2), "age"), ==, 11);
+  g_clear_pointer (&uninvited, g_ptr_array_unref);
+  g_clear_pointer (&names, g_free);
+
+  /* asked: he said no; she comes; he did not come */
+  attend (f, hal, "declined");
+  attend (f, eve, "present");
+  attend (f, gus, "absent");
+  uninvited = hw_meeting_uninvited_select (f->store, f->meeting, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uninvited->len, ==, 0);
+
+  /* she scales the statements with her own score */
+  statement = add_item (f, "worries", "We worry the children miss school.");
+  scorers = hw_meeting_scorers_select (f->store, statement, &error);
+  g_assert_no_error (error);
+  names = names_of (scorers);
+  g_assert_cmpstr (names, ==, "Eve Teen");
+  g_assert_cmpint (hw_meeting_set_score (f->store, statement, eve, 6, "School is better now",
+                                         &error), >, 0);
+  g_assert_no_error (error);
+
+  /* another family's meeting: none of them */
+  {
+    g_autoptr(GPtrArray) other = NULL;
+    gint64 sample_meeting = hw_store_query_int (f->store, 0, "SELECT id FROM meetings WHERE "
+                                                "case_id = ? LIMIT 1", G_TYPE_INT64,
+                                                f->sample_case, G_TYPE_INVALID);
+
+    other = hw_meeting_uninvited_select (f->store, sample_meeting, &error);
+    g_assert_no_error (error);
+    g_clear_pointer (&names, g_free);
+    names = names_of (other);
+    /* the sample's father has not been asked to its meetings */
+    g_assert_cmpstr (names, ==, "Marco Reyes");
+  }
+}
+
 static void
 test_items_list (Fixture       *f,
                  gconstpointer  data)
@@ -346,6 +443,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/meeting-queries/fathers-and-older-children", test_fathers_and_older_children);
   ADD ("/meeting-queries/meetings", test_meetings_list);
   ADD ("/meeting-queries/attendance", test_attendance_list);
   ADD ("/meeting-queries/items", test_items_list);

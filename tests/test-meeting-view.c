@@ -240,6 +240,68 @@ test_attendee_rows (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (check));
 }
 
+static GtkLabel *
+find_label_starting (GtkWidget  *root,
+                     const char *start)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), start))
+    return GTK_LABEL (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_label_starting (c, start);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The sample's father was never asked to its meetings: the attendees page
+ * names him; a child who is 11 or older by the meeting is named too and
+ * can take part; asking them (or recording that they declined) clears it. */
+static void
+test_not_asked_yet (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) sofia = NULL;
+  GtkLabel *label;
+  gint64 marco, sofia_id;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "attendees");
+  spin ();
+  label = find_label_starting (f->view, "Not asked yet:");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_label_get_text (label), ==,
+                   "Not asked yet: Marco Reyes (father). Fathers and children aged 11 and older "
+                   "should be asked to take part: switch them on below, or choose “Declined” "
+                   "if they were asked and will not come.");
+
+  /* Sofía, 12 by the meeting (the sample makes her younger) */
+  sofia_id = hw_store_query_int (f->store, 0, "SELECT id FROM people WHERE name = 'Sofía Morales'",
+                                 G_TYPE_INVALID);
+  sofia = hw_store_get (f->store, "people", sofia_id, &error);
+  hw_record_set_string (sofia, "birth_date", "2014-01-01");
+  g_assert_true (hw_store_update (f->store, "Birth date", sofia, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (label),
+                                   "Not asked yet: Marco Reyes (father), Sofía Morales (12)."));
+  /* she can take part like the adults */
+  g_assert_true (GTK_IS_SWITCH (find_name (f, "attend", sofia_id)));
+
+  marco = hw_store_query_int (f->store, 0, "SELECT id FROM people WHERE name = 'Marco Reyes'",
+                              G_TYPE_INVALID);
+  g_assert_cmpint (hw_meeting_add_attendee (f->store, f->meeting, marco, "", "declined", &error),
+                   >, 0);
+  g_assert_cmpint (hw_meeting_add_attendee (f->store, f->meeting, sofia_id, "", "present", &error),
+                   >, 0);
+  g_assert_no_error (error);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
+}
+
 static gboolean
 find_toggle (GtkWidget   *root,
              const char  *tooltip_start,
@@ -287,6 +349,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/meeting-view/not-asked-yet", test_not_asked_yet);
   ADD ("/meeting-view/pages", test_pages);
   ADD ("/meeting-view/item-rows", test_item_rows);
   ADD ("/meeting-view/attendee-rows", test_attendee_rows);

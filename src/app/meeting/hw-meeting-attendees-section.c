@@ -1,11 +1,16 @@
 /* hw-meeting-attendees-section.c: who is taking part in the meeting: the
- * adults of the family, those taking part first, each with a switch and,
- * when taking part, how.
+ * adults of the family and the children old enough (HW_MEETING_CHILD_AGE),
+ * those taking part first, each with a switch and, when taking part, how.
+ * Above them, the fathers and older children nobody has asked yet
+ * (hw_meeting_uninvited_select()): the people most often left out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "hw-meeting-attendees-section"
 
+#include <glib/gi18n.h>
+
+#include "hw-enums.h"
 #include "hw-meeting-attendee-row.h"
 #include "hw-meeting-attendees-section.h"
 #include "hw-meeting-queries.h"
@@ -19,6 +24,7 @@ struct _HwMeetingAttendeesSection
   HwRecordList *people;
 
   /* template */
+  GtkLabel     *uninvited_label;
   GtkListBox   *list;
 };
 
@@ -44,6 +50,55 @@ create_row_cb (gpointer item,
   return hw_meeting_attendee_row_new (self->store, self->meeting_id, item);
 }
 
+/* "Not asked yet: Marco Reyes (father), Sofía Morales (12). …" */
+static void
+update_uninvited (HwMeetingAttendeesSection *self)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert (HW_IS_MEETING_ATTENDEES_SECTION (self));
+
+  people = hw_meeting_uninvited_select (self->store, self->meeting_id, NULL);
+  if (people == NULL || people->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->uninvited_label), FALSE);
+      return;
+    }
+  for (guint i = 0; i < people->len; i++)
+    {
+      HwRecord *p = g_ptr_array_index (people, i);
+
+      if (g_str_equal (hw_record_get_string (p, "role"), "father"))
+        /* Translators: a person not asked to the meeting yet: "Marco Reyes (father)" */
+        g_ptr_array_add (names, g_strdup_printf (_("%s (father)"),
+                                                 hw_record_get_string (p, "name")));
+      else
+        /* Translators: a child not asked to the meeting yet, with their age:
+         * "Sofía Morales (12)" */
+        g_ptr_array_add (names, g_strdup_printf (_("%s (%d)"), hw_record_get_string (p, "name"),
+                                                 (int) hw_record_get_int (p, "age")));
+    }
+  g_ptr_array_add (names, NULL);
+  /* Translators: joins the names of people not asked yet */
+  list = g_strjoinv (_(", "), (char **) names->pdata);
+  /* Translators: %s is a list of names; %d is HW_MEETING_CHILD_AGE (11) */
+  text = g_strdup_printf (_("Not asked yet: %s. Fathers and children aged %d and older "
+                            "should be asked to take part: switch them on below, or choose "
+                            "“Declined” if they were asked and will not come."),
+                          list, HW_MEETING_CHILD_AGE);
+  gtk_label_set_text (self->uninvited_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->uninvited_label), TRUE);
+}
+
+static void
+people_changed_cb (HwMeetingAttendeesSection *self)
+{
+  update_uninvited (self);
+}
+
 static void
 hw_meeting_attendees_section_constructed (GObject *object)
 {
@@ -53,6 +108,10 @@ hw_meeting_attendees_section_constructed (GObject *object)
 
   self->people = hw_meeting_attendance_list_new (self->store, self->meeting_id);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->people), create_row_cb, self, NULL);
+  /* the list follows attendees and people: so does the prompt */
+  g_signal_connect_object (self->people, "items-changed", G_CALLBACK (people_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_uninvited (self);
 }
 
 static void
@@ -130,6 +189,7 @@ hw_meeting_attendees_section_class_init (HwMeetingAttendeesSectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/meeting/"
                                                "hw-meeting-attendees-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, HwMeetingAttendeesSection, uninvited_label);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingAttendeesSection, list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);

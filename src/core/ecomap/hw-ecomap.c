@@ -66,6 +66,8 @@ hw_ecomap_category_for_role (const char *role)
     { "therapist", "health" }, { "teacher", "school" }, { "attorney", "legal" },
     { "guardian-ad-litem", "legal" }, { "professional", "services" },
     { "interpreter", "services" }, { "tribal-representative", "community" },
+    { "parent-partner", "services" }, { "youth-partner", "services" },
+    { "recovery-coach", "health" }, { "success-coach", "services" }, { "mentor", "friends" },
   };
 
   for (guint i = 0; role != NULL && i < G_N_ELEMENTS (map); i++)

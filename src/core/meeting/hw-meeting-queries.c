@@ -38,7 +38,8 @@ hw_meetings_list_new (HwStore *store,
  * @store: the store
  * @meeting_id: the meeting
  *
- * Every adult of the meeting's family (children are not attendees), with
+ * Every adult of the meeting's family, and every child who is
+ * HW_MEETING_CHILD_AGE or older on the day of the meeting, with
  * whether and how they take part: the person's id, name, relationship,
  * confidential and withheld_from, then attendee_id (NULL if not taking
  * part) and attendance. Those taking part come first, in the order they
@@ -46,6 +47,14 @@ hw_meetings_list_new (HwStore *store,
  *
  * Returns: (transfer full): a live list, also following the attendees
  */
+/* SQL: p, a child, is old enough to take part in meeting %ld (a printf
+ * argument): their birth date known and HW_MEETING_CHILD_AGE years before
+ * the meeting's day. A child whose birth date is not known is not
+ * counted in (the facilitator can add it on their page). */
+#define CHILD_OLD_ENOUGH \
+  "(p.birth_date <> '' AND date(p.birth_date, '+" G_STRINGIFY (HW_MEETING_CHILD_AGE) \
+  " years') <= date((SELECT starts_at FROM meetings WHERE id = %" G_GINT64_FORMAT ")))"
+
 HwRecordList *
 hw_meeting_attendance_list_new (HwStore *store,
                                 gint64   meeting_id)
@@ -61,12 +70,52 @@ hw_meeting_attendance_list_new (HwStore *store,
                          G_GINT64_FORMAT
                          " WHERE p.case_id = (SELECT case_id FROM meetings"
                          "   WHERE id = %" G_GINT64_FORMAT ")"
-                         " AND p.role <> 'child'"
+                         " AND (p.role <> 'child' OR " CHILD_OLD_ENOUGH ")"
                          " ORDER BY a.id IS NULL, a.id, p.id",
-                         meeting_id, meeting_id);
+                         meeting_id, meeting_id, meeting_id);
   list = hw_record_list_new (store, "people", sql);
   hw_record_list_watch (list, "meeting_attendees");
   return list;
+}
+
+/**
+ * hw_meeting_uninvited_select:
+ * @store: the store
+ * @meeting_id: the meeting
+ * @error: where a failed query is reported
+ *
+ * The people who should be asked to a family meeting and are not on its
+ * list yet: the children's fathers and every child HW_MEETING_CHILD_AGE
+ * or older on the day (fathers and older children are the ones most often
+ * left out). Someone who was asked and said no (attendance "declined") or
+ * did not come ("absent") is on the list. Each record: id, name, role,
+ * birth_date and age (on the meeting's day; NULL without a birth date).
+ *
+ * Returns: (transfer full) (element-type HwRecord): records of "people"
+ *   (maybe none), or %NULL with @error
+ */
+GPtrArray *
+hw_meeting_uninvited_select (HwStore  *store,
+                             gint64    meeting_id,
+                             GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  sql = g_strdup_printf ("SELECT p.id, p.name, p.role, p.birth_date,"
+                         " CASE WHEN p.birth_date = '' THEN NULL ELSE"
+                         "  strftime('%%Y', m.starts_at) - strftime('%%Y', p.birth_date)"
+                         "  - (strftime('%%m-%%d', m.starts_at) < strftime('%%m-%%d', p.birth_date))"
+                         " END AS age"
+                         " FROM people p JOIN meetings m ON m.id = %" G_GINT64_FORMAT
+                         " WHERE p.case_id = m.case_id"
+                         " AND (p.role = 'father' OR (p.role = 'child' AND " CHILD_OLD_ENOUGH "))"
+                         " AND NOT EXISTS (SELECT 1 FROM meeting_attendees a"
+                         "   WHERE a.meeting_id = %" G_GINT64_FORMAT " AND a.person_id = p.id)"
+                         " ORDER BY p.role = 'child', p.id",
+                         meeting_id, meeting_id, meeting_id);
+  return hw_store_select (store, "people", error, sql, G_TYPE_INVALID);
 }
 
 /**

@@ -14,6 +14,11 @@
 
 G_BEGIN_DECLS
 
+/* From this age (on the day of the meeting) a child takes part in the
+ * family's meetings like the adults: invited, and scaling the statements
+ * with their own scores. */
+#define HW_MEETING_CHILD_AGE 11
+
 HwRecordList *hw_meetings_list_new            (HwStore     *store,
                                                gint64       case_id);
 HwRecordList *hw_meeting_attendance_list_new  (HwStore     *store,
@@ -25,6 +30,9 @@ HwRecordList *hw_meeting_statements_list_new  (HwStore     *store,
                                                gint64       meeting_id);
 GPtrArray    *hw_meeting_scorers_select       (HwStore     *store,
                                                gint64       item_id,
+                                               GError     **error);
+GPtrArray    *hw_meeting_uninvited_select     (HwStore     *store,
+                                               gint64       meeting_id,
                                                GError     **error);
 gboolean      hw_meeting_has_score            (HwStore     *store,
                                                gint64       item_id,

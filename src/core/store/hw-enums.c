@@ -50,6 +50,12 @@ static const HwChoice person_role[] = {
   { "teacher", N_("Teacher") },
   { "attorney", N_("Lawyer") },
   { "guardian-ad-litem", N_("Child’s advocate (guardian ad litem / CASA)") },
+  /* peers and coaches who walk beside the family */
+  { "parent-partner", N_("Parent partner (a parent who has been through the system)") },
+  { "youth-partner", N_("Youth partner (a young person who has been in care)") },
+  { "recovery-coach", N_("Recovery coach") },
+  { "success-coach", N_("Success coach") },
+  { "mentor", N_("Mentor") },
   { "professional", N_("Other professional") },
   { "interpreter", N_("Interpreter") },
   { "tribal-representative", N_("Tribal representative") },
