@@ -139,6 +139,24 @@ gboolean      hw_recurrence_parse_local    (const char   *text,
                                             GError      **error);
 gboolean      hw_recurrence_validate_tzid  (const char   *tzid,
                                             GError      **error);
+/**
+ * hw_recurrence_limit_rule:
+ * @rrule: a rule ("" for a single visit)
+ * @last_day: (nullable): "YYYY-MM-DD": the rule ends that day (UNTIL at
+ *   23:59:59 wall time, COUNT dropped)
+ * @count: with @last_day %NULL, the new COUNT (0 drops it); ignored else
+ *
+ * Returns: (transfer full) (nullable): the normalised rule ("" stays ""),
+ *   or %NULL with an error
+ */
+char         *hw_recurrence_limit_rule     (const char   *rrule,
+                                            const char   *last_day,
+                                            int           count,
+                                            GError      **error);
+/* COUNT of a rule, 0 if it has none (or is not valid). */
+int           hw_recurrence_rule_count     (const char   *rrule);
+/* TRUE if the rule ends (COUNT or UNTIL) or is a single visit. */
+gboolean      hw_recurrence_rule_ends      (const char   *rrule);
 /* Local wall time in @tzid -> UTC seconds (gap and overlap as above). */
 gboolean      hw_recurrence_local_to_utc   (const char   *tzid,
                                             const char   *local,
