@@ -708,6 +708,66 @@ test_migration (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+/* The form's way: the rhythm read back, days and time changed. */
+static void
+test_change_from_form (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = day_from_today (8);
+  g_autofree char *rrule = NULL;
+  g_autoptr(GArray) visits = NULL;
+  guint total = count_visits (f);
+  HwVisitRhythm rhythm;
+  HwVisitPlanChange change = { 0 };
+  guint new_visits = 0;
+  gint64 id;
+
+  g_assert_true (hw_visits_get_rhythm (f->store, f->plan, from, &rhythm, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rhythm.repeat, ==, 1);
+  g_assert_cmpstr (rhythm.time, ==, "10:00");
+  g_assert_cmpint (rhythm.duration_minutes, ==, 120);
+  g_assert_cmpint (rhythm.count_left, >, 0);
+  g_assert_cmpint (rhythm.count_left, <, 20);
+  g_assert_cmpuint (__builtin_popcount (rhythm.weekdays), ==, 1);
+  rrule = hw_visits_rhythm_to_rrule (&rhythm);
+  g_assert_true (g_str_has_prefix (rrule, "FREQ=WEEKLY;BYDAY="));
+
+  /* Mondays and Wednesdays at 17:00, at the library, the same visits left */
+  rhythm.weekdays = 1u << 0 | 1u << 2;
+  change.rhythm = &rhythm;
+  change.time = "17:00";
+  change.place = "Library";
+  id = hw_visits_change_from (f->store, f->plan, from, &change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (count_visits (f), ==, total);
+  g_assert_cmpuint (count_flag (f, HW_VISIT_FLAG_CHILD_CONFLICT), ==, 0);
+  visits = list_all (f);
+  for (guint i = 0; i < visits->len; i++)
+    {
+      HwVisit *v = &g_array_index (visits, HwVisit, i);
+      GDate d;
+
+      if (v->series_id != id)
+        continue;
+      new_visits++;
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, atoi (v->occ.local_start + 8), atoi (v->occ.local_start + 5), atoi (v->occ.local_start));
+      g_assert_true (g_date_get_weekday (&d) == G_DATE_MONDAY || g_date_get_weekday (&d) == G_DATE_WEDNESDAY);
+      g_assert_cmpstr (v->occ.local_start + 11, ==, "17:00:00");
+      g_assert_cmpstr (v->place, ==, "Library");
+      g_assert_cmpstr (v->level, ==, "supervised");
+      g_assert_cmpint (strncmp (v->occ.local_start, from, 10), >=, 0);
+    }
+  g_assert_cmpuint (new_visits, ==, (guint) rhythm.count_left);
+
+  /* a weekly rhythm with no day is refused */
+  rhythm.weekdays = 0;
+  g_assert_cmpint (hw_visits_change_from (f->store, id, from, &change, NULL, &error), ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
 
 int
@@ -717,6 +777,7 @@ main (int argc, char **argv)
 
   ADD ("/visit-plans/change-from-a-date", test_change_from_a_date);
   ADD ("/visit-plans/step-up-and-down", test_step_up_and_down);
+  ADD ("/visit-plans/change-from-form", test_change_from_form);
   ADD ("/visit-plans/end", test_end);
   ADD ("/visit-plans/refusals", test_refusals);
   ADD ("/visit-plans/interchange", test_interchange);

@@ -373,6 +373,46 @@ hw_recurrence_rule_count (const char *rrule)
 }
 
 gboolean
+hw_recurrence_rule_info (const char *rrule,
+                         int        *freq,
+                         int        *interval,
+                         guint      *weekdays,
+                         int        *count,
+                         char        until_day[11])
+{
+  struct icalrecurrencetype rule;
+
+  *freq = 0;
+  *interval = 1;
+  *weekdays = 0;
+  *count = 0;
+  until_day[0] = '\0';
+  if (!parse_rule (rrule, &rule, NULL, NULL))
+    return FALSE;
+  switch (rule.freq)
+    {
+    case ICAL_DAILY_RECURRENCE: *freq = 1; break;
+    case ICAL_WEEKLY_RECURRENCE: *freq = 2; break;
+    case ICAL_MONTHLY_RECURRENCE: *freq = 3; break;
+    case ICAL_YEARLY_RECURRENCE: *freq = 4; break;
+    default: *freq = 0; return TRUE;
+    }
+  *interval = MAX (rule.interval, 1);
+  *count = rule.count;
+  for (int i = 0; i < ICAL_BY_DAY_SIZE && rule.by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+    {
+      /* libical: 1 = Sunday ... 7 = Saturday */
+      int wd = icalrecurrencetype_day_day_of_week (rule.by_day[i]);
+
+      if (wd >= 1 && wd <= 7)
+        *weekdays |= 1u << ((wd + 5) % 7);
+    }
+  if (!icaltime_is_null_time (rule.until))
+    g_snprintf (until_day, 11, "%04d-%02d-%02d", rule.until.year, rule.until.month, rule.until.day);
+  return TRUE;
+}
+
+gboolean
 hw_recurrence_rule_ends (const char *rrule)
 {
   struct icalrecurrencetype rule;

@@ -905,6 +905,86 @@ out:
   return id;
 }
 
+gint64
+hw_visits_change_from (HwStore                 *store,
+                       gint64                   series_id,
+                       const char              *from_day,
+                       const HwVisitPlanChange *change,
+                       const char              *reason,
+                       GError                 **error)
+{
+  OldPlan old = { 0 };
+  HwVisitPlan plan = { 0 };
+  HwVisitRhythm rhythm;
+  g_autofree char *rrule = NULL;
+  g_autofree char *start = NULL;
+  char first[11];
+  const char *time;
+  gint64 id = 0;
+
+  g_return_val_if_fail (HW_IS_STORE (store), 0);
+  g_return_val_if_fail (change != NULL, 0);
+
+  if (!parse_day (from_day, NULL, error) || !load_old_plan (store, series_id, &old, error)
+      || !hw_visits_get_rhythm (store, series_id, from_day, &rhythm, error))
+    goto out;
+  if (change->rhythm != NULL)
+    {
+      rhythm.repeat = change->rhythm->repeat;
+      rhythm.weekdays = change->rhythm->weekdays;
+      rhythm.count_left = change->rhythm->count_left;
+      g_strlcpy (rhythm.until_day, change->rhythm->until_day, sizeof rhythm.until_day);
+    }
+  if ((rhythm.repeat == 1 || rhythm.repeat == 2) && (rhythm.weekdays & 0x7f) == 0)
+    {
+      invalid (error, _("Choose the days of the week of the visits."));
+      goto out;
+    }
+  time = change->time != NULL && *change->time != '\0' ? change->time : rhythm.time;
+  rrule = hw_visits_rhythm_to_rrule (&rhythm);
+  /* the first day of the new rhythm; no clamping to today here: a past
+   * day is refused by hw_visits_change_plan with its own words */
+  g_strlcpy (first, from_day, sizeof first);
+  if (rhythm.repeat == 1 || rhythm.repeat == 2)
+    {
+      GDate d;
+
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, atoi (first + 8), atoi (first + 5), atoi (first));
+      while (!(rhythm.weekdays & (1u << (g_date_get_weekday (&d) - 1))))
+        g_date_add_days (&d, 1);
+      g_snprintf (first, sizeof first, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
+                  g_date_get_day (&d));
+    }
+  start = g_strdup_printf ("%sT%s", first, time);
+
+  plan.case_id = hw_record_get_int (old.row, "case_id");
+  plan.title = hw_record_get_string (old.row, "title");
+  plan.place = change->place != NULL ? change->place : hw_record_get_string (old.row, "place");
+  plan.dtstart = start;
+  plan.tzid = hw_record_get_string (old.row, "tzid");
+  plan.duration_minutes = change->duration_minutes > 0 ? change->duration_minutes
+                                                       : (int) hw_record_get_int (old.row, "duration_minutes");
+  plan.rrule = rrule;
+  plan.level = change->level != NULL ? change->level : hw_record_get_string (old.row, "level");
+  plan.supervisor_person_id = change->set_supervisor ? change->supervisor_person_id
+                                                     : hw_record_get_int (old.row, "supervisor_person_id");
+  plan.supervisor = change->set_supervisor ? (change->supervisor ? change->supervisor : "")
+                                           : hw_record_get_string (old.row, "supervisor");
+  plan.transport_person_id = hw_record_get_int (old.row, "transport_person_id");
+  plan.transport = hw_record_get_string (old.row, "transport");
+  plan.notes = hw_record_get_string (old.row, "notes");
+  plan.visitors = (const gint64 *) (gpointer) old.visitors->data;
+  plan.n_visitors = old.visitors->len;
+  plan.children = (const gint64 *) (gpointer) old.children->data;
+  plan.n_children = old.children->len;
+
+  id = change_plan (store, series_id, from_day, &plan, reason, N_("Change visit plan"), error);
+out:
+  old_plan_clear (&old);
+  return id;
+}
+
 gboolean
 hw_visits_end_plan (HwStore     *store,
                     gint64       series_id,
@@ -976,6 +1056,77 @@ hw_visits_default_first_day (const char *wanted,
   while (!(weekdays & (1u << (g_date_get_weekday (&d) - 1))))
     g_date_add_days (&d, 1);
   g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+}
+
+gboolean
+hw_visits_get_rhythm (HwStore        *store,
+                      gint64          series_id,
+                      const char     *from_day,
+                      HwVisitRhythm  *out,
+                      GError        **error)
+{
+  OldPlan old = { 0 };
+  const char *rrule;
+  const char *dtstart;
+  int freq, interval, count;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  memset (out, 0, sizeof *out);
+  if (!parse_day (from_day, NULL, error) || !load_old_plan (store, series_id, &old, error))
+    goto done;
+  rrule = hw_record_get_string (old.row, "rrule");
+  dtstart = hw_record_get_string (old.row, "dtstart");
+  hw_recurrence_rule_info (rrule, &freq, &interval, &out->weekdays, &count, out->until_day);
+  out->repeat = freq == 0 ? 0 : freq == 3 ? 3 : interval == 2 ? 2 : 1;
+  if (out->repeat == 1 || out->repeat == 2)
+    {
+      if (out->weekdays == 0)
+        {
+          GDate d;
+
+          g_date_clear (&d, 1);
+          g_date_set_dmy (&d, atoi (dtstart + 8), atoi (dtstart + 5), atoi (dtstart));
+          out->weekdays = 1u << (g_date_get_weekday (&d) - 1);
+        }
+    }
+  else
+    out->weekdays = 0;
+  if (count > 0)
+    out->count_left = MAX (count - (int) keys_before (old.bare, from_day), 0);
+  g_strlcpy (out->time, dtstart + 11, sizeof out->time);
+  out->duration_minutes = (int) hw_record_get_int (old.row, "duration_minutes");
+  ok = TRUE;
+done:
+  old_plan_clear (&old);
+  return ok;
+}
+
+char *
+hw_visits_rhythm_to_rrule (const HwVisitRhythm *r)
+{
+  static const char *const codes[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
+  GString *rule;
+
+  if (r->repeat <= 0 || r->repeat > 3)
+    return g_strdup ("");
+  rule = g_string_new (r->repeat == 3 ? "FREQ=MONTHLY" : "FREQ=WEEKLY");
+  if (r->repeat == 2)
+    g_string_append (rule, ";INTERVAL=2");
+  if (r->repeat != 3 && (r->weekdays & 0x7f) != 0)
+    {
+      g_string_append (rule, ";BYDAY=");
+      for (guint d = 0, n = 0; d < 7; d++)
+        if (r->weekdays & (1u << d))
+          g_string_append_printf (rule, "%s%s", n++ ? "," : "", codes[d]);
+    }
+  if (r->count_left > 0)
+    g_string_append_printf (rule, ";COUNT=%d", r->count_left);
+  else if (r->until_day[0])
+    g_string_append_printf (rule, ";UNTIL=%.4s%.2s%.2sT235959", r->until_day, r->until_day + 5,
+                            r->until_day + 8);
+  return g_string_free (rule, FALSE);
 }
 
 static void

@@ -168,6 +168,54 @@ void         hw_visits_default_first_day    (const char        *wanted,
                                              guint              weekdays,
                                              char               out[11]);
 
+/* A plan's rhythm from a day on, as the forms show it. */
+typedef struct {
+  int      repeat;                /* 0 once, 1 every week, 2 every two weeks, 3 every month */
+  guint    weekdays;              /* bit 0 Monday ... bit 6 Sunday (weekly) */
+  int      count_left;            /* visits left from the day on (COUNT); 0 no count */
+  char     until_day[11];         /* the rule's last day, "" */
+  char     time[6];               /* "HH:MM" */
+  int      duration_minutes;
+} HwVisitRhythm;
+
+/* The rhythm of @series_id from @from_day on (weekdays of the first visit
+ * when the rule names none). */
+gboolean     hw_visits_get_rhythm           (HwStore           *store,
+                                             gint64             series_id,
+                                             const char        *from_day,
+                                             HwVisitRhythm     *out,
+                                             GError           **error);
+/* The RRULE of @rhythm ("" for once). */
+char        *hw_visits_rhythm_to_rrule      (const HwVisitRhythm *rhythm);
+
+/* What changes from a day on; NULL / 0 / FALSE keep the old plan's. */
+typedef struct {
+  const char          *level;
+  const char          *place;
+  const char          *time;              /* "HH:MM" */
+  int                  duration_minutes;
+  const HwVisitRhythm *rhythm;            /* its time and length are not read */
+  gboolean             set_supervisor;
+  gint64               supervisor_person_id;
+  const char          *supervisor;
+} HwVisitPlanChange;
+
+/**
+ * hw_visits_change_from:
+ *
+ * hw_visits_change_plan() for a form: the new plan is the old one with
+ * @change applied; its first visit is the first day on or after
+ * @from_day that the rhythm gives (a weekday it names), at the time.
+ *
+ * Returns: the id of the plan from @from_day on, or 0 with an error
+ */
+gint64       hw_visits_change_from          (HwStore                 *store,
+                                             gint64                   series_id,
+                                             const char              *from_day,
+                                             const HwVisitPlanChange *change,
+                                             const char              *reason,
+                                             GError                 **error);
+
 typedef struct {
   gint64   id;
   char    *title;
