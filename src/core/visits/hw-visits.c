@@ -1139,6 +1139,7 @@ plan_summary_clear (gpointer data)
   g_free (p->place);
   g_free (p->when);
   g_free (p->change_reason);
+  g_free (p->supervisor);
 }
 
 GArray *
@@ -1186,6 +1187,8 @@ hw_visits_list_plans (HwStore  *store,
       g_strlcpy (p.change_date, hw_record_get_string (row, "change_date"), sizeof p.change_date);
       p.change_reason = g_strdup (hw_record_get_string (row, "change_reason"));
       p.follows_id = hw_record_get_int (row, "follows_id");
+      p.supervisor_person_id = hw_record_get_int (row, "supervisor_person_id");
+      p.supervisor = g_strdup (hw_record_get_string (row, "supervisor"));
       p.makeup = hw_record_get_int (row, "makeups") > 0;
       g_array_append_val (out, p);
       old_plan_clear (&old);

@@ -227,6 +227,8 @@ typedef struct {
   char     change_date[11];       /* the day it took over, "" */
   char    *change_reason;
   gint64   follows_id;            /* the plan it continues, 0 */
+  gint64   supervisor_person_id;  /* 0 none or free text */
+  char    *supervisor;            /* the free text, "" */
   gboolean makeup;                /* a one-off make-up visit */
 } HwVisitPlanSummary;
 
