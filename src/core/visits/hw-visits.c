@@ -930,10 +930,10 @@ hw_visits_change_from (HwStore                 *store,
     goto out;
   if (change->rhythm != NULL)
     {
+      /* the visits left and the last day stay the plan's, counted from
+       * @from_day (a form may have read them for another day) */
       rhythm.repeat = change->rhythm->repeat;
       rhythm.weekdays = change->rhythm->weekdays;
-      rhythm.count_left = change->rhythm->count_left;
-      g_strlcpy (rhythm.until_day, change->rhythm->until_day, sizeof rhythm.until_day);
     }
   if ((rhythm.repeat == 1 || rhythm.repeat == 2) && (rhythm.weekdays & 0x7f) == 0)
     {

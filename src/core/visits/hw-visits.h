@@ -194,7 +194,7 @@ typedef struct {
   const char          *place;
   const char          *time;              /* "HH:MM" */
   int                  duration_minutes;
-  const HwVisitRhythm *rhythm;            /* its time and length are not read */
+  const HwVisitRhythm *rhythm;            /* only its repeat and weekdays are read */
   gboolean             set_supervisor;
   gint64               supervisor_person_id;
   const char          *supervisor;
