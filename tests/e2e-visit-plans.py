@@ -133,6 +133,16 @@ def run(tmp, env):
             check(query(db, "SELECT count(*) FROM hw_audit WHERE action = 'Step up visits'")[0][0] >= 1,
                   'the audit trail has the step up')
             screenshot('visit-plans-after-step-up.png')
+            if os.environ.get('HOMEWARD_SCREENSHOT_DIR'):
+                # the level chart after the step, and the End Plan form
+                open_area(view, 'Progress')
+                screenshot('visit-plans-progress.png')
+                open_area(view, 'Plans')
+                dialog = open_menu_item(app, frame, 'Change Family time: Overnight or weekend', 'End Plan…',
+                                        'End Visit Plan')
+                screenshot('visit-plans-end.png')
+                click(named(dialog, pyatspi.ROLE_PUSH_BUTTON, 'Cancel'))
+                wait_for(lambda: window(app, 'End Visit Plan') is None, 'the End dialog to close')
 
             # 2. Change the new plan from two weeks on: 11:00 at grandma's
             dialog = open_menu_item(app, frame, 'Change Family time: Overnight or weekend',

@@ -362,7 +362,17 @@ hw_plan_change_dialog_new (GtkWindow        *parent,
       heading = g_strdup_printf (_("%s: %s"), hw_visits_display_title (plan->title),
                                  hw_visit_level_label (plan->level));
       adw_preferences_group_set_title (self->when_group, heading);
-      adw_preferences_group_set_description (self->when_group, plan->when);
+      if (kind == HW_PLAN_CHANGE_END)
+        {
+          g_autofree char *text =
+            g_strdup_printf ("%s\n%s", plan->when,
+                             _("Visits after this day come off the calendar; the visits before it stay "
+                               "as they happened."));
+
+          adw_preferences_group_set_description (self->when_group, text);
+        }
+      else
+        adw_preferences_group_set_description (self->when_group, plan->when);
       fill_levels (self, plan->level);
       fill_supervisors (self, plan);
       gtk_editable_set_text (GTK_EDITABLE (self->place_row), plan->place);
