@@ -768,6 +768,43 @@ test_change_from_form (Fixture *f, gconstpointer data)
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
 }
 
+/* Scheduling the next level as a second plan would double every visit:
+ * the window's Schedule refuses it and writes nothing. */
+static void
+test_schedule_refuses_doubles (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecurrence) r = hw_visits_get_recurrence (f->store, f->plan, NULL);
+  g_autoptr(GArray) occ = hw_recurrence_expand (r, wall (f->start) + 50 * 86400, wall (f->start) + 100 * 86400);
+  g_autofree char *other_time = NULL;
+  g_autofree char *label = hw_store_get_undo_label (f->store);
+  g_autofree char *label_after = NULL;
+  gint64 children[] = { f->leo };
+  HwVisitPlan plan = { 0 };
+
+  plan.case_id = f->case_id;
+  plan.dtstart = g_array_index (occ, HwOccurrence, 0).key;
+  plan.duration_minutes = 60;
+  plan.rrule = "FREQ=WEEKLY;COUNT=4";
+  plan.level = "monitored";
+  plan.children = children;
+  plan.n_children = 1;
+  g_assert_cmpint (hw_visits_schedule (f->store, &plan, &error), ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "two visits at once"));
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM visit_series"), ==, 1);
+  label_after = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label_after, ==, label);
+
+  /* the same visits in the evening are fine */
+  other_time = g_strdup_printf ("%.10sT19:00:00", g_array_index (occ, HwOccurrence, 0).key);
+  plan.dtstart = other_time;
+  g_assert_cmpint (hw_visits_schedule (f->store, &plan, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_flag (f, HW_VISIT_FLAG_CHILD_CONFLICT), ==, 0);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
 
 int
@@ -780,6 +817,7 @@ main (int argc, char **argv)
   ADD ("/visit-plans/change-from-form", test_change_from_form);
   ADD ("/visit-plans/end", test_end);
   ADD ("/visit-plans/refusals", test_refusals);
+  ADD ("/visit-plans/schedule-refuses-doubles", test_schedule_refuses_doubles);
   ADD ("/visit-plans/interchange", test_interchange);
   g_test_add_func ("/visit-plans/default-first-day", test_default_first_day);
   g_test_add_func ("/visit-plans/migration", test_migration);

@@ -176,7 +176,9 @@ schedule_action (GtkWidget  *widget,
   plan.children = (const gint64 *) (gpointer) children->data;
   plan.n_children = children->len;
 
-  if (hw_visits_create_series (self->store, &plan, &error) == 0)
+  /* a second plan for a child at the times of the first would double
+   * every visit: that is a change of the plan (Plans page) */
+  if (hw_visits_schedule (self->store, &plan, &error) == 0)
     {
       show_error (self, error->message);
       return;

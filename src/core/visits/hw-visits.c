@@ -794,6 +794,28 @@ out:
 }
 
 gint64
+hw_visits_schedule (HwStore           *store,
+                    const HwVisitPlan *plan,
+                    GError           **error)
+{
+  char day[11];
+  gboolean own, ok;
+  gint64 id;
+
+  g_return_val_if_fail (HW_IS_STORE (store), 0);
+  g_return_val_if_fail (plan != NULL, 0);
+
+  if (!hw_store_join_edit (store, N_("Schedule visits"), &own, error))
+    return 0;
+  id = hw_visits_create_series (store, plan, error);
+  g_strlcpy (day, plan->dtstart ? plan->dtstart : "", sizeof day);
+  ok = id != 0 && check_no_double_visits (store, plan->case_id, id, day, error);
+  if (!hw_store_leave_edit (store, own, ok, error))
+    return 0;
+  return id;
+}
+
+gint64
 hw_visits_change_plan (HwStore           *store,
                        gint64             series_id,
                        const char        *from_day,

@@ -67,6 +67,13 @@ typedef struct {
 gint64       hw_visits_create_series        (HwStore           *store,
                                              const HwVisitPlan *plan,
                                              GError           **error);
+/* hw_visits_create_series() for a person planning visits: refused, with
+ * nothing written, when a child of @plan would be in two visits at once
+ * (another plan has a visit at the same time: change or end that plan
+ * instead of doubling every visit). */
+gint64       hw_visits_schedule             (HwStore           *store,
+                                             const HwVisitPlan *plan,
+                                             GError           **error);
 /* Replaces the plan of an existing series (participants too). */
 gboolean     hw_visits_update_series        (HwStore           *store,
                                              gint64             series_id,
