@@ -115,6 +115,14 @@ def run(tmp, env):
             print('# the step starts on', repr(shown))
             check(shown >= today.isoformat(),
                   'the step is offered from today, not from the past')
+            # without a reason: refused in the form, which stays open
+            click(named(dialog, pyatspi.ROLE_PUSH_BUTTON, 'Step Up'))
+            problem = wait_for(lambda: find(dialog, pyatspi.ROLE_LABEL,
+                                            lambda n: (n or '').startswith('Write why')),
+                               'the problem in the form', timeout=15)
+            check(problem is not None and window(app, 'Step Up Visits') is not None
+                  and query(db, 'SELECT count(*) FROM visit_series')[0][0] == n_series,
+                  'a step up without a reason is refused in the form, nothing written')
             set_text(named(dialog, pyatspi.ROLE_TEXT, 'Why (kept in the level history)'), REASON)
             screenshot('visit-plans-step-up.png')
             click(named(dialog, pyatspi.ROLE_PUSH_BUTTON, 'Step Up'))
