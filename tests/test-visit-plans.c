@@ -237,7 +237,8 @@ test_change_from_a_date (Fixture *f, gconstpointer data)
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  id = hw_visits_change_plan (f->store, f->plan, from, &plan, "Court review: monitored visits ordered.", &error);
+  id = hw_visits_change_plan (f->store, f->plan, from, &plan,
+                              "Court review: monitored visits ordered.", &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, f->plan);
 
@@ -303,7 +304,8 @@ test_change_from_a_date (Fixture *f, gconstpointer data)
   {
     char last[11];
     g_autofree char *day_before = NULL;
-    g_autoptr(GDateTime) d = g_date_time_new_utc (atoi (from), atoi (from + 5), atoi (from + 8), 0, 0, 0);
+    g_autoptr(GDateTime) d
+        = g_date_time_new_utc (atoi (from), atoi (from + 5), atoi (from + 8), 0, 0, 0);
     g_autoptr(GDateTime) b = g_date_time_add_days (d, -1);
 
     day_before = g_date_time_format (b, "%Y-%m-%d");
@@ -344,14 +346,16 @@ test_step_up_and_down (Fixture *f, gconstpointer data)
   undo_label = hw_store_get_undo_label (f->store);
   g_assert_true (strstr (undo_label, "Step up") != NULL);
   /* audited as one action */
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM hw_audit WHERE action = 'Step up visits'"), >=, 2);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM hw_audit WHERE action = 'Step up visits'"), >=,
+                   2);
 
   /* the same twenty visits, no more: COUNT kept the visits left */
   g_assert_cmpuint (count_visits (f), ==, total);
   g_assert_cmpuint (count_flag (f, HW_VISIT_FLAG_CHILD_CONFLICT), ==, 0);
 
   down = hw_visits_step_level (f->store, up, later, HW_VISIT_STEP_DOWN, "monitored",
-                               "Missed two visits; back to monitored until the next review.", &error);
+                               "Missed two visits; back to monitored until the next review.",
+                               &error);
   g_assert_no_error (error);
   g_assert_cmpint (down, !=, 0);
   g_assert_cmpuint (count_visits (f), ==, total);
@@ -467,8 +471,9 @@ test_refusals (Fixture *f, gconstpointer data)
       g_autofree char *after = NULL;
       g_autofree char *label_after = NULL;
 
-      g_assert_cmpint (hw_visits_step_level (f->store, f->plan, steps[i].day, steps[i].dir, steps[i].level,
-                                             steps[i].reason, &error), ==, 0);
+      g_assert_cmpint (hw_visits_step_level (f->store, f->plan, steps[i].day, steps[i].dir,
+                                             steps[i].level, steps[i].reason, &error),
+                       ==, 0);
       g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
       g_assert_cmpuint (strlen (error->message), >, 10);
       g_clear_error (&error);
@@ -487,7 +492,8 @@ test_refusals (Fixture *f, gconstpointer data)
   /* a second plan for Ana on Fridays... */
   {
     g_autoptr(HwRecurrence) r = hw_visits_get_recurrence (f->store, f->plan, NULL);
-    g_autoptr(GArray) occ = hw_recurrence_expand (r, wall (f->start) + 50 * 86400, wall (f->start) + 100 * 86400);
+    g_autoptr(GArray) occ
+        = hw_recurrence_expand (r, wall (f->start) + 50 * 86400, wall (f->start) + 100 * 86400);
     gint64 children[] = { f->ana };
     HwVisitPlan plan = { 0 };
 
@@ -525,15 +531,18 @@ test_refusals (Fixture *f, gconstpointer data)
    * by the caregiver) that the new plan has no visit for */
   {
     g_autoptr(HwRecurrence) r = hw_visits_get_recurrence (f->store, f->plan, NULL);
-    g_autoptr(GArray) occ = hw_recurrence_expand (r, wall (f->start) + 60 * 86400, wall (f->start) + 120 * 86400);
+    g_autoptr(GArray) occ
+        = hw_recurrence_expand (r, wall (f->start) + 60 * 86400, wall (f->start) + 120 * 86400);
     HwVisitOutcome cancelled = { "cancelled-caregiver", "", "", "", "" };
     g_autofree char *start = g_strdup_printf ("%sT19:00:00", soon);
     gint64 visitors[] = { f->mother };
     gint64 children[] = { f->ana, f->leo };
     HwVisitPlan plan = { 0 };
 
-    g_assert_cmpint (hw_visits_record_outcome (f->store, f->plan, g_array_index (occ, HwOccurrence, 1).key,
-                                               &cancelled, &error), >, 0);
+    g_assert_cmpint (hw_visits_record_outcome (f->store, f->plan,
+                                               g_array_index (occ, HwOccurrence, 1).key, &cancelled,
+                                               &error),
+                     >, 0);
     g_assert_no_error (error);
     plan.case_id = f->case_id;
     plan.dtstart = start;
@@ -558,8 +567,10 @@ test_refusals (Fixture *f, gconstpointer data)
     g_assert_cmpint (hw_visits_step_level (f->store, f->plan, soon, HW_VISIT_STEP_UP, "monitored",
                                            "Reason", &error), >, 0);
     g_assert_no_error (error);
-    g_assert_cmpint (sql_int (f, "SELECT count(*) FROM visit_records WHERE status = 'cancelled-caregiver'"
-                                 " AND series_id <> (SELECT min(id) FROM visit_series)"), ==, 1);
+    g_assert_cmpint (
+        sql_int (f, "SELECT count(*) FROM visit_records WHERE status = 'cancelled-caregiver'"
+                    " AND series_id <> (SELECT min(id) FROM visit_series)"),
+        ==, 1);
   }
 }
 
@@ -609,7 +620,8 @@ test_interchange (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   json = hw_interchange_export_text (f->store, f->case_id, &error);
   g_assert_no_error (error);
-  g_assert_true (strstr (json, "\"change_reason\" : \"Agreed at the family team meeting.\"") != NULL);
+  g_assert_true (strstr (json, "\"change_reason\" : \"Agreed at the family team meeting.\"")
+                 != NULL);
 
   copy = hw_interchange_import_data (f->store, json, -1, &error);
   g_assert_no_error (error);
@@ -620,7 +632,8 @@ test_interchange (Fixture *f, gconstpointer data)
 
     g_assert_cmpuint (a->len, ==, 2);
     g_assert_cmpuint (b->len, ==, 2);
-    g_assert_cmpstr (g_array_index (b, HwVisitLevelStep, 1).reason, ==, "Agreed at the family team meeting.");
+    g_assert_cmpstr (g_array_index (b, HwVisitLevelStep, 1).reason, ==,
+                     "Agreed at the family team meeting.");
     g_assert_cmpstr (g_array_index (b, HwVisitLevelStep, 1).change_date, ==, today);
     /* the link follows the copy's own rows */
     g_assert_cmpuint (plans->len, ==, 2);
@@ -631,7 +644,8 @@ test_interchange (Fixture *f, gconstpointer data)
   /* a file from before (schema 3) has none of the three fields */
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   json_object_set_int_member (json_node_get_object (json_parser_get_root (parser)), "schema", 3);
-  tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+  tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "tables");
   series = json_object_get_array_member (tables, "visit_series");
   for (guint i = 0; i < json_array_get_length (series); i++)
     {
@@ -677,13 +691,14 @@ test_migration (void)
   for (guint i = 0; i < 3; i++)
     g_assert_cmpint (sqlite3_exec (db, migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
   start = g_strdup_printf ("%sT10:00:00", first);
-  sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 3;"
-                         "INSERT INTO cases (id, family_name) VALUES (1, 'Old');"
-                         "INSERT INTO people (id, case_id, name, role) VALUES (1, 1, 'Kid', 'child');"
-                         "INSERT INTO visit_series (id, case_id, dtstart, rrule, level)"
-                         "  VALUES (1, 1, '%s', 'FREQ=WEEKLY', 'supervised');"
-                         "INSERT INTO visit_participants (series_id, person_id, part) VALUES (1, 1, 'child');",
-                         HW_SCHEMA_APPLICATION_ID, start);
+  sql = g_strdup_printf (
+      "PRAGMA application_id = %d; PRAGMA user_version = 3;"
+      "INSERT INTO cases (id, family_name) VALUES (1, 'Old');"
+      "INSERT INTO people (id, case_id, name, role) VALUES (1, 1, 'Kid', 'child');"
+      "INSERT INTO visit_series (id, case_id, dtstart, rrule, level)"
+      "  VALUES (1, 1, '%s', 'FREQ=WEEKLY', 'supervised');"
+      "INSERT INTO visit_participants (series_id, person_id, part) VALUES (1, 1, 'child');",
+      HW_SCHEMA_APPLICATION_ID, start);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -694,10 +709,15 @@ test_migration (void)
     g_assert_no_error (error);
     g_assert_cmpint (hw_store_query_int (store, 0, "PRAGMA user_version", G_TYPE_INVALID), ==,
                      hw_schema_get_version ());
-    g_assert_cmpint (hw_store_query_int (store, 0, "SELECT count(*) FROM visit_series WHERE change_reason = ''"
-                                         " AND change_date = '' AND follows_id IS NULL", G_TYPE_INVALID), ==, 1);
-    g_assert_cmpint (hw_visits_step_level (store, 1, today, HW_VISIT_STEP_UP, "monitored", "Going well.",
-                                           &error), >, 1);
+    g_assert_cmpint (
+        hw_store_query_int (store, 0,
+                            "SELECT count(*) FROM visit_series WHERE change_reason = ''"
+                            " AND change_date = '' AND follows_id IS NULL",
+                            G_TYPE_INVALID),
+        ==, 1);
+    g_assert_cmpint (hw_visits_step_level (store, 1, today, HW_VISIT_STEP_UP, "monitored",
+                                           "Going well.", &error),
+                     >, 1);
     g_assert_no_error (error);
     history = hw_visits_level_history (store, 1, &error);
     g_assert_no_error (error);
@@ -753,8 +773,10 @@ test_change_from_form (Fixture *f, gconstpointer data)
         continue;
       new_visits++;
       g_date_clear (&d, 1);
-      g_date_set_dmy (&d, atoi (v->occ.local_start + 8), atoi (v->occ.local_start + 5), atoi (v->occ.local_start));
-      g_assert_true (g_date_get_weekday (&d) == G_DATE_MONDAY || g_date_get_weekday (&d) == G_DATE_WEDNESDAY);
+      g_date_set_dmy (&d, atoi (v->occ.local_start + 8), atoi (v->occ.local_start + 5),
+                      atoi (v->occ.local_start));
+      g_assert_true (g_date_get_weekday (&d) == G_DATE_MONDAY
+                     || g_date_get_weekday (&d) == G_DATE_WEDNESDAY);
       g_assert_cmpstr (v->occ.local_start + 11, ==, "17:00:00");
       g_assert_cmpstr (v->place, ==, "Library");
       g_assert_cmpstr (v->level, ==, "supervised");
@@ -775,7 +797,8 @@ test_schedule_refuses_doubles (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HwRecurrence) r = hw_visits_get_recurrence (f->store, f->plan, NULL);
-  g_autoptr(GArray) occ = hw_recurrence_expand (r, wall (f->start) + 50 * 86400, wall (f->start) + 100 * 86400);
+  g_autoptr(GArray) occ
+      = hw_recurrence_expand (r, wall (f->start) + 50 * 86400, wall (f->start) + 100 * 86400);
   g_autofree char *other_time = NULL;
   g_autofree char *label = hw_store_get_undo_label (f->store);
   g_autofree char *label_after = NULL;

@@ -188,8 +188,8 @@ test_level_history (Fixture *f, gconstpointer data)
   g_autofree char *agency = export_pdf (f, HW_RECIPIENT_AGENCY, "agency.pdf");
   g_autofree char *family = NULL;
   g_autofree char *support = NULL;
-  gint64 karen = hw_store_query_int (f->store, 0, "SELECT id FROM people WHERE name = 'Karen Whitfield'",
-                                     G_TYPE_INVALID);
+  gint64 karen = hw_store_query_int (
+      f->store, 0, "SELECT id FROM people WHERE name = 'Karen Whitfield'", G_TYPE_INVALID);
 
   if (agency == NULL)
     return;

@@ -86,8 +86,9 @@ selected_text (AdwComboRow *row)
 {
   GObject *item = adw_combo_row_get_selected_item (row);
 
-  return GTK_IS_STRING_OBJECT (item) ? g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)))
-                                     : g_strdup ("");
+  return GTK_IS_STRING_OBJECT (item)
+             ? g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)))
+             : g_strdup ("");
 }
 
 static void
@@ -97,10 +98,12 @@ apply_action (GtkWidget  *widget,
 {
   HwPlanChangeDialog *self = HW_PLAN_CHANGE_DIALOG (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *day = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  g_autofree char *day
+      = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
   const char *reason = gtk_editable_get_text (GTK_EDITABLE (self->reason_row));
   guint li = adw_combo_row_get_selected (self->level_row);
-  const char *level = li < self->level_ids->len ? g_array_index (self->level_ids, const char *, li) : NULL;
+  const char *level
+      = li < self->level_ids->len ? g_array_index (self->level_ids, const char *, li) : NULL;
   g_autofree char *level_label = level ? g_strdup (hw_visit_level_label (level)) : NULL;
   g_autofree char *title = NULL;
   gboolean ok;
@@ -110,11 +113,14 @@ apply_action (GtkWidget  *widget,
     case HW_PLAN_CHANGE_STEP_UP:
     case HW_PLAN_CHANGE_STEP_DOWN:
       ok = hw_visits_step_level (self->store, self->series_id, day,
-                                 self->kind == HW_PLAN_CHANGE_STEP_UP ? HW_VISIT_STEP_UP : HW_VISIT_STEP_DOWN,
-                                 level, reason, &error) != 0;
+                                 self->kind == HW_PLAN_CHANGE_STEP_UP ? HW_VISIT_STEP_UP
+                                                                      : HW_VISIT_STEP_DOWN,
+                                 level, reason, &error)
+           != 0;
       /* Translators: a toast, "Visits step up to Unsupervised from 2026-12-10" */
-      title = g_strdup_printf (self->kind == HW_PLAN_CHANGE_STEP_UP ? _("Visits step up to %s from %s")
-                                                                   : _("Visits step down to %s from %s"),
+      title = g_strdup_printf (self->kind == HW_PLAN_CHANGE_STEP_UP
+                                   ? _("Visits step up to %s from %s")
+                                   : _("Visits step down to %s from %s"),
                                level_label, day);
       break;
     case HW_PLAN_CHANGE_END:
@@ -146,7 +152,8 @@ apply_action (GtkWidget  *widget,
           change.supervisor_person_id = g_array_index (self->person_ids, gint64, si - 1);
         else
           change.supervisor = supervisor;   /* the plan's own free text, kept */
-        ok = hw_visits_change_from (self->store, self->series_id, day, &change, reason, &error) != 0;
+        ok = hw_visits_change_from (self->store, self->series_id, day, &change, reason, &error)
+             != 0;
         /* Translators: a toast, "Visit plan changed from 2026-12-10" */
         title = g_strdup_printf (_("Visit plan changed from %s"), day);
       }
@@ -171,8 +178,8 @@ hw_plan_change_dialog_class_init (HwPlanChangeDialogClass *klass)
 
   object_class->dispose = hw_plan_change_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/app/homeward/Homeward/visits/hw-plan-change-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/app/homeward/Homeward/visits/hw-plan-change-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HwPlanChangeDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, HwPlanChangeDialog, when_group);
   gtk_widget_class_bind_template_child (widget_class, HwPlanChangeDialog, rhythm_group);
@@ -207,8 +214,10 @@ hw_plan_change_dialog_init (HwPlanChangeDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* GTK 4.8 also puts a mnemonic button's raw text ("_Save") in its
    * accessible label: the name is left to the label inside. */
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->cancel_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->apply_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->cancel_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->apply_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 /* The levels the kind may choose: a step up only less supervised ones,
@@ -240,9 +249,13 @@ fill_levels (HwPlanChangeDialog *self,
   adw_combo_row_set_selected (self->level_row, selected);
   if (self->level_ids->len == 0)
     {
-      show_error (self, self->kind == HW_PLAN_CHANGE_STEP_UP
-                        ? _("These visits are at the least supervised level already: there is no step up.")
-                        : _("These visits are at the most supervised level already: there is no step down."));
+      const char *message = self->kind == HW_PLAN_CHANGE_STEP_UP
+                            ? _("These visits are at the least supervised level already: "
+                                "there is no step up.")
+                            : _("These visits are at the most supervised level already: "
+                                "there is no step down.");
+
+      show_error (self, message);
       gtk_widget_set_sensitive (self->apply_button, FALSE);
     }
 }
@@ -252,7 +265,8 @@ fill_supervisors (HwPlanChangeDialog       *self,
                   const HwVisitPlanSummary *plan)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) people = hw_people_select (self->store, self->case_id, HW_PEOPLE_CHILDREN_LAST, NULL);
+  g_autoptr(GPtrArray) people
+      = hw_people_select (self->store, self->case_id, HW_PEOPLE_CHILDREN_LAST, NULL);
   guint selected = 0;
 
   g_assert (HW_IS_PLAN_CHANGE_DIALOG (self));
@@ -303,7 +317,8 @@ hw_plan_change_dialog_new (GtkWindow        *parent,
                            gint64            series_id,
                            HwPlanChangeKind  kind)
 {
-  HwPlanChangeDialog *self = g_object_new (HW_TYPE_PLAN_CHANGE_DIALOG, "transient-for", parent, NULL);
+  HwPlanChangeDialog *self
+      = g_object_new (HW_TYPE_PLAN_CHANGE_DIALOG, "transient-for", parent, NULL);
   g_autoptr(GArray) plans = hw_visits_list_plans (store, case_id, NULL);
   const HwVisitPlanSummary *plan = NULL;
   char first[11];
@@ -349,12 +364,14 @@ hw_plan_change_dialog_new (GtkWindow        *parent,
     }
   /* the label just set went into the accessible name again, with its
    * underline: the name is left to the label inside */
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->apply_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->apply_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_widget_set_visible (GTK_WIDGET (self->rhythm_group), kind == HW_PLAN_CHANGE_FROM);
   gtk_widget_set_visible (GTK_WIDGET (self->level_group), kind != HW_PLAN_CHANGE_END);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row),
-                                 kind == HW_PLAN_CHANGE_END ? _("_Last day with visits (year-month-day)")
-                                                            : _("_From (year-month-day)"));
+                                 kind == HW_PLAN_CHANGE_END
+                                     ? _("_Last day with visits (year-month-day)")
+                                     : _("_From (year-month-day)"));
 
   if (plan != NULL)
     {
@@ -364,10 +381,10 @@ hw_plan_change_dialog_new (GtkWindow        *parent,
       adw_preferences_group_set_title (self->when_group, heading);
       if (kind == HW_PLAN_CHANGE_END)
         {
-          g_autofree char *text =
-            g_strdup_printf ("%s\n%s", plan->when,
-                             _("Visits after this day come off the calendar; the visits before it stay "
-                               "as they happened."));
+          g_autofree char *text = g_strdup_printf (
+              "%s\n%s", plan->when,
+              _("Visits after this day come off the calendar; the visits before it stay "
+                 "as they happened."));
 
           adw_preferences_group_set_description (self->when_group, text);
         }
@@ -377,17 +394,19 @@ hw_plan_change_dialog_new (GtkWindow        *parent,
       fill_supervisors (self, plan);
       gtk_editable_set_text (GTK_EDITABLE (self->place_row), plan->place);
     }
-  adw_preferences_group_set_description (self->level_group,
-                                         kind == HW_PLAN_CHANGE_FROM
-                                         ? _("A change of level needs a reason: the level history is what a court reads.")
-                                         : _("The visits keep their days and times. The reason is kept with the "
-                                             "level history, in the family's and the court's copies."));
+  adw_preferences_group_set_description (
+      self->level_group,
+      kind == HW_PLAN_CHANGE_FROM
+          ? _("A change of level needs a reason: the level history is what a court reads.")
+          : _("The visits keep their days and times. The reason is kept with the "
+               "level history, in the family's and the court's copies."));
   if (hw_visits_get_rhythm (store, series_id, first, &self->rhythm, NULL))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->time_row), self->rhythm.time);
       gtk_spin_button_set_value (self->length_spin, self->rhythm.duration_minutes);
       for (guint d = 0; d < 7; d++)
-        gtk_toggle_button_set_active (self->day_buttons[d], (self->rhythm.weekdays & (1u << d)) != 0);
+        gtk_toggle_button_set_active (self->day_buttons[d],
+                                      (self->rhythm.weekdays & (1u << d)) != 0);
       /* days only mean something for a weekly plan */
       if (self->rhythm.repeat != 1 && self->rhythm.repeat != 2)
         for (guint d = 0; d < 7; d++)

@@ -335,7 +335,8 @@ hw_visit_dialog_new (GtkWindow  *parent,
 
   g_strlcpy (self->wanted_day, day ? day : today, sizeof self->wanted_day);
   offer_first_day (self);
-  g_signal_connect_object (self->date_row, "changed", G_CALLBACK (date_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->date_row, "changed", G_CALLBACK (date_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   for (guint d = 0; d < 7; d++)
     g_signal_connect_object (self->day_buttons[d], "toggled", G_CALLBACK (offer_first_day), self,
                              G_CONNECT_SWAPPED);

@@ -373,7 +373,8 @@ plan_menu (gint64 series_id)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
 
-      g_menu_item_set_action_and_target_value (item, items[i].action, g_variant_new_int64 (series_id));
+      g_menu_item_set_action_and_target_value (item, items[i].action,
+                                               g_variant_new_int64 (series_id));
       g_menu_append_item (menu, item);
     }
   return G_MENU_MODEL (menu);
@@ -439,7 +440,8 @@ rebuild_plans (HwVisitsView *self)
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 24);
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 24);
       gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw, g_strdup (p->level), g_free);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw, g_strdup (p->level),
+                                      g_free);
       gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       hw_visit_level_label (p->level), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
@@ -456,8 +458,10 @@ rebuild_plans (HwVisitsView *self)
           gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
           gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (button, _("Change this plan from a date, step its level up or down, or end it"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+          gtk_widget_set_tooltip_text (
+              button, _("Change this plan from a date, step its level up or down, or end it"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          a11y, -1);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
       gtk_list_box_append (self->plans_list, row);
@@ -476,8 +480,9 @@ open_plan_change (HwVisitsView     *self,
 
   g_assert (HW_IS_VISITS_VIEW (self));
 
-  dialog = hw_plan_change_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_WIDGET (self),
-                                      self->store, self->case_id, g_variant_get_int64 (param), kind);
+  dialog = hw_plan_change_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      GTK_WIDGET (self), self->store, self->case_id,
+                                      g_variant_get_int64 (param), kind);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -181,10 +181,11 @@ hw_visits_add_demo (HwStore  *store,
     hw_record_set_id (step, id3);
     hw_record_set_ref (step, "follows_id", id2);
     hw_record_set_string (step, "change_date", day3);
-    hw_record_set_string (step, "change_reason",
-                          _("Twelve monitored visits at the library went well: on time, warm and calm, "
-                            "the supervisor had no concerns. The family team meeting agreed to "
-                            "unsupervised visits at home on Saturdays."));
+    hw_record_set_string (
+        step, "change_reason",
+        _("Twelve monitored visits at the library went well: on time, warm and calm, "
+           "the supervisor had no concerns. The family team meeting agreed to "
+           "unsupervised visits at home on Saturdays."));
     if (!hw_store_update (store, NULL, step, error))
       return FALSE;
   }

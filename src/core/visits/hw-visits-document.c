@@ -223,8 +223,10 @@ add_plan (HwDocument        *doc,
           g_autofree char *since = long_date (hw_record_get_string (s, "change_date"));
 
           hw_document_add_labelled (doc, _("Changed from"), since);
-          if (recipient->kind != HW_RECIPIENT_SUPPORT && hw_record_get_string (s, "change_reason")[0])
-            hw_document_add_labelled (doc, _("Why it changed"), hw_record_get_string (s, "change_reason"));
+          if (recipient->kind != HW_RECIPIENT_SUPPORT
+              && hw_record_get_string (s, "change_reason")[0])
+            hw_document_add_labelled (doc, _("Why it changed"),
+                                      hw_record_get_string (s, "change_reason"));
         }
       if (place[0] && place_may_show (store, case_id, recipient, place))
         hw_document_add_labelled (doc, _("Where"), place);
@@ -345,8 +347,9 @@ hw_visits_build_document (HwStore           *store,
       const char *headers[] = { _("From"), _("Level"), _("Why") };
       const double widths[] = { 1.3, 1.2, 3.0 };
 
-      hw_document_add_figure (doc, 2.2, draw_history_figure, fig, figure_free,
-                              _("Supervision level over time: each band starts on the first visit at that level."));
+      hw_document_add_figure (
+          doc, 2.2, draw_history_figure, fig, figure_free,
+          _("Supervision level over time: each band starts on the first visit at that level."));
       /* the same steps as text, with the reason each was decided: the
        * evidence a court asks for */
       hw_document_add_heading (doc, 2, _("Level history"));

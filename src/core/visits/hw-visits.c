@@ -456,7 +456,8 @@ day_add (const char *day,
 static char *
 long_day (const char *day)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (atoi (day), atoi (day + 5), atoi (day + 8), 0, 0, 0);
+  g_autoptr(GDateTime) dt
+      = g_date_time_new_utc (atoi (day), atoi (day + 5), atoi (day + 8), 0, 0, 0);
 
   return dt ? g_date_time_format (dt, "%-d %B %Y") : g_strdup (day);
 }
@@ -496,7 +497,8 @@ load_old_plan (HwStore  *store,
     return invalid (error, _("This visit plan does not exist."));
   p->visitors = g_array_new (FALSE, FALSE, sizeof (gint64));
   p->children = g_array_new (FALSE, FALSE, sizeof (gint64));
-  stmt = prepare (store, "SELECT person_id, part FROM visit_participants WHERE series_id = ? ORDER BY id",
+  stmt = prepare (store,
+                  "SELECT person_id, part FROM visit_participants WHERE series_id = ? ORDER BY id",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -505,7 +507,8 @@ load_old_plan (HwStore  *store,
     {
       gint64 pid = sqlite3_column_int64 (stmt, 0);
 
-      g_array_append_val (strcmp (column_str (stmt, 1), "child") == 0 ? p->children : p->visitors, pid);
+      g_array_append_val (strcmp (column_str (stmt, 1), "child") == 0 ? p->children : p->visitors,
+                          pid);
     }
   sqlite3_finalize (stmt);
 
@@ -518,13 +521,14 @@ load_old_plan (HwStore  *store,
   /* a rule that ends is followed to its end; an open one far enough to
    * find its first visit */
   limit = wall_of (hw_record_get_string (p->row, "dtstart")) + 800 * 86400;
-  occ = hw_recurrence_expand_all (p->bare, hw_recurrence_rule_ends (rrule) ? G_MAXINT32 * G_GINT64_CONSTANT (4)
-                                                                             : limit);
+  occ = hw_recurrence_expand_all (
+      p->bare, hw_recurrence_rule_ends (rrule) ? G_MAXINT32 * G_GINT64_CONSTANT (4) : limit);
   if (occ->len == 0)
     return invalid (error, _("This visit plan has no visits."));
   g_strlcpy (p->first_day, g_array_index (occ, HwOccurrence, 0).key, sizeof p->first_day);
   if (hw_recurrence_rule_ends (rrule))
-    g_strlcpy (p->last_day, g_array_index (occ, HwOccurrence, occ->len - 1).key, sizeof p->last_day);
+    g_strlcpy (p->last_day, g_array_index (occ, HwOccurrence, occ->len - 1).key,
+               sizeof p->last_day);
   else
     p->last_day[0] = '\0';
   return TRUE;
@@ -539,9 +543,10 @@ check_not_past (const char  *day,
   g_autofree char *today = hw_date_today_iso ();
 
   if (strcmp (day, today) < 0)
-    return invalid (error, _("A change can start today or later. The visits before today are the record "
-                             "of what happened and stay as they were; write in the reason when it "
-                             "was decided."));
+    return invalid (error,
+                    _("A change can start today or later. The visits before today are the record "
+                       "of what happened and stay as they were; write in the reason when it "
+                       "was decided."));
   return TRUE;
 }
 
@@ -596,18 +601,20 @@ hand_over_rows (HwStore      *store,
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE series_id = ? AND substr(%s, 1, 10) >= ?"
-                                              " ORDER BY id", tables[t],
-                                              t == 0 ? "original_start" : "occurrence_start");
-      g_autoptr(GPtrArray) rows = hw_store_select (store, tables[t], error, sql, G_TYPE_INT64, series_id,
-                                                   G_TYPE_STRING, day, G_TYPE_INVALID);
+      g_autofree char *sql
+          = g_strdup_printf ("SELECT * FROM %s WHERE series_id = ? AND substr(%s, 1, 10) >= ?"
+                             " ORDER BY id",
+                             tables[t], t == 0 ? "original_start" : "occurrence_start");
+      g_autoptr(GPtrArray) rows = hw_store_select (store, tables[t], error, sql, G_TYPE_INT64,
+                                                    series_id, G_TYPE_STRING, day, G_TYPE_INVALID);
 
       if (rows == NULL)
         return FALSE;
       for (guint i = 0; i < rows->len; i++)
         {
           HwRecord *row = g_ptr_array_index (rows, i);
-          const char *key = hw_record_get_string (row, t == 0 ? "original_start" : "occurrence_start");
+          const char *key
+              = hw_record_get_string (row, t == 0 ? "original_start" : "occurrence_start");
           gboolean keeps = new_rule != NULL && hw_recurrence_has_key (new_rule, key);
 
           if (keeps && new_id != series_id)
@@ -619,7 +626,8 @@ hand_over_rows (HwStore      *store,
               if (!hw_store_update (store, NULL, moved, error))
                 return FALSE;
             }
-          else if (!keeps && t == 1 && strcmp (hw_record_get_string (row, "status"), "scheduled") != 0)
+          else if (!keeps && t == 1
+                   && strcmp (hw_record_get_string (row, "status"), "scheduled") != 0)
             {
               g_autofree char *when = long_day (key);
 
@@ -629,7 +637,8 @@ hand_over_rows (HwStore      *store,
                            when, key + 11);
               return FALSE;
             }
-          else if (!keeps && !hw_store_delete (store, NULL, tables[t], hw_record_get_id (row), error))
+          else if (!keeps
+                   && !hw_store_delete (store, NULL, tables[t], hw_record_get_id (row), error))
             return FALSE;
         }
     }
@@ -747,7 +756,8 @@ change_plan (HwStore           *store,
                         "court reads."));
       goto out;
     }
-  new_rule = hw_recurrence_new (plan->dtstart, plan->tzid, plan->rrule, plan->duration_minutes, error);
+  new_rule
+      = hw_recurrence_new (plan->dtstart, plan->tzid, plan->rrule, plan->duration_minutes, error);
   if (new_rule == NULL)
     goto out;
 
@@ -764,14 +774,15 @@ change_plan (HwStore           *store,
 
       same.uid = hw_record_get_string (old.row, "uid");
       ok = hw_visits_update_series (store, series_id, &same, error)
-           && set_change (store, series_id, 0, from_day, why[0] ? why : hw_record_get_string (old.row, "change_reason"),
-                          error)
+           && set_change (store, series_id, 0, from_day,
+                          why[0] ? why : hw_record_get_string (old.row, "change_reason"), error)
            && hand_over_rows (store, series_id, from_day, new_rule, series_id, error);
       id = series_id;
     }
   else
     {
-      g_autofree char *cut = hw_recurrence_limit_rule (hw_record_get_string (old.row, "rrule"), last, 0, error);
+      g_autofree char *cut
+          = hw_recurrence_limit_rule (hw_record_get_string (old.row, "rrule"), last, 0, error);
       g_autoptr(HwRecord) ended = hw_record_new ("visit_series");
 
       id = cut != NULL ? hw_visits_create_series (store, plan, error) : 0;
@@ -869,13 +880,15 @@ hw_visits_step_level (HwStore      *store,
   if (direction == HW_VISIT_STEP_UP && new_index < old_index)
     {
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
-                   _("A step up goes to a less supervised level than “%s”."), hw_visit_level_label (was));
+                   _("A step up goes to a less supervised level than “%s”."),
+                   hw_visit_level_label (was));
       goto out;
     }
   if (direction == HW_VISIT_STEP_DOWN && new_index > old_index)
     {
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
-                   _("A step down goes to a more supervised level than “%s”."), hw_visit_level_label (was));
+                   _("A step down goes to a more supervised level than “%s”."),
+                   hw_visit_level_label (was));
       goto out;
     }
   if (why[0] == '\0')
@@ -898,7 +911,8 @@ hw_visits_step_level (HwStore      *store,
   count = hw_recurrence_rule_count (hw_record_get_string (old.row, "rrule"));
   if (count > 0)
     count -= (int) keys_before (old.bare, from_day);
-  rrule = hw_recurrence_limit_rule (hw_record_get_string (old.row, "rrule"), NULL, MAX (count, 0), error);
+  rrule = hw_recurrence_limit_rule (hw_record_get_string (old.row, "rrule"), NULL, MAX (count, 0),
+                                    error);
   if (rrule == NULL)
     goto out;
 
@@ -921,7 +935,8 @@ hw_visits_step_level (HwStore      *store,
   plan.n_children = old.children->len;
 
   id = change_plan (store, series_id, from_day, &plan, why,
-                    direction == HW_VISIT_STEP_UP ? N_("Step up visits") : N_("Step down visits"), error);
+                    direction == HW_VISIT_STEP_UP ? N_("Step up visits") : N_("Step down visits"),
+                    error);
 out:
   old_plan_clear (&old);
   return id;
@@ -975,8 +990,8 @@ hw_visits_change_from (HwStore                 *store,
       g_date_set_dmy (&d, atoi (first + 8), atoi (first + 5), atoi (first));
       while (!(rhythm.weekdays & (1u << (g_date_get_weekday (&d) - 1))))
         g_date_add_days (&d, 1);
-      g_snprintf (first, sizeof first, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
-                  g_date_get_day (&d));
+      g_snprintf (first, sizeof first, "%04d-%02d-%02d", g_date_get_year (&d),
+                  g_date_get_month (&d), g_date_get_day (&d));
     }
   start = g_strdup_printf ("%sT%s", first, time);
 
@@ -985,12 +1000,14 @@ hw_visits_change_from (HwStore                 *store,
   plan.place = change->place != NULL ? change->place : hw_record_get_string (old.row, "place");
   plan.dtstart = start;
   plan.tzid = hw_record_get_string (old.row, "tzid");
-  plan.duration_minutes = change->duration_minutes > 0 ? change->duration_minutes
-                                                       : (int) hw_record_get_int (old.row, "duration_minutes");
+  plan.duration_minutes = change->duration_minutes > 0
+                              ? change->duration_minutes
+                              : (int)hw_record_get_int (old.row, "duration_minutes");
   plan.rrule = rrule;
   plan.level = change->level != NULL ? change->level : hw_record_get_string (old.row, "level");
-  plan.supervisor_person_id = change->set_supervisor ? change->supervisor_person_id
-                                                     : hw_record_get_int (old.row, "supervisor_person_id");
+  plan.supervisor_person_id = change->set_supervisor
+                                  ? change->supervisor_person_id
+                                  : hw_record_get_int (old.row, "supervisor_person_id");
   plan.supervisor = change->set_supervisor ? (change->supervisor ? change->supervisor : "")
                                            : hw_record_get_string (old.row, "supervisor");
   plan.transport_person_id = hw_record_get_int (old.row, "transport_person_id");
@@ -1077,7 +1094,8 @@ hw_visits_default_first_day (const char *wanted,
   /* GDateWeekday: 1 = Monday */
   while (!(weekdays & (1u << (g_date_get_weekday (&d) - 1))))
     g_date_add_days (&d, 1);
-  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
+              g_date_get_day (&d));
 }
 
 gboolean
@@ -1174,11 +1192,12 @@ hw_visits_list_plans (HwStore  *store,
 
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
-  rows = hw_store_select (store, "visit_series", error,
-                          "SELECT s.*, (SELECT count(*) FROM visit_records r WHERE r.series_id = s.id"
-                          " AND r.makeup_for IS NOT NULL) AS makeups"
-                          " FROM visit_series s WHERE case_id = ? ORDER BY dtstart DESC, id DESC",
-                          G_TYPE_INT64, case_id, G_TYPE_INVALID);
+  rows = hw_store_select (
+      store, "visit_series", error,
+      "SELECT s.*, (SELECT count(*) FROM visit_records r WHERE r.series_id = s.id"
+      " AND r.makeup_for IS NOT NULL) AS makeups"
+      " FROM visit_series s WHERE case_id = ? ORDER BY dtstart DESC, id DESC",
+      G_TYPE_INT64, case_id, G_TYPE_INVALID);
   if (rows == NULL)
     return NULL;
   out = g_array_new (FALSE, TRUE, sizeof (HwVisitPlanSummary));
@@ -1203,7 +1222,8 @@ hw_visits_list_plans (HwStore  *store,
       p.place = g_strdup (hw_record_get_string (row, "place"));
       /* Translators: a plan's rhythm, "Every week on Tuesday, 16:00, 2 h 00 min" */
       p.when = g_strdup_printf (_("%s, %.5s, %d h %02d min"), describe,
-                                hw_record_get_string (row, "dtstart") + 11, minutes / 60, minutes % 60);
+                                hw_record_get_string (row, "dtstart") + 11, minutes / 60,
+                                minutes % 60);
       g_strlcpy (p.first_day, old.first_day, sizeof p.first_day);
       g_strlcpy (p.last_day, old.last_day, sizeof p.last_day);
       g_strlcpy (p.change_date, hw_record_get_string (row, "change_date"), sizeof p.change_date);
@@ -2021,9 +2041,10 @@ hw_visits_level_history (HwStore  *store,
   g_array_set_clear_func (out, level_step_clear);
   if (!hw_visits_get_span (store, case_id, &first, &last))
     return out;
-  plans = hw_store_select (store, "visit_series", error,
-                           "SELECT id, change_date, change_reason FROM visit_series WHERE case_id = ?",
-                           G_TYPE_INT64, case_id, G_TYPE_INVALID);
+  plans = hw_store_select (
+      store, "visit_series", error,
+      "SELECT id, change_date, change_reason FROM visit_series WHERE case_id = ?", G_TYPE_INT64,
+      case_id, G_TYPE_INVALID);
   if (plans == NULL)
     {
       g_array_unref (out);
@@ -2033,7 +2054,8 @@ hw_visits_level_history (HwStore  *store,
     {
       HwRecord *row = g_ptr_array_index (plans, i);
 
-      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { hw_record_get_id (row) }, sizeof (gint64)), row);
+      g_hash_table_insert (by_id, g_memdup2 (&(gint64){ hw_record_get_id (row) }, sizeof (gint64)),
+                           row);
     }
   visits = hw_visits_list (store, case_id, 0, first, last + 1, error);
   if (visits == NULL)
