@@ -150,7 +150,9 @@ test_bad_files (void)
       g_assert_false (hw_store_in_edit (store));
     }
 
-  /* a good file cut anywhere is refused and writes nothing */
+  /* a good file cut anywhere is refused and writes nothing (the final
+   * newline off first: a cut there would leave the whole file) */
+  g_strchomp (good);
   for (gsize cut = 1; cut < strlen (good); cut += strlen (good) / 37)
     {
       g_autoptr(GError) local = NULL;

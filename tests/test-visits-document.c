@@ -81,7 +81,16 @@ run (const char *const *argv, int *status)
 }
 
 static char *
+export_pdf_for (Fixture *f, HwRecipientKind kind, gint64 person_id, const char *name);
+
+static char *
 export_pdf (Fixture *f, HwRecipientKind kind, const char *name)
+{
+  return export_pdf_for (f, kind, 0, name);
+}
+
+static char *
+export_pdf_for (Fixture *f, HwRecipientKind kind, gint64 person_id, const char *name)
 {
   g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
   HwExportOptions opts;
@@ -98,6 +107,7 @@ export_pdf (Fixture *f, HwRecipientKind kind, const char *name)
   opts.output = pdf;
   opts.language = "en";
   opts.recipient.kind = kind;
+  opts.recipient.person_id = person_id;
   g_assert_true (hw_visits_export (f->store, &opts, &error));
   g_assert_no_error (error);
 
@@ -168,6 +178,36 @@ test_refusals (Fixture *f, gconstpointer data)
   g_assert_nonnull (error);
 }
 
+/* The level history as text with the reason of each step (the sample
+ * family's step up to unsupervised visits): the court's and the family's
+ * copies give it; a support person's copy, about their own visits, has
+ * the steps without the reasons. */
+static void
+test_level_history (Fixture *f, gconstpointer data)
+{
+  g_autofree char *agency = export_pdf (f, HW_RECIPIENT_AGENCY, "agency.pdf");
+  g_autofree char *family = NULL;
+  g_autofree char *support = NULL;
+  gint64 karen = hw_store_query_int (
+      f->store, 0, "SELECT id FROM people WHERE name = 'Karen Whitfield'", G_TYPE_INVALID);
+
+  if (agency == NULL)
+    return;
+  family = export_pdf (f, HW_RECIPIENT_FAMILY, "family.pdf");
+  support = export_pdf_for (f, HW_RECIPIENT_SUPPORT, karen, "support.pdf");
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *text = i == 0 ? agency : family;
+
+      g_assert_nonnull (strstr (text, "Level history"));
+      g_assert_nonnull (strstr (text, "Twelve monitored"));
+      g_assert_nonnull (strstr (text, "Why it changed"));
+    }
+  g_assert_nonnull (strstr (support, "Level history"));
+  g_assert_null (strstr (support, "Twelve monitored"));
+  g_assert_null (strstr (support, "Why it changed"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -175,6 +215,7 @@ main (int argc, char *argv[])
 
   g_test_add ("/visits-document/pdf", Fixture, NULL, setup, test_pdf, teardown);
   g_test_add ("/visits-document/refusals", Fixture, NULL, setup, test_refusals, teardown);
+  g_test_add ("/visits-document/level-history", Fixture, NULL, setup, test_level_history, teardown);
 
   return g_test_run ();
 }

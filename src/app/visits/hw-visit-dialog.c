@@ -47,6 +47,9 @@ struct _HwVisitDialog
   AdwPreferencesGroup *visitors_group;
   GtkWidget     *cancel_button;
   GtkWidget     *save_button;
+  char           wanted_day[11];   /* the day the dialog was opened on */
+  gboolean       date_typed;       /* the person wrote a date: leave it */
+  gboolean       setting_date;
 };
 
 G_DEFINE_FINAL_TYPE (HwVisitDialog, hw_visit_dialog, ADW_TYPE_WINDOW)
@@ -173,12 +176,47 @@ schedule_action (GtkWidget  *widget,
   plan.children = (const gint64 *) (gpointer) children->data;
   plan.n_children = children->len;
 
-  if (hw_visits_create_series (self->store, &plan, &error) == 0)
+  /* a second plan for a child at the times of the first would double
+   * every visit: that is a change of the plan (Plans page) */
+  if (hw_visits_schedule (self->store, &plan, &error) == 0)
     {
       show_error (self, error->message);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* The first visit offered is never in the past: the day the dialog was
+ * opened on or today, moved on to the first chosen weekday; once the
+ * person writes a date, it is theirs. */
+static void
+offer_first_day (HwVisitDialog *self)
+{
+  guint weekdays = 0;
+  guint repeat;
+  char day[11];
+
+  g_assert (HW_IS_VISIT_DIALOG (self));
+
+  if (self->date_typed)
+    return;
+  repeat = adw_combo_row_get_selected (self->repeat_row);
+  for (guint d = 0; d < 7 && (repeat == 1 || repeat == 2); d++)
+    if (gtk_toggle_button_get_active (self->day_buttons[d]))
+      weekdays |= 1u << d;
+  hw_visits_default_first_day (self->wanted_day[0] ? self->wanted_day : NULL, weekdays, day);
+  self->setting_date = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), day);
+  self->setting_date = FALSE;
+}
+
+static void
+date_changed_cb (HwVisitDialog *self)
+{
+  g_assert (HW_IS_VISIT_DIALOG (self));
+
+  if (!self->setting_date)
+    self->date_typed = TRUE;
 }
 
 static void
@@ -193,6 +231,7 @@ repeat_changed_cb (HwVisitDialog *self)
   for (int d = 0; d < 7; d++)
     gtk_widget_set_sensitive (GTK_WIDGET (self->day_buttons[d]), repeat == 1 || repeat == 2);
   gtk_widget_set_sensitive (GTK_WIDGET (self->count_spin), repeat != 0);
+  offer_first_day (self);
 }
 
 static void
@@ -294,7 +333,13 @@ hw_visit_dialog_new (GtkWindow  *parent,
   self->case_id = case_id;
   self->tzid = pick_zone (store, case_id);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), day ? day : today);
+  g_strlcpy (self->wanted_day, day ? day : today, sizeof self->wanted_day);
+  offer_first_day (self);
+  g_signal_connect_object (self->date_row, "changed", G_CALLBACK (date_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  for (guint d = 0; d < 7; d++)
+    g_signal_connect_object (self->day_buttons[d], "toggled", G_CALLBACK (offer_first_day), self,
+                             G_CONNECT_SWAPPED);
   for (int i = 0; level_ids[i]; i++)
     gtk_string_list_append (levels, hw_visit_level_label (level_ids[i]));
   adw_combo_row_set_model (self->level_row, G_LIST_MODEL (levels));

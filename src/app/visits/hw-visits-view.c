@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hw-plan-change-dialog.h"
 #include "hw-print-dialog.h"
 #include "hw-visit-dialog.h"
 #include "hw-visits-document.h"
@@ -41,6 +42,8 @@ struct _HwVisitsView
   GtkDrawingArea *week_area;
   GtkListBox     *agenda_list;
   GtkWidget      *agenda_empty;
+  GtkListBox     *plans_list;
+  GtkWidget      *plans_empty;
   GtkLabel       *counts_summary;
   GtkDrawingArea *counts_area;
   GtkDrawingArea *history_area;
@@ -108,6 +111,7 @@ set_monday_of (HwVisitsView *self, int y, int m, int d)
 /* Data -------------------------------------------------------------------- */
 
 static void rebuild_agenda (HwVisitsView *self);
+static void rebuild_plans (HwVisitsView *self);
 
 static void
 refresh (HwVisitsView *self)
@@ -165,6 +169,7 @@ refresh (HwVisitsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->week_area), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
 
   rebuild_agenda (self);
+  rebuild_plans (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->month_area));
   gtk_widget_queue_draw (GTK_WIDGET (self->week_area));
   gtk_widget_queue_draw (GTK_WIDGET (self->counts_area));
@@ -349,6 +354,160 @@ rebuild_agenda (HwVisitsView *self)
     }
   gtk_widget_set_visible (self->agenda_empty, shown == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->agenda_list), shown > 0);
+}
+
+/* Plans -------------------------------------------------------------------- */
+
+static GMenuModel *
+plan_menu (gint64 series_id)
+{
+  static const struct { const char *label; const char *action; } items[] = {
+    { N_("Change from a _Date…"), "visits.change-plan" },
+    { N_("Step _Up…"), "visits.step-up" },
+    { N_("Step _Down…"), "visits.step-down" },
+    { N_("_End Plan…"), "visits.end-plan" },
+  };
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, items[i].action,
+                                               g_variant_new_int64 (series_id));
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static char *
+plan_subtitle (const HwVisitPlanSummary *p,
+               const char               *today)
+{
+  GString *s = g_string_new (p->when);
+
+  if (p->place[0])
+    g_string_append_printf (s, " · %s", p->place);
+  g_string_append_c (s, '\n');
+  if (p->last_day[0] && strcmp (p->last_day, today) < 0)
+    /* Translators: a plan's dates, "From 2026-06-30, ended 2026-09-01" */
+    g_string_append_printf (s, _("From %s, ended %s"), p->first_day, p->last_day);
+  else if (p->last_day[0])
+    /* Translators: a plan's dates, "From 2026-06-30 to 2026-09-01" */
+    g_string_append_printf (s, _("From %s to %s"), p->first_day, p->last_day);
+  else
+    /* Translators: a plan with no end date, "From 2026-06-30, no end set" */
+    g_string_append_printf (s, _("From %s, no end set"), p->first_day);
+  if (p->change_reason[0])
+    {
+      g_string_append_c (s, '\n');
+      /* Translators: why a plan changed, shown under it */
+      g_string_append_printf (s, _("Why it changed: %s"), p->change_reason);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+rebuild_plans (HwVisitsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) plans = hw_visits_list_plans (self->store, self->case_id, &error);
+  g_autofree char *today = today_iso ();
+  GtkWidget *child;
+
+  g_assert (HW_IS_VISITS_VIEW (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->plans_list))) != NULL)
+    gtk_list_box_remove (self->plans_list, child);
+  if (plans == NULL)
+    {
+      g_warning ("Could not read the visit plans: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      HwVisitPlanSummary *p = &g_array_index (plans, HwVisitPlanSummary, i);
+      g_autofree char *title = g_strdup_printf ("%s: %s", hw_visits_display_title (p->title),
+                                                hw_visit_level_label (p->level));
+      g_autofree char *subtitle = plan_subtitle (p, today);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *swatch = gtk_drawing_area_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 24);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 24);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw, g_strdup (p->level),
+                                      g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      hw_visit_level_label (p->level), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+
+      /* an ended plan is history: nothing to change; a make-up visit is
+       * one visit, changed through the calendar */
+      if (!(p->last_day[0] && strcmp (p->last_day, today) < 0) && !p->makeup)
+        {
+          g_autoptr(GMenuModel) menu = plan_menu (p->id);
+          GtkWidget *button = gtk_menu_button_new ();
+          g_autofree char *a11y = g_strdup_printf (_("Change %s"), title);
+
+          gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("C_hange"));
+          gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+          gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (
+              button, _("Change this plan from a date, step its level up or down, or end it"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          a11y, -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      gtk_list_box_append (self->plans_list, row);
+    }
+  gtk_widget_set_visible (self->plans_empty, plans->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->plans_list), plans->len > 0);
+}
+
+static void
+open_plan_change (HwVisitsView     *self,
+                  GVariant         *param,
+                  HwPlanChangeKind  kind)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  HwPlanChangeDialog *dialog;
+
+  g_assert (HW_IS_VISITS_VIEW (self));
+
+  dialog = hw_plan_change_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      GTK_WIDGET (self), self->store, self->case_id,
+                                      g_variant_get_int64 (param), kind);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+change_plan_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  open_plan_change (HW_VISITS_VIEW (widget), param, HW_PLAN_CHANGE_FROM);
+}
+
+static void
+step_up_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  open_plan_change (HW_VISITS_VIEW (widget), param, HW_PLAN_CHANGE_STEP_UP);
+}
+
+static void
+step_down_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  open_plan_change (HW_VISITS_VIEW (widget), param, HW_PLAN_CHANGE_STEP_DOWN);
+}
+
+static void
+end_plan_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  open_plan_change (HW_VISITS_VIEW (widget), param, HW_PLAN_CHANGE_END);
 }
 
 /* Drawing ------------------------------------------------------------------ */
@@ -785,6 +944,8 @@ hw_visits_view_class_init (HwVisitsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwVisitsView, week_area);
   gtk_widget_class_bind_template_child (widget_class, HwVisitsView, agenda_list);
   gtk_widget_class_bind_template_child (widget_class, HwVisitsView, agenda_empty);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, plans_list);
+  gtk_widget_class_bind_template_child (widget_class, HwVisitsView, plans_empty);
   gtk_widget_class_bind_template_child (widget_class, HwVisitsView, counts_summary);
   gtk_widget_class_bind_template_child (widget_class, HwVisitsView, counts_area);
   gtk_widget_class_bind_template_child (widget_class, HwVisitsView, history_area);
@@ -801,6 +962,10 @@ hw_visits_view_class_init (HwVisitsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "visits.record", "(xs)", record_action);
   gtk_widget_class_install_action (widget_class, "visits.cancel-visit", "(xs)", cancel_visit_action);
   gtk_widget_class_install_action (widget_class, "visits.school-hours", NULL, school_hours_action);
+  gtk_widget_class_install_action (widget_class, "visits.change-plan", "x", change_plan_action);
+  gtk_widget_class_install_action (widget_class, "visits.step-up", "x", step_up_action);
+  gtk_widget_class_install_action (widget_class, "visits.step-down", "x", step_down_action);
+  gtk_widget_class_install_action (widget_class, "visits.end-plan", "x", end_plan_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "visits.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "visits.next", NULL);
 

@@ -171,6 +171,24 @@ hw_visits_add_demo (HwStore  *store,
   id3 = hw_visits_create_series (store, &plan, error);
   if (id3 == 0)
     return FALSE;
+  /* the step up to unsupervised visits, with the reason the team wrote
+   * down (a step made today would go through hw_visits_step_level, which
+   * only starts changes from today on: this one is history) */
+  {
+    g_autoptr(HwRecord) step = hw_record_new ("visit_series");
+    g_autofree char *day3 = g_strndup (s3, 10);
+
+    hw_record_set_id (step, id3);
+    hw_record_set_ref (step, "follows_id", id2);
+    hw_record_set_string (step, "change_date", day3);
+    hw_record_set_string (
+        step, "change_reason",
+        _("Twelve monitored visits at the library went well: on time, warm and calm, "
+           "the supervisor had no concerns. The family team meeting agreed to "
+           "unsupervised visits at home on Saturdays."));
+    if (!hw_store_update (store, NULL, step, error))
+      return FALSE;
+  }
 
   /* what happened at the past visits */
   for (guint pass = 0; pass < 3; pass++)

@@ -414,6 +414,15 @@ static const char * const migrations[] = {
   "UPDATE hw_history SET at = CAST(strftime('%s','now') AS INTEGER);"
   "CREATE TRIGGER hw_history_at AFTER INSERT ON hw_history WHEN new.at IS NULL"
   "  BEGIN UPDATE hw_history SET at = CAST(strftime('%s','now') AS INTEGER) WHERE id = new.id; END;",
+
+  /* 4: visit plans that change over time (hw-visits.c). A plan changed
+   * from a date on ends the day before (its RRULE gets an UNTIL) and a
+   * new plan carries on: follows_id links the two, change_date is the
+   * day the new plan took over, change_reason says why (the level
+   * history a court reads). Plans made before keep '' and NULL. */
+  "ALTER TABLE visit_series ADD COLUMN follows_id INTEGER" FK_NULL ("visit_series") ";"
+  "ALTER TABLE visit_series ADD COLUMN change_date TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE visit_series ADD COLUMN change_reason TEXT NOT NULL DEFAULT '';",
 };
 
 static const char * const user_tables[] = {

@@ -323,6 +323,105 @@ hw_recurrence_validate_rrule (const char  *rrule,
   return parse_rule (rrule, NULL, normalised, error);
 }
 
+char *
+hw_recurrence_limit_rule (const char  *rrule,
+                          const char  *last_day,
+                          int          count,
+                          GError     **error)
+{
+  struct icalrecurrencetype rule;
+  char *s;
+  char *out;
+
+  if (rrule == NULL || *rrule == '\0')
+    return g_strdup ("");
+  if (!parse_rule (rrule, &rule, NULL, error))
+    return NULL;
+  if (rule.freq == ICAL_NO_RECURRENCE)
+    return g_strdup ("");
+  if (last_day != NULL)
+    {
+      g_autofree char *end = g_strdup_printf ("%.10sT23:59:59", last_day);
+
+      if (strlen (last_day) != 10 || !parse_local (end, &rule.until, error))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, HW_RECURRENCE_ERROR, HW_RECURRENCE_ERROR_INVALID_DATE,
+                         _("“%s” is not a date. Write it as 2026-03-10."), last_day);
+          return NULL;
+        }
+      /* a wall time of the series' zone, as hw_recurrence_new reads it */
+      rule.until.zone = NULL;
+      rule.count = 0;
+    }
+  else
+    rule.count = MAX (count, 0);
+  s = icalrecurrencetype_as_string_r (&rule);
+  out = g_strdup (s);
+  icalmemory_free_buffer (s);
+  return out;
+}
+
+int
+hw_recurrence_rule_count (const char *rrule)
+{
+  struct icalrecurrencetype rule;
+
+  if (rrule == NULL || *rrule == '\0' || !parse_rule (rrule, &rule, NULL, NULL))
+    return 0;
+  return rule.count;
+}
+
+gboolean
+hw_recurrence_rule_info (const char *rrule,
+                         int        *freq,
+                         int        *interval,
+                         guint      *weekdays,
+                         int        *count,
+                         char        until_day[11])
+{
+  struct icalrecurrencetype rule;
+
+  *freq = 0;
+  *interval = 1;
+  *weekdays = 0;
+  *count = 0;
+  until_day[0] = '\0';
+  if (!parse_rule (rrule, &rule, NULL, NULL))
+    return FALSE;
+  switch (rule.freq)
+    {
+    case ICAL_DAILY_RECURRENCE: *freq = 1; break;
+    case ICAL_WEEKLY_RECURRENCE: *freq = 2; break;
+    case ICAL_MONTHLY_RECURRENCE: *freq = 3; break;
+    case ICAL_YEARLY_RECURRENCE: *freq = 4; break;
+    default: *freq = 0; return TRUE;
+    }
+  *interval = MAX (rule.interval, 1);
+  *count = rule.count;
+  for (int i = 0; i < ICAL_BY_DAY_SIZE && rule.by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+    {
+      /* libical: 1 = Sunday ... 7 = Saturday */
+      int wd = icalrecurrencetype_day_day_of_week (rule.by_day[i]);
+
+      if (wd >= 1 && wd <= 7)
+        *weekdays |= 1u << ((wd + 5) % 7);
+    }
+  if (!icaltime_is_null_time (rule.until))
+    g_snprintf (until_day, 11, "%04d-%02d-%02d", rule.until.year, rule.until.month, rule.until.day);
+  return TRUE;
+}
+
+gboolean
+hw_recurrence_rule_ends (const char *rrule)
+{
+  struct icalrecurrencetype rule;
+
+  if (rrule == NULL || *rrule == '\0' || !parse_rule (rrule, &rule, NULL, NULL))
+    return TRUE;
+  return rule.freq == ICAL_NO_RECURRENCE || rule.count > 0 || !icaltime_is_null_time (rule.until);
+}
+
 gboolean
 hw_recurrence_local_to_utc (const char  *tzid,
                             const char  *local,

@@ -139,6 +139,33 @@ gboolean      hw_recurrence_parse_local    (const char   *text,
                                             GError      **error);
 gboolean      hw_recurrence_validate_tzid  (const char   *tzid,
                                             GError      **error);
+/**
+ * hw_recurrence_limit_rule:
+ * @rrule: a rule ("" for a single visit)
+ * @last_day: (nullable): "YYYY-MM-DD": the rule ends that day (UNTIL at
+ *   23:59:59 wall time, COUNT dropped)
+ * @count: with @last_day %NULL, the new COUNT (0 drops it); ignored else
+ *
+ * Returns: (transfer full) (nullable): the normalised rule ("" stays ""),
+ *   or %NULL with an error
+ */
+char         *hw_recurrence_limit_rule     (const char   *rrule,
+                                            const char   *last_day,
+                                            int           count,
+                                            GError      **error);
+/* COUNT of a rule, 0 if it has none (or is not valid). */
+int           hw_recurrence_rule_count     (const char   *rrule);
+/* TRUE if the rule ends (COUNT or UNTIL) or is a single visit. */
+gboolean      hw_recurrence_rule_ends      (const char   *rrule);
+/* What a rule says, for a form: its frequency (0 none, 1 daily, 2 weekly,
+ * 3 monthly, 4 yearly), interval, weekdays (bit 0 Monday ... bit 6
+ * Sunday), COUNT (0 none) and UNTIL day ("" none). FALSE if not valid. */
+gboolean      hw_recurrence_rule_info      (const char   *rrule,
+                                            int          *freq,
+                                            int          *interval,
+                                            guint        *weekdays,
+                                            int          *count,
+                                            char          until_day[11]);
 /* Local wall time in @tzid -> UTC seconds (gap and overlap as above). */
 gboolean      hw_recurrence_local_to_utc   (const char   *tzid,
                                             const char   *local,

@@ -215,6 +215,19 @@ add_plan (HwDocument        *doc,
       when = g_strdup_printf (_("%s, from %s at %.5s, for %d h %02d min"), describe, start,
                               hw_record_get_string (s, "dtstart") + 11, minutes / 60, minutes % 60);
       hw_document_add_labelled (doc, _("When"), when);
+      /* a plan that continues an earlier one: from when, and why (the
+       * reason is the team's decision, shown to the family as to the
+       * court; a support person's copy is about their own visits only) */
+      if (hw_record_get_string (s, "change_date")[0])
+        {
+          g_autofree char *since = long_date (hw_record_get_string (s, "change_date"));
+
+          hw_document_add_labelled (doc, _("Changed from"), since);
+          if (recipient->kind != HW_RECIPIENT_SUPPORT
+              && hw_record_get_string (s, "change_reason")[0])
+            hw_document_add_labelled (doc, _("Why it changed"),
+                                      hw_record_get_string (s, "change_reason"));
+        }
       if (place[0] && place_may_show (store, case_id, recipient, place))
         hw_document_add_labelled (doc, _("Where"), place);
       if (children[0])
@@ -328,8 +341,30 @@ hw_visits_build_document (HwStore           *store,
     }
   g_strlcpy (fig->today, today, sizeof fig->today);
   if (fig->steps->len > 0)
-    hw_document_add_figure (doc, 2.2, draw_history_figure, fig, figure_free,
-                            _("Supervision level over time: each band starts on the first visit at that level."));
+    {
+      GArray *steps = fig->steps;
+      gboolean reasons = recipient->kind != HW_RECIPIENT_SUPPORT;
+      const char *headers[] = { _("From"), _("Level"), _("Why") };
+      const double widths[] = { 1.3, 1.2, 3.0 };
+
+      hw_document_add_figure (
+          doc, 2.2, draw_history_figure, fig, figure_free,
+          _("Supervision level over time: each band starts on the first visit at that level."));
+      /* the same steps as text, with the reason each was decided: the
+       * evidence a court asks for */
+      hw_document_add_heading (doc, 2, _("Level history"));
+      hw_document_add_table (doc, reasons ? 3 : 2, headers, widths);
+      for (guint i = 0; i < steps->len; i++)
+        {
+          HwVisitLevelStep *st = &g_array_index (steps, HwVisitLevelStep, i);
+          g_autofree char *from = long_date (st->day);
+          const char *why = st->reason && st->reason[0] ? st->reason
+                            : i == 0 ? _("First plan of visits") : _("No reason was written down");
+          const char *row[] = { from, hw_visit_level_label (st->level), why };
+
+          hw_document_add_table_row (doc, row);
+        }
+    }
   else
     figure_free (fig);
 

@@ -418,6 +418,826 @@ hw_visits_move_occurrence (HwStore     *store,
   return hw_store_leave_edit (store, own, ok, error);
 }
 
+/* Plans that change over time -------------------------------------------- */
+
+/* "YYYY-MM-DD" only, a day that exists */
+static gboolean
+parse_day (const char  *text,
+           GDate       *out,
+           GError     **error)
+{
+  if (text == NULL || strlen (text) != 10 || hw_date_check (text, out) != HW_DATE_VALID)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("“%s” is not a date. Write it as year-month-day, like 2026-12-10."),
+                   text ? text : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+day_add (const char *day,
+         int         n,
+         char        out[11])
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, atoi (day + 8), atoi (day + 5), atoi (day));
+  if (n > 0)
+    g_date_add_days (&d, n);
+  else
+    g_date_subtract_days (&d, -n);
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
+              g_date_get_day (&d));
+}
+
+static char *
+long_day (const char *day)
+{
+  g_autoptr(GDateTime) dt
+      = g_date_time_new_utc (atoi (day), atoi (day + 5), atoi (day + 8), 0, 0, 0);
+
+  return dt ? g_date_time_format (dt, "%-d %B %Y") : g_strdup (day);
+}
+
+/* A plan as stored, with the rule's visits before any exception. */
+typedef struct {
+  HwRecord     *row;
+  GArray       *visitors;
+  GArray       *children;
+  HwRecurrence *bare;            /* the rule without exceptions */
+  char          first_day[11];
+  char          last_day[11];    /* "" while open-ended */
+} OldPlan;
+
+static void
+old_plan_clear (OldPlan *p)
+{
+  g_clear_object (&p->row);
+  g_clear_pointer (&p->visitors, g_array_unref);
+  g_clear_pointer (&p->children, g_array_unref);
+  g_clear_pointer (&p->bare, hw_recurrence_unref);
+}
+
+static gboolean
+load_old_plan (HwStore  *store,
+               gint64    series_id,
+               OldPlan  *p,
+               GError  **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) occ = NULL;
+  const char *rrule;
+  gint64 limit;
+
+  p->row = hw_store_get (store, "visit_series", series_id, NULL);
+  if (p->row == NULL)
+    return invalid (error, _("This visit plan does not exist."));
+  p->visitors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  p->children = g_array_new (FALSE, FALSE, sizeof (gint64));
+  stmt = prepare (store,
+                  "SELECT person_id, part FROM visit_participants WHERE series_id = ? ORDER BY id",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 pid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (strcmp (column_str (stmt, 1), "child") == 0 ? p->children : p->visitors,
+                          pid);
+    }
+  sqlite3_finalize (stmt);
+
+  rrule = hw_record_get_string (p->row, "rrule");
+  p->bare = hw_recurrence_new (hw_record_get_string (p->row, "dtstart"),
+                               hw_record_get_string (p->row, "tzid"), rrule,
+                               (int) hw_record_get_int (p->row, "duration_minutes"), error);
+  if (p->bare == NULL)
+    return FALSE;
+  /* a rule that ends is followed to its end; an open one far enough to
+   * find its first visit */
+  limit = wall_of (hw_record_get_string (p->row, "dtstart")) + 800 * 86400;
+  occ = hw_recurrence_expand_all (
+      p->bare, hw_recurrence_rule_ends (rrule) ? G_MAXINT32 * G_GINT64_CONSTANT (4) : limit);
+  if (occ->len == 0)
+    return invalid (error, _("This visit plan has no visits."));
+  g_strlcpy (p->first_day, g_array_index (occ, HwOccurrence, 0).key, sizeof p->first_day);
+  if (hw_recurrence_rule_ends (rrule))
+    g_strlcpy (p->last_day, g_array_index (occ, HwOccurrence, occ->len - 1).key,
+               sizeof p->last_day);
+  else
+    p->last_day[0] = '\0';
+  return TRUE;
+}
+
+/* Changes begin today or later: what was planned before today is the
+ * record of what happened. */
+static gboolean
+check_not_past (const char  *day,
+                GError     **error)
+{
+  g_autofree char *today = hw_date_today_iso ();
+
+  if (strcmp (day, today) < 0)
+    return invalid (error,
+                    _("A change can start today or later. The visits before today are the record "
+                       "of what happened and stay as they were; write in the reason when it "
+                       "was decided."));
+  return TRUE;
+}
+
+/* The first visit of @bare on or after @day ("" if none in two years). */
+static void
+first_key_from (HwRecurrence *bare,
+                const char   *day,
+                char          out[HW_LOCAL_TIME_LEN])
+{
+  g_autofree char *start = g_strconcat (day, "T00:00:00", NULL);
+  gint64 from = wall_of (start) - 2 * 86400;
+  g_autoptr(GArray) occ = hw_recurrence_expand (bare, from, from + 800 * 86400);
+
+  out[0] = '\0';
+  for (guint i = 0; i < occ->len; i++)
+    if (strncmp (g_array_index (occ, HwOccurrence, i).key, day, 10) >= 0)
+      {
+        g_strlcpy (out, g_array_index (occ, HwOccurrence, i).key, HW_LOCAL_TIME_LEN);
+        return;
+      }
+}
+
+/* How many visits the rule gives before @day. */
+static guint
+keys_before (HwRecurrence *bare,
+             const char   *day)
+{
+  g_autofree char *start = g_strconcat (day, "T00:00:00", NULL);
+  g_autoptr(GArray) occ = hw_recurrence_expand_all (bare, wall_of (start) + 86400);
+  guint n = 0;
+
+  for (guint i = 0; i < occ->len; i++)
+    if (strncmp (g_array_index (occ, HwOccurrence, i).key, day, 10) < 0)
+      n++;
+  return n;
+}
+
+/* Moves what is written down about the visits of @series_id from @day on
+ * to @new_id where @new_rule has a visit at the same time; the rest of
+ * those rows go: exceptions of visits that no longer exist, and
+ * "scheduled" rows (a make-up not made is owed again). A visit with an
+ * outcome that has nowhere to go refuses the whole change. */
+static gboolean
+hand_over_rows (HwStore      *store,
+                gint64        series_id,
+                const char   *day,
+                HwRecurrence *new_rule,
+                gint64        new_id,
+                GError      **error)
+{
+  static const char *const tables[] = { "visit_exceptions", "visit_records" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql
+          = g_strdup_printf ("SELECT * FROM %s WHERE series_id = ? AND substr(%s, 1, 10) >= ?"
+                             " ORDER BY id",
+                             tables[t], t == 0 ? "original_start" : "occurrence_start");
+      g_autoptr(GPtrArray) rows = hw_store_select (store, tables[t], error, sql, G_TYPE_INT64,
+                                                    series_id, G_TYPE_STRING, day, G_TYPE_INVALID);
+
+      if (rows == NULL)
+        return FALSE;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          HwRecord *row = g_ptr_array_index (rows, i);
+          const char *key
+              = hw_record_get_string (row, t == 0 ? "original_start" : "occurrence_start");
+          gboolean keeps = new_rule != NULL && hw_recurrence_has_key (new_rule, key);
+
+          if (keeps && new_id != series_id)
+            {
+              g_autoptr(HwRecord) moved = hw_record_new (tables[t]);
+
+              hw_record_set_id (moved, hw_record_get_id (row));
+              hw_record_set_int (moved, "series_id", new_id);
+              if (!hw_store_update (store, NULL, moved, error))
+                return FALSE;
+            }
+          else if (!keeps && t == 1
+                   && strcmp (hw_record_get_string (row, "status"), "scheduled") != 0)
+            {
+              g_autofree char *when = long_day (key);
+
+              g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                           _("The visit of %s %.5s already has what happened written down, and the "
+                             "changed plan has no visit at that time. Choose a later date."),
+                           when, key + 11);
+              return FALSE;
+            }
+          else if (!keeps
+                   && !hw_store_delete (store, NULL, tables[t], hw_record_get_id (row), error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Refuses a plan that puts one of its children in two visits at once
+ * (the other plans' visits from @day on, for two years). */
+static gboolean
+check_no_double_visits (HwStore     *store,
+                        gint64       case_id,
+                        gint64       series_id,
+                        const char  *day,
+                        GError     **error)
+{
+  g_autofree char *start = g_strconcat (day, "T00:00:00", NULL);
+  gint64 from = wall_of (start) - 86400;
+  g_autoptr(GArray) visits = hw_visits_list (store, case_id, 0, from, from + 731 * 86400, error);
+
+  if (visits == NULL)
+    return FALSE;
+  for (guint i = 0; i < visits->len; i++)
+    {
+      HwVisit *v = &g_array_index (visits, HwVisit, i);
+
+      if (v->series_id == series_id && (v->flags & HW_VISIT_FLAG_CHILD_CONFLICT))
+        {
+          g_autofree char *when = long_day (v->occ.local_start);
+
+          g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                       _("A child would be in two visits at once on %s at %.5s: another plan has a "
+                         "visit then. End or change the other plan first."),
+                       when, v->occ.local_start + 11);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+set_change (HwStore    *store,
+            gint64      series_id,
+            gint64      follows_id,
+            const char *day,
+            const char *reason,
+            GError    **error)
+{
+  g_autoptr(HwRecord) rec = hw_record_new ("visit_series");
+  g_autofree char *why = g_strstrip (g_strdup (reason ? reason : ""));
+
+  hw_record_set_id (rec, series_id);
+  if (follows_id != 0)
+    hw_record_set_ref (rec, "follows_id", follows_id);
+  hw_record_set_string (rec, "change_date", day);
+  hw_record_set_string (rec, "change_reason", why);
+  return hw_store_update (store, NULL, rec, error);
+}
+
+static gint64
+change_plan (HwStore           *store,
+             gint64             series_id,
+             const char        *from_day,
+             const HwVisitPlan *plan,
+             const char        *reason,
+             const char        *label,
+             GError           **error)
+{
+  OldPlan old = { 0 };
+  g_autoptr(HwRecurrence) new_rule = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *why = g_strstrip (g_strdup (reason ? reason : ""));
+  char start[HW_LOCAL_TIME_LEN], last[11];
+  gboolean own, ok = FALSE, in_place;
+  gint64 id = 0;
+
+  if (!parse_day (from_day, NULL, error) || !check_not_past (from_day, error))
+    return 0;
+  if (!load_old_plan (store, series_id, &old, error))
+    goto out;
+  if (plan->case_id != hw_record_get_int (old.row, "case_id"))
+    {
+      invalid (error, _("The changed plan must be for the same family."));
+      goto out;
+    }
+  if (strcmp (from_day, old.first_day) < 0)
+    {
+      g_autofree char *when = long_day (old.first_day);
+
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("This plan starts on %s. Choose a day on or after it."), when);
+      goto out;
+    }
+  if (old.last_day[0] && strncmp (from_day, old.last_day, 10) > 0)
+    {
+      g_autofree char *when = long_day (old.last_day);
+
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("This plan's last visit is on %s. Choose a day on or before it, or schedule "
+                     "new visits."), when);
+      goto out;
+    }
+  if (!hw_recurrence_parse_local (plan->dtstart, start, error))
+    goto out;
+  if (strncmp (start, from_day, 10) < 0)
+    {
+      g_autofree char *when = long_day (from_day);
+
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("The first visit of the changed plan must be on or after %s."), when);
+      goto out;
+    }
+  if (g_strcmp0 (plan->level, hw_record_get_string (old.row, "level")) != 0 && why[0] == '\0')
+    {
+      invalid (error, _("Write why the supervision level changes: the level history is what a "
+                        "court reads."));
+      goto out;
+    }
+  new_rule
+      = hw_recurrence_new (plan->dtstart, plan->tzid, plan->rrule, plan->duration_minutes, error);
+  if (new_rule == NULL)
+    goto out;
+
+  /* no visit of the old plan before the date: nothing to keep, the plan
+   * itself changes */
+  in_place = strncmp (from_day, old.first_day, 10) == 0;
+  day_add (from_day, -1, last);
+
+  if (!hw_store_join_edit (store, label, &own, error))
+    goto out;
+  if (in_place)
+    {
+      HwVisitPlan same = *plan;
+
+      same.uid = hw_record_get_string (old.row, "uid");
+      ok = hw_visits_update_series (store, series_id, &same, error)
+           && set_change (store, series_id, 0, from_day,
+                          why[0] ? why : hw_record_get_string (old.row, "change_reason"), error)
+           && hand_over_rows (store, series_id, from_day, new_rule, series_id, error);
+      id = series_id;
+    }
+  else
+    {
+      g_autofree char *cut
+          = hw_recurrence_limit_rule (hw_record_get_string (old.row, "rrule"), last, 0, error);
+      g_autoptr(HwRecord) ended = hw_record_new ("visit_series");
+
+      id = cut != NULL ? hw_visits_create_series (store, plan, error) : 0;
+      if (id != 0)
+        {
+          hw_record_set_id (ended, series_id);
+          hw_record_set_string (ended, "rrule", cut);
+          ok = hw_store_update (store, NULL, ended, error)
+               && set_change (store, id, series_id, from_day, why, error)
+               && hand_over_rows (store, series_id, from_day, new_rule, id, error);
+        }
+    }
+  ok = ok && check_no_double_visits (store, plan->case_id, id, from_day, error);
+  if (!hw_store_leave_edit (store, own, ok, error))
+    id = 0;
+
+out:
+  old_plan_clear (&old);
+  return id;
+}
+
+gint64
+hw_visits_schedule (HwStore           *store,
+                    const HwVisitPlan *plan,
+                    GError           **error)
+{
+  char day[11];
+  gboolean own, ok;
+  gint64 id;
+
+  g_return_val_if_fail (HW_IS_STORE (store), 0);
+  g_return_val_if_fail (plan != NULL, 0);
+
+  if (!hw_store_join_edit (store, N_("Schedule visits"), &own, error))
+    return 0;
+  id = hw_visits_create_series (store, plan, error);
+  g_strlcpy (day, plan->dtstart ? plan->dtstart : "", sizeof day);
+  ok = id != 0 && check_no_double_visits (store, plan->case_id, id, day, error);
+  if (!hw_store_leave_edit (store, own, ok, error))
+    return 0;
+  return id;
+}
+
+gint64
+hw_visits_change_plan (HwStore           *store,
+                       gint64             series_id,
+                       const char        *from_day,
+                       const HwVisitPlan *plan,
+                       const char        *reason,
+                       GError           **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), 0);
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return change_plan (store, series_id, from_day, plan, reason, N_("Change visit plan"), error);
+}
+
+gint64
+hw_visits_step_level (HwStore      *store,
+                      gint64        series_id,
+                      const char   *from_day,
+                      HwVisitStep   direction,
+                      const char   *level,
+                      const char   *reason,
+                      GError      **error)
+{
+  OldPlan old = { 0 };
+  HwVisitPlan plan = { 0 };
+  g_autofree char *why = g_strstrip (g_strdup (reason ? reason : ""));
+  g_autofree char *rrule = NULL;
+  char first[HW_LOCAL_TIME_LEN];
+  const char *was;
+  int old_index, new_index, count;
+  gint64 id = 0;
+
+  g_return_val_if_fail (HW_IS_STORE (store), 0);
+
+  if (!parse_day (from_day, NULL, error) || !load_old_plan (store, series_id, &old, error))
+    goto out;
+  was = hw_record_get_string (old.row, "level");
+  old_index = hw_visit_level_index (was);
+  new_index = hw_visit_level_index (level);
+  if (new_index < 0)
+    {
+      invalid (error, _("Choose a supervision level for the visits."));
+      goto out;
+    }
+  if (new_index == old_index)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("The visits are already at the level “%s”. Choose another level."),
+                   hw_visit_level_label (was));
+      goto out;
+    }
+  if (direction == HW_VISIT_STEP_UP && new_index < old_index)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("A step up goes to a less supervised level than “%s”."),
+                   hw_visit_level_label (was));
+      goto out;
+    }
+  if (direction == HW_VISIT_STEP_DOWN && new_index > old_index)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("A step down goes to a more supervised level than “%s”."),
+                   hw_visit_level_label (was));
+      goto out;
+    }
+  if (why[0] == '\0')
+    {
+      invalid (error, _("Write why the supervision level changes: the level history is what a "
+                        "court reads."));
+      goto out;
+    }
+
+  /* same rhythm from the first visit on or after the day */
+  first_key_from (old.bare, from_day, first);
+  if (first[0] == '\0' || (old.last_day[0] && strncmp (first, old.last_day, 10) > 0))
+    {
+      g_autofree char *when = long_day (old.last_day[0] ? old.last_day : from_day);
+
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("This plan has no visit from that day on; its last visit is on %s."), when);
+      goto out;
+    }
+  count = hw_recurrence_rule_count (hw_record_get_string (old.row, "rrule"));
+  if (count > 0)
+    count -= (int) keys_before (old.bare, from_day);
+  rrule = hw_recurrence_limit_rule (hw_record_get_string (old.row, "rrule"), NULL, MAX (count, 0),
+                                    error);
+  if (rrule == NULL)
+    goto out;
+
+  plan.case_id = hw_record_get_int (old.row, "case_id");
+  plan.title = hw_record_get_string (old.row, "title");
+  plan.place = hw_record_get_string (old.row, "place");
+  plan.dtstart = first;
+  plan.tzid = hw_record_get_string (old.row, "tzid");
+  plan.duration_minutes = (int) hw_record_get_int (old.row, "duration_minutes");
+  plan.rrule = rrule;
+  plan.level = hw_visit_levels ()[new_index];
+  plan.supervisor_person_id = hw_record_get_int (old.row, "supervisor_person_id");
+  plan.supervisor = hw_record_get_string (old.row, "supervisor");
+  plan.transport_person_id = hw_record_get_int (old.row, "transport_person_id");
+  plan.transport = hw_record_get_string (old.row, "transport");
+  plan.notes = hw_record_get_string (old.row, "notes");
+  plan.visitors = (const gint64 *) (gpointer) old.visitors->data;
+  plan.n_visitors = old.visitors->len;
+  plan.children = (const gint64 *) (gpointer) old.children->data;
+  plan.n_children = old.children->len;
+
+  id = change_plan (store, series_id, from_day, &plan, why,
+                    direction == HW_VISIT_STEP_UP ? N_("Step up visits") : N_("Step down visits"),
+                    error);
+out:
+  old_plan_clear (&old);
+  return id;
+}
+
+gint64
+hw_visits_change_from (HwStore                 *store,
+                       gint64                   series_id,
+                       const char              *from_day,
+                       const HwVisitPlanChange *change,
+                       const char              *reason,
+                       GError                 **error)
+{
+  OldPlan old = { 0 };
+  HwVisitPlan plan = { 0 };
+  HwVisitRhythm rhythm;
+  g_autofree char *rrule = NULL;
+  g_autofree char *start = NULL;
+  char first[11];
+  const char *time;
+  gint64 id = 0;
+
+  g_return_val_if_fail (HW_IS_STORE (store), 0);
+  g_return_val_if_fail (change != NULL, 0);
+
+  if (!parse_day (from_day, NULL, error) || !load_old_plan (store, series_id, &old, error)
+      || !hw_visits_get_rhythm (store, series_id, from_day, &rhythm, error))
+    goto out;
+  if (change->rhythm != NULL)
+    {
+      /* the visits left and the last day stay the plan's, counted from
+       * @from_day (a form may have read them for another day) */
+      rhythm.repeat = change->rhythm->repeat;
+      rhythm.weekdays = change->rhythm->weekdays;
+    }
+  if ((rhythm.repeat == 1 || rhythm.repeat == 2) && (rhythm.weekdays & 0x7f) == 0)
+    {
+      invalid (error, _("Choose the days of the week of the visits."));
+      goto out;
+    }
+  time = change->time != NULL && *change->time != '\0' ? change->time : rhythm.time;
+  rrule = hw_visits_rhythm_to_rrule (&rhythm);
+  /* the first day of the new rhythm; no clamping to today here: a past
+   * day is refused by hw_visits_change_plan with its own words */
+  g_strlcpy (first, from_day, sizeof first);
+  if (rhythm.repeat == 1 || rhythm.repeat == 2)
+    {
+      GDate d;
+
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, atoi (first + 8), atoi (first + 5), atoi (first));
+      while (!(rhythm.weekdays & (1u << (g_date_get_weekday (&d) - 1))))
+        g_date_add_days (&d, 1);
+      g_snprintf (first, sizeof first, "%04d-%02d-%02d", g_date_get_year (&d),
+                  g_date_get_month (&d), g_date_get_day (&d));
+    }
+  start = g_strdup_printf ("%sT%s", first, time);
+
+  plan.case_id = hw_record_get_int (old.row, "case_id");
+  plan.title = hw_record_get_string (old.row, "title");
+  plan.place = change->place != NULL ? change->place : hw_record_get_string (old.row, "place");
+  plan.dtstart = start;
+  plan.tzid = hw_record_get_string (old.row, "tzid");
+  plan.duration_minutes = change->duration_minutes > 0
+                              ? change->duration_minutes
+                              : (int)hw_record_get_int (old.row, "duration_minutes");
+  plan.rrule = rrule;
+  plan.level = change->level != NULL ? change->level : hw_record_get_string (old.row, "level");
+  plan.supervisor_person_id = change->set_supervisor
+                                  ? change->supervisor_person_id
+                                  : hw_record_get_int (old.row, "supervisor_person_id");
+  plan.supervisor = change->set_supervisor ? (change->supervisor ? change->supervisor : "")
+                                           : hw_record_get_string (old.row, "supervisor");
+  plan.transport_person_id = hw_record_get_int (old.row, "transport_person_id");
+  plan.transport = hw_record_get_string (old.row, "transport");
+  plan.notes = hw_record_get_string (old.row, "notes");
+  plan.visitors = (const gint64 *) (gpointer) old.visitors->data;
+  plan.n_visitors = old.visitors->len;
+  plan.children = (const gint64 *) (gpointer) old.children->data;
+  plan.n_children = old.children->len;
+
+  id = change_plan (store, series_id, from_day, &plan, reason, N_("Change visit plan"), error);
+out:
+  old_plan_clear (&old);
+  return id;
+}
+
+gboolean
+hw_visits_end_plan (HwStore     *store,
+                    gint64       series_id,
+                    const char  *last_day,
+                    GError     **error)
+{
+  OldPlan old = { 0 };
+  g_autofree char *cut = NULL;
+  char after[11];
+  gboolean own, ok = FALSE;
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  if (!parse_day (last_day, NULL, error) || !check_not_past (last_day, error))
+    return FALSE;
+  if (!load_old_plan (store, series_id, &old, error))
+    goto out;
+  if (old.last_day[0] && strncmp (last_day, old.last_day, 10) >= 0)
+    {
+      g_autofree char *when = long_day (old.last_day);
+
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("This plan already ends: its last visit is on %s."), when);
+      goto out;
+    }
+  day_add (last_day, 1, after);
+
+  if (!hw_store_join_edit (store, N_("End visit plan"), &own, error))
+    goto out;
+  /* the outcomes after the day are checked first: they refuse the end */
+  ok = hand_over_rows (store, series_id, after, NULL, 0, error);
+  if (ok && strncmp (last_day, old.first_day, 10) < 0)
+    /* it ends before it begins: no visit is left */
+    ok = hw_visits_delete_series (store, series_id, error);
+  else if (ok)
+    {
+      g_autoptr(HwRecord) ended = hw_record_new ("visit_series");
+
+      cut = hw_recurrence_limit_rule (hw_record_get_string (old.row, "rrule"), last_day, 0, error);
+      hw_record_set_id (ended, series_id);
+      if (cut != NULL)
+        hw_record_set_string (ended, "rrule", cut);
+      ok = cut != NULL && hw_store_update (store, NULL, ended, error);
+    }
+  ok = hw_store_leave_edit (store, own, ok, error);
+
+out:
+  old_plan_clear (&old);
+  return ok;
+}
+
+void
+hw_visits_default_first_day (const char *wanted,
+                             guint       weekdays,
+                             char        out[11])
+{
+  g_autofree char *today = hw_date_today_iso ();
+  GDate d;
+
+  g_strlcpy (out, today, 11);
+  if (wanted != NULL && strlen (wanted) >= 10 && hw_date_check (wanted, NULL) == HW_DATE_VALID
+      && strncmp (wanted, today, 10) > 0)
+    g_strlcpy (out, wanted, 11);
+  if ((weekdays & 0x7f) == 0)
+    return;
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, atoi (out + 8), atoi (out + 5), atoi (out));
+  /* GDateWeekday: 1 = Monday */
+  while (!(weekdays & (1u << (g_date_get_weekday (&d) - 1))))
+    g_date_add_days (&d, 1);
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
+              g_date_get_day (&d));
+}
+
+gboolean
+hw_visits_get_rhythm (HwStore        *store,
+                      gint64          series_id,
+                      const char     *from_day,
+                      HwVisitRhythm  *out,
+                      GError        **error)
+{
+  OldPlan old = { 0 };
+  const char *rrule;
+  const char *dtstart;
+  int freq, interval, count;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  memset (out, 0, sizeof *out);
+  if (!parse_day (from_day, NULL, error) || !load_old_plan (store, series_id, &old, error))
+    goto done;
+  rrule = hw_record_get_string (old.row, "rrule");
+  dtstart = hw_record_get_string (old.row, "dtstart");
+  hw_recurrence_rule_info (rrule, &freq, &interval, &out->weekdays, &count, out->until_day);
+  out->repeat = freq == 0 ? 0 : freq == 3 ? 3 : interval == 2 ? 2 : 1;
+  if (out->repeat == 1 || out->repeat == 2)
+    {
+      if (out->weekdays == 0)
+        {
+          GDate d;
+
+          g_date_clear (&d, 1);
+          g_date_set_dmy (&d, atoi (dtstart + 8), atoi (dtstart + 5), atoi (dtstart));
+          out->weekdays = 1u << (g_date_get_weekday (&d) - 1);
+        }
+    }
+  else
+    out->weekdays = 0;
+  if (count > 0)
+    out->count_left = MAX (count - (int) keys_before (old.bare, from_day), 0);
+  g_strlcpy (out->time, dtstart + 11, sizeof out->time);
+  out->duration_minutes = (int) hw_record_get_int (old.row, "duration_minutes");
+  ok = TRUE;
+done:
+  old_plan_clear (&old);
+  return ok;
+}
+
+char *
+hw_visits_rhythm_to_rrule (const HwVisitRhythm *r)
+{
+  static const char *const codes[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
+  GString *rule;
+
+  if (r->repeat <= 0 || r->repeat > 3)
+    return g_strdup ("");
+  rule = g_string_new (r->repeat == 3 ? "FREQ=MONTHLY" : "FREQ=WEEKLY");
+  if (r->repeat == 2)
+    g_string_append (rule, ";INTERVAL=2");
+  if (r->repeat != 3 && (r->weekdays & 0x7f) != 0)
+    {
+      g_string_append (rule, ";BYDAY=");
+      for (guint d = 0, n = 0; d < 7; d++)
+        if (r->weekdays & (1u << d))
+          g_string_append_printf (rule, "%s%s", n++ ? "," : "", codes[d]);
+    }
+  if (r->count_left > 0)
+    g_string_append_printf (rule, ";COUNT=%d", r->count_left);
+  else if (r->until_day[0])
+    g_string_append_printf (rule, ";UNTIL=%.4s%.2s%.2sT235959", r->until_day, r->until_day + 5,
+                            r->until_day + 8);
+  return g_string_free (rule, FALSE);
+}
+
+static void
+plan_summary_clear (gpointer data)
+{
+  HwVisitPlanSummary *p = data;
+
+  g_free (p->title);
+  g_free (p->level);
+  g_free (p->place);
+  g_free (p->when);
+  g_free (p->change_reason);
+  g_free (p->supervisor);
+}
+
+GArray *
+hw_visits_list_plans (HwStore  *store,
+                      gint64    case_id,
+                      GError  **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GArray *out;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  rows = hw_store_select (
+      store, "visit_series", error,
+      "SELECT s.*, (SELECT count(*) FROM visit_records r WHERE r.series_id = s.id"
+      " AND r.makeup_for IS NOT NULL) AS makeups"
+      " FROM visit_series s WHERE case_id = ? ORDER BY dtstart DESC, id DESC",
+      G_TYPE_INT64, case_id, G_TYPE_INVALID);
+  if (rows == NULL)
+    return NULL;
+  out = g_array_new (FALSE, TRUE, sizeof (HwVisitPlanSummary));
+  g_array_set_clear_func (out, plan_summary_clear);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HwRecord *row = g_ptr_array_index (rows, i);
+      HwVisitPlanSummary p = { 0 };
+      OldPlan old = { 0 };
+      g_autofree char *describe = NULL;
+      int minutes = (int) hw_record_get_int (row, "duration_minutes");
+
+      if (!load_old_plan (store, hw_record_get_id (row), &old, NULL))
+        {
+          old_plan_clear (&old);
+          continue;
+        }
+      describe = hw_recurrence_describe (old.bare);
+      p.id = hw_record_get_id (row);
+      p.title = g_strdup (hw_record_get_string (row, "title"));
+      p.level = g_strdup (hw_record_get_string (row, "level"));
+      p.place = g_strdup (hw_record_get_string (row, "place"));
+      /* Translators: a plan's rhythm, "Every week on Tuesday, 16:00, 2 h 00 min" */
+      p.when = g_strdup_printf (_("%s, %.5s, %d h %02d min"), describe,
+                                hw_record_get_string (row, "dtstart") + 11, minutes / 60,
+                                minutes % 60);
+      g_strlcpy (p.first_day, old.first_day, sizeof p.first_day);
+      g_strlcpy (p.last_day, old.last_day, sizeof p.last_day);
+      g_strlcpy (p.change_date, hw_record_get_string (row, "change_date"), sizeof p.change_date);
+      p.change_reason = g_strdup (hw_record_get_string (row, "change_reason"));
+      p.follows_id = hw_record_get_int (row, "follows_id");
+      p.supervisor_person_id = hw_record_get_int (row, "supervisor_person_id");
+      p.supervisor = g_strdup (hw_record_get_string (row, "supervisor"));
+      p.makeup = hw_record_get_int (row, "makeups") > 0;
+      g_array_append_val (out, p);
+      old_plan_clear (&old);
+    }
+  return out;
+}
+
 /* Outcomes ---------------------------------------------------------------- */
 
 /* "HH:MM" (on @day) or a full local time -> canonical local time */
@@ -1199,17 +2019,44 @@ hw_visits_get_span (HwStore  *store,
   return TRUE;
 }
 
+static void
+level_step_clear (gpointer data)
+{
+  HwVisitLevelStep *step = data;
+
+  g_free (step->reason);
+}
+
 GArray *
 hw_visits_level_history (HwStore  *store,
                          gint64    case_id,
                          GError  **error)
 {
   g_autoptr(GArray) visits = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GArray *out = g_array_new (FALSE, TRUE, sizeof (HwVisitLevelStep));
   gint64 first, last;
 
+  g_array_set_clear_func (out, level_step_clear);
   if (!hw_visits_get_span (store, case_id, &first, &last))
     return out;
+  plans = hw_store_select (
+      store, "visit_series", error,
+      "SELECT id, change_date, change_reason FROM visit_series WHERE case_id = ?", G_TYPE_INT64,
+      case_id, G_TYPE_INVALID);
+  if (plans == NULL)
+    {
+      g_array_unref (out);
+      return NULL;
+    }
+  for (guint i = 0; i < plans->len; i++)
+    {
+      HwRecord *row = g_ptr_array_index (plans, i);
+
+      g_hash_table_insert (by_id, g_memdup2 (&(gint64){ hw_record_get_id (row) }, sizeof (gint64)),
+                           row);
+    }
   visits = hw_visits_list (store, case_id, 0, first, last + 1, error);
   if (visits == NULL)
     {
@@ -1221,6 +2068,7 @@ hw_visits_level_history (HwStore  *store,
       HwVisit *v = &g_array_index (visits, HwVisit, i);
       HwVisitLevelStep step = { 0 };
       int li = hw_visit_level_index (v->level);
+      HwRecord *row;
 
       if (li < 0 || hw_visit_status_is_cancelled (v->status) || strcmp (v->status, "no-show") == 0)
         continue;
@@ -1228,6 +2076,11 @@ hw_visits_level_history (HwStore  *store,
         continue;
       g_strlcpy (step.day, v->occ.local_start, sizeof step.day);
       step.level = levels[li];
+      step.series_id = v->series_id;
+      row = g_hash_table_lookup (by_id, &v->series_id);
+      g_strlcpy (step.change_date, row ? hw_record_get_string (row, "change_date") : "",
+                 sizeof step.change_date);
+      step.reason = g_strdup (row ? hw_record_get_string (row, "change_reason") : "");
       g_array_append_val (out, step);
     }
   return out;

@@ -67,6 +67,13 @@ typedef struct {
 gint64       hw_visits_create_series        (HwStore           *store,
                                              const HwVisitPlan *plan,
                                              GError           **error);
+/* hw_visits_create_series() for a person planning visits: refused, with
+ * nothing written, when a child of @plan would be in two visits at once
+ * (another plan has a visit at the same time: change or end that plan
+ * instead of doubling every visit). */
+gint64       hw_visits_schedule             (HwStore           *store,
+                                             const HwVisitPlan *plan,
+                                             GError           **error);
 /* Replaces the plan of an existing series (participants too). */
 gboolean     hw_visits_update_series        (HwStore           *store,
                                              gint64             series_id,
@@ -86,6 +93,156 @@ gboolean     hw_visits_move_occurrence      (HwStore           *store,
                                              gint64             series_id,
                                              const char        *key,
                                              const char        *new_start,
+                                             GError           **error);
+
+/* Plans that change over time ------------------------------------------- */
+
+/* A visit plan is never rewritten backwards: a change from a date on ends
+ * the plan on the day before (its rule gets an UNTIL) and starts a new
+ * plan that follows it (visit_series.follows_id, change_date,
+ * change_reason). The visits before the date, what happened at them and
+ * their make-ups stay exactly as they were. The date is today or later:
+ * a change that should have started earlier is recorded from today, its
+ * reason saying when it was decided. */
+
+typedef enum {
+  HW_VISIT_STEP_DOWN = -1,     /* to a more supervised level */
+  HW_VISIT_STEP_UP   = 1,      /* to a less supervised level */
+} HwVisitStep;
+
+/**
+ * hw_visits_change_plan:
+ * @series_id: the plan that changes
+ * @from_day: "YYYY-MM-DD", the first day of the new plan: today or later,
+ *   on or after the plan's first visit and not after its last
+ * @plan: the plan from @from_day on: its first visit on or after
+ *   @from_day, its case the old plan's
+ * @reason: (nullable): why; needed when the level changes (the level
+ *   history shows it)
+ *
+ * One edit: ends @series_id on the day before @from_day and starts @plan.
+ * Visits of the old plan on or after @from_day that have something
+ * written down move to the new plan when it has a visit at the same time,
+ * else the change is refused. Refused too when a child of the new plan
+ * would be in two visits at once. When the old plan has no visit before
+ * @from_day it is changed in place.
+ *
+ * Returns: the id of the plan from @from_day on, or 0 with an error and
+ *   nothing changed
+ */
+gint64       hw_visits_change_plan          (HwStore           *store,
+                                             gint64             series_id,
+                                             const char        *from_day,
+                                             const HwVisitPlan *plan,
+                                             const char        *reason,
+                                             GError           **error);
+/**
+ * hw_visits_step_level:
+ * @direction: up (less supervised) or down (more supervised)
+ * @level: the new level, a step in @direction from the plan's
+ * @reason: why: required, kept as evidence
+ *
+ * hw_visits_change_plan() with everything kept but the level: the new
+ * plan's first visit is the old plan's first visit on or after @from_day,
+ * same day, time and rhythm (a COUNT keeps the visits left).
+ *
+ * Returns: the id of the plan from @from_day on, or 0 with an error
+ */
+gint64       hw_visits_step_level           (HwStore           *store,
+                                             gint64             series_id,
+                                             const char        *from_day,
+                                             HwVisitStep        direction,
+                                             const char        *level,
+                                             const char        *reason,
+                                             GError           **error);
+/**
+ * hw_visits_end_plan:
+ * @last_day: "YYYY-MM-DD": no visits after this day (today or later)
+ *
+ * One edit: the plan keeps its visits up to @last_day. A plan whose
+ * first visit is after @last_day is taken off entirely. Refused when a
+ * visit after @last_day already has something written down.
+ */
+gboolean     hw_visits_end_plan             (HwStore           *store,
+                                             gint64             series_id,
+                                             const char        *last_day,
+                                             GError           **error);
+
+/* The first visit a new plan offers: @wanted ("YYYY-MM-DD", NULL for
+ * today) or today if that is past, moved on to the next day whose weekday
+ * is in @weekdays (bit 0 Monday ... bit 6 Sunday; 0 any day). */
+void         hw_visits_default_first_day    (const char        *wanted,
+                                             guint              weekdays,
+                                             char               out[11]);
+
+/* A plan's rhythm from a day on, as the forms show it. */
+typedef struct {
+  int      repeat;                /* 0 once, 1 every week, 2 every two weeks, 3 every month */
+  guint    weekdays;              /* bit 0 Monday ... bit 6 Sunday (weekly) */
+  int      count_left;            /* visits left from the day on (COUNT); 0 no count */
+  char     until_day[11];         /* the rule's last day, "" */
+  char     time[6];               /* "HH:MM" */
+  int      duration_minutes;
+} HwVisitRhythm;
+
+/* The rhythm of @series_id from @from_day on (weekdays of the first visit
+ * when the rule names none). */
+gboolean     hw_visits_get_rhythm           (HwStore           *store,
+                                             gint64             series_id,
+                                             const char        *from_day,
+                                             HwVisitRhythm     *out,
+                                             GError           **error);
+/* The RRULE of @rhythm ("" for once). */
+char        *hw_visits_rhythm_to_rrule      (const HwVisitRhythm *rhythm);
+
+/* What changes from a day on; NULL / 0 / FALSE keep the old plan's. */
+typedef struct {
+  const char          *level;
+  const char          *place;
+  const char          *time;              /* "HH:MM" */
+  int                  duration_minutes;
+  const HwVisitRhythm *rhythm;            /* only its repeat and weekdays are read */
+  gboolean             set_supervisor;
+  gint64               supervisor_person_id;
+  const char          *supervisor;
+} HwVisitPlanChange;
+
+/**
+ * hw_visits_change_from:
+ *
+ * hw_visits_change_plan() for a form: the new plan is the old one with
+ * @change applied; its first visit is the first day on or after
+ * @from_day that the rhythm gives (a weekday it names), at the time.
+ *
+ * Returns: the id of the plan from @from_day on, or 0 with an error
+ */
+gint64       hw_visits_change_from          (HwStore                 *store,
+                                             gint64                   series_id,
+                                             const char              *from_day,
+                                             const HwVisitPlanChange *change,
+                                             const char              *reason,
+                                             GError                 **error);
+
+typedef struct {
+  gint64   id;
+  char    *title;
+  char    *level;                 /* a level id */
+  char    *place;
+  char    *when;                  /* "Every week on Tuesday, 16:00, 2 h" */
+  char     first_day[11];         /* the rule's first visit */
+  char     last_day[11];          /* its last, "" while open-ended */
+  char     change_date[11];       /* the day it took over, "" */
+  char    *change_reason;
+  gint64   follows_id;            /* the plan it continues, 0 */
+  gint64   supervisor_person_id;  /* 0 none or free text */
+  char    *supervisor;            /* the free text, "" */
+  gboolean makeup;                /* a one-off make-up visit */
+} HwVisitPlanSummary;
+
+/* The plans of a case, newest first. (element-type HwVisitPlanSummary),
+ * the array clears its elements. */
+GArray      *hw_visits_list_plans           (HwStore           *store,
+                                             gint64             case_id,
                                              GError           **error);
 
 /* Outcomes ------------------------------------------------------------- */
@@ -207,10 +364,15 @@ GArray      *hw_visits_monthly_counts       (HwStore           *store,
 typedef struct {
   char        day[11];            /* local date the level began */
   const char *level;              /* static level id */
+  gint64      series_id;          /* the plan of the first visit at it */
+  char        change_date[11];    /* the day that plan took over, "" */
+  char       *reason;             /* why the level changed, "" unknown */
 } HwVisitLevelStep;
 
 /* The supervision level over time: one step per change, from the visits
- * that were not cancelled, in date order. (element-type HwVisitLevelStep) */
+ * that were not cancelled, in date order, with the reason the plan of
+ * the step's first visit gives. (element-type HwVisitLevelStep), the
+ * array clears its elements. */
 GArray      *hw_visits_level_history        (HwStore           *store,
                                              gint64             case_id,
                                              GError           **error);
