@@ -1,7 +1,9 @@
 /* bench-ecomap.c: how fast the ecomap is laid out, drawn and exported,
- * compared with graphviz `twopi -Tpdf` on the same graph, and how long one
- * redraw takes while a node is dragged on a 300-node map (the frame budget
- * is 16 ms). Prints figures; asserts nothing (speed is not a test).
+ * compared with graphviz `twopi -Tpdf` on the same graph, how long a full
+ * redraw takes at 1920x1080 (what a zoom or a pan costs, the layout done)
+ * and one frame while a node is dragged. Ends with a table of each figure
+ * next to its target (issue 18). Prints figures; asserts nothing (speed is
+ * not a test).
  *
  *   meson test -C build --benchmark --suite bench -v
  *   or: build/bench/bench-ecomap [N ...]
@@ -16,8 +18,12 @@
 #include <cairo-pdf.h>
 
 #include "hw-ecomap-render.h"
+#include "bench-stats.h"
 
 #define REPEATS 5
+#define SCREEN_W 1920
+#define SCREEN_H 1080
+#define REDRAWS  40
 
 static const char * const first[] = {
   "Ana", "Luis", "Rosa", "Marco", "Carmen", "Joseph", "Priya", "Tom", "Nia", "Margaret",
@@ -138,6 +144,17 @@ median (double *v,
 }
 
 static double
+percentile_of (const double *v,
+               guint         n,
+               double        p)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_array_append_vals (ms, v, n);
+  return bench_percentile (ms, p);
+}
+
+static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
@@ -153,6 +170,8 @@ discard_cb (void                *closure,
 
 typedef struct {
   double layout_pure, layout, draw, export, total, twopi;
+  /* every run of ours (layout + export) and of twopi, for the table */
+  double total_p95, twopi_p95;
 } Figures;
 
 static void
@@ -239,6 +258,8 @@ bench_size (guint        n,
   out->export = median (t_export, REPEATS);
   out->total = median (t_total, REPEATS);
   out->twopi = have_twopi ? median (t_twopi, REPEATS) : NAN;
+  out->total_p95 = percentile_of (t_total, REPEATS, 0.95);
+  out->twopi_p95 = have_twopi ? percentile_of (t_twopi, REPEATS, 0.95) : NAN;
 
   g_unlink (pdf);
   g_unlink (dot_path);
@@ -324,6 +345,100 @@ bench_drag (guint n)
   }
 }
 
+typedef struct {
+  double median, p95;
+} Timing;
+
+static void
+timing_of (GArray *ms,
+           Timing *out)
+{
+  out->median = bench_percentile (ms, 0.5);
+  out->p95 = bench_percentile (ms, 0.95);
+}
+
+/* One full redraw as the editor's canvas makes it (hw-ecomap-canvas.c):
+ * white, then the map with the view's transform (pan, then zoom) on an
+ * ARGB image of the screen's size, sectors shown. */
+static double
+redraw_once (HwEcomapMap          *map,
+             cairo_surface_t      *surface,
+             const cairo_matrix_t *view)
+{
+  HwEcomapDrawOptions options = { .show_sectors = TRUE };
+  double t0 = now_ms ();
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_transform (cr, view);
+  hw_ecomap_draw_map (map, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return now_ms () - t0;
+}
+
+/* Full redraws of an @n node map at 1920x1080: @fit TRUE at the zoom that
+ * shows the whole map (what the view opens with, and the worst case: every
+ * node and tie is on the screen), else at 100% centred on the household. */
+static void
+bench_redraw (guint     n,
+              gboolean  fit,
+              Timing   *out)
+{
+  g_autoptr(HwEcomapMap) map = make_map (n);
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_W, SCREEN_H);
+  cairo_matrix_t view;
+
+  hw_ecomap_map_layout (map);
+  if (fit)
+    hw_ecomap_fit_matrix (map, 0, 0, SCREEN_W, SCREEN_H, &view);
+  else
+    cairo_matrix_init_translate (&view, SCREEN_W / 2.0, SCREEN_H / 2.0);
+  redraw_once (map, surface, &view);   /* warm: glyph caches */
+  for (guint f = 0; f < REDRAWS; f++)
+    {
+      double t = redraw_once (map, surface, &view);
+
+      g_array_append_val (ms, t);
+    }
+  cairo_surface_destroy (surface);
+  timing_of (ms, out);
+}
+
+/* Same input, same positions: two maps made alike, laid out apart. */
+static gboolean
+layout_is_deterministic (guint n)
+{
+  g_autoptr(HwEcomapMap) a = make_map (n);
+  g_autoptr(HwEcomapMap) b = make_map (n);
+
+  hw_ecomap_map_layout (a);
+  hw_ecomap_map_layout (b);
+  for (guint i = 0; i < a->nodes->len; i++)
+    {
+      HwEcomapMapNode *na = &g_array_index (a->nodes, HwEcomapMapNode, i);
+      HwEcomapMapNode *nb = &g_array_index (b->nodes, HwEcomapMapNode, i);
+
+      if (memcmp (&na->x, &nb->x, sizeof na->x) != 0 || memcmp (&na->y, &nb->y, sizeof na->y) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+table_row (const char *figure,
+           double      median,
+           double      p95,
+           const char *unit,
+           const char *target,
+           gboolean    met)
+{
+  printf ("  %-44s %8.2f %8.2f %-3s %-18s %s\n", figure, median, p95, unit, target,
+          met ? "yes" : "NO");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,10 +446,25 @@ main (int   argc,
   g_autofree char *dir = g_dir_make_tmp ("hw-bench-ecomap-XXXXXX", NULL);
   guint sizes[16] = { 50, 300, 1000 };
   guint n_sizes = 3;
+  Figures pdf1000 = { .total = NAN, .twopi = NAN, .total_p95 = NAN, .twopi_p95 = NAN };
 
   if (argc > 1 && g_str_equal (argv[1], "--drag"))
     {
       bench_drag (300);
+      return 0;
+    }
+  if (argc > 1 && g_str_equal (argv[1], "--redraw"))
+    {
+      Timing t;
+
+      for (int i = 2; i < argc; i++)
+        {
+          guint n = (guint) g_ascii_strtoull (argv[i], NULL, 10);
+
+          bench_redraw (n, TRUE, &t);
+          printf ("redraw %u nodes, fit %dx%d: median %.2f ms, p95 %.2f ms\n",
+                  n, SCREEN_W, SCREEN_H, t.median, t.p95);
+        }
       return 0;
     }
   if (argc > 1)
@@ -359,13 +489,49 @@ main (int   argc,
       printf ("%6u %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %7.1fx\n",
               sizes[i], f.layout_pure, f.layout, f.draw, f.export, f.total, f.twopi,
               f.twopi / f.total);
-      if (sizes[i] == 300)
-        printf ("       target at 300 nodes: ours at least 5x faster than twopi: %s\n",
-                isnan (f.twopi) ? "twopi not found" : f.twopi / f.total >= 5 ? "met" : "NOT met");
+      if (sizes[i] == 1000)
+        pdf1000 = f;
     }
 
   bench_drag (300);
   bench_drag (1000);
+
+  if (argc == 1)
+    {
+      Timing fit300, fit1000, zoom300, zoom1000;
+      gboolean deterministic = layout_is_deterministic (300) && layout_is_deterministic (1000);
+      double ratio = pdf1000.twopi / pdf1000.total;
+
+      bench_redraw (300, TRUE, &fit300);
+      bench_redraw (1000, TRUE, &fit1000);
+      bench_redraw (300, FALSE, &zoom300);
+      bench_redraw (1000, FALSE, &zoom1000);
+
+      printf ("\nTargets (issue 18); times in ms; met: by the median\n");
+      printf ("  %-44s %8s %8s %-3s %-18s %s\n", "figure", "median", "p95", "", "target", "met");
+      table_row ("redraw 300 nodes, 1920x1080, whole map", fit300.median, fit300.p95, "ms",
+                 "<= 8 ms", fit300.median <= 8);
+      table_row ("redraw 1000 nodes, 1920x1080, whole map", fit1000.median, fit1000.p95, "ms",
+                 "<= 16 ms", fit1000.median <= 16);
+      table_row ("redraw 300 nodes, 1920x1080, at 100%", zoom300.median, zoom300.p95, "ms",
+                 "<= 8 ms", zoom300.median <= 8);
+      table_row ("redraw 1000 nodes, 1920x1080, at 100%", zoom1000.median, zoom1000.p95, "ms",
+                 "<= 16 ms", zoom1000.median <= 16);
+      table_row ("PDF 1000 nodes: ours (layout + export)", pdf1000.total, pdf1000.total_p95, "ms",
+                 "", TRUE);
+      if (isnan (ratio))
+        printf ("  %-44s %8s %8s %-3s %-18s %s\n", "PDF 1000 nodes: twopi -Tpdf", "-", "-", "",
+                "(twopi not found)", "-");
+      else
+        {
+          table_row ("PDF 1000 nodes: twopi -Tpdf", pdf1000.twopi, pdf1000.twopi_p95, "ms", "", TRUE);
+          table_row ("PDF 1000 nodes: twopi / ours (of the medians)", ratio, ratio, "x",
+                     ">= 5x faster", ratio >= 5);
+        }
+      printf ("  %-44s %8s %8s %-3s %-18s %s\n", "layout deterministic (300 and 1000 nodes)",
+              deterministic ? "same" : "DIFFERS", "", "", "same positions",
+              deterministic ? "yes" : "NO");
+    }
   g_rmdir (dir);
   return 0;
 }
