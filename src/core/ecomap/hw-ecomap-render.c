@@ -29,6 +29,10 @@
 #define PLAIN_WIDTH        1.3
 #define WAVE_AMPLITUDE     3.5
 #define WAVE_LENGTH        9.0
+/* A stressful tie carries at most this many waves, in its middle: a long
+ * tie in a large map would otherwise carry hundreds, each one as costly to
+ * draw and to write into a PDF as a whole node. */
+#define WAVE_MAX_PERIODS   24
 #define LEGEND_SAMPLE      40.0
 #define LEGEND_PAD         8.0
 #define LEGEND_LABEL_WIDTH 170.0
@@ -866,6 +870,7 @@ draw_segments (cairo_t          *cr,
           ux = (seg->x2 - seg->x1) / len;
           uy = (seg->y2 - seg->y1) / len;
           inset = MIN (len * 0.15, 2 * ARROW_LENGTH);
+          inset = MAX (inset, (len - WAVE_MAX_PERIODS * WAVE_LENGTH) / 2);
           if (!any)
             {
               if (!faint)
