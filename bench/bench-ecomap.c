@@ -568,9 +568,9 @@ main (int   argc,
         {
           table_row ("PDF 1000 nodes: twopi -Tpdf", pdf1000.twopi, pdf1000.twopi_p95,
                      pdf1000.twopi_cpu, "ms", NULL, TRUE);
-          printf ("  %-46s %8.2f %8s %8.2f %-3s %-15s %s\n", "PDF 1000 nodes: twopi / ours (medians)",
-                  ratio, "", pdf1000.twopi_cpu / pdf1000.total_cpu, "x", ">= 5x",
-                  ratio >= 5 ? "yes" : "NO");
+          printf ("  %-46s %8.2f %8s %8.2f %-3s %-15s %s\n",
+                  "PDF 1000 nodes: twopi / ours (medians)", ratio, "",
+                  pdf1000.twopi_cpu / pdf1000.total_cpu, "x", ">= 5x", ratio >= 5 ? "yes" : "NO");
         }
       printf ("  %-46s %8s %8s %8s %-3s %-15s %s\n", "layout deterministic (300 and 1000 nodes)",
               deterministic ? "same" : "DIFFERS", "", "", "", "same positions",
