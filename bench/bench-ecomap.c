@@ -548,7 +548,7 @@ main (int   argc,
       bench_redraw (1000, FALSE, &zoom1000);
 
       printf ("\nTargets (issue 18); met: by the median (wall clock). cpu: median CPU time,\n"
-              "what the wall clock would show on a machine nobody else uses\n");
+              "which other users of a shared machine inflate less than the wall clock\n");
       printf ("  %-46s %8s %8s %8s %-3s %-15s %s\n", "figure", "median", "p95", "cpu", "",
               "target", "met");
       table_row ("redraw 300 nodes, 1920x1080, whole map", fit300.median, fit300.p95, fit300.cpu,
