@@ -299,6 +299,198 @@ test_changes_draw (void)
     g_unlink (path);
 }
 
+static char *
+pdf_text (HwEcomapMap *map,
+          const char  *name)
+{
+  g_autofree char *path = tmp_path (name);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hw_ecomap_map_export (map, "pdf", "a4", path, &error));
+  g_assert_no_error (error);
+  g_assert_true (run ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL }, &text));
+  if (g_getenv ("HW_KEEP_OUTPUT") == NULL)
+    g_unlink (path);
+  return squeeze (text);
+}
+
+static cairo_surface_t *
+draw_image (HwEcomapMap *map,
+            int          width,
+            int          height,
+            double       dx,
+            double       dy,
+            double       zoom)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  HwEcomapDrawOptions options = { .show_sectors = TRUE, .selected_node = 13, .selected_tie = 104 };
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, zoom, zoom);
+  hw_ecomap_draw_map (map, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Is @small the same, pixel for pixel, as @big from (@x, @y) on? */
+static gboolean
+same_pixels (cairo_surface_t *small,
+             cairo_surface_t *big,
+             int              x,
+             int              y)
+{
+  int w = cairo_image_surface_get_width (small), h = cairo_image_surface_get_height (small);
+  int ss = cairo_image_surface_get_stride (small), bs = cairo_image_surface_get_stride (big);
+  const guchar *sd = cairo_image_surface_get_data (small);
+  const guchar *bd = cairo_image_surface_get_data (big);
+
+  for (int row = 0; row < h; row++)
+    if (memcmp (sd + row * ss, bd + (row + y) * bs + x * 4, w * 4) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The view drawn through a recording surface, replayed on an image of
+ * @width x @height: @bounded, the recording has the image's size and the
+ * renderer skips what is outside it; else it is unbounded, and everything
+ * is drawn. */
+static cairo_surface_t *
+draw_recorded (HwEcomapMap *map,
+               int          width,
+               int          height,
+               double       dx,
+               double       dy,
+               double       zoom,
+               gboolean     bounded)
+{
+  cairo_rectangle_t extents = { 0, 0, width, height };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                               bounded ? &extents : NULL);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  HwEcomapDrawOptions options = { .show_sectors = TRUE, .selected_node = 13, .selected_tie = 104 };
+  cairo_t *cr = cairo_create (recording);
+
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, zoom, zoom);
+  hw_ecomap_draw_map (map, cr, &options);
+  cairo_destroy (cr);
+
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  cairo_surface_destroy (recording);
+  return image;
+}
+
+/* A redraw (zoom, pan) skips what is outside the clip: what is on the
+ * screen must look exactly as when everything is drawn, at any pan. */
+static void
+test_clip_exact (void)
+{
+  g_autoptr(HwEcomapMap) map = sample_map ();
+  const int w = 240, h = 180;
+  static const double pans[][3] = {
+    { 120, 90, 1.0 }, { 20, 10, 1.0 }, { -150, 40, 1.3 }, { 300, -100, 2.0 },
+    { 120, 250, 0.7 }, { -60, 200, 1.6 }, { 60, 20, 3.0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pans); i++)
+    {
+      cairo_surface_t *skipped = draw_recorded (map, w, h, pans[i][0], pans[i][1], pans[i][2],
+                                                TRUE);
+      cairo_surface_t *whole = draw_recorded (map, w, h, pans[i][0], pans[i][1], pans[i][2],
+                                              FALSE);
+
+      if (!same_pixels (skipped, whole, 0, 0))
+        {
+          g_autofree char *a = tmp_path ("clip-skipped.png"), *b = tmp_path ("clip-whole.png");
+
+          cairo_surface_write_to_png (skipped, a);
+          cairo_surface_write_to_png (whole, b);
+          g_error ("the view at pan %g, %g, zoom %g differs from the map drawn whole "
+                   "(see %s and %s)", pans[i][0], pans[i][1], pans[i][2], a, b);
+        }
+      cairo_surface_destroy (skipped);
+      cairo_surface_destroy (whole);
+    }
+}
+
+/* The labels' text layouts are kept with the map between redraws; a name
+ * changed after a first drawing must be what the next one shows, and so
+ * must a legend's wording and a tie's style. */
+static void
+test_changed_after_draw (void)
+{
+  g_autoptr(HwEcomapMap) map = sample_map ();
+  g_autofree char *before = pdf_text (map, "before.pdf");
+  g_autofree char *after = NULL;
+  HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, 4);
+  cairo_surface_t *tie_before, *tie_after;
+
+  g_assert_cmpstr (node->label, ==, "Pastor Kim");
+  g_assert_nonnull (strstr (before, "PastorKim"));
+
+  g_free (node->label);
+  node->label = g_strdup ("Reverend Okonkwo-Lindqvist");
+  hw_ecomap_map_set_legend (map, HW_ECOMAP_LEGEND_STRESSFUL, "Fights a lot");
+  hw_ecomap_map_layout (map);
+  after = pdf_text (map, "after.pdf");
+  g_assert_null (strstr (after, "PastorKim"));
+  g_assert_nonnull (strstr (after, "ReverendOkonkwo-Lindqvist"));
+  g_assert_null (strstr (after, "Conflict(ourwording)"));
+  g_assert_nonnull (strstr (after, "Fightsalot"));
+  /* the longer name is measured again: its label is wider */
+  g_assert_cmpfloat (node->label_width, >, 60);
+
+  /* a tie made stronger: the next drawing shows it */
+  tie_before = draw_image (map, 400, 300, 200, 150, 0.6);
+  g_array_index (map->ties, HwEcomapMapTie, 1).strength = HW_TIE_STRONG;
+  hw_ecomap_map_layout (map);
+  tie_after = draw_image (map, 400, 300, 200, 150, 0.6);
+  g_assert_false (same_pixels (tie_after, tie_before, 0, 0));
+  cairo_surface_destroy (tie_before);
+  cairo_surface_destroy (tie_after);
+}
+
+/* Same input, same positions, bit for bit: two maps made alike, and one
+ * map laid out again. */
+static void
+test_layout_deterministic (void)
+{
+  g_autoptr(HwEcomapMap) a = sample_map ();
+  g_autoptr(HwEcomapMap) b = sample_map ();
+  g_autofree double *first = g_new0 (double, 2 * a->nodes->len);
+
+  g_assert_cmpuint (a->nodes->len, ==, b->nodes->len);
+  for (guint i = 0; i < a->nodes->len; i++)
+    {
+      HwEcomapMapNode *na = &g_array_index (a->nodes, HwEcomapMapNode, i);
+      HwEcomapMapNode *nb = &g_array_index (b->nodes, HwEcomapMapNode, i);
+
+      g_assert_true (memcmp (&na->x, &nb->x, sizeof (double)) == 0);
+      g_assert_true (memcmp (&na->y, &nb->y, sizeof (double)) == 0);
+      first[2 * i] = na->x;
+      first[2 * i + 1] = na->y;
+    }
+  hw_ecomap_map_layout (a);
+  for (guint i = 0; i < a->nodes->len; i++)
+    {
+      HwEcomapMapNode *na = &g_array_index (a->nodes, HwEcomapMapNode, i);
+
+      g_assert_true (memcmp (&na->x, &first[2 * i], sizeof (double)) == 0);
+      g_assert_true (memcmp (&na->y, &first[2 * i + 1], sizeof (double)) == 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +509,9 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/strengths", test_strengths_from_ties);
   g_test_add_func ("/ecomap-render/legend", test_legend);
   g_test_add_func ("/ecomap-render/changes", test_changes_draw);
+  g_test_add_func ("/ecomap-render/clip-exact", test_clip_exact);
+  g_test_add_func ("/ecomap-render/changed-after-draw", test_changed_after_draw);
+  g_test_add_func ("/ecomap-render/layout-deterministic", test_layout_deterministic);
 
   ret = g_test_run ();
   g_rmdir (outdir);

@@ -251,6 +251,19 @@ cell_key (gint64 cx, gint64 cy)
   return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
 }
 
+/* g_int64_hash keeps only the low 32 bits, which is cy alone: every cell
+ * of a row would land in one bucket. Mix both halves. */
+static guint
+cell_hash (gconstpointer key)
+{
+  guint64 k = *(const guint64 *) key;
+
+  k ^= k >> 33;
+  k *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  k ^= k >> 33;
+  return (guint) k;
+}
+
 static void
 grid_range (Grid              *grid,
             const HwEcomapBox *box,
@@ -562,7 +575,7 @@ hw_ecomap_layout (HwEcomapLayoutNode *nodes,
   ring_step = MAX (ring_step, 8.0);
 
   grid.cell = ring_step + HW_ECOMAP_LAYOUT_MARGIN;
-  grid.cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, array_free);
+  grid.cells = g_hash_table_new_full (cell_hash, g_int64_equal, g_free, array_free);
   grid.nodes = nodes;
   grid.household_radius = household_radius;
   grid.stamps = g_new0 (guint, MAX (n_nodes, 1));

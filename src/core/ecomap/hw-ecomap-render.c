@@ -29,6 +29,10 @@
 #define PLAIN_WIDTH        1.3
 #define WAVE_AMPLITUDE     3.5
 #define WAVE_LENGTH        9.0
+/* A stressful tie carries at most this many waves, in its middle: a long
+ * tie in a large map would otherwise carry hundreds, each one as costly to
+ * draw and to write into a PDF as a whole node. */
+#define WAVE_MAX_PERIODS   24
 #define LEGEND_SAMPLE      40.0
 #define LEGEND_PAD         8.0
 #define LEGEND_LABEL_WIDTH 170.0
@@ -791,15 +795,15 @@ stroke_plain (cairo_t          *cr,
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
-/* Broken: a cut in the middle, marked by two bars across the line. */
+/* Broken: a cut in the middle, marked by two bars across the line. One
+ * stroke per tie, as for the plain lines. */
 static void
 stroke_broken (cairo_t          *cr,
                const TieSegment *segs,
                guint             n,
                gboolean          faint)
 {
-  gboolean any = FALSE;
-
+  cairo_set_line_width (cr, PLAIN_WIDTH * 1.2);
   for (guint i = 0; i < n; i++)
     {
       const TieSegment *seg = &segs[i];
@@ -822,12 +826,8 @@ stroke_broken (cairo_t          *cr,
           cairo_move_to (cr, cx - uy * bar + ux * 2, cy + ux * bar + uy * 2);
           cairo_line_to (cr, cx + uy * bar - ux * 2, cy - ux * bar - uy * 2);
         }
-      any = TRUE;
+      cairo_stroke (cr);
     }
-  if (!any)
-    return;
-  cairo_set_line_width (cr, PLAIN_WIDTH * 1.2);
-  cairo_stroke (cr);
 }
 
 /* Draws ties in batches (one path per line style) rather than one by
@@ -866,6 +866,7 @@ draw_segments (cairo_t          *cr,
           ux = (seg->x2 - seg->x1) / len;
           uy = (seg->y2 - seg->y1) / len;
           inset = MIN (len * 0.15, 2 * ARROW_LENGTH);
+          inset = MAX (inset, (len - WAVE_MAX_PERIODS * WAVE_LENGTH) / 2);
           if (!any)
             {
               if (!faint)
@@ -1126,6 +1127,62 @@ draw_sectors (HwEcomapMap *map,
     }
 }
 
+/* What is drawn outside the clip leaves no mark: on the screen, zoomed in,
+ * most of a large map is outside, and skipping it is most of a redraw. */
+typedef struct {
+  double x1, y1, x2, y2;   /* the clip's extents in map units */
+} Visible;
+
+static void
+visible_init (Visible *visible,
+              cairo_t *cr)
+{
+  cairo_clip_extents (cr, &visible->x1, &visible->y1, &visible->x2, &visible->y2);
+  /* (an unbounded surface, or none: everything) */
+  if (!(visible->x2 > visible->x1) || !(visible->y2 > visible->y1))
+    {
+      visible->x1 = visible->y1 = -G_MAXDOUBLE;
+      visible->x2 = visible->y2 = G_MAXDOUBLE;
+    }
+}
+
+static gboolean
+visible_box (const Visible *visible,
+             double         x1,
+             double         y1,
+             double         x2,
+             double         y2)
+{
+  return x1 <= visible->x2 && x2 >= visible->x1 && y1 <= visible->y2 && y2 >= visible->y1;
+}
+
+/* Anything a tie draws is within this distance of its line: the thick
+ * line, the wave, arrowheads, the broken tie's bars, the selection. */
+#define TIE_REACH 12.0
+
+static gboolean
+visible_segment (const Visible *visible,
+                 double         x1,
+                 double         y1,
+                 double         x2,
+                 double         y2)
+{
+  return visible_box (visible, MIN (x1, x2) - TIE_REACH, MIN (y1, y2) - TIE_REACH,
+                      MAX (x1, x2) + TIE_REACH, MAX (y1, y2) + TIE_REACH);
+}
+
+/* A node with its focus ring, diamond and label (whose ink may overhang
+ * its measured box a little). */
+static gboolean
+visible_node (const Visible         *visible,
+              const HwEcomapMapNode *node)
+{
+  double half = MAX (node->radius + 8, MAX (node->label_width, LABEL_MAX_WIDTH) / 2 + 4);
+
+  return visible_box (visible, node->x - half, node->y - node->radius - 8, node->x + half,
+                      node->y + node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP + node->label_height + 8);
+}
+
 static gboolean
 tie_touches (const HwEcomapMapTie *tie,
              gint64                node)
@@ -1142,6 +1199,7 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
   GHashTable *index = get_index (map);
   g_autoptr(GArray) segments = NULL;
   gint64 only, exclude;
+  Visible visible;
 
   if (options == NULL)
     options = &defaults;
@@ -1149,6 +1207,7 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
   exclude = options->exclude_node;
 
   cairo_save (cr);
+  visible_init (&visible, cr);
   /* On screen, curves (waves, circles) flattened less finely look the
    * same and stroke several times faster; vector output keeps them exact. */
   if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
@@ -1174,7 +1233,7 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
         dx = bx - ax;
         dy = by - ay;
         len = hypot (dx, dy);
-        if (len <= ar + br + 2 * TIE_GAP)
+        if (len <= ar + br + 2 * TIE_GAP || !visible_segment (&visible, ax, ay, bx, by))
           continue;
         ux = dx / len;
         uy = dy / len;
@@ -1211,7 +1270,8 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
     {
       HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
 
-      if ((only != 0 && node->id != only) || (exclude != 0 && node->id == exclude))
+      if ((only != 0 && node->id != only) || (exclude != 0 && node->id == exclude) ||
+          !visible_node (&visible, node))
         continue;
       draw_node (cr, node,
                  node->id != 0 && node->id == options->selected_node,
@@ -1229,7 +1289,10 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
       if ((only != 0 && !tie_touches (tie, only)) || tie_touches (tie, exclude))
         continue;
       if (!node_position (map, index, tie->node_a, &ax, &ay, &ar) ||
-          !node_position (map, index, tie->node_b, &bx, &by, &br))
+          !node_position (map, index, tie->node_b, &bx, &by, &br) ||
+          /* (a badge is a word, wider than the line) */
+          !visible_box (&visible, (ax + bx) / 2 - 60, (ay + by) / 2 - 20,
+                        (ax + bx) / 2 + 60, (ay + by) / 2 + 20))
         continue;
       draw_badge (map, cr, (ax + bx) / 2, (ay + by) / 2, tie->change);
     }
