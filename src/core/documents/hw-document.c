@@ -1336,9 +1336,9 @@ is_item (Block *b)
   return b != NULL && (b->kind == BLOCK_BULLET || b->kind == BLOCK_CHECKBOX);
 }
 
-/* Which blocks stay on a page with the block after them: headings; the
- * short labelled lines right under a heading ("By when: …"), which belong
- * to what the heading introduces; a line that introduces a list; and in a
+/* Which blocks stay on a page with the block after them: headings; a
+ * short paragraph right under a heading, and the short labelled lines
+ * under it ("By when: …"), which belong to what the heading introduces; a line that introduces a list; and in a
  * list, the first item with the
  * second and the last but one with the last, so that no item of a longer
  * list stands alone at the foot or the top of a page. */
@@ -1363,9 +1363,10 @@ mark_keep_next (HwDocument *self)
         case BLOCK_NOTE:
           /* a lead-in under a heading, or a one-line "Progress notes:"
            * that introduces a list */
-          b->keep_next = (b->kind == BLOCK_PARAGRAPH && b->labelled && b->lines != NULL &&
-                          b->lines->len <= 3 && prev != NULL && prev->keep_next &&
-                          (prev->kind == BLOCK_HEADING || prev->kind == BLOCK_PARAGRAPH)) ||
+          b->keep_next = (b->kind == BLOCK_PARAGRAPH && b->lines != NULL && b->lines->len <= 3 &&
+                          prev != NULL && prev->keep_next &&
+                          (prev->kind == BLOCK_HEADING ||
+                           (b->labelled && prev->kind == BLOCK_PARAGRAPH))) ||
                          (b->lines != NULL && b->lines->len == 1 && is_item (next));
           break;
         case BLOCK_BULLET:
