@@ -854,8 +854,7 @@ longest_word (HwDocument *self,
  * words break between words, never inside one ("seguimien-to"). The room
  * a column needs more is taken from the others in proportion to their
  * shares. Only when the longest words together are wider than the page
- * do the columns get widths in proportion to what they need, and the
- * words that cannot fit break. */
+ * do the words that cannot fit break, in the columns that need the most. */
 static double *
 table_column_widths (HwDocument *self,
                      Block      *b,
@@ -882,8 +881,35 @@ table_column_widths (HwDocument *self,
 
   if (total_need > width)
     {
-      for (guint c = 0; c < n; c++)
-        w[c] = width * (total_need > 0 ? need[c] / total_need : 1.0 / n);
+      /* Some word is wider than its column could be: every column whose
+       * longest word fits in an equal share of what is left gets it; the
+       * too wide ones share the rest equally, and only their words break. */
+      for (guint round = 0; round <= n; round++)
+        {
+          double left = width;
+          guint k = 0;
+          gboolean changed = FALSE;
+
+          for (guint c = 0; c < n; c++)
+            if (pinned[c])
+              left -= need[c];
+            else
+              k++;
+          if (k == 0)
+            break;
+          for (guint c = 0; c < n; c++)
+            if (!pinned[c] && need[c] <= left / k)
+              {
+                pinned[c] = TRUE;
+                changed = TRUE;
+              }
+          if (!changed)
+            {
+              for (guint c = 0; c < n; c++)
+                w[c] = pinned[c] ? need[c] : left / k;
+              break;
+            }
+        }
       return w;
     }
 
