@@ -254,7 +254,8 @@ test_heading_kept_with_next (void)
 
       add_filler (doc, n);
       hw_document_add_heading (doc, 2, "Transportheading");
-      hw_document_add_labelled (doc, "Familywords", "The bus takes two hours to get to the visits.");
+      hw_document_add_labelled (doc, "Familywords",
+                                "The bus takes two hours to get to the visits.");
       hw_document_add_labelled (doc, "Strengths", "Has not missed a visit in two months.");
       hw_document_add_heading (doc, 3, "Goalheading: Elena gets to every visit on time.");
       hw_document_add_labelled (doc, "Bywhen", "2 January 2027");
@@ -310,7 +311,7 @@ test_no_row_or_item_alone (void)
       for (guint i = 0; i < 6; i++)
         {
           g_autofree char *item = g_strdup_printf ("listitem%u is closed when the family has "
-                                                   "managed for twelve months with the supports.", i + 1);
+                                                   "managed for twelve months.", i + 1);
           hw_document_add_bullet (doc, item);
         }
       hw_document_add_labelled (doc, "Closing date", "3 December 2027");
@@ -358,7 +359,8 @@ test_group_label_repeated (void)
       path = write_pdf (doc, "group.pdf");
       words = read_words (path);
       for (guint p = 1; p <= hw_document_get_n_pages (doc); p++)
-        if (count_on_page (words, p, "supportrow") > 0 && count_on_page (words, p, "Keepingsafe") != 1)
+        if (count_on_page (words, p, "supportrow") > 0 &&
+            count_on_page (words, p, "Keepingsafe") != 1)
           g_error ("after %u filler lines page %u has the group's rows without its label", n, p);
       remove_pdf (path);
     }
@@ -383,8 +385,8 @@ test_footer_date_one_line (void)
       g_auto(GStrv) date_words = g_strsplit (dates[d], " ", -1);
       double y = -1;
 
-      hw_document_set_confidentiality (doc, "Confidencial. Comparta esta copia solo con las personas "
-                                            "a quienes va dirigida.");
+      hw_document_set_confidentiality (doc, "Confidencial. Comparta esta copia solo con las "
+                                            "personas a quienes va dirigida.");
       hw_document_set_recipient_line (doc, "Copia para la agencia y la corte");
       hw_document_set_date_line (doc, dates[d]);
       hw_document_add_paragraph (doc, "Body");
@@ -498,7 +500,8 @@ check_chart (const char *language,
 
   /* the last row's name is there (the chart is not cut) */
   domains = hw_choices_get (HW_CHOICES_READINESS_DOMAIN, &n_domains);
-  last_label = g_strsplit (hw_choice_label (HW_CHOICES_READINESS_DOMAIN, domains[n_domains - 1].id), " ", -1);
+  last_label = g_strsplit (hw_choice_label (HW_CHOICES_READINESS_DOMAIN,
+                                            domains[n_domains - 1].id), " ", -1);
   for (guint i = 0; i < words->len && !found; i++)
     found = g_str_equal (((Word *) g_ptr_array_index (words, i))->text,
                          last_label[g_strv_length (last_label) - 1]);
@@ -588,7 +591,8 @@ check_chart_in_plan (HwStore    *store,
   words = read_words (path);
 
   domains = hw_choices_get (HW_CHOICES_READINESS_DOMAIN, &n_domains);
-  label = g_strsplit (hw_choice_label (HW_CHOICES_READINESS_DOMAIN, domains[n_domains - 1].id), " ", -1);
+  label = g_strsplit (hw_choice_label (HW_CHOICES_READINESS_DOMAIN, domains[n_domains - 1].id),
+                      " ", -1);
   for (guint i = 0; i < words->len && caption == NULL; i++)
     {
       Word *w = g_ptr_array_index (words, i);
@@ -649,8 +653,9 @@ test_chart_in_service_plan (void)
       g_autoptr(GError) error = NULL;
 
       hw_service_plan_add_aftercare (store, case_id, components[round % n_components].id,
-                                     round % 2 ? "A short check-in." : "A longer support that takes "
-                                     "two or three lines of the table's widest column to say.",
+                                     round % 2 ? "A short check-in."
+                                               : "A longer support that takes two or three "
+                                                 "lines of the table's widest column to say.",
                                      0, 0, "Monthly", "2027-01-02", "2028-01-02", &error);
       g_assert_no_error (error);
       check_chart_in_plan (store, case_id, "es", "agency", "a4", round);

@@ -1010,7 +1010,8 @@ build_layouts (HwDocument *self,
                 if (r > 0 && row[g][0] == '\0' && label[0] != '\0')
                   {
                     cell = make_cell (self, label, FALSE, b->col_widths[g]);
-                    b->cont_heights[r] = MAX (b->row_heights[r], layout_height (cell) + 2 * CELL_PAD);
+                    b->cont_heights[r] = MAX (b->row_heights[r],
+                                              layout_height (cell) + 2 * CELL_PAD);
                   }
                 else if (r > 0)
                   label = row[g];
@@ -1364,8 +1365,8 @@ is_item (Block *b)
 
 /* Which blocks stay on a page with the block after them: headings; a
  * short paragraph right under a heading, and the short labelled lines
- * under it ("By when: …"), which belong to what the heading introduces; a line that introduces a list; and in a
- * list, the first item with the
+ * under it ("By when: …"), which belong to what the heading introduces;
+ * a line that introduces a list; and in a list, the first item with the
  * second and the last but one with the last, so that no item of a longer
  * list stands alone at the foot or the top of a page. */
 static void
@@ -1420,7 +1421,8 @@ text_height (Block *b)
 }
 
 /* The room block @i needs at the foot of a page: itself and the blocks it
- * is kept with, and the first lines or rows of the block after them. A
+ * is kept with (up to the next heading of its level), and the first lines
+ * or rows of the block after them. A
  * chain of more than a third of a page is not kept whole (a long lead-in
  * is better split than moved with a half-empty page left behind): then
  * only the block and the start of the next one are. */
@@ -1432,6 +1434,7 @@ keep_height (HwDocument *self,
   Block *next = i + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 1) : NULL;
   double limit = (self->page_h - self->margin_top - self->margin_bottom) / 3;
   double need = text_height (b);
+  double before_subheading = -1;
   guint j = i + 1;
 
   g_assert (HW_IS_DOCUMENT (self));
@@ -1440,7 +1443,14 @@ keep_height (HwDocument *self,
     {
       Block *n = g_ptr_array_index (self->blocks, j);
 
-      if (!n->keep_next || n->kind == BLOCK_PAGE_BREAK || need + text_height (n) > limit)
+      /* a heading of the same level or higher starts a section of its own */
+      if (n->kind == BLOCK_HEADING && (b->kind != BLOCK_HEADING || n->level <= b->level))
+        break;
+      /* a lower heading goes on the chain (a goal under its need), but if
+       * all of it is too much, the chain up to it is kept */
+      if (n->kind == BLOCK_HEADING && before_subheading < 0 && j > i + 1)
+        before_subheading = need;
+      if (!n->keep_next || need + text_height (n) > limit)
         break;
       need += text_height (n);
       j++;
@@ -1449,10 +1459,16 @@ keep_height (HwDocument *self,
     {
       Block *n = g_ptr_array_index (self->blocks, j);
 
+      /* a figure after a section's lines is not part of them: the lines
+       * stay together, the figure finds its own room */
+      if (n->kind == BLOCK_FIGURE && (j > i + 1 || b->kind != BLOCK_HEADING) && need <= limit)
+        return need;
       need += space_before (n) + min_height (self, n);
     }
   if (need <= limit)
     return need;
+  if (before_subheading > 0 && before_subheading <= limit)
+    return before_subheading;
   return text_height (b) + (next != NULL ? space_before (next) + min_height (self, next) : 0);
 }
 

@@ -292,7 +292,8 @@ axis_label (cairo_t      *cr,
             const Layout *l,
             int           rating)
 {
-  PangoLayout *layout = make_layout (cr, l->axis_font, rating == 0, hw_readiness_rating_label (rating));
+  PangoLayout *layout = make_layout (cr, l->axis_font, rating == 0,
+                                     hw_readiness_rating_label (rating));
 
   pango_layout_set_width (layout, (int) (l->axis_wrap * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
