@@ -66,6 +66,9 @@ typedef struct {
   guint       n_columns;
   double     *widths;        /* fractions of the text width */
   GPtrArray  *rows;          /* (char **) strv per row; rows[0] = header */
+  int         group_column;  /* -1, or a column whose empty cell repeats the one above */
+  gboolean    labelled;      /* a paragraph "Label: text" */
+  gboolean    keep_next;     /* pagination: kept on a page with what follows */
 
   double              aspect;
   HwDocumentHeightFunc height_for_width;  /* a figure that keeps the text's width */
@@ -86,6 +89,11 @@ typedef struct {
   GArray      *lines;        /* LineInfo of layout */
   GPtrArray   *cells;        /* table: PangoLayout per cell, row-major */
   double      *row_heights;
+  double      *col_widths;   /* table: points, each at least its longest word if it can */
+  /* table with a group column: a row that starts a page shows its group's
+   * label again; NULL where the row's own cell is not empty */
+  GPtrArray   *group_cells;  /* PangoLayout or NULL per row */
+  double      *cont_heights; /* the row's height when it starts a page */
   PangoLayout *sig_layouts[4]; /* relationship, signature, date, refused */
   double       height;       /* signature block */
   double       x;            /* left of the layout */
@@ -141,6 +149,9 @@ block_clear_layouts (Block *b)
   g_clear_pointer (&b->lines, g_array_unref);
   g_clear_pointer (&b->cells, g_ptr_array_unref);
   g_clear_pointer (&b->row_heights, g_free);
+  g_clear_pointer (&b->col_widths, g_free);
+  g_clear_pointer (&b->group_cells, g_ptr_array_unref);
+  g_clear_pointer (&b->cont_heights, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (b->sig_layouts); i++)
     g_clear_object (&b->sig_layouts[i]);
 }
@@ -539,6 +550,7 @@ hw_document_add_labelled (HwDocument *self,
   if (text == NULL)
     text = "";
   b = add_block (self, BLOCK_PARAGRAPH);
+  b->labelled = TRUE;
   /* Translators: a label and its value in a printed plan, "Review date: 1 May" */
   b->plain = g_strdup_printf (_("%s: %s"), label, text);
   {
@@ -593,6 +605,7 @@ hw_document_add_table (HwDocument          *self,
 
   b = add_block (self, BLOCK_TABLE);
   b->n_columns = n_columns;
+  b->group_column = -1;
   b->widths = g_new (double, n_columns);
   for (guint i = 0; i < n_columns; i++)
     {
@@ -629,6 +642,23 @@ hw_document_add_table_row (HwDocument         *self,
   for (guint i = 0; i < b->n_columns; i++)
     row[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
   g_ptr_array_add (b->rows, row);
+  invalidate (self);
+}
+
+void
+hw_document_set_table_group_column (HwDocument *self,
+                                    guint       column)
+{
+  Block *b;
+
+  g_return_if_fail (HW_IS_DOCUMENT (self));
+  g_return_if_fail (self->blocks->len > 0);
+
+  b = g_ptr_array_index (self->blocks, self->blocks->len - 1);
+  g_return_if_fail (b->kind == BLOCK_TABLE);
+  g_return_if_fail (column < b->n_columns);
+
+  b->group_column = (int) column;
   invalidate (self);
 }
 
@@ -776,6 +806,142 @@ heading_font (int level)
 }
 
 static void
+object_unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* A table cell's layout (bold in the header row), @col_w points wide. */
+static PangoLayout *
+make_cell (HwDocument *self,
+           const char *text,
+           gboolean    header,
+           double      col_w)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  g_assert (HW_IS_DOCUMENT (self));
+
+  if (header)
+    {
+      g_autofree char *bold = g_strdup_printf ("<b>%s</b>", markup);
+      return make_layout (self, BODY_FONT, bold, MAX (col_w - 2 * CELL_PAD, 8));
+    }
+  return make_layout (self, BODY_FONT, markup, MAX (col_w - 2 * CELL_PAD, 8));
+}
+
+/* The width of the widest word of a cell: laid out one word a line
+ * (pango breaks where a line may break, and at no other place). */
+static double
+longest_word (HwDocument *self,
+              const char *text,
+              gboolean    header)
+{
+  g_autoptr(PangoLayout) layout = make_cell (self, text, header, 2 * CELL_PAD + 8);
+  int w;
+
+  g_assert (HW_IS_DOCUMENT (self));
+
+  pango_layout_set_width (layout, PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_get_size (layout, &w, NULL);
+  return (double) w / PANGO_SCALE;
+}
+
+/* Column widths in points: the builder's shares of @width, except that
+ * no column is narrower than its longest word (header or cell), so that
+ * words break between words, never inside one ("seguimien-to"). The room
+ * a column needs more is taken from the others in proportion to their
+ * shares. Only when the longest words together are wider than the page
+ * do the words that cannot fit break, in the columns that need the most. */
+static double *
+table_column_widths (HwDocument *self,
+                     Block      *b,
+                     double      width)
+{
+  guint n = b->n_columns;
+  double *w = g_new0 (double, n);
+  g_autofree double *need = g_new0 (double, n);
+  g_autofree gboolean *pinned = g_new0 (gboolean, n);
+  double total_need = 0;
+
+  g_assert (HW_IS_DOCUMENT (self));
+
+  for (guint r = 0; r < b->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (b->rows, r);
+
+      for (guint c = 0; c < n; c++)
+        if (row[c][0] != '\0')
+          need[c] = MAX (need[c], longest_word (self, row[c], r == 0) + 2 * CELL_PAD + 0.5);
+    }
+  for (guint c = 0; c < n; c++)
+    total_need += need[c];
+
+  if (total_need > width)
+    {
+      /* Some word is wider than its column could be: every column whose
+       * longest word fits in an equal share of what is left gets it; the
+       * too wide ones share the rest equally, and only their words break. */
+      for (guint round = 0; round <= n; round++)
+        {
+          double left = width;
+          guint k = 0;
+          gboolean changed = FALSE;
+
+          for (guint c = 0; c < n; c++)
+            if (pinned[c])
+              left -= need[c];
+            else
+              k++;
+          if (k == 0)
+            break;
+          for (guint c = 0; c < n; c++)
+            if (!pinned[c] && need[c] <= left / k)
+              {
+                pinned[c] = TRUE;
+                changed = TRUE;
+              }
+          if (!changed)
+            {
+              for (guint c = 0; c < n; c++)
+                w[c] = pinned[c] ? need[c] : left / k;
+              break;
+            }
+        }
+      return w;
+    }
+
+  /* Pin every column that its share leaves too narrow at what it needs,
+   * share the rest out again, until every column has room. */
+  for (guint round = 0; round <= n; round++)
+    {
+      double left = width, shares = 0;
+      gboolean changed = FALSE;
+
+      for (guint c = 0; c < n; c++)
+        {
+          if (pinned[c])
+            left -= need[c];
+          else
+            shares += b->widths[c];
+        }
+      for (guint c = 0; c < n; c++)
+        w[c] = pinned[c] ? need[c] : (shares > 0 ? left * b->widths[c] / shares : 0);
+      for (guint c = 0; c < n; c++)
+        if (!pinned[c] && w[c] < need[c])
+          {
+            pinned[c] = TRUE;
+            changed = TRUE;
+          }
+      if (!changed)
+        break;
+    }
+  return w;
+}
+
+static void
 build_layouts (HwDocument *self,
                Block      *b)
 {
@@ -811,6 +977,7 @@ build_layouts (HwDocument *self,
       {
         guint n_rows = b->rows->len;
 
+        b->col_widths = table_column_widths (self, b, width);
         b->cells = g_ptr_array_new_with_free_func (g_object_unref);
         b->row_heights = g_new0 (double, n_rows);
         for (guint r = 0; r < n_rows; r++)
@@ -819,19 +986,36 @@ build_layouts (HwDocument *self,
 
             for (guint c = 0; c < b->n_columns; c++)
               {
-                double cw = width * b->widths[c] - 2 * CELL_PAD;
-                g_autofree char *markup = g_markup_escape_text (row[c], -1);
-                PangoLayout *cell;
+                PangoLayout *cell = make_cell (self, row[c], r == 0, b->col_widths[c]);
 
-                if (r == 0)
-                  {
-                    g_autofree char *bold = g_strdup_printf ("<b>%s</b>", markup);
-                    cell = make_layout (self, BODY_FONT, bold, MAX (cw, 8));
-                  }
-                else
-                  cell = make_layout (self, BODY_FONT, markup, MAX (cw, 8));
                 b->row_heights[r] = MAX (b->row_heights[r], layout_height (cell) + 2 * CELL_PAD);
                 g_ptr_array_add (b->cells, cell);
+              }
+          }
+
+        /* A row that continues a group ("Kind of support" said once for
+         * its rows) says the group's label again when it starts a page. */
+        b->cont_heights = g_memdup2 (b->row_heights, n_rows * sizeof (double));
+        if (b->group_column >= 0 && (guint) b->group_column < b->n_columns)
+          {
+            guint g = b->group_column;
+            const char *label = "";
+
+            b->group_cells = g_ptr_array_new_full (n_rows, object_unref_nullable);
+            for (guint r = 0; r < n_rows; r++)
+              {
+                char **row = g_ptr_array_index (b->rows, r);
+                PangoLayout *cell = NULL;
+
+                if (r > 0 && row[g][0] == '\0' && label[0] != '\0')
+                  {
+                    cell = make_cell (self, label, FALSE, b->col_widths[g]);
+                    b->cont_heights[r] = MAX (b->row_heights[r],
+                                              layout_height (cell) + 2 * CELL_PAD);
+                  }
+                else if (r > 0)
+                  label = row[g];
+                g_ptr_array_add (b->group_cells, cell);
               }
           }
       }
@@ -913,7 +1097,9 @@ min_height (HwDocument *self,
   switch (b->kind)
     {
     case BLOCK_TABLE:
-      return b->row_heights[0] + (b->rows->len > 1 ? b->row_heights[1] : 0);
+      /* the header and two rows: no row alone at the foot of a page */
+      return b->row_heights[0] + (b->rows->len > 1 ? b->row_heights[1] : 0)
+             + (b->rows->len > 3 ? b->row_heights[2] : 0);
     case BLOCK_SIGNATURE:
       return b->height;
     case BLOCK_FIGURE:
@@ -1022,43 +1208,94 @@ paginate_text (Cursor *c,
   c->y += space_after (b);
 }
 
+/* Rows from @first on a page from @y with the header: how many fit. */
+static guint
+rows_that_fit (Cursor *c,
+               Block  *b,
+               guint   first,
+               double *height)
+{
+  double h = b->row_heights[0];
+  guint last = first;
+
+  while (last < b->rows->len)
+    {
+      double rh = (last == first && first > 1) ? b->cont_heights[last] : b->row_heights[last];
+
+      if (c->y + h + rh > c->bottom + 0.01)
+        break;
+      h += rh;
+      last++;
+    }
+  *height = h;
+  return last;
+}
+
+/* A table is cut between rows, with its header row again on the next
+ * page, and never so that one row stands alone on either side of a cut
+ * (unless the table has fewer rows than that, or a row is taller than a
+ * page). */
 static void
 paginate_table (Cursor *c,
                 Block  *b)
 {
-  double header_h = b->row_heights[0];
   guint n_rows = b->rows->len;
-  Placement p = { 0 };
+  guint first = 1;
 
   if (!page_is_empty (c))
     c->y += space_before (b);
   if (c->y + min_height (c->self, b) > c->bottom && !page_is_empty (c))
     new_page (c);
 
-  p.block = b;
-  p.with_header = TRUE;
-  p.first = 1;
-  p.last = 1;
-  p.y = c->y;
-  p.height = header_h;
-
-  for (guint r = 1; r < n_rows; r++)
+  for (;;)
     {
-      double h = b->row_heights[r];
+      Placement p = { 0 };
+      double height;
+      guint last = rows_that_fit (c, b, first, &height);
 
-      if (p.y + p.height + h > c->bottom && p.last > p.first)
+      if (last < n_rows)
         {
-          place (c, &p);
-          new_page (c);
-          p.first = r;
-          p.last = r;
-          p.y = c->y;
-          p.height = header_h;
+          if (last == first || (last - first < 2 && n_rows - first > 1))
+            {
+              /* nothing, or one row alone, at the foot of a page: the
+               * rows go on to the next page (a row taller than a page on
+               * a page of its own, however) */
+              if (!page_is_empty (c))
+                {
+                  new_page (c);
+                  continue;
+                }
+              if (last == first)
+                last = first + 1;
+            }
+          else if (n_rows - last < 2)
+            {
+              /* leave the next page two rows, not one */
+              last = MAX (first + 2, n_rows - 2);
+              if (last >= n_rows - 1 && !page_is_empty (c) && first == 1)
+                {
+                  new_page (c);
+                  continue;
+                }
+            }
+          /* the height of the rows kept on this page */
+          height = b->row_heights[0];
+          for (guint r = first; r < last; r++)
+            height += (r == first && first > 1) ? b->cont_heights[r] : b->row_heights[r];
         }
-      p.last = r + 1;
-      p.height += h;
+
+      p.block = b;
+      p.with_header = TRUE;
+      p.first = first;
+      p.last = last;
+      p.y = c->y;
+      p.height = height;
+      place (c, &p);
+      if (last >= n_rows)
+        break;
+      new_page (c);
+      first = last;
     }
-  place (c, &p);
   c->y += space_after (b);
 }
 
@@ -1120,6 +1357,121 @@ paginate_figure (Cursor *c,
   c->y += space_after (b);
 }
 
+static gboolean
+is_item (Block *b)
+{
+  return b != NULL && (b->kind == BLOCK_BULLET || b->kind == BLOCK_CHECKBOX);
+}
+
+/* Which blocks stay on a page with the block after them: headings; a
+ * short paragraph right under a heading, and the short labelled lines
+ * under it ("By when: …"), which belong to what the heading introduces;
+ * a line that introduces a list; and in a list, the first item with the
+ * second and the last but one with the last, so that no item of a longer
+ * list stands alone at the foot or the top of a page. */
+static void
+mark_keep_next (HwDocument *self)
+{
+  g_assert (HW_IS_DOCUMENT (self));
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (self->blocks, i);
+      Block *prev = i > 0 ? g_ptr_array_index (self->blocks, i - 1) : NULL;
+      Block *next = i + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 1) : NULL;
+      Block *after = i + 2 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 2) : NULL;
+
+      switch (b->kind)
+        {
+        case BLOCK_HEADING:
+          b->keep_next = TRUE;
+          break;
+        case BLOCK_PARAGRAPH:
+        case BLOCK_NOTE:
+          /* a lead-in under a heading, or a one-line "Progress notes:"
+           * that introduces a list */
+          b->keep_next = (b->kind == BLOCK_PARAGRAPH && b->lines != NULL && b->lines->len <= 3 &&
+                          prev != NULL && prev->keep_next &&
+                          (prev->kind == BLOCK_HEADING ||
+                           (b->labelled && prev->kind == BLOCK_PARAGRAPH))) ||
+                         (b->lines != NULL && b->lines->len == 1 && is_item (next));
+          break;
+        case BLOCK_BULLET:
+        case BLOCK_CHECKBOX:
+          b->keep_next = is_item (next) &&
+                         (!is_item (prev) || !is_item (after));
+          break;
+        default:
+          b->keep_next = FALSE;
+          break;
+        }
+    }
+}
+
+/* The whole height of a text block with the room around it. */
+static double
+text_height (Block *b)
+{
+  LineInfo *l;
+
+  if (b->lines == NULL || b->lines->len == 0)
+    return 0;
+  l = &g_array_index (b->lines, LineInfo, b->lines->len - 1);
+  return space_before (b) + l->top + l->height + space_after (b);
+}
+
+/* The room block @i needs at the foot of a page: itself and the blocks it
+ * is kept with (up to the next heading of its level), and the first lines
+ * or rows of the block after them. A
+ * chain of more than a third of a page is not kept whole (a long lead-in
+ * is better split than moved with a half-empty page left behind): then
+ * only the block and the start of the next one are. */
+static double
+keep_height (HwDocument *self,
+             guint       i)
+{
+  Block *b = g_ptr_array_index (self->blocks, i);
+  Block *next = i + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 1) : NULL;
+  double limit = (self->page_h - self->margin_top - self->margin_bottom) / 3;
+  double need = text_height (b);
+  double before_subheading = -1;
+  guint j = i + 1;
+
+  g_assert (HW_IS_DOCUMENT (self));
+
+  while (j < self->blocks->len)
+    {
+      Block *n = g_ptr_array_index (self->blocks, j);
+
+      /* a heading of the same level or higher starts a section of its own */
+      if (n->kind == BLOCK_HEADING && (b->kind != BLOCK_HEADING || n->level <= b->level))
+        break;
+      /* a lower heading goes on the chain (a goal under its need), but if
+       * all of it is too much, the chain up to it is kept */
+      if (n->kind == BLOCK_HEADING && before_subheading < 0 && j > i + 1)
+        before_subheading = need;
+      if (!n->keep_next || need + text_height (n) > limit)
+        break;
+      need += text_height (n);
+      j++;
+    }
+  if (j < self->blocks->len)
+    {
+      Block *n = g_ptr_array_index (self->blocks, j);
+
+      /* a figure after a section's lines is not part of them: the lines
+       * stay together, the figure finds its own room */
+      if (n->kind == BLOCK_FIGURE && (j > i + 1 || b->kind != BLOCK_HEADING) && need <= limit)
+        return need;
+      need += space_before (n) + min_height (self, n);
+    }
+  if (need <= limit)
+    return need;
+  if (before_subheading > 0 && before_subheading <= limit)
+    return before_subheading;
+  return text_height (b) + (next != NULL ? space_before (next) + min_height (self, next) : 0);
+}
+
 static void
 paginate (HwDocument *self)
 {
@@ -1139,11 +1491,11 @@ paginate (HwDocument *self)
 
   for (guint i = 0; i < self->blocks->len; i++)
     build_layouts (self, g_ptr_array_index (self->blocks, i));
+  mark_keep_next (self);
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *b = g_ptr_array_index (self->blocks, i);
-      Block *next = i + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, i + 1) : NULL;
 
       switch (b->kind)
         {
@@ -1153,9 +1505,10 @@ paginate (HwDocument *self)
           break;
         case BLOCK_HEADING:
           {
-            /* Keep a heading with what follows it. */
-            LineInfo *l = &g_array_index (b->lines, LineInfo, b->lines->len - 1);
-            double need = space_before (b) + l->top + l->height + space_after (b) + min_height (self, next);
+            /* Keep a heading with what follows it: all of its short
+             * lead-in ("In the family's words", "By when") and the first
+             * lines or rows of what comes after. */
+            double need = keep_height (self, i);
 
             if (c.y + need > c.bottom && !page_is_empty (&c))
               new_page (&c);
@@ -1184,6 +1537,10 @@ paginate (HwDocument *self)
           }
           break;
         default:
+          /* a lead-in kept with its heading's block, and the first two and
+           * the last two items of a list kept together */
+          if (b->keep_next && !page_is_empty (&c) && c.y + keep_height (self, i) > c.bottom)
+            new_page (&c);
           paginate_text (&c, b);
           break;
         }
@@ -1270,11 +1627,12 @@ draw_row (HwDocument *self,
           cairo_t    *cr,
           Block      *b,
           guint       r,
-          double      y)
+          double      y,
+          gboolean    starts_page)
 {
   double width = content_width (self);
   double x = self->margin_left;
-  double h = b->row_heights[r];
+  double h = starts_page ? b->cont_heights[r] : b->row_heights[r];
   const char *cell_tag = r == 0 ? "TH" : "TD";
 
   g_assert (HW_IS_DOCUMENT (self));
@@ -1290,9 +1648,12 @@ draw_row (HwDocument *self,
   cairo_tag_begin (cr, "TR", NULL);
   for (guint c = 0; c < b->n_columns; c++)
     {
-      double cw = width * b->widths[c];
+      double cw = b->col_widths[c];
       PangoLayout *cell = g_ptr_array_index (b->cells, r * b->n_columns + c);
 
+      if (starts_page && b->group_cells != NULL && (int) c == b->group_column &&
+          g_ptr_array_index (b->group_cells, r) != NULL)
+        cell = g_ptr_array_index (b->group_cells, r);
       cairo_tag_begin (cr, cell_tag, NULL);
       show_layout_at (cr, cell, x + CELL_PAD, y + CELL_PAD);
       cairo_tag_end (cr, cell_tag);
@@ -1318,13 +1679,16 @@ draw_table (HwDocument *self,
   cairo_tag_begin (cr, "Table", NULL);
   if (p->with_header)
     {
-      draw_row (self, cr, b, 0, y);
+      draw_row (self, cr, b, 0, y, FALSE);
       y += b->row_heights[0];
     }
   for (guint r = p->first; r < p->last; r++)
     {
-      draw_row (self, cr, b, r, y);
-      y += b->row_heights[r];
+      /* the first row of a page the table continues on */
+      gboolean starts_page = r == p->first && r > 1;
+
+      draw_row (self, cr, b, r, y, starts_page);
+      y += starts_page ? b->cont_heights[r] : b->row_heights[r];
     }
   cairo_tag_end (cr, "Table");
 }
@@ -1416,6 +1780,16 @@ draw_signature (HwDocument *self,
   cairo_tag_end (cr, "Div");
 }
 
+/* The width of a layout's text on one line. */
+static double
+natural_width (PangoLayout *layout)
+{
+  int w;
+
+  pango_layout_get_size (layout, &w, NULL);
+  return (double) w / PANGO_SCALE;
+}
+
 static PangoLayout *
 small_layout (HwDocument *self,
               const char *text,
@@ -1489,7 +1863,9 @@ draw_header_footer (HwDocument *self,
     }
 
   /* Footer: rule; confidentiality and recipient on the left; page x of y
-   * and the date on the right. */
+   * and the date on the right. The right column is as wide as its longer
+   * line, so that a date ("Borrador impreso el 3 de diciembre de 2026")
+   * stays on one line; the left column has the rest. */
   y = self->page_h - self->margin_bottom + 12;
   hline (cr, x, x + width, y);
   y += 3;
@@ -1501,29 +1877,44 @@ draw_header_footer (HwDocument *self,
 #pragma GCC diagnostic pop
 
   {
-    g_autoptr(PangoLayout) pages = small_layout (self, page_text, FALSE, right_w);
+    g_autoptr(PangoLayout) pages = small_layout (self, page_text, FALSE, -1);
+    g_autoptr(PangoLayout) date = NULL;
+    double foot_right = natural_width (pages);
+    double foot_left;
     double ly = y;
 
-    pango_layout_set_alignment (pages, PANGO_ALIGN_RIGHT);
-    show_layout_at (cr, pages, x + width - right_w, y);
     if (self->date_line != NULL)
       {
-        g_autoptr(PangoLayout) date = small_layout (self, self->date_line, FALSE, right_w);
+        date = small_layout (self, self->date_line, FALSE, -1);
+        foot_right = MAX (foot_right, natural_width (date));
+      }
+    /* the left column keeps at least 40% of the width: a date longer than
+     * that wraps rather than push the confidentiality line off */
+    foot_right = MIN (ceil (foot_right) + 1, width * 0.6 - 12);
+    foot_left = width - foot_right - 12;
 
+    pango_layout_set_width (pages, (int) (foot_right * PANGO_SCALE));
+    pango_layout_set_wrap (pages, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment (pages, PANGO_ALIGN_RIGHT);
+    show_layout_at (cr, pages, x + width - foot_right, y);
+    if (date != NULL)
+      {
+        pango_layout_set_width (date, (int) (foot_right * PANGO_SCALE));
+        pango_layout_set_wrap (date, PANGO_WRAP_WORD_CHAR);
         pango_layout_set_alignment (date, PANGO_ALIGN_RIGHT);
-        show_layout_at (cr, date, x + width - right_w, y + layout_height (pages));
+        show_layout_at (cr, date, x + width - foot_right, y + layout_height (pages));
       }
 
     if (self->confidentiality != NULL)
       {
-        g_autoptr(PangoLayout) conf = small_layout (self, self->confidentiality, TRUE, left_w);
+        g_autoptr(PangoLayout) conf = small_layout (self, self->confidentiality, TRUE, foot_left);
 
         show_layout_at (cr, conf, x, ly);
         ly += layout_height (conf);
       }
     if (self->recipient_line != NULL)
       {
-        g_autoptr(PangoLayout) rec = small_layout (self, self->recipient_line, FALSE, left_w);
+        g_autoptr(PangoLayout) rec = small_layout (self, self->recipient_line, FALSE, foot_left);
 
         show_layout_at (cr, rec, x, ly);
       }

@@ -150,6 +150,17 @@ void        hw_document_add_table         (HwDocument  *self,
 void        hw_document_add_table_row     (HwDocument  *self,
                                            const char * const *cells);
 /**
+ * hw_document_set_table_group_column:
+ * @column: a column of the last table
+ *
+ * Rows of the last table are in groups named in @column once, on the
+ * group's first row, with the cell left empty on the rows after it. A row
+ * of a group that starts a new page shows the group's name again, so that
+ * no row on a page is without it.
+ */
+void        hw_document_set_table_group_column (HwDocument *self,
+                                           guint        column);
+/**
  * hw_document_add_figure:
  * @aspect: width / height of the drawing
  * @draw: draws the figure into the box it is given

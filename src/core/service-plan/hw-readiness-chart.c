@@ -203,12 +203,28 @@ typedef struct {
   double      pad;
   double      legend_h;
   double      header_h;
-  double      row_h;
+  double      row_h;      /* the least height of a row */
   double      label_w;
   double      change_w;
+  /* the scale's words over its lines: on one level, or on two (every
+   * other rating higher up) when a word is wider than a column */
+  double      axis_font;
+  double      axis_wrap;  /* the width the words wrap at */
+  guint       axis_levels;
+  double      axis_lower_h;
+  double      plot_x0;
+  double      plot_x1;
+  double      step;
+  double     *row_y;      /* n_domains + 1 tops of rows, from the first row's */
   guint       first;      /* first review drawn */
   guint       n_shown;
 } Layout;
+
+static void
+layout_clear (Layout *l)
+{
+  g_clear_pointer (&l->row_y, g_free);
+}
 
 static PangoLayout *
 make_layout (cairo_t    *cr,
@@ -270,6 +286,56 @@ auto_font_size (double width)
   return CLAMP (width / 62.0, 8.0, 30.0);
 }
 
+/* The words of a rating over its line, wrapped at the scale's width. */
+static PangoLayout *
+axis_label (cairo_t      *cr,
+            const Layout *l,
+            int           rating)
+{
+  PangoLayout *layout = make_layout (cr, l->axis_font, rating == 0,
+                                     hw_readiness_rating_label (rating));
+
+  pango_layout_set_width (layout, (int) (l->axis_wrap * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  return layout;
+}
+
+/* A domain's name, wrapped in the label column. */
+static PangoLayout *
+row_label (cairo_t      *cr,
+           const Layout *l,
+           const char   *domain)
+{
+  PangoLayout *layout = make_layout (cr, l->font_size, FALSE,
+                                     hw_choice_label (HW_CHOICES_READINESS_DOMAIN, domain));
+
+  pango_layout_set_width (layout, (int) (l->label_w * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  return layout;
+}
+
+/* The widest single word of the scale's labels at @size. */
+static double
+widest_axis_word (cairo_t *cr,
+                  double   size)
+{
+  double widest = 0;
+
+  for (int r = HW_READINESS_MIN; r <= HW_READINESS_MAX; r++)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (cr, size, r == 0, hw_readiness_rating_label (r));
+      double w;
+
+      /* one word a line: the layout is as wide as its widest word */
+      pango_layout_set_width (layout, PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      text_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
 static void
 compute_layout (HwReadinessChart *self,
                 cairo_t          *cr,
@@ -279,7 +345,7 @@ compute_layout (HwReadinessChart *self,
 {
   const HwChoice *domains;
   guint n_domains;
-  double x, legend_rows;
+  double x, legend_rows, gap, upper_h = 0, change_h;
 
   memset (l, 0, sizeof *l);
   l->font_size = font_size > 0 ? font_size : auto_font_size (width);
@@ -306,7 +372,7 @@ compute_layout (HwReadinessChart *self,
     g_autoptr(PangoLayout) sample = make_layout (cr, l->font_size, FALSE, _("+5 better"));
     double w1, w2;
 
-    text_size (layout, &w1, NULL);
+    text_size (layout, &w1, &change_h);
     text_size (sample, &w2, NULL);
     l->change_w = MAX (w1, w2) + l->font_size;
   }
@@ -332,7 +398,70 @@ compute_layout (HwReadinessChart *self,
   if (self->reviews->len > l->n_shown)
     legend_rows++;
   l->legend_h = legend_rows * l->font_size * 1.9;
-  l->header_h = l->font_size * 4.2;
+
+  /* Each rating gets a column of its own, its line in the middle, so the
+   * words over the outer lines never run into the labels or "Change". */
+  l->plot_x0 = l->pad + l->label_w + l->font_size * 0.5;
+  l->plot_x1 = width - l->pad - l->change_w - l->font_size * 0.5;
+  if (l->plot_x1 < l->plot_x0 + N_SCALE)
+    l->plot_x1 = l->plot_x0 + N_SCALE;
+  l->step = (l->plot_x1 - l->plot_x0) / N_SCALE;
+
+  /* The scale's words wrap in their column. A word wider than a column
+   * ("Preocupación") would run into its neighbour's: then every other
+   * rating's words go up a level and each has two columns; the words
+   * shrink (never under 7 points) only if even that is too narrow. */
+  gap = l->font_size * 0.4;
+  l->axis_font = l->font_size * 0.9;
+  l->axis_levels = 1;
+  l->axis_wrap = MAX (l->step - gap, 1);
+  if (widest_axis_word (cr, l->axis_font) > l->axis_wrap)
+    {
+      double least = MIN (7.0, l->axis_font);
+
+      l->axis_levels = 2;
+      l->axis_wrap = MAX (2 * l->step - gap, 1);
+      while (l->axis_font > least && widest_axis_word (cr, l->axis_font) > l->axis_wrap)
+        l->axis_font = MAX (least, l->axis_font - 0.25);
+    }
+  l->axis_lower_h = change_h;
+  for (int r = HW_READINESS_MIN; r <= HW_READINESS_MAX; r++)
+    {
+      g_autoptr(PangoLayout) layout = axis_label (cr, l, r);
+      double h;
+
+      text_size (layout, NULL, &h);
+      if (l->axis_levels == 2 && (r - HW_READINESS_MIN) % 2 == 1)
+        upper_h = MAX (upper_h, h);
+      else
+        l->axis_lower_h = MAX (l->axis_lower_h, h);
+    }
+  l->header_h = l->font_size * 0.6 + l->axis_lower_h + l->font_size * 0.6;
+  if (l->axis_levels == 2)
+    l->header_h += l->font_size * 0.3 + upper_h;
+
+  /* Rows are as high as their wrapped names need. */
+  l->row_y = g_new0 (double, n_domains + 1);
+  for (guint d = 0; d < n_domains; d++)
+    {
+      g_autoptr(PangoLayout) layout = row_label (cr, l, domains[d].id);
+      double h;
+
+      text_size (layout, NULL, &h);
+      l->row_y[d + 1] = l->row_y[d] + MAX (l->row_h, h + l->font_size * 0.8);
+    }
+}
+
+static double
+total_height (HwReadinessChart *self,
+              const Layout     *l)
+{
+  guint n_domains;
+
+  if (self->reviews->len == 0)
+    return l->font_size * 4;
+  hw_choices_get (HW_CHOICES_READINESS_DOMAIN, &n_domains);
+  return l->pad + l->legend_h + l->header_h + l->row_y[n_domains] + l->pad;
 }
 
 double
@@ -343,7 +472,7 @@ hw_readiness_chart_get_height_for_width (HwReadinessChart *self,
   cairo_surface_t *surface;
   cairo_t *cr;
   Layout l;
-  guint n_domains;
+  double height;
 
   g_return_val_if_fail (self != NULL, 0);
 
@@ -351,13 +480,11 @@ hw_readiness_chart_get_height_for_width (HwReadinessChart *self,
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (surface);
   compute_layout (self, cr, width, font_size, &l);
+  height = total_height (self, &l);
+  layout_clear (&l);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
-
-  if (self->reviews->len == 0)
-    return l.font_size * 4;
-  hw_choices_get (HW_CHOICES_READINESS_DOMAIN, &n_domains);
-  return l.pad + l.legend_h + l.header_h + n_domains * l.row_h + l.pad;
+  return height;
 }
 
 static void
@@ -461,7 +588,7 @@ hw_readiness_chart_draw (HwReadinessChart *self,
   const HwChoice *domains;
   guint n_domains;
   Layout l;
-  double plot_x0, plot_x1, rows_y0, x, y, step;
+  double rows_y0, x, y, step, needed;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
@@ -474,12 +601,25 @@ hw_readiness_chart_draw (HwReadinessChart *self,
   compute_layout (self, cr, width, font_size, &l);
   domains = hw_choices_get (HW_CHOICES_READINESS_DOMAIN, &n_domains);
 
+  /* The whole chart always fits the box: a box lower than the chart's
+   * words need (a window made small) gets the chart drawn smaller, never
+   * cut. */
+  needed = total_height (self, &l);
+  if (needed > height + 0.5 && height > 0)
+    {
+      double scale = height / needed;
+
+      cairo_translate (cr, width * (1 - scale) / 2, 0);
+      cairo_scale (cr, scale, scale);
+    }
+
   if (self->reviews->len == 0)
     {
       g_autoptr(PangoLayout) layout = make_layout (cr, l.font_size, FALSE,
                                                    _("No readiness review yet."));
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
       draw_text (cr, layout, l.pad, l.pad);
+      layout_clear (&l);
       cairo_restore (cr);
       return;
     }
@@ -529,30 +669,31 @@ hw_readiness_chart_draw (HwReadinessChart *self,
       draw_text (cr, layout, l.pad, y + l.font_size * 1.9);
     }
 
-  /* Each rating gets a column of its own, its line in the middle, so the
-   * words over the outer lines never run into the labels or "Change". */
-  plot_x0 = l.pad + l.label_w + l.font_size * 0.5;
-  plot_x1 = width - l.pad - l.change_w - l.font_size * 0.5;
-  if (plot_x1 < plot_x0 + N_SCALE)
-    plot_x1 = plot_x0 + N_SCALE;
-  step = (plot_x1 - plot_x0) / N_SCALE;
+  step = l.step;
   rows_y0 = l.pad + l.legend_h + l.header_h;
 
-#define X_OF(rating) (plot_x0 + ((rating) - HW_READINESS_MIN + 0.5) * step)
+#define X_OF(rating) (l.plot_x0 + ((rating) - HW_READINESS_MIN + 0.5) * step)
+#define ROW_MID(d) (rows_y0 + (l.row_y[(d)] + l.row_y[(d) + 1]) / 2)
 
-  /* Scale header: each rating's words, centred over its line. */
+  /* Scale header: each rating's words, centred over its line; on two
+   * levels when they need more than a column. */
   for (int r = HW_READINESS_MIN; r <= HW_READINESS_MAX; r++)
     {
-      g_autoptr(PangoLayout) layout = make_layout (cr, l.font_size * 0.9, r == 0,
-                                                   hw_readiness_rating_label (r));
-      double w, h;
+      g_autoptr(PangoLayout) layout = axis_label (cr, &l, r);
+      gboolean upper = l.axis_levels == 2 && (r - HW_READINESS_MIN) % 2 == 1;
+      double bottom = rows_y0 - l.font_size * 0.6;
+      PangoRectangle ink, logical;
+      double w, h, left;
 
-      pango_layout_set_width (layout, (int) (MAX (step - l.font_size * 0.4, l.font_size * 3) * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      if (upper)
+        bottom -= l.axis_lower_h + l.font_size * 0.3;
       text_size (layout, &w, &h);
+      /* a centred layout's lines start at its logical box's x */
+      pango_layout_get_extents (layout, &ink, &logical);
+      left = X_OF (r) - w / 2;
+      left = CLAMP (left, 0, MAX (0, width - w));
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      draw_text (cr, layout, X_OF (r) - w / 2, rows_y0 - l.font_size * 0.6 - h);
+      draw_text (cr, layout, left - (double) logical.x / PANGO_SCALE, bottom - h);
     }
   {
     g_autoptr(PangoLayout) layout = make_layout (cr, l.font_size, TRUE, _("Change"));
@@ -566,22 +707,20 @@ hw_readiness_chart_draw (HwReadinessChart *self,
   /* Rows: a light band on every other row, and the domain's name. */
   for (guint d = 0; d < n_domains; d++)
     {
-      g_autoptr(PangoLayout) layout = make_layout (cr, l.font_size, FALSE,
-                                                   hw_choice_label (HW_CHOICES_READINESS_DOMAIN, domains[d].id));
-      double row_y = rows_y0 + d * l.row_h;
+      g_autoptr(PangoLayout) layout = row_label (cr, &l, domains[d].id);
+      double row_y = rows_y0 + l.row_y[d];
+      double row_h = l.row_y[d + 1] - l.row_y[d];
       double h;
 
       if (d % 2 == 0)
         {
-          cairo_rectangle (cr, l.pad * 0.5, row_y, width - l.pad, l.row_h);
+          cairo_rectangle (cr, l.pad * 0.5, row_y, width - l.pad, row_h);
           cairo_set_source_rgb (cr, 0.94, 0.94, 0.94);
           cairo_fill (cr);
         }
-      pango_layout_set_width (layout, (int) (l.label_w * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
       text_size (layout, NULL, &h);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      draw_text (cr, layout, l.pad, row_y + (l.row_h - h) / 2);
+      draw_text (cr, layout, l.pad, row_y + (row_h - h) / 2);
     }
 
   /* Scale lines; "good enough" (0) stronger as the reference. */
@@ -590,7 +729,7 @@ hw_readiness_chart_draw (HwReadinessChart *self,
       cairo_set_line_width (cr, r == 0 ? l.font_size * 0.14 : l.font_size * 0.06);
       cairo_set_source_rgb (cr, r == 0 ? 0.35 : 0.7, r == 0 ? 0.35 : 0.7, r == 0 ? 0.35 : 0.7);
       cairo_move_to (cr, X_OF (r), rows_y0 - l.font_size * 0.4);
-      cairo_line_to (cr, X_OF (r), rows_y0 + n_domains * l.row_h);
+      cairo_line_to (cr, X_OF (r), rows_y0 + l.row_y[n_domains]);
       cairo_stroke (cr);
     }
 
@@ -620,7 +759,7 @@ hw_readiness_chart_draw (HwReadinessChart *self,
               continue;
             }
           px = X_OF (rating);
-          py = rows_y0 + (d + 0.5) * l.row_h + review_offset (&l, i);
+          py = ROW_MID (d) + review_offset (&l, i);
           if (pen_down)
             cairo_line_to (cr, px, py);
           else
@@ -637,7 +776,7 @@ hw_readiness_chart_draw (HwReadinessChart *self,
           if (rating == HW_READINESS_UNRATED)
             continue;
           draw_marker (cr, (Marker) i, X_OF (rating),
-                       rows_y0 + (d + 0.5) * l.row_h + review_offset (&l, i),
+                       ROW_MID (d) + review_offset (&l, i),
                        l.font_size * (i == l.n_shown - 1 ? 0.5 : 0.42), colour);
         }
     }
@@ -676,10 +815,11 @@ hw_readiness_chart_draw (HwReadinessChart *self,
       layout = make_layout (cr, l.font_size, last > first, text);
       text_size (layout, NULL, &h);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      draw_text (cr, layout, width - l.pad - l.change_w,
-                 rows_y0 + d * l.row_h + (l.row_h - h) / 2);
+      draw_text (cr, layout, width - l.pad - l.change_w, ROW_MID (d) - h / 2);
     }
 
+#undef ROW_MID
 #undef X_OF
+  layout_clear (&l);
   cairo_restore (cr);
 }

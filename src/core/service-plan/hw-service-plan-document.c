@@ -74,6 +74,16 @@ need_has_task (HwRecord  *need,
   return FALSE;
 }
 
+/* The chart keeps its 8.5 point words on paper: it takes the text's
+ * width and the height its wrapped labels need, and goes to the next page
+ * rather than shrink. */
+static double
+chart_height_cb (double   width,
+                 gpointer user_data)
+{
+  return hw_readiness_chart_get_height_for_width (user_data, width, 8.5);
+}
+
 static gboolean
 add_goals (HwDocument        *doc,
            HwStore           *store,
@@ -225,6 +235,7 @@ add_aftercare (HwDocument        *doc,
     hw_document_add_paragraph (doc, _("Who helps with what after the children are home, and how often they check in. "
                                       "A kind of support with nothing planned is shown so that the gap can be filled."));
   hw_document_add_table (doc, G_N_ELEMENTS (headers), headers, widths);
+  hw_document_set_table_group_column (doc, 0);
 
   components = hw_choices_get (HW_CHOICES_AFTERCARE_COMPONENT, &n_components);
   for (guint c = 0; c < n_components; c++)
@@ -275,7 +286,6 @@ add_readiness (HwDocument  *doc,
 {
   HwReadinessChart *chart = hw_readiness_chart_load (store, case_id, error);
   guint n_reviews;
-  double width = 480, height;
 
   if (chart == NULL)
     return FALSE;
@@ -337,11 +347,10 @@ add_readiness (HwDocument  *doc,
       }
   }
 
-  height = hw_readiness_chart_get_height_for_width (chart, width, 8.5);
-  hw_document_add_figure (doc, width / height, draw_chart_cb, chart,
-                          (GDestroyNotify) hw_readiness_chart_free,
-                          _("Change in readiness from one review to the next. Each review has its own "
-                            "marker shape and line pattern; the last column says how much each area changed."));
+  hw_document_add_wide_figure (doc, chart_height_cb, draw_chart_cb, chart,
+                               (GDestroyNotify) hw_readiness_chart_free,
+                               _("Change in readiness from one review to the next. Each review has its own "
+                                 "marker shape and line pattern; the last column says how much each area changed."));
   return TRUE;
 }
 

@@ -59,6 +59,8 @@ get_layout (cairo_t    *cr,
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
   pango_layout_set_width (layout, -1);
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_text (layout, text, -1);
   return layout;
@@ -92,6 +94,46 @@ draw_text (cairo_t    *cr,
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   return h;
+}
+
+/* Draws @text from (@x, @y) on up to @max_lines lines of @max_width,
+ * wrapped between words and cut with an ellipsis only when even those
+ * lines are too few; strikes each line through if @strike. */
+static void
+draw_text_lines (cairo_t    *cr,
+                 const char *text,
+                 double      x,
+                 double      y,
+                 double      size,
+                 double      max_width,
+                 int         max_lines,
+                 gboolean    strike)
+{
+  PangoLayout *layout = get_layout (cr, text, size, FALSE);
+  PangoLayoutIter *iter;
+
+  pango_layout_set_width (layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -MAX (max_lines, 1));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  if (!strike)
+    return;
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      cairo_set_line_width (cr, size * 0.115);
+      cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE,
+                     y + (logical.y + logical.height / 2.0) / PANGO_SCALE);
+      cairo_rel_line_to (cr, (double) logical.width / PANGO_SCALE, 0);
+      cairo_stroke (cr);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
 }
 
 static double
@@ -320,12 +362,13 @@ static double
 draw_legend_full (cairo_t *cr, double x, double y, double width, double s, gboolean with_flags, gboolean draw)
 {
   const char *const *levels = hw_visit_levels ();
-  double fs = 12 * s, sw = 14 * s, cx = x, line = 20 * s, top = y;
+  /* never under 7 points on paper, where the month is drawn small */
+  double fs = MAX (12 * s, 7.0), sw = fs * 14 / 12, cx = x, line = fs * 20 / 12, top = y;
 
   for (int i = 0; levels[i] != NULL; i++)
     {
       const char *label = hw_visit_level_label (levels[i]);
-      double w = sw + 4 * s + text_width (cr, label, fs, FALSE) + 14 * s;
+      double w = sw + fs / 3 + text_width (cr, label, fs, FALSE) + fs * 14 / 12;
 
       if (cx + w > x + width && cx > x)
         {
@@ -334,9 +377,9 @@ draw_legend_full (cairo_t *cr, double x, double y, double width, double s, gbool
         }
       if (draw)
         {
-          hw_visits_draw_level_swatch (cr, levels[i], cx, y + 2 * s, sw, sw);
+          hw_visits_draw_level_swatch (cr, levels[i], cx, y + fs / 6, sw, sw);
           set_rgb (cr, INK);
-          draw_text (cr, label, cx + sw + 4 * s, y, fs, FALSE, -1, ALIGN_LEFT);
+          draw_text (cr, label, cx + sw + fs / 3, y, fs, FALSE, -1, ALIGN_LEFT);
         }
       cx += w;
     }
@@ -357,7 +400,7 @@ draw_legend_full (cairo_t *cr, double x, double y, double width, double s, gbool
         const char *sym = i < G_N_ELEMENTS (items) ? items[i].sym : flags[i - G_N_ELEMENTS (items)].symbol;
         const char *label = i < G_N_ELEMENTS (items) ? items[i].label : _(flags[i - G_N_ELEMENTS (items)].label);
         g_autofree char *text = g_strdup_printf ("%s %s", sym, label);
-        double w = text_width (cr, text, fs, FALSE) + 14 * s;
+        double w = text_width (cr, text, fs, FALSE) + fs * 14 / 12;
 
         if (cx + w > x + width && cx > x)
           {
@@ -436,6 +479,17 @@ month_layout (MonthLayout *l, double width, double height, int year, int month)
   l->chip_top = 26 * l->s;
 }
 
+/* A day's visits get two lines each when the cell has room for them all
+ * ("10:00 Sin supervisión" is cut to "10:00 Sin s…" on one line of a
+ * month printed on paper). */
+static double
+chip_height (const MonthLayout *l, int total)
+{
+  double two = l->chip_h + 16 * l->s;
+
+  return (total > 0 && l->chip_top + total * two <= l->cell_h) ? two : l->chip_h;
+}
+
 static gboolean
 visit_on_day (const HwVisit *v, int year, int month, int day)
 {
@@ -488,7 +542,7 @@ hw_visits_draw_month (cairo_t    *cr,
       double cx = l.x0 + (cell % 7) * l.cell_w, cy = l.y0 + (cell / 7) * l.cell_h;
       char num[4], iso[11];
       int shown = 0, total = 0;
-      double chip_y;
+      double chip_y, ch;
 
       /* weekends a little grey, days of other months greyer */
       if (day < 1 || day > l.days)
@@ -531,18 +585,19 @@ hw_visits_draw_month (cairo_t    *cr,
           total++;
 
       chip_y = cy + l.chip_top;
+      ch = chip_height (&l, total);
       for (guint i = 0; visits != NULL && i < visits->len; i++)
         {
           HwVisit *v = &g_array_index (visits, HwVisit, i);
           g_autofree char *syms = NULL;
           g_autofree char *text = NULL;
           gboolean cancelled;
-          double tx, tw, sym_w;
+          double tx, sym_w;
 
           if (!visit_on_day (v, year, month, day))
             continue;
           /* keep a line for "+N more" when the cell is full */
-          if (chip_y + l.chip_h * (shown + 1 < total ? 2 : 1) > cy + l.cell_h)
+          if (chip_y + ch * (shown + 1 < total ? 2 : 1) > cy + l.cell_h)
             {
               g_autofree char *more = g_strdup_printf (ngettext ("+%d more", "+%d more", total - shown),
                                                        total - shown);
@@ -563,17 +618,10 @@ hw_visits_draw_month (cairo_t    *cr,
             draw_text (cr, syms, cx + l.cell_w - 4 * s, chip_y + 1 * s, 14 * s, TRUE, -1, ALIGN_RIGHT);
           if (cancelled)
             cairo_set_source_rgb (cr, 0.35, 0.35, 0.38);
-          tw = MIN (text_width (cr, text, 13 * s, FALSE), cx + l.cell_w - tx - 4 * s - sym_w);
-          draw_text (cr, text, tx, chip_y + 2 * s, 13 * s, FALSE, cx + l.cell_w - tx - 4 * s - sym_w, ALIGN_LEFT);
-          if (cancelled)
-            {
-              /* struck through: cancelled visits stay visible but crossed */
-              cairo_set_line_width (cr, 1.5 * s);
-              cairo_move_to (cr, tx, chip_y + l.chip_h / 2 + 1 * s);
-              cairo_line_to (cr, tx + tw, chip_y + l.chip_h / 2 + 1 * s);
-              cairo_stroke (cr);
-            }
-          chip_y += l.chip_h;
+          /* struck through: cancelled visits stay visible but crossed */
+          draw_text_lines (cr, text, tx, chip_y + 2 * s, 13 * s, cx + l.cell_w - tx - 4 * s - sym_w,
+                           ch > l.chip_h ? 2 : 1, cancelled);
+          chip_y += ch;
           shown++;
         }
     }
@@ -593,8 +641,8 @@ hw_visits_month_hit (double      width,
                      char        day_out[11])
 {
   MonthLayout l;
-  int col, row, cell, day, n = 0;
-  double cy;
+  int col, row, cell, day, n = 0, total = 0;
+  double cy, ch;
 
   month_layout (&l, width, height, year, month);
   if (x < l.x0 || y < l.y0)
@@ -611,10 +659,14 @@ hw_visits_month_hit (double      width,
     g_snprintf (day_out, 11, "%04d-%02d-%02d", year, month, day);
   cy = l.y0 + row * l.cell_h + l.chip_top;
   for (guint i = 0; visits != NULL && i < visits->len; i++)
+    if (visit_on_day (&g_array_index (visits, HwVisit, i), year, month, day))
+      total++;
+  ch = chip_height (&l, total);
+  for (guint i = 0; visits != NULL && i < visits->len; i++)
     {
       if (!visit_on_day (&g_array_index (visits, HwVisit, i), year, month, day))
         continue;
-      if (y >= cy + n * l.chip_h && y < cy + (n + 1) * l.chip_h)
+      if (y >= cy + n * ch && y < cy + (n + 1) * ch)
         return (int) i;
       n++;
     }
