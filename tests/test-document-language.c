@@ -491,7 +491,8 @@ test_numbers (void)
     { "es", 1234.5, 1, "1234,5" }, { "es", 7.0, 0, "7" }, { "en", -2.25, 1, "-2.2" },
   };
   const struct { const char *language; int minutes; const char *text; } durations[] = {
-    { "en", 120, "2\u00a0hours" }, { "en", 60, "1\u00a0hour" }, { "en", 90, "1\u00a0hour 30\u00a0minutes" },
+    { "en", 120, "2\u00a0hours" }, { "en", 60, "1\u00a0hour" },
+    { "en", 90, "1\u00a0hour 30\u00a0minutes" },
     { "en", 45, "45\u00a0minutes" }, { "en", 1, "1\u00a0minute" }, { "en", 0, "0\u00a0minutes" },
     { "es", 120, "2\u00a0horas" }, { "es", 61, "1\u00a0hora y 1\u00a0minuto" },
     { "es", 150, "2\u00a0horas y 30\u00a0minutos" }, { "es", 30, "30\u00a0minutos" },

@@ -994,7 +994,8 @@ describe_rhythm (HwRecurrence *self)
       int wd = icalrecurrencetype_day_day_of_week (r->by_day[i]);
 
       if (r->freq == ICAL_MONTHLY_RECURRENCE)
-        g_ptr_array_add (days, weekday_in_month (wd, icalrecurrencetype_day_position (r->by_day[i])));
+        g_ptr_array_add (days, weekday_in_month (wd,
+                                                 icalrecurrencetype_day_position (r->by_day[i])));
       else
         g_ptr_array_add (days, g_strdup (weekday_every (wd)));
     }
