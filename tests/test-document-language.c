@@ -37,6 +37,7 @@
 #include "hw-meeting.h"
 #include "hw-plan-document.h"
 #include "hw-service-plan.h"
+#include "hw-enums.h"
 #include "hw-store.h"
 #include "hw-test-pdf.h"
 #include "hw-test-store.h"
@@ -477,6 +478,59 @@ test_dates (void)
   }
 }
 
+/* Numbers, lengths of time and language names in the document's
+ * language: "5,8" and "1 hora y 30 minutos" in Spanish, with a
+ * non-breaking space between a number and its unit; "español" inside a
+ * sentence. */
+static void
+test_numbers (void)
+{
+  const struct { const char *language; double value; int digits; const char *text; } decimals[] = {
+    { "en", 5.75, 1, "5.8" }, { "es", 5.75, 1, "5,8" }, { "en", 0.0, 1, "0.0" },
+    { "es", 0.0, 1, "0,0" }, { "es", -0.01, 1, "0,0" }, { "es", 13.4, 2, "13,40" },
+    { "es", 1234.5, 1, "1234,5" }, { "es", 7.0, 0, "7" }, { "en", -2.25, 1, "-2.2" },
+  };
+  const struct { const char *language; int minutes; const char *text; } durations[] = {
+    { "en", 120, "2\u00a0hours" }, { "en", 60, "1\u00a0hour" },
+    { "en", 90, "1\u00a0hour 30\u00a0minutes" },
+    { "en", 45, "45\u00a0minutes" }, { "en", 1, "1\u00a0minute" }, { "en", 0, "0\u00a0minutes" },
+    { "es", 120, "2\u00a0horas" }, { "es", 61, "1\u00a0hora y 1\u00a0minuto" },
+    { "es", 150, "2\u00a0horas y 30\u00a0minutos" }, { "es", 30, "30\u00a0minutos" },
+    { "es", -5, "0\u00a0minutos" },
+  };
+
+  g_assert_true (hw_language_is_available ("es"));
+  for (guint i = 0; i < G_N_ELEMENTS (decimals); i++)
+    {
+      g_autoptr(HwLanguageSwitch) sw = hw_language_push (decimals[i].language);
+      g_autofree char *text = hw_language_format_decimal (decimals[i].value, decimals[i].digits);
+
+      g_assert_cmpstr (text, ==, decimals[i].text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (durations); i++)
+    {
+      g_autoptr(HwLanguageSwitch) sw = hw_language_push (durations[i].language);
+      g_autofree char *text = hw_language_format_duration (durations[i].minutes);
+
+      g_assert_cmpstr (text, ==, durations[i].text);
+    }
+  {
+    g_autoptr(HwLanguageSwitch) sw = hw_language_push ("es");
+
+    g_assert_cmpstr (hw_language_name_in_sentence ("es"), ==, "español");
+    g_assert_cmpstr (hw_language_name_in_sentence ("en"), ==, "inglés");
+    g_assert_cmpstr (hw_language_name_in_sentence ("asl"), ==, "lengua de señas americana");
+    /* the choice lists keep their capital */
+    g_assert_cmpstr (hw_choice_label (HW_CHOICES_LANGUAGE, "es"), ==, "Español");
+    g_assert_cmpstr (hw_language_name_in_sentence ("xx"), ==, "xx");
+  }
+  {
+    g_autoptr(HwLanguageSwitch) sw = hw_language_push ("en");
+
+    g_assert_cmpstr (hw_language_name_in_sentence ("es"), ==, "Spanish");
+  }
+}
+
 /* Runs every export of the case in @language; each must fail with
  * @domain/@code and write nothing. */
 static void
@@ -610,6 +664,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/document-language/dates", test_dates);
+  g_test_add_func ("/document-language/numbers", test_numbers);
   g_test_add ("/document-language/wholly-in-language", Fixture, NULL,
               fixture_set_up, test_wholly_in_language, fixture_tear_down);
   g_test_add ("/document-language/missing-catalog", Fixture, NULL,

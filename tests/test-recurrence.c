@@ -6,8 +6,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
 #include <glib.h>
 
+#include "hw-language.h"
 #include "hw-recurrence.h"
 
 static gint64
@@ -163,7 +165,7 @@ test_every_other_week (void)
   for (guint i = 0; i < occ->len; i++)
     g_assert_true (g_str_has_prefix (OCC (occ, i)->key, keys[i]));
   desc = hw_recurrence_describe (r);
-  g_assert_cmpstr (desc, ==, "Every other week on Wednesday, until 2025-02-28");
+  g_assert_cmpstr (desc, ==, "Every other week on Wednesday, until 28 February 2025");
 }
 
 static void
@@ -330,6 +332,72 @@ test_local_utc (void)
   g_assert_cmpstr (buf, ==, "1969-12-31T23:00:00");
 }
 
+/* A rule in words, as a whole sentence in the document's language: the
+ * Spanish is "Todos los sábados", never the English built word by word
+ * ("Cada semana el sábado"), and an end date is a date in words. */
+static char *
+describe_in (const char *language,
+             const char *dtstart,
+             const char *rrule)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecurrence) r = hw_recurrence_new (dtstart, "Europe/Madrid", rrule, 60, &error);
+  g_autoptr(HwLanguageSwitch) sw = NULL;
+
+  g_assert_no_error (error);
+  sw = hw_language_push (language);
+  return hw_recurrence_describe (r);
+}
+
+static void
+test_describe (void)
+{
+  /* 2026-10-24 is a Saturday, 2026-06-30 a Tuesday */
+  const struct { const char *start, *rule, *en, *es; } cases[] = {
+    { "2026-10-24T10:00", "FREQ=WEEKLY;BYDAY=SA",
+      "Every week on Saturday", "Todos los sábados" },
+    { "2026-10-25T10:00", "FREQ=WEEKLY;BYDAY=SU",
+      "Every week on Sunday", "Todos los domingos" },
+    { "2026-09-08T16:00", "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=12",
+      "Every week on Tuesday and Thursday, 12 times", "Todos los martes y jueves, 12 veces" },
+    { "2026-09-07T16:00", "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+      "Every week on Monday, Wednesday and Friday", "Todos los lunes, miércoles y viernes" },
+    /* no days: the first visit's day */
+    { "2026-06-30T16:00", "FREQ=WEEKLY;COUNT=10",
+      "Every week on Tuesday, 10 times", "Todos los martes, 10 veces" },
+    { "2026-06-30T16:00", "FREQ=WEEKLY;COUNT=1",
+      "Every week on Tuesday, 1 time", "Todos los martes, 1 vez" },
+    { "2026-10-24T10:00", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA;UNTIL=20261203T235959",
+      "Every other week on Saturday, until 3 December 2026",
+      "Cada dos semanas, los sábados, hasta el 3 de diciembre de 2026" },
+    { "2026-10-24T10:00", "FREQ=WEEKLY;INTERVAL=3;BYDAY=SA",
+      "Every 3 weeks on Saturday", "Cada 3 semanas, los sábados" },
+    { "2026-10-17T10:00", "FREQ=MONTHLY;BYDAY=3SA",
+      "Every month on the third Saturday", "Todos los meses, el tercer sábado" },
+    { "2026-10-31T10:00", "FREQ=MONTHLY;BYDAY=-1SA;COUNT=4",
+      "Every month on the last Saturday, 4 times", "Todos los meses, el último sábado, 4 veces" },
+    { "2026-10-07T10:00", "FREQ=MONTHLY",
+      "Every month on day 7", "Todos los meses, el día 7" },
+    { "2026-10-07T10:00", "FREQ=MONTHLY;INTERVAL=2",
+      "Every 2 months on day 7", "Cada 2 meses, el día 7" },
+    { "2026-10-07T10:00", "FREQ=DAILY", "Every day", "Cada día" },
+    { "2026-10-07T10:00", NULL, "Once", "Una vez" },
+  };
+
+  /* the Spanish needs the build's catalog (HOMEWARD_LOCALEDIR) */
+  g_assert_true (hw_language_is_available ("es"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *en = describe_in ("en", cases[i].start, cases[i].rule);
+      g_autofree char *es = describe_in ("es", cases[i].start, cases[i].rule);
+
+      g_assert_cmpstr (en, ==, cases[i].en);
+      g_assert_cmpstr (es, ==, cases[i].es);
+      g_assert_null (strstr (es, "Cada semana el"));
+      g_assert_false (g_regex_match_simple ("[0-9]{4}-[0-9]{2}", es, 0, 0));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -347,6 +415,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/recurrence/single", test_single);
   g_test_add_func ("/recurrence/invalid", test_invalid);
   g_test_add_func ("/recurrence/local-utc", test_local_utc);
+  g_test_add_func ("/recurrence/describe", test_describe);
 
   return g_test_run ();
 }

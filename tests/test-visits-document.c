@@ -82,6 +82,9 @@ run (const char *const *argv, int *status)
 
 static char *
 export_pdf_for (Fixture *f, HwRecipientKind kind, gint64 person_id, const char *name);
+static char *
+export_pdf_in (Fixture *f, HwRecipientKind kind, gint64 person_id, const char *language,
+               const char *name);
 
 static char *
 export_pdf (Fixture *f, HwRecipientKind kind, const char *name)
@@ -91,6 +94,13 @@ export_pdf (Fixture *f, HwRecipientKind kind, const char *name)
 
 static char *
 export_pdf_for (Fixture *f, HwRecipientKind kind, gint64 person_id, const char *name)
+{
+  return export_pdf_in (f, kind, person_id, "en", name);
+}
+
+static char *
+export_pdf_in (Fixture *f, HwRecipientKind kind, gint64 person_id, const char *language,
+               const char *name)
 {
   g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
   HwExportOptions opts;
@@ -105,7 +115,7 @@ export_pdf_for (Fixture *f, HwRecipientKind kind, gint64 person_id, const char *
   opts.what = "visits";
   opts.format = "pdf";
   opts.output = pdf;
-  opts.language = "en";
+  opts.language = language;
   opts.recipient.kind = kind;
   opts.recipient.person_id = person_id;
   g_assert_true (hw_visits_export (f->store, &opts, &error));
@@ -208,6 +218,77 @@ test_level_history (Fixture *f, gconstpointer data)
   g_assert_null (strstr (support, "Why it changed"));
 }
 
+/* pdftotext's text as one line: lines joined, non-breaking and repeated
+ * spaces made one space */
+static char *
+flatten (const char *text)
+{
+  g_autoptr(GRegex) spaces = g_regex_new ("(\\s|\u00a0)+", 0, 0, NULL);
+
+  return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+}
+
+/* The words of the plan read right in each language: whole sentences for
+ * the rules (no "Cada semana el sábado" built word by word), a single
+ * visit "on" its day, lengths of time in words, the language's decimal
+ * mark, dates in words, one word for the driver and for the caregiver,
+ * plural headings for counts. */
+static void
+test_wording (Fixture *f, gconstpointer data)
+{
+  const char *kinds[] = { "agency", "family", "support" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      HwRecipientKind kind = k == 0 ? HW_RECIPIENT_AGENCY
+                             : k == 1 ? HW_RECIPIENT_FAMILY : HW_RECIPIENT_SUPPORT;
+      gint64 person = k == 2 ? hw_demo_find_person (f->store, f->case_id, "mother") : 0;
+      g_autofree char *es_name = g_strdup_printf ("es-%s.pdf", kinds[k]);
+      g_autofree char *en_name = g_strdup_printf ("en-%s.pdf", kinds[k]);
+      g_autofree char *es_raw = export_pdf_in (f, kind, person, "es", es_name);
+      g_autofree char *en_raw = NULL;
+      g_autofree char *es = NULL;
+      g_autofree char *en = NULL;
+
+      if (es_raw == NULL)
+        return;
+      en_raw = export_pdf_in (f, kind, person, "en", en_name);
+      es = flatten (es_raw);
+      en = flatten (en_raw);
+
+      /* the sample family's plans, then Lucía's (90 minutes, from a Wednesday) */
+      g_assert_nonnull (strstr (es, "Todos los sábados, desde el sábado 24 de octubre de 2026 "
+                                    "a las 10:00, durante 4 horas"));
+      g_assert_nonnull (strstr (es, "Todos los martes y jueves, 12 veces, desde el martes 8"));
+      g_assert_nonnull (strstr (es, "Todos los martes, 10 veces"));
+      g_assert_nonnull (strstr (es, "Una vez, el viernes 7 de agosto de 2026 a las"));
+      g_assert_nonnull (strstr (es, "durante 1 hora y 30 minutos"));
+      g_assert_null (strstr (es, "Cada semana"));
+      g_assert_null (strstr (es, "Una vez, desde"));
+      g_assert_false (g_regex_match_simple ("[0-9] min\\b", es, 0, 0));
+      g_assert_false (g_regex_match_simple ("[0-9]{4}-[0-9]{2}-[0-9]{2}", es, 0, 0));
+      g_assert_nonnull (strstr (en, "Every week on Saturday, from Saturday 24 October 2026 at "
+                                    "10:00, for 4 hours"));
+      g_assert_nonnull (strstr (en, "Once, on Friday 7 August 2026 at"));
+      g_assert_nonnull (strstr (en, "for 1 hour 30 minutes"));
+      g_assert_false (g_regex_match_simple ("[0-9] min\\b", en, 0, 0));
+
+      /* numbers with decimals (the hours of family time) */
+      g_assert_true (g_regex_match_simple ("[0-9],[0-9]", es, 0, 0));
+      g_assert_false (g_regex_match_simple ("[0-9]\\.[0-9]", es, 0, 0));
+      g_assert_true (g_regex_match_simple ("[0-9]\\.[0-9]", en, 0, 0));
+      g_assert_false (g_regex_match_simple ("[0-9],[0-9]", en, 0, 0));
+
+      /* one word for the driver, one for the caregiver; counts in plural */
+      g_assert_null (strstr (es, "maneja"));
+      g_assert_nonnull (strstr (es, "quién conduce"));
+      g_assert_null (strstr (es, "persona que cuida a los niños"));
+      g_assert_nonnull (strstr (es, "Planificadas"));
+      g_assert_nonnull (strstr (es, "Canceladas por la familia de acogida"));
+      g_assert_null (strstr (es, " por la familia de acogida por "));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -216,6 +297,7 @@ main (int argc, char *argv[])
   g_test_add ("/visits-document/pdf", Fixture, NULL, setup, test_pdf, teardown);
   g_test_add ("/visits-document/refusals", Fixture, NULL, setup, test_refusals, teardown);
   g_test_add ("/visits-document/level-history", Fixture, NULL, setup, test_level_history, teardown);
+  g_test_add ("/visits-document/wording", Fixture, NULL, setup, test_wording, teardown);
 
   return g_test_run ();
 }

@@ -372,3 +372,84 @@ hw_language_format_today (HwDateStyle style)
   return hw_language_format_date (g_date_time_get_year (now), g_date_time_get_month (now),
                                   g_date_time_get_day_of_month (now), style);
 }
+
+/* Numbers ------------------------------------------------------------------ */
+
+char *
+hw_language_format_decimal (double value,
+                            int    digits)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+  /* Translators: the decimal mark in numbers with decimals ("5.8 hours");
+   * Spanish uses a comma. */
+  const char *mark = C_("decimal mark", ".");
+  GString *s;
+
+  digits = CLAMP (digits, 0, 6);
+  g_snprintf (format, sizeof format, "%%.%df", digits);
+  g_ascii_formatd (buf, sizeof buf, format, value);
+  /* "-0.0" says nothing a reader needs */
+  if (buf[0] == '-' && strspn (buf + 1, "0.") == strlen (buf + 1))
+    memmove (buf, buf + 1, strlen (buf));
+  s = g_string_new (buf);
+  g_string_replace (s, ".", mark, 1);
+  return g_string_free (s, FALSE);
+}
+
+char *
+hw_language_format_duration (int minutes)
+{
+  g_autofree char *h = NULL;
+  g_autofree char *m = NULL;
+  g_autoptr(GString) s = NULL;
+  int hours;
+
+  minutes = MAX (minutes, 0);
+  hours = minutes / 60;
+  minutes %= 60;
+  if (hours > 0)
+    /* Translators: a length of time; the space between the number and
+     * the word is a non-breaking space (U+00A0): keep one there. */
+    h = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", hours), hours);
+  if (minutes > 0 || hours == 0)
+    /* Translators: a length of time; the space between the number and
+     * the word is a non-breaking space (U+00A0): keep one there. */
+    m = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes),
+                         minutes);
+  if (h == NULL)
+    return g_steal_pointer (&m);
+  if (m == NULL)
+    return g_steal_pointer (&h);
+  /* Translators: hours and minutes together, "1 hour 30 minutes"; e.g.
+   * Spanish "{hours} y {minutes}". Keep the words in braces. */
+  s = g_string_new (_("{hours} {minutes}"));
+  g_string_replace (s, "{hours}", h, 0);
+  g_string_replace (s, "{minutes}", m, 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Language names inside running text: lowercase in Spanish ("la reunión
+ * fue en español"), capitalised in the choice lists. */
+static const struct { const char *code; const char *name; } names_in_sentence[] = {
+  { "en", NC_("language in a sentence", "English") },
+  { "es", NC_("language in a sentence", "Spanish") },
+  { "fr", NC_("language in a sentence", "French") },
+  { "pt", NC_("language in a sentence", "Portuguese") },
+  { "ht", NC_("language in a sentence", "Haitian Creole") },
+  { "vi", NC_("language in a sentence", "Vietnamese") },
+  { "zh", NC_("language in a sentence", "Chinese") },
+  { "ar", NC_("language in a sentence", "Arabic") },
+  { "so", NC_("language in a sentence", "Somali") },
+  { "nv", NC_("language in a sentence", "Navajo") },
+  { "asl", NC_("language in a sentence", "American Sign Language") },
+};
+
+const char *
+hw_language_name_in_sentence (const char *code)
+{
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (names_in_sentence); i++)
+    if (g_str_equal (code, names_in_sentence[i].code))
+      return C_("language in a sentence", names_in_sentence[i].name);
+  return hw_choice_label (HW_CHOICES_LANGUAGE, code);
+}

@@ -110,6 +110,22 @@ char             *hw_language_format_iso      (const char  *iso,
 /* Today's date (local time) in @style. */
 char             *hw_language_format_today    (HwDateStyle  style);
 
+/* Numbers and amounts in the current gettext language --------------------- */
+
+/* @value with @digits decimals (0..6) and the language's decimal mark:
+ * "5.8" in English, "5,8" in Spanish. */
+char             *hw_language_format_decimal  (double       value,
+                                               int          digits);
+/* A length of time in words, with non-breaking spaces between a number
+ * and its unit so it never splits across lines: "2 hours", "1 hour 30
+ * minutes", "45 minutes"; "2 horas", "1 hora y 30 minutos". */
+char             *hw_language_format_duration (int          minutes);
+/* The name of a language ("es") as it is written inside running text:
+ * "Spanish" in English, "español" in Spanish (the choice lists keep the
+ * capitalised form of hw_choice_label()). Unknown codes come back as the
+ * choice label, or the code itself. */
+const char       *hw_language_name_in_sentence (const char *code);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwLanguageSwitch, hw_language_pop)
 
 G_END_DECLS

@@ -89,11 +89,13 @@ add_details (Summary *s)
 
       if (*interpreter != '\0' && *language != '\0')
         /* TRANSLATORS: "Ana Castillo (Spanish)" */
-        text = g_strdup_printf (_("%s (%s)"), interpreter, hw_choice_label (HW_CHOICES_LANGUAGE, language));
+        text = g_strdup_printf (_("%s (%s)"), interpreter,
+                                hw_language_name_in_sentence (language));
       else if (*interpreter != '\0')
         text = g_strdup (interpreter);
       else
-        text = g_strdup_printf (_("None; the meeting was held in %s"), hw_choice_label (HW_CHOICES_LANGUAGE, language));
+        text = g_strdup_printf (_("None; the meeting was held in %s"),
+                                hw_language_name_in_sentence (language));
       hw_document_add_labelled (s->doc, _("Interpreter"), text);
     }
   hw_document_add_labelled (s->doc, _("Confidentiality"),

@@ -877,6 +877,8 @@ hw_recurrence_expand_all (HwRecurrence *self,
 
 /* Description ------------------------------------------------------------- */
 
+/* A day name as it reads in "on Tuesday the 3rd"-style phrases (one day):
+ * the singular, "Saturday" / "sábado". */
 static const char *
 weekday_name (int wd)
 {
@@ -894,70 +896,232 @@ weekday_name (int wd)
     }
 }
 
-char *
-hw_recurrence_describe (HwRecurrence *self)
+/* A day name as it reads in "every week on Tuesday and Saturday": a
+ * language may need another form there (Spanish: "todos los sábados",
+ * plural), so these have their own context. */
+static const char *
+weekday_every (int wd)
 {
+  /* Translators: day names in "Every week on {days}": use the form that
+   * fits that sentence, e.g. Spanish plural "sábados", "domingos",
+   * "martes" (the sentence itself gives the article: "Todos los {days}"). */
+  switch (wd)
+    {
+    case ICAL_SUNDAY_WEEKDAY: return C_("every week on", "Sunday");
+    case ICAL_MONDAY_WEEKDAY: return C_("every week on", "Monday");
+    case ICAL_TUESDAY_WEEKDAY: return C_("every week on", "Tuesday");
+    case ICAL_WEDNESDAY_WEEKDAY: return C_("every week on", "Wednesday");
+    case ICAL_THURSDAY_WEEKDAY: return C_("every week on", "Thursday");
+    case ICAL_FRIDAY_WEEKDAY: return C_("every week on", "Friday");
+    case ICAL_SATURDAY_WEEKDAY: return C_("every week on", "Saturday");
+    default: return "";
+    }
+}
+
+/* "the third Saturday" of a month; @position 1..5, or -1 for the last */
+static char *
+weekday_in_month (int wd, int position)
+{
+  const char *template;
   GString *s;
+
+  /* Translators: a day of a month in "Every month on {days}"; keep
+   * {weekday} (a day name, "Saturday"). Spanish: "el tercer {weekday}". */
+  switch (position)
+    {
+    case 1: template = _("the first {weekday}"); break;
+    case 2: template = _("the second {weekday}"); break;
+    case 3: template = _("the third {weekday}"); break;
+    case 4: template = _("the fourth {weekday}"); break;
+    case 5: template = _("the fifth {weekday}"); break;
+    case -1: template = _("the last {weekday}"); break;
+    default: return g_strdup (weekday_every (wd));
+    }
+  s = g_string_new (template);
+  g_string_replace (s, "{weekday}", weekday_name (wd), 0);
+  return g_string_free (s, FALSE);
+}
+
+/* "Tuesday", "Tuesday and Thursday", "Monday, Tuesday and Thursday" */
+static char *
+join_list (GPtrArray *items)
+{
+  g_autofree char *text = NULL;
+
+  if (items->len == 0)
+    return g_strdup ("");
+  text = g_strdup (g_ptr_array_index (items, 0));
+  for (guint i = 1; i < items->len; i++)
+    {
+      GString *s;
+
+      if (i == items->len - 1)
+        /* Translators: the last two items of a list, "Tuesday and
+         * Thursday"; keep the words in braces. Spanish "{first} y {last}". */
+        s = g_string_new (_("{first} and {last}"));
+      else
+        /* Translators: items of a list before its last two, "Monday,
+         * Tuesday"; keep the words in braces. */
+        s = g_string_new (_("{first}, {last}"));
+      g_string_replace (s, "{first}", text, 0);
+      g_string_replace (s, "{last}", g_ptr_array_index (items, i), 0);
+      g_free (text);
+      text = g_string_free (s, FALSE);
+    }
+  return g_steal_pointer (&text);
+}
+
+static char *
+replace_days (const char *template, const char *days)
+{
+  GString *s = g_string_new (template);
+
+  g_string_replace (s, "{days}", days, 0);
+  return g_string_free (s, FALSE);
+}
+
+/* The rule's rhythm without its end: "Every week on Tuesday" */
+static char *
+describe_rhythm (HwRecurrence *self)
+{
   const struct icalrecurrencetype *r = &self->rule;
   int n = r->interval;
-  g_autoptr(GPtrArray) days = g_ptr_array_new ();
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
 
-  if (!self->repeats)
-    return g_strdup (_("Once"));
+  for (int i = 0; i < ICAL_BY_DAY_SIZE && r->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+    {
+      int wd = icalrecurrencetype_day_day_of_week (r->by_day[i]);
 
-  s = g_string_new (NULL);
+      if (r->freq == ICAL_MONTHLY_RECURRENCE)
+        g_ptr_array_add (days, weekday_in_month (wd,
+                                                 icalrecurrencetype_day_position (r->by_day[i])));
+      else
+        g_ptr_array_add (days, g_strdup (weekday_every (wd)));
+    }
+
   switch (r->freq)
     {
     case ICAL_DAILY_RECURRENCE:
       if (n == 1)
-        g_string_append (s, _("Every day"));
-      else
-        g_string_append_printf (s, ngettext ("Every %d day", "Every %d days", n), n);
-      break;
+        return g_strdup (_("Every day"));
+      return g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Every %d day", "Every %d days", n), n);
     case ICAL_WEEKLY_RECURRENCE:
+      /* without days, a weekly rule repeats on its first day's weekday */
+      if (days->len == 0)
+        g_ptr_array_add (days, g_strdup (weekday_every (icaltime_day_of_week (self->ical_start))));
+      list = join_list (days);
       if (n == 1)
-        g_string_append (s, _("Every week"));
-      else if (n == 2)
-        g_string_append (s, _("Every other week"));
-      else
-        g_string_append_printf (s, ngettext ("Every %d week", "Every %d weeks", n), n);
-      break;
+        /* Translators: {days} are day names in their "every week on" form
+         * ("Tuesday and Thursday"); Spanish "Todos los {days}". */
+        return replace_days (_("Every week on {days}"), list);
+      if (n == 2)
+        /* Translators: {days} as in "Every week on {days}"; Spanish "Cada dos
+         * semanas, los {days}". */
+        return replace_days (_("Every other week on {days}"), list);
+      {
+        g_autofree char *t = NULL;
+
+        /* Translators: {days} as in "Every week on {days}"; keep %d */
+        t = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Every %d week on {days}",
+                                        "Every %d weeks on {days}", n), n);
+        return replace_days (t, list);
+      }
     case ICAL_MONTHLY_RECURRENCE:
-      if (n == 1)
-        g_string_append (s, _("Every month"));
+      if (days->len > 0)
+        {
+          list = join_list (days);
+          if (n == 1)
+            /* Translators: {days} is "the third Saturday"-style; Spanish
+             * "Todos los meses, {days}". */
+            return replace_days (_("Every month on {days}"), list);
+          {
+            g_autofree char *t = NULL;
+
+            /* Translators: {days} as in "Every month on {days}"; keep %d */
+            t = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Every %d month on {days}",
+                                            "Every %d months on {days}", n), n);
+            return replace_days (t, list);
+          }
+        }
       else
-        g_string_append_printf (s, ngettext ("Every %d month", "Every %d months", n), n);
-      break;
+        {
+          int day = r->by_month_day[0] != ICAL_RECURRENCE_ARRAY_MAX && r->by_month_day[0] > 0
+                    ? r->by_month_day[0] : self->ical_start.day;
+          g_autofree char *t = NULL;
+
+          if (n == 1)
+            /* Translators: "Every month on day 7"; Spanish "Todos los meses, el día %d" */
+            return g_strdup_printf (_("Every month on day %d"), day);
+          /* Translators: "Every 3 months on day 7": the first %d is the
+           * number of months, the second the day of the month */
+          t = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Every %d month on day {day}",
+                                          "Every %d months on day {day}", n), n);
+          {
+            g_autofree char *d = g_strdup_printf ("%d", day);
+            GString *s = g_string_new (t);
+
+            g_string_replace (s, "{day}", d, 0);
+            return g_string_free (s, FALSE);
+          }
+        }
     default:
       if (n == 1)
-        g_string_append (s, _("Every year"));
-      else
-        g_string_append_printf (s, ngettext ("Every %d year", "Every %d years", n), n);
-      break;
+        return g_strdup (_("Every year"));
+      return g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Every %d year", "Every %d years", n), n);
     }
+}
 
-  for (int i = 0; i < ICAL_BY_DAY_SIZE && r->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
-    g_ptr_array_add (days, (gpointer) weekday_name (icalrecurrencetype_day_day_of_week (r->by_day[i])));
-  if (days->len > 0)
-    {
-      g_string_append (s, " ");
-      g_string_append (s, _("on"));
-      for (guint i = 0; i < days->len; i++)
-        {
-          if (i == 0)
-            g_string_append (s, " ");
-          else if (i == days->len - 1)
-            g_string_append_printf (s, " %s ", _("and"));
-          else
-            g_string_append (s, ", ");
-          g_string_append (s, g_ptr_array_index (days, i));
-        }
-    }
+gboolean
+hw_recurrence_get_repeats (HwRecurrence *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->repeats;
+}
 
+/**
+ * hw_recurrence_describe:
+ * @self: a recurrence
+ *
+ * The rule in words, in the current gettext language, as a whole
+ * translatable sentence: "Every week on Tuesday and Thursday, 6 times",
+ * "Every other week on Wednesday, until 28 February 2025", "Once". The
+ * first day and the time are not part of it.
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+hw_recurrence_describe (HwRecurrence *self)
+{
+  const struct icalrecurrencetype *r = &self->rule;
+  g_autofree char *rhythm = NULL;
+  GString *s;
+
+  if (!self->repeats)
+    return g_strdup (_("Once"));
+
+  rhythm = describe_rhythm (self);
   if (r->count > 0)
-    g_string_append_printf (s, ngettext (", %d time", ", %d times", r->count), r->count);
+    {
+      s = g_string_new (NULL);
+      /* Translators: a rule that ends after a number of visits, "Every
+       * week on Tuesday, 6 times"; keep {rhythm} and %d. */
+      g_string_printf (s, dngettext (GETTEXT_PACKAGE, "{rhythm}, %d time", "{rhythm}, %d times",
+                                     r->count), r->count);
+    }
   else if (!icaltime_is_null_time (r->until))
-    g_string_append_printf (s, _(", until %04d-%02d-%02d"),
-                            r->until.year, r->until.month, r->until.day);
+    {
+      g_autofree char *date = hw_language_format_date (r->until.year, r->until.month,
+                                                       r->until.day, HW_DATE_LONG);
+
+      /* Translators: a rule that ends on a date, "Every week on Tuesday,
+       * until 3 December 2026"; keep the words in braces. Spanish
+       * "{rhythm}, hasta el {date}". */
+      s = g_string_new (_("{rhythm}, until {date}"));
+      g_string_replace (s, "{date}", date ? date : "", 0);
+    }
+  else
+    s = g_string_new ("{rhythm}");
+  g_string_replace (s, "{rhythm}", rhythm, 0);
   return g_string_free (s, FALSE);
 }

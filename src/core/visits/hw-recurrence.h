@@ -123,7 +123,10 @@ GArray       *hw_recurrence_expand        (HwRecurrence  *self,
 GArray       *hw_recurrence_expand_all    (HwRecurrence  *self,
                                            gint64         limit_utc);
 
-/* Plain-language summary: "Every week on Tuesday and Thursday". */
+/* FALSE for a single visit (no rule). */
+gboolean      hw_recurrence_get_repeats   (HwRecurrence  *self);
+/* Plain-language summary in the current gettext language, a whole
+ * sentence: "Every week on Tuesday and Thursday, 6 times", "Once". */
 char         *hw_recurrence_describe      (HwRecurrence  *self);
 
 /* Helpers ---------------------------------------------------------------- */

@@ -175,6 +175,36 @@ hw_visits_display_title (const char *title)
   return is_default ? _("Family time") : title;
 }
 
+/* "Every week on Tuesday, from Tuesday 3 March 2026 at 16:30, for 2 hours";
+ * a single visit is "Once, on ...": whole sentences, so that a language
+ * can order the words its own way. */
+static char *
+describe_when (HwRecurrence *rec,
+               const char   *rhythm,
+               const char   *start,
+               const char   *dtstart,
+               int           minutes)
+{
+  g_autofree char *duration = hw_language_format_duration (minutes);
+  g_autofree char *time = g_strndup (strlen (dtstart) > 11 ? dtstart + 11 : "", 5);
+  GString *s;
+
+  if (rec == NULL || !hw_recurrence_get_repeats (rec))
+    /* Translators: a single visit, "Once, on Friday 7 August 2026 at
+     * 10:00, for 2 hours"; keep the words in braces. */
+    s = g_string_new (_("Once, on {date} at {time}, for {duration}"));
+  else
+    /* Translators: visits that repeat, "Every week on Tuesday, from
+     * Tuesday 3 March 2026 at 16:30, for 2 hours"; {rhythm} is the rule
+     * in words. Keep the words in braces. */
+    s = g_string_new (_("{rhythm}, from {date} at {time}, for {duration}"));
+  g_string_replace (s, "{rhythm}", rhythm, 0);
+  g_string_replace (s, "{date}", start, 0);
+  g_string_replace (s, "{time}", time, 0);
+  g_string_replace (s, "{duration}", duration, 0);
+  return g_string_free (s, FALSE);
+}
+
 /* The document ------------------------------------------------------------- */
 
 static void
@@ -211,9 +241,7 @@ add_plan (HwDocument        *doc,
       heading = g_strdup_printf ("%s: %s", hw_visits_display_title (title),
                                  hw_visit_level_label (hw_record_get_string (s, "level")));
       hw_document_add_heading (doc, 2, heading);
-      /* Translators: "Every week on Tuesday, from Tuesday 3 March 2026 at 16:30, for 2 h 0 min" */
-      when = g_strdup_printf (_("%s, from %s at %.5s, for %d h %02d min"), describe, start,
-                              hw_record_get_string (s, "dtstart") + 11, minutes / 60, minutes % 60);
+      when = describe_when (rec, describe, start, hw_record_get_string (s, "dtstart"), minutes);
       hw_document_add_labelled (doc, _("When"), when);
       /* a plan that continues an earlier one: from when, and why (the
        * reason is the team's decision, shown to the family as to the
@@ -385,10 +413,21 @@ hw_visits_build_document (HwStore           *store,
     return NULL;
   {
     HwVisitMonth *m = &g_array_index (months, HwVisitMonth, 0);
-    const char *headers[] = { _("Planned"), _("Happened"), _("Cancelled by parent"), _("by caregiver"),
-                              _("by agency"), _("by provider"), _("No-shows"), _("Hours together") };
+    /* counts of visits: their own words, so that a language can make
+     * them plural ("Planificadas") where the status of one visit is
+     * singular; one row each, so that no heading is squeezed into a
+     * narrow column and broken inside a word */
+    const char *labels[] = { C_("visit counts", "Planned"), C_("visit counts", "Happened"),
+                             C_("visit counts", "Cancelled by a parent"),
+                             C_("visit counts", "Cancelled by the caregiver"),
+                             C_("visit counts", "Cancelled by the agency"),
+                             C_("visit counts", "Cancelled by a provider"),
+                             C_("visit counts", "Parent did not come"),
+                             C_("visit counts", "Hours together") };
+    const char *headers[] = { C_("visit counts", "Visits in the month"),
+                              C_("visit counts", "How many") };
+    const double widths[] = { 3.0, 1.0 };
     char cells[8][32];
-    const char *row[8];
 
     g_snprintf (cells[0], 32, "%u", m->planned);
     g_snprintf (cells[1], 32, "%u", m->happened);
@@ -397,11 +436,18 @@ hw_visits_build_document (HwStore           *store,
     g_snprintf (cells[4], 32, "%u", m->cancelled_agency);
     g_snprintf (cells[5], 32, "%u", m->cancelled_provider);
     g_snprintf (cells[6], 32, "%u", m->no_show);
-    g_snprintf (cells[7], 32, "%.1f", m->hours);
+    {
+      g_autofree char *hours = hw_language_format_decimal (m->hours, 1);
+
+      g_strlcpy (cells[7], hours, 32);
+    }
+    hw_document_add_table (doc, 2, headers, widths);
     for (int i = 0; i < 8; i++)
-      row[i] = cells[i];
-    hw_document_add_table (doc, 8, headers, NULL);
-    hw_document_add_table_row (doc, row);
+      {
+        const char *row[] = { labels[i], cells[i] };
+
+        hw_document_add_table_row (doc, row);
+      }
   }
 
   fig = g_new0 (Figure, 1);

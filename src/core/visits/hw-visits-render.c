@@ -996,8 +996,14 @@ hw_visits_draw_counts (cairo_t *cr,
         g_snprintf (label, sizeof label, "%s %d", month_abbrev (m->month), m->year);
       else
         g_snprintf (label, sizeof label, "%s", month_abbrev (m->month));
-      /* Translators: hours of family time, "3.5 h" */
-      g_snprintf (hours, sizeof hours, _("%.1f h"), m->hours);
+      {
+        g_autofree char *number = hw_language_format_decimal (m->hours, 1);
+
+        /* Translators: hours of family time under a bar, "3.5 h"; %s is
+         * the number, already with the language's decimal mark. The
+         * space is a non-breaking space (U+00A0): keep one there. */
+        g_snprintf (hours, sizeof hours, _("%s h"), number);
+      }
       set_rgb (cr, INK);
       draw_text (cr, label, bx + bw / 2, y0 + plot_h + 4 * s, 12 * s, TRUE, bar_w, ALIGN_CENTER);
       draw_text (cr, hours, bx + bw / 2, y0 + plot_h + 22 * s, 12 * s, FALSE, bar_w, ALIGN_CENTER);

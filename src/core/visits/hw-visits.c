@@ -1220,10 +1220,19 @@ hw_visits_list_plans (HwStore  *store,
       p.title = g_strdup (hw_record_get_string (row, "title"));
       p.level = g_strdup (hw_record_get_string (row, "level"));
       p.place = g_strdup (hw_record_get_string (row, "place"));
-      /* Translators: a plan's rhythm, "Every week on Tuesday, 16:00, 2 h 00 min" */
-      p.when = g_strdup_printf (_("%s, %.5s, %d h %02d min"), describe,
-                                hw_record_get_string (row, "dtstart") + 11, minutes / 60,
-                                minutes % 60);
+      {
+        g_autofree char *duration = hw_language_format_duration (minutes);
+        g_autofree char *time = g_strndup (hw_record_get_string (row, "dtstart") + 11, 5);
+        g_autoptr(GString) when = NULL;
+
+        /* Translators: a plan's rhythm, "Every week on Tuesday, 16:00, 2
+         * hours"; keep the words in braces. */
+        when = g_string_new (_("{rhythm}, {time}, {duration}"));
+        g_string_replace (when, "{rhythm}", describe, 0);
+        g_string_replace (when, "{time}", time, 0);
+        g_string_replace (when, "{duration}", duration, 0);
+        p.when = g_string_free (g_steal_pointer (&when), FALSE);
+      }
       g_strlcpy (p.first_day, old.first_day, sizeof p.first_day);
       g_strlcpy (p.last_day, old.last_day, sizeof p.last_day);
       g_strlcpy (p.change_date, hw_record_get_string (row, "change_date"), sizeof p.change_date);
