@@ -420,6 +420,22 @@ select_position_of_case (HwWindow *self)
   self->selecting = FALSE;
 }
 
+/* The bar at the bottom of a narrow window gets the areas only when it is
+ * shown: its buttons, made again for every family opened, cost as much
+ * as a small area view. */
+static void
+update_switcher_bar (HwWindow *self)
+{
+  AdwViewStack *stack = NULL;
+
+  g_assert (HW_IS_WINDOW (self));
+
+  if (self->case_view != NULL && adw_view_switcher_bar_get_reveal (self->switcher_bar))
+    stack = hw_case_view_get_stack (HW_CASE_VIEW (self->case_view));
+  if (adw_view_switcher_bar_get_stack (self->switcher_bar) != stack)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
+}
+
 static void
 show_case (HwWindow *self,
            gint64    case_id)
@@ -456,12 +472,13 @@ show_case (HwWindow *self,
 
       self->case_view = hw_case_view_new (self->store, case_id);
       gtk_widget_set_vexpand (self->case_view, TRUE);
-      gtk_box_append (self->case_box, self->case_view);
       stack = hw_case_view_get_stack (HW_CASE_VIEW (self->case_view));
+      /* before it is shown: only the area shown is made (hw-case-view.c) */
       if (page_name != NULL)
         adw_view_stack_set_visible_child_name (stack, page_name);
+      gtk_box_append (self->case_box, self->case_view);
       adw_view_switcher_title_set_stack (self->switcher_title, stack);
-      adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
+      update_switcher_bar (self);
       gtk_stack_set_visible_child_name (self->content_stack, "case");
       /* When the window folds (narrow, or an area wider than what is
        * left beside the list), the open family shows, not the list. */
@@ -1066,6 +1083,8 @@ hw_window_constructed (GObject *object)
   /* Connected after the selection model so that it has updated first. */
   g_signal_connect_object (self->cases, "items-changed",
                            G_CALLBACK (cases_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->switcher_bar, "notify::reveal",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::can-undo",
                            G_CALLBACK (store_undo_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::can-redo",
