@@ -351,6 +351,48 @@ test_compact_step (Fixture       *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM people WHERE name = 'Renamed'"), ==, 1);
 }
 
+/* Statements of no step (older versions or a tool may leave them) go when
+ * the file is opened: before the first step, between two and after the
+ * last; every step keeps its own. Found by range, not by reading the
+ * whole journal (hw-history.c). */
+static void
+test_orphans_dropped (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  gint64 first, last, kept;
+
+  add_people (f, 3, 10);
+  db = hw_store_get_db (f->store);
+  first = count (f->store, "SELECT min(first_seq) FROM hw_history");
+  last = count (f->store, "SELECT max(last_seq) FROM hw_history");
+  kept = count (f->store, "SELECT count(*) FROM hw_undo_log");
+  g_assert_cmpint (first, >=, 1);   /* seq first - 1 (maybe 0) is before it */
+  /* steps follow each other without a gap: move the last one on by 5 */
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "UPDATE hw_undo_log SET seq = seq + 5 WHERE seq >= (SELECT first_seq FROM hw_history"
+      "  WHERE id = (SELECT max(id) FROM hw_history));"
+      "UPDATE hw_history SET first_seq = first_seq + 5, last_seq = last_seq + 5"
+      "  WHERE id = (SELECT max(id) FROM hw_history);"
+      "INSERT INTO hw_undo_log (seq, sql) VALUES"
+      " (%" G_GINT64_FORMAT ", 'SELECT 1'), (%" G_GINT64_FORMAT ", 'SELECT 2'),"
+      " (%" G_GINT64_FORMAT ", 'SELECT 3'), (%" G_GINT64_FORMAT ", 'SELECT 4');",
+      first - 1, last + 2, last + 6, last + 12);
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_undo_log"), ==, kept + 4);
+
+  g_clear_object (&f->store);
+  f->store = hw_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_undo_log"), ==, kept);
+  assert_journal_consistent (f->store);
+  g_assert_true (hw_store_can_undo (f->store));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -363,6 +405,7 @@ main (int    argc,
   g_test_add ("/history/redo-pruned-consistently", Fixture, NULL, fixture_setup, test_redo_pruned_consistently, fixture_teardown);
   g_test_add ("/history/file-shrinks", Fixture, NULL, fixture_setup, test_file_shrinks, fixture_teardown);
   g_test_add ("/history/compact-step", Fixture, NULL, fixture_setup, test_compact_step, fixture_teardown);
+  g_test_add ("/history/orphans-dropped", Fixture, NULL, fixture_setup, test_orphans_dropped, fixture_teardown);
   g_test_add_func ("/history/after-open-converts", test_after_open_converts);
 
   return g_test_run ();

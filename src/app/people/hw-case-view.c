@@ -239,8 +239,21 @@ add_pages (HwCaseView *self)
       adw_view_stack_page_set_icon_name (page, areas[i].icon_name);
     }
 
+  /* the page shown is made when the view is first shown (see
+   * hw_case_view_map()), so that the window may choose it first */
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Opening a family on another area than the first (the window keeps the
+ * area when another family opens) made the first area's view for
+ * nothing: the view of the page shown is made when it is first shown. */
+static void
+hw_case_view_map (GtkWidget *widget)
+{
+  HwCaseView *self = HW_CASE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (hw_case_view_parent_class)->map (widget);
   visible_page_changed_cb (self);
 }
 
@@ -342,6 +355,7 @@ hw_case_view_class_init (HwCaseViewClass *klass)
   object_class->get_property = hw_case_view_get_property;
   object_class->set_property = hw_case_view_set_property;
   object_class->dispose = hw_case_view_dispose;
+  widget_class->map = hw_case_view_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, HW_TYPE_STORE,

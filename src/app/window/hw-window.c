@@ -52,6 +52,7 @@ struct _HwWindow
   GtkFilterListModel   *found;
   GtkCustomFilter      *filter;
   char                 *search;
+  GStrv                 search_words;   /* search, folded into words */
   GtkSingleSelection   *selection;
   gint64                case_id;
   /* set while the window itself changes the selection */
@@ -273,26 +274,63 @@ found_position (HwWindow *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The words a family is found by: those of its name and case number,
+ * folded, with their ASCII forms ("guzmán" and "guzman"). Made once per
+ * row object (the list makes new ones when the families change) and kept
+ * on it, so that typing a letter compares strings and folds nothing. */
+static GStrv
+case_search_key (HwRecord *record)
+{
+  static GQuark quark;
+  GStrv key;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("hw-window-search-key");
+  key = g_object_get_qdata (G_OBJECT (record), quark);
+  if (key == NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      const char *fields[] = { "family_name", "case_number" };
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        {
+          g_auto(GStrv) ascii = NULL;
+          g_auto(GStrv) words = g_str_tokenize_and_fold (hw_record_get_string (record, fields[f]),
+                                                         NULL, &ascii);
+
+          g_strv_builder_addv (builder, (const char **) words);
+          g_strv_builder_addv (builder, (const char **) ascii);
+        }
+      key = g_strv_builder_end (builder);
+      g_object_set_qdata_full (G_OBJECT (record), quark, key, (GDestroyNotify) g_strfreev);
+    }
+  return key;
+}
+
 /* Family name or case number: each word of the search starts a word of
  * either, case and accents ignored ("guz" finds Guzmán, "00127" finds
- * FC-2023-00127). */
+ * FC-2023-00127), as g_str_match_string() does. */
 static gboolean
 case_matches_cb (gpointer item,
                  gpointer user_data)
 {
   HwWindow *self = user_data;
-  HwRecord *record = item;
-  g_auto(GStrv) words = NULL;
+  GStrv key;
 
   g_assert (HW_IS_WINDOW (self));
 
-  if (self->search == NULL || *self->search == '\0')
+  if (self->search_words == NULL || self->search_words[0] == NULL)
     return TRUE;
-  words = g_str_tokenize_and_fold (self->search, NULL, NULL);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (!g_str_match_string (words[i], hw_record_get_string (record, "family_name"), TRUE)
-        && !g_str_match_string (words[i], hw_record_get_string (record, "case_number"), TRUE))
-      return FALSE;
+  key = case_search_key (HW_RECORD (item));
+  for (guint i = 0; self->search_words[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint k = 0; key[k] != NULL && !found; k++)
+        found = g_str_has_prefix (key[k], self->search_words[i]);
+      if (!found)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -313,9 +351,23 @@ case_search_changed_cb (HwWindow *self)
 
   g_assert (HW_IS_WINDOW (self));
 
-  g_free (self->search);
+  g_autofree char *old = g_steal_pointer (&self->search);
+  GtkFilterChange change;
+
   self->search = g_strstrip (g_strdup (text));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_clear_pointer (&self->search_words, g_strfreev);
+  self->search_words = g_str_tokenize_and_fold (self->search, NULL, NULL);
+  /* a letter more finds among what was found, a letter less keeps what
+   * was found: the list model then looks only at the rest */
+  if (old != NULL && g_str_equal (old, self->search))
+    return;
+  if (old != NULL && g_str_has_prefix (self->search, old))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (old != NULL && g_str_has_prefix (old, self->search))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
   select_position_of_case (self);
   update_no_match (self);
 }
@@ -368,6 +420,22 @@ select_position_of_case (HwWindow *self)
   self->selecting = FALSE;
 }
 
+/* The bar at the bottom of a narrow window gets the areas only when it is
+ * shown: its buttons, made again for every family opened, cost as much
+ * as a small area view. */
+static void
+update_switcher_bar (HwWindow *self)
+{
+  AdwViewStack *stack = NULL;
+
+  g_assert (HW_IS_WINDOW (self));
+
+  if (self->case_view != NULL && adw_view_switcher_bar_get_reveal (self->switcher_bar))
+    stack = hw_case_view_get_stack (HW_CASE_VIEW (self->case_view));
+  if (adw_view_switcher_bar_get_stack (self->switcher_bar) != stack)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
+}
+
 static void
 show_case (HwWindow *self,
            gint64    case_id)
@@ -404,12 +472,13 @@ show_case (HwWindow *self,
 
       self->case_view = hw_case_view_new (self->store, case_id);
       gtk_widget_set_vexpand (self->case_view, TRUE);
-      gtk_box_append (self->case_box, self->case_view);
       stack = hw_case_view_get_stack (HW_CASE_VIEW (self->case_view));
+      /* before it is shown: only the area shown is made (hw-case-view.c) */
       if (page_name != NULL)
         adw_view_stack_set_visible_child_name (stack, page_name);
+      gtk_box_append (self->case_box, self->case_view);
       adw_view_switcher_title_set_stack (self->switcher_title, stack);
-      adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
+      update_switcher_bar (self);
       gtk_stack_set_visible_child_name (self->content_stack, "case");
       /* When the window folds (narrow, or an area wider than what is
        * left beside the list), the open family shows, not the list. */
@@ -497,6 +566,41 @@ store_undo_changed_cb (HwWindow *self)
 
 /* Case list rows ------------------------------------------------------- */
 
+/* The whole name or number when the row shows it cut short. Asked for
+ * when the pointer rests on it: setting a tooltip's text makes GTK 4.8
+ * ask the display where the pointer is at once, a round trip to the X
+ * server for each label of each row shown after every letter typed. */
+static gboolean
+case_row_query_tooltip_cb (GtkWidget  *label,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard,
+                           GtkTooltip *tooltip,
+                           gpointer    user_data)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+
+  if (layout == NULL || !pango_layout_is_ellipsized (layout))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (GTK_LABEL (label)));
+  return TRUE;
+}
+
+/* hw_label_ellipsize_long() without its tooltip binding (see above) */
+static GtkWidget *
+case_row_label_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), HW_LONG_TEXT_NAME_CHARS);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (case_row_query_tooltip_cb), NULL);
+  return label;
+}
+
 static void
 case_row_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
@@ -506,13 +610,9 @@ case_row_setup_cb (GtkSignalListItemFactory *factory,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_add_css_class (box, "case-row");
-  title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  hw_label_ellipsize_long (GTK_LABEL (title), HW_LONG_TEXT_NAME_CHARS);
+  title = case_row_label_new ();
   gtk_widget_add_css_class (title, "case-row-title");
-  subtitle = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  hw_label_ellipsize_long (GTK_LABEL (subtitle), HW_LONG_TEXT_NAME_CHARS);
+  subtitle = case_row_label_new ();
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   /* Translators: the tag of the made-up sample family in the list of families */
@@ -983,6 +1083,8 @@ hw_window_constructed (GObject *object)
   /* Connected after the selection model so that it has updated first. */
   g_signal_connect_object (self->cases, "items-changed",
                            G_CALLBACK (cases_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->switcher_bar, "notify::reveal",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::can-undo",
                            G_CALLBACK (store_undo_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::can-redo",
@@ -1067,6 +1169,7 @@ hw_window_dispose (GObject *object)
   g_clear_object (&self->found);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 

@@ -258,12 +258,15 @@ check_copy (sqlite3     *db,
             gint64       app_id,
             gint64       version,
             const char  *what,
+            char       **damage,
             GError     **error)
 {
   g_autofree char *check = hw_sql_query_text (db, "PRAGMA quick_check");
 
   if (g_strcmp0 (check, "ok") != 0)
     {
+      if (damage != NULL)
+        *damage = g_strdup (check ? check : sqlite3_errmsg (db));
       g_set_error (error, HW_BACKUP_ERROR, HW_BACKUP_ERROR_CHECK,
                    _("%s: the copy is damaged (%s), so it was removed"),
                    what, check ? check : sqlite3_errmsg (db));
@@ -293,7 +296,8 @@ make_backup (HwStore       *store,
   g_autofree char *dir = g_path_get_dirname (dest);
   g_autofree char *what = g_strdup_printf (_("The backup “%s” could not be made"), dest);
   sqlite3 *dst = NULL;
-  gint64 app_id, version;
+  g_autofree char *damage = NULL;
+  gint64 app_id, version, checked_at;
   int rc;
 
   app_id = hw_sql_query_int (src, -1, "PRAGMA main.application_id");
@@ -315,6 +319,7 @@ make_backup (HwStore       *store,
   /* nothing to protect in a copy that is checked and synced at the end */
   sqlite3_exec (dst, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;", NULL, NULL, NULL);
 
+  checked_at = g_get_real_time () / G_USEC_PER_SEC;
   if (!copy_pages (dst, src, cancellable, what, error))
     goto fail;
 
@@ -325,8 +330,17 @@ make_backup (HwStore       *store,
       hw_store_set_sqlite_error (error, dst, sqlite3_errcode (dst), what);
       goto fail;
     }
-  if (!check_copy (dst, app_id, version, what, error))
-    goto fail;
+  /* The copy is the database page for page: its check is a check of
+   * the database as it is now, which spares the next start its own (see
+   * "The check stamp" in hw-store.c). Damage found here is in the
+   * database itself: no more changes go into it. */
+  if (!check_copy (dst, app_id, version, what, &damage, error))
+    {
+      if (damage != NULL)
+        hw_store_mark_damaged (store, damage);
+      goto fail;
+    }
+  hw_store_note_checked (store, checked_at);
 
   rc = sqlite3_close (dst);
   dst = NULL;
@@ -951,6 +965,7 @@ restore_copy_into_store (HwStore     *store,
       return FALSE;
     }
 
+  hw_store_note_checked (store, g_get_real_time () / G_USEC_PER_SEC);
   announce_restored (store);
   return TRUE;
 }
@@ -1262,7 +1277,7 @@ forget_in (const char  *path,
   rc = sqlite3_exec (db, "DELETE FROM hw_undo_log; DELETE FROM hw_history; COMMIT; VACUUM;", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     goto sqlite_fail;
-  if (!check_copy (db, app_id, version, what, error))
+  if (!check_copy (db, app_id, version, what, NULL, error))
     goto fail;
   sqlite3_close (db);
   db = NULL;

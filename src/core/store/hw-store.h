@@ -44,9 +44,11 @@ G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
  * Opens or creates a Homeward database. Before writing anything it checks
  * that an existing file is a Homeward database, passes `PRAGMA quick_check`
  * and is not newer than this program; if not, it fails with a
- * %HW_STORE_ERROR and the file is left byte for byte as it was. A server
- * address (hw_store_is_address()) is refused with %HW_STORE_ERROR_INVALID
- * and nothing is created.
+ * %HW_STORE_ERROR and the file is left byte for byte as it was. The full
+ * check is skipped when the file is exactly as this program closed it
+ * after a check less than a day old (see "The check stamp" in hw-store.c).
+ * A server address (hw_store_is_address()) is refused with
+ * %HW_STORE_ERROR_INVALID and nothing is created.
  */
 HwStore    *hw_store_open            (const char  *path,
                                       GError     **error);
@@ -59,6 +61,33 @@ void        hw_store_set_author      (HwStore     *self,
 const char *hw_store_get_author      (HwStore     *self);
 /* the default database: $XDG_DATA_HOME/homeward/homeward.db */
 char       *hw_store_default_path    (void);
+
+/* The check of the content -------------------------------------------- */
+
+/**
+ * hw_store_note_checked:
+ * @when: unix seconds at which a full check of the content passed (e.g. a
+ *   backup's page-for-page copy passed `PRAGMA quick_check`)
+ *
+ * Records a full check, so that the next open may skip its own while the
+ * file is left as this store closes it (at most a day; see hw-store.c).
+ * Thread-safe.
+ */
+void        hw_store_note_checked    (HwStore     *self,
+                                      gint64       when);
+/**
+ * hw_store_mark_damaged:
+ * @reason: what the check said
+ *
+ * A check found the content damaged: from now on every edit fails with
+ * %HW_STORE_ERROR_CORRUPT and nothing more is written to the file; the
+ * next open checks it in full. Thread-safe.
+ */
+void        hw_store_mark_damaged    (HwStore     *self,
+                                      const char  *reason);
+gboolean    hw_store_is_damaged      (HwStore     *self);
+/* unix seconds of the last full check known to this store */
+gint64      hw_store_get_checked_at  (HwStore     *self);
 
 /* Edits ----------------------------------------------------------------- */
 
