@@ -41,6 +41,14 @@ static const char * const hearing_kind_labels[] = {
   N_("Permanency"), N_("Other hearing"),
 };
 
+/* the kinds as they read inside a sentence ("Next hearing ... (review)") */
+static const char * const hearing_kind_words[] = {
+  NC_("hearing kind in a sentence", "shelter"), NC_("hearing kind in a sentence", "adjudication"),
+  NC_("hearing kind in a sentence", "disposition"), NC_("hearing kind in a sentence", "review"),
+  NC_("hearing kind in a sentence", "permanency"), NC_("hearing kind in a sentence", "other"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (hearing_kind_words) == HW_HEARING_N_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == HW_CASE_EVENT_N_KINDS + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_labels) == HW_CASE_EVENT_N_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (hearing_kinds) == HW_HEARING_N_KINDS + 1);
@@ -652,6 +660,56 @@ hw_case_dates_format_months (GPtrArray *uncovered)
                                 (guint) g_date_get_year (&d));
       else
         g_string_append (text, hw_language_month_name (g_date_get_month (&d)));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+hw_case_dates_summary (HwStore    *store,
+                       gint64      case_id,
+                       const char *today)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(HwTimeInCare) time = NULL;
+  g_autoptr(HwRecord) hearing = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  time = hw_case_dates_time_in_care (store, case_id, today);
+  if (time != NULL && time->left == NULL && time->months == 0)
+    g_string_append_printf (text, ngettext ("In care %d day", "In care %d days", time->days),
+                            time->days);
+  else if (time != NULL && time->left == NULL)
+    g_string_append_printf (text, ngettext ("In care %d month", "In care %d months",
+                                            time->months),
+                            time->months);
+  else if (time != NULL)
+    {
+      g_autofree char *until = hw_language_format_iso (time->left, HW_DATE_LONG, FALSE);
+
+      /* Translators: "8 months in care, until 20 November 2026" (the
+       * return home or the closure) */
+      g_string_append_printf (text, ngettext ("%d month in care, until %s",
+                                              "%d months in care, until %s", time->months),
+                              time->months, until);
+    }
+
+  hearing = hw_case_dates_next_hearing (store, case_id, today);
+  if (hearing != NULL)
+    {
+      g_autofree char *day = hw_language_format_iso (hw_record_get_string (hearing, "date"),
+                                                     HW_DATE_LONG, FALSE);
+      int i = index_of (hearing_kinds, hw_record_get_string (hearing, "hearing_kind"));
+
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      if (i >= 0)
+        /* Translators: "Next hearing 14 January 2027 (review)" */
+        g_string_append_printf (text, _("Next hearing %s (%s)"), day,
+                                hw_language_pgettext ("hearing kind in a sentence",
+                                                      hearing_kind_words[i]));
+      else
+        g_string_append_printf (text, _("Next hearing %s"), day);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

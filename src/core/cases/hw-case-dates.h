@@ -156,6 +156,21 @@ HwAftercareCheck *hw_case_dates_check_aftercare (HwStore     *store,
                                                  const char  *return_home,
                                                  GError     **error);
 
+/**
+ * hw_case_dates_summary:
+ * @today: (nullable): "YYYY-MM-DD"; NULL for today
+ *
+ * The line of the case's header, in the current gettext language: "In
+ * care 9 months · Next hearing 14 January 2027 (review)"; after a return
+ * home "8 months in care, until 20 November 2026". Each part is left out
+ * when there is nothing to say.
+ *
+ * Returns: (transfer full): the line, "" when there is nothing to say
+ */
+char       *hw_case_dates_summary        (HwStore            *store,
+                                          gint64              case_id,
+                                          const char         *today);
+
 /* "March, April 2027" / "December 2026, January 2027": the months of
  * @uncovered (first days, in order) in the current gettext language. */
 char       *hw_case_dates_format_months  (GPtrArray          *uncovered);
