@@ -282,6 +282,28 @@ test_next_hearing (Fixture       *f,
   g_assert_null (none);
 }
 
+/* The header line: time in care and the next hearing, each when known */
+static void
+test_summary (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *empty = hw_case_dates_summary (f->store, f->case_id, "2026-12-03");
+  g_autofree char *days = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *home = NULL;
+
+  g_assert_cmpstr (empty, ==, "");
+  add (f, "removal", "2026-03-02", NULL);
+  days = hw_case_dates_summary (f->store, f->case_id, "2026-03-10");
+  g_assert_cmpstr (days, ==, "In care 8 days");
+  add (f, "hearing", "2027-01-14", "review");
+  both = hw_case_dates_summary (f->store, f->case_id, "2026-12-03");
+  g_assert_cmpstr (both, ==, "In care 9 months · Next hearing 14 January 2027 (review)");
+  add (f, "return-home", "2026-11-20", NULL);
+  home = hw_case_dates_summary (f->store, f->case_id, "2027-02-01");
+  g_assert_cmpstr (home, ==, "8 months in care, until 20 November 2026");
+}
+
 static void
 add_support (Fixture    *f,
              const char *start,
@@ -500,6 +522,7 @@ main (int   argc,
   ADD ("time-in-care", test_time_in_care);
   ADD ("next-hearing", test_next_hearing);
   ADD ("aftercare", test_aftercare);
+  ADD ("summary", test_summary);
 #undef ADD
   g_test_add_func ("/case-dates/format-months", test_format_months_across_years);
   g_test_add_func ("/case-dates/demo", test_demo);

@@ -293,8 +293,12 @@ static void
 hw_key_dates_page_dispose (GObject *object)
 {
   HwKeyDatesPage *self = HW_KEY_DATES_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_KEY_DATES_PAGE);
+  /* dispose_template only unparents the children bound to fields */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (hw_key_dates_page_parent_class)->dispose (object);
