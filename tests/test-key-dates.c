@@ -326,7 +326,7 @@ test_aftercare_year (void)
   g_assert_cmpstr (hidden, ==, "");
   g_assert_false (gtk_widget_get_visible (year));
 
-  /* going home in 400 days: the sample supports end before that year is over */
+  /* going home in 400 days: the sample's supports end before that year is over */
   g_assert_cmpint (hw_case_dates_add (store, case_id, &event, &error), >, 0);
   g_assert_no_error (error);
   settle ();
@@ -334,6 +334,9 @@ test_aftercare_year (void)
   shown = hw_aftercare_year_get_text (HW_AFTERCARE_YEAR (year));
   g_assert_true (g_str_has_prefix (shown, "Home since "));
   g_assert_nonnull (strstr (shown, "Nothing planned for: "));
+  /* the sample's supports all end on one day: counted, not listed */
+  g_assert_nonnull (strstr (shown, "Ends before the year is over: "));
+  g_assert_nonnull (strstr (shown, " supports end on "));
 
   gtk_window_destroy (window);
   settle ();

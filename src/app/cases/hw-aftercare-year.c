@@ -12,6 +12,7 @@
  */
 #define G_LOG_DOMAIN "hw-aftercare-year"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "hw-aftercare-year.h"
@@ -25,6 +26,7 @@ struct _HwAftercareYear
   HwStore   *store;
   gint64     case_id;
 
+  GtkWidget *clamp;
   GtkLabel  *title_label;
   GtkLabel  *detail_label;
 };
@@ -75,17 +77,27 @@ update (HwAftercareYear *self)
       if (detail->len > 0)
         g_string_append (detail, "\n");
       g_string_append (detail, _("Ends before the year is over: "));
-      for (guint i = 0; i < check->ending_early->len; i++)
+      /* the supports come sorted by end date; several that end on one day
+       * (a plan made for one return home) are counted, not listed */
+      for (guint i = 0, n; i < check->ending_early->len; i += n)
         {
           HwRecord *support = g_ptr_array_index (check->ending_early, i);
-          g_autofree char *end = hw_language_format_iso (hw_record_get_string (support, "end_date"),
-                                                         HW_DATE_LONG, FALSE);
+          const char *end_iso = hw_record_get_string (support, "end_date");
+          g_autofree char *end = hw_language_format_iso (end_iso, HW_DATE_LONG, FALSE);
 
+          for (n = 1; i + n < check->ending_early->len; n++)
+            if (g_strcmp0 (hw_record_get_string (g_ptr_array_index (check->ending_early, i + n),
+                                                 "end_date"), end_iso) != 0)
+              break;
           if (i > 0)
             g_string_append (detail, "; ");
-          /* Translators: a support and the day it ends: "Weekly calls (ends 10 March 2027)" */
-          g_string_append_printf (detail, _("%s (ends %s)"),
-                                  hw_record_get_string (support, "description"), end);
+          if (n == 1)
+            /* Translators: a support and the day it ends: "Weekly calls (ends 10 March 2027)" */
+            g_string_append_printf (detail, _("%s (ends %s)"),
+                                    hw_record_get_string (support, "description"), end);
+          else
+            g_string_append_printf (detail, ngettext ("%u support ends on %s",
+                                                      "%u supports end on %s", n), n, end);
         }
     }
   if (detail->len == 0)
@@ -163,6 +175,7 @@ hw_aftercare_year_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  self->clamp = NULL;
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (hw_aftercare_year_parent_class)->dispose (object);
@@ -187,7 +200,7 @@ hw_aftercare_year_class_init (HwAftercareYearClass *klass)
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hwaftercareyear");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -195,13 +208,16 @@ hw_aftercare_year_class_init (HwAftercareYearClass *klass)
 static void
 hw_aftercare_year_init (HwAftercareYear *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
-  gtk_widget_set_margin_top (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self), 24);
-  gtk_widget_set_margin_end (GTK_WIDGET (self), 24);
+  /* as wide as the list of supports below, and in line with it */
+  self->clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->clamp), 1000);
+  adw_clamp_set_child (ADW_CLAMP (self->clamp), box);
+  gtk_widget_set_parent (self->clamp, GTK_WIDGET (self));
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The year after going home"), -1);
 
@@ -213,7 +229,7 @@ hw_aftercare_year_init (HwAftercareYear *self)
       gtk_label_set_xalign (label, 0);
       gtk_label_set_wrap (label, TRUE);
       gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
-      gtk_widget_set_parent (GTK_WIDGET (label), GTK_WIDGET (self));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (label));
     }
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
 }
