@@ -141,6 +141,18 @@ save_action_cb (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* A new case starts with its removal; after that, hearings are what is
+ * added most. */
+static const char *
+first_kind (HwKeyDateDialog *self)
+{
+  g_autoptr(GPtrArray) events = hw_case_dates_list (self->store, self->case_id, NULL);
+
+  g_assert (HW_IS_KEY_DATE_DIALOG (self));
+
+  return events != NULL && events->len > 0 ? "hearing" : "removal";
+}
+
 static void
 hw_key_date_dialog_constructed (GObject *object)
 {
@@ -151,7 +163,7 @@ hw_key_date_dialog_constructed (GObject *object)
 
   gtk_window_set_title (GTK_WINDOW (self), r ? _("Change Key Date") : _("Add Key Date"));
   setup_combo (self->kind_row, hw_case_event_kinds (), hw_case_event_kind_label,
-               r ? hw_record_get_string (r, "kind") : NULL);
+               r ? hw_record_get_string (r, "kind") : first_kind (self));
   setup_combo (self->hearing_kind_row, hw_hearing_kinds (), hw_hearing_kind_label,
                r ? hw_record_get_string (r, "hearing_kind") : NULL);
   if (r != NULL)
