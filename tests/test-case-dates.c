@@ -425,7 +425,7 @@ test_migration (void)
   sqlite3 *db = NULL;
 
   migrations = hw_schema_get_migrations (&n);
-  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpuint (n, >=, 5);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   for (guint i = 0; i < 4; i++)
     g_assert_cmpint (sqlite3_exec (db, migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
@@ -441,7 +441,8 @@ test_migration (void)
     HwCaseEvent removal = { "removal", "2026-03-02", NULL, NULL, NULL };
 
     g_assert_no_error (error);
-    g_assert_cmpint (hw_store_query_int (store, 0, "PRAGMA user_version", G_TYPE_INVALID), ==, 5);
+    g_assert_cmpint (hw_store_query_int (store, 0, "PRAGMA user_version", G_TYPE_INVALID), ==,
+                     hw_schema_get_version ());
     g_assert_cmpint (hw_store_query_int (store, 0, "SELECT count(*) FROM cases", G_TYPE_INVALID),
                      ==, 1);
     g_assert_cmpint (hw_case_dates_add (store, 1, &removal, &error), >, 0);

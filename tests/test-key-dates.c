@@ -247,7 +247,8 @@ test_dialog (void)
   save (dialog);
   g_assert_cmpint (id, ==, hw_record_get_id (hearing));
   changed = hw_store_get (store, "case_events", id, NULL);
-  g_assert_cmpstr (hw_record_get_string (changed, "ordered"), ==, "Trial home visit from next week.");
+  g_assert_cmpstr (hw_record_get_string (changed, "ordered"), ==,
+                   "Trial home visit from next week.");
   g_assert_cmpstr (hw_record_get_string (changed, "hearing_kind"), ==, "review");
   g_assert_finalize_object (dialog);
 

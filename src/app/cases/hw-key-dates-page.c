@@ -83,9 +83,11 @@ event_row_new (HwRecord *event)
 
   if (g_str_equal (kind, "hearing"))
     {
+      const char *hearing_kind = hw_record_get_string (event, "hearing_kind");
+
       /* Translators: "14 January 2027 · Court hearing: Review" */
       title = g_strdup_printf (_("%s · %s: %s"), day, hw_case_event_kind_label (kind),
-                               hw_hearing_kind_label (hw_record_get_string (event, "hearing_kind")));
+                               hw_hearing_kind_label (hearing_kind));
       if (*ordered != '\0')
         /* Translators: what a court ordered at a hearing */
         g_string_append_printf (subtitle, _("Ordered: %s"), ordered);

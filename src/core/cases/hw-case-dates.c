@@ -259,7 +259,8 @@ check_history (GArray  *steps,
 
           if (state == NEVER_IN_CARE)
             return invalid (error, trial
-                            ? _("The trial home visit on %s is before the removal. Check both dates.")
+                            ? _("The trial home visit on %s is before the removal. "
+                                "Check both dates.")
                             : _("The return home on %s is before the removal. Check both dates."),
                             day);
           if (state != IN_CARE)

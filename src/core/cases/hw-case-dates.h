@@ -32,7 +32,8 @@ const char * const *hw_hearing_kinds             (void);
 const char         *hw_hearing_kind_label        (const char *hearing_kind);
 
 typedef struct {
-  const char *kind;          /* removal, hearing, trial-home-visit, return-home, closure, re-entry */
+  /* removal, hearing, trial-home-visit, return-home, closure, re-entry */
+  const char *kind;
   const char *date;          /* YYYY-MM-DD */
   const char *hearing_kind;  /* hearings only: a hearing kind; NULL or "" otherwise */
   const char *ordered;       /* hearings: what the court ordered; may be NULL */
