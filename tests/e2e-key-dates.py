@@ -5,7 +5,8 @@
 # is; on the Key dates page every date is a named row with named Change and
 # Delete buttons; Add Key Date opens a dialog whose fields are named, that
 # refuses a day that does not exist (saying so, writing nothing) and saves
-# a hearing with what the court ordered.
+# a hearing with what the court ordered, which the toast's Undo takes
+# back.
 #
 # With HOMEWARD_SCREENSHOT_DIR set, pictures of the page and the dialog
 # are saved there.
@@ -84,6 +85,14 @@ def run(app, frame, db):
     wait_for(lambda: [n for n in walk(frame) if (n.name or '').startswith('15 June 2026 · ')],
              'the new hearing in the list')
     check(True, 'the list shows the new hearing')
+    undo = wait_for(lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON,
+                                 lambda n: (n or '').replace('_', '') == 'Undo'),
+                    'the toast\'s Undo')
+    screenshot('key-dates-added.png')
+    click(undo)
+    wait_for(lambda: query(db, "SELECT count(*) FROM case_events")[0][0] == before,
+             'Undo to take the hearing back')
+    check(True, 'the toast\'s Undo takes the hearing back')
 
 
 def main():
