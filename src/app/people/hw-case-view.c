@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-areas.h"
+#include "hw-case-dates.h"
 #include "hw-case-dialog.h"
 #include "hw-case-view.h"
 #include "hw-enums.h"
@@ -27,6 +28,7 @@ struct _HwCaseView
   GtkWidget    *header_box;
   GtkLabel     *family_label;
   GtkLabel     *summary_label;
+  GtkLabel     *dates_label;
   GtkLabel     *details_label;
   AdwViewStack *stack;
 };
@@ -107,6 +109,18 @@ hw_case_view_add_person (HwCaseView *self)
     return;
   adw_view_stack_set_visible_child_name (self->stack, "people");
   hw_people_page_add_person (HW_PEOPLE_PAGE (page));
+}
+
+/* "In care 9 months · Next hearing 14 January 2027 (review)", or nothing */
+static void
+update_dates (HwCaseView *self)
+{
+  g_autofree char *dates = hw_case_dates_summary (self->store, self->case_id, NULL);
+
+  g_assert (HW_IS_CASE_VIEW (self));
+
+  gtk_label_set_text (self->dates_label, dates);
+  gtk_widget_set_visible (GTK_WIDGET (self->dates_label), *dates != '\0');
 }
 
 static void
@@ -263,6 +277,8 @@ store_changed_cb (HwCaseView *self,
 {
   if (g_strcmp0 (table, "cases") == 0)
     update_header (self);
+  else if (g_strcmp0 (table, "case_events") == 0)
+    update_dates (self);
 }
 
 static void
@@ -284,6 +300,7 @@ hw_case_view_constructed (GObject *object)
 
   add_pages (self);
   update_header (self);
+  update_dates (self);
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -369,6 +386,7 @@ hw_case_view_class_init (HwCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwCaseView, header_box);
   gtk_widget_class_bind_template_child (widget_class, HwCaseView, family_label);
   gtk_widget_class_bind_template_child (widget_class, HwCaseView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HwCaseView, dates_label);
   gtk_widget_class_bind_template_child (widget_class, HwCaseView, details_label);
   gtk_widget_class_bind_template_child (widget_class, HwCaseView, stack);
 

@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-aftercare-year.h"
 #include "hw-enums.h"
 #include "hw-print-dialog.h"
 #include "hw-readiness-chart.h"
@@ -73,6 +74,7 @@ struct _HwServicePlanView
   HwServicePlanListPage      *person_page;
   HwServicePlanListPage      *timeline_page;
   HwServicePlanListPage      *aftercare_page;
+  GtkBox                     *aftercare_box;
   HwServicePlanReadinessPage *readiness_page;
 };
 
@@ -201,7 +203,7 @@ focus_item (HwServicePlanView *self,
   if (page == GTK_WIDGET (self->timeline_page) &&
       hw_service_plan_list_page_focus_item (self->timeline_page, table, id))
     return TRUE;
-  if (page == GTK_WIDGET (self->aftercare_page) &&
+  if (page == GTK_WIDGET (self->aftercare_box) &&
       hw_service_plan_list_page_focus_item (self->aftercare_page, table, id))
     return TRUE;
   if (page == GTK_WIDGET (self->readiness_page) &&
@@ -648,6 +650,7 @@ hw_service_plan_view_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   hw_service_plan_readiness_page_set_case (self->readiness_page, self->store, self->case_id);
+  gtk_box_prepend (self->aftercare_box, hw_aftercare_year_new (self->store, self->case_id));
   reload (self);
 }
 
@@ -745,6 +748,7 @@ hw_service_plan_view_class_init (HwServicePlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, person_page);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, timeline_page);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, aftercare_page);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, aftercare_box);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, readiness_page);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);

@@ -17,6 +17,7 @@
 #include "hw-service-plan-view.h"
 #include "hw-visits-view.h"
 #include "hw-plans-view.h"
+#include "hw-key-dates-page.h"
 
 static const HwArea areas[] = {
   { "people",       N_("People"),       "x-office-address-book-symbolic", hw_people_page_new },
@@ -25,6 +26,7 @@ static const HwArea areas[] = {
   { "service-plan", N_("Service plan"), "view-list-bullet-symbolic",      hw_service_plan_view_new },
   { "family-time",  N_("Family time"),  "x-office-calendar-symbolic",     hw_visits_view_new },
   { "plans",        N_("Plans"),        "x-office-document-symbolic",     hw_plans_view_new },
+  { "key-dates",    N_("Key dates"),    "alarm-symbolic",                 hw_key_dates_page_new },
 };
 
 const HwArea *

@@ -101,6 +101,7 @@ static const DemoHook hooks[] = {
   hw_meeting_add_demo,
   hw_visits_add_demo,
   hw_plan_add_demo,
+  hw_case_dates_add_demo,
   NULL
 };
 

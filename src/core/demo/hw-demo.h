@@ -68,4 +68,11 @@ gboolean hw_visits_add_demo       (HwStore  *store,
                                    gint64    case_id,
                                    GError  **error);
 
+/* The demo family's key dates (hw-demo-keydates.c): removal, two hearings
+ * with what was ordered, the next review hearing and a planned trial home
+ * visit. Called inside an open edit: only writes rows. */
+gboolean hw_case_dates_add_demo   (HwStore  *store,
+                                   gint64    case_id,
+                                   GError  **error);
+
 G_END_DECLS

@@ -52,6 +52,7 @@ static const Scope scopes[] = {
   { "plans", "case_id", "cases" },
   { "plan_items", "plan_id", "plans" },
   { "plan_versions", "plan_id", "plans" },
+  { "case_events", "case_id", "cases" },
 };
 
 typedef struct {

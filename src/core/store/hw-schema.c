@@ -423,6 +423,25 @@ static const char * const migrations[] = {
   "ALTER TABLE visit_series ADD COLUMN follows_id INTEGER" FK_NULL ("visit_series") ";"
   "ALTER TABLE visit_series ADD COLUMN change_date TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE visit_series ADD COLUMN change_reason TEXT NOT NULL DEFAULT '';",
+
+  /* 5: the key dates of a case (hw-case-dates.c): removal, each court
+   * hearing (its kind and what the court ordered), trial home visit
+   * start, return home, closure, re-entry into care. The order the
+   * history must read in is checked by hw-case-dates.c, not here, so that
+   * undo and import can put rows back in any order. */
+  "CREATE TABLE case_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  kind TEXT NOT NULL CHECK (kind IN ('removal','hearing','trial-home-visit',"
+  "    'return-home','closure','re-entry')),"
+  "  date TEXT NOT NULL CHECK (length(date) = 10),"
+  "  hearing_kind TEXT NOT NULL DEFAULT '' CHECK (hearing_kind IN ('','shelter',"
+  "    'adjudication','disposition','review','permanency','other')),"
+  "  ordered TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX case_events_case ON case_events(case_id, date);",
 };
 
 static const char * const user_tables[] = {
@@ -433,6 +452,7 @@ static const char * const user_tables[] = {
   "readiness_reviews", "readiness_ratings",
   "visit_series", "visit_participants", "visit_exceptions", "visit_records",
   "plans", "plan_items", "plan_versions",
+  "case_events",
   NULL
 };
 
