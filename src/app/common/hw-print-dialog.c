@@ -92,6 +92,25 @@ toast_widget (HwPrintDialog *self)
   return GTK_WIDGET (parent != NULL ? parent : GTK_WINDOW (self));
 }
 
+/* The recipient and the language chosen, checked: what every copy the
+ * dialog makes (a document or a saved file) is made for. The language is
+ * checked again: a catalog removed since the dialog opened is refused,
+ * not silently replaced by English. Returns the language, or NULL with
+ * @error. */
+static char *
+resolve_choices (HwPrintDialog  *self,
+                 HwRecipient    *recipient,
+                 GError        **error)
+{
+  g_autofree char *recipient_id = hw_print_dialog_get_recipient (self);
+
+  g_assert (HW_IS_PRINT_DIALOG (self));
+
+  if (!hw_recipient_parse (recipient_id, recipient, error))
+    return NULL;
+  return hw_language_choose (hw_print_dialog_get_language (self), NULL, error);
+}
+
 /* Actions --------------------------------------------------------------- */
 
 static void
@@ -480,7 +499,6 @@ hw_print_dialog_save_file (HwPrintDialog  *self,
                            const char     *path,
                            GError        **error)
 {
-  g_autofree char *recipient_id = NULL;
   g_autofree char *language = NULL;
   g_autoptr(HwLanguageSwitch) sw = NULL;
   HwRecipient recipient;
@@ -493,10 +511,7 @@ hw_print_dialog_save_file (HwPrintDialog  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("There is nothing to save here."));
       return FALSE;
     }
-  recipient_id = hw_print_dialog_get_recipient (self);
-  if (!hw_recipient_parse (recipient_id, &recipient, error))
-    return FALSE;
-  language = hw_language_choose (hw_print_dialog_get_language (self), NULL, error);
+  language = resolve_choices (self, &recipient, error);
   if (language == NULL)
     return FALSE;
   sw = hw_language_push (language);
@@ -606,7 +621,6 @@ hw_print_dialog_build_document (HwPrintDialog  *self,
                                 gboolean        for_real,
                                 GError        **error)
 {
-  g_autofree char *recipient_id = NULL;
   g_autofree char *language = NULL;
   g_autoptr(HwLanguageSwitch) sw = NULL;
   HwRecipient recipient;
@@ -619,12 +633,7 @@ hw_print_dialog_build_document (HwPrintDialog  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("There is nothing to print here."));
       return NULL;
     }
-  recipient_id = hw_print_dialog_get_recipient (self);
-  if (!hw_recipient_parse (recipient_id, &recipient, error))
-    return NULL;
-  /* checked again: a catalog removed since the dialog opened is refused,
-   * not silently replaced by English */
-  language = hw_language_choose (hw_print_dialog_get_language (self), NULL, error);
+  language = resolve_choices (self, &recipient, error);
   if (language == NULL)
     return NULL;
   p = adw_combo_row_get_selected (self->paper_row);
