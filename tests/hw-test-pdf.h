@@ -7,6 +7,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 /* Runs @argv; returns its stdout (stderr is appended on failure). */
 static inline char *
@@ -118,4 +119,73 @@ hw_test_count (const char *haystack,
   for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
     n++;
   return n;
+}
+
+/* Words of a PDF with their boxes (pdftotext -bbox) ---------------------- */
+
+/* pdftotext's word boxes are the font's ascent + descent: 1.163 em for
+ * DejaVu Sans, the font Homeward's documents are set in (8 pt: 9.30) */
+#define HW_TEST_BOX_PER_POINT 1.163
+
+typedef struct {
+  guint  page;      /* 1-based */
+  double x1, y1, x2, y2;
+  char  *text;
+} HwTestWord;
+
+static inline void
+hw_test_word_free (gpointer data)
+{
+  HwTestWord *w = data;
+
+  g_free (w->text);
+  g_free (w);
+}
+
+static inline double
+hw_test_bbox_attribute (const char *line,
+                        const char *name)
+{
+  const char *at = strstr (line, name);
+
+  g_assert_nonnull (at);
+  return g_ascii_strtod (at + strlen (name), NULL);
+}
+
+/* (transfer full) (element-type HwTestWord): every word of @pdf in order */
+static inline GPtrArray *
+hw_test_pdf_words (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *words = g_ptr_array_new_with_free_func (hw_test_word_free);
+  int status;
+  guint page = 0;
+
+  out = hw_test_run (argv, &status);
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *start, *end;
+      HwTestWord *w;
+
+      if (strstr (lines[i], "<page ") != NULL)
+        page++;
+      if (strstr (lines[i], "<word ") == NULL)
+        continue;
+      start = strchr (lines[i], '>');
+      end = strstr (lines[i], "</word>");
+      g_assert_true (start != NULL && end != NULL);
+      w = g_new0 (HwTestWord, 1);
+      w->page = page;
+      w->x1 = hw_test_bbox_attribute (lines[i], "xMin=\"");
+      w->y1 = hw_test_bbox_attribute (lines[i], "yMin=\"");
+      w->x2 = hw_test_bbox_attribute (lines[i], "xMax=\"");
+      w->y2 = hw_test_bbox_attribute (lines[i], "yMax=\"");
+      w->text = g_strndup (start + 1, end - start - 1);
+      g_ptr_array_add (words, w);
+    }
+  return words;
 }

@@ -32,72 +32,6 @@
 #include "hw-test-pdf.h"
 #include "hw-test-store.h"
 
-/* pdftotext's word boxes are the font's ascent + descent: 1.163 em for
- * DejaVu Sans, the font these documents are set in */
-#define BOX_PER_POINT 1.163
-
-typedef struct {
-  guint  page;
-  double x1, y1, x2, y2;
-  char  *text;
-} Word;
-
-static void
-word_free (gpointer data)
-{
-  Word *w = data;
-
-  g_free (w->text);
-  g_free (w);
-}
-
-static double
-attribute (const char *line,
-           const char *name)
-{
-  const char *at = strstr (line, name);
-
-  g_assert_nonnull (at);
-  return g_ascii_strtod (at + strlen (name), NULL);
-}
-
-static GPtrArray *
-read_words (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *out = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *words = g_ptr_array_new_with_free_func (word_free);
-  int status;
-  guint page = 0;
-
-  out = hw_test_run (argv, &status);
-  g_assert_cmpint (status, ==, 0);
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *start, *end;
-      Word *w;
-
-      if (strstr (lines[i], "<page ") != NULL)
-        page++;
-      if (strstr (lines[i], "<word ") == NULL)
-        continue;
-      start = strchr (lines[i], '>');
-      end = strstr (lines[i], "</word>");
-      g_assert_true (start != NULL && end != NULL);
-      w = g_new0 (Word, 1);
-      w->page = page;
-      w->x1 = attribute (lines[i], "xMin=\"");
-      w->y1 = attribute (lines[i], "yMin=\"");
-      w->x2 = attribute (lines[i], "xMax=\"");
-      w->y2 = attribute (lines[i], "yMax=\"");
-      w->text = g_strndup (start + 1, end - start - 1);
-      g_ptr_array_add (words, w);
-    }
-  return words;
-}
-
 /* The page (1-based) of the first word that is @text, 0 if none. */
 static guint
 page_of (GPtrArray  *words,
@@ -105,7 +39,7 @@ page_of (GPtrArray  *words,
 {
   for (guint i = 0; i < words->len; i++)
     {
-      Word *w = g_ptr_array_index (words, i);
+      HwTestWord *w = g_ptr_array_index (words, i);
 
       if (g_str_equal (w->text, text))
         return w->page;
@@ -122,7 +56,7 @@ count_on_page (GPtrArray  *words,
 
   for (guint i = 0; i < words->len; i++)
     {
-      Word *w = g_ptr_array_index (words, i);
+      HwTestWord *w = g_ptr_array_index (words, i);
 
       if (w->page == page && g_str_has_prefix (w->text, prefix))
         n++;
@@ -269,7 +203,7 @@ test_heading_kept_with_next (void)
           hw_document_add_table_row (doc, row);
         }
       path = write_pdf (doc, "keep.pdf");
-      words = read_words (path);
+      words = hw_test_pdf_words (path);
       heading_page = page_of (words, "Transportheading");
       g_assert_cmpuint (heading_page, >, 0);
       if (page_of (words, "Goalheading:") != heading_page ||
@@ -316,7 +250,7 @@ test_no_row_or_item_alone (void)
         }
       hw_document_add_labelled (doc, "Closing date", "3 December 2027");
       path = write_pdf (doc, "widows.pdf");
-      words = read_words (path);
+      words = hw_test_pdf_words (path);
       pages = hw_document_get_n_pages (doc);
       for (guint p = 1; p <= pages; p++)
         {
@@ -357,7 +291,7 @@ test_group_label_repeated (void)
           hw_document_add_table_row (doc, row);
         }
       path = write_pdf (doc, "group.pdf");
-      words = read_words (path);
+      words = hw_test_pdf_words (path);
       for (guint p = 1; p <= hw_document_get_n_pages (doc); p++)
         if (count_on_page (words, p, "supportrow") > 0 &&
             count_on_page (words, p, "Keepingsafe") != 1)
@@ -391,12 +325,12 @@ test_footer_date_one_line (void)
       hw_document_set_date_line (doc, dates[d]);
       hw_document_add_paragraph (doc, "Body");
       path = write_pdf (doc, "footer.pdf");
-      words = read_words (path);
+      words = hw_test_pdf_words (path);
       /* the date's words are the last words of the page */
       g_assert_cmpuint (words->len, >=, g_strv_length (date_words));
       for (guint i = 0; date_words[i] != NULL; i++)
         {
-          Word *w = g_ptr_array_index (words, words->len - g_strv_length (date_words) + i);
+          HwTestWord *w = g_ptr_array_index (words, words->len - g_strv_length (date_words) + i);
 
           g_assert_cmpstr (w->text, ==, date_words[i]);
           if (y < 0)
@@ -435,8 +369,8 @@ sample_chart (void)
 }
 
 static gboolean
-overlap (Word *a,
-         Word *b)
+overlap (HwTestWord *a,
+         HwTestWord *b)
 {
   /* a point of slack: boxes of one line's neighbouring words touch */
   return a->x1 < b->x2 - 0.5 && b->x1 < a->x2 - 0.5 &&
@@ -474,22 +408,22 @@ check_chart (const char *language,
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
 
-  words = read_words (path);
+  words = hw_test_pdf_words (path);
   g_assert_cmpuint (words->len, >, 20);
   for (guint i = 0; i < words->len; i++)
     {
-      Word *a = g_ptr_array_index (words, i);
+      HwTestWord *a = g_ptr_array_index (words, i);
 
       /* every word inside the box */
       if (a->x1 < -0.5 || a->x2 > width + 0.5 || a->y1 < -0.5 || a->y2 > height + 0.5)
         g_error ("%s, %g wide: “%s” is outside the chart's box (%g,%g-%g,%g in %gx%g)",
                  language, width, a->text, a->x1, a->y1, a->x2, a->y2, width, height);
-      if (a->y2 - a->y1 < least_points * BOX_PER_POINT - 0.05)
+      if (a->y2 - a->y1 < least_points * HW_TEST_BOX_PER_POINT - 0.05)
         g_error ("%s, %g wide: “%s” is smaller than %g points", language, width, a->text,
                  least_points);
       for (guint j = i + 1; j < words->len; j++)
         {
-          Word *b = g_ptr_array_index (words, j);
+          HwTestWord *b = g_ptr_array_index (words, j);
 
           if (overlap (a, b))
             g_error ("%s, %g wide: “%s” (%g,%g-%g,%g) runs into “%s” (%g,%g-%g,%g)",
@@ -503,7 +437,7 @@ check_chart (const char *language,
   last_label = g_strsplit (hw_choice_label (HW_CHOICES_READINESS_DOMAIN,
                                             domains[n_domains - 1].id), " ", -1);
   for (guint i = 0; i < words->len && !found; i++)
-    found = g_str_equal (((Word *) g_ptr_array_index (words, i))->text,
+    found = g_str_equal (((HwTestWord *) g_ptr_array_index (words, i))->text,
                          last_label[g_strv_length (last_label) - 1]);
   if (!found)
     g_error ("%s, %g wide: the last row (“%s”) is missing", language, width,
@@ -581,21 +515,21 @@ check_chart_in_plan (HwStore    *store,
   const HwChoice *domains;
   guint n_domains;
   HwRecipient recipient;
-  Word *caption = NULL, *last = NULL;
+  HwTestWord *caption = NULL, *last = NULL;
 
   g_assert_true (hw_recipient_parse (recipient_text, &recipient, &error));
   g_assert_no_error (error);
   doc = hw_service_plan_build_document (store, case_id, &recipient, paper, &error);
   g_assert_no_error (error);
   path = write_pdf (doc, "service-plan.pdf");
-  words = read_words (path);
+  words = hw_test_pdf_words (path);
 
   domains = hw_choices_get (HW_CHOICES_READINESS_DOMAIN, &n_domains);
   label = g_strsplit (hw_choice_label (HW_CHOICES_READINESS_DOMAIN, domains[n_domains - 1].id),
                       " ", -1);
   for (guint i = 0; i < words->len && caption == NULL; i++)
     {
-      Word *w = g_ptr_array_index (words, i);
+      HwTestWord *w = g_ptr_array_index (words, i);
 
       if (g_str_equal (w->text, caption_word))
         caption = w;
@@ -605,7 +539,7 @@ check_chart_in_plan (HwStore    *store,
    * caption's page (the table above may have it too) */
   for (guint i = 0; i < words->len; i++)
     {
-      Word *w = g_ptr_array_index (words, i);
+      HwTestWord *w = g_ptr_array_index (words, i);
 
       if (w->page == caption->page && g_str_equal (w->text, label[g_strv_length (label) - 1]) &&
           (last == NULL || w->y1 > last->y1))
@@ -615,7 +549,7 @@ check_chart_in_plan (HwStore    *store,
    * hidden last row is not on the page to be */
   for (guint i = 0; i < words->len && last != NULL; i++)
     {
-      Word *w = g_ptr_array_index (words, i);
+      HwTestWord *w = g_ptr_array_index (words, i);
 
       if (w->page == caption->page && g_str_equal (w->text, legend_word) && w->y1 > last->y1)
         last = NULL;
@@ -623,9 +557,9 @@ check_chart_in_plan (HwStore    *store,
   if (last == NULL || last->y2 > caption->y1)
     g_error ("%s, %s, %s, round %u: the chart's last row is not above its caption on page %u",
              language, recipient_text, paper, round, caption->page);
-  if (last->y2 - last->y1 < 8.5 * BOX_PER_POINT * 0.98)
+  if (last->y2 - last->y1 < 8.5 * HW_TEST_BOX_PER_POINT * 0.98)
     g_error ("%s, %s, %s, round %u: the chart is drawn smaller (its names at %g points)",
-             language, recipient_text, paper, round, (last->y2 - last->y1) / BOX_PER_POINT);
+             language, recipient_text, paper, round, (last->y2 - last->y1) / HW_TEST_BOX_PER_POINT);
   remove_pdf (path);
 }
 
@@ -704,7 +638,7 @@ test_visits_month_paper (void)
 
   text = hw_test_pdftotext (path);
   label = g_strdup (hw_visit_level_short_label ("unsupervised"));
-  words = read_words (path);
+  words = hw_test_pdf_words (path);
   {
     /* The entry whole: the PDF's text layer keeps the words an ellipsis
      * stands for, so the words' boxes are measured: cut to "Sin s…", the
@@ -729,7 +663,7 @@ test_visits_month_paper (void)
 
     for (guint i = 0; i < words->len; i++)
       {
-        Word *w = g_ptr_array_index (words, i);
+        HwTestWord *w = g_ptr_array_index (words, i);
 
         if (!g_str_equal (w->text, last))
           continue;
@@ -744,11 +678,11 @@ test_visits_month_paper (void)
   /* every word at least 7 points (the legend was 6.6) */
   for (guint i = 0; i < words->len; i++)
     {
-      Word *w = g_ptr_array_index (words, i);
+      HwTestWord *w = g_ptr_array_index (words, i);
 
-      if (w->y2 - w->y1 < 7.0 * BOX_PER_POINT - 0.05)
+      if (w->y2 - w->y1 < 7.0 * HW_TEST_BOX_PER_POINT - 0.05)
         g_error ("“%s” in the month is smaller than 7 points (%g)", w->text,
-                 (w->y2 - w->y1) / BOX_PER_POINT);
+                 (w->y2 - w->y1) / HW_TEST_BOX_PER_POINT);
     }
   g_unlink (path);
   g_rmdir (dir);

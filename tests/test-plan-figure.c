@@ -21,10 +21,6 @@
 #include "hw-test-pdf.h"
 #include "hw-test-store.h"
 
-/* pdftotext's word boxes are the font's ascent + descent: 1.163 em for
- * DejaVu Sans, the font these documents are set in (8 pt: 9.30 points) */
-#define BOX_PER_POINT 1.163
-
 typedef struct {
   HwStore *store;
   char    *dir;
@@ -157,68 +153,6 @@ n_people (Fixture *f)
 
 /* Words of the PDF ----------------------------------------------------- */
 
-typedef struct {
-  guint  page;
-  double x1, y1, x2, y2;
-  char  *text;
-} Word;
-
-static void
-word_free (gpointer data)
-{
-  Word *w = data;
-
-  g_free (w->text);
-  g_free (w);
-}
-
-static double
-attribute (const char *line,
-           const char *name)
-{
-  const char *at = strstr (line, name);
-
-  g_assert_nonnull (at);
-  return g_ascii_strtod (at + strlen (name), NULL);
-}
-
-static GPtrArray *
-read_words (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *out = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *words = g_ptr_array_new_with_free_func (word_free);
-  int status;
-  guint page = 0;
-
-  out = hw_test_run (argv, &status);
-  g_assert_cmpint (status, ==, 0);
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *start, *end;
-      Word *w;
-
-      if (strstr (lines[i], "<page ") != NULL)
-        page++;
-      if (strstr (lines[i], "<word ") == NULL)
-        continue;
-      start = strchr (lines[i], '>');
-      end = strstr (lines[i], "</word>");
-      g_assert_true (start != NULL && end != NULL);
-      w = g_new0 (Word, 1);
-      w->page = page;
-      w->x1 = attribute (lines[i], "xMin=\"");
-      w->y1 = attribute (lines[i], "yMin=\"");
-      w->x2 = attribute (lines[i], "xMax=\"");
-      w->y2 = attribute (lines[i], "yMax=\"");
-      w->text = g_strndup (start + 1, end - start - 1);
-      g_ptr_array_add (words, w);
-    }
-  return words;
-}
-
 /* The index of the first word of @phrase (words separated by spaces). */
 static guint
 find_phrase (GPtrArray  *words,
@@ -231,7 +165,7 @@ find_phrase (GPtrArray  *words,
     {
       guint k = 0;
 
-      while (k < n && g_str_equal (((Word *) g_ptr_array_index (words, i + k))->text, parts[k]))
+      while (k < n && g_str_equal (((HwTestWord *) g_ptr_array_index (words, i + k))->text, parts[k]))
         k++;
       if (k == n)
         return i;
@@ -255,7 +189,7 @@ check_pdf (Fixture    *f,
   guint heading, caption, n = 0;
   double page_w = g_str_equal (paper, "letter") ? 612 : 595.276;
   double left = G_MAXDOUBLE, right = 0, smallest = G_MAXDOUBLE;
-  Word *h, *c;
+  HwTestWord *h, *c;
 
   hw_export_options_init (&opts);
   opts.case_id = f->case_id;
@@ -280,7 +214,7 @@ check_pdf (Fixture    *f,
       g_assert_true (g_file_set_contents (copy, contents, length, NULL));
     }
 
-  words = read_words (path);
+  words = hw_test_pdf_words (path);
   heading = find_phrase (words, es ? "Nuestra red de apoyo" : "Our support network");
   caption = find_phrase (words, es ? "Las personas y los servicios alrededor de la familia"
                                    : "The people and services around the family");
@@ -290,8 +224,8 @@ check_pdf (Fixture    *f,
   g_assert_cmpuint (h->page, ==, c->page);
   for (guint i = heading; i < caption; i++)
     {
-      Word *w = g_ptr_array_index (words, i);
-      double size = (w->y2 - w->y1) / BOX_PER_POINT;
+      HwTestWord *w = g_ptr_array_index (words, i);
+      double size = (w->y2 - w->y1) / HW_TEST_BOX_PER_POINT;
 
       if (w->page != c->page || w->y1 <= h->y2 || w->y2 >= c->y1)
         continue;
@@ -328,7 +262,7 @@ check_ecomap_pdf (Fixture    *f,
   guint title, footer, n = 0;
   double page_w = g_str_equal (paper, "letter") ? 612 : 595.276;
   double right = 0, smallest = G_MAXDOUBLE;
-  Word *t, *c;
+  HwTestWord *t, *c;
 
   hw_export_options_init (&opts);
   opts.case_id = f->case_id;
@@ -341,7 +275,7 @@ check_ecomap_pdf (Fixture    *f,
   g_assert_true (hw_ecomap_export (f->store, &opts, &error));
   g_assert_no_error (error);
 
-  words = read_words (path);
+  words = hw_test_pdf_words (path);
   title = find_phrase (words, es ? "Ecomapa de la familia Morales"
                                  : "Ecomap of the Morales family");
   footer = find_phrase (words, es ? "Confidencial:" : "Confidential:");
@@ -349,8 +283,8 @@ check_ecomap_pdf (Fixture    *f,
   c = g_ptr_array_index (words, footer);
   for (guint i = 0; i < words->len; i++)
     {
-      Word *w = g_ptr_array_index (words, i);
-      double size = (w->y2 - w->y1) / BOX_PER_POINT;
+      HwTestWord *w = g_ptr_array_index (words, i);
+      double size = (w->y2 - w->y1) / HW_TEST_BOX_PER_POINT;
 
       if (w->page != t->page || w->y1 <= t->y2 || w->y2 >= c->y1)
         continue;
