@@ -267,6 +267,46 @@ test_no_row_or_item_alone (void)
     }
 }
 
+/* However the signatures fall, none stands alone on a page (above all
+ * not the last one, on a page of its own away from the agreement), and
+ * the "Signatures" heading is never left at the foot of a page without
+ * the first of them. */
+static void
+test_no_signature_alone (void)
+{
+  for (guint n = 20; n < 70; n++)
+    {
+      g_autoptr(HwDocument) doc = hw_document_new ();
+      g_autoptr(GPtrArray) words = NULL;
+      g_autofree char *path = NULL;
+      guint pages;
+
+      add_filler (doc, n);
+      hw_document_add_heading (doc, 2, "Signaturesheading");
+      hw_document_add_paragraph (doc, "By signing, each of us agrees to do our part.");
+      for (guint i = 0; i < 4; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("Signer%u Morales", i + 1);
+
+          hw_document_add_signature (doc, name, "Relative");
+        }
+      path = write_pdf (doc, "signatures.pdf");
+      words = hw_test_pdf_words (path);
+      pages = hw_document_get_n_pages (doc);
+      for (guint p = 1; p <= pages; p++)
+        {
+          guint signers = count_on_page (words, p, "Signer");
+
+          if (signers == 1)
+            g_error ("after %u filler lines page %u has one signature alone", n, p);
+          if (count_on_page (words, p, "Signaturesheading") == 1 && signers == 0)
+            g_error ("after %u filler lines the heading of the signatures is alone on page %u",
+                     n, p);
+        }
+      remove_pdf (path);
+    }
+}
+
 /* A group's label ("Kind of support") said once for its rows is said
  * again on the page its rows continue on. */
 static void
@@ -699,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/document-layout/keep/heading-with-next", test_heading_kept_with_next);
   g_test_add_func ("/document-layout/keep/no-row-or-item-alone", test_no_row_or_item_alone);
   g_test_add_func ("/document-layout/keep/group-label-repeated", test_group_label_repeated);
+  g_test_add_func ("/document-layout/keep/no-signature-alone", test_no_signature_alone);
   g_test_add_func ("/document-layout/footer/date-one-line", test_footer_date_one_line);
   g_test_add_func ("/document-layout/chart/paper", test_chart_paper);
   g_test_add_func ("/document-layout/chart/screen", test_chart_screen);

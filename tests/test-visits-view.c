@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
 #include <adwaita.h>
 
 #include "hw-demo.h"
@@ -23,6 +24,23 @@ count_rows (GtkWidget *widget, const char *prefix)
   return n;
 }
 
+/* the text of the first label under @widget that contains @part */
+static const char *
+find_label (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *text = find_label (c, part);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
 static void
 spin (void)
 {
@@ -39,7 +57,7 @@ test_follows_store (void)
   g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
   HwStore *store = hw_store_open (path, &error);
   GtkWidget *window, *view;
-  gint64 case_id, elena, sofia;
+  gint64 case_id, elena, sofia, series;
   HwVisitPlan plan = { 0 };
 
   g_assert_no_error (error);
@@ -67,9 +85,27 @@ test_follows_store (void)
   plan.n_visitors = 1;
   plan.children = &sofia;
   plan.n_children = 1;
-  g_assert_cmpint (hw_visits_create_series (store, &plan, &error), >, 0);
+  series = hw_visits_create_series (store, &plan, &error);
+  g_assert_cmpint (series, >, 0);
   spin ();
   g_assert_cmpuint (count_rows (view, "Tuesday"), ==, 3);
+
+  /* the month's figures as text: family time in words, as the printed
+   * report has it ("1 hour 45 minutes", not "1.8 hours") */
+  {
+    HwVisitOutcome happened = { "happened", "16:30", "18:15", "", "" };
+    const char *summary;
+
+    g_assert_cmpint (hw_visits_record_outcome (store, series, "2026-03-03T16:30", &happened, &error),
+                     >, 0);
+    g_assert_no_error (error);
+    spin ();
+    summary = find_label (view, "of family time");
+    g_assert_nonnull (summary);
+    g_assert_nonnull (strstr (summary, "1\u00a0hour 45\u00a0minutes of family time"));
+    g_assert_true (hw_store_undo (store, &error));
+    spin ();
+  }
 
   /* undo is another edit: the view follows it too */
   g_assert_true (hw_store_undo (store, &error));

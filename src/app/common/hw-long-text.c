@@ -20,6 +20,7 @@
 #define G_LOG_DOMAIN "hw-long-text"
 
 #include "hw-long-text.h"
+#include "hw-tooltip.h"
 
 /* Labels ------------------------------------------------------------------ */
 
@@ -34,7 +35,7 @@ hw_label_ellipsize_long (GtkLabel *label,
   gtk_label_set_single_line_mode (label, TRUE);
   gtk_label_set_max_width_chars (label, max_chars);
   /* the whole text, whatever it becomes */
-  g_object_bind_property (label, "label", label, "tooltip-text", G_BINDING_SYNC_CREATE);
+  hw_label_tooltip_whole_text (label);
 }
 
 void
@@ -62,7 +63,7 @@ hw_action_row_set_whole_tooltip (AdwActionRow *row)
     whole = g_strdup_printf ("%s\n%s", title, subtitle);
   else
     whole = g_strdup (title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), whole);
+  hw_widget_set_tooltip (GTK_WIDGET (row), whole);
 }
 
 static GtkLabel *
@@ -105,7 +106,7 @@ hw_label_wrap_lines (GtkLabel *label,
   hw_label_wrap_long (label, max_chars);
   gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
   gtk_label_set_lines (label, lines);
-  g_object_bind_property (label, "label", label, "tooltip-text", G_BINDING_SYNC_CREATE);
+  hw_label_tooltip_whole_text (label);
 }
 
 char *

@@ -16,6 +16,7 @@
 #include "hw-enums.h"
 #include "hw-long-text.h"
 #include "hw-person-row.h"
+#include "hw-tooltip.h"
 
 struct _HwPersonRow
 {
@@ -198,6 +199,10 @@ static void
 hw_person_row_init (HwPersonRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* not in the template: tooltip-text there costs X round trips per row
+   * (hw-tooltip.c) */
+  hw_widget_set_tooltip (self->edit_button, _("Edit"));
+  hw_widget_set_tooltip (self->remove_button, _("Remove"));
   /* the tag's text says it: the icon is decoration for screen readers */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->confidential_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);

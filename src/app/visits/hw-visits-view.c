@@ -11,11 +11,13 @@
  */
 #define G_LOG_DOMAIN "hw-visits-view"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hw-language.h"
 #include "hw-plan-change-dialog.h"
 #include "hw-print-dialog.h"
 #include "hw-visit-dialog.h"
@@ -182,11 +184,14 @@ refresh (HwVisitsView *self)
     if (months != NULL && months->len == 1)
       {
         HwVisitMonth *m = &g_array_index (months, HwVisitMonth, 0);
+        /* in words ("5 hours 30 minutes"), as the printed report has it */
+        g_autofree char *time = hw_language_format_duration ((int) round (m->hours * 60));
         g_autofree char *summary =
+          /* Translators: the last %s is a length of time, "5 hours 30 minutes" */
           g_strdup_printf (_("%s: %u planned, %u happened, %u cancelled by a parent, %u by the caregiver, "
-                             "%u by the agency, %u by a provider, %u no-shows; %.1f hours of family time."),
+                             "%u by the agency, %u by a provider, %u no-shows; %s of family time."),
                            title, m->planned, m->happened, m->cancelled_parent, m->cancelled_caregiver,
-                           m->cancelled_agency, m->cancelled_provider, m->no_show, m->hours);
+                           m->cancelled_agency, m->cancelled_provider, m->no_show, time);
         gtk_label_set_text (self->counts_summary, summary);
       }
   }

@@ -1358,6 +1358,12 @@ paginate_figure (Cursor *c,
 }
 
 static gboolean
+is_signature (Block *b)
+{
+  return b != NULL && b->kind == BLOCK_SIGNATURE;
+}
+
+static gboolean
 is_item (Block *b)
 {
   return b != NULL && (b->kind == BLOCK_BULLET || b->kind == BLOCK_CHECKBOX);
@@ -1401,6 +1407,13 @@ mark_keep_next (HwDocument *self)
           b->keep_next = is_item (next) &&
                          (!is_item (prev) || !is_item (after));
           break;
+        case BLOCK_SIGNATURE:
+          /* signatures as a list's items: none alone on a page, above all
+           * not the last one on a page of its own, cut off from the
+           * agreement it signs */
+          b->keep_next = is_signature (next) &&
+                         (!is_signature (prev) || !is_signature (after));
+          break;
         default:
           b->keep_next = FALSE;
           break;
@@ -1414,6 +1427,8 @@ text_height (Block *b)
 {
   LineInfo *l;
 
+  if (b->kind == BLOCK_SIGNATURE)
+    return space_before (b) + b->height + space_after (b);
   if (b->lines == NULL || b->lines->len == 0)
     return 0;
   l = &g_array_index (b->lines, LineInfo, b->lines->len - 1);
@@ -1525,9 +1540,17 @@ paginate (HwDocument *self)
           {
             Placement p = { 0 };
 
+            double need = b->height;
+
             if (!page_is_empty (&c))
               c.y += space_before (b);
-            if (c.y + b->height > c.bottom && !page_is_empty (&c))
+            if (b->keep_next)
+              {
+                Block *next = g_ptr_array_index (self->blocks, i + 1);
+
+                need += space_after (b) + space_before (next) + next->height;
+              }
+            if (c.y + need > c.bottom && !page_is_empty (&c))
               new_page (&c);
             p.block = b;
             p.y = c.y;

@@ -21,6 +21,15 @@
 #include "hw-ecomap-layout.h"
 #include "hw-enums.h"
 
+
+
+
+
+
+
+
+
+
 static const char * const category_ids[HW_ECOMAP_N_CATEGORIES] = {
   "family", "kin", "friends", "school", "work",
   "health", "services", "faith", "legal", "community",
@@ -238,6 +247,8 @@ hw_ecomap_layout_sector (const HwEcomapLayoutNode *nodes,
 typedef struct {
   double      cell;
   GHashTable *cells;    /* packed cell key -> GArray of guint node index */
+  GArray     *ties;      /* Tie of every node placed, by angle */
+  double      max_alpha;  /* the widest angle a placed node takes up */
   const HwEcomapLayoutNode *nodes;
   double      household_radius;
   guint      *stamps;   /* per node: the last ray check that looked at it */
@@ -279,6 +290,140 @@ grid_range (Grid              *grid,
 }
 
 static void
+cell_list_append (GHashTable *cells,
+                  gint64      key,
+                  guint       index)
+{
+  GArray *list = g_hash_table_lookup (cells, &key);
+
+  if (list == NULL)
+    {
+      gint64 *k = g_new (gint64, 1);
+
+      *k = key;
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (cells, k, list);
+    }
+  if (list->len == 0 || g_array_index (list, guint, list->len - 1) != index)
+    g_array_append_val (list, index);
+}
+
+/* The tie from the household to a placed node, seen from the centre:
+ * its angle (clockwise from the top, as the sectors), its length and the
+ * half angle the node's circle (with the margin) takes up there. Two
+ * ties only meet a node when their angles are close, so a list sorted by
+ * angle answers "is this spot on a tie, or its tie under a node" with a
+ * few comparisons, even on a map of a thousand nodes. */
+typedef struct {
+  double theta;
+  double rho;
+  double alpha;
+  guint  index;
+} Tie;
+
+static double
+spot_angle (double x,
+            double y)
+{
+  double theta = atan2 (x, -y);
+
+  return theta < 0 ? theta + 2 * G_PI : theta;
+}
+
+static double
+spot_alpha (double radius,
+            double rho)
+{
+  return asin (MIN (1.0, (radius + HW_ECOMAP_LAYOUT_MARGIN) / MAX (rho, 1e-9)));
+}
+
+/* the first tie at an angle >= @theta */
+static guint
+ties_lower_bound (GArray *ties,
+                  double  theta)
+{
+  guint lo = 0, hi = ties->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (ties, Tie, mid).theta < theta)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+grid_add_tie (Grid  *grid,
+              guint  index)
+{
+  const HwEcomapLayoutNode *node = &grid->nodes[index];
+  Tie tie;
+
+  tie.rho = hypot (node->x, node->y);
+  if (!isfinite (tie.rho) || tie.rho <= grid->household_radius)
+    return;
+  tie.theta = spot_angle (node->x, node->y);
+  tie.alpha = spot_alpha (node->radius, tie.rho);
+  tie.index = index;
+  g_array_insert_val (grid->ties, ties_lower_bound (grid->ties, tie.theta), tie);
+  grid->max_alpha = MAX (grid->max_alpha, tie.alpha);
+}
+
+/* TRUE if @node at its x, y would sit on the tie of a node placed
+ * before, or its own tie would run under such a node. */
+static gboolean
+grid_tie_crosses (Grid                     *grid,
+                  const HwEcomapLayoutNode *node,
+                  guint                     self)
+{
+  double rho = hypot (node->x, node->y);
+  double theta = spot_angle (node->x, node->y);
+  double alpha = spot_alpha (node->radius, rho);
+  double window = MAX (grid->max_alpha, alpha);
+
+  /* A circle of radius r at distance d from the centre covers the rays
+   * within asin (r / d) of its angle: the angle tests below are exact. */
+  for (int turn = -1; turn <= 1; turn++)
+    {
+      double centre = theta + turn * 2 * G_PI;
+
+      if (centre + window < 0 || centre - window >= 2 * G_PI)
+        continue;
+      for (guint i = ties_lower_bound (grid->ties, centre - window); i < grid->ties->len; i++)
+        {
+          const Tie *tie = &g_array_index (grid->ties, Tie, i);
+          double delta = fabs (tie->theta - centre);
+          double along;
+
+          if (tie->theta > centre + window)
+            break;
+          if (tie->index == self)
+            continue;
+          /* the other node on this node's tie */
+          if (delta < tie->alpha)
+            {
+              along = tie->rho * cos (delta);
+              if (along > grid->household_radius && along < rho - node->radius)
+                return TRUE;
+            }
+          /* this node on the other's tie */
+          if (delta < alpha)
+            {
+              along = rho * cos (delta);
+              if (along > grid->household_radius &&
+                  along < tie->rho - grid->nodes[tie->index].radius)
+                return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static void
 grid_add (Grid  *grid,
           guint  index)
 {
@@ -293,20 +438,8 @@ grid_add (Grid  *grid,
     return;
   for (gint64 cx = cx1; cx <= cx2; cx++)
     for (gint64 cy = cy1; cy <= cy2; cy++)
-      {
-        gint64 key = cell_key (cx, cy);
-        GArray *list = g_hash_table_lookup (grid->cells, &key);
-
-        if (list == NULL)
-          {
-            gint64 *k = g_new (gint64, 1);
-
-            *k = key;
-            list = g_array_new (FALSE, FALSE, sizeof (guint));
-            g_hash_table_insert (grid->cells, k, list);
-          }
-        g_array_append_val (list, index);
-      }
+      cell_list_append (grid->cells, cell_key (cx, cy), index);
+  grid_add_tie (grid, index);
 }
 
 static gboolean
@@ -399,7 +532,8 @@ segment_hits_box (double x1,
 
 /* TRUE if the straight line from the household to (x, y), where the tie
  * to the household is drawn, passes clear of every node circle already
- * placed; otherwise that tie would run under another node. */
+ * placed and of their labels; otherwise that tie would run under another
+ * node or be hidden under a label's halo. */
 static gboolean
 grid_ray_is_clear (Grid   *grid,
                    double  x,
@@ -476,23 +610,35 @@ place_node (Grid               *grid,
 {
   double arc_step = MAX (half_width (node) / 2, 2.0);
   double rho_step = MAX (ring_step / 4, 2.0);
-  double rho0 = rho;
-  /* First look for a spot whose tie to the centre runs under no other
-   * node, but only near the ring it was meant for: in a crowded sector there may
-   * be none, and then any free spot will do. */
-  gboolean want_clear_ray = TRUE;
-  double clear_ray_until = rho + ring_step / 2;
+  /* The best spot has a tie to the centre that runs under no other node
+   * nor its label; the next best, under no node (a label's halo only
+   * hides a piece of the line, a node on it reads as a tie to that
+   * node). Look for those only near the ring the node was meant for (in
+   * a crowded sector there may be none), then take any free spot. One
+   * sweep outwards looks at each spot once and remembers the first free
+   * spot of each kind. */
+  double clear_until = rho + ring_step * 0.5;      /* of nodes and labels */
+  double nodes_clear_until = rho + ring_step * 1.5; /* of nodes */
+  gboolean found_free = FALSE, found_clear = FALSE;
+  double free_x = 0, free_y = 0, free_rho = 0, clear_x = 0, clear_y = 0, clear_rho = 0;
 
   for (guint tries = 0; ; tries++, rho += rho_step)
     {
-      if (want_clear_ray && rho > clear_ray_until)
-        {
-          want_clear_ray = FALSE;
-          rho = rho0;
-        }
-
       double da = arc_step / rho;
       gboolean in_range = TRUE;
+
+      if (found_clear && rho > clear_until)
+        {
+          node->x = clear_x;
+          node->y = clear_y;
+          return clear_rho;
+        }
+      if (found_free && rho > nodes_clear_until)
+        {
+          node->x = free_x;
+          node->y = free_y;
+          return free_rho;
+        }
 
       /* walk both ways from the target until both ends of the sector */
       for (guint k = 0; in_range; k++)
@@ -511,8 +657,28 @@ place_node (Grid               *grid,
               node->x = rho * sin (a);
               node->y = -rho * cos (a);
               hw_ecomap_layout_node_box (node, &box);
-              if (grid_is_free (grid, &box) &&
-                  (!want_clear_ray || grid_ray_is_clear (grid, node->x, node->y, self)))
+              if (!grid_is_free (grid, &box))
+                continue;
+              if (rho > nodes_clear_until)
+                return rho;   /* nothing better was near: the first free */
+              if (!found_free)
+                {
+                  found_free = TRUE;
+                  free_x = node->x, free_y = node->y, free_rho = rho;
+                }
+              if (found_clear && rho > clear_until)
+                continue;
+              if (grid_tie_crosses (grid, node, self))
+                continue;
+              if (rho <= clear_until &&
+                  grid_ray_is_clear (grid, node->x, node->y, self))
+                return rho;
+              if (!found_clear)
+                {
+                  found_clear = TRUE;
+                  clear_x = node->x, clear_y = node->y, clear_rho = rho;
+                }
+              if (rho > clear_until)
                 return rho;
             }
         }
@@ -576,6 +742,7 @@ hw_ecomap_layout (HwEcomapLayoutNode *nodes,
 
   grid.cell = ring_step + HW_ECOMAP_LAYOUT_MARGIN;
   grid.cells = g_hash_table_new_full (cell_hash, g_int64_equal, g_free, array_free);
+  grid.ties = g_array_new (FALSE, FALSE, sizeof (Tie));
   grid.nodes = nodes;
   grid.household_radius = household_radius;
   grid.stamps = g_new0 (guint, MAX (n_nodes, 1));
@@ -645,6 +812,7 @@ hw_ecomap_layout (HwEcomapLayoutNode *nodes,
     }
 
   g_hash_table_unref (grid.cells);
+  g_array_unref (grid.ties);
   g_free (grid.stamps);
 }
 
