@@ -148,11 +148,18 @@ case "${1:-}" in
     dir=$(mktemp -d "${TMPDIR:-/tmp}/hw-pg.XXXXXX") || die "mktemp failed"
     cleanup() { stop "$dir"; }
     trap cleanup EXIT
-    trap 'exit 130' INT
-    trap 'exit 143' TERM
+    child=
+    # meson stops a test that runs too long with SIGTERM: pass it on, then
+    # clean up (the EXIT trap); in the background + wait so that the
+    # trap runs at once, not when CMD has finished
+    on_signal() { [ -n "$child" ] && kill -TERM "$child" 2>/dev/null; exit "$1"; }
+    trap 'on_signal 130' INT
+    trap 'on_signal 143' TERM
     uri=$(start "$dir") || exit 1
     export HOMEWARD_TEST_PG_URI=$uri HOMEWARD_TEST_PG_DIR=$dir
-    "$@"
+    "$@" &
+    child=$!
+    wait "$child"
     exit $?
     ;;
   *)
