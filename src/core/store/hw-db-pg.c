@@ -161,6 +161,34 @@ pg_close (HwDb *db)
   g_free (self);
 }
 
+static HwDbStmt *pg_prepare   (HwDb *db, const char *sql, GError **error);
+static HwDbStep  pg_step      (HwDbStmt *stmt, GError **error);
+static void      pg_stmt_free (HwDbStmt *stmt);
+static char     *insert_table (const char *sql);
+
+/* whether @sql is a single INSERT (no second statement after a ';') */
+static gboolean
+is_one_insert (const char *sql)
+{
+  g_autofree char *table = insert_table (sql);
+  gboolean quoted = FALSE;
+
+  if (table == NULL)
+    return FALSE;
+  for (const char *p = sql; *p; p++)
+    {
+      if (*p == '\'')
+        quoted = !quoted;
+      else if (*p == ';' && !quoted)
+        {
+          while (g_ascii_isspace (*++p) || *p == ';')
+            ;
+          return *p == '\0';
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 pg_exec (HwDb        *db,
          const char  *sql,
@@ -180,6 +208,19 @@ pg_exec (HwDb        *db,
       g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
                            _("A step of this change failed, so nothing of it was saved"));
       return FALSE;
+    }
+
+  /* one INSERT: as a statement, so that its id is kept */
+  if (is_one_insert (sql))
+    {
+      HwDbStmt *stmt = pg_prepare (db, sql, error);
+      HwDbStep step;
+
+      if (stmt == NULL)
+        return FALSE;
+      step = pg_step (stmt, error);
+      pg_stmt_free (stmt);
+      return step != HW_DB_STEP_ERROR;
     }
 
   res = PQexec (self->conn, sql);
@@ -557,6 +598,13 @@ pg_column_double (HwDbStmt *stmt,
   return text ? g_ascii_strtod (text, NULL) : 0;
 }
 
+static void
+notice_cb (void       *data,
+           const char *message)
+{
+  g_debug ("server: %s", message);
+}
+
 static const HwDbClass pg_class = {
   .close = pg_close,
   .exec = pg_exec,
@@ -634,6 +682,9 @@ hw_db_pg_open (const char  *uri,
       PQfinish (conn);
       return NULL;
     }
+
+  /* the server's NOTICEs ("drop cascades to…") are not for the user */
+  PQsetNoticeProcessor (conn, notice_cb, NULL);
 
   self = g_new0 (HwDbPg, 1);
   self->parent.klass = &pg_class;

@@ -37,6 +37,9 @@ struct _HwDb {
   const HwDbClass *klass;
   HwDbBackend      backend;
   char            *name;   /* path, or URI without password */
+  /* a statement failed inside the open transaction: it can only be
+   * rolled back (PostgreSQL's rule, kept on sqlite too) */
+  gboolean         failed;
 };
 
 struct _HwDbStmt {

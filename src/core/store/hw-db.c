@@ -6,9 +6,20 @@
 #define G_LOG_DOMAIN "hw-db"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "hw-db-private.h"
 #include "hw-store.h"
+
+/* An error inside a transaction spoils it, on both backends: sqlite
+ * would let the rest be committed, PostgreSQL would not; an edit is all
+ * or nothing either way. */
+static void
+note_failure (HwDb *db)
+{
+  if (db->klass->in_transaction (db))
+    db->failed = TRUE;
+}
 
 HwDb *
 hw_db_open (const char  *name,
@@ -50,7 +61,12 @@ hw_db_exec (HwDb        *db,
 {
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (sql != NULL, FALSE);
-  return db->klass->exec (db, sql, error);
+  if (!db->klass->exec (db, sql, error))
+    {
+      note_failure (db);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -66,6 +82,7 @@ hw_db_begin (HwDb    *db,
     }
   /* sqlite: take the write lock now, not at the first write, so that a
    * busy file fails here and not half-way through an edit */
+  db->failed = FALSE;
   return db->klass->exec (db, db->backend == HW_DB_BACKEND_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN",
                           error);
 }
@@ -75,6 +92,14 @@ hw_db_commit (HwDb    *db,
               GError **error)
 {
   g_return_val_if_fail (db != NULL, FALSE);
+  if (db->failed)
+    {
+      db->klass->exec (db, "ROLLBACK", NULL);
+      db->failed = FALSE;
+      g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                           _("A step of this change failed, so nothing of it was saved"));
+      return FALSE;
+    }
   if (!db->klass->exec (db, "COMMIT", error))
     {
       /* sqlite keeps the transaction open after a failed COMMIT (a
@@ -92,6 +117,7 @@ hw_db_rollback (HwDb    *db,
                 GError **error)
 {
   g_return_val_if_fail (db != NULL, FALSE);
+  db->failed = FALSE;
   return db->klass->exec (db, "ROLLBACK", error);
 }
 
@@ -121,9 +147,14 @@ hw_db_prepare (HwDb        *db,
                const char  *sql,
                GError     **error)
 {
+  HwDbStmt *stmt;
+
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (sql != NULL, NULL);
-  return db->klass->prepare (db, sql, error);
+  stmt = db->klass->prepare (db, sql, error);
+  if (stmt == NULL)
+    note_failure (db);
+  return stmt;
 }
 
 void
@@ -176,8 +207,13 @@ HwDbStep
 hw_db_stmt_step (HwDbStmt  *stmt,
                  GError   **error)
 {
+  HwDbStep step;
+
   g_return_val_if_fail (stmt != NULL, HW_DB_STEP_ERROR);
-  return stmt->db->klass->step (stmt, error);
+  step = stmt->db->klass->step (stmt, error);
+  if (step == HW_DB_STEP_ERROR)
+    note_failure (stmt->db);
+  return step;
 }
 
 void

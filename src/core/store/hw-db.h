@@ -74,7 +74,9 @@ const char *hw_db_get_name            (HwDb        *db);
 gboolean    hw_db_exec                (HwDb        *db,
                                        const char  *sql,
                                        GError     **error);
-/* A transaction. Foreign keys are checked at commit (they are
+/* A transaction. A statement that fails inside it spoils it: COMMIT then
+ * rolls back and fails with %HW_STORE_ERROR_INVALID (on both backends).
+ * Foreign keys are checked at commit (they are
  * DEFERRABLE INITIALLY DEFERRED): a failed commit is
  * %HW_STORE_ERROR_INVALID and keeps nothing (the transaction is over). */
 gboolean    hw_db_begin               (HwDb        *db,

@@ -137,10 +137,50 @@ split_statements (const char *sql)
   return out;
 }
 
+typedef struct {
+  GHashTable *created_at;  /* table -> its statement's index + 1 */
+  guint       index;       /* the statement being translated */
+  const char *table;
+  GString    *later;       /* ALTER TABLEs for the end of the migration */
+} ForwardKeys;
+
+static gboolean
+forward_key_cb (const GMatchInfo *match,
+                GString          *out,
+                gpointer          user_data)
+{
+  ForwardKeys *fk = user_data;
+  g_autofree char *column = g_match_info_fetch (match, 1);
+  g_autofree char *type = g_match_info_fetch (match, 2);
+  g_autofree char *target = g_match_info_fetch (match, 3);
+  g_autofree char *rest = g_match_info_fetch (match, 4);
+  guint target_at = GPOINTER_TO_UINT (g_hash_table_lookup (fk->created_at, target));
+
+  if (target_at > fk->index + 1)
+    {
+      /* made later in this migration: sqlite does not mind, PostgreSQL
+       * does; the same constraint (and name, table_column_fkey) at the end */
+      g_string_append_printf (out, "%s %s", column, type);
+      g_string_append_printf (fk->later, "ALTER TABLE %s ADD FOREIGN KEY (%s) REFERENCES %s%s;\n",
+                              fk->table, column, target, rest);
+    }
+  else
+    {
+      g_autofree char *all = g_match_info_fetch (match, 0);
+
+      g_string_append (out, all);
+    }
+  return FALSE;
+}
+
 char *
 hw_schema_pg_translate (const char  *sql,
                         GError     **error)
 {
+  g_autoptr(GHashTable) created_at = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) later = g_string_new (NULL);
+  g_autoptr(GRegex) create_table = NULL;
+  g_autoptr(GRegex) inline_key = NULL;
   g_autoptr(GPtrArray) statements = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GRegex) trigger_name = NULL;
@@ -152,6 +192,16 @@ hw_schema_pg_translate (const char  *sql,
                               G_REGEX_CASELESS, 0, NULL);
   leftover = g_regex_new (sqlite_only, G_REGEX_CASELESS, 0, NULL);
   statements = split_statements (sql);
+  create_table = g_regex_new ("^CREATE\\s+TABLE\\s+(\\w+)", G_REGEX_CASELESS, 0, NULL);
+  inline_key = g_regex_new ("\\b(\\w+) ([A-Z]+(?: NOT NULL)?) REFERENCES (\\w+)(\\(\\w+\\)[A-Z ]*)",
+                            0, 0, NULL);
+  for (guint i = 0; i < statements->len; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (create_table, g_ptr_array_index (statements, i), 0, &match))
+        g_hash_table_insert (created_at, g_match_info_fetch (match, 1), GUINT_TO_POINTER (i + 1));
+    }
 
   for (guint i = 0; i < statements->len; i++)
     {
@@ -177,6 +227,17 @@ hw_schema_pg_translate (const char  *sql,
           continue;
         }
 
+      g_clear_pointer (&match, g_match_info_free);
+      if (g_regex_match (create_table, text, 0, &match))
+        {
+          g_autofree char *table = g_match_info_fetch (match, 1);
+          ForwardKeys fk = { created_at, i, table, later };
+          char *next = g_regex_replace_eval (inline_key, text, -1, 0, 0, forward_key_cb, &fk, NULL);
+
+          g_free (text);
+          text = next;
+        }
+
       for (guint r = 0; r < G_N_ELEMENTS (rewrites); r++)
         {
           g_autoptr(GRegex) re = g_regex_new (rewrites[r].pattern, 0, 0, NULL);
@@ -199,6 +260,7 @@ hw_schema_pg_translate (const char  *sql,
       g_string_append_printf (out, "%s;\n", text);
     }
 
+  g_string_append (out, later->str);
   return g_strdup (out->str);
 }
 
