@@ -38,7 +38,8 @@ die() { echo "pg-cluster: $*" >&2; exit 1; }
 
 find_bindir() {
   local d
-  for d in "${HOMEWARD_PG_BINDIR:-}" "$(pg_config --bindir 2>/dev/null)" /usr/lib/postgresql/15/bin; do
+  for d in "${HOMEWARD_PG_BINDIR:-}" "$(pg_config --bindir 2>/dev/null)" \
+           /usr/lib/postgresql/15/bin; do
     if [ -n "$d" ] && [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && [ -x "$d/postgres" ]; then
       echo "$d"
       return 0
@@ -145,7 +146,12 @@ case "${1:-}" in
   run)
     shift
     [ $# -ge 1 ] || die "usage: pg-cluster.sh run CMD [ARGS...]"
-    dir=$(mktemp -d "${TMPDIR:-/tmp}/hw-pg.XXXXXX") || die "mktemp failed"
+    parent=${TMPDIR:-/tmp}
+    # the server's user must reach the folder (a root's TMPDIR may be 0700)
+    if ! as_server test -x "$parent"; then
+      parent=/tmp
+    fi
+    dir=$(mktemp -d "$parent/hw-pg.XXXXXX") || die "mktemp failed"
     cleanup() { stop "$dir"; }
     trap cleanup EXIT
     child=

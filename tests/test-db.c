@@ -521,6 +521,21 @@ test_wrong_address (Fixture       *f,
     g_clear_error (&error);
     hw_db_exec (admin, "DROP ROLE hw_password", &error);
     g_assert_no_error (error);
+
+    /* the server goes away under an open connection: IO, and the
+     * transaction is not taken for open */
+    db = open_db (f);
+    hw_db_begin (db, &error);
+    g_assert_no_error (error);
+    hw_db_exec (admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                       " WHERE pid <> pg_backend_pid() AND datname = current_database()"
+                       " AND application_name = 'homeward'", &error);
+    g_assert_no_error (error);
+    g_assert_false (hw_db_exec (db, "SELECT 1", &error));
+    g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO);
+    g_clear_error (&error);
+    g_assert_false (hw_db_commit (db, &error));
+    g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO);
   }
 }
 
@@ -566,7 +581,8 @@ sqlite_columns (const char *path)
   while (hw_db_stmt_step (stmt, &error) == HW_DB_STEP_ROW)
     g_ptr_array_add (out, g_strdup_printf ("%s.%s %s", hw_db_stmt_column_text (stmt, 0),
                                            hw_db_stmt_column_text (stmt, 1),
-                                           hw_db_stmt_column_int64 (stmt, 2) ? "NOT NULL" : "NULL"));
+                                           hw_db_stmt_column_int64 (stmt, 2) ? "NOT NULL"
+                                                                             : "NULL"));
   g_assert_no_error (error);
   g_ptr_array_sort (out, (GCompareFunc) g_strcmp0);
   return out;
@@ -588,7 +604,8 @@ pg_columns (HwDb *db)
   while (hw_db_stmt_step (stmt, &error) == HW_DB_STEP_ROW)
     g_ptr_array_add (out, g_strdup_printf ("%s.%s %s", hw_db_stmt_column_text (stmt, 0),
                                            hw_db_stmt_column_text (stmt, 1),
-                                           hw_db_stmt_column_int64 (stmt, 2) ? "NOT NULL" : "NULL"));
+                                           hw_db_stmt_column_int64 (stmt, 2) ? "NOT NULL"
+                                                                             : "NULL"));
   g_assert_no_error (error);
   g_ptr_array_sort (out, (GCompareFunc) g_strcmp0);
   return out;
@@ -650,9 +667,11 @@ test_schema_same_columns (Fixture       *f,
   /* every user table is there */
   for (guint i = 0; tables[i]; i++)
     {
-      g_autoptr(HwDbStmt) stmt = hw_db_prepare (f->db, "SELECT count(*) FROM information_schema.tables"
-                                                " WHERE table_schema = current_schema()"
-                                                " AND table_name = ?", &error);
+      g_autoptr(HwDbStmt) stmt = NULL;
+
+      stmt = hw_db_prepare (f->db, "SELECT count(*) FROM information_schema.tables"
+                                   " WHERE table_schema = current_schema()"
+                                   " AND table_name = ?", &error);
 
       g_assert_no_error (error);
       hw_db_stmt_bind_text (stmt, 1, tables[i]);
@@ -694,8 +713,8 @@ test_schema_behaviour (Fixture       *f,
   hw_db_exec (f->db, "INSERT INTO hw_audit(author, action, tbl, row_id, change)"
                      " VALUES ('a', 'b', 'cases', 1, 'insert')", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM hw_audit"
-                                 " WHERE at ~ '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$'"),
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM hw_audit WHERE at ~"
+                                 " '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$'"),
                    ==, 1);
 
   /* CHECKs */
@@ -716,7 +735,8 @@ test_schema_behaviour (Fixture       *f,
   g_assert_cmpint (count (f->db, "SELECT count(*) FROM cases WHERE closed_date IS NULL"), ==, 1);
   hw_db_exec (f->db, "INSERT INTO cases(family_name, status) VALUES ('Lee', 'closed')", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM cases WHERE closed_date IS NOT NULL"), ==, 1);
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM cases WHERE closed_date IS NOT NULL"),
+                   ==, 1);
   hw_db_exec (f->db, "INSERT INTO hw_history(kind, label, first_seq, last_seq)"
                      " VALUES ('undo', 'x', 1, 1)", &error);
   g_assert_no_error (error);

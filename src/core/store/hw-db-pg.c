@@ -65,7 +65,6 @@ scrub (PGconn     *conn,
 {
   const char *password = conn ? PQpass (conn) : NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-
   g_auto(GStrv) parts = NULL;
 
   if (password == NULL || *password == '\0')
@@ -94,10 +93,15 @@ set_error (HwDbPg         *self,
   joined = detail ? g_strdup_printf ("%s: %s", primary, detail) : g_strdup (primary);
   words = scrub (self->conn, joined);
 
-  if (PQstatus (self->conn) == CONNECTION_BAD || state == NULL)
+  if (PQstatus (self->conn) == CONNECTION_BAD)
     {
       code = HW_STORE_ERROR_IO;
       message = _("The connection to the database server was lost, so nothing was saved");
+    }
+  else if (state == NULL)
+    {
+      code = HW_STORE_ERROR_IO;
+      message = _("The database could not be read or written");
     }
   else if (g_str_has_prefix (state, "23") || g_str_has_prefix (state, "22"))
     {

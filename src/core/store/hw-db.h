@@ -53,7 +53,9 @@ typedef enum {
  */
 HwDb       *hw_db_open                (const char  *name,
                                        GError     **error);
-/* sqlite file at @path (created if missing; WAL; foreign keys on) */
+/* sqlite file at @path (created if missing; WAL; foreign keys on), for
+ * tests and tools: the store opens its own file (mode 0600, locks, the
+ * checks of hw_store_open()) and hands it over with hw_db_sqlite_wrap() */
 HwDb       *hw_db_sqlite_open         (const char  *path,
                                        GError     **error);
 /* (transfer full): wraps an open sqlite3 handle that stays the caller's

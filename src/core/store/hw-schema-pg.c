@@ -188,7 +188,8 @@ hw_schema_pg_translate (const char  *sql,
 
   g_return_val_if_fail (sql != NULL, NULL);
 
-  trigger_name = g_regex_new ("^CREATE\\s+(?:TEMP\\s+)?TRIGGER\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)",
+  trigger_name = g_regex_new ("^CREATE\\s+(?:TEMP\\s+)?TRIGGER\\s+"
+                              "(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)",
                               G_REGEX_CASELESS, 0, NULL);
   leftover = g_regex_new (sqlite_only, G_REGEX_CASELESS, 0, NULL);
   statements = split_statements (sql);
