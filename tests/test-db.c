@@ -563,59 +563,69 @@ test_redact (void)
 
 /* --- the real schema on PostgreSQL (pg only) ------------------------------ */
 
-/* "table.column NULL|NOT NULL" for every column of every table, sorted */
-static GPtrArray *
-sqlite_columns (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HwDb) db = hw_db_sqlite_open (path, &error);
-  g_autoptr(HwDbStmt) stmt = NULL;
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_no_error (error);
-  stmt = hw_db_prepare (db,
-                        "SELECT m.name, p.name, p.\"notnull\" OR p.pk"
-                        " FROM sqlite_master m, pragma_table_info(m.name) p"
-                        " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'", &error);
-  g_assert_no_error (error);
-  while (hw_db_stmt_step (stmt, &error) == HW_DB_STEP_ROW)
-    g_ptr_array_add (out, g_strdup_printf ("%s.%s %s", hw_db_stmt_column_text (stmt, 0),
-                                           hw_db_stmt_column_text (stmt, 1),
-                                           hw_db_stmt_column_int64 (stmt, 2) ? "NOT NULL"
-                                                                             : "NULL"));
-  g_assert_no_error (error);
-  g_ptr_array_sort (out, (GCompareFunc) g_strcmp0);
-  return out;
-}
-
-static GPtrArray *
-pg_columns (HwDb *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HwDbStmt) stmt = NULL;
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-
-  stmt = hw_db_prepare (db,
-                        "SELECT table_name, column_name, is_nullable = 'NO'"
-                        " FROM information_schema.columns"
-                        " WHERE table_schema = current_schema()"
-                        " AND table_name <> 'hw_schema_version'", &error);
-  g_assert_no_error (error);
-  while (hw_db_stmt_step (stmt, &error) == HW_DB_STEP_ROW)
-    g_ptr_array_add (out, g_strdup_printf ("%s.%s %s", hw_db_stmt_column_text (stmt, 0),
-                                           hw_db_stmt_column_text (stmt, 1),
-                                           hw_db_stmt_column_int64 (stmt, 2) ? "NOT NULL"
-                                                                             : "NULL"));
-  g_assert_no_error (error);
-  g_ptr_array_sort (out, (GCompareFunc) g_strcmp0);
-  return out;
-}
-
 static int
 sort_strings (gconstpointer a,
               gconstpointer b)
 {
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* every row of @sql as "a | b | c", sorted */
+static GPtrArray *
+rows_of (HwDb       *db,
+         const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDbStmt) stmt = hw_db_prepare (db, sql, &error);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  while (hw_db_stmt_step (stmt, &error) == HW_DB_STEP_ROW)
+    {
+      GString *row = g_string_new (NULL);
+
+      for (int c = 0; c < hw_db_stmt_column_count (stmt); c++)
+        g_string_append_printf (row, "%s%s", c ? " | " : "",
+                                hw_db_stmt_column_is_null (stmt, c)
+                                  ? "NULL" : hw_db_stmt_column_text (stmt, c));
+      g_ptr_array_add (out, g_string_free (row, FALSE));
+    }
+  g_assert_no_error (error);
+  g_ptr_array_sort (out, sort_strings);
+  return out;
+}
+
+/* the same rows from both catalogs, or the test fails naming the rows
+ * that differ */
+static void
+assert_same_rows (const char *what,
+                  HwDb       *sqlite,
+                  const char *sqlite_sql,
+                  HwDb       *pg,
+                  const char *pg_sql)
+{
+  g_autoptr(GPtrArray) a = rows_of (sqlite, sqlite_sql);
+  g_autoptr(GPtrArray) b = rows_of (pg, pg_sql);
+  g_autoptr(GString) differ = g_string_new (NULL);
+
+  for (guint i = 0, j = 0; i < a->len || j < b->len;)
+    {
+      const char *x = i < a->len ? g_ptr_array_index (a, i) : NULL;
+      const char *y = j < b->len ? g_ptr_array_index (b, j) : NULL;
+      int cmp = x == NULL ? 1 : y == NULL ? -1 : strcmp (x, y);
+
+      if (cmp == 0)
+        i++, j++;
+      else if (cmp < 0)
+        g_string_append_printf (differ, "  only on sqlite: %s\n", x), i++;
+      else
+        g_string_append_printf (differ, "  only on PostgreSQL: %s\n", y), j++;
+    }
+  g_test_message ("%s: %u on sqlite, %u on PostgreSQL", what, a->len, b->len);
+  if (differ->len)
+    g_test_message ("%s that differ:\n%s", what, differ->str);
+  g_assert_cmpuint (differ->len, ==, 0);
+  g_assert_cmpuint (a->len, >, 0);
 }
 
 static void
@@ -627,17 +637,15 @@ test_schema_same_columns (Fixture       *f,
   g_autofree char *path = g_build_filename (dir, "homeward.db", NULL);
   g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
   g_autoptr(HwStore) store = NULL;
-  g_autoptr(GPtrArray) on_sqlite = NULL;
-  g_autoptr(GPtrArray) on_pg = NULL;
+  g_autoptr(HwDb) sqlite = NULL;
   const char * const *tables = hw_schema_get_user_tables ();
-  GString *missing = g_string_new (NULL);
 
   /* the sqlite schema, as the store makes it */
   store = hw_store_open (path, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  on_sqlite = sqlite_columns (path);
-  g_assert_cmpint (system (cmd), ==, 0);
+  sqlite = hw_db_sqlite_open (path, &error);
+  g_assert_no_error (error);
 
   g_assert_cmpint (hw_schema_pg_get_version (f->db, &error), ==, 0);
   hw_schema_pg_migrate (f->db, &error);
@@ -646,38 +654,83 @@ test_schema_same_columns (Fixture       *f,
   /* a second time: nothing to do, nothing broken */
   hw_schema_pg_migrate (f->db, &error);
   g_assert_no_error (error);
-  on_pg = pg_columns (f->db);
 
-  g_ptr_array_sort (on_sqlite, sort_strings);
-  g_ptr_array_sort (on_pg, sort_strings);
-  for (guint i = 0; i < MAX (on_sqlite->len, on_pg->len); i++)
-    {
-      const char *s = i < on_sqlite->len ? g_ptr_array_index (on_sqlite, i) : NULL;
-      const char *p = i < on_pg->len ? g_ptr_array_index (on_pg, i) : NULL;
+  /* every column: its name, whether it may be NULL, its type */
+  assert_same_rows ("columns", sqlite,
+    "SELECT m.name || '.' || p.name,"
+    "  CASE WHEN p.\"notnull\" OR p.pk THEN 'NOT NULL' ELSE 'NULL' END,"
+    "  CASE upper(p.type) WHEN 'INTEGER' THEN 'bigint' WHEN 'REAL' THEN 'double precision'"
+    "    WHEN 'TEXT' THEN 'text' ELSE p.type END"
+    " FROM sqlite_master m, pragma_table_info(m.name) p"
+    " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+    f->db,
+    "SELECT table_name || '.' || column_name,"
+    "  CASE WHEN is_nullable = 'NO' THEN 'NOT NULL' ELSE 'NULL' END, data_type"
+    " FROM information_schema.columns"
+    " WHERE table_schema = current_schema() AND table_name <> 'hw_schema_version'");
 
-      if (g_strcmp0 (s, p) != 0)
-        g_string_append_printf (missing, "sqlite %s, PostgreSQL %s\n", s, p);
-    }
-  if (missing->len)
-    g_test_message ("columns that differ:\n%s", missing->str);
-  g_assert_cmpuint (missing->len, ==, 0);
-  g_assert_cmpuint (on_pg->len, ==, on_sqlite->len);
-  g_string_free (missing, TRUE);
+  /* every foreign key: from, to, what a delete does */
+  assert_same_rows ("foreign keys", sqlite,
+    "SELECT m.name || '.' || k.\"from\", k.\"table\" || '.' || k.\"to\", k.on_delete"
+    " FROM sqlite_master m, pragma_foreign_key_list(m.name) k WHERE m.type = 'table'",
+    f->db,
+    "SELECT t.relname || '.' || a.attname, r.relname || '.' || ra.attname,"
+    "  CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL'"
+    "    WHEN 'a' THEN 'NO ACTION' WHEN 'r' THEN 'RESTRICT' ELSE 'SET DEFAULT' END"
+    " FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid"
+    "  JOIN pg_class r ON r.oid = c.confrelid"
+    "  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]"
+    "  JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = c.confkey[1]"
+    " WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace");
+  /* all checked at COMMIT, so that undo can put rows back in any order */
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM pg_constraint WHERE contype = 'f'"
+                                 " AND connamespace = current_schema()::regnamespace"
+                                 " AND NOT (condeferrable AND condeferred)"), ==, 0);
 
-  /* every user table is there */
+  /* every UNIQUE, with its columns in order */
+  assert_same_rows ("unique constraints", sqlite,
+    "SELECT m.name || '(' || (SELECT group_concat(name, ',') FROM"
+    "  (SELECT ii.name FROM pragma_index_info(il.name) ii ORDER BY ii.seqno)) || ')'"
+    " FROM sqlite_master m, pragma_index_list(m.name) il"
+    " WHERE m.type = 'table' AND il.origin = 'u'",
+    f->db,
+    "SELECT t.relname || '(' || (SELECT string_agg(a.attname, ',' ORDER BY k.n)"
+    "  FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, n)"
+    "  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) || ')'"
+    " FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid"
+    " WHERE c.contype = 'u' AND c.connamespace = current_schema()::regnamespace");
+
+  /* every index the schema makes by name */
+  assert_same_rows ("indexes", sqlite,
+    "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+    f->db,
+    "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+    " AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key'");
+
+  /* the same number of CHECKs on each table (sqlite keeps them only in
+   * the CREATE text: counted there) */
   for (guint i = 0; tables[i]; i++)
     {
       g_autoptr(HwDbStmt) stmt = NULL;
+      g_autofree char *create = NULL;
+      g_autofree char *alters = NULL;
+      g_autofree char *pg_sql = NULL;
+      g_auto(GStrv) parts = NULL;
 
-      stmt = hw_db_prepare (f->db, "SELECT count(*) FROM information_schema.tables"
-                                   " WHERE table_schema = current_schema()"
-                                   " AND table_name = ?", &error);
-
+      stmt = hw_db_prepare (sqlite, "SELECT sql FROM sqlite_master WHERE name = ?", &error);
       g_assert_no_error (error);
       hw_db_stmt_bind_text (stmt, 1, tables[i]);
       g_assert_cmpint (hw_db_stmt_step (stmt, &error), ==, HW_DB_STEP_ROW);
-      g_assert_cmpint (hw_db_stmt_column_int64 (stmt, 0), ==, 1);
+      create = g_strdup (hw_db_stmt_column_text (stmt, 0));
+      parts = g_strsplit (create, "CHECK (", -1);
+      pg_sql = g_strdup_printf ("SELECT count(*) FROM pg_constraint WHERE contype = 'c'"
+                                " AND conrelid = to_regclass('%s')", tables[i]);
+      g_test_message ("%s: %u CHECKs", tables[i], g_strv_length (parts) - 1);
+      g_assert_cmpint (count (f->db, pg_sql), ==, g_strv_length (parts) - 1);
     }
+
+  g_clear_pointer (&sqlite, hw_db_close);
+  g_assert_cmpint (system (cmd), ==, 0);
 }
 
 static void
