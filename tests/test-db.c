@@ -869,6 +869,37 @@ test_schema_refused (Fixture       *f,
   g_assert_cmpint (hw_schema_pg_get_version (f->db, NULL), ==, 999);
 }
 
+static gpointer
+migrate_thread (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(HwDb) db = open_db (f);
+  GError *error = NULL;
+
+  hw_schema_pg_migrate (db, &error);
+  return error;
+}
+
+static void
+test_schema_two_at_once (Fixture       *f,
+                         gconstpointer  data)
+{
+  GThread *threads[4];
+
+  /* four programs start on an empty database at the same moment: one
+   * migrates, the others wait for it and find nothing to do */
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("migrate", migrate_thread, f);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autoptr(GError) error = g_thread_join (threads[i]);
+
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (hw_schema_pg_get_version (f->db, NULL), ==, hw_schema_get_version ());
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM hw_schema_version"), ==, 1);
+}
+
 static void
 test_translate_every_migration (void)
 {
@@ -930,6 +961,7 @@ main (int   argc,
       ADD ("schema/same-columns", test_schema_same_columns, FALSE);
       ADD ("schema/behaviour", test_schema_behaviour, FALSE);
       ADD ("schema/refused", test_schema_refused, FALSE);
+      ADD ("schema/two-at-once", test_schema_two_at_once, FALSE);
     }
 #undef ADD
 
