@@ -19,6 +19,9 @@ packages=(
   python3-dogtail python3-icalendar imagemagick graphviz
   # sanitizers, fuzzing (libFuzzer runtime) and leak checks
   clang libclang-rt-14-dev valgrind
+  # the agency server: PostgreSQL 15 (tests start their own cluster with
+  # the binaries in /usr/lib/postgresql/15/bin) and libpq to talk to it
+  postgresql libpq-dev
   # what the app draws with
   fonts-dejavu-core fonts-cantarell fonts-wqy-microhei adwaita-icon-theme librsvg2-common
 )
