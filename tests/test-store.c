@@ -697,6 +697,7 @@ test_refuse_address (void)
   static const char * const addresses[] = {
     "postgresql:///homeward", "postgresql://caseworker@db.agency.example/homeward",
     "postgres:///x", "POSTGRESQL://h/d", "https://example.org/homeward.db", "sqlite3://x",
+    "postgresql://alice:s3cret-pw@db.agency.example/homeward",
   };
   static const char * const files[] = {
     "homeward.db", "./postgresql", "my:file.db", "C-drive/x.db", "postgresql.db",
@@ -717,6 +718,8 @@ test_refuse_address (void)
       g_assert_null (store);
       g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, "address of a database server"));
+      /* a password in the address is never repeated */
+      g_assert_null (strstr (error->message, "s3cret"));
       /* nothing made */
       listing = g_dir_open (".", 0, NULL);
       g_assert_null (g_dir_read_name (listing));

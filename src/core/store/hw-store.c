@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hw-db.h"
 #include "hw-export.h"
 #include "hw-history.h"
 #include "hw-schema.h"
@@ -782,10 +783,13 @@ hw_store_open (const char  *path,
    * it, and the person would work in a file nobody else sees. */
   if (hw_store_is_address (path))
     {
+      /* the address may hold a password: never in a message */
+      g_autofree char *shown = hw_db_redact_uri (path);
+
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
                    _("“%s” is the address of a database server. This version of Homeward "
                      "opens database files only: give the path of a file (for example "
-                     "~/Documents/homeward.db). Nothing was created."), path);
+                     "~/Documents/homeward.db). Nothing was created."), shown);
       return NULL;
     }
 
