@@ -9,7 +9,8 @@
  *  - "aftercare_component": a kind of support; column component
  *  - "empty": nothing to show here; column reason: "no-needs", "filtered"
  *    (nothing passes the filters), "nobody" (nobody has a task), "no-dates",
- *    "nothing-planned" (no support of this kind)
+ *    "nothing-planned" (no support of this kind), "nothing-due" (nothing
+ *    due this week for the person chosen)
  * The view words them; the core says what there is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -75,6 +76,24 @@ GPtrArray    *hw_service_plan_select_due_dates   (HwStore            *store,
                                                   const GDate        *today,
                                                   GError            **error);
 /**
+ * hw_service_plan_select_due_week:
+ * @person_id: whose week: the items of this person (tasks they are
+ *   responsible for, check-ins of the supports they provide); 0 for
+ *   everyone's
+ *
+ * What is due in the seven days from @today (today included) and what is
+ * overdue, as in hw_service_plan_select_due_dates() (sections "overdue"
+ * and "this-week"), or one "empty" row ("nothing-due").
+ *
+ * Returns: (transfer full) (element-type HwRecord)
+ */
+GPtrArray    *hw_service_plan_select_due_week    (HwStore            *store,
+                                                  gint64              case_id,
+                                                  const HwRecipient  *recipient,
+                                                  gint64              person_id,
+                                                  const GDate        *today,
+                                                  GError            **error);
+/**
  * hw_service_plan_select_aftercare_outline:
  *
  * Every kind of support after going home, in order: an
@@ -105,6 +124,11 @@ HwRecordList *hw_service_plan_by_person_list_new (HwStore            *store,
 HwRecordList *hw_service_plan_due_dates_list_new (HwStore            *store,
                                                   gint64              case_id,
                                                   const HwRecipient  *recipient,
+                                                  const GDate        *today);
+HwRecordList *hw_service_plan_due_week_list_new  (HwStore            *store,
+                                                  gint64              case_id,
+                                                  const HwRecipient  *recipient,
+                                                  gint64              person_id,
                                                   const GDate        *today);
 HwRecordList *hw_service_plan_aftercare_list_new (HwStore            *store,
                                                   gint64              case_id,
