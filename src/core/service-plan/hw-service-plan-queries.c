@@ -10,6 +10,7 @@
  */
 #define G_LOG_DOMAIN "hw-service-plan-queries"
 
+#include "hw-aftercare-checkins.h"
 #include "hw-enums.h"
 #include "hw-readiness-chart.h"
 #include "hw-service-plan-queries.h"
@@ -235,18 +236,48 @@ GPtrArray *
 hw_service_plan_select_aftercare_outline (HwStore            *store,
                                           gint64              case_id,
                                           const HwRecipient  *recipient,
+                                          const GDate        *today,
                                           GError            **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) supports = NULL;
+  g_autoptr(GPtrArray) due = NULL;
   const HwChoice *components;
   guint n_components;
+  GDate local;
 
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
+  if (today == NULL || !g_date_valid (today))
+    {
+      g_date_clear (&local, 1);
+      g_date_set_time_t (&local, time (NULL));
+      today = &local;
+    }
   supports = hw_service_plan_list_aftercare (store, case_id, recipient, error);
   if (supports == NULL)
     return NULL;
+  due = hw_aftercare_list_due (store, case_id, recipient, today, error);
+  if (due == NULL)
+    return NULL;
+  /* each support says when its next check-in is due */
+  for (guint i = 0; i < supports->len; i++)
+    {
+      HwRecord *support = g_ptr_array_index (supports, i);
+
+      hw_record_set_string (support, "next_due", "");
+      hw_record_set_string (support, "next_due_state", "no-date");
+      for (guint d = 0; d < due->len; d++)
+        {
+          HwRecord *item = g_ptr_array_index (due, d);
+
+          if (hw_record_get_id (item) != hw_record_get_id (support))
+            continue;
+          hw_record_set_string (support, "next_due", hw_record_get_string (item, "date"));
+          hw_record_set_string (support, "next_due_state",
+                                hw_record_get_string (item, "due_state"));
+        }
+    }
   components = hw_choices_get (HW_CHOICES_AFTERCARE_COMPONENT, &n_components);
   for (guint c = 0; c < n_components; c++)
     {
@@ -257,10 +288,18 @@ hw_service_plan_select_aftercare_outline (HwStore            *store,
         {
           HwRecord *support = g_ptr_array_index (supports, i);
 
+          g_autoptr(GPtrArray) checkins = NULL;
+
           if (!g_str_equal (hw_record_get_string (support, "component"), components[c].id))
             continue;
           g_ptr_array_add (out, g_object_ref (support));
           found++;
+          checkins = hw_aftercare_list_checkins (store, hw_record_get_id (support), recipient,
+                                                 error);
+          if (checkins == NULL)
+            return NULL;
+          for (guint k = 0; k < checkins->len; k++)
+            g_ptr_array_add (out, g_object_ref (g_ptr_array_index (checkins, k)));
         }
       if (found == 0)
         g_ptr_array_add (out, marker_new ("empty", "reason", "nothing-planned"));
@@ -330,7 +369,8 @@ query_run_cb (HwStore   *store,
                                               &query->today, error);
     case LIST_AFTERCARE:
     default:
-      return hw_service_plan_select_aftercare_outline (store, query->case_id, recipient, error);
+      return hw_service_plan_select_aftercare_outline (store, query->case_id, recipient,
+                                                       &query->today, error);
     }
 }
 
@@ -478,12 +518,13 @@ hw_service_plan_due_week_list_new (HwStore           *store,
 HwRecordList *
 hw_service_plan_aftercare_list_new (HwStore           *store,
                                     gint64             case_id,
-                                    const HwRecipient *recipient)
+                                    const HwRecipient *recipient,
+                                    const GDate       *today)
 {
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
   return live_list_new (store, LIST_AFTERCARE, case_id, recipient, NULL, HW_TASK_SORT_PLAN,
-                        NULL, 0);
+                        today, 0);
 }
 
 /**

@@ -98,13 +98,20 @@ GPtrArray    *hw_service_plan_select_due_week    (HwStore            *store,
  *
  * Every kind of support after going home, in order: an
  * "aftercare_component" row, then its supports (as in
- * hw_service_plan_list_aftercare()) or an "empty" row ("nothing-planned").
+ * hw_service_plan_list_aftercare(), with next_due, "YYYY-MM-DD" or "",
+ * and next_due_state, see hw_aftercare_list_due()), each followed by its
+ * check-ins that @recipient may see, newest first (rows of
+ * aftercare_checkins as hw_aftercare_list_checkins() gives them); or an
+ * "empty" row ("nothing-planned").
+ * @today: (nullable): the day the next check-ins are judged against;
+ *   NULL for the local date
  *
  * Returns: (transfer full) (element-type HwRecord)
  */
 GPtrArray    *hw_service_plan_select_aftercare_outline (HwStore           *store,
                                                   gint64              case_id,
                                                   const HwRecipient  *recipient,
+                                                  const GDate        *today,
                                                   GError            **error);
 
 /* The same lists, live: they follow every edit, undo and redo of the
@@ -132,7 +139,8 @@ HwRecordList *hw_service_plan_due_week_list_new  (HwStore            *store,
                                                   const GDate        *today);
 HwRecordList *hw_service_plan_aftercare_list_new (HwStore            *store,
                                                   gint64              case_id,
-                                                  const HwRecipient  *recipient);
+                                                  const HwRecipient  *recipient,
+                                                  const GDate        *today);
 /* The readiness reviews of a case by date (as hw_service_plan_list_reviews()). */
 HwRecordList *hw_service_plan_reviews_list_new   (HwStore            *store,
                                                   gint64              case_id);
