@@ -94,6 +94,15 @@ update (HwServicePlanSupportRow *self)
                                              hw_record_get_string (record, "next_due_state"));
     gtk_actionable_set_action_target (GTK_ACTIONABLE (self->log_button), "x",
                                       hw_record_get_id (record));
+    /* every row has one: a screen reader says which support it is for */
+    {
+      /* Translators: the name of a support's button for screen readers */
+      g_autofree char *name = g_strdup_printf (_("Log a check-in of %s"),
+                                               hw_record_get_string (record, "description"));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->log_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
   }
 }
 
