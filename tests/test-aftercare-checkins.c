@@ -16,6 +16,7 @@
 #include "hw-service-plan.h"
 #include "hw-service-plan-queries.h"
 #include "hw-store.h"
+#include "hw-test-pdf.h"
 #include "hw-test-store.h"
 
 typedef struct {
@@ -494,6 +495,60 @@ test_interchange (Fixture       *f,
   g_assert_nonnull (strstr (again, "\"follow_up\" : \"Send the list of day cares\""));
 }
 
+/* The printed plan lists the check-ins; the family's copy leaves out the
+ * one kept from them (not a blank: its words are not in the file), the
+ * agency's has both. */
+static void
+test_document (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day1 = day_from_today (-20);
+  g_autofree char *day2 = day_from_today (-2);
+  HwCheckin open = { day1, f->worker, "home-visit", "Elena", "The children settled in well" };
+  HwCheckin kept = { day2, f->worker, "phone", "The school nurse", "Bruise seen at school",
+                     "Ask the doctor to look", "family" };
+  const char *kinds[] = { "agency", "family" };
+
+  g_assert_cmpint (hw_aftercare_log_checkin (f->store, f->support, &open, &error), >, 0);
+  g_assert_cmpint (hw_aftercare_log_checkin (f->store, f->support, &kept, &error), >, 0);
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *pdf = g_build_filename (f->dir, "plan.pdf", NULL);
+      g_autofree char *text = NULL;
+      HwExportOptions opts;
+
+      hw_export_options_init (&opts);
+      opts.case_id = f->case_id;
+      opts.what = "service-plan";
+      opts.format = "pdf";
+      opts.output = pdf;
+      opts.language = "en";
+      g_assert_true (hw_recipient_parse (kinds[k], &opts.recipient, &error));
+      g_assert_true (hw_service_plan_export_pdf (f->store, &opts, &error));
+      g_assert_no_error (error);
+      text = hw_test_pdftotext (pdf);
+      /* table cells wrap: read the words as one line */
+      g_strdelimit (text, "\n", ' ');
+      g_assert_nonnull (strstr (text, "Check-ins so far"));
+      g_assert_nonnull (strstr (text, "The children settled in well"));
+      if (k == 0)
+        {
+          g_assert_nonnull (strstr (text, "Bruise seen at school"));
+          g_assert_nonnull (strstr (text, "school nurse"));
+        }
+      else
+        {
+          g_assert_null (strstr (text, "Bruise"));
+          g_assert_null (strstr (text, "nurse"));
+          g_assert_null (strstr (text, "Ask the doctor"));
+        }
+      g_unlink (pdf);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,5 +564,6 @@ main (int   argc,
   ADD ("/aftercare-checkins/withheld", test_withheld);
   ADD ("/aftercare-checkins/due-week", test_due_week);
   ADD ("/aftercare-checkins/interchange", test_interchange);
+  ADD ("/aftercare-checkins/document", test_document);
   return g_test_run ();
 }
