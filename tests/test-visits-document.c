@@ -257,7 +257,7 @@ test_end_reason (Fixture *f, gconstpointer data)
       g_autofree char *text = flatten (i == 0 ? agency : family);
 
       g_assert_nonnull (strstr (text, "Why it ended"));
-      g_assert_nonnull (strstr (text, "Ended after"));
+      g_assert_nonnull (strstr (text, "Last day of visits"));
       g_assert_nonnull (strstr (text, "Ended: "));
       g_assert_nonnull (strstr (text, "The court paused visits until the review hearing."));
     }

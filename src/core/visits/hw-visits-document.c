@@ -261,7 +261,7 @@ add_plan (HwDocument        *doc,
         {
           g_autofree char *last = long_date (hw_record_get_string (s, "ended_on"));
 
-          hw_document_add_labelled (doc, _("Ended after"), last);
+          hw_document_add_labelled (doc, _("Last day of visits"), last);
           if (recipient->kind != HW_RECIPIENT_SUPPORT)
             hw_document_add_labelled (doc, _("Why it ended"),
                                       hw_record_get_string (s, "end_reason"));
