@@ -196,7 +196,8 @@ def run(tmp, env):
                      later.isoformat())
             click(named(dialog, pyatspi.ROLE_PUSH_BUTTON, 'End Plan'))
             problem = wait_for(lambda: find(dialog, pyatspi.ROLE_LABEL,
-                                            lambda n: (n or '').startswith('Write why the visits end')),
+                                            lambda n: (n or '').startswith(
+                                                'Write why the visits end')),
                                'the problem in the End form', timeout=15)
             check(problem is not None and window(app, 'End Visit Plan') is not None
                   and query(db, "SELECT end_reason FROM visit_series WHERE id = ?",

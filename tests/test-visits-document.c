@@ -234,8 +234,9 @@ test_end_reason (Fixture *f, gconstpointer data)
       f->store, 0, "SELECT id FROM people WHERE name = 'Karen Whitfield'", G_TYPE_INVALID);
   /* the sample family's latest plan, which has visits behind it */
   gint64 series = hw_store_query_int (
-      f->store, 0, "SELECT id FROM visit_series WHERE case_id = ? AND title <> 'Lucía and her mother'"
-      " ORDER BY dtstart DESC, id DESC LIMIT 1", G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
+      f->store, 0, "SELECT id FROM visit_series WHERE case_id = ?"
+      " AND title <> 'Lucía and her mother' ORDER BY dtstart DESC, id DESC LIMIT 1",
+      G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
   GDate d;
 
   g_date_clear (&d, 1);

@@ -329,8 +329,8 @@ cmd_due (int argc, char **argv)
     }
   if (person != NULL && !person_found)
     {
-      g_printerr (_("homeward: nobody called “%s” is in an open case. Run “homeward list” to "
-                    "see the cases.\n"), person);
+      g_printerr (_("homeward: nobody called “%s” is in an open case. Run “homeward list” "
+                    "to see the cases.\n"), person);
       return 1;
     }
   if (person != NULL)

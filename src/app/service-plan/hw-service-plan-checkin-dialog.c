@@ -100,7 +100,8 @@ save_action_cb (GtkWidget  *widget,
 {
   HwServicePlanCheckinDialog *self = HW_SERVICE_PLAN_CHECKIN_DIALOG (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  g_autofree char *date
+      = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
   guint way = adw_combo_row_get_selected (self->how_row);
   HwCheckin checkin = { 0 };
   gint64 id;

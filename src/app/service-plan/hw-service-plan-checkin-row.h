@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 #define HW_TYPE_SERVICE_PLAN_CHECKIN_ROW (hw_service_plan_checkin_row_get_type ())
-G_DECLARE_FINAL_TYPE (HwServicePlanCheckinRow, hw_service_plan_checkin_row, HW, SERVICE_PLAN_CHECKIN_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (HwServicePlanCheckinRow, hw_service_plan_checkin_row,
+                      HW, SERVICE_PLAN_CHECKIN_ROW, GtkListBoxRow)
 
 GtkWidget *hw_service_plan_checkin_row_new        (HwRecord *record);
 HwRecord  *hw_service_plan_checkin_row_get_record (HwServicePlanCheckinRow *self);

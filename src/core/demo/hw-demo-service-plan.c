@@ -439,7 +439,8 @@ hw_service_plan_add_demo (HwStore  *store,
   support = demo_aftercare (&demo, "navigation",
                             "One point person to call about anything, who also checks in.",
                             worker, 0,
-                            "Weekly calls in month 1, every two weeks in months 2 to 6, then monthly",
+                            "Weekly calls in month 1, every two weeks in months 2 to 6, "
+                            "then monthly",
                             "weekly");
   /* The point person's weekly calls began three weeks ago, to get ready
    * for going home: the support starts then, and its check-ins so far

@@ -296,13 +296,13 @@ hw_aftercare_list_due (HwStore            *store,
       hw_record_set_string (item, "date", due);
       hw_record_set_string (item, "text", hw_record_get_string (support, "description"));
       hw_record_set_string (item, "domain", "");
-      hw_record_set_string (item, "responsible_name",
-                            hw_record_get_string (support, "provider_person_name")[0] != '\0' &&
-                            hw_recipient_may_see (recipient,
-                                                  hw_record_get_int (support, "person_confidential") != 0,
-                                                  hw_record_get_string (support, "person_withheld_from"))
-                                ? hw_record_get_string (support, "provider_person_name")
-                                : "");
+      /* the provider's name, unless it is withheld from @recipient */
+      hw_record_set_string (
+          item, "responsible_name",
+          hw_recipient_may_see (recipient, hw_record_get_int (support, "person_confidential") != 0,
+                                hw_record_get_string (support, "person_withheld_from"))
+              ? hw_record_get_string (support, "provider_person_name")
+              : "");
       hw_record_set_int (item, "person_id", hw_record_get_int (support, "provider_person_id"));
       hw_record_set_int (item, "agency", 0);
       hw_record_set_string (item, "status", "in-progress");

@@ -431,7 +431,8 @@ check_frequency (HwRecord  *r,
   const char *every = hw_record_get_string (r, "checkin_every");
 
   if (!g_strv_contains (hw_checkin_frequencies (), every))
-    return invalid (error, _("“%s” is not one of the choices for how often to check in."), every);
+    return invalid (error, _("“%s” is not one of the choices for how often to check in."),
+                    every);
   return TRUE;
 }
 
