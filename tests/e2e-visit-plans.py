@@ -37,6 +37,7 @@ def named(root, role, name):
     return find(root, role, lambda n: n == name or n == name + ' ' + name)
 
 
+END_REASON = 'The court paused overnight visits until the review hearing.'
 ITEMS = ['Change from a Date…', 'Step Up…', 'Step Down…', 'End Plan…']
 
 
@@ -195,6 +196,35 @@ def run(tmp, env):
                 wait_for(undone, 'the change undone')
             check(query(db, 'SELECT count(*) FROM visit_series WHERE follows_id = ?', stepped)[0][0] == 0,
                   'Undo takes the change back')
+
+            # 4. End the plan two weeks on: a reason is asked for, and kept
+            dialog = open_menu_item(app, frame, 'Change Family time: Overnight or weekend',
+                                    'End Plan…', 'End Visit Plan')
+            set_text(named(dialog, pyatspi.ROLE_TEXT, 'Last day with visits (year-month-day)'),
+                     later.isoformat())
+            click(named(dialog, pyatspi.ROLE_PUSH_BUTTON, 'End Plan'))
+            problem = wait_for(lambda: find(dialog, pyatspi.ROLE_LABEL,
+                                            lambda n: (n or '').startswith(
+                                                'Write why the visits end')),
+                               'the problem in the End form', timeout=15)
+            check(problem is not None and window(app, 'End Visit Plan') is not None
+                  and query(db, "SELECT end_reason FROM visit_series WHERE id = ?",
+                            stepped)[0][0] == '',
+                  'ending a plan without a reason is refused in the form, nothing written')
+            set_text(named(dialog, pyatspi.ROLE_TEXT, 'Why (kept in the level history)'),
+                     END_REASON)
+            screenshot('visit-plans-end.png')
+            click(named(dialog, pyatspi.ROLE_PUSH_BUTTON, 'End Plan'))
+            wait_for(lambda: window(app, 'End Visit Plan') is None, 'the End dialog to close')
+            rows = wait_for(lambda: query(db, "SELECT ended_on, end_reason FROM visit_series"
+                                              " WHERE id = ? AND end_reason <> ''", stepped),
+                            'the end in the database')
+            check(rows == [(later.isoformat(), END_REASON)],
+                  'the plan ends on the day chosen, with its reason: %r' % (rows,))
+            wait_for(lambda: find(frame, None, lambda n: END_REASON in (n or '')),
+                     'the reason under the plan')
+            check(True, 'the plan\'s row says why it ended')
+            screenshot('visit-plans-ended.png')
         finally:
             proc.terminate()
             proc.wait(10)

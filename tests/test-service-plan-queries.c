@@ -256,7 +256,7 @@ test_aftercare (Fixture       *f,
   support = hw_service_plan_add_aftercare (f->store, f->case_id, "support-networks", "Parents group",
                                            f->mother, 0, "", "", "", &error);
   g_assert_no_error (error);
-  rows = hw_service_plan_select_aftercare_outline (f->store, f->case_id, NULL, &error);
+  rows = hw_service_plan_select_aftercare_outline (f->store, f->case_id, NULL, NULL, &error);
   g_assert_no_error (error);
   got = describe_array (rows);
   want = expect ("aftercare_component:basic-resources empty:nothing-planned"
@@ -333,7 +333,7 @@ test_live (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reviews)), ==, 1);
 
-  aftercare = hw_service_plan_aftercare_list_new (f->store, f->case_id, NULL);
+  aftercare = hw_service_plan_aftercare_list_new (f->store, f->case_id, NULL, NULL);
   n = g_list_model_get_n_items (G_LIST_MODEL (aftercare));
   hw_service_plan_add_aftercare (f->store, f->case_id, "safety-practices", "Check-in calls", 0, 0, "", "", "", &error);
   g_assert_no_error (error);

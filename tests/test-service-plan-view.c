@@ -1,7 +1,8 @@
 /* test-service-plan-view.c: the service plan view on the sample family:
  * overdue items carry an icon and words, a check box writes through the
  * store (and undo brings the row back), a fixed clock moves what is
- * overdue, and the view is freed when its window goes.
+ * overdue, "Due this week for" narrows the due dates to one person's week,
+ * and the view is freed when its window goes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -116,6 +117,102 @@ test_view (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+/* Labels of @root that start with @prefix (mapped ones only). */
+static guint
+count_prefixed (GtkWidget  *root,
+                const char *prefix)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = 0;
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), prefix))
+      n++;
+  return n;
+}
+
+/* "Due this week for": one person's week in the due dates: the point
+ * person sees the check-in of the support they provide, a parent sees
+ * their tasks and no check-in; "Everyone" has both. */
+static void
+test_due_week (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-spv-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "homeward.db", NULL);
+  g_autofree char *cmd = NULL;
+  g_autoptr(HwStore) store = NULL;
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) drops = g_ptr_array_new ();
+  GtkDropDown *due_person = NULL;
+  GListModel *names;
+  GtkWidget *window, *view;
+  gint64 case_id;
+  guint worker = 0, parent = 0;
+
+  store = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  case_id = hw_demo_create (store, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 2400);
+  view = hw_service_plan_view_new (store, case_id);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  collect (view, ADW_TYPE_VIEW_STACK, stacks);
+  g_assert_cmpuint (stacks->len, ==, 1);
+  adw_view_stack_set_visible_child_name (g_ptr_array_index (stacks, 0), "timeline");
+  settle ();
+
+  collect (view, GTK_TYPE_DROP_DOWN, drops);
+  for (guint i = 0; i < drops->len; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (g_ptr_array_index (drops, i));
+
+      if (GTK_IS_STRING_LIST (model) &&
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "Everyone") == 0)
+        due_person = g_ptr_array_index (drops, i);
+    }
+  g_assert_nonnull (due_person);
+  names = gtk_drop_down_get_model (due_person);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      const char *name = gtk_string_list_get_string (GTK_STRING_LIST (names), i);
+
+      if (g_strcmp0 (name, "Priya Shah") == 0)
+        worker = i;
+      if (g_strcmp0 (name, "Elena Morales") == 0)
+        parent = i;
+    }
+  g_assert_cmpuint (worker, >, 0);
+  g_assert_cmpuint (parent, >, 0);
+
+  /* everyone's due dates: the check-in and a task of the parent's */
+  g_assert_cmpuint (count_prefixed (view, "Check-in: One point person"), ==, 1);
+  g_assert_cmpuint (count_prefixed (view, "Visit three apartments"), ==, 1);
+
+  gtk_drop_down_set_selected (due_person, worker);
+  settle ();
+  g_assert_cmpuint (count_prefixed (view, "Check-in: One point person"), ==, 1);
+  g_assert_cmpuint (count_prefixed (view, "Visit three apartments"), ==, 0);
+
+  gtk_drop_down_set_selected (due_person, parent);
+  settle ();
+  g_assert_cmpuint (count_prefixed (view, "Check-in: One point person"), ==, 0);
+  g_assert_cmpuint (count_prefixed (view, "Visit three apartments"), ==, 1);
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_finalize_object (view);
+
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -124,6 +221,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/service-plan-view/view", test_view);
+  g_test_add_func ("/service-plan-view/due-week", test_due_week);
 
   return g_test_run ();
 }

@@ -396,8 +396,31 @@ test_end (Fixture *f, gconstpointer data)
   g_autofree char *next_month = day_from_today (40);
   g_autofree char *start = g_strdup_printf ("%sT18:00:00", next_month);
 
-  g_assert_true (hw_visits_end_plan (f->store, f->plan, end, &error));
+  /* no reason, or only spaces: refused, nothing changes */
+  g_assert_false (hw_visits_end_plan (f->store, f->plan, end, NULL, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (hw_visits_end_plan (f->store, f->plan, end, "   ", &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *unchanged = describe_visits (f, NULL);
+
+    g_assert_cmpstr (unchanged, ==, before);
+  }
+
+  g_assert_true (hw_visits_end_plan (f->store, f->plan, end, " The family moved away. ", &error));
   g_assert_no_error (error);
+  /* the day and the reason are kept, trimmed, for the level history */
+  {
+    g_autoptr(HwRecord) row = hw_store_get (f->store, "visit_series", f->plan, &error);
+    g_autoptr(GArray) plans = hw_visits_list_plans (f->store, f->case_id, &error);
+
+    g_assert_cmpstr (hw_record_get_string (row, "end_reason"), ==, "The family moved away.");
+    g_assert_cmpstr (hw_record_get_string (row, "ended_on"), ==, end);
+    g_assert_cmpstr (g_array_index (plans, HwVisitPlanSummary, 0).end_reason, ==,
+                     "The family moved away.");
+  }
   visits = list_all (f);
   for (guint i = 0; i < visits->len; i++)
     g_assert_cmpint (strncmp (g_array_index (visits, HwVisit, i).occ.local_start, end, 10), <=, 0);
@@ -407,7 +430,7 @@ test_end (Fixture *f, gconstpointer data)
     g_assert_cmpstr (past_after, ==, past);
   }
   /* ended already */
-  g_assert_false (hw_visits_end_plan (f->store, f->plan, end, &error));
+  g_assert_false (hw_visits_end_plan (f->store, f->plan, end, "Again", &error));
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -428,7 +451,7 @@ test_end (Fixture *f, gconstpointer data)
   plan.n_children = 1;
   future = hw_visits_create_series (f->store, &plan, &error);
   g_assert_no_error (error);
-  g_assert_true (hw_visits_end_plan (f->store, future, end, &error));
+  g_assert_true (hw_visits_end_plan (f->store, future, end, "Not needed", &error));
   g_assert_no_error (error);
   g_assert_cmpint (sql_int (f, "SELECT count(*) FROM visit_series"), ==, 1);
   g_assert_true (hw_store_undo (f->store, &error));
@@ -482,10 +505,10 @@ test_refusals (Fixture *f, gconstpointer data)
       label_after = hw_store_get_undo_label (f->store);
       g_assert_cmpstr (label_after, ==, label);
     }
-  g_assert_false (hw_visits_end_plan (f->store, f->plan, yesterday, &error));
+  g_assert_false (hw_visits_end_plan (f->store, f->plan, yesterday, "Reason", &error));
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (hw_visits_end_plan (f->store, 9999, soon, &error));
+  g_assert_false (hw_visits_end_plan (f->store, 9999, soon, "Reason", &error));
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -615,13 +638,22 @@ test_interchange (Fixture *f, gconstpointer data)
   JsonArray *series;
   gint64 copy, old_copy;
 
-  g_assert_cmpint (hw_visits_step_level (f->store, f->plan, today, HW_VISIT_STEP_UP, "monitored",
-                                         "Agreed at the family team meeting.", &error), >, 0);
+  g_autofree char *last = day_from_today (30);
+  gint64 stepped;
+
+  stepped = hw_visits_step_level (f->store, f->plan, today, HW_VISIT_STEP_UP, "monitored",
+                                  "Agreed at the family team meeting.", &error);
+  g_assert_cmpint (stepped, >, 0);
+  g_assert_no_error (error);
+  /* the new plan ends in a month, with why */
+  g_assert_true (hw_visits_end_plan (f->store, stepped, last, "The court ended the visits.",
+                                     &error));
   g_assert_no_error (error);
   json = hw_interchange_export_text (f->store, f->case_id, &error);
   g_assert_no_error (error);
   g_assert_true (strstr (json, "\"change_reason\" : \"Agreed at the family team meeting.\"")
                  != NULL);
+  g_assert_true (strstr (json, "\"end_reason\" : \"The court ended the visits.\"") != NULL);
 
   copy = hw_interchange_import_data (f->store, json, -1, &error);
   g_assert_no_error (error);
@@ -639,6 +671,10 @@ test_interchange (Fixture *f, gconstpointer data)
     g_assert_cmpuint (plans->len, ==, 2);
     g_assert_cmpint (g_array_index (plans, HwVisitPlanSummary, 0).follows_id, ==,
                      g_array_index (plans, HwVisitPlanSummary, 1).id);
+    /* the end and its reason came along */
+    g_assert_cmpstr (g_array_index (plans, HwVisitPlanSummary, 0).end_reason, ==,
+                     "The court ended the visits.");
+    g_assert_cmpstr (g_array_index (plans, HwVisitPlanSummary, 0).ended_on, ==, last);
   }
 
   /* a file from before (schema 3) has none of the three fields */

@@ -82,6 +82,7 @@ run (const char *const *argv, int *status)
 
 static char *
 export_pdf_for (Fixture *f, HwRecipientKind kind, gint64 person_id, const char *name);
+static char *flatten (const char *text);
 static char *
 export_pdf_in (Fixture *f, HwRecipientKind kind, gint64 person_id, const char *language,
                const char *name);
@@ -218,6 +219,57 @@ test_level_history (Fixture *f, gconstpointer data)
   g_assert_null (strstr (support, "Why it changed"));
 }
 
+/* A plan that was ended says when and why, in its entry and in the level
+ * history: the family's and the court's copies; a support person's copy
+ * has no reasons. */
+static void
+test_end_reason (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *family = NULL;
+  g_autofree char *support = NULL;
+  g_autofree char *last = NULL;
+  gint64 karen = hw_store_query_int (
+      f->store, 0, "SELECT id FROM people WHERE name = 'Karen Whitfield'", G_TYPE_INVALID);
+  /* the sample family's latest plan, which has visits behind it */
+  gint64 series = hw_store_query_int (
+      f->store, 0, "SELECT id FROM visit_series WHERE case_id = ?"
+      " AND title <> 'Lucía and her mother' ORDER BY dtstart DESC, id DESC LIMIT 1",
+      G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_time_t (&d, time (NULL));
+  g_date_add_days (&d, 14);
+  last = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
+                          g_date_get_day (&d));
+  g_assert_true (hw_visits_end_plan (f->store, series, last,
+                                     "The court paused visits until the review hearing.", &error));
+  g_assert_no_error (error);
+
+  agency = export_pdf (f, HW_RECIPIENT_AGENCY, "agency.pdf");
+  if (agency == NULL)
+    return;
+  family = export_pdf (f, HW_RECIPIENT_FAMILY, "family.pdf");
+  support = export_pdf_for (f, HW_RECIPIENT_SUPPORT, karen, "support.pdf");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *text = flatten (i == 0 ? agency : family);
+
+      g_assert_nonnull (strstr (text, "Why it ended"));
+      g_assert_nonnull (strstr (text, "Last day of visits"));
+      g_assert_nonnull (strstr (text, "Ended: "));
+      g_assert_nonnull (strstr (text, "The court paused visits until the review hearing."));
+    }
+  {
+    g_autofree char *text = flatten (support);
+
+    g_assert_null (strstr (text, "The court paused visits"));
+    g_assert_null (strstr (text, "Why it ended"));
+  }
+}
+
 /* pdftotext's text as one line: lines joined, non-breaking and repeated
  * spaces made one space */
 static char *
@@ -298,6 +350,7 @@ main (int argc, char *argv[])
   g_test_add ("/visits-document/refusals", Fixture, NULL, setup, test_refusals, teardown);
   g_test_add ("/visits-document/level-history", Fixture, NULL, setup, test_level_history, teardown);
   g_test_add ("/visits-document/wording", Fixture, NULL, setup, test_wording, teardown);
+  g_test_add ("/visits-document/end-reason", Fixture, NULL, setup, test_end_reason, teardown);
 
   return g_test_run ();
 }

@@ -25,6 +25,7 @@
 
 #include "hw-backup.h"
 #include "hw-cli.h"
+#include "hw-date.h"
 #include "hw-demo.h"
 #include "hw-ecomap.h"
 #include "hw-enums.h"
@@ -60,7 +61,7 @@ static const Exporter exporters[] = {
 
 static const char * const commands[] = { "list", "demo", "export", "import", "audit", "forget-passphrase",
                                          "backup", "restore", "backups", "delete", "purge",
-                                         "help", NULL };
+                                         "due", "help", NULL };
 
 static char *opt_database = NULL;
 
@@ -127,6 +128,9 @@ print_usage (void)
              "         delete a family for good: it cannot be undone, and no copy stays in the file\n"
              "  homeward purge [--database FILE] --closed-before YYYY-MM-DD [--dry-run] [--yes]\n"
              "         delete for good every case closed before that day (--dry-run: only list them)\n"
+             "  homeward due [--database FILE] [--person NAME] [--week YYYY-MM-DD]\n"
+             "         what is due in the seven days from that day (default today) and what is\n"
+             "         overdue: tasks and aftercare check-ins, for one person or everyone\n"
              "\n"
              "What can be exported (--what, --format):\n"
              "%s"
@@ -205,6 +209,140 @@ cmd_demo (int argc, char **argv)
   if (case_id == 0)
     return fail (error);
   g_print (_("Added the sample family as case %lld.\n"), (long long) case_id);
+  return 0;
+}
+
+/* homeward due: a point person's week, one line per task or check-in,
+ * across every open case (a worker is a person in each family's case, so
+ * the name is matched in each). Read-only. */
+static char *opt_due_person = NULL;
+static char *opt_due_week = NULL;
+
+static int
+cmd_due (int argc, char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "person", 0, 0, G_OPTION_ARG_STRING, &opt_due_person,
+      N_("Only what this person is responsible for (their name as in the case)"), N_("NAME") },
+    { "week", 0, 0, G_OPTION_ARG_STRING, &opt_due_week,
+      N_("The first day of the seven (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = make_context (
+      NULL, _("What is due in a week: tasks of the service plan and check-ins after going home, "
+              "with what is overdue, one line each."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autofree char *person = NULL;
+  g_autofree char *week = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  GDate first, end;
+  guint n_lines = 0;
+  gboolean person_found = FALSE;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  person = g_steal_pointer (&opt_due_person);
+  week = g_steal_pointer (&opt_due_week);
+  if (person != NULL)
+    g_strstrip (person);
+  if (week == NULL)
+    week = hw_date_today_iso ();
+  if (!hw_date_parse (g_strstrip (week), &first))
+    {
+      g_printerr (_("homeward: “%s” is not a date. Write it as year-month-day, for example "
+                    "2026-03-30.\n"), week);
+      return 2;
+    }
+  if (person != NULL && person[0] == '\0')
+    {
+      g_printerr ("%s\n", _("homeward: --person needs a name."));
+      return 2;
+    }
+  if ((store = open_store (&error)) == NULL)
+    return fail (error);
+
+  end = first;
+  g_date_add_days (&end, 6);
+  last = hw_date_to_iso (&end);
+
+  cases = hw_store_select (store, "cases", &error,
+                           "SELECT id, family_name, case_number FROM cases"
+                           " WHERE status <> 'closed' ORDER BY family_name, id", G_TYPE_INVALID);
+  if (cases == NULL)
+    return fail (error);
+  for (guint c = 0; c < cases->len; c++)
+    {
+      HwRecord *kase = g_ptr_array_index (cases, c);
+      g_autoptr(GPtrArray) items = NULL;
+      gint64 person_id = 0;
+
+      if (person != NULL)
+        {
+          /* names compare without regard to case */
+          person_id = hw_store_query_int (store, 0,
+                                          "SELECT id FROM people WHERE case_id = ?"
+                                          " AND lower(trim(name)) = lower(?) ORDER BY id",
+                                          G_TYPE_INT64, hw_record_get_id (kase),
+                                          G_TYPE_STRING, person, G_TYPE_INVALID);
+          if (person_id == 0)
+            continue;
+          person_found = TRUE;
+        }
+      /* judged against the week's first day: overdue is before it, due
+       * this week the seven days from it */
+      items = hw_service_plan_list_timeline (store, hw_record_get_id (kase), NULL, &first,
+                                             &error);
+      if (items == NULL)
+        return fail (error);
+      for (guint i = 0; i < items->len; i++)
+        {
+          HwRecord *item = g_ptr_array_index (items, i);
+          const char *state = hw_record_get_string (item, "due_state");
+          const char *kind = hw_record_get_string (item, "kind");
+          const char *who = hw_record_get_string (item, "responsible_name");
+          const char *state_word, *kind_word;
+
+          if (g_str_equal (state, "overdue"))
+            state_word = _("overdue");
+          else if (g_str_equal (state, "due-this-week"))
+            state_word = _("due");
+          else
+            continue;
+          if (person_id != 0 && hw_record_get_int (item, "person_id") != person_id)
+            continue;
+          if (g_str_equal (kind, "checkin"))
+            kind_word = _("check-in");
+          else if (g_str_equal (kind, "goal"))
+            kind_word = _("goal");
+          else
+            kind_word = _("task");
+          g_string_append_printf (lines, "%s  %-8s %-9s %s: %s%s%s%s\n",
+                                  hw_record_get_string (item, "date"),
+                   state_word, kind_word, hw_record_get_string (kase, "family_name"),
+                   hw_record_get_string (item, "text"), who[0] ? " (" : "", who,
+                   who[0] ? ")" : "");
+          n_lines++;
+        }
+    }
+  if (person != NULL && !person_found)
+    {
+      g_printerr (_("homeward: nobody called “%s” is in an open case. Run “homeward list” "
+                    "to see the cases.\n"), person);
+      return 1;
+    }
+  if (person != NULL)
+    /* Translators: the first line of homeward due, "Due from 2026-12-03 to 2026-12-09 for Dana" */
+    g_print (_("Due from %s to %s for %s\n"), week, last, person);
+  else
+    /* Translators: the first line of homeward due, "Due from 2026-12-03 to 2026-12-09" */
+    g_print (_("Due from %s to %s\n"), week, last);
+  if (n_lines == 0)
+    g_print ("%s\n", _("Nothing is due or overdue."));
+  else
+    g_print ("%s", lines->str);
   return 0;
 }
 
@@ -781,6 +919,8 @@ hw_cli_run (int    argc,
     ret = cmd_delete (argc, argv);
   else if (g_str_equal (command, "purge"))
     ret = cmd_purge (argc, argv);
+  else if (g_str_equal (command, "due"))
+    ret = cmd_due (argc, argv);
   else
     g_assert_not_reached ();
 

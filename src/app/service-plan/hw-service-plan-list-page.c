@@ -23,6 +23,7 @@
 #include "hw-service-plan-goal-row.h"
 #include "hw-service-plan-task-row.h"
 #include "hw-service-plan-timeline-row.h"
+#include "hw-service-plan-checkin-row.h"
 #include "hw-service-plan-component-row.h"
 #include "hw-service-plan-support-row.h"
 #include "hw-service-plan-list-page.h"
@@ -132,6 +133,8 @@ create_timeline_row_cb (gpointer item,
   if (g_str_equal (table, "timeline"))
     return hw_service_plan_timeline_row_new (record);
   /* "empty" */
+  if (g_str_equal (hw_record_get_string (record, "reason"), "nothing-due"))
+    return hw_service_plan_section_row_new (NULL, _("Nothing is due this week or overdue."));
   return hw_service_plan_section_row_new (NULL, _("No due dates yet."));
 }
 
@@ -148,6 +151,8 @@ create_aftercare_row_cb (gpointer item,
     return hw_service_plan_component_row_new (hw_record_get_string (record, "component"));
   if (g_str_equal (table, "aftercare_supports"))
     return hw_service_plan_support_row_new (record);
+  if (g_str_equal (table, "aftercare_checkins"))
+    return hw_service_plan_checkin_row_new (record);
   /* "empty" */
   return hw_service_plan_section_row_new (NULL, _("Nothing planned yet."));
 }

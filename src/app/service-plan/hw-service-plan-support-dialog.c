@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-aftercare-checkins.h"
 #include "hw-form.h"
 #include "hw-people.h"
 #include "hw-service-plan.h"
@@ -37,6 +38,7 @@ struct _HwServicePlanSupportDialog
   AdwComboRow *person_row;
   AdwComboRow *organisation_row;
   AdwEntryRow *checkin_row;
+  AdwComboRow *every_row;
   AdwEntryRow *start_date_row;
   AdwEntryRow *end_date_row;
 };
@@ -119,6 +121,12 @@ save_action_cb (GtkWidget  *widget,
                      hw_service_plan_form_get_reference (self->organisation_row,
                                                          self->organisation_ids));
   hw_form_record_set_text (record, "checkin_schedule", self->checkin_row);
+  {
+    guint every = adw_combo_row_get_selected (self->every_row);
+
+    hw_record_set_string (record, "checkin_every",
+                          every < HW_CHECKIN_N_FREQUENCIES ? hw_checkin_frequencies ()[every] : "");
+  }
   hw_form_record_set_text (record, "start_date", self->start_date_row);
   hw_form_record_set_text (record, "end_date", self->end_date_row);
 
@@ -147,6 +155,20 @@ hw_service_plan_support_dialog_constructed (GObject *object)
   setup_providers (self);
   hw_service_plan_form_set_text (self->checkin_row, self->record, "checkin_schedule",
                                  _("Weekly in month 1, then monthly"));
+  {
+    g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+    const char * const *ids = hw_checkin_frequencies ();
+    /* a new support is checked on every week, as the first month asks */
+    const char *every = self->record ? hw_record_get_string (self->record, "checkin_every")
+                                     : "weekly";
+
+    for (guint i = 0; ids[i] != NULL; i++)
+      gtk_string_list_append (labels, hw_checkin_frequency_label (ids[i]));
+    adw_combo_row_set_model (self->every_row, G_LIST_MODEL (labels));
+    for (guint i = 0; ids[i] != NULL; i++)
+      if (g_strcmp0 (ids[i], every) == 0)
+        adw_combo_row_set_selected (self->every_row, i);
+  }
   hw_service_plan_form_set_text (self->start_date_row, self->record, "start_date", NULL);
   hw_service_plan_form_set_text (self->end_date_row, self->record, "end_date", NULL);
   /* type straight away */
@@ -273,6 +295,7 @@ hw_service_plan_support_dialog_class_init (HwServicePlanSupportDialogClass *klas
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportDialog, person_row);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportDialog, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportDialog, checkin_row);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportDialog, every_row);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportDialog, start_date_row);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportDialog, end_date_row);
 

@@ -9,8 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-aftercare-checkins.h"
 #include "hw-long-text.h"
 #include "hw-service-plan.h"
+#include "hw-service-plan-due-badge.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-support-row.h"
 
@@ -22,6 +24,9 @@ struct _HwServicePlanSupportRow
 
   GtkLabel  *description_label;
   GtkLabel  *meta_label;
+  GtkLabel  *next_label;
+  HwServicePlanDueBadge *badge;
+  GtkButton *log_button;
 };
 
 static void item_iface_init (HwServicePlanItemInterface *iface);
@@ -65,6 +70,40 @@ update (HwServicePlanSupportRow *self)
       g_string_append_printf (meta, " · %s – %s", from, to);
     }
   gtk_label_set_text (self->meta_label, meta->str);
+
+  /* the next check-in due (hw_service_plan_select_aftercare_outline()) */
+  {
+    const char *every = hw_record_get_string (record, "checkin_every");
+    const char *next = hw_record_get_string (record, "next_due");
+    g_autofree char *line = NULL;
+
+    if (next[0] != '\0')
+      {
+        g_autofree char *day = hw_service_plan_format_date (next, FALSE);
+
+        /* Translators: under a support, "Every week · next check-in 10 Dec 2026" */
+        line = g_strdup_printf (_("%s · next check-in %s"), hw_checkin_frequency_label (every),
+                                day);
+      }
+    else if (every[0] != '\0')
+      /* Translators: under a support with a rhythm and nothing left to do */
+      line = g_strdup_printf (_("%s · no check-in due"), hw_checkin_frequency_label (every));
+    gtk_label_set_text (self->next_label, line != NULL ? line : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->next_label), line != NULL);
+    hw_service_plan_due_badge_set_due_state (self->badge,
+                                             hw_record_get_string (record, "next_due_state"));
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->log_button), "x",
+                                      hw_record_get_id (record));
+    /* every row has one: a screen reader says which support it is for */
+    {
+      /* Translators: the name of a support's button for screen readers */
+      g_autofree char *name = g_strdup_printf (_("Log a check-in of %s"),
+                                               hw_record_get_string (record, "description"));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->log_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  }
 }
 
 /**
@@ -183,6 +222,9 @@ hw_service_plan_support_row_class_init (HwServicePlanSupportRowClass *klass)
                                                "/app/homeward/Homeward/service-plan/hw-service-plan-support-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportRow, description_label);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportRow, next_label);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportRow, badge);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportRow, log_button);
 }
 
 static void
@@ -193,4 +235,5 @@ hw_service_plan_support_row_init (HwServicePlanSupportRow *self)
    * in the tooltip: it never widens the window (hw-long-text.h) */
   hw_label_wrap_lines (self->description_label, 80, 8);
   hw_label_wrap_lines (self->meta_label, 80, 8);
+  hw_label_wrap_lines (self->next_label, 80, 3);
 }

@@ -1,4 +1,4 @@
-/* hw-service-plan-timeline-row.c: a task or goal by its due date, with its due badge
+/* hw-service-plan-timeline-row.c: a task, goal or check-in by its due date, with its due badge
  *
  * The row shows its record: a change of the item gives a new record and a
  * new row (the list model reports that item alone), never a rebuilt page.
@@ -48,18 +48,27 @@ update (HwServicePlanTimelineRow *self)
 
   g_assert (HW_IS_SERVICE_PLAN_TIMELINE_ROW (self));
 
-  gboolean is_goal = g_str_equal (hw_record_get_string (record, "kind"), "goal");
+  const char *kind = hw_record_get_string (record, "kind");
+  gboolean is_goal = g_str_equal (kind, "goal");
+  gboolean is_checkin = g_str_equal (kind, "checkin");
   const char *who = hw_record_get_string (record, "responsible_name");
   g_autofree char *date = hw_service_plan_format_date (hw_record_get_string (record, "date"), FALSE);
   g_autofree char *text = NULL;
   g_autofree char *meta = NULL;
 
   gtk_label_set_text (self->date_label, date);
-  text = is_goal ? g_strdup_printf (_("Goal: %s"), hw_record_get_string (record, "text"))
-                 : g_strdup (hw_record_get_string (record, "text"));
+  if (is_goal)
+    text = g_strdup_printf (_("Goal: %s"), hw_record_get_string (record, "text"));
+  else if (is_checkin)
+    /* Translators: a check-in due after going home, "Check-in: weekly calls" */
+    text = g_strdup_printf (_("Check-in: %s"), hw_record_get_string (record, "text"));
+  else
+    text = g_strdup (hw_record_get_string (record, "text"));
   gtk_label_set_text (self->text_label, text);
   meta = g_strdup_printf ("%s%s%s",
-                          hw_choice_label (HW_CHOICES_NEED_DOMAIN, hw_record_get_string (record, "domain")),
+                          is_checkin ? _("Support after going home")
+                                     : hw_choice_label (HW_CHOICES_NEED_DOMAIN,
+                                                        hw_record_get_string (record, "domain")),
                           who[0] ? " · " : "", who);
   gtk_label_set_text (self->meta_label, meta);
   hw_service_plan_due_badge_set_due_state (self->badge, hw_record_get_string (record, "due_state"));
@@ -97,7 +106,17 @@ get_item_table (HwServicePlanItem *item)
 {
   HwServicePlanTimelineRow *self = HW_SERVICE_PLAN_TIMELINE_ROW (item);
 
-  return self->record != NULL ? (g_str_equal (hw_record_get_string (self->record, "kind"), "goal") ? "goals" : "tasks") : NULL;
+  const char *kind;
+
+  if (self->record == NULL)
+    return NULL;
+  kind = hw_record_get_string (self->record, "kind");
+  if (g_str_equal (kind, "goal"))
+    return "goals";
+  /* a check-in due: its support (activating the row logs the check-in) */
+  if (g_str_equal (kind, "checkin"))
+    return "aftercare_supports";
+  return "tasks";
 }
 
 static gint64

@@ -29,8 +29,11 @@
 
 #include "hw-aftercare-year.h"
 #include "hw-enums.h"
+#include "hw-people.h"
 #include "hw-print-dialog.h"
 #include "hw-readiness-chart.h"
+#include "hw-service-plan-checkin-dialog.h"
+#include "hw-service-plan-checkin-row.h"
 #include "hw-service-plan-document.h"
 #include "hw-service-plan-goal-dialog.h"
 #include "hw-service-plan-item.h"
@@ -43,6 +46,7 @@
 #include "hw-service-plan-review-dialog.h"
 #include "hw-service-plan-support-dialog.h"
 #include "hw-service-plan-task-dialog.h"
+#include "hw-service-plan-timeline-row.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-view.h"
 #include "hw-toast.h"
@@ -55,6 +59,7 @@ struct _HwServicePlanView
   gint64                      case_id;
   GDate                       today;
   gboolean                    fixed_today;
+  gboolean                    filling_people;
   guint                       summary_id;
   guint                       focus_id;
   /* an item just added through a form: its row gets the focus */
@@ -73,6 +78,10 @@ struct _HwServicePlanView
   HwServicePlanListPage      *area_page;
   HwServicePlanListPage      *person_page;
   HwServicePlanListPage      *timeline_page;
+  GtkBox                     *timeline_box;
+  GtkDropDown                *due_person;
+  /* the people of due_person after "Everyone" (gint64) */
+  GArray                     *due_person_ids;
   HwServicePlanListPage      *aftercare_page;
   GtkBox                     *aftercare_box;
   HwServicePlanReadinessPage *readiness_page;
@@ -152,6 +161,53 @@ update_summary (HwServicePlanView *self)
   gtk_label_set_text (self->summary, text->str);
 }
 
+/* The person whose week the due dates show, 0 for everyone's. */
+static gint64
+due_person_id (HwServicePlanView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->due_person);
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (self->due_person_ids == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+      selected > self->due_person_ids->len)
+    return 0;
+  return g_array_index (self->due_person_ids, gint64, selected - 1);
+}
+
+/* "Due this week for": everyone, then the people of the case; the person
+ * chosen stays chosen while they are there. */
+static void
+fill_due_people (HwServicePlanView *self)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 chosen = due_person_id (self);
+  guint selected = 0;
+
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  people = hw_people_select (self->store, self->case_id, HW_PEOPLE_ALL, NULL);
+  g_clear_pointer (&self->due_person_ids, g_array_unref);
+  self->due_person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_string_list_append (names, _("Everyone"));
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      HwRecord *person = g_ptr_array_index (people, i);
+      gint64 id = hw_record_get_id (person);
+
+      gtk_string_list_append (names, hw_record_get_string (person, "name"));
+      g_array_append_val (self->due_person_ids, id);
+      if (id == chosen)
+        selected = i + 1;
+    }
+  /* the signal would reload with a half-made choice: quiet while filling */
+  self->filling_people = TRUE;
+  gtk_drop_down_set_model (self->due_person, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->due_person, selected);
+  self->filling_people = FALSE;
+}
+
 /* New lists for the pages: the filters, the recipient or the day changed. */
 static void
 reload (HwServicePlanView *self)
@@ -174,9 +230,14 @@ reload (HwServicePlanView *self)
                                               &filter, sort, today (self));
   by_person = hw_service_plan_by_person_list_new (self->store, self->case_id, recipient (self),
                                                   &filter, sort, today (self));
-  due_dates = hw_service_plan_due_dates_list_new (self->store, self->case_id, recipient (self),
+  if (due_person_id (self) != 0)
+    due_dates = hw_service_plan_due_week_list_new (self->store, self->case_id, recipient (self),
+                                                   due_person_id (self), today (self));
+  else
+    due_dates = hw_service_plan_due_dates_list_new (self->store, self->case_id,
+                                                    recipient (self), today (self));
+  aftercare = hw_service_plan_aftercare_list_new (self->store, self->case_id, recipient (self),
                                                   today (self));
-  aftercare = hw_service_plan_aftercare_list_new (self->store, self->case_id, recipient (self));
   reviews = hw_service_plan_reviews_list_new (self->store, self->case_id);
   hw_service_plan_list_page_set_model (self->area_page, G_LIST_MODEL (outline));
   hw_service_plan_list_page_set_model (self->person_page, G_LIST_MODEL (by_person));
@@ -200,7 +261,7 @@ focus_item (HwServicePlanView *self,
   if (page == GTK_WIDGET (self->person_page) &&
       hw_service_plan_list_page_focus_item (self->person_page, table, id))
     return TRUE;
-  if (page == GTK_WIDGET (self->timeline_page) &&
+  if (page == GTK_WIDGET (self->timeline_box) &&
       hw_service_plan_list_page_focus_item (self->timeline_page, table, id))
     return TRUE;
   if (page == GTK_WIDGET (self->aftercare_box) &&
@@ -245,6 +306,8 @@ store_changed_cb (HwServicePlanView *self,
 
   if (self->summary_id == 0)
     self->summary_id = g_idle_add (summary_idle_cb, self);
+  if (g_strcmp0 (table, "people") == 0)
+    fill_due_people (self);
 }
 
 static void
@@ -253,6 +316,15 @@ filter_changed_cb (HwServicePlanView *self)
   g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
 
   reload (self);
+}
+
+static void
+due_person_changed_cb (HwServicePlanView *self)
+{
+  g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
+
+  if (!self->filling_people)
+    reload (self);
 }
 
 static GtkWidget *
@@ -309,6 +381,8 @@ dialog_saved_cb (GtkWindow         *dialog,
     table = "progress_notes";
   else if (HW_IS_SERVICE_PLAN_SUPPORT_DIALOG (dialog))
     table = "aftercare_supports";
+  else if (HW_IS_SERVICE_PLAN_CHECKIN_DIALOG (dialog))
+    table = "aftercare_checkins";
   if (table == NULL)
     return;
   g_free (self->new_table);
@@ -356,6 +430,10 @@ open_dialog (HwServicePlanView *self,
                                               gtk_toggle_button_get_active (self->show_private));
   else if (g_str_equal (table, "aftercare_supports"))
     dialog = hw_service_plan_support_dialog_new (self->store, self->case_id, component, record);
+  else if (g_str_equal (table, "aftercare_checkins"))
+    /* a new check-in: of the support @parent_id, dated today */
+    dialog = hw_service_plan_checkin_dialog_new (self->store, self->case_id, parent_id, day,
+                                                 record);
   else
     dialog = hw_service_plan_review_dialog_new (self->store, self->case_id, day, record);
 
@@ -376,7 +454,8 @@ edit_item (HwServicePlanView *self,
            gint64             id)
 {
   static const char * const editable[] = {
-    "needs", "goals", "tasks", "aftercare_supports", "readiness_reviews", NULL
+    "needs", "goals", "tasks", "aftercare_supports", "aftercare_checkins",
+    "readiness_reviews", NULL
   };
 
   g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
@@ -391,6 +470,17 @@ row_activated_cb (HwServicePlanView *self,
 {
   g_assert (HW_IS_SERVICE_PLAN_VIEW (self));
 
+  /* a check-in due in the due dates: log it */
+  if (HW_IS_SERVICE_PLAN_TIMELINE_ROW (row))
+    {
+      HwRecord *item = hw_service_plan_timeline_row_get_record (HW_SERVICE_PLAN_TIMELINE_ROW (row));
+
+      if (g_str_equal (hw_record_get_string (item, "kind"), "checkin"))
+        {
+          open_dialog (self, "aftercare_checkins", 0, hw_record_get_id (item), NULL);
+          return;
+        }
+    }
   if (HW_IS_SERVICE_PLAN_ITEM (row))
     edit_item (self, hw_service_plan_item_get_item_table (HW_SERVICE_PLAN_ITEM (row)),
                hw_service_plan_item_get_item_id (HW_SERVICE_PLAN_ITEM (row)));
@@ -598,6 +688,17 @@ print_build_cb (HwPrintDialog     *dialog,
   return hw_service_plan_build_document (self->store, self->case_id, recipient, paper, error);
 }
 
+/* plan.log-checkin (a support's id): the dialog that logs a check-in */
+static void
+log_checkin_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HwServicePlanView *self = HW_SERVICE_PLAN_VIEW (widget);
+
+  open_dialog (self, "aftercare_checkins", 0, g_variant_get_int64 (parameter), NULL);
+}
+
 /* plan.print: asks for whom and in which language (the family's copy,
  * in the family's language, first), then prints or saves the plan */
 static void
@@ -651,6 +752,9 @@ hw_service_plan_view_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   hw_service_plan_readiness_page_set_case (self->readiness_page, self->store, self->case_id);
   gtk_box_prepend (self->aftercare_box, hw_aftercare_year_new (self->store, self->case_id));
+  fill_due_people (self);
+  g_signal_connect_object (self->due_person, "notify::selected",
+                           G_CALLBACK (due_person_changed_cb), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -709,6 +813,7 @@ hw_service_plan_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->new_table, g_free);
+  g_clear_pointer (&self->due_person_ids, g_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (hw_service_plan_view_parent_class)->dispose (object);
@@ -749,6 +854,8 @@ hw_service_plan_view_class_init (HwServicePlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, timeline_page);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, aftercare_page);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, aftercare_box);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, due_person);
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanView, readiness_page);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -766,6 +873,8 @@ hw_service_plan_view_class_init (HwServicePlanViewClass *klass)
                                    add_child_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.add-aftercare", "s", add_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.add-review", NULL, add_action_cb);
+  gtk_widget_class_install_action (widget_class, "plan.log-checkin", "x",
+                                   log_checkin_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.import-needs", NULL,
                                    import_needs_action_cb);
   gtk_widget_class_install_action (widget_class, "plan.toggle-done", NULL, toggle_done_action_cb);

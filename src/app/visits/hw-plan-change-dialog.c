@@ -124,7 +124,7 @@ apply_action (GtkWidget  *widget,
                                level_label, day);
       break;
     case HW_PLAN_CHANGE_END:
-      ok = hw_visits_end_plan (self->store, self->series_id, day, &error);
+      ok = hw_visits_end_plan (self->store, self->series_id, day, reason, &error);
       /* Translators: a toast, "Visit plan ends on 2026-12-10" */
       title = g_strdup_printf (_("Visit plan ends on %s"), day);
       break;
@@ -367,7 +367,9 @@ hw_plan_change_dialog_new (GtkWindow        *parent,
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->apply_button),
                                  GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_widget_set_visible (GTK_WIDGET (self->rhythm_group), kind == HW_PLAN_CHANGE_FROM);
-  gtk_widget_set_visible (GTK_WIDGET (self->level_group), kind != HW_PLAN_CHANGE_END);
+  /* an end keeps its reason too (required: the court reads why family
+   * time stopped), so the group shows with only the reason in it */
+  gtk_widget_set_visible (GTK_WIDGET (self->level_row), kind != HW_PLAN_CHANGE_END);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row),
                                  kind == HW_PLAN_CHANGE_END
                                      ? _("_Last day with visits (year-month-day)")
@@ -398,6 +400,9 @@ hw_plan_change_dialog_new (GtkWindow        *parent,
       self->level_group,
       kind == HW_PLAN_CHANGE_FROM
           ? _("A change of level needs a reason: the level history is what a court reads.")
+      : kind == HW_PLAN_CHANGE_END
+          ? _("Ending visits needs a reason. It is kept with the level history, in the "
+              "family's and the court's copies.")
           : _("The visits keep their days and times. The reason is kept with the "
                "level history, in the family's and the court's copies."));
   if (hw_visits_get_rhythm (store, series_id, first, &self->rhythm, NULL))

@@ -409,6 +409,12 @@ plan_subtitle (const HwVisitPlanSummary *p,
       /* Translators: why a plan changed, shown under it */
       g_string_append_printf (s, _("Why it changed: %s"), p->change_reason);
     }
+  if (p->end_reason != NULL && p->end_reason[0])
+    {
+      g_string_append_c (s, '\n');
+      /* Translators: why a plan was ended, shown under it */
+      g_string_append_printf (s, _("Why it ended: %s"), p->end_reason);
+    }
   return g_string_free (s, FALSE);
 }
 

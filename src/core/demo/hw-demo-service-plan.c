@@ -1,5 +1,6 @@
 /* hw-demo-service-plan.c: the sample family's service plan: needs, goals,
- * tasks and notes, a year of aftercare, three readiness reviews.
+ * tasks and notes, a year of aftercare with the point person's first
+ * check-ins, three readiness reviews.
  *
  * Sample data is data: made up, and kept out of the service plan code, which it
  * uses only through its public API (hw-service-plan.h).
@@ -12,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hw-aftercare-checkins.h"
 #include "hw-demo.h"
 #include "hw-service-plan.h"
 
@@ -150,21 +152,53 @@ demo_note (Demo       *demo,
   demo->failed = hw_service_plan_save (demo->store, NULL, record, demo->error) == 0;
 }
 
-static void
+/* @every: how often it is checked on (hw_checkin_frequencies()) */
+static gint64
 demo_aftercare (Demo       *demo,
                 const char *component,
                 const char *description,
                 gint64      person_id,
                 gint64      org_id,
-                const char *schedule)
+                const char *schedule,
+                const char *every)
 {
+  gint64 id;
+  g_autoptr(HwRecord) change = NULL;
+
   if (demo->failed)
-    return;
+    return 0;
   /* twelve months from the planned return home, a month from now */
-  demo->failed = hw_service_plan_add_aftercare (demo->store, demo->case_id, component, description,
-                                                person_id, org_id, schedule,
-                                                demo_date (demo, 30), demo_date (demo, 30 + 365),
-                                                demo->error) == 0;
+  id = hw_service_plan_add_aftercare (demo->store, demo->case_id, component, description,
+                                      person_id, org_id, schedule,
+                                      demo_date (demo, 30), demo_date (demo, 30 + 365),
+                                      demo->error);
+  demo->failed = id == 0;
+  if (demo->failed)
+    return 0;
+  change = hw_record_new ("aftercare_supports");
+  hw_record_set_id (change, id);
+  hw_record_set_string (change, "checkin_every", every);
+  demo->failed = hw_service_plan_save (demo->store, NULL, change, demo->error) == 0;
+  return demo->failed ? 0 : id;
+}
+
+static void
+demo_checkin (Demo       *demo,
+              gint64      support_id,
+              int         day,
+              gint64      person_id,
+              const char *how,
+              const char *with_whom,
+              const char *what_came_up,
+              const char *follow_up,
+              const char *withheld_from)
+{
+  HwCheckin checkin = { NULL, person_id, how, with_whom, what_came_up, follow_up, withheld_from };
+
+  if (demo->failed || support_id == 0 || person_id == 0)
+    return;
+  checkin.date = demo_date (demo, day);
+  demo->failed = hw_aftercare_log_checkin (demo->store, support_id, &checkin, demo->error) == 0;
 }
 
 static void
@@ -227,7 +261,7 @@ hw_service_plan_add_demo (HwStore  *store,
   Demo demo = { 0 };
   gint64 parent, grandmother, driver, aunt, worker, foster, advocate;
   gint64 housing_org, recovery, parenting_org, counselling, school, employer;
-  gint64 need, goal, task;
+  gint64 need, goal, task, support;
   const char *worker_name = "Caseworker";
   g_autoptr(HwRecord) worker_record = NULL;
   g_autoptr(HwRecord) dv_need = NULL;
@@ -382,29 +416,55 @@ hw_service_plan_add_demo (HwStore  *store,
   /* Twelve months of aftercare, at least one row per component. */
   demo_aftercare (&demo, "basic-resources",
                   "Keep the housing voucher; help with rent if work hours are cut.",
-                  0, housing_org, "Monthly for 12 months");
+                  0, housing_org, "Monthly for 12 months", "monthly");
   demo_aftercare (&demo, "safety-practices",
                   "Safety plan reviewed with the safety network; house rules checked at home visits.",
-                  worker, 0, "Weekly in month 1, then monthly");
+                  worker, 0, "Weekly in month 1, then monthly", "weekly");
   if (advocate != 0)
     demo_aftercare (&demo, "safety-practices",
                     "Safety planning around the protective order continues.",
-                    advocate, 0, "Every two weeks for 3 months, then as needed");
+                    advocate, 0, "Every two weeks for 3 months, then as needed", "every-2-weeks");
   demo_aftercare (&demo, "trauma-informed",
                   "Learn how fear and loss show in the children’s behaviour, and how to respond calmly.",
-                  0, parenting_org, "Every two weeks for 3 months");
+                  0, parenting_org, "Every two weeks for 3 months", "every-2-weeks");
   demo_aftercare (&demo, "child-clinical",
                   "Sofía keeps her therapist after going home; Mateo keeps speech therapy.",
-                  0, counselling, "Weekly for 6 months, then every two weeks");
+                  0, counselling, "Weekly for 6 months, then every two weeks", "weekly");
   demo_aftercare (&demo, "caregiver-supports",
                   "Relapse prevention group and sponsor; child care on group nights.",
-                  0, recovery, "Weekly");
+                  0, recovery, "Weekly", "weekly");
   demo_aftercare (&demo, "support-networks",
                   "A respite weekend with Aunt Carmen once a month; Lucía keeps in touch with the Whitfields.",
-                  aunt != 0 ? aunt : foster, 0, "Monthly");
-  demo_aftercare (&demo, "navigation",
-                  "One point person to call about anything, who also checks in.",
-                  worker, 0, "Weekly calls in month 1, every two weeks in months 2 to 6, then monthly");
+                  aunt != 0 ? aunt : foster, 0, "Monthly", "monthly");
+  support = demo_aftercare (&demo, "navigation",
+                            "One point person to call about anything, who also checks in.",
+                            worker, 0,
+                            "Weekly calls in month 1, every two weeks in months 2 to 6, "
+                            "then monthly",
+                            "weekly");
+  /* The point person's weekly calls began three weeks ago, to get ready
+   * for going home: the support starts then, and its check-ins so far
+   * are logged (the return home is not recorded yet, so they count from
+   * the support's start; see hw-aftercare-checkins.h). The next one is
+   * due today. */
+  if (support != 0 && !demo.failed)
+    {
+      g_autoptr(HwRecord) change = hw_record_new ("aftercare_supports");
+
+      hw_record_set_id (change, support);
+      hw_record_set_string (change, "start_date", demo_date (&demo, -21));
+      demo.failed = hw_service_plan_save (store, NULL, change, error) == 0;
+    }
+  demo_checkin (&demo, support, -14, worker, "phone", "Elena",
+                "Talked through the move home. Elena is worried about the deposit for a new "
+                "apartment.",
+                "Ask Sunrise Housing about help with the deposit.", NULL);
+  demo_checkin (&demo, support, -10, worker, "phone", "Elena and her advocate",
+                "Safety planning around the protective order; the new address stays private.",
+                "", "support");
+  demo_checkin (&demo, support, -7, worker, "video", "Elena, Sofía and Mateo",
+                "Bedtime routine is going better; Sofía asked when she can sleep at home.",
+                "Bring the bedtime chart to the next family time.", NULL);
 
   /* Three readiness reviews over six months, showing progress. */
   demo_review (&demo, -180, "At removal: many worries, strong love for the children.", review1);

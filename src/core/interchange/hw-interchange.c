@@ -38,6 +38,7 @@ static const Scope scopes[] = {
   { "tasks", "goal_id", "goals" },
   { "progress_notes", "task_id", "tasks" },
   { "aftercare_supports", "case_id", "cases" },
+  { "aftercare_checkins", "support_id", "aftercare_supports" },
   { "readiness_reviews", "case_id", "cases" },
   { "readiness_ratings", "review_id", "readiness_reviews" },
   { "meetings", "case_id", "cases" },

@@ -8,12 +8,14 @@
  */
 #define G_LOG_DOMAIN "hw-service-plan"
 
+#include <string.h>
 #include <time.h>
 
 #include "hw-i18n.h"
 
 #include "hw-service-plan.h"
 
+#include "hw-aftercare-checkins.h"
 #include "hw-date.h"
 #include "hw-enums.h"
 #include "hw-language.h"
@@ -202,6 +204,83 @@ add_goals (HwDocument        *doc,
   return TRUE;
 }
 
+/* The check-ins logged so far, newest first, of the supports in @rows:
+ * those withheld from @recipient are left out (not blanked), and so is
+ * the name of whoever checked in when that person is withheld. */
+/* newest first, as the window lists them */
+static int
+cmp_checkins (gconstpointer a,
+              gconstpointer b)
+{
+  HwRecord *ra = *(HwRecord **) a;
+  HwRecord *rb = *(HwRecord **) b;
+  int c = strcmp (hw_record_get_string (rb, "date"), hw_record_get_string (ra, "date"));
+
+  if (c != 0)
+    return c;
+  return hw_record_get_id (rb) < hw_record_get_id (ra) ? -1
+         : hw_record_get_id (rb) > hw_record_get_id (ra);
+}
+
+static gboolean
+add_checkins (HwDocument        *doc,
+              HwStore           *store,
+              GPtrArray         *rows,
+              const HwRecipient *recipient,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *headers[] = { _("Day"), _("Support"), _("How and who"), _("What came up"),
+                            _("Follow-up") };
+  static const double widths[] = { 1.3, 2.4, 2.0, 3.0, 2.0 };
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HwRecord *support = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) checkins = hw_aftercare_list_checkins (store, hw_record_get_id (support),
+                                                                  recipient, error);
+
+      if (checkins == NULL)
+        return FALSE;
+      for (guint k = 0; k < checkins->len; k++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (checkins, k)));
+    }
+  if (all->len == 0)
+    return TRUE;
+  g_ptr_array_sort (all, cmp_checkins);
+
+  hw_document_add_heading (doc, 2, _("Check-ins so far"));
+  hw_document_add_table (doc, G_N_ELEMENTS (headers), headers, widths);
+  for (guint i = 0; i < all->len; i++)
+    {
+      HwRecord *checkin = g_ptr_array_index (all, i);
+      gint64 support_id = hw_record_get_int (checkin, "support_id");
+      HwRecord *support = NULL;
+      const char *who = hw_record_get_string (checkin, "person_name");
+      const char *with_whom = hw_record_get_string (checkin, "with_whom");
+      g_autofree char *day = short_date (hw_record_get_string (checkin, "date"));
+      g_autoptr(GString) how = g_string_new (hw_checkin_way_label (hw_record_get_string (checkin,
+                                                                                       "how")));
+      const char *cells[5];
+
+      for (guint r = 0; r < rows->len && support == NULL; r++)
+        if (hw_record_get_id (g_ptr_array_index (rows, r)) == support_id)
+          support = g_ptr_array_index (rows, r);
+      if (who[0])
+        g_string_append_printf (how, ", %s", who);
+      if (with_whom[0])
+        /* Translators: who a check-in was with, after the person who made it */
+        g_string_append_printf (how, _(", with %s"), with_whom);
+      cells[0] = day;
+      cells[1] = support != NULL ? hw_record_get_string (support, "description") : "";
+      cells[2] = how->str;
+      cells[3] = hw_record_get_string (checkin, "what_came_up");
+      cells[4] = hw_record_get_string (checkin, "follow_up");
+      hw_document_add_table_row (doc, cells);
+    }
+  return TRUE;
+}
+
 static gboolean
 add_aftercare (HwDocument        *doc,
                HwStore           *store,
@@ -275,7 +354,7 @@ add_aftercare (HwDocument        *doc,
           hw_document_add_table_row (doc, cells);
         }
     }
-  return TRUE;
+  return add_checkins (doc, store, rows, recipient, error);
 }
 
 static gboolean

@@ -14,6 +14,7 @@
 #include "hw-i18n.h"
 #include <json-glib/json-glib.h>
 
+#include "hw-aftercare-checkins.h"
 #include "hw-enums.h"
 #include "hw-language.h"
 #include "hw-service-plan.h"
@@ -454,6 +455,31 @@ hw_service_plan_to_json (HwStore            *store,
       add_string (b, "checkin_schedule", hw_record_get_string (row, "checkin_schedule"));
       add_string (b, "start_date", hw_record_get_string (row, "start_date"));
       add_string (b, "end_date", hw_record_get_string (row, "end_date"));
+      add_string (b, "checkin_every", hw_record_get_string (row, "checkin_every"));
+      /* the check-ins this copy's reader may see, newest first */
+      {
+        g_autoptr(GPtrArray) checkins = hw_aftercare_list_checkins (store, hw_record_get_id (row),
+                                                                    recipient, error);
+
+        if (checkins == NULL)
+          return NULL;
+        json_builder_set_member_name (b, "checkins");
+        json_builder_begin_array (b);
+        for (guint k = 0; k < checkins->len; k++)
+          {
+            HwRecord *c = g_ptr_array_index (checkins, k);
+
+            json_builder_begin_object (b);
+            add_string (b, "date", hw_record_get_string (c, "date"));
+            add_string (b, "who", hw_record_get_string (c, "person_name"));
+            add_string (b, "how", hw_record_get_string (c, "how"));
+            add_string (b, "with_whom", hw_record_get_string (c, "with_whom"));
+            add_string (b, "what_came_up", hw_record_get_string (c, "what_came_up"));
+            add_string (b, "follow_up", hw_record_get_string (c, "follow_up"));
+            json_builder_end_object (b);
+          }
+        json_builder_end_array (b);
+      }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -10,6 +10,7 @@
  */
 #define G_LOG_DOMAIN "hw-service-plan-queries"
 
+#include "hw-aftercare-checkins.h"
 #include "hw-enums.h"
 #include "hw-readiness-chart.h"
 #include "hw-service-plan-queries.h"
@@ -191,21 +192,92 @@ hw_service_plan_select_due_dates (HwStore            *store,
 }
 
 GPtrArray *
+hw_service_plan_select_due_week (HwStore            *store,
+                                 gint64              case_id,
+                                 const HwRecipient  *recipient,
+                                 gint64              person_id,
+                                 const GDate        *today,
+                                 GError            **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = NULL;
+  const char *section = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  items = hw_service_plan_list_timeline (store, case_id, recipient, today, error);
+  if (items == NULL)
+    return NULL;
+  for (guint i = 0; i < items->len; i++)
+    {
+      HwRecord *item = g_ptr_array_index (items, i);
+      const char *due = hw_record_get_string (item, "due_state");
+      const char *this_section;
+
+      if (g_str_equal (due, "overdue"))
+        this_section = "overdue";
+      else if (g_str_equal (due, "due-this-week"))
+        this_section = "this-week";
+      else
+        continue;
+      if (person_id != 0 && hw_record_get_int (item, "person_id") != person_id)
+        continue;
+      if (g_strcmp0 (section, this_section) != 0)
+        g_ptr_array_add (out, marker_new ("heading", "section", this_section));
+      section = this_section;
+      g_ptr_array_add (out, g_object_ref (item));
+    }
+  if (out->len == 0)
+    g_ptr_array_add (out, marker_new ("empty", "reason", "nothing-due"));
+  return g_steal_pointer (&out);
+}
+
+GPtrArray *
 hw_service_plan_select_aftercare_outline (HwStore            *store,
                                           gint64              case_id,
                                           const HwRecipient  *recipient,
+                                          const GDate        *today,
                                           GError            **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) supports = NULL;
+  g_autoptr(GPtrArray) due = NULL;
   const HwChoice *components;
   guint n_components;
+  GDate local;
 
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
+  if (today == NULL || !g_date_valid (today))
+    {
+      g_date_clear (&local, 1);
+      g_date_set_time_t (&local, time (NULL));
+      today = &local;
+    }
   supports = hw_service_plan_list_aftercare (store, case_id, recipient, error);
   if (supports == NULL)
     return NULL;
+  due = hw_aftercare_list_due (store, case_id, recipient, today, error);
+  if (due == NULL)
+    return NULL;
+  /* each support says when its next check-in is due */
+  for (guint i = 0; i < supports->len; i++)
+    {
+      HwRecord *support = g_ptr_array_index (supports, i);
+
+      hw_record_set_string (support, "next_due", "");
+      hw_record_set_string (support, "next_due_state", "no-date");
+      for (guint d = 0; d < due->len; d++)
+        {
+          HwRecord *item = g_ptr_array_index (due, d);
+
+          if (hw_record_get_id (item) != hw_record_get_id (support))
+            continue;
+          hw_record_set_string (support, "next_due", hw_record_get_string (item, "date"));
+          hw_record_set_string (support, "next_due_state",
+                                hw_record_get_string (item, "due_state"));
+        }
+    }
   components = hw_choices_get (HW_CHOICES_AFTERCARE_COMPONENT, &n_components);
   for (guint c = 0; c < n_components; c++)
     {
@@ -216,10 +288,18 @@ hw_service_plan_select_aftercare_outline (HwStore            *store,
         {
           HwRecord *support = g_ptr_array_index (supports, i);
 
+          g_autoptr(GPtrArray) checkins = NULL;
+
           if (!g_str_equal (hw_record_get_string (support, "component"), components[c].id))
             continue;
           g_ptr_array_add (out, g_object_ref (support));
           found++;
+          checkins = hw_aftercare_list_checkins (store, hw_record_get_id (support), recipient,
+                                                 error);
+          if (checkins == NULL)
+            return NULL;
+          for (guint k = 0; k < checkins->len; k++)
+            g_ptr_array_add (out, g_object_ref (g_ptr_array_index (checkins, k)));
         }
       if (found == 0)
         g_ptr_array_add (out, marker_new ("empty", "reason", "nothing-planned"));
@@ -233,6 +313,7 @@ typedef enum {
   LIST_OUTLINE,
   LIST_BY_PERSON,
   LIST_DUE_DATES,
+  LIST_DUE_WEEK,
   LIST_AFTERCARE,
 } ListKind;
 
@@ -249,6 +330,7 @@ typedef struct {
   char         *status;
   HwTaskSort    sort;
   GDate         today;
+  gint64        person_id;    /* LIST_DUE_WEEK */
 } Query;
 
 static void
@@ -282,9 +364,13 @@ query_run_cb (HwStore   *store,
     case LIST_DUE_DATES:
       return hw_service_plan_select_due_dates (store, query->case_id, recipient,
                                                &query->today, error);
+    case LIST_DUE_WEEK:
+      return hw_service_plan_select_due_week (store, query->case_id, recipient, query->person_id,
+                                              &query->today, error);
     case LIST_AFTERCARE:
     default:
-      return hw_service_plan_select_aftercare_outline (store, query->case_id, recipient, error);
+      return hw_service_plan_select_aftercare_outline (store, query->case_id, recipient,
+                                                       &query->today, error);
     }
 }
 
@@ -295,7 +381,8 @@ live_list_new (HwStore            *store,
                const HwRecipient  *recipient,
                const HwTaskFilter *filter,
                HwTaskSort          sort,
-               const GDate        *today)
+               const GDate        *today,
+               gint64              person_id)
 {
   Query *query = g_new0 (Query, 1);
   HwRecordList *list;
@@ -316,6 +403,7 @@ live_list_new (HwStore            *store,
       query->filter.status = query->status = g_strdup (filter->status);
     }
   query->sort = sort;
+  query->person_id = person_id;
   if (today != NULL)
     query->today = *today;
   else
@@ -327,11 +415,22 @@ live_list_new (HwStore            *store,
                                            query, query_free);
       hw_record_list_watch (list, "people");
       hw_record_list_watch (list, "organisations");
+      /* the next check-in due shows on each support */
+      hw_record_list_watch (list, "aftercare_checkins");
+      hw_record_list_watch (list, "case_events");
       return list;
     }
   list = hw_record_list_new_with_func (store, task_tables[0], query_run_cb, query, query_free);
   for (guint i = 1; i < G_N_ELEMENTS (task_tables); i++)
     hw_record_list_watch (list, task_tables[i]);
+  if (kind == LIST_DUE_DATES || kind == LIST_DUE_WEEK)
+    {
+      /* check-ins due come from the supports, their check-ins and the
+       * return home */
+      hw_record_list_watch (list, "aftercare_supports");
+      hw_record_list_watch (list, "aftercare_checkins");
+      hw_record_list_watch (list, "case_events");
+    }
   return list;
 }
 
@@ -351,7 +450,7 @@ hw_service_plan_outline_list_new (HwStore            *store,
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  return live_list_new (store, LIST_OUTLINE, case_id, recipient, filter, sort, today);
+  return live_list_new (store, LIST_OUTLINE, case_id, recipient, filter, sort, today, 0);
 }
 
 /**
@@ -370,7 +469,7 @@ hw_service_plan_by_person_list_new (HwStore            *store,
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  return live_list_new (store, LIST_BY_PERSON, case_id, recipient, filter, sort, today);
+  return live_list_new (store, LIST_BY_PERSON, case_id, recipient, filter, sort, today, 0);
 }
 
 /**
@@ -387,7 +486,27 @@ hw_service_plan_due_dates_list_new (HwStore           *store,
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  return live_list_new (store, LIST_DUE_DATES, case_id, recipient, NULL, HW_TASK_SORT_DUE, today);
+  return live_list_new (store, LIST_DUE_DATES, case_id, recipient, NULL, HW_TASK_SORT_DUE,
+                        today, 0);
+}
+
+/**
+ * hw_service_plan_due_week_list_new:
+ *
+ * Returns: (transfer full): hw_service_plan_select_due_week() as a live list
+ */
+HwRecordList *
+hw_service_plan_due_week_list_new (HwStore           *store,
+                                   gint64             case_id,
+                                   const HwRecipient *recipient,
+                                   gint64             person_id,
+                                   const GDate       *today)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  return live_list_new (store, LIST_DUE_WEEK, case_id, recipient, NULL, HW_TASK_SORT_DUE, today,
+                        person_id);
 }
 
 /**
@@ -399,11 +518,13 @@ hw_service_plan_due_dates_list_new (HwStore           *store,
 HwRecordList *
 hw_service_plan_aftercare_list_new (HwStore           *store,
                                     gint64             case_id,
-                                    const HwRecipient *recipient)
+                                    const HwRecipient *recipient,
+                                    const GDate       *today)
 {
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
-  return live_list_new (store, LIST_AFTERCARE, case_id, recipient, NULL, HW_TASK_SORT_PLAN, NULL);
+  return live_list_new (store, LIST_AFTERCARE, case_id, recipient, NULL, HW_TASK_SORT_PLAN,
+                        today, 0);
 }
 
 /**

@@ -9,7 +9,8 @@
  *  - "aftercare_component": a kind of support; column component
  *  - "empty": nothing to show here; column reason: "no-needs", "filtered"
  *    (nothing passes the filters), "nobody" (nobody has a task), "no-dates",
- *    "nothing-planned" (no support of this kind)
+ *    "nothing-planned" (no support of this kind), "nothing-due" (nothing
+ *    due this week for the person chosen)
  * The view words them; the core says what there is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -75,17 +76,42 @@ GPtrArray    *hw_service_plan_select_due_dates   (HwStore            *store,
                                                   const GDate        *today,
                                                   GError            **error);
 /**
+ * hw_service_plan_select_due_week:
+ * @person_id: whose week: the items of this person (tasks they are
+ *   responsible for, check-ins of the supports they provide); 0 for
+ *   everyone's
+ *
+ * What is due in the seven days from @today (today included) and what is
+ * overdue, as in hw_service_plan_select_due_dates() (sections "overdue"
+ * and "this-week"), or one "empty" row ("nothing-due").
+ *
+ * Returns: (transfer full) (element-type HwRecord)
+ */
+GPtrArray    *hw_service_plan_select_due_week    (HwStore            *store,
+                                                  gint64              case_id,
+                                                  const HwRecipient  *recipient,
+                                                  gint64              person_id,
+                                                  const GDate        *today,
+                                                  GError            **error);
+/**
  * hw_service_plan_select_aftercare_outline:
  *
  * Every kind of support after going home, in order: an
  * "aftercare_component" row, then its supports (as in
- * hw_service_plan_list_aftercare()) or an "empty" row ("nothing-planned").
+ * hw_service_plan_list_aftercare(), with next_due, "YYYY-MM-DD" or "",
+ * and next_due_state, see hw_aftercare_list_due()), each followed by its
+ * check-ins that @recipient may see, newest first (rows of
+ * aftercare_checkins as hw_aftercare_list_checkins() gives them); or an
+ * "empty" row ("nothing-planned").
+ * @today: (nullable): the day the next check-ins are judged against;
+ *   NULL for the local date
  *
  * Returns: (transfer full) (element-type HwRecord)
  */
 GPtrArray    *hw_service_plan_select_aftercare_outline (HwStore           *store,
                                                   gint64              case_id,
                                                   const HwRecipient  *recipient,
+                                                  const GDate        *today,
                                                   GError            **error);
 
 /* The same lists, live: they follow every edit, undo and redo of the
@@ -106,9 +132,15 @@ HwRecordList *hw_service_plan_due_dates_list_new (HwStore            *store,
                                                   gint64              case_id,
                                                   const HwRecipient  *recipient,
                                                   const GDate        *today);
+HwRecordList *hw_service_plan_due_week_list_new  (HwStore            *store,
+                                                  gint64              case_id,
+                                                  const HwRecipient  *recipient,
+                                                  gint64              person_id,
+                                                  const GDate        *today);
 HwRecordList *hw_service_plan_aftercare_list_new (HwStore            *store,
                                                   gint64              case_id,
-                                                  const HwRecipient  *recipient);
+                                                  const HwRecipient  *recipient,
+                                                  const GDate        *today);
 /* The readiness reviews of a case by date (as hw_service_plan_list_reviews()). */
 HwRecordList *hw_service_plan_reviews_list_new   (HwStore            *store,
                                                   gint64              case_id);

@@ -8,6 +8,8 @@
 
 #include "hw-i18n.h"
 
+#include "hw-aftercare-checkins.h"
+#include "hw-case-dates.h"
 #include "hw-date.h"
 #include "hw-enums.h"
 #include "hw-service-plan.h"
@@ -264,6 +266,8 @@ check_parent (HwStore     *store,
     return invalid (error, _("The goal this task belongs to does not exist (any more)."));
   if (g_str_equal (parent_table, "tasks"))
     return invalid (error, _("The task this note belongs to does not exist (any more)."));
+  if (g_str_equal (parent_table, "aftercare_supports"))
+    return invalid (error, _("The support this check-in belongs to does not exist (any more)."));
   return invalid (error, _("The review this rating belongs to does not exist (any more)."));
 }
 
@@ -421,6 +425,18 @@ validate_note (HwStore   *store,
 }
 
 static gboolean
+check_frequency (HwRecord  *r,
+                 GError   **error)
+{
+  const char *every = hw_record_get_string (r, "checkin_every");
+
+  if (!g_strv_contains (hw_checkin_frequencies (), every))
+    return invalid (error, _("“%s” is not one of the choices for how often to check in."),
+                    every);
+  return TRUE;
+}
+
+static gboolean
 validate_aftercare (HwStore   *store,
                     HwRecord  *r,
                     GError   **error)
@@ -435,7 +451,67 @@ validate_aftercare (HwStore   *store,
          check_optional_text (r, "checkin_schedule", error) &&
          check_date (r, "start_date", FALSE, _("Start date"), error) &&
          check_date (r, "end_date", FALSE, _("End date"), error) &&
-         check_date_order (r, "start_date", "end_date", error);
+         check_date_order (r, "start_date", "end_date", error) &&
+         check_frequency (r, error);
+}
+
+/* See hw-aftercare-checkins.h for why each rule is there. */
+static gboolean
+validate_checkin (HwStore   *store,
+                  HwRecord  *r,
+                  GError   **error)
+{
+  gint64 case_id;
+  const char *date = hw_record_get_string (r, "date");
+  const char *how = hw_record_get_string (r, "how");
+  g_autofree char *today = hw_date_today_iso ();
+  g_autofree char *home = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *when = NULL;
+  g_autoptr(HwRecord) support = NULL;
+
+  if (!check_parent (store, r, "support_id", "aftercare_supports", &case_id, error) ||
+      !check_date (r, "date", TRUE, _("Date of the check-in"), error) ||
+      !check_optional_text (r, "with_whom", error) ||
+      !check_optional_text (r, "what_came_up", error) ||
+      !check_optional_text (r, "follow_up", error) ||
+      !check_flag (r, "confidential", error) ||
+      !normalise_withheld (r, error))
+    return FALSE;
+  if (!g_strv_contains (hw_checkin_ways (), how))
+    return invalid (error, _("“%s” is not one of the choices for how the check-in was made."),
+                    how);
+  if (!hw_record_has (r, "person_id") || hw_record_is_null (r, "person_id") ||
+      hw_record_get_int (r, "person_id") == 0)
+    return invalid (error, _("Choose who checked in."));
+  if (!check_member (store, r, "person_id", "people", case_id, error))
+    return FALSE;
+  if (strcmp (date, today) > 0)
+    {
+      when = hw_service_plan_format_date (date, TRUE);
+      return invalid (error, _("The check-in on %s has not happened yet. Log a check-in once it "
+                               "has taken place."), when);
+    }
+  home = hw_case_dates_return_home (store, case_id);
+  if (home != NULL && strcmp (date, home) < 0)
+    {
+      g_autofree char *went_home = hw_service_plan_format_date (home, TRUE);
+
+      when = hw_service_plan_format_date (date, TRUE);
+      return invalid (error, _("The check-in on %s is before the children went home on %s. "
+                               "Check-ins after going home start on that day."), when, went_home);
+    }
+  support = hw_store_get (store, "aftercare_supports", hw_record_get_int (r, "support_id"), NULL);
+  start = g_strdup (support != NULL ? hw_record_get_string (support, "start_date") : "");
+  if (start[0] != '\0' && strcmp (date, start) < 0)
+    {
+      g_autofree char *starts = hw_service_plan_format_date (start, TRUE);
+
+      when = hw_service_plan_format_date (date, TRUE);
+      return invalid (error, _("The check-in on %s is before this support starts on %s."),
+                      when, starts);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -490,6 +566,8 @@ static const TableInfo tables[] = {
     N_("Add progress note"), N_("Change progress note"), N_("Remove progress note") },
   { "aftercare_supports", "case_id", TRUE, validate_aftercare,
     N_("Add aftercare support"), N_("Change aftercare support"), N_("Remove aftercare support") },
+  { "aftercare_checkins", "support_id", FALSE, validate_checkin,
+    N_("Log check-in"), N_("Change check-in"), N_("Remove check-in") },
   { "readiness_reviews", "case_id", FALSE, validate_review,
     N_("Add readiness review"), N_("Change readiness review"), N_("Remove readiness review") },
   { "readiness_ratings", "review_id", FALSE, validate_rating,
@@ -555,6 +633,10 @@ apply_defaults (HwRecord *record)
     hw_record_set_string (record, "achievement", "none");
   if (g_str_equal (table, "tasks") && !hw_record_has (record, "status"))
     hw_record_set_string (record, "status", "not-started");
+  if (g_str_equal (table, "aftercare_checkins") && !hw_record_has (record, "how"))
+    hw_record_set_string (record, "how", "phone");
+  if (g_str_equal (table, "aftercare_supports") && !hw_record_has (record, "checkin_every"))
+    hw_record_set_string (record, "checkin_every", "");
 }
 
 static HwRecord *
@@ -618,7 +700,7 @@ trim_text_columns (HwRecord *record)
 {
   static const char * const columns[] = {
     "text", "description", "family_words", "strengths", "frequency",
-    "checkin_schedule", "author", "notes",
+    "checkin_schedule", "author", "notes", "with_whom", "what_came_up", "follow_up",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
@@ -1294,6 +1376,7 @@ hw_service_plan_list_timeline (HwStore            *store,
 {
   g_autoptr(GPtrArray) tasks = NULL;
   g_autoptr(GPtrArray) needs = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   HwTaskFilter filter = { 0 };
 
@@ -1316,6 +1399,8 @@ hw_service_plan_list_timeline (HwStore            *store,
       hw_record_set_string (item, "text", hw_record_get_string (task, "description"));
       hw_record_set_string (item, "domain", hw_record_get_string (task, "domain"));
       hw_record_set_string (item, "responsible_name", hw_record_get_string (task, "responsible_name"));
+      hw_record_set_int (item, "person_id", hw_record_get_int (task, "responsible_person_id"));
+      hw_record_set_int (item, "agency", hw_record_get_int (task, "responsible_agency"));
       hw_record_set_string (item, "status", hw_record_get_string (task, "status"));
       hw_record_set_string (item, "due_state", hw_record_get_string (task, "due_state"));
       g_ptr_array_add (out, item);
@@ -1349,12 +1434,21 @@ hw_service_plan_list_timeline (HwStore            *store,
           hw_record_set_string (item, "text", hw_record_get_string (goal, "text"));
           hw_record_set_string (item, "domain", hw_record_get_string (need, "domain"));
           hw_record_set_string (item, "responsible_name", "");
+          hw_record_set_int (item, "person_id", 0);
+          hw_record_set_int (item, "agency", 0);
           hw_record_set_string (item, "status", status);
           hw_record_set_string (item, "due_state",
                                 hw_due_state_to_string (hw_service_plan_due_state (status, date, today)));
           g_ptr_array_add (out, item);
         }
     }
+
+  /* the next check-in of each support after going home */
+  checkins = hw_aftercare_list_due (store, case_id, recipient, today, error);
+  if (checkins == NULL)
+    return NULL;
+  for (guint i = 0; i < checkins->len; i++)
+    g_ptr_array_add (out, g_object_ref (g_ptr_array_index (checkins, i)));
 
   g_ptr_array_sort (out, cmp_timeline);
   return g_steal_pointer (&out);

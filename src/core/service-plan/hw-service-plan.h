@@ -243,10 +243,13 @@ GPtrArray   *hw_service_plan_list_notes   (HwStore            *store,
 /**
  * hw_service_plan_list_timeline:
  *
- * Every dated item to follow, by date: open tasks by target date and goals
- * by target date, as records of table "timeline" with columns kind
- * ("task" or "goal"), id (of the task or goal), date, text, domain,
- * responsible_name, status, due_state. Done and dropped tasks are left out.
+ * Every dated item to follow, by date: open tasks by target date, goals
+ * by target date and the next check-in due of each support after going
+ * home (hw_aftercare_list_due()), as records of table "timeline" with
+ * columns kind ("task", "goal" or "checkin"), id (of the task, goal or
+ * support), date, text, domain, responsible_name, person_id (the
+ * responsible person or the support's provider, 0 none), agency (1: the
+ * agency's task), status, due_state. Done and dropped tasks are left out.
  */
 GPtrArray   *hw_service_plan_list_timeline (HwStore           *store,
                                            gint64              case_id,

@@ -442,6 +442,33 @@ static const char * const migrations[] = {
   "  position INTEGER NOT NULL DEFAULT 0"
   ");"
   "CREATE INDEX case_events_case ON case_events(case_id, date);",
+
+  /* aftercare (issue 15): the check-ins of the supports after going home
+   * (hw-aftercare-checkins.c): the day, who checked in (a person of the
+   * case; NULL only once that person is deleted), how, with whom, what
+   * came up and the follow-up. checkin_every is how often a support is
+   * checked on, so that the next check-in due can be worked out
+   * (checkin_schedule stays the plan's own words). A visit plan that was
+   * ended keeps the day it was ended from and why (hw-visits.c): the
+   * level history a court reads. */
+  "CREATE TABLE aftercare_checkins ("
+  "  id INTEGER PRIMARY KEY,"
+  "  support_id INTEGER NOT NULL" FK ("aftercare_supports") ","
+  "  date TEXT NOT NULL CHECK (length(date) = 10),"
+  "  person_id INTEGER" FK_NULL ("people") ","
+  "  how TEXT NOT NULL DEFAULT 'phone' CHECK (how IN ('home-visit','phone','video','text',"
+  "    'office','other')),"
+  "  with_whom TEXT NOT NULL DEFAULT '',"
+  "  what_came_up TEXT NOT NULL DEFAULT '',"
+  "  follow_up TEXT NOT NULL DEFAULT '',"
+  "  confidential INTEGER NOT NULL DEFAULT 0,"
+  WITHHELD
+  ");"
+  "CREATE INDEX aftercare_checkins_support ON aftercare_checkins(support_id, date);"
+  "ALTER TABLE aftercare_supports ADD COLUMN checkin_every TEXT NOT NULL DEFAULT ''"
+  "  CHECK (checkin_every IN ('','weekly','every-2-weeks','monthly','every-3-months'));"
+  "ALTER TABLE visit_series ADD COLUMN ended_on TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE visit_series ADD COLUMN end_reason TEXT NOT NULL DEFAULT '';",
 };
 
 static const char * const user_tables[] = {
@@ -453,6 +480,7 @@ static const char * const user_tables[] = {
   "visit_series", "visit_participants", "visit_exceptions", "visit_records",
   "plans", "plan_items", "plan_versions",
   "case_events",
+  "aftercare_checkins",
   NULL
 };
 

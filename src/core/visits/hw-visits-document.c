@@ -256,6 +256,16 @@ add_plan (HwDocument        *doc,
             hw_document_add_labelled (doc, _("Why it changed"),
                                       hw_record_get_string (s, "change_reason"));
         }
+      /* a plan that was ended: the last day and why, as for a change */
+      if (hw_record_get_string (s, "end_reason")[0])
+        {
+          g_autofree char *last = long_date (hw_record_get_string (s, "ended_on"));
+
+          hw_document_add_labelled (doc, _("Last day of visits"), last);
+          if (recipient->kind != HW_RECIPIENT_SUPPORT)
+            hw_document_add_labelled (doc, _("Why it ended"),
+                                      hw_record_get_string (s, "end_reason"));
+        }
       if (place[0] && place_may_show (store, case_id, recipient, place))
         hw_document_add_labelled (doc, _("Where"), place);
       if (children[0])
@@ -381,16 +391,60 @@ hw_visits_build_document (HwStore           *store,
       /* the same steps as text, with the reason each was decided: the
        * evidence a court asks for */
       hw_document_add_heading (doc, 2, _("Level history"));
-      hw_document_add_table (doc, reasons ? 3 : 2, headers, widths);
-      for (guint i = 0; i < steps->len; i++)
-        {
-          HwVisitLevelStep *st = &g_array_index (steps, HwVisitLevelStep, i);
-          g_autofree char *from = long_date (st->day);
-          const char *why = st->reason && st->reason[0] ? st->reason
-                            : i == 0 ? _("First plan of visits") : _("No reason was written down");
-          const char *row[] = { from, hw_visit_level_label (st->level), why };
+      g_autoptr(GPtrArray) ended = NULL;
+      guint e = 0;
 
-          hw_document_add_table_row (doc, row);
+      /* plans that were ended, with why: in the same table, by date */
+      ended = hw_store_select (store, "visit_series", NULL,
+                               "SELECT id, level, ended_on, end_reason FROM visit_series"
+                               " WHERE case_id = ? AND end_reason <> '' ORDER BY ended_on, id",
+                               G_TYPE_INT64, case_id, G_TYPE_INVALID);
+      hw_document_add_table (doc, reasons ? 3 : 2, headers, widths);
+      for (guint i = 0; i <= steps->len; i++)
+        {
+          HwVisitLevelStep *st = i < steps->len ? &g_array_index (steps, HwVisitLevelStep, i)
+                                                : NULL;
+
+          /* the ends before this step (or all that are left after the last) */
+          while (ended != NULL && e < ended->len)
+            {
+              HwRecord *end = g_ptr_array_index (ended, e);
+              char after[11];
+              g_autofree char *from = NULL;
+              g_autofree char *what = NULL;
+              GDate d;
+
+              if (!hw_date_parse (hw_record_get_string (end, "ended_on"), &d))
+                {
+                  e++;
+                  continue;
+                }
+              g_date_add_days (&d, 1);
+              g_snprintf (after, sizeof after, "%04d-%02d-%02d", g_date_get_year (&d),
+                          g_date_get_month (&d), g_date_get_day (&d));
+              if (st != NULL && strncmp (after, st->day, 10) > 0)
+                break;
+              from = long_date (after);
+              /* Translators: a row of the level history, "Ended: Unsupervised" */
+              what = g_strdup_printf (_("Ended: %s"),
+                                      hw_visit_level_label (hw_record_get_string (end, "level")));
+              {
+                const char *row[] = { from, what, hw_record_get_string (end, "end_reason") };
+
+                hw_document_add_table_row (doc, row);
+              }
+              e++;
+            }
+          if (st != NULL)
+            {
+              g_autofree char *from = long_date (st->day);
+              const char *why = st->reason && st->reason[0] ? st->reason
+                                : i == 0 ? _("First plan of visits")
+                                         : _("No reason was written down");
+              const char *row[] = { from, hw_visit_level_label (st->level), why };
+
+              hw_document_add_table_row (doc, row);
+            }
         }
     }
   else

@@ -1028,10 +1028,12 @@ gboolean
 hw_visits_end_plan (HwStore     *store,
                     gint64       series_id,
                     const char  *last_day,
+                    const char  *reason,
                     GError     **error)
 {
   OldPlan old = { 0 };
   g_autofree char *cut = NULL;
+  g_autofree char *why = g_strstrip (g_strdup (reason ? reason : ""));
   char after[11];
   gboolean own, ok = FALSE;
 
@@ -1039,6 +1041,11 @@ hw_visits_end_plan (HwStore     *store,
 
   if (!parse_day (last_day, NULL, error) || !check_not_past (last_day, error))
     return FALSE;
+  if (!g_utf8_validate (why, -1, NULL))
+    return invalid (error, _("The reason is not valid text."));
+  if (why[0] == '\0')
+    return invalid (error, _("Write why the visits end: the level history is what a court "
+                             "reads."));
   if (!load_old_plan (store, series_id, &old, error))
     goto out;
   if (old.last_day[0] && strncmp (last_day, old.last_day, 10) >= 0)
@@ -1066,6 +1073,8 @@ hw_visits_end_plan (HwStore     *store,
       hw_record_set_id (ended, series_id);
       if (cut != NULL)
         hw_record_set_string (ended, "rrule", cut);
+      hw_record_set_string (ended, "ended_on", last_day);
+      hw_record_set_string (ended, "end_reason", why);
       ok = cut != NULL && hw_store_update (store, NULL, ended, error);
     }
   ok = hw_store_leave_edit (store, own, ok, error);
@@ -1179,6 +1188,7 @@ plan_summary_clear (gpointer data)
   g_free (p->place);
   g_free (p->when);
   g_free (p->change_reason);
+  g_free (p->end_reason);
   g_free (p->supervisor);
 }
 
@@ -1237,6 +1247,8 @@ hw_visits_list_plans (HwStore  *store,
       g_strlcpy (p.last_day, old.last_day, sizeof p.last_day);
       g_strlcpy (p.change_date, hw_record_get_string (row, "change_date"), sizeof p.change_date);
       p.change_reason = g_strdup (hw_record_get_string (row, "change_reason"));
+      g_strlcpy (p.ended_on, hw_record_get_string (row, "ended_on"), sizeof p.ended_on);
+      p.end_reason = g_strdup (hw_record_get_string (row, "end_reason"));
       p.follows_id = hw_record_get_int (row, "follows_id");
       p.supervisor_person_id = hw_record_get_int (row, "supervisor_person_id");
       p.supervisor = g_strdup (hw_record_get_string (row, "supervisor"));

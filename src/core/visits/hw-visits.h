@@ -158,14 +158,21 @@ gint64       hw_visits_step_level           (HwStore           *store,
 /**
  * hw_visits_end_plan:
  * @last_day: "YYYY-MM-DD": no visits after this day (today or later)
+ * @reason: why the visits end: required (an end of family time is a
+ *   decision a court asks about, like a change of level); kept in the
+ *   plan's end_reason with @last_day in ended_on, and shown in the level
+ *   history
  *
  * One edit: the plan keeps its visits up to @last_day. A plan whose
- * first visit is after @last_day is taken off entirely. Refused when a
- * visit after @last_day already has something written down.
+ * first visit is after @last_day is taken off entirely (no visit of it
+ * ever took place, so there is no history to keep the reason in).
+ * Refused when a visit after @last_day already has something written
+ * down, or without a reason.
  */
 gboolean     hw_visits_end_plan             (HwStore           *store,
                                              gint64             series_id,
                                              const char        *last_day,
+                                             const char        *reason,
                                              GError           **error);
 
 /* The first visit a new plan offers: @wanted ("YYYY-MM-DD", NULL for
@@ -233,6 +240,8 @@ typedef struct {
   char     last_day[11];          /* its last, "" while open-ended */
   char     change_date[11];       /* the day it took over, "" */
   char    *change_reason;
+  char     ended_on[11];          /* the last day it was ended from, "" */
+  char    *end_reason;            /* why it was ended, "" */
   gint64   follows_id;            /* the plan it continues, 0 */
   gint64   supervisor_person_id;  /* 0 none or free text */
   char    *supervisor;            /* the free text, "" */
