@@ -1,0 +1,173 @@
+#!/usr/bin/python3
+# e2e-placements.py: where the children live, through the accessibility
+# tree, as a screen-reader or keyboard user meets it: the Placements page
+# names each child's list and each placement row (its dates and kind),
+# with named Change, End and Delete buttons; Add Placement opens a dialog
+# whose fields are named, that refuses a day that does not exist (saying
+# so, writing nothing) and saves a placement (a foster family, relatives
+# considered first, a confidential address), which the toast's Undo takes
+# back. The person dialog offers a worker, saved as the person's worker_id.
+#
+# With HOMEWARD_SCREENSHOT_DIR set, pictures of the page and the dialog
+# are saved there.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+from e2e_common import (add_sample, app_env, check, click, failures, find, open_area, passed,
+                        press_keys, query, screenshot, start_app, wait_for, walk)
+
+
+def named(root, role, name):
+    # GTK 4.8 sometimes repeats a label in the accessible name ("Ana Ana")
+    return find(root, role, lambda n: n == name or n == name + ' ' + name)
+
+
+def window(app, title):
+    for node in app:
+        if node is not None and node.name == title:
+            return node
+    return None
+
+
+def labels(root):
+    return [n.name for n in walk(root) if n.getRole() == pyatspi.ROLE_LABEL and n.name]
+
+
+def combo_value(dialog, title):
+    """The text an AdwComboRow titled @title shows."""
+    combo = named(dialog, pyatspi.ROLE_COMBO_BOX, title)
+    if combo is None:
+        return None
+    names = [n.name for n in walk(combo) if n.getRole() == pyatspi.ROLE_LABEL and n.name != title]
+    return names[0] if names else None
+
+
+def choose(dialog, title, downs, value):
+    """Picks @value in the combo row @title from the keyboard: the row
+    opens its list on the chosen entry, @downs entries further is @value."""
+    click(named(dialog, pyatspi.ROLE_COMBO_BOX, title), fallback='mouse')
+    time.sleep(1.0)
+    for _ in range(downs):
+        press_keys('Down')
+        time.sleep(0.3)
+    press_keys('Return')
+    wait_for(lambda: combo_value(dialog, title) == value, '“%s” to be %s' % (title, value))
+
+
+def run(app, frame, db):
+    open_area(frame, 'Placements')
+    wait_for(lambda: [t for t in labels(frame) if 'live with Rosa Morales' in t],
+             'the line saying where the children live')
+    check(True, 'the page says Sofía and Mateo live with their grandmother')
+    wait_for(lambda: find(frame, None, lambda n: n == 'Placements of Lucía Morales'),
+             'the list of Lucía\'s placements')
+    check(True, 'each child\'s placements are a list named for the child')
+    kin_rows = [n for n in walk(frame)
+                if (n.name or '').endswith(' to now · Relative (kin)')
+                and n.getRole() != pyatspi.ROLE_LABEL]
+    check(len(kin_rows) >= 2, 'the current kin placements are rows named by their dates and '
+          'kind (%d)' % len(kin_rows))
+    check(find(frame, pyatspi.ROLE_PUSH_BUTTON,
+               lambda n: (n or '').startswith('End ') and 'to now · Foster family' in (n or '')),
+          'the current placement has an End button named for it')
+    screenshot('placements-page.png')
+
+    before = query(db, 'SELECT count(*) FROM placements')[0][0]
+    add = wait_for(lambda: named(frame, pyatspi.ROLE_PUSH_BUTTON, 'Add Placement'),
+                   'Add Placement')
+    click(add)
+    dialog = wait_for(lambda: window(app, 'Add Placement'), 'the Add Placement dialog')
+    start = wait_for(lambda: named(dialog, pyatspi.ROLE_TEXT, 'Moved in on (YYYY-MM-DD)'),
+                     'the moved-in field')
+    for name in ('Child', 'Lives with', 'Caregiver'):
+        check(named(dialog, pyatspi.ROLE_COMBO_BOX, name) is not None,
+              '“%s” is a named choice' % name)
+    check(named(dialog, pyatspi.ROLE_CHECK_BOX, 'Keep the address from the family\'s copy')
+          is not None, 'the address can be kept from the family, by a named check box')
+    start.queryEditableText().setTextContents('2026-02-30')
+    click(named(dialog, pyatspi.ROLE_PUSH_BUTTON, 'Save'))
+    wait_for(lambda: [t for t in labels(dialog) if 'is not a real date' in t],
+             'the message about 30 February')
+    check(query(db, 'SELECT count(*) FROM placements')[0][0] == before,
+          'the refused date wrote nothing')
+
+    # a new foster home for the first child on the list (Sofía), its
+    # address kept from the family
+    check(combo_value(dialog, 'Lives with') == 'Relative (kin)',
+          'a new placement is with relatives first (%r)' % combo_value(dialog, 'Lives with'))
+    choose(dialog, 'Lives with', 2, 'Foster family')
+    wait_for(lambda: named(dialog, pyatspi.ROLE_TEXT, 'Why not with a relative'),
+             'the question why not with a relative')
+    check(True, 'a placement outside the family asks why not with a relative')
+    start.queryEditableText().setTextContents('2026-11-02')
+    named(dialog, pyatspi.ROLE_TEXT, 'Address').queryEditableText() \
+        .setTextContents('5 Hidden Road, Oakdale')
+    click(named(dialog, pyatspi.ROLE_CHECK_BOX, 'Keep the address from the family\'s copy'))
+    named(dialog, pyatspi.ROLE_TEXT, 'Why not with a relative').queryEditableText() \
+        .setTextContents('Grandmother in hospital.')
+    click(wait_for(lambda: find(dialog, None, lambda n: n == 'Relatives were considered first',
+                                role_not=pyatspi.ROLE_LABEL), 'the relatives-first switch'))
+    screenshot('placement-dialog.png')
+    click(named(dialog, pyatspi.ROLE_PUSH_BUTTON, 'Save'))
+    wait_for(lambda: window(app, 'Add Placement') is None, 'the dialog to close')
+    rows = wait_for(lambda: query(db, "SELECT setting, address, address_withheld_from,"
+                                      " kin_considered, kin_not_chosen_reason FROM placements"
+                                      " WHERE start_date = '2026-11-02'"),
+                    'the placement in the database')
+    check(rows == [('foster-family', '5 Hidden Road, Oakdale', 'family', 1,
+                    'Grandmother in hospital.')],
+          'the placement is saved with its kept address and why not a relative: %r' % rows)
+    wait_for(lambda: [n for n in walk(frame)
+                      if (n.name or '').startswith('2 November 2026 to now · Foster family')],
+             'the new placement in the list')
+    check(True, 'the list shows the new placement as the current one')
+    undo = wait_for(lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON,
+                                 lambda n: (n or '').replace('_', '') == 'Undo'),
+                    'the toast\'s Undo')
+    screenshot('placements-added.png')
+    click(undo)
+    wait_for(lambda: query(db, "SELECT count(*) FROM placements")[0][0] == before,
+             'Undo to take the placement back')
+    check(True, 'the toast\'s Undo takes the placement back')
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix='homeward-e2e-placements-')
+    db = os.path.join(tmp, 'homeward.db')
+    env = app_env(tmp)
+    subprocess.run(['gsettings', 'set', 'org.gnome.desktop.interface',
+                    'toolkit-accessibility', 'true'], env=env, check=False,
+                   stderr=subprocess.DEVNULL)
+    add_sample(db, env)
+    log = open(os.path.join(tmp, 'app.log'), 'w')
+    proc, app, frame = start_app(db, env, log)
+    try:
+        run(app, frame, db)
+    except RuntimeError as e:  # wait_for gave up
+        check(False, str(e))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        if failures:
+            with open(os.path.join(tmp, 'app.log')) as f:
+                sys.stdout.write('# app log:\n' + ''.join('# ' + line for line in f))
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print('%d passed, %d failed' % (len(passed), len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
