@@ -182,9 +182,19 @@ placement_row_new (HwPlacementsPage *self,
                                          change));
   /* a placement that a move ends needs no end of its own */
   if (last && hw_record_get_string (p, "end_date")[0] == '\0')
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               row_button ("media-playback-stop-symbolic", "placements.end", id,
-                                           end));
+    {
+      /* a word, not an icon: no icon says "this stay is over" plainly */
+      GtkWidget *button = gtk_button_new_with_label (_("End…"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, end);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      end, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "placements.end");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("user-trash-symbolic", "placements.delete", id, remove));
   /* Enter or a click on the row changes it */
@@ -210,6 +220,16 @@ child_list_new (const char *name)
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
   return list;
+}
+
+static gboolean
+is_current (GPtrArray *current,
+            HwRecord  *placement)
+{
+  for (guint i = 0; i < current->len; i++)
+    if (hw_record_get_id (g_ptr_array_index (current, i)) == hw_record_get_id (placement))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -265,8 +285,7 @@ fill (HwPlacementsPage *self)
           if (hw_record_get_int (p, "child_id") != hw_record_get_id (kid))
             continue;
           gtk_list_box_append (GTK_LIST_BOX (list),
-                               placement_row_new (self, p, g_ptr_array_find (current, p, NULL),
-                                                  p == last));
+                               placement_row_new (self, p, is_current (current, p), p == last));
           self->n_rows++;
         }
     }
