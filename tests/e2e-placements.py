@@ -47,8 +47,9 @@ def combo_value(dialog, title):
     combo = named(dialog, pyatspi.ROLE_COMBO_BOX, title)
     if combo is None:
         return None
+    # the title, the subtitle if any, then the chosen entry
     names = [n.name for n in walk(combo) if n.getRole() == pyatspi.ROLE_LABEL and n.name != title]
-    return names[0] if names else None
+    return names[-1] if names else None
 
 
 def choose(dialog, title, downs, value):
@@ -152,6 +153,28 @@ def run(app, frame, db):
     wait_for(lambda: query(db, "SELECT count(*) FROM placements")[0][0] == before,
              'Undo to take the placement back')
     check(True, 'the toast\'s Undo takes the placement back')
+
+    # a person's worker: Elena's is the caseworker; she gets the advocate
+    open_area(frame, 'People')
+    people = wait_for(lambda: find(frame, pyatspi.ROLE_LIST, 'People'), 'the list of people')
+    elena = wait_for(lambda: find(people, pyatspi.ROLE_LIST_ITEM, 'Elena Morales'), 'Elena\'s row')
+    check([t for t in labels(elena) if 'Worker: Priya Shah' in t],
+          'the people list says who Elena\'s worker is')
+    click(wait_for(lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON, 'Edit Elena Morales'),
+                   'Edit Elena Morales'))
+    dialog = wait_for(lambda: window(app, 'Edit Person'), 'the Edit Person dialog')
+    wait_for(lambda: combo_value(dialog, 'Worker') == 'Priya Shah', 'the worker shown')
+    check(True, 'the person dialog shows her worker in a named choice')
+    screenshot('person-worker.png')
+    # "No worker", then the professionals by name: Alicia Brooks first
+    choose(dialog, 'Worker', 1, 'Alicia Brooks')
+    click(wait_for(lambda: find(dialog, pyatspi.ROLE_PUSH_BUTTON,
+                                lambda n: (n or '').replace('_', '') in ('Done', 'Done Done')),
+                   'the Done button'))
+    wait_for(lambda: window(app, 'Edit Person') is None, 'the dialog to close')
+    worker = query(db, "SELECT w.name FROM people p JOIN people w ON w.id = p.worker_id"
+                       " WHERE p.name = 'Elena Morales'")
+    check(worker == [('Alicia Brooks',)], 'the new worker is saved: %r' % worker)
 
 
 def main():
