@@ -217,9 +217,9 @@ test_refusals (Fixture       *f,
   p = placement (f->child, "kin", "2 March 2026");
   assert_refused (f, &p, "year-month-day");
   p = placement (f->child, "kin", "");
-  assert_refused (f, &p, "missing");
+  assert_refused (f, &p, "Write the day the child moved in as year-month-day");
   p = placement (f->child, "kin", NULL);
-  assert_refused (f, &p, "missing");
+  assert_refused (f, &p, "Write the day the child moved in as year-month-day");
   p = placement (f->child, "kin", "2017-01-01");
   assert_refused (f, &p, "before the child was born");
   p = placement (f->child, "kin", "2026-03-02");

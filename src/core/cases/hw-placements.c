@@ -231,16 +231,16 @@ check_date (const char  *date,
     case HW_DATE_VALID:
       return TRUE;
     case HW_DATE_IMPOSSIBLE:
-      /* Translators: %s is a date, %s the field ("the start date") */
+      /* Translators: %s is a date, %s the field ("the day the child moved in") */
       return invalid (error, _("“%s” is not a real date (%s). Check the day and the month."),
                       date, what);
     case HW_DATE_NOT_ISO:
     case HW_DATE_IMPOSSIBLE_TIME:
     default:
       if (date == NULL || date[0] == '\0')
-        /* Translators: %s is the field ("The start date") */
-        return invalid (error, _("%s is missing. Write it as year-month-day, "
-                                 "for example 2026-03-02."), what);
+        /* Translators: %s is the field ("the day the child moved in") */
+        return invalid (error, _("Write %s as year-month-day, for example 2026-03-02."),
+                        what);
       return invalid (error, _("“%s” is not written as a date (%s). Write it as "
                                "year-month-day, for example 2026-03-02."), date, what);
     }
