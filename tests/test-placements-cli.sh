@@ -34,8 +34,10 @@ grep -q "Juniper" "$dir/agency.pdf.txt" || fail "the agency copy lacks the foste
 grep -q "Birch" "$dir/agency.pdf.txt" || fail "the agency copy lacks the grandmother's address"
 grep -q "Relatives were" "$dir/agency.pdf.txt" || fail "the agency copy does not say relatives were considered"
 for who in "Sofía" "Mateo" "Lucía"; do
-  [ "$(grep -c "$who" "$dir/agency.pdf.txt")" -ge 2 ] || fail "the agency copy lacks $who's history"
+  grep -q "$who Morales" "$dir/agency.pdf.txt" || fail "the agency copy lacks $who's placements"
 done
+grep -q "Foster family" "$dir/agency.pdf.txt" || fail "the agency copy lacks the foster placement"
+grep -q "Relative (kin)" "$dir/agency.pdf.txt" || fail "the agency copy lacks the kin placement"
 
 grep -q "Where the children live" "$dir/family.pdf.txt" || fail "the family copy has no placements"
 grep -q "Birch" "$dir/family.pdf.txt" || fail "the family copy lacks the grandmother's address"

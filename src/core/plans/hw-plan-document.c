@@ -766,6 +766,7 @@ add_placements (Builder *b)
     _("Child"), _("From"), _("Until"), _("With whom"), _("Address"), _("Why"),
   };
   const double widths[] = { 1.6, 1.6, 1.6, 2.4, 2.2, 3.4 };
+  gint64 last_child = 0;
 
   /* plans agreed before placements were recorded have none: say nothing */
   if (b->partial || placements == NULL)
@@ -810,7 +811,11 @@ add_placements (Builder *b)
             /* Translators: %s says why no relative was chosen */
             g_string_append_printf (why, "\n%s", not_kin);
         }
-      row[0] = child != NULL ? str (child, "name") : withheld_name ();
+      /* the child is named once, on the first row of their placements
+       * (and again at the top of a page: hw_document_set_table_group_column) */
+      row[0] = num (p, "child_id") == last_child ? ""
+               : child != NULL ? str (child, "name") : withheld_name ();
+      last_child = num (p, "child_id");
       row[1] = from;
       row[2] = until;
       row[3] = who;
