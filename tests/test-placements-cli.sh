@@ -20,8 +20,8 @@ export_plan () {   # what recipient language output
   "$HOMEWARD" export --database "$db" --case 1 --what "$1" --recipient "$2" \
       --language "$3" --format pdf --output "$4" || fail "export $1 $2 $3"
   pdftotext -enc UTF-8 -layout "$4" "$4.txt"
-  # a table cell may wrap: the words of a cell are checked on one line
-  tr -s ' \n' '  ' < "$4.txt" > "$4.flat"
+  # a table cell may wrap: the words of a cell, in reading order, on one line
+  pdftotext -enc UTF-8 "$4" - | tr -s ' \n' '  ' > "$4.flat"
 }
 
 export_plan safety-plan agency en "$dir/agency.pdf"
@@ -34,7 +34,7 @@ grep -q "Juniper" "$dir/agency.pdf.txt" || fail "the agency copy lacks the foste
 grep -q "Birch" "$dir/agency.pdf.txt" || fail "the agency copy lacks the grandmother's address"
 grep -q "Relatives were" "$dir/agency.pdf.txt" || fail "the agency copy does not say relatives were considered"
 for who in "Sofía" "Mateo" "Lucía"; do
-  grep -q "$who Morales" "$dir/agency.pdf.txt" || fail "the agency copy lacks $who's placements"
+  grep -q "$who Morales" "$dir/agency.pdf.flat" || fail "the agency copy lacks $who's placements"
 done
 grep -q "Foster family" "$dir/agency.pdf.txt" || fail "the agency copy lacks the foster placement"
 grep -q "Relative (kin)" "$dir/agency.pdf.txt" || fail "the agency copy lacks the kin placement"
