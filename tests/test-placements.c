@@ -10,6 +10,7 @@
  */
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -654,6 +655,57 @@ test_documents (void)
   hw_test_store_free (store, dir);
 }
 
+/* A database made before placements opens, gains placements and
+ * people.worker_id (its people keep no worker), and a placement can be
+ * added and undone there. Found by its text, not its number: the
+ * migrations are renumbered when areas are merged. */
+static void
+test_migration (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-placements-old-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *cmd = NULL;
+  const char *const *migrations;
+  guint n, mine = 0;
+  sqlite3 *db = NULL;
+
+  migrations = hw_schema_get_migrations (&n);
+  for (guint i = 0; i < n; i++)
+    if (strstr (migrations[i], "CREATE TABLE placements") != NULL)
+      mine = i;
+  g_assert_cmpuint (mine, >, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < mine; i++)
+    g_assert_cmpint (sqlite3_exec (db, migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;"
+                         "INSERT INTO cases (id, family_name) VALUES (1, 'Old');"
+                         "INSERT INTO people (id, case_id, name, role, birth_date)"
+                         " VALUES (1, 1, 'Kid', 'child', '2019-01-01');",
+                         HW_SCHEMA_APPLICATION_ID, mine);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(HwStore) store = hw_store_open (path, &error);
+    HwPlacement p = placement (1, "kin", "2026-03-02");
+
+    g_assert_no_error (error);
+    g_assert_cmpint (hw_store_query_int (store, 0, "PRAGMA user_version", G_TYPE_INVALID), ==,
+                     hw_schema_get_version ());
+    g_assert_true (hw_store_query_int (store, 0, "SELECT worker_id IS NULL FROM people",
+                                       G_TYPE_INVALID));
+    g_assert_cmpint (hw_placements_add (store, 1, &p, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_true (hw_store_undo (store, &error));
+    g_assert_cmpint (hw_store_query_int (store, -1, "SELECT count(*) FROM placements",
+                                         G_TYPE_INVALID), ==, 0);
+  }
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/placements/demo", test_demo);
   g_test_add_func ("/placements/interchange", test_interchange);
   g_test_add_func ("/placements/documents", test_documents);
+  g_test_add_func ("/placements/migration", test_migration);
 
   return g_test_run ();
 }
