@@ -1,6 +1,6 @@
 /* hw-placements-page.c: where each child of a case lives, and has lived.
  *
- * One boxed list per child (in the order the children were added), the
+ * One boxed list per child (in the order of their names), the
  * placements in date order, the current one marked. The lists are read
  * again from the store (hw_placements_list) whenever placements or people
  * change, so an undo, another window or an import shows at once; the page
@@ -237,10 +237,11 @@ fill (HwPlacementsPage *self)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) current = NULL;
-  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   GtkWidget *child;
+  guint n_children = 0;
 
   g_assert (HW_IS_PLACEMENTS_PAGE (self));
 
@@ -250,27 +251,31 @@ fill (HwPlacementsPage *self)
 
   rows = hw_placements_list (self->store, self->case_id, 0, &error);
   current = rows ? hw_placements_current (self->store, self->case_id, NULL, &error) : NULL;
-  children = current ? hw_store_select (self->store, "people", &error,
-                                        "SELECT id, name FROM people WHERE case_id = ?"
-                                        " AND role = 'child' ORDER BY id",
-                                        G_TYPE_INT64, self->case_id, G_TYPE_INVALID) : NULL;
-  if (children == NULL)
+  people = current ? hw_people_select (self->store, self->case_id, HW_PEOPLE_CHILDREN_LAST,
+                                       &error) : NULL;
+  if (people == NULL)
     {
       g_warning ("Cannot read the placements: %s", error->message);
       return;
     }
 
-  for (guint c = 0; c < children->len; c++)
+  for (guint c = 0; c < people->len; c++)
     {
-      HwRecord *kid = g_ptr_array_index (children, c);
+      HwRecord *kid = g_ptr_array_index (people, c);
       const char *name = hw_record_get_string (kid, "name");
       GtkWidget *heading = gtk_label_new (name);
       GtkWidget *list = child_list_new (name);
       HwRecord *last = NULL;
 
+      if (!g_str_equal (hw_record_get_string (kid, "role"), "child"))
+        continue;
+      n_children++;
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      /* a long name wraps, even one long word: it never widens the window */
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
       gtk_widget_add_css_class (heading, "heading");
-      gtk_widget_set_margin_top (heading, c > 0 ? 12 : 0);
+      gtk_widget_set_margin_top (heading, n_children > 1 ? 12 : 0);
       gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL,
                                       3, -1);
       gtk_box_append (self->children_box, heading);
@@ -289,7 +294,7 @@ fill (HwPlacementsPage *self)
           self->n_rows++;
         }
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), children->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n_children == 0);
 
   summary = hw_placements_summary (self->store, self->case_id, NULL);
   gtk_label_set_text (self->summary_label, summary);
