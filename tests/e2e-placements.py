@@ -154,6 +154,24 @@ def run(app, frame, db):
              'Undo to take the placement back')
     check(True, 'the toast\'s Undo takes the placement back')
 
+    # ending Lucía's stay with the foster family: only its last day is typed
+    end = wait_for(lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON,
+                                lambda n: (n or '').startswith('End ')
+                                and 'to now · Foster family' in (n or '')),
+                   'the End button of the foster placement')
+    click(end)
+    dialog = wait_for(lambda: window(app, 'End Placement'), 'the End Placement dialog')
+    last = wait_for(lambda: named(dialog, pyatspi.ROLE_TEXT,
+                                  'Last day, if it ended without a move (YYYY-MM-DD)'),
+                    'the last-day field')
+    last.queryEditableText().setTextContents('2026-11-30')
+    click(named(dialog, pyatspi.ROLE_PUSH_BUTTON, 'Save'))
+    wait_for(lambda: window(app, 'End Placement') is None, 'the dialog to close')
+    ended = query(db, "SELECT count(*) FROM placements WHERE end_date = '2026-11-30'")[0][0]
+    check(ended == 1, 'the placement ends on the day typed')
+    audit = query(db, "SELECT count(*) FROM hw_audit WHERE action = 'End placement'")[0][0]
+    check(audit >= 1, 'as one edit, “End placement”, in the audit trail')
+
     # a person's worker: Elena's is the caseworker; she gets the advocate
     open_area(frame, 'People')
     people = wait_for(lambda: find(frame, pyatspi.ROLE_LIST, 'People'), 'the list of people')

@@ -7,7 +7,9 @@
  * stays open with what was typed and says why; nothing is written.
  * "Relatives considered first" and why none was chosen are asked only of
  * a placement outside the family, so they show only then. The people
- * lists (children, caregivers) are read when the dialog opens.
+ * lists (children, caregivers) are read when the dialog opens. Ending a
+ * placement (the End button) changes its last day only: the other fields
+ * are shown but cannot be changed there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -167,7 +169,15 @@ save_action_cb (GtkWidget  *widget,
   };
   gint64 id;
 
-  if (self->record != NULL)
+  if (self->ending)
+    {
+      /* ending changes the last day only (the other fields are shown, not
+       * editable): one edit "End placement", checked by the core */
+      id = hw_record_get_id (self->record);
+      if (!hw_placements_end (self->store, id, end, &error))
+        id = 0;
+    }
+  else if (self->record != NULL)
     {
       id = hw_record_get_id (self->record);
       if (!hw_placements_change (self->store, id, &p, &error))
@@ -250,6 +260,20 @@ hw_placement_dialog_constructed (GObject *object)
                            G_CALLBACK (setting_changed_cb), self, G_CONNECT_SWAPPED);
   setting_changed_cb (self);
 
+  if (self->ending)
+    {
+      GtkWidget *fixed[] = {
+        GTK_WIDGET (self->child_row), GTK_WIDGET (self->setting_row),
+        GTK_WIDGET (self->start_row), GTK_WIDGET (self->caregiver_row),
+        GTK_WIDGET (self->caregiver_name_row), GTK_WIDGET (self->caregiver_withheld_switch),
+        GTK_WIDGET (self->address_row), GTK_WIDGET (self->address_family_check),
+        GTK_WIDGET (self->address_support_check), GTK_WIDGET (self->address_screen_check),
+        GTK_WIDGET (self->reason_row), self->kin_group, GTK_WIDGET (self->notes_row),
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+        gtk_widget_set_sensitive (fixed[i], FALSE);
+    }
   if (children->len == 0)
     hw_form_show_error (self->error_label, NULL,
                         _("The family has no children on its list yet. Add them on the People "
