@@ -105,6 +105,10 @@ static const struct {
   { "plan_items", "how_checked" },
   { "plan_items", "phone" },
   { "plan_versions", "signatories" },
+  { "placements", "caregiver_name" },
+  { "placements", "address" },
+  { "placements", "reason" },
+  { "placements", "kin_not_chosen_reason" },
 };
 
 /* A text of 330 characters: words when @spaces, else one word. */

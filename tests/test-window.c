@@ -135,7 +135,7 @@ test_case_list (Fixture       *f,
 
   /* one page per area; an area not built yet says so plainly */
   areas = hw_areas_get (&n_areas);
-  g_assert_cmpuint (n_areas, ==, 7);   /* ... and the key dates */
+  g_assert_cmpuint (n_areas, ==, 8);   /* ... the key dates and the placements */
   for (guint i = 0; i < n_areas; i++)
     {
       GtkWidget *page = hw_case_view_get_page (HW_CASE_VIEW (view), areas[i].name);

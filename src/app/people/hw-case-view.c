@@ -13,6 +13,7 @@
 
 #include "hw-areas.h"
 #include "hw-case-dates.h"
+#include "hw-placements.h"
 #include "hw-case-dialog.h"
 #include "hw-case-view.h"
 #include "hw-enums.h"
@@ -29,6 +30,7 @@ struct _HwCaseView
   GtkLabel     *family_label;
   GtkLabel     *summary_label;
   GtkLabel     *dates_label;
+  GtkLabel     *placements_label;
   GtkLabel     *details_label;
   AdwViewStack *stack;
 };
@@ -121,6 +123,18 @@ update_dates (HwCaseView *self)
 
   gtk_label_set_text (self->dates_label, dates);
   gtk_widget_set_visible (GTK_WIDGET (self->dates_label), *dates != '\0');
+}
+
+/* "Sofía Morales, Mateo Morales live with Rosa Morales (relative)", or nothing */
+static void
+update_placements (HwCaseView *self)
+{
+  g_autofree char *line = hw_placements_summary (self->store, self->case_id, NULL);
+
+  g_assert (HW_IS_CASE_VIEW (self));
+
+  gtk_label_set_text (self->placements_label, line);
+  gtk_widget_set_visible (GTK_WIDGET (self->placements_label), *line != '\0');
 }
 
 static void
@@ -279,6 +293,9 @@ store_changed_cb (HwCaseView *self,
     update_header (self);
   else if (g_strcmp0 (table, "case_events") == 0)
     update_dates (self);
+  /* a renamed caregiver or child changes the line too */
+  if (g_strcmp0 (table, "placements") == 0 || g_strcmp0 (table, "people") == 0)
+    update_placements (self);
 }
 
 static void
@@ -301,6 +318,7 @@ hw_case_view_constructed (GObject *object)
   add_pages (self);
   update_header (self);
   update_dates (self);
+  update_placements (self);
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -387,6 +405,7 @@ hw_case_view_class_init (HwCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwCaseView, family_label);
   gtk_widget_class_bind_template_child (widget_class, HwCaseView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, HwCaseView, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, HwCaseView, placements_label);
   gtk_widget_class_bind_template_child (widget_class, HwCaseView, details_label);
   gtk_widget_class_bind_template_child (widget_class, HwCaseView, stack);
 

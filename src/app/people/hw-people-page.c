@@ -185,7 +185,22 @@ static GtkWidget *
 person_row_new_cb (gpointer item,
                    gpointer user_data)
 {
-  return hw_person_row_new (HW_RECORD (item), FALSE);
+  HwPeoplePage *self = HW_PEOPLE_PAGE (user_data);
+  HwRecord *record = HW_RECORD (item);
+  GtkWidget *row = hw_person_row_new (record, FALSE);
+  gint64 worker_id = hw_record_is_null (record, "worker_id")
+                     ? 0 : hw_record_get_int (record, "worker_id");
+
+  /* the worker is one of the people of the same list */
+  for (guint i = 0; worker_id != 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->people));
+       i++)
+    {
+      g_autoptr(HwRecord) worker = g_list_model_get_item (G_LIST_MODEL (self->people), i);
+
+      if (hw_record_get_id (worker) == worker_id)
+        hw_person_row_set_worker (HW_PERSON_ROW (row), hw_record_get_string (worker, "name"));
+    }
+  return row;
 }
 
 static GtkWidget *

@@ -13,6 +13,7 @@
 
 #include "hw-enums.h"
 #include "hw-form.h"
+#include "hw-people.h"
 #include "hw-person-dialog.h"
 
 struct _HwPersonDialog
@@ -27,6 +28,8 @@ struct _HwPersonDialog
   GtkLabel       *save_label;
   AdwEntryRow    *name_row;
   AdwComboRow    *role_row;
+  AdwComboRow    *worker_row;
+  GArray         *worker_ids;     /* gint64, in the order of worker_row; 0 first: none */
   AdwEntryRow    *relationship_row;
   AdwEntryRow    *pronouns_row;
   AdwComboRow    *language_row;
@@ -78,6 +81,48 @@ hw_person_dialog_new (HwStore *store,
                        NULL);
 }
 
+/* The people of the case who can be a worker (not the person themself),
+ * "No worker" first; @current chosen. */
+static void
+fill_workers (HwPersonDialog *self,
+              gint64          current)
+{
+  g_autoptr(GPtrArray) workers = hw_people_select_workers (self->store, self->case_id, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 none = 0;
+  guint selected = 0;
+
+  g_assert (HW_IS_PERSON_DIALOG (self));
+
+  g_array_set_size (self->worker_ids, 0);
+  gtk_string_list_append (names, _("No worker"));
+  g_array_append_val (self->worker_ids, none);
+  for (guint i = 0; workers != NULL && i < workers->len; i++)
+    {
+      HwRecord *w = g_ptr_array_index (workers, i);
+      gint64 id = hw_record_get_id (w);
+
+      if (id == self->person_id)
+        continue;
+      if (id == current)
+        selected = self->worker_ids->len;
+      gtk_string_list_append (names, hw_record_get_string (w, "name"));
+      g_array_append_val (self->worker_ids, id);
+    }
+  adw_combo_row_set_model (self->worker_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->worker_row, selected);
+}
+
+static gint64
+worker_id (HwPersonDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->worker_row);
+
+  g_assert (HW_IS_PERSON_DIALOG (self));
+
+  return selected < self->worker_ids->len ? g_array_index (self->worker_ids, gint64, selected) : 0;
+}
+
 static void
 load (HwPersonDialog *self)
 {
@@ -86,6 +131,7 @@ load (HwPersonDialog *self)
   if (self->person_id == 0)
     {
       hw_form_combo_set_id (self->role_row, "relative");
+      fill_workers (self, 0);
       return;
     }
 
@@ -95,6 +141,8 @@ load (HwPersonDialog *self)
     return;
 
   self->case_id = hw_record_get_int (record, "case_id");
+  fill_workers (self, hw_record_is_null (record, "worker_id")
+                      ? 0 : hw_record_get_int (record, "worker_id"));
   hw_form_set_text (self->name_row, record, "name");
   hw_form_combo_set_id (self->role_row, hw_record_get_string (record, "role"));
   hw_form_set_text (self->relationship_row, record, "relationship");
@@ -143,6 +191,13 @@ save (HwPersonDialog  *self,
       return FALSE;
     }
 
+  if (!hw_people_check_worker (self->store, self->case_id, self->person_id,
+                               hw_form_combo_get_id (self->role_row), worker_id (self), error))
+    {
+      *bad_row = GTK_WIDGET (worker_id (self) != 0 ? self->worker_row : self->role_row);
+      return FALSE;
+    }
+
   address_withheld = hw_form_get_recipients (self->address_family_check,
                                              self->address_support_check,
                                              self->address_screen_check);
@@ -153,6 +208,10 @@ save (HwPersonDialog  *self,
   hw_record_set_int (record, "case_id", self->case_id);
   hw_record_set_string (record, "name", name);
   hw_record_set_string (record, "role", hw_form_combo_get_id (self->role_row));
+  if (worker_id (self) != 0)
+    hw_record_set_int (record, "worker_id", worker_id (self));
+  else
+    hw_record_set_null (record, "worker_id");
   hw_form_record_set_text (record, "relationship", self->relationship_row);
   hw_form_record_set_text (record, "pronouns", self->pronouns_row);
   hw_record_set_string (record, "language", hw_form_combo_get_id (self->language_row));
@@ -198,6 +257,8 @@ save_action_cb (GtkWidget  *widget,
 
   hw_form_show_error (self->error_label, GTK_WIDGET (self->name_row), NULL);
   hw_form_show_error (self->error_label, GTK_WIDGET (self->birth_date_row), NULL);
+  hw_form_show_error (self->error_label, GTK_WIDGET (self->worker_row), NULL);
+  hw_form_show_error (self->error_label, GTK_WIDGET (self->role_row), NULL);
 
   if (!save (self, &bad_row, &error))
     {
@@ -280,6 +341,7 @@ hw_person_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_PERSON_DIALOG);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->worker_ids, g_array_unref);
 
   G_OBJECT_CLASS (hw_person_dialog_parent_class)->dispose (object);
 }
@@ -318,6 +380,7 @@ hw_person_dialog_class_init (HwPersonDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, save_label);
   gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, role_row);
+  gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, worker_row);
   gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, relationship_row);
   gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, pronouns_row);
   gtk_widget_class_bind_template_child (widget_class, HwPersonDialog, language_row);
@@ -345,5 +408,6 @@ hw_person_dialog_class_init (HwPersonDialogClass *klass)
 static void
 hw_person_dialog_init (HwPersonDialog *self)
 {
+  self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -247,3 +247,22 @@ hw_person_row_get_organisation (HwPersonRow *self)
   g_return_val_if_fail (HW_IS_PERSON_ROW (self), FALSE);
   return self->organisation;
 }
+
+void
+hw_person_row_set_worker (HwPersonRow *self,
+                          const char  *name)
+{
+  g_autoptr(GString) subtitle = NULL;
+  g_autofree char *worker = NULL;
+
+  g_return_if_fail (HW_IS_PERSON_ROW (self));
+
+  if (name == NULL || *name == '\0')
+    return;
+  subtitle = g_string_new (adw_action_row_get_subtitle (ADW_ACTION_ROW (self)));
+  /* TRANSLATORS: the person's assigned worker (caseworker, therapist...) */
+  worker = g_strdup_printf (_("Worker: %s"), name);
+  append_part (subtitle, worker);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
+  hw_action_row_set_whole_tooltip (ADW_ACTION_ROW (self));
+}

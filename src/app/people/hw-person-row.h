@@ -18,5 +18,8 @@ GtkWidget *hw_person_row_new              (HwRecord    *record,
 HwRecord  *hw_person_row_get_record       (HwPersonRow *self);
 gint64     hw_person_row_get_item_id      (HwPersonRow *self);
 gboolean   hw_person_row_get_organisation (HwPersonRow *self);
+/* Adds "Worker: @name" to the row's line (the person's assigned worker). */
+void       hw_person_row_set_worker       (HwPersonRow *self,
+                                           const char  *name);
 
 G_END_DECLS

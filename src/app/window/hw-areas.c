@@ -18,6 +18,7 @@
 #include "hw-visits-view.h"
 #include "hw-plans-view.h"
 #include "hw-key-dates-page.h"
+#include "hw-placements-page.h"
 
 static const HwArea areas[] = {
   { "people",       N_("People"),       "x-office-address-book-symbolic", hw_people_page_new },
@@ -27,6 +28,7 @@ static const HwArea areas[] = {
   { "family-time",  N_("Family time"),  "x-office-calendar-symbolic",     hw_visits_view_new },
   { "plans",        N_("Plans"),        "x-office-document-symbolic",     hw_plans_view_new },
   { "key-dates",    N_("Key dates"),    "alarm-symbolic",                 hw_key_dates_page_new },
+  { "placements",   N_("Placements"),   "go-home-symbolic",               hw_placements_page_new },
 };
 
 const HwArea *

@@ -28,10 +28,11 @@ typedef struct {
 
 static const DemoKeyDate key_dates[] = {
   { "removal", -276, NULL, NULL,
-    "Sofía and Mateo were placed with their grandmother after a report from school." },
+    "The children were placed in an emergency foster home after a report from school." },
   { "hearing", -274, "shelter",
-    "The children stay with their grandmother. Supervised visits with their mother "
-    "twice a week. Elena to start a substance use assessment.",
+    "Sofía and Mateo to move to their grandmother once her home is approved; Lucía stays "
+    "with the foster family. Supervised visits with their mother twice a week. Elena to "
+    "start a substance use assessment.",
     "" },
   { "hearing", -218, "disposition",
     "The plan is reunification, with placement with relatives as the concurrent plan. "

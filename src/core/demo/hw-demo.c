@@ -1,7 +1,8 @@
 /* hw-demo.c: the Morales family, a made-up but realistic case.
  *
- * Sofía (9) and Mateo (6) live with their grandmother Rosa; baby Lucía
- * (2) is with the Whitfield foster family. Their mother Elena is working
+ * Sofía (9) and Mateo (6) live with their grandmother Rosa (after a few
+ * days in an emergency foster home); baby Lucía (2) is with the Whitfield
+ * foster family. Their mother Elena is working
  * towards reunification; Lucía's father Marco is the person alleged to
  * have caused harm (domestic violence), so Elena's new address is kept
  * from support people and from the shared screen, and the foster family's
@@ -102,6 +103,7 @@ static const DemoHook hooks[] = {
   hw_visits_add_demo,
   hw_plan_add_demo,
   hw_case_dates_add_demo,
+  hw_placements_add_demo,
   NULL
 };
 

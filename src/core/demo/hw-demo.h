@@ -75,4 +75,12 @@ gboolean hw_case_dates_add_demo   (HwStore  *store,
                                    gint64    case_id,
                                    GError  **error);
 
+/* The demo family's placements and workers (hw-demo-placements.c): the
+ * removal to a foster family, Sofía and Mateo then with their grandmother
+ * (relatives considered first); the caseworker as the worker of the
+ * mother, the grandmother and the children. Inside an open edit. */
+gboolean hw_placements_add_demo   (HwStore  *store,
+                                   gint64    case_id,
+                                   GError  **error);
+
 G_END_DECLS

@@ -14,6 +14,8 @@
 
 #include "hw-date.h"
 #include "hw-interchange.h"
+#include "hw-people.h"
+#include "hw-placements.h"
 #include "hw-schema.h"
 
 G_DEFINE_QUARK (hw-interchange-error-quark, hw_interchange_error)
@@ -54,6 +56,7 @@ static const Scope scopes[] = {
   { "plan_items", "plan_id", "plans" },
   { "plan_versions", "plan_id", "plans" },
   { "case_events", "case_id", "cases" },
+  { "placements", "case_id", "cases" },
 };
 
 typedef struct {
@@ -812,6 +815,15 @@ hw_interchange_import_data (HwStore     *store,
     }
 
   case_id = map_id (&imp, "cases", json_object_get_int_member (imp.case_obj, "id"));
+  /* rules that span rows (a placement is of a child of the case, a worker
+   * is a professional of the case) are checked once everything is in */
+  if (!hw_placements_check_case (store, case_id, &local_error) ||
+      !hw_people_check_workers (store, case_id, &local_error))
+    {
+      g_set_error (error, HW_INTERCHANGE_ERROR, HW_INTERCHANGE_ERROR_FIELD,
+                   _("Nothing was imported: %s"), local_error->message);
+      goto rollback;
+    }
   if (!hw_store_commit_edit (store, error))
     {
       g_prefix_error (error, _("Nothing was imported: "));

@@ -14,6 +14,7 @@
 #include "hw-enums.h"
 #include "hw-i18n.h"
 #include "hw-language.h"
+#include "hw-placements.h"
 #include "hw-plan.h"
 #include "hw-plan-document.h"
 
@@ -731,6 +732,99 @@ draw_placeholder_cb (cairo_t *cr,
   g_object_unref (layout);
 }
 
+/* Where the children live ------------------------------------------------ */
+
+/* The caregiver of @placement as this copy may show it. */
+static char *
+placement_caregiver (Builder    *b,
+                     JsonObject *placement)
+{
+  gint64 id = num (placement, "caregiver_id");
+  const char *name = str (placement, "caregiver_name");
+  const char *setting = hw_placement_setting_label (str (placement, "setting"));
+
+  if (id != 0 && person (b, id) != NULL)
+    name = str (person (b, id), "name");
+  else if (*name != '\0' &&
+           !hw_recipient_may_see (b->recipient, FALSE, str (placement, "caregiver_withheld_from")))
+    name = withheld_name ();
+  else if (id != 0 && *name == '\0')
+    name = withheld_name ();
+  if (*name == '\0')
+    return g_strdup (setting);
+  return g_strdup_printf ("%s\n%s", name, setting);
+}
+
+/* Each child's placements in date order (the snapshot's order), with the
+ * address of a confidential placement and a withheld caregiver left out of
+ * the copies they are withheld from. A support person's part has none. */
+static void
+add_placements (Builder *b)
+{
+  JsonArray *placements = array_of (b->snap, "placements");
+  const char *headers[] = {
+    _("Child"), _("From"), _("Until"), _("With whom"), _("Address"), _("Why"),
+  };
+  const double widths[] = { 1.6, 1.6, 1.6, 2.4, 2.2, 3.4 };
+  gint64 last_child = 0;
+
+  /* plans agreed before placements were recorded have none: say nothing */
+  if (b->partial || placements == NULL)
+    return;
+  hw_document_add_heading (b->doc, 2, _("Where the children live"));
+  if (json_array_get_length (placements) == 0)
+    {
+      nothing_yet (b);
+      return;
+    }
+  hw_document_add_table (b->doc, G_N_ELEMENTS (headers), headers, widths);
+  hw_document_set_table_group_column (b->doc, 0);
+  for (guint i = 0; i < json_array_get_length (placements); i++)
+    {
+      JsonObject *p = json_array_get_object_element (placements, i);
+      JsonObject *child = p != NULL ? person (b, num (p, "child_id")) : NULL;
+      g_autofree char *from = NULL, *until = NULL, *who = NULL;
+      g_autoptr(GString) why = NULL;
+      const char *address;
+      const char *row[6];
+
+      if (p == NULL)
+        continue;
+      from = format_date (str (p, "start_date"));
+      until = *str (p, "ends") != '\0' ? format_date (str (p, "ends")) : g_strdup (_("Now"));
+      who = placement_caregiver (b, p);
+      address = str (p, "address");
+      if (*address != '\0' &&
+          !hw_recipient_may_see (b->recipient, FALSE, str (p, "address_withheld_from")))
+        address = withheld_name ();
+      why = g_string_new (str (p, "reason"));
+      if (!hw_placement_setting_is_kin (str (p, "setting")))
+        {
+          const char *not_kin = str (p, "kin_not_chosen_reason");
+
+          if (why->len > 0)
+            g_string_append_c (why, '\n');
+          g_string_append (why, num (p, "kin_considered") ? _("Relatives were considered first.")
+                                                          : _("Relatives were not considered "
+                                                              "first."));
+          if (*not_kin != '\0')
+            /* Translators: %s says why no relative was chosen */
+            g_string_append_printf (why, "\n%s", not_kin);
+        }
+      /* the child is named once, on the first row of their placements
+       * (and again at the top of a page: hw_document_set_table_group_column) */
+      row[0] = num (p, "child_id") == last_child ? ""
+               : child != NULL ? str (child, "name") : withheld_name ();
+      last_child = num (p, "child_id");
+      row[1] = from;
+      row[2] = until;
+      row[3] = who;
+      row[4] = address;
+      row[5] = why->str;
+      hw_document_add_table_row (b->doc, row);
+    }
+}
+
 /* The plans ------------------------------------------------------------- */
 
 static void
@@ -775,6 +869,7 @@ build_safety (Builder              *b,
   else
     {
       add_title (b, _("Safety plan"));
+      add_placements (b);
       add_bullets (b, "danger");
       add_bullets (b, "safety-goal");
       add_task_table (b, "rule", TRUE);
@@ -835,6 +930,7 @@ build_reunification (Builder *b)
   else
     {
       add_title (b, _("Plan for after the children come home"));
+      add_placements (b);
       add_bullets (b, "need");
       add_bullets (b, "worry");
       add_supports (b);

@@ -11,6 +11,7 @@
 #include "hw-date.h"
 #include "hw-ecomap.h"
 #include "hw-recipient.h"
+#include "hw-placements.h"
 #include "hw-plan.h"
 
 G_DEFINE_QUARK (hw-plan-error-quark, hw_plan_error)
@@ -599,6 +600,36 @@ static const Column support_columns[] = {
   { "end_date", COL_STRING }, { NULL, 0 }
 };
 
+/* The children's placements as they were when the plan was printed or
+ * agreed (the end of each is worked out: "ends"). */
+static const Column placement_columns[] = {
+  { "id", COL_INT }, { "child_id", COL_INT }, { "child_name", COL_STRING },
+  { "setting", COL_STRING }, { "caregiver_id", COL_INT }, { "caregiver_name", COL_STRING },
+  { "caregiver_withheld_from", COL_STRING }, { "address", COL_STRING },
+  { "address_withheld_from", COL_STRING }, { "start_date", COL_STRING },
+  { "ends", COL_STRING }, { "reason", COL_STRING }, { "kin_considered", COL_INT },
+  { "kin_not_chosen_reason", COL_STRING }, { NULL, 0 }
+};
+
+static gboolean
+add_placements (HwStore     *store,
+                JsonObject  *snapshot,
+                gint64       case_id,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) rows = hw_placements_list (store, case_id, 0, error);
+  JsonArray *array;
+
+  if (rows == NULL)
+    return FALSE;
+  array = json_array_new ();
+  for (guint i = 0; i < rows->len; i++)
+    json_array_add_object_element (array, record_to_object (g_ptr_array_index (rows, i),
+                                                            placement_columns));
+  json_object_set_array_member (snapshot, "placements", array);
+  return TRUE;
+}
+
 JsonNode *
 hw_plan_snapshot (HwStore     *store,
                   gint64       plan_id,
@@ -664,7 +695,8 @@ hw_plan_snapshot (HwStore     *store,
                  "WHERE n.case_id = ? ORDER BY p.name, p.id, n.role", case_id, error) ||
       !add_rows (store, snapshot, "supports", "aftercare_supports", support_columns,
                  "SELECT * FROM aftercare_supports WHERE case_id = ? ORDER BY position, id",
-                 case_id, error))
+                 case_id, error) ||
+      !add_placements (store, snapshot, case_id, error))
     return NULL;
 
   json_object_set_null_member (snapshot, "version");

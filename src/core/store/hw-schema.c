@@ -469,6 +469,37 @@ static const char * const migrations[] = {
   "  CHECK (checkin_every IN ('','weekly','every-2-weeks','monthly','every-3-months'));"
   "ALTER TABLE visit_series ADD COLUMN ended_on TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE visit_series ADD COLUMN end_reason TEXT NOT NULL DEFAULT '';",
+  /* placements: where each child lives, since when, with whom
+   * (hw-placements.c), and a person's worker (people.worker_id: whose
+   * caseworker is who, hw-people.c). A placement ends the day the next
+   * placement of that child starts, unless end_date says otherwise. The
+   * address can be withheld from recipients as a person's address is
+   * (address_withheld_from), and so can a caregiver named in words
+   * (caregiver_withheld_from). The rules that span rows (the child is a
+   * child of the case, one start per child per day, dates in order) are
+   * checked by hw-placements.c, not here, so that undo and import can put
+   * rows back in any order. */
+  "CREATE TABLE placements ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL" FK ("cases") ","
+  "  child_id INTEGER NOT NULL" FK ("people") ","
+  "  setting TEXT NOT NULL CHECK (setting IN ('parent','kin','fictive-kin',"
+  "    'foster-family','group-care','other')),"
+  "  caregiver_id INTEGER" FK_NULL ("people") ","
+  "  caregiver_name TEXT NOT NULL DEFAULT '',"
+  "  caregiver_withheld_from TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  address_withheld_from TEXT NOT NULL DEFAULT '',"
+  "  start_date TEXT NOT NULL CHECK (length(start_date) = 10),"
+  "  end_date TEXT NOT NULL DEFAULT '' CHECK (end_date = '' OR length(end_date) = 10),"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  kin_considered INTEGER NOT NULL DEFAULT 0 CHECK (kin_considered IN (0,1)),"
+  "  kin_not_chosen_reason TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX placements_child ON placements(child_id, start_date);"
+  "CREATE INDEX placements_case ON placements(case_id);"
+  "ALTER TABLE people ADD COLUMN worker_id INTEGER" FK_NULL ("people") ";",
 };
 
 static const char * const user_tables[] = {
@@ -481,6 +512,7 @@ static const char * const user_tables[] = {
   "plans", "plan_items", "plan_versions",
   "case_events",
   "aftercare_checkins",
+  "placements",
   NULL
 };
 
