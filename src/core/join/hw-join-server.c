@@ -533,7 +533,7 @@ append_add_form (GString    *out,
       gboolean checked = kind != NULL ? g_str_equal (kind, kinds[i]) : i == 0;
 
       g_string_append_printf (out, "<label class=\"choice\"><input type=\"radio\" name=\"contribution\""
-                              " value=\"%s\"%s> ", kinds[i], checked ? " checked" : "");
+                              " value=\"%s\"%s>", kinds[i], checked ? " checked" : "");
       append_escaped (out, "%s</label>\n", contribution_label (kinds[i]));
     }
   g_string_append (out, "</fieldset>\n");
@@ -715,8 +715,9 @@ build_page (HwJoinServer *self,
           if (shown++ == 0)
             {
               g_string_append (body, "<section aria-labelledby=\"mine-heading\">\n");
-              append_escaped (body, "<h2 id=\"mine-heading\">%s</h2>\n<ul class=\"items\">\n",
-                              _("You sent (the facilitator has not put it up yet)"));
+              append_escaped (body, "<h2 id=\"mine-heading\">%s</h2>\n", _("What you sent"));
+              append_escaped (body, "<p class=\"hint\">%s</p>\n<ul class=\"items\">\n",
+                              _("The facilitator has not put it on the screen yet."));
             }
           append_escaped (body, "<li><span class=\"pending\">%s:</span> ",
                           contribution_label (hw_record_get_string (item, "contribution")));
