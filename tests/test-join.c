@@ -895,6 +895,62 @@ test_rate_limit (Fixture       *f,
   g_assert_cmpuint (r->status, ==, 200);
 }
 
+/* "What I need to do": each attendee's own tasks of the service plan, as
+ * their own printed copy lists them, and nobody else's. */
+static void
+test_tasks (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) invites = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_shown = 0, n_withheld = 0;
+
+  invites = hw_join_server_invite_all (f->server, &error);
+  g_assert_no_error (error);
+  tasks = hw_store_select (f->store, "tasks", &error,
+                           "SELECT t.id, t.description, t.responsible_person_id,"
+                           " ((n.confidential = 1 AND n.withheld_from = '')"
+                           "  OR ',' || n.withheld_from || ',' LIKE '%,support,%') AS withheld"
+                           " FROM tasks t JOIN goals g ON g.id = t.goal_id JOIN needs n ON n.id = g.need_id"
+                           " WHERE n.case_id = ?",
+                           G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
+  g_assert_no_error (error);
+  for (guint i = 0; i < invites->len; i++)
+    {
+      HwJoinInvite *invite = g_ptr_array_index (invites, i);
+      g_autoptr(Reply) r = NULL;
+
+      g_ptr_array_add (f->tokens, g_strdup (strrchr (invite->url, '/') + 1));
+      r = get (f, invite->url);
+      g_assert_cmpuint (r->status, ==, 200);
+      for (guint t = 0; t < tasks->len; t++)
+        {
+          HwRecord *task = g_ptr_array_index (tasks, t);
+          g_autofree char *escaped = g_markup_escape_text (hw_record_get_string (task, "description"), -1);
+          gboolean mine = !hw_record_is_null (task, "responsible_person_id")
+                          && hw_record_get_int (task, "responsible_person_id") == invite->person_id;
+          gboolean withheld = hw_record_get_int (task, "withheld");
+
+          if (mine && !withheld)
+            {
+              g_assert_nonnull (strstr (r->body, escaped));
+              n_shown++;
+            }
+          else
+            {
+              g_assert_null (strstr (r->body, escaped));
+              n_withheld += mine;
+            }
+        }
+      if (g_strstr_len (r->body, -1, "<li>") != NULL && n_shown > 0)
+        g_assert_nonnull (strstr (r->body, "id=\"tasks-heading\""));
+    }
+  /* the sample family has both, or this tests nothing */
+  g_assert_cmpuint (n_shown, >, 1);
+  g_assert_cmpuint (n_withheld, >, 0);
+}
+
 /* Nothing withheld reaches anyone ----------------------------------------- */
 
 static void
@@ -1042,6 +1098,7 @@ main (int   argc,
   ADD ("/join/bad-input", test_bad_input);
   ADD ("/join/bad-links", test_bad_links);
   ADD ("/join/rate-limit", test_rate_limit);
+  ADD ("/join/tasks", test_tasks);
   ADD ("/join/withheld", test_withheld);
 #undef ADD
   {

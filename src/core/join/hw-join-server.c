@@ -24,6 +24,7 @@
 #include "hw-language.h"
 #include "hw-meeting.h"
 #include "hw-recipient.h"
+#include "hw-service-plan.h"
 
 /* from the compiled hw-join.gresource.xml */
 GResource *hw_join_get_resource (void);
@@ -625,6 +626,52 @@ append_scores (HwJoinServer *self,
   g_string_append (out, "</section>\n");
 }
 
+/* "What I need to do": the person's own tasks of the service plan, as
+ * their printed copy of the plan lists them (tasks under a need withheld
+ * from them are left out by hw_service_plan_list_tasks()). Read only. */
+static void
+append_tasks (HwJoinServer *self,
+              Visitor      *v,
+              GString      *out)
+{
+  HwTaskFilter filter = { .by_person = TRUE, .person_id = v->recipient.person_id };
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  g_assert (HW_IS_JOIN_SERVER (self));
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  tasks = hw_service_plan_list_tasks (self->store, hw_record_get_int (v->meeting, "case_id"), &v->recipient,
+                                      &filter, HW_TASK_SORT_STATUS, &today, NULL);
+  if (tasks == NULL || tasks->len == 0)
+    return;
+
+  g_string_append (out, "<section aria-labelledby=\"tasks-heading\">\n");
+  append_escaped (out, "<h2 id=\"tasks-heading\">%s</h2>\n<ul class=\"items\">\n", _("What I need to do"));
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      HwRecord *task = g_ptr_array_index (tasks, i);
+      const char *target = hw_record_get_string (task, "target_date");
+
+      append_escaped (out, "<li>%s", hw_record_get_string (task, "description"));
+      append_escaped (out, "<br><span class=\"hint\">%s", hw_choice_label (HW_CHOICES_TASK_STATUS,
+                                                                          hw_record_get_string (task, "status")));
+      if (target != NULL && *target != '\0')
+        {
+          g_autofree char *date = hw_language_format_iso (target, HW_DATE_LONG, FALSE);
+          /* TRANSLATORS: after a task's status on the phone's page: "by 6 December 2026" */
+          g_autofree char *by = g_strdup_printf (_("by %s"), date);
+
+          append_escaped (out, " · %s", by);
+        }
+      g_string_append (out, "</span></li>\n");
+    }
+  g_string_append (out, "</ul>\n</section>\n");
+}
+
 /* The whole page for @v, in their language (the caller pushed it). */
 static char *
 build_page (HwJoinServer *self,
@@ -726,6 +773,7 @@ build_page (HwJoinServer *self,
       if (shown > 0)
         g_string_append (body, "</ul>\n</section>\n");
     }
+  append_tasks (self, v, body);
   g_string_append (body, "</main>\n");
 
   /* TRANSLATORS: the browser tab's title: "Step 5 of 15 — What is working well" */
