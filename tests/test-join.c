@@ -666,6 +666,31 @@ test_events (Fixture       *f,
   sr = open_events (f, karen, &status);
   g_assert_cmpuint (status, ==, 403);
   stream_read_free (sr);
+  /* a phone that goes away: the server lets go of its stream */
+  {
+    g_autofree char *message = g_strdup_printf ("a live page of person %" G_GINT64_FORMAT " closed", karen_id);
+    g_autofree char *again = invite (f, karen_id);
+    StreamRead *other = open_events (f, again, &status);
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_true (read_until (other, "event: phase"));
+    g_assert_null (strstr (captured_log->str, message));
+    stream_read_free (other);
+    soup_session_abort (f->session);
+    /* the server learns it when it next writes (a change, or the
+     * heartbeat every 20 seconds) */
+    for (guint i = 0; strstr (captured_log->str, message) == NULL && g_get_monotonic_time () < deadline; i++)
+      {
+        if (i % 1000 == 0)
+          g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, i % 2000 ? "ideas" : "worries",
+                                               &error));
+        g_main_context_iteration (NULL, FALSE);
+      }
+    g_assert_nonnull (strstr (captured_log->str, message));
+    g_clear_object (&f->session);
+    f->session = soup_session_new ();
+  }
 }
 
 /* Refusals ---------------------------------------------------------------- */

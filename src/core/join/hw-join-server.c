@@ -918,6 +918,7 @@ stream_finished_cb (SoupServerMessage *msg,
 
   if (guest != NULL && guest->n_streams > 0)
     guest->n_streams--;
+  g_debug ("a live page of person %" G_GINT64_FORMAT " closed", guest ? guest->person_id : 0);
   g_signal_handlers_disconnect_by_data (msg, self);
   g_ptr_array_remove (self->streams, msg);
 }
