@@ -225,6 +225,9 @@ fixture_teardown (Fixture       *f,
   g_ptr_array_unref (f->tokens);
   g_clear_object (&f->session);
   hw_join_server_stop (f->server);
+  /* closed connections are let go of from the main loop */
+  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
   g_assert_finalize_object (f->server);
   hw_test_store_free (f->store, f->dir);
 }
@@ -394,8 +397,11 @@ test_add (Fixture       *f,
   gint64 before = count_items (f), item_id;
 
   g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, "strengths", &error));
-  form = g_strdup_printf ("csrf=%s&contribution=strength&text=%s", csrf,
-                          g_uri_escape_string (said, NULL, FALSE));
+  {
+    g_autofree char *escaped = g_uri_escape_string (said, NULL, FALSE);
+
+    form = g_strdup_printf ("csrf=%s&contribution=strength&text=%s", csrf, escaped);
+  }
   r = post (f, add, form);
   g_assert_cmpuint (r->status, ==, 303);
   g_assert_true (g_str_has_suffix (r->location, "?sent=1"));
@@ -851,18 +857,20 @@ test_bad_links (Fixture       *f,
   }
 
   /* expired */
-  hw_join_server_set_token_lifetime (f->server, 200 * 1000);
+  /* (long enough for a first request under valgrind) */
+  hw_join_server_set_token_lifetime (f->server, 2 * G_TIME_SPAN_SECOND);
   {
     g_autofree char *brief = invite (f, person_named (f, "Rosa Morales"));
 
     r = get (f, brief);
     g_assert_cmpuint (r->status, ==, 200);
     g_clear_pointer (&r, reply_free);
-    g_usleep (300 * 1000);
+    g_usleep (2100 * 1000);
     r = get (f, brief);
     g_assert_cmpuint (r->status, ==, 403);
     g_clear_pointer (&r, reply_free);
   }
+  hw_join_server_set_token_lifetime (f->server, 12 * G_TIME_SPAN_HOUR);
 
   /* no link for someone not taking part, or not of this meeting */
   {

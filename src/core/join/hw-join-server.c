@@ -1410,9 +1410,9 @@ hw_join_server_start (HwJoinServer  *self,
   g_autoptr(GSocketAddress) sa = NULL;
   g_autoptr(SoupServer) soup = NULL;
   g_autoptr(HwRecord) meeting = NULL;
-  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GSList) listeners = NULL;
+  g_autoptr(GSocketAddress) local = NULL;
   g_autofree char *host = NULL;
-  GUri *uri;
 
   g_return_val_if_fail (HW_IS_JOIN_SERVER (self), FALSE);
   g_return_val_if_fail (self->soup == NULL, FALSE);
@@ -1464,15 +1464,17 @@ hw_join_server_start (HwJoinServer  *self,
   if (!soup_server_listen (soup, sa, 0, error))
     return FALSE;
 
-  uris = soup_server_get_uris (soup);
-  if (uris == NULL)
+  /* the port chosen (not soup_server_get_uris(), which leaks an address
+   * in libsoup 3.2) */
+  listeners = soup_server_get_listeners (soup);
+  if (listeners != NULL)
+    local = g_socket_get_local_address (listeners->data, NULL);
+  if (local == NULL || !G_IS_INET_SOCKET_ADDRESS (local))
     {
       g_set_error (error, HW_JOIN_ERROR, HW_JOIN_ERROR_ADDRESS, _("The server could not start."));
       return FALSE;
     }
-  uri = uris->data;
-  self->port = (guint) g_uri_get_port (uri);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
   {
     g_autofree char *addr_text = g_inet_address_to_string (inet);
 
