@@ -9,6 +9,9 @@ packages=(
   meson ninja-build pkg-config gcc gettext git libcrypt-dev
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev libical-dev
   libcairo2-dev libpango1.0-dev libglib2.0-bin gsettings-desktop-schemas
+  # the join server (families join the meeting from their phones' browsers):
+  # libsoup 3 serves the pages, libqrencode draws the room screen's QR code
+  libsoup-3.0-dev libqrencode-dev
   # validators used by the tests
   desktop-file-utils appstream qpdf poppler-utils sqlite3 jq
   # widget and end-to-end tests: a virtual display, D-Bus, accessibility
@@ -17,6 +20,10 @@ packages=(
   mutter weston
   python3-gi python3-pyatspi gir1.2-atspi-2.0 gir1.2-gtk-4.0 gir1.2-adw-1
   python3-dogtail python3-icalendar imagemagick graphviz
+  # the join page in a real browser: screenshots at phone size and the
+  # end-to-end test (headless, through its DevTools protocol); curl for
+  # the command line's `homeward serve` test
+  chromium curl
   # sanitizers, fuzzing (libFuzzer runtime) and leak checks
   clang libclang-rt-14-dev valgrind
   # the agency server: PostgreSQL 15 (tests start their own cluster with

@@ -11,6 +11,7 @@
  *   homeward backups [--database DB]
  *   homeward delete  [--database DB] --case ID [--yes]
  *   homeward purge   [--database DB] --closed-before YYYY-MM-DD [--dry-run] [--yes]
+ *   homeward serve   [--database DB] --meeting ID [--port N] [--address A]
  *
  * Nothing here touches GTK, so it runs without a display.
  *
@@ -19,6 +20,7 @@
 #define G_LOG_DOMAIN "hw-cli"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -31,6 +33,7 @@
 #include "hw-enums.h"
 #include "hw-export.h"
 #include "hw-interchange.h"
+#include "hw-join-server.h"
 #include "hw-language.h"
 #include "hw-lock.h"
 #include "hw-meeting.h"
@@ -61,7 +64,7 @@ static const Exporter exporters[] = {
 
 static const char * const commands[] = { "list", "demo", "export", "import", "audit", "forget-passphrase",
                                          "backup", "restore", "backups", "delete", "purge",
-                                         "due", "help", NULL };
+                                         "due", "serve", "help", NULL };
 
 static char *opt_database = NULL;
 
@@ -131,6 +134,9 @@ print_usage (void)
              "  homeward due [--database FILE] [--person NAME] [--week YYYY-MM-DD]\n"
              "         what is due in the seven days from that day (default today) and what is\n"
              "         overdue: tasks and aftercare check-ins, for one person or everyone\n"
+             "  homeward serve [--database FILE] --meeting ID [--port N] [--address A]\n"
+             "         let the people of a meeting join it from their phones' browsers on the local\n"
+             "         network: prints one link per attendee (NAME URL), serves until Ctrl+C\n"
              "\n"
              "What can be exported (--what, --format):\n"
              "%s"
@@ -869,6 +875,84 @@ cmd_backups (int argc, char **argv)
   return 0;
 }
 
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+cmd_serve (int argc, char **argv)
+{
+  gint64 meeting_id = 0;
+  int port = 0;
+  g_autofree char *address = NULL;
+  const GOptionEntry entries[] = {
+    { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting_id, N_("The meeting people join"), N_("ID") },
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("The port to listen on (default: any free port)"), N_("N") },
+    { "address", 'a', 0, G_OPTION_ARG_STRING, &address,
+      N_("This computer's address on the local network (default: the first private one)"), N_("A") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = make_context (NULL,
+    _("Let the people of a meeting join it from their phones' browsers on the local network.\n"
+      "Prints one link per attendee, “NAME URL” a line, then serves until Ctrl+C.\n"
+      "Each link is for that person only: it shows what their own copy would show."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  g_autoptr(HwJoinServer) server = NULL;
+  g_autoptr(GPtrArray) invites = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  guint sigint_id, sigterm_id;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (meeting_id <= 0)
+    {
+      g_printerr ("%s\n", _("homeward: say which meeting with --meeting ID (see “homeward list”)."));
+      return 1;
+    }
+  if (port < 0 || port > 65535)
+    {
+      g_printerr (_("homeward: %d is not a port number.\n"), port);
+      return 1;
+    }
+  if ((store = open_store (&error)) == NULL)
+    return fail (error);
+
+  server = hw_join_server_new (store, meeting_id);
+  if (!hw_join_server_start (server, address, (guint) port, &error))
+    return fail (error);
+  invites = hw_join_server_invite_all (server, &error);
+  if (invites == NULL)
+    return fail (error);
+  if (invites->len == 0)
+    g_printerr ("%s\n", _("homeward: nobody on this meeting's list of attendees is taking part, so there "
+                          "are no links to give."));
+  for (guint i = 0; i < invites->len; i++)
+    {
+      HwJoinInvite *invite = g_ptr_array_index (invites, i);
+
+      g_print ("%s %s\n", invite->name, invite->url);
+    }
+  fflush (stdout);
+  g_printerr (_("Serving meeting %lld at %s. Press Ctrl+C to stop; the links stop working then.\n"),
+              (long long) meeting_id, hw_join_server_get_base_url (server));
+  g_clear_pointer (&invites, g_ptr_array_unref);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  sigint_id = g_unix_signal_add (SIGINT, quit_cb, loop);
+  sigterm_id = g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_main_loop_run (loop);
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
+
+  hw_join_server_stop (server);
+  g_printerr ("%s\n", _("Stopped. The links no longer work."));
+  return 0;
+}
+
 int
 hw_cli_run (int    argc,
             char **argv)
@@ -921,6 +1005,8 @@ hw_cli_run (int    argc,
     ret = cmd_purge (argc, argv);
   else if (g_str_equal (command, "due"))
     ret = cmd_due (argc, argv);
+  else if (g_str_equal (command, "serve"))
+    ret = cmd_serve (argc, argv);
   else
     g_assert_not_reached ();
 

@@ -511,6 +511,102 @@ hw_meeting_add_item (HwStore     *store,
   return insert_item (store, N_("Add an item to the meeting"), meeting_id, phase, row, error);
 }
 
+static gboolean
+check_taking_part (HwStore     *store,
+                   gint64       meeting_id,
+                   gint64       person_id,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) att = NULL;
+  const char *attendance;
+
+  att = hw_store_select (store, "meeting_attendees", NULL,
+                         "SELECT id, attendance FROM meeting_attendees WHERE meeting_id = ? AND person_id = ?",
+                         G_TYPE_INT64, meeting_id, G_TYPE_INT64, person_id, G_TYPE_INVALID);
+  if (att == NULL || att->len == 0)
+    return invalid (error, _("Only someone on the list of attendees can add to the meeting."));
+  attendance = hw_record_get_string (g_ptr_array_index (att, 0), "attendance");
+  if (g_strcmp0 (attendance, "present") != 0 && g_strcmp0 (attendance, "remote") != 0)
+    return invalid (error, _("Only someone taking part (in the room, by phone or video) can add to the meeting."));
+  return TRUE;
+}
+
+gint64
+hw_meeting_add_contribution (HwStore     *store,
+                             gint64       meeting_id,
+                             gint64       author_person_id,
+                             const char  *contribution,
+                             const char  *text,
+                             GError     **error)
+{
+  static const char * const kinds[] = { "strength", "worry", "idea", "question", NULL };
+  g_autoptr(HwRecord) meeting = NULL;
+  g_autoptr(HwRecord) row = NULL;
+  g_autofree char *clean = NULL;
+  const char *phase;
+
+  meeting = get_meeting (store, meeting_id, error);
+  if (meeting == NULL)
+    return 0;
+  if (contribution == NULL || !g_strv_contains (kinds, contribution))
+    {
+      invalid (error, _("Choose whether it is a strength, a worry, an idea or a question."));
+      return 0;
+    }
+  if (!check_taking_part (store, meeting_id, author_person_id, error))
+    return 0;
+  if (!clean_text (text, &clean, error))
+    return 0;
+  phase = hw_record_get_string (meeting, "current_phase");
+  if (!check_phase (phase, error))
+    return 0;
+
+  row = hw_record_new ("meeting_items");
+  hw_record_set_string (row, "text", clean);
+  hw_record_set_int (row, "author_person_id", author_person_id);
+  hw_record_set_string (row, "contribution", contribution);
+  hw_record_set_boolean (row, "hidden", TRUE);
+  return insert_item (store, N_("Add an item sent from a phone"), meeting_id, phase, row, error);
+}
+
+gboolean
+hw_meeting_set_item_hidden (HwStore     *store,
+                            gint64       item_id,
+                            gboolean     hidden,
+                            GError     **error)
+{
+  g_autoptr(HwRecord) item = NULL;
+  g_autoptr(HwRecord) row = NULL;
+
+  item = get_item (store, item_id, error);
+  if (item == NULL)
+    return FALSE;
+  row = hw_record_new ("meeting_items");
+  hw_record_set_id (row, item_id);
+  hw_record_set_boolean (row, "hidden", hidden);
+  return hw_store_update (store, hidden ? N_("Hide an item from the screen")
+                                        : N_("Show an item on the screen"), row, error);
+}
+
+gboolean
+hw_meeting_set_scores_revealed (HwStore     *store,
+                                gint64       meeting_id,
+                                gboolean     revealed,
+                                GError     **error)
+{
+  g_autoptr(HwRecord) meeting = NULL;
+  g_autoptr(HwRecord) row = NULL;
+
+  meeting = get_meeting (store, meeting_id, error);
+  if (meeting == NULL)
+    return FALSE;
+  row = hw_record_new ("meetings");
+  hw_record_set_id (row, meeting_id);
+  hw_record_set_boolean (row, "scores_revealed", revealed);
+  return hw_store_update (store, revealed ? N_("Reveal the scores") : N_("Hide the scores again"),
+                          row, error);
+}
+
 gboolean
 hw_meeting_edit_item (HwStore     *store,
                       gint64       item_id,
@@ -736,6 +832,10 @@ hw_meeting_list_items (HwStore           *store,
         if (g_strcmp0 (hw_record_get_string (row, "phase"), phases[p].id) != 0)
           continue;
         if (recipient != NULL && !hw_recipient_may_see_record (recipient, row))
+          continue;
+        /* sent from a phone and not yet let through by the facilitator:
+         * in no copy and not on the room's screen */
+        if (recipient != NULL && hw_record_get_boolean (row, "hidden"))
           continue;
         g_ptr_array_add (out, g_object_ref (row));
       }

@@ -108,6 +108,39 @@ gint64    hw_meeting_add_item          (HwStore     *store,
                                         const char  *phase,
                                         const char  *text,
                                         GError     **error);
+/**
+ * hw_meeting_add_contribution:
+ * @author_person_id: who wrote it: an attendee taking part (present or
+ *   remote)
+ * @contribution: "strength", "worry", "idea" or "question"
+ * @text: as for hw_meeting_add_item()
+ *
+ * What someone adds from their phone (src/core/join): an item of the
+ * meeting's current step, with its real author, kept hidden
+ * (hidden = 1) until the facilitator lets it through with
+ * hw_meeting_set_item_hidden(): until then it is in no copy and not on
+ * the room's screen (hw_meeting_list_items() with a recipient leaves it
+ * out), only in the editor and on its author's own page.
+ * Returns: the item id, or 0 with @error set
+ */
+gint64    hw_meeting_add_contribution  (HwStore     *store,
+                                        gint64       meeting_id,
+                                        gint64       author_person_id,
+                                        const char  *contribution,
+                                        const char  *text,
+                                        GError     **error);
+/* Keeps an item off the room's screen and out of every copy (TRUE), or
+ * lets it through (FALSE). */
+gboolean  hw_meeting_set_item_hidden   (HwStore     *store,
+                                        gint64       item_id,
+                                        gboolean     hidden,
+                                        GError     **error);
+/* Whether the attendees see each other's scores on their phones
+ * (meetings.scores_revealed; until then each sees only their own). */
+gboolean  hw_meeting_set_scores_revealed (HwStore   *store,
+                                          gint64     meeting_id,
+                                          gboolean   revealed,
+                                          GError   **error);
 gboolean  hw_meeting_edit_item         (HwStore     *store,
                                         gint64       item_id,
                                         const char  *text,
@@ -143,7 +176,8 @@ gboolean  hw_meeting_move_item         (HwStore     *store,
                                         int          delta,
                                         GError     **error);
 /* Items of one phase (NULL = all phases, in agenda order) that @recipient
- * may see (NULL = everything), ordered by position.
+ * may see (NULL = everything, hidden items too; with a recipient, hidden
+ * items are left out), ordered by position.
  * Returns: (transfer full) (element-type HwRecord) */
 GPtrArray *hw_meeting_list_items       (HwStore           *store,
                                         gint64             meeting_id,

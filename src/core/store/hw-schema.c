@@ -500,6 +500,21 @@ static const char * const migrations[] = {
   "CREATE INDEX placements_child ON placements(child_id, start_date);"
   "CREATE INDEX placements_case ON placements(case_id);"
   "ALTER TABLE people ADD COLUMN worker_id INTEGER" FK_NULL ("people") ";",
+  /* join (src/core/join, issue 16): what people add from their phones.
+   * author_person_id is who wrote an item (owner_person_id stays "who
+   * will do it"); contribution is what they said it is (a strength, a
+   * worry, an idea or a question; '' for items typed in the window);
+   * hidden = 1 while the facilitator has not yet let it on the room's
+   * screen or into any copy. scores_revealed: the scores people gave on
+   * their phones are private to each until the facilitator reveals them.
+   * Nothing here depends on another migration. */
+  "ALTER TABLE meeting_items ADD COLUMN author_person_id INTEGER" FK_NULL ("people") ";"
+  "ALTER TABLE meeting_items ADD COLUMN contribution TEXT NOT NULL DEFAULT ''"
+  "  CHECK (contribution IN ('','strength','worry','idea','question'));"
+  "ALTER TABLE meeting_items ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (hidden IN (0,1));"
+  "ALTER TABLE meetings ADD COLUMN scores_revealed INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (scores_revealed IN (0,1));",
 };
 
 static const char * const user_tables[] = {

@@ -1,0 +1,1145 @@
+/* test-join.c: the join server (src/core/join) with a real HTTP client.
+ *
+ * A SoupSession talks to an HwJoinServer on 127.0.0.1, port 0, serving
+ * the sample family's second meeting: every route's success, and every
+ * refusal (oversize body, body of unknown length, invalid UTF-8, missing
+ * or foreign CSRF token, another origin, another Host, a wrong, expired or
+ * withdrawn link, an unknown or deleted meeting, too many requests, a
+ * public address). A score stays private until revealed; nothing withheld
+ * from a person, and no confidential person, reaches any page or event of
+ * any attendee in any step; no token reaches the log.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "hw-join-server.h"
+#include "hw-join-token.h"
+#include "hw-enums.h"
+#include "hw-meeting.h"
+#include "hw-recipient.h"
+#include "hw-test-store.h"
+
+/* Every log message of the test, whatever its level or domain. */
+static GString *captured_log;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags   level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") || g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+      {
+        if (fields[i].length < 0)
+          g_string_append (captured_log, fields[i].value);
+        else
+          g_string_append_len (captured_log, fields[i].value, fields[i].length);
+        g_string_append_c (captured_log, '\n');
+      }
+  /* warnings and criticals still fail the test */
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    return g_log_writer_default (level, fields, n_fields, user_data);
+  return G_LOG_WRITER_HANDLED;
+}
+
+typedef struct {
+  HwStore      *store;
+  char         *dir;
+  gint64        case_id;
+  gint64        meeting_id;
+  HwJoinServer *server;
+  SoupSession  *session;
+  GPtrArray    *tokens;   /* every link made, to look for in the log */
+} Fixture;
+
+typedef struct {
+  guint   status;
+  char   *body;
+  char   *location;
+  char   *csp;
+  char   *referrer;
+  char   *nosniff;
+  char   *type;
+} Reply;
+
+static void
+reply_free (Reply *r)
+{
+  g_free (r->body);
+  g_free (r->location);
+  g_free (r->csp);
+  g_free (r->referrer);
+  g_free (r->nosniff);
+  g_free (r->type);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
+
+static void
+read_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GBytes **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* One request; @headers: NULL-terminated name, value pairs (a NULL value
+ * removes the header). */
+static Reply *
+request (Fixture     *f,
+         const char  *method,
+         const char  *url,
+         const char  *content_type,
+         const char  *body,
+         gssize       body_length,
+         const char **headers)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  GBytes *bytes = NULL;
+  Reply *r = g_new0 (Reply, 1);
+  SoupMessageHeaders *h;
+
+  g_assert_nonnull (msg);
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) b = g_bytes_new (body, body_length < 0 ? strlen (body) : (gsize) body_length);
+
+      soup_message_set_request_body_from_bytes (msg, content_type, b);
+    }
+  for (guint i = 0; headers != NULL && headers[i] != NULL; i += 2)
+    {
+      if (headers[i + 1] == NULL)
+        soup_message_headers_remove (soup_message_get_request_headers (msg), headers[i]);
+      else
+        soup_message_headers_replace (soup_message_get_request_headers (msg), headers[i], headers[i + 1]);
+    }
+  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, read_done_cb, &bytes);
+  while (bytes == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  r->status = soup_message_get_status (msg);
+  r->body = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_bytes_unref (bytes);
+  h = soup_message_get_response_headers (msg);
+  r->location = g_strdup (soup_message_headers_get_one (h, "Location"));
+  r->csp = g_strdup (soup_message_headers_get_one (h, "Content-Security-Policy"));
+  r->referrer = g_strdup (soup_message_headers_get_one (h, "Referrer-Policy"));
+  r->nosniff = g_strdup (soup_message_headers_get_one (h, "X-Content-Type-Options"));
+  r->type = g_strdup (soup_message_headers_get_content_type (h, NULL));
+  return r;
+}
+
+static Reply *
+get (Fixture    *f,
+     const char *url)
+{
+  return request (f, "GET", url, NULL, NULL, 0, NULL);
+}
+
+/* A form POST from the page itself (same Origin). */
+static Reply *
+post (Fixture    *f,
+      const char *url,
+      const char *form)
+{
+  const char *headers[] = { "Origin", hw_join_server_get_base_url (f->server), NULL };
+
+  return request (f, "POST", url, "application/x-www-form-urlencoded", form, -1, headers);
+}
+
+/* The value of the first csrf field of a page. */
+static char *
+csrf_of (const char *page)
+{
+  const char *start = strstr (page, "name=\"csrf\" value=\"");
+  const char *end;
+
+  g_assert_nonnull (start);
+  start += strlen ("name=\"csrf\" value=\"");
+  end = strchr (start, '"');
+  return g_strndup (start, end - start);
+}
+
+static gint64
+person_named (Fixture    *f,
+              const char *name)
+{
+  return hw_store_query_int (f->store, 0, "SELECT id FROM people WHERE case_id = ? AND name = ?",
+                             G_TYPE_INT64, f->case_id, G_TYPE_STRING, name, G_TYPE_INVALID);
+}
+
+static char *
+invite (Fixture *f,
+        gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  char *url = hw_join_server_invite (f->server, person_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (url);
+  g_ptr_array_add (f->tokens, g_strdup (strrchr (url, '/') + 1));
+  return url;
+}
+
+static gint64
+count_items (Fixture *f)
+{
+  return hw_store_query_int (f->store, -1, "SELECT count(*) FROM meeting_items", G_TYPE_INVALID);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = hw_test_store_new_demo ("test-join-XXXXXX", &f->dir, &f->case_id);
+  /* the meeting with the scaling step and a confidential attendee */
+  f->meeting_id = hw_store_query_int (f->store, 0, "SELECT max(id) FROM meetings WHERE case_id = ?",
+                                      G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
+  g_assert_cmpint (f->meeting_id, >, 0);
+  f->server = hw_join_server_new (f->store, f->meeting_id);
+  hw_join_server_start (f->server, "127.0.0.1", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hw_join_server_get_port (f->server), >, 0);
+  f->session = soup_session_new ();
+  f->tokens = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  /* no link ever reached the log */
+  for (guint i = 0; i < f->tokens->len; i++)
+    g_assert_null (strstr (captured_log->str, g_ptr_array_index (f->tokens, i)));
+  g_ptr_array_unref (f->tokens);
+  g_clear_object (&f->session);
+  hw_join_server_stop (f->server);
+  /* closed connections are let go of from the main loop */
+  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (f->server);
+  hw_test_store_free (f->store, f->dir);
+}
+
+/* Tokens ------------------------------------------------------------------ */
+
+static void
+test_tokens (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      char *token = hw_join_token_new ();
+
+      g_assert_true (hw_join_token_is_wellformed (token));
+      g_assert_cmpuint (strlen (token), ==, 43);
+      g_assert_true (g_hash_table_add (seen, token));
+    }
+  g_assert_false (hw_join_token_is_wellformed ("short"));
+  g_assert_false (hw_join_token_is_wellformed ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/"));
+  g_assert_true (hw_join_secret_equal ("abc", "abc"));
+  g_assert_false (hw_join_secret_equal ("abc", "abd"));
+  g_assert_false (hw_join_secret_equal ("abc", "abcd"));
+  g_assert_false (hw_join_secret_equal ("", "a"));
+}
+
+/* Addresses --------------------------------------------------------------- */
+
+static void
+test_addresses (void)
+{
+  static const struct { const char *address; gboolean local; } cases[] = {
+    { "127.0.0.1", TRUE }, { "10.1.2.3", TRUE }, { "172.16.0.9", TRUE }, { "192.168.1.20", TRUE },
+    { "169.254.3.4", TRUE }, { "::1", TRUE }, { "fe80::1", TRUE }, { "fd12:3456::1", TRUE },
+    { "8.8.8.8", FALSE }, { "0.0.0.0", FALSE }, { "::", FALSE }, { "172.32.0.1", FALSE },
+    { "2001:db8::1", FALSE }, { "224.0.0.1", FALSE },
+  };
+  g_autofree char *dir = NULL;
+  HwStore *store = hw_test_store_new_demo ("test-join-XXXXXX", &dir, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GInetAddress) a = g_inet_address_new_from_string (cases[i].address);
+
+      g_assert_cmpint (hw_join_address_is_local (a), ==, cases[i].local);
+      if (!cases[i].local)
+        {
+          /* refused before anything listens */
+          g_autoptr(HwJoinServer) server = hw_join_server_new (store, 1);
+          g_autoptr(GError) error = NULL;
+
+          g_assert_false (hw_join_server_start (server, cases[i].address, 0, &error));
+          g_assert_error (error, HW_JOIN_ERROR, HW_JOIN_ERROR_ADDRESS);
+          g_assert_false (hw_join_server_is_running (server));
+        }
+    }
+  {
+    g_autoptr(HwJoinServer) server = hw_join_server_new (store, 1);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (hw_join_server_start (server, "not an address", 0, &error));
+    g_assert_error (error, HW_JOIN_ERROR, HW_JOIN_ERROR_ADDRESS);
+  }
+  hw_test_store_free (store, g_steal_pointer (&dir));
+}
+
+static void
+test_unknown_meeting (void)
+{
+  g_autofree char *dir = NULL;
+  HwStore *store = hw_test_store_new_demo ("test-join-XXXXXX", &dir, NULL);
+  g_autoptr(HwJoinServer) server = hw_join_server_new (store, 9999);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (hw_join_server_start (server, "127.0.0.1", 0, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND);
+  g_assert_false (hw_join_server_is_running (server));
+  g_clear_error (&error);
+  /* no links from a server that is off */
+  g_assert_null (hw_join_server_invite (server, 1, &error));
+  g_assert_error (error, HW_JOIN_ERROR, HW_JOIN_ERROR_NOT_RUNNING);
+  g_clear_object (&server);
+  hw_test_store_free (store, g_steal_pointer (&dir));
+}
+
+/* Routes ------------------------------------------------------------------ */
+
+static void
+test_page (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *elena = invite (f, person_named (f, "Elena Morales"));
+  g_autofree char *karen = invite (f, person_named (f, "Karen Whitfield"));
+  g_autofree char *css = g_strconcat (hw_join_server_get_base_url (f->server), "/static/join.css", NULL);
+  g_autofree char *js = g_strconcat (hw_join_server_get_base_url (f->server), "/static/join.js", NULL);
+  g_autofree char *root = g_strconcat (hw_join_server_get_base_url (f->server), "/", NULL);
+  g_autoptr(Reply) r = NULL;
+
+  g_assert_true (g_str_has_prefix (elena, "http://127.0.0.1:"));
+
+  r = get (f, elena);
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_cmpstr (r->type, ==, "text/html");
+  g_assert_nonnull (strstr (r->csp, "default-src 'self'"));
+  g_assert_null (strstr (r->csp, "unsafe-inline"));
+  g_assert_cmpstr (r->referrer, ==, "no-referrer");
+  g_assert_cmpstr (r->nosniff, ==, "nosniff");
+  /* Elena's language is Spanish: the page is in Spanish */
+  g_assert_nonnull (strstr (r->body, "<html lang=\"es\""));
+  g_assert_nonnull (strstr (r->body, "Qué tan seguros, del 0 al 10"));
+  g_assert_nonnull (strstr (r->body, "Elena Morales"));
+  /* no inline script, labelled form fields */
+  g_assert_null (strstr (r->body, "<script>"));
+  g_assert_nonnull (strstr (r->body, "<script src=\"/static/join.js\""));
+  g_assert_nonnull (strstr (r->body, "<label for=\"text\">"));
+  g_assert_nonnull (strstr (r->body, "<legend>"));
+  g_clear_pointer (&r, reply_free);
+
+  /* Karen reads English */
+  r = get (f, karen);
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_nonnull (strstr (r->body, "<html lang=\"en\""));
+  g_assert_nonnull (strstr (r->body, "How safe, from 0 to 10"));
+  g_clear_pointer (&r, reply_free);
+
+  r = get (f, css);
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_cmpstr (r->type, ==, "text/css");
+  g_assert_cmpstr (r->nosniff, ==, "nosniff");
+  g_clear_pointer (&r, reply_free);
+  r = get (f, js);
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_cmpstr (r->type, ==, "text/javascript");
+  g_clear_pointer (&r, reply_free);
+
+  r = get (f, root);
+  g_assert_cmpuint (r->status, ==, 404);
+  g_assert_nonnull (r->csp);
+  g_clear_pointer (&r, reply_free);
+
+  /* a page is not a form target: GET on /add */
+  {
+    g_autofree char *add = g_strconcat (elena, "/add", NULL);
+
+    r = get (f, add);
+    g_assert_cmpuint (r->status, ==, 405);
+  }
+}
+
+static void
+test_add (Fixture       *f,
+          gconstpointer  data)
+{
+  gint64 elena_id = person_named (f, "Elena Morales");
+  g_autofree char *elena = invite (f, elena_id);
+  g_autofree char *rosa = invite (f, person_named (f, "Rosa Morales"));
+  g_autofree char *add = g_strconcat (elena, "/add", NULL);
+  g_autoptr(Reply) page = get (f, elena);
+  g_autofree char *csrf = csrf_of (page->body);
+  g_autofree char *form = NULL;
+  g_autoptr(Reply) r = NULL;
+  g_autoptr(HwRecord) item = NULL;
+  g_autoptr(HwPresentation) screen = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *said = "Abuela Rosa drives the kids to school every day";
+  gint64 before = count_items (f), item_id;
+
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, "strengths", &error));
+  {
+    g_autofree char *escaped = g_uri_escape_string (said, NULL, FALSE);
+
+    form = g_strdup_printf ("csrf=%s&contribution=strength&text=%s", csrf, escaped);
+  }
+  r = post (f, add, form);
+  g_assert_cmpuint (r->status, ==, 303);
+  g_assert_true (g_str_has_suffix (r->location, "?sent=1"));
+  g_assert_cmpint (count_items (f), ==, before + 1);
+
+  /* stored with its real author, in the current step, hidden */
+  item_id = hw_store_query_int (f->store, 0, "SELECT max(id) FROM meeting_items", G_TYPE_INVALID);
+  item = hw_store_get (f->store, "meeting_items", item_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hw_record_get_string (item, "text"), ==, said);
+  g_assert_cmpint (hw_record_get_int (item, "author_person_id"), ==, elena_id);
+  g_assert_cmpint (hw_record_get_int (item, "meeting_id"), ==, f->meeting_id);
+  g_assert_cmpstr (hw_record_get_string (item, "phase"), ==, "strengths");
+  g_assert_cmpstr (hw_record_get_string (item, "contribution"), ==, "strength");
+  g_assert_true (hw_record_get_boolean (item, "hidden"));
+  /* one edit of the store: undoable like any other */
+  {
+    g_autofree char *label = hw_store_get_undo_label (f->store);
+    g_assert_cmpstr (label, ==, "Add an item sent from a phone");
+  }
+
+  /* the author sees it waiting; nobody else, and not the room's screen */
+  g_clear_pointer (&r, reply_free);
+  r = get (f, elena);
+  g_assert_nonnull (strstr (r->body, said));
+  g_clear_pointer (&r, reply_free);
+  r = get (f, rosa);
+  g_assert_null (strstr (r->body, said));
+  screen = hw_meeting_presentation (f->store, f->meeting_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < screen->strengths->len; i++)
+    g_assert_cmpstr (((HwPresentationItem *) g_ptr_array_index (screen->strengths, i))->text, !=, said);
+  g_clear_pointer (&screen, hw_presentation_free);
+
+  /* let through by the facilitator: on everyone's page and the screen */
+  g_assert_true (hw_meeting_set_item_hidden (f->store, item_id, FALSE, &error));
+  g_clear_pointer (&r, reply_free);
+  r = get (f, rosa);
+  g_assert_nonnull (strstr (r->body, said));
+  screen = hw_meeting_presentation (f->store, f->meeting_id, &error);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < screen->strengths->len; i++)
+      found |= g_strcmp0 (((HwPresentationItem *) g_ptr_array_index (screen->strengths, i))->text, said) == 0;
+    g_assert_true (found);
+  }
+
+  /* the same validation as the window: empty text, unknown kind */
+  g_clear_pointer (&r, reply_free);
+  g_free (form);
+  form = g_strdup_printf ("csrf=%s&contribution=strength&text=%%20%%20", csrf);
+  r = post (f, add, form);
+  g_assert_cmpuint (r->status, ==, 400);
+  g_assert_nonnull (strstr (r->body, "role=\"alert\""));
+  g_clear_pointer (&r, reply_free);
+  g_free (form);
+  form = g_strdup_printf ("csrf=%s&contribution=decision&text=hello", csrf);
+  r = post (f, add, form);
+  g_assert_cmpuint (r->status, ==, 400);
+  g_assert_cmpint (count_items (f), ==, before + 1);
+}
+
+/* The value after "Name: " in the scores list of a page, or -1. */
+static int
+shown_score (const char *page,
+             const char *name)
+{
+  g_autofree char *needle = g_strdup_printf ("<li>%s: ", name);
+  const char *at = strstr (page, needle);
+
+  return at ? atoi (at + strlen (needle)) : -1;
+}
+
+static void
+test_score (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 elena_id = person_named (f, "Elena Morales");
+  g_autofree char *elena = invite (f, elena_id);
+  g_autofree char *rosa = invite (f, person_named (f, "Rosa Morales"));
+  g_autofree char *score_url = g_strconcat (elena, "/score", NULL);
+  g_autoptr(Reply) page = NULL;
+  g_autoptr(Reply) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csrf = NULL;
+  g_autofree char *form = NULL;
+  gint64 item_id;
+
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, "scaling", &error));
+  g_assert_true (hw_meeting_set_scores_revealed (f->store, f->meeting_id, FALSE, &error));
+  /* a statement both may see */
+  item_id = hw_store_query_int (f->store, 0,
+                                "SELECT id FROM meeting_items WHERE meeting_id = ? AND phase = 'worries'"
+                                " AND confidential = 0 AND withheld_from = '' AND hidden = 0 ORDER BY id LIMIT 1",
+                                G_TYPE_INT64, f->meeting_id, G_TYPE_INVALID);
+  g_assert_cmpint (item_id, >, 0);
+
+  page = get (f, elena);
+  csrf = csrf_of (page->body);
+  form = g_strdup_printf ("csrf=%s&item=%" G_GINT64_FORMAT "&score=3", csrf, item_id);
+  r = post (f, score_url, form);
+  g_assert_cmpuint (r->status, ==, 303);
+  g_assert_cmpint (hw_store_query_int (f->store, -1,
+                                       "SELECT score FROM meeting_scores WHERE item_id = ? AND person_id = ?",
+                                       G_TYPE_INT64, item_id, G_TYPE_INT64, elena_id, G_TYPE_INVALID), ==, 3);
+
+  /* Elena sees her own score selected; Rosa sees nobody's */
+  g_clear_pointer (&r, reply_free);
+  r = get (f, elena);
+  {
+    g_autofree char *select = g_strdup_printf ("id=\"score-%" G_GINT64_FORMAT "\"", item_id);
+    const char *at = strstr (r->body, select);
+
+    g_assert_nonnull (at);
+    g_assert_nonnull (strstr (at, "<option value=\"3\" selected>"));
+  }
+  g_clear_pointer (&r, reply_free);
+  r = get (f, rosa);
+  g_assert_cmpint (shown_score (r->body, "Elena Morales"), ==, -1);
+  g_assert_null (strstr (r->body, "class=\"scores\""));
+
+  /* revealed: everyone's, by name */
+  g_assert_true (hw_meeting_set_scores_revealed (f->store, f->meeting_id, TRUE, &error));
+  g_clear_pointer (&r, reply_free);
+  r = get (f, rosa);
+  g_assert_cmpint (shown_score (r->body, "Elena Morales"), ==, 3);
+
+  /* out of range, not a number, a statement not on the page */
+  g_clear_pointer (&r, reply_free);
+  g_free (form);
+  form = g_strdup_printf ("csrf=%s&item=%" G_GINT64_FORMAT "&score=11", csrf, item_id);
+  r = post (f, score_url, form);
+  g_assert_cmpuint (r->status, ==, 400);
+  g_clear_pointer (&r, reply_free);
+  g_free (form);
+  form = g_strdup_printf ("csrf=%s&item=%" G_GINT64_FORMAT "&score=seven", csrf, item_id);
+  r = post (f, score_url, form);
+  g_assert_cmpuint (r->status, ==, 400);
+  {
+    gint64 secret = hw_store_query_int (f->store, 0,
+                                        "SELECT id FROM meeting_items WHERE meeting_id = ?"
+                                        " AND phase IN ('worries','safety-goals') AND confidential = 1 LIMIT 1",
+                                        G_TYPE_INT64, f->meeting_id, G_TYPE_INVALID);
+
+    if (secret > 0)
+      {
+        g_clear_pointer (&r, reply_free);
+        g_free (form);
+        form = g_strdup_printf ("csrf=%s&item=%" G_GINT64_FORMAT "&score=5", csrf, secret);
+        r = post (f, score_url, form);
+        g_assert_cmpuint (r->status, ==, 400);
+      }
+  }
+  g_assert_cmpint (hw_store_query_int (f->store, -1,
+                                       "SELECT score FROM meeting_scores WHERE item_id = ? AND person_id = ?",
+                                       G_TYPE_INT64, item_id, G_TYPE_INT64, elena_id, G_TYPE_INVALID), ==, 3);
+}
+
+/* Events ------------------------------------------------------------------ */
+
+typedef struct {
+  GInputStream *stream;
+  GString      *text;
+  gboolean      done;
+} StreamRead;
+
+static void
+stream_open_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  StreamRead *sr = user_data;
+  g_autoptr(GError) error = NULL;
+
+  sr->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  g_assert_no_error (error);
+  sr->done = TRUE;
+}
+
+static void
+stream_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  StreamRead *sr = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+
+  g_assert_no_error (error);
+  if (bytes != NULL)
+    g_string_append_len (sr->text, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  sr->done = TRUE;
+}
+
+/* Reads the stream until @needle has arrived (or 5 s have passed). */
+static gboolean
+read_until (StreamRead *sr,
+            const char *needle)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (strstr (sr->text->str, needle) == NULL && g_get_monotonic_time () < deadline)
+    {
+      sr->done = FALSE;
+      g_input_stream_read_bytes_async (sr->stream, 4096, G_PRIORITY_DEFAULT, NULL, stream_read_cb, sr);
+      while (!sr->done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  return strstr (sr->text->str, needle) != NULL;
+}
+
+static StreamRead *
+open_events (Fixture    *f,
+             const char *link,
+             guint      *status)
+{
+  g_autofree char *url = g_strconcat (link, "/events", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  StreamRead *sr = g_new0 (StreamRead, 1);
+
+  sr->text = g_string_new (NULL);
+  soup_session_send_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, stream_open_cb, sr);
+  while (!sr->done)
+    g_main_context_iteration (NULL, TRUE);
+  *status = soup_message_get_status (msg);
+  g_assert_cmpstr (soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL),
+                   ==, *status == 200 ? "text/event-stream" : "text/html");
+  return sr;
+}
+
+static void
+stream_read_free (StreamRead *sr)
+{
+  g_clear_object (&sr->stream);
+  g_string_free (sr->text, TRUE);
+  g_free (sr);
+}
+
+static void
+test_events (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 karen_id = person_named (f, "Karen Whitfield");
+  g_autofree char *karen = invite (f, karen_id);
+  g_autoptr(GError) error = NULL;
+  StreamRead *sr;
+  guint status;
+
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, "strengths", &error));
+  sr = open_events (f, karen, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (read_until (sr, "\"phase\":\"strengths\""));
+  g_assert_nonnull (strstr (sr->text->str, "event: phase\n"));
+  g_assert_nonnull (strstr (sr->text->str, "\"revealed\":false"));
+
+  /* the facilitator moves on: the phone hears it */
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, "worries", &error));
+  g_assert_true (read_until (sr, "\"phase\":\"worries\""));
+  g_assert_true (read_until (sr, "What we are worried about"));
+  g_assert_true (hw_meeting_set_scores_revealed (f->store, f->meeting_id, TRUE, &error));
+  g_assert_true (read_until (sr, "\"revealed\":true"));
+
+  /* the link withdrawn: the stream ends at once, and cannot reopen */
+  g_assert_true (hw_join_server_revoke (f->server, karen_id));
+  g_assert_true (read_until (sr, "event: end"));
+  stream_read_free (sr);
+  sr = open_events (f, karen, &status);
+  g_assert_cmpuint (status, ==, 403);
+  stream_read_free (sr);
+  /* a phone that goes away: the server lets go of its stream */
+  {
+    g_autofree char *message = g_strdup_printf ("a live page of person %" G_GINT64_FORMAT " closed", karen_id);
+    g_autofree char *again = invite (f, karen_id);
+    StreamRead *other = open_events (f, again, &status);
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_true (read_until (other, "event: phase"));
+    g_assert_null (strstr (captured_log->str, message));
+    stream_read_free (other);
+    soup_session_abort (f->session);
+    /* the server learns it when it next writes (a change, or the
+     * heartbeat every 20 seconds) */
+    for (guint i = 0; strstr (captured_log->str, message) == NULL && g_get_monotonic_time () < deadline; i++)
+      {
+        if (i % 1000 == 0)
+          g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, i % 2000 ? "ideas" : "worries",
+                                               &error));
+        g_main_context_iteration (NULL, FALSE);
+      }
+    g_assert_nonnull (strstr (captured_log->str, message));
+    g_clear_object (&f->session);
+    f->session = soup_session_new ();
+  }
+}
+
+/* Refusals ---------------------------------------------------------------- */
+
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *elena = invite (f, person_named (f, "Elena Morales"));
+  g_autofree char *rosa = invite (f, person_named (f, "Rosa Morales"));
+  g_autofree char *add = g_strconcat (elena, "/add", NULL);
+  g_autoptr(Reply) page = get (f, elena);
+  g_autoptr(Reply) rosa_page = get (f, rosa);
+  g_autofree char *csrf = csrf_of (page->body);
+  g_autofree char *rosa_csrf = csrf_of (rosa_page->body);
+  g_autofree char *form = NULL;
+  g_autoptr(Reply) r = NULL;
+  gint64 before = count_items (f);
+
+  /* oversize: refused from its Content-Length, before it is read */
+  {
+    g_autoptr(GString) big = g_string_new (NULL);
+
+    g_string_append_printf (big, "csrf=%s&contribution=idea&text=", csrf);
+    while (big->len < 17 * 1024)
+      g_string_append (big, "aaaaaaaaaa");
+    r = post (f, add, big->str);
+    g_assert_cmpuint (r->status, ==, 413);
+    g_clear_pointer (&r, reply_free);
+  }
+
+  /* invalid UTF-8, escaped or raw */
+  form = g_strdup_printf ("csrf=%s&contribution=idea&text=%%FF%%FEbad", csrf);
+  r = post (f, add, form);
+  g_assert_cmpuint (r->status, ==, 400);
+  g_clear_pointer (&r, reply_free);
+  g_free (form);
+  form = g_strdup_printf ("csrf=%s&contribution=idea&text=\xff\xfe", csrf);
+  r = post (f, add, form);
+  g_assert_cmpuint (r->status, ==, 400);
+  g_clear_pointer (&r, reply_free);
+  /* a NUL inside the body */
+  g_free (form);
+  form = g_strdup_printf ("csrf=%s&contribution=idea&text=a", csrf);
+  {
+    g_autofree char *with_nul = g_strdup_printf ("%sXb", form);
+    const char *headers[] = { "Origin", hw_join_server_get_base_url (f->server), NULL };
+
+    with_nul[strlen (form)] = '\0';
+    r = request (f, "POST", add, "application/x-www-form-urlencoded", with_nul, strlen (form) + 2, headers);
+    g_assert_cmpuint (r->status, ==, 400);
+    g_clear_pointer (&r, reply_free);
+  }
+
+  /* CSRF: missing, forged, or another person's page's */
+  r = post (f, add, "contribution=idea&text=hello");
+  g_assert_cmpuint (r->status, ==, 403);
+  g_clear_pointer (&r, reply_free);
+  r = post (f, add, "csrf=00000000000000000000000000000000.abcdef&contribution=idea&text=hello");
+  g_assert_cmpuint (r->status, ==, 403);
+  g_clear_pointer (&r, reply_free);
+  g_free (form);
+  form = g_strdup_printf ("csrf=%s&contribution=idea&text=hello", rosa_csrf);
+  r = post (f, add, form);
+  g_assert_cmpuint (r->status, ==, 403);
+  g_clear_pointer (&r, reply_free);
+
+  /* posted from another site, or as another kind of body */
+  g_free (form);
+  form = g_strdup_printf ("csrf=%s&contribution=idea&text=hello", csrf);
+  {
+    const char *evil[] = { "Origin", "http://evil.example", NULL };
+    const char *cross[] = { "Sec-Fetch-Site", "cross-site", NULL };
+
+    r = request (f, "POST", add, "application/x-www-form-urlencoded", form, -1, evil);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+    r = request (f, "POST", add, "application/x-www-form-urlencoded", form, -1, cross);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+    r = request (f, "POST", add, "text/plain", form, -1, NULL);
+    g_assert_cmpuint (r->status, ==, 415);
+    g_clear_pointer (&r, reply_free);
+  }
+
+  /* a request naming another Host (DNS rebinding) */
+  {
+    const char *host[] = { "Host", "evil.example", NULL };
+
+    r = request (f, "GET", elena, NULL, NULL, 0, host);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+  }
+
+  g_assert_cmpint (count_items (f), ==, before);
+
+  /* and with everything right, it goes in */
+  r = post (f, add, form);
+  g_assert_cmpuint (r->status, ==, 303);
+  g_assert_cmpint (count_items (f), ==, before + 1);
+}
+
+static void
+test_bad_links (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 elena_id = person_named (f, "Elena Morales");
+  g_autofree char *elena = invite (f, elena_id);
+  g_autofree char *base = g_strdup (hw_join_server_get_base_url (f->server));
+  g_autofree char *wrong = NULL;
+  g_autofree char *malformed = g_strconcat (base, "/j/abc", NULL);
+  g_autofree char *csrf = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *add = g_strconcat (elena, "/add", NULL);
+  g_autoptr(Reply) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autofree char *token = hw_join_token_new ();
+
+    wrong = g_strconcat (base, "/j/", token, NULL);
+  }
+  r = get (f, wrong);
+  g_assert_cmpuint (r->status, ==, 403);
+  g_clear_pointer (&r, reply_free);
+  r = get (f, malformed);
+  g_assert_cmpuint (r->status, ==, 403);
+  g_clear_pointer (&r, reply_free);
+
+  /* withdrawn: the page, and a form from before, no longer work */
+  r = get (f, elena);
+  g_assert_cmpuint (r->status, ==, 200);
+  csrf = csrf_of (r->body);
+  g_clear_pointer (&r, reply_free);
+  g_assert_true (hw_join_server_revoke (f->server, elena_id));
+  g_assert_false (hw_join_server_revoke (f->server, elena_id));
+  r = get (f, elena);
+  g_assert_cmpuint (r->status, ==, 403);
+  g_clear_pointer (&r, reply_free);
+  form = g_strdup_printf ("csrf=%s&contribution=idea&text=replayed", csrf);
+  r = post (f, add, form);
+  g_assert_cmpuint (r->status, ==, 403);
+  g_clear_pointer (&r, reply_free);
+  g_assert_cmpint (hw_store_query_int (f->store, -1, "SELECT count(*) FROM meeting_items WHERE text = 'replayed'",
+                                       G_TYPE_INVALID), ==, 0);
+
+  /* a new link replaces the old one */
+  {
+    g_autofree char *again = invite (f, elena_id);
+    g_autofree char *third = invite (f, elena_id);
+
+    r = get (f, again);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+    r = get (f, third);
+    g_assert_cmpuint (r->status, ==, 200);
+    g_clear_pointer (&r, reply_free);
+  }
+
+  /* expired */
+  /* (long enough for a first request under valgrind) */
+  hw_join_server_set_token_lifetime (f->server, 2 * G_TIME_SPAN_SECOND);
+  {
+    g_autofree char *brief = invite (f, person_named (f, "Rosa Morales"));
+
+    r = get (f, brief);
+    g_assert_cmpuint (r->status, ==, 200);
+    g_clear_pointer (&r, reply_free);
+    g_usleep (2100 * 1000);
+    r = get (f, brief);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+  }
+  hw_join_server_set_token_lifetime (f->server, 12 * G_TIME_SPAN_HOUR);
+
+  /* no link for someone not taking part, or not of this meeting */
+  {
+    gint64 absent = person_named (f, "Karen Whitfield");
+    gint64 attendee_id = hw_store_query_int (f->store, 0,
+                                             "SELECT id FROM meeting_attendees WHERE meeting_id = ? AND person_id = ?",
+                                             G_TYPE_INT64, f->meeting_id, G_TYPE_INT64, absent, G_TYPE_INVALID);
+    g_autofree char *before = invite (f, absent);
+
+    g_assert_true (hw_meeting_set_attendee (f->store, attendee_id, NULL, "absent", &error));
+    g_assert_null (hw_join_server_invite (f->server, absent, &error));
+    g_assert_error (error, HW_JOIN_ERROR, HW_JOIN_ERROR_NOT_ATTENDEE);
+    g_clear_error (&error);
+    /* and a link made before stops working */
+    r = get (f, before);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+    g_assert_null (hw_join_server_invite (f->server, 999999, &error));
+    g_assert_error (error, HW_JOIN_ERROR, HW_JOIN_ERROR_NOT_ATTENDEE);
+    g_clear_error (&error);
+  }
+
+  /* the meeting deleted while people are on it */
+  {
+    g_autofree char *carmen = invite (f, person_named (f, "Carmen Ortiz"));
+
+    g_assert_true (hw_meeting_delete (f->store, f->meeting_id, &error));
+    r = get (f, carmen);
+    g_assert_cmpuint (r->status, ==, 410);
+  }
+}
+
+static void
+test_rate_limit (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *elena = NULL;
+  g_autofree char *rosa = NULL;
+  g_autoptr(Reply) r = NULL;
+
+  hw_join_server_set_limits (f->server, 16 * 1024, 3, 0.0);
+  elena = invite (f, person_named (f, "Elena Morales"));
+  rosa = invite (f, person_named (f, "Rosa Morales"));
+  for (guint i = 0; i < 3; i++)
+    {
+      r = get (f, elena);
+      g_assert_cmpuint (r->status, ==, 200);
+      g_clear_pointer (&r, reply_free);
+    }
+  r = get (f, elena);
+  g_assert_cmpuint (r->status, ==, 429);
+  g_clear_pointer (&r, reply_free);
+  /* per link: Rosa is not slowed down by Elena */
+  r = get (f, rosa);
+  g_assert_cmpuint (r->status, ==, 200);
+}
+
+/* "What I need to do": each attendee's own tasks of the service plan, as
+ * their own printed copy lists them, and nobody else's. */
+static void
+test_tasks (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) invites = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_shown = 0, n_withheld = 0;
+
+  invites = hw_join_server_invite_all (f->server, &error);
+  g_assert_no_error (error);
+  tasks = hw_store_select (f->store, "tasks", &error,
+                           "SELECT t.id, t.description, t.responsible_person_id,"
+                           " ((n.confidential = 1 AND n.withheld_from = '')"
+                           "  OR ',' || n.withheld_from || ',' LIKE '%,support,%') AS withheld"
+                           " FROM tasks t JOIN goals g ON g.id = t.goal_id JOIN needs n ON n.id = g.need_id"
+                           " WHERE n.case_id = ?",
+                           G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
+  g_assert_no_error (error);
+  for (guint i = 0; i < invites->len; i++)
+    {
+      HwJoinInvite *invite = g_ptr_array_index (invites, i);
+      g_autoptr(Reply) r = NULL;
+
+      g_ptr_array_add (f->tokens, g_strdup (strrchr (invite->url, '/') + 1));
+      r = get (f, invite->url);
+      g_assert_cmpuint (r->status, ==, 200);
+      for (guint t = 0; t < tasks->len; t++)
+        {
+          HwRecord *task = g_ptr_array_index (tasks, t);
+          g_autofree char *escaped = g_markup_escape_text (hw_record_get_string (task, "description"), -1);
+          gboolean mine = !hw_record_is_null (task, "responsible_person_id")
+                          && hw_record_get_int (task, "responsible_person_id") == invite->person_id;
+          gboolean withheld = hw_record_get_int (task, "withheld");
+
+          if (mine && !withheld)
+            {
+              g_assert_nonnull (strstr (r->body, escaped));
+              n_shown++;
+            }
+          else
+            {
+              g_assert_null (strstr (r->body, escaped));
+              n_withheld += mine;
+            }
+        }
+      if (g_strstr_len (r->body, -1, "<li>") != NULL && n_shown > 0)
+        g_assert_nonnull (strstr (r->body, "id=\"tasks-heading\""));
+    }
+  /* the sample family has both, or this tests nothing */
+  g_assert_cmpuint (n_shown, >, 1);
+  g_assert_cmpuint (n_withheld, >, 0);
+}
+
+/* Nothing withheld reaches anyone ----------------------------------------- */
+
+static void
+test_withheld (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) invites = NULL;
+  g_autoptr(GPtrArray) secret_items = NULL;
+  g_autoptr(GPtrArray) secret_people = NULL;
+  g_autoptr(GError) error = NULL;
+  const HwChoice *phases;
+  guint n_phases, n_pages = 0;
+  gint64 confidential_attendee;
+
+  /* everything the support copy may not show, found by SQL, independently
+   * of hw-recipient.c */
+  secret_items = hw_store_select (f->store, "meeting_items", &error,
+                                  "SELECT id, text FROM meeting_items WHERE meeting_id = ? AND"
+                                  " ((confidential = 1 AND withheld_from = '')"
+                                  "  OR ',' || withheld_from || ',' LIKE '%,support,%')",
+                                  G_TYPE_INT64, f->meeting_id, G_TYPE_INVALID);
+  g_assert_no_error (error);
+  secret_people = hw_store_select (f->store, "people", &error,
+                                   "SELECT id, name FROM people WHERE case_id = ? AND"
+                                   " ((confidential = 1 AND withheld_from = '')"
+                                   "  OR ',' || withheld_from || ',' LIKE '%,support,%')",
+                                   G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
+  g_assert_no_error (error);
+  /* the sample meeting has both, or this test tests nothing */
+  g_assert_cmpuint (secret_items->len, >, 0);
+  g_assert_cmpuint (secret_people->len, >, 0);
+  confidential_attendee = hw_store_query_int (f->store, 0,
+                                              "SELECT a.person_id FROM meeting_attendees a JOIN people p"
+                                              " ON p.id = a.person_id WHERE a.meeting_id = ? AND p.confidential = 1",
+                                              G_TYPE_INT64, f->meeting_id, G_TYPE_INVALID);
+  g_assert_cmpint (confidential_attendee, >, 0);
+
+  /* scores by everyone (the confidential attendee too), then revealed */
+  {
+    g_autoptr(GPtrArray) attendees = hw_store_select (f->store, "meeting_attendees", &error,
+                                                      "SELECT id, person_id FROM meeting_attendees"
+                                                      " WHERE meeting_id = ?",
+                                                      G_TYPE_INT64, f->meeting_id, G_TYPE_INVALID);
+    gint64 statement = hw_store_query_int (f->store, 0,
+                                           "SELECT id FROM meeting_items WHERE meeting_id = ? AND phase = 'worries'"
+                                           " AND confidential = 0 AND withheld_from = '' LIMIT 1",
+                                           G_TYPE_INT64, f->meeting_id, G_TYPE_INVALID);
+
+    for (guint i = 0; i < attendees->len; i++)
+      {
+        gint64 pid = hw_record_get_int (g_ptr_array_index (attendees, i), "person_id");
+
+        hw_meeting_set_attendee (f->store, hw_record_get_id (g_ptr_array_index (attendees, i)), NULL,
+                                 "present", &error);
+        g_assert_no_error (error);
+        hw_meeting_set_score (f->store, statement, pid, 5, "", &error);
+        g_assert_no_error (error);
+      }
+  }
+  g_assert_true (hw_meeting_set_scores_revealed (f->store, f->meeting_id, TRUE, &error));
+
+  /* a contribution of the confidential attendee, let through but
+   * withheld from support copies by the facilitator */
+  {
+    gint64 id = hw_meeting_add_contribution (f->store, f->meeting_id, confidential_attendee, "worry",
+                                             "A worry only the agency may read", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (hw_meeting_set_item_confidential (f->store, id, TRUE, "support", &error));
+    g_assert_true (hw_meeting_set_item_hidden (f->store, id, FALSE, &error));
+    g_ptr_array_add (secret_items, hw_store_get (f->store, "meeting_items", id, NULL));
+  }
+
+  invites = hw_join_server_invite_all (f->server, &error);
+  g_assert_no_error (error);
+  /* every attendee but the confidential one has a link */
+  g_assert_cmpuint (invites->len, ==,
+                    hw_store_query_int (f->store, 0, "SELECT count(*) FROM meeting_attendees WHERE meeting_id = ?",
+                                        G_TYPE_INT64, f->meeting_id, G_TYPE_INVALID) - 1);
+  g_assert_null (hw_join_server_invite (f->server, confidential_attendee, &error));
+  g_assert_error (error, HW_JOIN_ERROR, HW_JOIN_ERROR_NOT_ATTENDEE);
+  g_clear_error (&error);
+
+  phases = hw_choices_get (HW_CHOICES_MEETING_PHASE, &n_phases);
+  for (guint i = 0; i < invites->len; i++)
+    {
+      HwJoinInvite *invite = g_ptr_array_index (invites, i);
+      StreamRead *sr;
+      guint status;
+
+      g_ptr_array_add (f->tokens, g_strdup (strrchr (invite->url, '/') + 1));
+      sr = open_events (f, invite->url, &status);
+      g_assert_cmpuint (status, ==, 200);
+      for (guint p = 0; p < n_phases; p++)
+        {
+          g_autoptr(Reply) r = NULL;
+          g_autofree char *needle = g_strdup_printf ("\"phase\":\"%s\"", phases[p].id);
+
+          g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, phases[p].id, &error));
+          r = get (f, invite->url);
+          g_assert_cmpuint (r->status, ==, 200);
+          n_pages++;
+          g_assert_true (read_until (sr, needle));
+          for (guint s = 0; s < secret_items->len; s++)
+            {
+              const char *text = hw_record_get_string (g_ptr_array_index (secret_items, s), "text");
+              g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+              g_assert_null (strstr (r->body, text));
+              g_assert_null (strstr (r->body, escaped));
+              g_assert_null (strstr (sr->text->str, text));
+            }
+          for (guint s = 0; s < secret_people->len; s++)
+            {
+              const char *name = hw_record_get_string (g_ptr_array_index (secret_people, s), "name");
+
+              g_assert_null (strstr (r->body, name));
+              g_assert_null (strstr (sr->text->str, name));
+            }
+        }
+      stream_read_free (sr);
+      /* one page per step per person, and a stream per person */
+      g_assert_true (hw_join_server_revoke (f->server, invite->person_id));
+    }
+  g_assert_cmpuint (n_pages, ==, invites->len * n_phases);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  captured_log = g_string_new (NULL);
+  g_log_set_writer_func (capture_writer, NULL, NULL);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add_func ("/join/tokens", test_tokens);
+  g_test_add_func ("/join/addresses", test_addresses);
+  g_test_add_func ("/join/unknown-meeting", test_unknown_meeting);
+  ADD ("/join/page", test_page);
+  ADD ("/join/add", test_add);
+  ADD ("/join/score", test_score);
+  ADD ("/join/events", test_events);
+  ADD ("/join/bad-input", test_bad_input);
+  ADD ("/join/bad-links", test_bad_links);
+  ADD ("/join/rate-limit", test_rate_limit);
+  ADD ("/join/tasks", test_tasks);
+  ADD ("/join/withheld", test_withheld);
+#undef ADD
+  {
+    int ret = g_test_run ();
+
+    /* the server did log (so the capture worked), about people by id only */
+    g_assert_nonnull (strstr (captured_log->str, "made a link for person"));
+    g_string_free (captured_log, TRUE);
+    return ret;
+  }
+}
