@@ -429,6 +429,36 @@ test_needs (Fixture       *f,
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND);
 }
 
+/* A worry sent from a phone waits for the facilitator: until it is let
+ * through it is not offered for the plan; then it is. */
+static void
+test_hidden_contribution (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  const char *worry = "Marco came to the house last week.";
+  gint64 id;
+
+  g_assert_cmpint (hw_meeting_add_attendee (f->store, f->meeting_id, f->mother, "Mother",
+                                            "present", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, "worries", &error));
+  id = hw_meeting_add_contribution (f->store, f->meeting_id, f->mother, "worry", worry, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  items = hw_plan_import_propose (f->store, f->plan_id, f->meeting_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (find (items, worry));
+
+  g_assert_true (hw_meeting_set_item_hidden (f->store, id, FALSE, &error));
+  after = hw_plan_import_propose (f->store, f->plan_id, f->meeting_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find (after, worry));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -442,6 +472,7 @@ main (int    argc,
   ADD ("/plan-import/confidential-print", test_confidential_print);
   ADD ("/plan-import/bad-input", test_bad_input);
   ADD ("/plan-import/needs", test_needs);
+  ADD ("/plan-import/hidden-contribution", test_hidden_contribution);
 #undef ADD
   return g_test_run ();
 }

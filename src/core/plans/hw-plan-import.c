@@ -216,6 +216,10 @@ hw_plan_import_propose (HwStore     *store,
 
           if (*text == '\0')
             continue;
+          /* sent from a phone and not yet let through by the facilitator:
+           * it is in no copy, so not in the plan either */
+          if (hw_record_get_boolean (r, "hidden"))
+            continue;
           key = same_words_key (phase_sections[p].section, text);
           if (g_hash_table_contains (keys, key))
             {
