@@ -19,6 +19,7 @@
 #include "hw-i18n.h"
 #include "hw-case-dates.h"
 #include "hw-date.h"
+#include "hw-invalid.h"
 #include "hw-language.h"
 
 /* Labels and choices ----------------------------------------------------- */
@@ -116,31 +117,11 @@ hw_case_dates_list (HwStore  *store,
 /* Checking ---------------------------------------------------------------- */
 
 static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 check_text (const char  *text,
             GError     **error)
 {
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    return invalid (error, _("Some text is not valid."));
+    return hw_invalid (error, _("Some text is not valid."));
   return TRUE;
 }
 
@@ -154,31 +135,31 @@ check_event (const HwCaseEvent  *event,
 
   if (index_of (kinds, event->kind) < 0)
     /* Translators: %s is what the program was given as a kind of key date */
-    return invalid (error, _("“%s” is not a kind of key date."), event->kind ? event->kind : "");
+    return hw_invalid (error, _("“%s” is not a kind of key date."), event->kind ? event->kind : "");
 
   switch (hw_date_check (event->date, NULL))
     {
     case HW_DATE_VALID:
       break;
     case HW_DATE_IMPOSSIBLE:
-      return invalid (error, _("“%s” is not a real date. Check the day and the month."),
+      return hw_invalid (error, _("“%s” is not a real date. Check the day and the month."),
                       event->date);
     case HW_DATE_NOT_ISO:
     case HW_DATE_IMPOSSIBLE_TIME:
     default:
       if (event->date == NULL || event->date[0] == '\0')
-        return invalid (error, _("The date is missing. Write it as year-month-day, "
+        return hw_invalid (error, _("The date is missing. Write it as year-month-day, "
                                  "for example 2026-03-02."));
-      return invalid (error, _("“%s” is not written as a date. Write it as year-month-day, "
+      return hw_invalid (error, _("“%s” is not written as a date. Write it as year-month-day, "
                                "for example 2026-03-02."), event->date);
     }
 
   if (hearing && index_of (hearing_kinds, hearing_kind) < 0)
-    return invalid (error, _("Choose what kind of hearing it was."));
+    return hw_invalid (error, _("Choose what kind of hearing it was."));
   if (!hearing && hearing_kind[0] != '\0')
-    return invalid (error, _("Only a court hearing has a kind of hearing."));
+    return hw_invalid (error, _("Only a court hearing has a kind of hearing."));
   if (!hearing && event->ordered != NULL && event->ordered[0] != '\0')
-    return invalid (error, _("Only a court hearing has what the court ordered."));
+    return hw_invalid (error, _("Only a court hearing has what the court ordered."));
 
   return check_text (event->ordered, error) && check_text (event->notes, error);
 }
@@ -235,7 +216,7 @@ check_history (GArray  *steps,
             {
               g_autofree char *first = hw_language_format_iso (removal, HW_DATE_LONG, FALSE);
               /* Translators: both %s are dates */
-              return invalid (error, _("The case already has a removal, on %s. A later entry "
+              return hw_invalid (error, _("The case already has a removal, on %s. A later entry "
                                        "into care (%s) is a re-entry: record it as one."),
                               first, day);
             }
@@ -245,10 +226,10 @@ check_history (GArray  *steps,
       else if (g_str_equal (step->kind, "re-entry"))
         {
           if (state == NEVER_IN_CARE)
-            return invalid (error, _("The re-entry on %s comes before any removal. Record "
+            return hw_invalid (error, _("The re-entry on %s comes before any removal. Record "
                                      "the first entry into care as the removal."), day);
           if (state == IN_CARE)
-            return invalid (error, _("On %s the children are still in care: a re-entry comes "
+            return hw_invalid (error, _("On %s the children are still in care: a re-entry comes "
                                      "only after a return home."), day);
           state = IN_CARE;
         }
@@ -258,13 +239,13 @@ check_history (GArray  *steps,
           gboolean trial = g_str_equal (step->kind, "trial-home-visit");
 
           if (state == NEVER_IN_CARE)
-            return invalid (error, trial
+            return hw_invalid (error, trial
                             ? _("The trial home visit on %s is before the removal. "
                                 "Check both dates.")
                             : _("The return home on %s is before the removal. Check both dates."),
                             day);
           if (state != IN_CARE)
-            return invalid (error, trial
+            return hw_invalid (error, trial
                             ? _("On %s the children are not in care: a trial home visit needs "
                                 "a removal or a re-entry before it.")
                             : _("On %s the children are not in care: a return home needs "
@@ -276,7 +257,7 @@ check_history (GArray  *steps,
       else if (g_str_equal (step->kind, "closure"))
         {
           if (state == CLOSED)
-            return invalid (error, _("The case is closed twice, the second time on %s. "
+            return hw_invalid (error, _("The case is closed twice, the second time on %s. "
                                      "A case closes once, unless the children entered "
                                      "care again in between."), day);
           state = CLOSED;

@@ -17,6 +17,7 @@
 
 #include "hw-i18n.h"
 #include "hw-date.h"
+#include "hw-invalid.h"
 #include "hw-language.h"
 #include "hw-placements.h"
 
@@ -202,26 +203,6 @@ hw_placement_may_see_address (HwRecord          *placement,
 /* Checking ---------------------------------------------------------------- */
 
 static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 check_date (const char  *date,
             const char  *what,
             GError     **error)
@@ -232,16 +213,16 @@ check_date (const char  *date,
       return TRUE;
     case HW_DATE_IMPOSSIBLE:
       /* Translators: %s is a date, %s the field ("the day the child moved in") */
-      return invalid (error, _("“%s” is not a real date (%s). Check the day and the month."),
+      return hw_invalid (error, _("“%s” is not a real date (%s). Check the day and the month."),
                       date, what);
     case HW_DATE_NOT_ISO:
     case HW_DATE_IMPOSSIBLE_TIME:
     default:
       if (date == NULL || date[0] == '\0')
         /* Translators: %s is the field ("the day the child moved in") */
-        return invalid (error, _("Write %s as year-month-day, for example 2026-03-02."),
+        return hw_invalid (error, _("Write %s as year-month-day, for example 2026-03-02."),
                         what);
-      return invalid (error, _("“%s” is not written as a date (%s). Write it as "
+      return hw_invalid (error, _("“%s” is not written as a date (%s). Write it as "
                                "year-month-day, for example 2026-03-02."), date, what);
     }
 }
@@ -251,7 +232,7 @@ check_text (const char  *text,
             GError     **error)
 {
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    return invalid (error, _("Some text is not valid."));
+    return hw_invalid (error, _("Some text is not valid."));
   return TRUE;
 }
 
@@ -272,21 +253,21 @@ check_placement (HwStore            *store,
     child = hw_store_get (store, "people", p->child_id, NULL);
   if (child == NULL || hw_record_get_int (child, "case_id") != case_id ||
       g_strcmp0 (hw_record_get_string (child, "role"), "child") != 0)
-    return invalid (error, _("Choose one of the family’s children: a placement is where "
+    return hw_invalid (error, _("Choose one of the family’s children: a placement is where "
                              "a child lives."));
 
   if (index_of (settings, p->setting) < 0)
     /* Translators: %s is what the program was given as a kind of placement */
-    return invalid (error, _("“%s” is not a kind of placement."), p->setting ? p->setting : "");
+    return hw_invalid (error, _("“%s” is not a kind of placement."), p->setting ? p->setting : "");
 
   if (p->caregiver_id != 0)
     {
       g_autoptr(HwRecord) caregiver = hw_store_get (store, "people", p->caregiver_id, NULL);
 
       if (caregiver == NULL || hw_record_get_int (caregiver, "case_id") != case_id)
-        return invalid (error, _("The caregiver must be one of the family’s people."));
+        return hw_invalid (error, _("The caregiver must be one of the family’s people."));
       if (p->caregiver_id == p->child_id)
-        return invalid (error, _("A child cannot be their own caregiver."));
+        return hw_invalid (error, _("A child cannot be their own caregiver."));
     }
 
   if (!check_date (p->start_date, _("the day the child moved in"), error))
@@ -296,19 +277,19 @@ check_placement (HwStore            *store,
       if (!check_date (end, _("the last day"), error))
         return FALSE;
       if (strcmp (end, p->start_date) < 0)
-        return invalid (error, _("The placement cannot end before it starts."));
+        return hw_invalid (error, _("The placement cannot end before it starts."));
     }
   {
     const char *born = hw_record_get_string (child, "birth_date");
 
     if (born != NULL && hw_date_check (born, NULL) == HW_DATE_VALID &&
         strcmp (p->start_date, born) < 0)
-      return invalid (error, _("The placement starts before the child was born."));
+      return hw_invalid (error, _("The placement starts before the child was born."));
   }
 
   if (hw_placement_setting_is_kin (p->setting) &&
       p->kin_not_chosen_reason != NULL && p->kin_not_chosen_reason[0] != '\0')
-    return invalid (error, _("Only a placement outside the family says why relatives were "
+    return hw_invalid (error, _("Only a placement outside the family says why relatives were "
                              "not chosen."));
 
   if (!hw_recipient_normalise_set (p->address_withheld_from ? p->address_withheld_from : "",
@@ -356,10 +337,10 @@ check_stays (GArray  *stays,
 
       if (g_str_equal (s->start, next->start))
         /* Translators: %s is a date */
-        return invalid (error, _("The child already has a placement starting on %s. "
+        return hw_invalid (error, _("The child already has a placement starting on %s. "
                                  "Change that one instead."), day);
       if (s->end[0] != '\0' && strcmp (s->end, next->start) > 0)
-        return invalid (error, _("The placements overlap: one ends after the next starts "
+        return hw_invalid (error, _("The placements overlap: one ends after the next starts "
                                  "on %s."), day);
     }
   return TRUE;
@@ -572,7 +553,7 @@ hw_placements_end (HwStore     *store,
     return FALSE;
   start = g_strdup (hw_record_get_string (old, "start_date"));
   if (strcmp (end_date, start) < 0)
-    return invalid (error, _("The placement cannot end before it starts."));
+    return hw_invalid (error, _("The placement cannot end before it starts."));
   child_id = hw_record_get_int (old, "child_id");
   {
     HwPlacement p = { .child_id = child_id, .start_date = start, .end_date = end_date };

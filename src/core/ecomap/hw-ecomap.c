@@ -15,30 +15,12 @@
 #include "hw-ecomap-document.h"
 #include "hw-i18n.h"
 #include "hw-enums.h"
+#include "hw-invalid.h"
 #include "hw-language.h"
 
 static const HwRecipient agency = { HW_RECIPIENT_AGENCY, 0 };
 
 /* Helpers ----------------------------------------------------------------- */
-
-static gboolean invalid (GError    **error,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError    **error,
-         const char *format,
-         ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
 
 static HwRecord *
 get_row (HwStore    *store,
@@ -387,9 +369,9 @@ add_named (HwStore    *store,
   gint64 id, node = 0;
 
   if (*trimmed == '\0')
-    return invalid (error, "%s", _("Please write a name.")), 0;
+    return hw_invalid (error, "%s", _("Please write a name.")), 0;
   if (category == NULL || !hw_choices_valid (HW_CHOICES_ECOMAP_CATEGORY, category))
-    return invalid (error, _("“%s” is not a group of the ecomap."), category), 0;
+    return hw_invalid (error, _("“%s” is not a group of the ecomap."), category), 0;
 
   if (!hw_store_join_edit (store, label, &own, error))
     return 0;
@@ -442,7 +424,7 @@ hw_ecomap_delete_node (HwStore  *store,
   if (node == NULL)
     return FALSE;
   if (hw_record_is_null (node, "person_id") && hw_record_is_null (node, "org_id"))
-    return invalid (error, "%s", _("The household cannot be removed from its ecomap."));
+    return hw_invalid (error, "%s", _("The household cannot be removed from its ecomap."));
 
   ties = hw_store_select (store, "ties", error,
                           "SELECT id FROM ties WHERE node_a = ? OR node_b = ?",
@@ -472,7 +454,7 @@ hw_ecomap_move_node (HwStore  *store,
   if (node == NULL)
     return FALSE;
   if (!isfinite (x) || !isfinite (y) || fabs (x) > 1e6 || fabs (y) > 1e6)
-    return invalid (error, "%s", _("That place is off the map."));
+    return hw_invalid (error, "%s", _("That place is off the map."));
   rec = hw_record_new ("ecomap_nodes");
   hw_record_set_id (rec, node_id);
   hw_record_set_boolean (rec, "pinned", TRUE);
@@ -507,7 +489,7 @@ hw_ecomap_set_category (HwStore     *store,
   g_autoptr(HwRecord) node = NULL;
 
   if (category == NULL || !hw_choices_valid (HW_CHOICES_ECOMAP_CATEGORY, category))
-    return invalid (error, _("“%s” is not a group of the ecomap."), category);
+    return hw_invalid (error, _("“%s” is not a group of the ecomap."), category);
   node = get_row (store, "ecomap_nodes", node_id, error);
   if (node == NULL)
     return FALSE;
@@ -529,9 +511,9 @@ hw_ecomap_add_tie (HwStore     *store,
   if (strength == NULL)
     strength = "moderate";
   if (!hw_choices_valid (HW_CHOICES_TIE_STRENGTH, strength))
-    return invalid (error, _("“%s” is not a strength of a tie."), strength), 0;
+    return hw_invalid (error, _("“%s” is not a strength of a tie."), strength), 0;
   if (node_a == node_b)
-    return invalid (error, "%s", _("A tie joins two different people or places.")), 0;
+    return hw_invalid (error, "%s", _("A tie joins two different people or places.")), 0;
   a = get_row (store, "ecomap_nodes", node_a, error);
   if (a == NULL)
     return 0;
@@ -539,12 +521,12 @@ hw_ecomap_add_tie (HwStore     *store,
   if (b == NULL)
     return 0;
   if (hw_record_get_int (a, "case_id") != hw_record_get_int (b, "case_id"))
-    return invalid (error, "%s", _("A tie joins two people or places of the same family.")), 0;
+    return hw_invalid (error, "%s", _("A tie joins two people or places of the same family.")), 0;
   if (hw_store_query_int (store, 0,
                           "SELECT count(*) FROM ties WHERE (node_a = ? AND node_b = ?) OR (node_a = ? AND node_b = ?)",
                           G_TYPE_INT64, node_a, G_TYPE_INT64, node_b,
                           G_TYPE_INT64, node_b, G_TYPE_INT64, node_a, G_TYPE_INVALID) > 0)
-    return invalid (error, "%s", _("These two are already tied; change that tie instead.")), 0;
+    return hw_invalid (error, "%s", _("These two are already tied; change that tie instead.")), 0;
 
   rec = hw_record_new ("ties");
   hw_record_set_int (rec, "case_id", hw_record_get_int (a, "case_id"));
@@ -570,7 +552,7 @@ normalise_support_types (const char  *text,
       if (*down == '\0')
         continue;
       if (!hw_choices_valid (HW_CHOICES_SUPPORT_TYPE, down))
-        return invalid (error, _("“%s” is not a kind of support."), down);
+        return hw_invalid (error, _("“%s” is not a kind of support."), down);
       if (result->len > 0)
         g_string_append_c (result, ',');
       g_string_append (result, down);
@@ -591,9 +573,9 @@ hw_ecomap_update_tie (HwStore                 *store,
   g_return_val_if_fail (fields != NULL, FALSE);
 
   if (fields->strength == NULL || !hw_choices_valid (HW_CHOICES_TIE_STRENGTH, fields->strength))
-    return invalid (error, _("“%s” is not a strength of a tie."), fields->strength);
+    return hw_invalid (error, _("“%s” is not a strength of a tie."), fields->strength);
   if (fields->flow == NULL || !hw_choices_valid (HW_CHOICES_TIE_FLOW, fields->flow))
-    return invalid (error, _("“%s” is not a direction of support."), fields->flow);
+    return hw_invalid (error, _("“%s” is not a direction of support."), fields->flow);
   if (!normalise_support_types (fields->support_types, &types, error))
     return FALSE;
   tie = get_row (store, "ties", tie_id, error);
@@ -635,7 +617,7 @@ hw_ecomap_set_legend_label (HwStore     *store,
   gint64 existing;
 
   if (!hw_ecomap_legend_key_from_string (key, &k))
-    return invalid (error, _("“%s” is not a line of the legend."), key);
+    return hw_invalid (error, _("“%s” is not a line of the legend."), key);
   existing = hw_store_query_int (store, 0,
                                  "SELECT id FROM ecomap_legend WHERE case_id = ? AND key = ?",
                                  G_TYPE_INT64, case_id, G_TYPE_STRING, key, G_TYPE_INVALID);
@@ -675,12 +657,12 @@ hw_ecomap_set_network_role (HwStore     *store,
   gint64 existing;
 
   if (role == NULL || !hw_choices_valid (HW_CHOICES_NETWORK_ROLE, role))
-    return invalid (error, _("“%s” is not a role in the safety network."), role);
+    return hw_invalid (error, _("“%s” is not a role in the safety network."), role);
   person = get_row (store, "people", person_id, error);
   if (person == NULL)
     return FALSE;
   if (member && hw_record_get_boolean (person, "alleged_harm_source"))
-    return invalid (error, "%s", _("A person alleged to have harmed the child cannot protect the child in the safety plan."));
+    return hw_invalid (error, "%s", _("A person alleged to have harmed the child cannot protect the child in the safety plan."));
 
   existing = hw_store_query_int (store, 0,
                                  "SELECT id FROM network_members WHERE person_id = ? AND role = ?",
@@ -838,7 +820,7 @@ hw_ecomap_save_snapshot (HwStore     *store,
   g_autofree char *data = NULL, *when = NULL;
 
   if (*trimmed == '\0')
-    return invalid (error, "%s", _("Please give the snapshot a name, such as “Intake”.")), 0;
+    return hw_invalid (error, "%s", _("Please give the snapshot a name, such as “Intake”.")), 0;
   map = hw_ecomap_load (store, case_id, &agency, error);
   if (map == NULL)
     return 0;
@@ -1169,11 +1151,11 @@ hw_ecomap_export (HwStore               *store,
   g_return_val_if_fail (opts != NULL, FALSE);
 
   if (opts->output == NULL || *opts->output == '\0')
-    return invalid (error, "%s", _("Say where to write the ecomap (--output FILE)."));
+    return hw_invalid (error, "%s", _("Say where to write the ecomap (--output FILE)."));
   if (opts->format == NULL ||
       (g_strcmp0 (opts->format, "pdf") != 0 && g_strcmp0 (opts->format, "png") != 0 &&
        g_strcmp0 (opts->format, "svg") != 0))
-    return invalid (error, _("An ecomap can be exported as pdf, png or svg, not “%s”."), opts->format);
+    return hw_invalid (error, _("An ecomap can be exported as pdf, png or svg, not “%s”."), opts->format);
 
   kase = hw_store_get (store, "cases", opts->case_id, error);
   if (kase == NULL)

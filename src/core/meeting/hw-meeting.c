@@ -9,30 +9,12 @@
 
 #include "hw-date.h"
 #include "hw-enums.h"
+#include "hw-invalid.h"
 #include "hw-meeting.h"
 
 #define MAX_TEXT 4000
 
 /* Errors ------------------------------------------------------------------ */
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (HW_STORE_ERROR, HW_STORE_ERROR_INVALID, format, args);
-  va_end (args);
-  return FALSE;
-}
 
 /* Dates ------------------------------------------------------------------- */
 
@@ -84,7 +66,7 @@ normalise_next_meeting (const char  *text,
     }
   dt = hw_meeting_normalise_datetime (text);
   if (dt == NULL)
-    return invalid (error, _("“%s” is not a possible date for the next meeting. Use YYYY-MM-DD or YYYY-MM-DD HH:MM."),
+    return hw_invalid (error, _("“%s” is not a possible date for the next meeting. Use YYYY-MM-DD or YYYY-MM-DD HH:MM."),
                     text);
   *out = g_steal_pointer (&dt);
   return TRUE;
@@ -154,7 +136,7 @@ check_person_in_case (HwStore     *store,
                           G_TYPE_INT64, person_id, G_TYPE_INT64, case_id, G_TYPE_INVALID) == 1)
     return TRUE;
   /* TRANSLATORS: %s is e.g. "The person who does it" */
-  return invalid (error, _("%s is not one of the people of this case."), what);
+  return hw_invalid (error, _("%s is not one of the people of this case."), what);
 }
 
 /* Trims @text into @out; refuses empty or overlong text. */
@@ -166,11 +148,11 @@ clean_text (const char  *text,
   g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
 
   if (*copy == '\0')
-    return invalid (error, _("Please write something first."));
+    return hw_invalid (error, _("Please write something first."));
   if (!g_utf8_validate (copy, -1, NULL))
-    return invalid (error, _("The text is not valid UTF-8."));
+    return hw_invalid (error, _("The text is not valid UTF-8."));
   if (g_utf8_strlen (copy, -1) > MAX_TEXT)
-    return invalid (error, _("The text is too long (at most %d characters)."), MAX_TEXT);
+    return hw_invalid (error, _("The text is too long (at most %d characters)."), MAX_TEXT);
   *out = g_steal_pointer (&copy);
   return TRUE;
 }
@@ -181,7 +163,7 @@ check_phase (const char  *phase,
 {
   if (hw_choices_valid (HW_CHOICES_MEETING_PHASE, phase))
     return TRUE;
-  return invalid (error, _("“%s” is not a step of the meeting agenda."), phase ? phase : "");
+  return hw_invalid (error, _("“%s” is not a step of the meeting agenda."), phase ? phase : "");
 }
 
 static gboolean
@@ -212,13 +194,13 @@ hw_meeting_create (HwStore     *store,
     }
   if (!hw_choices_valid (HW_CHOICES_MEETING_KIND, kind))
     {
-      invalid (error, _("“%s” is not a kind of meeting."), kind ? kind : "");
+      hw_invalid (error, _("“%s” is not a kind of meeting."), kind ? kind : "");
       return 0;
     }
   when = hw_meeting_normalise_datetime (starts_at);
   if (when == NULL)
     {
-      invalid (error, _("“%s” is not a possible date and time. Use YYYY-MM-DD HH:MM."),
+      hw_invalid (error, _("“%s” is not a possible date and time. Use YYYY-MM-DD HH:MM."),
                starts_at ? starts_at : "");
       return 0;
     }
@@ -260,7 +242,7 @@ hw_meeting_update (HwStore     *store,
       if (g_strcmp0 (column, "kind") == 0)
         {
           if (!hw_choices_valid (HW_CHOICES_MEETING_KIND, value))
-            return invalid (error, _("“%s” is not a kind of meeting."), value);
+            return hw_invalid (error, _("“%s” is not a kind of meeting."), value);
           hw_record_set_string (clean, column, value);
         }
       else if (g_strcmp0 (column, "starts_at") == 0)
@@ -268,7 +250,7 @@ hw_meeting_update (HwStore     *store,
           g_autofree char *when = hw_meeting_normalise_datetime (value);
 
           if (when == NULL)
-            return invalid (error, _("“%s” is not a possible date and time. Use YYYY-MM-DD HH:MM."), value);
+            return hw_invalid (error, _("“%s” is not a possible date and time. Use YYYY-MM-DD HH:MM."), value);
           hw_record_set_string (clean, column, when);
         }
       else if (g_strcmp0 (column, "next_meeting") == 0)
@@ -288,7 +270,7 @@ hw_meeting_update (HwStore     *store,
       else if (g_strcmp0 (column, "language") == 0)
         {
           if (*value != '\0' && !hw_choices_valid (HW_CHOICES_LANGUAGE, value))
-            return invalid (error, _("“%s” is not a known language."), value);
+            return hw_invalid (error, _("“%s” is not a known language."), value);
           hw_record_set_string (clean, column, value);
         }
       else if (g_strcmp0 (column, "confidentiality_acknowledged") == 0)
@@ -298,11 +280,11 @@ hw_meeting_update (HwStore     *store,
           g_autofree char *v = g_strstrip (g_strdup (value));
 
           if (!g_utf8_validate (v, -1, NULL) || g_utf8_strlen (v, -1) > MAX_TEXT)
-            return invalid (error, _("The text is too long or not valid."));
+            return hw_invalid (error, _("The text is too long or not valid."));
           hw_record_set_string (clean, column, v);
         }
       else
-        return invalid (error, _("A meeting has no field “%s” that can be changed."), column);
+        return hw_invalid (error, _("A meeting has no field “%s” that can be changed."), column);
     }
 
   return hw_store_update (store, N_("Change the meeting details"), clean, error);
@@ -381,7 +363,7 @@ hw_meeting_add_attendee (HwStore     *store,
     attendance = "present";
   if (!hw_choices_valid (HW_CHOICES_ATTENDANCE, attendance))
     {
-      invalid (error, _("“%s” is not a kind of attendance."), attendance);
+      hw_invalid (error, _("“%s” is not a kind of attendance."), attendance);
       return 0;
     }
   if (!check_person_in_case (store, person_id, hw_record_get_int (meeting, "case_id"),
@@ -390,12 +372,12 @@ hw_meeting_add_attendee (HwStore     *store,
   if (hw_store_query_int (store, 0, "SELECT count(*) FROM meeting_attendees WHERE meeting_id = ? AND person_id = ?",
                           G_TYPE_INT64, meeting_id, G_TYPE_INT64, person_id, G_TYPE_INVALID) > 0)
     {
-      invalid (error, _("This person is already on the list of attendees."));
+      hw_invalid (error, _("This person is already on the list of attendees."));
       return 0;
     }
   if (g_utf8_strlen (clean_role, -1) > 200)
     {
-      invalid (error, _("The role is too long."));
+      hw_invalid (error, _("The role is too long."));
       return 0;
     }
 
@@ -428,7 +410,7 @@ hw_meeting_set_attendee (HwStore     *store,
   if (attendance != NULL)
     {
       if (!hw_choices_valid (HW_CHOICES_ATTENDANCE, attendance))
-        return invalid (error, _("“%s” is not a kind of attendance."), attendance);
+        return hw_invalid (error, _("“%s” is not a kind of attendance."), attendance);
       hw_record_set_string (row, "attendance", attendance);
     }
   if (role != NULL)
@@ -436,7 +418,7 @@ hw_meeting_set_attendee (HwStore     *store,
       g_autofree char *clean_role = g_strstrip (g_strdup (role));
 
       if (g_utf8_strlen (clean_role, -1) > 200)
-        return invalid (error, _("The role is too long."));
+        return hw_invalid (error, _("The role is too long."));
       hw_record_set_string (row, "role", clean_role);
     }
   return hw_store_update (store, N_("Change an attendee"), row, error);
@@ -524,10 +506,10 @@ check_taking_part (HwStore     *store,
                          "SELECT id, attendance FROM meeting_attendees WHERE meeting_id = ? AND person_id = ?",
                          G_TYPE_INT64, meeting_id, G_TYPE_INT64, person_id, G_TYPE_INVALID);
   if (att == NULL || att->len == 0)
-    return invalid (error, _("Only someone on the list of attendees can add to the meeting."));
+    return hw_invalid (error, _("Only someone on the list of attendees can add to the meeting."));
   attendance = hw_record_get_string (g_ptr_array_index (att, 0), "attendance");
   if (g_strcmp0 (attendance, "present") != 0 && g_strcmp0 (attendance, "remote") != 0)
-    return invalid (error, _("Only someone taking part (in the room, by phone or video) can add to the meeting."));
+    return hw_invalid (error, _("Only someone taking part (in the room, by phone or video) can add to the meeting."));
   return TRUE;
 }
 
@@ -550,7 +532,7 @@ hw_meeting_add_contribution (HwStore     *store,
     return 0;
   if (contribution == NULL || !g_strv_contains (kinds, contribution))
     {
-      invalid (error, _("Choose whether it is a strength, a worry, an idea or a question."));
+      hw_invalid (error, _("Choose whether it is a strength, a worry, an idea or a question."));
       return 0;
     }
   if (!check_taking_part (store, meeting_id, author_person_id, error))
@@ -646,7 +628,7 @@ hw_meeting_set_item_confidential (HwStore     *store,
 
     /* reported as invalid input, like every other refusal here */
     if (!hw_recipient_normalise_set (withheld_from ? withheld_from : "", &set, &local))
-      return invalid (error, "%s", local->message);
+      return hw_invalid (error, "%s", local->message);
   }
 
   row = hw_record_new ("meeting_items");
@@ -740,7 +722,7 @@ hw_meeting_reorder_items (HwStore       *store,
   gboolean owned, ok;
 
   if (n_items == 0)
-    return invalid (error, _("There is nothing to put in order."));
+    return hw_invalid (error, _("There is nothing to put in order."));
   first = get_item (store, item_ids[0], error);
   if (first == NULL)
     return FALSE;
@@ -750,7 +732,7 @@ hw_meeting_reorder_items (HwStore       *store,
   /* The new order must be a permutation of exactly the phase's items. */
   current = phase_ids (store, meeting_id, phase);
   if (current->len != n_items)
-    return invalid (error, _("The new order must list every item of this step once."));
+    return hw_invalid (error, _("The new order must list every item of this step once."));
   for (guint i = 0; i < n_items; i++)
     {
       gboolean found = FALSE;
@@ -758,7 +740,7 @@ hw_meeting_reorder_items (HwStore       *store,
       for (guint j = 0; j < current->len && !found; j++)
         found = g_array_index (current, gint64, j) == item_ids[i];
       if (!found || g_hash_table_contains (seen, &item_ids[i]))
-        return invalid (error, _("The new order must list every item of this step once."));
+        return hw_invalid (error, _("The new order must list every item of this step once."));
       g_hash_table_add (seen, (gpointer) &item_ids[i]);
     }
 
@@ -791,7 +773,7 @@ hw_meeting_move_item (HwStore     *store,
 
   to = (int) from + delta;
   if (delta == 0 || to < 0 || to >= (int) ids->len)
-    return invalid (error, delta < 0 ? _("This item is already at the top.") : _("This item is already at the bottom."));
+    return hw_invalid (error, delta < 0 ? _("This item is already at the top.") : _("This item is already at the bottom."));
 
   moved = g_array_index (ids, gint64, from);
   g_array_remove_index (ids, from);
@@ -853,9 +835,9 @@ check_decision (gboolean     consensus,
   g_autofree char *d = g_strstrip (g_strdup (dissent ? dissent : ""));
 
   if (!consensus && *d == '\0')
-    return invalid (error, _("Without agreement, write down who disagreed and why."));
+    return hw_invalid (error, _("Without agreement, write down who disagreed and why."));
   if (g_utf8_strlen (d, -1) > MAX_TEXT)
-    return invalid (error, _("The text is too long (at most %d characters)."), MAX_TEXT);
+    return hw_invalid (error, _("The text is too long (at most %d characters)."), MAX_TEXT);
   /* With everyone agreeing there is no dissent to keep. */
   *clean_dissent = consensus ? g_strdup ("") : g_steal_pointer (&d);
   return TRUE;
@@ -901,7 +883,7 @@ hw_meeting_set_decision (HwStore     *store,
   if (item == NULL)
     return FALSE;
   if (g_strcmp0 (hw_record_get_string (item, "phase"), "decisions") != 0)
-    return invalid (error, _("Only a decision can be agreed or disagreed with."));
+    return hw_invalid (error, _("Only a decision can be agreed or disagreed with."));
   if (!check_decision (consensus, dissent, &clean_dissent, error))
     return FALSE;
 
@@ -921,13 +903,13 @@ check_action (HwStore     *store,
               GError     **error)
 {
   if (owner < 0 || checker < 0)
-    return invalid (error, _("Unknown person."));
+    return hw_invalid (error, _("Unknown person."));
   if (owner > 0 && !check_person_in_case (store, owner, case_id, _("The person who does it"), error))
     return FALSE;
   if (checker > 0 && !check_person_in_case (store, checker, case_id, _("The person who checks it"), error))
     return FALSE;
   if (due_date != NULL && *due_date != '\0' && !hw_meeting_valid_date (due_date))
-    return invalid (error, _("“%s” is not a possible date. Use YYYY-MM-DD, for example 2026-05-31."), due_date);
+    return hw_invalid (error, _("“%s” is not a possible date. Use YYYY-MM-DD, for example 2026-05-31."), due_date);
   return TRUE;
 }
 
@@ -982,7 +964,7 @@ hw_meeting_set_action (HwStore     *store,
   if (item == NULL)
     return FALSE;
   if (g_strcmp0 (hw_record_get_string (item, "phase"), "actions") != 0)
-    return invalid (error, _("Only a next step has someone who does it and a date."));
+    return hw_invalid (error, _("Only a next step has someone who does it and a date."));
   if (!check_action (store, case_of_meeting (store, hw_record_get_int (item, "meeting_id")),
                      owner_person_id, checker_person_id, due_date, error))
     return FALSE;
@@ -1058,14 +1040,14 @@ hw_meeting_action_to_task (HwStore     *store,
     return 0;
   if (g_strcmp0 (hw_record_get_string (item, "phase"), "actions") != 0)
     {
-      invalid (error, _("Only a next step can become a task of the service plan."));
+      hw_invalid (error, _("Only a next step can become a task of the service plan."));
       return 0;
     }
   if (!hw_record_is_null (item, "task_id") &&
       hw_store_query_int (store, 0, "SELECT count(*) FROM tasks WHERE id = ?",
                           G_TYPE_INT64, hw_record_get_int (item, "task_id"), G_TYPE_INVALID) > 0)
     {
-      invalid (error, _("This next step is already a task of the service plan."));
+      hw_invalid (error, _("This next step is already a task of the service plan."));
       return 0;
     }
   meeting = get_meeting (store, hw_record_get_int (item, "meeting_id"), error);
@@ -1077,7 +1059,7 @@ hw_meeting_action_to_task (HwStore     *store,
                           " WHERE g.id = ? AND n.case_id = ?",
                           G_TYPE_INT64, goal_id, G_TYPE_INT64, case_id, G_TYPE_INVALID) != 1)
     {
-      invalid (error, _("This goal is not part of this family’s service plan."));
+      hw_invalid (error, _("This goal is not part of this family’s service plan."));
       return 0;
     }
 
@@ -1138,17 +1120,17 @@ hw_meeting_set_score (HwStore     *store,
     return 0;
   if (!is_scorable_phase (hw_record_get_string (item, "phase")))
     {
-      invalid (error, _("Only a worry or a safety goal can be scaled from 0 to 10."));
+      hw_invalid (error, _("Only a worry or a safety goal can be scaled from 0 to 10."));
       return 0;
     }
   if (score < 0 || score > 10)
     {
-      invalid (error, _("A score goes from 0 to 10, not %d."), score);
+      hw_invalid (error, _("A score goes from 0 to 10, not %d."), score);
       return 0;
     }
   if (g_utf8_strlen (clean_reason, -1) > MAX_TEXT)
     {
-      invalid (error, _("The text is too long (at most %d characters)."), MAX_TEXT);
+      hw_invalid (error, _("The text is too long (at most %d characters)."), MAX_TEXT);
       return 0;
     }
   meeting_id = hw_record_get_int (item, "meeting_id");
@@ -1157,13 +1139,13 @@ hw_meeting_set_score (HwStore     *store,
                          G_TYPE_INT64, meeting_id, G_TYPE_INT64, person_id, G_TYPE_INVALID);
   if (att == NULL || att->len == 0)
     {
-      invalid (error, _("Only someone on the list of attendees can give a score."));
+      hw_invalid (error, _("Only someone on the list of attendees can give a score."));
       return 0;
     }
   attendance = g_strdup (hw_record_get_string (g_ptr_array_index (att, 0), "attendance"));
   if (g_strcmp0 (attendance, "present") != 0 && g_strcmp0 (attendance, "remote") != 0)
     {
-      invalid (error, _("Only someone taking part (in the room, by phone or video) can give a score."));
+      hw_invalid (error, _("Only someone taking part (in the room, by phone or video) can give a score."));
       return 0;
     }
 
@@ -1239,7 +1221,7 @@ hw_meeting_score_changes (HwStore     *store,
     return NULL;
   if (hw_record_get_int (earlier, "case_id") != hw_record_get_int (later, "case_id"))
     {
-      invalid (error, _("The two meetings are not about the same family."));
+      hw_invalid (error, _("The two meetings are not about the same family."));
       return NULL;
     }
 
@@ -1292,7 +1274,7 @@ hw_meeting_add_phase_time (HwStore     *store,
     return FALSE;
   /* A day is far more than any meeting: anything else is a clock error. */
   if (seconds <= 0 || seconds > 24 * 3600)
-    return invalid (error, _("The time to add must be between 1 second and 24 hours."));
+    return hw_invalid (error, _("The time to add must be between 1 second and 24 hours."));
 
   existing = hw_store_query_int (store, 0, "SELECT id FROM meeting_phase_times WHERE meeting_id = ? AND phase = ?",
                                  G_TYPE_INT64, meeting_id, G_TYPE_STRING, phase, G_TYPE_INVALID);

@@ -12,6 +12,7 @@
 #include "hw-case-dates.h"
 #include "hw-date.h"
 #include "hw-enums.h"
+#include "hw-invalid.h"
 #include "hw-service-plan.h"
 
 /* Dates --------------------------------------------------------------------- */
@@ -104,26 +105,6 @@ hw_due_state_label (HwDueState state)
 
 /* Validation ---------------------------------------------------------------- */
 
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
 /* @what: the field's name for the message ("Target date") */
 static gboolean
 check_date (HwRecord    *record,
@@ -138,10 +119,10 @@ check_date (HwRecord    *record,
     return TRUE;
   if (text[0] == '\0')
     /* Translators: %s is a field such as "Date" */
-    return invalid (error, _("%s is missing. Use the form YYYY-MM-DD, for example 2025-03-14."), what);
+    return hw_invalid (error, _("%s is missing. Use the form YYYY-MM-DD, for example 2025-03-14."), what);
   if (!hw_service_plan_parse_date (text, NULL))
     /* Translators: "Target date: “2025-02-30” is not a real date..." */
-    return invalid (error, _("%s: “%s” is not a real date. Use the form YYYY-MM-DD, for example 2025-03-14."),
+    return hw_invalid (error, _("%s: “%s” is not a real date. Use the form YYYY-MM-DD, for example 2025-03-14."),
                     what, text);
   return TRUE;
 }
@@ -157,7 +138,7 @@ check_date_order (HwRecord    *record,
 
   /* ISO dates compare as text */
   if (start[0] != '\0' && end[0] != '\0' && strcmp (end, start) < 0)
-    return invalid (error, _("The end or target date %s is before the start date %s."), end, start);
+    return hw_invalid (error, _("The end or target date %s is before the start date %s."), end, start);
   return TRUE;
 }
 
@@ -170,11 +151,11 @@ check_text (HwRecord    *record,
   g_autofree char *text = g_strdup (hw_record_get_string (record, column));
 
   if (!g_utf8_validate (text, -1, NULL))
-    return invalid (error, _("%s is not valid text."), what);
+    return hw_invalid (error, _("%s is not valid text."), what);
   g_strstrip (text);
   if (text[0] == '\0')
     /* Translators: %s is a field such as "The goal" */
-    return invalid (error, _("%s cannot be empty."), what);
+    return hw_invalid (error, _("%s cannot be empty."), what);
   return TRUE;
 }
 
@@ -184,7 +165,7 @@ check_optional_text (HwRecord    *record,
                      GError     **error)
 {
   if (!g_utf8_validate (hw_record_get_string (record, column), -1, NULL))
-    return invalid (error, _("Some text is not valid."));
+    return hw_invalid (error, _("Some text is not valid."));
   return TRUE;
 }
 
@@ -199,7 +180,7 @@ check_choice (HwRecord    *record,
 
   if (!hw_choices_valid (which, value))
     /* Translators: "“finished” is not one of the choices for Status." */
-    return invalid (error, _("“%s” is not one of the choices for %s."), value, what);
+    return hw_invalid (error, _("“%s” is not one of the choices for %s."), value, what);
   return TRUE;
 }
 
@@ -211,7 +192,7 @@ check_flag (HwRecord    *record,
   gint64 value = hw_record_get_int (record, column);
 
   if (value != 0 && value != 1)
-    return invalid (error, _("%s must be 0 or 1."), column);
+    return hw_invalid (error, _("%s must be 0 or 1."), column);
   return TRUE;
 }
 
@@ -259,16 +240,16 @@ check_parent (HwStore     *store,
   if (*case_id != 0)
     return TRUE;
   if (g_str_equal (parent_table, "cases"))
-    return invalid (error, _("The family’s case this belongs to does not exist (any more)."));
+    return hw_invalid (error, _("The family’s case this belongs to does not exist (any more)."));
   if (g_str_equal (parent_table, "needs"))
-    return invalid (error, _("The need this goal belongs to does not exist (any more)."));
+    return hw_invalid (error, _("The need this goal belongs to does not exist (any more)."));
   if (g_str_equal (parent_table, "goals"))
-    return invalid (error, _("The goal this task belongs to does not exist (any more)."));
+    return hw_invalid (error, _("The goal this task belongs to does not exist (any more)."));
   if (g_str_equal (parent_table, "tasks"))
-    return invalid (error, _("The task this note belongs to does not exist (any more)."));
+    return hw_invalid (error, _("The task this note belongs to does not exist (any more)."));
   if (g_str_equal (parent_table, "aftercare_supports"))
-    return invalid (error, _("The support this check-in belongs to does not exist (any more)."));
-  return invalid (error, _("The review this rating belongs to does not exist (any more)."));
+    return hw_invalid (error, _("The support this check-in belongs to does not exist (any more)."));
+  return hw_invalid (error, _("The review this rating belongs to does not exist (any more)."));
 }
 
 /* A provider or responsible person must be part of the same case: a plan
@@ -291,8 +272,8 @@ check_member (HwStore     *store,
   if (case_of (store, table, id) != case_id)
     {
       if (g_str_equal (table, "organisations"))
-        return invalid (error, _("The provider must be an organisation of this family’s case."));
-      return invalid (error, _("The person must be someone in this family’s case."));
+        return hw_invalid (error, _("The provider must be an organisation of this family’s case."));
+      return hw_invalid (error, _("The person must be someone in this family’s case."));
     }
   return TRUE;
 }
@@ -309,7 +290,7 @@ normalise_withheld (HwRecord  *record,
   if (!hw_recipient_normalise_set (hw_record_get_string (record, "withheld_from"),
                                    &normalised, &local_error))
     /* one error domain for every refusal of this module */
-    return invalid (error, "%s", local_error->message);
+    return hw_invalid (error, "%s", local_error->message);
   hw_record_set_string (record, "withheld_from", normalised);
   return TRUE;
 }
@@ -339,7 +320,7 @@ hw_service_plan_normalise_barriers (const char  *barriers,
         continue;
       index = hw_choices_index (HW_CHOICES_BARRIER, parts[i]);
       if (index < 0)
-        return invalid (error, _("“%s” is not a known barrier."), parts[i]);
+        return hw_invalid (error, _("“%s” is not a known barrier."), parts[i]);
       seen[index] = TRUE;
     }
   /* Stored in the order of the choices, so equal sets read the same. */
@@ -401,7 +382,7 @@ validate_task (HwStore   *store,
 
   if (hw_record_get_int (r, "responsible_person_id") != 0 &&
       hw_record_get_int (r, "responsible_agency") != 0)
-    return invalid (error, _("A task has one responsible party: a person or the agency, not both."));
+    return hw_invalid (error, _("A task has one responsible party: a person or the agency, not both."));
 
   if (!hw_service_plan_normalise_barriers (hw_record_get_string (r, "barriers"), &barriers, error))
     return FALSE;
@@ -431,7 +412,7 @@ check_frequency (HwRecord  *r,
   const char *every = hw_record_get_string (r, "checkin_every");
 
   if (!g_strv_contains (hw_checkin_frequencies (), every))
-    return invalid (error, _("“%s” is not one of the choices for how often to check in."),
+    return hw_invalid (error, _("“%s” is not one of the choices for how often to check in."),
                     every);
   return TRUE;
 }
@@ -479,17 +460,17 @@ validate_checkin (HwStore   *store,
       !normalise_withheld (r, error))
     return FALSE;
   if (!g_strv_contains (hw_checkin_ways (), how))
-    return invalid (error, _("“%s” is not one of the choices for how the check-in was made."),
+    return hw_invalid (error, _("“%s” is not one of the choices for how the check-in was made."),
                     how);
   if (!hw_record_has (r, "person_id") || hw_record_is_null (r, "person_id") ||
       hw_record_get_int (r, "person_id") == 0)
-    return invalid (error, _("Choose who checked in."));
+    return hw_invalid (error, _("Choose who checked in."));
   if (!check_member (store, r, "person_id", "people", case_id, error))
     return FALSE;
   if (strcmp (date, today) > 0)
     {
       when = hw_service_plan_format_date (date, TRUE);
-      return invalid (error, _("The check-in on %s has not happened yet. Log a check-in once it "
+      return hw_invalid (error, _("The check-in on %s has not happened yet. Log a check-in once it "
                                "has taken place."), when);
     }
   home = hw_case_dates_return_home (store, case_id);
@@ -498,7 +479,7 @@ validate_checkin (HwStore   *store,
       g_autofree char *went_home = hw_service_plan_format_date (home, TRUE);
 
       when = hw_service_plan_format_date (date, TRUE);
-      return invalid (error, _("The check-in on %s is before the children went home on %s. "
+      return hw_invalid (error, _("The check-in on %s is before the children went home on %s. "
                                "Check-ins after going home start on that day."), when, went_home);
     }
   support = hw_store_get (store, "aftercare_supports", hw_record_get_int (r, "support_id"), NULL);
@@ -508,7 +489,7 @@ validate_checkin (HwStore   *store,
       g_autofree char *starts = hw_service_plan_format_date (start, TRUE);
 
       when = hw_service_plan_format_date (date, TRUE);
-      return invalid (error, _("The check-in on %s is before this support starts on %s."),
+      return hw_invalid (error, _("The check-in on %s is before this support starts on %s."),
                       when, starts);
     }
   return TRUE;
@@ -539,7 +520,7 @@ validate_rating (HwStore   *store,
     return FALSE;
   if (!hw_record_has (r, "rating") || hw_record_is_null (r, "rating") ||
       rating < -3 || rating > 2)
-    return invalid (error, _("A rating goes from −3 to +2."));
+    return hw_invalid (error, _("A rating goes from −3 to +2."));
   return TRUE;
 }
 
@@ -581,7 +562,7 @@ table_info (const char  *table,
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     if (g_strcmp0 (tables[i].table, table) == 0)
       return &tables[i];
-  invalid (error, _("“%s” is not part of the service plan."), table ? table : "");
+  hw_invalid (error, _("“%s” is not part of the service plan."), table ? table : "");
   return NULL;
 }
 
@@ -794,7 +775,7 @@ hw_service_plan_move (HwStore     *store,
   if (info == NULL)
     return FALSE;
   if (!info->has_position)
-    return invalid (error, _("These items keep the order of their dates."));
+    return hw_invalid (error, _("These items keep the order of their dates."));
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", info->parent, table);
   parent = hw_store_query_int (store, 0, sql, G_TYPE_INT64, id, G_TYPE_INVALID);

@@ -11,6 +11,7 @@
 
 #include "hw-date.h"
 #include "hw-enums.h"
+#include "hw-invalid.h"
 #include "hw-visits.h"
 
 #define SCHOOL_HOURS_KEY "visits.school-hours"
@@ -130,13 +131,6 @@ column_str (sqlite3_stmt *stmt, int i)
   return s ? s : "";
 }
 
-static gboolean
-invalid (GError **error, const char *message)
-{
-  g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
 /* wall seconds of a canonical local time string */
 static gint64
 wall_of (const char *local)
@@ -173,7 +167,7 @@ validate_plan (HwStore           *store,
 
   if (hw_store_query_int (store, 0, "SELECT count(*) FROM cases WHERE id = ?",
                           G_TYPE_INT64, plan->case_id, G_TYPE_INVALID) != 1)
-    return invalid (error, _("The case of this visit plan does not exist."));
+    return hw_invalid (error, _("The case of this visit plan does not exist."));
 
   r = hw_recurrence_new (plan->dtstart, plan->tzid, plan->rrule,
                          plan->duration_minutes, error);
@@ -182,7 +176,7 @@ validate_plan (HwStore           *store,
   g_strlcpy (rrule_out, hw_recurrence_get_rrule (r), rrule_len);
 
   if (hw_visit_level_index (plan->level) < 0)
-    return invalid (error, _("Choose a supervision level for the visits."));
+    return hw_invalid (error, _("Choose a supervision level for the visits."));
 
   for (guint pass = 0; pass < 2; pass++)
     {
@@ -192,9 +186,9 @@ validate_plan (HwStore           *store,
       for (guint i = 0; i < n; i++)
         {
           if (!person_in_case (store, ids[i], plan->case_id))
-            return invalid (error, _("A person in this visit plan is not part of the case."));
+            return hw_invalid (error, _("A person in this visit plan is not part of the case."));
           if (g_hash_table_contains (seen, &ids[i]))
-            return invalid (error, _("A person cannot be both visitor and child of the same visit."));
+            return hw_invalid (error, _("A person cannot be both visitor and child of the same visit."));
           g_hash_table_add (seen, (gpointer) &ids[i]);
         }
     }
@@ -202,16 +196,16 @@ validate_plan (HwStore           *store,
   if (plan->supervisor_person_id != 0)
     {
       if (!person_in_case (store, plan->supervisor_person_id, plan->case_id))
-        return invalid (error, _("The supervisor is not part of the case."));
+        return hw_invalid (error, _("The supervisor is not part of the case."));
       /* DOMAIN.md: a person alleged to have harmed the child can never be
        * the protector. */
       if (hw_store_query_int (store, 0, "SELECT alleged_harm_source FROM people WHERE id = ?",
                               G_TYPE_INT64, plan->supervisor_person_id, G_TYPE_INVALID) == 1)
-        return invalid (error, _("A person alleged to have harmed the child cannot supervise visits."));
+        return hw_invalid (error, _("A person alleged to have harmed the child cannot supervise visits."));
     }
   if (plan->transport_person_id != 0
       && !person_in_case (store, plan->transport_person_id, plan->case_id))
-    return invalid (error, _("The driver is not part of the case."));
+    return hw_invalid (error, _("The driver is not part of the case."));
 
   return TRUE;
 }
@@ -305,7 +299,7 @@ hw_visits_update_series (HwStore           *store,
 
   if (hw_store_query_int (store, 0, "SELECT count(*) FROM visit_series WHERE id = ? AND case_id = ?",
                           G_TYPE_INT64, series_id, G_TYPE_INT64, plan->case_id, G_TYPE_INVALID) != 1)
-    return invalid (error, _("This visit plan does not exist."));
+    return hw_invalid (error, _("This visit plan does not exist."));
   if (!validate_plan (store, plan, rrule, sizeof rrule, error))
     return FALSE;
 
@@ -494,7 +488,7 @@ load_old_plan (HwStore  *store,
 
   p->row = hw_store_get (store, "visit_series", series_id, NULL);
   if (p->row == NULL)
-    return invalid (error, _("This visit plan does not exist."));
+    return hw_invalid (error, _("This visit plan does not exist."));
   p->visitors = g_array_new (FALSE, FALSE, sizeof (gint64));
   p->children = g_array_new (FALSE, FALSE, sizeof (gint64));
   stmt = prepare (store,
@@ -524,7 +518,7 @@ load_old_plan (HwStore  *store,
   occ = hw_recurrence_expand_all (
       p->bare, hw_recurrence_rule_ends (rrule) ? G_MAXINT32 * G_GINT64_CONSTANT (4) : limit);
   if (occ->len == 0)
-    return invalid (error, _("This visit plan has no visits."));
+    return hw_invalid (error, _("This visit plan has no visits."));
   g_strlcpy (p->first_day, g_array_index (occ, HwOccurrence, 0).key, sizeof p->first_day);
   if (hw_recurrence_rule_ends (rrule))
     g_strlcpy (p->last_day, g_array_index (occ, HwOccurrence, occ->len - 1).key,
@@ -543,7 +537,7 @@ check_not_past (const char  *day,
   g_autofree char *today = hw_date_today_iso ();
 
   if (strcmp (day, today) < 0)
-    return invalid (error,
+    return hw_invalid (error,
                     _("A change can start today or later. The visits before today are the record "
                        "of what happened and stay as they were; write in the reason when it "
                        "was decided."));
@@ -720,7 +714,7 @@ change_plan (HwStore           *store,
     goto out;
   if (plan->case_id != hw_record_get_int (old.row, "case_id"))
     {
-      invalid (error, _("The changed plan must be for the same family."));
+      hw_invalid (error, _("The changed plan must be for the same family."));
       goto out;
     }
   if (strcmp (from_day, old.first_day) < 0)
@@ -752,7 +746,7 @@ change_plan (HwStore           *store,
     }
   if (g_strcmp0 (plan->level, hw_record_get_string (old.row, "level")) != 0 && why[0] == '\0')
     {
-      invalid (error, _("Write why the supervision level changes: the level history is what a "
+      hw_invalid (error, _("Write why the supervision level changes: the level history is what a "
                         "court reads."));
       goto out;
     }
@@ -867,7 +861,7 @@ hw_visits_step_level (HwStore      *store,
   new_index = hw_visit_level_index (level);
   if (new_index < 0)
     {
-      invalid (error, _("Choose a supervision level for the visits."));
+      hw_invalid (error, _("Choose a supervision level for the visits."));
       goto out;
     }
   if (new_index == old_index)
@@ -893,7 +887,7 @@ hw_visits_step_level (HwStore      *store,
     }
   if (why[0] == '\0')
     {
-      invalid (error, _("Write why the supervision level changes: the level history is what a "
+      hw_invalid (error, _("Write why the supervision level changes: the level history is what a "
                         "court reads."));
       goto out;
     }
@@ -974,7 +968,7 @@ hw_visits_change_from (HwStore                 *store,
     }
   if ((rhythm.repeat == 1 || rhythm.repeat == 2) && (rhythm.weekdays & 0x7f) == 0)
     {
-      invalid (error, _("Choose the days of the week of the visits."));
+      hw_invalid (error, _("Choose the days of the week of the visits."));
       goto out;
     }
   time = change->time != NULL && *change->time != '\0' ? change->time : rhythm.time;
@@ -1042,9 +1036,9 @@ hw_visits_end_plan (HwStore     *store,
   if (!parse_day (last_day, NULL, error) || !check_not_past (last_day, error))
     return FALSE;
   if (!g_utf8_validate (why, -1, NULL))
-    return invalid (error, _("The reason is not valid text."));
+    return hw_invalid (error, _("The reason is not valid text."));
   if (why[0] == '\0')
-    return invalid (error, _("Write why the visits end: the level history is what a court "
+    return hw_invalid (error, _("Write why the visits end: the level history is what a court "
                              "reads."));
   if (!load_old_plan (store, series_id, &old, error))
     goto out;
@@ -1317,20 +1311,20 @@ hw_visits_record_outcome (HwStore              *store,
   exception = hw_recurrence_lookup_exception (r, k);
   if (exception != NULL && *exception == '\0')
     {
-      invalid (error, _("This visit was taken off the calendar."));
+      hw_invalid (error, _("This visit was taken off the calendar."));
       return 0;
     }
   day = exception != NULL ? exception : k;
 
   if (index_of (statuses, outcome->status) < 0)
     {
-      invalid (error, _("Choose what happened at the visit."));
+      hw_invalid (error, _("Choose what happened at the visit."));
       return 0;
     }
   if (outcome->recommendation != NULL && *outcome->recommendation != '\0'
       && hw_visit_level_index (outcome->recommendation) < 0)
     {
-      invalid (error, _("The recommendation must be one of the supervision levels."));
+      hw_invalid (error, _("The recommendation must be one of the supervision levels."));
       return 0;
     }
   if (!parse_clock (outcome->arrival, day, arrival, error)
@@ -1338,12 +1332,12 @@ hw_visits_record_outcome (HwStore              *store,
     return 0;
   if ((arrival[0] || departure[0]) && strcmp (outcome->status, "happened") != 0)
     {
-      invalid (error, _("Arrival and departure times are only kept for visits that happened."));
+      hw_invalid (error, _("Arrival and departure times are only kept for visits that happened."));
       return 0;
     }
   if (arrival[0] && departure[0] && strcmp (departure, arrival) < 0)
     {
-      invalid (error, _("The departure time is before the arrival time."));
+      hw_invalid (error, _("The departure time is before the arrival time."));
       return 0;
     }
 
@@ -1402,13 +1396,13 @@ hw_visits_schedule_makeup (HwStore     *store,
     return 0;
   if (!hw_visit_status_owes_makeup (hw_record_get_string (cancelled, "status")))
     {
-      invalid (error, _("A make-up visit is owed only when the caregiver, the agency or a provider cancels."));
+      hw_invalid (error, _("A make-up visit is owed only when the caregiver, the agency or a provider cancels."));
       return 0;
     }
   if (hw_store_query_int (store, 0, "SELECT count(*) FROM visit_records WHERE makeup_for = ?",
                           G_TYPE_INT64, record_id, G_TYPE_INVALID) > 0)
     {
-      invalid (error, _("A make-up visit is already scheduled for this one."));
+      hw_invalid (error, _("A make-up visit is already scheduled for this one."));
       return 0;
     }
   if (!hw_recurrence_parse_local (local_start, start, error))
@@ -1792,7 +1786,7 @@ hw_visits_set_school_hours (HwStore     *store,
   int a, b;
 
   if (hours != NULL && *hours != '\0' && !parse_school_hours (hours, &a, &b))
-    return invalid (error, _("Write school hours as 08:00-15:00."));
+    return hw_invalid (error, _("Write school hours as 08:00-15:00."));
   return hw_store_set_setting (store, SCHOOL_HOURS_KEY, hours ? hours : "", error);
 }
 
@@ -1943,7 +1937,7 @@ hw_visits_monthly_counts (HwStore  *store,
 
   if (month < 1 || month > 12 || year < 1900 || year > 2200 || n_months == 0 || n_months > 1200)
     {
-      invalid (error, _("Choose a month between 1900 and 2200."));
+      hw_invalid (error, _("Choose a month between 1900 and 2200."));
       return NULL;
     }
 
