@@ -10,7 +10,8 @@
  * limits too; a CHECK violation and a foreign key broken at COMMIT are
  * HW_STORE_ERROR_INVALID and keep nothing; a rollback keeps nothing; a `?`
  * inside a string is text, not a parameter; a wrong address or a stopped
- * server is HW_STORE_ERROR_IO and no message holds the password. On pg,
+ * server is HW_STORE_ERROR_IO and no message holds the password; integers,
+ * floats, text and NULL are told apart (hw_db_stmt_column_type ()). On pg,
  * also: the translated schema has every table and column sqlite has.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -270,6 +271,41 @@ test_nulls (Fixture       *f,
   g_assert_cmpint (insert_parent (f, NULL, &error), ==, 0);
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
   g_assert_cmpint (count (f->db, "SELECT count(*) FROM parents"), ==, 1);
+}
+
+/* what hw_store_select () makes of each column: integers (a truth value
+ * too), floats, text and NULL, told apart on both backends */
+static void
+test_column_types (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDbStmt) insert = NULL;
+  g_autoptr(HwDbStmt) select = NULL;
+
+  insert = hw_db_prepare (f->db, "INSERT INTO parents(name, note, n, x) VALUES ('a', ?, ?, ?)",
+                          &error);
+  g_assert_no_error (error);
+  hw_db_stmt_bind_null (insert, 1);
+  hw_db_stmt_bind_int64 (insert, 2, 42);
+  hw_db_stmt_bind_double (insert, 3, 1.5);
+  g_assert_cmpint (hw_db_stmt_step (insert, &error), ==, HW_DB_STEP_DONE);
+  g_assert_no_error (error);
+
+  select = hw_db_prepare (f->db, "SELECT id, name, note, n, x, n = 42, count(*) FROM parents"
+                                 " GROUP BY id, name, note, n, x", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_db_stmt_step (select, &error), ==, HW_DB_STEP_ROW);
+  g_assert_cmpint (hw_db_stmt_column_type (select, 0), ==, HW_DB_TYPE_INTEGER);
+  g_assert_cmpint (hw_db_stmt_column_type (select, 1), ==, HW_DB_TYPE_TEXT);
+  g_assert_cmpint (hw_db_stmt_column_type (select, 2), ==, HW_DB_TYPE_NULL);
+  g_assert_cmpint (hw_db_stmt_column_type (select, 3), ==, HW_DB_TYPE_INTEGER);
+  g_assert_cmpint (hw_db_stmt_column_type (select, 4), ==, HW_DB_TYPE_FLOAT);
+  g_assert_cmpint (hw_db_stmt_column_type (select, 5), ==, HW_DB_TYPE_INTEGER);
+  g_assert_cmpint (hw_db_stmt_column_type (select, 6), ==, HW_DB_TYPE_INTEGER);
+  g_assert_cmpint (hw_db_stmt_column_int64 (select, 3), ==, 42);
+  g_assert_cmpfloat (hw_db_stmt_column_double (select, 4), ==, 1.5);
+  g_assert_cmpstr (hw_db_stmt_column_text (select, 1), ==, "a");
 }
 
 static void
@@ -949,6 +985,7 @@ main (int   argc,
   ADD ("text-round-trip", test_text_round_trip, TRUE);
   ADD ("nulls", test_nulls, TRUE);
   ADD ("int64-limits", test_int64_limits, TRUE);
+  ADD ("column-types", test_column_types, TRUE);
   ADD ("check-violation", test_check_violation, TRUE);
   ADD ("deferred-foreign-key", test_deferred_foreign_key, TRUE);
   ADD ("rollback", test_rollback, TRUE);

@@ -730,6 +730,104 @@ test_refuse_address (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The store's helpers run on HwDb (hw_store_get_connection ()): sqlite's
+ * refusals reach the caller with the same HwStoreError codes and words as
+ * when they ran on sqlite3_* (hw_store_set_sqlite_error ()). */
+static void
+test_errors_through_hwdb (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) rec = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *big = g_strnfill (256 * 1024, 'x');
+  sqlite3 *db = hw_store_get_db (f->store);
+  sqlite3 *other = NULL;
+  gint64 case_id = add_case (f->store, "Okafor");
+
+  g_assert_nonnull (hw_store_get_connection (f->store));
+  g_assert_cmpint (hw_db_get_backend (hw_store_get_connection (f->store)), ==,
+                   HW_DB_BACKEND_SQLITE);
+
+  /* SQLITE_CONSTRAINT: a CHECK */
+  rec = hw_record_new ("people");
+  hw_record_set_int (rec, "case_id", case_id);
+  hw_record_set_string (rec, "name", " ");
+  g_assert_cmpint (hw_store_insert (f->store, "Add person", rec, &error), ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "This change would break a rule of the data (CHECK constraint"));
+  g_clear_error (&error);
+
+  /* SQLITE_ERROR: SQL that does not make sense */
+  g_assert_true (hw_store_begin_edit (f->store, "x", &error));
+  g_assert_false (hw_store_exec (f->store, "UPDATE nowhere SET a = 1", &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO);
+  g_assert_cmpstr (error->message, ==,
+                   "The database could not be read or written (no such table: nowhere)");
+  g_clear_error (&error);
+  /* sqlite's rule, kept: a refused statement does not spoil the edit */
+  g_assert_true (hw_store_exec (f->store, "UPDATE cases SET family_name = 'Ade'", &error));
+  g_assert_true (hw_store_commit_edit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_store_query_int (f->store, 0,
+                                       "SELECT count(*) FROM cases WHERE family_name = ?",
+                                       G_TYPE_STRING, "Ade", G_TYPE_INVALID), ==, 1);
+  rows = hw_store_select (f->store, "cases", &error, "SELECT * FROM nowhere", G_TYPE_INVALID);
+  g_assert_null (rows);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO);
+  g_clear_error (&error);
+
+  /* SQLITE_READONLY */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (hw_store_set_setting (f->store, "k", "v", &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, "The database cannot be written to (it is read-only) "
+                                       "(attempt to write a readonly database)");
+  g_clear_error (&error);
+  hw_record_set_string (rec, "name", "Ngozi");
+  g_assert_cmpint (hw_store_insert (f->store, "Add person", rec, &error), ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (hw_store_in_edit (f->store));
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA query_only = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* SQLITE_FULL: no room for one more page */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  hw_record_set_string (rec, "notes", big);
+  g_assert_cmpint (hw_store_insert (f->store, "Add person", rec, &error), ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_FULL);
+  g_assert_cmpstr (error->message, ==, "The disk is full, so nothing was saved. "
+                                       "Free some space and try again (database or disk is full)");
+  g_clear_error (&error);
+  g_assert_false (hw_store_in_edit (f->store));
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+
+  /* SQLITE_BUSY: another program holds the write lock (no waiting here) */
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 0);
+  g_assert_false (hw_store_begin_edit (f->store, "x", &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_BUSY);
+  g_assert_cmpstr (error->message, ==,
+                   "The database is in use by another program (database is locked)");
+  g_clear_error (&error);
+  g_assert_false (hw_store_in_edit (f->store));
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  sqlite3_busy_timeout (db, 5000);
+
+  /* and everything works again, the audit trail included */
+  hw_record_set_string (rec, "notes", "fine");
+  g_assert_cmpint (hw_store_insert (f->store, "Add person", rec, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_store_query_int (f->store, 0,
+                                       "SELECT count(*) FROM hw_audit WHERE tbl = 'people'"
+                                       " AND change = 'insert'", G_TYPE_INVALID), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +839,7 @@ main (int   argc,
   ADD ("/store/undo-redo", test_insert_update_delete_undo);
   ADD ("/store/undo-survives-restart", test_undo_survives_restart);
   ADD ("/store/rules-refused", test_rules_refused);
+  ADD ("/store/errors-through-hwdb", test_errors_through_hwdb);
   ADD ("/store/changed-and-audit", test_changed_and_audit);
   ADD ("/store/join-edit", test_join_edit);
   ADD ("/store/record-list", test_record_list_follows);

@@ -24,9 +24,12 @@ hw_cases_list_new (HwStore *store)
 {
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
+  /* lower() rather than COLLATE NOCASE, which PostgreSQL does not have:
+   * on sqlite both fold A-Z only and then compare bytes, so the order is
+   * the same */
   return hw_record_list_new (store, "cases",
                              "SELECT id, family_name, case_number, status, sample FROM cases "
-                             "ORDER BY family_name COLLATE NOCASE, id");
+                             "ORDER BY lower(family_name), id");
 }
 
 /**

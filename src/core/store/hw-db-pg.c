@@ -30,6 +30,13 @@
 #include "hw-store.h"
 
 #define BOOLOID 16
+#define INT8OID 20
+#define INT2OID 21
+#define INT4OID 23
+#define OIDOID 26
+#define FLOAT4OID 700
+#define FLOAT8OID 701
+#define NUMERICOID 1700
 
 typedef struct {
   HwDb        parent;
@@ -569,6 +576,31 @@ pg_column_is_null (HwDbStmt *stmt,
   return !has_row (self, column) || PQgetisnull (self->result, self->row, column);
 }
 
+static HwDbType
+pg_column_type (HwDbStmt *stmt,
+                int       column)
+{
+  HwDbPgStmt *self = PG_STMT (stmt);
+
+  if (pg_column_is_null (stmt, column))
+    return HW_DB_TYPE_NULL;
+  switch (PQftype (self->result, column))
+    {
+    case BOOLOID:
+    case INT2OID:
+    case INT4OID:
+    case INT8OID:
+    case OIDOID:
+      return HW_DB_TYPE_INTEGER;
+    case FLOAT4OID:
+    case FLOAT8OID:
+    case NUMERICOID:
+      return HW_DB_TYPE_FLOAT;
+    default:
+      return HW_DB_TYPE_TEXT;
+    }
+}
+
 static const char *
 pg_column_text (HwDbStmt *stmt,
                 int       column)
@@ -626,6 +658,7 @@ static const HwDbClass pg_class = {
   .column_count = pg_column_count,
   .column_name = pg_column_name,
   .column_is_null = pg_column_is_null,
+  .column_type = pg_column_type,
   .column_text = pg_column_text,
   .column_int64 = pg_column_int64,
   .column_double = pg_column_double,

@@ -27,6 +27,7 @@ typedef struct {
   int         (*column_count)   (HwDbStmt *stmt);
   const char *(*column_name)    (HwDbStmt *stmt, int column);
   gboolean    (*column_is_null) (HwDbStmt *stmt, int column);
+  HwDbType    (*column_type)    (HwDbStmt *stmt, int column);
   const char *(*column_text)    (HwDbStmt *stmt, int column);
   gint64      (*column_int64)   (HwDbStmt *stmt, int column);
   double      (*column_double)  (HwDbStmt *stmt, int column);

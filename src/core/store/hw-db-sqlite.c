@@ -168,6 +168,25 @@ sqlite_column_is_null (HwDbStmt *stmt,
   return sqlite3_column_type (SQLITE_STMT (stmt), column) == SQLITE_NULL;
 }
 
+static HwDbType
+sqlite_column_type (HwDbStmt *stmt,
+                    int       column)
+{
+  switch (sqlite3_column_type (SQLITE_STMT (stmt), column))
+    {
+    case SQLITE_NULL:
+      return HW_DB_TYPE_NULL;
+    case SQLITE_INTEGER:
+      return HW_DB_TYPE_INTEGER;
+    case SQLITE_FLOAT:
+      return HW_DB_TYPE_FLOAT;
+    case SQLITE_TEXT:
+    case SQLITE_BLOB:
+    default:
+      return HW_DB_TYPE_TEXT;
+    }
+}
+
 static const char *
 sqlite_column_text (HwDbStmt *stmt,
                     int       column)
@@ -206,6 +225,7 @@ static const HwDbClass sqlite_class = {
   .column_count = sqlite_column_count,
   .column_name = sqlite_column_name,
   .column_is_null = sqlite_column_is_null,
+  .column_type = sqlite_column_type,
   .column_text = sqlite_column_text,
   .column_int64 = sqlite_column_int64,
   .column_double = sqlite_column_double,

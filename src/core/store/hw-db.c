@@ -246,6 +246,14 @@ hw_db_stmt_column_is_null (HwDbStmt *stmt,
   return stmt->db->klass->column_is_null (stmt, column);
 }
 
+HwDbType
+hw_db_stmt_column_type (HwDbStmt *stmt,
+                        int       column)
+{
+  g_return_val_if_fail (stmt != NULL, HW_DB_TYPE_NULL);
+  return stmt->db->klass->column_type (stmt, column);
+}
+
 const char *
 hw_db_stmt_column_text (HwDbStmt *stmt,
                         int       column)

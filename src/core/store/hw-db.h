@@ -32,6 +32,14 @@ typedef enum {
   HW_DB_BACKEND_POSTGRESQL,
 } HwDbBackend;
 
+/* the kind of a column's value in the current row */
+typedef enum {
+  HW_DB_TYPE_NULL,
+  HW_DB_TYPE_INTEGER,   /* also a truth value */
+  HW_DB_TYPE_FLOAT,
+  HW_DB_TYPE_TEXT,      /* also anything else (a blob, a date on PostgreSQL) */
+} HwDbType;
+
 /* what hw_db_stmt_step() found */
 typedef enum {
   HW_DB_STEP_ERROR,   /* @error is set; the statement can be reset */
@@ -127,6 +135,10 @@ int         hw_db_stmt_column_count   (HwDbStmt    *stmt);
 const char *hw_db_stmt_column_name    (HwDbStmt    *stmt,
                                        int          column);
 gboolean    hw_db_stmt_column_is_null (HwDbStmt    *stmt,
+                                       int          column);
+/* sqlite: the value's own type (a column may hold any); PostgreSQL: the
+ * column's type (integers and booleans, floats and numeric, or text) */
+HwDbType    hw_db_stmt_column_type    (HwDbStmt    *stmt,
                                        int          column);
 const char *hw_db_stmt_column_text    (HwDbStmt    *stmt,
                                        int          column);

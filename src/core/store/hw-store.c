@@ -40,7 +40,13 @@ typedef struct {
 struct _HwStore
 {
   GObject    parent_instance;
+  /* sqlite only: the file's own handle, for what only sqlite has (the
+   * checks at open, the update hook, the undo journal, backups) */
   sqlite3   *db;
+  /* the same connection as an HwDb: the edits, the audit trail and the
+   * helpers the areas call go through it, so that they can run on
+   * PostgreSQL too (docs/agency-server.md, "Porting plan") */
+  HwDb      *conn;
   char      *path;
   char      *author;
   char      *edit_label;
@@ -148,6 +154,8 @@ is_user_table (const char *table)
   return table != NULL && g_strv_contains (hw_schema_get_user_tables (), table);
 }
 
+/* sqlite only: which rows an edit changed, for the audit trail and
+ * ::changed (PostgreSQL will need RETURNING or triggers instead) */
 static void
 update_hook_cb (void          *user_data,
                 int            op,
@@ -177,6 +185,8 @@ update_hook_cb (void          *user_data,
 }
 
 /* Undo triggers ----------------------------------------------------------- */
+
+/* sqlite only: the undo journal's temporary triggers */
 
 static gboolean
 create_undo_triggers (sqlite3  *db,
@@ -307,6 +317,7 @@ read_header (const char  *path,
 
 /* Looks at an existing file through a read-only connection, so that a file
  * we refuse is never written to. */
+/* sqlite only: the file's header and PRAGMA quick_check */
 static gboolean
 check_existing (const char  *path,
                 gboolean     full_check,
@@ -612,7 +623,8 @@ hw_store_mark_damaged (HwStore    *self,
   self->checked_at = 0;
   g_mutex_unlock (&self->check_lock);
   /* every write fails from now on, edits with hw_store_begin_edit()'s
-   * message; the connection is serialized, so any thread may do this */
+   * message; the connection is serialized, so any thread may do this.
+   * sqlite only: PRAGMA query_only (and HwDb is not thread-safe) */
   sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
   g_warning ("%s may be damaged (%s): no more changes are saved to it", self->path, reason);
 }
@@ -696,6 +708,8 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* sqlite only: PRAGMA user_version (the server's schema is
+ * hw-schema-pg.c's) */
 static gboolean
 migrate (HwStore  *self,
          GError  **error)
@@ -815,12 +829,14 @@ hw_store_open (const char  *path,
   /* from here on the file may change: the stamp is for a closed file */
   forget_stamp (path);
 
+  /* sqlite only: Homeward's locking VFS, WAL and the PRAGMAs below */
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, vfs_name ());
   if (rc != SQLITE_OK)
     {
       hw_store_set_sqlite_error (error, self->db, rc, path);
       return NULL;
     }
+  self->conn = hw_db_sqlite_wrap (self->db);
 
   /* The database holds details of children and families: keep it private
    * even if someone copied it in with looser permissions. */
@@ -865,8 +881,11 @@ hw_store_finalize (GObject *object)
       g_warning ("Store finalized inside an open edit; rolling it back");
       hw_store_rollback_edit (self);
     }
+  /* lent the handle: closing it leaves the handle open */
+  g_clear_pointer (&self->conn, hw_db_close);
   if (self->db != NULL)
     {
+      /* sqlite only: the check stamp of a cleanly closed file */
       sqlite3_update_hook (self->db, NULL, NULL);
       /* closed cleanly, with nothing left in a -wal: the next open may
        * trust the last check (see "The check stamp") */
@@ -962,6 +981,39 @@ hw_store_get_db (HwStore *self)
   return self->db;
 }
 
+/**
+ * hw_store_get_connection:
+ * @self: a store
+ *
+ * The store's connection as an #HwDb, for the areas to move their queries
+ * onto (one at a time, see docs/agency-server.md): the same connection
+ * and transaction as hw_store_get_db(), so the two may be mixed inside an
+ * edit. Open edits with hw_store_begin_edit(), never with hw_db_begin().
+ *
+ * Returns: (transfer none): the connection, owned by @self
+ */
+HwDb *
+hw_store_get_connection (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return self->conn;
+}
+
+/* A single integer from @sql (no parameters), or @fallback. */
+static gint64
+db_query_int (HwDb       *db,
+              gint64      fallback,
+              const char *sql)
+{
+  g_autoptr(HwDbStmt) stmt = hw_db_prepare (db, sql, NULL);
+
+  if (stmt != NULL &&
+      hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW &&
+      !hw_db_stmt_column_is_null (stmt, 0))
+    return hw_db_stmt_column_int64 (stmt, 0);
+  return fallback;
+}
+
 void
 hw_store_set_author (HwStore    *self,
                      const char *author)
@@ -1048,13 +1100,15 @@ hw_store_begin_edit (HwStore     *self,
       return FALSE;
     }
 
-  if (!hw_sql_exec (self->db, "BEGIN IMMEDIATE", error))
+  /* sqlite: BEGIN IMMEDIATE, as before */
+  if (!hw_db_begin (self->conn, error))
     return FALSE;
 
   self->in_edit = TRUE;
   g_free (self->edit_label);
   self->edit_label = g_strdup (label);
-  self->edit_first_seq = hw_sql_query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log") + 1;
+  self->edit_first_seq = db_query_int (self->conn, 0,
+                                       "SELECT coalesce(max(seq), 0) FROM hw_undo_log") + 1;
   g_array_set_size (self->changes, 0);
   return TRUE;
 }
@@ -1066,7 +1120,7 @@ hw_store_rollback_edit (HwStore *self)
 
   if (!self->in_edit)
     return;
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  hw_db_rollback (self->conn, NULL);
   self->in_edit = FALSE;
   g_array_set_size (self->changes, 0);
 }
@@ -1076,20 +1130,16 @@ write_audit (HwStore     *self,
              const char  *action,
              GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(HwDbStmt) stmt = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  int rc;
 
   g_assert (HW_IS_STORE (self));
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "INSERT INTO hw_audit (author, action, tbl, row_id, change) VALUES (?, ?, ?, ?, ?)",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
+  stmt = hw_db_prepare (self->conn,
+                        "INSERT INTO hw_audit (author, action, tbl, row_id, change)"
+                        " VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
 
   for (guint i = 0; i < self->changes->len; i++)
     {
@@ -1111,22 +1161,16 @@ write_audit (HwStore     *self,
             continue;
         }
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, self->author, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, action, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, change->table, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, change->row);
-      sqlite3_bind_text (stmt, 5, op, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          hw_store_set_sqlite_error (error, self->db, rc, NULL);
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
+      hw_db_stmt_reset (stmt);
+      hw_db_stmt_bind_text (stmt, 1, self->author);
+      hw_db_stmt_bind_text (stmt, 2, action);
+      hw_db_stmt_bind_text (stmt, 3, change->table);
+      hw_db_stmt_bind_int64 (stmt, 4, change->row);
+      hw_db_stmt_bind_text (stmt, 5, op);
+      if (hw_db_stmt_step (stmt, error) != HW_DB_STEP_DONE)
+        return FALSE;
     }
 
-  sqlite3_finalize (stmt);
   return TRUE;
 }
 
@@ -1137,18 +1181,19 @@ finish_edit (HwStore     *self,
              GError     **error)
 {
   g_autoptr(GPtrArray) tables = NULL;
-  int rc;
 
   g_assert (HW_IS_STORE (self));
 
   if (!write_audit (self, action, error))
     goto fail;
 
-  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
+  /* Not hw_db_commit (): that refuses an edit in which a statement
+   * failed, and the store has always let a caller carry on after a
+   * refused write (sqlite's rule). On PostgreSQL a failed statement ends
+   * the transaction, so the helpers will need a SAVEPOINT each first. */
+  if (!hw_db_exec (self->conn, "COMMIT", error))
     {
       /* e.g. a deferred foreign key that does not hold */
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
       goto fail;
     }
 
@@ -1191,11 +1236,13 @@ hw_store_commit_edit (HwStore  *self,
       return FALSE;
     }
 
-  last_seq = hw_sql_query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log");
+  last_seq = db_query_int (self->conn, 0, "SELECT coalesce(max(seq), 0) FROM hw_undo_log");
   if (last_seq >= self->edit_first_seq)
     {
       g_autofree char *sql = NULL;
 
+      /* sqlite only: the undo journal (its triggers, sqlite3_mprintf's
+       * %Q and the CROSS JOIN … ON planner hint below) */
       if (!hw_history_compact_step (self, self->edit_first_seq, last_seq, error))
         {
           hw_store_rollback_edit (self);
@@ -1234,23 +1281,27 @@ hw_store_commit_edit (HwStore  *self,
   return finish_edit (self, self->edit_label, error);
 }
 
-static gboolean
-bind_record (sqlite3_stmt *stmt,
-             int           index,
-             HwRecord     *record,
-             const char   *column)
+static void
+bind_record (HwDbStmt   *stmt,
+             guint       index,
+             HwRecord   *record,
+             const char *column)
 {
   switch (hw_record_get_kind (record, column))
     {
     case HW_VALUE_INT:
-      return sqlite3_bind_int64 (stmt, index, hw_record_get_int (record, column)) == SQLITE_OK;
+      hw_db_stmt_bind_int64 (stmt, index, hw_record_get_int (record, column));
+      break;
     case HW_VALUE_DOUBLE:
-      return sqlite3_bind_double (stmt, index, hw_record_get_double (record, column)) == SQLITE_OK;
+      hw_db_stmt_bind_double (stmt, index, hw_record_get_double (record, column));
+      break;
     case HW_VALUE_TEXT:
-      return sqlite3_bind_text (stmt, index, hw_record_get_string (record, column), -1, SQLITE_TRANSIENT) == SQLITE_OK;
+      hw_db_stmt_bind_text (stmt, index, hw_record_get_string (record, column));
+      break;
     case HW_VALUE_NULL:
     default:
-      return sqlite3_bind_null (stmt, index) == SQLITE_OK;
+      hw_db_stmt_bind_null (stmt, index);
+      break;
     }
 }
 
@@ -1308,10 +1359,10 @@ insert_func (HwStore   *self,
   HwRecord *record = data;
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) marks = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(HwDbStmt) stmt = NULL;
   guint n = hw_record_get_n_columns (record);
   gint64 id = hw_record_get_id (record);
-  int rc, index = 1;
+  guint index = 1;
 
   g_assert (HW_IS_STORE (self));
 
@@ -1332,26 +1383,18 @@ insert_func (HwStore   *self,
   else
     g_string_append_printf (sql, ") VALUES (%s)", marks->str);
 
-  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
+  stmt = hw_db_prepare (self->conn, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
   if (id > 0)
-    sqlite3_bind_int64 (stmt, index++, id);
+    hw_db_stmt_bind_int64 (stmt, index++, id);
   for (guint i = 0; i < n; i++)
     bind_record (stmt, index++, record, hw_record_get_column (record, i));
 
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
+  if (hw_db_stmt_step (stmt, error) != HW_DB_STEP_DONE)
+    return FALSE;
 
-  hw_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+  hw_record_set_id (record, hw_db_last_insert_id (self->conn));
   return TRUE;
 }
 
@@ -1374,24 +1417,21 @@ hw_store_insert (HwStore     *self,
   return hw_record_get_id (record);
 }
 
-/* Runs and finalizes @stmt, an UPDATE or DELETE of one row by id: a row
+/* Runs and frees @stmt, an UPDATE or DELETE of one row by id: a row
  * that is not there (deleted meanwhile) is an error too. */
 static gboolean
-step_one_row (HwStore       *self,
-              sqlite3_stmt  *stmt,
-              GError       **error)
+step_one_row (HwStore   *self,
+              HwDbStmt  *stmt,
+              GError   **error)
 {
-  int rc = sqlite3_step (stmt);
+  HwDbStep step = hw_db_stmt_step (stmt, error);
 
   g_assert (HW_IS_STORE (self));
 
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) == 0)
+  hw_db_stmt_free (stmt);
+  if (step != HW_DB_STEP_DONE)
+    return FALSE;
+  if (hw_db_changes (self->conn) == 0)
     {
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
                    _("This item no longer exists. It may have been deleted."));
@@ -1407,9 +1447,8 @@ update_func (HwStore   *self,
 {
   HwRecord *record = data;
   g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
+  HwDbStmt *stmt = NULL;
   guint n = hw_record_get_n_columns (record);
-  int rc;
 
   g_assert (HW_IS_STORE (self));
 
@@ -1421,15 +1460,12 @@ update_func (HwStore   *self,
     g_string_append_printf (sql, "%s%s = ?", i ? ", " : "", hw_record_get_column (record, i));
   g_string_append (sql, " WHERE id = ?");
 
-  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
+  stmt = hw_db_prepare (self->conn, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
   for (guint i = 0; i < n; i++)
     bind_record (stmt, i + 1, record, hw_record_get_column (record, i));
-  sqlite3_bind_int64 (stmt, n + 1, hw_record_get_id (record));
+  hw_db_stmt_bind_int64 (stmt, n + 1, hw_record_get_id (record));
 
   return step_one_row (self, stmt, error);
 }
@@ -1460,18 +1496,14 @@ delete_func (HwStore   *self,
 {
   DeleteData *d = data;
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", d->table);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  HwDbStmt *stmt = NULL;
 
   g_assert (HW_IS_STORE (self));
 
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, d->id);
+  stmt = hw_db_prepare (self->conn, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  hw_db_stmt_bind_int64 (stmt, 1, d->id);
   return step_one_row (self, stmt, error);
 }
 
@@ -1507,16 +1539,16 @@ hw_store_exec (HwStore     *self,
                    "hw_store_exec() needs an open edit");
       return FALSE;
     }
-  return hw_sql_exec (self->db, sql, error);
+  return hw_db_exec (self->conn, sql, error);
 }
 
 /* Reads ------------------------------------------------------------------- */
 
 static gboolean
-bind_va (sqlite3_stmt *stmt,
-         va_list       args)
+bind_va (HwDbStmt *stmt,
+         va_list   args)
 {
-  int index = 1;
+  guint index = 1;
 
   for (;;)
     {
@@ -1525,13 +1557,13 @@ bind_va (sqlite3_stmt *stmt,
       if (type == G_TYPE_INVALID)
         break;
       if (type == G_TYPE_INT64)
-        sqlite3_bind_int64 (stmt, index, va_arg (args, gint64));
+        hw_db_stmt_bind_int64 (stmt, index, va_arg (args, gint64));
       else if (type == G_TYPE_STRING)
-        sqlite3_bind_text (stmt, index, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+        hw_db_stmt_bind_text (stmt, index, va_arg (args, const char *));
       else if (type == G_TYPE_DOUBLE)
-        sqlite3_bind_double (stmt, index, va_arg (args, double));
+        hw_db_stmt_bind_double (stmt, index, va_arg (args, double));
       else if (type == G_TYPE_INT || type == G_TYPE_BOOLEAN)
-        sqlite3_bind_int (stmt, index, va_arg (args, int));
+        hw_db_stmt_bind_int64 (stmt, index, va_arg (args, int));
       else
         {
           g_critical ("Unsupported parameter type %s", g_type_name (type));
@@ -1543,36 +1575,35 @@ bind_va (sqlite3_stmt *stmt,
 }
 
 static HwRecord *
-record_from_row (sqlite3_stmt *stmt,
-                 const char   *table)
+record_from_row (HwDbStmt   *stmt,
+                 const char *table)
 {
   HwRecord *record = hw_record_new (table);
-  int n = sqlite3_column_count (stmt);
+  int n = hw_db_stmt_column_count (stmt);
 
   for (int i = 0; i < n; i++)
     {
-      const char *name = sqlite3_column_name (stmt, i);
+      const char *name = hw_db_stmt_column_name (stmt, i);
 
       if (g_strcmp0 (name, "id") == 0)
         {
-          hw_record_set_id (record, sqlite3_column_int64 (stmt, i));
+          hw_record_set_id (record, hw_db_stmt_column_int64 (stmt, i));
           continue;
         }
-      switch (sqlite3_column_type (stmt, i))
+      switch (hw_db_stmt_column_type (stmt, i))
         {
-        case SQLITE_INTEGER:
-          hw_record_set_int (record, name, sqlite3_column_int64 (stmt, i));
+        case HW_DB_TYPE_INTEGER:
+          hw_record_set_int (record, name, hw_db_stmt_column_int64 (stmt, i));
           break;
-        case SQLITE_FLOAT:
-          hw_record_set_double (record, name, sqlite3_column_double (stmt, i));
+        case HW_DB_TYPE_FLOAT:
+          hw_record_set_double (record, name, hw_db_stmt_column_double (stmt, i));
           break;
-        case SQLITE_NULL:
+        case HW_DB_TYPE_NULL:
           hw_record_set_null (record, name);
           break;
-        case SQLITE_TEXT:
-        case SQLITE_BLOB:
+        case HW_DB_TYPE_TEXT:
         default:
-          hw_record_set_string (record, name, (const char *) sqlite3_column_text (stmt, i));
+          hw_record_set_string (record, name, hw_db_stmt_column_text (stmt, i));
           break;
         }
     }
@@ -1587,40 +1618,32 @@ hw_store_select (HwStore     *self,
                  ...)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(HwDbStmt) stmt = NULL;
   va_list args;
-  int rc;
+  HwDbStep step;
 
   g_return_val_if_fail (HW_IS_STORE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return NULL;
-    }
+  stmt = hw_db_prepare (self->conn, sql, error);
+  if (stmt == NULL)
+    return NULL;
 
   va_start (args, sql);
   if (!bind_va (stmt, args))
     {
       va_end (args);
-      sqlite3_finalize (stmt);
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID, "Bad query parameters");
       return NULL;
     }
   va_end (args);
 
   rows = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = hw_db_stmt_step (stmt, error)) == HW_DB_STEP_ROW)
     g_ptr_array_add (rows, record_from_row (stmt, table));
-  sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return NULL;
-    }
+  if (step != HW_DB_STEP_DONE)
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -1630,24 +1653,25 @@ hw_store_query_int (HwStore    *self,
                     const char *sql,
                     ...)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(HwDbStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 ret = fallback;
   va_list args;
 
   g_return_val_if_fail (HW_IS_STORE (self), fallback);
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = hw_db_prepare (self->conn, sql, &error);
+  if (stmt == NULL)
     {
-      g_critical ("Bad query: %s: %s", sql, sqlite3_errmsg (self->db));
+      g_critical ("Bad query: %s: %s", sql, error->message);
       return fallback;
     }
   va_start (args, sql);
   if (bind_va (stmt, args) &&
-      sqlite3_step (stmt) == SQLITE_ROW &&
-      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    ret = sqlite3_column_int64 (stmt, 0);
+      hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW &&
+      !hw_db_stmt_column_is_null (stmt, 0))
+    ret = hw_db_stmt_column_int64 (stmt, 0);
   va_end (args);
-  sqlite3_finalize (stmt);
   return ret;
 }
 
@@ -1687,34 +1711,33 @@ gboolean
 hw_store_can_undo (HwStore *self)
 {
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
-  return hw_sql_query_int (self->db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'undo'") > 0;
+  return db_query_int (self->conn, 0, "SELECT count(*) FROM hw_history WHERE kind = 'undo'") > 0;
 }
 
 gboolean
 hw_store_can_redo (HwStore *self)
 {
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
-  return hw_sql_query_int (self->db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'redo'") > 0;
+  return db_query_int (self->conn, 0, "SELECT count(*) FROM hw_history WHERE kind = 'redo'") > 0;
 }
 
 static char *
 step_label (HwStore    *self,
             const char *kind)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *label = NULL;
+  g_autoptr(HwDbStmt) stmt = NULL;
 
   g_assert (HW_IS_STORE (self));
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT label FROM hw_history WHERE kind = ? ORDER BY id DESC LIMIT 1",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  stmt = hw_db_prepare (self->conn,
+                        "SELECT label FROM hw_history WHERE kind = ? ORDER BY id DESC LIMIT 1",
+                        NULL);
+  if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return label;
+  hw_db_stmt_bind_text (stmt, 1, kind);
+  if (hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
+    return g_strdup (hw_db_stmt_column_text (stmt, 0));
+  return NULL;
 }
 
 char *
@@ -1732,7 +1755,10 @@ hw_store_get_redo_label (HwStore *self)
 }
 
 /* Replays the newest step of kind @from in reverse and files what the
- * triggers logged meanwhile as a step of kind @to. */
+ * triggers logged meanwhile as a step of kind @to.
+ *
+ * sqlite only: the undo journal (its SQL is written by sqlite triggers;
+ * undo on the server is to undo only one's own edits, issue 17). */
 static gboolean
 replay_step (HwStore     *self,
              const char  *from,
@@ -1870,23 +1896,19 @@ hw_store_export_audit (HwStore     *self,
                        GError     **error)
 {
   g_autoptr(GString) out = g_string_new ("\"at\",\"author\",\"action\",\"table\",\"row\",\"change\"\r\n");
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(HwDbStmt) stmt = NULL;
 
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT at, author, action, tbl, row_id, change FROM hw_audit ORDER BY id",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = hw_db_prepare (self->conn,
+                        "SELECT at, author, action, tbl, row_id, change FROM hw_audit ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  while (hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
     for (int i = 0; i < 6; i++)
-      csv_field (out, (const char *) sqlite3_column_text (stmt, i), i == 5);
-  sqlite3_finalize (stmt);
+      csv_field (out, hw_db_stmt_column_text (stmt, i), i == 5);
+  g_clear_pointer (&stmt, hw_db_stmt_free);
 
   return hw_export_write_file (path, out->str, out->len, error);
 }
@@ -1895,18 +1917,17 @@ char *
 hw_store_get_setting (HwStore    *self,
                       const char *key)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
+  g_autoptr(HwDbStmt) stmt = NULL;
 
   g_return_val_if_fail (HW_IS_STORE (self), NULL);
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM hw_settings WHERE key = ?", -1, &stmt, NULL) != SQLITE_OK)
+  stmt = hw_db_prepare (self->conn, "SELECT value FROM hw_settings WHERE key = ?", NULL);
+  if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
+  hw_db_stmt_bind_text (stmt, 1, key);
+  if (hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
+    return g_strdup (hw_db_stmt_column_text (stmt, 0));
+  return NULL;
 }
 
 gboolean
@@ -1915,34 +1936,23 @@ hw_store_set_setting (HwStore     *self,
                       const char  *value,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(HwDbStmt) stmt = NULL;
 
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
 
   if (value == NULL)
-    rc = sqlite3_prepare_v2 (self->db, "DELETE FROM hw_settings WHERE key = ?1", -1, &stmt, NULL);
+    stmt = hw_db_prepare (self->conn, "DELETE FROM hw_settings WHERE key = ?1", error);
   else
-    rc = sqlite3_prepare_v2 (self->db,
-                             "INSERT INTO hw_settings (key, value) VALUES (?1, ?2)"
-                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                             -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+    stmt = hw_db_prepare (self->conn,
+                          "INSERT INTO hw_settings (key, value) VALUES (?1, ?2)"
+                          " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  hw_db_stmt_bind_text (stmt, 1, key);
   if (value != NULL)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
-      return FALSE;
-    }
-  return TRUE;
+    hw_db_stmt_bind_text (stmt, 2, value);
+  return hw_db_stmt_step (stmt, error) == HW_DB_STEP_DONE;
 }
 
 /**
@@ -1967,7 +1977,8 @@ hw_store_refresh (HwStore *self)
 
   if (self->in_edit)
     return FALSE;
-  /* data_version changes only for commits of other connections */
+  /* sqlite only: data_version changes only for commits of other
+   * connections (the server will announce them with LISTEN/NOTIFY) */
   version = hw_sql_query_int (self->db, self->data_version, "PRAGMA data_version");
   if (version == self->data_version)
     return FALSE;

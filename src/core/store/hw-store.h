@@ -3,7 +3,8 @@
  * Every change to user data goes through an *edit*: one sqlite transaction
  * that is committed at once (there is no Save button), recorded in the undo
  * journal and in the audit trail, and announced with the ::changed signal
- * after it is committed. Reads may use the sqlite3 handle directly.
+ * after it is committed. Reads may use the sqlite3 handle directly, or,
+ * in code moved onto HwDb (hw-db.h), hw_store_get_connection().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include <glib-object.h>
 #include <sqlite3.h>
 
+#include "hw-db.h"
 #include "hw-record.h"
 
 G_BEGIN_DECLS
@@ -55,6 +57,9 @@ HwStore    *hw_store_open            (const char  *path,
 gboolean    hw_store_is_address      (const char  *name);
 const char *hw_store_get_path        (HwStore     *self);
 sqlite3    *hw_store_get_db          (HwStore     *self);
+/* the same connection as an HwDb, for code that is to run on PostgreSQL
+ * too; open edits with hw_store_begin_edit() all the same */
+HwDb       *hw_store_get_connection  (HwStore     *self);
 /* the name recorded as author in the audit trail (default: the login name) */
 void        hw_store_set_author      (HwStore     *self,
                                       const char  *author);
