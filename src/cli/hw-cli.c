@@ -103,46 +103,62 @@ open_store (GError **error)
   return store;
 }
 
+/* The commands as --help lists them: the synopsis (options are not
+ * translated) and what the command does, one translatable sentence each,
+ * so that a new command adds a line and a sentence, not a new version of
+ * the whole text. */
+static const struct {
+  const char *synopsis;
+  const char *does;
+} usage_commands[] = {
+  { "homeward [--database FILE]", N_("open the window") },
+  { "homeward list [--database FILE]", N_("list the cases") },
+  { "homeward demo [--database FILE]", N_("add the sample family") },
+  { "homeward export [--database FILE] --case ID --what WHAT --format FORMAT --output FILE\n"
+    "         [--recipient family|agency|person:ID] [--language en|es] [--paper a4|letter]\n"
+    "         [--meeting ID] [--person ID] [--version N]",
+    N_("make a document or a file of a case (see below)") },
+  { "homeward import [--database FILE] FILE.json", N_("add a case from a file made by export") },
+  { "homeward import [--database FILE] --case ID FILE.ics", N_("add visits from a calendar") },
+  { "homeward audit [--database FILE] --output FILE.csv", N_("save the audit trail: who changed what, when") },
+  { "homeward forget-passphrase [--database FILE]", N_("remove a forgotten screen-lock passphrase") },
+  { "homeward backup [--database FILE] --output FILE [--force]",
+    N_("copy the database, even while it is open") },
+  { "homeward restore --database FILE [--force] BACKUP",
+    N_("put a backup back (--force replaces the database; what is in it is saved as a backup first)") },
+  { "homeward backups [--database FILE]", N_("list the automatic backups") },
+  { "homeward delete [--database FILE] --case ID [--yes]",
+    N_("delete a family for good: it cannot be undone, and no copy stays in the file") },
+  { "homeward purge [--database FILE] --closed-before YYYY-MM-DD [--dry-run] [--yes]",
+    N_("delete for good every case closed before that day (--dry-run: only list them)") },
+  { "homeward due [--database FILE] [--person NAME] [--week YYYY-MM-DD]",
+    N_("what is due in the seven days from that day (default today) and what is overdue: "
+       "tasks and aftercare check-ins, for one person or everyone") },
+  { "homeward serve [--database FILE] --meeting ID [--port N] [--address A]",
+    N_("let the people of a meeting join it from their phones' browsers on the local network: "
+       "prints one link per attendee (NAME URL), serves until Ctrl+C") },
+};
+
 static void
 print_usage (void)
 {
-  g_autoptr(GString) what = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (_("Usage:"));
 
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (usage_commands); i++)
+    g_string_append_printf (text, "  %s\n         %s\n", usage_commands[i].synopsis,
+                            _(usage_commands[i].does));
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("What can be exported (--what, --format):"));
+  g_string_append_c (text, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
-    g_string_append_printf (what, "    %-20s %-16s %s\n", exporters[i].what, exporters[i].formats,
+    g_string_append_printf (text, "    %-20s %-16s %s\n", exporters[i].what, exporters[i].formats,
                             _(exporters[i].help));
-
-  g_print (_("Usage:\n"
-             "  homeward [--database FILE]               open the window\n"
-             "  homeward list [--database FILE]          list the cases\n"
-             "  homeward demo [--database FILE]          add the sample family\n"
-             "  homeward export [--database FILE] --case ID --what WHAT --format FORMAT --output FILE\n"
-             "         [--recipient family|agency|person:ID] [--language en|es] [--paper a4|letter]\n"
-             "         [--meeting ID] [--person ID] [--version N]\n"
-             "  homeward import [--database FILE] FILE.json\n"
-             "  homeward import [--database FILE] --case ID FILE.ics\n"
-             "  homeward audit [--database FILE] --output FILE.csv\n"
-             "  homeward forget-passphrase [--database FILE]  remove a forgotten screen-lock passphrase\n"
-             "  homeward backup [--database FILE] --output FILE [--force]  copy the database, even while it is open\n"
-             "  homeward restore --database FILE [--force] BACKUP  put a backup back (--force replaces the\n"
-             "         database; what is in it is saved as a backup first)\n"
-             "  homeward backups [--database FILE]       list the automatic backups\n"
-             "  homeward delete [--database FILE] --case ID [--yes]\n"
-             "         delete a family for good: it cannot be undone, and no copy stays in the file\n"
-             "  homeward purge [--database FILE] --closed-before YYYY-MM-DD [--dry-run] [--yes]\n"
-             "         delete for good every case closed before that day (--dry-run: only list them)\n"
-             "  homeward due [--database FILE] [--person NAME] [--week YYYY-MM-DD]\n"
-             "         what is due in the seven days from that day (default today) and what is\n"
-             "         overdue: tasks and aftercare check-ins, for one person or everyone\n"
-             "  homeward serve [--database FILE] --meeting ID [--port N] [--address A]\n"
-             "         let the people of a meeting join it from their phones' browsers on the local\n"
-             "         network: prints one link per attendee (NAME URL), serves until Ctrl+C\n"
-             "\n"
-             "What can be exported (--what, --format):\n"
-             "%s"
-             "\n"
-             "Every command works without a display. Run “homeward COMMAND --help” for details.\n"),
-           what->str);
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Every command works without a display. Run “homeward COMMAND --help” "
+                           "for details."));
+  g_string_append_c (text, '\n');
+  g_print ("%s", text->str);
 }
 
 static GOptionContext *
