@@ -204,6 +204,45 @@ test_show_on_screen (Fixture       *f,
   g_assert_true (item_hidden (f, item));
 }
 
+static gboolean
+scores_revealed (Fixture *f)
+{
+  g_autoptr(HwRecord) meeting = hw_store_get (f->store, "meetings", f->meeting, NULL);
+
+  g_assert_nonnull (meeting);
+  return hw_record_get_boolean (meeting, "scores_revealed");
+}
+
+static void
+test_reveal_scores (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *toggle;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "scaling");
+  spin ();
+  toggle = hw_meeting_find_named (f->view, "reveal-scores");
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
+  g_assert_false (scores_revealed (f));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+
+  /* a click reveals them, once it is over */
+  g_signal_emit_by_name (toggle, "clicked");
+  spin ();
+  g_assert_true (scores_revealed (f));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+
+  /* Undo hides them again, and the toggle follows */
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_false (scores_revealed (f));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  /* and following the store wrote nothing */
+  g_assert_false (scores_revealed (f));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,5 +252,7 @@ main (int   argc,
 
   g_test_add ("/meeting-contributions/show-on-screen", Fixture, NULL, fixture_setup,
               test_show_on_screen, fixture_teardown);
+  g_test_add ("/meeting-contributions/reveal-scores", Fixture, NULL, fixture_setup,
+              test_reveal_scores, fixture_teardown);
   return g_test_run ();
 }
