@@ -693,6 +693,7 @@ hw_meeting_item_row_init (HwMeetingItemRow *self)
    * past the clock, Present and Print */
   hw_editable_label_wrap_lines (self->text_label, 60, 6);
   hw_label_wrap_lines (self->scores_label, 60, 3);
+  hw_label_wrap_lines (self->phone_label, 60, 3);
   hw_drop_down_fit_names (self->owner_dropdown, 20);
   hw_drop_down_fit_names (self->checker_dropdown, 20);
 }
