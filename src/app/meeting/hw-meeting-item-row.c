@@ -6,7 +6,9 @@
  * screen nor in the family's copy) and deleted (Delete; the toast and
  * Ctrl+Z undo it). A decision says whether everyone agreed, and if not who
  * and why; a next step says who does it, by when, who checks it, and can
- * become a task of the service plan.
+ * become a task of the service plan. What someone sent from their phone
+ * says whose it is; it stays off the room's screen until the facilitator
+ * lets it through (Show on Screen), and can be taken off again.
  *
  * The row shows one record of hw_meeting_items_list_new(); an edit
  * changes the record, and the list makes a new row for it.
@@ -37,6 +39,10 @@ struct _HwMeetingItemRow
   /* template */
   GtkEditableLabel *text_label;
   GtkWidget        *private_tag;
+  GtkWidget        *phone_box;
+  GtkLabel         *phone_label;
+  GtkWidget        *show_button;
+  GtkWidget        *hide_button;
   GtkLabel         *scores_label;
   GtkWidget        *decision_box;
   GtkCheckButton   *consensus_check;
@@ -176,6 +182,33 @@ private_toggled_cb (HwMeetingItemRow *self)
 
   if (!self->filling)
     hw_meeting_run_later (GTK_WIDGET (self), do_private, NULL);
+}
+
+/* Sent from a phone: on the room's screen or not ------------------------------ */
+
+/* @parameter: TRUE to keep the item off the screen, FALSE to let it through */
+static void
+do_hidden (GtkWidget *widget,
+           GVariant  *parameter)
+{
+  HwMeetingItemRow *self = HW_MEETING_ITEM_ROW (widget);
+  g_autoptr(GtkWidget) list = g_object_ref (scope (self));
+  g_autoptr(GError) error = NULL;
+  gboolean hidden = g_variant_get_boolean (parameter);
+  /* the new row has the other button: the focus goes there */
+  g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT,
+                                           hidden ? "show" : "hide", item_id (self));
+
+  g_assert (HW_IS_MEETING_ITEM_ROW (self));
+
+  if (!hw_meeting_set_item_hidden (self->store, item_id (self), hidden, &error))
+    {
+      hw_toast_show_error (list, error);
+      return;
+    }
+  hw_toast_show_undo (list, hidden ? _("Taken off the room’s screen")
+                                   : _("Shown on the room’s screen"));
+  hw_meeting_refocus_later (list, name);
 }
 
 /* Decisions ---------------------------------------------------------------- */
@@ -379,6 +412,62 @@ to_task_action_cb (GtkWidget  *widget,
   hw_meeting_run_later (widget, do_to_task, NULL);
 }
 
+static void
+show_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  hw_meeting_run_later (widget, do_hidden, g_variant_new_boolean (FALSE));
+}
+
+static void
+hide_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  hw_meeting_run_later (widget, do_hidden, g_variant_new_boolean (TRUE));
+}
+
+/* Sent from a phone: whose it is, and whether the room sees it yet. */
+static void
+fill_phone (HwMeetingItemRow *self,
+            const char       *text)
+{
+  HwRecord *record = self->record;
+  gint64 id = item_id (self);
+  gboolean hidden = hw_record_get_boolean (record, "hidden");
+  const char *author = hw_record_get_string (record, "author_name");
+  g_autofree char *line = NULL;
+
+  g_assert (HW_IS_MEETING_ITEM_ROW (self));
+
+  if (hw_record_is_null (record, "author_person_id") && !hidden)
+    return;
+  if (*author == '\0')
+    /* TRANSLATORS: an item whose author's name is not known (any more) */
+    author = _("someone");
+  if (hidden)
+    {
+      /* TRANSLATORS: %s is the name of the person who sent it */
+      line = g_strdup_printf (_("From %s’s phone — not on the screen yet"), author);
+      gtk_widget_add_css_class (GTK_WIDGET (self->phone_label), "warning");
+    }
+  else
+    {
+      line = g_strdup_printf (_("From %s’s phone"), author);
+      gtk_widget_add_css_class (GTK_WIDGET (self->phone_label), "dim-label");
+    }
+  gtk_label_set_text (self->phone_label, line);
+  gtk_widget_set_visible (self->show_button, hidden);
+  gtk_widget_set_visible (self->hide_button, !hidden);
+  set_name (self->phone_label, "phone", id);
+  set_name (self->show_button, "show", id);
+  set_name (self->hide_button, "hide", id);
+  set_label (self->show_button, g_strdup_printf (_("Show on screen: %s"), text));
+  set_label (self->hide_button, g_strdup_printf (_("Hide from screen: %s"), text));
+  gtk_widget_set_visible (self->phone_box, TRUE);
+}
+
 /* GObject ------------------------------------------------------------------ */
 
 static void
@@ -401,6 +490,7 @@ hw_meeting_item_row_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text, -1);
   gtk_widget_set_visible (self->private_tag, private);
+  fill_phone (self, text);
   if (scores != NULL && *scores != '\0')
     {
       g_autofree char *line = g_strdup_printf (_("Scores: %s"), scores);
@@ -554,6 +644,10 @@ hw_meeting_item_row_class_init (HwMeetingItemRowClass *klass)
                                                "hw-meeting-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, private_tag);
+  gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, phone_box);
+  gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, phone_label);
+  gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, show_button);
+  gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, hide_button);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, scores_label);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, decision_box);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, consensus_check);
@@ -579,6 +673,9 @@ hw_meeting_item_row_class_init (HwMeetingItemRowClass *klass)
   gtk_widget_class_install_action (widget_class, "item.move", "i", move_action_cb);
   gtk_widget_class_install_action (widget_class, "item.delete", NULL, delete_action_cb);
   gtk_widget_class_install_action (widget_class, "item.to-task", NULL, to_task_action_cb);
+  /* sent from a phone: let it through to the room's screen, or take it off */
+  gtk_widget_class_install_action (widget_class, "item.show-on-screen", NULL, show_action_cb);
+  gtk_widget_class_install_action (widget_class, "item.hide-from-screen", NULL, hide_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "item.move", "i",
                                        -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "item.move", "i",
@@ -596,6 +693,7 @@ hw_meeting_item_row_init (HwMeetingItemRow *self)
    * past the clock, Present and Print */
   hw_editable_label_wrap_lines (self->text_label, 60, 6);
   hw_label_wrap_lines (self->scores_label, 60, 3);
+  hw_label_wrap_lines (self->phone_label, 60, 3);
   hw_drop_down_fit_names (self->owner_dropdown, 20);
   hw_drop_down_fit_names (self->checker_dropdown, 20);
 }

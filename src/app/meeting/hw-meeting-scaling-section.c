@@ -1,14 +1,20 @@
 /* hw-meeting-scaling-section.c: the scaling step: each worry and safety
  * goal of the meeting (an HwMeetingStatementRow), scaled from 0 to 10 by
- * each person taking part, with what makes it that number.
+ * each person taking part, with what makes it that number; and Reveal
+ * Scores, which lets everyone see each other's scores on their phones.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "hw-meeting-scaling-section"
 
+#include <glib/gi18n.h>
+
+#include "hw-meeting.h"
+#include "hw-meeting-later.h"
 #include "hw-meeting-queries.h"
 #include "hw-meeting-scaling-section.h"
 #include "hw-meeting-statement-row.h"
+#include "hw-toast.h"
 
 struct _HwMeetingScalingSection
 {
@@ -17,8 +23,11 @@ struct _HwMeetingScalingSection
   HwStore      *store;
   gint64        meeting_id;
   HwRecordList *statements;
+  gboolean      filling;      /* writing the toggle from the store */
 
   /* template */
+  GtkWidget    *reveal_box;     /* bound, so that the template lets go of it */
+  GtkToggleButton *reveal_button;
   GtkListBox   *list;
 };
 
@@ -44,6 +53,63 @@ create_row_cb (gpointer item,
   return hw_meeting_statement_row_new (self->store, self->meeting_id, item);
 }
 
+/* The toggle follows the meeting (an undo, another window). */
+static void
+refresh_reveal (HwMeetingScalingSection *self)
+{
+  g_autoptr(HwRecord) meeting = NULL;
+
+  g_assert (HW_IS_MEETING_SCALING_SECTION (self));
+
+  meeting = hw_store_get (self->store, "meetings", self->meeting_id, NULL);
+  if (meeting == NULL)
+    return;
+  self->filling = TRUE;
+  gtk_toggle_button_set_active (self->reveal_button,
+                                hw_record_get_boolean (meeting, "scores_revealed"));
+  self->filling = FALSE;
+}
+
+static void
+store_changed_cb (HwMeetingScalingSection *self,
+                  const char              *table)
+{
+  g_assert (HW_IS_MEETING_SCALING_SECTION (self));
+
+  if (g_strcmp0 (table, "meetings") == 0)
+    refresh_reveal (self);
+}
+
+static void
+do_reveal (GtkWidget *widget,
+           GVariant  *parameter)
+{
+  HwMeetingScalingSection *self = HW_MEETING_SCALING_SECTION (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean revealed = gtk_toggle_button_get_active (self->reveal_button);
+
+  g_assert (HW_IS_MEETING_SCALING_SECTION (self));
+
+  if (!hw_meeting_set_scores_revealed (self->store, self->meeting_id, revealed, &error))
+    {
+      hw_toast_show_error (widget, error);
+      refresh_reveal (self);
+      return;
+    }
+  hw_toast_show_undo (widget, revealed ? _("Everyone can now see all the scores")
+                                       : _("Each person sees only their own score again"));
+}
+
+static void
+reveal_toggled_cb (HwMeetingScalingSection *self)
+{
+  g_assert (HW_IS_MEETING_SCALING_SECTION (self));
+
+  /* the write waits for the click to be over */
+  if (!self->filling)
+    hw_meeting_run_later (GTK_WIDGET (self), do_reveal, NULL);
+}
+
 static void
 hw_meeting_scaling_section_constructed (GObject *object)
 {
@@ -53,6 +119,9 @@ hw_meeting_scaling_section_constructed (GObject *object)
 
   self->statements = hw_meeting_statements_list_new (self->store, self->meeting_id);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->statements), create_row_cb, self, NULL);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  refresh_reveal (self);
 }
 
 static void
@@ -130,7 +199,10 @@ hw_meeting_scaling_section_class_init (HwMeetingScalingSectionClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/meeting/"
                                                "hw-meeting-scaling-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, HwMeetingScalingSection, reveal_box);
+  gtk_widget_class_bind_template_child (widget_class, HwMeetingScalingSection, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingScalingSection, list);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_toggled_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

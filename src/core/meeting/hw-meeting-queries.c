@@ -125,8 +125,9 @@ hw_meeting_uninvited_select (HwStore  *store,
  * @phase: a HW_CHOICES_MEETING_PHASE id
  *
  * The items of one step, in their order: every column of meeting_items,
- * with task_exists (1 when the action's service-plan task is still there)
- * and scores_text ("Elena 7, Rosa 5": the scores given to it, "" or NULL
+ * with task_exists (1 when the action's service-plan task is still there),
+ * author_name (who sent it from their phone; NULL if it was not sent from a
+ * phone) and scores_text ("Elena 7, Rosa 5": the scores given to it, "" or NULL
  * if none).
  *
  * Returns: (transfer full): a live list, also following scores, tasks and
@@ -146,6 +147,8 @@ hw_meeting_items_list_new (HwStore    *store,
 
   sql = g_strdup_printf ("SELECT i.*,"
                          " (SELECT count(*) FROM tasks t WHERE t.id = i.task_id) AS task_exists,"
+                         " (SELECT a.name FROM people a WHERE a.id = i.author_person_id)"
+                         "   AS author_name,"
                          " (SELECT group_concat(p.name || ' ' || s.score, ', ')"
                          "    FROM meeting_scores s JOIN people p ON p.id = s.person_id"
                          "    WHERE s.item_id = i.id) AS scores_text"

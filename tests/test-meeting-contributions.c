@@ -1,0 +1,258 @@
+/* test-meeting-contributions.c: what a family member sends from their
+ * phone is marked in the meeting editor with their name and kept off the
+ * room's screen; the row's Show on Screen lets it through (an undoable
+ * edit), Hide From Screen takes it off again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "hw-meeting.h"
+#include "hw-meeting-item-row.h"
+#include "hw-meeting-later.h"
+#include "hw-meeting-queries.h"
+#include "hw-meeting-view.h"
+#include "hw-test-store.h"
+
+typedef struct {
+  char      *dir;
+  HwStore   *store;
+  gint64     case_id;
+  gint64     meeting;
+  GtkWidget *window;
+  GtkWidget *view;
+} Fixture;
+
+static void
+spin (void)
+{
+  /* the rows' writes wait for an idle, the focus for a later one */
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static GtkWidget *
+find_name (Fixture    *f,
+           const char *what,
+           gint64      id)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT, what, id);
+
+  return hw_meeting_find_named (f->view, name);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(HwRecordList) meetings = NULL;
+  g_autoptr(HwRecord) latest = NULL;
+
+  f->store = hw_test_store_new_demo ("hw-meeting-contributions-XXXXXX", &f->dir, &f->case_id);
+  meetings = hw_meetings_list_new (f->store, f->case_id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (meetings)), >, 0);
+  latest = g_list_model_get_item (G_LIST_MODEL (meetings), 0);
+  f->meeting = hw_record_get_id (latest);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  f->view = hw_meeting_view_new (f->store, f->case_id);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->view);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_cmpint (hw_meeting_view_get_meeting (HW_MEETING_VIEW (f->view)), ==, f->meeting);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_null (f->view);
+  hw_test_store_free (f->store, f->dir);
+}
+
+/* What the room's screen shows of the current step, one item a line. */
+static char *
+screen_text (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwPresentation) p = hw_meeting_presentation (f->store, f->meeting, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (p);
+  for (guint i = 0; i < p->phase_items->len; i++)
+    {
+      HwPresentationItem *item = g_ptr_array_index (p->phase_items, i);
+
+      g_string_append_printf (out, "%s\n", item->text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+item_hidden (Fixture *f,
+             gint64   item)
+{
+  g_autoptr(HwRecord) row = hw_store_get (f->store, "meeting_items", item, NULL);
+
+  g_assert_nonnull (row);
+  return hw_record_get_boolean (row, "hidden");
+}
+
+static void
+test_show_on_screen (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL, *before = NULL, *shown = NULL, *undone = NULL;
+  g_autofree char *widget_name = NULL;
+  const char *text = "ZZ Rosa walks the kids to school";
+  GtkWidget *label, *show, *hide;
+  gint64 author, item;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "strengths");
+  spin ();
+
+  /* someone taking part sends a strength from their phone */
+  author = hw_store_query_int (f->store, 0, "SELECT person_id FROM meeting_attendees"
+                               " WHERE meeting_id = ? AND attendance IN ('present', 'remote')"
+                               " ORDER BY id LIMIT 1", G_TYPE_INT64, f->meeting, G_TYPE_INVALID);
+  g_assert_cmpint (author, >, 0);
+  {
+    g_autoptr(HwRecord) person = hw_store_get (f->store, "people", author, NULL);
+
+    g_assert_nonnull (person);
+    name = g_strdup (hw_record_get_string (person, "name"));
+  }
+  item = hw_meeting_add_contribution (f->store, f->meeting, author, "strength", text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (item, >, 0);
+  spin ();
+
+  /* in the editor, marked with whose phone it came from; not on the screen */
+  g_assert_true (item_hidden (f, item));
+  before = screen_text (f);
+  g_assert_null (strstr (before, text));
+  g_assert_true (HW_IS_MEETING_ITEM_ROW (find_name (f, "item", item)));
+  label = find_name (f, "phone", item);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), name));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "not on the screen yet"));
+  show = find_name (f, "show", item);
+  hide = find_name (f, "hide", item);
+  g_assert_nonnull (show);
+  g_assert_nonnull (hide);
+  g_assert_true (gtk_widget_get_visible (show));
+  g_assert_false (gtk_widget_get_visible (hide));
+  g_assert_true (gtk_widget_get_focusable (show) || gtk_widget_get_can_focus (show));
+
+  /* an item written in the editor has no such note */
+  {
+    gint64 own = hw_meeting_add_item (f->store, f->meeting, "strengths", "ZZ typed here",
+                                      &error);
+    GtkWidget *own_label;
+
+    g_assert_no_error (error);
+    spin ();
+    own_label = find_name (f, "phone", own);
+    g_assert_true (own_label == NULL || !gtk_widget_get_visible (own_label));
+  }
+
+  /* Show on Screen (a click: the button's action): through the store,
+   * once the click is over */
+  g_signal_emit_by_name (show, "clicked");
+  spin ();
+  g_assert_false (item_hidden (f, item));
+  shown = screen_text (f);
+  g_assert_nonnull (strstr (shown, text));
+  /* the new row keeps a small note, and can take it off again */
+  label = find_name (f, "phone", item);
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), name));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (label)), "not on the screen"));
+  g_assert_false (gtk_widget_get_visible (find_name (f, "show", item)));
+  hide = find_name (f, "hide", item);
+  g_assert_true (gtk_widget_get_visible (hide));
+  /* the focus followed to the button that undoes it */
+  widget_name = g_strdup_printf ("hide-%" G_GINT64_FORMAT, item);
+  g_assert_cmpstr (gtk_widget_get_name (gtk_root_get_focus (GTK_ROOT (f->window))), ==,
+                   widget_name);
+
+  /* Undo (the toast's, Ctrl+Z's) keeps it off the screen again */
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_true (item_hidden (f, item));
+  undone = screen_text (f);
+  g_assert_null (strstr (undone, text));
+  g_assert_true (gtk_widget_get_visible (find_name (f, "show", item)));
+
+  /* Show again, then Hide From Screen through the row's action */
+  g_assert_true (gtk_widget_activate_action (find_name (f, "item", item),
+                                             "item.show-on-screen", NULL));
+  spin ();
+  g_assert_false (item_hidden (f, item));
+  g_assert_true (gtk_widget_activate_action (find_name (f, "item", item),
+                                             "item.hide-from-screen", NULL));
+  spin ();
+  g_assert_true (item_hidden (f, item));
+}
+
+static gboolean
+scores_revealed (Fixture *f)
+{
+  g_autoptr(HwRecord) meeting = hw_store_get (f->store, "meetings", f->meeting, NULL);
+
+  g_assert_nonnull (meeting);
+  return hw_record_get_boolean (meeting, "scores_revealed");
+}
+
+static void
+test_reveal_scores (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *toggle;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "scaling");
+  spin ();
+  toggle = hw_meeting_find_named (f->view, "reveal-scores");
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
+  g_assert_false (scores_revealed (f));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+
+  /* a click reveals them, once it is over */
+  g_signal_emit_by_name (toggle, "clicked");
+  spin ();
+  g_assert_true (scores_revealed (f));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+
+  /* Undo hides them again, and the toggle follows */
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_false (scores_revealed (f));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  /* and following the store wrote nothing */
+  g_assert_false (scores_revealed (f));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/meeting-contributions/show-on-screen", Fixture, NULL, fixture_setup,
+              test_show_on_screen, fixture_teardown);
+  g_test_add ("/meeting-contributions/reveal-scores", Fixture, NULL, fixture_setup,
+              test_reveal_scores, fixture_teardown);
+  return g_test_run ();
+}
