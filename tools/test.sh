@@ -21,7 +21,16 @@ cd "$root"
 py=/usr/bin/python3       # Debian's, not a pyenv build on PATH
 passed=0 failed=0 skipped=0
 failures=()               # what failed, repeated just above the last line
+failure_output=$(mktemp)  # the last lines each failed test printed
+trap 'rm -f "$failure_output"' EXIT
 step_failed() { echo "test.sh: FAILED: $*" >&2; failed=$((failed + 1)); failures+=("$*"); }
+
+# How long each stage took, printed at the end (CI must stay under 45 min).
+times=() stage_name="setup" stage_start=$SECONDS
+stage() {
+  times+=("$stage_name $((SECONDS - stage_start)) s")
+  stage_name=$1 stage_start=$SECONDS
+}
 
 bash tools/setup.sh || { echo "test.sh: setup failed" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
@@ -32,7 +41,7 @@ count_log() {
   if [ ! -s "$log" ]; then
     return 1
   fi
-  counts=$("$py" - "$log" <<'PY'
+  counts=$("$py" - "$log" "$failure_output" <<'PY'
 import json, sys
 p = f = s = 0
 names = []
@@ -47,7 +56,14 @@ for line in open(sys.argv[1], encoding="utf-8"):
         s += 1
     else:
         f += 1
-        names.append("%s (%s)" % (json.loads(line).get("name"), r))
+        t = json.loads(line)
+        names.append("%s (%s)" % (t.get("name"), r))
+        # the end of what the failed test printed, repeated at the very end
+        # of the run so that a log cut to its last lines still shows why
+        out = (t.get("stdout") or "") + (t.get("stderr") or "")
+        tail = "\n".join(out.splitlines()[-40:])
+        with open(sys.argv[2], "a", encoding="utf-8") as o:
+            o.write("----- %s (%s), %s: its last lines -----\n%s\n" % (t.get("name"), r, sys.argv[1], tail))
 print(p, f, s, "|".join(names))
 PY
 ) || return 1
@@ -79,6 +95,7 @@ run_meson_test() {
 }
 
 # --- normal build ---------------------------------------------------------
+stage "normal build and tests"
 if [ ! -f build/build.ninja ]; then
   meson setup build || step_failed "meson setup build"
 fi
@@ -89,6 +106,7 @@ else
 fi
 
 # --- sanitizer build: every suite ------------------------------------------
+stage "sanitizer build and tests"
 # halt_on_error: the first report fails the test. LeakSanitizer works in
 # this environment (checked with a leaking test program), so leaks fail
 # the core tests; tests/lsan.supp lists leaks inside system libraries
@@ -125,6 +143,7 @@ fi
 unset UBSAN_OPTIONS LSAN_OPTIONS
 
 # --- valgrind: the core suite, no memory errors, no definite leaks ---------
+stage "valgrind"
 if [ "${HOMEWARD_SKIP_VALGRIND:-0}" != 1 ]; then
   # meson names the log after the wrapper: testlog-valgrind.json
   rm -f build-valgrind/meson-logs/testlog*.json
@@ -137,6 +156,7 @@ if [ "${HOMEWARD_SKIP_VALGRIND:-0}" != 1 ]; then
 fi
 
 # --- fuzzing ---------------------------------------------------------------
+stage "fuzzing"
 fuzz_seconds=${HOMEWARD_FUZZ_SECONDS:-60}
 if [ "$fuzz_seconds" != 0 ] && [ -f tools/fuzz.sh ] && command -v clang > /dev/null; then
   if bash tools/fuzz.sh "$fuzz_seconds" < /dev/null; then
@@ -146,6 +166,9 @@ if [ "$fuzz_seconds" != 0 ] && [ -f tools/fuzz.sh ] && command -v clang > /dev/n
   fi
 fi
 
+stage "end"
+echo "test.sh: times: $(IFS=,; echo "${times[*]}" | sed 's/,/, /g')"
+cat "$failure_output"
 for f in "${failures[@]}"; do
   echo "test.sh: failed: $f"
 done
