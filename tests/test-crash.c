@@ -594,7 +594,9 @@ one_round (Run   *run,
 
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   if (!(WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL))
-    g_error ("Child of round %u ended by itself (status %d) before it was killed", round, status);
+    g_error ("Child of round %u ended by itself before it was killed (%s %d)", round,
+             WIFSIGNALED (status) ? "signal" : "exit status",
+             WIFSIGNALED (status) ? WTERMSIG (status) : WEXITSTATUS (status));
 
   check_after_kill (run, round, in_flight);
 }
@@ -653,8 +655,11 @@ test_crash_kills (gconstpointer data)
 
       close (stop[1]);
       g_assert_cmpint (waitpid (reader, &status, 0), ==, reader);
-      g_assert_true (WIFEXITED (status));
-      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      if (WIFSIGNALED (status))
+        g_error ("The reading process was ended by signal %d (%s)",
+                 WTERMSIG (status), g_strsignal (WTERMSIG (status)));
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        g_error ("The reading process read nothing (status %d)", status);
     }
 
   g_test_message ("%u edits reported committed; %u times the edit in progress "
