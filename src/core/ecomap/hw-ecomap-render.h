@@ -117,6 +117,10 @@ typedef struct {
   HwEcomapBox   sector_label[HW_ECOMAP_N_CATEGORIES];
   PangoLayout  *sector_layout[HW_ECOMAP_N_CATEGORIES];
   GHashTable   *index;          /* node id -> position in nodes */
+  /* unique among maps, new on every change made through these functions
+   * (hw_ecomap_map_layout after editing fields): what a cached drawing of
+   * the map (hw-ecomap-cache.h) is checked against */
+  guint         generation;
 } HwEcomapMap;
 
 HwEcomapMap *hw_ecomap_map_new          (void);
@@ -141,6 +145,9 @@ void         hw_ecomap_map_set_legend   (HwEcomapMap      *map,
                                          const char       *label);
 const char  *hw_ecomap_map_get_legend   (HwEcomapMap      *map,
                                          HwEcomapLegendKey key);
+/* Marks the map changed for a cache of its drawing (hw_ecomap_map_layout
+ * does this too). */
+void         hw_ecomap_map_changed      (HwEcomapMap      *map);
 /* index in map->nodes, or -1 (also for the household) */
 int          hw_ecomap_map_find_node    (HwEcomapMap      *map,
                                          gint64            id);
