@@ -1,6 +1,7 @@
 /* bench-ecomap.c: how fast the ecomap is laid out, drawn and exported,
  * compared with graphviz `twopi -Tpdf` on the same graph, how long a full
- * redraw takes at 1920x1080 (what a zoom or a pan costs, the layout done)
+ * redraw takes at 1920x1080 (the layout done), the editor's frames through
+ * its view cache (a pan, a zoom, a frame after an edit: hw-ecomap-cache.h)
  * and one frame while a node is dragged. Ends with a table of each figure
  * next to its target (issue 18). Prints figures; asserts nothing (speed is
  * not a test).
