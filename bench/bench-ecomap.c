@@ -309,7 +309,7 @@ bench_drag (guint n)
   g_autoptr(HwEcomapMap) map = make_map (n);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
   cairo_surface_t *cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
-  HwEcomapDrawOptions options = { .selected_node = 2, .show_sectors = TRUE };
+  HwEcomapDrawOptions options = { .selected_node = 2, .show_sectors = TRUE, .fine_curves = TRUE };
   double full[30], frames[120], start;
   cairo_matrix_t matrix;
   HwEcomapMapNode *node;
@@ -462,7 +462,8 @@ bench_cached (guint     n,
   g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
   GArray *ms[3], *cpu[3];
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_W, SCREEN_H);
-  HwEcomapDrawOptions options = { .show_sectors = TRUE };
+  /* as hw-ecomap-canvas.c draws: curves as fine as on paper */
+  HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
   cairo_matrix_t view;
 
   for (guint k = 0; k < 3; k++)

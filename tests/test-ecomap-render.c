@@ -604,6 +604,51 @@ test_cache_same_pixels (void)
   }
 }
 
+/* The editor draws the view cache with fine curves: what it showed before
+ * there was a cache, when GTK recorded its drawing (the renderer's coarser
+ * curves for images made small stressful waves angular). */
+static void
+test_cache_looks_as_before (void)
+{
+  g_autoptr(HwEcomapMap) map = sample_map ();
+  g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+  HwEcomapDrawOptions options = cache_options;
+  const int w = 400, h = 300;
+  static const double views[][3] = { { 200, 150, 0.55 }, { 150, 120, 1.0 }, { 260, 60, 2.0 } };
+
+  options.fine_curves = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      cairo_surface_t *cached = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cairo_surface_t *before = draw_recorded (map, w, h, views[i][0], views[i][1], views[i][2],
+                                               TRUE);
+      cairo_t *cr = cairo_create (cached);
+      g_autofree char *what = g_strdup_printf ("the editor's look at zoom %g", views[i][2]);
+      int n_different;
+
+      hw_ecomap_cache_draw (cache, map, cr, w, h, 1, views[i][2], views[i][0], views[i][1],
+                            &options, HW_ECOMAP_CACHE_EXACT);
+      cairo_destroy (cr);
+      cairo_surface_flush (cached);
+      /* (glyphs replayed from a recording land a little differently: a
+       * few hundred pixels of a label's edge; coarse waves change more) */
+      max_difference (cached, before, &n_different);
+      g_test_message ("%s: %d pixels differ", what, n_different);
+      if (n_different > w * h / 200)
+        {
+          g_autofree char *pa = tmp_path ("looks-cached.png");
+          g_autofree char *pb = tmp_path ("looks-before.png");
+
+          cairo_surface_write_to_png (cached, pa);
+          cairo_surface_write_to_png (before, pb);
+          g_error ("%s: %d pixels differ from the editor's drawing before the cache (see %s "
+                   "and %s)", what, n_different, pa, pb);
+        }
+      cairo_surface_destroy (cached);
+      cairo_surface_destroy (before);
+    }
+}
+
 /* An edit draws afresh: a renamed node shows its new name at once, and so
  * does a moved one, a new map, another selection. */
 static void
@@ -704,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/layout-deterministic", test_layout_deterministic);
   g_test_add_func ("/ecomap-render/cache-same-pixels", test_cache_same_pixels);
   g_test_add_func ("/ecomap-render/cache-invalidated", test_cache_invalidated);
+  g_test_add_func ("/ecomap-render/cache-looks-as-before", test_cache_looks_as_before);
 
   ret = g_test_run ();
   g_rmdir (outdir);

@@ -92,6 +92,9 @@ draw_options (HwEcomapCanvas      *self,
   options->selected_tie = self->selected_tie;
   options->connect_from = self->connect_from;
   options->show_sectors = TRUE;
+  /* drawn into images (the view cache, the drag cache): as smooth as the
+   * screen has always been */
+  options->fine_curves = TRUE;
 }
 
 static void

@@ -51,7 +51,8 @@ options_equal (const HwEcomapDrawOptions *a,
 {
   return a->selected_node == b->selected_node && a->selected_tie == b->selected_tie &&
          a->connect_from == b->connect_from && !a->show_sectors == !b->show_sectors &&
-         a->exclude_node == b->exclude_node && a->only_node == b->only_node;
+         a->exclude_node == b->exclude_node && a->only_node == b->only_node &&
+         !a->fine_curves == !b->fine_curves;
 }
 
 /* @v moved by a whole number of device pixels (within a rounding error) */

@@ -1229,7 +1229,8 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
   visible_init (&visible, cr);
   /* On screen, curves (waves, circles) flattened less finely look the
    * same and stroke several times faster; vector output keeps them exact. */
-  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE &&
+      !options->fine_curves)
     cairo_set_tolerance (cr, 0.5);
 
   if (options->show_sectors && only == 0)

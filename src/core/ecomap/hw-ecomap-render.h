@@ -186,6 +186,11 @@ typedef struct {
    * cache, then each frame only that node and its ties over the cache. */
   gint64   exclude_node;
   gint64   only_node;
+  /* Curves as finely flattened on an image as in print: what the editor
+   * has always shown (GTK 4.8 records its drawing, so the coarser
+   * tolerance the renderer uses on images never applied), which a small
+   * stressful wave needs to stay round. */
+  gboolean fine_curves;
 } HwEcomapDrawOptions;
 
 /* Draws the map in map units on @cr as it is (the caller sets the
