@@ -1,6 +1,7 @@
 /* bench-ecomap.c: how fast the ecomap is laid out, drawn and exported,
  * compared with graphviz `twopi -Tpdf` on the same graph, how long a full
- * redraw takes at 1920x1080 (what a zoom or a pan costs, the layout done)
+ * redraw takes at 1920x1080 (the layout done), the editor's frames through
+ * its view cache (a pan, a zoom, a frame after an edit: hw-ecomap-cache.h)
  * and one frame while a node is dragged. Ends with a table of each figure
  * next to its target (issue 18). Prints figures; asserts nothing (speed is
  * not a test).
@@ -20,6 +21,7 @@
 #include <cairo-pdf.h>
 
 #include "hw-ecomap-render.h"
+#include "hw-ecomap-cache.h"
 #include "bench-stats.h"
 
 #define REPEATS 5
@@ -307,7 +309,7 @@ bench_drag (guint n)
   g_autoptr(HwEcomapMap) map = make_map (n);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
   cairo_surface_t *cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
-  HwEcomapDrawOptions options = { .selected_node = 2, .show_sectors = TRUE };
+  HwEcomapDrawOptions options = { .selected_node = 2, .show_sectors = TRUE, .fine_curves = TRUE };
   double full[30], frames[120], start;
   cairo_matrix_t matrix;
   HwEcomapMapNode *node;
@@ -444,6 +446,90 @@ bench_redraw (guint     n,
   timing_of (ms, cpu, out);
 }
 
+/* The editor's frames through the view cache (hw-ecomap-cache.h), as
+ * hw-ecomap-canvas.c draws them at 1920x1080: @pan: pan frames (whole
+ * pixels, within the cache's margin), @zoom: the frames of a zoom gesture
+ * (the image painted scaled), @fresh: a frame after an edit (the map drawn
+ * afresh into the cache, with its margin, then painted). */
+static void
+bench_cached (guint     n,
+              gboolean  fit,
+              Timing   *pan,
+              Timing   *zoom,
+              Timing   *fresh)
+{
+  g_autoptr(HwEcomapMap) map = make_map (n);
+  g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+  GArray *ms[3], *cpu[3];
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_W, SCREEN_H);
+  /* as hw-ecomap-canvas.c draws: curves as fine as on paper */
+  HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
+  cairo_matrix_t view;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      ms[k] = g_array_new (FALSE, FALSE, sizeof (double));
+      cpu[k] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+  hw_ecomap_map_layout (map);
+  if (fit)
+    hw_ecomap_fit_matrix (map, 0, 0, SCREEN_W, SCREEN_H, &view);
+  else
+    cairo_matrix_init_translate (&view, SCREEN_W / 2.0, SCREEN_H / 2.0);
+
+  for (guint f = 0; f < REDRAWS * 3; f++)
+    {
+      guint kind = f % 3;   /* 0 pan, 1 zoom, 2 fresh */
+      double z = view.xx, px = view.x0, py = view.y0;
+      HwEcomapCacheMode mode = HW_ECOMAP_CACHE_EXACT;
+      HwEcomapCacheResult want = HW_ECOMAP_CACHE_HIT, got;
+      double t0, c0, t, c;
+      cairo_t *cr;
+
+      if (kind == 0)
+        {
+          /* a pan by up to 80 pixels each way */
+          px += (double) ((f * 7) % 161) - 80;
+          py += (double) ((f * 13) % 161) - 80;
+        }
+      else if (kind == 1)
+        {
+          z *= (f % 2) ? 1.15 : 1 / 1.15;
+          mode = HW_ECOMAP_CACHE_SCALED_OK;
+          want = HW_ECOMAP_CACHE_SCALED;
+        }
+      else
+        {
+          /* an edit: the map is not the one drawn */
+          hw_ecomap_map_changed (map);
+          want = HW_ECOMAP_CACHE_DRAWN;
+        }
+      c0 = cpu_ms ();
+      t0 = now_ms ();
+      cr = cairo_create (surface);
+      got = hw_ecomap_cache_draw (cache, map, cr, SCREEN_W, SCREEN_H, 1, z, px, py, &options, mode);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      t = now_ms () - t0;
+      c = cpu_ms () - c0;
+      if (f < 3)
+        continue;   /* warm: the first image, glyph caches */
+      if (got != want)
+        g_error ("the view cache did not do what the bench measures (%d, not %d)", got, want);
+      g_array_append_val (ms[kind], t);
+      g_array_append_val (cpu[kind], c);
+    }
+  cairo_surface_destroy (surface);
+  timing_of (ms[0], cpu[0], pan);
+  timing_of (ms[1], cpu[1], zoom);
+  timing_of (ms[2], cpu[2], fresh);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_array_unref (ms[k]);
+      g_array_unref (cpu[k]);
+    }
+}
+
 /* Same input, same positions: two maps made alike, laid out apart. */
 static gboolean
 layout_is_deterministic (guint n)
@@ -539,6 +625,7 @@ main (int   argc,
   if (argc == 1)
     {
       Timing fit300, fit1000, zoom300, zoom1000;
+      Timing pan_c[2], zoom_c[2], fresh_c[2];
       gboolean deterministic = layout_is_deterministic (300) && layout_is_deterministic (1000);
       double ratio = pdf1000.twopi / pdf1000.total;
 
@@ -546,6 +633,8 @@ main (int   argc,
       bench_redraw (1000, TRUE, &fit1000);
       bench_redraw (300, FALSE, &zoom300);
       bench_redraw (1000, FALSE, &zoom1000);
+      bench_cached (300, TRUE, &pan_c[0], &zoom_c[0], &fresh_c[0]);
+      bench_cached (1000, TRUE, &pan_c[1], &zoom_c[1], &fresh_c[1]);
 
       printf ("\nTargets (issue 18); met: by the median (wall clock). cpu: median CPU time,\n"
               "which other users of a shared machine inflate less than the wall clock\n");
@@ -559,6 +648,23 @@ main (int   argc,
                  "ms", "<= 8", zoom300.median <= 8);
       table_row ("redraw 1000 nodes, 1920x1080, at 100%", zoom1000.median, zoom1000.p95,
                  zoom1000.cpu, "ms", "<= 16", zoom1000.median <= 16);
+      printf ("  the editor's frames through the view cache (whole map in view):\n");
+      for (guint k = 0; k < 2; k++)
+        {
+          guint n = k == 0 ? 300 : 1000;
+          double target = k == 0 ? 8 : 16;
+          const char *target_text = k == 0 ? "<= 8" : "<= 16";
+          g_autofree char *pan_name = g_strdup_printf ("  pan frame, %u nodes (cached image)", n);
+          g_autofree char *zoom_name = g_strdup_printf ("  zoom frame, %u nodes (image scaled)", n);
+          g_autofree char *fresh_name = g_strdup_printf ("  frame after an edit, %u nodes", n);
+
+          table_row (pan_name, pan_c[k].median, pan_c[k].p95, pan_c[k].cpu, "ms", target_text,
+                     pan_c[k].median <= target);
+          table_row (zoom_name, zoom_c[k].median, zoom_c[k].p95, zoom_c[k].cpu, "ms", target_text,
+                     zoom_c[k].median <= target);
+          table_row (fresh_name, fresh_c[k].median, fresh_c[k].p95, fresh_c[k].cpu, "ms",
+                     target_text, fresh_c[k].median <= target);
+        }
       table_row ("PDF 1000 nodes: ours (layout + export)", pdf1000.total, pdf1000.total_p95,
                  pdf1000.total_cpu, "ms", NULL, TRUE);
       if (isnan (ratio))

@@ -7,12 +7,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <cairo.h>
 
 #include "hw-ecomap-render.h"
+#include "hw-ecomap-cache.h"
 
 static const char * const names[] = {
   "Rosa Delgado", "Tomás Delgado", "Grandma Inés", "Lincoln Elementary",
@@ -461,6 +463,239 @@ test_changed_after_draw (void)
   cairo_surface_destroy (tie_after);
 }
 
+static const HwEcomapDrawOptions cache_options = {
+  .show_sectors = TRUE, .selected_node = 13, .selected_tie = 104,
+};
+
+/* The view drawn through @cache on a fresh image of the window's size. */
+static cairo_surface_t *
+draw_cached (HwEcomapCache       *cache,
+             HwEcomapMap         *map,
+             int                  width,
+             int                  height,
+             double               dx,
+             double               dy,
+             double               zoom,
+             HwEcomapCacheMode    mode,
+             HwEcomapCacheResult *result)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  *result = hw_ecomap_cache_draw (cache, map, cr, width, height, 1, zoom, dx, dy,
+                                  &cache_options, mode);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The largest difference of any channel of any pixel; @n_different
+ * (nullable): how many pixels differ at all. */
+static int
+max_difference (cairo_surface_t *a,
+                cairo_surface_t *b,
+                int             *n_different)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int as = cairo_image_surface_get_stride (a), bs = cairo_image_surface_get_stride (b);
+  const guchar *ad = cairo_image_surface_get_data (a);
+  const guchar *bd = cairo_image_surface_get_data (b);
+  int most = 0, n = 0;
+
+  for (int row = 0; row < h; row++)
+    for (int x = 0; x < w; x++)
+      {
+        const guchar *pa = ad + row * as + x * 4, *pb = bd + row * bs + x * 4;
+        int d = 0;
+
+        for (int c = 0; c < 4; c++)
+          d = MAX (d, abs (pa[c] - pb[c]));
+        n += d > 0;
+        most = MAX (most, d);
+      }
+  if (n_different != NULL)
+    *n_different = n;
+  return most;
+}
+
+/* @exact: bit for bit; else a few pixels off by a few levels in 255, which
+ * no eye sees (see below) */
+static void
+assert_same_image (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   gboolean         exact,
+                   const char      *what)
+{
+  int n_different;
+  int most = max_difference (a, b, &n_different);
+
+  if (exact ? !same_pixels (a, b, 0, 0) : (most > 8 || n_different > 20))
+    {
+      g_autofree char *pa = tmp_path ("cache-cached.png"), *pb = tmp_path ("cache-fresh.png");
+
+      cairo_surface_write_to_png (a, pa);
+      cairo_surface_write_to_png (b, pb);
+      g_error ("%s: the cached view differs from a fresh drawing: %d pixels, by up to %d "
+               "levels (see %s and %s)", what, n_different, most, pa, pb);
+    }
+}
+
+/* Pan frames painted from the cache are the same pixels as the map drawn
+ * afresh at that pan; a pan by part of a pixel, a zoom or a resize draws
+ * afresh, and a zoom gesture may paint the old image scaled. */
+static void
+test_cache_same_pixels (void)
+{
+  g_autoptr(HwEcomapMap) map = sample_map ();
+  g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+  const int w = 400, h = 300;
+  static const struct { double x, y, zoom; HwEcomapCacheResult result; } steps[] = {
+    { 200, 150, 0.8, HW_ECOMAP_CACHE_DRAWN },
+    { 200, 150, 0.8, HW_ECOMAP_CACHE_HIT },
+    { 237, 129, 0.8, HW_ECOMAP_CACHE_HIT },
+    { 90, 300, 0.8, HW_ECOMAP_CACHE_HIT },        /* within the margin */
+    { 90.5, 300, 0.8, HW_ECOMAP_CACHE_DRAWN },    /* part of a pixel */
+    { 700, 300, 0.8, HW_ECOMAP_CACHE_DRAWN },     /* out of the margin */
+    { 700, 300, 1.2, HW_ECOMAP_CACHE_DRAWN },     /* zoomed */
+    { 650, 280, 1.2, HW_ECOMAP_CACHE_HIT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      HwEcomapCacheResult result;
+      cairo_surface_t *cached = draw_cached (cache, map, w, h, steps[i].x, steps[i].y,
+                                             steps[i].zoom, HW_ECOMAP_CACHE_EXACT, &result);
+      cairo_surface_t *direct = draw_image (map, w, h, steps[i].x, steps[i].y, steps[i].zoom);
+      g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
+      HwEcomapCacheResult fresh_result;
+      cairo_surface_t *fresh = draw_cached (other, map, w, h, steps[i].x, steps[i].y,
+                                            steps[i].zoom, HW_ECOMAP_CACHE_EXACT, &fresh_result);
+      g_autofree char *what = g_strdup_printf ("step %u (pan %g, %g, zoom %g)", i, steps[i].x,
+                                               steps[i].y, steps[i].zoom);
+
+      g_assert_cmpint (result, ==, steps[i].result);
+      g_assert_cmpint (fresh_result, ==, HW_ECOMAP_CACHE_DRAWN);
+      /* what a pan frame paints is what a fresh drawing of that view is */
+      assert_same_image (cached, fresh, TRUE, what);
+      /* and the map drawn straight into the window, but for a level or two
+       * where a line leaves the window: cairo rasterises a stroke cut by
+       * the window's edge a little differently from one drawn whole */
+      assert_same_image (cached, direct, FALSE, what);
+      cairo_surface_destroy (cached);
+      cairo_surface_destroy (fresh);
+      cairo_surface_destroy (direct);
+    }
+
+  /* a zoom gesture: the old image scaled, then the exact frame */
+  {
+    HwEcomapCacheResult result;
+    cairo_surface_t *scaled = draw_cached (cache, map, w, h, 650, 280, 1.4,
+                                           HW_ECOMAP_CACHE_SCALED_OK, &result);
+    cairo_surface_t *fresh = draw_image (map, w, h, 650, 280, 1.4);
+    cairo_surface_t *exact;
+
+    g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_SCALED);
+    cairo_surface_destroy (scaled);
+    exact = draw_cached (cache, map, w, h, 650, 280, 1.4, HW_ECOMAP_CACHE_EXACT, &result);
+    g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+    assert_same_image (exact, fresh, FALSE, "after the zoom");
+    cairo_surface_destroy (exact);
+    cairo_surface_destroy (fresh);
+  }
+}
+
+/* The editor draws the view cache with fine curves: what it showed before
+ * there was a cache, when GTK recorded its drawing (the renderer's coarser
+ * curves for images made small stressful waves angular). */
+static void
+test_cache_looks_as_before (void)
+{
+  g_autoptr(HwEcomapMap) map = sample_map ();
+  g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+  HwEcomapDrawOptions options = cache_options;
+  const int w = 400, h = 300;
+  static const double views[][3] = { { 200, 150, 0.55 }, { 150, 120, 1.0 }, { 260, 60, 2.0 } };
+
+  options.fine_curves = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      cairo_surface_t *cached = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cairo_surface_t *before = draw_recorded (map, w, h, views[i][0], views[i][1], views[i][2],
+                                               TRUE);
+      cairo_t *cr = cairo_create (cached);
+      g_autofree char *what = g_strdup_printf ("the editor's look at zoom %g", views[i][2]);
+      int n_different;
+
+      hw_ecomap_cache_draw (cache, map, cr, w, h, 1, views[i][2], views[i][0], views[i][1],
+                            &options, HW_ECOMAP_CACHE_EXACT);
+      cairo_destroy (cr);
+      cairo_surface_flush (cached);
+      /* (glyphs replayed from a recording land a little differently: a
+       * few hundred pixels of a label's edge; coarse waves change more) */
+      max_difference (cached, before, &n_different);
+      g_test_message ("%s: %d pixels differ", what, n_different);
+      if (n_different > w * h / 200)
+        {
+          g_autofree char *pa = tmp_path ("looks-cached.png");
+          g_autofree char *pb = tmp_path ("looks-before.png");
+
+          cairo_surface_write_to_png (cached, pa);
+          cairo_surface_write_to_png (before, pb);
+          g_error ("%s: %d pixels differ from the editor's drawing before the cache (see %s "
+                   "and %s)", what, n_different, pa, pb);
+        }
+      cairo_surface_destroy (cached);
+      cairo_surface_destroy (before);
+    }
+}
+
+/* An edit draws afresh: a renamed node shows its new name at once, and so
+ * does a moved one, a new map, another selection. */
+static void
+test_cache_invalidated (void)
+{
+  g_autoptr(HwEcomapMap) map = sample_map ();
+  g_autoptr(HwEcomapMap) other = sample_map ();
+  g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+  HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, 4);
+  const int w = 400, h = 300;
+  HwEcomapCacheResult result;
+  cairo_surface_t *before, *after, *fresh;
+
+  before = draw_cached (cache, map, w, h, 200, 150, 1.0, HW_ECOMAP_CACHE_EXACT, &result);
+  g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+
+  g_free (node->label);
+  node->label = g_strdup ("Reverend Okonkwo-Lindqvist");
+  hw_ecomap_map_layout (map);
+  after = draw_cached (cache, map, w, h, 200, 150, 1.0, HW_ECOMAP_CACHE_EXACT, &result);
+  fresh = draw_image (map, w, h, 200, 150, 1.0);
+  g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+  g_assert_false (same_pixels (after, before, 0, 0));
+  assert_same_image (after, fresh, FALSE, "after a rename");
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (fresh);
+
+  /* moved while the view stays */
+  hw_ecomap_map_move_node (map, node->id, node->x + 30, node->y - 20);
+  after = draw_cached (cache, map, w, h, 200, 150, 1.0, HW_ECOMAP_CACHE_EXACT, &result);
+  fresh = draw_image (map, w, h, 200, 150, 1.0);
+  g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+  assert_same_image (after, fresh, FALSE, "after a move");
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (fresh);
+
+  /* a map just like it, but another map: never taken for the cached one */
+  g_assert_cmpuint (other->generation, !=, map->generation);
+  after = draw_cached (cache, other, w, h, 200, 150, 1.0, HW_ECOMAP_CACHE_EXACT, &result);
+  g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+  cairo_surface_destroy (after);
+  after = draw_cached (cache, other, w, h, 200, 150, 1.0, HW_ECOMAP_CACHE_SCALED_OK, &result);
+  g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_HIT);
+  cairo_surface_destroy (after);
+}
+
 /* Same input, same positions, bit for bit: two maps made alike, and one
  * map laid out again. */
 static void
@@ -512,6 +747,9 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/clip-exact", test_clip_exact);
   g_test_add_func ("/ecomap-render/changed-after-draw", test_changed_after_draw);
   g_test_add_func ("/ecomap-render/layout-deterministic", test_layout_deterministic);
+  g_test_add_func ("/ecomap-render/cache-same-pixels", test_cache_same_pixels);
+  g_test_add_func ("/ecomap-render/cache-invalidated", test_cache_invalidated);
+  g_test_add_func ("/ecomap-render/cache-looks-as-before", test_cache_looks_as_before);
 
   ret = g_test_run ();
   g_rmdir (outdir);

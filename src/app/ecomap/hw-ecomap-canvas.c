@@ -3,7 +3,11 @@
  * Drawing goes through the same cairo renderer as the printout and the
  * export. While a node is dragged, the map without that node is drawn
  * once into a cached image and each frame only paints the cache and the
- * node with its ties, so a drag stays smooth on large maps.
+ * node with its ties, so a drag stays smooth on large maps. Otherwise the
+ * map is drawn through a view cache (hw-ecomap-cache.h): panning paints
+ * one image drawn once, a zoom gesture paints it scaled until the wheel
+ * rests, and any change to the map, the selection or the size draws it
+ * afresh.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,9 +18,12 @@
 #include <glib/gi18n.h>
 
 #include "hw-ecomap-canvas.h"
+#include "hw-ecomap-cache.h"
 
 #define MOVE_STEP 10.0
 #define DRAG_THRESHOLD 3.0
+/* after the last step of a zoom, the map is drawn sharp again */
+#define ZOOM_SETTLE_MS 180
 
 struct _HwEcomapCanvas
 {
@@ -39,7 +46,11 @@ struct _HwEcomapCanvas
   gboolean         drag_moved;
   gboolean         panning;
   cairo_surface_t *drag_cache;
-  double           cache_pan_x, cache_pan_y;   /* the view the cache was drawn at */
+
+  /* the map as last drawn, for pan and zoom frames */
+  HwEcomapCache   *view_cache;
+  gboolean         zooming;
+  guint            zoom_settle_id;
 };
 
 G_DEFINE_FINAL_TYPE (HwEcomapCanvas, hw_ecomap_canvas, GTK_TYPE_WIDGET)
@@ -81,6 +92,9 @@ draw_options (HwEcomapCanvas      *self,
   options->selected_tie = self->selected_tie;
   options->connect_from = self->connect_from;
   options->show_sectors = TRUE;
+  /* drawn into images (the view cache, the drag cache): as smooth as the
+   * screen has always been */
+  options->fine_curves = TRUE;
 }
 
 static void
@@ -112,8 +126,6 @@ build_cache (HwEcomapCanvas *self)
   options.exclude_node = self->drag_node;
   hw_ecomap_draw_map (self->map, cr, &options);
   cairo_destroy (cr);
-  self->cache_pan_x = self->pan_x;
-  self->cache_pan_y = self->pan_y;
 }
 
 static void
@@ -133,18 +145,14 @@ hw_ecomap_canvas_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   draw_options (self, &options);
-  if (self->panning && self->drag_cache != NULL)
+  if (self->map != NULL && !(self->drag_node != 0 && self->drag_cache != NULL))
     {
-      /* panning: the whole map, drawn once, slides with the pointer */
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_set_source_surface (cr, self->drag_cache,
-                                self->pan_x - self->cache_pan_x, self->pan_y - self->cache_pan_y);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      return;
+      hw_ecomap_cache_draw (self->view_cache, self->map, cr, w, h,
+                            gtk_widget_get_scale_factor (widget), self->zoom,
+                            self->pan_x, self->pan_y, &options,
+                            self->zooming ? HW_ECOMAP_CACHE_SCALED_OK : HW_ECOMAP_CACHE_EXACT);
     }
-  if (self->drag_node != 0 && self->drag_cache != NULL)
+  else if (self->drag_node != 0 && self->drag_cache != NULL)
     {
       cairo_set_source_surface (cr, self->drag_cache, 0, 0);
       cairo_paint (cr);
@@ -155,7 +163,7 @@ hw_ecomap_canvas_snapshot (GtkWidget   *widget,
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
     }
-  if (self->map != NULL)
+  if (self->map != NULL && options.only_node != 0)
     {
       apply_view (self, cr);
       hw_ecomap_draw_map (self->map, cr, &options);
@@ -195,8 +203,9 @@ hw_ecomap_canvas_size_allocate (GtkWidget *widget,
 {
   HwEcomapCanvas *self = HW_ECOMAP_CANVAS (widget);
 
-  /* a new size invalidates a cached drag image */
+  /* a new size invalidates a cached drag image, and the view's */
   drop_cache (self);
+  hw_ecomap_cache_invalidate (self->view_cache);
 }
 
 /* Selection ---------------------------------------------------------------- */
@@ -292,6 +301,8 @@ hw_ecomap_canvas_set_map (HwEcomapCanvas *self,
   g_return_if_fail (HW_IS_ECOMAP_CANVAS (self));
 
   drop_cache (self);
+  /* (a new map is never taken for the old one; this frees the image) */
+  hw_ecomap_cache_invalidate (self->view_cache);
   self->drag_node = 0;
   g_clear_pointer (&self->map, hw_ecomap_map_free);
   self->map = map;
@@ -352,6 +363,18 @@ hw_ecomap_canvas_fit (HwEcomapCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+zoom_settled_cb (gpointer data)
+{
+  HwEcomapCanvas *self = data;
+
+  g_assert (HW_IS_ECOMAP_CANVAS (self));
+  self->zoom_settle_id = 0;
+  self->zooming = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 zoom_at (HwEcomapCanvas *self,
          double          factor,
@@ -366,6 +389,11 @@ zoom_at (HwEcomapCanvas *self,
   self->pan_x = x - mx * zoom;
   self->pan_y = y - my * zoom;
   drop_cache (self);
+  /* the frames of a zoom paint the last image scaled; the map is drawn
+   * sharp once the zoom rests */
+  self->zooming = TRUE;
+  g_clear_handle_id (&self->zoom_settle_id, g_source_remove);
+  self->zoom_settle_id = g_timeout_add (ZOOM_SETTLE_MS, zoom_settled_cb, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -454,11 +482,12 @@ drag_update_cb (GtkGestureDrag *gesture,
     }
   else if (self->panning)
     {
-      if (!self->drag_moved)
-        build_cache (self);
+      int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
       self->drag_moved = TRUE;
-      self->pan_x = self->drag_start_x + dx;
-      self->pan_y = self->drag_start_y + dy;
+      /* by whole device pixels: each frame paints the view cache as it is */
+      self->pan_x = self->drag_start_x + round (dx * scale) / scale;
+      self->pan_y = self->drag_start_y + round (dy * scale) / scale;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
@@ -623,6 +652,8 @@ hw_ecomap_canvas_dispose (GObject *object)
   HwEcomapCanvas *self = HW_ECOMAP_CANVAS (object);
 
   drop_cache (self);
+  g_clear_handle_id (&self->zoom_settle_id, g_source_remove);
+  g_clear_pointer (&self->view_cache, hw_ecomap_cache_free);
   g_clear_pointer (&self->map, hw_ecomap_map_free);
   G_OBJECT_CLASS (hw_ecomap_canvas_parent_class)->dispose (object);
 }
@@ -663,6 +694,7 @@ hw_ecomap_canvas_init (HwEcomapCanvas *self)
 
   self->zoom = 1;
   self->editable = TRUE;
+  self->view_cache = hw_ecomap_cache_new ();
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

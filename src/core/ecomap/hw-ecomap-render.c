@@ -114,6 +114,18 @@ hw_ecomap_legend_default_label (HwEcomapLegendKey key)
 
 /* Model ------------------------------------------------------------------- */
 
+/* never 0: a cache that has drawn nothing holds generation 0 */
+static guint generations = 0;
+
+void
+hw_ecomap_map_changed (HwEcomapMap *map)
+{
+  g_return_if_fail (map != NULL);
+  map->generation = (guint) g_atomic_int_add (&generations, 1) + 1;
+  if (map->generation == 0)
+    map->generation = (guint) g_atomic_int_add (&generations, 1) + 1;
+}
+
 static void
 clear_node (gpointer data)
 {
@@ -133,6 +145,7 @@ hw_ecomap_map_new (void)
   g_array_set_clear_func (map->nodes, clear_node);
   map->ties = g_array_new (FALSE, TRUE, sizeof (HwEcomapMapTie));
   map->household_radius = HOUSEHOLD_MIN;
+  hw_ecomap_map_changed (map);
   return map;
 }
 
@@ -175,6 +188,7 @@ hw_ecomap_map_add_node (HwEcomapMap      *map,
   /* the index points into the array, which may move */
   g_clear_pointer (&map->index, g_hash_table_unref);
   g_array_append_val (map->nodes, node);
+  hw_ecomap_map_changed (map);
   return map->nodes->len - 1;
 }
 
@@ -183,6 +197,7 @@ hw_ecomap_map_add_member (HwEcomapMap *map,
                           const char  *name)
 {
   g_ptr_array_add (map->members, g_strdup (name));
+  hw_ecomap_map_changed (map);
 }
 
 guint
@@ -203,6 +218,7 @@ hw_ecomap_map_add_tie (HwEcomapMap   *map,
   tie.stressful = stressful;
   tie.flow = MIN (flow, HW_TIE_FLOW_BOTH);
   g_array_append_val (map->ties, tie);
+  hw_ecomap_map_changed (map);
   return map->ties->len - 1;
 }
 
@@ -214,6 +230,7 @@ hw_ecomap_map_set_legend (HwEcomapMap      *map,
   g_return_if_fail (key < HW_ECOMAP_N_LEGEND_KEYS);
   g_free (map->legend[key]);
   map->legend[key] = (label != NULL && *label != '\0') ? g_strdup (label) : NULL;
+  hw_ecomap_map_changed (map);
 }
 
 const char *
@@ -455,6 +472,7 @@ hw_ecomap_map_layout (HwEcomapMap *map)
   GHashTable *index = get_index (map);
   g_autofree HwEcomapLayoutNode *lay = g_new0 (HwEcomapLayoutNode, MAX (map->nodes->len, 1));
 
+  hw_ecomap_map_changed (map);
   update_household (map);
   update_strengths (map, index);
 
@@ -512,6 +530,7 @@ hw_ecomap_map_move_node (HwEcomapMap *map,
   node->x = x;
   node->y = y;
   node->pinned = TRUE;
+  hw_ecomap_map_changed (map);
 }
 
 static void
@@ -1210,7 +1229,8 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
   visible_init (&visible, cr);
   /* On screen, curves (waves, circles) flattened less finely look the
    * same and stroke several times faster; vector output keeps them exact. */
-  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE &&
+      !options->fine_curves)
     cairo_set_tolerance (cr, 0.5);
 
   if (options->show_sectors && only == 0)

@@ -117,6 +117,10 @@ typedef struct {
   HwEcomapBox   sector_label[HW_ECOMAP_N_CATEGORIES];
   PangoLayout  *sector_layout[HW_ECOMAP_N_CATEGORIES];
   GHashTable   *index;          /* node id -> position in nodes */
+  /* unique among maps, new on every change made through these functions
+   * (hw_ecomap_map_layout after editing fields): what a cached drawing of
+   * the map (hw-ecomap-cache.h) is checked against */
+  guint         generation;
 } HwEcomapMap;
 
 HwEcomapMap *hw_ecomap_map_new          (void);
@@ -141,6 +145,9 @@ void         hw_ecomap_map_set_legend   (HwEcomapMap      *map,
                                          const char       *label);
 const char  *hw_ecomap_map_get_legend   (HwEcomapMap      *map,
                                          HwEcomapLegendKey key);
+/* Marks the map changed for a cache of its drawing (hw_ecomap_map_layout
+ * does this too). */
+void         hw_ecomap_map_changed      (HwEcomapMap      *map);
 /* index in map->nodes, or -1 (also for the household) */
 int          hw_ecomap_map_find_node    (HwEcomapMap      *map,
                                          gint64            id);
@@ -179,6 +186,11 @@ typedef struct {
    * cache, then each frame only that node and its ties over the cache. */
   gint64   exclude_node;
   gint64   only_node;
+  /* Curves as finely flattened on an image as in print: what the editor
+   * has always shown (GTK 4.8 records its drawing, so the coarser
+   * tolerance the renderer uses on images never applied), which a small
+   * stressful wave needs to stay round. */
+  gboolean fine_curves;
 } HwEcomapDrawOptions;
 
 /* Draws the map in map units on @cr as it is (the caller sets the

@@ -1,0 +1,69 @@
+/* hw-ecomap-cache.h: the editor's map, drawn once into an image and
+ * painted again while only the view moves.
+ *
+ * A full redraw of a large map costs more than a frame (issue 18): every
+ * tie is a long antialiased stroke. Panning does not change what the map
+ * looks like, only where it is, so the cache keeps one image of the map at
+ * the current zoom, a margin wider than the window, and a pan frame only
+ * paints it at an offset of whole device pixels: the same pixels as a
+ * fresh drawing. Any change to the map (hw_ecomap_map_layout, a move, a
+ * new map), to the selection, the zoom or the size draws it again.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <cairo.h>
+
+#include "hw-ecomap-render.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HwEcomapCache HwEcomapCache;
+
+typedef enum {
+  /* the frame is drawn afresh unless the cache holds it exactly */
+  HW_ECOMAP_CACHE_EXACT,
+  /* during a zoom gesture: an image drawn at another zoom may be painted
+   * scaled (a little soft for that frame); the caller draws exactly again
+   * once the gesture rests */
+  HW_ECOMAP_CACHE_SCALED_OK,
+} HwEcomapCacheMode;
+
+typedef enum {
+  HW_ECOMAP_CACHE_DRAWN,    /* drawn afresh (and kept) */
+  HW_ECOMAP_CACHE_HIT,      /* painted from the cache: the same pixels */
+  HW_ECOMAP_CACHE_SCALED,   /* painted from the cache at another zoom */
+} HwEcomapCacheResult;
+
+HwEcomapCache      *hw_ecomap_cache_new        (void);
+void                hw_ecomap_cache_free       (HwEcomapCache *cache);
+/* Forgets the image (e.g. the widget's size changed). */
+void                hw_ecomap_cache_invalidate (HwEcomapCache *cache);
+
+/**
+ * hw_ecomap_cache_draw:
+ * @cr: drawn on in its user space, the area (0, 0, @width, @height)
+ * @scale: device pixels per unit of @cr (the window's scale factor)
+ * @zoom, @pan_x, @pan_y: the view: device = map * zoom + pan (in @cr's units)
+ * @options: (nullable): as for hw_ecomap_draw_map
+ *
+ * Paints white and the map, as hw_ecomap_draw_map would after
+ * cairo_translate (pan) and cairo_scale (zoom), from the cache when it can.
+ */
+HwEcomapCacheResult hw_ecomap_cache_draw       (HwEcomapCache             *cache,
+                                                HwEcomapMap               *map,
+                                                cairo_t                   *cr,
+                                                int                        width,
+                                                int                        height,
+                                                int                        scale,
+                                                double                     zoom,
+                                                double                     pan_x,
+                                                double                     pan_y,
+                                                const HwEcomapDrawOptions *options,
+                                                HwEcomapCacheMode          mode);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwEcomapCache, hw_ecomap_cache_free)
+
+G_END_DECLS
