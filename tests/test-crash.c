@@ -402,13 +402,18 @@ typedef struct {
   guint       kills;
   char       *last;        /* last committed snapshot */
   GHashTable *seen;        /* every state the table has been in */
-  /* The edit in progress at an earlier kill that was not found on disk
-   * then, and the state it would apply to. While another process keeps
-   * the -wal index alive, the index may not yet list that edit's frames;
-   * a later recovery of the index (the next first opener) may find them
-   * whole, until a new commit overwrites them. Either outcome is one in
-   * which the edit "may or may not have reached the disk". */
-  char       *pending;
+  /* The edits in progress at earlier kills that were not found on disk
+   * then, and the state they would apply to. While another process keeps
+   * the -wal index alive, the index may not list an edit's frames; a later
+   * recovery of the index (the next first opener) may find them whole,
+   * until a new commit overwrites them. Each is an edit that "may or may
+   * not have reached the disk". There can be several: the next child,
+   * seeing the old index, begins its own edit at the same place in the
+   * -wal and may be killed before writing a frame of it, leaving the
+   * earlier edit's frames there. A recovery then finds at most one of
+   * them (a later one written over an earlier one's frames breaks the
+   * earlier one's checksums). */
+  GPtrArray  *pending;
   char       *pending_base;
   guint       n_committed;
   guint       n_in_flight_applied;
@@ -463,7 +468,7 @@ take_line (Run        *run,
       run->last = g_strdup (w[3]);
       g_hash_table_add (run->seen, g_strdup (w[3]));
       g_clear_pointer (in_flight, g_free);
-      g_clear_pointer (&run->pending, g_free);
+      g_ptr_array_set_size (run->pending, 0);
       g_clear_pointer (&run->pending_base, g_free);
       run->n_committed++;
     }
@@ -490,6 +495,30 @@ applied_to_a_seen_state (Run        *run,
   return FALSE;
 }
 
+/* Is @now the last state with one of the pending edits applied (and then
+ * @in_flight, when not NULL)? Returns that edit. */
+static const char *
+found_pending (Run        *run,
+               const char *now,
+               const char *in_flight)
+{
+  for (guint i = 0; i < run->pending->len; i++)
+    {
+      const char *p = g_ptr_array_index (run->pending, i);
+      gboolean found;
+
+      if (in_flight == NULL)
+        found = is_undo_or_redo (p) ? g_hash_table_contains (run->seen, now)
+                                    : edits_applied_whole (run->last, now, p, NULL);
+      else
+        found = is_undo_or_redo (p) ? applied_to_a_seen_state (run, now, in_flight)
+                                    : edits_applied_whole (run->last, now, p, in_flight);
+      if (found)
+        return p;
+    }
+  return NULL;
+}
+
 static void
 check_after_kill (Run        *run,
                   guint       round,
@@ -499,7 +528,7 @@ check_after_kill (Run        *run,
   g_autoptr(HwStore) store = NULL;
   g_autofree char *now = NULL;
   g_autofree char *integrity = NULL;
-  const char *pending;
+  const char *pending = NULL;
   sqlite3_stmt *stmt = NULL;
 
   /* The app's way back in after a crash. */
@@ -514,42 +543,50 @@ check_after_kill (Run        *run,
   g_assert_cmpstr (integrity, ==, "ok");
 
   now = snapshot (store);
-  pending = run->pending != NULL && g_strcmp0 (run->pending_base, run->last) == 0
-            ? run->pending : NULL;
+  /* the pending edits apply to the last state only */
+  if (g_strcmp0 (run->pending_base, run->last) != 0)
+    {
+      g_ptr_array_set_size (run->pending, 0);
+      g_clear_pointer (&run->pending_base, g_free);
+    }
   if (g_strcmp0 (now, run->last) == 0)
     ;   /* the edit in progress, if any, did not reach the disk */
-  else if ((is_undo_or_redo (in_flight) || is_undo_or_redo (pending)) &&
-           g_hash_table_contains (run->seen, now))
+  else if (is_undo_or_redo (in_flight) && g_hash_table_contains (run->seen, now))
     run->n_in_flight_applied++;   /* undo/redo brings back an earlier state */
   else if (in_flight != NULL && edits_applied_whole (run->last, now, in_flight, NULL))
     run->n_in_flight_applied++;   /* committed, killed before it could say so */
-  else if (pending != NULL && edits_applied_whole (run->last, now, pending, NULL))
+  else if ((pending = found_pending (run, now, NULL)) != NULL)
     run->n_late_applied++;   /* an earlier kill's edit, found by a later recovery */
-  else if (pending != NULL && in_flight != NULL &&
-           (is_undo_or_redo (pending) ? applied_to_a_seen_state (run, now, in_flight)
-                                      : edits_applied_whole (run->last, now, pending, in_flight)))
+  else if (in_flight != NULL && (pending = found_pending (run, now, in_flight)) != NULL)
     {
-      /* the child found the earlier edit when it rebuilt the index, and
+      /* the child found an earlier edit when it rebuilt the index, and
        * made its own on top of it */
       run->n_late_applied++;
       run->n_in_flight_applied++;
     }
   else
-    g_error ("After kill %u the data is not what was committed.\n"
-             "  last committed: %s\n  edit in progress: %s\n  found: %s",
-             round, run->last, in_flight ? in_flight : "(none)", now);
+    {
+      g_autofree char *all = run->pending->len > 0
+                             ? g_strjoinv ("; ", (char **) run->pending->pdata) : NULL;
+
+      g_error ("After kill %u the data is not what was committed.\n"
+               "  last committed: %s\n  edit in progress: %s\n"
+               "  edits of earlier kills not found then: %s\n  found: %s",
+               round, run->last, in_flight ? in_flight : "(none)", all ? all : "(none)", now);
+    }
+  if (pending != NULL)
+    g_test_message ("After kill %u an earlier kill's edit was found: %s", round, pending);
 
   if (g_strcmp0 (now, run->last) == 0 && in_flight != NULL)
     {
       /* not on disk now; it may still be found later (see Run) */
-      g_free (run->pending);
-      g_free (run->pending_base);
-      run->pending = g_strdup (in_flight);
-      run->pending_base = g_strdup (now);
+      if (run->pending_base == NULL)
+        run->pending_base = g_strdup (now);
+      g_ptr_array_add (run->pending, g_strdup (in_flight));
     }
   else if (g_strcmp0 (now, run->last) != 0)
     {
-      g_clear_pointer (&run->pending, g_free);
+      g_ptr_array_set_size (run->pending, 0);
       g_clear_pointer (&run->pending_base, g_free);
     }
 
@@ -619,6 +656,7 @@ test_crash_kills (gconstpointer data)
   run.kills = env_kills ? (guint) g_ascii_strtoull (env_kills, NULL, 10) : 200;
   run.rand = g_rand_new_with_seed (seed);
   run.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.pending = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   g_test_message ("%u kills, HOMEWARD_CRASH_SEED=%u", run.kills, seed);
 
   dir = g_dir_make_tmp ("homeward-crash-XXXXXX", &error);
@@ -673,7 +711,7 @@ test_crash_kills (gconstpointer data)
   g_assert_cmpint (system (cmd), ==, 0);
   g_free (run.path);
   g_free (run.last);
-  g_free (run.pending);
+  g_ptr_array_unref (run.pending);
   g_free (run.pending_base);
   g_hash_table_unref (run.seen);
   g_rand_free (run.rand);
