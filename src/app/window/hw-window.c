@@ -27,6 +27,7 @@
 
 #include "hw-application.h"
 #include "hw-case-dialog.h"
+#include "hw-case-row.h"
 #include "hw-cases.h"
 #include "hw-case-view.h"
 #include "hw-demo.h"
@@ -470,64 +471,12 @@ store_undo_changed_cb (HwWindow *self)
 
 /* Case list rows ------------------------------------------------------- */
 
-/* The whole name or number when the row shows it cut short. Asked for
- * when the pointer rests on it: setting a tooltip's text makes GTK 4.8
- * ask the display where the pointer is at once, a round trip to the X
- * server for each label of each row shown after every letter typed. */
-static gboolean
-case_row_query_tooltip_cb (GtkWidget  *label,
-                           int         x,
-                           int         y,
-                           gboolean    keyboard,
-                           GtkTooltip *tooltip,
-                           gpointer    user_data)
-{
-  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
-
-  if (layout == NULL || !pango_layout_is_ellipsized (layout))
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, gtk_label_get_label (GTK_LABEL (label)));
-  return TRUE;
-}
-
-/* hw_label_ellipsize_long() without its tooltip binding (see above) */
-static GtkWidget *
-case_row_label_new (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), HW_LONG_TEXT_NAME_CHARS);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (case_row_query_tooltip_cb), NULL);
-  return label;
-}
-
 static void
 case_row_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    gpointer                  user_data)
 {
-  GtkWidget *box, *title, *subtitle, *tag;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_add_css_class (box, "case-row");
-  title = case_row_label_new ();
-  gtk_widget_add_css_class (title, "case-row-title");
-  subtitle = case_row_label_new ();
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  /* Translators: the tag of the made-up sample family in the list of families */
-  tag = gtk_label_new (_("Sample — not a real family"));
-  gtk_widget_set_halign (tag, GTK_ALIGN_START);
-  gtk_label_set_ellipsize (GTK_LABEL (tag), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (tag, "sample-tag");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_box_append (GTK_BOX (box), tag);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, hw_case_row_new ());
 }
 
 /* Fills the row of @item with the family its slot holds: when bound, and
@@ -535,49 +484,8 @@ case_row_setup_cb (GtkSignalListItemFactory *factory,
 static void
 case_row_fill (GtkListItem *item)
 {
-  HwRecord *record = hw_case_slot_get_record (gtk_list_item_get_item (item));
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  GtkWidget *tag = gtk_widget_get_next_sibling (subtitle);
-  gboolean sample;
-  const char *number;
-  const char *status;
-  g_autofree char *detail = NULL;
-
-  /* a slot the search no longer shows, before the list lets go of it */
-  if (record == NULL)
-    return;
-  sample = hw_record_get_boolean (record, "sample");
-  number = hw_record_get_string (record, "case_number");
-  status = hw_choice_label (HW_CHOICES_CASE_STATUS, hw_record_get_string (record, "status"));
-
-  gtk_label_set_text (GTK_LABEL (title), hw_record_get_string (record, "family_name"));
-  if (*number != '\0')
-    /* TRANSLATORS: case number · case status, in the list of families */
-    detail = g_strdup_printf (_("%s · %s"), number, status);
-  else
-    detail = g_strdup (status);
-  gtk_label_set_text (GTK_LABEL (subtitle), detail);
-  gtk_widget_set_visible (tag, sample);
-
-  /* GTK 4.8 has no API to name a list item: name the row widget that holds
-   * our box, so that a screen reader reads "Morales, FC-1 · In care". */
-  if (gtk_widget_get_parent (box) != NULL)
-    {
-      g_autofree char *name = NULL;
-
-      if (sample)
-        /* TRANSLATORS: what a screen reader says of a row of the list of
-         * families: family name, case number · status, and the sample tag */
-        name = g_strdup_printf (_("%s, %s, %s"), hw_record_get_string (record, "family_name"), detail,
-                                gtk_label_get_text (GTK_LABEL (tag)));
-      else
-        name = g_strdup_printf ("%s, %s", hw_record_get_string (record, "family_name"), detail);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-    }
+  hw_case_row_set_record (HW_CASE_ROW (gtk_list_item_get_child (item)),
+                          hw_case_slot_get_record (gtk_list_item_get_item (item)));
 }
 
 static void
