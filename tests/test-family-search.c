@@ -133,7 +133,8 @@ check_search (HwWindow   *window,
 
   /* the open family stays open, and selected whenever it is found */
   g_assert_cmpint (hw_window_get_case_id (window), ==, open_id);
-  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, open_position);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==,
+                    open_position);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, text);
   g_assert_cmpint (gtk_widget_get_visible (child (window, "no_match_label")), ==,
                    expected->len == 0 && *text != '\0');
@@ -144,9 +145,10 @@ test_typing_and_erasing (void)
 {
   /* typed letter by letter, erased, another name, and one that finds
    * nothing, as the benchmark does */
-  static const char *typed[] = { "g", "gu", "guz", "guzm", "guzmá", "guzmán", "guzmán 4", "guzmán 42",
-                                 "guzmán 4", "guzmán", "guz", "gu", "g", "", "0", "00", "001", "0012",
-                                 "", "t", "tr", "tre", "trem", "tremx", "trem", "", "guzman 42", "GUZ",
+  static const char *typed[] = { "g", "gu", "guz", "guzm", "guzmá", "guzmán", "guzmán 4",
+                                 "guzmán 42", "guzmán 4", "guzmán", "guz", "gu", "g", "", "0",
+                                 "00", "001", "0012", "", "t", "tr", "tre", "trem", "tremx",
+                                 "trem", "", "guzman 42", "GUZ",
                                  "gut", "ortega 1", "", "x", "", NULL };
   char *dir = NULL;
   HwStore *store = hw_test_store_new_demo ("homeward-test-family-search-XXXXXX", &dir, NULL);
@@ -165,7 +167,8 @@ test_typing_and_erasing (void)
   /* a family chosen while searching is the one open after the search */
   check_search (window, "brown", open_id);
   {
-    GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child (window, "case_list"))));
+    GtkListView *list = GTK_LIST_VIEW (child (window, "case_list"));
+    GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (list));
     g_autoptr(HwCaseSlot) slot = g_list_model_get_item (shown, 3);
 
     open_id = hw_record_get_id (hw_case_slot_get_record (slot));

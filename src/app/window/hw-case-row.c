@@ -133,7 +133,8 @@ hw_case_row_set_record (HwCaseRow *self,
   if (sample)
     /* TRANSLATORS: what a screen reader says of a row of the list of
      * families: family name, case number · status, and the sample tag */
-    name = g_strdup_printf (_("%s, %s, %s"), family, detail, gtk_label_get_text (GTK_LABEL (self->tag)));
+    name = g_strdup_printf (_("%s, %s, %s"), family, detail,
+                            gtk_label_get_text (GTK_LABEL (self->tag)));
   else
     name = g_strdup_printf ("%s, %s", family, detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -148,6 +149,7 @@ update_sizes (HwCaseRow *self)
   gboolean sample = gtk_widget_get_visible (self->tag);
   GtkWidget *labels[] = { self->title, self->subtitle, self->tag };
   PangoFontMetrics *metrics;
+  Size width, height;
   int char_width;
 
   g_assert (HW_IS_CASE_ROW (self));
@@ -159,8 +161,8 @@ update_sizes (HwCaseRow *self)
   self->font = pango_font_description_copy (font);
   self->sample = sample;
 
-  self->size[GTK_ORIENTATION_HORIZONTAL] = (Size) { TRUE, 0, 0 };
-  self->size[GTK_ORIENTATION_VERTICAL] = (Size) { TRUE, 0, 0 };
+  width = (Size) { TRUE, 0, 0 };
+  height = (Size) { TRUE, 0, 0 };
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       int min, nat;
@@ -169,16 +171,16 @@ update_sizes (HwCaseRow *self)
       if (!gtk_widget_get_visible (labels[i]))
         continue;
       gtk_widget_measure (labels[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-      self->size[GTK_ORIENTATION_HORIZONTAL].min = MAX (self->size[GTK_ORIENTATION_HORIZONTAL].min, min);
+      width.min = MAX (width.min, min);
       gtk_widget_measure (labels[i], GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
       self->heights[i] = nat;
       if (i > 0)
         {
-          self->size[GTK_ORIENTATION_VERTICAL].min += SPACING;
-          self->size[GTK_ORIENTATION_VERTICAL].nat += SPACING;
+          height.min += SPACING;
+          height.nat += SPACING;
         }
-      self->size[GTK_ORIENTATION_VERTICAL].min += min;
-      self->size[GTK_ORIENTATION_VERTICAL].nat += nat;
+      height.min += min;
+      height.nat += nat;
     }
 
   /* as GtkLabel counts max-width-chars */
@@ -186,8 +188,9 @@ update_sizes (HwCaseRow *self)
   char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
                     pango_font_metrics_get_approximate_digit_width (metrics));
   pango_font_metrics_unref (metrics);
-  self->size[GTK_ORIENTATION_HORIZONTAL].nat = MAX (self->size[GTK_ORIENTATION_HORIZONTAL].min,
-                                                    PANGO_PIXELS_CEIL (char_width * HW_LONG_TEXT_NAME_CHARS));
+  width.nat = MAX (width.min, PANGO_PIXELS_CEIL (char_width * HW_LONG_TEXT_NAME_CHARS));
+  self->size[GTK_ORIENTATION_HORIZONTAL] = width;
+  self->size[GTK_ORIENTATION_VERTICAL] = height;
 }
 
 static GtkSizeRequestMode

@@ -37,7 +37,8 @@ struct _HwFoundCases
 static void hw_found_cases_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (HwFoundCases, hw_found_cases, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, hw_found_cases_list_model_init))
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      hw_found_cases_list_model_init))
 
 /* The words a family is found by: those of its name and case number,
  * folded, with their ASCII forms ("guzmán" and "guzman"). */
@@ -150,9 +151,11 @@ refilter (HwFoundCases *self,
     hw_case_slot_set_record (self->slots->pdata[i], self->found->pdata[i]);
 
   if (self->found->len < old_len)
-    g_list_model_items_changed (G_LIST_MODEL (self), self->found->len, old_len - self->found->len, 0);
+    g_list_model_items_changed (G_LIST_MODEL (self), self->found->len,
+                                old_len - self->found->len, 0);
   else if (self->found->len > old_len)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, self->found->len - old_len);
+    g_list_model_items_changed (G_LIST_MODEL (self), old_len,
+                                0, self->found->len - old_len);
 
   /* slots no longer shown keep no family (after the list let go of them) */
   for (guint i = self->found->len; i < old_len; i++)
@@ -182,7 +185,8 @@ hw_found_cases_new (GListModel *cases)
   HwFoundCases *self = g_object_new (HW_TYPE_FOUND_CASES, NULL);
 
   self->cases = g_object_ref (cases);
-  g_signal_connect_object (cases, "items-changed", G_CALLBACK (cases_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cases, "items-changed", G_CALLBACK (cases_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   refilter (self, FALSE);
   return self;
 }
