@@ -9,6 +9,7 @@
 #include "hw-application.h"
 #include "hw-areas.h"
 #include "hw-case-dialog.h"
+#include "hw-case-slot.h"
 #include "hw-case-view.h"
 #include "hw-demo.h"
 #include "hw-form.h"
@@ -194,9 +195,10 @@ static const char *
 family_at (GListModel *model,
            guint       position)
 {
-  g_autoptr(HwRecord) record = g_list_model_get_item (model, position);
+  /* the list's items are slots holding the families (hw-found-cases.c) */
+  g_autoptr(HwCaseSlot) slot = g_list_model_get_item (model, position);
 
-  return g_intern_string (hw_record_get_string (record, "family_name"));
+  return g_intern_string (hw_record_get_string (hw_case_slot_get_record (slot), "family_name"));
 }
 
 /* The family list is searched by name or case number as one types: each
@@ -242,9 +244,9 @@ test_family_search (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (no_match));
   {
     GtkSingleSelection *selection = GTK_SINGLE_SELECTION (shown);
-    g_autoptr(HwRecord) selected = g_list_model_get_item (shown, gtk_single_selection_get_selected (selection));
+    g_autoptr(HwCaseSlot) selected = g_list_model_get_item (shown, gtk_single_selection_get_selected (selection));
 
-    g_assert_cmpint (hw_record_get_id (selected), ==, brown);
+    g_assert_cmpint (hw_record_get_id (hw_case_slot_get_record (selected)), ==, brown);
   }
 
   /* Ctrl+F (win.search) puts the focus in the search */

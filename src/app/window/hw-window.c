@@ -27,10 +27,12 @@
 
 #include "hw-application.h"
 #include "hw-case-dialog.h"
+#include "hw-case-row.h"
 #include "hw-cases.h"
 #include "hw-case-view.h"
 #include "hw-demo.h"
 #include "hw-enums.h"
+#include "hw-found-cases.h"
 #include "hw-lock-screen.h"
 #include "hw-long-text.h"
 #include "hw-purge.h"
@@ -48,11 +50,9 @@ struct _HwWindow
   HwStore              *store;
   GSettings            *settings;
   HwRecordList         *cases;
-  /* the families the search finds (all of them without a search) */
-  GtkFilterListModel   *found;
-  GtkCustomFilter      *filter;
-  char                 *search;
-  GStrv                 search_words;   /* search, folded into words */
+  /* the families the search finds (all of them without a search), as
+   * slots that keep their rows (hw-found-cases.c) */
+  HwFoundCases         *found;
   GtkSingleSelection   *selection;
   gint64                case_id;
   /* set while the window itself changes the selection */
@@ -254,93 +254,13 @@ update_welcome (HwWindow *self,
 
 static void select_position_of_case (HwWindow *self);
 
-/* The position of @case_id among the families the search shows */
-static guint
-found_position (HwWindow *self,
-                gint64    case_id)
-{
-  guint n;
-
-  g_assert (HW_IS_WINDOW (self));
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->found));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HwRecord) record = g_list_model_get_item (G_LIST_MODEL (self->found), i);
-
-      if (hw_record_get_id (record) == case_id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-/* The words a family is found by: those of its name and case number,
- * folded, with their ASCII forms ("guzmán" and "guzman"). Made once per
- * row object (the list makes new ones when the families change) and kept
- * on it, so that typing a letter compares strings and folds nothing. */
-static GStrv
-case_search_key (HwRecord *record)
-{
-  static GQuark quark;
-  GStrv key;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("hw-window-search-key");
-  key = g_object_get_qdata (G_OBJECT (record), quark);
-  if (key == NULL)
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      const char *fields[] = { "family_name", "case_number" };
-
-      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-        {
-          g_auto(GStrv) ascii = NULL;
-          g_auto(GStrv) words = g_str_tokenize_and_fold (hw_record_get_string (record, fields[f]),
-                                                         NULL, &ascii);
-
-          g_strv_builder_addv (builder, (const char **) words);
-          g_strv_builder_addv (builder, (const char **) ascii);
-        }
-      key = g_strv_builder_end (builder);
-      g_object_set_qdata_full (G_OBJECT (record), quark, key, (GDestroyNotify) g_strfreev);
-    }
-  return key;
-}
-
-/* Family name or case number: each word of the search starts a word of
- * either, case and accents ignored ("guz" finds Guzmán, "00127" finds
- * FC-2023-00127), as g_str_match_string() does. */
-static gboolean
-case_matches_cb (gpointer item,
-                 gpointer user_data)
-{
-  HwWindow *self = user_data;
-  GStrv key;
-
-  g_assert (HW_IS_WINDOW (self));
-
-  if (self->search_words == NULL || self->search_words[0] == NULL)
-    return TRUE;
-  key = case_search_key (HW_RECORD (item));
-  for (guint i = 0; self->search_words[i] != NULL; i++)
-    {
-      gboolean found = FALSE;
-
-      for (guint k = 0; key[k] != NULL && !found; k++)
-        found = g_str_has_prefix (key[k], self->search_words[i]);
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 update_no_match (HwWindow *self)
 {
   g_assert (HW_IS_WINDOW (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->no_match_label),
-                          self->search != NULL && *self->search != '\0'
+                          *hw_found_cases_get_search (self->found) != '\0'
                           && g_list_model_get_n_items (G_LIST_MODEL (self->found)) == 0);
 }
 
@@ -351,23 +271,7 @@ case_search_changed_cb (HwWindow *self)
 
   g_assert (HW_IS_WINDOW (self));
 
-  g_autofree char *old = g_steal_pointer (&self->search);
-  GtkFilterChange change;
-
-  self->search = g_strstrip (g_strdup (text));
-  g_clear_pointer (&self->search_words, g_strfreev);
-  self->search_words = g_str_tokenize_and_fold (self->search, NULL, NULL);
-  /* a letter more finds among what was found, a letter less keeps what
-   * was found: the list model then looks only at the rest */
-  if (old != NULL && g_str_equal (old, self->search))
-    return;
-  if (old != NULL && g_str_has_prefix (self->search, old))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (old != NULL && g_str_has_prefix (old, self->search))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  hw_found_cases_set_search (self->found, text);
   select_position_of_case (self);
   update_no_match (self);
 }
@@ -385,11 +289,10 @@ case_search_stop_cb (HwWindow *self)
 static void
 case_search_activate_cb (HwWindow *self)
 {
-  g_autoptr(HwRecord) first = NULL;
+  HwRecord *first = hw_found_cases_get_record (self->found, 0);
 
   g_assert (HW_IS_WINDOW (self));
 
-  first = g_list_model_get_item (G_LIST_MODEL (self->found), 0);
   if (first != NULL)
     hw_window_select_case (self, hw_record_get_id (first));
 }
@@ -413,7 +316,7 @@ select_position_of_case (HwWindow *self)
   g_assert (HW_IS_WINDOW (self));
 
   if (self->case_id != 0)
-    position = found_position (self, self->case_id);
+    position = hw_found_cases_find (self->found, self->case_id);
 
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
@@ -509,6 +412,7 @@ hw_window_select_case (HwWindow *self,
 static void
 selection_changed_cb (HwWindow *self)
 {
+  HwCaseSlot *slot;
   HwRecord *record;
 
   g_assert (HW_IS_WINDOW (self));
@@ -516,7 +420,8 @@ selection_changed_cb (HwWindow *self)
   if (self->selecting)
     return;
 
-  record = gtk_single_selection_get_selected_item (self->selection);
+  slot = gtk_single_selection_get_selected_item (self->selection);
+  record = slot != NULL ? hw_case_slot_get_record (slot) : NULL;
   if (record == NULL)
     return;
 
@@ -529,7 +434,7 @@ static void
 case_list_activate_cb (HwWindow *self,
                        guint     position)
 {
-  g_autoptr(HwRecord) record = g_list_model_get_item (G_LIST_MODEL (self->found), position);
+  HwRecord *record = hw_found_cases_get_record (self->found, position);
 
   g_assert (HW_IS_WINDOW (self));
 
@@ -566,64 +471,21 @@ store_undo_changed_cb (HwWindow *self)
 
 /* Case list rows ------------------------------------------------------- */
 
-/* The whole name or number when the row shows it cut short. Asked for
- * when the pointer rests on it: setting a tooltip's text makes GTK 4.8
- * ask the display where the pointer is at once, a round trip to the X
- * server for each label of each row shown after every letter typed. */
-static gboolean
-case_row_query_tooltip_cb (GtkWidget  *label,
-                           int         x,
-                           int         y,
-                           gboolean    keyboard,
-                           GtkTooltip *tooltip,
-                           gpointer    user_data)
-{
-  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
-
-  if (layout == NULL || !pango_layout_is_ellipsized (layout))
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, gtk_label_get_label (GTK_LABEL (label)));
-  return TRUE;
-}
-
-/* hw_label_ellipsize_long() without its tooltip binding (see above) */
-static GtkWidget *
-case_row_label_new (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), HW_LONG_TEXT_NAME_CHARS);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (case_row_query_tooltip_cb), NULL);
-  return label;
-}
-
 static void
 case_row_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    gpointer                  user_data)
 {
-  GtkWidget *box, *title, *subtitle, *tag;
+  gtk_list_item_set_child (item, hw_case_row_new ());
+}
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_add_css_class (box, "case-row");
-  title = case_row_label_new ();
-  gtk_widget_add_css_class (title, "case-row-title");
-  subtitle = case_row_label_new ();
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  /* Translators: the tag of the made-up sample family in the list of families */
-  tag = gtk_label_new (_("Sample — not a real family"));
-  gtk_widget_set_halign (tag, GTK_ALIGN_START);
-  gtk_label_set_ellipsize (GTK_LABEL (tag), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (tag, "sample-tag");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_box_append (GTK_BOX (box), tag);
-  gtk_list_item_set_child (item, box);
+/* Fills the row of @item with the family its slot holds: when bound, and
+ * again when the search puts another family in the slot. */
+static void
+case_row_fill (GtkListItem *item)
+{
+  hw_case_row_set_record (HW_CASE_ROW (gtk_list_item_get_child (item)),
+                          hw_case_slot_get_record (gtk_list_item_get_item (item)));
 }
 
 static void
@@ -631,42 +493,17 @@ case_row_bind_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  HwRecord *record = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  GtkWidget *tag = gtk_widget_get_next_sibling (subtitle);
-  gboolean sample = hw_record_get_boolean (record, "sample");
-  const char *number = hw_record_get_string (record, "case_number");
-  const char *status = hw_choice_label (HW_CHOICES_CASE_STATUS, hw_record_get_string (record, "status"));
-  g_autofree char *detail = NULL;
+  case_row_fill (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::record",
+                           G_CALLBACK (case_row_fill), item, G_CONNECT_SWAPPED);
+}
 
-  gtk_label_set_text (GTK_LABEL (title), hw_record_get_string (record, "family_name"));
-  if (*number != '\0')
-    /* TRANSLATORS: case number · case status, in the list of families */
-    detail = g_strdup_printf (_("%s · %s"), number, status);
-  else
-    detail = g_strdup (status);
-  gtk_label_set_text (GTK_LABEL (subtitle), detail);
-  gtk_widget_set_visible (tag, sample);
-
-  /* GTK 4.8 has no API to name a list item: name the row widget that holds
-   * our box, so that a screen reader reads "Morales, FC-1 · In care". */
-  if (gtk_widget_get_parent (box) != NULL)
-    {
-      g_autofree char *name = NULL;
-
-      if (sample)
-        /* TRANSLATORS: what a screen reader says of a row of the list of
-         * families: family name, case number · status, and the sample tag */
-        name = g_strdup_printf (_("%s, %s, %s"), hw_record_get_string (record, "family_name"), detail,
-                                gtk_label_get_text (GTK_LABEL (tag)));
-      else
-        name = g_strdup_printf ("%s, %s", hw_record_get_string (record, "family_name"), detail);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-    }
+static void
+case_row_unbind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), case_row_fill, item);
 }
 
 /* Actions --------------------------------------------------------------- */
@@ -1060,9 +897,7 @@ hw_window_constructed (GObject *object)
   g_assert (HW_IS_STORE (self->store));
 
   self->cases = hw_cases_list_new (self->store);
-  self->filter = gtk_custom_filter_new (case_matches_cb, self, NULL);
-  self->found = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)),
-                                           GTK_FILTER (g_object_ref (self->filter)));
+  self->found = hw_found_cases_new (G_LIST_MODEL (self->cases));
   g_signal_connect_object (self->found, "items-changed",
                            G_CALLBACK (update_no_match), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
@@ -1073,6 +908,7 @@ hw_window_constructed (GObject *object)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (case_row_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (case_row_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (case_row_unbind_cb), NULL);
   gtk_list_view_set_factory (self->case_list, factory);
   gtk_list_view_set_model (self->case_list, GTK_SELECTION_MODEL (self->selection));
 
@@ -1167,9 +1003,6 @@ hw_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->cases);
   g_clear_object (&self->found);
-  g_clear_object (&self->filter);
-  g_clear_pointer (&self->search, g_free);
-  g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
