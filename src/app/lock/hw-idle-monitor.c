@@ -28,6 +28,10 @@ struct _HwIdleMonitor
   gint64     last_input;    /* monotonic, µs */
   gboolean   fired;         /* ::idle emitted since the last input */
   guint      timeout_id;
+  /* the name of our controller on each window: unique for the program's
+   * life (an address would be taken again by a later monitor, which then
+   * found an earlier one's controller, long freed, under it) */
+  char      *key;
 };
 
 G_DEFINE_FINAL_TYPE (HwIdleMonitor, hw_idle_monitor, G_TYPE_OBJECT)
@@ -166,19 +170,21 @@ watch_window (HwIdleMonitor *self,
               GtkWindow     *window)
 {
   GtkEventController *controller;
-  g_autofree char *key = g_strdup_printf ("hw-idle-monitor-%p", (void *) self);
 
   g_assert (HW_IS_IDLE_MONITOR (self));
 
-  if (g_object_get_data (G_OBJECT (window), key) != NULL)
+  if (g_object_get_data (G_OBJECT (window), self->key) != NULL)
     return;
 
   controller = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_static_name (controller, "hw-idle-monitor");
   g_signal_connect_object (controller, "event", G_CALLBACK (input_cb), self, 0);
+  /* the window's data holds a reference: the controller it names is
+   * never freed before the name is dropped */
+  g_object_set_data_full (G_OBJECT (window), self->key, g_object_ref (controller),
+                          g_object_unref);
   gtk_widget_add_controller (GTK_WIDGET (window), controller);
-  g_object_set_data (G_OBJECT (window), key, controller);
 }
 
 /* Dialogs come and go: watch each new window of the application. */
@@ -284,17 +290,16 @@ hw_idle_monitor_dispose (GObject *object)
   /* leave no controller of ours behind on windows that stay */
   if (self->toplevels != NULL)
     {
-      g_autofree char *key = g_strdup_printf ("hw-idle-monitor-%p", (void *) self);
-
       for (guint i = 0; i < g_list_model_get_n_items (self->toplevels); i++)
         {
           g_autoptr(GtkWidget) window = g_list_model_get_item (self->toplevels, i);
-          GtkEventController *controller = g_object_get_data (G_OBJECT (window), key);
+          GtkEventController *controller = g_object_get_data (G_OBJECT (window), self->key);
 
           if (controller != NULL)
             {
-              gtk_widget_remove_controller (window, controller);
-              g_object_set_data (G_OBJECT (window), key, NULL);
+              if (gtk_event_controller_get_widget (controller) == window)
+                gtk_widget_remove_controller (window, controller);
+              g_object_set_data (G_OBJECT (window), self->key, NULL);
             }
         }
     }
@@ -305,6 +310,16 @@ hw_idle_monitor_dispose (GObject *object)
 }
 
 static void
+hw_idle_monitor_finalize (GObject *object)
+{
+  HwIdleMonitor *self = HW_IDLE_MONITOR (object);
+
+  g_free (self->key);
+
+  G_OBJECT_CLASS (hw_idle_monitor_parent_class)->finalize (object);
+}
+
+static void
 hw_idle_monitor_class_init (HwIdleMonitorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -312,6 +327,7 @@ hw_idle_monitor_class_init (HwIdleMonitorClass *klass)
   object_class->get_property = hw_idle_monitor_get_property;
   object_class->set_property = hw_idle_monitor_set_property;
   object_class->dispose = hw_idle_monitor_dispose;
+  object_class->finalize = hw_idle_monitor_finalize;
 
   properties[PROP_INTERVAL] =
     g_param_spec_uint ("interval", NULL, NULL, 0, G_MAXUINT / 2, 0,
@@ -330,5 +346,8 @@ hw_idle_monitor_class_init (HwIdleMonitorClass *klass)
 static void
 hw_idle_monitor_init (HwIdleMonitor *self)
 {
+  static guint n_monitors;
+
+  self->key = g_strdup_printf ("hw-idle-monitor-%u", ++n_monitors);
   self->last_input = g_get_monotonic_time ();
 }
