@@ -203,7 +203,7 @@ update_row (HwMeetingInviteDialog *self,
   gtk_widget_set_visible (inv->remove_button, !removed);
   gtk_widget_set_visible (inv->new_button, removed || !code_works);
   gtk_button_set_label (GTK_BUTTON (inv->show_button),
-                        shown ? _("_Hide From Screen") : _("Show on the Room’s _Screen"));
+                        shown ? _("_Hide From Screen") : _("Sho_w on the Room’s Screen"));
   if (removed)
     gtk_label_set_text (GTK_LABEL (inv->status_label),
                         _("This link no longer works. Make a new one to let this person join again."));
@@ -334,7 +334,7 @@ make_row (HwMeetingInviteDialog *self,
 
   inv->copy_button = person_button (_("_Copy Link"), "invite.copy", inv->person_id,
                                     _("Copy this person’s own link, to send it to them"));
-  inv->show_button = person_button (_("Show on the Room’s _Screen"), "invite.show", inv->person_id,
+  inv->show_button = person_button (_("Sho_w on the Room’s Screen"), "invite.show", inv->person_id,
                                     _("Show the code and the short link large on the room’s screen"));
   inv->remove_button = person_button (_("_Remove Link"), "invite.remove", inv->person_id,
                                       _("This person’s links stop working at once"));
@@ -425,8 +425,8 @@ start (HwMeetingInviteDialog *self)
     }
   if (all->len == 0)
     gtk_label_set_text (self->network_label,
-                        _("Nobody can join yet: mark who is taking part (present or remote) on the "
-                          "Who Is Here page."));
+                        _("Nobody can join yet: mark who is here (present, or by phone or video) on "
+                          "the page “Who is taking part”."));
 }
 
 /* Callbacks -------------------------------------------------------------------- */
