@@ -88,7 +88,8 @@ invite (Fixture *f)
   g_assert_true (HW_IS_MEETING_INVITE_DIALOG (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
-  g_assert_true (hw_join_server_is_running (hw_meeting_invite_dialog_get_server (HW_MEETING_INVITE_DIALOG (dialog))));
+  g_assert_true (hw_join_server_is_running (
+    hw_meeting_invite_dialog_get_server (HW_MEETING_INVITE_DIALOG (dialog))));
   return HW_MEETING_INVITE_DIALOG (dialog);
 }
 
@@ -265,7 +266,8 @@ test_stops (Fixture       *f,
   gint64 other;
 
   {
-    g_autoptr(GUri) uri = g_uri_parse (hw_join_server_get_base_url (server), G_URI_FLAGS_NONE, NULL);
+    g_autoptr(GUri) uri = g_uri_parse (hw_join_server_get_base_url (server), G_URI_FLAGS_NONE,
+                                       NULL);
 
     host = g_strdup (g_uri_get_host (uri));
   }
@@ -274,7 +276,8 @@ test_stops (Fixture       *f,
   /* closing the window only hides it: the links keep working */
   gtk_window_close (GTK_WINDOW (dialog));
   spin ();
-  g_assert_true (hw_meeting_view_get_invite_dialog (HW_MEETING_VIEW (f->view)) == GTK_WINDOW (dialog));
+  g_assert_true (hw_meeting_view_get_invite_dialog (HW_MEETING_VIEW (f->view))
+                 == GTK_WINDOW (dialog));
   g_assert_true (port_open (host, port));
 
   /* Stop Inviting */
@@ -290,7 +293,8 @@ test_stops (Fixture       *f,
   server = hw_meeting_invite_dialog_get_server (dialog);
   port = hw_join_server_get_port (server);
   g_assert_true (port_open (host, port));
-  other = hw_meeting_create (f->store, f->case_id, "family-team-meeting", "2030-01-01 10:00", &error);
+  other = hw_meeting_create (f->store, f->case_id, "family-team-meeting", "2030-01-01 10:00",
+                             &error);
   g_assert_no_error (error);
   hw_meeting_view_open_meeting (HW_MEETING_VIEW (f->view), other);
   spin ();
@@ -347,7 +351,8 @@ zbar (const char *path)
   int status = 0;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+                     NULL, NULL, &out, NULL, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
     return NULL;
   return g_strdup (g_strstrip (out));
 }
@@ -408,8 +413,10 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/meeting-invite/invite", Fixture, NULL, fixture_setup, test_invite, fixture_teardown);
-  g_test_add ("/meeting-invite/stops", Fixture, NULL, fixture_setup, test_stops, fixture_teardown);
-  g_test_add ("/meeting-invite/scan", Fixture, NULL, fixture_setup, test_scan, fixture_teardown);
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/meeting-invite/invite", test_invite);
+  ADD ("/meeting-invite/stops", test_stops);
+  ADD ("/meeting-invite/scan", test_scan);
+#undef ADD
   return g_test_run ();
 }

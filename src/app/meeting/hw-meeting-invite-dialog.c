@@ -206,7 +206,8 @@ update_row (HwMeetingInviteDialog *self,
                         shown ? _("_Hide From Screen") : _("Sho_w on the Room’s Screen"));
   if (removed)
     gtk_label_set_text (GTK_LABEL (inv->status_label),
-                        _("This link no longer works. Make a new one to let this person join again."));
+                        _("This link no longer works. "
+                          "Make a new one to let this person join again."));
   else if (!code_works)
     gtk_label_set_text (GTK_LABEL (inv->status_label),
                         _("The short link was used or is too old. The long link still works."));
@@ -214,7 +215,8 @@ update_row (HwMeetingInviteDialog *self,
     gtk_label_set_text (GTK_LABEL (inv->status_label), _("On the room’s screen now."));
   else
     gtk_label_set_text (GTK_LABEL (inv->status_label),
-                        _("Scan the code, or type the short link, within ten minutes. It works once."));
+                        _("Scan the code, or type the short link, within ten minutes. "
+                          "It works once."));
 }
 
 static void
@@ -238,8 +240,8 @@ fill_row (HwMeetingInviteDialog *self,
   if (inv->short_url != NULL)
     {
       int modules = hw_qr_code_get_modules (inv->short_url);
-      g_autoptr(GdkTexture) texture = hw_qr_code_texture_new (inv->short_url,
-                                                              MAX (3, QR_PIXELS / MAX (modules, 1)));
+      int module_px = MAX (3, QR_PIXELS / MAX (modules, 1));
+      g_autoptr(GdkTexture) texture = hw_qr_code_texture_new (inv->short_url, module_px);
 
       gtk_picture_set_paintable (GTK_PICTURE (inv->qr), GDK_PAINTABLE (texture));
       gtk_label_set_text (GTK_LABEL (inv->short_label), inv->short_url);
@@ -252,7 +254,8 @@ fill_row (HwMeetingInviteDialog *self,
       gtk_label_set_text (GTK_LABEL (inv->link_label), "");
     }
   qr_label = g_strdup_printf (_("QR code of the short link for %s"), inv->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (inv->qr), GTK_ACCESSIBLE_PROPERTY_LABEL, qr_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (inv->qr), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  qr_label, -1);
   update_row (self, inv);
 }
 
@@ -334,8 +337,10 @@ make_row (HwMeetingInviteDialog *self,
 
   inv->copy_button = person_button (_("_Copy Link"), "invite.copy", inv->person_id,
                                     _("Copy this person’s own link, to send it to them"));
-  inv->show_button = person_button (_("Sho_w on the Room’s Screen"), "invite.show", inv->person_id,
-                                    _("Show the code and the short link large on the room’s screen"));
+  inv->show_button = person_button (_("Sho_w on the Room’s Screen"), "invite.show",
+                                    inv->person_id,
+                                    _("Show the code and the short link large on the room’s "
+                                      "screen"));
   inv->remove_button = person_button (_("_Remove Link"), "invite.remove", inv->person_id,
                                       _("This person’s links stop working at once"));
   inv->new_button = person_button (_("_New Link"), "invite.new", inv->person_id,
@@ -350,7 +355,8 @@ make_row (HwMeetingInviteDialog *self,
   gtk_box_append (GTK_BOX (box), text);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, inv->name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  inv->name, -1);
   return row;
 }
 
@@ -425,8 +431,8 @@ start (HwMeetingInviteDialog *self)
     }
   if (all->len == 0)
     gtk_label_set_text (self->network_label,
-                        _("Nobody can join yet: mark who is here (present, or by phone or video) on "
-                          "the page “Who is taking part”."));
+                        _("Nobody can join yet: mark who is here (present, or by phone or "
+                          "video) on the page “Who is taking part”."));
 }
 
 /* Callbacks -------------------------------------------------------------------- */
@@ -671,8 +677,8 @@ hw_meeting_invite_dialog_class_init (HwMeetingInviteDialogClass *klass)
   object_class->dispose = hw_meeting_invite_dialog_dispose;
   object_class->finalize = hw_meeting_invite_dialog_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/app/homeward/Homeward/meeting/hw-meeting-invite-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/app/homeward/Homeward/meeting/hw-meeting-invite-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HwMeetingInviteDialog, network_label);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingInviteDialog, people_list);
 

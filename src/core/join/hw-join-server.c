@@ -1352,7 +1352,8 @@ client_may_try (HwJoinServer *self,
   if (client->bad >= MAX_BAD_CODES)
     return FALSE;
   client->bucket = MIN ((double) self->burst,
-                        client->bucket + self->per_second * (now - client->bucket_at) / (double) G_USEC_PER_SEC);
+                        client->bucket
+                        + self->per_second * (now - client->bucket_at) / (double) G_USEC_PER_SEC);
   client->bucket_at = now;
   if (client->bucket < 1.0)
     return FALSE;
@@ -1396,7 +1397,8 @@ handle_code (HwJoinServer      *self,
 
   if (!client_may_try (self, client))
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "60");
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", "60");
       respond_message (msg, HW_STATUS_TOO_MANY_REQUESTS, _("Please wait a moment"),
                        _("Too much was sent in a short time. Try again in a few seconds."));
       return;
@@ -1948,7 +1950,8 @@ hw_join_server_invite_with_code (HwJoinServer  *self,
   entry->token = g_strdup (strrchr (url, '/') + 1);
   entry->expires = g_get_monotonic_time () + self->code_lifetime;
   g_hash_table_insert (self->codes, entry->digest, entry);
-  g_hash_table_insert (self->code_by_person, g_memdup2 (&person_id, sizeof person_id), entry->digest);
+  g_hash_table_insert (self->code_by_person, g_memdup2 (&person_id, sizeof person_id),
+                       entry->digest);
   *short_url = g_strdup_printf ("%s/j/%s", self->base_url, code);
   memset (code, 0, strlen (code));
   return g_steal_pointer (&url);
