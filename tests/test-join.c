@@ -7,7 +7,9 @@
  * withdrawn link, an unknown or deleted meeting, too many requests, a
  * public address). A score stays private until revealed; nothing withheld
  * from a person, and no confidential person, reaches any page or event of
- * any attendee in any step; no token reaches the log.
+ * any attendee in any step; no token reaches the log. The short one-time
+ * links: used once, expiring, withdrawn with the link, one refusal page,
+ * and limited guessing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -928,6 +930,246 @@ test_rate_limit (Fixture       *f,
   g_assert_cmpuint (r->status, ==, 200);
 }
 
+static char *
+invite_with_code (Fixture  *f,
+                  gint64    person_id,
+                  char    **short_url)
+{
+  g_autoptr(GError) error = NULL;
+  char *url = hw_join_server_invite_with_code (f->server, person_id, short_url, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (url);
+  g_assert_nonnull (*short_url);
+  g_ptr_array_add (f->tokens, g_strdup (strrchr (url, '/') + 1));
+  g_ptr_array_add (f->tokens, g_strdup (strrchr (*short_url, '/') + 1));
+  return url;
+}
+
+static void
+code_used_cb (HwJoinServer *server,
+              gint64        person_id,
+              gpointer      user_data)
+{
+  *(gint64 *) user_data = person_id;
+}
+
+static void
+assert_code_refused (Fixture    *f,
+                     const char *url)
+{
+  g_autoptr(Reply) r = get (f, url);
+
+  g_assert_cmpuint (r->status, ==, 403);
+  g_assert_nonnull (strstr (r->body, "This link no longer works"));
+  g_assert_nonnull (strstr (r->body, "Ask the facilitator for a new one."));
+  g_assert_null (r->location);
+}
+
+/* The short codes themselves. */
+static void
+test_code_shape (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint counts[256] = { 0 };
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      char *code = hw_join_code_new ();
+      g_autofree char *normal = hw_join_code_normalize (code);
+
+      g_assert_cmpuint (strlen (code), ==, 8);
+      g_assert_cmpstr (normal, ==, code);
+      g_assert_cmpuint (strcspn (code, "0O1IL"), ==, 8);
+      for (const char *p = code; *p; p++)
+        counts[(guchar) *p]++;
+      g_assert_true (g_hash_table_add (seen, code));
+    }
+  /* every letter of the alphabet turns up, none much more than another
+   * (16000 letters over 31: about 516 each) */
+  for (const char *p = HW_JOIN_CODE_ALPHABET; *p; p++)
+    g_assert_cmpuint (counts[(guchar) *p], >, 350);
+  {
+    g_autofree char *lower = hw_join_code_normalize ("abcd2345");
+
+    g_assert_cmpstr (lower, ==, "ABCD2345");
+  }
+  g_assert_null (hw_join_code_normalize ("ABCD234O"));
+  g_assert_null (hw_join_code_normalize ("ABCD2341"));
+  g_assert_null (hw_join_code_normalize ("ABCD234"));
+  g_assert_null (hw_join_code_normalize ("ABCD23456"));
+  g_assert_null (hw_join_code_normalize (NULL));
+}
+
+static void
+test_codes (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 elena_id = person_named (f, "Elena Morales");
+  g_autofree char *short_url = NULL;
+  g_autofree char *url = invite_with_code (f, elena_id, &short_url);
+  g_autofree char *base = g_strdup (hw_join_server_get_base_url (f->server));
+  const char *code = strrchr (short_url, '/') + 1;
+  gint64 used = 0;
+  g_autoptr(Reply) r = NULL;
+
+  g_signal_connect (f->server, "code-used", G_CALLBACK (code_used_cb), &used);
+
+  /* http://127.0.0.1:PORT/j/CODE */
+  g_assert_true (g_str_has_prefix (short_url, base));
+  g_assert_cmpuint (strlen (short_url), ==, strlen (base) + 3 + 8);
+  g_assert_true (hw_join_server_has_code (f->server, elena_id));
+
+  /* a POST is not how it is used, and does not use it up */
+  r = request (f, "POST", short_url, "application/x-www-form-urlencoded", "a=b", -1, NULL);
+  g_assert_cmpuint (r->status, ==, 405);
+  g_clear_pointer (&r, reply_free);
+
+  /* typed in small letters on a phone: it still works, once */
+  {
+    g_autofree char *lower = g_ascii_strdown (code, -1);
+    g_autofree char *typed = g_strconcat (base, "/j/", lower, NULL);
+
+    r = get (f, typed);
+  }
+  g_assert_cmpuint (r->status, ==, 303);
+  g_assert_cmpstr (r->location, ==, url);
+  g_assert_nonnull (r->csp);
+  g_clear_pointer (&r, reply_free);
+  g_assert_cmpint (used, ==, elena_id);
+  g_assert_false (hw_join_server_has_code (f->server, elena_id));
+  /* the page it led to works */
+  r = get (f, url);
+  g_assert_cmpuint (r->status, ==, 200);
+  g_clear_pointer (&r, reply_free);
+
+  /* used: refused, and the long link still works */
+  assert_code_refused (f, short_url);
+  r = get (f, url);
+  g_assert_cmpuint (r->status, ==, 200);
+  g_clear_pointer (&r, reply_free);
+
+  /* unknown, or not even of the alphabet: the same page */
+  {
+    g_autofree char *other = hw_join_code_new ();
+    g_autofree char *unknown = g_strconcat (base, "/j/", other, NULL);
+    g_autofree char *odd = g_strconcat (base, "/j/OOOO0000", NULL);
+
+    assert_code_refused (f, unknown);
+    assert_code_refused (f, odd);
+  }
+
+  /* withdrawn with the link: the code goes with it */
+  {
+    g_autofree char *short2 = NULL;
+    g_autofree char *url2 = invite_with_code (f, elena_id, &short2);
+
+    g_assert_true (hw_join_server_revoke (f->server, elena_id));
+    g_assert_false (hw_join_server_has_code (f->server, elena_id));
+    assert_code_refused (f, short2);
+    r = get (f, url2);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+  }
+
+  /* a new link replaces the code too */
+  {
+    g_autofree char *short3 = NULL;
+    g_autofree char *short4 = NULL;
+    g_autofree char *url3 = invite_with_code (f, elena_id, &short3);
+    g_autofree char *url4 = invite_with_code (f, elena_id, &short4);
+
+    assert_code_refused (f, short3);
+    r = get (f, short4);
+    g_assert_cmpuint (r->status, ==, 303);
+    g_assert_cmpstr (r->location, ==, url4);
+    g_clear_pointer (&r, reply_free);
+  }
+
+  /* expired, while the long link still works */
+  hw_join_server_set_code_lifetime (f->server, G_TIME_SPAN_SECOND);
+  {
+    g_autofree char *short5 = NULL;
+    g_autofree char *url5 = invite_with_code (f, person_named (f, "Rosa Morales"), &short5);
+
+    g_usleep (1100 * 1000);
+    g_assert_false (hw_join_server_has_code (f->server, person_named (f, "Rosa Morales")));
+    assert_code_refused (f, short5);
+    r = get (f, url5);
+    g_assert_cmpuint (r->status, ==, 200);
+    g_clear_pointer (&r, reply_free);
+  }
+
+  /* stopped: nothing works */
+  {
+    g_autofree char *short6 = NULL;
+    g_autofree char *url6 = NULL;
+
+    hw_join_server_set_code_lifetime (f->server, 10 * G_TIME_SPAN_MINUTE);
+    url6 = invite_with_code (f, elena_id, &short6);
+    hw_join_server_stop (f->server);
+    g_assert_false (hw_join_server_has_code (f->server, elena_id));
+  }
+  g_signal_handlers_disconnect_by_data (f->server, &used);
+}
+
+/* Guessing codes is limited per address, whatever the code. */
+static void
+test_code_rate_limit (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *short_url = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *base = g_strdup (hw_join_server_get_base_url (f->server));
+  g_autoptr(Reply) r = NULL;
+
+  /* the buckets out of the way: the count of wrong codes is tested */
+  hw_join_server_set_limits (f->server, 16 * 1024, 1000, 100.0);
+  url = invite_with_code (f, person_named (f, "Elena Morales"), &short_url);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *guess = hw_join_code_new ();
+      g_autofree char *wrong = g_strconcat (base, "/j/", guess, NULL);
+
+      assert_code_refused (f, wrong);
+    }
+  /* the 21st try is refused, even with the right code, which still
+   * works later (it was not used) */
+  r = get (f, short_url);
+  g_assert_cmpuint (r->status, ==, 429);
+  g_assert_null (r->location);
+  g_clear_pointer (&r, reply_free);
+  g_assert_true (hw_join_server_has_code (f->server, person_named (f, "Elena Morales")));
+  /* the long links are not slowed down by it */
+  r = get (f, url);
+  g_assert_cmpuint (r->status, ==, 200);
+  g_clear_pointer (&r, reply_free);
+
+  /* and codes take from the same buckets as tokens */
+  hw_join_server_stop (f->server);
+  {
+    g_autoptr(GError) error = NULL;
+
+    hw_join_server_start (f->server, "127.0.0.1", 0, &error);
+    g_assert_no_error (error);
+  }
+  hw_join_server_set_limits (f->server, 16 * 1024, 3, 0.0);
+  g_free (base);
+  base = g_strdup (hw_join_server_get_base_url (f->server));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *wrong = g_strconcat (base, "/j/AAAAAAAA", NULL);
+
+      assert_code_refused (f, wrong);
+    }
+  {
+    g_autofree char *wrong = g_strconcat (base, "/j/AAAAAAAA", NULL);
+
+    r = get (f, wrong);
+    g_assert_cmpuint (r->status, ==, 429);
+  }
+}
+
 /* "What I need to do": each attendee's own tasks of the service plan, as
  * their own printed copy lists them, and nobody else's. */
 static void
@@ -1132,6 +1374,9 @@ main (int   argc,
   ADD ("/join/bad-links", test_bad_links);
   ADD ("/join/rate-limit", test_rate_limit);
   ADD ("/join/tasks", test_tasks);
+  g_test_add_func ("/join/code-shape", test_code_shape);
+  ADD ("/join/codes", test_codes);
+  ADD ("/join/code-rate-limit", test_code_rate_limit);
   ADD ("/join/withheld", test_withheld);
 #undef ADD
   {

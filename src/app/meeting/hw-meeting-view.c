@@ -26,6 +26,7 @@
 #include "hw-meeting-attendees-section.h"
 #include "hw-meeting-clock.h"
 #include "hw-meeting-details-section.h"
+#include "hw-meeting-invite-dialog.h"
 #include "hw-meeting-later.h"
 #include "hw-meeting-phase-section.h"
 #include "hw-meeting-queries.h"
@@ -53,6 +54,8 @@ struct _HwMeetingView
   HwMeetingClock       *clock;         /* of the step the meeting is at */
 
   HwPresentationWindow *presentation;
+  /* Invite: owns the join server of the open meeting, while inviting */
+  HwMeetingInviteDialog *invite;
 
   /* template */
   GtkWidget            *list_pane;
@@ -361,6 +364,9 @@ hw_meeting_view_open_meeting (HwMeetingView *self,
     return;
   hw_meeting_clock_flush (self->clock);
   gtk_toggle_button_set_active (self->clock_button, FALSE);
+  /* phones joined this meeting, not the next one */
+  if (self->invite != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->invite)));
   if (self->presentation != NULL)
     gtk_window_close (GTK_WINDOW (self->presentation));
 
@@ -407,7 +413,53 @@ hw_meeting_view_get_presentation (HwMeetingView *self)
   return self->presentation ? GTK_WINDOW (self->presentation) : NULL;
 }
 
+GtkWindow *
+hw_meeting_view_get_invite_dialog (HwMeetingView *self)
+{
+  g_return_val_if_fail (HW_IS_MEETING_VIEW (self), NULL);
+  return self->invite ? GTK_WINDOW (self->invite) : NULL;
+}
+
 /* Actions ------------------------------------------------------------------ */
+
+static void
+invite_destroyed_cb (HwMeetingView *self,
+                     GtkWidget     *dialog)
+{
+  g_assert (HW_IS_MEETING_VIEW (self));
+
+  if (self->invite == (HwMeetingInviteDialog *) dialog)
+    self->invite = NULL;
+}
+
+/* meeting.invite: starts letting the people taking part join from their
+ * phones (or shows the window again, if it was only closed) */
+static void
+invite_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HwMeetingView *self = HW_MEETING_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->meeting_id == 0)
+    {
+      g_autoptr(GError) error = g_error_new_literal (HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
+                                                     _("Choose a meeting first."));
+
+      hw_toast_show_error (widget, error);
+      return;
+    }
+  if (self->invite == NULL)
+    {
+      self->invite = hw_meeting_invite_dialog_new (self->store, self->meeting_id, widget);
+      g_signal_connect_object (self->invite, "destroy", G_CALLBACK (invite_destroyed_cb), self,
+                               G_CONNECT_SWAPPED);
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_transient_for (GTK_WINDOW (self->invite), GTK_WINDOW (root));
+    }
+  gtk_window_present (GTK_WINDOW (self->invite));
+}
 
 static void
 new_meeting_action_cb (GtkWidget  *widget,
@@ -602,6 +654,9 @@ hw_meeting_view_dispose (GObject *object)
 
   /* writes the time counted in the current step */
   g_clear_object (&self->clock);
+  /* stops the join server: nobody joins a meeting nobody has open */
+  if (self->invite != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->invite)));
   if (self->presentation != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->presentation)));
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_MEETING_VIEW);
@@ -708,6 +763,7 @@ hw_meeting_view_class_init (HwMeetingViewClass *klass)
   gtk_widget_class_install_action (widget_class, "meeting.delete", NULL, delete_action_cb);
   gtk_widget_class_install_action (widget_class, "meeting.present", NULL, present_action_cb);
   gtk_widget_class_install_action (widget_class, "meeting.print", NULL, print_action_cb);
+  gtk_widget_class_install_action (widget_class, "meeting.invite", NULL, invite_action_cb);
   gtk_widget_class_install_action (widget_class, "meeting.step", "i", step_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "meeting.present", NULL);

@@ -27,5 +27,8 @@ void       hw_meeting_view_show_page    (HwMeetingView *self,
                                          const char    *page);
 /* (nullable) (transfer none): the room's screen when it is open */
 GtkWindow *hw_meeting_view_get_presentation (HwMeetingView *self);
+/* (nullable) (transfer none): the Invite window (an
+ * HwMeetingInviteDialog, which owns the join server) while inviting */
+GtkWindow *hw_meeting_view_get_invite_dialog (HwMeetingView *self);
 
 G_END_DECLS

@@ -5,11 +5,14 @@
 #define G_LOG_DOMAIN "hw-presentation-window"
 
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+#include <string.h>
 
 #include "hw-enums.h"
 #include "hw-meeting.h"
 #include "hw-meeting-render.h"
 #include "hw-presentation-window.h"
+#include "hw-qr-code.h"
 
 struct _HwPresentationWindow
 {
@@ -24,6 +27,8 @@ struct _HwPresentationWindow
   GdkMonitor     *monitor;      /* that monitor, while elsewhere */
   GtkWindow      *editor;       /* weak: gets the keyboard back once */
   GtkWidget      *area;
+  char           *invite_name;  /* whose short link is shown, or NULL */
+  char           *invite_url;
 };
 
 G_DEFINE_FINAL_TYPE (HwPresentationWindow, hw_presentation_window, GTK_TYPE_WINDOW)
@@ -36,6 +41,78 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* One line of @text centred in @max_width from @y, @px tall; returns its
+ * height. */
+static double
+draw_line (cairo_t    *cr,
+           const char *text,
+           const char *family,
+           double      px,
+           double      centre_x,
+           double      y,
+           double      max_width,
+           gboolean    wrap)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (family);
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, px * PANGO_SCALE);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+  /* a name may be cut short; a link never is: it wraps */
+  if (wrap)
+    pango_layout_set_wrap (layout, PANGO_WRAP_CHAR);
+  else
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, centre_x - max_width / 2, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  return h;
+}
+
+/* A person's short link over the step: their name, the QR code and the
+ * link to type, black on white, as large as the screen allows. */
+static void
+draw_invite (HwPresentationWindow *self,
+             cairo_t              *cr,
+             int                   width,
+             int                   height)
+{
+  double card_w, card_h, y, qr, name_px, link_px;
+
+  g_assert (HW_IS_PRESENTATION_WINDOW (self));
+
+  /* the step dimmed behind it */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
+  cairo_paint (cr);
+
+  card_h = height * 0.94;
+  name_px = MAX (16.0, height * 0.055);
+  /* the whole link on one line if it can be (a monospace letter is about
+   * 0.6 of its height wide) */
+  link_px = MAX (14.0, MIN (height * 0.07, width * 0.9 / (0.62 * strlen (self->invite_url))));
+  qr = MIN (card_h - name_px * 1.5 - link_px * 2.8 - height * 0.05, width * 0.8);
+  card_w = MIN (width * 0.96, MAX (qr, link_px * 0.62 * strlen (self->invite_url)) + 40);
+  y = (height - card_h) / 2;
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, (width - card_w) / 2, y, card_w, card_h);
+  cairo_fill (cr);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  y += height * 0.02;
+  y += draw_line (cr, self->invite_name, "Sans", name_px, width / 2.0, y, card_w - 20, FALSE);
+  hw_qr_code_draw (cr, self->invite_url, (width - qr) / 2, y, qr);
+  y += qr;
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  draw_line (cr, self->invite_url, "Monospace", link_px, width / 2.0, y, card_w - 20, TRUE);
+}
 
 static void
 draw_cb (GtkDrawingArea *area,
@@ -56,6 +133,64 @@ draw_cb (GtkDrawingArea *area,
   self->model->first_scale = self->first_scale;
   hw_meeting_render_presentation (cr, self->model, width, height);
   self->model->phase_seconds -= self->live_seconds;
+  if (self->invite_url != NULL)
+    draw_invite (self, cr, width, height);
+}
+
+/* Says to a screen reader what the room sees. */
+static void
+update_label (HwPresentationWindow *self)
+{
+  g_autofree char *label = NULL;
+
+  g_assert (HW_IS_PRESENTATION_WINDOW (self));
+
+  if (self->model == NULL)
+    return;
+  if (self->invite_url != NULL)
+    label = g_strdup_printf (_("Meeting screen: %s. Link for %s: %s"), self->model->phase_title,
+                             self->invite_name, self->invite_url);
+  else
+    label = g_strdup_printf (_("Meeting screen: %s"), self->model->phase_title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+void
+hw_presentation_window_show_invite (HwPresentationWindow *self,
+                                    const char           *name,
+                                    const char           *short_url)
+{
+  g_return_if_fail (HW_IS_PRESENTATION_WINDOW (self));
+  g_return_if_fail (name != NULL && short_url != NULL);
+
+  g_free (self->invite_name);
+  g_free (self->invite_url);
+  self->invite_name = g_strdup (name);
+  self->invite_url = g_strdup (short_url);
+  update_label (self);
+  gtk_widget_queue_draw (self->area);
+}
+
+void
+hw_presentation_window_hide_invite (HwPresentationWindow *self)
+{
+  g_return_if_fail (HW_IS_PRESENTATION_WINDOW (self));
+
+  if (self->invite_url == NULL)
+    return;
+  g_clear_pointer (&self->invite_name, g_free);
+  g_clear_pointer (&self->invite_url, g_free);
+  update_label (self);
+  gtk_widget_queue_draw (self->area);
+}
+
+const char *
+hw_presentation_window_get_invite (HwPresentationWindow *self)
+{
+  g_return_val_if_fail (HW_IS_PRESENTATION_WINDOW (self), NULL);
+  return self->invite_url;
 }
 
 /* Reads the meeting again (after any committed edit, undo or redo). */
@@ -64,7 +199,6 @@ reload (HwPresentationWindow *self)
 {
   g_autoptr(GError) error = NULL;
   HwPresentation *model;
-  g_autofree char *label = NULL;
 
   model = hw_meeting_presentation (self->store, self->meeting_id, &error);
   if (model == NULL)
@@ -79,10 +213,7 @@ reload (HwPresentationWindow *self)
   self->model = model;
 
   /* a screen reader hears what the room sees */
-  label = g_strdup_printf (_("Meeting screen: %s"), model->phase_title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  update_label (self);
   gtk_widget_queue_draw (self->area);
 }
 
@@ -338,6 +469,8 @@ hw_presentation_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->monitor);
   g_clear_weak_pointer (&self->editor);
+  g_clear_pointer (&self->invite_name, g_free);
+  g_clear_pointer (&self->invite_url, g_free);
 
   G_OBJECT_CLASS (hw_presentation_window_parent_class)->dispose (object);
 }

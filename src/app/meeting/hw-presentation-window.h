@@ -37,6 +37,15 @@ gboolean              hw_presentation_window_show             (HwPresentationWin
 /* The monitor the window is fullscreen on while it is not the editor's,
  * else NULL. */
 GdkMonitor           *hw_presentation_window_get_monitor      (HwPresentationWindow *self);
+/* Shows @name, the QR code of @short_url and @short_url itself over the
+ * step, until hw_presentation_window_hide_invite(). The arrow keys and
+ * the rest work as before. */
+void                  hw_presentation_window_show_invite      (HwPresentationWindow *self,
+                                                               const char           *name,
+                                                               const char           *short_url);
+void                  hw_presentation_window_hide_invite      (HwPresentationWindow *self);
+/* The short link shown, or NULL. */
+const char           *hw_presentation_window_get_invite       (HwPresentationWindow *self);
 /* The phase title currently shown (for tests). */
 const char           *hw_presentation_window_get_phase_title  (HwPresentationWindow *self);
 

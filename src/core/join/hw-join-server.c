@@ -36,6 +36,12 @@ GResource *hw_join_get_resource (void);
 #define MAX_STREAMS_PER_GUEST 4
 #define HEARTBEAT_SECONDS 20
 #define CSRF_NONCE_BYTES 16
+#define DEFAULT_CODE_LIFETIME (10 * G_TIME_SPAN_MINUTE)
+/* wrong short codes one client may try in a window before it is refused */
+#define MAX_BAD_CODES 20
+#define BAD_CODE_WINDOW G_TIME_SPAN_MINUTE
+/* clients remembered for the limits of the short codes */
+#define MAX_CLIENTS 256
 /* not in libsoup 3.2's SoupStatus */
 #define HW_STATUS_TOO_MANY_REQUESTS 429
 
@@ -52,6 +58,26 @@ typedef struct {
   guint      n_streams;
 } Guest;
 
+/* A short one-time code that leads to a person's page, /j/CODE. It must
+ * hold the person's join token for the redirect: it is kept for the few
+ * minutes the code lives and wiped when the code is used, expires or is
+ * withdrawn. */
+typedef struct {
+  gint64     person_id;
+  char      *digest;      /* SHA-256 of the code; the code itself is never kept */
+  char      *token;
+  gint64     expires;     /* g_get_monotonic_time() */
+} Code;
+
+/* One address on the network, for the limits of the short codes (which,
+ * unlike the tokens, are short enough to be guessed if tries were free). */
+typedef struct {
+  guint      bad;         /* wrong codes since bad_since */
+  gint64     bad_since;
+  double     bucket;
+  gint64     bucket_at;
+} Client;
+
 struct _HwJoinServer
 {
   GObject     parent_instance;
@@ -67,6 +93,10 @@ struct _HwJoinServer
   GHashTable *by_person;    /* person id (gint64 *) -> digest (borrowed from Guest) */
   GPtrArray  *streams;      /* SoupServerMessage: live event streams */
   GTimeSpan   lifetime;
+  GTimeSpan   code_lifetime;
+  GHashTable *codes;        /* digest -> Code (owned) */
+  GHashTable *code_by_person; /* person id (gint64 *) -> digest (borrowed from Code) */
+  GHashTable *clients;      /* address text -> Client */
   gsize       max_body;
   guint       burst;
   double      per_second;
@@ -80,6 +110,13 @@ G_DEFINE_FINAL_TYPE (HwJoinServer, hw_join_server, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (hw-join-error-quark, hw_join_error)
 
+enum {
+  CODE_USED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void stream_finished_cb (SoupServerMessage *msg, gpointer user_data);
 
 /* Guests ------------------------------------------------------------------ */
@@ -91,6 +128,18 @@ guest_free (gpointer data)
 
   g_free (guest->digest);
   g_free (guest);
+}
+
+static void
+code_free (gpointer data)
+{
+  Code *code = data;
+
+  g_free (code->digest);
+  if (code->token != NULL)
+    memset (code->token, 0, strlen (code->token));
+  g_free (code->token);
+  g_free (code);
 }
 
 void
@@ -241,6 +290,14 @@ respond_bad_link (SoupServerMessage *msg)
    * withdrawn: nothing to learn from trying */
   respond_message (msg, SOUP_STATUS_FORBIDDEN, _("This link does not work"),
                    _("It may have expired or been withdrawn. Ask the facilitator for a new one."));
+}
+
+static void
+respond_bad_code (SoupServerMessage *msg)
+{
+  /* the same answer for a code used, expired, withdrawn or never made */
+  respond_message (msg, SOUP_STATUS_FORBIDDEN, _("This link no longer works"),
+                   _("Ask the facilitator for a new one."));
 }
 
 /* Tokens ------------------------------------------------------------------ */
@@ -1239,6 +1296,148 @@ static_cb (SoupServer        *server,
   respond (msg, SOUP_STATUS_OK, type, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+/* Short codes ------------------------------------------------------------- */
+
+static gboolean
+client_is_idle (gpointer key,
+                gpointer value,
+                gpointer user_data)
+{
+  const Client *client = value;
+  gint64 now = *(gint64 *) user_data;
+
+  return (client->bad == 0 || now - client->bad_since >= BAD_CODE_WINDOW)
+         && now - client->bucket_at >= 10 * G_TIME_SPAN_SECOND;
+}
+
+/* The client of @msg (request_allowed() has checked it is an IP address). */
+static Client *
+find_client (HwJoinServer      *self,
+             SoupServerMessage *msg)
+{
+  GSocketAddress *remote = soup_server_message_get_remote_address (msg);
+  g_autofree char *key = g_inet_address_to_string (
+    g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
+  gint64 now = g_get_monotonic_time ();
+  Client *client;
+
+  g_assert (HW_IS_JOIN_SERVER (self));
+
+  client = g_hash_table_lookup (self->clients, key);
+  if (client != NULL)
+    return client;
+  /* a network of phones is small; forget those that went quiet, so that
+   * the table cannot grow without end */
+  if (g_hash_table_size (self->clients) >= MAX_CLIENTS)
+    g_hash_table_foreach_remove (self->clients, client_is_idle, &now);
+  client = g_new0 (Client, 1);
+  client->bucket = self->burst;
+  client->bucket_at = now;
+  g_hash_table_insert (self->clients, g_steal_pointer (&key), client);
+  return client;
+}
+
+/* One try of a code: FALSE after too many wrong codes within a minute, or
+ * when the client's bucket is empty (the same limits as a token's). */
+static gboolean
+client_may_try (HwJoinServer *self,
+                Client       *client)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_assert (HW_IS_JOIN_SERVER (self));
+
+  if (client->bad > 0 && now - client->bad_since >= BAD_CODE_WINDOW)
+    client->bad = 0;
+  if (client->bad >= MAX_BAD_CODES)
+    return FALSE;
+  client->bucket = MIN ((double) self->burst,
+                        client->bucket
+                        + self->per_second * (now - client->bucket_at) / (double) G_USEC_PER_SEC);
+  client->bucket_at = now;
+  if (client->bucket < 1.0)
+    return FALSE;
+  client->bucket -= 1.0;
+  return TRUE;
+}
+
+/* Forgets the person's short code, if any. */
+static void
+forget_code (HwJoinServer *self,
+             gint64        person_id)
+{
+  const char *digest;
+  g_autofree char *copy = NULL;
+
+  g_assert (HW_IS_JOIN_SERVER (self));
+
+  digest = g_hash_table_lookup (self->code_by_person, &person_id);
+  if (digest == NULL)
+    return;
+  copy = g_strdup (digest);
+  g_hash_table_remove (self->code_by_person, &person_id);
+  g_hash_table_remove (self->codes, copy);
+}
+
+/* GET /j/CODE: once, within its lifetime, 303 to the person's own page. */
+static void
+handle_code (HwJoinServer      *self,
+             SoupServerMessage *msg,
+             const char        *text)
+{
+  const char *method = soup_server_message_get_method (msg);
+  Client *client = find_client (self, msg);
+  g_autofree char *code = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *location = NULL;
+  Code *found = NULL;
+  gint64 person_id;
+
+  g_assert (HW_IS_JOIN_SERVER (self));
+
+  if (!client_may_try (self, client))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", "60");
+      respond_message (msg, HW_STATUS_TOO_MANY_REQUESTS, _("Please wait a moment"),
+                       _("Too much was sent in a short time. Try again in a few seconds."));
+      return;
+    }
+  if (method != SOUP_METHOD_GET && method != SOUP_METHOD_HEAD)
+    {
+      respond (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", "", 0);
+      return;
+    }
+  code = hw_join_code_normalize (text);
+  if (code != NULL)
+    {
+      digest = hw_join_token_digest (code);
+      memset (code, 0, strlen (code));
+      found = g_hash_table_lookup (self->codes, digest);
+    }
+  if (found != NULL && g_get_monotonic_time () >= found->expires)
+    {
+      forget_code (self, found->person_id);
+      found = NULL;
+    }
+  if (found == NULL)
+    {
+      if (client->bad++ == 0)
+        client->bad_since = g_get_monotonic_time ();
+      respond_bad_code (msg);
+      return;
+    }
+  /* used: it works once */
+  person_id = found->person_id;
+  location = g_strconcat ("/j/", found->token, NULL);
+  forget_code (self, person_id);
+  set_safety_headers (msg);
+  soup_server_message_set_redirect (msg, SOUP_STATUS_SEE_OTHER, location);
+  memset (location, 0, strlen (location));
+  g_debug ("person %" G_GINT64_FORMAT " used their short link", person_id);
+  g_signal_emit (self, signals[CODE_USED], 0, person_id);
+}
+
 static void
 join_cb (SoupServer        *server,
          SoupServerMessage *msg,
@@ -1255,6 +1454,12 @@ join_cb (SoupServer        *server,
   HwLanguageSwitch *sw;
   Guest *guest;
 
+  if (g_str_has_prefix (path, "/j/") && strchr (path + 3, '/') == NULL
+      && strlen (path + 3) == HW_JOIN_CODE_LENGTH)
+    {
+      handle_code (self, msg, path + 3);
+      return;
+    }
   guest = find_guest (self, path, &rest);
   if (guest == NULL)
     {
@@ -1348,6 +1553,9 @@ hw_join_server_finalize (GObject *object)
 {
   HwJoinServer *self = HW_JOIN_SERVER (object);
 
+  g_hash_table_unref (self->code_by_person);
+  g_hash_table_unref (self->codes);
+  g_hash_table_unref (self->clients);
   g_hash_table_unref (self->by_person);
   g_hash_table_unref (self->guests);
   g_ptr_array_unref (self->streams);
@@ -1362,6 +1570,17 @@ hw_join_server_class_init (HwJoinServerClass *klass)
 
   object_class->dispose = hw_join_server_dispose;
   object_class->finalize = hw_join_server_finalize;
+
+  /**
+   * HwJoinServer::code-used:
+   * @person_id: whose short link it was
+   *
+   * A short link was opened (and so no longer works): whatever shows it
+   * can take it away.
+   */
+  signals[CODE_USED] =
+    g_signal_new ("code-used", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -1371,6 +1590,10 @@ hw_join_server_init (HwJoinServer *self)
   self->by_person = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->streams = g_ptr_array_new_with_free_func (g_object_unref);
   self->lifetime = DEFAULT_LIFETIME;
+  self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, code_free);
+  self->code_by_person = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->code_lifetime = DEFAULT_CODE_LIFETIME;
   self->max_body = DEFAULT_MAX_BODY;
   self->burst = DEFAULT_BURST;
   self->per_second = DEFAULT_PER_SECOND;
@@ -1514,6 +1737,9 @@ hw_join_server_stop (HwJoinServer *self)
     }
   soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  g_hash_table_remove_all (self->code_by_person);
+  g_hash_table_remove_all (self->codes);
+  g_hash_table_remove_all (self->clients);
   g_hash_table_remove_all (self->by_person);
   g_hash_table_remove_all (self->guests);
   g_clear_pointer (&self->base_url, g_free);
@@ -1576,6 +1802,7 @@ hw_join_server_revoke (HwJoinServer *self,
 
   g_return_val_if_fail (HW_IS_JOIN_SERVER (self), FALSE);
 
+  forget_code (self, person_id);
   digest = g_hash_table_lookup (self->by_person, &person_id);
   if (digest == NULL)
     return FALSE;
@@ -1690,4 +1917,65 @@ hw_join_server_set_limits (HwJoinServer *self,
   self->max_body = max_body;
   self->burst = burst;
   self->per_second = per_second;
+}
+
+char *
+hw_join_server_invite_with_code (HwJoinServer  *self,
+                                 gint64         person_id,
+                                 char         **short_url,
+                                 GError       **error)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *code = NULL;
+  Code *entry;
+
+  g_return_val_if_fail (HW_IS_JOIN_SERVER (self), NULL);
+  g_return_val_if_fail (short_url != NULL, NULL);
+
+  *short_url = NULL;
+  url = hw_join_server_invite (self, person_id, error);
+  if (url == NULL)
+    return NULL;
+  code = hw_join_code_new ();
+  if (code == NULL)
+    {
+      hw_join_server_revoke (self, person_id);
+      g_set_error (error, HW_JOIN_ERROR, HW_JOIN_ERROR_ADDRESS,
+                   _("This computer has no source of random numbers for the links."));
+      return NULL;
+    }
+  entry = g_new0 (Code, 1);
+  entry->person_id = person_id;
+  entry->digest = hw_join_token_digest (code);
+  entry->token = g_strdup (strrchr (url, '/') + 1);
+  entry->expires = g_get_monotonic_time () + self->code_lifetime;
+  g_hash_table_insert (self->codes, entry->digest, entry);
+  g_hash_table_insert (self->code_by_person, g_memdup2 (&person_id, sizeof person_id),
+                       entry->digest);
+  *short_url = g_strdup_printf ("%s/j/%s", self->base_url, code);
+  memset (code, 0, strlen (code));
+  return g_steal_pointer (&url);
+}
+
+gboolean
+hw_join_server_has_code (HwJoinServer *self,
+                         gint64        person_id)
+{
+  const char *digest;
+  Code *code;
+
+  g_return_val_if_fail (HW_IS_JOIN_SERVER (self), FALSE);
+
+  digest = g_hash_table_lookup (self->code_by_person, &person_id);
+  code = digest != NULL ? g_hash_table_lookup (self->codes, digest) : NULL;
+  return code != NULL && g_get_monotonic_time () < code->expires;
+}
+
+void
+hw_join_server_set_code_lifetime (HwJoinServer *self,
+                                  GTimeSpan     lifetime)
+{
+  g_return_if_fail (HW_IS_JOIN_SERVER (self));
+  g_return_if_fail (lifetime > 0);
+  self->code_lifetime = lifetime;
 }

@@ -29,6 +29,10 @@
  *                          {phase, title, number, total, revealed}
  *   POST /j/TOKEN/add      contribution=strength|worry|idea|question, text
  *   POST /j/TOKEN/score    item=ID, score=0..10, reason
+ *   GET  /j/CODE           a short one-time link (hw_join_server_invite_with_code):
+ *                          303 to the person's page; used, expired,
+ *                          withdrawn or unknown: one refusal page; 20 wrong
+ *                          codes from one address within a minute: 429
  *   GET  /static/join.css, /static/join.js
  * A POST needs the page's CSRF token (field csrf, tied to the join token),
  * a same-origin Origin (when the browser sends one), a body of at most
@@ -125,6 +129,28 @@ GPtrArray    *hw_join_server_invite_all   (HwJoinServer  *self,
  * Returns: TRUE if they had one. */
 gboolean      hw_join_server_revoke       (HwJoinServer  *self,
                                            gint64         person_id);
+
+/**
+ * hw_join_server_invite_with_code:
+ * @person_id: as for hw_join_server_invite()
+ * @short_url: (out): a short link to type, http://ADDR:PORT/j/CODE: the
+ *   code is 8 characters without 0, O, 1, I or L; it works once, for ten
+ *   minutes (hw_join_server_set_code_lifetime()), and leads to the link
+ *   returned; hw_join_server_revoke() and a new link withdraw it
+ *
+ * Like hw_join_server_invite(), with a short link as well.
+ * Returns: (transfer full): the long link, or NULL with @error set
+ */
+char         *hw_join_server_invite_with_code (HwJoinServer *self,
+                                               gint64        person_id,
+                                               char        **short_url,
+                                               GError      **error);
+/* TRUE while the person's short link works (made, not used, not expired). */
+gboolean      hw_join_server_has_code     (HwJoinServer  *self,
+                                           gint64         person_id);
+/* How long a new short link works (default 10 minutes). */
+void          hw_join_server_set_code_lifetime (HwJoinServer *self,
+                                                GTimeSpan     lifetime);
 
 /* How long a new link works (default 12 hours). */
 void          hw_join_server_set_token_lifetime (HwJoinServer *self,

@@ -92,6 +92,47 @@ hw_join_token_is_wellformed (const char *text)
 }
 
 char *
+hw_join_code_new (void)
+{
+  const gsize n_letters = sizeof HW_JOIN_CODE_ALPHABET - 1;
+  /* the largest multiple of the alphabet's size that fits a byte: bytes
+   * at or above it are drawn again, so that no letter is more likely */
+  const guint limit = 256 - 256 % n_letters;
+  char *code = g_malloc0 (HW_JOIN_CODE_LENGTH + 1);
+  gsize done = 0;
+
+  while (done < HW_JOIN_CODE_LENGTH)
+    {
+      guint8 bytes[16];
+
+      if (!hw_join_random_bytes (bytes, sizeof bytes))
+        {
+          g_free (code);
+          return NULL;
+        }
+      for (gsize i = 0; i < sizeof bytes && done < HW_JOIN_CODE_LENGTH; i++)
+        if (bytes[i] < limit)
+          code[done++] = HW_JOIN_CODE_ALPHABET[bytes[i] % n_letters];
+      memset (bytes, 0, sizeof bytes);
+    }
+  return code;
+}
+
+char *
+hw_join_code_normalize (const char *text)
+{
+  g_autofree char *upper = NULL;
+
+  if (text == NULL || strlen (text) != HW_JOIN_CODE_LENGTH)
+    return NULL;
+  upper = g_ascii_strup (text, -1);
+  for (const char *p = upper; *p; p++)
+    if (strchr (HW_JOIN_CODE_ALPHABET, *p) == NULL)
+      return NULL;
+  return g_steal_pointer (&upper);
+}
+
+char *
 hw_join_token_digest (const char *token)
 {
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
