@@ -415,6 +415,7 @@ typedef struct {
    * earlier one's checksums). */
   GPtrArray  *pending;
   char       *pending_base;
+  GQueue      trace;       /* the last lines of the children and checks */
   guint       n_committed;
   guint       n_in_flight_applied;
   guint       n_late_applied;
@@ -448,12 +449,27 @@ read_line (int      fd,
     }
 }
 
+#define TRACE_LINES 200
+
+/* Keeps @line for the message of a failure. */
+static void
+trace (Run        *run,
+       guint       round,
+       const char *line)
+{
+  g_queue_push_tail (&run->trace, g_strdup_printf ("%u: %s", round, line));
+  if (run->trace.length > TRACE_LINES)
+    g_free (g_queue_pop_head (&run->trace));
+}
+
 /* Handles one line of the child; returns FALSE on "error". */
 static void
 take_line (Run        *run,
+           guint       round,
            const char *line,
            char      **in_flight)
 {
+  trace (run, round, line);
   if (g_str_has_prefix (line, "begin "))
     {
       g_free (*in_flight);
@@ -569,6 +585,10 @@ check_after_kill (Run        *run,
       g_autofree char *all = run->pending->len > 0
                              ? g_strjoinv ("; ", (char **) run->pending->pdata) : NULL;
 
+      /* what led here: the children's lines and what each recovery found */
+      for (GList *l = run->trace.head; l != NULL; l = l->next)
+        g_printerr ("%s\n", (const char *) l->data);
+
       g_error ("After kill %u the data is not what was committed.\n"
                "  last committed: %s\n  edit in progress: %s\n"
                "  edits of earlier kills not found then: %s\n  found: %s",
@@ -576,6 +596,12 @@ check_after_kill (Run        *run,
     }
   if (pending != NULL)
     g_test_message ("After kill %u an earlier kill's edit was found: %s", round, pending);
+  {
+    g_autofree char *found = g_strdup_printf ("recovered %s%s%s", now,
+                                              pending ? " with earlier " : "",
+                                              pending ? pending : "");
+    trace (run, round, found);
+  }
 
   if (g_strcmp0 (now, run->last) == 0 && in_flight != NULL)
     {
@@ -622,11 +648,11 @@ one_round (Run   *run,
   close (fds[1]);
 
   for (guint i = 0; i < lines_before_kill && read_line (fds[0], buf, line); i++)
-    take_line (run, line->str, &in_flight);
+    take_line (run, round, line->str, &in_flight);
   g_usleep (delay_us);
   kill (pid, SIGKILL);
   while (read_line (fds[0], buf, line))
-    take_line (run, line->str, &in_flight);
+    take_line (run, round, line->str, &in_flight);
   close (fds[0]);
 
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
@@ -712,6 +738,7 @@ test_crash_kills (gconstpointer data)
   g_free (run.path);
   g_free (run.last);
   g_ptr_array_unref (run.pending);
+  g_queue_clear_full (&run.trace, g_free);
   g_free (run.pending_base);
   g_hash_table_unref (run.seen);
   g_rand_free (run.rand);
