@@ -156,6 +156,13 @@ child_main (const char *path,
       say (fd, "error open: %s\n", error->message);
       _exit (2);
     }
+  /* What this child starts from: its own recovery of the -wal index may
+   * have found an earlier kill's edit, which an undo can come back to. */
+  {
+    g_autofree char *opened = snapshot (store);
+
+    say (fd, "opened %s\n", opened);
+  }
 
   for (;;)
     {
@@ -462,6 +469,10 @@ trace (Run        *run,
     g_free (g_queue_pop_head (&run->trace));
 }
 
+static const char *found_pending (Run        *run,
+                                  const char *now,
+                                  const char *in_flight);
+
 /* Handles one line of the child; returns FALSE on "error". */
 static void
 take_line (Run        *run,
@@ -470,7 +481,34 @@ take_line (Run        *run,
            char      **in_flight)
 {
   trace (run, round, line);
-  if (g_str_has_prefix (line, "begin "))
+  if (g_str_has_prefix (line, "opened "))
+    {
+      const char *opened = line + strlen ("opened ");
+
+      /* Nothing committed may be lost when a program opens the file
+       * either: it finds the last state, or that with one whole edit of
+       * an earlier kill (see Run) */
+      if (g_strcmp0 (opened, run->last) != 0)
+        {
+          const char *found = found_pending (run, opened, NULL);
+
+          if (found == NULL || g_strcmp0 (run->pending_base, run->last) != 0)
+            {
+              for (GList *l = run->trace.head; l != NULL; l = l->next)
+                g_printerr ("%s\n", (const char *) l->data);
+              g_error ("In round %u the child opened data that is not what was committed.\n"
+                       "  last committed: %s\n  found: %s", round, run->last, opened);
+            }
+          g_test_message ("In round %u the child found an earlier kill's edit: %s", round, found);
+          run->n_late_applied++;
+          g_free (run->last);
+          run->last = g_strdup (opened);
+          g_hash_table_add (run->seen, g_strdup (opened));
+          g_ptr_array_set_size (run->pending, 0);
+          g_clear_pointer (&run->pending_base, g_free);
+        }
+    }
+  else if (g_str_has_prefix (line, "begin "))
     {
       g_free (*in_flight);
       *in_flight = g_strdup (line);
