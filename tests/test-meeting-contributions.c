@@ -44,6 +44,31 @@ item_hidden (Fixture *f,
   return hw_record_get_boolean (row, "hidden");
 }
 
+/* The screen-state icon of a phone item: its icon, tooltip and accessible
+ * name all say @state; the row's eye agrees (open only when on screen). */
+static void
+check_screen_icon (Fixture    *f,
+                   gint64      item,
+                   const char *icon_name,
+                   const char *state)
+{
+  GtkWidget *icon = find_name (f, "screen", item);
+  GtkWidget *eye = find_name (f, "private", item);
+  g_autofree char *wrong = NULL;
+
+  g_assert_true (GTK_IS_IMAGE (icon));
+  g_assert_true (gtk_widget_get_visible (icon) && gtk_widget_get_mapped (icon));
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, icon_name);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, state);
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (icon),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, state);
+  if (wrong != NULL)
+    g_error ("the screen icon of item %" G_GINT64_FORMAT " is called “%s”, not “%s”", item,
+             wrong, state);
+  g_assert_nonnull (eye);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (eye)), ==, icon_name);
+}
+
 static void
 test_show_on_screen (Fixture       *f,
                      gconstpointer  data)
@@ -91,6 +116,8 @@ test_show_on_screen (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (show));
   g_assert_false (gtk_widget_get_visible (hide));
   g_assert_true (gtk_widget_get_focusable (show) || gtk_widget_get_can_focus (show));
+  /* a crossed-out eye, never the open one that means "on the screen" */
+  check_screen_icon (f, item, "view-conceal-symbolic", "Not on the room’s screen yet");
 
   /* an item written in the editor has no such note */
   {
@@ -117,6 +144,7 @@ test_show_on_screen (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), name));
   g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (label)), "not on the screen"));
   g_assert_false (gtk_widget_get_visible (find_name (f, "show", item)));
+  check_screen_icon (f, item, "view-reveal-symbolic", "On the room’s screen");
   hide = find_name (f, "hide", item);
   g_assert_true (gtk_widget_get_visible (hide));
   /* the focus followed to the button that undoes it */
@@ -132,6 +160,7 @@ test_show_on_screen (Fixture       *f,
   undone = screen_text (f);
   g_assert_null (strstr (undone, text));
   g_assert_true (gtk_widget_get_visible (find_name (f, "show", item)));
+  check_screen_icon (f, item, "view-conceal-symbolic", "Not on the room’s screen yet");
 
   /* Show again, then Hide From Screen through the row's action */
   g_assert_true (gtk_widget_activate_action (find_name (f, "item", item),
