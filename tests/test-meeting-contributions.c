@@ -12,6 +12,7 @@
 #include "hw-meeting-later.h"
 #include "hw-meeting-queries.h"
 #include "hw-meeting-view.h"
+#include "hw-presentation-window.h"
 #include "hw-test-meeting-view.h"
 #include "hw-test-store.h"
 
@@ -187,10 +188,16 @@ test_reveal_scores (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  HwPresentationWindow *screen;
   GtkWidget *toggle;
 
   hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "scaling");
   spin ();
+  /* the room's screen, open all along: it follows the store at once */
+  screen = hw_presentation_window_new (f->store, f->meeting);
+  gtk_window_present (GTK_WINDOW (screen));
+  spin ();
+  g_assert_false (hw_presentation_window_get_scores_revealed (screen));
   toggle = hw_meeting_find_named (f->view, "reveal-scores");
   g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
   g_assert_false (scores_revealed (f));
@@ -201,6 +208,7 @@ test_reveal_scores (Fixture       *f,
   spin ();
   g_assert_true (scores_revealed (f));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_true (hw_presentation_window_get_scores_revealed (screen));
 
   /* Undo hides them again, and the toggle follows */
   g_assert_true (hw_store_undo (f->store, &error));
@@ -208,8 +216,11 @@ test_reveal_scores (Fixture       *f,
   spin ();
   g_assert_false (scores_revealed (f));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_false (hw_presentation_window_get_scores_revealed (screen));
   /* and following the store wrote nothing */
   g_assert_false (scores_revealed (f));
+  gtk_window_destroy (GTK_WINDOW (screen));
+  spin ();
 }
 
 int
