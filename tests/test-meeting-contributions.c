@@ -45,6 +45,33 @@ item_hidden (Fixture *f,
   return hw_record_get_boolean (row, "hidden");
 }
 
+/* HW_SCREENSHOT_DIR=DIR keeps a picture of the editor, to look at */
+static void
+keep_picture (Fixture    *f,
+              const char *name)
+{
+  const char *keep = g_getenv ("HW_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int w = gtk_widget_get_width (f->window), h = gtk_widget_get_height (f->window);
+
+  if (keep == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (f->window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (keep, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 /* The screen-state icon of a phone item: its icon, tooltip and accessible
  * name all say @state; the row's eye agrees (open only when on screen). */
 static void
@@ -119,6 +146,7 @@ test_show_on_screen (Fixture       *f,
   g_assert_true (gtk_widget_get_focusable (show) || gtk_widget_get_can_focus (show));
   /* a crossed-out eye, never the open one that means "on the screen" */
   check_screen_icon (f, item, "view-conceal-symbolic", "Not on the room’s screen yet");
+  keep_picture (f, "phone-item-hidden.png");
 
   /* an item written in the editor has no such note */
   {
@@ -146,6 +174,7 @@ test_show_on_screen (Fixture       *f,
   g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (label)), "not on the screen"));
   g_assert_false (gtk_widget_get_visible (find_name (f, "show", item)));
   check_screen_icon (f, item, "view-reveal-symbolic", "On the room’s screen");
+  keep_picture (f, "phone-item-shown.png");
   hide = find_name (f, "hide", item);
   g_assert_true (gtk_widget_get_visible (hide));
   /* the focus followed to the button that undoes it */
