@@ -12,6 +12,7 @@
 #include "hw-meeting-later.h"
 #include "hw-meeting-queries.h"
 #include "hw-meeting-view.h"
+#include "hw-presentation-window.h"
 #include "hw-test-meeting-view.h"
 #include "hw-test-store.h"
 
@@ -42,6 +43,58 @@ item_hidden (Fixture *f,
 
   g_assert_nonnull (row);
   return hw_record_get_boolean (row, "hidden");
+}
+
+/* HW_SCREENSHOT_DIR=DIR keeps a picture of the editor, to look at */
+static void
+keep_picture (Fixture    *f,
+              const char *name)
+{
+  const char *keep = g_getenv ("HW_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int w = gtk_widget_get_width (f->window), h = gtk_widget_get_height (f->window);
+
+  if (keep == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (f->window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (keep, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* The screen-state icon of a phone item: its icon, tooltip and accessible
+ * name all say @state; the row's eye agrees (open only when on screen). */
+static void
+check_screen_icon (Fixture    *f,
+                   gint64      item,
+                   const char *icon_name,
+                   const char *state)
+{
+  GtkWidget *icon = find_name (f, "screen", item);
+  GtkWidget *eye = find_name (f, "private", item);
+  g_autofree char *wrong = NULL;
+
+  g_assert_true (GTK_IS_IMAGE (icon));
+  g_assert_true (gtk_widget_get_visible (icon) && gtk_widget_get_mapped (icon));
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, icon_name);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, state);
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (icon),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, state);
+  if (wrong != NULL)
+    g_error ("the screen icon of item %" G_GINT64_FORMAT " is called “%s”, not “%s”", item,
+             wrong, state);
+  g_assert_nonnull (eye);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (eye)), ==, icon_name);
 }
 
 static void
@@ -91,6 +144,9 @@ test_show_on_screen (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (show));
   g_assert_false (gtk_widget_get_visible (hide));
   g_assert_true (gtk_widget_get_focusable (show) || gtk_widget_get_can_focus (show));
+  /* a crossed-out eye, never the open one that means "on the screen" */
+  check_screen_icon (f, item, "view-conceal-symbolic", "Not on the room’s screen yet");
+  keep_picture (f, "phone-item-hidden.png");
 
   /* an item written in the editor has no such note */
   {
@@ -117,6 +173,8 @@ test_show_on_screen (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), name));
   g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (label)), "not on the screen"));
   g_assert_false (gtk_widget_get_visible (find_name (f, "show", item)));
+  check_screen_icon (f, item, "view-reveal-symbolic", "On the room’s screen");
+  keep_picture (f, "phone-item-shown.png");
   hide = find_name (f, "hide", item);
   g_assert_true (gtk_widget_get_visible (hide));
   /* the focus followed to the button that undoes it */
@@ -132,6 +190,7 @@ test_show_on_screen (Fixture       *f,
   undone = screen_text (f);
   g_assert_null (strstr (undone, text));
   g_assert_true (gtk_widget_get_visible (find_name (f, "show", item)));
+  check_screen_icon (f, item, "view-conceal-symbolic", "Not on the room’s screen yet");
 
   /* Show again, then Hide From Screen through the row's action */
   g_assert_true (gtk_widget_activate_action (find_name (f, "item", item),
@@ -158,10 +217,16 @@ test_reveal_scores (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  HwPresentationWindow *screen;
   GtkWidget *toggle;
 
   hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "scaling");
   spin ();
+  /* the room's screen, open all along: it follows the store at once */
+  screen = hw_presentation_window_new (f->store, f->meeting);
+  gtk_window_present (GTK_WINDOW (screen));
+  spin ();
+  g_assert_false (hw_presentation_window_get_scores_revealed (screen));
   toggle = hw_meeting_find_named (f->view, "reveal-scores");
   g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
   g_assert_false (scores_revealed (f));
@@ -172,6 +237,7 @@ test_reveal_scores (Fixture       *f,
   spin ();
   g_assert_true (scores_revealed (f));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_true (hw_presentation_window_get_scores_revealed (screen));
 
   /* Undo hides them again, and the toggle follows */
   g_assert_true (hw_store_undo (f->store, &error));
@@ -179,8 +245,11 @@ test_reveal_scores (Fixture       *f,
   spin ();
   g_assert_false (scores_revealed (f));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_false (hw_presentation_window_get_scores_revealed (screen));
   /* and following the store wrote nothing */
   g_assert_false (scores_revealed (f));
+  gtk_window_destroy (GTK_WINDOW (screen));
+  spin ();
 }
 
 int

@@ -729,6 +729,8 @@ test_confidential (Fixture       *f,
   action = hw_meeting_add_action (f->store, f->meeting, "Call the advocate", f->advocate, f->mother, "2026-05-20", &error);
   g_assert_no_error (error);
   g_assert_cmpint (action, >, 0);
+  /* revealed, so the scorers' names reach the screen's model at all */
+  g_assert_true (hw_meeting_set_scores_revealed (f->store, f->meeting, TRUE, &error));
 
   for (guint i = 0; phases[i]; i++)
     {
@@ -805,7 +807,9 @@ test_demo (Fixture       *f,
   g_assert_cmpint (hw_store_query_int (f->store, 0, "SELECT count(*) FROM meeting_items WHERE meeting_id = ? AND phase = 'actions'",
                                        G_TYPE_INT64, second, G_TYPE_INVALID), ==, 2);
 
-  /* the recent meeting is at the scaling step, with earlier marks */
+  /* the recent meeting is at the scaling step, with earlier marks (once
+   * the scores are revealed) */
+  g_assert_true (hw_meeting_set_scores_revealed (f->store, second, TRUE, &error));
   p = hw_meeting_presentation (f->store, second, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (p->phase, ==, "scaling");
@@ -813,7 +817,8 @@ test_demo (Fixture       *f,
   g_assert_cmpint (((HwPresentationMark *) g_ptr_array_index (
                       ((HwPresentationScale *) g_ptr_array_index (p->scales, 0))->marks, 0))->previous, >=, 0);
 
-  /* one undo takes all the sample meetings away */
+  /* after the reveal is undone, one undo takes all the sample meetings away */
+  g_assert_true (hw_store_undo (f->store, &error));
   g_assert_true (hw_store_undo (f->store, &error));
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM meetings"), ==, 1);
 }
@@ -925,6 +930,8 @@ test_screen_text (Fixture       *f,
   secret = add (f, "worries", "Open worry");
   g_assert_cmpint (hw_meeting_set_score (f->store, secret, f->advocate, 3, "", &error), >, 0);
   g_assert_cmpint (hw_meeting_add_action (f->store, f->meeting, "Call back", f->advocate, 0, "2026-05-20", &error), >, 0);
+  /* revealed, so the screen draws the scores at all */
+  g_assert_true (hw_meeting_set_scores_revealed (f->store, f->meeting, TRUE, &error));
 
   for (guint i = 0; phases[i]; i++)
     {

@@ -256,6 +256,146 @@ test_room_screen_every_step (void)
   hw_test_store_free (store, g_steal_pointer (&dir));
 }
 
+/* The scaling step of the sample's recent meeting, as the room sees it */
+static char *
+scaling_text (HwStore               *store,
+              gint64                 meeting_id,
+              const char            *dir,
+              guint                  size,
+              gboolean               revealed,
+              HwPresentation       **out)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_cut = 0;
+  char *text;
+
+  g_assert_true (hw_meeting_set_scores_revealed (store, meeting_id, revealed, &error));
+  g_assert_no_error (error);
+  *out = hw_meeting_presentation (store, meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr ((*out)->phase, ==, "scaling");
+  text = screen_text (*out, dir, size, &n_cut);
+  /* HW_ROOM_SCREEN_PNG_DIR=DIR keeps a picture of each, to look at */
+  if (g_getenv ("HW_ROOM_SCREEN_PNG_DIR") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("%dx%d-scaling-%s.png", (int) sizes[size].w,
+                                               (int) sizes[size].h,
+                                               revealed ? "revealed" : "not-revealed");
+      g_autofree char *png = g_build_filename (g_getenv ("HW_ROOM_SCREEN_PNG_DIR"), name, NULL);
+
+      g_assert_true (hw_meeting_render_png (*out, (int) sizes[size].w, (int) sizes[size].h, png,
+                                            NULL));
+    }
+  return text;
+}
+
+/* Scores given privately: before the facilitator reveals them the room's
+ * screen shows only how many have scored each statement, never a number
+ * or a name with it; after, everyone's score by name. */
+static void
+test_room_screen_scores_revealed (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) number = g_regex_new ("(^|[^0-9])([0-9]+)([^0-9]|$)", 0, 0, NULL);
+  HwStore *store;
+  gint64 case_id, meeting_id;
+
+  store = hw_test_store_new_demo ("hw-room-screen-XXXXXX", &dir, &case_id);
+  /* the sample's recent meeting: three statements, scored by name */
+  meeting_id = hw_store_query_int (store, 0, "SELECT id FROM meetings WHERE case_id = ?"
+                                   " ORDER BY starts_at DESC LIMIT 1",
+                                   G_TYPE_INT64, case_id, G_TYPE_INVALID);
+  g_assert_cmpint (meeting_id, >, 0);
+  g_assert_true (hw_meeting_set_phase (store, meeting_id, "scaling", &error));
+  g_assert_no_error (error);
+
+  for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
+    {
+      g_autoptr(HwPresentation) shown = NULL;
+      g_autoptr(HwPresentation) hidden = NULL;
+      g_autofree char *after = scaling_text (store, meeting_id, dir, size, TRUE, &shown);
+      g_autofree char *before = scaling_text (store, meeting_id, dir, size, FALSE, &hidden);
+      g_autoptr(GString) rest = g_string_new (before);
+      HwPresentationScale *first;
+      guint n_marks = 0;
+
+      g_assert_cmpuint (shown->scales->len, >=, 1);
+      g_assert_cmpuint (hidden->scales->len, ==, shown->scales->len);
+      first = g_ptr_array_index (shown->scales, 0);
+      g_assert_cmpuint (first->marks->len, >=, 2);
+
+      /* revealed: the scores as before, each by its person's name */
+      g_assert_null (strstr (after, "given their score"));
+      g_assert_null (strstr (after, "Scores are shown when"));
+      for (guint j = 0; j < first->marks->len; j++)
+        {
+          HwPresentationMark *m = g_ptr_array_index (first->marks, j);
+          g_autofree char *mark = g_strdup_printf ("%s %d", m->label, m->score);
+
+          if (strstr (after, mark) == NULL)
+            g_error ("%gx%g: “%s” is not on the revealed screen:\n%s", sizes[size].w,
+                     sizes[size].h, mark, after);
+        }
+
+      /* not revealed: each statement's count and the plain line */
+      g_assert_nonnull (strstr (before, "Scores are shown when the facilitator reveals them"));
+      for (guint i = 0; i < hidden->scales->len; i++)
+        {
+          HwPresentationScale *sc = g_ptr_array_index (hidden->scales, i);
+          HwPresentationScale *sr = g_ptr_array_index (shown->scales, i);
+          g_autofree char *count = NULL;
+
+          /* the model itself holds no score and no scorer */
+          g_assert_cmpuint (sc->marks->len, ==, 0);
+          g_assert_cmpuint (sc->n_scored, ==, sr->marks->len);
+          g_assert_cmpuint (sc->n_people, >=, sc->n_scored);
+          n_marks += sr->marks->len;
+          count = g_strdup_printf ("%u of %u have given their score", sc->n_scored, sc->n_people);
+          if (i == 0 && strstr (before, count) == NULL)
+            g_error ("%gx%g: “%s” is not on the screen:\n%s", sizes[size].w, sizes[size].h,
+                     count, before);
+          g_string_replace (rest, count, "", 0);
+        }
+      g_assert_cmpuint (n_marks, >, 0);
+      /* no one's name... */
+      for (guint i = 0; i < shown->scales->len; i++)
+        {
+          HwPresentationScale *sr = g_ptr_array_index (shown->scales, i);
+
+          for (guint j = 0; j < sr->marks->len; j++)
+            {
+              HwPresentationMark *m = g_ptr_array_index (sr->marks, j);
+
+              if (strstr (before, m->label) != NULL)
+                g_error ("%gx%g: %s’s name is on the screen before the reveal:\n%s",
+                         sizes[size].w, sizes[size].h, m->label, before);
+            }
+        }
+      /* ...and no number but the date, the step's ("Step 4 of 9"), the
+       * clock's and the 0 and 10 of the prompt: no score, no 0-10 line */
+      {
+        g_autofree char *step = g_strdup_printf ("%u of %u", hidden->phase_number,
+                                                 hidden->n_phases);
+        g_autoptr(GMatchInfo) match = NULL;
+        g_autoptr(GRegex) clock = g_regex_new ("[0-9]+:[0-9]+(:[0-9]+)?", 0, 0, NULL);
+        g_autofree char *no_clock = NULL;
+
+        g_string_replace (rest, step, "", 0);
+        g_string_replace (rest, hidden->when, "", 0);
+        g_string_replace (rest, "from 0 to 10", "", 0);
+        g_string_replace (rest, "10 = ", "", 0);
+        g_string_replace (rest, "0 = ", "", 0);
+        no_clock = g_regex_replace_literal (clock, rest->str, -1, 0, "", 0, NULL);
+        if (g_regex_match (number, no_clock, 0, &match))
+          g_error ("%gx%g: a number on the screen before the reveal:\n%s\n(left: %s)",
+                   sizes[size].w, sizes[size].h, before, no_clock);
+      }
+    }
+
+  hw_test_store_free (store, g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,5 +403,6 @@ main (int   argc,
   g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/room-screen/every-step", test_room_screen_every_step);
+  g_test_add_func ("/room-screen/scores-revealed", test_room_screen_scores_revealed);
   return g_test_run ();
 }

@@ -41,6 +41,7 @@ struct _HwMeetingItemRow
   GtkWidget        *private_tag;
   GtkWidget        *phone_box;
   GtkLabel         *phone_label;
+  GtkImage         *screen_icon;
   GtkWidget        *show_button;
   GtkWidget        *hide_button;
   GtkLabel         *scores_label;
@@ -437,6 +438,7 @@ fill_phone (HwMeetingItemRow *self,
   gint64 id = item_id (self);
   gboolean hidden = hw_record_get_boolean (record, "hidden");
   const char *author = hw_record_get_string (record, "author_name");
+  const char *screen_state;
   g_autofree char *line = NULL;
 
   g_assert (HW_IS_MEETING_ITEM_ROW (self));
@@ -458,6 +460,15 @@ fill_phone (HwMeetingItemRow *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->phone_label), "dim-label");
     }
   gtk_label_set_text (self->phone_label, line);
+  /* an icon of its own for each state, so the waiting item never looks
+   * like one the room already sees (and says so to a screen reader) */
+  gtk_image_set_from_icon_name (self->screen_icon,
+                                hidden ? "view-conceal-symbolic" : "view-reveal-symbolic");
+  screen_state = hidden ? _("Not on the room’s screen yet") : _("On the room’s screen");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->screen_icon), screen_state);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->screen_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, screen_state, -1);
+  set_name (self->screen_icon, "screen", id);
   gtk_widget_set_visible (self->show_button, hidden);
   gtk_widget_set_visible (self->hide_button, !hidden);
   set_name (self->phone_label, "phone", id);
@@ -526,9 +537,12 @@ hw_meeting_item_row_constructed (GObject *object)
       gtk_widget_set_visible (self->action_box, TRUE);
     }
 
-  /* an open eye: shown on the room's screen; crossed out: kept private */
+  /* an open eye: on the room's screen; crossed out: kept private, or sent
+   * from a phone and not let through yet (the toggle's state still says
+   * whether it is private) */
   gtk_button_set_icon_name (GTK_BUTTON (self->private_button),
-                            private ? "view-conceal-symbolic" : "view-reveal-symbolic");
+                            private || hw_record_get_boolean (record, "hidden")
+                              ? "view-conceal-symbolic" : "view-reveal-symbolic");
   set_name (self->private_button, "private", id);
   set_label (self->private_button, g_strdup_printf (_("Private: %s"), text));
   gtk_toggle_button_set_active (self->private_button, private);
@@ -646,6 +660,7 @@ hw_meeting_item_row_class_init (HwMeetingItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, private_tag);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, phone_box);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, phone_label);
+  gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, screen_icon);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, show_button);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, hide_button);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, scores_label);

@@ -267,6 +267,13 @@ hw_presentation_window_get_phase_title (HwPresentationWindow *self)
   return self->model ? self->model->phase_title : NULL;
 }
 
+gboolean
+hw_presentation_window_get_scores_revealed (HwPresentationWindow *self)
+{
+  g_return_val_if_fail (HW_IS_PRESENTATION_WINDOW (self), FALSE);
+  return self->model != NULL && self->model->scores_revealed;
+}
+
 static GdkMonitor *
 other_monitor (GtkWindow *editor)
 {

@@ -48,5 +48,8 @@ void                  hw_presentation_window_hide_invite      (HwPresentationWin
 const char           *hw_presentation_window_get_invite       (HwPresentationWindow *self);
 /* The phase title currently shown (for tests). */
 const char           *hw_presentation_window_get_phase_title  (HwPresentationWindow *self);
+/* Whether the screen now shows everyone's scores, or only how many have
+ * scored (for tests). */
+gboolean              hw_presentation_window_get_scores_revealed (HwPresentationWindow *self);
 
 G_END_DECLS

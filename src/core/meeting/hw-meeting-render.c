@@ -479,6 +479,64 @@ label_height (Ctx *ctx)
   return layout_height (probe);
 }
 
+/* "4 of 6 have given their score": all the room sees of a statement's
+ * scores until the facilitator reveals them. */
+static char *
+scored_count_text (const HwPresentationScale *scale)
+{
+  if (scale->n_people == 0)
+    return g_strdup (_("No one has given a score yet"));
+  /* TRANSLATORS: how many of the people taking part have scored a
+   * statement, e.g. "4 of 6 have given their score" */
+  return g_strdup_printf (ngettext ("%u of %u has given their score",
+                                    "%u of %u have given their score", scale->n_scored),
+                          scale->n_scored, scale->n_people);
+}
+
+static const char *
+hidden_scores_text (void)
+{
+  return _("Scores are shown when the facilitator reveals them");
+}
+
+/* The height of a statement whose scores are not revealed: the
+ * statement, the count, the plain line. */
+static double
+hidden_scale_height (Ctx                       *ctx,
+                     const HwPresentationScale *scale,
+                     double                     w)
+{
+  g_autofree char *count = scored_count_text (scale);
+  g_autoptr(PangoLayout) st = make_layout (ctx, scale->statement, w, 44, TRUE, 2, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) cl = make_layout (ctx, count, w - 40 * ctx->s, 43, TRUE, 2, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) hl = make_layout (ctx, hidden_scores_text (), w - 40 * ctx->s, 43, FALSE, 2,
+                                           PANGO_ALIGN_LEFT);
+
+  return layout_height (st) + 12 * ctx->s + layout_height (cl) + 4 * ctx->s + layout_height (hl);
+}
+
+/* A statement whose scores are not revealed: no line, no disc, no number,
+ * no name; only how many have scored, so the room knows to wait. Returns
+ * the height used. */
+static double
+draw_hidden_scale (Ctx                       *ctx,
+                   const HwPresentationScale *scale,
+                   double                     x0,
+                   double                     y0,
+                   double                     w)
+{
+  g_autofree char *count = scored_count_text (scale);
+  double y = y0;
+
+  y += draw_text (ctx, scale->statement, x0, y, w, 44, TRUE, 2, &white);
+  y += 12 * ctx->s;
+  y += draw_text (ctx, count, x0 + 40 * ctx->s, y, w - 40 * ctx->s, 43, TRUE, 2, &yellow);
+  y += 4 * ctx->s;
+  y += draw_text (ctx, hidden_scores_text (), x0 + 40 * ctx->s, y, w - 40 * ctx->s, 43, FALSE, 2,
+                  &grey);
+  return y - y0;
+}
+
 /* The height a scale needs: statement, name rows, line, numbers. */
 static double
 scale_height (Ctx                       *ctx,
@@ -630,7 +688,7 @@ draw_scales (Ctx                  *ctx,
       return;
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; p->scores_revealed && i < n; i++)
     {
       HwPresentationScale *sc = g_ptr_array_index (p->scales, i);
       for (guint j = 0; j < sc->marks->len; j++)
@@ -643,12 +701,18 @@ draw_scales (Ctx                  *ctx,
   for (guint i = MIN (p->first_scale, n - 1); i < n; i++)
     {
       HwPresentationScale *sc = g_ptr_array_index (p->scales, i);
-      double need = scale_height (ctx, sc, w);
+      double need = p->scores_revealed ? scale_height (ctx, sc, w)
+                                       : hidden_scale_height (ctx, sc, w);
       double reserve = (i + 1 < n ? label_height (ctx) : 0) + (any_previous ? legend_h : 0);
 
       if (shown > 0 && y + need > y0 + h - reserve)
         break;
-      y += draw_scale (ctx, sc, x0, y, w) + 20 * ctx->s;
+      /* the model holds no marks before the reveal; the renderer does not
+       * draw them either, whatever it is given */
+      if (p->scores_revealed)
+        y += draw_scale (ctx, sc, x0, y, w) + 20 * ctx->s;
+      else
+        y += draw_hidden_scale (ctx, sc, x0, y, w) + 40 * ctx->s;
       shown++;
     }
   if (shown < n)

@@ -1414,6 +1414,7 @@ hw_meeting_presentation (HwStore     *store,
   const char *phase;
   gint64 previous_id;
   guint n_phases;
+  guint n_taking_part = 0;
 
   meeting = get_meeting (store, meeting_id, error);
   if (meeting == NULL)
@@ -1545,6 +1546,18 @@ hw_meeting_presentation (HwStore     *store,
   if (scores == NULL)
     return NULL;
 
+  /* Scores given privately stay off the screen until the facilitator
+   * reveals them, so nobody in the room is swayed: until then not even
+   * a number or a name goes into the model, only how many have scored. */
+  p->scores_revealed = hw_record_get_boolean (meeting, "scores_revealed");
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const char *attendance = hw_record_get_string (g_ptr_array_index (attendees, i), "attendance");
+
+      if (g_strcmp0 (attendance, "present") == 0 || g_strcmp0 (attendance, "remote") == 0)
+        n_taking_part++;
+    }
+
   for (guint i = 0; i < items->len; i++)
     {
       HwRecord *row = g_ptr_array_index (items, i);
@@ -1564,6 +1577,9 @@ hw_meeting_presentation (HwStore     *store,
 
           if (hw_record_get_int (s, "item_id") != hw_record_get_id (row))
             continue;
+          scale->n_scored++;
+          if (!p->scores_revealed)
+            continue;
           mark = g_new0 (HwPresentationMark, 1);
           mark->label = screen_name (people, hw_record_get_int (s, "person_id"));
           mark->score = hw_record_get_int (s, "score");
@@ -1571,6 +1587,8 @@ hw_meeting_presentation (HwStore     *store,
           mark->previous = GPOINTER_TO_INT (g_hash_table_lookup (previous, key)) - 1;
           g_ptr_array_add (scale->marks, mark);
         }
+      /* someone who scored and has since left is still counted */
+      scale->n_people = MAX (n_taking_part, scale->n_scored);
       /* kept even without marks: the room sees what is being scaled */
       g_ptr_array_add (p->scales, scale);
     }

@@ -318,7 +318,11 @@ typedef struct {
 typedef struct {
   char      *statement;
   char      *phase;   /* "worries" or "safety-goals" */
-  GPtrArray *marks;   /* HwPresentationMark, ordered by attendee */
+  GPtrArray *marks;   /* HwPresentationMark, ordered by attendee; empty
+                         until the facilitator reveals the scores */
+  guint      n_scored;  /* how many people have given a score */
+  guint      n_people;  /* how many scale it: those taking part (never
+                           fewer than n_scored) */
 } HwPresentationScale;
 
 /**
@@ -345,6 +349,8 @@ typedef struct {
   GPtrArray *scales;          /* HwPresentationScale */
   guint      first_scale;     /* the first statement drawn on the scaling
                                  screen: the presenter pages with it */
+  gboolean   scores_revealed; /* meetings.scores_revealed: until then no
+                                 score or scorer is copied in, only counts */
 } HwPresentation;
 
 HwPresentation *hw_meeting_presentation (HwStore     *store,
