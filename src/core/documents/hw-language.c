@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <libintl.h>
+#include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,27 @@ hw_language_has_catalog (const char *language)
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
+/* setenv () is not safe while another thread reads the environment: pango
+ * loads fontconfig's configuration in a thread of its own when the first
+ * font map is made, and fontconfig calls getenv () all along (a Spanish
+ * export crashed there under AddressSanitizer). Asking for the font
+ * families waits for that thread to finish. */
+static void
+wait_for_fonts (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      PangoFontFamily **families = NULL;
+      int n = 0;
+
+      pango_font_map_list_families (pango_cairo_font_map_get_default (), &families, &n);
+      g_free (families);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 HwLanguageSwitch *
 hw_language_push (const char *language)
 {
@@ -83,6 +105,7 @@ hw_language_push (const char *language)
 
   bindtextdomain (GETTEXT_PACKAGE, hw_language_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  wait_for_fonts ();
   /* English is the source language: an unknown code such as "en" finds
    * no catalog and gettext returns the original text. */
   g_setenv ("LANGUAGE", language, TRUE);
