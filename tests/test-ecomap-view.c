@@ -13,6 +13,7 @@
 #include "hw-ecomap.h"
 #include "hw-ecomap-canvas.h"
 #include "hw-ecomap-view.h"
+#include "hw-test-png.h"
 
 typedef struct {
   char      *dir;
@@ -131,26 +132,7 @@ static void
 save_png (Fixture    *f,
           const char *name)
 {
-  const char *keep = g_getenv ("HW_KEEP_OUTPUT");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int w = gtk_widget_get_width (f->window), h = gtk_widget_get_height (f->window);
-
-  if (keep == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (f->window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (keep, name, NULL);
-  gdk_texture_save_to_png (texture, path);
+  hw_test_keep_window_png (f->window, "HW_KEEP_OUTPUT", name);
 }
 
 static void

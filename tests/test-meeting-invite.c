@@ -23,6 +23,7 @@
 #include "hw-meeting-view.h"
 #include "hw-presentation-window.h"
 #include "hw-test-meeting-view.h"
+#include "hw-test-png.h"
 #include "hw-test-store.h"
 
 typedef struct {
@@ -322,25 +323,6 @@ test_stops (Fixture       *f,
   g_assert_false (port_open (host, port));
 }
 
-/* Save @paintable at @width x @height as a PNG, drawn by @widget's renderer. */
-static void
-save_png (GtkWidget    *widget,
-          GdkPaintable *paintable,
-          int           width,
-          int           height,
-          const char   *path)
-{
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 /* What zbarimg reads in @path, or NULL. */
 static char *
@@ -400,7 +382,7 @@ test_scan (Fixture       *f,
     g_autofree char *read = NULL;
 
     /* a projector's 1280x720 */
-    save_png (area, paintable, 1280, 720, png);
+    g_assert_true (hw_test_save_png (area, paintable, 1280, 720, png));
     read = zbar (png);
     g_assert_cmpstr (read, ==, hw_meeting_invite_dialog_get_short_link (dialog, id));
   }
