@@ -469,6 +469,15 @@ trace (Run        *run,
     g_free (g_queue_pop_head (&run->trace));
 }
 
+/* What led to a failure: the children's last lines and what each
+ * recovery found. */
+static void
+print_trace (Run *run)
+{
+  for (GList *l = run->trace.head; l != NULL; l = l->next)
+    g_printerr ("%s\n", (const char *) l->data);
+}
+
 static const char *found_pending (Run        *run,
                                   const char *now,
                                   const char *in_flight);
@@ -494,8 +503,7 @@ take_line (Run        *run,
 
           if (found == NULL || g_strcmp0 (run->pending_base, run->last) != 0)
             {
-              for (GList *l = run->trace.head; l != NULL; l = l->next)
-                g_printerr ("%s\n", (const char *) l->data);
+              print_trace (run);
               g_error ("In round %u the child opened data that is not what was committed.\n"
                        "  last committed: %s\n  found: %s", round, run->last, opened);
             }
@@ -623,9 +631,7 @@ check_after_kill (Run        *run,
       g_autofree char *all = run->pending->len > 0
                              ? g_strjoinv ("; ", (char **) run->pending->pdata) : NULL;
 
-      /* what led here: the children's lines and what each recovery found */
-      for (GList *l = run->trace.head; l != NULL; l = l->next)
-        g_printerr ("%s\n", (const char *) l->data);
+      print_trace (run);
 
       g_error ("After kill %u the data is not what was committed.\n"
                "  last committed: %s\n  edit in progress: %s\n"
