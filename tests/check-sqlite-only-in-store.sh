@@ -36,8 +36,10 @@ words=$(grep -niE \
 # …and SQL's upper-case keywords: `a IS b` on values (IS NULL, IS NOT
 # NULL, IS [NOT] DISTINCT FROM are fine), LIKE on a bare column (sqlite's
 # ignores case, PostgreSQL's does not: lower() both sides), a bare ? in a
-# SELECT list or as a function's argument (write CAST(? AS TEXT)).
+# SELECT list, as a function's argument or before IS NULL (write
+# CAST(? AS TEXT)).
 keywords=$(grep -nE \
+  -e '"[^"]*\?[0-9]* +IS +(NOT +)?NULL\b' \
   -e '"[^"]*[^A-Za-z_]IS +(NOT +)?[^NDTF" ]' \
   -e '"[^"]*[A-Za-z0-9_.] +(NOT +)?LIKE\b' \
   -e '"[^"]*\bSELECT +(DISTINCT +)?\?' \

@@ -798,7 +798,7 @@ hw_meeting_list_items (HwStore           *store,
 
   rows = hw_store_select (store, "meeting_items", error,
                           "SELECT * FROM meeting_items WHERE meeting_id = ?"
-                          " AND (?2 IS NULL OR phase = ?2) ORDER BY position, id",
+                          " AND (CAST(?2 AS TEXT) IS NULL OR phase = ?2) ORDER BY position, id",
                           G_TYPE_INT64, meeting_id, G_TYPE_STRING, phase, G_TYPE_INVALID);
   if (rows == NULL)
     return NULL;
