@@ -103,8 +103,7 @@ pg_columns (HwDb        *db,
   HwDbStep step;
 
   stmt = hw_db_prepare (db,
-                        "SELECT column_name, data_type, is_nullable = 'NO',"
-                        " column_default IS NOT NULL OR is_identity = 'YES'"
+                        "SELECT column_name, data_type, is_nullable = 'NO', column_default IS NOT NULL"
                         " FROM information_schema.columns"
                         " WHERE table_schema = current_schema() AND table_name = CAST(? AS TEXT)"
                         " ORDER BY ordinal_position", error);
@@ -117,7 +116,8 @@ pg_columns (HwDb        *db,
 
       c->name = g_strdup (hw_db_stmt_column_text (stmt, 0));
       c->type = pg_type (hw_db_stmt_column_text (stmt, 1));
-      /* as on sqlite, where the rowid alias is not declared NOT NULL */
+      /* as on sqlite, where the rowid alias "id" is not declared NOT NULL
+       * and has no DEFAULT (PostgreSQL's identity is not a DEFAULT either) */
       c->not_null = hw_db_stmt_column_int64 (stmt, 2) != 0 && g_strcmp0 (c->name, "id") != 0;
       c->has_default = hw_db_stmt_column_int64 (stmt, 3) != 0;
       g_ptr_array_add (columns, c);

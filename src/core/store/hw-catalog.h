@@ -17,7 +17,7 @@ typedef struct {
   char     *name;
   char     *type;        /* INTEGER, REAL or TEXT (upper case) */
   gboolean  not_null;    /* declared NOT NULL (sqlite: not the rowid "id") */
-  gboolean  has_default; /* a DEFAULT (or, on PostgreSQL, an identity) */
+  gboolean  has_default; /* a DEFAULT */
   char     *ref_table;   /* the table a foreign key points to, or NULL */
 } HwCatalogColumn;
 
