@@ -232,7 +232,7 @@ demo_org (Demo       *demo,
 
   if (like != NULL)
     id = hw_store_query_int (demo->store, 0,
-                             "SELECT id FROM organisations WHERE case_id = ? AND name LIKE ?"
+                             "SELECT id FROM organisations WHERE case_id = ? AND lower(name) LIKE lower(CAST(? AS TEXT))"
                              " ORDER BY id LIMIT 1",
                              G_TYPE_INT64, demo->case_id, G_TYPE_STRING, like, G_TYPE_INVALID);
   if (id == 0 && kinds != NULL)
@@ -298,7 +298,7 @@ hw_service_plan_add_demo (HwStore  *store,
   foster = demo_person (&demo, "'foster-parent'");
   advocate = hw_store_query_int (store, 0,
                                  "SELECT id FROM people WHERE case_id = ? AND role = 'professional'"
-                                 " AND relationship LIKE '%violence%' ORDER BY id LIMIT 1",
+                                 " AND lower(relationship) LIKE '%violence%' ORDER BY id LIMIT 1",
                                  G_TYPE_INT64, case_id, G_TYPE_INVALID);
   housing_org = demo_org (&demo, "%Housing%", "'services'");
   recovery = demo_org (&demo, "%Recovery%", "'provider','health'");

@@ -48,7 +48,7 @@ hw_ecomap_count_missing (HwStore  *store,
                           "  AND NOT EXISTS (SELECT 1 FROM ecomap_nodes n WHERE n.person_id = p.id))"
                           " + (SELECT count(*) FROM organisations o WHERE o.case_id = ?1"
                           "  AND NOT EXISTS (SELECT 1 FROM ecomap_nodes n WHERE n.org_id = o.id))"
-                          " + (SELECT count(*) = 0 FROM ecomap_nodes n WHERE n.case_id = ?1"
+                          " + (SELECT CASE WHEN count(*) = 0 THEN 1 ELSE 0 END FROM ecomap_nodes n WHERE n.case_id = ?1"
                           "  AND n.person_id IS NULL AND n.org_id IS NULL) AS n",
                           G_TYPE_INT64, case_id, G_TYPE_INVALID);
   return count_of (rows);

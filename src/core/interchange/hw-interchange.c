@@ -1,8 +1,10 @@
 /* hw-interchange.c: one whole case as JSON.
  *
- * The exporter and importer are driven by the schema itself (table_info and
- * foreign_key_list), so every area's tables travel with the case without
- * code of their own, and a new column can never be silently dropped.
+ * The exporter and importer are driven by the schema itself (the columns
+ * and foreign keys the database's catalog lists, hw-catalog.h), so every
+ * area's tables travel with the case without code of their own, and a new
+ * column can never be silently dropped. Through HwDb, in SQL both backends
+ * take.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hw-catalog.h"
 #include "hw-date.h"
 #include "hw-interchange.h"
 #include "hw-people.h"
@@ -59,62 +62,15 @@ static const Scope scopes[] = {
   { "placements", "case_id", "cases" },
 };
 
-typedef struct {
-  char     *name;
-  char     *type;       /* INTEGER, REAL, TEXT */
-  gboolean  not_null;
-  gboolean  has_default;
-  char     *ref_table;  /* foreign key target, or NULL */
-} Column;
+typedef HwCatalogColumn Column;
 
-static void
-column_free (gpointer data)
-{
-  Column *c = data;
-  g_free (c->name);
-  g_free (c->type);
-  g_free (c->ref_table);
-  g_free (c);
-}
-
-/* Columns of @table in order, "id" first, with their foreign keys. */
+/* Columns of @table in order, "id" first, with their foreign keys (a
+ * catalog that cannot be read gives what it gave, as before). */
 static GPtrArray *
-table_columns (sqlite3    *db,
+table_columns (HwDb       *db,
                const char *table)
 {
-  GPtrArray *columns = g_ptr_array_new_with_free_func (column_free);
-  g_autofree char *info = g_strdup_printf ("PRAGMA table_info(%s)", table);
-  g_autofree char *fks = g_strdup_printf ("PRAGMA foreign_key_list(%s)", table);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, info, -1, &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        Column *c = g_new0 (Column, 1);
-        c->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-        c->type = g_ascii_strup ((const char *) sqlite3_column_text (stmt, 2), -1);
-        c->not_null = sqlite3_column_int (stmt, 3);
-        c->has_default = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
-        g_ptr_array_add (columns, c);
-      }
-  sqlite3_finalize (stmt);
-
-  if (sqlite3_prepare_v2 (db, fks, -1, &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        const char *target = (const char *) sqlite3_column_text (stmt, 2);
-        const char *from = (const char *) sqlite3_column_text (stmt, 3);
-
-        for (guint i = 0; i < columns->len; i++)
-          {
-            Column *c = g_ptr_array_index (columns, i);
-            if (g_str_equal (c->name, from))
-              c->ref_table = g_strdup (target);
-          }
-      }
-  sqlite3_finalize (stmt);
-
-  return columns;
+  return hw_catalog_columns (db, table, NULL);
 }
 
 static const Scope *
@@ -134,7 +90,7 @@ scope_ids_sql (const char *table)
   g_autofree char *parent = NULL;
 
   if (g_str_equal (table, "cases"))
-    return g_strdup ("SELECT ?1");
+    return g_strdup ("SELECT id FROM cases WHERE id = ?1");
 
   scope = find_scope (table);
   g_assert (scope != NULL);
@@ -146,28 +102,28 @@ scope_ids_sql (const char *table)
 }
 
 static JsonNode *
-row_to_json (sqlite3_stmt *stmt)
+row_to_json (HwDbStmt *stmt)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  int n = sqlite3_column_count (stmt);
+  int n = hw_db_stmt_column_count (stmt);
 
   json_builder_begin_object (builder);
   for (int i = 0; i < n; i++)
     {
-      json_builder_set_member_name (builder, sqlite3_column_name (stmt, i));
-      switch (sqlite3_column_type (stmt, i))
+      json_builder_set_member_name (builder, hw_db_stmt_column_name (stmt, i));
+      switch (hw_db_stmt_column_type (stmt, i))
         {
-        case SQLITE_INTEGER:
-          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i));
+        case HW_DB_TYPE_INTEGER:
+          json_builder_add_int_value (builder, hw_db_stmt_column_int64 (stmt, i));
           break;
-        case SQLITE_FLOAT:
-          json_builder_add_double_value (builder, sqlite3_column_double (stmt, i));
+        case HW_DB_TYPE_FLOAT:
+          json_builder_add_double_value (builder, hw_db_stmt_column_double (stmt, i));
           break;
-        case SQLITE_NULL:
+        case HW_DB_TYPE_NULL:
           json_builder_add_null_value (builder);
           break;
         default:
-          json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, i));
+          json_builder_add_string_value (builder, hw_db_stmt_column_text (stmt, i));
           break;
         }
     }
@@ -177,32 +133,23 @@ row_to_json (sqlite3_stmt *stmt)
 
 static gboolean
 add_rows (JsonArray   *array,
-          sqlite3     *db,
+          HwDb        *db,
           const char  *table,
           gint64       case_id,
           GError     **error)
 {
   g_autofree char *ids = scope_ids_sql (table);
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE id IN (%s) ORDER BY id", table, ids);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(HwDbStmt) stmt = NULL;
+  HwDbStep step;
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, db, rc, NULL);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  stmt = hw_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  hw_db_stmt_bind_int64 (stmt, 1, case_id);
+  while ((step = hw_db_stmt_step (stmt, error)) == HW_DB_STEP_ROW)
     json_array_add_element (array, row_to_json (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hw_store_set_sqlite_error (error, db, rc, NULL);
-      return FALSE;
-    }
-  return TRUE;
+  return step == HW_DB_STEP_DONE;
 }
 
 JsonNode *
@@ -210,7 +157,7 @@ hw_interchange_export_case (HwStore  *store,
                             gint64    case_id,
                             GError  **error)
 {
-  sqlite3 *db = hw_store_get_db (store);
+  HwDb *db = hw_store_get_connection (store);
   g_autoptr(JsonObject) root = json_object_new ();
   g_autoptr(JsonObject) tables = json_object_new ();
   g_autoptr(JsonArray) cases = json_array_new ();
@@ -299,7 +246,7 @@ hw_interchange_export (HwStore               *store,
 
 typedef struct {
   HwStore    *store;
-  sqlite3    *db;
+  HwDb       *db;
   JsonObject *tables;
   JsonObject *case_obj;
   /* table -> GHashTable(old id -> GINT_TO_POINTER(1)) of ids in the file */
@@ -734,7 +681,7 @@ hw_interchange_import_data (HwStore     *store,
   imp.tables = member ? json_node_get_object (member) : NULL;
 
   imp.store = store;
-  imp.db = hw_store_get_db (store);
+  imp.db = hw_store_get_connection (store);
   imp.file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   imp.id_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   columns_of = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);

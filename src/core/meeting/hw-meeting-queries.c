@@ -8,6 +8,7 @@
  */
 #define G_LOG_DOMAIN "hw-meeting-queries"
 
+#include "hw-dialect.h"
 #include "hw-enums.h"
 #include "hw-meeting-queries.h"
 
@@ -47,13 +48,21 @@ hw_meetings_list_new (HwStore *store,
  *
  * Returns: (transfer full): a live list, also following the attendees
  */
-/* SQL: p, a child, is old enough to take part in meeting %ld (a printf
- * argument): their birth date known and HW_MEETING_CHILD_AGE years before
- * the meeting's day. A child whose birth date is not known is not
- * counted in (the facilitator can add it on their page). */
+/* SQL: p's age in whole years on day D (an SQL expression giving
+ * "YYYY-MM-DD…" text): the years between, less one if the birthday has
+ * not come yet that year (someone born on 29 February turns a year older
+ * on 1 March when the year has no 29 February). Dates are compared as
+ * text, which works on both backends; p.birth_date must not be "". */
+#define AGE_ON(D) \
+  "(CAST(substr(" D ", 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)" \
+  " - CASE WHEN substr(" D ", 6, 5) < substr(p.birth_date, 6, 5) THEN 1 ELSE 0 END)"
+
+/* SQL: p, a child, is old enough to take part in meeting m: their birth
+ * date known and HW_MEETING_CHILD_AGE years before the meeting's day. A
+ * child whose birth date is not known is not counted in (the facilitator
+ * can add it on their page). */
 #define CHILD_OLD_ENOUGH \
-  "(p.birth_date <> '' AND date(p.birth_date, '+" G_STRINGIFY (HW_MEETING_CHILD_AGE) \
-  " years') <= date((SELECT starts_at FROM meetings WHERE id = %" G_GINT64_FORMAT ")))"
+  "(p.birth_date <> '' AND " AGE_ON ("m.starts_at") " >= " G_STRINGIFY (HW_MEETING_CHILD_AGE) ")"
 
 HwRecordList *
 hw_meeting_attendance_list_new (HwStore *store,
@@ -66,13 +75,12 @@ hw_meeting_attendance_list_new (HwStore *store,
 
   sql = g_strdup_printf ("SELECT p.id, p.name, p.relationship, p.confidential, p.withheld_from,"
                          " a.id AS attendee_id, a.attendance FROM people p"
-                         " LEFT JOIN meeting_attendees a ON a.person_id = p.id AND a.meeting_id = %"
-                         G_GINT64_FORMAT
-                         " WHERE p.case_id = (SELECT case_id FROM meetings"
-                         "   WHERE id = %" G_GINT64_FORMAT ")"
+                         " JOIN meetings m ON m.id = %" G_GINT64_FORMAT
+                         " LEFT JOIN meeting_attendees a ON a.person_id = p.id AND a.meeting_id = m.id"
+                         " WHERE p.case_id = m.case_id"
                          " AND (p.role <> 'child' OR " CHILD_OLD_ENOUGH ")"
                          " ORDER BY a.id IS NULL, a.id, p.id",
-                         meeting_id, meeting_id, meeting_id);
+                         meeting_id);
   list = hw_record_list_new (store, "people", sql);
   hw_record_list_watch (list, "meeting_attendees");
   return list;
@@ -104,9 +112,7 @@ hw_meeting_uninvited_select (HwStore  *store,
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
   sql = g_strdup_printf ("SELECT p.id, p.name, p.role, p.birth_date,"
-                         " CASE WHEN p.birth_date = '' THEN NULL ELSE"
-                         "  strftime('%%Y', m.starts_at) - strftime('%%Y', p.birth_date)"
-                         "  - (strftime('%%m-%%d', m.starts_at) < strftime('%%m-%%d', p.birth_date))"
+                         " CASE WHEN p.birth_date = '' THEN NULL ELSE " AGE_ON ("m.starts_at")
                          " END AS age"
                          " FROM people p JOIN meetings m ON m.id = %" G_GINT64_FORMAT
                          " WHERE p.case_id = m.case_id"
@@ -114,7 +120,7 @@ hw_meeting_uninvited_select (HwStore  *store,
                          " AND NOT EXISTS (SELECT 1 FROM meeting_attendees a"
                          "   WHERE a.meeting_id = %" G_GINT64_FORMAT " AND a.person_id = p.id)"
                          " ORDER BY p.role = 'child', p.id",
-                         meeting_id, meeting_id, meeting_id);
+                         meeting_id, meeting_id);
   return hw_store_select (store, "people", error, sql, G_TYPE_INVALID);
 }
 
@@ -139,23 +145,25 @@ hw_meeting_items_list_new (HwStore    *store,
                            const char *phase)
 {
   g_autofree char *sql = NULL;
+  g_autofree char *scores = NULL;
   HwRecordList *list;
 
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
   /* formatted into the SQL: only a known step id may go there */
   g_return_val_if_fail (hw_choices_valid (HW_CHOICES_MEETING_PHASE, phase), NULL);
 
+  scores = hw_dialect_string_agg (hw_store_get_connection (store), "p.name || ' ' || s.score", ", ");
   sql = g_strdup_printf ("SELECT i.*,"
                          " (SELECT count(*) FROM tasks t WHERE t.id = i.task_id) AS task_exists,"
                          " (SELECT a.name FROM people a WHERE a.id = i.author_person_id)"
                          "   AS author_name,"
-                         " (SELECT group_concat(p.name || ' ' || s.score, ', ')"
+                         " (SELECT %s"
                          "    FROM meeting_scores s JOIN people p ON p.id = s.person_id"
                          "    WHERE s.item_id = i.id) AS scores_text"
                          " FROM meeting_items i"
                          " WHERE i.meeting_id = %" G_GINT64_FORMAT " AND i.phase = '%s'"
                          " ORDER BY i.position, i.id",
-                         meeting_id, phase);
+                         scores, meeting_id, phase);
   list = hw_record_list_new (store, "meeting_items", sql);
   hw_record_list_watch (list, "meeting_scores");
   hw_record_list_watch (list, "tasks");
@@ -180,18 +188,20 @@ hw_meeting_statements_list_new (HwStore *store,
                                 gint64   meeting_id)
 {
   g_autofree char *sql = NULL;
+  g_autofree char *scores = NULL;
   HwRecordList *list;
 
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
+  scores = hw_dialect_string_agg (hw_store_get_connection (store),
+                                  "s.person_id || ':' || s.score || ':' || s.reason", "|");
   sql = g_strdup_printf ("SELECT i.id, i.text, i.phase, i.confidential, i.withheld_from,"
-                         " (SELECT group_concat(s.person_id || ':' || s.score || ':' || s.reason,"
-                         "                      '|')"
+                         " (SELECT %s"
                          "    FROM meeting_scores s WHERE s.item_id = i.id) AS scores"
                          " FROM meeting_items i WHERE i.meeting_id = %" G_GINT64_FORMAT
                          " AND i.phase IN ('worries','safety-goals')"
                          " ORDER BY i.phase = 'safety-goals', i.position, i.id",
-                         meeting_id);
+                         scores, meeting_id);
   list = hw_record_list_new (store, "meeting_items", sql);
   hw_record_list_watch (list, "meeting_scores");
   hw_record_list_watch (list, "meeting_attendees");

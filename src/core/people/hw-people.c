@@ -13,7 +13,7 @@
 
 #include "hw-people.h"
 
-#define PEOPLE_ORDER "name COLLATE NOCASE, id"
+#define PEOPLE_ORDER "lower(name), id"
 
 static char *
 people_sql (gint64         case_id,

@@ -452,7 +452,7 @@ hw_visits_to_ics (HwStore                *store,
 
       records = hw_store_select (store, "visit_records", NULL,
                                  "SELECT id, occurrence_start, status FROM visit_records WHERE series_id = ?"
-                                 " AND status LIKE 'cancelled-%'",
+                                 " AND lower(status) LIKE 'cancelled-%'",
                                  G_TYPE_INT64, s->id, G_TYPE_INVALID);
       for (guint j = 0; records != NULL && j < records->len; j++)
         {

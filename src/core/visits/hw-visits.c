@@ -98,35 +98,30 @@ hw_visit_status_owes_makeup (const char *status)
 
 /* Small helpers ------------------------------------------------------------ */
 
-static sqlite3_stmt *
+static HwDbStmt *
 prepare (HwStore     *store,
          const char  *sql,
          GError     **error)
 {
-  sqlite3 *db = hw_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  HwDbStmt *stmt = hw_db_prepare (hw_store_get_connection (store), sql, error);
 
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, db, rc, _("Could not read the visits"));
-      return NULL;
-    }
+  if (stmt == NULL)
+    g_prefix_error (error, "%s: ", _("Could not read the visits"));
   return stmt;
 }
 
 static char *
-column_dup (sqlite3_stmt *stmt, int i)
+column_dup (HwDbStmt *stmt, int i)
 {
-  const char *s = (const char *) sqlite3_column_text (stmt, i);
+  const char *s = hw_db_stmt_column_text (stmt, i);
 
   return g_strdup (s ? s : "");
 }
 
 static const char *
-column_str (sqlite3_stmt *stmt, int i)
+column_str (HwDbStmt *stmt, int i)
 {
-  const char *s = (const char *) sqlite3_column_text (stmt, i);
+  const char *s = hw_db_stmt_column_text (stmt, i);
 
   return s ? s : "";
 }
@@ -341,33 +336,33 @@ hw_visits_get_recurrence (HwStore  *store,
                           gint64    series_id,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
+  HwDbStmt *stmt;
   g_autoptr(HwRecurrence) r = NULL;
 
   stmt = prepare (store, "SELECT dtstart, tzid, rrule, duration_minutes FROM visit_series WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, series_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  hw_db_stmt_bind_int64 (stmt, 1, series_id);
+  if (hw_db_stmt_step (stmt, NULL) != HW_DB_STEP_ROW)
     {
-      sqlite3_finalize (stmt);
+      hw_db_stmt_free (stmt);
       g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
                            _("This visit plan does not exist."));
       return NULL;
     }
   r = hw_recurrence_new (column_str (stmt, 0), column_str (stmt, 1), column_str (stmt, 2),
-                         sqlite3_column_int (stmt, 3), error);
-  sqlite3_finalize (stmt);
+                         (int) hw_db_stmt_column_int64 (stmt, 3), error);
+  hw_db_stmt_free (stmt);
   if (r == NULL)
     return NULL;
 
   stmt = prepare (store, "SELECT original_start, new_start FROM visit_exceptions WHERE series_id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, series_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  hw_db_stmt_bind_int64 (stmt, 1, series_id);
+  while (hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
     hw_recurrence_set_exception (r, column_str (stmt, 0), column_str (stmt, 1), NULL);
-  sqlite3_finalize (stmt);
+  hw_db_stmt_free (stmt);
   return g_steal_pointer (&r);
 }
 
@@ -481,7 +476,7 @@ load_old_plan (HwStore  *store,
                OldPlan  *p,
                GError  **error)
 {
-  sqlite3_stmt *stmt;
+  HwDbStmt *stmt;
   g_autoptr(GArray) occ = NULL;
   const char *rrule;
   gint64 limit;
@@ -496,15 +491,15 @@ load_old_plan (HwStore  *store,
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, series_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  hw_db_stmt_bind_int64 (stmt, 1, series_id);
+  while (hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
     {
-      gint64 pid = sqlite3_column_int64 (stmt, 0);
+      gint64 pid = hw_db_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (strcmp (column_str (stmt, 1), "child") == 0 ? p->children : p->visitors,
                           pid);
     }
-  sqlite3_finalize (stmt);
+  hw_db_stmt_free (stmt);
 
   rrule = hw_record_get_string (p->row, "rrule");
   p->bare = hw_recurrence_new (hw_record_get_string (p->row, "dtstart"),
@@ -1387,7 +1382,7 @@ hw_visits_schedule_makeup (HwStore     *store,
   g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (gint64));
   char start[HW_LOCAL_TIME_LEN];
   HwVisitPlan plan = { 0 };
-  sqlite3_stmt *stmt;
+  HwDbStmt *stmt;
   gint64 series_id, id = 0;
   gboolean own, ok = FALSE;
 
@@ -1415,14 +1410,14 @@ hw_visits_schedule_makeup (HwStore     *store,
   stmt = prepare (store, "SELECT person_id, part FROM visit_participants WHERE series_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, hw_record_get_id (series));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  hw_db_stmt_bind_int64 (stmt, 1, hw_record_get_id (series));
+  while (hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
     {
-      gint64 pid = sqlite3_column_int64 (stmt, 0);
+      gint64 pid = hw_db_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (strcmp (column_str (stmt, 1), "child") == 0 ? children : visitors, pid);
     }
-  sqlite3_finalize (stmt);
+  hw_db_stmt_free (stmt);
 
   plan.case_id = hw_record_get_int (series, "case_id");
   plan.title = hw_record_get_string (series, "title");
@@ -1566,7 +1561,7 @@ load_case (HwStore  *store,
            GError  **error)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt;
+  HwDbStmt *stmt;
   char first_trial[HW_LOCAL_TIME_LEN] = "";
 
   l->series = g_array_new (FALSE, TRUE, sizeof (Series));
@@ -1586,30 +1581,30 @@ load_case (HwStore  *store,
                   " WHERE s.case_id = ? ORDER BY s.id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  hw_db_stmt_bind_int64 (stmt, 1, case_id);
+  while (hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
     {
       Series s = { 0 };
       g_autoptr(GError) local_error = NULL;
 
       s.rec = hw_recurrence_new (column_str (stmt, 3), column_str (stmt, 4), column_str (stmt, 6),
-                                 sqlite3_column_int (stmt, 5), &local_error);
+                                 (int) hw_db_stmt_column_int64 (stmt, 5), &local_error);
       if (s.rec == NULL)
         {
           /* stored rows were validated; a bad one must not hide the rest */
           g_warning ("Visit plan %" G_GINT64_FORMAT " skipped: %s",
-                     (gint64) sqlite3_column_int64 (stmt, 0), local_error->message);
+                     (gint64) hw_db_stmt_column_int64 (stmt, 0), local_error->message);
           continue;
         }
-      s.id = sqlite3_column_int64 (stmt, 0);
+      s.id = hw_db_stmt_column_int64 (stmt, 0);
       s.title = column_dup (stmt, 1);
       s.place = column_dup (stmt, 2);
       s.level = column_dup (stmt, 7);
-      s.supervisor_person_id = sqlite3_column_int64 (stmt, 8);
+      s.supervisor_person_id = hw_db_stmt_column_int64 (stmt, 8);
       s.supervisor = column_dup (stmt, 9);
-      s.transport_person_id = sqlite3_column_int64 (stmt, 10);
+      s.transport_person_id = hw_db_stmt_column_int64 (stmt, 10);
       s.transport = column_dup (stmt, 11);
-      s.makeup = sqlite3_column_int (stmt, 12) > 0;
+      s.makeup = (int) hw_db_stmt_column_int64 (stmt, 12) > 0;
       s.children = g_array_new (FALSE, FALSE, sizeof (gint64));
       s.visitors = g_array_new (FALSE, FALSE, sizeof (gint64));
       s.trial = strcmp (s.level, "trial-home-visit") == 0;
@@ -1617,7 +1612,7 @@ load_case (HwStore  *store,
         g_strlcpy (first_trial, column_str (stmt, 3), sizeof first_trial);
       g_array_append_val (l->series, s);
     }
-  sqlite3_finalize (stmt);
+  hw_db_stmt_free (stmt);
 
   for (guint i = 0; i < l->series->len; i++)
     {
@@ -1644,11 +1639,11 @@ load_case (HwStore  *store,
                   " WHERE s.case_id = ? ORDER BY vp.part DESC, vp.id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  hw_db_stmt_bind_int64 (stmt, 1, case_id);
+  while (hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
     {
-      gint64 sid = sqlite3_column_int64 (stmt, 0);
-      gint64 pid = sqlite3_column_int64 (stmt, 1);
+      gint64 sid = hw_db_stmt_column_int64 (stmt, 0);
+      gint64 pid = hw_db_stmt_column_int64 (stmt, 1);
       Series *s = g_hash_table_lookup (by_id, &sid);
       g_autofree char *who = NULL;
 
@@ -1659,23 +1654,23 @@ load_case (HwStore  *store,
       g_free (s->who);
       s->who = g_steal_pointer (&who);
     }
-  sqlite3_finalize (stmt);
+  hw_db_stmt_free (stmt);
 
   stmt = prepare (store,
                   "SELECT e.series_id, e.original_start, e.new_start FROM visit_exceptions e"
                   " JOIN visit_series s ON s.id = e.series_id WHERE s.case_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  hw_db_stmt_bind_int64 (stmt, 1, case_id);
+  while (hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
     {
-      gint64 sid = sqlite3_column_int64 (stmt, 0);
+      gint64 sid = hw_db_stmt_column_int64 (stmt, 0);
       Series *s = g_hash_table_lookup (by_id, &sid);
 
       if (s != NULL)
         hw_recurrence_set_exception (s->rec, column_str (stmt, 1), column_str (stmt, 2), NULL);
     }
-  sqlite3_finalize (stmt);
+  hw_db_stmt_free (stmt);
 
   /* make-ups already given, wherever the cancelled visit is */
   stmt = prepare (store,
@@ -1683,10 +1678,10 @@ load_case (HwStore  *store,
                   " WHERE s.case_id = ? AND r.makeup_for IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (l->makeup_targets, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
-  sqlite3_finalize (stmt);
+  hw_db_stmt_bind_int64 (stmt, 1, case_id);
+  while (hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
+    g_hash_table_add (l->makeup_targets, g_memdup2 (&(gint64) { hw_db_stmt_column_int64 (stmt, 0) }, sizeof (gint64)));
+  hw_db_stmt_free (stmt);
 
   /* outcomes of the range only (keys are local times: two days of slack
    * cover every zone), and of visits moved into it */
@@ -1705,15 +1700,15 @@ load_case (HwStore  *store,
                     "   AND e.original_start = r.occurrence_start AND e.new_start BETWEEN ?2 AND ?3))", error);
     if (stmt == NULL)
       return FALSE;
-    sqlite3_bind_int64 (stmt, 1, case_id);
-    sqlite3_bind_text (stmt, 2, lo, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text (stmt, 3, hi, -1, SQLITE_TRANSIENT);
+    hw_db_stmt_bind_int64 (stmt, 1, case_id);
+    hw_db_stmt_bind_text (stmt, 2, lo);
+    hw_db_stmt_bind_text (stmt, 3, hi);
   }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
     {
       Record *r = g_new0 (Record, 1);
 
-      r->id = sqlite3_column_int64 (stmt, 0);
+      r->id = hw_db_stmt_column_int64 (stmt, 0);
       r->status = column_dup (stmt, 3);
       r->arrival = column_dup (stmt, 4);
       r->departure = column_dup (stmt, 5);
@@ -1721,10 +1716,10 @@ load_case (HwStore  *store,
       r->recommendation = column_dup (stmt, 7);
       g_hash_table_insert (l->records,
                            g_strdup_printf ("%" G_GINT64_FORMAT "|%s",
-                                            (gint64) sqlite3_column_int64 (stmt, 1), column_str (stmt, 2)),
+                                            (gint64) hw_db_stmt_column_int64 (stmt, 1), column_str (stmt, 2)),
                            r);
     }
-  sqlite3_finalize (stmt);
+  hw_db_stmt_free (stmt);
   return TRUE;
 }
 
