@@ -29,6 +29,11 @@
  *                          {phase, title, number, total, revealed}
  *   POST /j/TOKEN/add      contribution=strength|worry|idea|question, text
  *   POST /j/TOKEN/score    item=ID, score=0..10, reason
+ *   POST /j/TOKEN/task     task=ID, note: marks one of the person's own
+ *                          tasks done (hw_service_plan_mark_task_done)
+ *   GET  /j/TOKEN/safety-plan.pdf, /j/TOKEN/reunification-plan.pdf
+ *                          the person's own copy of the plan: the latest
+ *                          agreed version, else the draft
  *   GET  /j/CODE           a short one-time link (hw_join_server_invite_with_code):
  *                          303 to the person's page; used, expired,
  *                          withdrawn or unknown: one refusal page; 20 wrong
