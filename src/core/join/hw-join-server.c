@@ -20,6 +20,7 @@
 
 #include "hw-enums.h"
 #include "hw-join-server.h"
+#include "hw-join-tls.h"
 #include "hw-join-token.h"
 #include "hw-language.h"
 #include "hw-meeting.h"
@@ -109,6 +110,11 @@ struct _HwJoinServer
   gulong      changed_id;
   guint       refresh_id;
   guint       heartbeat_id;
+  gboolean    tls;          /* serve over HTTPS */
+  char       *tls_cert_file; /* the agency's certificate, or NULL ... */
+  char       *tls_key_file;
+  char       *tls_dir;      /* ... one made for this computer in this folder */
+  GTlsCertificate *tls_certificate; /* while running */
 };
 
 G_DEFINE_FINAL_TYPE (HwJoinServer, hw_join_server, G_TYPE_OBJECT)
@@ -1218,7 +1224,7 @@ same_origin (HwJoinServer      *self,
     return FALSE;
   if (origin != NULL)
     {
-      g_autofree char *expected = g_strconcat ("http://", host ? host : "", NULL);
+      g_autofree char *expected = g_strconcat (self->tls ? "https://" : "http://", host ? host : "", NULL);
 
       return g_ascii_strcasecmp (origin, expected) == 0;
     }
@@ -1790,6 +1796,10 @@ hw_join_server_finalize (GObject *object)
   g_hash_table_unref (self->guests);
   g_ptr_array_unref (self->streams);
   memset (self->secret, 0, sizeof self->secret);
+  g_clear_object (&self->tls_certificate);
+  g_free (self->tls_cert_file);
+  g_free (self->tls_key_file);
+  g_free (self->tls_dir);
   G_OBJECT_CLASS (hw_join_server_parent_class)->finalize (object);
 }
 
@@ -1904,7 +1914,20 @@ hw_join_server_start (HwJoinServer  *self,
       return FALSE;
     }
 
-  soup = soup_server_new ("server-header", "Homeward", NULL);
+  if (self->tls)
+    {
+      g_autofree char *addr_text = g_inet_address_to_string (inet);
+
+      g_clear_object (&self->tls_certificate);
+      self->tls_certificate = self->tls_cert_file != NULL
+                              ? hw_join_tls_load (self->tls_cert_file, self->tls_key_file, error)
+                              : hw_join_tls_for_this_computer (self->tls_dir, addr_text, error);
+      if (self->tls_certificate == NULL)
+        return FALSE;
+    }
+
+  soup = soup_server_new ("server-header", "Homeward",
+                          "tls-certificate", self->tls ? self->tls_certificate : NULL, NULL);
   /* an early handler runs only where it is registered for the very path
    * that is matched, so it goes with each handler */
   soup_server_add_early_handler (soup, NULL, early_cb, self, NULL);
@@ -1914,7 +1937,7 @@ hw_join_server_start (HwJoinServer  *self,
   soup_server_add_early_handler (soup, "/static", early_cb, self, NULL);
   soup_server_add_handler (soup, "/static", static_cb, self, NULL);
   sa = g_inet_socket_address_new (inet, port);
-  if (!soup_server_listen (soup, sa, 0, error))
+  if (!soup_server_listen (soup, sa, self->tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
     return FALSE;
 
   /* the port chosen (not soup_server_get_uris(), which leaks an address
@@ -1935,7 +1958,7 @@ hw_join_server_start (HwJoinServer  *self,
            ? g_strdup_printf ("[%s]", addr_text) : g_strdup (addr_text);
   }
   self->authority = g_strdup_printf ("%s:%u", host, self->port);
-  self->base_url = g_strdup_printf ("http://%s", self->authority);
+  self->base_url = g_strdup_printf ("%s://%s", self->tls ? "https" : "http", self->authority);
   self->loopback = g_inet_address_get_is_loopback (inet);
   self->soup = g_steal_pointer (&soup);
 
@@ -1977,6 +2000,32 @@ hw_join_server_stop (HwJoinServer *self)
   g_clear_pointer (&self->last_event, g_free);
   memset (self->secret, 0, sizeof self->secret);
   self->port = 0;
+}
+
+void
+hw_join_server_set_tls (HwJoinServer *self,
+                        const char   *cert_file,
+                        const char   *key_file,
+                        const char   *dir)
+{
+  g_return_if_fail (HW_IS_JOIN_SERVER (self));
+  g_return_if_fail (self->soup == NULL);
+  g_return_if_fail ((cert_file == NULL) == (key_file == NULL));
+
+  g_free (self->tls_cert_file);
+  self->tls_cert_file = g_strdup (cert_file);
+  g_free (self->tls_key_file);
+  self->tls_key_file = g_strdup (key_file);
+  g_free (self->tls_dir);
+  self->tls_dir = g_strdup (dir);
+  self->tls = cert_file != NULL || dir != NULL;
+}
+
+GTlsCertificate *
+hw_join_server_get_tls_certificate (HwJoinServer *self)
+{
+  g_return_val_if_fail (HW_IS_JOIN_SERVER (self), NULL);
+  return self->soup != NULL && self->tls ? self->tls_certificate : NULL;
 }
 
 gboolean

@@ -104,6 +104,25 @@ gboolean      hw_join_server_start        (HwJoinServer  *self,
                                            GError       **error);
 /* Stops listening, ends every live stream and forgets every token. */
 void          hw_join_server_stop         (HwJoinServer  *self);
+
+/**
+ * hw_join_server_set_tls:
+ * @cert_file: (nullable): the agency's certificate (PEM), with @key_file
+ * @key_file: (nullable): its private key (PEM)
+ * @dir: (nullable): without the agency's, a certificate made for this
+ *   computer is kept here (hw_join_tls_for_this_computer())
+ *
+ * Before hw_join_server_start(): serve over HTTPS. All NULL: plain HTTP
+ * (the core tests). A certificate that cannot be used makes the start
+ * fail with a clear message.
+ */
+void             hw_join_server_set_tls             (HwJoinServer *self,
+                                                      const char   *cert_file,
+                                                      const char   *key_file,
+                                                      const char   *dir);
+/* (transfer none) (nullable): the certificate served while running. */
+GTlsCertificate *hw_join_server_get_tls_certificate (HwJoinServer *self);
+
 gboolean      hw_join_server_is_running   (HwJoinServer  *self);
 guint         hw_join_server_get_port     (HwJoinServer  *self);
 /* "http://192.168.1.20:8080" (no trailing slash), or NULL if stopped */
