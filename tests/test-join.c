@@ -21,6 +21,10 @@
 #include "hw-enums.h"
 #include "hw-meeting.h"
 #include "hw-recipient.h"
+#include "hw-date.h"
+#include "hw-plan.h"
+#include "hw-service-plan.h"
+#include "hw-visits.h"
 #include "hw-test-store.h"
 
 /* Every log message of the test, whatever its level or domain. */
@@ -59,6 +63,7 @@ typedef struct {
 
 typedef struct {
   guint   status;
+  GBytes *raw;
   char   *body;
   char   *location;
   char   *csp;
@@ -70,6 +75,7 @@ typedef struct {
 static void
 reply_free (Reply *r)
 {
+  g_clear_pointer (&r->raw, g_bytes_unref);
   g_free (r->body);
   g_free (r->location);
   g_free (r->csp);
@@ -130,7 +136,7 @@ request (Fixture     *f,
 
   r->status = soup_message_get_status (msg);
   r->body = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_bytes_unref (bytes);
+  r->raw = bytes;
   h = soup_message_get_response_headers (msg);
   r->location = g_strdup (soup_message_headers_get_one (h, "Location"));
   r->csp = g_strdup (soup_message_headers_get_one (h, "Content-Security-Policy"));
@@ -1196,6 +1202,8 @@ test_tasks (Fixture       *f,
       HwJoinInvite *invite = g_ptr_array_index (invites, i);
       g_autoptr(Reply) r = NULL;
 
+      guint shown_before = n_shown;
+
       g_ptr_array_add (f->tokens, g_strdup (strrchr (invite->url, '/') + 1));
       r = get (f, invite->url);
       g_assert_cmpuint (r->status, ==, 200);
@@ -1218,12 +1226,415 @@ test_tasks (Fixture       *f,
               n_withheld += mine;
             }
         }
-      if (g_strstr_len (r->body, -1, "<li>") != NULL && n_shown > 0)
+      /* the heading, exactly when the person has tasks to see */
+      if (n_shown > shown_before)
         g_assert_nonnull (strstr (r->body, "id=\"tasks-heading\""));
+      else
+        g_assert_null (strstr (r->body, "id=\"tasks-heading\""));
     }
   /* the sample family has both, or this tests nothing */
   g_assert_cmpuint (n_shown, >, 1);
   g_assert_cmpuint (n_withheld, >, 0);
+}
+
+/* What I need to do: marking a task done ---------------------------------- */
+
+/* A column of one row, as text (freed with the fixture's test). */
+static char *
+text_of (Fixture    *f,
+         const char *table,
+         gint64      id,
+         const char *column)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) row = hw_store_get (f->store, table, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (hw_record_get_string (row, column));
+}
+
+/* The first person whose page offers to mark one of their tasks done:
+ * their link, and the id of that task. */
+static char *
+invite_with_open_task (Fixture *f,
+                       gint64  *person_id,
+                       gint64  *task_id)
+{
+  g_autoptr(GPtrArray) invites = NULL;
+  g_autoptr(GError) error = NULL;
+
+  invites = hw_join_server_invite_all (f->server, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < invites->len; i++)
+    {
+      HwJoinInvite *invite = g_ptr_array_index (invites, i);
+      g_autoptr(Reply) r = NULL;
+      const char *field;
+
+      g_ptr_array_add (f->tokens, g_strdup (strrchr (invite->url, '/') + 1));
+      r = get (f, invite->url);
+      g_assert_cmpuint (r->status, ==, 200);
+      field = strstr (r->body, "name=\"task\" value=\"");
+      if (field != NULL)
+        {
+          *task_id = g_ascii_strtoll (field + strlen ("name=\"task\" value=\""), NULL, 10);
+          *person_id = invite->person_id;
+          return g_strdup (invite->url);
+        }
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_task_done (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 person_id = 0, task_id = 0, other_task, withheld_task, notes_before;
+  g_autofree char *url = invite_with_open_task (f, &person_id, &task_id);
+  g_autofree char *task_url = g_strconcat (url, "/task", NULL);
+  g_autofree char *csrf = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(HwRecord) task = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Reply) page = get (f, url);
+  g_autoptr(Reply) r = NULL;
+
+  g_assert_cmpuint (page->status, ==, 200);
+  g_assert_nonnull (strstr (page->body, "id=\"tasks-heading\""));
+  csrf = csrf_of (page->body);
+  name = text_of (f, "people", person_id, "name");
+  notes_before = hw_store_query_int (f->store, -1, "SELECT count(*) FROM progress_notes", G_TYPE_INVALID);
+
+  /* someone else's task, and one of the person's own under a need
+   * withheld from them: refused, nothing changes */
+  other_task = hw_store_query_int (f->store, 0,
+                                   "SELECT t.id FROM tasks t JOIN goals g ON g.id = t.goal_id"
+                                   " JOIN needs n ON n.id = g.need_id WHERE n.case_id = ?"
+                                   " AND coalesce(t.responsible_person_id, 0) != ? AND t.status != 'done' LIMIT 1",
+                                   G_TYPE_INT64, f->case_id, G_TYPE_INT64, person_id, G_TYPE_INVALID);
+  g_assert_cmpint (other_task, >, 0);
+  withheld_task = hw_store_query_int (f->store, 0,
+                                      "SELECT t.id FROM tasks t JOIN goals g ON g.id = t.goal_id"
+                                      " JOIN needs n ON n.id = g.need_id WHERE n.case_id = ?"
+                                      " AND t.responsible_person_id = ? AND"
+                                      " ((n.confidential = 1 AND n.withheld_from = '')"
+                                      "  OR ',' || n.withheld_from || ',' LIKE '%,support,%') LIMIT 1",
+                                      G_TYPE_INT64, f->case_id, G_TYPE_INT64, person_id, G_TYPE_INVALID);
+  {
+    gint64 refused[] = { other_task, withheld_task, 999999 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(Reply) bad = NULL;
+        g_autofree char *f1 = NULL;
+
+        if (refused[i] == 0)
+          continue;
+        f1 = g_strdup_printf ("csrf=%s&task=%" G_GINT64_FORMAT "&note=done", csrf, refused[i]);
+        bad = post (f, task_url, f1);
+        g_assert_cmpuint (bad->status, ==, 400);
+        /* said on the page, in the person's language */
+        g_assert_nonnull (strstr (bad->body, "class=\"notice error\" role=\"alert\""));
+      }
+    {
+      g_autofree char *status = text_of (f, "tasks", other_task, "status");
+
+      g_assert_cmpstr (status, !=, "done");
+    }
+  }
+  /* an overlong note: refused */
+  {
+    g_autoptr(GString) big = g_string_new (NULL);
+    g_autoptr(Reply) bad = NULL;
+
+    g_string_append_printf (big, "csrf=%s&task=%" G_GINT64_FORMAT "&note=", csrf, task_id);
+    for (guint i = 0; i < 2001; i++)
+      g_string_append_c (big, 'a');
+    bad = post (f, task_url, big->str);
+    g_assert_cmpuint (bad->status, ==, 400);
+  }
+  /* without the page's CSRF token: refused */
+  {
+    g_autofree char *f2 = g_strdup_printf ("task=%" G_GINT64_FORMAT "&note=x", task_id);
+    g_autoptr(Reply) bad = post (f, task_url, f2);
+
+    g_assert_cmpuint (bad->status, ==, 403);
+  }
+  g_assert_cmpint (hw_store_query_int (f->store, -1, "SELECT count(*) FROM progress_notes", G_TYPE_INVALID), ==,
+                   notes_before);
+
+  /* the task itself, with a note: one edit */
+  form = g_strdup_printf ("csrf=%s&task=%" G_GINT64_FORMAT "&note=%s", csrf, task_id,
+                          "Went+to+the+first+class+on+Monday");
+  r = post (f, task_url, form);
+  g_assert_cmpuint (r->status, ==, 303);
+  g_assert_true (g_str_has_suffix (r->location, "?done=1"));
+  task = hw_store_get (f->store, "tasks", task_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hw_record_get_string (task, "status"), ==, "done");
+  notes = hw_service_plan_list_notes (f->store, task_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, >, 0);
+  {
+    HwRecord *note = g_ptr_array_index (notes, notes->len - 1);
+    g_autofree char *today = hw_date_today_iso ();
+
+    g_assert_cmpstr (hw_record_get_string (note, "text"), ==, "Went to the first class on Monday");
+    g_assert_cmpstr (hw_record_get_string (note, "author"), ==, name);
+    g_assert_cmpstr (hw_record_get_string (note, "date"), ==, today);
+  }
+  g_assert_cmpstr (hw_store_get_undo_label (f->store), ==, "Mark task done");
+
+  /* the page now says so, with nothing left to press for that task */
+  {
+    g_autofree char *done_url = g_strconcat (url, "?done=1", NULL);
+    g_autofree char *field = g_strdup_printf ("name=\"task\" value=\"%" G_GINT64_FORMAT "\"", task_id);
+    g_autoptr(Reply) after = get (f, done_url);
+
+    g_assert_nonnull (strstr (after->body, "class=\"notice\" role=\"status\""));
+    g_assert_null (strstr (after->body, field));
+  }
+  /* twice: refused, no second note */
+  {
+    g_autoptr(Reply) again = post (f, task_url, form);
+
+    g_assert_cmpuint (again->status, ==, 400);
+    g_assert_nonnull (strstr (again->body, "class=\"notice error\" role=\"alert\""));
+    g_assert_cmpint (hw_store_query_int (f->store, -1, "SELECT count(*) FROM progress_notes", G_TYPE_INVALID), ==,
+                     notes_before + 1);
+  }
+  /* one undo takes back both the status and the note */
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_store_query_int (f->store, -1, "SELECT count(*) FROM progress_notes", G_TYPE_INVALID), ==,
+                   notes_before);
+  g_clear_object (&task);
+  task = hw_store_get (f->store, "tasks", task_id, &error);
+  g_assert_cmpstr (hw_record_get_string (task, "status"), !=, "done");
+
+  /* without a note: only the status */
+  {
+    g_autofree char *f3 = g_strdup_printf ("csrf=%s&task=%" G_GINT64_FORMAT "&note=+++", csrf, task_id);
+    g_autoptr(Reply) plain = post (f, task_url, f3);
+
+    g_assert_cmpuint (plain->status, ==, 303);
+    g_assert_cmpint (hw_store_query_int (f->store, -1, "SELECT count(*) FROM progress_notes", G_TYPE_INVALID), ==,
+                     notes_before);
+    {
+      g_autofree char *status = text_of (f, "tasks", task_id, "status");
+
+      g_assert_cmpstr (status, ==, "done");
+    }
+  }
+  /* a GET of /task is not a way to change anything */
+  {
+    g_autoptr(Reply) wrong = get (f, task_url);
+
+    g_assert_cmpuint (wrong->status, ==, 405);
+  }
+}
+
+/* My family time ------------------------------------------------------------ */
+
+static void
+test_visits (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) invites = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) hidden = hw_record_new ("people");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *start = g_date_time_format (tomorrow, "%Y-%m-%dT10:00:00");
+  gint64 visitor = 0, other = 0, keeper;
+  HwVisitPlan plan = { 0 };
+  const char *visitor_url = NULL, *other_url = NULL;
+
+  invites = hw_join_server_invite_all (f->server, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (invites->len, >=, 2);
+  for (guint i = 0; i < invites->len; i++)
+    g_ptr_array_add (f->tokens, g_strdup (strrchr (((HwJoinInvite *) g_ptr_array_index (invites, i))->url, '/') + 1));
+  visitor = ((HwJoinInvite *) g_ptr_array_index (invites, 0))->person_id;
+  visitor_url = ((HwJoinInvite *) g_ptr_array_index (invites, 0))->url;
+  other = ((HwJoinInvite *) g_ptr_array_index (invites, 1))->person_id;
+  other_url = ((HwJoinInvite *) g_ptr_array_index (invites, 1))->url;
+
+  /* an address kept from support copies: the person caring for the
+   * children, say, whose home is where the visit takes place */
+  keeper = hw_store_query_int (f->store, 0,
+                               "SELECT p.id FROM people p WHERE p.case_id = ? AND p.confidential = 0"
+                               " AND p.id NOT IN (SELECT person_id FROM meeting_attendees WHERE meeting_id = ?)"
+                               " LIMIT 1",
+                               G_TYPE_INT64, f->case_id, G_TYPE_INT64, f->meeting_id, G_TYPE_INVALID);
+  g_assert_cmpint (keeper, >, 0);
+  hw_record_set_id (hidden, keeper);
+  hw_record_set_string (hidden, "address", "77 Hidden Hollow Road");
+  hw_record_set_string (hidden, "address_withheld_from", "family,support");
+  g_assert_true (hw_store_update (f->store, "Keep an address", hidden, &error));
+  g_assert_no_error (error);
+
+  plan.case_id = f->case_id;
+  plan.title = "Weekly family time";
+  plan.place = "77 Hidden Hollow Road";
+  plan.dtstart = start;
+  plan.tzid = "";
+  plan.duration_minutes = 90;
+  plan.rrule = "FREQ=WEEKLY;COUNT=3";
+  plan.level = "supervised";
+  plan.visitors = &visitor;
+  plan.n_visitors = 1;
+  g_assert_cmpint (hw_visits_create_series (f->store, &plan, &error), >, 0);
+  g_assert_no_error (error);
+  plan.title = "Library afternoon";
+  plan.place = "Oakdale Public Library";
+  plan.rrule = "";
+  g_assert_cmpint (hw_visits_create_series (f->store, &plan, &error), >, 0);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(Reply) r = get (f, visitor_url);
+    g_autofree char *when = NULL;
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_nonnull (strstr (r->body, "id=\"visits-heading\""));
+    g_assert_nonnull (strstr (r->body, "Weekly family time"));
+    g_assert_nonnull (strstr (r->body, "Library afternoon"));
+    g_assert_nonnull (strstr (r->body, "Oakdale Public Library"));
+    g_assert_nonnull (strstr (r->body, ", 10:00</strong>"));
+    /* the protected address is never written, in any form */
+    g_assert_null (strstr (r->body, "Hidden Hollow"));
+    when = g_date_time_format (tomorrow, "%-d");
+    g_assert_nonnull (strstr (r->body, when));
+  }
+  /* the visits are that person's, not everyone's */
+  {
+    g_autoptr(Reply) r = get (f, other_url);
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_null (strstr (r->body, "Weekly family time"));
+    g_assert_null (strstr (r->body, "Library afternoon"));
+  }
+  (void) other;
+}
+
+/* My copy of the plans -------------------------------------------------------- */
+
+static char *
+pdf_text (Fixture *f,
+          GBytes  *pdf)
+{
+  g_autofree char *path = g_build_filename (f->dir, "copy.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  int status = 0;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static void
+test_plan_copy (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) invites = NULL;
+  g_autoptr(GPtrArray) secret_people = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_copies = 0, n_spanish = 0;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  secret_people = hw_store_select (f->store, "people", &error,
+                                   "SELECT id, name, address, address_withheld_from FROM people WHERE case_id = ? AND"
+                                   " ((confidential = 1 AND withheld_from = '')"
+                                   "  OR ',' || withheld_from || ',' LIKE '%,support,%')",
+                                   G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
+  g_assert_no_error (error);
+  g_assert_cmpuint (secret_people->len, >, 0);
+
+  invites = hw_join_server_invite_all (f->server, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < invites->len; i++)
+    {
+      HwJoinInvite *invite = g_ptr_array_index (invites, i);
+      const char *kinds[] = { "/safety-plan.pdf", "/reunification-plan.pdf" };
+      g_autoptr(Reply) page = NULL;
+
+      gboolean spanish;
+
+      g_ptr_array_add (f->tokens, g_strdup (strrchr (invite->url, '/') + 1));
+      page = get (f, invite->url);
+      g_assert_nonnull (strstr (page->body, "id=\"copies-heading\""));
+      spanish = strstr (page->body, "<html lang=\"es\"") != NULL;
+      n_spanish += spanish;
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          g_autofree char *url = g_strconcat (invite->url, kinds[k], NULL);
+          g_autofree char *link = g_strdup_printf ("href=\"%s%s\"", strstr (invite->url, "/j/"), kinds[k]);
+          g_autoptr(Reply) r = get (f, url);
+          g_autofree char *text = NULL;
+          g_autofree char *folded = NULL;
+
+          /* the page links to it */
+          g_assert_nonnull (strstr (page->body, link));
+          g_assert_cmpuint (r->status, ==, 200);
+          g_assert_cmpstr (r->type, ==, "application/pdf");
+          g_assert_nonnull (r->csp);
+          g_assert_cmpuint (g_bytes_get_size (r->raw), >, 1000);
+          g_assert_true (memcmp (g_bytes_get_data (r->raw, NULL), "%PDF-", 5) == 0);
+          text = pdf_text (f, r->raw);
+          /* in the person's language, as the page is */
+          folded = g_utf8_strdown (text, -1);
+          if (spanish)
+            g_assert_nonnull (strstr (folded, k == 0 ? "plan de seguridad" : "casa"));
+          else
+            g_assert_nonnull (strstr (folded, k == 0 ? "safety plan" : "home"));
+          g_assert_nonnull (strstr (text, "Morales"));
+          /* nobody withheld from this person is named, no protected address */
+          for (guint s = 0; s < secret_people->len; s++)
+            {
+              HwRecord *p = g_ptr_array_index (secret_people, s);
+
+              g_assert_null (strstr (text, hw_record_get_string (p, "name")));
+            }
+          n_copies++;
+        }
+    }
+  g_assert_cmpuint (n_copies, ==, invites->len * 2);
+  /* the sample family has both languages, or this tests less */
+  g_assert_cmpuint (n_spanish, >, 0);
+  g_assert_cmpuint (n_spanish, <, invites->len);
+
+  /* a wrong link gets no copy */
+  {
+    g_autofree char *base = g_strdup (hw_join_server_get_base_url (f->server));
+    g_autofree char *url = g_strconcat (base, "/j/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/safety-plan.pdf", NULL);
+    g_autoptr(Reply) r = get (f, url);
+
+    g_assert_cmpuint (r->status, ==, 403);
+    g_assert_cmpstr (r->type, !=, "application/pdf");
+  }
+  /* a withdrawn one neither */
+  {
+    HwJoinInvite *invite = g_ptr_array_index (invites, 0);
+    g_autofree char *url = g_strconcat (invite->url, "/safety-plan.pdf", NULL);
+    g_autoptr(Reply) r = NULL;
+
+    g_assert_true (hw_join_server_revoke (f->server, invite->person_id));
+    r = get (f, url);
+    g_assert_cmpuint (r->status, ==, 403);
+  }
 }
 
 /* Nothing withheld reaches anyone ----------------------------------------- */
@@ -1374,6 +1785,9 @@ main (int   argc,
   ADD ("/join/bad-links", test_bad_links);
   ADD ("/join/rate-limit", test_rate_limit);
   ADD ("/join/tasks", test_tasks);
+  ADD ("/join/task-done", test_task_done);
+  ADD ("/join/visits", test_visits);
+  ADD ("/join/plan-copy", test_plan_copy);
   g_test_add_func ("/join/code-shape", test_code_shape);
   ADD ("/join/codes", test_codes);
   ADD ("/join/code-rate-limit", test_code_rate_limit);

@@ -17,10 +17,12 @@
 
 #include "hw-join-server.h"
 #include "hw-meeting.h"
+#include "hw-join-tls.h"
 #include "hw-meeting-invite-dialog.h"
 #include "hw-meeting-later.h"
 #include "hw-meeting-queries.h"
 #include "hw-meeting-view.h"
+#include "hw-preferences-window.h"
 #include "hw-presentation-window.h"
 #include "hw-test-meeting-view.h"
 #include "hw-test-png.h"
@@ -43,6 +45,21 @@ read_done_cb (GObject      *source,
   g_assert_no_error (error);
 }
 
+/* The page is served over HTTPS with the certificate made for this
+ * computer (hw-join-tls.h): the client trusts that one only. */
+static gboolean
+accept_certificate_cb (SoupMessage          *msg,
+                       GTlsCertificate      *peer,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  g_autofree char *dir = hw_join_tls_default_dir ();
+  g_autofree char *path = g_build_filename (dir, "join-certificate.pem", NULL);
+  g_autoptr(GTlsCertificate) made = g_tls_certificate_new_from_file (path, NULL);
+
+  return made != NULL && g_tls_certificate_is_same (peer, made);
+}
+
 /* GET @url without following a redirect: the status, and the Location. */
 static guint
 fetch (const char  *url,
@@ -54,6 +71,8 @@ fetch (const char  *url,
 
   g_assert_nonnull (msg);
   soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  g_assert_true (g_str_has_prefix (url, "https://"));
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), NULL);
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, read_done_cb, &bytes);
   while (bytes == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -388,6 +407,93 @@ test_scan (Fixture       *f,
   }
 }
 
+/* The agency's certificate, named in Preferences → Phones, is the one the
+ * page is served with; one that cannot be used is said in the window and
+ * nothing listens. */
+static AdwEntryRow *
+entry_row_titled (GtkWidget  *root,
+                  const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_ENTRY_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = entry_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label in @root holds @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root)
+      && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_agency_certificate (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *agency = g_build_filename (f->dir, "agency", NULL);
+  g_autofree char *cert_path = g_build_filename (agency, "join-certificate.pem", NULL);
+  g_autofree char *key_path = g_build_filename (agency, "join-key.pem", NULL);
+  g_autoptr(GTlsCertificate) made = NULL;
+  g_autoptr(GError) error = NULL;
+  HwPreferencesWindow *prefs;
+  AdwEntryRow *cert_row, *key_row;
+  HwMeetingInviteDialog *dialog;
+
+  made = hw_join_tls_for_this_computer (agency, "127.0.0.1", &error);
+  g_assert_no_error (error);
+
+  /* typed in Preferences → Phones */
+  prefs = hw_preferences_window_new (f->store, settings);
+  cert_row = entry_row_titled (GTK_WIDGET (prefs), "Certificate file (PEM)");
+  key_row = entry_row_titled (GTK_WIDGET (prefs), "Private key file (PEM)");
+  g_assert_nonnull (cert_row);
+  g_assert_nonnull (key_row);
+  gtk_editable_set_text (GTK_EDITABLE (cert_row), cert_path);
+  gtk_editable_set_text (GTK_EDITABLE (key_row), key_path);
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "join-tls-certificate");
+
+    g_assert_cmpstr (kept, ==, cert_path);
+  }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  dialog = invite (f);
+  g_assert_true (g_tls_certificate_is_same (
+    hw_join_server_get_tls_certificate (hw_meeting_invite_dialog_get_server (dialog)), made));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "invite.stop", NULL));
+  spin ();
+
+  /* a key that is not there: said, and nothing listens */
+  g_settings_set_string (settings, "join-tls-key", "/nonexistent/key.pem");
+  g_assert_true (gtk_widget_activate_action (f->view, "meeting.invite", NULL));
+  spin ();
+  dialog = HW_MEETING_INVITE_DIALOG (hw_meeting_view_get_invite_dialog (HW_MEETING_VIEW (f->view)));
+  g_assert_nonnull (dialog);
+  g_assert_false (hw_join_server_is_running (hw_meeting_invite_dialog_get_server (dialog)));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Phones cannot join"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "cannot be used"));
+
+  g_settings_reset (settings, "join-tls-certificate");
+  g_settings_reset (settings, "join-tls-key");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +505,7 @@ main (int   argc,
   ADD ("/meeting-invite/invite", test_invite);
   ADD ("/meeting-invite/stops", test_stops);
   ADD ("/meeting-invite/scan", test_scan);
+  ADD ("/meeting-invite/agency-certificate", test_agency_certificate);
 #undef ADD
   return g_test_run ();
 }

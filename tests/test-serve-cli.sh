@@ -3,7 +3,10 @@
 # ("NAME URL" a line; none for a confidential attendee), the link opens
 # that person's page over HTTP, a made-up link is refused, the tokens are
 # not on stderr, SIGTERM stops it cleanly (exit 0, the port closed), and a
-# missing meeting or a public address is refused.
+# missing meeting or a public address is refused. Over HTTPS: the
+# certificate made for this computer (in $XDG_DATA_HOME, 0600) verifies for
+# 127.0.0.1 with curl, a client that does not trust it gets nothing, and its
+# fingerprint is printed; --no-tls only with --address 127.0.0.1.
 set -eu
 
 HOMEWARD="${HOMEWARD_BUILD_ROOT:?}/src/homeward"
@@ -15,6 +18,8 @@ cleanup () {
 }
 trap cleanup EXIT
 db="$dir/h.db"
+export XDG_DATA_HOME="$dir/data"
+cert="$XDG_DATA_HOME/homeward/join-tls/join-certificate.pem"
 
 fail () { echo "FAIL: $*" >&2; [ -f "$dir/err" ] && cat "$dir/err" >&2; exit 1; }
 
@@ -29,6 +34,7 @@ secret=$(sqlite3 "$db" "SELECT p.name FROM meeting_attendees a JOIN people p ON 
 
 "$HOMEWARD" --help | grep -q "homeward serve" || fail "--help does not mention serve"
 
+: >"$dir/out"   # made here: the child's redirection may come after the first look
 "$HOMEWARD" serve --database "$db" --meeting "$meeting" --address 127.0.0.1 --port 0 \
     >"$dir/out" 2>"$dir/err" &
 pid=$!
@@ -41,13 +47,17 @@ while [ "$(wc -l < "$dir/out")" -lt "$expected" ]; do
 done
 sleep 0.2
 [ "$(wc -l < "$dir/out")" -eq "$expected" ] || fail "$(wc -l < "$dir/out") links for $expected attendees"
-grep -vqE '^.+ http://127\.0\.0\.1:[0-9]+/j/[A-Za-z0-9_-]{43}$' "$dir/out" && fail "a line is not NAME URL"
+grep -vqE '^.+ https://127\.0\.0\.1:[0-9]+/j/[A-Za-z0-9_-]{43}$' "$dir/out" && fail "a line is not NAME URL"
+[ -f "$cert" ] || fail "no certificate made in $cert"
+[ "$(stat -c %a "$XDG_DATA_HOME/homeward/join-tls/join-key.pem")" = 600 ] || fail "the key is not 0600"
+grep -qE 'SHA-256.*([0-9A-F]{2}:){31}[0-9A-F]{2}' "$dir/err" || fail "no fingerprint on stderr"
 grep -q "$secret" "$dir/out" && fail "a link for the confidential attendee"
 
 line=$(head -n 1 "$dir/out")
 url=${line##* }
 name=${line% *}
-curl -sS -D "$dir/headers" -o "$dir/page.html" "$url" || fail "curl $url"
+curl -s -o /dev/null "$url" && fail "a client that does not trust the certificate got the page"
+curl -sS --cacert "$cert" -D "$dir/headers" -o "$dir/page.html" "$url" || fail "curl $url"
 head -n 1 "$dir/headers" | grep -q " 200" || fail "the link does not open: $(head -n 1 "$dir/headers")"
 grep -qi '^Content-Security-Policy: default-src' "$dir/headers" || fail "no CSP"
 grep -qi '^Referrer-Policy: no-referrer' "$dir/headers" || fail "no Referrer-Policy"
@@ -55,7 +65,7 @@ grep -q "$name" "$dir/page.html" || fail "the page is not $name's"
 grep -q "$secret" "$dir/page.html" && fail "the confidential attendee on $name's page"
 
 base=${url%/j/*}
-status=$(curl -s -o /dev/null -w '%{http_code}' "$base/j/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+status=$(curl -s --cacert "$cert" -o /dev/null -w '%{http_code}' "$base/j/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
 [ "$status" = 403 ] || fail "a made-up link answered $status"
 
 # the links are for their people only: not on stderr
@@ -71,7 +81,7 @@ while kill -0 "$pid" 2>/dev/null; do
 done
 wait "$pid" || fail "exit status $? after SIGTERM"
 pid=
-curl -s -o /dev/null "$url" && fail "still answering after it stopped"
+curl -s --cacert "$cert" -o /dev/null "$url" && fail "still answering after it stopped"
 
 if "$HOMEWARD" serve --database "$db" --meeting 9999 --address 127.0.0.1 >/dev/null 2>"$dir/err"; then
   fail "an unknown meeting was served"
@@ -84,4 +94,17 @@ grep -q "local network" "$dir/err" || fail "no message for a public address"
 if "$HOMEWARD" serve --database "$db" >/dev/null 2>"$dir/err"; then
   fail "served without --meeting"
 fi
+if "$HOMEWARD" serve --database "$db" --meeting "$meeting" --no-tls >/dev/null 2>"$dir/err"; then
+  fail "plain HTTP on the network"
+fi
+grep -q -- "--no-tls" "$dir/err" || fail "no message for --no-tls"
+if "$HOMEWARD" serve --database "$db" --meeting "$meeting" --address 127.0.0.1 \
+    --tls-certificate "$cert" >/dev/null 2>"$dir/err"; then
+  fail "a certificate without its key"
+fi
+if "$HOMEWARD" serve --database "$db" --meeting "$meeting" --address 127.0.0.1 \
+    --tls-certificate "$dir/none.pem" --tls-key "$dir/none.pem" >/dev/null 2>"$dir/err"; then
+  fail "a missing certificate"
+fi
+grep -q "cannot be used" "$dir/err" || fail "no message for a missing certificate: $(cat "$dir/err")"
 echo "ok: homeward serve"

@@ -34,6 +34,7 @@
 #include "hw-export.h"
 #include "hw-interchange.h"
 #include "hw-join-server.h"
+#include "hw-join-tls.h"
 #include "hw-language.h"
 #include "hw-lock.h"
 #include "hw-meeting.h"
@@ -904,8 +905,17 @@ cmd_serve (int argc, char **argv)
   gint64 meeting_id = 0;
   int port = 0;
   g_autofree char *address = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
+  gboolean no_tls = FALSE;
   const GOptionEntry entries[] = {
     { "meeting", 'm', 0, G_OPTION_ARG_INT64, &meeting_id, N_("The meeting people join"), N_("ID") },
+    { "tls-certificate", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert,
+      N_("The agency's certificate for this computer (PEM; default: one Homeward makes for it)"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("The private key of that certificate (PEM)"),
+      N_("FILE") },
+    { "no-tls", 0, 0, G_OPTION_ARG_NONE, &no_tls,
+      N_("Plain HTTP, unencrypted: only for a test on this computer (127.0.0.1)"), NULL },
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("The port to listen on (default: any free port)"), N_("N") },
     { "address", 'a', 0, G_OPTION_ARG_STRING, &address,
       N_("This computer's address on the local network (default: the first private one)"), N_("A") },
@@ -934,10 +944,26 @@ cmd_serve (int argc, char **argv)
       g_printerr (_("homeward: %d is not a port number.\n"), port);
       return 1;
     }
+  if ((tls_cert == NULL) != (tls_key == NULL))
+    {
+      g_printerr ("%s\n", _("homeward: give both --tls-certificate and --tls-key, or neither."));
+      return 1;
+    }
+  if (no_tls && (tls_cert != NULL || g_strcmp0 (address, "127.0.0.1") != 0))
+    {
+      g_printerr ("%s\n", _("homeward: --no-tls is only for a test on this computer: add --address 127.0.0.1."));
+      return 1;
+    }
   if ((store = open_store (&error)) == NULL)
     return fail (error);
 
   server = hw_join_server_new (store, meeting_id);
+  if (!no_tls)
+    {
+      g_autofree char *dir = hw_join_tls_default_dir ();
+
+      hw_join_server_set_tls (server, tls_cert, tls_key, dir);
+    }
   if (!hw_join_server_start (server, address, (guint) port, &error))
     return fail (error);
   invites = hw_join_server_invite_all (server, &error);
@@ -955,6 +981,14 @@ cmd_serve (int argc, char **argv)
   fflush (stdout);
   g_printerr (_("Serving meeting %lld at %s. Press Ctrl+C to stop; the links stop working then.\n"),
               (long long) meeting_id, hw_join_server_get_base_url (server));
+  if (hw_join_server_get_tls_certificate (server) != NULL)
+    {
+      g_autofree char *print = hw_join_tls_fingerprint (hw_join_server_get_tls_certificate (server));
+
+      /* TRANSLATORS: what a phone's browser shows as the certificate's
+       * "SHA-256 fingerprint", to check it is this computer's */
+      g_printerr (_("Certificate fingerprint (SHA-256): %s\n"), print);
+    }
   g_clear_pointer (&invites, g_ptr_array_unref);
 
   loop = g_main_loop_new (NULL, FALSE);

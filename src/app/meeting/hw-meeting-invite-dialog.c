@@ -16,6 +16,7 @@
 #include <netinet/in.h>
 #include <string.h>
 
+#include "hw-join-tls.h"
 #include "hw-meeting-invite-dialog.h"
 #include "hw-meeting-view.h"
 #include "hw-presentation-window.h"
@@ -381,6 +382,31 @@ new_links (HwMeetingInviteDialog *self,
   return TRUE;
 }
 
+/* Always HTTPS: with the agency's certificate when preferences name one,
+ * else with one made for this computer (hw-join-tls.h). */
+static void
+use_tls (HwJoinServer *server)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autofree char *dir = hw_join_tls_default_dir ();
+  g_autofree char *cert = NULL;
+  g_autofree char *key = NULL;
+
+  if (schema != NULL && g_settings_schema_has_key (schema, "join-tls-certificate"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      cert = g_strstrip (g_settings_get_string (settings, "join-tls-certificate"));
+      key = g_strstrip (g_settings_get_string (settings, "join-tls-key"));
+    }
+  if (cert != NULL && *cert != '\0')
+    /* a key left empty is refused by the server with a clear message */
+    hw_join_server_set_tls (server, cert, key != NULL && *key != '\0' ? key : cert, NULL);
+  else
+    hw_join_server_set_tls (server, NULL, NULL, dir);
+}
+
 /* Starts the server and lists everyone who may join. */
 static void
 start (HwMeetingInviteDialog *self)
@@ -392,6 +418,7 @@ start (HwMeetingInviteDialog *self)
   g_assert (HW_IS_MEETING_INVITE_DIALOG (self));
 
   self->server = hw_join_server_new (self->store, self->meeting_id);
+  use_tls (self->server);
   if (!hw_join_server_start (self->server, address != NULL ? address : "127.0.0.1", 0, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Phones cannot join: %s"), error->message);

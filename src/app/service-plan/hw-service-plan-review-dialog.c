@@ -156,7 +156,7 @@ save_action_cb (GtkWidget  *widget,
   gint64 id = 0;
 
   if (hw_store_begin_edit (self->store,
-                           self->record ? _("Change readiness review") : _("Add readiness review"),
+                           self->record ? N_("Change readiness review") : N_("Add readiness review"),
                            &error))
     {
       id = write_review (self, &error);

@@ -36,6 +36,9 @@ struct _HwPreferencesWindow
   GtkWidget            *save_button;
   GtkAdjustment        *steps_adjustment;
   GtkAdjustment        *days_adjustment;
+  GtkWidget            *tls_group;
+  GtkWidget            *tls_certificate_row;
+  GtkWidget            *tls_key_row;
 };
 
 G_DEFINE_FINAL_TYPE (HwPreferencesWindow, hw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -181,9 +184,14 @@ hw_preferences_window_new (HwStore   *store,
     {
       self->settings = g_object_ref (settings);
       g_settings_bind (settings, "lock-after-minutes", self->minutes_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "join-tls-certificate", self->tls_certificate_row, "text", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "join-tls-key", self->tls_key_row, "text", G_SETTINGS_BIND_DEFAULT);
     }
   else
-    gtk_widget_set_sensitive (self->minutes_row, FALSE);
+    {
+      gtk_widget_set_sensitive (self->minutes_row, FALSE);
+      gtk_widget_set_sensitive (self->tls_group, FALSE);
+    }
   update_passphrase_group (self);
 
   /* the values first, then follow the changes */
@@ -203,6 +211,11 @@ hw_preferences_window_dispose (GObject *object)
 
   if (self->settings != NULL && self->minutes_adjustment != NULL)
     g_settings_unbind (self->minutes_adjustment, "value");
+  if (self->settings != NULL && self->tls_certificate_row != NULL)
+    {
+      g_settings_unbind (self->tls_certificate_row, "text");
+      g_settings_unbind (self->tls_key_row, "text");
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -230,6 +243,9 @@ hw_preferences_window_class_init (HwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, steps_adjustment);
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, days_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, tls_group);
+  gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, tls_certificate_row);
+  gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, tls_key_row);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
 }

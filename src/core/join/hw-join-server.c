@@ -20,11 +20,17 @@
 
 #include "hw-enums.h"
 #include "hw-join-server.h"
+#include "hw-join-tls.h"
 #include "hw-join-token.h"
 #include "hw-language.h"
 #include "hw-meeting.h"
 #include "hw-recipient.h"
+#include "hw-date.h"
+#include "hw-plan.h"
+#include "hw-plan-document.h"
 #include "hw-service-plan.h"
+#include "hw-visits.h"
+#include "hw-visits-document.h"
 
 /* from the compiled hw-join.gresource.xml */
 GResource *hw_join_get_resource (void);
@@ -104,6 +110,11 @@ struct _HwJoinServer
   gulong      changed_id;
   guint       refresh_id;
   guint       heartbeat_id;
+  gboolean    tls;          /* serve over HTTPS */
+  char       *tls_cert_file; /* the agency's certificate, or NULL ... */
+  char       *tls_key_file;
+  char       *tls_dir;      /* ... one made for this computer in this folder */
+  GTlsCertificate *tls_certificate; /* while running */
 };
 
 G_DEFINE_FINAL_TYPE (HwJoinServer, hw_join_server, G_TYPE_OBJECT)
@@ -683,16 +694,14 @@ append_scores (HwJoinServer *self,
   g_string_append (out, "</section>\n");
 }
 
-/* "What I need to do": the person's own tasks of the service plan, as
- * their printed copy of the plan lists them (tasks under a need withheld
- * from them are left out by hw_service_plan_list_tasks()). Read only. */
-static void
-append_tasks (HwJoinServer *self,
-              Visitor      *v,
-              GString      *out)
+/* The person's own tasks of the service plan, as their printed copy of
+ * the plan lists them (tasks under a need withheld from them are left out
+ * by hw_service_plan_list_tasks()). */
+static GPtrArray *
+list_own_tasks (HwJoinServer *self,
+                Visitor      *v)
 {
   HwTaskFilter filter = { .by_person = TRUE, .person_id = v->recipient.person_id };
-  g_autoptr(GPtrArray) tasks = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
@@ -701,21 +710,38 @@ append_tasks (HwJoinServer *self,
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
-  tasks = hw_service_plan_list_tasks (self->store, hw_record_get_int (v->meeting, "case_id"), &v->recipient,
-                                      &filter, HW_TASK_SORT_STATUS, &today, NULL);
+  return hw_service_plan_list_tasks (self->store, hw_record_get_int (v->meeting, "case_id"), &v->recipient,
+                                     &filter, HW_TASK_SORT_STATUS, &today, NULL);
+}
+
+/* "What I need to do": each task with its status and date; an open one
+ * can be marked done, with a note for the plan's progress notes. */
+static void
+append_tasks (HwJoinServer *self,
+              Visitor      *v,
+              GString      *out,
+              const char   *base,
+              const char   *csrf)
+{
+  g_autoptr(GPtrArray) tasks = list_own_tasks (self, v);
+
+  g_assert (HW_IS_JOIN_SERVER (self));
+
   if (tasks == NULL || tasks->len == 0)
     return;
 
   g_string_append (out, "<section aria-labelledby=\"tasks-heading\">\n");
-  append_escaped (out, "<h2 id=\"tasks-heading\">%s</h2>\n<ul class=\"items\">\n", _("What I need to do"));
+  append_escaped (out, "<h2 id=\"tasks-heading\">%s</h2>\n<ul class=\"items tasks\">\n", _("What I need to do"));
   for (guint i = 0; i < tasks->len; i++)
     {
       HwRecord *task = g_ptr_array_index (tasks, i);
       const char *target = hw_record_get_string (task, "target_date");
+      const char *status = hw_record_get_string (task, "status");
+      gint64 id = hw_record_get_id (task);
 
-      append_escaped (out, "<li>%s", hw_record_get_string (task, "description"));
-      append_escaped (out, "<br><span class=\"hint\">%s", hw_choice_label (HW_CHOICES_TASK_STATUS,
-                                                                          hw_record_get_string (task, "status")));
+      g_string_append_printf (out, "<li><span id=\"task-%" G_GINT64_FORMAT "\">", id);
+      append_escaped (out, "%s</span>", hw_record_get_string (task, "description"));
+      append_escaped (out, "<br><span class=\"hint\">%s", hw_choice_label (HW_CHOICES_TASK_STATUS, status));
       if (target != NULL && *target != '\0')
         {
           g_autofree char *date = hw_language_format_iso (target, HW_DATE_LONG, FALSE);
@@ -724,9 +750,107 @@ append_tasks (HwJoinServer *self,
 
           append_escaped (out, " · %s", by);
         }
-      g_string_append (out, "</span></li>\n");
+      g_string_append (out, "</span>\n");
+      if (g_strcmp0 (status, "done") != 0 && g_strcmp0 (status, "dropped") != 0)
+        {
+          /* a closed <details> keeps the list short; it opens without script */
+          append_escaped (out, "<details>\n<summary>%s</summary>\n", _("I have done this"));
+          append_escaped (out, "<form method=\"post\" action=\"%s/task\">\n", base);
+          append_escaped (out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", csrf);
+          g_string_append_printf (out, "<input type=\"hidden\" name=\"task\" value=\"%" G_GINT64_FORMAT "\">\n", id);
+          g_string_append_printf (out, "<label for=\"note-%" G_GINT64_FORMAT "\">", id);
+          append_escaped (out, "%s</label>\n", _("A note for the plan (you can leave it empty)"));
+          g_string_append_printf (out, "<textarea id=\"note-%" G_GINT64_FORMAT "\" name=\"note\" rows=\"3\""
+                                  " maxlength=\"2000\" aria-describedby=\"task-%" G_GINT64_FORMAT "\"></textarea>\n",
+                                  id, id);
+          append_escaped (out, "<button type=\"submit\">%s</button>\n", _("Mark as done"));
+          g_string_append (out, "</form>\n</details>\n");
+        }
+      g_string_append (out, "</li>\n");
     }
   g_string_append (out, "</ul>\n</section>\n");
+}
+
+/* "My family time": the visits of the next four weeks this person takes
+ * part in, as their copy of the family-time plan shows them: when, how
+ * long, the supervision, where (unless it is an address kept from them),
+ * and whether it was cancelled; never who else is there. */
+static void
+append_visits (HwJoinServer *self,
+               Visitor      *v,
+               GString      *out)
+{
+  gint64 case_id = hw_record_get_int (v->meeting, "case_id");
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GArray) visits = NULL;
+  guint shown = 0;
+
+  g_assert (HW_IS_JOIN_SERVER (self));
+
+  visits = hw_visits_list (self->store, case_id, v->recipient.person_id, now - 3600, now + 28 * 86400, NULL);
+  if (visits == NULL || visits->len == 0)
+    return;
+
+  g_string_append (out, "<section aria-labelledby=\"visits-heading\">\n");
+  append_escaped (out, "<h2 id=\"visits-heading\">%s</h2>\n", _("My family time"));
+  append_escaped (out, "<p class=\"hint\">%s</p>\n<ul class=\"items visits\">\n", _("The next four weeks"));
+  for (guint i = 0; i < visits->len && shown < 12; i++, shown++)
+    {
+      HwVisit *visit = &g_array_index (visits, HwVisit, i);
+      g_autofree char *when = hw_language_format_iso (visit->occ.local_start, HW_DATE_WEEKDAY, TRUE);
+      g_autofree char *length = hw_language_format_duration ((int) ((visit->occ.end_utc - visit->occ.start_utc) / 60));
+      gboolean cancelled = hw_visit_status_is_cancelled (visit->status);
+
+      append_escaped (out, "<li><strong>%s</strong>", when);
+      append_escaped (out, " (%s)", length);
+      append_escaped (out, "<br>%s", hw_visits_display_title (visit->title));
+      append_escaped (out, " · %s", hw_visit_level_label (visit->level));
+      if (visit->place != NULL && visit->place[0] != '\0'
+          && hw_visits_place_may_show (self->store, case_id, &v->recipient, visit->place))
+        {
+          /* TRANSLATORS: where a visit takes place, on the phone's page */
+          g_autofree char *where = g_strdup_printf (_("Where: %s"), visit->place);
+
+          append_escaped (out, "<br>%s", where);
+        }
+      if (cancelled)
+        append_escaped (out, "<br><span class=\"cancelled\">%s</span>", hw_visit_status_label (visit->status));
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ul>\n</section>\n");
+}
+
+/* "My copies": the plans as this person's own printed copy, as PDF. */
+static void
+append_copies (HwJoinServer *self,
+               Visitor      *v,
+               GString      *out,
+               const char   *base)
+{
+  gint64 case_id = hw_record_get_int (v->meeting, "case_id");
+  gboolean safety = hw_plan_find (self->store, case_id, HW_PLAN_SAFETY) != 0;
+  gboolean home = hw_plan_find (self->store, case_id, HW_PLAN_REUNIFICATION) != 0;
+
+  g_assert (HW_IS_JOIN_SERVER (self));
+
+  if (!safety && !home)
+    return;
+  g_string_append (out, "<section aria-labelledby=\"copies-heading\">\n");
+  append_escaped (out, "<h2 id=\"copies-heading\">%s</h2>\n<ul class=\"items copies\">\n", _("My copy of the plans"));
+  if (safety)
+    {
+      append_escaped (out, "<li><a href=\"%s/safety-plan.pdf\">", base);
+      append_escaped (out, "%s</a></li>\n", _("The safety plan (PDF)"));
+    }
+  if (home)
+    {
+      append_escaped (out, "<li><a href=\"%s/reunification-plan.pdf\">", base);
+      append_escaped (out, "%s</a></li>\n", _("The plan for after going home (PDF)"));
+    }
+  g_string_append (out, "</ul>\n");
+  append_escaped (out, "<p class=\"hint\">%s</p>\n",
+                  _("The same copy the facilitator would print for you: the agreed plan, or the draft if it is not agreed yet."));
+  g_string_append (out, "</section>\n");
 }
 
 /* The whole page for @v, in their language (the caller pushed it). */
@@ -830,7 +954,9 @@ build_page (HwJoinServer *self,
       if (shown > 0)
         g_string_append (body, "</ul>\n</section>\n");
     }
-  append_tasks (self, v, body);
+  append_tasks (self, v, body, token_path, csrf);
+  append_visits (self, v, body);
+  append_copies (self, v, body, token_path);
   g_string_append (body, "</main>\n");
 
   /* TRANSLATORS: the browser tab's title: "Step 5 of 15 — What is working well" */
@@ -1098,7 +1224,7 @@ same_origin (HwJoinServer      *self,
     return FALSE;
   if (origin != NULL)
     {
-      g_autofree char *expected = g_strconcat ("http://", host ? host : "", NULL);
+      g_autofree char *expected = g_strconcat (self->tls ? "https://" : "http://", host ? host : "", NULL);
 
       return g_ascii_strcasecmp (origin, expected) == 0;
     }
@@ -1205,6 +1331,106 @@ handle_score (HwJoinServer      *self,
     }
   g_debug ("person %" G_GINT64_FORMAT " gave a score", guest->person_id);
   redirect_to_page (msg, token_path, "scored=1");
+}
+
+static void
+handle_task (HwJoinServer      *self,
+             SoupServerMessage *msg,
+             Guest             *guest,
+             Visitor           *v,
+             GHashTable        *form,
+             const char        *token_path)
+{
+  const char *task_text = g_hash_table_lookup (form, "task");
+  const char *note = g_hash_table_lookup (form, "note");
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  guint64 task_id = 0;
+  gboolean mine = FALSE;
+
+  g_assert (HW_IS_JOIN_SERVER (self));
+
+  /* only a task this person's page lists */
+  if (g_ascii_string_to_unsigned (task_text, 10, 1, G_MAXINT64, &task_id, NULL))
+    {
+      tasks = list_own_tasks (self, v);
+      for (guint i = 0; tasks != NULL && i < tasks->len; i++)
+        if (hw_record_get_id (g_ptr_array_index (tasks, i)) == (gint64) task_id)
+          mine = TRUE;
+    }
+  if (!mine)
+    {
+      respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path,
+                    _("This task is not on your page."), TRUE, NULL, NULL);
+      return;
+    }
+  if (note != NULL && g_utf8_strlen (note, -1) > 2000)
+    {
+      respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path,
+                    _("The note is too long. Please keep it under 2,000 letters."), TRUE, NULL, NULL);
+      return;
+    }
+  today = hw_date_today_iso ();
+  if (!hw_service_plan_mark_task_done (self->store, (gint64) task_id, today,
+                                       hw_record_get_string (v->person, "name"), note, &error))
+    {
+      respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path, error->message, TRUE, NULL, NULL);
+      return;
+    }
+  g_debug ("person %" G_GINT64_FORMAT " marked a task done", guest->person_id);
+  redirect_to_page (msg, token_path, "done=1");
+}
+
+/* The person's own copy of a plan as PDF: the latest agreed version, or
+ * the draft when none is agreed yet, drawn for them (hw-recipient.h) in
+ * their language. */
+static void
+handle_plan (HwJoinServer      *self,
+             SoupServerMessage *msg,
+             Visitor           *v,
+             HwPlanKind         kind)
+{
+  gint64 plan_id = hw_plan_find (self->store, hw_record_get_int (v->meeting, "case_id"), kind);
+  g_autoptr(JsonNode) snapshot = NULL;
+  g_autoptr(HwDocument) doc = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+  const char *file;
+
+  g_assert (HW_IS_JOIN_SERVER (self));
+
+  if (plan_id == 0)
+    {
+      respond_message (msg, SOUP_STATUS_NOT_FOUND, _("There is no such plan yet"),
+                       _("Ask the facilitator about it."));
+      return;
+    }
+  version = hw_plan_get_latest_version (self->store, plan_id);
+  snapshot = version > 0 ? hw_plan_load_version (self->store, plan_id, version, &error)
+                         : hw_plan_snapshot (self->store, plan_id, &error);
+  if (snapshot != NULL)
+    doc = hw_plan_document_new_for_store (self->store, snapshot, &v->recipient, v->language, &error);
+  stream = g_memory_output_stream_new_resizable ();
+  if (doc == NULL || !hw_document_write_pdf (doc, stream, &error)
+      || !g_output_stream_close (stream, NULL, &error))
+    {
+      g_warning ("The copy of a plan for person %" G_GINT64_FORMAT " could not be made: %s",
+                 v->recipient.person_id, error ? error->message : "");
+      respond_message (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, _("Something went wrong"),
+                       _("Please try again."));
+      return;
+    }
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  file = kind == HW_PLAN_SAFETY ? "inline; filename=\"safety-plan.pdf\""
+                                : "inline; filename=\"plan-after-going-home.pdf\"";
+  set_safety_headers (msg);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Content-Disposition", file);
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/pdf", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 /* Handlers ---------------------------------------------------------------- */
@@ -1494,11 +1720,18 @@ join_cb (SoupServer        *server,
         notice = _("Thank you. The facilitator will read it.");
       else if (query != NULL && g_hash_table_contains (query, "scored"))
         notice = _("Your score is saved.");
+      else if (query != NULL && g_hash_table_contains (query, "done"))
+        notice = _("Marked as done. Thank you.");
       respond_page (self, msg, SOUP_STATUS_OK, guest, &v, token_path, notice, FALSE, NULL, NULL);
     }
   else if (g_str_equal (rest, "/events") && method == SOUP_METHOD_GET)
     start_stream (self, msg, guest, &v);
-  else if ((g_str_equal (rest, "/add") || g_str_equal (rest, "/score")) && method == SOUP_METHOD_POST)
+  else if (g_str_equal (rest, "/safety-plan.pdf") && method == SOUP_METHOD_GET)
+    handle_plan (self, msg, &v, HW_PLAN_SAFETY);
+  else if (g_str_equal (rest, "/reunification-plan.pdf") && method == SOUP_METHOD_GET)
+    handle_plan (self, msg, &v, HW_PLAN_REUNIFICATION);
+  else if ((g_str_equal (rest, "/add") || g_str_equal (rest, "/score") || g_str_equal (rest, "/task"))
+           && method == SOUP_METHOD_POST)
     {
       g_autoptr(GHashTable) form = NULL;
       guint status = SOUP_STATUS_BAD_REQUEST;
@@ -1514,11 +1747,14 @@ join_cb (SoupServer        *server,
                          _("Open your link again and send it from there."));
       else if (g_str_equal (rest, "/add"))
         handle_add (self, msg, guest, &v, form, token_path);
+      else if (g_str_equal (rest, "/task"))
+        handle_task (self, msg, guest, &v, form, token_path);
       else
         handle_score (self, msg, guest, &v, form, token_path);
     }
   else if (g_str_equal (rest, "") || g_str_equal (rest, "/events") || g_str_equal (rest, "/add")
-           || g_str_equal (rest, "/score"))
+           || g_str_equal (rest, "/score") || g_str_equal (rest, "/task")
+           || g_str_equal (rest, "/safety-plan.pdf") || g_str_equal (rest, "/reunification-plan.pdf"))
     respond (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", "", 0);
   else
     respond_message (msg, SOUP_STATUS_NOT_FOUND, _("There is no such page"),
@@ -1560,6 +1796,10 @@ hw_join_server_finalize (GObject *object)
   g_hash_table_unref (self->guests);
   g_ptr_array_unref (self->streams);
   memset (self->secret, 0, sizeof self->secret);
+  g_clear_object (&self->tls_certificate);
+  g_free (self->tls_cert_file);
+  g_free (self->tls_key_file);
+  g_free (self->tls_dir);
   G_OBJECT_CLASS (hw_join_server_parent_class)->finalize (object);
 }
 
@@ -1674,7 +1914,20 @@ hw_join_server_start (HwJoinServer  *self,
       return FALSE;
     }
 
-  soup = soup_server_new ("server-header", "Homeward", NULL);
+  if (self->tls)
+    {
+      g_autofree char *addr_text = g_inet_address_to_string (inet);
+
+      g_clear_object (&self->tls_certificate);
+      self->tls_certificate = self->tls_cert_file != NULL
+                              ? hw_join_tls_load (self->tls_cert_file, self->tls_key_file, error)
+                              : hw_join_tls_for_this_computer (self->tls_dir, addr_text, error);
+      if (self->tls_certificate == NULL)
+        return FALSE;
+    }
+
+  soup = soup_server_new ("server-header", "Homeward",
+                          "tls-certificate", self->tls ? self->tls_certificate : NULL, NULL);
   /* an early handler runs only where it is registered for the very path
    * that is matched, so it goes with each handler */
   soup_server_add_early_handler (soup, NULL, early_cb, self, NULL);
@@ -1684,7 +1937,7 @@ hw_join_server_start (HwJoinServer  *self,
   soup_server_add_early_handler (soup, "/static", early_cb, self, NULL);
   soup_server_add_handler (soup, "/static", static_cb, self, NULL);
   sa = g_inet_socket_address_new (inet, port);
-  if (!soup_server_listen (soup, sa, 0, error))
+  if (!soup_server_listen (soup, sa, self->tls ? SOUP_SERVER_LISTEN_HTTPS : 0, error))
     return FALSE;
 
   /* the port chosen (not soup_server_get_uris(), which leaks an address
@@ -1705,7 +1958,7 @@ hw_join_server_start (HwJoinServer  *self,
            ? g_strdup_printf ("[%s]", addr_text) : g_strdup (addr_text);
   }
   self->authority = g_strdup_printf ("%s:%u", host, self->port);
-  self->base_url = g_strdup_printf ("http://%s", self->authority);
+  self->base_url = g_strdup_printf ("%s://%s", self->tls ? "https" : "http", self->authority);
   self->loopback = g_inet_address_get_is_loopback (inet);
   self->soup = g_steal_pointer (&soup);
 
@@ -1747,6 +2000,32 @@ hw_join_server_stop (HwJoinServer *self)
   g_clear_pointer (&self->last_event, g_free);
   memset (self->secret, 0, sizeof self->secret);
   self->port = 0;
+}
+
+void
+hw_join_server_set_tls (HwJoinServer *self,
+                        const char   *cert_file,
+                        const char   *key_file,
+                        const char   *dir)
+{
+  g_return_if_fail (HW_IS_JOIN_SERVER (self));
+  g_return_if_fail (self->soup == NULL);
+  g_return_if_fail ((cert_file == NULL) == (key_file == NULL));
+
+  g_free (self->tls_cert_file);
+  self->tls_cert_file = g_strdup (cert_file);
+  g_free (self->tls_key_file);
+  self->tls_key_file = g_strdup (key_file);
+  g_free (self->tls_dir);
+  self->tls_dir = g_strdup (dir);
+  self->tls = cert_file != NULL || dir != NULL;
+}
+
+GTlsCertificate *
+hw_join_server_get_tls_certificate (HwJoinServer *self)
+{
+  g_return_val_if_fail (HW_IS_JOIN_SERVER (self), NULL);
+  return self->soup != NULL && self->tls ? self->tls_certificate : NULL;
 }
 
 gboolean

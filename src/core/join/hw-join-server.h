@@ -29,6 +29,11 @@
  *                          {phase, title, number, total, revealed}
  *   POST /j/TOKEN/add      contribution=strength|worry|idea|question, text
  *   POST /j/TOKEN/score    item=ID, score=0..10, reason
+ *   POST /j/TOKEN/task     task=ID, note: marks one of the person's own
+ *                          tasks done (hw_service_plan_mark_task_done)
+ *   GET  /j/TOKEN/safety-plan.pdf, /j/TOKEN/reunification-plan.pdf
+ *                          the person's own copy of the plan: the latest
+ *                          agreed version, else the draft
  *   GET  /j/CODE           a short one-time link (hw_join_server_invite_with_code):
  *                          303 to the person's page; used, expired,
  *                          withdrawn or unknown: one refusal page; 20 wrong
@@ -99,6 +104,25 @@ gboolean      hw_join_server_start        (HwJoinServer  *self,
                                            GError       **error);
 /* Stops listening, ends every live stream and forgets every token. */
 void          hw_join_server_stop         (HwJoinServer  *self);
+
+/**
+ * hw_join_server_set_tls:
+ * @cert_file: (nullable): the agency's certificate (PEM), with @key_file
+ * @key_file: (nullable): its private key (PEM)
+ * @dir: (nullable): without the agency's, a certificate made for this
+ *   computer is kept here (hw_join_tls_for_this_computer())
+ *
+ * Before hw_join_server_start(): serve over HTTPS. All NULL: plain HTTP
+ * (the core tests). A certificate that cannot be used makes the start
+ * fail with a clear message.
+ */
+void             hw_join_server_set_tls             (HwJoinServer *self,
+                                                      const char   *cert_file,
+                                                      const char   *key_file,
+                                                      const char   *dir);
+/* (transfer none) (nullable): the certificate served while running. */
+GTlsCertificate *hw_join_server_get_tls_certificate (HwJoinServer *self);
+
 gboolean      hw_join_server_is_running   (HwJoinServer  *self);
 guint         hw_join_server_get_port     (HwJoinServer  *self);
 /* "http://192.168.1.20:8080" (no trailing slash), or NULL if stopped */

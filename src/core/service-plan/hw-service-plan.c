@@ -712,7 +712,7 @@ hw_service_plan_save (HwStore     *store,
 
   if (hw_record_get_id (record) != 0)
     {
-      if (!hw_store_update (store, label ? label : _(info->change_label), record, error))
+      if (!hw_store_update (store, label ? label : info->change_label, record, error))
         return 0;
       return hw_record_get_id (record);
     }
@@ -727,7 +727,7 @@ hw_service_plan_save (HwStore     *store,
                                              hw_record_get_int (record, info->parent),
                                              G_TYPE_INVALID));
     }
-  return hw_store_insert (store, label ? label : _(info->add_label), record, error);
+  return hw_store_insert (store, label ? label : info->add_label, record, error);
 }
 
 gboolean
@@ -752,7 +752,7 @@ hw_service_plan_delete (HwStore     *store,
                    _("This item does not exist (any more)."));
       return FALSE;
     }
-  return hw_store_delete (store, label ? label : _(info->remove_label), table, id, error);
+  return hw_store_delete (store, label ? label : info->remove_label, table, id, error);
 }
 
 gboolean
@@ -805,7 +805,7 @@ hw_service_plan_move (HwStore     *store,
   /* Renumber the siblings 0..n-1 in one edit: positions may have gaps or
    * ties after deletes and undo. */
   own_edit = !hw_store_in_edit (store);
-  if (own_edit && !hw_store_begin_edit (store, _("Change order"), error))
+  if (own_edit && !hw_store_begin_edit (store, N_("Change order"), error))
     return FALSE;
   for (guint i = 0; i < siblings->len; i++)
     {
@@ -897,9 +897,44 @@ hw_service_plan_set_task_status (HwStore     *store,
   hw_record_set_id (record, task_id);
   hw_record_set_string (record, "status", status);
   return hw_service_plan_save (store,
-                               g_strcmp0 (status, "done") == 0 ? _("Mark task done")
-                                                               : _("Change task status"),
+                               g_strcmp0 (status, "done") == 0 ? N_("Mark task done")
+                                                               : N_("Change task status"),
                                record, error) != 0;
+}
+
+gboolean
+hw_service_plan_mark_task_done (HwStore     *store,
+                                gint64       task_id,
+                                const char  *date,
+                                const char  *author,
+                                const char  *note,
+                                GError     **error)
+{
+  g_autoptr(HwRecord) task = NULL;
+  g_autofree char *text = NULL;
+  const char *status;
+  gboolean own, ok;
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  task = hw_store_get (store, "tasks", task_id, error);
+  if (task == NULL)
+    return FALSE;
+  status = hw_record_get_string (task, "status");
+  if (g_strcmp0 (status, "done") == 0 || g_strcmp0 (status, "dropped") == 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   g_strcmp0 (status, "done") == 0 ? _("This task is already done.")
+                                                   : _("This task was dropped from the plan."));
+      return FALSE;
+    }
+  text = g_strstrip (g_strdup (note ? note : ""));
+
+  if (!hw_store_join_edit (store, N_("Mark task done"), &own, error))
+    return FALSE;
+  ok = hw_service_plan_set_task_status (store, task_id, "done", error)
+       && (*text == '\0' || hw_service_plan_add_note (store, task_id, date, author, text, error) != 0);
+  return hw_store_leave_edit (store, own, ok, error);
 }
 
 gboolean
@@ -912,7 +947,7 @@ hw_service_plan_set_achievement (HwStore     *store,
 
   hw_record_set_id (record, goal_id);
   hw_record_set_string (record, "achievement", achievement);
-  return hw_service_plan_save (store, _("Rate goal achievement"), record, error) != 0;
+  return hw_service_plan_save (store, N_("Rate goal achievement"), record, error) != 0;
 }
 
 gint64

@@ -143,6 +143,24 @@ gboolean     hw_service_plan_set_task_status (HwStore   *store,
                                            gint64        task_id,
                                            const char   *status,
                                            GError      **error);
+/**
+ * hw_service_plan_mark_task_done:
+ * @date: the day of the note, "YYYY-MM-DD"
+ * @author: (nullable): who marked it (the note's author); NULL: the
+ *   store's author
+ * @note: (nullable): what they want to say about it; NULL or blank adds
+ *   no progress note
+ *
+ * One edit, "Mark task done": the task's status becomes done and, with a
+ * note, a progress note is added to it. A task already done, or dropped,
+ * is refused (HW_STORE_ERROR_INVALID) and nothing changes.
+ */
+gboolean     hw_service_plan_mark_task_done (HwStore    *store,
+                                           gint64        task_id,
+                                           const char   *date,
+                                           const char   *author,
+                                           const char   *note,
+                                           GError      **error);
 gboolean     hw_service_plan_set_achievement (HwStore   *store,
                                            gint64        goal_id,
                                            const char   *achievement,

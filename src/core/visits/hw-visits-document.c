@@ -77,8 +77,11 @@ may_name (HwStore *store, const HwRecipient *recipient, gint64 person_id, char *
   return TRUE;
 }
 
-static gboolean
-place_may_show (HwStore *store, gint64 case_id, const HwRecipient *recipient, const char *place)
+gboolean
+hw_visits_place_may_show (HwStore           *store,
+                          gint64             case_id,
+                          const HwRecipient *recipient,
+                          const char        *place)
 {
   g_autoptr(GPtrArray) people = hw_store_select (store, "people", NULL,
                                                  "SELECT * FROM people WHERE case_id = ? AND address != ''",
@@ -266,7 +269,7 @@ add_plan (HwDocument        *doc,
             hw_document_add_labelled (doc, _("Why it ended"),
                                       hw_record_get_string (s, "end_reason"));
         }
-      if (place[0] && place_may_show (store, case_id, recipient, place))
+      if (place[0] && hw_visits_place_may_show (store, case_id, recipient, place))
         hw_document_add_labelled (doc, _("Where"), place);
       if (children[0])
         hw_document_add_labelled (doc, _("Children"), children);

@@ -33,6 +33,13 @@ HwDocument *hw_visits_build_document (HwStore           *store,
                                       const char        *paper,
                                       GError           **error);
 
+/* FALSE when @place names an address of the case that @recipient may not
+ * see (a protected address): then it is not written in their copy. */
+gboolean    hw_visits_place_may_show (HwStore           *store,
+                                      gint64             case_id,
+                                      const HwRecipient *recipient,
+                                      const char        *place);
+
 /* A series' name as a document shows it: the default name ("Family time")
  * in the current gettext language, any other name as written. */
 const char *hw_visits_display_title  (const char *title);
