@@ -461,7 +461,7 @@ insert_item (HwStore     *store,
              GError     **error)
 {
   gint64 position = hw_store_query_int (store, 0,
-                                        "SELECT ifnull(max(position), -1) + 1 FROM meeting_items"
+                                        "SELECT coalesce(max(position), -1) + 1 FROM meeting_items"
                                         " WHERE meeting_id = ? AND phase = ?",
                                         G_TYPE_INT64, meeting_id, G_TYPE_STRING, phase, G_TYPE_INVALID);
 
@@ -999,7 +999,7 @@ meeting_goal (HwStore     *store,
       hw_record_set_int (need, "case_id", case_id);
       hw_record_set_string (need, "domain", "child-safety");
       hw_record_set_int (need, "position",
-                         hw_store_query_int (store, 0, "SELECT ifnull(max(position), -1) + 1 FROM needs WHERE case_id = ?",
+                         hw_store_query_int (store, 0, "SELECT coalesce(max(position), -1) + 1 FROM needs WHERE case_id = ?",
                                              G_TYPE_INT64, case_id, G_TYPE_INVALID));
       need_id = hw_store_insert (store, NULL, need, error);
       if (need_id == 0)
@@ -1015,7 +1015,7 @@ meeting_goal (HwStore     *store,
       hw_record_set_int (goal, "need_id", need_id);
       hw_record_set_string (goal, "text", text);
       hw_record_set_int (goal, "position",
-                         hw_store_query_int (store, 0, "SELECT ifnull(max(position), -1) + 1 FROM goals WHERE need_id = ?",
+                         hw_store_query_int (store, 0, "SELECT coalesce(max(position), -1) + 1 FROM goals WHERE need_id = ?",
                                              G_TYPE_INT64, need_id, G_TYPE_INVALID));
       goal_id = hw_store_insert (store, NULL, goal, error);
     }
@@ -1082,7 +1082,7 @@ hw_meeting_action_to_task (HwStore     *store,
       hw_record_set_string (task, "target_date", hw_record_get_string (item, "due_date"));
       hw_record_set_string (task, "status", "not-started");
       hw_record_set_int (task, "position",
-                         hw_store_query_int (store, 0, "SELECT ifnull(max(position), -1) + 1 FROM tasks WHERE goal_id = ?",
+                         hw_store_query_int (store, 0, "SELECT coalesce(max(position), -1) + 1 FROM tasks WHERE goal_id = ?",
                                              G_TYPE_INT64, goal_id, G_TYPE_INVALID));
       task_id = hw_store_insert (store, NULL, task, error);
     }

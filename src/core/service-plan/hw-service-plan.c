@@ -719,7 +719,7 @@ hw_service_plan_save (HwStore     *store,
 
   if (info->has_position && !hw_record_has (record, "position"))
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT ifnull(max(position), -1) + 1 FROM %s WHERE %s = ?",
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(position), -1) + 1 FROM %s WHERE %s = ?",
                                               info->table, info->parent);
 
       hw_record_set_int (record, "position",
