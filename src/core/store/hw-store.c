@@ -9,6 +9,13 @@
  * The journal lives in the database, so undo survives a restart, and
  * references are DEFERRABLE so steps may re-create rows in any order.
  *
+ * The same store runs on a PostgreSQL server (hw_store_open() given a
+ * postgresql:// address): there the journal is written by one plpgsql
+ * function (hw-schema-pg.c), the rows an edit changed are read back from
+ * its journal instead of sqlite's update hook, and each helper's write
+ * runs in a savepoint. See "The store on PostgreSQL" in
+ * docs/agency-server.md.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "hw-store"
