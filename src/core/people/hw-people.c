@@ -13,7 +13,9 @@
 
 #include "hw-people.h"
 
-#define PEOPLE_ORDER "name COLLATE NOCASE, id"
+/* lower() rather than COLLATE NOCASE, which PostgreSQL does not have: on
+ * sqlite both fold A-Z only and then compare bytes (hw-cases.c) */
+#define PEOPLE_ORDER "lower(name), id"
 
 static char *
 people_sql (gint64         case_id,
