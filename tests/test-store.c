@@ -1,22 +1,43 @@
 /* test-store.c: the store, its undo journal, audit trail and refusals.
  *
+ *   test-store                 (suite core: sqlite files in temporary folders)
+ *   test-store --backend=pg    (suite pg, as store-pg: run by
+ *                               tests/pg-cluster.sh, which starts a cluster
+ *                               and sets HOMEWARD_TEST_PG_URI; each case
+ *                               gets an empty schema of its own)
+ *
+ * The cases of the store's API run on both backends; what only a file
+ * has (its mode, PRAGMAs, refusing damaged files) on sqlite only, and what
+ * only a server has (an address that cannot be reached) on pg only.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "hw-backup.h"
+#include "hw-history.h"
 #include "hw-record-list.h"
 #include "hw-recipient.h"
 #include "hw-schema.h"
 #include "hw-store.h"
 
+static gboolean use_pg;
+
 typedef struct {
   char    *dir;
-  char    *path;
+  char    *path;    /* the file, or on pg the address of the case's schema */
   HwStore *store;
 } Fixture;
+
+static const char *
+pg_uri (void)
+{
+  return g_getenv ("HOMEWARD_TEST_PG_URI");
+}
 
 static void
 fixture_setup (Fixture       *f,
@@ -26,7 +47,20 @@ fixture_setup (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("homeward-test-XXXXXX", &error);
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "sub", "homeward.db", NULL);
+  if (use_pg)
+    {
+      g_autoptr(HwDb) admin = hw_db_pg_open (pg_uri (), &error);
+
+      g_assert_no_error (error);
+      hw_db_exec (admin, "SET client_min_messages = warning;"
+                         "DROP SCHEMA IF EXISTS hwstore CASCADE; CREATE SCHEMA hwstore", &error);
+      g_assert_no_error (error);
+      /* every connection of the store in that schema */
+      f->path = g_strconcat (pg_uri (), strchr (pg_uri (), '?') ? "&" : "?",
+                             "options=-csearch_path%3Dhwstore", NULL);
+    }
+  else
+    f->path = g_build_filename (f->dir, "sub", "homeward.db", NULL);
   f->store = hw_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->store);
@@ -688,16 +722,21 @@ test_audit_insert_then_update (Fixture       *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_audit WHERE change = 'update'"), ==, 1);
 }
 
-/* A server address given where a database file is expected is refused
- * with a clear message, and nothing is created (not a folder
- * "postgresql:" in the working folder). */
+/* An address is never taken as a file name: nothing is created (not a
+ * folder "postgresql:" in the working folder). A PostgreSQL address is a
+ * server (here none is listening: HW_STORE_ERROR_IO), any other is
+ * refused with a clear message. */
 static void
 test_refuse_address (void)
 {
   static const char * const addresses[] = {
-    "postgresql:///homeward", "postgresql://caseworker@db.agency.example/homeward",
-    "postgres:///x", "POSTGRESQL://h/d", "https://example.org/homeward.db", "sqlite3://x",
-    "postgresql://alice:s3cret-pw@db.agency.example/homeward",
+    "postgresql:///homeward?host=/nonexistent-hw-socket-dir",
+    "postgresql://caseworker@/homeward?host=/nonexistent-hw-socket-dir",
+    "postgres:///x?host=/nonexistent-hw-socket-dir",
+    "POSTGRESQL:///d?host=/nonexistent-hw-socket-dir",
+    "https://example.org/homeward.db", "sqlite3://x",
+    "postgresql://alice:s3cret-pw@/homeward?host=/nonexistent-hw-socket-dir",
+    "ftp://alice:s3cret-pw@example.org/x.db",
   };
   static const char * const files[] = {
     "homeward.db", "./postgresql", "my:file.db", "C-drive/x.db", "postgresql.db",
@@ -716,8 +755,13 @@ test_refuse_address (void)
       g_assert_true (hw_store_is_address (addresses[i]));
       store = hw_store_open (addresses[i], &error);
       g_assert_null (store);
-      g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
-      g_assert_nonnull (strstr (error->message, "address of a database server"));
+      if (g_ascii_strncasecmp (addresses[i], "postgres", 8) == 0)
+        g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO);
+      else
+        {
+          g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, "address of a database server Homeward cannot use"));
+        }
       /* a password in the address is never repeated */
       g_assert_null (strstr (error->message, "s3cret"));
       /* nothing made */
@@ -828,30 +872,285 @@ test_errors_through_hwdb (Fixture       *f,
                                        " AND change = 'insert'", G_TYPE_INVALID), ==, 1);
 }
 
+/* A write the store refuses inside an edit leaves the edit as it was: the
+ * caller carries on, and the commit keeps the other writes (sqlite's rule;
+ * on PostgreSQL each write runs in a savepoint for it). */
+static void
+test_refused_write_keeps_edit (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) bad = hw_record_new ("people");
+  g_autoptr(HwRecord) gone = hw_record_new ("people");
+  g_autofree char *label = NULL;
+  gint64 case_id = add_case (f->store, "Mensah");
+
+  g_assert_true (hw_store_begin_edit (f->store, "Add family", &error));
+  add_person (f->store, case_id, "Kofi Mensah");
+  /* a CHECK */
+  hw_record_set_int (bad, "case_id", case_id);
+  hw_record_set_string (bad, "name", "  ");
+  g_assert_cmpint (hw_store_insert (f->store, NULL, bad, &error), ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (hw_store_in_edit (f->store));
+  /* a row that is not there */
+  hw_record_set_id (gone, 4242);
+  hw_record_set_string (gone, "name", "Ghost");
+  g_assert_false (hw_store_update (f->store, NULL, gone, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* SQL that makes no sense */
+  g_assert_false (hw_store_exec (f->store, "UPDATE nowhere SET a = 1", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  /* and the edit carries on */
+  add_person (f->store, case_id, "Ama Mensah");
+  g_assert_true (hw_store_exec (f->store, "UPDATE cases SET case_number = '2026-0001'", &error));
+  g_assert_no_error (error);
+  g_assert_true (hw_store_commit_edit (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 2);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM cases WHERE case_number = '2026-0001'"), ==, 1);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Add family");
+  /* one step: undo takes both people and the case number back */
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM cases WHERE case_number = '2026-0042'"), ==, 1);
+}
+
+/* A rolled-back edit keeps nothing, announces nothing and adds no step. */
+static void
+test_rollback (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gint64 case_id = add_case (f->store, "Tran");
+  gint64 n_audit = count (f->store, "SELECT count(*) FROM hw_audit");
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), seen);
+  g_assert_true (hw_store_begin_edit (f->store, "Add person", &error));
+  add_person (f->store, case_id, "Linh Tran");
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 1);
+  hw_store_rollback_edit (f->store);
+  g_assert_false (hw_store_in_edit (f->store));
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_audit"), ==, n_audit);
+  g_assert_cmpuint (seen->len, ==, 0);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Add case");
+  g_assert_false (hw_store_can_redo (f->store));
+  /* and the next edit works */
+  add_person (f->store, case_id, "Linh Tran");
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 1);
+}
+
+/* The undo history keeps at most the steps it is allowed: the oldest go,
+ * and what is left still undoes in order. */
+static void
+test_history_bounds (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_undone = 0;
+
+  g_assert_true (hw_history_set_max_steps (f->store, HW_HISTORY_MIN_STEPS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hw_history_get_max_steps (f->store), ==, HW_HISTORY_MIN_STEPS);
+  for (guint i = 0; i < 3 * HW_HISTORY_MIN_STEPS; i++)
+    add_case (f->store, "Lee");
+  /* pruned now and then, with a margin (hw-history.c) */
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_history WHERE kind = 'undo'"), <,
+                   3 * HW_HISTORY_MIN_STEPS);
+  g_assert_true (hw_history_prune (f->store, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_history WHERE kind = 'undo'"), ==,
+                   HW_HISTORY_MIN_STEPS);
+  /* the journal holds the statements of the steps kept only */
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_undo_log"), ==, HW_HISTORY_MIN_STEPS);
+  while (hw_store_can_undo (f->store))
+    {
+      g_assert_true (hw_store_undo (f->store, &error));
+      g_assert_no_error (error);
+      n_undone++;
+    }
+  g_assert_cmpuint (n_undone, ==, HW_HISTORY_MIN_STEPS);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM cases"), ==, 2 * HW_HISTORY_MIN_STEPS);
+}
+
+/* Another program (here a second store on the same database) changes it:
+ * hw_store_refresh () says so once and announces every table; the store's
+ * own edits are not "another program". */
+static void
+test_refresh_other_program (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = hw_store_open (f->path, &error);
+  g_autofree char *label = NULL;
+  gint64 case_id;
+
+  g_assert_no_error (error);
+  g_assert_false (hw_store_refresh (f->store));
+  g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), seen);
+
+  /* own edits */
+  case_id = add_case (f->store, "Diaz");
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_false (hw_store_refresh (f->store));
+  g_assert_cmpuint (seen->len, ==, 1);
+
+  /* the other program's */
+  add_person (other, case_id, "Rosa Diaz");
+  g_assert_true (hw_store_refresh (f->store));
+  g_assert_true (g_ptr_array_find_with_equal_func (seen, "people", g_str_equal, NULL));
+  g_assert_cmpuint (seen->len, >, 2);
+  g_assert_false (hw_store_refresh (f->store));
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 1);
+  /* its undo step is in the one history */
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Add person");
+
+  /* an own edit after the other's: still not another program */
+  g_ptr_array_set_size (seen, 0);
+  add_person (f->store, case_id, "Luis Diaz");
+  g_assert_false (hw_store_refresh (f->store));
+
+  /* the other program undoes */
+  g_assert_true (hw_store_undo (other, &error));
+  g_assert_no_error (error);
+  g_assert_true (hw_store_refresh (f->store));
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 1);
+  g_assert_true (hw_store_can_redo (f->store));
+}
+
+/* What only a file has is refused with a clear message on a server, and
+ * nothing is written on this machine. */
+static void
+test_server_refuses_file_things (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = g_build_filename (f->dir, "copy.db", NULL);
+
+  g_assert_true (hw_store_is_server (f->store));
+  g_assert_null (hw_store_get_db (f->store));
+  g_assert_cmpint (hw_db_get_backend (hw_store_get_connection (f->store)), ==,
+                   HW_DB_BACKEND_POSTGRESQL);
+  g_assert_true (g_str_has_prefix (hw_store_get_path (f->store), "postgresql://"));
+  g_assert_false (hw_backup_make (f->store, dest, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "pg_dump"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+  g_assert_null (hw_backup_on_close (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (hw_store_is_damaged (f->store));
+
+  /* the schema is there, at this version, and the journal on */
+  g_assert_cmpint (count (f->store, "SELECT max(version) FROM hw_schema_version"), ==,
+                   hw_schema_get_version ());
+  g_assert_cmpint (count (f->store, "SELECT CASE WHEN current_setting('homeward.journal') = 'on'"
+                                    " THEN 1 ELSE 0 END"), ==, 1);
+}
+
+/* An address that leads nowhere (no server at that socket, a database
+ * that is not there, a wrong scheme's case) is a clear HW_STORE_ERROR_IO;
+ * nothing is created in the working folder and no password is shown. */
+static void
+test_server_unreachable (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hw-test-server-XXXXXX", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *no_db = g_strdup (pg_uri ());
+  g_autofree char *fixed = NULL;
+  const char *addresses[] = {
+    "postgresql:///homeward?host=/nonexistent-hw-socket-dir&connect_timeout=2",
+    "postgresql://alice:s3cret-pw@/homeward?host=/nonexistent-hw-socket-dir",
+    "POSTGRES:///homeward?host=/nonexistent-hw-socket-dir",
+    NULL,
+  };
+  char *db_name = strstr (no_db, "homeward_test");
+
+  /* the running test server, but a database that does not exist */
+  g_assert_nonnull (db_name);
+  fixed = g_strconcat ("postgresql://bob:0ther-pw@", no_db + strlen ("postgresql://"), NULL);
+  db_name = strstr (fixed, "homeward_test");
+  memcpy (db_name, "nowhere_test1", strlen ("homeward_test"));
+  addresses[3] = fixed;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (addresses); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) listing = NULL;
+      HwStore *store = hw_store_open (addresses[i], &error);
+
+      g_assert_null (store);
+      g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO);
+      g_test_message ("%s", error->message);
+      g_assert_null (strstr (error->message, "s3cret"));
+      g_assert_null (strstr (error->message, "0ther-pw"));
+      listing = g_dir_open (".", 0, NULL);
+      g_assert_null (g_dir_read_name (listing));
+    }
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--backend=pg"))
+      use_pg = TRUE;
+  if (use_pg && pg_uri () == NULL)
+    {
+      g_printerr ("test-store: SKIP: no PostgreSQL cluster; run it through tests/pg-cluster.sh run\n");
+      return 77;
+    }
+
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
-  ADD ("/store/new-file-is-private", test_new_file_is_private);
+  /* the store's API: both backends */
   ADD ("/store/undo-redo", test_insert_update_delete_undo);
   ADD ("/store/undo-survives-restart", test_undo_survives_restart);
   ADD ("/store/rules-refused", test_rules_refused);
-  ADD ("/store/errors-through-hwdb", test_errors_through_hwdb);
+  ADD ("/store/refused-write-keeps-edit", test_refused_write_keeps_edit);
+  ADD ("/store/rollback", test_rollback);
   ADD ("/store/changed-and-audit", test_changed_and_audit);
   ADD ("/store/join-edit", test_join_edit);
   ADD ("/store/record-list", test_record_list_follows);
   ADD ("/store/settings", test_settings_not_undoable);
   ADD ("/store/closed-date", test_closed_date_follows_status);
   ADD ("/store/audit-insert-then-update", test_audit_insert_then_update);
+  ADD ("/store/history-bounds", test_history_bounds);
+  ADD ("/store/refresh-sees-other-program", test_refresh_other_program);
+  if (use_pg)
+    {
+      ADD ("/store/server/what-a-file-has", test_server_refuses_file_things);
+      g_test_add_func ("/store/server/unreachable", test_server_unreachable);
+    }
+  else
+    {
+      ADD ("/store/new-file-is-private", test_new_file_is_private);
+      ADD ("/store/errors-through-hwdb", test_errors_through_hwdb);
+      g_test_add_func ("/store/refuse-bad-files", test_refuse_bad_files);
+      g_test_add_func ("/store/refuse-read-only", test_refuse_read_only);
+      g_test_add_func ("/store/refuse-address", test_refuse_address);
+      g_test_add_func ("/store/migrates-older-version", test_migrates_older_version);
+      g_test_add_func ("/recipient/rules", test_recipients);
+    }
 #undef ADD
-  g_test_add_func ("/store/refuse-bad-files", test_refuse_bad_files);
-  g_test_add_func ("/store/refuse-read-only", test_refuse_read_only);
-  g_test_add_func ("/store/refuse-address", test_refuse_address);
-  g_test_add_func ("/store/migrates-older-version", test_migrates_older_version);
-  g_test_add_func ("/recipient/rules", test_recipients);
 
   return g_test_run ();
 }

@@ -13,6 +13,8 @@
 
 #include "hw-people.h"
 
+/* lower() rather than COLLATE NOCASE, which PostgreSQL does not have: on
+ * sqlite both fold A-Z only and then compare bytes (hw-cases.c) */
 #define PEOPLE_ORDER "lower(name), id"
 
 static char *

@@ -379,6 +379,21 @@ fail:
   return FALSE;
 }
 
+/* A database on a server is backed up there (pg_dump, see
+ * docs/agency-server.md): the copies below are of a sqlite file. */
+static gboolean
+refuse_server (HwStore  *store,
+               GError  **error)
+{
+  if (!hw_store_is_server (store))
+    return FALSE;
+  g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+               _("The database %s is on a server. Its backups are made on the server "
+                 "(with pg_dump), not by Homeward. Nothing was changed."),
+               hw_store_get_path (store));
+  return TRUE;
+}
+
 gboolean
 hw_backup_make (HwStore     *store,
                 const char  *dest,
@@ -386,6 +401,9 @@ hw_backup_make (HwStore     *store,
 {
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
+
+  if (refuse_server (store, error))
+    return FALSE;
 
   return make_backup (store, dest, NULL, error);
 }
@@ -655,6 +673,9 @@ hw_backup_make_automatic (HwStore       *store,
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
   g_return_val_if_fail (kind <= HW_BACKUP_KIND_BEFORE_RESTORE, NULL);
 
+  if (refuse_server (store, error))
+    return NULL;
+
   return make_automatic (store, kind, now, NULL, error);
 }
 
@@ -667,6 +688,9 @@ daily (HwStore       *store,
   g_autoptr(GDateTime) local_now = NULL;
   g_autoptr(GPtrArray) list = NULL;
 
+  /* a server: nothing to do here (the server is backed up there) */
+  if (hw_store_is_server (store))
+    return NULL;
   if (now == NULL)
     now = local_now = g_date_time_new_now_local ();
 
@@ -744,6 +768,9 @@ char *
 hw_backup_on_close (HwStore  *store,
                     GError  **error)
 {
+  /* a server: backed up there */
+  if (hw_store_is_server (store))
+    return NULL;
   return hw_backup_make_automatic (store, HW_BACKUP_KIND_CLOSE, NULL, error);
 }
 
@@ -986,6 +1013,8 @@ hw_backup_restore_into_store (HwStore     *store,
 
   if (saved_as != NULL)
     *saved_as = NULL;
+  if (refuse_server (store, error))
+    return FALSE;
   if (hw_store_in_edit (store))
     {
       g_set_error (error, HW_BACKUP_ERROR, HW_BACKUP_ERROR_IN_EDIT,
@@ -1158,6 +1187,18 @@ hw_backup_restore (const char  *backup,
 
   if (saved_as != NULL)
     *saved_as = NULL;
+
+  /* never a folder "postgresql:" (a server is restored with pg_restore) */
+  if (hw_store_is_address (database))
+    {
+      g_autofree char *shown = hw_db_redact_uri (database);
+
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+                   _("%s is the address of a database server: a backup file cannot be "
+                     "restored into it (the server's own backups are restored with "
+                     "pg_restore). Nothing was changed."), shown);
+      return FALSE;
+    }
 
   dir = g_path_get_dirname (database);
   if (!ensure_folder (dir, error))

@@ -21,6 +21,7 @@
 
 #include "hw-history.h"
 #include "hw-sql.h"
+#include "hw-db.h"
 
 static guint
 get_limit (HwStore    *store,
@@ -88,12 +89,42 @@ hw_history_set_max_days (HwStore  *store,
                     CLAMP (days, HW_HISTORY_MIN_DAYS, HW_HISTORY_MAX_DAYS), error);
 }
 
+/* The store's connection, on either backend. The SQL below is the same
+ * on both but for sqlite's CROSS JOIN … ON planner hint (PostgreSQL:
+ * JOIN … ON) and what only a file has (BEGIN IMMEDIATE, the vacuum). */
+static HwDb *
+conn (HwStore *store)
+{
+  return hw_store_get_connection (store);
+}
+
+static const char *
+cross_join (HwStore *store)
+{
+  return hw_store_is_server (store) ? "JOIN" : "CROSS JOIN";
+}
+
+/* A single integer from @sql (no parameters), or @fallback. */
+static gint64
+query_int (HwStore    *store,
+           gint64      fallback,
+           const char *sql)
+{
+  g_autoptr(HwDbStmt) stmt = hw_db_prepare (conn (store), sql, NULL);
+
+  if (stmt != NULL &&
+      hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW &&
+      !hw_db_stmt_column_is_null (stmt, 0))
+    return hw_db_stmt_column_int64 (stmt, 0);
+  return fallback;
+}
+
 /* The id of the newest step of @kind to drop: every step of @kind with an
  * id up to it goes. For undo steps the low ids are the oldest edits; for
  * redo steps they are the ones that would be redone last. Either way the
  * steps left still apply in order. 0: none. */
 static gint64
-last_doomed (sqlite3    *db,
+last_doomed (HwStore    *store,
              const char *kind,
              guint       keep,
              gint64      cutoff)
@@ -102,9 +133,9 @@ last_doomed (sqlite3    *db,
                                "  SELECT (SELECT id FROM hw_history WHERE kind = %Q"
                                "          ORDER BY id DESC LIMIT 1 OFFSET %u) AS x"
                                "  UNION ALL"
-                               "  SELECT max(id) FROM hw_history WHERE kind = %Q AND at < %lld)",
+                               "  SELECT max(id) FROM hw_history WHERE kind = %Q AND at < %lld) AS d",
                                kind, keep, kind, (long long) cutoff);
-  gint64 ret = hw_sql_query_int (db, 0, sql);
+  gint64 ret = query_int (store, 0, sql);
 
   sqlite3_free (sql);
   return ret;
@@ -115,29 +146,30 @@ hw_history_prune (HwStore   *store,
                   gboolean   force,
                   GError   **error)
 {
-  sqlite3 *db;
+  HwDb *db;
   guint max_steps, max_days, margin;
   gint64 cutoff, n_undo, n_redo, oldest, undo_to, redo_to;
-  gboolean own;
+  gboolean own, server;
   char *sql;
   gboolean ok;
 
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
 
-  db = hw_store_get_db (store);
+  db = conn (store);
+  server = hw_store_is_server (store);
   max_steps = hw_history_get_max_steps (store);
   max_days = hw_history_get_max_days (store);
   cutoff = g_get_real_time () / G_USEC_PER_SEC - (gint64) max_days * 24 * 3600;
   margin = force ? 0 : MAX (max_steps / 10, 10);
 
-  n_undo = hw_sql_query_int (db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'undo'");
-  n_redo = hw_sql_query_int (db, 0, "SELECT count(*) FROM hw_history WHERE kind = 'redo'");
-  oldest = hw_sql_query_int (db, G_MAXINT64, "SELECT min(at) FROM hw_history");
+  n_undo = query_int (store, 0, "SELECT count(*) FROM hw_history WHERE kind = 'undo'");
+  n_redo = query_int (store, 0, "SELECT count(*) FROM hw_history WHERE kind = 'redo'");
+  oldest = query_int (store, G_MAXINT64, "SELECT min(at) FROM hw_history");
   if (n_undo <= max_steps + margin && n_redo <= max_steps + margin && oldest >= cutoff)
     return TRUE;
 
-  undo_to = last_doomed (db, "undo", max_steps, cutoff);
-  redo_to = last_doomed (db, "redo", max_steps, cutoff);
+  undo_to = last_doomed (store, "undo", max_steps, cutoff);
+  redo_to = last_doomed (store, "redo", max_steps, cutoff);
   if (undo_to == 0 && redo_to == 0)
     return TRUE;
 
@@ -145,34 +177,36 @@ hw_history_prune (HwStore   *store,
            undo_to, redo_to);
 
   own = !hw_store_in_edit (store);
-  if (!hw_sql_exec (db, own ? "BEGIN IMMEDIATE" : "SAVEPOINT hw_prune", error))
+  if (own ? !hw_db_begin (db, error) : !hw_db_exec (db, "SAVEPOINT hw_prune", error))
     return FALSE;
 
   sql = sqlite3_mprintf (
     /* hw_undo_log.seq is its primary key: one range lookup per step */
     "DELETE FROM hw_undo_log WHERE seq IN ("
-    "  SELECT l.seq FROM hw_history h CROSS JOIN hw_undo_log l"
+    "  SELECT l.seq FROM hw_history h %s hw_undo_log l"
     "  ON l.seq BETWEEN h.first_seq AND h.last_seq"
     "  WHERE (h.kind = 'undo' AND h.id <= %lld) OR (h.kind = 'redo' AND h.id <= %lld));"
     "DELETE FROM hw_history"
     "  WHERE (kind = 'undo' AND id <= %lld) OR (kind = 'redo' AND id <= %lld);",
+    cross_join (store),
     (long long) undo_to, (long long) redo_to, (long long) undo_to, (long long) redo_to);
-  ok = hw_sql_exec (db, sql, error);
+  ok = hw_db_exec (db, sql, error);
   sqlite3_free (sql);
 
   /* Inside an edit the pages are freed in its transaction, so the file
-   * shrinks when the edit is committed. */
-  if (ok && !own)
-    ok = hw_sql_exec (db, "PRAGMA incremental_vacuum", error);
+   * shrinks when the edit is committed. (sqlite only: the server frees
+   * space with its own VACUUM.) */
+  if (ok && !own && !server)
+    ok = hw_db_exec (db, "PRAGMA incremental_vacuum", error);
 
   if (!ok)
     {
-      hw_sql_exec (db, own ? "ROLLBACK" : "ROLLBACK TO hw_prune; RELEASE hw_prune", NULL);
+      hw_db_exec (db, own ? "ROLLBACK" : "ROLLBACK TO hw_prune; RELEASE hw_prune", NULL);
       return FALSE;
     }
-  if (!hw_sql_exec (db, own ? "COMMIT" : "RELEASE hw_prune", error))
+  if (!hw_db_exec (db, own ? "COMMIT" : "RELEASE hw_prune", error))
     {
-      hw_sql_exec (db, own ? "ROLLBACK" : "ROLLBACK TO hw_prune; RELEASE hw_prune", NULL);
+      hw_db_exec (db, own ? "ROLLBACK" : "ROLLBACK TO hw_prune; RELEASE hw_prune", NULL);
       return FALSE;
     }
 
@@ -186,14 +220,19 @@ hw_history_prune (HwStore   *store,
 
 /* Whether @table has a UNIQUE constraint other than its primary key. */
 static gboolean
-has_unique (sqlite3    *db,
+has_unique (HwStore    *store,
             const char *table)
 {
-  char *sql = sqlite3_mprintf ("SELECT count(*) FROM pragma_index_list(%Q) WHERE \"unique\" AND origin <> 'pk'", table);
-  gboolean ret = hw_sql_query_int (db, 1, sql) > 0;
-
-  sqlite3_free (sql);
-  return ret;
+  if (hw_store_is_server (store))
+    return hw_store_query_int (store, 1,
+                               "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid"
+                               " WHERE c.relname = ? AND c.relnamespace ="
+                               " (SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
+                               " AND i.indisunique AND NOT i.indisprimary",
+                               G_TYPE_STRING, table, G_TYPE_INVALID) > 0;
+  return hw_store_query_int (store, 1,
+                             "SELECT count(*) FROM pragma_index_list(?) WHERE \"unique\" AND origin <> 'pk'",
+                             G_TYPE_STRING, table, G_TYPE_INVALID) > 0;
 }
 
 gboolean
@@ -202,32 +241,32 @@ hw_history_compact_step (HwStore  *store,
                          gint64    last_seq,
                          GError  **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  HwDb *db;
+  g_autoptr(HwDbStmt) stmt = NULL;
   g_autoptr(GHashTable) inserted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) unique = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) doomed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  HwDbStep step;
 
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
 
-  db = hw_store_get_db (store);
-  rc = sqlite3_prepare_v2 (db, "SELECT seq, sql FROM hw_undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  db = conn (store);
+  stmt = hw_db_prepare (db, "SELECT seq, sql FROM hw_undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  hw_db_stmt_bind_int64 (stmt, 1, first_seq);
+  hw_db_stmt_bind_int64 (stmt, 2, last_seq);
+  while ((step = hw_db_stmt_step (stmt, error)) == HW_DB_STEP_ROW)
     {
-      hw_store_set_sqlite_error (error, db, rc, NULL);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, first_seq);
-  sqlite3_bind_int64 (stmt, 2, last_seq);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 seq = sqlite3_column_int64 (stmt, 0);
-      const char *sql = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 seq = hw_db_stmt_column_int64 (stmt, 0);
+      const char *sql = hw_db_stmt_column_text (stmt, 1);
       const char *where;
 
-      /* The statements are the ones the undo triggers write (hw-store.c):
+      if (sql == NULL)
+        continue;
+      /* The statements are the ones the undo journal writes (hw-store.c
+       * on sqlite, hw-schema-pg.c on PostgreSQL):
        * "DELETE FROM t WHERE id=N" undoes an insert, and
        * "UPDATE t SET ... WHERE id=N" (the id always last) an update. */
       if (g_str_has_prefix (sql, "DELETE FROM ") && (where = strstr (sql, " WHERE id=")) != NULL)
@@ -235,7 +274,7 @@ hw_history_compact_step (HwStore  *store,
           g_autofree char *table = g_strndup (sql + 12, where - (sql + 12));
 
           if (!g_hash_table_contains (unique, table))
-            g_hash_table_insert (unique, g_strdup (table), GINT_TO_POINTER (has_unique (db, table) ? 2 : 1));
+            g_hash_table_insert (unique, g_strdup (table), GINT_TO_POINTER (has_unique (store, table) ? 2 : 1));
           g_hash_table_add (inserted, g_strdup_printf ("%s%s", table, where));
         }
       else if (g_str_has_prefix (sql, "UPDATE ") && (where = g_strrstr (sql, " WHERE id=")) != NULL)
@@ -249,27 +288,21 @@ hw_history_compact_step (HwStore  *store,
             g_array_append_val (doomed, seq);
         }
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hw_store_set_sqlite_error (error, db, rc, NULL);
-      return FALSE;
-    }
+  g_clear_pointer (&stmt, hw_db_stmt_free);
+  if (step != HW_DB_STEP_DONE)
+    return FALSE;
 
   if (doomed->len == 0)
     return TRUE;
-  rc = sqlite3_prepare_v2 (db, "DELETE FROM hw_undo_log WHERE seq = ?", -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < doomed->len; i++)
+  stmt = hw_db_prepare (db, "DELETE FROM hw_undo_log WHERE seq = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < doomed->len; i++)
     {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, g_array_index (doomed, gint64, i));
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (error, db, rc, NULL);
-      return FALSE;
+      hw_db_stmt_reset (stmt);
+      hw_db_stmt_bind_int64 (stmt, 1, g_array_index (doomed, gint64, i));
+      if (hw_db_stmt_step (stmt, error) != HW_DB_STEP_DONE)
+        return FALSE;
     }
   return TRUE;
 }
@@ -278,17 +311,17 @@ gboolean
 hw_history_free_pages (HwStore  *store,
                        GError  **error)
 {
-  sqlite3 *db;
-
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
 
-  db = hw_store_get_db (store);
-  if (hw_sql_query_int (db, 0, "PRAGMA freelist_count") == 0 ||
-      hw_sql_query_int (db, 0, "PRAGMA auto_vacuum") != 2)
+  /* sqlite only: the server gives space back with its own (auto)vacuum */
+  if (hw_store_is_server (store))
+    return TRUE;
+  if (query_int (store, 0, "PRAGMA freelist_count") == 0 ||
+      query_int (store, 0, "PRAGMA auto_vacuum") != 2)
     return TRUE;
   /* sqlite3_exec steps the pragma to the end: stepping it once would free
    * only one page */
-  return hw_sql_exec (db, "PRAGMA incremental_vacuum", error);
+  return hw_db_exec (conn (store), "PRAGMA incremental_vacuum", error);
 }
 
 /* Statements of steps that are gone (a crash cannot leave them, but older
@@ -296,29 +329,34 @@ hw_history_free_pages (HwStore  *store,
  * is of no step lies before the first, between two, or after the last:
  * one range lookup on the primary key per step, not a pass over the whole
  * journal (which made every start slower as the file grew). */
-#define ORPHANS \
+#define ORPHANS(join) \
   "WITH gaps (after, before) AS (" \
   "  SELECT last_seq, lead (first_seq) OVER (ORDER BY first_seq) FROM hw_history" \
   "  UNION ALL SELECT -1, (SELECT min(first_seq) FROM hw_history))" \
-  " SELECT l.seq FROM gaps CROSS JOIN hw_undo_log l" \
-  "  ON l.seq > gaps.after AND l.seq < ifnull (gaps.before, 9223372036854775807)"
+  " SELECT l.seq FROM gaps " join " hw_undo_log l" \
+  "  ON l.seq > gaps.after AND l.seq < coalesce (gaps.before, 9223372036854775807)"
 
 static gboolean
-drop_orphans (sqlite3  *db,
+drop_orphans (HwStore  *store,
               GError  **error)
 {
-  gint64 n_orphans = hw_sql_query_int (db, 0, "SELECT count(*) FROM (" ORPHANS ")");
+  gboolean server = hw_store_is_server (store);
+  HwDb *db = conn (store);
+  gint64 n_orphans;
 
+  n_orphans = query_int (store, 0, server ? "SELECT count(*) FROM (" ORPHANS ("JOIN") ") AS o"
+                                          : "SELECT count(*) FROM (" ORPHANS ("CROSS JOIN") ") AS o");
   if (n_orphans == 0)
     return TRUE;
   g_debug ("Deleting %" G_GINT64_FORMAT " undo statements of no step", n_orphans);
-  if (!hw_sql_exec (db,
-                 "BEGIN IMMEDIATE;"
-                 "DELETE FROM hw_undo_log WHERE seq IN (" ORPHANS ");"
-                 "COMMIT;", error))
+  if (!hw_db_begin (db, error) ||
+      !hw_db_exec (db, server ? "DELETE FROM hw_undo_log WHERE seq IN (" ORPHANS ("JOIN") ")"
+                              : "DELETE FROM hw_undo_log WHERE seq IN (" ORPHANS ("CROSS JOIN") ")",
+                   error) ||
+      !hw_db_exec (db, "COMMIT", error))
     {
-      if (!sqlite3_get_autocommit (db))
-        hw_sql_exec (db, "ROLLBACK", NULL);
+      if (hw_db_in_transaction (db))
+        hw_db_exec (db, "ROLLBACK", NULL);
       return FALSE;
     }
   return TRUE;
@@ -328,20 +366,19 @@ void
 hw_history_after_open (HwStore *store)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *db;
 
   g_return_if_fail (HW_IS_STORE (store));
   g_return_if_fail (!hw_store_in_edit (store));
 
-  db = hw_store_get_db (store);
-
   /* 2 = incremental. A new file could have it set before its first table,
    * but files made before this version need one VACUUM (atomic: a crash
-   * leaves the file as it was). */
-  if (hw_sql_query_int (db, 0, "PRAGMA auto_vacuum") != 2)
+   * leaves the file as it was). sqlite only. */
+  if (!hw_store_is_server (store) && query_int (store, 0, "PRAGMA auto_vacuum") != 2)
     {
-      if (hw_sql_exec (db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM;", &error))
-        hw_sql_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+      HwDb *db = conn (store);
+
+      if (hw_db_exec (db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM;", &error))
+        hw_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
       else
         {
           g_message ("Could not switch %s to incremental vacuum, will try on the next start: %s",
@@ -351,7 +388,7 @@ hw_history_after_open (HwStore *store)
     }
 
   if (!hw_history_prune (store, TRUE, &error) ||
-      !drop_orphans (db, &error) ||
+      !drop_orphans (store, &error) ||
       !hw_history_free_pages (store, &error))
     g_message ("Could not tidy the undo history of %s: %s",
                hw_store_get_path (store), error->message);

@@ -26,6 +26,19 @@
 #include "hw-purge.h"
 #include "hw-sql.h"
 
+static gboolean
+refuse_server (HwStore  *store,
+               GError  **error)
+{
+  if (!hw_store_is_server (store))
+    return FALSE;
+  g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
+               _("The database %s is on a server. Deleting a family for good is not "
+                 "possible there yet. Nothing was deleted."),
+               hw_store_get_path (store));
+  return TRUE;
+}
+
 gboolean
 hw_purge_wipe_free_space (HwStore  *store,
                           GError  **error)
@@ -37,6 +50,8 @@ hw_purge_wipe_free_space (HwStore  *store,
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
   g_return_val_if_fail (!hw_store_in_edit (store), FALSE);
 
+  if (refuse_server (store, error))
+    return FALSE;
   db = hw_store_get_db (store);
   if (hw_store_query_int (store, 0, "PRAGMA auto_vacuum", G_TYPE_INVALID) == 2)
     {
@@ -238,6 +253,10 @@ delete_cases_forever (HwStore  *store,
 
   g_array_set_clear_func (identities, case_identity_clear);
 
+  /* what this promises (no copy left in the file, its backups, the undo
+   * journal) is a sqlite file's; on a server it is not built yet */
+  if (refuse_server (store, error))
+    return FALSE;
   if (hw_store_in_edit (store))
     {
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_BUSY,

@@ -267,14 +267,25 @@ hw_schema_pg_translate (const char  *sql,
 
 /* The undo journal: for each change to a user table, the SQL that undoes
  * it, as hw-store.c's TEMP triggers write it on sqlite. json_each_text()
- * of row_to_json() gives the columns in table order with their text. */
+ * of row_to_json() gives the columns in table order with their text.
+ *
+ * An update is journalled BEFORE it happens: PostgreSQL fires a row's
+ * AFTER triggers in the order of their names, so an AFTER journal would
+ * record what another AFTER trigger does in consequence (cases_closed
+ * setting closed_date) before the change that caused it, and undo, which
+ * runs the journal newest first, would put them back in the wrong order.
+ * A delete is journalled BEFORE too (its row is still there); an insert
+ * AFTER (nothing a trigger does to a new row needs undoing before the
+ * row itself goes). */
 static const char journal_function[] =
   "CREATE OR REPLACE FUNCTION hw_undo_journal() RETURNS trigger"
   "  LANGUAGE plpgsql AS $$"
   "  DECLARE names text; vals text; sets text;"
   "  BEGIN"
   "    IF coalesce(current_setting('" HW_SCHEMA_PG_JOURNAL_SETTING "', true), '') <> 'on' THEN"
-  "      RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NULL END;"
+  "      IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;"
+  "      IF TG_OP = 'UPDATE' THEN RETURN NEW; END IF;"
+  "      RETURN NULL;"
   "    END IF;"
   "    IF TG_OP = 'INSERT' THEN"
   "      INSERT INTO hw_undo_log(sql)"
@@ -287,7 +298,7 @@ static const char journal_function[] =
   "    IF TG_OP = 'UPDATE' THEN"
   "      INSERT INTO hw_undo_log(sql)"
   "        VALUES (format('UPDATE %s SET %s WHERE id=%s', TG_TABLE_NAME, sets, OLD.id));"
-  "      RETURN NULL;"
+  "      RETURN NEW;"
   "    END IF;"
   "    INSERT INTO hw_undo_log(sql)"
   "      VALUES (format('INSERT INTO %s(%s) VALUES(%s)', TG_TABLE_NAME, names, vals));"
@@ -305,7 +316,7 @@ install_journal (HwDb    *db,
     g_string_append_printf (sql,
       "CREATE OR REPLACE TRIGGER hw_undo_insert AFTER INSERT ON %1$s"
       "  FOR EACH ROW EXECUTE FUNCTION hw_undo_journal();"
-      "CREATE OR REPLACE TRIGGER hw_undo_update AFTER UPDATE ON %1$s"
+      "CREATE OR REPLACE TRIGGER hw_undo_update BEFORE UPDATE ON %1$s"
       "  FOR EACH ROW EXECUTE FUNCTION hw_undo_journal();"
       "CREATE OR REPLACE TRIGGER hw_undo_delete BEFORE DELETE ON %1$s"
       "  FOR EACH ROW EXECUTE FUNCTION hw_undo_journal();",

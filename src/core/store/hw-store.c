@@ -9,6 +9,13 @@
  * The journal lives in the database, so undo survives a restart, and
  * references are DEFERRABLE so steps may re-create rows in any order.
  *
+ * The same store runs on a PostgreSQL server (hw_store_open() given a
+ * postgresql:// address): there the journal is written by one plpgsql
+ * function (hw-schema-pg.c), the rows an edit changed are read back from
+ * its journal instead of sqlite's update hook, and each helper's write
+ * runs in a savepoint. See "The store on PostgreSQL" in
+ * docs/agency-server.md.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "hw-store"
@@ -26,6 +33,7 @@
 #include "hw-export.h"
 #include "hw-history.h"
 #include "hw-schema.h"
+#include "hw-schema-pg.h"
 #include "hw-sql.h"
 #include "hw-sqlite-vfs.h"
 #include "hw-store-private.h"
@@ -56,8 +64,15 @@ struct _HwStore
   GMutex     check_lock;     /* checked_at and damaged: backups run in threads */
   gint64     checked_at;     /* unix seconds of the last full check of the content */
   char      *damaged;        /* why the content is no longer trusted, or NULL */
+  /* PostgreSQL only: the newest hw_audit and hw_history ids this store
+   * has seen, for hw_store_refresh(); mark_ok: no other program had
+   * written when the open edit began */
+  gint64     mark_audit;
+  gint64     mark_history;
   guint      in_edit : 1;
   guint      checked_on_open : 1;
+  guint      server : 1;         /* PostgreSQL: self->db is NULL */
+  guint      mark_ok : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HwStore, hw_store, G_TYPE_OBJECT)
@@ -625,7 +640,8 @@ hw_store_mark_damaged (HwStore    *self,
   /* every write fails from now on, edits with hw_store_begin_edit()'s
    * message; the connection is serialized, so any thread may do this.
    * sqlite only: PRAGMA query_only (and HwDb is not thread-safe) */
-  sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  if (self->db != NULL)
+    sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
   g_warning ("%s may be damaged (%s): no more changes are saved to it", self->path, reason);
 }
 
@@ -779,6 +795,54 @@ hw_store_is_address (const char *name)
   return g_str_has_prefix (p, "://");
 }
 
+/* "postgresql://…" or "postgres://…", any case */
+static gboolean
+is_postgresql_address (const char *name)
+{
+  return g_ascii_strncasecmp (name, "postgresql://", 13) == 0 ||
+         g_ascii_strncasecmp (name, "postgres://", 11) == 0;
+}
+
+static gint64 db_query_int (HwDb *db, gint64 fallback, const char *sql);
+static void read_mark (HwStore *self, gint64 *audit, gint64 *history);
+
+/* PostgreSQL: the server owns the files, their durability and their
+ * locks, so none of the sqlite checks at open apply (see "The schema on
+ * PostgreSQL" in docs/agency-server.md). Nothing is created on this
+ * machine. */
+static HwStore *
+open_server (const char  *address,
+             GError     **error)
+{
+  g_autoptr(HwStore) self = NULL;
+  g_autofree char *uri = g_strdup (address);
+  g_autofree char *set_journal = NULL;
+
+  /* libpq knows the scheme in lower case only */
+  for (char *p = uri; *p && *p != ':'; p++)
+    *p = g_ascii_tolower (*p);
+
+  self = g_object_new (HW_TYPE_STORE, NULL);
+  self->server = TRUE;
+  /* never the password: the path is shown in messages */
+  self->path = hw_db_redact_uri (uri);
+  self->checked_at = g_get_real_time () / G_USEC_PER_SEC;
+
+  self->conn = hw_db_pg_open (uri, error);
+  if (self->conn == NULL)
+    return NULL;
+  if (!hw_schema_pg_migrate (self->conn, error))
+    return NULL;
+  /* the undo journal's function writes only for connections that ask */
+  set_journal = g_strdup_printf ("SET %s = on", HW_SCHEMA_PG_JOURNAL_SETTING);
+  if (!hw_db_exec (self->conn, set_journal, error))
+    return NULL;
+
+  hw_history_after_open (self);
+  read_mark (self, &self->mark_audit, &self->mark_history);
+  return g_steal_pointer (&self);
+}
+
 HwStore *
 hw_store_open (const char  *path,
                GError     **error)
@@ -798,12 +862,17 @@ hw_store_open (const char  *path,
   if (hw_store_is_address (path))
     {
       /* the address may hold a password: never in a message */
-      g_autofree char *shown = hw_db_redact_uri (path);
+      g_autofree char *shown = NULL;
 
+      if (is_postgresql_address (path))
+        return open_server (path, error);
+
+      shown = hw_db_redact_uri (path);
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID,
-                   _("“%s” is the address of a database server. This version of Homeward "
-                     "opens database files only: give the path of a file (for example "
-                     "~/Documents/homeward.db). Nothing was created."), shown);
+                   _("“%s” is the address of a database server Homeward cannot use. Give "
+                     "the address of a PostgreSQL server (postgresql://…) or the path of "
+                     "a file (for example ~/Documents/homeward.db). Nothing was created."),
+                   shown);
       return NULL;
     }
 
@@ -1014,6 +1083,99 @@ db_query_int (HwDb       *db,
   return fallback;
 }
 
+/* PostgreSQL only: the newest audit row and undo step. Every edit of
+ * any program writes at least one of them. */
+static void
+read_mark (HwStore *self,
+           gint64  *audit,
+           gint64  *history)
+{
+  g_autoptr(HwDbStmt) stmt = NULL;
+
+  *audit = *history = -1;
+  stmt = hw_db_prepare (self->conn,
+                        "SELECT (SELECT coalesce(max(id), 0) FROM hw_audit),"
+                        " (SELECT coalesce(max(id), 0) FROM hw_history)", NULL);
+  if (stmt != NULL && hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
+    {
+      *audit = hw_db_stmt_column_int64 (stmt, 0);
+      *history = hw_db_stmt_column_int64 (stmt, 1);
+    }
+}
+
+/* PostgreSQL only: which rows the journal's statements between @first
+ * and @last undo, as sqlite's update hook lists them (the journal is
+ * written by hw_undo_journal() in hw-schema-pg.c):
+ *   "DELETE FROM t WHERE id=N"             undoes an insert into t
+ *   "UPDATE t SET … WHERE id=N"            an update (the id last)
+ *   "INSERT INTO t(id,…) VALUES('N',…)"    a delete (the id first) */
+static gboolean
+changes_from_journal (HwStore  *self,
+                      gint64    first,
+                      gint64    last,
+                      GError  **error)
+{
+  g_autoptr(HwDbStmt) stmt = NULL;
+  HwDbStep step;
+
+  stmt = hw_db_prepare (self->conn,
+                        "SELECT sql FROM hw_undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  hw_db_stmt_bind_int64 (stmt, 1, first);
+  hw_db_stmt_bind_int64 (stmt, 2, last);
+  while ((step = hw_db_stmt_step (stmt, error)) == HW_DB_STEP_ROW)
+    {
+      const char *sql = hw_db_stmt_column_text (stmt, 0);
+      const char *where = NULL;
+      const char *end = NULL;
+      HwChange change = { NULL, 0, 0 };
+
+      if (sql == NULL)
+        continue;
+      if (g_str_has_prefix (sql, "DELETE FROM ") && (where = strstr (sql, " WHERE id=")) != NULL)
+        {
+          change.table = g_strndup (sql + 12, where - (sql + 12));
+          change.row = g_ascii_strtoll (where + 10, NULL, 10);
+          change.op = SQLITE_INSERT;
+        }
+      else if (g_str_has_prefix (sql, "UPDATE ") && (end = strstr (sql, " SET ")) != NULL &&
+               (where = g_strrstr (sql, " WHERE id=")) != NULL)
+        {
+          change.table = g_strndup (sql + 7, end - (sql + 7));
+          change.row = g_ascii_strtoll (where + 10, NULL, 10);
+          change.op = SQLITE_UPDATE;
+        }
+      else if (g_str_has_prefix (sql, "INSERT INTO ") && (end = strchr (sql, '(')) != NULL)
+        {
+          const char *values = strstr (sql, " VALUES('");
+
+          change.table = g_strndup (sql + 12, end - (sql + 12));
+          if (g_str_has_prefix (end, "(id,") && values != NULL)
+            change.row = g_ascii_strtoll (values + 9, NULL, 10);
+          change.op = SQLITE_DELETE;
+        }
+      else
+        continue;
+
+      if (!is_user_table (change.table))
+        {
+          g_free (change.table);
+          continue;
+        }
+      g_array_append_val (self->changes, change);
+    }
+  return step == HW_DB_STEP_DONE;
+}
+
+gboolean
+hw_store_is_server (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  return self->server;
+}
+
 void
 hw_store_set_author (HwStore    *self,
                      const char *author)
@@ -1075,6 +1237,20 @@ hw_store_leave_edit (HwStore   *self,
   return hw_store_commit_edit (self, error);
 }
 
+/* PostgreSQL only: whether any other program wrote since this store last
+ * looked (see hw_store_refresh()); if not, the commit may move the mark
+ * past this edit's own rows. */
+static void
+note_mark_at_begin (HwStore *self)
+{
+  gint64 audit, history;
+
+  if (!self->server)
+    return;
+  read_mark (self, &audit, &history);
+  self->mark_ok = audit == self->mark_audit && history == self->mark_history;
+}
+
 gboolean
 hw_store_begin_edit (HwStore     *self,
                      const char  *label,
@@ -1103,6 +1279,7 @@ hw_store_begin_edit (HwStore     *self,
   /* sqlite: BEGIN IMMEDIATE, as before */
   if (!hw_db_begin (self->conn, error))
     return FALSE;
+  note_mark_at_begin (self);
 
   self->in_edit = TRUE;
   g_free (self->edit_label);
@@ -1128,6 +1305,7 @@ hw_store_rollback_edit (HwStore *self)
 static gboolean
 write_audit (HwStore     *self,
              const char  *action,
+             guint       *n_written,
              GError     **error)
 {
   g_autoptr(HwDbStmt) stmt = NULL;
@@ -1169,6 +1347,7 @@ write_audit (HwStore     *self,
       hw_db_stmt_bind_text (stmt, 5, op);
       if (hw_db_stmt_step (stmt, error) != HW_DB_STEP_DONE)
         return FALSE;
+      (*n_written)++;
     }
 
   return TRUE;
@@ -1181,16 +1360,22 @@ finish_edit (HwStore     *self,
              GError     **error)
 {
   g_autoptr(GPtrArray) tables = NULL;
+  guint n_audit = 0;
+  gint64 audit = -1, history = -1;
 
   g_assert (HW_IS_STORE (self));
 
-  if (!write_audit (self, action, error))
+  if (!write_audit (self, action, &n_audit, error))
     goto fail;
+  if (self->server)
+    read_mark (self, &audit, &history);
 
   /* Not hw_db_commit (): that refuses an edit in which a statement
    * failed, and the store has always let a caller carry on after a
-   * refused write (sqlite's rule). On PostgreSQL a failed statement ends
-   * the transaction, so the helpers will need a SAVEPOINT each first. */
+   * refused write (sqlite's rule). On PostgreSQL a failed statement
+   * spoils the transaction, so each helper's write runs in a SAVEPOINT
+   * (run_in_edit()); a write of the caller's own that failed there still
+   * makes this COMMIT fail and keep nothing. */
   if (!hw_db_exec (self->conn, "COMMIT", error))
     {
       /* e.g. a deferred foreign key that does not hold */
@@ -1198,6 +1383,16 @@ finish_edit (HwStore     *self,
     }
 
   self->in_edit = FALSE;
+
+  /* PostgreSQL: when nobody else wrote meanwhile, what is new since the
+   * last look is this edit's own (an audit id for each of its rows);
+   * anything else and the next hw_store_refresh() announces it */
+  if (self->server && self->mark_ok && audit == self->mark_audit + n_audit &&
+      history >= self->mark_history)
+    {
+      self->mark_audit = audit;
+      self->mark_history = history;
+    }
 
   tables = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < self->changes->len; i++)
@@ -1241,8 +1436,18 @@ hw_store_commit_edit (HwStore  *self,
     {
       g_autofree char *sql = NULL;
 
-      /* sqlite only: the undo journal (its triggers, sqlite3_mprintf's
-       * %Q and the CROSS JOIN … ON planner hint below) */
+      /* PostgreSQL: what the update hook lists on sqlite, from the
+       * journal (before the step is compacted) */
+      if (self->server &&
+          !changes_from_journal (self, self->edit_first_seq, last_seq, error))
+        {
+          hw_store_rollback_edit (self);
+          return FALSE;
+        }
+
+      /* the same SQL on both backends, but for the CROSS JOIN … ON
+       * planner hint below, which is sqlite's (PostgreSQL: JOIN); %Q
+       * quotes as both do */
       if (!hw_history_compact_step (self, self->edit_first_seq, last_seq, error))
         {
           hw_store_rollback_edit (self);
@@ -1255,13 +1460,14 @@ hw_store_commit_edit (HwStore  *self,
        * made each edit slower as the file grew (0.2 s per imported family
        * at first, 1.5 s at 300 families). */
       sql = sqlite3_mprintf ("DELETE FROM hw_undo_log WHERE seq IN ("
-                             "  SELECT l.seq FROM hw_history h CROSS JOIN hw_undo_log l"
+                             "  SELECT l.seq FROM hw_history h %s hw_undo_log l"
                              "  ON l.seq BETWEEN h.first_seq AND h.last_seq WHERE h.kind = 'redo');"
                              "DELETE FROM hw_history WHERE kind = 'redo';"
                              "INSERT INTO hw_history (kind, label, first_seq, last_seq)"
                              "  VALUES ('undo', %Q, %lld, %lld);",
+                             self->server ? "JOIN" : "CROSS JOIN",
                              self->edit_label, (long long) self->edit_first_seq, (long long) last_seq);
-      if (!hw_sql_exec (self->db, sql, error))
+      if (!hw_db_exec (self->conn, sql, error))
         {
           sqlite3_free (g_steal_pointer (&sql));
           hw_store_rollback_edit (self);
@@ -1329,6 +1535,32 @@ check_record (HwRecord  *record,
 /* Runs @func inside an edit: the caller's if one is open, else its own. */
 typedef gboolean (*EditFunc) (HwStore *self, gpointer data, GError **error);
 
+/* Inside the caller's edit, a write that is refused leaves the edit as it
+ * was, so the caller may carry on (sqlite's rule, which the store has
+ * always kept). PostgreSQL refuses everything after a failed statement
+ * until the transaction ends, so there the write runs in a savepoint
+ * that a failure rolls back. */
+static gboolean
+run_in_savepoint (HwStore   *self,
+                  EditFunc   func,
+                  gpointer   data,
+                  GError   **error)
+{
+  g_assert (HW_IS_STORE (self));
+
+  if (!self->server)
+    return func (self, data, error);
+
+  if (!hw_db_exec (self->conn, "SAVEPOINT hw_write", error))
+    return FALSE;
+  if (!func (self, data, error))
+    {
+      hw_db_exec (self->conn, "ROLLBACK TO SAVEPOINT hw_write; RELEASE SAVEPOINT hw_write", NULL);
+      return FALSE;
+    }
+  return hw_db_exec (self->conn, "RELEASE SAVEPOINT hw_write", error);
+}
+
 static gboolean
 run_in_edit (HwStore     *self,
              const char  *label,
@@ -1339,7 +1571,7 @@ run_in_edit (HwStore     *self,
   g_assert (HW_IS_STORE (self));
 
   if (self->in_edit)
-    return func (self, data, error);
+    return run_in_savepoint (self, func, data, error);
 
   if (!hw_store_begin_edit (self, label, error))
     return FALSE;
@@ -1526,6 +1758,14 @@ hw_store_delete (HwStore     *self,
   return run_in_edit (self, label, delete_func, &d, error);
 }
 
+static gboolean
+exec_func (HwStore   *self,
+           gpointer   data,
+           GError   **error)
+{
+  return hw_db_exec (self->conn, data, error);
+}
+
 gboolean
 hw_store_exec (HwStore     *self,
                const char  *sql,
@@ -1539,7 +1779,7 @@ hw_store_exec (HwStore     *self,
                    "hw_store_exec() needs an open edit");
       return FALSE;
     }
-  return hw_db_exec (self->conn, sql, error);
+  return run_in_savepoint (self, exec_func, (gpointer) sql, error);
 }
 
 /* Reads ------------------------------------------------------------------- */
@@ -1755,10 +1995,10 @@ hw_store_get_redo_label (HwStore *self)
 }
 
 /* Replays the newest step of kind @from in reverse and files what the
- * triggers logged meanwhile as a step of kind @to.
- *
- * sqlite only: the undo journal (its SQL is written by sqlite triggers;
- * undo on the server is to undo only one's own edits, issue 17). */
+ * journal logged meanwhile as a step of kind @to. The journal is written
+ * by the TEMP triggers on sqlite and by hw_undo_journal() on PostgreSQL
+ * (hw-schema-pg.c), the same statements on both. (Undoing only one's own
+ * edits on a shared server is a later step, issue 17.) */
 static gboolean
 replay_step (HwStore     *self,
              const char  *from,
@@ -1766,13 +2006,14 @@ replay_step (HwStore     *self,
              const char  *action_prefix,
              GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(HwDbStmt) stmt = NULL;
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *label = NULL;
   g_autofree char *action = NULL;
-  g_autofree char *sql = NULL;
+  char *sql = NULL;
   gint64 step_id = 0, first = 0, last = 0, new_first, new_last;
-  int rc;
+  HwDbStep step;
+  gboolean ok;
 
   g_assert (HW_IS_STORE (self));
 
@@ -1783,26 +2024,35 @@ replay_step (HwStore     *self,
       return FALSE;
     }
 
-  if (!hw_sql_exec (self->db, "BEGIN IMMEDIATE", error))
+  if (!hw_db_begin (self->conn, error))
     return FALSE;
+  note_mark_at_begin (self);
   self->in_edit = TRUE;
   g_array_set_size (self->changes, 0);
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT id, label, first_seq, last_seq FROM hw_history"
-                           " WHERE kind = ? ORDER BY id DESC LIMIT 1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stmt = hw_db_prepare (self->conn,
+                        "SELECT id, label, first_seq, last_seq FROM hw_history"
+                        " WHERE kind = ? ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
     {
-      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          step_id = sqlite3_column_int64 (stmt, 0);
-          label = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          first = sqlite3_column_int64 (stmt, 2);
-          last = sqlite3_column_int64 (stmt, 3);
-        }
+      hw_store_rollback_edit (self);
+      return FALSE;
     }
-  sqlite3_finalize (stmt);
+  hw_db_stmt_bind_text (stmt, 1, from);
+  step = hw_db_stmt_step (stmt, error);
+  if (step == HW_DB_STEP_ERROR)
+    {
+      hw_store_rollback_edit (self);
+      return FALSE;
+    }
+  if (step == HW_DB_STEP_ROW)
+    {
+      step_id = hw_db_stmt_column_int64 (stmt, 0);
+      label = g_strdup (hw_db_stmt_column_text (stmt, 1));
+      first = hw_db_stmt_column_int64 (stmt, 2);
+      last = hw_db_stmt_column_int64 (stmt, 3);
+    }
+  g_clear_pointer (&stmt, hw_db_stmt_free);
 
   if (step_id == 0)
     {
@@ -1812,31 +2062,43 @@ replay_step (HwStore     *self,
       return FALSE;
     }
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT sql FROM hw_undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq DESC",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  stmt = hw_db_prepare (self->conn,
+                        "SELECT sql FROM hw_undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq DESC",
+                        error);
+  if (stmt == NULL)
     {
-      hw_store_set_sqlite_error (error, self->db, rc, NULL);
       hw_store_rollback_edit (self);
       return FALSE;
     }
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, last);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
+  hw_db_stmt_bind_int64 (stmt, 1, first);
+  hw_db_stmt_bind_int64 (stmt, 2, last);
+  while ((step = hw_db_stmt_step (stmt, error)) == HW_DB_STEP_ROW)
+    g_ptr_array_add (statements, g_strdup (hw_db_stmt_column_text (stmt, 0)));
+  g_clear_pointer (&stmt, hw_db_stmt_free);
+  if (step == HW_DB_STEP_ERROR)
+    {
+      hw_store_rollback_edit (self);
+      return FALSE;
+    }
 
-  new_first = hw_sql_query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log") + 1;
+  new_first = db_query_int (self->conn, 0, "SELECT coalesce(max(seq), 0) FROM hw_undo_log") + 1;
 
   for (guint i = 0; i < statements->len; i++)
-    if (!hw_sql_exec (self->db, g_ptr_array_index (statements, i), error))
+    if (!hw_db_exec (self->conn, g_ptr_array_index (statements, i), error))
       {
         hw_store_rollback_edit (self);
         return FALSE;
       }
 
-  new_last = hw_sql_query_int (self->db, 0, "SELECT ifnull(max(seq), 0) FROM hw_undo_log");
+  new_last = db_query_int (self->conn, 0, "SELECT coalesce(max(seq), 0) FROM hw_undo_log");
+
+  /* PostgreSQL: the rows changed, from the journal (sqlite: the hook) */
+  if (self->server && new_last >= new_first &&
+      !changes_from_journal (self, new_first, new_last, error))
+    {
+      hw_store_rollback_edit (self);
+      return FALSE;
+    }
 
   sql = sqlite3_mprintf ("DELETE FROM hw_undo_log WHERE seq BETWEEN %lld AND %lld;"
                          "DELETE FROM hw_history WHERE id = %lld;"
@@ -1844,13 +2106,13 @@ replay_step (HwStore     *self,
                          "  VALUES (%Q, %Q, %lld, %lld);",
                          (long long) first, (long long) last, (long long) step_id,
                          to, label, (long long) new_first, (long long) new_last);
-  if (!hw_sql_exec (self->db, sql, error))
+  ok = hw_db_exec (self->conn, sql, error);
+  sqlite3_free (sql);
+  if (!ok)
     {
-      sqlite3_free (g_steal_pointer (&sql));
       hw_store_rollback_edit (self);
       return FALSE;
     }
-  sqlite3_free (g_steal_pointer (&sql));
 
   action = g_strconcat (action_prefix, label, NULL);
   return finish_edit (self, action, error);
@@ -1965,6 +2227,12 @@ hw_store_set_setting (HwStore     *self,
  * that views show them. Cheap (one PRAGMA): the app calls it every second.
  * Does nothing inside an edit.
  *
+ * On PostgreSQL: one query, the newest audit row and undo step. Another
+ * program's edit writes at least one of them, as does any undo or redo;
+ * a change that writes neither (a setting) is not seen. (An edit of
+ * another program that committed after a later one may show a second
+ * late; LISTEN/NOTIFY, planned, replaces this.)
+ *
  * Returns: whether another program changed the database
  */
 gboolean
@@ -1977,12 +2245,25 @@ hw_store_refresh (HwStore *self)
 
   if (self->in_edit)
     return FALSE;
-  /* sqlite only: data_version changes only for commits of other
-   * connections (the server will announce them with LISTEN/NOTIFY) */
-  version = hw_sql_query_int (self->db, self->data_version, "PRAGMA data_version");
-  if (version == self->data_version)
-    return FALSE;
-  self->data_version = version;
+  if (self->server)
+    {
+      gint64 audit, history;
+
+      read_mark (self, &audit, &history);
+      if (audit < 0 || (audit == self->mark_audit && history == self->mark_history))
+        return FALSE;
+      self->mark_audit = audit;
+      self->mark_history = history;
+    }
+  else
+    {
+      /* sqlite: data_version changes only for commits of other
+       * connections (the server will announce them with LISTEN/NOTIFY) */
+      version = hw_sql_query_int (self->db, self->data_version, "PRAGMA data_version");
+      if (version == self->data_version)
+        return FALSE;
+      self->data_version = version;
+    }
 
   tables = hw_schema_get_user_tables ();
   g_object_freeze_notify (G_OBJECT (self));

@@ -49,13 +49,23 @@ G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
  * %HW_STORE_ERROR and the file is left byte for byte as it was. The full
  * check is skipped when the file is exactly as this program closed it
  * after a check less than a day old (see "The check stamp" in hw-store.c).
- * A server address (hw_store_is_address()) is refused with
- * %HW_STORE_ERROR_INVALID and nothing is created.
+ *
+ * A PostgreSQL address ("postgresql://…", "postgres://…": any libpq URI)
+ * opens that server's database instead, creating or upgrading Homeward's
+ * schema there (hw-schema-pg.h); nothing is created on this machine, and
+ * a server that cannot be reached is %HW_STORE_ERROR_IO. What only a file
+ * has (backups, purge, hw_store_get_db()) is refused or %NULL there (see
+ * hw_store_is_server()). Any other address (hw_store_is_address()) is
+ * refused with %HW_STORE_ERROR_INVALID and nothing is created.
  */
 HwStore    *hw_store_open            (const char  *path,
                                       GError     **error);
 gboolean    hw_store_is_address      (const char  *name);
+/* the file, or the server's address without its password */
 const char *hw_store_get_path        (HwStore     *self);
+/* whether @self is on a PostgreSQL server (else a sqlite file) */
+gboolean    hw_store_is_server       (HwStore     *self);
+/* sqlite only: the file's handle; %NULL on a server */
 sqlite3    *hw_store_get_db          (HwStore     *self);
 /* the same connection as an HwDb, for code that is to run on PostgreSQL
  * too; open edits with hw_store_begin_edit() all the same */

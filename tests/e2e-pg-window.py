@@ -1,0 +1,127 @@
+#!/usr/bin/python3
+# e2e-pg-window.py: the window on a PostgreSQL server (issue 17). Opens
+# `homeward --database postgresql://…` on the test cluster, adds a person
+# through the Add Person dialog, checks the row and the server, undoes with
+# Ctrl+Z, checks both again, then lets another program add a person and
+# checks that the window shows it within seconds (hw_store_refresh ()).
+#
+# Runs as tests/pg-cluster.sh run tests/run-with-display.sh THIS (suite pg):
+# the cluster's address is in HOMEWARD_TEST_PG_URI. Skipped (77) without it.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_app, find_window,
+                        passed, press_keys, type_text, wait_for)
+
+NAME = 'Zoë Example-Testperson'
+
+
+def psql_program():
+    bindir = os.environ.get('HOMEWARD_PG_BINDIR') or '/usr/lib/postgresql/15/bin'
+    return os.path.join(bindir, 'psql')
+
+
+def psql(uri, sql):
+    proc = subprocess.run([psql_program(), '-qtA', '-v', 'ON_ERROR_STOP=1', uri, '-c', sql],
+                          capture_output=True, text=True, timeout=60)
+    if proc.returncode != 0:
+        raise RuntimeError('psql: ' + proc.stderr)
+    return proc.stdout.strip()
+
+
+def people_named(uri, name):
+    return int(psql(uri, "SELECT count(*) FROM people WHERE name = '%s'" % name.replace("'", "''")))
+
+
+def main():
+    uri = os.environ.get('HOMEWARD_TEST_PG_URI')
+    if not uri:
+        print('# SKIP: no PostgreSQL cluster; run it through tests/pg-cluster.sh run')
+        return 77
+    if not os.path.exists(HOMEWARD):
+        print('Bail out! no ' + HOMEWARD)
+        return 1
+
+    tmp = tempfile.mkdtemp(prefix='homeward-e2e-pg-')
+    env = app_env(tmp)
+    subprocess.run(['gsettings', 'set', 'org.gnome.desktop.interface', 'toolkit-accessibility', 'true'],
+                   env=env, check=False)
+    # the first open makes the schema; a family written by another program
+    subprocess.run([HOMEWARD, 'list', '--database', uri], env=env, check=True, capture_output=True)
+    psql(uri, "INSERT INTO cases (family_name, case_number) VALUES ('Rivera', '2026-0042')")
+
+    log = open(os.path.join(tmp, 'app.log'), 'w')
+    proc = subprocess.Popen([HOMEWARD, '--database', uri], env=env, stdout=log, stderr=subprocess.STDOUT)
+    ok = False
+    try:
+        def started():
+            if proc.poll() is not None:
+                raise SystemExit('the app ended early with status %d' % proc.returncode)
+            return find_app()
+        app = wait_for(started, 'the app on the accessibility bus')
+        frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
+        check('Rivera' in frame.name, 'the window opens the family on the server: ' + frame.name)
+
+        click(wait_for(lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON, 'Add Person'), 'the Add Person button'))
+        dialog = wait_for(lambda: find_window(app, 'Add Person'), 'the Add Person dialog')
+        wait_for(lambda: find(dialog, pyatspi.ROLE_TEXT, 'Name'), 'the name field')
+        time.sleep(0.5)
+        type_text(NAME)
+        click(wait_for(lambda: find(dialog, pyatspi.ROLE_PUSH_BUTTON, 'Add'), 'the Add button'))
+        people = wait_for(lambda: find(frame, pyatspi.ROLE_LIST, 'People'), 'the list of people')
+        row = wait_for(lambda: find(people, pyatspi.ROLE_LIST_ITEM, NAME), 'the new row', timeout=15)
+        check(row is not None, 'the new person is in the list')
+        check(people_named(uri, NAME) == 1, 'the new person is on the server (autosaved)')
+        check(int(psql(uri, "SELECT count(*) FROM hw_audit WHERE tbl = 'people' AND change = 'insert'")) == 1,
+              'the audit trail has the insert')
+        wait_for(lambda: find_window(app, 'Add Person') is None, 'the dialog to close')
+
+        time.sleep(0.5)
+        press_keys('Control_L', 'z')
+        try:
+            wait_for(lambda: find(people, pyatspi.ROLE_LIST_ITEM, NAME) is None, 'the row to go', timeout=15)
+            gone = True
+        except RuntimeError:
+            gone = False
+        check(gone, 'Ctrl+Z removes the row')
+        check(people_named(uri, NAME) == 0, 'after undo the person is not on the server')
+
+        # another program (psql, journalling and auditing as the store does)
+        psql(uri, "SET homeward.journal = on;"
+                  "INSERT INTO people (case_id, name, role) SELECT id, 'Other Program', 'father' FROM cases;"
+                  "INSERT INTO hw_audit (author, action, tbl, row_id, change)"
+                  " SELECT 'someone', 'Add person', 'people', max(id), 'insert' FROM people")
+        try:
+            wait_for(lambda: find(people, pyatspi.ROLE_LIST_ITEM, 'Other Program'), 'the other row', timeout=15)
+            seen = True
+        except RuntimeError:
+            seen = False
+        check(seen, "another program's change shows in the window within seconds")
+        ok = True
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        if failures or not ok:
+            with open(os.path.join(tmp, 'app.log')) as f:
+                sys.stdout.write('# app log:\n' + ''.join('# ' + line for line in f))
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print('%d passed, %d failed' % (len(passed), len(failures)))
+    return 1 if failures or not ok else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
