@@ -772,11 +772,21 @@ test_bad_input (Fixture       *f,
   {
     const char *evil[] = { "Origin", "http://evil.example", NULL };
     const char *cross[] = { "Sec-Fetch-Site", "cross-site", NULL };
+    const char *null_origin[] = { "Origin", "null", NULL };
+    const char *null_cross[] = { "Origin", "null", "Sec-Fetch-Site", "cross-site", NULL };
 
     r = request (f, "POST", add, "application/x-www-form-urlencoded", form, -1, evil);
     g_assert_cmpuint (r->status, ==, 403);
     g_clear_pointer (&r, reply_free);
     r = request (f, "POST", add, "application/x-www-form-urlencoded", form, -1, cross);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+    /* "Origin: null" (a sandboxed frame, a data: page), unless the
+     * browser says it is the page itself (below) */
+    r = request (f, "POST", add, "application/x-www-form-urlencoded", form, -1, null_origin);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+    r = request (f, "POST", add, "application/x-www-form-urlencoded", form, -1, null_cross);
     g_assert_cmpuint (r->status, ==, 403);
     g_clear_pointer (&r, reply_free);
     r = request (f, "POST", add, "text/plain", form, -1, NULL);
@@ -799,6 +809,17 @@ test_bad_input (Fixture       *f,
   r = post (f, add, form);
   g_assert_cmpuint (r->status, ==, 303);
   g_assert_cmpint (count_items (f), ==, before + 1);
+  g_clear_pointer (&r, reply_free);
+
+  /* what Chromium sends from the page, whose Referrer-Policy is
+   * no-referrer: "Origin: null" with "Sec-Fetch-Site: same-origin" */
+  {
+    const char *chromium[] = { "Origin", "null", "Sec-Fetch-Site", "same-origin", NULL };
+
+    r = request (f, "POST", add, "application/x-www-form-urlencoded", form, -1, chromium);
+    g_assert_cmpuint (r->status, ==, 303);
+    g_assert_cmpint (count_items (f), ==, before + 2);
+  }
 }
 
 static void
