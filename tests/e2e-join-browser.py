@@ -183,6 +183,25 @@ def main():
         check(STRENGTH in browser.evaluate("document.getElementById('step-title').parentNode.innerText"),
               'her page lists the strength in the step, as the room sees it')
 
+        # -- her code on the room's screen ------------------------------------------
+        show_code = wait_for(lambda: find(row, pyatspi.ROLE_PUSH_BUTTON,
+                                          lambda n: 'Show on the Room’s Screen' in (n or '')),
+                             'Show on the Room’s Screen')
+        click(show_code)
+        coded = wait_for(lambda: find(screen, None, lambda n: (n or '').startswith(
+            'Meeting screen: What is working well. Link for %s: http' % PERSON)), 'her code on the screen')
+        check(coded is not None, 'the room’s screen shows her code and short link: ' + coded.name)
+        if SHOTS:
+            # closing the Invite window only hides it: the links keep working
+            close = find(dialog, pyatspi.ROLE_PUSH_BUTTON, lambda n: 'Close' in (n or ''))
+            if close is not None:
+                click(close)
+            time.sleep(1.5)
+            grab(os.path.join(SHOTS, 'join-room-code.png'), coded)
+            click(invite)
+            dialog = wait_for(lambda: find_window(app, 'Invite to the Meeting'), 'the Invite window again')
+            row = wait_for(lambda: find(dialog, pyatspi.ROLE_LIST_ITEM, PERSON), 'the row of ' + PERSON)
+
         # -- Remove Link ---------------------------------------------------------------
         # (GTK 4.8 names it "_Remove Link Remove Link": mnemonic and label)
         remove = wait_for(lambda: find(row, pyatspi.ROLE_PUSH_BUTTON, lambda n: 'Remove Link' in (n or '')),
