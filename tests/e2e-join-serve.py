@@ -29,6 +29,8 @@ import cdp
 BUILD = os.environ.get('HOMEWARD_BUILD_ROOT',
                        os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'build'))
 HOMEWARD = os.path.join(BUILD, 'src', 'homeward')
+# the translations of the build (as meson test sets it), when run by hand
+os.environ.setdefault('HOMEWARD_LOCALEDIR', os.path.join(BUILD, 'po'))
 
 STRENGTH = 'Rosa and Elena cook dinner together on Sundays'
 WITHHELD_ITEM = 'Kept from supporters: the school called about a bruise'
@@ -130,6 +132,9 @@ def main():
         url = serve.links[name]
         browser.navigate(url)
         check(name in page_text(browser), name + '’s own page opens')
+        language = sql(db, 'SELECT language FROM people WHERE id = ?', person)[0][0]
+        check(browser.evaluate('document.documentElement.lang') == language,
+              'in %s’s own language (%s)' % (name, language))
         check(browser.evaluate("document.querySelectorAll('form[action$=\"/add\"] textarea').length") == 1,
               'the page has the form to add words')
         browser.tap("document.querySelector('input[name=contribution][value=strength]')")
@@ -152,6 +157,16 @@ def main():
                                    " function (s) { return s.id; })")
         check(len(selects) > 0, 'the scaling step has a score to give (%d statements)' % len(selects))
         item = int(selects[0].split('-')[1])
+        # on a 360 px phone: nothing wider than the screen, every target
+        # (a choice with its label, a list, a text box, a button) at least
+        # 44 px high for a finger
+        check(browser.evaluate('document.documentElement.scrollWidth') <= 360,
+              'nothing is wider than a 360 px phone')
+        small = browser.evaluate(
+            "Array.prototype.filter.call(document.querySelectorAll('label.choice, select, textarea, button'),"
+            " function (e) { return e.getBoundingClientRect().height < 44; })"
+            ".map(function (e) { return e.outerHTML.slice(0, 60); })")
+        check(small == [], 'every target is at least 44 px high: %r' % small)
         before = sql(db, 'SELECT score FROM meeting_scores WHERE item_id = ? AND person_id = ?', item, person)
         score = 3 if before != [(3,)] else 4
         # choose with the keyboard, as on a phone's picker
