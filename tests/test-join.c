@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "hw-join-server.h"
+#include "hw-language.h"
 #include "hw-join-token.h"
 #include "hw-enums.h"
 #include "hw-meeting.h"
@@ -387,6 +388,17 @@ test_page (Fixture       *f,
 }
 
 static void
+language_in_changed_cb (HwStore     *store,
+                        const char  *table,
+                        char       **seen)
+{
+  const char *current = hw_language_get_current ();
+
+  if (*seen == NULL)
+    *seen = g_strdup (current != NULL ? current : "(the program's)");
+}
+
+static void
 test_add (Fixture       *f,
           gconstpointer  data)
 {
@@ -403,6 +415,7 @@ test_add (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *said = "Abuela Rosa drives the kids to school every day";
   gint64 before = count_items (f), item_id;
+  g_autofree char *language_seen = NULL;
 
   g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, "strengths", &error));
   {
@@ -410,10 +423,16 @@ test_add (Fixture       *f,
 
     form = g_strdup_printf ("csrf=%s&contribution=strength&text=%s", csrf, escaped);
   }
+  /* Elena's page is in Spanish; the window's handlers of the store's
+   * ::changed (the editor's new row, the room's screen) run in the
+   * program's language all the same */
+  g_signal_connect (f->store, "changed", G_CALLBACK (language_in_changed_cb), &language_seen);
   r = post (f, add, form);
+  g_signal_handlers_disconnect_by_func (f->store, language_in_changed_cb, &language_seen);
   g_assert_cmpuint (r->status, ==, 303);
   g_assert_true (g_str_has_suffix (r->location, "?sent=1"));
   g_assert_cmpint (count_items (f), ==, before + 1);
+  g_assert_cmpstr (language_seen, ==, "(the program's)");
 
   /* stored with its real author, in the current step, hidden */
   item_id = hw_store_query_int (f->store, 0, "SELECT max(id) FROM meeting_items", G_TYPE_INVALID);
@@ -778,11 +797,21 @@ test_bad_input (Fixture       *f,
   {
     const char *evil[] = { "Origin", "http://evil.example", NULL };
     const char *cross[] = { "Sec-Fetch-Site", "cross-site", NULL };
+    const char *null_origin[] = { "Origin", "null", NULL };
+    const char *null_cross[] = { "Origin", "null", "Sec-Fetch-Site", "cross-site", NULL };
 
     r = request (f, "POST", add, "application/x-www-form-urlencoded", form, -1, evil);
     g_assert_cmpuint (r->status, ==, 403);
     g_clear_pointer (&r, reply_free);
     r = request (f, "POST", add, "application/x-www-form-urlencoded", form, -1, cross);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+    /* "Origin: null" (a sandboxed frame, a data: page), unless the
+     * browser says it is the page itself (below) */
+    r = request (f, "POST", add, "application/x-www-form-urlencoded", form, -1, null_origin);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+    r = request (f, "POST", add, "application/x-www-form-urlencoded", form, -1, null_cross);
     g_assert_cmpuint (r->status, ==, 403);
     g_clear_pointer (&r, reply_free);
     r = request (f, "POST", add, "text/plain", form, -1, NULL);
@@ -805,6 +834,17 @@ test_bad_input (Fixture       *f,
   r = post (f, add, form);
   g_assert_cmpuint (r->status, ==, 303);
   g_assert_cmpint (count_items (f), ==, before + 1);
+  g_clear_pointer (&r, reply_free);
+
+  /* what Chromium sends from the page, whose Referrer-Policy is
+   * no-referrer: "Origin: null" with "Sec-Fetch-Site: same-origin" */
+  {
+    const char *chromium[] = { "Origin", "null", "Sec-Fetch-Site", "same-origin", NULL };
+
+    r = request (f, "POST", add, "application/x-www-form-urlencoded", form, -1, chromium);
+    g_assert_cmpuint (r->status, ==, 303);
+    g_assert_cmpint (count_items (f), ==, before + 2);
+  }
 }
 
 static void

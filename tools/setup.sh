@@ -25,9 +25,10 @@ packages=(
   python3-gi python3-pyatspi gir1.2-atspi-2.0 gir1.2-gtk-4.0 gir1.2-adw-1
   python3-dogtail python3-icalendar imagemagick graphviz
   # the join page in a real browser: screenshots at phone size and the
-  # end-to-end test (headless, through its DevTools protocol); curl for
+  # end-to-end tests (headless, through its DevTools protocol, from
+  # Debian's python3 with python3-websocket: tests/cdp.py); curl for
   # the command line's `homeward serve` test
-  chromium curl
+  chromium curl python3-websocket
   # sanitizers, fuzzing (libFuzzer runtime) and leak checks
   clang libclang-rt-14-dev valgrind
   # the agency server: PostgreSQL 15 (tests start their own cluster with

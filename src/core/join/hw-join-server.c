@@ -1222,6 +1222,12 @@ same_origin (HwJoinServer      *self,
 
   if (site != NULL && g_ascii_strcasecmp (site, "same-origin") != 0)
     return FALSE;
+  /* The page's Referrer-Policy is no-referrer, and with it Chromium sends
+   * "Origin: null" even when the form posts to its own page: its
+   * Sec-Fetch-Site, which no page can set, says where it comes from. A
+   * "null" without it is refused (a sandboxed frame or a data: page). */
+  if (g_strcmp0 (origin, "null") == 0)
+    return site != NULL;
   if (origin != NULL)
     {
       g_autofree char *expected = g_strconcat (self->tls ? "https://" : "http://", host ? host : "", NULL);
@@ -1265,21 +1271,39 @@ respond_page (HwJoinServer      *self,
   respond (msg, status, "text/html; charset=utf-8", page, strlen (page));
 }
 
+/* Before a write through the store, the page's language is put back to
+ * the program's own (the caller pushes the page's again after it): the
+ * store's ::changed runs the window's handlers at once, and the editor's
+ * new row, its toast and the room's screen must not be made in the
+ * language of the phone that wrote. A message of the write's error is
+ * then in the program's language too. */
+static void
+write_in_app_language (HwLanguageSwitch **sw)
+{
+  hw_language_pop (*sw);
+  *sw = NULL;
+}
+
 static void
 handle_add (HwJoinServer      *self,
             SoupServerMessage *msg,
             Guest             *guest,
             Visitor           *v,
             GHashTable        *form,
-            const char        *token_path)
+            const char        *token_path,
+            HwLanguageSwitch **sw)
 {
   const char *kind = g_hash_table_lookup (form, "contribution");
   const char *text = g_hash_table_lookup (form, "text");
   g_autoptr(GError) error = NULL;
+  gint64 id;
 
   g_assert (HW_IS_JOIN_SERVER (self));
 
-  if (hw_meeting_add_contribution (self->store, self->meeting_id, guest->person_id, kind, text, &error) == 0)
+  write_in_app_language (sw);
+  id = hw_meeting_add_contribution (self->store, self->meeting_id, guest->person_id, kind, text, &error);
+  *sw = hw_language_push (v->language);
+  if (id == 0)
     {
       respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path, error->message, TRUE, kind, text);
       return;
@@ -1294,7 +1318,8 @@ handle_score (HwJoinServer      *self,
               Guest             *guest,
               Visitor           *v,
               GHashTable        *form,
-              const char        *token_path)
+              const char        *token_path,
+              HwLanguageSwitch **sw)
 {
   const char *item_text = g_hash_table_lookup (form, "item");
   const char *score_text = g_hash_table_lookup (form, "score");
@@ -1302,6 +1327,7 @@ handle_score (HwJoinServer      *self,
   g_autoptr(GError) error = NULL;
   guint64 item_id = 0, score = 0;
   gboolean visible = FALSE;
+  gboolean scored;
 
   g_assert (HW_IS_JOIN_SERVER (self));
 
@@ -1323,8 +1349,11 @@ handle_score (HwJoinServer      *self,
                     _("This statement is not on your page."), TRUE, NULL, NULL);
       return;
     }
-  if (hw_meeting_set_score (self->store, (gint64) item_id, guest->person_id, (int) score,
-                            g_hash_table_lookup (form, "reason"), &error) == 0)
+  write_in_app_language (sw);
+  scored = hw_meeting_set_score (self->store, (gint64) item_id, guest->person_id, (int) score,
+                                 g_hash_table_lookup (form, "reason"), &error) != 0;
+  *sw = hw_language_push (v->language);
+  if (!scored)
     {
       respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path, error->message, TRUE, NULL, NULL);
       return;
@@ -1339,7 +1368,8 @@ handle_task (HwJoinServer      *self,
              Guest             *guest,
              Visitor           *v,
              GHashTable        *form,
-             const char        *token_path)
+             const char        *token_path,
+             HwLanguageSwitch **sw)
 {
   const char *task_text = g_hash_table_lookup (form, "task");
   const char *note = g_hash_table_lookup (form, "note");
@@ -1347,7 +1377,7 @@ handle_task (HwJoinServer      *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
   guint64 task_id = 0;
-  gboolean mine = FALSE;
+  gboolean mine = FALSE, ok;
 
   g_assert (HW_IS_JOIN_SERVER (self));
 
@@ -1372,8 +1402,11 @@ handle_task (HwJoinServer      *self,
       return;
     }
   today = hw_date_today_iso ();
-  if (!hw_service_plan_mark_task_done (self->store, (gint64) task_id, today,
-                                       hw_record_get_string (v->person, "name"), note, &error))
+  write_in_app_language (sw);
+  ok = hw_service_plan_mark_task_done (self->store, (gint64) task_id, today,
+                                       hw_record_get_string (v->person, "name"), note, &error);
+  *sw = hw_language_push (v->language);
+  if (!ok)
     {
       respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path, error->message, TRUE, NULL, NULL);
       return;
@@ -1746,11 +1779,11 @@ join_cb (SoupServer        *server,
         respond_message (msg, SOUP_STATUS_FORBIDDEN, _("This was not sent from your page"),
                          _("Open your link again and send it from there."));
       else if (g_str_equal (rest, "/add"))
-        handle_add (self, msg, guest, &v, form, token_path);
+        handle_add (self, msg, guest, &v, form, token_path, &sw);
       else if (g_str_equal (rest, "/task"))
-        handle_task (self, msg, guest, &v, form, token_path);
+        handle_task (self, msg, guest, &v, form, token_path, &sw);
       else
-        handle_score (self, msg, guest, &v, form, token_path);
+        handle_score (self, msg, guest, &v, form, token_path, &sw);
     }
   else if (g_str_equal (rest, "") || g_str_equal (rest, "/events") || g_str_equal (rest, "/add")
            || g_str_equal (rest, "/score") || g_str_equal (rest, "/task")

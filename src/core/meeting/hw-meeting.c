@@ -796,10 +796,15 @@ hw_meeting_list_items (HwStore           *store,
   if (phase != NULL && !check_phase (phase, error))
     return NULL;
 
+  /* with a recipient, the items sent from phones that wait for the
+   * facilitator are not even read: during a meeting they pile up, and
+   * every phone's page asks for its step (bench-join-phones) */
   rows = hw_store_select (store, "meeting_items", error,
                           "SELECT * FROM meeting_items WHERE meeting_id = ?"
-                          " AND (CAST(?2 AS TEXT) IS NULL OR phase = ?2) ORDER BY position, id",
-                          G_TYPE_INT64, meeting_id, G_TYPE_STRING, phase, G_TYPE_INVALID);
+                          " AND (CAST(?2 AS TEXT) IS NULL OR phase = ?2) AND (?3 = 0 OR hidden = 0)"
+                          " ORDER BY position, id",
+                          G_TYPE_INT64, meeting_id, G_TYPE_STRING, phase,
+                          G_TYPE_INT64, (gint64) (recipient != NULL), G_TYPE_INVALID);
   if (rows == NULL)
     return NULL;
 
