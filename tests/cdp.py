@@ -38,12 +38,12 @@ class CDPError(RuntimeError):
     pass
 
 
-def made_certificate_spki():
+def made_certificate_spki(data_home=None):
     """The join page's certificate made for this computer (hw-join-tls.c,
     in $XDG_DATA_HOME/homeward/join-tls): the SHA-256 of its public key,
     base64, as Chromium's --ignore-certificate-errors-spki-list takes it,
     so the browser trusts that certificate and no other. None without it."""
-    data = os.environ.get('XDG_DATA_HOME') or os.path.expanduser('~/.local/share')
+    data = data_home or os.environ.get('XDG_DATA_HOME') or os.path.expanduser('~/.local/share')
     path = os.path.join(data, 'homeward', 'join-tls', 'join-certificate.pem')
     if not os.path.exists(path):
         return None
@@ -59,7 +59,9 @@ class Browser:
     """One headless Chromium and one page of it (a tab), driven through
     the DevTools protocol."""
 
-    def __init__(self, width=None, height=None, scale=1, lang='en-US', timeout=60.0):
+    def __init__(self, width=None, height=None, scale=1, lang='en-US', timeout=60.0, data_home=None):
+        """@data_home: the XDG_DATA_HOME of the program serving the page,
+        whose certificate made for this computer is trusted."""
         import websocket
         self.dir = tempfile.mkdtemp(prefix='homeward-chromium-')
         self.proc = None
@@ -74,7 +76,7 @@ class Browser:
                 '--disable-component-update', '--disable-default-apps', '--mute-audio',
                 '--password-store=basic', '--use-mock-keychain',
                 '--lang=' + lang, 'about:blank']
-        spki = made_certificate_spki()
+        spki = made_certificate_spki(data_home)
         if spki is not None:
             args.insert(1, '--ignore-certificate-errors-spki-list=' + spki)
         if os.geteuid() == 0:

@@ -112,7 +112,7 @@ def main():
             subprocess.run(['import', '-window', 'root', os.path.join(SHOTS, 'join-invite.png')], check=False)
 
         # -- the phone: a score ------------------------------------------------
-        browser = cdp.Browser(width=360, height=740, scale=1)
+        browser = cdp.Browser(width=360, height=740, scale=1, data_home=env['XDG_DATA_HOME'])
         browser.navigate(url)
         check(PERSON in browser.evaluate('document.body.innerText'), 'the link opens %s’s page' % PERSON)
         check(browser.evaluate('document.documentElement.lang') == 'es', 'in her language, Spanish')

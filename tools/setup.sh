@@ -28,7 +28,7 @@ packages=(
   # end-to-end tests (headless, through its DevTools protocol, from
   # Debian's python3 with python3-websocket: tests/cdp.py); curl for
   # the command line's `homeward serve` test
-  chromium curl python3-websocket
+  chromium curl python3-websocket openssl
   # sanitizers, fuzzing (libFuzzer runtime) and leak checks
   clang libclang-rt-14-dev valgrind
   # the agency server: PostgreSQL 15 (tests start their own cluster with
