@@ -1625,8 +1625,32 @@ insert_func (HwStore   *self,
 
   if (hw_db_stmt_step (stmt, error) != HW_DB_STEP_DONE)
     return FALSE;
-
   hw_record_set_id (record, hw_db_last_insert_id (self->conn));
+
+  /* PostgreSQL only: a row given its id (an import keeping the ids it
+   * can) does not move the table's identity sequence, whose next value
+   * would then be taken; move it past the id, never back */
+  if (id > 0 && hw_store_is_server (self))
+    {
+      g_autoptr(HwDbStmt) seq = hw_db_prepare (self->conn,
+        "SELECT setval(pg_get_serial_sequence(CAST(?1 AS TEXT), 'id'), CAST(?2 AS BIGINT))"
+        " FROM pg_sequences WHERE schemaname || '.' || sequencename = pg_get_serial_sequence(CAST(?1 AS TEXT), 'id')"
+        " AND coalesce(last_value, 0) < CAST(?2 AS BIGINT)", error);
+
+      if (seq == NULL)
+        return FALSE;
+      hw_db_stmt_bind_text (seq, 1, hw_record_get_table (record));
+      hw_db_stmt_bind_int64 (seq, 2, id);
+      while (TRUE)
+        {
+          HwDbStep step = hw_db_stmt_step (seq, error);
+
+          if (step == HW_DB_STEP_ERROR)
+            return FALSE;
+          if (step == HW_DB_STEP_DONE)
+            break;
+        }
+    }
   return TRUE;
 }
 
