@@ -384,7 +384,7 @@ new_links (HwMeetingInviteDialog *self,
 
 /* Always HTTPS: with the agency's certificate when preferences name one,
  * else with one made for this computer (hw-join-tls.h). */
-static void
+static gboolean
 use_tls (HwJoinServer *server)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -401,10 +401,13 @@ use_tls (HwJoinServer *server)
       key = g_strstrip (g_settings_get_string (settings, "join-tls-key"));
     }
   if (cert != NULL && *cert != '\0')
-    /* a key left empty is refused by the server with a clear message */
-    hw_join_server_set_tls (server, cert, key != NULL && *key != '\0' ? key : cert, NULL);
-  else
-    hw_join_server_set_tls (server, NULL, NULL, dir);
+    {
+      /* a key left empty is refused by the server with a clear message */
+      hw_join_server_set_tls (server, cert, key != NULL && *key != '\0' ? key : cert, NULL);
+      return TRUE;
+    }
+  hw_join_server_set_tls (server, NULL, NULL, dir);
+  return FALSE;
 }
 
 /* Starts the server and lists everyone who may join. */
@@ -412,13 +415,14 @@ static void
 start (HwMeetingInviteDialog *self)
 {
   g_autofree char *address = pick_address ();
+  gboolean agency_certificate;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert (HW_IS_MEETING_INVITE_DIALOG (self));
 
   self->server = hw_join_server_new (self->store, self->meeting_id);
-  use_tls (self->server);
+  agency_certificate = use_tls (self->server);
   if (!hw_join_server_start (self->server, address != NULL ? address : "127.0.0.1", 0, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Phones cannot join: %s"), error->message);
@@ -426,13 +430,19 @@ start (HwMeetingInviteDialog *self)
       gtk_label_set_text (self->network_label, text);
       return;
     }
-  if (address != NULL)
-    gtk_label_set_text (self->network_label,
-                        _("Phones and laptops on the same network as this computer can open these "
-                          "links. Each link is for one person only."));
-  else
-    gtk_label_set_text (self->network_label,
-                        _("No local network found: only this computer can open the links."));
+  {
+    g_autoptr(GString) text = g_string_new (address != NULL
+                                            ? _("Phones and laptops on the same network as this computer can "
+                                                "open these links. Each link is for one person only.")
+                                            : _("No local network found: only this computer can open the links."));
+
+    /* honest about the certificate made here (docs/join.md) */
+    if (!agency_certificate)
+      g_string_append_printf (text, " %s",
+                              _("The first time, a phone warns that it does not know this computer: that is "
+                                "expected here. Tap Advanced, then go on to the page."));
+    gtk_label_set_text (self->network_label, text->str);
+  }
 
   all = hw_join_server_invite_all (self->server, &error);
   if (all == NULL)
