@@ -246,6 +246,11 @@ hw_ecomap_layout_sector (const HwEcomapLayoutNode *nodes,
 
 typedef struct {
   double      cell;
+  /* the cells near the household, where nearly every look-up falls, in
+   * an array of (2 * dense_half) squared lists (NULL: empty) indexed
+   * from cell (-dense_half, -dense_half); any others in @cells */
+  GArray    **dense;
+  gint64      dense_half;
   GHashTable *cells;    /* packed cell key -> GArray of guint node index */
   GArray     *ties;      /* Tie of every node placed, by angle */
   double      max_alpha;  /* the widest angle a placed node takes up */
@@ -289,20 +294,57 @@ grid_range (Grid              *grid,
   *cy2 = (gint64) floor ((box->y2 + HW_ECOMAP_LAYOUT_MARGIN) / grid->cell);
 }
 
-static void
-cell_list_append (GHashTable *cells,
-                  gint64      key,
-                  guint       index)
+/* where the list of cell (cx, cy) is kept if it is in the dense part */
+static GArray **
+grid_dense_slot (Grid   *grid,
+                 gint64  cx,
+                 gint64  cy)
 {
-  GArray *list = g_hash_table_lookup (cells, &key);
+  gint64 side = 2 * grid->dense_half;
+
+  cx += grid->dense_half;
+  cy += grid->dense_half;
+  if (cx < 0 || cy < 0 || cx >= side || cy >= side)
+    return NULL;
+  return &grid->dense[cy * side + cx];
+}
+
+/* the node indices in cell (cx, cy), or NULL */
+static GArray *
+grid_cell (Grid   *grid,
+           gint64  cx,
+           gint64  cy)
+{
+  GArray **slot = grid_dense_slot (grid, cx, cy);
+  gint64 key;
+
+  if (slot != NULL)
+    return *slot;
+  key = cell_key (cx, cy);
+  return g_hash_table_lookup (grid->cells, &key);
+}
+
+static void
+cell_list_append (Grid   *grid,
+                  gint64  cx,
+                  gint64  cy,
+                  guint   index)
+{
+  GArray **slot = grid_dense_slot (grid, cx, cy);
+  GArray *list = slot != NULL ? *slot : grid_cell (grid, cx, cy);
 
   if (list == NULL)
     {
-      gint64 *k = g_new (gint64, 1);
-
-      *k = key;
       list = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (cells, k, list);
+      if (slot != NULL)
+        *slot = list;
+      else
+        {
+          gint64 *k = g_new (gint64, 1);
+
+          *k = cell_key (cx, cy);
+          g_hash_table_insert (grid->cells, k, list);
+        }
     }
   if (list->len == 0 || g_array_index (list, guint, list->len - 1) != index)
     g_array_append_val (list, index);
@@ -438,7 +480,7 @@ grid_add (Grid  *grid,
     return;
   for (gint64 cx = cx1; cx <= cx2; cx++)
     for (gint64 cy = cy1; cy <= cy2; cy++)
-      cell_list_append (grid->cells, cell_key (cx, cy), index);
+      cell_list_append (grid, cx, cy, index);
   grid_add_tie (grid, index);
 }
 
@@ -473,8 +515,7 @@ grid_is_free (Grid              *grid,
   for (gint64 cx = cx1; cx <= cx2; cx++)
     for (gint64 cy = cy1; cy <= cy2; cy++)
       {
-        gint64 key = cell_key (cx, cy);
-        GArray *list = g_hash_table_lookup (grid->cells, &key);
+        GArray *list = grid_cell (grid, cx, cy);
 
         for (guint i = 0; list != NULL && i < list->len; i++)
           {
@@ -558,8 +599,7 @@ grid_ray_is_clear (Grid   *grid,
       for (gint64 cx = cx0 - 1; cx <= cx0 + 1; cx++)
         for (gint64 cy = cy0 - 1; cy <= cy0 + 1; cy++)
           {
-            gint64 key = cell_key (cx, cy);
-            GArray *list = g_hash_table_lookup (grid->cells, &key);
+            GArray *list = grid_cell (grid, cx, cy);
 
             for (guint i = 0; list != NULL && i < list->len; i++)
               {
@@ -742,6 +782,11 @@ hw_ecomap_layout (HwEcomapLayoutNode *nodes,
 
   grid.cell = ring_step + HW_ECOMAP_LAYOUT_MARGIN;
   grid.cells = g_hash_table_new_full (cell_hash, g_int64_equal, g_free, array_free);
+  /* the rings a map of this many nodes is likely to fill, in cells (the
+   * rest, if any, is found in the hash table all the same) */
+  grid.dense_half = (gint64) CLAMP (2 * sqrt ((double) n_nodes) +
+                                    household_radius / grid.cell + 8, 8, 512);
+  grid.dense = g_new0 (GArray *, (gsize) (4 * grid.dense_half * grid.dense_half));
   grid.ties = g_array_new (FALSE, FALSE, sizeof (Tie));
   grid.nodes = nodes;
   grid.household_radius = household_radius;
@@ -812,6 +857,10 @@ hw_ecomap_layout (HwEcomapLayoutNode *nodes,
     }
 
   g_hash_table_unref (grid.cells);
+  for (gint64 k = 0; k < 4 * grid.dense_half * grid.dense_half; k++)
+    if (grid.dense[k] != NULL)
+      g_array_unref (grid.dense[k]);
+  g_free (grid.dense);
   g_array_unref (grid.ties);
   g_free (grid.stamps);
 }

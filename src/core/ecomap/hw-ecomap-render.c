@@ -775,13 +775,34 @@ segment_line (const TieSegment *seg,
   return TRUE;
 }
 
-/* Strong, moderate and weak lines: @strength's segments as one path. */
+/* On paper (PDF, PostScript, SVG) a stroke of many lines costs about what
+ * one line does, and each drawing operation has its cost in the file and
+ * in cairo: ties of one style go out as one path, which looks the same
+ * (one opaque ink; a dash pattern starts afresh on each line). On an
+ * image, one stroke per tie: a single path of many lines meeting at the
+ * household makes cairo resolve every crossing, which is slower. */
+static gboolean
+is_vector_target (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Strong, moderate and weak lines: @strength's segments. */
 static void
 stroke_plain (cairo_t          *cr,
               const TieSegment *segs,
               guint             n,
               HwTieStrength     strength,
-              gboolean          faint)
+              gboolean          faint,
+              gboolean          batch)
 {
   gboolean any = FALSE;
 
@@ -804,23 +825,25 @@ stroke_plain (cairo_t          *cr,
             }
           cairo_set_line_width (cr, strength == HW_TIE_STRONG ? STRONG_WIDTH : PLAIN_WIDTH);
         }
-      /* one stroke per tie: a single path of many lines meeting at the
-       * household makes cairo resolve every crossing, which is slower */
       cairo_move_to (cr, sx1, sy1);
       cairo_line_to (cr, sx2, sy2);
-      cairo_stroke (cr);
+      if (!batch)
+        cairo_stroke (cr);
       any = TRUE;
     }
+  if (any && batch)
+    cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
 /* Broken: a cut in the middle, marked by two bars across the line. One
- * stroke per tie, as for the plain lines. */
+ * stroke per tie on an image, as for the plain lines. */
 static void
 stroke_broken (cairo_t          *cr,
                const TieSegment *segs,
                guint             n,
-               gboolean          faint)
+               gboolean          faint,
+               gboolean          batch)
 {
   cairo_set_line_width (cr, PLAIN_WIDTH * 1.2);
   for (guint i = 0; i < n; i++)
@@ -845,8 +868,11 @@ stroke_broken (cairo_t          *cr,
           cairo_move_to (cr, cx - uy * bar + ux * 2, cy + ux * bar + uy * 2);
           cairo_line_to (cr, cx + uy * bar - ux * 2, cy - ux * bar - uy * 2);
         }
-      cairo_stroke (cr);
+      if (!batch)
+        cairo_stroke (cr);
     }
+  if (batch)
+    cairo_stroke (cr);
 }
 
 /* Draws ties in batches (one path per line style) rather than one by
@@ -856,6 +882,8 @@ draw_segments (cairo_t          *cr,
                const TieSegment *segs,
                guint             n)
 {
+  gboolean batch = is_vector_target (cr);
+
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
@@ -869,10 +897,10 @@ draw_segments (cairo_t          *cr,
       else
         cairo_set_source_rgb (cr, INK);
 
-      stroke_plain (cr, segs, n, HW_TIE_STRONG, faint);
-      stroke_plain (cr, segs, n, HW_TIE_MODERATE, faint);
-      stroke_plain (cr, segs, n, HW_TIE_TENUOUS, faint);
-      stroke_broken (cr, segs, n, faint);
+      stroke_plain (cr, segs, n, HW_TIE_STRONG, faint, batch);
+      stroke_plain (cr, segs, n, HW_TIE_MODERATE, faint, batch);
+      stroke_plain (cr, segs, n, HW_TIE_TENUOUS, faint, batch);
+      stroke_broken (cr, segs, n, faint, batch);
 
       /* stressful: a wave over the middle of the tie, clear of arrowheads */
       for (guint i = 0; i < n; i++)
@@ -895,8 +923,11 @@ draw_segments (cairo_t          *cr,
             }
           path_wave (cr, seg->x1 + ux * inset, seg->y1 + uy * inset,
                      seg->x2 - ux * inset, seg->y2 - uy * inset);
-          cairo_stroke (cr);
+          if (!batch)
+            cairo_stroke (cr);
         }
+      if (any && batch)
+        cairo_stroke (cr);
       if (any && !faint)
         cairo_set_source_rgb (cr, INK);
 
@@ -915,8 +946,11 @@ draw_segments (cairo_t          *cr,
             path_arrow (cr, seg->x2, seg->y2, ux, uy, arrow_scale (seg->strength));
           if (at_a)
             path_arrow (cr, seg->x1, seg->y1, -ux, -uy, arrow_scale (seg->strength));
-          cairo_fill (cr);
+          if (!batch)
+            cairo_fill (cr);
         }
+      if (batch)
+        cairo_fill (cr);
     }
   cairo_restore (cr);
 }
