@@ -1271,6 +1271,18 @@ respond_page (HwJoinServer      *self,
   respond (msg, status, "text/html; charset=utf-8", page, strlen (page));
 }
 
+/* Whether @rows (nullable) hold the row @id: a statement or task a form
+ * names must be one the person's own page shows. */
+static gboolean
+rows_hold (GPtrArray *rows,
+           gint64     id)
+{
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    if (hw_record_get_id (g_ptr_array_index (rows, i)) == id)
+      return TRUE;
+  return FALSE;
+}
+
 /* Before a write through the store, the page's language is put back to
  * the program's own (the caller pushes the page's again after it): the
  * store's ::changed runs the window's handlers at once, and the editor's
@@ -1326,7 +1338,6 @@ handle_score (HwJoinServer      *self,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   guint64 item_id = 0, score = 0;
-  gboolean visible = FALSE;
   gboolean scored;
 
   g_assert (HW_IS_JOIN_SERVER (self));
@@ -1340,10 +1351,7 @@ handle_score (HwJoinServer      *self,
     }
   /* only a statement this person's page shows */
   items = hw_meeting_list_items (self->store, self->meeting_id, NULL, &v->recipient, NULL);
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    if (hw_record_get_id (g_ptr_array_index (items, i)) == (gint64) item_id)
-      visible = TRUE;
-  if (!visible)
+  if (!rows_hold (items, (gint64) item_id))
     {
       respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path,
                     _("This statement is not on your page."), TRUE, NULL, NULL);
@@ -1377,19 +1385,14 @@ handle_task (HwJoinServer      *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
   guint64 task_id = 0;
-  gboolean mine = FALSE, ok;
+  gboolean ok;
 
   g_assert (HW_IS_JOIN_SERVER (self));
 
   /* only a task this person's page lists */
   if (g_ascii_string_to_unsigned (task_text, 10, 1, G_MAXINT64, &task_id, NULL))
-    {
-      tasks = list_own_tasks (self, v);
-      for (guint i = 0; tasks != NULL && i < tasks->len; i++)
-        if (hw_record_get_id (g_ptr_array_index (tasks, i)) == (gint64) task_id)
-          mine = TRUE;
-    }
-  if (!mine)
+    tasks = list_own_tasks (self, v);
+  if (!rows_hold (tasks, (gint64) task_id))
     {
       respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path,
                     _("This task is not on your page."), TRUE, NULL, NULL);
