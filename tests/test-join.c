@@ -463,6 +463,34 @@ test_add (Fixture       *f,
     g_assert_cmpstr (((HwPresentationItem *) g_ptr_array_index (screen->strengths, i))->text, !=, said);
   g_clear_pointer (&screen, hw_presentation_free);
 
+  /* the same idea from Rosa's phone, merged into Elena's by the
+   * facilitator: both see the merged item as what they sent */
+  {
+    const char *rosa_said = "Rosa takes them to school";
+    gint64 rosa_item = hw_meeting_add_contribution (f->store, f->meeting_id,
+                                                    person_named (f, "Rosa Morales"), "strength",
+                                                    rosa_said, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (hw_meeting_merge_items (f->store, item_id, rosa_item, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&r, reply_free);
+    r = get (f, rosa);
+    g_assert_nonnull (strstr (r->body, said));
+    g_assert_nonnull (strstr (r->body, rosa_said));
+    g_clear_pointer (&r, reply_free);
+    r = get (f, elena);
+    g_assert_nonnull (strstr (r->body, rosa_said));
+    /* undo the merge, then Rosa's item */
+    g_assert_true (hw_store_undo (f->store, &error));
+    g_clear_pointer (&r, reply_free);
+    r = get (f, rosa);
+    g_assert_null (strstr (r->body, said));
+    g_assert_nonnull (strstr (r->body, rosa_said));
+    g_assert_true (hw_store_undo (f->store, &error));
+    g_assert_no_error (error);
+  }
+
   /* let through by the facilitator: on everyone's page and the screen */
   g_assert_true (hw_meeting_set_item_hidden (f->store, item_id, FALSE, &error));
   g_clear_pointer (&r, reply_free);

@@ -186,6 +186,97 @@ test_show_on_screen (Fixture       *f,
 }
 
 static gboolean
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Two phones send the same strength: Merge on the lower row (a click, or
+ * Ctrl+M: the row's action) makes one item of both, naming both people;
+ * undo brings both back. */
+static void
+test_merge (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *wrong = NULL;
+  const char *name1, *name2;
+  GtkWidget *merge, *label;
+  gint64 first, second;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "strengths");
+  spin ();
+  people = hw_store_select (f->store, "people", NULL,
+                            "SELECT p.id, p.name FROM meeting_attendees a JOIN people p ON p.id = a.person_id"
+                            " WHERE a.meeting_id = ? AND a.attendance IN ('present', 'remote')"
+                            " ORDER BY a.id LIMIT 2", G_TYPE_INT64, f->meeting, G_TYPE_INVALID);
+  g_assert_nonnull (people);
+  g_assert_cmpuint (people->len, ==, 2);
+  name1 = hw_record_get_string (g_ptr_array_index (people, 0), "name");
+  name2 = hw_record_get_string (g_ptr_array_index (people, 1), "name");
+  first = hw_meeting_add_contribution (f->store, f->meeting,
+                                       hw_record_get_id (g_ptr_array_index (people, 0)),
+                                       "strength", "ZZ Grandma has the kids after school", &error);
+  g_assert_no_error (error);
+  second = hw_meeting_add_contribution (f->store, f->meeting,
+                                        hw_record_get_id (g_ptr_array_index (people, 1)),
+                                        "strength", "ZZ The kids go to Grandma’s after school",
+                                        &error);
+  g_assert_no_error (error);
+  spin ();
+
+  /* the lower row offers to merge into the one above, and says so */
+  merge = find_name (f, "merge", second);
+  g_assert_nonnull (merge);
+  g_assert_true (gtk_widget_get_visible (merge));
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (merge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "Merge with the item above: "
+                                              "ZZ The kids go to Grandma’s after school");
+  if (wrong != NULL)
+    g_error ("the merge button is called “%s”", wrong);
+
+  g_signal_emit_by_name (merge, "clicked");
+  spin ();
+  g_assert_null (hw_store_get (f->store, "meeting_items", second, NULL));
+  label = find_name (f, "phone", first);
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), name1));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), name2));
+  {
+    g_autoptr(HwRecord) row = hw_store_get (f->store, "meeting_items", first, NULL);
+
+    g_assert_cmpstr (hw_record_get_string (row, "text"), ==,
+                     "ZZ Grandma has the kids after school. ZZ The kids go to Grandma’s after school");
+  }
+  if (g_getenv ("HW_SCREENSHOT_DIR") != NULL)
+    {
+      /* the new rows drawn at least once before the picture */
+      gboolean waited = FALSE;
+
+      g_timeout_add (400, set_true, &waited);
+      while (!waited)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  keep_picture (f, "phone-items-merged.png");
+
+  /* undo: both rows again */
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_nonnull (find_name (f, "item", second));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (find_name (f, "phone", first))), name2));
+
+  /* the keyboard's way: the row's action (Ctrl+M) */
+  g_assert_true (gtk_widget_activate_action (find_name (f, "item", second), "item.merge-up", NULL));
+  spin ();
+  g_assert_null (hw_store_get (f->store, "meeting_items", second, NULL));
+  g_assert_cmpstr (gtk_widget_get_name (gtk_root_get_focus (GTK_ROOT (f->window))), ==,
+                   gtk_widget_get_name (find_name (f, "item", first)));
+}
+
+static gboolean
 scores_revealed (Fixture *f)
 {
   g_autoptr(HwRecord) meeting = hw_store_get (f->store, "meetings", f->meeting, NULL);
@@ -243,6 +334,8 @@ main (int   argc,
 
   g_test_add ("/meeting-contributions/show-on-screen", Fixture, NULL, fixture_setup,
               test_show_on_screen, fixture_teardown);
+  g_test_add ("/meeting-contributions/merge", Fixture, NULL, fixture_setup,
+              test_merge, fixture_teardown);
   g_test_add ("/meeting-contributions/reveal-scores", Fixture, NULL, fixture_setup,
               test_reveal_scores, fixture_teardown);
   return g_test_run ();

@@ -10,6 +10,7 @@
 
 #include "hw-demo.h"
 #include "hw-meeting.h"
+#include "hw-meeting-queries.h"
 #include "hw-meeting-render.h"
 #include "hw-store.h"
 
@@ -432,6 +433,128 @@ test_scores (Fixture       *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM meeting_scores"), ==, 1);
   g_assert_true (hw_store_undo (f->store, &error));
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM meeting_scores"), ==, 2);
+}
+
+/* Two phones send the same worry: the facilitator merges them into one,
+ * keeping both authors and every score; one undo brings both back. */
+static void
+test_merge (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) got = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *long_text = NULL;
+  gint64 a, b, c, first, strength, other_meeting, other_item, s1, s2, s3;
+
+  attend (f, f->mother, "present");
+  attend (f, f->grandmother, "present");
+  attend (f, f->caseworker, "remote");
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting, "worries", &error));
+  first = add (f, "worries", "Typed in the window");
+  a = hw_meeting_add_contribution (f->store, f->meeting, f->mother, "worry", "Nobody answers the phone at night", &error);
+  g_assert_no_error (error);
+  b = hw_meeting_add_contribution (f->store, f->meeting, f->grandmother, "worry", "  At night nobody picks up ", &error);
+  g_assert_no_error (error);
+  strength = add (f, "strengths", "Visits go well");
+  g_assert_true (hw_meeting_set_item_confidential (f->store, b, FALSE, "family", &error));
+  s1 = hw_meeting_set_score (f->store, a, f->mother, 3, "", &error);
+  s2 = hw_meeting_set_score (f->store, b, f->grandmother, 4, "Worried", &error);
+  g_assert_no_error (error);
+  g_assert_true (hw_meeting_set_item_hidden (f->store, a, FALSE, &error));
+  g_assert_no_error (error);
+
+  before = snapshot (f->store);
+  g_assert_true (hw_meeting_merge_items (f->store, a, b, &error));
+  g_assert_no_error (error);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Merge two items of the meeting");
+  got = hw_store_get (f->store, "meeting_items", a, &error);
+  g_assert_cmpstr (hw_record_get_string (got, "text"), ==,
+                   "Nobody answers the phone at night. At night nobody picks up");
+  g_assert_cmpint (hw_record_get_int (got, "author_person_id"), ==, f->mother);
+  g_assert_cmpint (hw_record_get_int (got, "coauthor_person_id"), ==, f->grandmother);
+  /* at least as private as the stricter: b was not on the screen yet and
+   * withheld from the family */
+  g_assert_true (hw_record_get_boolean (got, "hidden"));
+  g_assert_cmpstr (hw_record_get_string (got, "withheld_from"), ==, "family");
+  g_assert_false (hw_record_get_boolean (got, "confidential"));
+  g_clear_object (&got);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM meeting_items WHERE phase = 'worries'"), ==, 2);
+  g_assert_cmpint (hw_store_query_int (f->store, 0, "SELECT position FROM meeting_items WHERE id = ?",
+                                       G_TYPE_INT64, a, G_TYPE_INVALID), ==, 1);
+  /* the grandmother's score moved to the kept item */
+  got = hw_store_get (f->store, "meeting_scores", s2, &error);
+  g_assert_cmpint (hw_record_get_int (got, "item_id"), ==, a);
+  g_assert_cmpint (hw_record_get_int (got, "score"), ==, 4);
+  g_clear_object (&got);
+  {
+    g_autoptr(HwRecordList) list = hw_meeting_items_list_new (f->store, f->meeting, "worries");
+    HwRecord *row = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+      {
+        g_autoptr(HwRecord) r = g_list_model_get_item (G_LIST_MODEL (list), i);
+        if (hw_record_get_id (r) == a)
+          row = g_steal_pointer (&r);
+      }
+    g_assert_nonnull (row);
+    g_assert_cmpstr (hw_record_get_string (row, "coauthor_name"), !=, "");
+    g_assert_cmpstr (hw_record_get_string (row, "author_name"), !=,
+                     hw_record_get_string (row, "coauthor_name"));
+    g_object_unref (row);
+  }
+
+  /* one undo brings both items back exactly: ids, texts, authors, scores */
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  after = snapshot (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (hw_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (hw_store_undo (f->store, &error));
+
+  /* the same words twice are kept once */
+  c = hw_meeting_add_contribution (f->store, f->meeting, f->caseworker, "worry", "typed IN the window", &error);
+  g_assert_no_error (error);
+  g_assert_true (hw_meeting_merge_items (f->store, first, c, &error));
+  got = hw_store_get (f->store, "meeting_items", first, &error);
+  g_assert_cmpstr (hw_record_get_string (got, "text"), ==, "Typed in the window");
+  /* typed in the window: the phone's author becomes its author */
+  g_assert_cmpint (hw_record_get_int (got, "author_person_id"), ==, f->caseworker);
+  g_assert_true (hw_record_is_null (got, "coauthor_person_id"));
+  g_assert_cmpstr (hw_record_get_string (got, "contribution"), ==, "worry");
+  g_clear_object (&got);
+  g_assert_true (hw_store_undo (f->store, &error));
+
+  /* refusals change nothing */
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_merge_items (f->store, a, a, error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_merge_items (f->store, a, strength, error));
+  REFUSED (f, HW_STORE_ERROR_NOT_FOUND, hw_meeting_merge_items (f->store, a, 99999, error));
+  REFUSED (f, HW_STORE_ERROR_NOT_FOUND, hw_meeting_merge_items (f->store, 99999, a, error));
+  other_meeting = hw_meeting_create (f->store, f->case_id, "icebreaker", "2026-04-01T10:00", &error);
+  other_item = hw_meeting_add_item (f->store, other_meeting, "worries", "Other", &error);
+  g_assert_no_error (error);
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_merge_items (f->store, a, other_item, error));
+  /* someone scored both: one of the scores would be lost */
+  s3 = hw_meeting_set_score (f->store, b, f->mother, 8, "", &error);
+  g_assert_cmpint (s3, >, 0);
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_merge_items (f->store, a, b, error));
+  g_assert_true (hw_meeting_delete_score (f->store, s3, &error));
+  g_assert_cmpint (s1, >, 0);
+  /* three different people: an item names at most two */
+  g_assert_true (hw_meeting_merge_items (f->store, a, b, &error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_merge_items (f->store, a, c, error));
+  /* too long together */
+  long_text = g_strnfill (3000, 'x');
+  g_assert_true (hw_meeting_edit_item (f->store, first, long_text, &error));
+  g_clear_pointer (&long_text, g_free);
+  long_text = g_strnfill (1500, 'z');
+  g_assert_true (hw_meeting_edit_item (f->store, c, long_text, &error));
+  g_assert_no_error (error);
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_merge_items (f->store, first, c, error));
 }
 
 static void
@@ -1036,6 +1159,7 @@ main (int   argc,
   ADD ("/meeting/items", test_items);
   ADD ("/meeting/scores", test_scores);
   ADD ("/meeting/score-changes", test_score_changes);
+  ADD ("/meeting/merge", test_merge);
   ADD ("/meeting/decisions", test_decisions);
   ADD ("/meeting/actions", test_actions);
   ADD ("/meeting/phase-times", test_phase_times);

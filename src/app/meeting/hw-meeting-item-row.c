@@ -8,7 +8,9 @@
  * and why; a next step says who does it, by when, who checks it, and can
  * become a task of the service plan. What someone sent from their phone
  * says whose it is; it stays off the room's screen until the facilitator
- * lets it through (Show on Screen), and can be taken off again.
+ * lets it through (Show on Screen), and can be taken off again. Two
+ * items that say the same thing are merged (Merge, Ctrl+M: into the item
+ * above), keeping both people who wrote them; Ctrl+Z undoes it.
  *
  * The row shows one record of hw_meeting_items_list_new(); an edit
  * changes the record, and the list makes a new row for it.
@@ -55,6 +57,7 @@ struct _HwMeetingItemRow
   GtkWidget        *in_plan_label;
   GtkWidget        *to_task_button;
   GtkToggleButton  *private_button;
+  GtkWidget        *merge_button;
   GtkWidget        *up_button;
   GtkWidget        *down_button;
   GtkWidget        *delete_button;
@@ -154,6 +157,39 @@ do_delete (GtkWidget *widget,
     hw_toast_show_error (list, error);
   else
     hw_toast_show_undo (list, _("Item deleted"));
+}
+
+/* Into the item above: that one stays, with both texts and both authors. */
+static void
+do_merge_up (GtkWidget *widget,
+             GVariant  *parameter)
+{
+  HwMeetingItemRow *self = HW_MEETING_ITEM_ROW (widget);
+  g_autoptr(GtkWidget) list = g_object_ref (scope (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkListBoxRow *above = NULL;
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self));
+  gint64 keep;
+
+  g_assert (HW_IS_MEETING_ITEM_ROW (self));
+
+  if (GTK_IS_LIST_BOX (list) && index > 0)
+    above = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index - 1);
+  if (!HW_IS_MEETING_ITEM_ROW (above))
+    {
+      hw_toast_show (list, adw_toast_new (_("There is no item above this one to merge it with.")));
+      return;
+    }
+  keep = item_id (HW_MEETING_ITEM_ROW (above));
+  name = g_strdup_printf ("item-%" G_GINT64_FORMAT, keep);
+  if (!hw_meeting_merge_items (self->store, keep, item_id (self), &error))
+    hw_toast_show_error (list, error);
+  else
+    {
+      hw_toast_show_undo (list, _("Items merged"));
+      hw_meeting_refocus_later (list, name);
+    }
 }
 
 static void
@@ -398,6 +434,14 @@ move_action_cb (GtkWidget  *widget,
 }
 
 static void
+merge_up_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  hw_meeting_run_later (widget, do_merge_up, NULL);
+}
+
+static void
 delete_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -438,6 +482,7 @@ fill_phone (HwMeetingItemRow *self,
   gint64 id = item_id (self);
   gboolean hidden = hw_record_get_boolean (record, "hidden");
   const char *author = hw_record_get_string (record, "author_name");
+  const char *coauthor = hw_record_get_string (record, "coauthor_name");
   const char *screen_state;
   g_autofree char *line = NULL;
 
@@ -448,7 +493,18 @@ fill_phone (HwMeetingItemRow *self,
   if (*author == '\0')
     /* TRANSLATORS: an item whose author's name is not known (any more) */
     author = _("someone");
-  if (hidden)
+  if (coauthor != NULL && *coauthor != '\0')
+    {
+      /* two items merged into one: both people who sent them */
+      if (hidden)
+        /* TRANSLATORS: %s are the names of the two people who sent it */
+        line = g_strdup_printf (_("From %s’s and %s’s phones — not on the screen yet"), author,
+                                coauthor);
+      else
+        line = g_strdup_printf (_("From %s’s and %s’s phones"), author, coauthor);
+      gtk_widget_add_css_class (GTK_WIDGET (self->phone_label), hidden ? "warning" : "dim-label");
+    }
+  else if (hidden)
     {
       /* TRANSLATORS: %s is the name of the person who sent it */
       line = g_strdup_printf (_("From %s’s phone — not on the screen yet"), author);
@@ -547,6 +603,9 @@ hw_meeting_item_row_constructed (GObject *object)
   set_label (self->private_button, g_strdup_printf (_("Private: %s"), text));
   gtk_toggle_button_set_active (self->private_button, private);
   set_label (self->up_button, g_strdup_printf (_("Move up: %s"), text));
+  set_name (self->merge_button, "merge", id);
+  set_label (self->merge_button, g_strdup_printf (_("Merge with the item above: %s"), text));
+  gtk_widget_set_visible (self->merge_button, hw_record_get_int (record, "position") > 0);
   set_label (self->down_button, g_strdup_printf (_("Move down: %s"), text));
   set_label (self->delete_button, g_strdup_printf (_("Delete: %s"), text));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
@@ -674,6 +733,7 @@ hw_meeting_item_row_class_init (HwMeetingItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, in_plan_label);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, to_task_button);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, private_button);
+  gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, merge_button);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, down_button);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingItemRow, delete_button);
@@ -687,6 +747,8 @@ hw_meeting_item_row_class_init (HwMeetingItemRowClass *klass)
   /* item.move: -1 one place up, +1 one place down */
   gtk_widget_class_install_action (widget_class, "item.move", "i", move_action_cb);
   gtk_widget_class_install_action (widget_class, "item.delete", NULL, delete_action_cb);
+  /* into the item above, keeping both authors */
+  gtk_widget_class_install_action (widget_class, "item.merge-up", NULL, merge_up_action_cb);
   gtk_widget_class_install_action (widget_class, "item.to-task", NULL, to_task_action_cb);
   /* sent from a phone: let it through to the room's screen, or take it off */
   gtk_widget_class_install_action (widget_class, "item.show-on-screen", NULL, show_action_cb);
@@ -696,6 +758,8 @@ hw_meeting_item_row_class_init (HwMeetingItemRowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "item.move", "i",
                                        1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "item.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "item.merge-up",
+                                       NULL);
 }
 
 static void

@@ -924,12 +924,14 @@ build_page (HwJoinServer *self,
     append_scores (self, v, body, token_path, csrf);
   append_add_form (body, token_path, csrf, kind, text);
 
-  /* what this person sent that the facilitator has not yet put up */
+  /* what this person sent that the facilitator has not yet put up; an
+   * item merged with someone else's is theirs too (coauthor_person_id) */
   mine = hw_store_select (self->store, "meeting_items", NULL,
-                          "SELECT * FROM meeting_items WHERE meeting_id = ? AND author_person_id = ?"
+                          "SELECT * FROM meeting_items WHERE meeting_id = ?"
+                          " AND (author_person_id = ? OR coauthor_person_id = ?)"
                           " AND hidden = 1 ORDER BY id",
                           G_TYPE_INT64, self->meeting_id, G_TYPE_INT64, v->recipient.person_id,
-                          G_TYPE_INVALID);
+                          G_TYPE_INT64, v->recipient.person_id, G_TYPE_INVALID);
   if (mine != NULL)
     {
       guint shown = 0;

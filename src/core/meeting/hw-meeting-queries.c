@@ -133,7 +133,8 @@ hw_meeting_uninvited_select (HwStore  *store,
  * The items of one step, in their order: every column of meeting_items,
  * with task_exists (1 when the action's service-plan task is still there),
  * author_name (who sent it from their phone; NULL if it was not sent from a
- * phone) and scores_text ("Elena 7, Rosa 5": the scores given to it, "" or NULL
+ * phone), coauthor_name (the second person, once two items were merged;
+ * NULL if none) and scores_text ("Elena 7, Rosa 5": the scores given to it, "" or NULL
  * if none).
  *
  * Returns: (transfer full): a live list, also following scores, tasks and
@@ -157,6 +158,8 @@ hw_meeting_items_list_new (HwStore    *store,
                          " (SELECT count(*) FROM tasks t WHERE t.id = i.task_id) AS task_exists,"
                          " (SELECT a.name FROM people a WHERE a.id = i.author_person_id)"
                          "   AS author_name,"
+                         " (SELECT c.name FROM people c WHERE c.id = i.coauthor_person_id)"
+                         "   AS coauthor_name,"
                          " (SELECT %s"
                          "    FROM meeting_scores s JOIN people p ON p.id = s.person_id"
                          "    WHERE s.item_id = i.id) AS scores_text"

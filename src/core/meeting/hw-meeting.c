@@ -708,6 +708,136 @@ hw_meeting_delete_item (HwStore     *store,
   return hw_store_leave_edit (store, owned, ok, error);
 }
 
+/* "A" and "B" as two sentences: "A. B" ("A B" if A already ends one);
+ * only A when both are the same words. */
+static char *
+join_texts (const char *a,
+            const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+  gunichar last;
+
+  if (g_strcmp0 (fa, fb) == 0)
+    return g_strdup (a);
+  last = g_utf8_get_char (g_utf8_prev_char (a + strlen (a)));
+  if (g_unichar_ispunct (last))
+    return g_strconcat (a, " ", b, NULL);
+  return g_strconcat (a, ". ", b, NULL);
+}
+
+/* Adds @person (0: nobody) to the two authors @first, @second; FALSE if
+ * there is no room left. */
+static gboolean
+add_author (gint64 *first,
+            gint64 *second,
+            gint64  person)
+{
+  if (person == 0 || person == *first || person == *second)
+    return TRUE;
+  if (*first == 0)
+    *first = person;
+  else if (*second == 0)
+    *second = person;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+hw_meeting_merge_items (HwStore     *store,
+                        gint64       keep_id,
+                        gint64       other_id,
+                        GError     **error)
+{
+  g_autoptr(HwRecord) keep = NULL;
+  g_autoptr(HwRecord) other = NULL;
+  g_autoptr(HwRecord) row = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *withheld = NULL;
+  g_autofree char *withheld_set = NULL;
+  g_autofree char *sql = NULL;
+  gint64 first = 0, second = 0;
+  gboolean owned, ok;
+
+  keep = get_item (store, keep_id, error);
+  if (keep == NULL)
+    return FALSE;
+  other = get_item (store, other_id, error);
+  if (other == NULL)
+    return FALSE;
+  if (keep_id == other_id)
+    return hw_invalid (error, _("Choose two different items to merge."));
+  if (hw_record_get_int (keep, "meeting_id") != hw_record_get_int (other, "meeting_id"))
+    return hw_invalid (error, _("Only items of the same meeting can be merged."));
+  if (g_strcmp0 (hw_record_get_string (keep, "phase"), hw_record_get_string (other, "phase")) != 0)
+    return hw_invalid (error, _("Only items of the same step can be merged."));
+  if (hw_store_query_int (store, 0,
+                          "SELECT count(*) FROM meeting_scores a JOIN meeting_scores b"
+                          " ON a.person_id = b.person_id WHERE a.item_id = ? AND b.item_id = ?",
+                          G_TYPE_INT64, keep_id, G_TYPE_INT64, other_id, G_TYPE_INVALID) > 0)
+    return hw_invalid (error, _("Someone gave a score to both items. Delete one of those scores "
+                                "first, so that no score is lost."));
+
+  add_author (&first, &second, hw_record_get_int (keep, "author_person_id"));
+  add_author (&first, &second, hw_record_get_int (keep, "coauthor_person_id"));
+  if (!add_author (&first, &second, hw_record_get_int (other, "author_person_id")) ||
+      !add_author (&first, &second, hw_record_get_int (other, "coauthor_person_id")))
+    return hw_invalid (error, _("An item can name at most two people who wrote it; these items "
+                                "were written by more."));
+
+  joined = join_texts (hw_record_get_string (keep, "text"), hw_record_get_string (other, "text"));
+  if (!clean_text (joined, &clean, error))
+    {
+      g_clear_error (error);
+      return hw_invalid (error, _("Together the two items are too long (at most %d characters). "
+                                  "Shorten one of them first."), MAX_TEXT);
+    }
+  withheld = g_strjoin (",", hw_record_get_string (keep, "withheld_from"),
+                        hw_record_get_string (other, "withheld_from"), NULL);
+  {
+    g_autoptr(GError) local = NULL;
+
+    if (!hw_recipient_normalise_set (withheld, &withheld_set, &local))
+      return hw_invalid (error, "%s", local->message);
+  }
+
+  if (!hw_store_join_edit (store, N_("Merge two items of the meeting"), &owned, error))
+    return FALSE;
+
+  row = hw_record_new ("meeting_items");
+  hw_record_set_id (row, keep_id);
+  hw_record_set_string (row, "text", clean);
+  if (first != 0)
+    hw_record_set_int (row, "author_person_id", first);
+  if (second != 0)
+    hw_record_set_int (row, "coauthor_person_id", second);
+  if (*hw_record_get_string (keep, "contribution") == '\0')
+    hw_record_set_string (row, "contribution", hw_record_get_string (other, "contribution"));
+  hw_record_set_boolean (row, "confidential", hw_record_get_boolean (keep, "confidential") ||
+                                              hw_record_get_boolean (other, "confidential"));
+  hw_record_set_string (row, "withheld_from", withheld_set);
+  hw_record_set_boolean (row, "hidden", hw_record_get_boolean (keep, "hidden") ||
+                                        hw_record_get_boolean (other, "hidden"));
+  ok = hw_store_update (store, NULL, row, error);
+  if (ok)
+    {
+      sql = g_strdup_printf ("UPDATE meeting_scores SET item_id = %" G_GINT64_FORMAT
+                             " WHERE item_id = %" G_GINT64_FORMAT ";"
+                             "DELETE FROM meeting_items WHERE id = %" G_GINT64_FORMAT ";",
+                             keep_id, other_id, other_id);
+      ok = hw_store_exec (store, sql, error);
+    }
+  if (ok)
+    {
+      ids = phase_ids (store, hw_record_get_int (keep, "meeting_id"), hw_record_get_string (keep, "phase"));
+      ok = write_positions (store, (const gint64 *) ids->data, ids->len, error);
+    }
+  return hw_store_leave_edit (store, owned, ok, error);
+}
+
 gboolean
 hw_meeting_reorder_items (HwStore       *store,
                           const gint64  *item_ids,

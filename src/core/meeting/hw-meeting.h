@@ -146,6 +146,28 @@ gboolean  hw_meeting_edit_item         (HwStore     *store,
                                         const char  *text,
                                         GError     **error);
 /**
+ * hw_meeting_merge_items:
+ * @keep_id: the item that stays (its place in the step, its id)
+ * @other_id: the item merged into it, then removed; of the same meeting
+ *   and step
+ *
+ * Two items that say the same thing (typically sent from two phones)
+ * become one, in one edit (one undo brings both back as they were). The
+ * kept item's text is both texts, as two sentences ("A. B", or only one
+ * when they are the same words); refused if that is longer than an item
+ * may be. Both people who wrote them are kept: author_person_id and
+ * coauthor_person_id; refused if that would be more than two people. The
+ * scores of the other item move to the kept one; refused if someone
+ * scored both (delete one of those scores first), so no score is lost.
+ * The kept item is at least as private as the stricter of the two:
+ * confidential if either is, withheld from everyone either is withheld
+ * from, and not on the room's screen if either is not yet.
+ */
+gboolean  hw_meeting_merge_items       (HwStore     *store,
+                                        gint64       keep_id,
+                                        gint64       other_id,
+                                        GError     **error);
+/**
  * hw_meeting_set_item_confidential:
  * @withheld_from: recipient kinds ("family,support"); "" or NULL = none.
  *   A confidential item is never shown on the projected screen.

@@ -515,6 +515,10 @@ static const char * const migrations[] = {
   "  CHECK (hidden IN (0,1));"
   "ALTER TABLE meetings ADD COLUMN scores_revealed INTEGER NOT NULL DEFAULT 0"
   "  CHECK (scores_revealed IN (0,1));",
+  /* join (issue 16): the facilitator merges two items that say the same
+   * thing (hw_meeting_merge_items()); the item kept names both people who
+   * wrote them: author_person_id and coauthor_person_id. */
+  "ALTER TABLE meeting_items ADD COLUMN coauthor_person_id INTEGER" FK_NULL ("people") ";",
 };
 
 static const char * const user_tables[] = {
