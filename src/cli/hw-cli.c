@@ -12,6 +12,7 @@
  *   homeward delete  [--database DB] --case ID [--yes]
  *   homeward purge   [--database DB] --closed-before YYYY-MM-DD [--dry-run] [--yes]
  *   homeward serve   [--database DB] --meeting ID [--port N] [--address A]
+ *   homeward move    --from DB --to DB [--yes]
  *
  * Nothing here touches GTK, so it runs without a display.
  *
@@ -38,6 +39,7 @@
 #include "hw-language.h"
 #include "hw-lock.h"
 #include "hw-meeting.h"
+#include "hw-move.h"
 #include "hw-plan-document.h"
 #include "hw-purge.h"
 #include "hw-service-plan.h"
@@ -65,7 +67,7 @@ static const Exporter exporters[] = {
 
 static const char * const commands[] = { "list", "demo", "export", "import", "audit", "forget-passphrase",
                                          "backup", "restore", "backups", "delete", "purge",
-                                         "due", "serve", "help", NULL };
+                                         "due", "serve", "move", "help", NULL };
 
 static char *opt_database = NULL;
 
@@ -138,6 +140,10 @@ static const struct {
   { "homeward serve [--database FILE] --meeting ID [--port N] [--address A]",
     N_("let the people of a meeting join it from their phones' browsers on the local network: "
        "prints one link per attendee (NAME URL), serves until Ctrl+C") },
+  { "homeward move --from FILE|URI --to FILE|URI [--yes]",
+    N_("copy every family of one database into another (a file or a postgresql:// server), "
+       "checked family by family, all or nothing; the first is not changed "
+       "(--yes: also into a database that holds other families)") },
 };
 
 static void
@@ -1003,6 +1009,70 @@ cmd_serve (int argc, char **argv)
   return 0;
 }
 
+static void
+moved_cb (const char *family_name,
+          const char *case_number,
+          gint64      from_id,
+          gint64      to_id,
+          gpointer    user_data)
+{
+  /* TRANSLATORS: one line per family moved: family name, case number, old and new case ids */
+  g_print (_("Checked: %s (%s), case %lld there is case %lld here\n"), family_name,
+           case_number && *case_number ? case_number : "-", (long long) from_id, (long long) to_id);
+}
+
+static int
+cmd_move (int argc, char **argv)
+{
+  g_autofree char *from_name = NULL;
+  g_autofree char *to_name = NULL;
+  gboolean yes = FALSE;
+  const GOptionEntry entries[] = {
+    { "from", 'f', 0, G_OPTION_ARG_FILENAME, &from_name, N_("The database the families are in: a file or a postgresql:// address"), N_("FILE|URI") },
+    { "to", 't', 0, G_OPTION_ARG_FILENAME, &to_name, N_("The database to move them into: a file or a postgresql:// address"), N_("FILE|URI") },
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes, N_("Also move them into a database that already holds other families"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = make_context (NULL, _("Copy every family of one database into another, checking each copy; the first database is not changed."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) from = NULL;
+  g_autoptr(HwStore) to = NULL;
+  guint moved = 0;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (from_name == NULL || to_name == NULL || argc != 1)
+    {
+      g_printerr (_("homeward: say which database to move from and to: --from FILE|URI --to FILE|URI\n"));
+      return 2;
+    }
+  /* the source is only read: a missing file is not created */
+  if (!hw_store_is_address (from_name) && !g_file_test (from_name, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("homeward: there is no database file %s to move from\n"), from_name);
+      return 1;
+    }
+  if ((from = hw_store_open (from_name, &error)) == NULL)
+    return fail (error);
+  if ((to = hw_store_open (to_name, &error)) == NULL)
+    return fail (error);
+  hw_store_set_author (to, g_get_real_name ());
+
+  if (!hw_move_cases (from, to, yes, moved_cb, NULL, &moved, &error))
+    return fail (error);
+  g_print (ngettext ("Moved %u family from %s to %s; each copy reads back the same as the original.\n",
+                     "Moved %u families from %s to %s; each copy reads back the same as the original.\n", moved),
+           moved, hw_store_get_path (from), hw_store_get_path (to));
+  if (hw_store_is_server (from))
+    g_print (_("Nothing was deleted from %s. Once you have checked the families in their new place, "
+               "the server's administrator can delete them there.\n"), hw_store_get_path (from));
+  else
+    g_print (_("Nothing was deleted from %s. Once you have checked the families in their new place, "
+               "delete them here with “homeward delete --case ID”, or delete the file and its backups.\n"),
+             hw_store_get_path (from));
+  return 0;
+}
+
 int
 hw_cli_run (int    argc,
             char **argv)
@@ -1057,6 +1127,8 @@ hw_cli_run (int    argc,
     ret = cmd_due (argc, argv);
   else if (g_str_equal (command, "serve"))
     ret = cmd_serve (argc, argv);
+  else if (g_str_equal (command, "move"))
+    ret = cmd_move (argc, argv);
   else
     g_assert_not_reached ();
 

@@ -599,6 +599,16 @@ hw_interchange_import_data (HwStore     *store,
                             gssize       length,
                             GError     **error)
 {
+  return hw_interchange_import_mapped (store, data, length, NULL, error);
+}
+
+gint64
+hw_interchange_import_mapped (HwStore     *store,
+                              const char  *data,
+                              gssize       length,
+                              GHashTable **id_map,
+                              GError     **error)
+{
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) columns_of = NULL;
@@ -610,6 +620,7 @@ hw_interchange_import_data (HwStore     *store,
   JsonNode *member;
   g_autoptr(JsonArray) case_rows = NULL;
   gint64 case_id = 0;
+  gboolean own = FALSE;
 
   g_return_val_if_fail (HW_IS_STORE (store), 0);
 
@@ -736,8 +747,8 @@ hw_interchange_import_data (HwStore     *store,
         goto out;
     }
 
-  /* Write it all as one edit. */
-  if (!hw_store_begin_edit (store, N_("Import case"), error))
+  /* Write it all as one edit (or within the caller's, hw-move.c). */
+  if (!hw_store_join_edit (store, N_("Import case"), &own, error))
     goto out;
 
   if (!write_rows (&imp, "cases", case_rows, g_hash_table_lookup (columns_of, "cases"), written, error))
@@ -771,15 +782,18 @@ hw_interchange_import_data (HwStore     *store,
                    _("Nothing was imported: %s"), local_error->message);
       goto rollback;
     }
-  if (!hw_store_commit_edit (store, error))
+  if (!hw_store_leave_edit (store, own, TRUE, error))
     {
       g_prefix_error (error, _("Nothing was imported: "));
       case_id = 0;
     }
+  else if (id_map != NULL)
+    *id_map = g_steal_pointer (&imp.id_map);
   goto out;
 
 rollback:
-  hw_store_rollback_edit (store);
+  /* a joined edit is left to its opener, who must roll it back */
+  hw_store_leave_edit (store, own, FALSE, NULL);
   case_id = 0;
   goto out;
 
@@ -806,4 +820,85 @@ hw_interchange_import_file (HwStore     *store,
   if (!g_file_get_contents (path, &contents, &length, error))
     return 0;
   return hw_interchange_import_data (store, contents, length, error);
+}
+
+/* new id -> old id of one table, from hw_interchange_import_mapped()'s map */
+static gint64
+unmap_one (GHashTable *reverse,
+           const char *table,
+           gint64      id)
+{
+  GHashTable *map = g_hash_table_lookup (reverse, table);
+  gint64 *old_id = map ? g_hash_table_lookup (map, &id) : NULL;
+  return old_id ? *old_id : id;
+}
+
+static void
+unmap_row (HwDb        *db,
+           GHashTable  *reverse,
+           GHashTable  *columns_of,
+           const char  *table,
+           JsonObject  *row)
+{
+  GPtrArray *columns = g_hash_table_lookup (columns_of, table);
+
+  if (columns == NULL)
+    {
+      columns = table_columns (db, table);
+      g_hash_table_insert (columns_of, (gpointer) table, columns);
+    }
+  for (guint c = 0; c < columns->len; c++)
+    {
+      Column *col = g_ptr_array_index (columns, c);
+      JsonNode *value = json_object_get_member (row, col->name);
+      const char *of = g_str_equal (col->name, "id") ? table : col->ref_table;
+
+      if (of == NULL || value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
+          json_node_get_value_type (value) != G_TYPE_INT64)
+        continue;
+      json_object_set_int_member (row, col->name, unmap_one (reverse, of, json_node_get_int (value)));
+    }
+}
+
+void
+hw_interchange_unmap_ids (HwStore    *store,
+                          JsonNode   *export,
+                          GHashTable *id_map)
+{
+  g_autoptr(GHashTable) reverse = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) columns_of = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                            (GDestroyNotify) g_ptr_array_unref);
+  HwDb *db = hw_store_get_connection (store);
+  GHashTableIter iter;
+  gpointer key, value;
+  JsonObject *root, *tables;
+
+  g_return_if_fail (export != NULL && JSON_NODE_HOLDS_OBJECT (export) && id_map != NULL);
+
+  g_hash_table_iter_init (&iter, id_map);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GHashTable *back = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+      GHashTableIter it;
+      gpointer old_id, new_id;
+
+      g_hash_table_iter_init (&it, value);
+      while (g_hash_table_iter_next (&it, &old_id, &new_id))
+        g_hash_table_insert (back, new_id, old_id);   /* the pointers stay in @id_map */
+      g_hash_table_insert (reverse, key, back);
+    }
+
+  root = json_node_get_object (export);
+  if (json_object_has_member (root, "case"))
+    unmap_row (db, reverse, columns_of, "cases", json_object_get_object_member (root, "case"));
+  tables = json_object_has_member (root, "tables") ? json_object_get_object_member (root, "tables") : NULL;
+  for (guint i = 0; tables != NULL && i < G_N_ELEMENTS (scopes); i++)
+    {
+      JsonArray *rows = json_object_has_member (tables, scopes[i].table)
+                        ? json_object_get_array_member (tables, scopes[i].table) : NULL;
+
+      for (guint r = 0; rows != NULL && r < json_array_get_length (rows); r++)
+        unmap_row (db, reverse, columns_of, scopes[i].table, json_array_get_object_element (rows, r));
+    }
 }

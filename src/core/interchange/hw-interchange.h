@@ -48,6 +48,21 @@ gint64      hw_interchange_import_data (HwStore     *store,
                                         const char  *data,
                                         gssize       length,
                                         GError     **error);
+/* The same, within the caller's edit when one is open (a failure then
+ * leaves the edit to be rolled back by the caller); @id_map (out,
+ * optional, transfer full): table -> (old id -> new id), gint64 keys and
+ * values, the ids the file's rows were given. */
+gint64      hw_interchange_import_mapped (HwStore     *store,
+                                          const char  *data,
+                                          gssize       length,
+                                          GHashTable **id_map,
+                                          GError     **error);
+/* Gives back the file's ids in @export, an export of a case imported
+ * with @id_map: each row's id and every reference (so that it compares
+ * with the file whatever ids were free). */
+void        hw_interchange_unmap_ids   (HwStore     *store,
+                                        JsonNode    *export,
+                                        GHashTable  *id_map);
 gint64      hw_interchange_import_file (HwStore     *store,
                                         const char  *path,
                                         GError     **error);
