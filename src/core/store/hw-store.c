@@ -2458,7 +2458,7 @@ hw_store_refresh (HwStore *self)
   else
     {
       /* sqlite: data_version changes only for commits of other
-       * connections (the server will announce them with LISTEN/NOTIFY) */
+       * connections (a server announces them with LISTEN/NOTIFY) */
       version = hw_sql_query_int (self->db, self->data_version, "PRAGMA data_version");
       if (version == self->data_version)
         return FALSE;
