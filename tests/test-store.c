@@ -1010,7 +1010,8 @@ test_refresh_other_program (Fixture       *f,
   add_person (other, case_id, "Rosa Diaz");
   g_assert_true (hw_store_refresh (f->store));
   g_assert_true (g_ptr_array_find_with_equal_func (seen, "people", g_str_equal, NULL));
-  g_assert_cmpuint (seen->len, >, 2);
+  /* sqlite: every table; PostgreSQL: the tables changed (LISTEN/NOTIFY) */
+  g_assert_cmpuint (seen->len, >=, 2);
   g_assert_false (hw_store_refresh (f->store));
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 1);
   /* its undo step is in the one history */
@@ -1028,6 +1029,134 @@ test_refresh_other_program (Fixture       *f,
   g_assert_true (hw_store_refresh (f->store));
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM people"), ==, 1);
   g_assert_true (hw_store_can_redo (f->store));
+}
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static guint
+n_seen (GPtrArray  *seen,
+        const char *table)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < seen->len; i++)
+    n += g_str_equal (g_ptr_array_index (seen, i), table);
+  return n;
+}
+
+/* runs the main loop (never hw_store_refresh()) until @table was
+ * announced or @ms passed; the milliseconds it took, or -1 */
+static gint64
+wait_for (GPtrArray  *seen,
+          const char *table,
+          guint       ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, timed_out_cb, &timed_out);
+  gint64 start = g_get_monotonic_time ();
+
+  while (n_seen (seen, table) == 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return n_seen (seen, table) > 0 ? (g_get_monotonic_time () - start) / 1000 : -1;
+}
+
+/* PostgreSQL: another program's committed edit is announced by
+ * LISTEN/NOTIFY within a second, with the main loop running and no
+ * hw_store_refresh(); an edit rolled back is not; a setting is; the
+ * store's own edits are announced once, by their commit. */
+static void
+test_server_notify (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = hw_store_open (f->path, &error);
+  g_autoptr(HwRecord) rec = hw_record_new ("people");
+  gint64 case_id, ms;
+
+  g_assert_no_error (error);
+  g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), seen);
+
+  /* the other's committed edit */
+  case_id = add_case (other, "Diaz");
+  ms = wait_for (seen, "cases", 1000);
+  g_test_message ("another program's edit announced after %" G_GINT64_FORMAT " ms", ms);
+  g_assert_cmpint (ms, >=, 0);
+  g_assert_cmpuint (n_seen (seen, "cases"), ==, 1);
+
+  /* rolled back: never announced (notifications come in the order of
+   * the commits, so the setting committed after it proves it) */
+  g_assert_true (hw_store_begin_edit (other, "Add person", &error));
+  hw_record_set_int (rec, "case_id", case_id);
+  hw_record_set_string (rec, "name", "Rosa Diaz");
+  hw_record_set_string (rec, "role", "mother");
+  g_assert_cmpint (hw_store_insert (other, "Add person", rec, &error), >, 0);
+  g_assert_no_error (error);
+  hw_store_rollback_edit (other);
+  g_assert_true (hw_store_set_setting (other, "language", "es", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (wait_for (seen, "hw_settings", 5000), >=, 0);
+  g_assert_cmpuint (n_seen (seen, "people"), ==, 0);
+
+  /* own edits: announced once, by the commit */
+  g_ptr_array_set_size (seen, 0);
+  add_person (f->store, case_id, "Luis Diaz");
+  g_assert_cmpuint (n_seen (seen, "people"), ==, 1);
+  g_assert_true (hw_store_set_setting (f->store, "language", "en", &error));
+  g_assert_true (hw_store_set_setting (other, "language", "fr", &error));
+  g_assert_cmpint (wait_for (seen, "hw_settings", 5000), >=, 0);
+  g_assert_cmpuint (n_seen (seen, "people"), ==, 1);
+  g_assert_cmpuint (n_seen (seen, "hw_settings"), ==, 1);
+  g_assert_false (hw_store_refresh (f->store));
+
+  /* the other's edit while this store has an edit open: announced when
+   * it ends */
+  g_ptr_array_set_size (seen, 0);
+  g_assert_true (hw_store_begin_edit (f->store, "Own edit", &error));
+  add_person (other, case_id, "Ana Diaz");
+  g_assert_false (hw_store_refresh (f->store));
+  g_assert_cmpuint (seen->len, ==, 0);
+  hw_store_rollback_edit (f->store);
+  if (n_seen (seen, "people") == 0)
+    g_assert_true (hw_store_refresh (f->store));
+  g_assert_cmpuint (n_seen (seen, "people"), ==, 1);
+}
+
+/* PostgreSQL: the listening connection lost: said once, announced as
+ * everything changed, then hw_store_refresh() polls as before. */
+static void
+test_server_notify_lost (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDb) admin = hw_db_pg_open (f->path, &error);
+  g_autoptr(HwStore) other = NULL;
+
+  g_assert_no_error (error);
+  g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), seen);
+  g_test_expect_message ("hw-store", G_LOG_LEVEL_WARNING, "*was lost*");
+  hw_db_exec (admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                     " WHERE query = 'LISTEN homeward'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wait_for (seen, "cases", 5000), >=, 0);
+  g_test_assert_expected_messages ();
+
+  /* polling: another program's edit is seen by refresh */
+  other = hw_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_ptr_array_set_size (seen, 0);
+  g_assert_false (hw_store_refresh (f->store));
+  add_case (other, "Lee");
+  g_assert_true (hw_store_refresh (f->store));
+  g_assert_cmpuint (n_seen (seen, "cases"), ==, 1);
 }
 
 /* What only a file has is refused with a clear message on a server, and
@@ -1138,6 +1267,8 @@ main (int   argc,
   if (use_pg)
     {
       ADD ("/store/server/what-a-file-has", test_server_refuses_file_things);
+      ADD ("/store/server/notify", test_server_notify);
+      ADD ("/store/server/notify-lost", test_server_notify_lost);
       g_test_add_func ("/store/server/unreachable", test_server_unreachable);
     }
   else

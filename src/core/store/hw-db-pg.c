@@ -732,3 +732,52 @@ hw_db_pg_open (const char  *uri,
   self->to_deallocate = g_ptr_array_new_with_free_func (g_free);
   return (HwDb *) self;
 }
+
+int
+hw_db_pg_get_backend_pid (HwDb *db)
+{
+  g_return_val_if_fail (db != NULL && db->backend == HW_DB_BACKEND_POSTGRESQL, 0);
+  return PQbackendPID (PG (db)->conn);
+}
+
+int
+hw_db_pg_get_socket (HwDb *db)
+{
+  g_return_val_if_fail (db != NULL && db->backend == HW_DB_BACKEND_POSTGRESQL, -1);
+  return PQsocket (PG (db)->conn);
+}
+
+gboolean
+hw_db_pg_read_notifies (HwDb      *db,
+                        gboolean   sync,
+                        int        ignore_pid,
+                        GPtrArray *payloads)
+{
+  PGconn *conn;
+  PGnotify *notify;
+
+  g_return_val_if_fail (db != NULL && db->backend == HW_DB_BACKEND_POSTGRESQL, FALSE);
+  g_return_val_if_fail (payloads != NULL, FALSE);
+
+  conn = PG (db)->conn;
+  if (PQstatus (conn) != CONNECTION_OK)
+    return FALSE;
+  if (sync)
+    {
+      /* a round trip: the server sends what others committed before it
+       * (it is told at their commit) ahead of the answer */
+      PGresult *result = PQexec (conn, "");
+
+      PQclear (result);
+    }
+  /* reads what the socket holds without waiting; 0 = the connection broke */
+  if (PQstatus (conn) != CONNECTION_OK || !PQconsumeInput (conn))
+    return FALSE;
+  while ((notify = PQnotifies (conn)) != NULL)
+    {
+      if (notify->be_pid != ignore_pid)
+        g_ptr_array_add (payloads, g_strdup (notify->extra));
+      PQfreemem (notify);
+    }
+  return PQstatus (conn) == CONNECTION_OK;
+}

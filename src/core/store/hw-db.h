@@ -75,6 +75,18 @@ HwDb       *hw_db_sqlite_wrap         (sqlite3     *db);
 HwDb       *hw_db_pg_open             (const char  *uri,
                                        GError     **error);
 void        hw_db_close               (HwDb        *db);
+/* PostgreSQL only, for LISTEN/NOTIFY (the store's listening connection):
+ * the server process of the connection (a notification's sender), the
+ * socket to watch, and what arrived (@sync: after a round trip, so
+ * that everything committed before the call is there): the payloads of notifications not
+ * sent by @ignore_pid are added to @payloads. FALSE once the connection
+ * is lost. */
+int         hw_db_pg_get_backend_pid  (HwDb        *db);
+int         hw_db_pg_get_socket       (HwDb        *db);
+gboolean    hw_db_pg_read_notifies    (HwDb        *db,
+                                       gboolean     sync,
+                                       int          ignore_pid,
+                                       GPtrArray   *payloads);
 
 HwDbBackend hw_db_get_backend         (HwDb        *db);
 /* the file's path, or the URI without its password (for messages) */

@@ -324,6 +324,46 @@ install_journal (HwDb    *db,
   return hw_db_exec (db, sql->str, error);
 }
 
+/* Announcing changes: every row written to a user table or to
+ * hw_settings is announced on the channel HW_SCHEMA_PG_CHANNEL with a
+ * small JSON text, {"table":…,"op":…,"id":…,"case":…,"key":…} (id and
+ * case when the table has them, key for a setting): far below the 8000
+ * bytes a payload may have. The server delivers notifications when the
+ * transaction commits, so an edit rolled back is never announced, and
+ * with the sender's process id, by which a store ignores its own. Like
+ * the journal it is not a migration: it is the same on every open, and
+ * sqlite's schema has nothing of it (another program's change there is
+ * seen by PRAGMA data_version). */
+static const char notify_function[] =
+  "CREATE OR REPLACE FUNCTION hw_notify_change() RETURNS trigger"
+  "  LANGUAGE plpgsql AS $$"
+  "  DECLARE r json;"
+  "  BEGIN"
+  "    IF TG_OP = 'DELETE' THEN r := row_to_json(OLD); ELSE r := row_to_json(NEW); END IF;"
+  "    PERFORM pg_notify('" HW_SCHEMA_PG_CHANNEL "', json_build_object("
+  "      'table', TG_TABLE_NAME, 'op', lower(TG_OP), 'id', r->'id',"
+  "      'case', r->'case_id', 'key', r->'key')::text);"
+  "    RETURN NULL;"
+  "  END $$;";
+
+static gboolean
+install_notify (HwDb    *db,
+                GError **error)
+{
+  g_autoptr(GString) sql = g_string_new (notify_function);
+  const char * const *tables = hw_schema_get_user_tables ();
+
+  for (guint i = 0; tables[i]; i++)
+    g_string_append_printf (sql,
+      "CREATE OR REPLACE TRIGGER hw_notify AFTER INSERT OR UPDATE OR DELETE ON %s"
+      "  FOR EACH ROW EXECUTE FUNCTION hw_notify_change();",
+      tables[i]);
+  g_string_append (sql,
+    "CREATE OR REPLACE TRIGGER hw_notify AFTER INSERT OR UPDATE OR DELETE ON hw_settings"
+    "  FOR EACH ROW EXECUTE FUNCTION hw_notify_change();");
+  return hw_db_exec (db, sql->str, error);
+}
+
 /* one row per query, or -1 */
 static gint64
 query_int (HwDb        *db,
@@ -409,7 +449,7 @@ migrate_locked (HwDb    *db,
         return FALSE;
     }
 
-  return install_journal (db, error);
+  return install_journal (db, error) && install_notify (db, error);
 }
 
 gboolean

@@ -50,5 +50,8 @@ gint64    hw_schema_pg_get_version     (HwDb        *db,
  * pg_dump's do not (as sqlite's TEMP triggers exist only in the store's
  * connection). */
 #define HW_SCHEMA_PG_JOURNAL_SETTING "homeward.journal"
+/* the channel on which every committed change to a user table or a
+ * setting is announced (LISTEN/NOTIFY, docs/agency-server.md) */
+#define HW_SCHEMA_PG_CHANNEL "homeward"
 
 G_END_DECLS

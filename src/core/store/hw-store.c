@@ -24,6 +24,8 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -69,6 +71,16 @@ struct _HwStore
    * written when the open edit began */
   gint64     mark_audit;
   gint64     mark_history;
+  /* PostgreSQL only: a second connection of its own that LISTENs on
+   * HW_SCHEMA_PG_CHANNEL, watched by listen_source; NULL when it could
+   * not be opened or was lost (hw_store_refresh() polls the marks then).
+   * remote: the tables (and "hw_settings") other programs changed,
+   * not yet announced; own_pid: the server process of self->conn, whose
+   * notifications are this store's own edits */
+  HwDb      *listen;
+  GSource   *listen_source;
+  int        own_pid;
+  GPtrArray *remote;
   guint      in_edit : 1;
   guint      checked_on_open : 1;
   guint      server : 1;         /* PostgreSQL: self->db is NULL */
@@ -806,6 +818,147 @@ is_postgresql_address (const char *name)
 static gint64 db_query_int (HwDb *db, gint64 fallback, const char *sql);
 static void read_mark (HwStore *self, gint64 *audit, gint64 *history);
 
+/* Another program's changes on PostgreSQL: LISTEN/NOTIFY --------------- */
+
+static void
+stop_listening (HwStore *self)
+{
+  if (self->listen_source != NULL)
+    {
+      g_source_destroy (self->listen_source);
+      g_clear_pointer (&self->listen_source, g_source_unref);
+    }
+  g_clear_pointer (&self->listen, hw_db_close);
+}
+
+/* the table a notification names (hw-schema-pg.c's hw_notify_change()) */
+static char *
+payload_table (const char *payload)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *object;
+
+  if (!json_parser_load_from_data (parser, payload, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  object = json_node_get_object (root);
+  if (!json_object_has_member (object, "table"))
+    return NULL;
+  return g_strdup (json_object_get_string_member_with_default (object, "table", NULL));
+}
+
+/* Takes what the listening connection received into self->remote.
+ * FALSE when the connection is lost: then it is closed, said once, and
+ * hw_store_refresh() polls again as before LISTEN/NOTIFY. */
+static gboolean
+read_remote (HwStore  *self,
+             gboolean  sync)
+{
+  g_autoptr(GPtrArray) payloads = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok;
+
+  if (self->listen == NULL)
+    return FALSE;
+  ok = hw_db_pg_read_notifies (self->listen, sync, self->own_pid, payloads);
+  for (guint i = 0; i < payloads->len; i++)
+    {
+      char *table = payload_table (g_ptr_array_index (payloads, i));
+
+      if (table == NULL ||
+          g_ptr_array_find_with_equal_func (self->remote, table, g_str_equal, NULL))
+        g_free (table);
+      else
+        g_ptr_array_add (self->remote, table);
+    }
+  if (!ok)
+    {
+      g_warning ("The connection that hears other people's changes to %s was lost; "
+                 "looking for them every second instead", self->path);
+      stop_listening (self);
+      /* what was missed meanwhile is not known: the next refresh
+       * announces everything once */
+      self->mark_audit = -1;
+    }
+  return ok;
+}
+
+/* Emits ::changed for the tables other programs changed (see
+ * hw_store_refresh()); a setting is announced as the table "hw_settings".
+ * Nothing inside an edit: its commit or rollback announces them. */
+static gboolean
+announce_remote (HwStore *self)
+{
+  g_autoptr(GPtrArray) tables = NULL;
+
+  if (self->in_edit || self->remote == NULL || self->remote->len == 0)
+    return FALSE;
+  tables = g_steal_pointer (&self->remote);
+  self->remote = g_ptr_array_new_with_free_func (g_free);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  for (guint i = 0; i < tables->len; i++)
+    g_signal_emit (self, signals[CHANGED], 0, (const char *) g_ptr_array_index (tables, i));
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
+}
+
+static gboolean
+listen_ready_cb (int           fd,
+                 GIOCondition  condition,
+                 gpointer      data)
+{
+  HwStore *self = data;
+  gboolean ok;
+
+  g_object_ref (self);
+  ok = read_remote (self, FALSE);
+  if (!ok)
+    {
+      /* read_remote() destroyed this source: announce what may be missed */
+      hw_store_refresh (self);
+    }
+  else
+    announce_remote (self);
+  g_object_unref (self);
+  return ok ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* A second connection (the store's own is often inside a transaction,
+ * and libpq would read the notifications there, unseen by the socket's
+ * watch): LISTEN, and a watch on its socket in the thread's main
+ * context. Failing, the store works as before: hw_store_refresh() polls. */
+static void
+start_listening (HwStore    *self,
+                 const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  self->remote = g_ptr_array_new_with_free_func (g_free);
+  self->own_pid = hw_db_pg_get_backend_pid (self->conn);
+  self->listen = hw_db_pg_open (uri, &error);
+  if (self->listen == NULL ||
+      !hw_db_exec (self->listen, "LISTEN " HW_SCHEMA_PG_CHANNEL, &error) ||
+      (fd = hw_db_pg_get_socket (self->listen)) < 0)
+    {
+      g_warning ("Cannot hear other people's changes to %s (%s); "
+                 "looking for them every second instead",
+                 self->path, error ? error->message : "no socket");
+      g_clear_pointer (&self->listen, hw_db_close);
+      return;
+    }
+  self->listen_source = g_unix_fd_source_new (fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
+  g_source_set_callback (self->listen_source, (GSourceFunc) (void (*) (void)) listen_ready_cb,
+                         self, NULL);
+  g_source_set_static_name (self->listen_source, "[homeward] LISTEN " HW_SCHEMA_PG_CHANNEL);
+  g_source_attach (self->listen_source, g_main_context_get_thread_default ());
+}
+
 /* PostgreSQL: the server owns the files, their durability and their
  * locks, so none of the sqlite checks at open apply (see "The schema on
  * PostgreSQL" in docs/agency-server.md). Nothing is created on this
@@ -840,6 +993,7 @@ open_server (const char  *address,
 
   hw_history_after_open (self);
   read_mark (self, &self->mark_audit, &self->mark_history);
+  start_listening (self, uri);
   return g_steal_pointer (&self);
 }
 
@@ -945,6 +1099,9 @@ hw_store_finalize (GObject *object)
 {
   HwStore *self = (HwStore *)object;
 
+  /* first: nothing is announced from here on */
+  stop_listening (self);
+  g_clear_pointer (&self->remote, g_ptr_array_unref);
   if (self->in_edit)
     {
       g_warning ("Store finalized inside an open edit; rolling it back");
@@ -1300,6 +1457,8 @@ hw_store_rollback_edit (HwStore *self)
   hw_db_rollback (self->conn, NULL);
   self->in_edit = FALSE;
   g_array_set_size (self->changes, 0);
+  if (self->server)
+    announce_remote (self);
 }
 
 static gboolean
@@ -1410,6 +1569,9 @@ finish_edit (HwStore     *self,
     g_signal_emit (self, signals[CHANGED], 0, (const char *) g_ptr_array_index (tables, i));
   g_object_thaw_notify (G_OBJECT (self));
 
+  /* what other people changed while this edit was open */
+  if (self->server)
+    announce_remote (self);
   return TRUE;
 
 fail:
@@ -2251,11 +2413,15 @@ hw_store_set_setting (HwStore     *self,
  * that views show them. Cheap (one PRAGMA): the app calls it every second.
  * Does nothing inside an edit.
  *
- * On PostgreSQL: one query, the newest audit row and undo step. Another
- * program's edit writes at least one of them, as does any undo or redo;
- * a change that writes neither (a setting) is not seen. (An edit of
- * another program that committed after a later one may show a second
- * late; LISTEN/NOTIFY, planned, replaces this.)
+ * On PostgreSQL the store LISTENs on a second connection of its own and
+ * announces another program's committed changes as they arrive, from
+ * the main loop, without this call: ::changed for each table changed
+ * (and "hw_settings" for a setting). Here it makes one round trip on
+ * that connection and announces what had not been yet, so a command
+ * without a main loop sees the same. Only when that connection could
+ * not be opened or was lost does it poll as before LISTEN/NOTIFY: the
+ * newest audit row and undo step (another program's edit writes at
+ * least one of them; a setting alone is not seen).
  *
  * Returns: whether another program changed the database
  */
@@ -2269,6 +2435,13 @@ hw_store_refresh (HwStore *self)
 
   if (self->in_edit)
     return FALSE;
+  if (self->server && self->listen != NULL)
+    {
+      /* LISTEN/NOTIFY: what arrived and was not yet announced (also
+       * when no main loop runs, as in a command) */
+      if (read_remote (self, TRUE))
+        return announce_remote (self);
+    }
   if (self->server)
     {
       gint64 audit, history;
@@ -2278,11 +2451,14 @@ hw_store_refresh (HwStore *self)
         return FALSE;
       self->mark_audit = audit;
       self->mark_history = history;
+      /* everything is announced below */
+      if (self->remote != NULL)
+        g_ptr_array_set_size (self->remote, 0);
     }
   else
     {
       /* sqlite: data_version changes only for commits of other
-       * connections (the server will announce them with LISTEN/NOTIFY) */
+       * connections (a server announces them with LISTEN/NOTIFY) */
       version = hw_sql_query_int (self->db, self->data_version, "PRAGMA data_version");
       if (version == self->data_version)
         return FALSE;
