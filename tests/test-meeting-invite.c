@@ -367,10 +367,11 @@ test_scan (Fixture       *f,
   HwMeetingInviteDialog *dialog;
   g_autoptr(GArray) people = NULL;
   g_autofree char *png = NULL;
+  g_autofree char *zbarimg = g_find_program_in_path ("zbarimg");
   HwPresentationWindow *screen;
   gint64 id;
 
-  if (g_find_program_in_path ("zbarimg") == NULL)
+  if (zbarimg == NULL)
     {
       g_test_skip ("zbarimg is not installed (apt-get install zbar-tools)");
       return;
