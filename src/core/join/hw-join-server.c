@@ -906,7 +906,7 @@ append_family_plan (HwJoinServer *self,
     {
       append_escaped (out, "<form method=\"post\" action=\"%s/share\">\n", base);
       append_escaped (out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", csrf);
-      append_escaped (out, "<button type=\"submit\">%s</button>\n", _("Share with the team"));
+      append_escaped (out, "<button type=\"submit\" class=\"secondary\">%s</button>\n", _("Share with the team"));
       append_escaped (out, "<p class=\"hint\">%s</p>\n",
                       _("Save your plan first. Once shared, the professionals and the facilitator can read it."));
       g_string_append (out, "</form>\n");
