@@ -12,6 +12,9 @@
 # the browser's DOM: no withheld item is in it (the confidential
 # advocate, addresses withheld from support copies, the agency-only
 # note, an item withheld from support copies added for the test).
+# In private family time a family member writes the family's plan and
+# shares it with taps and typing; before it is shared no professional's
+# page has a word of it in its DOM, after it every page shows it.
 #
 # Skips (77) without chromium or python3-websocket.
 #
@@ -33,6 +36,10 @@ HOMEWARD = os.path.join(BUILD, 'src', 'homeward')
 os.environ.setdefault('HOMEWARD_LOCALEDIR', os.path.join(BUILD, 'po'))
 
 STRENGTH = 'Rosa and Elena cook dinner together on Sundays'
+FAMILY_PLAN = 'Sofia and Mateo sleep at Grandma Rosa on school nights; Carmen drives them on Saturdays'
+# the roles of the family and its own network (hw_family_plan_role_is_family())
+FAMILY_ROLES = ('child', 'mother', 'father', 'parent', 'stepparent', 'kin-caregiver', 'sibling',
+                'grandparent', 'relative', 'friend', 'neighbour', 'faith')
 WITHHELD_ITEM = 'Kept from supporters: the school called about a bruise'
 # what no person's page may hold
 WITHHELD = ['Alicia Brooks', 'Brooks', 'Domestic violence advocate', '9 Juniper Lane', '48 Alder Court',
@@ -190,6 +197,49 @@ def main():
                 if found:
                     seen.append('%s at %s: %s' % (who, step, found))
         check(not seen, 'no withheld item in any person’s page, at %d steps: %r' % (len(steps), seen))
+        sql(db, "UPDATE meetings SET current_phase = 'strengths' WHERE id = ?", meeting)
+
+        # -- the family's plan in private family time ------------------------------
+        sql(db, "UPDATE meetings SET current_phase = 'family-time' WHERE id = ?", meeting)
+        roles = dict((who, sql(db, 'SELECT role FROM people WHERE name = ?', who)[0][0]) for who in serve.links)
+        professionals = sorted(who for who, role in roles.items() if role not in FAMILY_ROLES)
+        check(name in roles and roles[name] in FAMILY_ROLES and professionals,
+              '%s is of the family; %d professionals have links' % (name, len(professionals)))
+        browser.navigate(url)
+        check(browser.evaluate("document.querySelectorAll('form[action$=\"/plan\"] textarea#plan').length") == 1
+              and browser.evaluate("document.querySelector('label[for=plan]') !== null")
+              and browser.evaluate("document.querySelectorAll('form[action$=\"/share\"] button').length") == 1,
+              'a family member’s page has the plan’s form, labelled, and Share with the team')
+        small = browser.evaluate(
+            "Array.prototype.filter.call(document.querySelectorAll('label.choice, select, textarea, button'),"
+            " function (e) { return e.getBoundingClientRect().height < 44; })"
+            ".map(function (e) { return e.outerHTML.slice(0, 60); })")
+        check(small == [] and browser.evaluate('document.documentElement.scrollWidth') <= 360,
+              'the plan’s form fits a 360 px phone, every target 44 px high: %r' % small)
+        browser.tap("document.getElementById('plan')")
+        browser.type_text(FAMILY_PLAN)
+        browser.submit("document.querySelector('form[action$=\"/plan\"]')")
+        rows = sql(db, 'SELECT text, updated_by_person_id, shared_at FROM family_plans WHERE meeting_id = ?', meeting)
+        check(rows == [(FAMILY_PLAN, person, '')], 'the plan is in the database, by %s, not shared: %r' % (name, rows))
+        check(browser.evaluate("document.getElementById('plan').value") == FAMILY_PLAN,
+              'the page, back after Save, shows the plan saved')
+        leaks = []
+        for who in professionals:
+            browser.navigate(serve.links[who])
+            html = browser.html()
+            if 'school nights' in html or 'Carmen drives' in html or 'name="plan"' in html:
+                leaks.append(who)
+        check(not leaks, 'no professional’s page has the plan or its form before it is shared: %r' % leaks)
+        browser.navigate(url)
+        browser.submit("document.querySelector('form[action$=\"/share\"]')")
+        check(sql(db, "SELECT count(*) FROM family_plans WHERE meeting_id = ? AND shared_at <> ''", meeting)
+              == [(1,)], 'a tap on Share with the team shares it')
+        missing = []
+        for who in professionals:
+            browser.navigate(serve.links[who])
+            if FAMILY_PLAN not in page_text(browser):
+                missing.append(who)
+        check(not missing, 'once shared, every professional’s page shows it: %r' % missing)
         sql(db, "UPDATE meetings SET current_phase = 'strengths' WHERE id = ?", meeting)
 
         # -- links that do not work ------------------------------------------------

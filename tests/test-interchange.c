@@ -4,9 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "hw-demo.h"
+#include "hw-family-plan.h"
 #include "hw-interchange.h"
+#include "hw-meeting.h"
 #include "hw-schema.h"
 #include "hw-store.h"
 
@@ -50,6 +53,17 @@ test_round_trip (void)
 
   case_a = hw_demo_create (a, &error);
   g_assert_no_error (error);
+  /* the family's plan of the latest meeting (schema 10) travels too, with
+   * its author */
+  {
+    gint64 meeting = hw_store_query_int (a, 0, "SELECT max(id) FROM meetings", G_TYPE_INVALID);
+    gint64 mother = hw_demo_find_person (a, case_a, "mother");
+
+    g_assert_true (hw_meeting_set_phase (a, meeting, "family-time", &error));
+    g_assert_true (hw_family_plan_save (a, meeting, mother, "Rosa keeps the children on Fridays", &error));
+    g_assert_true (hw_family_plan_share (a, meeting, mother, &error));
+    g_assert_no_error (error);
+  }
   text_a = hw_interchange_export_text (a, case_a, &error);
   g_assert_no_error (error);
 
@@ -61,6 +75,11 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_cmpstr (text_a, ==, text_b);
   g_assert_cmpint (total_rows (a) , ==, total_rows (b));
+  g_assert_nonnull (strstr (text_a, "\"family_plans\""));
+  g_assert_cmpint (hw_store_query_int (b, 0, "SELECT count(*) FROM family_plans f JOIN people p"
+                                       " ON p.id = f.updated_by_person_id AND p.role = 'mother'"
+                                       " WHERE f.text = 'Rosa keeps the children on Fridays'"
+                                       " AND f.shared_at <> ''", G_TYPE_INVALID), ==, 1);
 
   /* into a database that already holds families: new ids, same content */
   hw_demo_create (c, &error);
@@ -70,7 +89,8 @@ test_round_trip (void)
   case_c = hw_interchange_import_data (c, text_a, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (case_c, ==, 3);
-  g_assert_cmpint (total_rows (c), ==, 3 * total_rows (a));
+  /* (the two sample families have no family's plan: one row fewer each) */
+  g_assert_cmpint (total_rows (c), ==, 3 * total_rows (a) - 2);
   g_assert_cmpint (hw_store_query_int (c, 0, "SELECT count(*) FROM people WHERE case_id = ?",
                                        G_TYPE_INT64, case_c, G_TYPE_INVALID),
                    ==,
@@ -81,7 +101,7 @@ test_round_trip (void)
   /* an import is one undoable edit */
   g_assert_true (hw_store_undo (c, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (total_rows (c), ==, 2 * total_rows (a));
+  g_assert_cmpint (total_rows (c), ==, 2 * total_rows (a) - 2);
 }
 
 typedef struct {

@@ -20,6 +20,7 @@
 #include "hw-language.h"
 #include "hw-join-token.h"
 #include "hw-enums.h"
+#include "hw-family-plan.h"
 #include "hw-meeting.h"
 #include "hw-recipient.h"
 #include "hw-date.h"
@@ -1838,6 +1839,236 @@ test_withheld (Fixture       *f,
   g_assert_cmpuint (n_pages, ==, invites->len * n_phases);
 }
 
+/* The family's plan ------------------------------------------------------- */
+
+/* A form of the family's plan, @text escaped for the body. */
+static char *
+plan_form (const char *csrf,
+           const char *text)
+{
+  g_autofree char *escaped = g_uri_escape_string (text, NULL, FALSE);
+
+  return g_strdup_printf ("csrf=%s&plan=%s", csrf, escaped);
+}
+
+static gint64
+count_plans (Fixture *f)
+{
+  return hw_store_query_int (f->store, -1, "SELECT count(*) FROM family_plans", G_TYPE_INVALID);
+}
+
+static void
+test_family_plan (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 elena_id = person_named (f, "Elena Morales");
+  g_autofree char *elena = invite (f, elena_id);
+  g_autofree char *rosa = invite (f, person_named (f, "Rosa Morales"));
+  g_autofree char *priya = invite (f, person_named (f, "Priya Shah"));
+  g_autofree char *karen = invite (f, person_named (f, "Karen Whitfield"));
+  g_autofree char *save = g_strconcat (elena, "/plan", NULL);
+  g_autofree char *share = g_strconcat (elena, "/share", NULL);
+  g_autofree char *priya_save = g_strconcat (priya, "/plan", NULL);
+  g_autofree char *priya_share = g_strconcat (priya, "/share", NULL);
+  g_autofree char *csrf = NULL, *priya_csrf = NULL, *form = NULL, *share_form = NULL;
+  g_autoptr(Reply) r = NULL;
+  g_autoptr(HwRecord) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *language_seen = NULL;
+  const char *words = "Rosa keeps the children on school nights; Elena calls Carmen when she feels unsafe";
+  const char *others[] = { NULL, NULL, NULL };
+
+  others[0] = priya;
+  others[1] = karen;
+
+  /* before private family time: no form, nothing to say */
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, "ideas", &error));
+  r = get (f, elena);
+  g_assert_null (strstr (r->body, "name=\"plan\""));
+  g_clear_pointer (&r, reply_free);
+
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, "family-time", &error));
+  g_assert_no_error (error);
+
+  /* a family member's page: the form, labelled, and what sharing means */
+  r = get (f, elena);
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_nonnull (strstr (r->body, "/plan\">"));
+  g_assert_nonnull (strstr (r->body, "/share\">"));
+  g_assert_nonnull (strstr (r->body, "<label for=\"plan\">"));
+  g_assert_nonnull (strstr (r->body, "<textarea id=\"plan\" name=\"plan\""));
+  /* Elena's page is in Spanish */
+  g_assert_nonnull (strstr (r->body, "El plan de nuestra familia"));
+  csrf = csrf_of (r->body);
+  g_clear_pointer (&r, reply_free);
+
+  /* a professional's page: no form, only that the family is writing it */
+  r = get (f, karen);
+  g_assert_null (strstr (r->body, "/plan\">"));
+  g_assert_null (strstr (r->body, "/share\">"));
+  g_assert_null (strstr (r->body, "name=\"plan\""));
+  g_assert_nonnull (strstr (r->body, "The family is writing its plan in private."));
+  g_clear_pointer (&r, reply_free);
+  r = get (f, priya);
+  priya_csrf = csrf_of (r->body);
+  g_clear_pointer (&r, reply_free);
+
+  /* Elena saves it: one undoable edit, with her as its author, made in
+   * the program's language */
+  form = plan_form (csrf, words);
+  g_signal_connect (f->store, "changed", G_CALLBACK (language_in_changed_cb), &language_seen);
+  r = post (f, save, form);
+  g_signal_handlers_disconnect_by_func (f->store, language_in_changed_cb, &language_seen);
+  g_assert_cmpuint (r->status, ==, 303);
+  g_assert_true (g_str_has_suffix (r->location, "?planned=1"));
+  g_assert_cmpstr (language_seen, ==, "(the program's)");
+  g_clear_pointer (&r, reply_free);
+  plan = hw_family_plan_get (f->store, f->meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_cmpstr (hw_record_get_string (plan, "text"), ==, words);
+  g_assert_cmpint (hw_record_get_int (plan, "updated_by_person_id"), ==, elena_id);
+  g_assert_cmpstr (hw_record_get_string (plan, "shared_at"), ==, "");
+  {
+    g_autofree char *label = hw_store_get_undo_label (f->store);
+    g_assert_cmpstr (label, ==, "Save the family’s plan");
+  }
+
+  /* the family sees it; no professional's page has a word of it, nor the
+   * room's screen, nor the facilitator's view of it */
+  r = get (f, elena);
+  g_assert_nonnull (strstr (r->body, "Rosa keeps the children"));
+  g_clear_pointer (&r, reply_free);
+  r = get (f, rosa);
+  g_assert_nonnull (strstr (r->body, "Rosa keeps the children"));
+  g_clear_pointer (&r, reply_free);
+  for (guint i = 0; others[i] != NULL; i++)
+    {
+      r = get (f, others[i]);
+      g_assert_cmpuint (r->status, ==, 200);
+      g_assert_null (strstr (r->body, "Rosa keeps the children"));
+      g_assert_null (strstr (r->body, "school nights"));
+      g_assert_nonnull (strstr (r->body, "The family is writing its plan in private."));
+      g_clear_pointer (&r, reply_free);
+    }
+  g_assert_null (hw_family_plan_shared_text (f->store, f->meeting_id));
+  {
+    g_autoptr(HwPresentation) screen = hw_meeting_presentation (f->store, f->meeting_id, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < screen->phase_items->len; i++)
+      g_assert_null (strstr (((HwPresentationItem *) g_ptr_array_index (screen->phase_items, i))->text,
+                             "school nights"));
+  }
+
+  /* a professional may neither write nor share it */
+  {
+    gint64 before = count_plans (f);
+    g_autofree char *priya_form = plan_form (priya_csrf, "We decided for them");
+    g_autofree char *priya_share_form = g_strdup_printf ("csrf=%s", priya_csrf);
+
+    r = post (f, priya_save, priya_form);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_assert_null (strstr (r->body, "school nights"));
+    g_clear_pointer (&r, reply_free);
+    r = post (f, priya_share, priya_share_form);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+    g_assert_cmpint (count_plans (f), ==, before);
+    g_assert_false (hw_family_plan_is_shared (f->store, f->meeting_id));
+  }
+
+  /* bad input changes nothing: too long, invalid UTF-8, another page's
+   * CSRF token, no token */
+  {
+    g_autoptr(GString) big = g_string_new (NULL);
+    g_autofree char *big_form = NULL;
+    g_autofree char *rosa_page_csrf = NULL;
+    g_autofree char *stolen = NULL;
+
+    for (guint i = 0; i <= HW_FAMILY_PLAN_MAX_TEXT; i++)
+      g_string_append_c (big, 'a');
+    big_form = plan_form (csrf, big->str);
+    r = post (f, save, big_form);
+    g_assert_cmpuint (r->status, ==, 400);
+    g_assert_nonnull (strstr (r->body, "role=\"alert\""));
+    /* the words sent are kept in the form, to shorten them */
+    g_assert_nonnull (strstr (r->body, "aaaaaaaaaaaaaaaaaaaa</textarea>"));
+    g_clear_pointer (&r, reply_free);
+
+    g_free (big_form);
+    big_form = g_strdup_printf ("csrf=%s&plan=%%FF%%FEbad", csrf);
+    r = post (f, save, big_form);
+    g_assert_cmpuint (r->status, ==, 400);
+    g_clear_pointer (&r, reply_free);
+
+    r = get (f, rosa);
+    rosa_page_csrf = csrf_of (r->body);
+    g_clear_pointer (&r, reply_free);
+    stolen = plan_form (rosa_page_csrf, "Changed by someone else");
+    r = post (f, save, stolen);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+    r = post (f, save, "plan=no+token");
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+
+    g_clear_object (&plan);
+    plan = hw_family_plan_get (f->store, f->meeting_id, NULL);
+    g_assert_cmpstr (hw_record_get_string (plan, "text"), ==, words);
+  }
+
+  /* shared with the team: one edit; then everyone sees it */
+  share_form = g_strdup_printf ("csrf=%s", csrf);
+  r = post (f, share, share_form);
+  g_assert_cmpuint (r->status, ==, 303);
+  g_assert_true (g_str_has_suffix (r->location, "?shared=1"));
+  g_clear_pointer (&r, reply_free);
+  g_assert_true (hw_family_plan_is_shared (f->store, f->meeting_id));
+  {
+    g_autofree char *label = hw_store_get_undo_label (f->store);
+    g_autofree char *shared = hw_family_plan_shared_text (f->store, f->meeting_id);
+
+    g_assert_cmpstr (label, ==, "Share the family’s plan with the team");
+    g_assert_cmpstr (shared, ==, words);
+  }
+  for (guint i = 0; others[i] != NULL; i++)
+    {
+      r = get (f, others[i]);
+      g_assert_nonnull (strstr (r->body, "Rosa keeps the children"));
+      g_assert_null (strstr (r->body, "name=\"plan\""));
+      g_clear_pointer (&r, reply_free);
+    }
+  /* shared once is enough */
+  r = post (f, share, share_form);
+  g_assert_cmpuint (r->status, ==, 400);
+  g_clear_pointer (&r, reply_free);
+
+  /* after private family time, no one writes it any more; the shared
+   * plan stays on every page */
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, "decisions", &error));
+  r = post (f, save, form);
+  g_assert_cmpuint (r->status, ==, 400);
+  g_clear_pointer (&r, reply_free);
+  r = get (f, priya);
+  g_assert_nonnull (strstr (r->body, "Rosa keeps the children"));
+  g_clear_pointer (&r, reply_free);
+
+  /* a withdrawn link writes nothing */
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, "family-time", &error));
+  hw_join_server_revoke (f->server, elena_id);
+  {
+    g_autofree char *changed = plan_form (csrf, "After the link was withdrawn");
+
+    r = post (f, save, changed);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_clear_pointer (&r, reply_free);
+    g_clear_object (&plan);
+    plan = hw_family_plan_get (f->store, f->meeting_id, NULL);
+    g_assert_cmpstr (hw_record_get_string (plan, "text"), ==, words);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1866,6 +2097,7 @@ main (int   argc,
   ADD ("/join/codes", test_codes);
   ADD ("/join/code-rate-limit", test_code_rate_limit);
   ADD ("/join/withheld", test_withheld);
+  ADD ("/join/family-plan", test_family_plan);
 #undef ADD
   {
     int ret = g_test_run ();

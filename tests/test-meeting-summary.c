@@ -9,6 +9,7 @@
 
 #include "hw-demo.h"
 #include "hw-meeting.h"
+#include "hw-family-plan.h"
 #include "hw-meeting-summary.h"
 #include "hw-store.h"
 #include "hw-test-pdf.h"
@@ -222,6 +223,38 @@ test_render_pages (Fixture       *f,
     }
 }
 
+/* The family's own plan is in a printed summary only once the family has
+ * shared it with the team. */
+static void
+test_family_plan (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 mother = hw_demo_find_person (f->store, f->case_id, "mother");
+  const char *recipients[] = { "agency", "family", "screen", NULL };
+
+  g_assert_true (hw_meeting_set_phase (f->store, f->recent, "family-time", &error));
+  g_assert_true (hw_family_plan_save (f->store, f->recent, mother, "Our secret Saturday arrangement", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; recipients[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("private-%u.pdf", i);
+      g_autofree char *pdf = export (f, recipients[i], name);
+      g_autofree char *text = hw_test_pdftotext (pdf);
+
+      g_assert_null (strstr (text, "Saturday arrangement"));
+    }
+  g_assert_true (hw_family_plan_share (f->store, f->recent, mother, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *pdf = export (f, "agency", "shared.pdf");
+    g_autofree char *text = hw_test_pdftotext (pdf);
+
+    g_assert_nonnull (strstr (text, "The family’s plan"));
+    g_assert_nonnull (strstr (text, "Saturday arrangement"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +265,7 @@ main (int   argc,
   ADD ("/meeting-summary/sections", test_sections);
   ADD ("/meeting-summary/family-copy", test_family_copy);
   ADD ("/meeting-summary/refusals", test_refusals);
+  ADD ("/meeting-summary/family-plan", test_family_plan);
   ADD ("/meeting-summary/pages", test_render_pages);
 #undef ADD
 

@@ -7,7 +7,10 @@
  */
 #include <adwaita.h>
 
+#include <string.h>
+
 #include "hw-enums.h"
+#include "hw-family-plan.h"
 #include "hw-meeting.h"
 #include "hw-meeting-attendees-section.h"
 #include "hw-meeting-details-section.h"
@@ -279,6 +282,55 @@ test_clock (Fixture       *f,
   g_assert_cmpint (hw_meeting_get_phase_time (f->store, f->meeting, phase), >=, before + 2);
 }
 
+/* Whether any label or text under @root holds @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  if (GTK_IS_EDITABLE (root) && strstr (gtk_editable_get_text (GTK_EDITABLE (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Private family time: the editor says the family is writing its plan,
+ * never a word of it, until they share it; then the plan itself, and it
+ * follows the store (undo of the sharing hides it again). */
+static void
+test_family_plan (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 mother = hw_store_query_int (f->store, 0, "SELECT id FROM people WHERE role = 'mother'", G_TYPE_INVALID);
+  GtkLabel *label;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "family-time");
+  spin ();
+  label = find_label_starting (f->view, "The family is writing its plan privately.");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+
+  g_assert_true (hw_family_plan_save (f->store, f->meeting, mother, "Grandma Rosa keeps the kids at weekends", &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_false (shows_text (f->window, "Grandma Rosa keeps the kids"));
+  g_assert_nonnull (find_label_starting (f->view, "The family is writing its plan privately."));
+
+  g_assert_true (hw_family_plan_share (f->store, f->meeting, mother, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_true (shows_text (f->window, "Grandma Rosa keeps the kids at weekends"));
+  g_assert_null (find_label_starting (f->view, "The family is writing its plan privately."));
+
+  g_assert_true (hw_store_undo (f->store, &error));
+  spin ();
+  g_assert_false (shows_text (f->window, "Grandma Rosa keeps the kids"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +344,7 @@ main (int   argc,
   ADD ("/meeting-view/item-rows", test_item_rows);
   ADD ("/meeting-view/attendee-rows", test_attendee_rows);
   ADD ("/meeting-view/clock", test_clock);
+  ADD ("/meeting-view/family-plan", test_family_plan);
 #undef ADD
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 
 #include "hw-demo.h"
+#include "hw-family-plan.h"
 #include "hw-meeting.h"
 #include "hw-meeting-queries.h"
 #include "hw-meeting-render.h"
@@ -41,7 +42,7 @@ snapshot (HwStore *store)
 {
   static const char * const tables[] = {
     "meetings", "meeting_attendees", "meeting_items", "meeting_scores", "meeting_phase_times",
-    "needs", "goals", "tasks", NULL,
+    "family_plans", "needs", "goals", "tasks", NULL,
   };
   GString *s = g_string_new (NULL);
 
@@ -794,6 +795,121 @@ test_delete_meeting_undo (Fixture       *f,
   REFUSED (f, HW_STORE_ERROR_NOT_FOUND, hw_meeting_delete (f->store, 9999, error));
 }
 
+/* The family's own plan of private family time: written by the family,
+ * one undoable edit to save and one to share; professionals see it only
+ * once shared; bad input writes nothing. */
+static void
+test_family_plan (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) plan = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *invalid = g_strdup ("plan \xff\xfe");
+  g_autoptr(GString) big = g_string_new (NULL);
+  gint64 absent_relative;
+
+  attend (f, f->mother, "present");
+  attend (f, f->grandmother, "remote");
+  attend (f, f->caseworker, "present");
+  absent_relative = hw_demo_find_person (f->store, f->case_id, "relative");
+  g_assert_cmpint (absent_relative, >, 0);
+  attend (f, absent_relative, "absent");
+
+  g_assert_true (hw_family_plan_role_is_family ("mother"));
+  g_assert_true (hw_family_plan_role_is_family ("neighbour"));
+  g_assert_false (hw_family_plan_role_is_family ("caseworker"));
+  g_assert_false (hw_family_plan_role_is_family ("foster-parent"));
+  g_assert_false (hw_family_plan_role_is_family (NULL));
+
+  /* only during private family time */
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_family_plan_save (f->store, f->meeting, f->mother, "Our plan", error));
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting, "family-time", &error));
+  g_assert_no_error (error);
+
+  /* refusals: not the family, not taking part, another case, no such
+   * meeting, too long, not UTF-8; nothing to share yet */
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_family_plan_save (f->store, f->meeting, f->caseworker, "Our plan", error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_family_plan_save (f->store, f->meeting, f->advocate, "Our plan", error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_family_plan_save (f->store, f->meeting, absent_relative, "Our plan", error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_family_plan_save (f->store, f->meeting, f->stranger, "Our plan", error));
+  REFUSED (f, HW_STORE_ERROR_NOT_FOUND, hw_family_plan_save (f->store, 9999, f->mother, "Our plan", error));
+  for (guint i = 0; i <= HW_FAMILY_PLAN_MAX_TEXT; i++)
+    g_string_append (big, "é");
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_family_plan_save (f->store, f->meeting, f->mother, big->str, error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_family_plan_save (f->store, f->meeting, f->mother, invalid, error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_family_plan_save (f->store, f->meeting, f->mother, NULL, error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_family_plan_share (f->store, f->meeting, f->mother, error));
+  g_assert_null (hw_family_plan_get (f->store, f->meeting, &error));
+  g_assert_no_error (error);
+
+  /* saved by the mother: one edit, and undo takes it away */
+  g_assert_true (hw_family_plan_save (f->store, f->meeting, f->mother, "  Grandma keeps the kids on Fridays  ", &error));
+  g_assert_no_error (error);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Save the family’s plan");
+  plan = hw_family_plan_get (f->store, f->meeting, &error);
+  g_assert_cmpstr (hw_record_get_string (plan, "text"), ==, "Grandma keeps the kids on Fridays");
+  g_assert_cmpint (hw_record_get_int (plan, "updated_by_person_id"), ==, f->mother);
+  g_assert_cmpstr (hw_record_get_string (plan, "shared_at"), ==, "");
+  g_assert_cmpuint (strlen (hw_record_get_string (plan, "updated_at")), ==, 19);
+  g_clear_object (&plan);
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_null (hw_family_plan_get (f->store, f->meeting, NULL));
+  g_assert_true (hw_store_redo (f->store, &error));
+  g_assert_no_error (error);
+
+  /* the grandmother changes it: the same row, her name on it */
+  g_assert_true (hw_family_plan_save (f->store, f->meeting, f->grandmother, "Grandma keeps the kids on Fridays and Saturdays", &error));
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM family_plans"), ==, 1);
+  plan = hw_family_plan_get (f->store, f->meeting, &error);
+  g_assert_cmpint (hw_record_get_int (plan, "updated_by_person_id"), ==, f->grandmother);
+  g_clear_object (&plan);
+
+  /* before sharing: the family sees it, the caseworker does not */
+  text = hw_family_plan_text_for (f->store, f->meeting, f->mother);
+  g_assert_cmpstr (text, ==, "Grandma keeps the kids on Fridays and Saturdays");
+  g_clear_pointer (&text, g_free);
+  g_assert_null (hw_family_plan_text_for (f->store, f->meeting, f->caseworker));
+  g_assert_null (hw_family_plan_text_for (f->store, f->meeting, f->advocate));
+  g_assert_null (hw_family_plan_text_for (f->store, f->meeting, 0));
+  g_assert_null (hw_family_plan_shared_text (f->store, f->meeting));
+  g_assert_false (hw_family_plan_is_shared (f->store, f->meeting));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_family_plan_share (f->store, f->meeting, f->caseworker, error));
+
+  /* shared: one edit; everyone sees it; undo makes it private again */
+  g_assert_true (hw_family_plan_share (f->store, f->meeting, f->grandmother, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&label, g_free);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Share the family’s plan with the team");
+  g_assert_true (hw_family_plan_is_shared (f->store, f->meeting));
+  text = hw_family_plan_text_for (f->store, f->meeting, f->caseworker);
+  g_assert_cmpstr (text, ==, "Grandma keeps the kids on Fridays and Saturdays");
+  g_clear_pointer (&text, g_free);
+  text = hw_family_plan_shared_text (f->store, f->meeting);
+  g_assert_nonnull (text);
+  g_clear_pointer (&text, g_free);
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_family_plan_share (f->store, f->meeting, f->mother, error));
+
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (hw_family_plan_is_shared (f->store, f->meeting));
+  g_assert_null (hw_family_plan_text_for (f->store, f->meeting, f->caseworker));
+  g_assert_true (hw_store_redo (f->store, &error));
+  g_assert_true (hw_family_plan_is_shared (f->store, f->meeting));
+
+  /* deleting the meeting takes the plan; undo brings it back */
+  g_assert_true (hw_meeting_delete (f->store, f->meeting, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM family_plans"), ==, 0);
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  text = hw_family_plan_shared_text (f->store, f->meeting);
+  g_assert_cmpstr (text, ==, "Grandma keeps the kids on Fridays and Saturdays");
+}
+
 /* Every string of the presentation model, to search for leaks. */
 static char *
 presentation_text (const HwPresentation *p)
@@ -1154,6 +1270,7 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   g_test_add_func ("/meeting/dates", test_dates);
+  ADD ("/meeting/family-plan", test_family_plan);
   ADD ("/meeting/record", test_meeting_record);
   ADD ("/meeting/attendees", test_attendees);
   ADD ("/meeting/items", test_items);

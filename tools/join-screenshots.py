@@ -8,9 +8,11 @@
 #
 # On the sample family's recent meeting, served by `homeward serve`:
 # Priya Shah's page (English) and Rosa Morales's (Spanish), in "What is
-# working well" after sending a strength, and in the scaling step. Each
-# picture is the whole page, 360 pixels wide (device scale 1, small
-# files).
+# working well" after sending a strength, and in the scaling step; in
+# private family time, a family member's page with the family's plan
+# saved (Rosa in Spanish, Carmen made English for the picture) and
+# Priya's, who sees only that the family is writing it. Each picture is
+# the whole page, 360 pixels wide (device scale 1, small files).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
@@ -31,6 +33,11 @@ HOMEWARD = os.path.join(BUILD, 'src', 'homeward')
 os.environ.setdefault('HOMEWARD_LOCALEDIR', os.path.join(BUILD, 'po'))
 PEOPLE = [('Priya Shah', 'en', 'Rosa drives the children to school every morning.'),
           ('Rosa Morales', 'es', 'Elena y yo cocinamos juntas los domingos.')]
+# private family time: who writes the family's plan, in which language
+PLANS = [('Rosa Morales', 'es', 'Sofía y Mateo duermen en mi casa las noches de escuela. '
+          'Carmen los lleva los sábados. Elena llama a Carmen si se siente insegura.'),
+         ('Carmen Ortiz', 'en', 'Sofia and Mateo sleep at Grandma Rosa’s on school nights. '
+          'Carmen drives them on Saturdays. Elena calls Carmen if she feels unsafe.')]
 
 
 def sql(db, statement, *args):
@@ -57,7 +64,7 @@ def main():
                               '--address', '127.0.0.1', '--port', '0'], stdout=subprocess.PIPE, text=True)
     links = {}
     try:
-        while len(links) < len(PEOPLE) or not all(p[0] in links for p in PEOPLE):
+        while not all(p[0] in links for p in PEOPLE + PLANS):
             line = serve.stdout.readline().rstrip('\n')
             if not line:
                 raise SystemExit('homeward serve stopped')
@@ -76,6 +83,20 @@ def main():
                 b.navigate(links[name])
                 b.screenshot(os.path.join(OUT, 'join-scores-%s.png' % lang))
                 print('saved', lang)
+            # private family time
+            sql(db, "UPDATE meetings SET current_phase = 'family-time' WHERE id = ?", meeting)
+            for name, lang, text in PLANS:
+                sql(db, 'UPDATE people SET language = ? WHERE name = ?', lang, name)
+                b.navigate(links[name])
+                b.evaluate("document.getElementById('plan').value = ''")
+                b.tap("document.getElementById('plan')")
+                b.type_text(text)
+                b.submit("document.querySelector('form[action$=\"/plan\"]')")
+                b.evaluate('window.scrollTo(0, 0)')
+                b.screenshot(os.path.join(OUT, 'join-family-plan-%s.png' % lang))
+                print('saved family plan', lang)
+            b.navigate(links['Priya Shah'])
+            b.screenshot(os.path.join(OUT, 'join-family-plan-team-en.png'))
     finally:
         serve.terminate()
         serve.wait()

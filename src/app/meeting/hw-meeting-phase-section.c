@@ -1,8 +1,9 @@
 /* hw-meeting-phase-section.c: the things said in one step of the meeting
  * (every step but the scaling): a quick-entry line (Enter adds) over the
  * list of items, each an HwMeetingItemRow. The private family time says
- * first who stays in the room; the last step also asks for the date of
- * the next meeting.
+ * first who stays in the room, then the family's own plan: only that they
+ * are writing it, until they share it with the team (hw-family-plan.h).
+ * The last step also asks for the date of the next meeting.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-enums.h"
+#include "hw-family-plan.h"
 #include "hw-meeting.h"
 #include "hw-meeting-details-section.h"
 #include "hw-meeting-item-row.h"
@@ -30,6 +32,8 @@ struct _HwMeetingPhaseSection
 
   /* template */
   GtkWidget    *family_time_label;
+  GtkWidget    *family_plan_box;
+  GtkLabel     *family_plan_label;
   GtkEntry     *quick_add;
   GtkListBox   *list;
 };
@@ -113,6 +117,38 @@ create_row_cb (gpointer item,
   return hw_meeting_item_row_new (self->store, self->case_id, item);
 }
 
+/* The family's plan as the facilitator may see it: never a word before
+ * the family shares it. */
+static void
+update_family_plan (HwMeetingPhaseSection *self)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (HW_IS_MEETING_PHASE_SECTION (self));
+
+  if (g_strcmp0 (self->phase, "family-time") != 0)
+    return;
+  text = hw_family_plan_shared_text (self->store, self->meeting_id);
+  gtk_widget_set_visible (self->family_plan_box, TRUE);
+  gtk_label_set_text (self->family_plan_label,
+                      text != NULL ? text
+                                   : _("The family is writing its plan privately. It shows here once they share it with the team."));
+  if (text != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->family_plan_label), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->family_plan_label), "dim-label");
+}
+
+static void
+store_changed_cb (HwMeetingPhaseSection *self,
+                  const char            *table)
+{
+  g_assert (HW_IS_MEETING_PHASE_SECTION (self));
+
+  if (table == NULL || g_strcmp0 (table, "family_plans") == 0)
+    update_family_plan (self);
+}
+
 static void
 hw_meeting_phase_section_constructed (GObject *object)
 {
@@ -123,6 +159,12 @@ hw_meeting_phase_section_constructed (GObject *object)
   G_OBJECT_CLASS (hw_meeting_phase_section_parent_class)->constructed (object);
 
   gtk_widget_set_visible (self->family_time_label, g_strcmp0 (self->phase, "family-time") == 0);
+  if (g_strcmp0 (self->phase, "family-time") == 0)
+    {
+      update_family_plan (self);
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   if (g_strcmp0 (self->phase, "next-meeting") == 0)
     gtk_widget_insert_before (hw_meeting_details_section_new (self->store, self->meeting_id, TRUE),
                               GTK_WIDGET (self), GTK_WIDGET (self->quick_add));
@@ -248,6 +290,8 @@ hw_meeting_phase_section_class_init (HwMeetingPhaseSectionClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/meeting/"
                                                "hw-meeting-phase-section.ui");
   gtk_widget_class_bind_template_child (widget_class, HwMeetingPhaseSection, family_time_label);
+  gtk_widget_class_bind_template_child (widget_class, HwMeetingPhaseSection, family_plan_box);
+  gtk_widget_class_bind_template_child (widget_class, HwMeetingPhaseSection, family_plan_label);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingPhaseSection, quick_add);
   gtk_widget_class_bind_template_child (widget_class, HwMeetingPhaseSection, list);
   gtk_widget_class_bind_template_callback (widget_class, quick_add_activate_cb);

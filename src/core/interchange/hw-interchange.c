@@ -51,6 +51,7 @@ static const Scope scopes[] = {
   { "meeting_items", "meeting_id", "meetings" },
   { "meeting_scores", "meeting_id", "meetings" },
   { "meeting_phase_times", "meeting_id", "meetings" },
+  { "family_plans", "meeting_id", "meetings" },
   { "visit_series", "case_id", "cases" },
   { "visit_participants", "series_id", "visit_series" },
   { "visit_exceptions", "series_id", "visit_series" },

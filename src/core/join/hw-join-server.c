@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hw-enums.h"
+#include "hw-family-plan.h"
 #include "hw-join-server.h"
 #include "hw-join-tls.h"
 #include "hw-join-token.h"
@@ -422,6 +423,8 @@ typedef struct {
   HwRecord    *meeting;
   GHashTable  *people;      /* id -> HwRecord of the case's people */
   char        *language;
+  gboolean     family;      /* a family member: writes the family's plan */
+  const char  *plan_draft;  /* the plan's words sent with a refused save */
 } Visitor;
 
 static void
@@ -494,6 +497,7 @@ visitor_load (HwJoinServer  *self,
     return FALSE;
   v->recipient.kind = HW_RECIPIENT_SUPPORT;
   v->recipient.person_id = guest->person_id;
+  v->family = hw_family_plan_role_is_family (hw_record_get_string (v->person, "role"));
 
   people = hw_store_select (self->store, "people", error,
                             "SELECT id, name, confidential, withheld_from FROM people WHERE case_id = ?",
@@ -853,6 +857,63 @@ append_copies (HwJoinServer *self,
   g_string_append (out, "</section>\n");
 }
 
+/* The family's own plan. During private family time a family member
+ * writes it here and shares it with the team; anyone else reads only
+ * that the family is writing it, never a word of it, until it is shared.
+ * At the other steps it is there to read for whoever may see it. */
+static void
+append_family_plan (HwJoinServer *self,
+                    Visitor      *v,
+                    GString      *out,
+                    const char   *base,
+                    const char   *csrf,
+                    gboolean      family_time)
+{
+  g_autofree char *text = hw_family_plan_text_for (self->store, self->meeting_id, v->recipient.person_id);
+  gboolean shared = hw_family_plan_is_shared (self->store, self->meeting_id);
+
+  g_assert (HW_IS_JOIN_SERVER (self));
+
+  if (!v->family || !family_time)
+    {
+      if (text == NULL && !family_time)
+        return;
+      g_string_append (out, "<section aria-labelledby=\"plan-heading\">\n");
+      append_escaped (out, "<h2 id=\"plan-heading\">%s</h2>\n", _("The family’s plan"));
+      if (text != NULL)
+        append_escaped (out, "<p class=\"family-plan\">%s</p>\n", text);
+      else
+        append_escaped (out, "<p class=\"private\">%s</p>\n",
+                        _("The family is writing its plan in private. You will see it when they share it with the team."));
+      g_string_append (out, "</section>\n");
+      return;
+    }
+
+  g_string_append (out, "<section aria-labelledby=\"plan-heading\">\n");
+  append_escaped (out, "<h2 id=\"plan-heading\">%s</h2>\n", _("Our family’s plan"));
+  append_escaped (out, "<p class=\"private\">%s</p>\n",
+                  shared ? _("You have shared this plan with the team. Everyone can read it now, and they see the changes you save.")
+                         : _("Only your family sees this plan. The professionals see it only after you share it with the team."));
+  append_escaped (out, "<form method=\"post\" action=\"%s/plan\">\n", base);
+  append_escaped (out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", csrf);
+  append_escaped (out, "<label for=\"plan\">%s</label>\n", _("What your family plans to do"));
+  g_string_append_printf (out, "<textarea id=\"plan\" name=\"plan\" rows=\"8\" maxlength=\"%d\"%s>",
+                          HW_FAMILY_PLAN_MAX_TEXT, v->plan_draft != NULL ? "" : " data-saved");
+  append_escaped (out, "%s</textarea>\n", v->plan_draft != NULL ? v->plan_draft : text);
+  append_escaped (out, "<button type=\"submit\">%s</button>\n", _("Save our plan"));
+  g_string_append (out, "</form>\n");
+  if (!shared)
+    {
+      append_escaped (out, "<form method=\"post\" action=\"%s/share\">\n", base);
+      append_escaped (out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", csrf);
+      append_escaped (out, "<button type=\"submit\" class=\"secondary\">%s</button>\n", _("Share with the team"));
+      append_escaped (out, "<p class=\"hint\">%s</p>\n",
+                      _("Save your plan first. Once shared, the professionals and the facilitator can read it."));
+      g_string_append (out, "</form>\n");
+    }
+  g_string_append (out, "</section>\n");
+}
+
 /* The whole page for @v, in their language (the caller pushed it). */
 static char *
 build_page (HwJoinServer *self,
@@ -922,6 +983,7 @@ build_page (HwJoinServer *self,
 
   if (g_strcmp0 (phase, "scaling") == 0)
     append_scores (self, v, body, token_path, csrf);
+  append_family_plan (self, v, body, token_path, csrf, g_strcmp0 (phase, "family-time") == 0);
   append_add_form (body, token_path, csrf, kind, text);
 
   /* what this person sent that the facilitator has not yet put up; an
@@ -1298,6 +1360,35 @@ write_in_app_language (HwLanguageSwitch **sw)
   *sw = NULL;
 }
 
+/* The end of every write from a phone, once the store has answered
+ * (@error is NULL when it took the write): the page's language again,
+ * then the page with the refusal (keeping @kind and @text in the form),
+ * or a redirect to the page that says it is done (@query). */
+static void
+finish_write (HwJoinServer      *self,
+              SoupServerMessage *msg,
+              Guest             *guest,
+              Visitor           *v,
+              const char        *token_path,
+              HwLanguageSwitch **sw,
+              const GError      *error,
+              const char        *kind,
+              const char        *text,
+              const char        *done,
+              const char        *query)
+{
+  g_assert (HW_IS_JOIN_SERVER (self));
+
+  *sw = hw_language_push (v->language);
+  if (error != NULL)
+    {
+      respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path, error->message, TRUE, kind, text);
+      return;
+    }
+  g_debug ("person %" G_GINT64_FORMAT " %s", guest->person_id, done);
+  redirect_to_page (msg, token_path, query);
+}
+
 static void
 handle_add (HwJoinServer      *self,
             SoupServerMessage *msg,
@@ -1316,14 +1407,8 @@ handle_add (HwJoinServer      *self,
 
   write_in_app_language (sw);
   id = hw_meeting_add_contribution (self->store, self->meeting_id, guest->person_id, kind, text, &error);
-  *sw = hw_language_push (v->language);
-  if (id == 0)
-    {
-      respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path, error->message, TRUE, kind, text);
-      return;
-    }
-  g_debug ("person %" G_GINT64_FORMAT " added an item", guest->person_id);
-  redirect_to_page (msg, token_path, "sent=1");
+  finish_write (self, msg, guest, v, token_path, sw, id == 0 ? error : NULL, kind, text,
+                "added an item", "sent=1");
 }
 
 static void
@@ -1362,14 +1447,8 @@ handle_score (HwJoinServer      *self,
   write_in_app_language (sw);
   scored = hw_meeting_set_score (self->store, (gint64) item_id, guest->person_id, (int) score,
                                  g_hash_table_lookup (form, "reason"), &error) != 0;
-  *sw = hw_language_push (v->language);
-  if (!scored)
-    {
-      respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path, error->message, TRUE, NULL, NULL);
-      return;
-    }
-  g_debug ("person %" G_GINT64_FORMAT " gave a score", guest->person_id);
-  redirect_to_page (msg, token_path, "scored=1");
+  finish_write (self, msg, guest, v, token_path, sw, scored ? NULL : error, NULL, NULL,
+                "gave a score", "scored=1");
 }
 
 static void
@@ -1410,14 +1489,57 @@ handle_task (HwJoinServer      *self,
   write_in_app_language (sw);
   ok = hw_service_plan_mark_task_done (self->store, (gint64) task_id, today,
                                        hw_record_get_string (v->person, "name"), note, &error);
-  *sw = hw_language_push (v->language);
-  if (!ok)
+  finish_write (self, msg, guest, v, token_path, sw, ok ? NULL : error, NULL, NULL,
+                "marked a task done", "done=1");
+}
+
+/* The family's plan: only a family member, only during private family
+ * time (the page shows the form nowhere else). @share: share it with the
+ * team, else save its words. */
+static void
+handle_family_plan (HwJoinServer      *self,
+                    SoupServerMessage *msg,
+                    Guest             *guest,
+                    Visitor           *v,
+                    GHashTable        *form,
+                    const char        *token_path,
+                    HwLanguageSwitch **sw,
+                    gboolean           share)
+{
+  const char *text = g_hash_table_lookup (form, "plan");
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_assert (HW_IS_JOIN_SERVER (self));
+
+  if (!v->family)
     {
-      respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path, error->message, TRUE, NULL, NULL);
+      respond_page (self, msg, SOUP_STATUS_FORBIDDEN, guest, v, token_path,
+                    _("Only the family writes the family’s plan."), TRUE, NULL, NULL);
       return;
     }
-  g_debug ("person %" G_GINT64_FORMAT " marked a task done", guest->person_id);
-  redirect_to_page (msg, token_path, "done=1");
+  if (g_strcmp0 (current_phase (v->meeting), "family-time") != 0)
+    {
+      respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path,
+                    _("The family’s plan is written during private family time."), TRUE, NULL, NULL);
+      return;
+    }
+  if (!share && text == NULL)
+    {
+      respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path,
+                    _("This could not be read"), TRUE, NULL, NULL);
+      return;
+    }
+  write_in_app_language (sw);
+  if (share)
+    ok = hw_family_plan_share (self->store, self->meeting_id, guest->person_id, &error);
+  else
+    ok = hw_family_plan_save (self->store, self->meeting_id, guest->person_id, text, &error);
+  if (!ok && !share)
+    v->plan_draft = text;
+  finish_write (self, msg, guest, v, token_path, sw, ok ? NULL : error, NULL, NULL,
+                share ? "shared the family's plan" : "saved the family's plan",
+                share ? "shared=1" : "planned=1");
 }
 
 /* The person's own copy of a plan as PDF: the latest agreed version, or
@@ -1760,6 +1882,10 @@ join_cb (SoupServer        *server,
         notice = _("Your score is saved.");
       else if (query != NULL && g_hash_table_contains (query, "done"))
         notice = _("Marked as done. Thank you.");
+      else if (query != NULL && g_hash_table_contains (query, "planned"))
+        notice = _("Your family’s plan is saved.");
+      else if (query != NULL && g_hash_table_contains (query, "shared"))
+        notice = _("Your family’s plan is shared with the team.");
       respond_page (self, msg, SOUP_STATUS_OK, guest, &v, token_path, notice, FALSE, NULL, NULL);
     }
   else if (g_str_equal (rest, "/events") && method == SOUP_METHOD_GET)
@@ -1768,7 +1894,8 @@ join_cb (SoupServer        *server,
     handle_plan (self, msg, &v, HW_PLAN_SAFETY);
   else if (g_str_equal (rest, "/reunification-plan.pdf") && method == SOUP_METHOD_GET)
     handle_plan (self, msg, &v, HW_PLAN_REUNIFICATION);
-  else if ((g_str_equal (rest, "/add") || g_str_equal (rest, "/score") || g_str_equal (rest, "/task"))
+  else if ((g_str_equal (rest, "/add") || g_str_equal (rest, "/score") || g_str_equal (rest, "/task")
+            || g_str_equal (rest, "/plan") || g_str_equal (rest, "/share"))
            && method == SOUP_METHOD_POST)
     {
       g_autoptr(GHashTable) form = NULL;
@@ -1787,11 +1914,14 @@ join_cb (SoupServer        *server,
         handle_add (self, msg, guest, &v, form, token_path, &sw);
       else if (g_str_equal (rest, "/task"))
         handle_task (self, msg, guest, &v, form, token_path, &sw);
+      else if (g_str_equal (rest, "/plan") || g_str_equal (rest, "/share"))
+        handle_family_plan (self, msg, guest, &v, form, token_path, &sw, g_str_equal (rest, "/share"));
       else
         handle_score (self, msg, guest, &v, form, token_path, &sw);
     }
   else if (g_str_equal (rest, "") || g_str_equal (rest, "/events") || g_str_equal (rest, "/add")
            || g_str_equal (rest, "/score") || g_str_equal (rest, "/task")
+           || g_str_equal (rest, "/plan") || g_str_equal (rest, "/share")
            || g_str_equal (rest, "/safety-plan.pdf") || g_str_equal (rest, "/reunification-plan.pdf"))
     respond (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", "", 0);
   else

@@ -12,10 +12,16 @@
   if (!url || !window.EventSource || !window.JSON) {
     return;
   }
+  /* a box that shows what is saved (data-saved: the family's plan) is
+   * being typed in only once its words differ from the saved ones */
   function typing () {
     var boxes = document.getElementsByTagName('textarea');
     for (var i = 0; i < boxes.length; i++) {
-      if (boxes[i].value.replace(/\s+/g, '') !== '') {
+      var box = boxes[i];
+      if (box.hasAttribute('data-saved') && box.value === box.defaultValue) {
+        continue;
+      }
+      if (box.value.replace(/\s+/g, '') !== '') {
         return true;
       }
     }

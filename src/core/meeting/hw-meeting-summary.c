@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hw-enums.h"
+#include "hw-family-plan.h"
 #include "hw-meeting-summary.h"
 
 typedef struct {
@@ -390,7 +391,18 @@ hw_meeting_summary_build (HwStore            *store,
           continue;
         }
       if (g_strcmp0 (phase, "family-time") == 0)
-        hw_document_add_note (doc, _("The family talked on their own, without the professionals."));
+        {
+          /* the family's own plan, only once they have shared it with
+           * the team: before, it is in no copy */
+          g_autofree char *plan = hw_family_plan_shared_text (s.store, hw_record_get_id (meeting));
+
+          hw_document_add_note (doc, _("The family talked on their own, without the professionals."));
+          if (plan != NULL)
+            {
+              hw_document_add_heading (doc, 3, _("The family’s plan"));
+              hw_document_add_paragraph (doc, plan);
+            }
+        }
       if (g_strcmp0 (phase, "next-meeting") == 0)
         {
           g_autofree char *next = format_when (hw_record_get_string (meeting, "next_meeting"));

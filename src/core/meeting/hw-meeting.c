@@ -320,12 +320,13 @@ hw_meeting_delete (HwStore     *store,
 
   /* Children first and explicitly, so that the undo journal holds every
    * row and undo brings the whole meeting back. */
-  sql = g_strdup_printf ("DELETE FROM meeting_scores WHERE meeting_id = %" G_GINT64_FORMAT ";"
+  sql = g_strdup_printf ("DELETE FROM family_plans WHERE meeting_id = %" G_GINT64_FORMAT ";"
+                         "DELETE FROM meeting_scores WHERE meeting_id = %" G_GINT64_FORMAT ";"
                          "DELETE FROM meeting_phase_times WHERE meeting_id = %" G_GINT64_FORMAT ";"
                          "DELETE FROM meeting_items WHERE meeting_id = %" G_GINT64_FORMAT ";"
                          "DELETE FROM meeting_attendees WHERE meeting_id = %" G_GINT64_FORMAT ";"
                          "DELETE FROM meetings WHERE id = %" G_GINT64_FORMAT ";",
-                         meeting_id, meeting_id, meeting_id, meeting_id, meeting_id);
+                         meeting_id, meeting_id, meeting_id, meeting_id, meeting_id, meeting_id);
   ok = hw_store_exec (store, sql, error);
   return hw_store_leave_edit (store, owned, ok, error);
 }

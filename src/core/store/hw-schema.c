@@ -519,6 +519,20 @@ static const char * const migrations[] = {
    * thing (hw_meeting_merge_items()); the item kept names both people who
    * wrote them: author_person_id and coauthor_person_id. */
   "ALTER TABLE meeting_items ADD COLUMN coauthor_person_id INTEGER" FK_NULL ("people") ";",
+  /* 10: the family's own plan, written during private family time
+   * (hw-family-plan.c, issue 16): one per meeting. Professionals see it
+   * only once the family shares it with the team: shared_at is the
+   * date-time it was shared, '' while it is private. updated_by_person_id
+   * is the family member who saved it last (NULL once that person is
+   * deleted), updated_at when. */
+  "CREATE TABLE family_plans ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL UNIQUE" FK ("meetings") ","
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  shared_at TEXT NOT NULL DEFAULT '',"
+  "  updated_by_person_id INTEGER" FK_NULL ("people") ","
+  "  updated_at TEXT NOT NULL DEFAULT ''"
+  ");",
 };
 
 static const char * const user_tables[] = {
@@ -532,6 +546,7 @@ static const char * const user_tables[] = {
   "case_events",
   "aftercare_checkins",
   "placements",
+  "family_plans",
   NULL
 };
 
