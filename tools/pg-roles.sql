@@ -126,11 +126,12 @@ ALTER TABLE cases ALTER COLUMN team_id SET DEFAULT homeward_my_team();
 -- key (meeting_items.meeting_id → meetings, tasks.goal_id → goals → needs
 -- → cases). Each table gets homeward_visible_<table>(id), owned by
 -- homeward_owner (who is not subject to the policies), which its children
--- call. A row is seen (USING) only when its case is visible; a row may
--- be written (WITH CHECK) unless its case is another team's: a parent not
--- there yet is allowed, as undo puts a deleted meeting's items back
--- before the meeting itself, and the foreign keys (checked at COMMIT)
--- refuse a parent that never comes. Tables are not FORCEd: their owner is
+-- call. A row is seen (USING) and written (WITH CHECK) unless its case is
+-- another team's: a parent not there yet is allowed, as undo puts a
+-- deleted meeting's items back before the meeting itself (and Homeward's
+-- INSERTs have RETURNING id, which applies USING to the new row too); the
+-- foreign keys (checked at COMMIT) refuse a parent that never comes, so
+-- a row without its parent is only ever seen inside its own transaction. Tables are not FORCEd: their owner is
 -- homeward_owner, whom nobody signs in as, and the functions above must
 -- read past the policies.
 DO $$
@@ -193,7 +194,7 @@ BEGIN
               ' USING (homeward_team_allowed(team_id) IS TRUE)'
               ' WITH CHECK (homeward_team_allowed(team_id) IS TRUE)';
     ELSE
-      EXECUTE format('CREATE POLICY homeward_by_team ON %I USING (%s IS TRUE) WITH CHECK (%s IS NOT FALSE)',
+      EXECUTE format('CREATE POLICY homeward_by_team ON %I USING (%s IS NOT FALSE) WITH CHECK (%s IS NOT FALSE)',
                      names[i], exprs[i], exprs[i]);
     END IF;
   END LOOP;
