@@ -64,8 +64,17 @@ test_round_trip (void)
     g_assert_true (hw_family_plan_share (a, meeting, mother, &error));
     g_assert_no_error (error);
   }
+  /* a case in a team (on a server, where the team decides who sees it)
+   * exports without it: the same file as from anywhere else */
+  g_assert_true (hw_store_begin_edit (a, "Give a team", &error));
+  g_assert_true (hw_store_exec (a, "INSERT INTO teams (id, name) VALUES (1, 'North office')", &error));
+  g_assert_true (hw_store_exec (a, "UPDATE cases SET team_id = 1", &error));
+  g_assert_true (hw_store_commit_edit (a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_store_query_int (a, 0, "SELECT team_id FROM cases", G_TYPE_INVALID), ==, 1);
   text_a = hw_interchange_export_text (a, case_a, &error);
   g_assert_no_error (error);
+  g_assert_null (strstr (text_a, "\"team_id\""));
 
   /* into an empty database: the same file comes back, byte for byte */
   case_b = hw_interchange_import_data (b, text_a, -1, &error);
@@ -131,6 +140,9 @@ test_bad_files (void)
       HW_INTERCHANGE_ERROR_FIELD, "case.family_name" },
     { "unknown field", "{\"format\": \"homeward-case\", \"version\": 1, \"case\": {\"id\": 1, \"family_name\": \"A\", \"favourite_colour\": \"blue\"}}",
       HW_INTERCHANGE_ERROR_FIELD, "case.favourite_colour" },
+    /* the team is where a case is kept (schema 11), never in a file */
+    { "team", "{\"format\": \"homeward-case\", \"version\": 1, \"case\": {\"id\": 1, \"family_name\": \"A\", \"team_id\": 1}}",
+      HW_INTERCHANGE_ERROR_FIELD, "case.team_id" },
     { "impossible date", "{\"format\": \"homeward-case\", \"version\": 1, \"case\": {\"id\": 1, \"family_name\": \"A\"},"
       " \"tables\": {\"people\": [{\"id\": 1, \"case_id\": 1, \"name\": \"B\", \"birth_date\": \"2024-02-30\"}]}}",
       HW_INTERCHANGE_ERROR_FIELD, "tables.people[0].birth_date" },

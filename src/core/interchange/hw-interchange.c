@@ -65,13 +65,36 @@ static const Scope scopes[] = {
 
 typedef HwCatalogColumn Column;
 
+/* Where a case is kept, not what the family's record says: cases.team_id
+ * (schema 11, the team on an agency's server; NULL in a file). Never
+ * exported, never imported (the case takes the importing person's team),
+ * so the same case exports the same from a file and from a server. */
+static gboolean
+is_local_column (const char *table,
+                 const char *column)
+{
+  return g_str_equal (table, "cases") && g_str_equal (column, "team_id");
+}
+
 /* Columns of @table in order, "id" first, with their foreign keys (a
- * catalog that cannot be read gives what it gave, as before). */
+ * catalog that cannot be read gives what it gave, as before), without
+ * the local ones. */
 static GPtrArray *
 table_columns (HwDb       *db,
                const char *table)
 {
-  return hw_catalog_columns (db, table, NULL);
+  GPtrArray *columns = hw_catalog_columns (db, table, NULL);
+
+  for (guint c = 0; columns != NULL && c < columns->len; )
+    {
+      Column *col = g_ptr_array_index (columns, c);
+
+      if (is_local_column (table, col->name))
+        g_ptr_array_remove_index (columns, c);
+      else
+        c++;
+    }
+  return columns;
 }
 
 static const Scope *
@@ -103,7 +126,8 @@ scope_ids_sql (const char *table)
 }
 
 static JsonNode *
-row_to_json (HwDbStmt *stmt)
+row_to_json (HwDbStmt   *stmt,
+             const char *table)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   int n = hw_db_stmt_column_count (stmt);
@@ -111,6 +135,8 @@ row_to_json (HwDbStmt *stmt)
   json_builder_begin_object (builder);
   for (int i = 0; i < n; i++)
     {
+      if (is_local_column (table, hw_db_stmt_column_name (stmt, i)))
+        continue;
       json_builder_set_member_name (builder, hw_db_stmt_column_name (stmt, i));
       switch (hw_db_stmt_column_type (stmt, i))
         {
@@ -149,7 +175,7 @@ add_rows (JsonArray   *array,
     return FALSE;
   hw_db_stmt_bind_int64 (stmt, 1, case_id);
   while ((step = hw_db_stmt_step (stmt, error)) == HW_DB_STEP_ROW)
-    json_array_add_element (array, row_to_json (stmt));
+    json_array_add_element (array, row_to_json (stmt, table));
   return step == HW_DB_STEP_DONE;
 }
 
@@ -517,9 +543,13 @@ write_rows (Import      *imp,
       gint64 old_id = json_object_get_int_member (row, "id");
       g_autoptr(GError) local_error = NULL;
       gint64 new_id;
+      gboolean kept_id = FALSE;
 
       if (hw_store_query_int (imp->store, 1, taken_sql, G_TYPE_INT64, old_id, G_TYPE_INVALID) == 0)
-        hw_record_set_id (record, old_id);
+        {
+          hw_record_set_id (record, old_id);
+          kept_id = TRUE;
+        }
 
       for (guint c = 0; c < columns->len; c++)
         {
@@ -548,6 +578,17 @@ write_rows (Import      *imp,
         }
 
       new_id = hw_store_insert (imp->store, NULL, record, &local_error);
+      /* On a server with row-level security (tools/pg-roles.sql) an id
+       * may be taken by a row of another team's case, which the check
+       * above cannot see: a new id then (a refused write inside an edit
+       * leaves it as it was). */
+      if (new_id == 0 && kept_id && hw_store_is_server (imp->store) &&
+          g_error_matches (local_error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID))
+        {
+          g_clear_error (&local_error);
+          hw_record_set_id (record, 0);
+          new_id = hw_store_insert (imp->store, NULL, record, &local_error);
+        }
       if (new_id == 0)
         return field_error (error, table, i, "", "%s", local_error->message);
       remember_id (imp, table, old_id, new_id);

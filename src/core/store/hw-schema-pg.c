@@ -402,12 +402,16 @@ migrate_locked (HwDb    *db,
   const char * const *migrations = hw_schema_get_migrations (&n_migrations);
   gint64 version;
   gint64 other_tables;
+  gint64 owner;
 
-  if (!hw_db_exec (db, "CREATE TABLE IF NOT EXISTS hw_schema_version ("
-                       "  version BIGINT NOT NULL CHECK (version >= 0))", error))
-    return FALSE;
   version = hw_schema_pg_get_version (db, error);
   if (version < 0)
+    return FALSE;
+  /* only when missing: a person's role (tools/pg-roles.sql) may not
+   * create tables, not even IF NOT EXISTS */
+  if (version == 0 &&
+      !hw_db_exec (db, "CREATE TABLE IF NOT EXISTS hw_schema_version ("
+                       "  version BIGINT NOT NULL CHECK (version >= 0))", error))
     return FALSE;
 
   if (version == 0)
@@ -449,6 +453,18 @@ migrate_locked (HwDb    *db,
         return FALSE;
     }
 
+  /* The journal and the announcements are made again on every open by
+   * whoever owns the tables. A person signed in as their own role
+   * (tools/pg-roles.sql: the tables belong to homeward_owner) may not
+   * replace another role's triggers, and finds them made by the owner's
+   * last open or by the roles script. */
+  owner = query_int (db, "SELECT CASE WHEN pg_has_role(tableowner, 'USAGE') THEN 1 ELSE 0 END"
+                         " FROM pg_tables"
+                         " WHERE schemaname = current_schema() AND tablename = 'cases'", error);
+  if (owner < 0)
+    return FALSE;
+  if (owner == 0)
+    return TRUE;
   return install_journal (db, error) && install_notify (db, error);
 }
 

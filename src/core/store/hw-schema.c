@@ -533,6 +533,21 @@ static const char * const migrations[] = {
   "  updated_by_person_id INTEGER" FK_NULL ("people") ","
   "  updated_at TEXT NOT NULL DEFAULT ''"
   ");",
+  /* 11 (issue 17, who sees what): the teams of an agency and the team a
+   * case belongs to. On an agency's PostgreSQL server row-level security
+   * lets a caseworker see only the cases of their teams
+   * (tools/pg-roles.sql adds team_members and the policies, and makes a
+   * new case take its creator's team). On a file there is one person and
+   * no team: team_id stays NULL. The team is where a case is kept, not
+   * part of the family's record: exports leave it out (hw-interchange.c),
+   * so a case exports the same from both. Not a user table (no undo
+   * journal, not exported). */
+  "CREATE TABLE teams ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0)"
+  ");"
+  "ALTER TABLE cases ADD COLUMN team_id INTEGER" FK_NULL ("teams") ";"
+  "CREATE INDEX cases_team ON cases(team_id);",
 };
 
 static const char * const user_tables[] = {

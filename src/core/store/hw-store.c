@@ -990,6 +990,16 @@ open_server (const char  *address,
   set_journal = g_strdup_printf ("SET %s = on", HW_SCHEMA_PG_JOURNAL_SETTING);
   if (!hw_db_exec (self->conn, set_journal, error))
     return NULL;
+  /* the audit trail names the signed-in role (tools/pg-roles.sql lets
+   * nobody write another name), never what the program is told */
+  {
+    g_autoptr(HwDbStmt) who = hw_db_prepare (self->conn, "SELECT CAST(session_user AS TEXT)", error);
+
+    if (who == NULL || hw_db_stmt_step (who, error) != HW_DB_STEP_ROW)
+      return NULL;
+    g_free (self->author);
+    self->author = g_strdup (hw_db_stmt_column_text (who, 0));
+  }
 
   hw_history_after_open (self);
   read_mark (self, &self->mark_audit, &self->mark_history);
@@ -1339,6 +1349,9 @@ hw_store_set_author (HwStore    *self,
 {
   g_return_if_fail (HW_IS_STORE (self));
 
+  /* on a server the author is the role signed in (open_server()) */
+  if (self->server)
+    return;
   if (author == NULL || *author == '\0')
     author = g_get_user_name ();
   g_free (self->author);

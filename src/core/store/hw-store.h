@@ -70,7 +70,8 @@ sqlite3    *hw_store_get_db          (HwStore     *self);
 /* the same connection as an HwDb, for code that is to run on PostgreSQL
  * too; open edits with hw_store_begin_edit() all the same */
 HwDb       *hw_store_get_connection  (HwStore     *self);
-/* the name recorded as author in the audit trail (default: the login name) */
+/* the name recorded as author in the audit trail (default: the login name);
+ * on a server always the role signed in, and this does nothing */
 void        hw_store_set_author      (HwStore     *self,
                                       const char  *author);
 const char *hw_store_get_author      (HwStore     *self);
