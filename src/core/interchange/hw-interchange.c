@@ -110,6 +110,10 @@ row_to_json (HwDbStmt *stmt)
   json_builder_begin_object (builder);
   for (int i = 0; i < n; i++)
     {
+      /* a row's version (hw-store.h, "Row versions") is this database's
+       * count of its changes, not part of the family's record */
+      if (g_str_equal (hw_db_stmt_column_name (stmt, i), "version"))
+        continue;
       json_builder_set_member_name (builder, hw_db_stmt_column_name (stmt, i));
       switch (hw_db_stmt_column_type (stmt, i))
         {
@@ -525,7 +529,7 @@ write_rows (Import      *imp,
           Column *col = g_ptr_array_index (columns, c);
           JsonNode *value = json_object_get_member (row, col->name);
 
-          if (value == NULL || g_str_equal (col->name, "id"))
+          if (value == NULL || g_str_equal (col->name, "id") || g_str_equal (col->name, "version"))
             continue;
           if (JSON_NODE_HOLDS_NULL (value))
             hw_record_set_null (record, col->name);
