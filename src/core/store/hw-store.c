@@ -1636,6 +1636,12 @@ hw_store_commit_edit (HwStore  *self,
           hw_store_rollback_edit (self);
           return FALSE;
         }
+      /* The step ends at its last line left: had it kept the seq of a
+       * line compaction dropped, sqlite (which numbers a new line max +
+       * 1) would give that seq to the next step's first line, and undoing
+       * this step, which deletes its range, would delete that line too
+       * (a redo then lost the update it undid). */
+      last_seq = db_query_int (self->conn, 0, "SELECT coalesce(max(seq), 0) FROM hw_undo_log");
 
       /* A new edit makes the redo steps meaningless. CROSS JOIN keeps
        * the steps outside: one range lookup per redo step. Left to
@@ -2307,10 +2313,11 @@ stamp_versions (HwStore  *self,
  * refuses when a row of it is no longer at the version the step left it
  * at (someone else changed it since), saying who. */
 static gboolean
-check_versions (HwStore  *self,
-                gint64    first,
-                gint64    last,
-                GError  **error)
+check_versions (HwStore     *self,
+                const char  *kind,
+                gint64       first,
+                gint64       last,
+                GError     **error)
 {
   g_autoptr(GPtrArray) tables = step_tables (self, first, last, error);
 
@@ -2351,13 +2358,21 @@ check_versions (HwStore  *self,
       hw_db_stmt_bind_text (who, 3, self->author);
       if (hw_db_stmt_step (who, NULL) == HW_DB_STEP_ROW &&
           hw_db_stmt_column_text (who, 0) != NULL && *hw_db_stmt_column_text (who, 0) != '\0')
-        /* Translators: %s is the name of the person who changed it */
-        g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
-                     _("%s changed this after you; undo would overwrite their change."),
-                     hw_db_stmt_column_text (who, 0));
+        {
+          const char *name = hw_db_stmt_column_text (who, 0);
+
+          /* Translators: %s is the name of the person who changed it */
+          g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                       g_str_equal (kind, "undo")
+                       ? _("%s changed this after you; undo would overwrite their change.")
+                       : _("%s changed this after you; redo would overwrite their change."),
+                       name);
+        }
       else
-        g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
-                     _("Someone else changed this after you; undo would overwrite their change."));
+        g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                             g_str_equal (kind, "undo")
+                             ? _("Someone else changed this after you; undo would overwrite their change.")
+                             : _("Someone else changed this after you; redo would overwrite their change."));
       return FALSE;
     }
   return TRUE;
@@ -2523,7 +2538,7 @@ replay_step (HwStore     *self,
 
   /* someone else changed a row of the step since: undoing it would put
    * back what was there before their change */
-  if (!check_versions (self, first, last, error))
+  if (!check_versions (self, from, first, last, error))
     {
       hw_store_rollback_edit (self);
       return FALSE;
