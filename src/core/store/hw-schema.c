@@ -524,10 +524,12 @@ static const char * const migrations[] = {
    * that each update moves forward (hw_store_update() refuses to save
    * over a version it did not read: someone else changed the row). Each
    * undo step has its author, and each journal line the row it is about
-   * (tbl, row_id), that row's version before the change (old_version)
-   * and the version the step left it at (version, stamped at commit), so
-   * that undo can see that someone else changed the row since. A user
-   * table added later needs its version column too (test-store checks). */
+   * (tbl, row_id) and that row's version before the change (old_version).
+   * hw_row_chain: for each row and author, the version the author's last
+   * step left it at, and the first journal line since which nobody else
+   * changed it between the author's steps (hw-store.c), so that undo can
+   * see that someone else changed the row since. A user table added later
+   * needs its version column too (test-store checks). */
   "ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
   "ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
   "ALTER TABLE organisations ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
@@ -562,8 +564,15 @@ static const char * const migrations[] = {
   "ALTER TABLE hw_undo_log ADD COLUMN tbl TEXT;"
   "ALTER TABLE hw_undo_log ADD COLUMN row_id INTEGER;"
   "ALTER TABLE hw_undo_log ADD COLUMN old_version INTEGER;"
-  "ALTER TABLE hw_undo_log ADD COLUMN version INTEGER;"
-  "CREATE INDEX hw_undo_log_row ON hw_undo_log(tbl, row_id);",
+  "CREATE TABLE hw_row_chain ("
+  "  tbl TEXT NOT NULL,"
+  "  row_id INTEGER NOT NULL,"
+  "  author TEXT NOT NULL,"
+  "  version INTEGER,"
+  "  prev INTEGER,"
+  "  since INTEGER NOT NULL,"
+  "  PRIMARY KEY (tbl, row_id, author)"
+  ");",
 };
 
 static const char * const user_tables[] = {

@@ -2249,13 +2249,14 @@ step_tables (HwStore  *self,
 }
 
 /* After this store's author made the step of journal lines [first,
- * last] (an edit, an undo or a redo): each line is stamped with the
- * version its row is at now (NULL: the row is gone), which undoing or
- * redoing the step will expect. And the author's own earlier lines that
- * expected the version the row had before this step (or that it was
- * gone, when this step made it again) expect the new one: only someone
- * else's change makes an earlier step stale, never one's own. (A line
- * that was stale already stays so.) */
+ * last] (an edit, an undo or a redo), the author's chain on each row it
+ * touched (hw_row_chain) moves on: the row's version now, and since when
+ * nobody else has changed the row between two of the author's own steps.
+ * The chain goes on when the row was, before this step, at the version
+ * the author's last step left it at (the step's first line on the row
+ * says the version before); else someone else changed it meanwhile and
+ * the chain starts again at this step. One statement per table, however
+ * long the history: undo checks the chain (check_versions()). */
 static gboolean
 stamp_versions (HwStore  *self,
                 gint64    first,
@@ -2269,35 +2270,21 @@ stamp_versions (HwStore  *self,
   for (guint i = 0; i < tables->len; i++)
     {
       const char *table = g_ptr_array_index (tables, i);
-      g_autofree char *stamp = NULL;
-      g_autofree char *carry = NULL;
+      g_autofree char *sql = NULL;
       g_autoptr(HwDbStmt) stmt = NULL;
 
-      stamp = g_strdup_printf ("UPDATE hw_undo_log SET version ="
-                               " (SELECT r.version FROM %1$s r WHERE r.id = hw_undo_log.row_id)"
-                               " WHERE seq BETWEEN ?1 AND ?2 AND tbl = '%1$s'", table);
-      stmt = hw_db_prepare (self->conn, stamp, error);
-      if (stmt == NULL)
-        return FALSE;
-      hw_db_stmt_bind_int64 (stmt, 1, first);
-      hw_db_stmt_bind_int64 (stmt, 2, last);
-      if (hw_db_stmt_step (stmt, error) != HW_DB_STEP_DONE)
-        return FALSE;
-      g_clear_pointer (&stmt, hw_db_stmt_free);
-
-      carry = g_strdup_printf (
-        "UPDATE hw_undo_log SET version ="
-        " (SELECT r.version FROM %1$s r WHERE r.id = hw_undo_log.row_id)"
-        " WHERE tbl = '%1$s' AND seq < ?1"
-        " AND row_id IN (SELECT s.row_id FROM hw_undo_log s"
-        "                WHERE s.seq BETWEEN ?1 AND ?2 AND s.tbl = '%1$s')"
-        " AND coalesce(version, 0) ="
-        "     (SELECT coalesce(s.old_version, 0) FROM hw_undo_log s"
-        "      WHERE s.seq BETWEEN ?1 AND ?2 AND s.tbl = '%1$s'"
-        "      AND s.row_id = hw_undo_log.row_id ORDER BY s.seq LIMIT 1)"
-        " AND EXISTS (SELECT 1 FROM hw_history h WHERE h.author = ?3"
-        "             AND hw_undo_log.seq BETWEEN h.first_seq AND h.last_seq)", table);
-      stmt = hw_db_prepare (self->conn, carry, error);
+      /* "WHERE true": sqlite's upsert after a SELECT needs a WHERE */
+      sql = g_strdup_printf (
+        "INSERT INTO hw_row_chain (tbl, row_id, author, version, prev, since)"
+        " SELECT '%1$s', s.row_id, ?3, (SELECT r.version FROM %1$s r WHERE r.id = s.row_id),"
+        "        s.old_version, ?1"
+        " FROM hw_undo_log s WHERE s.seq IN (SELECT min(seq) FROM hw_undo_log"
+        "   WHERE seq BETWEEN ?1 AND ?2 AND tbl = '%1$s' GROUP BY row_id) AND true"
+        " ON CONFLICT (tbl, row_id, author) DO UPDATE SET"
+        "  since = CASE WHEN coalesce(hw_row_chain.version, 0) = coalesce(excluded.prev, 0)"
+        "          THEN hw_row_chain.since ELSE excluded.since END,"
+        "  version = excluded.version, prev = excluded.prev", table);
+      stmt = hw_db_prepare (self->conn, sql, error);
       if (stmt == NULL)
         return FALSE;
       hw_db_stmt_bind_int64 (stmt, 1, first);
@@ -2310,8 +2297,9 @@ stamp_versions (HwStore  *self,
 }
 
 /* Before undoing or redoing the step of journal lines [first, last]:
- * refuses when a row of it is no longer at the version the step left it
- * at (someone else changed it since), saying who. */
+ * refuses when someone else changed a row of it since (the row is not at
+ * the version the author's chain left it at, or the chain started again
+ * after this step), saying who. */
 static gboolean
 check_versions (HwStore     *self,
                 const char  *kind,
@@ -2332,15 +2320,22 @@ check_versions (HwStore     *self,
       HwDbStep step;
       gint64 row;
 
-      sql = g_strdup_printf ("SELECT l.row_id FROM hw_undo_log l LEFT JOIN %1$s r ON r.id = l.row_id"
-                             " WHERE l.seq BETWEEN ? AND ? AND l.tbl = '%1$s'"
-                             " AND coalesce(r.version, 0) <> coalesce(l.version, 0)"
+      /* the row is not at the version the author's chain left it at,
+       * or the chain started again after this step */
+      sql = g_strdup_printf ("SELECT l.row_id FROM hw_undo_log l"
+                             " LEFT JOIN %1$s r ON r.id = l.row_id"
+                             " LEFT JOIN hw_row_chain c"
+                             "  ON c.tbl = '%1$s' AND c.row_id = l.row_id AND c.author = ?3"
+                             " WHERE l.seq BETWEEN ?1 AND ?2 AND l.tbl = '%1$s'"
+                             " AND (c.since IS NULL OR c.since > ?1"
+                             "      OR coalesce(r.version, 0) <> coalesce(c.version, 0))"
                              " LIMIT 1", table);
       stmt = hw_db_prepare (self->conn, sql, error);
       if (stmt == NULL)
         return FALSE;
       hw_db_stmt_bind_int64 (stmt, 1, first);
       hw_db_stmt_bind_int64 (stmt, 2, last);
+      hw_db_stmt_bind_text (stmt, 3, self->author);
       step = hw_db_stmt_step (stmt, error);
       if (step == HW_DB_STEP_ERROR)
         return FALSE;
