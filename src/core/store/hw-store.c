@@ -2214,7 +2214,6 @@ hw_store_get (HwStore     *self,
   return g_object_ref (g_ptr_array_index (rows, 0));
 }
 
-
 /* Row versions of undo steps -------------------------------------------- */
 
 /* The user tables that journal lines [first, last] are about. */
