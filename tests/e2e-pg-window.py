@@ -4,6 +4,9 @@
 # through the Add Person dialog, checks the row and the server, undoes with
 # Ctrl+Z, checks both again, then lets another program add a person and
 # checks that the window shows it within seconds (hw_store_refresh ()).
+# Then the window edits that person while the other program changes it:
+# the save is refused with the message shown in the dialog and the newer
+# text (row versions, "Many writers" in docs/agency-server.md).
 #
 # Runs as tests/pg-cluster.sh run tests/run-with-display.sh THIS (suite pg):
 # the cluster's address is in HOMEWARD_TEST_PG_URI. Skipped (77) without it.
@@ -20,7 +23,7 @@ import time
 import pyatspi
 
 from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_app, find_window,
-                        passed, press_keys, type_text, wait_for)
+                        passed, press_keys, screenshot, type_text, wait_for)
 
 NAME = 'Zoë Example-Testperson'
 
@@ -106,6 +109,39 @@ def main():
         except RuntimeError:
             seen = False
         check(seen, "another program's change shows in the window within seconds")
+
+        # two people editing one person: the window opens "Other Program",
+        # another program changes that person meanwhile (as the store does:
+        # the version moves on); the window's save is refused, says so and
+        # shows the newer text, and nothing of the other change is lost
+        click(wait_for(lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON, 'Edit Other Program'),
+                       'Edit Other Program'))
+        dialog = wait_for(lambda: find_window(app, 'Edit Person'), 'the Edit Person dialog')
+        name_field = wait_for(lambda: find(dialog, pyatspi.ROLE_TEXT, 'Name'), 'the name field')
+        psql(uri, "SET homeward.journal = on;"
+                  "UPDATE people SET name = 'Renamed Elsewhere', version = version + 1"
+                  " WHERE name = 'Other Program'")
+        # the name field has the focus when the dialog opens
+        time.sleep(0.5)
+        press_keys('End')
+        type_text(' Jr')
+        click(wait_for(lambda: find(dialog, pyatspi.ROLE_PUSH_BUTTON,
+                                    lambda n: (n or '').replace('_', '') in ('Done', 'Done Done')),
+                       'the Done button'))
+        message = wait_for(lambda: find(dialog, pyatspi.ROLE_LABEL,
+                                        lambda n: 'Someone else changed this' in (n or '')),
+                           'the message in the dialog', timeout=15)
+        check(message is not None and 'make your change again' in message.name,
+              'the save is refused with a plain message: %s' % (message.name if message else None))
+        check(find_window(app, 'Edit Person') is not None, 'the dialog stays open')
+        screenshot('pg-window-conflict.png')
+        text = name_field.queryText()
+        shown = text.getText(0, text.characterCount)
+        check(shown == 'Renamed Elsewhere', 'the dialog shows the newer text: %r' % shown)
+        check(people_named(uri, 'Renamed Elsewhere') == 1 and int(psql(uri, "SELECT count(*) FROM people WHERE name LIKE '%Jr'")) == 0,
+              'the other change is kept, nothing was overwritten')
+        press_keys('Escape')
+        wait_for(lambda: find_window(app, 'Edit Person') is None, 'the dialog to close')
         ok = True
     finally:
         proc.send_signal(signal.SIGTERM)

@@ -326,6 +326,21 @@ test_items (Fixture       *f,
   g_assert_true (hw_store_undo (f->store, &error));
   ASSERT_PHASE (f, "strengths", "A,B,C");
 
+  /* edited in place over the version shown: someone else's change since
+   * (here the undo, a change too) refuses it and keeps their text */
+  {
+    g_autoptr(HwRecord) shown = hw_store_get (f->store, "meeting_items", b, &error);
+    gint64 version = hw_record_get_version (shown);
+
+    g_assert_no_error (error);
+    g_assert_true (hw_meeting_edit_item_at (f->store, b, version, "B3", &error));
+    g_assert_no_error (error);
+    REFUSED (f, HW_STORE_ERROR_CONFLICT, hw_meeting_edit_item_at (f->store, b, version, "B4", error));
+    ASSERT_PHASE (f, "strengths", "A,B3,C");
+    g_assert_true (hw_store_undo (f->store, &error));
+    ASSERT_PHASE (f, "strengths", "A,B,C");
+  }
+
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_add_item (f->store, f->meeting, "strengths", "   ", error));
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_add_item (f->store, f->meeting, "gossip", "x", error));
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_add_item (f->store, f->meeting, NULL, "x", error));

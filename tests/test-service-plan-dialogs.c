@@ -3,7 +3,8 @@
  * need kept off the screen keeps what else it was withheld from, a task
  * done by the agency names no person, a review and its ratings go back
  * with one undo, and a refused goal leaves the dialog open with the
- * reason and writes nothing.
+ * reason and writes nothing; a goal someone else changed meanwhile too,
+ * showing their text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -181,6 +182,65 @@ test_goal_refused (void)
   hw_test_store_free (g_steal_pointer (&store), dir);
 }
 
+/* Two people on one goal: another program (a second store on the same
+ * file, someone else) changes it while the dialog is open; Save is
+ * refused with the message, the dialog shows their text, and a second
+ * Save (on their text) goes through. */
+static void
+test_goal_conflict (void)
+{
+  char *dir = NULL;
+  gint64 case_id, need_id, goal_id;
+  g_autoptr(HwStore) store = hw_test_store_new_demo ("homeward-spd-XXXXXX", &dir, &case_id);
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(HwRecord) theirs = NULL;
+  g_autoptr(HwRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *row, *problem;
+
+  need_id = need_of (store, case_id, "housing");
+  goals = hw_service_plan_list_goals (store, need_id, NULL);
+  g_assert_cmpuint (goals->len, >, 0);
+  goal_id = hw_record_get_id (g_ptr_array_index (goals, 0));
+  dialog = hw_service_plan_goal_dialog_new (store, case_id, need_id, g_ptr_array_index (goals, 0));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  other = hw_store_open (hw_store_get_path (store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  theirs = hw_store_get (other, "goals", goal_id, &error);
+  g_assert_no_error (error);
+  hw_record_set_string (theirs, "text", "Their words for the goal");
+  g_assert_true (hw_store_update (other, "Change goal", theirs, &error));
+  g_assert_no_error (error);
+
+  set_text (dialog, "What will be _different", "My words for the goal");
+  g_assert_cmpint (save (dialog), ==, 0);
+  g_assert_nonnull (dialog);
+  problem = find (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                  "Someone else changed this since you opened it. Their text is shown; make your change again.");
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_get_visible (problem));
+  row = find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "What will be _different");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Their words for the goal");
+  stored = hw_store_get (store, "goals", goal_id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "text"), ==, "Their words for the goal");
+  g_clear_object (&stored);
+
+  /* made again on their text, it is saved (the first Save's handler
+   * wrote into a variable that is gone) */
+  g_signal_handlers_disconnect_matched (dialog, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, saved_cb, NULL);
+  set_text (dialog, "What will be _different", "Our words for the goal");
+  g_assert_cmpint (save (dialog), ==, goal_id);
+  stored = hw_store_get (store, "goals", goal_id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "text"), ==, "Our words for the goal");
+
+  g_clear_object (&other);
+  hw_test_store_free (g_steal_pointer (&store), dir);
+}
+
 static void
 test_task (void)
 {
@@ -270,6 +330,7 @@ main (int    argc,
 
   g_test_add_func ("/service-plan-dialogs/need", test_need);
   g_test_add_func ("/service-plan-dialogs/goal-refused", test_goal_refused);
+  g_test_add_func ("/service-plan-dialogs/goal-conflict", test_goal_conflict);
   g_test_add_func ("/service-plan-dialogs/task", test_task);
   g_test_add_func ("/service-plan-dialogs/review", test_review);
   return g_test_run ();

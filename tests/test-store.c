@@ -1243,6 +1243,267 @@ test_server_unreachable (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Row versions and undo of one's own edits (issue 17, "Many writers"):
+ * two stores on one database, two connections, two people. */
+
+static HwStore *
+second_store (Fixture    *f,
+              const char *author)
+{
+  g_autoptr(GError) error = NULL;
+  HwStore *other = hw_store_open (f->path, &error);
+
+  g_assert_no_error (error);
+  hw_store_set_author (other, author);
+  return other;
+}
+
+static char *
+person_field (HwStore    *store,
+              gint64      person,
+              const char *column)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) got = hw_store_get (store, "people", person, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (hw_record_get_string (got, column));
+}
+
+static void
+rename_person (HwStore    *store,
+               gint64      person,
+               const char *column,
+               const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) rec = hw_store_get (store, "people", person, &error);
+
+  g_assert_no_error (error);
+  hw_record_set_string (rec, column, value);
+  g_assert_true (hw_store_update (store, "Edit person", rec, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_versions_every_table (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char * const *tables = hw_schema_get_user_tables ();
+
+  /* a user table added later needs its version column too */
+  for (guint i = 0; tables[i]; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT version FROM %s WHERE id = 0", tables[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = hw_store_select (f->store, tables[i], &error, sql, G_TYPE_INVALID);
+
+      if (error != NULL)
+        g_test_message ("%s has no version column", tables[i]);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_versions_conflict (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(HwStore) bob = second_store (f, "Bob");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) mine = NULL;
+  g_autoptr(HwRecord) theirs = NULL;
+  g_autoptr(HwRecord) newer = NULL;
+  g_autoptr(HwRecord) blind = NULL;
+  g_autofree char *name = NULL;
+  gint64 case_id, person, version;
+
+  hw_store_set_author (f->store, "Alice");
+  case_id = add_case (f->store, "Rivera");
+  person = add_person (f->store, case_id, "Ana Rivera");
+
+  /* both open the same person */
+  mine = hw_store_get (f->store, "people", person, &error);
+  g_assert_no_error (error);
+  theirs = hw_store_get (bob, "people", person, &error);
+  g_assert_no_error (error);
+  version = hw_record_get_version (mine);
+  g_assert_cmpint (version, >=, 1);
+  g_assert_cmpint (hw_record_get_version (theirs), ==, version);
+
+  /* Alice saves first */
+  hw_record_set_string (mine, "name", "Ana María Rivera");
+  g_assert_true (hw_store_update (f->store, "Edit person", mine, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_record_get_version (mine), ==, version + 1);
+
+  /* Bob's save is refused, nothing is overwritten */
+  hw_record_set_string (theirs, "name", "Anita Rivera");
+  hw_record_set_string (theirs, "phone", "555-0199");
+  g_assert_false (hw_store_update (bob, "Edit person", theirs, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Someone else changed this"));
+  g_clear_error (&error);
+  name = person_field (f->store, person, "name");
+  g_assert_cmpstr (name, ==, "Ana María Rivera");
+  g_clear_pointer (&name, g_free);
+  name = person_field (f->store, person, "phone");
+  g_assert_cmpstr (name, ==, "");
+  g_clear_pointer (&name, g_free);
+  g_assert_false (hw_store_can_undo (bob));
+
+  /* the newer text is there for Bob to read, and his change on it saves */
+  newer = hw_store_get (bob, "people", person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hw_record_get_string (newer, "name"), ==, "Ana María Rivera");
+  g_assert_cmpint (hw_record_get_version (newer), ==, version + 1);
+  hw_record_set_string (newer, "phone", "555-0199");
+  g_assert_true (hw_store_update (bob, "Edit person", newer, &error));
+  g_assert_no_error (error);
+
+  /* Alice's record still holds the version she saved: stale now */
+  hw_record_set_string (mine, "notes", "x");
+  g_assert_false (hw_store_update (f->store, "Edit person", mine, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* a record that says no version saves as before (and moves it on) */
+  blind = hw_record_new ("people");
+  hw_record_set_id (blind, person);
+  hw_record_set_string (blind, "notes", "y");
+  g_assert_true (hw_store_update (f->store, "Edit person", blind, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_store_query_int (f->store, 0, "SELECT version FROM people WHERE id = ?",
+                                       G_TYPE_INT64, person, G_TYPE_INVALID), ==, version + 3);
+
+  /* a row that is gone is still "no longer exists" */
+  g_assert_true (hw_store_delete (bob, "Remove person", "people", person, &error));
+  g_assert_false (hw_store_update (f->store, "Edit person", newer, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_versions_undo_own (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(HwStore) bob = second_store (f, "Bob");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  gint64 case_id, px, py, before;
+
+  hw_store_set_author (f->store, "Alice");
+  case_id = add_case (f->store, "Rivera");
+  px = add_person (f->store, case_id, "Ana");
+  py = add_person (f->store, case_id, "Luis");
+
+  rename_person (f->store, px, "name", "Ana Rivera");     /* Alice */
+  rename_person (f->store, px, "phone", "555-0101");      /* Alice, again */
+  rename_person (bob, py, "name", "Luis Rivera");         /* Bob, newest */
+
+  /* Alice's undo is her newest step, not Bob's */
+  label = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label, ==, "Edit person");
+  g_assert_true (hw_store_can_undo (bob));
+  before = hw_store_query_int (f->store, 0, "SELECT version FROM people WHERE id = ?",
+                               G_TYPE_INT64, px, G_TYPE_INVALID);
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  x = person_field (f->store, px, "phone");
+  g_assert_cmpstr (x, ==, "");
+  y = person_field (f->store, py, "name");
+  g_assert_cmpstr (y, ==, "Luis Rivera");
+  g_clear_pointer (&x, g_free);
+  g_clear_pointer (&y, g_free);
+  /* undo is a change too: the version moves on, never back */
+  g_assert_cmpint (hw_store_query_int (f->store, 0, "SELECT version FROM people WHERE id = ?",
+                                       G_TYPE_INT64, px, G_TYPE_INVALID), >, before);
+
+  /* her earlier edit of the same row undoes too: her own changes since
+   * do not stand in the way */
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  x = person_field (f->store, px, "name");
+  g_assert_cmpstr (x, ==, "Ana");
+  g_clear_pointer (&x, g_free);
+  y = person_field (f->store, py, "name");
+  g_assert_cmpstr (y, ==, "Luis Rivera");
+  g_clear_pointer (&y, g_free);
+
+  /* and redo, twice */
+  g_assert_true (hw_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (hw_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  x = person_field (f->store, px, "phone");
+  g_assert_cmpstr (x, ==, "555-0101");
+  g_clear_pointer (&x, g_free);
+
+  /* Bob's edits do not take Alice's redo steps away */
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_true (hw_store_can_redo (f->store));
+  rename_person (bob, py, "phone", "555-0202");
+  g_assert_true (hw_store_can_redo (f->store));
+
+  /* Bob's undo is his own newest step */
+  g_assert_true (hw_store_undo (bob, &error));
+  g_assert_no_error (error);
+  y = person_field (f->store, py, "phone");
+  g_assert_cmpstr (y, ==, "");
+  g_clear_pointer (&y, g_free);
+  x = person_field (f->store, px, "name");
+  g_assert_cmpstr (x, ==, "Ana Rivera");
+}
+
+static void
+test_versions_undo_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(HwStore) bob = second_store (f, "Bob");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *phone = NULL;
+  gint64 case_id, person, steps;
+
+  hw_store_set_author (f->store, "Alice");
+  case_id = add_case (f->store, "Rivera");
+  person = add_person (f->store, case_id, "Ana");
+  rename_person (f->store, person, "name", "Ana Rivera");   /* Alice */
+  rename_person (bob, person, "phone", "555-0303");         /* then Bob, the same person */
+
+  /* undoing Alice's edit would put Bob's phone back to empty: refused,
+   * saying who, and nothing changes */
+  steps = count (f->store, "SELECT count(*) FROM hw_history");
+  g_assert_false (hw_store_undo (f->store, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Bob changed this after you"));
+  g_clear_error (&error);
+  name = person_field (f->store, person, "name");
+  g_assert_cmpstr (name, ==, "Ana Rivera");
+  phone = person_field (f->store, person, "phone");
+  g_assert_cmpstr (phone, ==, "555-0303");
+  g_clear_pointer (&phone, g_free);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_history"), ==, steps);
+  g_assert_true (hw_store_can_undo (f->store));
+
+  /* Bob's own undo is his to make */
+  g_assert_true (hw_store_undo (bob, &error));
+  g_assert_no_error (error);
+  phone = person_field (f->store, person, "phone");
+  g_assert_cmpstr (phone, ==, "");
+  g_clear_pointer (&phone, g_free);
+
+  /* and a redo is checked the same way: Alice changes the phone after
+   * Bob's undo, so his redo would overwrite her */
+  rename_person (f->store, person, "phone", "555-0404");
+  g_assert_true (hw_store_can_redo (bob));
+  g_assert_false (hw_store_redo (bob, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Alice"));
+  phone = person_field (f->store, person, "phone");
+  g_assert_cmpstr (phone, ==, "555-0404");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1273,6 +1534,10 @@ main (int   argc,
   ADD ("/store/audit-insert-then-update", test_audit_insert_then_update);
   ADD ("/store/history-bounds", test_history_bounds);
   ADD ("/store/refresh-sees-other-program", test_refresh_other_program);
+  ADD ("/store/versions/every-table", test_versions_every_table);
+  ADD ("/store/versions/conflict", test_versions_conflict);
+  ADD ("/store/versions/undo-own", test_versions_undo_own);
+  ADD ("/store/versions/undo-refused", test_versions_undo_refused);
   if (use_pg)
     {
       ADD ("/store/server/what-a-file-has", test_server_refuses_file_things);

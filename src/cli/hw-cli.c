@@ -101,7 +101,8 @@ open_store (GError **error)
   g_autofree char *path = opt_database ? g_strdup (opt_database) : hw_store_default_path ();
   HwStore *store = hw_store_open (path, error);
 
-  if (store != NULL)
+  /* on a server the role signed in (the store's default) */
+  if (store != NULL && !hw_store_is_server (store))
     hw_store_set_author (store, g_get_real_name ());
   return store;
 }
@@ -1056,7 +1057,8 @@ cmd_move (int argc, char **argv)
     return fail (error);
   if ((to = hw_store_open (to_name, &error)) == NULL)
     return fail (error);
-  hw_store_set_author (to, g_get_real_name ());
+  if (!hw_store_is_server (to))
+    hw_store_set_author (to, g_get_real_name ());
 
   if (!hw_move_cases (from, to, yes, moved_cb, NULL, &moved, &error))
     return fail (error);

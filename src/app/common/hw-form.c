@@ -9,6 +9,9 @@
 #include "hw-date.h"
 #include "hw-form.h"
 
+/* the version of the row hw_form_load_record() read for a dialog */
+#define VERSION_KEY "hw-form-version"
+
 /* A combo row of fixed choices holds their ids in its model (a
  * GtkStringList of ids, "" for "none") and shows each one's label through
  * its expression: the row itself carries no other state. */
@@ -212,6 +215,7 @@ hw_form_load_record (GtkWidget  *dialog,
 {
   g_autoptr(HwRecord) record = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 *version;
 
   record = hw_store_get (store, table, id, &error);
   if (record == NULL)
@@ -220,6 +224,9 @@ hw_form_load_record (GtkWidget  *dialog,
       gtk_widget_action_set_enabled (dialog, "dialog.save", FALSE);
       return NULL;
     }
+  version = g_new (gint64, 1);
+  *version = hw_record_get_version (record);
+  g_object_set_data_full (G_OBJECT (dialog), VERSION_KEY, version, g_free);
   return g_steal_pointer (&record);
 }
 
@@ -242,7 +249,8 @@ hw_form_record_set_text (HwRecord    *record,
 }
 
 gboolean
-hw_form_write_record (HwStore     *store,
+hw_form_write_record (GtkWidget   *dialog,
+                      HwStore     *store,
                       HwRecord    *record,
                       gint64      *id,
                       const char  *add_label,
@@ -253,7 +261,11 @@ hw_form_write_record (HwStore     *store,
 
   if (*id != 0)
     {
+      const gint64 *version = g_object_get_data (G_OBJECT (dialog), VERSION_KEY);
+
       hw_record_set_id (record, *id);
+      if (version != NULL)
+        hw_record_set_version (record, *version);
       return hw_store_update (store, edit_label, record, error);
     }
 

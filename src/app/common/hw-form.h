@@ -57,7 +57,9 @@ void        hw_form_set_mode          (GtkWindow    *dialog,
 
 /* Row @id of @table for @dialog to show. When it cannot be read (deleted
  * meanwhile) NULL, with the reason in @error_label and the dialog's
- * "dialog.save" action disabled, so nothing can be written. */
+ * "dialog.save" action disabled, so nothing can be written. @dialog
+ * remembers the row's version: hw_form_write_record() saves over that
+ * version only (hw-store.h, "Row versions"). */
 HwRecord   *hw_form_load_record       (GtkWidget    *dialog,
                                        GtkLabel     *error_label,
                                        HwStore      *store,
@@ -74,9 +76,14 @@ void        hw_form_record_set_text   (HwRecord     *record,
                                        AdwEntryRow  *row);
 
 /* Writes @record as one edit: a new row when *@id is 0 (*@id becomes
- * its id), else an update of row *@id. The labels are given untranslated,
- * marked with N_: they go into the audit trail, translated when shown. */
-gboolean    hw_form_write_record      (HwStore      *store,
+ * its id), else an update of row *@id, refused with
+ * %HW_STORE_ERROR_CONFLICT when someone else changed the row since
+ * hw_form_load_record() read it for @dialog (the dialog then loads the
+ * row again, to show their text, and shows the message). The labels are
+ * given untranslated, marked with N_: they go into the audit trail,
+ * translated when shown. */
+gboolean    hw_form_write_record      (GtkWidget    *dialog,
+                                       HwStore      *store,
                                        HwRecord     *record,
                                        gint64       *id,
                                        const char   *add_label,

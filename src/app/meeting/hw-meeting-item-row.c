@@ -106,12 +106,18 @@ do_edit (GtkWidget *widget,
 
   g_assert (HW_IS_MEETING_ITEM_ROW (self));
 
-  if (!hw_meeting_edit_item (self->store, item_id (self),
-                             gtk_editable_get_text (GTK_EDITABLE (self->text_label)), &error))
+  /* saved over the item as it was shown only */
+  if (!hw_meeting_edit_item_at (self->store, item_id (self), hw_record_get_version (self->record),
+                                gtk_editable_get_text (GTK_EDITABLE (self->text_label)), &error))
     {
+      g_autoptr(HwRecord) newer = NULL;
+
       hw_toast_show_error (list, error);
-      gtk_editable_set_text (GTK_EDITABLE (self->text_label), hw_record_get_string (self->record,
-                                                                                    "text"));
+      /* someone else changed it since: their text is shown */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        newer = hw_store_get (self->store, "meeting_items", item_id (self), NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->text_label),
+                             hw_record_get_string (newer ? newer : self->record, "text"));
     }
 }
 

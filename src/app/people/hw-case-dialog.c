@@ -122,7 +122,7 @@ save (HwCaseDialog  *self,
   hw_form_record_set_text (record, "tribal_affiliation", self->tribe_row);
   hw_form_record_set_text (record, "notes", self->notes_row);
 
-  if (!hw_form_write_record (self->store, record, &self->case_id,
+  if (!hw_form_write_record (GTK_WIDGET (self), self->store, record, &self->case_id,
                              N_("Add family"), N_("Edit family details"), error))
     return FALSE;
 
@@ -154,6 +154,10 @@ save_action_cb (GtkWidget  *widget,
 
   if (!save (self, &bad_row, &error))
     {
+      /* someone else changed it since the dialog opened: their text is
+       * shown, and the message says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        load (self);
       hw_form_show_error (self->error_label, bad_row, error->message);
       return;
     }

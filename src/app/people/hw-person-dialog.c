@@ -227,7 +227,7 @@ save (HwPersonDialog  *self,
   hw_form_record_set_text (record, "notes", self->notes_row);
 
   /* The labels never name the person: they go into the audit trail. */
-  if (!hw_form_write_record (self->store, record, &self->person_id,
+  if (!hw_form_write_record (GTK_WIDGET (self), self->store, record, &self->person_id,
                              N_("Add person"), N_("Edit person"), error))
     return FALSE;
 
@@ -262,6 +262,10 @@ save_action_cb (GtkWidget  *widget,
 
   if (!save (self, &bad_row, &error))
     {
+      /* someone else changed it since the dialog opened: their text is
+       * shown, and the message says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        load (self);
       hw_form_show_error (self->error_label, bad_row, error->message);
       return;
     }

@@ -3,7 +3,8 @@
  * The fields show the goal as it was read when the dialog opened; Save
  * writes them through the core (hw_service_plan_save) as one edit. When
  * the core refuses them, the dialog stays open with what was typed and
- * says why; nothing is written.
+ * says why; nothing is written. When someone else changed the goal since
+ * it was read, the save is refused too and the dialog shows their text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,6 +68,16 @@ hw_service_plan_goal_dialog_new (HwStore  *store,
                        NULL);
 }
 
+/* The fields, from the goal as read (or empty for a new one). */
+static void
+fill (HwServicePlanGoalDialog *self)
+{
+  hw_service_plan_form_set_text (self->text_row, self->record, "text", NULL);
+  hw_service_plan_form_set_text (self->target_date_row, self->record, "target_date", NULL);
+  hw_service_plan_form_set_choice (self->achievement_row, HW_CHOICES_ACHIEVEMENT, self->record,
+                                   "achievement", "none");
+}
+
 static void
 save_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -78,7 +89,11 @@ save_action_cb (GtkWidget  *widget,
   gint64 id;
 
   if (self->record != NULL)
-    hw_record_set_id (record, hw_record_get_id (self->record));
+    {
+      hw_record_set_id (record, hw_record_get_id (self->record));
+      /* saved over the goal as it was shown only */
+      hw_record_set_version (record, hw_record_get_version (self->record));
+    }
   else
     hw_record_set_int (record, "need_id", self->need_id);
   hw_form_record_set_text (record, "text", self->text_row);
@@ -88,7 +103,20 @@ save_action_cb (GtkWidget  *widget,
   id = hw_service_plan_save (self->store, NULL, record, &error);
   if (id == 0)
     {
-      /* the dialog stays open with what was typed, and says what is wrong */
+      /* someone else changed the goal since the dialog opened: their
+       * text is shown, and the message says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        {
+          g_autoptr(HwRecord) newer = hw_store_get (self->store, "goals",
+                                                    hw_record_get_id (self->record), NULL);
+
+          if (newer != NULL)
+            {
+              g_set_object (&self->record, newer);
+              fill (self);
+            }
+        }
+      /* else the dialog stays open with what was typed, and says what is wrong */
       hw_form_show_error (self->error_label, NULL, error->message);
       return;
     }
@@ -104,10 +132,7 @@ hw_service_plan_goal_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (hw_service_plan_goal_dialog_parent_class)->constructed (object);
 
   gtk_window_set_title (GTK_WINDOW (self), self->record ? _("Change Goal") : _("Add Goal"));
-  hw_service_plan_form_set_text (self->text_row, self->record, "text", NULL);
-  hw_service_plan_form_set_text (self->target_date_row, self->record, "target_date", NULL);
-  hw_service_plan_form_set_choice (self->achievement_row, HW_CHOICES_ACHIEVEMENT, self->record,
-                                   "achievement", "none");
+  fill (self);
   /* type straight away */
   gtk_widget_grab_focus (GTK_WIDGET (self->text_row));
 }

@@ -151,6 +151,34 @@ get_barriers (HwServicePlanTaskDialog *self)
   return g_string_free (set, FALSE);
 }
 
+/* The task as stored now, in every field. */
+static void
+show_newer (HwServicePlanTaskDialog *self)
+{
+  g_autoptr(HwRecord) newer = hw_store_get (self->store, "tasks", hw_record_get_id (self->record), NULL);
+  g_auto(GStrv) barriers = NULL;
+  const HwChoice *choices;
+  guint n;
+
+  if (newer == NULL)
+    return;
+  g_set_object (&self->record, newer);
+  hw_service_plan_form_set_text (self->description_row, self->record, "description", NULL);
+  g_clear_pointer (&self->responsible_ids, g_array_unref);
+  g_clear_pointer (&self->provider_ids, g_array_unref);
+  setup_references (self);
+  hw_service_plan_form_set_text (self->frequency_row, self->record, "frequency", NULL);
+  hw_service_plan_form_set_text (self->start_date_row, self->record, "start_date", self->today);
+  hw_service_plan_form_set_text (self->target_date_row, self->record, "target_date", NULL);
+  hw_service_plan_form_set_choice (self->status_row, HW_CHOICES_TASK_STATUS, self->record,
+                                   "status", "not-started");
+  barriers = g_strsplit (hw_record_get_string (self->record, "barriers"), ",", -1);
+  choices = hw_choices_get (HW_CHOICES_BARRIER, &n);
+  for (guint i = 0; i < n && i < N_BARRIER_CHECKS && self->barrier_checks[i] != NULL; i++)
+    gtk_check_button_set_active (self->barrier_checks[i],
+                                 g_strv_contains ((const char * const *) barriers, choices[i].id));
+}
+
 static void
 save_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -165,7 +193,11 @@ save_action_cb (GtkWidget  *widget,
   gint64 id;
 
   if (self->record != NULL)
-    hw_record_set_id (record, hw_record_get_id (self->record));
+    {
+      hw_record_set_id (record, hw_record_get_id (self->record));
+      /* saved over the task as it was shown only */
+      hw_record_set_version (record, hw_record_get_version (self->record));
+    }
   else
     hw_record_set_int (record, "goal_id", self->goal_id);
   hw_form_record_set_text (record, "description", self->description_row);
@@ -182,7 +214,11 @@ save_action_cb (GtkWidget  *widget,
   id = hw_service_plan_save (self->store, NULL, record, &error);
   if (id == 0)
     {
-      /* the dialog stays open with what was typed, and says what is wrong */
+      /* someone else changed the task since the dialog opened: their
+       * text is shown, and the message says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        show_newer (self);
+      /* else the dialog stays open with what was typed, and says what is wrong */
       hw_form_show_error (self->error_label, NULL, error->message);
       return;
     }

@@ -381,7 +381,10 @@ hw_application_handle_local_options (GApplication *application,
   real_name = g_get_real_name ();
   if (real_name == NULL || *real_name == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
     real_name = g_get_user_name ();
-  hw_store_set_author (self->store, real_name);
+  /* on a server the role signed in (the store's default) names who
+   * edits, in the audit trail and for undo */
+  if (!hw_store_is_server (self->store))
+    hw_store_set_author (self->store, real_name);
 
   /* Nothing is added to the database here: with no family, the window
    * shows a welcome page that offers the sample family or a first real

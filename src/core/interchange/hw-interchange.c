@@ -73,7 +73,10 @@ static gboolean
 is_local_column (const char *table,
                  const char *column)
 {
-  return g_str_equal (table, "cases") && g_str_equal (column, "team_id");
+  /* a row's version (hw-store.h, "Row versions") is this database's
+   * count of its changes, not part of the family's record */
+  return g_str_equal (column, "version") ||
+         (g_str_equal (table, "cases") && g_str_equal (column, "team_id"));
 }
 
 /* Columns of @table in order, "id" first, with their foreign keys (a

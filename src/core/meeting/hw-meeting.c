@@ -591,10 +591,11 @@ hw_meeting_set_scores_revealed (HwStore     *store,
 }
 
 gboolean
-hw_meeting_edit_item (HwStore     *store,
-                      gint64       item_id,
-                      const char  *text,
-                      GError     **error)
+hw_meeting_edit_item_at (HwStore     *store,
+                         gint64       item_id,
+                         gint64       version,
+                         const char  *text,
+                         GError     **error)
 {
   g_autoptr(HwRecord) item = NULL;
   g_autoptr(HwRecord) row = NULL;
@@ -607,7 +608,17 @@ hw_meeting_edit_item (HwStore     *store,
   row = hw_record_new ("meeting_items");
   hw_record_set_id (row, item_id);
   hw_record_set_string (row, "text", clean);
+  hw_record_set_version (row, version);
   return hw_store_update (store, N_("Change an item of the meeting"), row, error);
+}
+
+gboolean
+hw_meeting_edit_item (HwStore     *store,
+                      gint64       item_id,
+                      const char  *text,
+                      GError     **error)
+{
+  return hw_meeting_edit_item_at (store, item_id, 0, text, error);
 }
 
 gboolean

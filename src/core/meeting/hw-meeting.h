@@ -145,6 +145,14 @@ gboolean  hw_meeting_edit_item         (HwStore     *store,
                                         gint64       item_id,
                                         const char  *text,
                                         GError     **error);
+/* The same, saved only over @version of the item (the one shown, see
+ * hw_record_get_version()): when someone else changed it since, refused
+ * with %HW_STORE_ERROR_CONFLICT and nothing written. */
+gboolean  hw_meeting_edit_item_at      (HwStore     *store,
+                                        gint64       item_id,
+                                        gint64       version,
+                                        const char  *text,
+                                        GError     **error);
 /**
  * hw_meeting_merge_items:
  * @keep_id: the item that stays (its place in the step, its id)

@@ -67,6 +67,8 @@ hw_cases_newest_undo_step (HwStore *store)
 {
   g_return_val_if_fail (HW_IS_STORE (store), 0);
 
-  return hw_store_query_int (store, 0, "SELECT max(id) FROM hw_history WHERE kind = 'undo'",
-                             G_TYPE_INVALID);
+  /* this store's author's, as undo takes (hw-store.h) */
+  return hw_store_query_int (store, 0, "SELECT max(id) FROM hw_history"
+                             " WHERE kind = 'undo' AND author IN (?, '')",
+                             G_TYPE_STRING, hw_store_get_author (store), G_TYPE_INVALID);
 }

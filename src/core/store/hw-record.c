@@ -302,3 +302,19 @@ hw_record_set_ref (HwRecord   *self,
   else
     hw_record_set_null (self, column);
 }
+
+gint64
+hw_record_get_version (HwRecord *self)
+{
+  g_return_val_if_fail (HW_IS_RECORD (self), 0);
+  return hw_record_get_int (self, "version");
+}
+
+void
+hw_record_set_version (HwRecord *self,
+                       gint64    version)
+{
+  g_return_if_fail (HW_IS_RECORD (self));
+  if (version > 0)
+    hw_record_set_int (self, "version", version);
+}

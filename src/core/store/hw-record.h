@@ -59,6 +59,13 @@ void         hw_record_set_ref      (HwRecord   *self,
                                      const char *column,
                                      gint64      id);
 
+/* The row's version as read (the column "version"; 0: not known). A
+ * record with a version is saved by hw_store_update() only over that
+ * version of the row (hw-store.h, "Row versions"). */
+gint64       hw_record_get_version  (HwRecord   *self);
+void         hw_record_set_version  (HwRecord   *self,
+                                     gint64      version);
+
 /* Internal, used by the store: value kinds follow sqlite's. */
 typedef enum {
   HW_VALUE_NULL,

@@ -548,6 +548,61 @@ static const char * const migrations[] = {
   ");"
   "ALTER TABLE cases ADD COLUMN team_id INTEGER" FK_NULL ("teams") ";"
   "CREATE INDEX cases_team ON cases(team_id);",
+  /* 12: row versions and undo of one's own edits (issue 17, "Many writers"
+   * in docs/agency-server.md): every user table's rows carry a version
+   * that each update moves forward (hw_store_update() refuses to save
+   * over a version it did not read: someone else changed the row). Each
+   * undo step has its author, and each journal line the row it is about
+   * (tbl, row_id) and that row's version before the change (old_version).
+   * hw_row_chain: for each row and author, the version the author's last
+   * step left it at, and the first journal line since which nobody else
+   * changed it between the author's steps (hw-store.c), so that undo can
+   * see that someone else changed the row since. A user table added later
+   * needs its version column too (test-store checks). */
+  "ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE organisations ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE ecomap_nodes ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE ties ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE ecomap_legend ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE ecomap_snapshots ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE network_members ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE meetings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE meeting_attendees ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE meeting_items ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE meeting_scores ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE meeting_phase_times ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE needs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE goals ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE tasks ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE progress_notes ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE aftercare_supports ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE readiness_reviews ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE readiness_ratings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE visit_series ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE visit_participants ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE visit_exceptions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE visit_records ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE plans ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE plan_items ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE plan_versions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE case_events ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE aftercare_checkins ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE placements ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE family_plans ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE hw_history ADD COLUMN author TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE hw_undo_log ADD COLUMN tbl TEXT;"
+  "ALTER TABLE hw_undo_log ADD COLUMN row_id INTEGER;"
+  "ALTER TABLE hw_undo_log ADD COLUMN old_version INTEGER;"
+  "CREATE TABLE hw_row_chain ("
+  "  tbl TEXT NOT NULL,"
+  "  row_id INTEGER NOT NULL,"
+  "  author TEXT NOT NULL,"
+  "  version INTEGER,"
+  "  prev INTEGER,"
+  "  since INTEGER NOT NULL,"
+  "  PRIMARY KEY (tbl, row_id, author)"
+  ");",
 };
 
 static const char * const user_tables[] = {

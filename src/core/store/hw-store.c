@@ -59,6 +59,7 @@ struct _HwStore
   HwDb      *conn;
   char      *path;
   char      *author;
+  char      *role;           /* PostgreSQL: session_user, the default author */
   char      *edit_label;
   gint64     edit_first_seq;
   GArray    *changes;        /* HwChange, collected by the update hook */
@@ -248,7 +249,12 @@ create_undo_triggers (sqlite3  *db,
 
           g_string_append_printf (names, "%s%s", i ? "," : "", col);
           g_string_append_printf (values, "%s'||quote(old.%s)||'", i ? "," : "", col);
-          if (g_strcmp0 (col, "id") != 0)
+          /* undoing an update is a change too: the version moves on,
+           * never back, so that an editor holding the version before the
+           * undo cannot save over it */
+          if (g_strcmp0 (col, "version") == 0)
+            g_string_append_printf (set, "%sversion=version+1", set->len ? "," : "");
+          else if (g_strcmp0 (col, "id") != 0)
             g_string_append_printf (set, "%s%s='||quote(old.%s)||'", set->len ? "," : "", col, col);
         }
 
@@ -257,13 +263,16 @@ create_undo_triggers (sqlite3  *db,
         "DROP TRIGGER IF EXISTS temp.hw_undo_%1$s_update;"
         "DROP TRIGGER IF EXISTS temp.hw_undo_%1$s_delete;"
         "CREATE TEMP TRIGGER hw_undo_%1$s_insert AFTER INSERT ON main.%1$s BEGIN "
-        "  INSERT INTO hw_undo_log(sql) VALUES('DELETE FROM %1$s WHERE id='||new.id); "
+        "  INSERT INTO hw_undo_log(sql, tbl, row_id) VALUES('DELETE FROM %1$s WHERE id='||new.id,"
+        "    '%1$s', new.id); "
         "END;"
         "CREATE TEMP TRIGGER hw_undo_%1$s_update AFTER UPDATE ON main.%1$s BEGIN "
-        "  INSERT INTO hw_undo_log(sql) VALUES('UPDATE %1$s SET %2$s WHERE id='||old.id); "
+        "  INSERT INTO hw_undo_log(sql, tbl, row_id, old_version)"
+        "    VALUES('UPDATE %1$s SET %2$s WHERE id='||old.id, '%1$s', old.id, old.version); "
         "END;"
         "CREATE TEMP TRIGGER hw_undo_%1$s_delete BEFORE DELETE ON main.%1$s BEGIN "
-        "  INSERT INTO hw_undo_log(sql) VALUES('INSERT INTO %1$s(%3$s) VALUES(%4$s)'); "
+        "  INSERT INTO hw_undo_log(sql, tbl, row_id, old_version)"
+        "    VALUES('INSERT INTO %1$s(%3$s) VALUES(%4$s)', '%1$s', old.id, old.version); "
         "END;",
         table, set->str, names->str, values->str);
 
@@ -816,6 +825,7 @@ is_postgresql_address (const char *name)
 }
 
 static gint64 db_query_int (HwDb *db, gint64 fallback, const char *sql);
+static gboolean stamp_versions (HwStore *self, gint64 first, gint64 last, GError **error);
 static void read_mark (HwStore *self, gint64 *audit, gint64 *history);
 
 /* Another program's changes on PostgreSQL: LISTEN/NOTIFY --------------- */
@@ -990,15 +1000,15 @@ open_server (const char  *address,
   set_journal = g_strdup_printf ("SET %s = on", HW_SCHEMA_PG_JOURNAL_SETTING);
   if (!hw_db_exec (self->conn, set_journal, error))
     return NULL;
-  /* the audit trail names the signed-in role (tools/pg-roles.sql lets
-   * nobody write another name), never what the program is told */
+  /* the signed-in role is who edits, and whose steps undo takes */
   {
-    g_autoptr(HwDbStmt) who = hw_db_prepare (self->conn, "SELECT CAST(session_user AS TEXT)", error);
+    g_autoptr(HwDbStmt) stmt = hw_db_prepare (self->conn, "SELECT CAST(session_user AS TEXT)", error);
 
-    if (who == NULL || hw_db_stmt_step (who, error) != HW_DB_STEP_ROW)
+    if (stmt == NULL || hw_db_stmt_step (stmt, error) != HW_DB_STEP_ROW)
       return NULL;
+    self->role = g_strdup (hw_db_stmt_column_text (stmt, 0));
     g_free (self->author);
-    self->author = g_strdup (hw_db_stmt_column_text (who, 0));
+    self->author = g_strdup (self->role);
   }
 
   hw_history_after_open (self);
@@ -1134,6 +1144,7 @@ hw_store_finalize (GObject *object)
   g_clear_pointer (&self->changes, g_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->role, g_free);
   g_clear_pointer (&self->edit_label, g_free);
 
   G_OBJECT_CLASS (hw_store_parent_class)->finalize (object);
@@ -1353,7 +1364,7 @@ hw_store_set_author (HwStore    *self,
   if (self->server)
     return;
   if (author == NULL || *author == '\0')
-    author = g_get_user_name ();
+    author = self->role ? self->role : g_get_user_name ();
   g_free (self->author);
   self->author = g_strdup (author);
 }
@@ -1628,20 +1639,30 @@ hw_store_commit_edit (HwStore  *self,
           hw_store_rollback_edit (self);
           return FALSE;
         }
+      /* The step ends at its last line left: had it kept the seq of a
+       * line compaction dropped, sqlite (which numbers a new line max +
+       * 1) would give that seq to the next step's first line, and undoing
+       * this step, which deletes its range, would delete that line too
+       * (a redo then lost the update it undid). */
+      last_seq = db_query_int (self->conn, 0, "SELECT coalesce(max(seq), 0) FROM hw_undo_log");
 
       /* A new edit makes the redo steps meaningless. CROSS JOIN keeps
        * the steps outside: one range lookup per redo step. Left to
        * itself the planner read the whole journal on every edit, which
        * made each edit slower as the file grew (0.2 s per imported family
        * at first, 1.5 s at 300 families). */
+      /* Only one's own redo steps: someone else's edit does not take
+       * them away (redoing checks the rows' versions as undo does). */
       sql = sqlite3_mprintf ("DELETE FROM hw_undo_log WHERE seq IN ("
                              "  SELECT l.seq FROM hw_history h %s hw_undo_log l"
-                             "  ON l.seq BETWEEN h.first_seq AND h.last_seq WHERE h.kind = 'redo');"
-                             "DELETE FROM hw_history WHERE kind = 'redo';"
-                             "INSERT INTO hw_history (kind, label, first_seq, last_seq)"
-                             "  VALUES ('undo', %Q, %lld, %lld);",
-                             self->server ? "JOIN" : "CROSS JOIN",
-                             self->edit_label, (long long) self->edit_first_seq, (long long) last_seq);
+                             "  ON l.seq BETWEEN h.first_seq AND h.last_seq"
+                             "  WHERE h.kind = 'redo' AND h.author IN (%Q, ''));"
+                             "DELETE FROM hw_history WHERE kind = 'redo' AND author IN (%Q, '');"
+                             "INSERT INTO hw_history (kind, label, first_seq, last_seq, author)"
+                             "  VALUES ('undo', %Q, %lld, %lld, %Q);",
+                             self->server ? "JOIN" : "CROSS JOIN", self->author, self->author,
+                             self->edit_label, (long long) self->edit_first_seq, (long long) last_seq,
+                             self->author);
       if (!hw_db_exec (self->conn, sql, error))
         {
           sqlite3_free (g_steal_pointer (&sql));
@@ -1649,6 +1670,13 @@ hw_store_commit_edit (HwStore  *self,
           return FALSE;
         }
       sqlite3_free (g_steal_pointer (&sql));
+
+      /* the versions undoing this step will expect */
+      if (!stamp_versions (self, self->edit_first_seq, last_seq, error))
+        {
+          hw_store_rollback_edit (self);
+          return FALSE;
+        }
 
       /* The history is bounded: now and then the oldest steps go, in
        * this edit's transaction. */
@@ -1878,27 +1906,72 @@ update_func (HwStore   *self,
 {
   HwRecord *record = data;
   g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *check = NULL;
   HwDbStmt *stmt = NULL;
   guint n = hw_record_get_n_columns (record);
+  guint index = 1;
+  gint64 expected;
+  HwDbStep step;
 
   g_assert (HW_IS_STORE (self));
 
-  if (n == 0)
+  if (n == 0 || (n == 1 && hw_record_has (record, "version")))
     return TRUE;
 
+  /* "version" is not a value to save but the version the caller read:
+   * the row is saved only if it is still at it (hw-store.h) */
+  expected = hw_record_has (record, "version") && !hw_record_is_null (record, "version")
+             ? hw_record_get_int (record, "version") : 0;
   g_string_printf (sql, "UPDATE %s SET ", hw_record_get_table (record));
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (sql, "%s%s = ?", i ? ", " : "", hw_record_get_column (record, i));
-  g_string_append (sql, " WHERE id = ?");
+    {
+      const char *column = hw_record_get_column (record, i);
+
+      if (g_str_equal (column, "version"))
+        continue;
+      g_string_append_printf (sql, "%s = ?, ", column);
+    }
+  g_string_append (sql, "version = version + 1 WHERE id = ?");
+  if (expected > 0)
+    g_string_append (sql, " AND version = ?");
 
   stmt = hw_db_prepare (self->conn, sql->str, error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < n; i++)
-    bind_record (stmt, i + 1, record, hw_record_get_column (record, i));
-  hw_db_stmt_bind_int64 (stmt, n + 1, hw_record_get_id (record));
+    {
+      const char *column = hw_record_get_column (record, i);
 
-  return step_one_row (self, stmt, error);
+      if (!g_str_equal (column, "version"))
+        bind_record (stmt, index++, record, column);
+    }
+  hw_db_stmt_bind_int64 (stmt, index++, hw_record_get_id (record));
+  if (expected > 0)
+    hw_db_stmt_bind_int64 (stmt, index++, expected);
+
+  step = hw_db_stmt_step (stmt, error);
+  hw_db_stmt_free (stmt);
+  if (step != HW_DB_STEP_DONE)
+    return FALSE;
+  if (hw_db_changes (self->conn) > 0)
+    {
+      if (expected > 0)
+        hw_record_set_int (record, "version", expected + 1);
+      return TRUE;
+    }
+
+  /* not there, or not at the version the caller read */
+  check = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = ?", hw_record_get_table (record));
+  if (expected > 0 &&
+      hw_store_query_int (self, 0, check, G_TYPE_INT64, hw_record_get_id (record), G_TYPE_INVALID) > 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      return FALSE;
+    }
+  g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
+               _("This item no longer exists. It may have been deleted."));
+  return FALSE;
 }
 
 gboolean
@@ -2144,20 +2217,197 @@ hw_store_get (HwStore     *self,
   return g_object_ref (g_ptr_array_index (rows, 0));
 }
 
+/* Row versions of undo steps -------------------------------------------- */
+
+/* The user tables that journal lines [first, last] are about. */
+static GPtrArray *
+step_tables (HwStore  *self,
+             gint64    first,
+             gint64    last,
+             GError  **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HwDbStmt) stmt = NULL;
+  HwDbStep step;
+
+  stmt = hw_db_prepare (self->conn,
+                        "SELECT DISTINCT tbl FROM hw_undo_log"
+                        " WHERE seq BETWEEN ? AND ? AND tbl IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  hw_db_stmt_bind_int64 (stmt, 1, first);
+  hw_db_stmt_bind_int64 (stmt, 2, last);
+  while ((step = hw_db_stmt_step (stmt, error)) == HW_DB_STEP_ROW)
+    {
+      const char *table = hw_db_stmt_column_text (stmt, 0);
+
+      /* the names go into SQL text below */
+      if (is_user_table (table))
+        g_ptr_array_add (tables, g_strdup (table));
+    }
+  if (step != HW_DB_STEP_DONE)
+    return NULL;
+  return g_steal_pointer (&tables);
+}
+
+/* After this store's author made the step of journal lines [first,
+ * last] (an edit, an undo or a redo), the author's chain on each row it
+ * touched (hw_row_chain) moves on: the row's version now, and since when
+ * nobody else has changed the row between two of the author's own steps.
+ * The chain goes on when the row was, before this step, at the version
+ * the author's last step left it at (the step's first line on the row
+ * says the version before); else someone else changed it meanwhile and
+ * the chain starts again at this step. One statement per table, however
+ * long the history: undo checks the chain (check_versions()). */
+static gboolean
+stamp_versions (HwStore  *self,
+                gint64    first,
+                gint64    last,
+                GError  **error)
+{
+  g_autoptr(GPtrArray) tables = step_tables (self, first, last, error);
+
+  if (tables == NULL)
+    return FALSE;
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *sql = NULL;
+      g_autoptr(HwDbStmt) stmt = NULL;
+
+      /* "WHERE true": sqlite's upsert after a SELECT needs a WHERE */
+      sql = g_strdup_printf (
+        "INSERT INTO hw_row_chain (tbl, row_id, author, version, prev, since)"
+        " SELECT '%1$s', s.row_id, ?3, (SELECT r.version FROM %1$s r WHERE r.id = s.row_id),"
+        "        s.old_version, ?1"
+        " FROM hw_undo_log s WHERE s.seq IN (SELECT min(seq) FROM hw_undo_log"
+        "   WHERE seq BETWEEN ?1 AND ?2 AND tbl = '%1$s' GROUP BY row_id) AND true"
+        " ON CONFLICT (tbl, row_id, author) DO UPDATE SET"
+        "  since = CASE WHEN coalesce(hw_row_chain.version, 0) = coalesce(excluded.prev, 0)"
+        "          THEN hw_row_chain.since ELSE excluded.since END,"
+        "  version = excluded.version, prev = excluded.prev", table);
+      stmt = hw_db_prepare (self->conn, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      hw_db_stmt_bind_int64 (stmt, 1, first);
+      hw_db_stmt_bind_int64 (stmt, 2, last);
+      hw_db_stmt_bind_text (stmt, 3, self->author);
+      if (hw_db_stmt_step (stmt, error) != HW_DB_STEP_DONE)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Before undoing or redoing the step of journal lines [first, last]:
+ * refuses when someone else changed a row of it since (the row is not at
+ * the version the author's chain left it at, or the chain started again
+ * after this step), saying who. */
+static gboolean
+check_versions (HwStore     *self,
+                const char  *kind,
+                gint64       first,
+                gint64       last,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) tables = step_tables (self, first, last, error);
+
+  if (tables == NULL)
+    return FALSE;
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *sql = NULL;
+      g_autoptr(HwDbStmt) stmt = NULL;
+      g_autoptr(HwDbStmt) who = NULL;
+      HwDbStep step;
+      gint64 row;
+
+      /* the row is not at the version the author's chain left it at,
+       * or the chain started again after this step */
+      sql = g_strdup_printf ("SELECT l.row_id FROM hw_undo_log l"
+                             " LEFT JOIN %1$s r ON r.id = l.row_id"
+                             " LEFT JOIN hw_row_chain c"
+                             "  ON c.tbl = '%1$s' AND c.row_id = l.row_id AND c.author = ?3"
+                             " WHERE l.seq BETWEEN ?1 AND ?2 AND l.tbl = '%1$s'"
+                             " AND (c.since IS NULL OR c.since > ?1"
+                             "      OR coalesce(r.version, 0) <> coalesce(c.version, 0))"
+                             " LIMIT 1", table);
+      stmt = hw_db_prepare (self->conn, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      hw_db_stmt_bind_int64 (stmt, 1, first);
+      hw_db_stmt_bind_int64 (stmt, 2, last);
+      hw_db_stmt_bind_text (stmt, 3, self->author);
+      step = hw_db_stmt_step (stmt, error);
+      if (step == HW_DB_STEP_ERROR)
+        return FALSE;
+      if (step == HW_DB_STEP_DONE)
+        continue;
+      row = hw_db_stmt_column_int64 (stmt, 0);
+
+      who = hw_db_prepare (self->conn,
+                           "SELECT author FROM hw_audit WHERE tbl = ? AND row_id = ? AND author <> ?"
+                           " ORDER BY id DESC LIMIT 1", error);
+      if (who == NULL)
+        return FALSE;
+      hw_db_stmt_bind_text (who, 1, table);
+      hw_db_stmt_bind_int64 (who, 2, row);
+      hw_db_stmt_bind_text (who, 3, self->author);
+      if (hw_db_stmt_step (who, NULL) == HW_DB_STEP_ROW &&
+          hw_db_stmt_column_text (who, 0) != NULL && *hw_db_stmt_column_text (who, 0) != '\0')
+        {
+          const char *name = hw_db_stmt_column_text (who, 0);
+
+          /* Translators: %s is the name of the person who changed it */
+          g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                       g_str_equal (kind, "undo")
+                       ? _("%s changed this after you; undo would overwrite their change.")
+                       : _("%s changed this after you; redo would overwrite their change."),
+                       name);
+        }
+      else
+        g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                             g_str_equal (kind, "undo")
+                             ? _("Someone else changed this after you; undo would overwrite their change.")
+                             : _("Someone else changed this after you; redo would overwrite their change."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Undo -------------------------------------------------------------------- */
+
+/* This store's author's steps, and those made before steps had authors
+ * (anyone's) */
+#define OWN_STEP "author IN (?, '')"
+
+static gboolean
+has_step (HwStore    *self,
+          const char *kind)
+{
+  g_autoptr(HwDbStmt) stmt = hw_db_prepare (self->conn,
+                                            "SELECT 1 FROM hw_history WHERE kind = ? AND " OWN_STEP
+                                            " LIMIT 1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  hw_db_stmt_bind_text (stmt, 1, kind);
+  hw_db_stmt_bind_text (stmt, 2, self->author);
+  return hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW;
+}
 
 gboolean
 hw_store_can_undo (HwStore *self)
 {
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
-  return db_query_int (self->conn, 0, "SELECT count(*) FROM hw_history WHERE kind = 'undo'") > 0;
+  return has_step (self, "undo");
 }
 
 gboolean
 hw_store_can_redo (HwStore *self)
 {
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
-  return db_query_int (self->conn, 0, "SELECT count(*) FROM hw_history WHERE kind = 'redo'") > 0;
+  return has_step (self, "redo");
 }
 
 static char *
@@ -2169,11 +2419,12 @@ step_label (HwStore    *self,
   g_assert (HW_IS_STORE (self));
 
   stmt = hw_db_prepare (self->conn,
-                        "SELECT label FROM hw_history WHERE kind = ? ORDER BY id DESC LIMIT 1",
-                        NULL);
+                        "SELECT label FROM hw_history WHERE kind = ? AND " OWN_STEP
+                        " ORDER BY id DESC LIMIT 1", NULL);
   if (stmt == NULL)
     return NULL;
   hw_db_stmt_bind_text (stmt, 1, kind);
+  hw_db_stmt_bind_text (stmt, 2, self->author);
   if (hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW)
     return g_strdup (hw_db_stmt_column_text (stmt, 0));
   return NULL;
@@ -2196,8 +2447,9 @@ hw_store_get_redo_label (HwStore *self)
 /* Replays the newest step of kind @from in reverse and files what the
  * journal logged meanwhile as a step of kind @to. The journal is written
  * by the TEMP triggers on sqlite and by hw_undo_journal() on PostgreSQL
- * (hw-schema-pg.c), the same statements on both. (Undoing only one's own
- * edits on a shared server is a later step, issue 17.) */
+ * (hw-schema-pg.c), the same statements on both. Only this store's
+ * author's steps, and only while nobody else has changed their rows
+ * since (check_versions()). */
 static gboolean
 replay_step (HwStore     *self,
              const char  *from,
@@ -2231,13 +2483,14 @@ replay_step (HwStore     *self,
 
   stmt = hw_db_prepare (self->conn,
                         "SELECT id, label, first_seq, last_seq FROM hw_history"
-                        " WHERE kind = ? ORDER BY id DESC LIMIT 1", error);
+                        " WHERE kind = ? AND " OWN_STEP " ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     {
       hw_store_rollback_edit (self);
       return FALSE;
     }
   hw_db_stmt_bind_text (stmt, 1, from);
+  hw_db_stmt_bind_text (stmt, 2, self->author);
   step = hw_db_stmt_step (stmt, error);
   if (step == HW_DB_STEP_ERROR)
     {
@@ -2280,6 +2533,14 @@ replay_step (HwStore     *self,
       return FALSE;
     }
 
+  /* someone else changed a row of the step since: undoing it would put
+   * back what was there before their change */
+  if (!check_versions (self, from, first, last, error))
+    {
+      hw_store_rollback_edit (self);
+      return FALSE;
+    }
+
   new_first = db_query_int (self->conn, 0, "SELECT coalesce(max(seq), 0) FROM hw_undo_log") + 1;
 
   for (guint i = 0; i < statements->len; i++)
@@ -2301,12 +2562,14 @@ replay_step (HwStore     *self,
 
   sql = sqlite3_mprintf ("DELETE FROM hw_undo_log WHERE seq BETWEEN %lld AND %lld;"
                          "DELETE FROM hw_history WHERE id = %lld;"
-                         "INSERT INTO hw_history (kind, label, first_seq, last_seq)"
-                         "  VALUES (%Q, %Q, %lld, %lld);",
+                         "INSERT INTO hw_history (kind, label, first_seq, last_seq, author)"
+                         "  VALUES (%Q, %Q, %lld, %lld, %Q);",
                          (long long) first, (long long) last, (long long) step_id,
-                         to, label, (long long) new_first, (long long) new_last);
+                         to, label, (long long) new_first, (long long) new_last, self->author);
   ok = hw_db_exec (self->conn, sql, error);
   sqlite3_free (sql);
+  if (ok && new_last >= new_first)
+    ok = stamp_versions (self, new_first, new_last, error);
   if (!ok)
     {
       hw_store_rollback_edit (self);

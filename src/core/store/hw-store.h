@@ -31,6 +31,9 @@ typedef enum {
   HW_STORE_ERROR_NOT_FOUND,      /* no such row */
   HW_STORE_ERROR_NOTHING_TO_UNDO,
   HW_STORE_ERROR_BUSY,           /* an edit is already open / none is open */
+  HW_STORE_ERROR_CONFLICT,       /* someone else changed the row since it was
+                                  * read (hw_store_update), or since the step
+                                  * to undo or redo was made */
 } HwStoreError;
 
 GQuark hw_store_error_quark (void);
@@ -70,8 +73,9 @@ sqlite3    *hw_store_get_db          (HwStore     *self);
 /* the same connection as an HwDb, for code that is to run on PostgreSQL
  * too; open edits with hw_store_begin_edit() all the same */
 HwDb       *hw_store_get_connection  (HwStore     *self);
-/* the name recorded as author in the audit trail (default: the login name);
- * on a server always the role signed in, and this does nothing */
+/* the name recorded as author in the audit trail and of each undo step
+ * (default: the login name; on a server the role signed in, session_user, and then this does nothing).
+ * Undo and redo take only this author's steps. */
 void        hw_store_set_author      (HwStore     *self,
                                       const char  *author);
 const char *hw_store_get_author      (HwStore     *self);
@@ -153,7 +157,17 @@ gboolean    hw_store_leave_edit      (HwStore     *self,
                                       GError     **error);
 
 /* Write helpers. Each one, called outside an edit, makes its own one-step
- * edit labelled @label; inside an edit @label is ignored. */
+ * edit labelled @label; inside an edit @label is ignored.
+ *
+ * Row versions: every user table has a column "version" that each update
+ * moves forward. hw_store_update() given a record that has a "version"
+ * (as read by hw_store_get() or a SELECT *, or set with
+ * hw_record_set_version()) saves only if the row is still at that
+ * version, else fails with %HW_STORE_ERROR_CONFLICT and changes nothing:
+ * someone else changed it since it was read; read the newer row with
+ * hw_store_get(). On success the record's version is the row's new one,
+ * so the same record can be saved again. A record without "version"
+ * saves whatever the row holds (and still moves its version on). */
 gint64      hw_store_insert          (HwStore     *self,
                                       const char  *label,
                                       HwRecord    *record,
@@ -206,6 +220,10 @@ gboolean    hw_store_can_redo        (HwStore     *self);
 /* (transfer full) (nullable): label of the edit that undo/redo would revert */
 char       *hw_store_get_undo_label  (HwStore     *self);
 char       *hw_store_get_redo_label  (HwStore     *self);
+/* Undo and redo take the newest step of hw_store_get_author() (steps made
+ * before undo had authors are anyone's). When someone else has changed a
+ * row of that step since, they refuse with %HW_STORE_ERROR_CONFLICT, say
+ * who, and change nothing. */
 gboolean    hw_store_undo            (HwStore     *self,
                                       GError     **error);
 gboolean    hw_store_redo            (HwStore     *self,
