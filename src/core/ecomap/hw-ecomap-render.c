@@ -857,7 +857,7 @@ is_vector_target (cairo_t *cr)
 /* The ink and width of a tie's line. @far_zoom 0: in full. From afar
  * (@far_zoom: device pixels per map unit), a line under a pixel wide is a
  * hairline: one pixel, not antialiased (cairo's fastest stroke), its ink
- * as much lighter as the line is thinner, so that it looks as dark as
+ * lighter as the line is thinner, so that it looks about as dark as
  * before; a wider one is antialiased the fast way. */
 static void
 set_stroke (cairo_t      *cr,
@@ -869,10 +869,11 @@ set_stroke (cairo_t      *cr,
     {
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
       cairo_set_line_width (cr, 1 / far_zoom);
-      double a = width * far_zoom;
-
       /* (opaque, lighter: on the white page the same as the ink at a
-       * coverage of @a, and an opaque source is cairo's fastest) */
+       * coverage of @a, and an opaque source is cairo's fastest; never
+       * lighter than 3/4 of the ink, or a crowd of ties goes grey) */
+      double a = MAX (width * far_zoom, 0.75);
+
       cairo_set_source_rgb (cr, 1 - a + ink[0] * a, 1 - a + ink[1] * a, 1 - a + ink[2] * a);
     }
   else
