@@ -1101,6 +1101,25 @@ path_node_shape (cairo_t          *cr,
     }
 }
 
+/* path_node_shape grown by @grow (< 0: shrunk): the edge of its outline */
+static void
+path_node_outline (cairo_t          *cr,
+                   HwEcomapNodeKind  kind,
+                   double            x,
+                   double            y,
+                   double            r,
+                   double            grow)
+{
+  if (kind == HW_ECOMAP_NODE_ORGANISATION)
+    path_rounded_rect (cr, x - r - grow, y - r - grow, 2 * (r + grow), 2 * (r + grow),
+                       MAX (r * 0.3 + grow, 0));
+  else
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r + grow, 0, 2 * G_PI);
+    }
+}
+
 static void
 draw_diamond (cairo_t *cr,
               double   x,
@@ -1120,24 +1139,42 @@ draw_diamond (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* @far: seen from afar (HwEcomapDetail), @label: with its name */
 static void
 draw_node (cairo_t               *cr,
            const HwEcomapMapNode *node,
            gboolean               selected,
            gboolean               connecting,
+           gboolean               far,
            gboolean               label)
 {
   double r = node->radius;
 
-  path_node_shape (cr, node->kind, node->x, node->y, r);
-  if (node->kind == HW_ECOMAP_NODE_ORGANISATION)
-    cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
+  if (far)
+    {
+      /* the outline as the ring between two fills, cheaper than a stroke */
+      cairo_set_source_rgb (cr, INK);
+      path_node_outline (cr, node->kind, node->x, node->y, r, 0.75);
+      cairo_fill (cr);
+      path_node_outline (cr, node->kind, node->x, node->y, r, -0.75);
+      if (node->kind == HW_ECOMAP_NODE_ORGANISATION)
+        cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
+    }
   else
-    cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, INK);
-  cairo_set_line_width (cr, 1.5);
-  cairo_stroke (cr);
+    {
+      path_node_shape (cr, node->kind, node->x, node->y, r);
+      if (node->kind == HW_ECOMAP_NODE_ORGANISATION)
+        cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, INK);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
 
   if (node->network_member)
     draw_diamond (cr, node->x + r * 0.75, node->y - r * 0.75, 4.5);
@@ -1362,9 +1399,10 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
   visible_init (&visible, cr);
   detail = hw_ecomap_draw_detail (cr);
   /* On screen, curves (waves, circles) flattened less finely look the
-   * same and stroke several times faster; vector output keeps them exact. */
+   * same and stroke several times faster; vector output keeps them exact.
+   * (From afar the waves are zigzags, and fine curves have no use.) */
   if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE &&
-      !options->fine_curves)
+      (!options->fine_curves || detail != HW_ECOMAP_DETAIL_FULL))
     cairo_set_tolerance (cr, 0.5);
 
   if (options->show_sectors && only == 0)
@@ -1431,7 +1469,7 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
       draw_node (cr, node,
                  node->id != 0 && node->id == options->selected_node,
                  node->id != 0 && node->id == options->connect_from,
-                 detail != HW_ECOMAP_DETAIL_FARTHER);
+                 detail != HW_ECOMAP_DETAIL_FULL, detail != HW_ECOMAP_DETAIL_FARTHER);
     }
 
   /* change badges last, so no node hides them */
@@ -1536,7 +1574,7 @@ draw_legend_sample (cairo_t          *cr,
         node.radius = 7;
         node.x = x + LEGEND_SAMPLE / 2;
         node.y = cy;
-        draw_node (cr, &node, FALSE, FALSE, TRUE);
+        draw_node (cr, &node, FALSE, FALSE, FALSE, TRUE);
       }
       break;
     case HW_ECOMAP_LEGEND_DISTANCE:
@@ -2368,7 +2406,7 @@ draw_numbered_map (HwEcomapMap *map,
       node.y = oy + node.y * s;
       node.radius = circle * s;
       node.layout = NULL;
-      draw_node (cr, &node, FALSE, FALSE, TRUE);
+      draw_node (cr, &node, FALSE, FALSE, FALSE, TRUE);
       pango_layout_set_text (number, text, -1);
       layout_size (number, &w, &h);
       cairo_set_source_rgb (cr, INK);
