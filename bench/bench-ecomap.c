@@ -8,6 +8,10 @@
  *
  *   meson test -C build --benchmark --suite bench -v
  *   or: build/bench/bench-ecomap [N ...]
+ *   build/bench/bench-ecomap --redraw N ...: full redraws at fit zoom only
+ *   build/bench/bench-ecomap --pdf N ...: the PDF export against twopi only
+ *   build/bench/bench-ecomap --png FILE N: the editor's picture of an N
+ *     node map at fit zoom, and FILE.full.png in full detail, to compare
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -380,6 +384,8 @@ bench_drag (guint n)
 
 typedef struct {
   double median, p95, cpu;   /* wall clock, and the median CPU time */
+  double zoom;               /* of a redraw: device pixels per map unit */
+  HwEcomapDetail detail;     /* how much is drawn at that zoom */
 } Timing;
 
 static void
@@ -432,6 +438,14 @@ bench_redraw (guint     n,
     hw_ecomap_fit_matrix (map, 0, 0, SCREEN_W, SCREEN_H, &view);
   else
     cairo_matrix_init_translate (&view, SCREEN_W / 2.0, SCREEN_H / 2.0);
+  {
+    cairo_t *cr = cairo_create (surface);
+
+    cairo_transform (cr, &view);
+    out->detail = hw_ecomap_draw_detail (cr);
+    out->zoom = view.xx;
+    cairo_destroy (cr);
+  }
   redraw_once (map, surface, &view);   /* warm: glyph caches */
   for (guint f = 0; f < REDRAWS; f++)
     {
@@ -444,6 +458,19 @@ bench_redraw (guint     n,
     }
   cairo_surface_destroy (surface);
   timing_of (ms, cpu, out);
+}
+
+static const char *
+detail_text (HwEcomapDetail detail)
+{
+  switch (detail)
+    {
+    case HW_ECOMAP_DETAIL_FAR: return "from afar: hairline ties, zigzag waves";
+    case HW_ECOMAP_DETAIL_FARTHER: return "from afar: hairline ties, zigzag waves, no names";
+    case HW_ECOMAP_DETAIL_FULL:
+    default:
+      return "in full detail";
+    }
 }
 
 /* The editor's frames through the view cache (hw-ecomap-cache.h), as
@@ -595,6 +622,44 @@ main (int   argc,
       g_rmdir (dir);
       return 0;
     }
+  if (argc > 3 && g_str_equal (argv[1], "--png"))
+    {
+      /* to look at: the editor's frame of an N node map at the zoom that
+       * fits 1920x1080 (through the view cache, as hw-ecomap-canvas.c
+       * draws it), and the same drawn in full detail (as on paper) */
+      guint n = (guint) g_ascii_strtoull (argv[3], NULL, 10);
+      g_autoptr(HwEcomapMap) map = make_map (n);
+      g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+      HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_W, SCREEN_H);
+      cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      g_autofree char *full = g_strconcat (argv[2], ".full.png", NULL);
+      cairo_matrix_t view;
+      cairo_t *cr;
+
+      hw_ecomap_map_layout (map);
+      hw_ecomap_fit_matrix (map, 0, 0, SCREEN_W, SCREEN_H, &view);
+      cr = cairo_create (surface);
+      hw_ecomap_cache_draw (cache, map, cr, SCREEN_W, SCREEN_H, 1, view.xx, view.x0, view.y0,
+                            &options, HW_ECOMAP_CACHE_EXACT);
+      cairo_destroy (cr);
+      cairo_surface_write_to_png (surface, argv[2]);
+      cr = cairo_create (recording);
+      cairo_transform (cr, &view);
+      hw_ecomap_draw_map (map, cr, &options);
+      cairo_destroy (cr);
+      cr = cairo_create (surface);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_write_to_png (surface, full);
+      cairo_surface_destroy (recording);
+      cairo_surface_destroy (surface);
+      printf ("%s: the editor at zoom %.3f; %s: in full detail\n", argv[2], view.xx, full);
+      return 0;
+    }
   if (argc > 1 && g_str_equal (argv[1], "--redraw"))
     {
       Timing t;
@@ -604,8 +669,9 @@ main (int   argc,
           guint n = (guint) g_ascii_strtoull (argv[i], NULL, 10);
 
           bench_redraw (n, TRUE, &t);
-          printf ("redraw %u nodes, fit %dx%d: median %.2f ms, p95 %.2f ms, cpu %.2f ms\n",
-                  n, SCREEN_W, SCREEN_H, t.median, t.p95, t.cpu);
+          printf ("redraw %u nodes, fit %dx%d (zoom %.3f, %s): median %.2f ms, p95 %.2f ms, "
+                  "cpu %.2f ms\n", n, SCREEN_W, SCREEN_H, t.zoom, detail_text (t.detail), t.median,
+                  t.p95, t.cpu);
         }
       return 0;
     }
@@ -666,6 +732,9 @@ main (int   argc,
                  "ms", "<= 8", zoom300.median <= 8);
       table_row ("redraw 1000 nodes, 1920x1080, at 100%", zoom1000.median, zoom1000.p95,
                  zoom1000.cpu, "ms", "<= 16", zoom1000.median <= 16);
+      printf ("  (drawn at: whole map, 300 nodes: zoom %.2f, %s; 1000 nodes: zoom %.2f, %s;\n"
+              "   at 100%%: %s)\n", fit300.zoom, detail_text (fit300.detail), fit1000.zoom,
+              detail_text (fit1000.detail), detail_text (zoom300.detail));
       printf ("  the editor's frames through the view cache (whole map in view):\n");
       for (guint k = 0; k < 2; k++)
         {

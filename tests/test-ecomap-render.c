@@ -12,6 +12,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
 
 #include "hw-ecomap-render.h"
 #include "hw-ecomap-cache.h"
@@ -614,7 +616,8 @@ test_cache_looks_as_before (void)
   g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
   HwEcomapDrawOptions options = cache_options;
   const int w = 400, h = 300;
-  static const double views[][3] = { { 200, 150, 0.55 }, { 150, 120, 1.0 }, { 260, 60, 2.0 } };
+  /* (farther out the ties are drawn otherwise: test_far_detail) */
+  static const double views[][3] = { { 200, 150, 0.8 }, { 150, 120, 1.0 }, { 260, 60, 2.0 } };
 
   options.fine_curves = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -646,6 +649,170 @@ test_cache_looks_as_before (void)
         }
       cairo_surface_destroy (cached);
       cairo_surface_destroy (before);
+    }
+}
+
+/* the darkest channel of any pixel within @reach pixels of (@x, @y) */
+static int
+darkest_near (cairo_surface_t *image,
+              double           x,
+              double           y,
+              int              reach)
+{
+  int w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guchar *data = cairo_image_surface_get_data (image);
+  int darkest = 255;
+
+  for (int py = (int) floor (y) - reach; py <= (int) floor (y) + reach; py++)
+    for (int px = (int) floor (x) - reach; px <= (int) floor (x) + reach; px++)
+      if (px >= 0 && py >= 0 && px < w && py < h)
+        for (int c = 0; c < 3; c++)
+          darkest = MIN (darkest, data[py * stride + px * 4 + c]);
+  return darkest;
+}
+
+/* all the ink of an image: how far from white its pixels are */
+static double
+ink_of (cairo_surface_t *image)
+{
+  int w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guchar *data = cairo_image_surface_get_data (image);
+  double ink = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      for (int c = 0; c < 3; c++)
+        ink += 255 - data[y * stride + x * 4 + c];
+  return ink;
+}
+
+/* Every node and every tie of @map is to be seen on @image (drawn at
+ * @zoom, the map's centre at @dx, @dy): a node's outline, and most of
+ * five points along each tie (a dash or the cut of a broken tie may fall
+ * between them). */
+static void
+assert_all_seen (HwEcomapMap     *map,
+                 cairo_surface_t *image,
+                 double           dx,
+                 double           dy,
+                 double           zoom,
+                 const char      *what)
+{
+  for (guint i = 0; i < map->nodes->len; i++)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+      int dark = darkest_near (image, (node->x - node->radius) * zoom + dx, node->y * zoom + dy, 1);
+
+      if (dark > 190)
+        g_error ("%s: node %s is not drawn (%d)", what, node->label, dark);
+    }
+  for (guint t = 0; t < map->ties->len; t++)
+    {
+      HwEcomapMapTie *tie = &g_array_index (map->ties, HwEcomapMapTie, t);
+      int a = hw_ecomap_map_find_node (map, tie->node_a), b = hw_ecomap_map_find_node (map, tie->node_b);
+      HwEcomapMapNode *na = a >= 0 ? &g_array_index (map->nodes, HwEcomapMapNode, a) : NULL;
+      HwEcomapMapNode *nb = b >= 0 ? &g_array_index (map->nodes, HwEcomapMapNode, b) : NULL;
+      double ax = na ? na->x : 0, ay = na ? na->y : 0, ar = na ? na->radius : map->household_radius;
+      double bx = nb ? nb->x : 0, by = nb ? nb->y : 0, br = nb ? nb->radius : map->household_radius;
+      double len = hypot (bx - ax, by - ay), ux = (bx - ax) / len, uy = (by - ay) / len;
+      double inner = len - ar - br - 4;
+      guint seen = 0;
+
+      for (guint k = 1; k <= 5; k++)
+        {
+          double s = ar + 2 + inner * (0.1 + 0.8 * (k - 1) / 4.0);
+
+          seen += darkest_near (image, (ax + ux * s) * zoom + dx, (ay + uy * s) * zoom + dy, 1) < 190;
+        }
+      if (seen < 3)
+        g_error ("%s: tie %" G_GINT64_FORMAT " is not drawn (%u of 5 points)", what, tie->id, seen);
+    }
+}
+
+/* On the screen from afar the ties and node shapes are drawn straight
+ * into the image, and farther still the names are left out: never on
+ * paper, nor at the usual zooms; and the picture from afar still shows
+ * every node and tie, with about the ink of the full drawing. */
+static void
+test_far_detail (void)
+{
+  g_autoptr(HwEcomapMap) map = sample_map ();
+  static const struct { double zoom; HwEcomapDetail detail; } image_levels[] = {
+    { 2.0, HW_ECOMAP_DETAIL_FULL }, { 1.0, HW_ECOMAP_DETAIL_FULL }, { 0.8, HW_ECOMAP_DETAIL_FULL },
+    { 0.6, HW_ECOMAP_DETAIL_FAR }, { 0.5, HW_ECOMAP_DETAIL_FAR },
+    { 0.4, HW_ECOMAP_DETAIL_FARTHER }, { 0.1, HW_ECOMAP_DETAIL_FARTHER },
+  };
+  cairo_surface_t *surfaces[4];
+  const int w = 400, h = 300;
+
+  surfaces[0] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  surfaces[1] = cairo_pdf_surface_create_for_stream (NULL, NULL, w, h);
+  surfaces[2] = cairo_svg_surface_create_for_stream (NULL, NULL, w, h);
+  surfaces[3] = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (image_levels); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (surfaces); k++)
+      {
+        cairo_t *cr = cairo_create (surfaces[k]);
+
+        cairo_scale (cr, image_levels[i].zoom, image_levels[i].zoom);
+        /* paper and recordings (GTK's own drawing): always in full */
+        g_assert_cmpint (hw_ecomap_draw_detail (cr), ==,
+                         k == 0 ? image_levels[i].detail : HW_ECOMAP_DETAIL_FULL);
+        cairo_destroy (cr);
+      }
+  for (guint k = 0; k < G_N_ELEMENTS (surfaces); k++)
+    cairo_surface_destroy (surfaces[k]);
+  /* a window at twice the pixels: as far as the same zoom at twice */
+  {
+    cairo_surface_t *hidpi = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * 2, h * 2);
+    cairo_t *cr;
+
+    cairo_surface_set_device_scale (hidpi, 2, 2);
+    cr = cairo_create (hidpi);
+    cairo_scale (cr, 0.5, 0.5);
+    g_assert_cmpint (hw_ecomap_draw_detail (cr), ==, HW_ECOMAP_DETAIL_FULL);
+    cairo_destroy (cr);
+    cairo_surface_destroy (hidpi);
+  }
+
+  /* the export and the printout draw every name */
+  {
+    g_autofree char *text = NULL;
+
+    text = pdf_text (map, "far.pdf");
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *squeezed = squeeze (names[i]);
+
+        g_assert_nonnull (strstr (text, squeezed));
+      }
+  }
+
+  for (guint z = 0; z < 3; z++)
+    {
+      double zoom = z == 0 ? 0.6 : z == 1 ? 0.45 : 0.3;
+      cairo_surface_t *far = draw_image (map, w, h, w / 2.0, h / 2.0, zoom);
+      cairo_surface_t *full = draw_recorded (map, w, h, w / 2.0, h / 2.0, zoom, TRUE);
+      g_autofree char *what = g_strdup_printf ("from afar, zoom %g", zoom);
+      double ink_far = ink_of (far), ink_full = ink_of (full);
+
+      g_test_message ("%s: ink %.0f, the full drawing's %.0f", what, ink_far, ink_full);
+      assert_all_seen (map, full, w / 2.0, h / 2.0, zoom, "in full");
+      assert_all_seen (map, far, w / 2.0, h / 2.0, zoom, what);
+      /* the same lines and shapes (and at 0.6 the same names) */
+      if (z == 0 && fabs (ink_far - ink_full) > 0.1 * ink_full)
+        {
+          g_autofree char *pa = tmp_path ("far.png"), *pb = tmp_path ("far-full.png");
+
+          cairo_surface_write_to_png (far, pa);
+          cairo_surface_write_to_png (full, pb);
+          g_error ("%s: ink %.0f, the full drawing %.0f (see %s and %s)", what, ink_far, ink_full,
+                   pa, pb);
+        }
+      cairo_surface_destroy (far);
+      cairo_surface_destroy (full);
     }
 }
 
@@ -750,6 +917,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/cache-same-pixels", test_cache_same_pixels);
   g_test_add_func ("/ecomap-render/cache-invalidated", test_cache_invalidated);
   g_test_add_func ("/ecomap-render/cache-looks-as-before", test_cache_looks_as_before);
+  g_test_add_func ("/ecomap-render/far-detail", test_far_detail);
 
   ret = g_test_run ();
   g_rmdir (outdir);

@@ -21,6 +21,7 @@
 
 #define NODE_RADIUS        11.0
 #define LABEL_MAX_WIDTH    130.0
+#define LABEL_EM           8.5    /* "Sans 8.5" at 72 dpi: map units */
 #define HOUSEHOLD_MIN      46.0
 #define TIE_GAP            2.0
 #define ARROW_LENGTH       9.0
@@ -712,6 +713,32 @@ path_wave (cairo_t *cr,
     }
 }
 
+/* The wave seen from afar, where its curves are a pixel or two: the same
+ * peaks joined by straight lines, much cheaper to stroke. */
+static void
+path_zigzag (cairo_t *cr,
+             double   x1,
+             double   y1,
+             double   x2,
+             double   y2)
+{
+  double dx = x2 - x1, dy = y2 - y1;
+  double len = hypot (dx, dy);
+  double ux = dx / len, uy = dy / len;
+  guint n = MAX ((guint) floor (len / WAVE_LENGTH), 1);
+  double step = len / n;
+
+  cairo_move_to (cr, x1, y1);
+  for (guint i = 0; i < n * 2; i++)
+    {
+      double peak = (i + 0.5) * step / 2, side = (i % 2 == 0) ? 1 : -1;
+
+      cairo_line_to (cr, x1 + ux * peak - uy * WAVE_AMPLITUDE * side,
+                     y1 + uy * peak + ux * WAVE_AMPLITUDE * side);
+    }
+  cairo_line_to (cr, x2, y2);
+}
+
 /* A tie to draw, between two points already at the nodes' edges. */
 typedef struct {
   double        x1, y1, x2, y2;
@@ -775,6 +802,38 @@ segment_line (const TieSegment *seg,
   return TRUE;
 }
 
+/* device pixels per map unit */
+static double
+device_zoom (cairo_t *cr)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_matrix_t m;
+  double sx, sy;
+
+  cairo_get_matrix (cr, &m);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  return sqrt (fabs (m.xx * m.yy - m.xy * m.yx) * sx * sy);
+}
+
+/* Names smaller than this many pixels to the em are left out on the
+ * screen (8.5 points at a zoom under 0.47). */
+#define READABLE_EM_PX 4.0
+
+HwEcomapDetail
+hw_ecomap_draw_detail (cairo_t *cr)
+{
+  double zoom;
+
+  if (cairo_surface_get_type (cairo_get_group_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    return HW_ECOMAP_DETAIL_FULL;
+  zoom = device_zoom (cr);
+  if (PLAIN_WIDTH * zoom > 1.0)
+    return HW_ECOMAP_DETAIL_FULL;
+  if (LABEL_EM * zoom < READABLE_EM_PX)
+    return HW_ECOMAP_DETAIL_FARTHER;
+  return HW_ECOMAP_DETAIL_FAR;
+}
+
 /* On paper (PDF, PostScript, SVG) a stroke of many lines costs about what
  * one line does, and each drawing operation has its cost in the file and
  * in cairo: ties of one style go out as one path, which looks the same
@@ -795,6 +854,37 @@ is_vector_target (cairo_t *cr)
     }
 }
 
+/* The ink and width of a tie's line. @far_zoom 0: in full. From afar
+ * (@far_zoom: device pixels per map unit), a line under a pixel wide is a
+ * hairline: one pixel, not antialiased (cairo's fastest stroke), its ink
+ * lighter as the line is thinner, so that it looks about as dark as
+ * before; a wider one is antialiased the fast way. */
+static void
+set_stroke (cairo_t      *cr,
+            const double *ink,
+            double        width,
+            double        far_zoom)
+{
+  if (far_zoom > 0 && width * far_zoom <= 1)
+    {
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+      cairo_set_line_width (cr, 1 / far_zoom);
+      /* (opaque, lighter: on the white page the same as the ink at a
+       * coverage of @a, and an opaque source is cairo's fastest; never
+       * lighter than 3/4 of the ink, or a crowd of ties goes grey) */
+      double a = MAX (width * far_zoom, 0.75);
+
+      cairo_set_source_rgb (cr, 1 - a + ink[0] * a, 1 - a + ink[1] * a, 1 - a + ink[2] * a);
+    }
+  else
+    {
+      if (far_zoom > 0)
+        cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+      cairo_set_line_width (cr, width);
+      cairo_set_source_rgb (cr, ink[0], ink[1], ink[2]);
+    }
+}
+
 /* Strong, moderate and weak lines: @strength's segments. */
 static void
 stroke_plain (cairo_t          *cr,
@@ -802,7 +892,9 @@ stroke_plain (cairo_t          *cr,
               guint             n,
               HwTieStrength     strength,
               gboolean          faint,
-              gboolean          batch)
+              gboolean          batch,
+              const double     *ink,
+              double            far_zoom)
 {
   gboolean any = FALSE;
 
@@ -823,7 +915,7 @@ stroke_plain (cairo_t          *cr,
 
               cairo_set_dash (cr, dash, 2, 0);
             }
-          cairo_set_line_width (cr, strength == HW_TIE_STRONG ? STRONG_WIDTH : PLAIN_WIDTH);
+          set_stroke (cr, ink, strength == HW_TIE_STRONG ? STRONG_WIDTH : PLAIN_WIDTH, far_zoom);
         }
       cairo_move_to (cr, sx1, sy1);
       cairo_line_to (cr, sx2, sy2);
@@ -843,9 +935,11 @@ stroke_broken (cairo_t          *cr,
                const TieSegment *segs,
                guint             n,
                gboolean          faint,
-               gboolean          batch)
+               gboolean          batch,
+               const double     *ink,
+               double            far_zoom)
 {
-  cairo_set_line_width (cr, PLAIN_WIDTH * 1.2);
+  set_stroke (cr, ink, PLAIN_WIDTH * 1.2, far_zoom);
   for (guint i = 0; i < n; i++)
     {
       const TieSegment *seg = &segs[i];
@@ -880,9 +974,14 @@ stroke_broken (cairo_t          *cr,
 static void
 draw_segments (cairo_t          *cr,
                const TieSegment *segs,
-               guint             n)
+               guint             n,
+               gboolean          far)
 {
+  static const double ink[3] = { INK }, faint_ink[3] = { FAINT_INK }, stress_ink[3] = { STRESS_INK };
   gboolean batch = is_vector_target (cr);
+  /* arrowheads are small and apart: one fill of them all on an image too */
+  gboolean batch_fills = batch || far;
+  double far_zoom = far ? device_zoom (cr) : 0;
 
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
@@ -890,17 +989,13 @@ draw_segments (cairo_t          *cr,
   for (int pass = 0; pass < 2; pass++)
     {
       gboolean faint = pass == 0;
+      const double *line_ink = faint ? faint_ink : ink;
       gboolean any = FALSE;
 
-      if (faint)
-        cairo_set_source_rgb (cr, FAINT_INK);
-      else
-        cairo_set_source_rgb (cr, INK);
-
-      stroke_plain (cr, segs, n, HW_TIE_STRONG, faint, batch);
-      stroke_plain (cr, segs, n, HW_TIE_MODERATE, faint, batch);
-      stroke_plain (cr, segs, n, HW_TIE_TENUOUS, faint, batch);
-      stroke_broken (cr, segs, n, faint, batch);
+      stroke_plain (cr, segs, n, HW_TIE_STRONG, faint, batch, line_ink, far_zoom);
+      stroke_plain (cr, segs, n, HW_TIE_MODERATE, faint, batch, line_ink, far_zoom);
+      stroke_plain (cr, segs, n, HW_TIE_TENUOUS, faint, batch, line_ink, far_zoom);
+      stroke_broken (cr, segs, n, faint, batch, line_ink, far_zoom);
 
       /* stressful: a wave over the middle of the tie, clear of arrowheads */
       for (guint i = 0; i < n; i++)
@@ -916,22 +1011,24 @@ draw_segments (cairo_t          *cr,
           inset = MAX (inset, (len - WAVE_MAX_PERIODS * WAVE_LENGTH) / 2);
           if (!any)
             {
-              if (!faint)
-                cairo_set_source_rgb (cr, STRESS_INK);
-              cairo_set_line_width (cr, 1.4);
+              set_stroke (cr, faint ? faint_ink : stress_ink, 1.4, far_zoom);
               any = TRUE;
             }
-          path_wave (cr, seg->x1 + ux * inset, seg->y1 + uy * inset,
-                     seg->x2 - ux * inset, seg->y2 - uy * inset);
+          if (far)
+            path_zigzag (cr, seg->x1 + ux * inset, seg->y1 + uy * inset,
+                         seg->x2 - ux * inset, seg->y2 - uy * inset);
+          else
+            path_wave (cr, seg->x1 + ux * inset, seg->y1 + uy * inset,
+                       seg->x2 - ux * inset, seg->y2 - uy * inset);
           if (!batch)
             cairo_stroke (cr);
         }
       if (any && batch)
         cairo_stroke (cr);
-      if (any && !faint)
-        cairo_set_source_rgb (cr, INK);
-
-      /* arrowheads */
+      /* arrowheads, solid */
+      cairo_set_source_rgb (cr, line_ink[0], line_ink[1], line_ink[2]);
+      if (far)
+        cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
       for (guint i = 0; i < n; i++)
         {
           const TieSegment *seg = &segs[i];
@@ -946,10 +1043,10 @@ draw_segments (cairo_t          *cr,
             path_arrow (cr, seg->x2, seg->y2, ux, uy, arrow_scale (seg->strength));
           if (at_a)
             path_arrow (cr, seg->x1, seg->y1, -ux, -uy, arrow_scale (seg->strength));
-          if (!batch)
+          if (!batch_fills)
             cairo_fill (cr);
         }
-      if (batch)
+      if (batch_fills)
         cairo_fill (cr);
     }
   cairo_restore (cr);
@@ -968,7 +1065,7 @@ draw_tie_line (cairo_t      *cr,
 {
   TieSegment seg = { x1, y1, x2, y2, strength, stressful, flow, faint };
 
-  draw_segments (cr, &seg, 1);
+  draw_segments (cr, &seg, 1, FALSE);
 }
 
 static void
@@ -1004,6 +1101,25 @@ path_node_shape (cairo_t          *cr,
     }
 }
 
+/* path_node_shape grown by @grow (< 0: shrunk): the edge of its outline */
+static void
+path_node_outline (cairo_t          *cr,
+                   HwEcomapNodeKind  kind,
+                   double            x,
+                   double            y,
+                   double            r,
+                   double            grow)
+{
+  if (kind == HW_ECOMAP_NODE_ORGANISATION)
+    path_rounded_rect (cr, x - r - grow, y - r - grow, 2 * (r + grow), 2 * (r + grow),
+                       MAX (r * 0.3 + grow, 0));
+  else
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r + grow, 0, 2 * G_PI);
+    }
+}
+
 static void
 draw_diamond (cairo_t *cr,
               double   x,
@@ -1023,23 +1139,42 @@ draw_diamond (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* @far: seen from afar (HwEcomapDetail), @label: with its name */
 static void
 draw_node (cairo_t               *cr,
            const HwEcomapMapNode *node,
            gboolean               selected,
-           gboolean               connecting)
+           gboolean               connecting,
+           gboolean               far,
+           gboolean               label)
 {
   double r = node->radius;
 
-  path_node_shape (cr, node->kind, node->x, node->y, r);
-  if (node->kind == HW_ECOMAP_NODE_ORGANISATION)
-    cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
+  if (far)
+    {
+      /* the outline as the ring between two fills, cheaper than a stroke */
+      cairo_set_source_rgb (cr, INK);
+      path_node_outline (cr, node->kind, node->x, node->y, r, 0.75);
+      cairo_fill (cr);
+      path_node_outline (cr, node->kind, node->x, node->y, r, -0.75);
+      if (node->kind == HW_ECOMAP_NODE_ORGANISATION)
+        cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
+    }
   else
-    cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, INK);
-  cairo_set_line_width (cr, 1.5);
-  cairo_stroke (cr);
+    {
+      path_node_shape (cr, node->kind, node->x, node->y, r);
+      if (node->kind == HW_ECOMAP_NODE_ORGANISATION)
+        cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, INK);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
 
   if (node->network_member)
     draw_diamond (cr, node->x + r * 0.75, node->y - r * 0.75, 4.5);
@@ -1058,7 +1193,7 @@ draw_node (cairo_t               *cr,
       cairo_restore (cr);
     }
 
-  if (node->layout != NULL && node->label_height > 0)
+  if (label && node->layout != NULL && node->label_height > 0)
     {
       double lw = node->label_width, lh = node->label_height;
       double lx = node->x - lw / 2, ly = node->y + r + HW_ECOMAP_LAYOUT_LABEL_GAP;
@@ -1253,6 +1388,7 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
   g_autoptr(GArray) segments = NULL;
   gint64 only, exclude;
   Visible visible;
+  HwEcomapDetail detail;
 
   if (options == NULL)
     options = &defaults;
@@ -1261,10 +1397,12 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
 
   cairo_save (cr);
   visible_init (&visible, cr);
+  detail = hw_ecomap_draw_detail (cr);
   /* On screen, curves (waves, circles) flattened less finely look the
-   * same and stroke several times faster; vector output keeps them exact. */
+   * same and stroke several times faster; vector output keeps them exact.
+   * (From afar the waves are zigzags, and fine curves have no use.) */
   if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE &&
-      !options->fine_curves)
+      (!options->fine_curves || detail != HW_ECOMAP_DETAIL_FULL))
     cairo_set_tolerance (cr, 0.5);
 
   if (options->show_sectors && only == 0)
@@ -1314,7 +1452,8 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
         seg.faint = lost;
         g_array_append_val (segments, seg);
       }
-  draw_segments (cr, (TieSegment *) (void *) segments->data, segments->len);
+  draw_segments (cr, (TieSegment *) (void *) segments->data, segments->len,
+                 detail != HW_ECOMAP_DETAIL_FULL);
 
   if (only == 0)
     draw_household (map, cr, map->household_id != 0 &&
@@ -1329,7 +1468,8 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
         continue;
       draw_node (cr, node,
                  node->id != 0 && node->id == options->selected_node,
-                 node->id != 0 && node->id == options->connect_from);
+                 node->id != 0 && node->id == options->connect_from,
+                 detail != HW_ECOMAP_DETAIL_FULL, detail != HW_ECOMAP_DETAIL_FARTHER);
     }
 
   /* change badges last, so no node hides them */
@@ -1434,7 +1574,7 @@ draw_legend_sample (cairo_t          *cr,
         node.radius = 7;
         node.x = x + LEGEND_SAMPLE / 2;
         node.y = cy;
-        draw_node (cr, &node, FALSE, FALSE);
+        draw_node (cr, &node, FALSE, FALSE, FALSE, TRUE);
       }
       break;
     case HW_ECOMAP_LEGEND_DISTANCE:
@@ -2249,7 +2389,7 @@ draw_numbered_map (HwEcomapMap *map,
       seg.faint = FALSE;
       g_array_append_val (segments, seg);
     }
-  draw_segments (cr, (TieSegment *) (void *) segments->data, segments->len);
+  draw_segments (cr, (TieSegment *) (void *) segments->data, segments->len, FALSE);
   cairo_restore (cr);
 
   /* circles and words in points, so that their size is their size on paper */
@@ -2266,7 +2406,7 @@ draw_numbered_map (HwEcomapMap *map,
       node.y = oy + node.y * s;
       node.radius = circle * s;
       node.layout = NULL;
-      draw_node (cr, &node, FALSE, FALSE);
+      draw_node (cr, &node, FALSE, FALSE, FALSE, TRUE);
       pango_layout_set_text (number, text, -1);
       layout_size (number, &w, &h);
       cairo_set_source_rgb (cr, INK);

@@ -193,6 +193,22 @@ typedef struct {
   gboolean fine_curves;
 } HwEcomapDrawOptions;
 
+/* How much of the map is drawn (hw_ecomap_draw_map). On paper (PDF,
+ * print, SVG, a recording) and on the screen at the usual zooms, all of
+ * it. On the screen from afar, where a plain tie is under a pixel wide,
+ * the ties are stroked with cairo's fast antialiasing and a stressful
+ * tie's wave as straight zigzags (the same peaks); farther still, where
+ * names would be under 4 pixels to the em, the names are left out
+ * (zooming in shows them). Every node and tie is always drawn. */
+typedef enum {
+  HW_ECOMAP_DETAIL_FULL,
+  HW_ECOMAP_DETAIL_FAR,
+  HW_ECOMAP_DETAIL_FARTHER,
+} HwEcomapDetail;
+
+/* what hw_ecomap_draw_map would draw on @cr with its current transform */
+HwEcomapDetail hw_ecomap_draw_detail    (cairo_t                   *cr);
+
 /* Draws the map in map units on @cr as it is (the caller sets the
  * transform, e.g. zoom and pan in the editor). No legend. */
 void         hw_ecomap_draw_map         (HwEcomapMap               *map,
