@@ -247,6 +247,16 @@ gboolean    hw_store_set_setting     (HwStore     *self,
                                       const char  *key,
                                       const char  *value,
                                       GError     **error);
+/* A setting of the person signed in, not of the whole database (the
+ * screen-lock passphrase): on a file the same as the above (the file is
+ * one laptop's); on a server kept under "person/ROLE/KEY", which
+ * tools/pg-roles.sql lets only that role read and write. */
+char       *hw_store_get_own_setting (HwStore     *self,
+                                      const char  *key);
+gboolean    hw_store_set_own_setting (HwStore     *self,
+                                      const char  *key,
+                                      const char  *value,
+                                      GError     **error);
 
 /* Sets *error from the last sqlite error of @db, mapped to HwStoreError. */
 void        hw_store_set_sqlite_error (GError    **error,
