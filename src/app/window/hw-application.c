@@ -12,9 +12,11 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "hw-application.h"
 #include "hw-backup.h"
+#include "hw-signin-window.h"
 #include "hw-window.h"
 
 struct _HwApplication
@@ -357,6 +359,8 @@ hw_application_handle_local_options (GApplication *application,
   HwApplication *self = HW_APPLICATION (application);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *asks = NULL;
+  gboolean retried = FALSE;
   const char *real_name;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &path))
@@ -371,6 +375,29 @@ hw_application_handle_local_options (GApplication *application,
 
   self->database_path = g_strdup (path);
   self->store = hw_store_open (path, &error);
+  /* the agency's server asks for the person's password: asked in a
+   * window, as many times as it is refused, until they cancel */
+  while (self->store == NULL &&
+         g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_NEEDS_PASSWORD))
+    {
+      char *password;
+
+      if (asks == NULL)
+        asks = g_strdup (error->message);
+      password = hw_signin_window_ask (asks, retried ? error->message : NULL);
+      if (password == NULL)
+        {
+          /* cancelled (or no display): said on the terminal only */
+          g_printerr (_("Homeward cannot open the database: %s\n"), error->message);
+          return 1;
+        }
+      retried = TRUE;
+      hw_store_set_server_password (password);
+      memset (password, 0, strlen (password));
+      g_free (password);
+      g_clear_error (&error);
+      self->store = hw_store_open (path, &error);
+    }
   if (self->store == NULL)
     {
       g_printerr (_("Homeward cannot open the database: %s\n"), error->message);
