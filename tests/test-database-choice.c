@@ -362,7 +362,8 @@ test_check (Fixture       *f,
   while (!message_is_not (prefs, "Trying the server…") && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
   g_test_message ("%s", message (prefs));
-  g_assert_nonnull (strstr (message (prefs), "did not let Homeward in"));
+  g_assert_nonnull (strstr (message (prefs), "did not answer, or did not let Homeward in"));
+  g_assert_null (strchr (message (prefs), '\n'));
   g_assert_true (gtk_widget_is_sensitive (check));
   /* nothing saved by trying */
   {

@@ -301,7 +301,12 @@ try_server_done_cb (GObject      *source,
                                    "the next time Homeward starts."), FALSE);
   else
     {
-      text = g_strdup_printf (_("The server did not let Homeward in. %s"), error->message);
+      /* libpq's words come on several indented lines: one paragraph */
+      g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+      g_autofree char *words = g_regex_replace_literal (spaces, error->message, -1, 0, " ", 0, NULL);
+
+      text = g_strdup_printf (_("The server did not answer, or did not let Homeward in. %s"),
+                              words != NULL ? words : error->message);
       show_database_message (self, text, TRUE);
     }
 }
