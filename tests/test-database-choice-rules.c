@@ -75,7 +75,7 @@ test_refused (void)
     { "postgresql://alice:S3cret-pw@db.agency.example/homeward", HW_DATABASE_CHOICE_ERROR_PASSWORD, "~/.pgpass" },
     { "postgres://alice:S3cret-pw@db/homeward?sslmode=require", HW_DATABASE_CHOICE_ERROR_PASSWORD, "~/.pgpass" },
     { "postgresql://alice@db/homeward?password=S3cret-pw", HW_DATABASE_CHOICE_ERROR_PASSWORD, "~/.pgpass" },
-    { "postgresql://db/homeward?sslmode=verify-full&password=S3cret-pw", HW_DATABASE_CHOICE_ERROR_PASSWORD, "Nothing was saved" },
+    { "postgresql://db/homeward?sslmode=verify-full&password=S3cret-pw", HW_DATABASE_CHOICE_ERROR_PASSWORD, "never keeps a password" },
     /* a path that is not a full path */
     { "homeward.db", HW_DATABASE_CHOICE_ERROR_RELATIVE, "not a full path" },
     { "./homeward.db", HW_DATABASE_CHOICE_ERROR_RELATIVE, "starting with /" },

@@ -353,7 +353,7 @@ show_open_error (GError   *error,
                                            error->message);
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Homeward"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 520);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, from_settings ? 640 : 520);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   gtk_box_append (GTK_BOX (box), header);
@@ -364,8 +364,16 @@ show_open_error (GError   *error,
   gtk_widget_set_vexpand (page, TRUE);
   if (from_settings)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open the File on This Computer"));
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label = gtk_label_new_with_mnemonic (_("_Open the File on This Computer"));
 
+      /* named by its label alone: GTK 4.8 reads a button's "label" twice,
+       * and its mnemonic's underscore */
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                      -1);
       gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "pill");
       g_signal_connect (button, "clicked", G_CALLBACK (use_this_computer_clicked_cb), &use_this_computer);
