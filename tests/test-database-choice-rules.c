@@ -2,6 +2,8 @@
  * to keep the families (hw-database-choice.c, the GSettings key
  * "database"): what is accepted, how, and every refusal in words, never
  * with a password; the command line's --database winning over the key.
+ * Run by tests/pg-cluster.sh (suite pg, HOMEWARD_TEST_PG_URI set), "Check"
+ * also signs in to a real server, and leaves nothing there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "hw-database-choice.h"
+#include "hw-db.h"
 #include "hw-store.h"
 
 typedef struct {
@@ -171,6 +174,37 @@ test_try_server (void)
   g_test_message ("%s", error->message);
 }
 
+/* "Check" on a real server (the pg suite's cluster): it answers, and
+ * nothing of Homeward's is made there by checking */
+static void
+test_try_real_server (void)
+{
+  const char *uri = g_getenv ("HOMEWARD_TEST_PG_URI");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDb) db = NULL;
+  g_autoptr(HwDbStmt) stmt = NULL;
+  g_autofree char *checked = NULL;
+
+  if (uri == NULL)
+    {
+      g_test_skip ("no PostgreSQL cluster; run it through tests/pg-cluster.sh run");
+      return;
+    }
+  checked = hw_database_choice_check (uri, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (checked, ==, uri);
+  g_assert_true (hw_database_choice_try_server (checked, &error));
+  g_assert_no_error (error);
+
+  db = hw_db_pg_open (uri, &error);
+  g_assert_no_error (error);
+  stmt = hw_db_prepare (db, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'hw_schema_version'",
+                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_db_stmt_step (stmt, &error), ==, HW_DB_STEP_ROW);
+  g_assert_cmpint (hw_db_stmt_column_int64 (stmt, 0), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -181,6 +215,7 @@ main (int    argc,
   g_test_add_func ("/database-choice/refused", test_refused);
   g_test_add_func ("/database-choice/resolve", test_resolve);
   g_test_add_func ("/database-choice/try-server", test_try_server);
+  g_test_add_func ("/database-choice/try-real-server", test_try_real_server);
 
   return g_test_run ();
 }
