@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "hw-demo.h"
+#include "hw-record.h"
 #include "hw-store.h"
 #include "hw-visits.h"
 #include "hw-visits-view.h"
@@ -37,6 +38,47 @@ find_label (GtkWidget  *widget,
 
       if (text != NULL)
         return text;
+    }
+  return NULL;
+}
+
+/* the @n-th row (from 0) whose title starts with @prefix */
+static GtkWidget *
+nth_row (GtkWidget  *widget,
+         const char *prefix,
+         guint       n)
+{
+  GtkWidget *found = NULL;
+
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix))
+    return n == 0 ? widget : NULL;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL && found == NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      guint before = count_rows (c, prefix);
+
+      if (n < before)
+        found = nth_row (c, prefix, n);
+      else
+        n -= before;
+    }
+  return found;
+}
+
+/* the button under @widget whose label is @label */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found != NULL)
+        return found;
     }
   return NULL;
 }
@@ -89,6 +131,39 @@ test_follows_store (void)
   g_assert_cmpint (series, >, 0);
   spin ();
   g_assert_cmpuint (count_rows (view, "Tuesday"), ==, 3);
+
+  /* the keyboard on the second visit's "Record…": someone else's change
+   * (another store on the file, announced as the app does each second)
+   * makes the list again, and the focus is on the same visit's button */
+  {
+    g_autoptr(HwStore) other = hw_store_open (path, &error);
+    g_autoptr(HwRecord) person = NULL;
+    GtkWidget *row, *button, *focus;
+    g_autofree char *title = NULL;
+
+    g_assert_no_error (error);
+    hw_store_set_author (other, "Someone Else");   /* not this window's undo */
+    row = nth_row (view, "Tuesday", 1);
+    g_assert_nonnull (row);
+    title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    button = find_button (row, "_Record…");
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_grab_focus (button));
+    spin ();
+    person = hw_store_get (other, "people", elena, &error);
+    hw_record_set_string (person, "name", "Elena M. Morales");
+    g_assert_true (hw_store_update (other, "Rename", person, &error));
+    g_assert_no_error (error);
+    g_assert_true (hw_store_refresh (store));
+    spin ();
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_true (focus != button);   /* the list was made again */
+    row = gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW);
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+    g_assert_true (focus == find_button (row, "_Record…"));
+  }
 
   /* the month's figures as text: family time in words, as the printed
    * report has it ("1 hour 45 minutes", not "1.8 hours") */

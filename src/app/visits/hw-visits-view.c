@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hw-focus-memo.h"
 #include "hw-language.h"
 #include "hw-plan-change-dialog.h"
 #include "hw-print-dialog.h"
@@ -301,9 +302,13 @@ visit_subtitle (const HwVisit *v)
 static void
 rebuild_agenda (HwVisitsView *self)
 {
+  HwFocusMemo focus = { 0 };
   GtkWidget *child;
   guint shown = 0;
 
+  /* made again on every change, also someone else's: the keyboard's
+   * place is kept */
+  hw_focus_memo_save (&focus, GTK_WIDGET (self->agenda_list));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_list))) != NULL)
     gtk_list_box_remove (self->agenda_list, child);
 
@@ -359,6 +364,7 @@ rebuild_agenda (HwVisitsView *self)
     }
   gtk_widget_set_visible (self->agenda_empty, shown == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->agenda_list), shown > 0);
+  hw_focus_memo_restore (&focus, GTK_WIDGET (self->agenda_list));
 }
 
 /* Plans -------------------------------------------------------------------- */
@@ -424,15 +430,18 @@ rebuild_plans (HwVisitsView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) plans = hw_visits_list_plans (self->store, self->case_id, &error);
   g_autofree char *today = today_iso ();
+  HwFocusMemo focus = { 0 };
   GtkWidget *child;
 
   g_assert (HW_IS_VISITS_VIEW (self));
 
+  hw_focus_memo_save (&focus, GTK_WIDGET (self->plans_list));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->plans_list))) != NULL)
     gtk_list_box_remove (self->plans_list, child);
   if (plans == NULL)
     {
       g_warning ("Could not read the visit plans: %s", error->message);
+      hw_focus_memo_clear (&focus);
       return;
     }
 
@@ -479,6 +488,7 @@ rebuild_plans (HwVisitsView *self)
     }
   gtk_widget_set_visible (self->plans_empty, plans->len == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->plans_list), plans->len > 0);
+  hw_focus_memo_restore (&focus, GTK_WIDGET (self->plans_list));
 }
 
 static void
