@@ -54,6 +54,7 @@ struct _HwEcomapView
   GtkWidget      *role_checks[8];
   GtkWidget      *unpin_button;
   GtkWidget      *tie_box;
+  gint64          tie_version;   /* of the tie the panel shows */
   GtkWidget      *strength_dropdown;
   GtkWidget      *stressful_check;
   GtkWidget      *flow_dropdown;
@@ -316,6 +317,7 @@ refresh_panel (HwEcomapView *self)
     {
       g_autoptr(HwRecord) tie = hw_store_get (self->store, "ties", tie_id, NULL);
 
+      self->tie_version = tie ? hw_record_get_version (tie) : 0;
       if (tie != NULL)
         {
           g_autofree char *title = NULL;
@@ -399,7 +401,22 @@ save_tie (HwEcomapView *self)
         g_strcmp0 (hw_record_get_string (tie, "note"), fields.note) == 0)
       return;
   }
-  report (self, hw_ecomap_update_tie (self->store, tie_id, &fields, &error), error);
+  /* saved over the tie as the panel shows it only */
+  if (!hw_ecomap_update_tie_at (self->store, tie_id, self->tie_version, &fields, &error))
+    {
+      /* someone else changed it since: their tie is shown, and the message
+       * says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        reload (self);
+      report (self, FALSE, error);
+      return;
+    }
+  /* the panel now shows what is saved: its version */
+  {
+    g_autoptr(HwRecord) tie = hw_store_get (self->store, "ties", tie_id, NULL);
+
+    self->tie_version = tie ? hw_record_get_version (tie) : 0;
+  }
 }
 
 static void
@@ -506,9 +523,22 @@ node_moved_cb (HwEcomapCanvas *canvas,
                double          y,
                HwEcomapView   *self)
 {
+  HwEcomapMap *map = hw_ecomap_canvas_get_map (canvas);
   GError *error = NULL;
+  gint64 version = 0;
+  int i = map ? hw_ecomap_map_find_node (map, node_id) : -1;
 
-  report (self, hw_ecomap_move_node (self->store, node_id, x, y, &error), error);
+  if (i >= 0)
+    version = g_array_index (map->nodes, HwEcomapMapNode, i).version;
+  /* moved from where the map showed it only */
+  if (!hw_ecomap_move_node_at (self->store, node_id, version, x, y, &error))
+    {
+      /* someone else moved or changed it since: it goes back to where
+       * they put it, and the message says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        reload (self);
+      report (self, FALSE, error);
+    }
 }
 
 static void

@@ -76,6 +76,15 @@ gboolean     hw_ecomap_move_node       (HwStore           *store,
                                         double             x,
                                         double             y,
                                         GError           **error);
+/* The same, saved only over @version of the node (the one shown:
+ * HwEcomapMapNode.version): when someone else moved or changed it since,
+ * refused with %HW_STORE_ERROR_CONFLICT and nothing written. */
+gboolean     hw_ecomap_move_node_at    (HwStore           *store,
+                                        gint64             node_id,
+                                        gint64             version,
+                                        double             x,
+                                        double             y,
+                                        GError           **error);
 /* Lets the automatic layout place the node again. */
 gboolean     hw_ecomap_unpin_node      (HwStore           *store,
                                         gint64             node_id,
@@ -105,6 +114,14 @@ gint64       hw_ecomap_add_tie         (HwStore           *store,
 /* Checks every field first; an unknown value writes nothing. */
 gboolean     hw_ecomap_update_tie      (HwStore           *store,
                                         gint64             tie_id,
+                                        const HwEcomapTieFields *fields,
+                                        GError           **error);
+/* The same, saved only over @version of the tie (the one shown, see
+ * hw_record_get_version()): when someone else changed it since, refused
+ * with %HW_STORE_ERROR_CONFLICT and nothing written. */
+gboolean     hw_ecomap_update_tie_at   (HwStore           *store,
+                                        gint64             tie_id,
+                                        gint64             version,
                                         const HwEcomapTieFields *fields,
                                         GError           **error);
 gboolean     hw_ecomap_delete_tie      (HwStore           *store,
