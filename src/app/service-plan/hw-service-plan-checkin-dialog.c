@@ -4,7 +4,7 @@
  *
  * The fields show the check-in as it was read when the dialog opened;
  * Save hands them to the core (hw_aftercare_log_checkin or
- * hw_aftercare_change_checkin) as one edit. When the core refuses them (a
+ * hw_aftercare_change_checkin_at) as one edit. When the core refuses them (a
  * day in the future or before going home, nobody chosen), the dialog
  * stays open with what was typed and says why; nothing is written. When
  * someone else changed the check-in since it was read, the save is
