@@ -15,6 +15,7 @@
 #include "hw-ecomap.h"
 #include "hw-ecomap-canvas.h"
 #include "hw-ecomap-view.h"
+#include "hw-enums.h"
 #include "hw-test-png.h"
 
 typedef struct {
@@ -260,6 +261,10 @@ test_tie_panel_and_delete (Fixture       *f,
 }
 
 
+static GtkWidget *find_type (GtkWidget *widget,
+                             GType      type,
+                             guint      skip);
+
 static void
 collect_entries (GtkWidget *widget,
                  GPtrArray *out)
@@ -287,10 +292,10 @@ find_note_entry (GtkWidget *view)
 }
 
 /* Two people on one map: someone else (a second program) changes the
- * selected tie's note, and moves a node, while this view shows the older
- * ones; the change made in the panel and the node dropped elsewhere are
- * refused (theirs stays), the panel and the map show theirs; made again,
- * they are saved. */
+ * selected tie's note, moves a node, changes its group, while this view
+ * shows the older ones; the change made in the panel and the node dropped
+ * elsewhere are refused (theirs stays), the panel and the map show
+ * theirs; made again, they are saved. */
 static void
 test_tie_and_move_conflict (Fixture       *f,
                             gconstpointer  data)
@@ -361,6 +366,38 @@ test_tie_and_move_conflict (Fixture       *f,
   spin (50);
   rec = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
   g_assert_cmpfloat (hw_record_get_double (rec, "x"), ==, 321.0);
+
+  /* the node's group, chosen in the panel while they chose another */
+  {
+    GtkWidget *group;
+    guint n, now;
+    const HwChoice *groups = hw_choices_get (HW_CHOICES_ECOMAP_CATEGORY, &n);
+    g_autoptr(HwRecord) node = NULL;
+
+    hw_ecomap_canvas_select (canvas, joseph, 0);
+    spin (20);
+    group = find_type (f->view, GTK_TYPE_DROP_DOWN, 0);
+    g_assert_nonnull (group);
+    now = gtk_drop_down_get_selected (GTK_DROP_DOWN (group));
+    g_assert_cmpint (hw_choices_index (HW_CHOICES_ECOMAP_CATEGORY,
+                                       hw_record_get_string (rec, "category")), ==, (int) now);
+    node = hw_store_get (other, "ecomap_nodes", joseph, &error);
+    hw_record_set_string (node, "category", groups[(now + 2) % n].id);
+    g_assert_true (hw_store_update (other, "Change group", node, &error));
+    g_assert_no_error (error);
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (group), (now + 1) % n);
+    spin (50);
+    g_clear_object (&rec);
+    rec = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
+    g_assert_cmpstr (hw_record_get_string (rec, "category"), ==, groups[(now + 2) % n].id);
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (group)), ==, (now + 2) % n);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (group), (now + 1) % n);
+    spin (50);
+    g_clear_object (&rec);
+    rec = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
+    g_assert_cmpstr (hw_record_get_string (rec, "category"), ==, groups[(now + 1) % n].id);
+  }
 }
 
 static GtkWindow *

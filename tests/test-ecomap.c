@@ -453,9 +453,9 @@ test_undo_each_edit (Fixture       *f,
 
 /* Two people on one map: the map as loaded (hw_ecomap_load) carries each
  * node's version; someone else (a second program) moves a node and
- * changes a tie meanwhile; a move or a tie change over what was read is
- * refused with a conflict and theirs stays; over their version it goes
- * through. */
+ * changes a tie meanwhile; a move, a group or a tie change over what
+ * was read is refused with a conflict and theirs stays; over their
+ * version it goes through. */
 static void
 test_versions (Fixture       *f,
                gconstpointer  data)
@@ -496,6 +496,9 @@ test_versions (Fixture       *f,
   g_assert_false (hw_ecomap_update_tie_at (f->store, tie_id, tie_version, &mine, &error));
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
+  g_assert_false (hw_ecomap_set_category_at (f->store, node_id, node_version, "work", &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
   row = hw_store_get (f->store, "ecomap_nodes", node_id, &error);
   g_assert_cmpfloat (hw_record_get_double (row, "x"), ==, 10.0);
   g_clear_object (&row);
@@ -520,6 +523,9 @@ test_versions (Fixture       *f,
   g_clear_object (&row);
   row = hw_store_get (f->store, "ecomap_nodes", node_id, &error);
   g_assert_cmpfloat (hw_record_get_double (row, "x"), ==, 300.0);
+  g_assert_true (hw_ecomap_set_category_at (f->store, node_id, hw_record_get_version (row), "work",
+                                            &error));
+  g_assert_no_error (error);
 }
 
 /* Refusals write nothing -------------------------------------------------- */

@@ -55,6 +55,7 @@ struct _HwEcomapView
   GtkWidget      *unpin_button;
   GtkWidget      *tie_box;
   gint64          tie_version;   /* of the tie the panel shows */
+  gint64          node_version;  /* of the node the panel shows */
   GtkWidget      *strength_dropdown;
   GtkWidget      *stressful_check;
   GtkWidget      *flow_dropdown;
@@ -300,6 +301,7 @@ refresh_panel (HwEcomapView *self)
       const HwChoice *roles = hw_choices_get (HW_CHOICES_NETWORK_ROLE, &n);
 
       gtk_label_set_text (GTK_LABEL (self->selection_title), node_label (self, node_id));
+      self->node_version = node ? hw_record_get_version (node) : 0;
       if (node != NULL)
         {
           int c = hw_choices_index (HW_CHOICES_ECOMAP_CATEGORY, hw_record_get_string (node, "category"));
@@ -461,7 +463,20 @@ category_changed_cb (GObject      *object,
     return;
   category = choice_id_at (HW_CHOICES_ECOMAP_CATEGORY,
                            gtk_drop_down_get_selected (GTK_DROP_DOWN (self->category_dropdown)));
-  report (self, hw_ecomap_set_category (self->store, node_id, category, &error), error);
+  /* saved over the node as the panel shows it only */
+  if (!hw_ecomap_set_category_at (self->store, node_id, self->node_version, category, &error))
+    {
+      /* someone else changed it since: theirs is shown */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        reload (self);
+      report (self, FALSE, error);
+      return;
+    }
+  {
+    g_autoptr(HwRecord) node = hw_store_get (self->store, "ecomap_nodes", node_id, NULL);
+
+    self->node_version = node ? hw_record_get_version (node) : 0;
+  }
 }
 
 static void

@@ -494,10 +494,11 @@ hw_ecomap_unpin_node (HwStore  *store,
 }
 
 gboolean
-hw_ecomap_set_category (HwStore     *store,
-                        gint64       node_id,
-                        const char  *category,
-                        GError     **error)
+hw_ecomap_set_category_at (HwStore     *store,
+                           gint64       node_id,
+                           gint64       version,
+                           const char  *category,
+                           GError     **error)
 {
   g_autoptr(HwRecord) rec = NULL;
   g_autoptr(HwRecord) node = NULL;
@@ -510,7 +511,17 @@ hw_ecomap_set_category (HwStore     *store,
   rec = hw_record_new ("ecomap_nodes");
   hw_record_set_id (rec, node_id);
   hw_record_set_string (rec, "category", category);
+  hw_record_set_version (rec, version);
   return hw_store_update (store, N_("Change group on the ecomap"), rec, error);
+}
+
+gboolean
+hw_ecomap_set_category (HwStore     *store,
+                        gint64       node_id,
+                        const char  *category,
+                        GError     **error)
+{
+  return hw_ecomap_set_category_at (store, node_id, 0, category, error);
 }
 
 gint64

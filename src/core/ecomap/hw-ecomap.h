@@ -93,6 +93,13 @@ gboolean     hw_ecomap_set_category    (HwStore           *store,
                                         gint64             node_id,
                                         const char        *category,
                                         GError           **error);
+/* The same, saved only over @version of the node (as
+ * hw_ecomap_move_node_at()). */
+gboolean     hw_ecomap_set_category_at (HwStore           *store,
+                                        gint64             node_id,
+                                        gint64             version,
+                                        const char        *category,
+                                        GError           **error);
 
 typedef struct {
   const char *strength;       /* strong, moderate, tenuous, broken */
