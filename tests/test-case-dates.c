@@ -200,6 +200,66 @@ test_refusals (Fixture       *f,
   g_assert_cmpint (n_events (f), ==, 2);
 }
 
+/* Saved over the version read only: a second program (someone else) changed
+ * the hearing; the change made from the older version is refused with a
+ * conflict (before any check of the history, which the other change may
+ * have made different), their change stays; over the new version it goes
+ * through. */
+static void
+test_change_at_version (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) theirs = NULL;
+  g_autoptr(HwRecord) row = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 hearing, version = 0;
+  HwCaseEvent mine = { "hearing", "2026-05-01", "disposition", "Mine.", "" };
+  /* a return home before the removal: refused as history, but only once
+   * the version is right */
+  HwCaseEvent early = { "return-home", "2026-01-05", NULL, NULL, "" };
+
+  add (f, "removal", "2026-03-02", NULL);
+  hearing = add (f, "hearing", "2026-04-28", "other");
+  rows = hw_case_dates_list (f->store, f->case_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    if (hw_record_get_id (g_ptr_array_index (rows, i)) == hearing)
+      version = hw_record_get_version (g_ptr_array_index (rows, i));
+  g_assert_cmpint (version, >, 0);
+
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  theirs = hw_store_get (other, "case_events", hearing, &error);
+  hw_record_set_string (theirs, "ordered", "Theirs.");
+  g_assert_true (hw_store_update (other, "Change key date", theirs, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (hw_case_dates_change_at (f->store, hearing, version, &mine, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (hw_case_dates_change_at (f->store, hearing, version, &early, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  row = hw_store_get (f->store, "case_events", hearing, &error);
+  g_assert_cmpstr (hw_record_get_string (row, "ordered"), ==, "Theirs.");
+  g_assert_cmpstr (hw_record_get_string (row, "date"), ==, "2026-04-28");
+
+  /* over their version: the history is checked, then it is saved */
+  g_assert_false (hw_case_dates_change_at (f->store, hearing, hw_record_get_version (row),
+                                           &early, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (hw_case_dates_change_at (f->store, hearing, hw_record_get_version (row),
+                                          &mine, &error));
+  g_assert_no_error (error);
+  g_clear_object (&row);
+  row = hw_store_get (f->store, "case_events", hearing, &error);
+  g_assert_cmpstr (hw_record_get_string (row, "ordered"), ==, "Mine.");
+}
+
 static void
 test_change (Fixture       *f,
              gconstpointer  data)
@@ -520,6 +580,7 @@ main (int   argc,
   ADD ("add-list-undo", test_add_list_undo);
   ADD ("refusals", test_refusals);
   ADD ("change", test_change);
+  ADD ("change-at-version", test_change_at_version);
   ADD ("time-in-care", test_time_in_care);
   ADD ("next-hearing", test_next_hearing);
   ADD ("aftercare", test_aftercare);

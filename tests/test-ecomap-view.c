@@ -1,6 +1,8 @@
 /* test-ecomap-view.c: the ecomap editor widget on a real store: it shows
  * everyone, its actions write undoable edits (connect, move, change a tie,
- * delete), the panel follows the selection, and it is freed cleanly.
+ * delete), the panel follows the selection, a tie or a node someone else
+ * changed meanwhile is not overwritten (theirs is shown), and it is freed
+ * cleanly.
  *
  * Set HW_KEEP_OUTPUT=DIR to keep a PNG of the window.
  *
@@ -13,6 +15,7 @@
 #include "hw-ecomap.h"
 #include "hw-ecomap-canvas.h"
 #include "hw-ecomap-view.h"
+#include "hw-enums.h"
 #include "hw-test-png.h"
 
 typedef struct {
@@ -258,6 +261,145 @@ test_tie_panel_and_delete (Fixture       *f,
 }
 
 
+static GtkWidget *find_type (GtkWidget *widget,
+                             GType      type,
+                             guint      skip);
+
+static void
+collect_entries (GtkWidget *widget,
+                 GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_ENTRY (child))
+        g_ptr_array_add (out, child);
+      collect_entries (child, out);
+    }
+}
+
+/* The panel's note entry: the one after "How often they are in touch". */
+static GtkWidget *
+find_note_entry (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  collect_entries (view, entries);
+  for (guint i = 0; i + 1 < entries->len; i++)
+    if (g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (g_ptr_array_index (entries, i))),
+                   "For example: every week") == 0)
+      return g_ptr_array_index (entries, i + 1);
+  g_assert_not_reached ();
+}
+
+/* Two people on one map: someone else (a second program) changes the
+ * selected tie's note, moves a node, changes its group, while this view
+ * shows the older ones; the change made in the panel and the node dropped
+ * elsewhere are refused (theirs stays), the panel and the map show
+ * theirs; made again, they are saved. */
+static void
+test_tie_and_move_conflict (Fixture       *f,
+                            gconstpointer  data)
+{
+  HwEcomapCanvas *canvas = find_canvas (f->view);
+  gint64 household = hw_ecomap_household_node (f->store, f->case_id);
+  gint64 joseph = node_of (f->store, "Joseph Baker");
+  gint64 tie = hw_store_query_int (f->store, 0, "SELECT id FROM ties WHERE node_a = ? AND node_b = ?",
+                                   G_TYPE_INT64, household, G_TYPE_INT64, joseph, G_TYPE_INVALID);
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) theirs = NULL;
+  g_autoptr(HwRecord) rec = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *note;
+
+  g_assert_cmpint (tie, >, 0);
+  hw_ecomap_canvas_select (canvas, 0, tie);
+  spin (20);
+  note = find_note_entry (f->view);
+
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  theirs = hw_store_get (other, "ties", tie, &error);
+  hw_record_set_string (theirs, "note", "Their note");
+  g_assert_true (hw_store_update (other, "Change tie", theirs, &error));
+  g_assert_no_error (error);
+
+  /* the tie: typed and Enter */
+  gtk_editable_set_text (GTK_EDITABLE (note), "My note");
+  g_signal_emit_by_name (note, "activate");
+  spin (50);
+  rec = hw_store_get (f->store, "ties", tie, &error);
+  g_assert_cmpstr (hw_record_get_string (rec, "note"), ==, "Their note");
+  g_clear_object (&rec);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "Their note");
+  g_assert_cmpint (hw_ecomap_canvas_get_selected_tie (canvas), ==, tie);
+  /* made again over theirs: saved */
+  gtk_editable_set_text (GTK_EDITABLE (note), "Our note");
+  g_signal_emit_by_name (note, "activate");
+  spin (50);
+  rec = hw_store_get (f->store, "ties", tie, &error);
+  g_assert_cmpstr (hw_record_get_string (rec, "note"), ==, "Our note");
+  g_clear_object (&rec);
+  /* and again, over the version that save left */
+  gtk_editable_set_text (GTK_EDITABLE (note), "Our second note");
+  g_signal_emit_by_name (note, "activate");
+  spin (50);
+  rec = hw_store_get (f->store, "ties", tie, &error);
+  g_assert_cmpstr (hw_record_get_string (rec, "note"), ==, "Our second note");
+  g_clear_object (&rec);
+
+  /* the node: they move it; dropped here from where this map showed it */
+  g_assert_true (hw_ecomap_move_node (other, joseph, 11.0, 22.0, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (canvas, "node-moved", joseph, 321.0, -123.0);
+  spin (50);
+  rec = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
+  g_assert_cmpfloat (hw_record_get_double (rec, "x"), ==, 11.0);
+  g_clear_object (&rec);
+  {
+    HwEcomapMap *map = hw_ecomap_canvas_get_map (canvas);
+    int i = hw_ecomap_map_find_node (map, joseph);
+
+    g_assert_cmpfloat (g_array_index (map->nodes, HwEcomapMapNode, i).x, ==, 11.0);
+  }
+  g_signal_emit_by_name (canvas, "node-moved", joseph, 321.0, -123.0);
+  spin (50);
+  rec = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
+  g_assert_cmpfloat (hw_record_get_double (rec, "x"), ==, 321.0);
+
+  /* the node's group, chosen in the panel while they chose another */
+  {
+    GtkWidget *group;
+    guint n, now;
+    const HwChoice *groups = hw_choices_get (HW_CHOICES_ECOMAP_CATEGORY, &n);
+    g_autoptr(HwRecord) node = NULL;
+
+    hw_ecomap_canvas_select (canvas, joseph, 0);
+    spin (20);
+    group = find_type (f->view, GTK_TYPE_DROP_DOWN, 0);
+    g_assert_nonnull (group);
+    now = gtk_drop_down_get_selected (GTK_DROP_DOWN (group));
+    g_assert_cmpint (hw_choices_index (HW_CHOICES_ECOMAP_CATEGORY,
+                                       hw_record_get_string (rec, "category")), ==, (int) now);
+    node = hw_store_get (other, "ecomap_nodes", joseph, &error);
+    hw_record_set_string (node, "category", groups[(now + 2) % n].id);
+    g_assert_true (hw_store_update (other, "Change group", node, &error));
+    g_assert_no_error (error);
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (group), (now + 1) % n);
+    spin (50);
+    g_clear_object (&rec);
+    rec = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
+    g_assert_cmpstr (hw_record_get_string (rec, "category"), ==, groups[(now + 2) % n].id);
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (group)), ==, (now + 2) % n);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (group), (now + 1) % n);
+    spin (50);
+    g_clear_object (&rec);
+    rec = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
+    g_assert_cmpstr (hw_record_get_string (rec, "category"), ==, groups[(now + 1) % n].id);
+  }
+}
+
 static GtkWidget *
 find_entry_with_hint (GtkWidget  *widget,
                       const char *hint)
@@ -477,6 +619,7 @@ main (int   argc,
   ADD ("/ecomap-view/connect-undo", test_connect_and_undo);
   ADD ("/ecomap-view/move-undo", test_move_and_undo);
   ADD ("/ecomap-view/tie-panel-delete", test_tie_panel_and_delete);
+  ADD ("/ecomap-view/tie-and-move-conflict", test_tie_and_move_conflict);
   ADD ("/ecomap-view/legend-compare", test_legend_and_compare);
   ADD ("/ecomap-view/keeps-place", test_keeps_place);
 

@@ -451,6 +451,83 @@ test_undo_each_edit (Fixture       *f,
   check_undo (f, "snapshot delete", NULL, edit_snapshot_delete);
 }
 
+/* Two people on one map: the map as loaded (hw_ecomap_load) carries each
+ * node's version; someone else (a second program) moves a node and
+ * changes a tie meanwhile; a move, a group or a tie change over what
+ * was read is refused with a conflict and theirs stays; over their
+ * version it goes through. */
+static void
+test_versions (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwEcomapMap) map = NULL;
+  g_autoptr(HwRecord) tie = NULL;
+  g_autoptr(HwRecord) row = NULL;
+  HwEcomapMapNode *node;
+  HwEcomapTieFields mine = { "strong", FALSE, "both", "", "", "Mine." };
+  HwEcomapTieFields theirs = { "tenuous", TRUE, "none", "", "", "Theirs." };
+  gint64 node_id, node_version, tie_id, tie_version;
+
+  map = hw_ecomap_load (f->store, f->case_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (map->nodes->len, >, 0);
+  node = &g_array_index (map->nodes, HwEcomapMapNode, 0);
+  node_id = node->id;
+  node_version = node->version;
+  g_assert_cmpint (node_version, >, 0);
+  tie_id = hw_store_query_int (f->store, 0, "SELECT min(id) FROM ties WHERE case_id = ?",
+                               G_TYPE_INT64, f->case_id, G_TYPE_INVALID);
+  tie = hw_store_get (f->store, "ties", tie_id, &error);
+  g_assert_no_error (error);
+  tie_version = hw_record_get_version (tie);
+
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  g_assert_true (hw_ecomap_move_node (other, node_id, 10.0, 20.0, &error));
+  g_assert_true (hw_ecomap_update_tie (other, tie_id, &theirs, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (hw_ecomap_move_node_at (f->store, node_id, node_version, 300.0, 400.0, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (hw_ecomap_update_tie_at (f->store, tie_id, tie_version, &mine, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (hw_ecomap_set_category_at (f->store, node_id, node_version, "work", &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  row = hw_store_get (f->store, "ecomap_nodes", node_id, &error);
+  g_assert_cmpfloat (hw_record_get_double (row, "x"), ==, 10.0);
+  g_clear_object (&row);
+  row = hw_store_get (f->store, "ties", tie_id, &error);
+  g_assert_cmpstr (hw_record_get_string (row, "note"), ==, "Theirs.");
+  g_clear_object (&row);
+
+  /* read again: over their versions */
+  g_clear_pointer (&map, hw_ecomap_map_free);
+  map = hw_ecomap_load (f->store, f->case_id, NULL, &error);
+  node = &g_array_index (map->nodes, HwEcomapMapNode, hw_ecomap_map_find_node (map, node_id));
+  g_assert_cmpint (node->version, >, node_version);
+  g_assert_true (hw_ecomap_move_node_at (f->store, node_id, node->version, 300.0, 400.0, &error));
+  g_assert_no_error (error);
+  row = hw_store_get (f->store, "ties", tie_id, &error);
+  g_assert_true (hw_ecomap_update_tie_at (f->store, tie_id, hw_record_get_version (row), &mine,
+                                          &error));
+  g_assert_no_error (error);
+  g_clear_object (&row);
+  row = hw_store_get (f->store, "ties", tie_id, &error);
+  g_assert_cmpstr (hw_record_get_string (row, "note"), ==, "Mine.");
+  g_clear_object (&row);
+  row = hw_store_get (f->store, "ecomap_nodes", node_id, &error);
+  g_assert_cmpfloat (hw_record_get_double (row, "x"), ==, 300.0);
+  g_assert_true (hw_ecomap_set_category_at (f->store, node_id, hw_record_get_version (row), "work",
+                                            &error));
+  g_assert_no_error (error);
+}
+
 /* Refusals write nothing -------------------------------------------------- */
 
 static void
@@ -821,6 +898,7 @@ main (int   argc,
   ADD ("/ecomap/withheld-absent", test_withheld_absent);
   ADD ("/ecomap/undo-each-edit", test_undo_each_edit);
   ADD ("/ecomap/refusals", test_refusals);
+  ADD ("/ecomap/versions", test_versions);
   ADD ("/ecomap/snapshot-compare", test_snapshot_compare);
   ADD ("/ecomap/snapshot-withheld", test_snapshot_withheld);
   ADD ("/ecomap/network-list", test_network_list);

@@ -2,7 +2,9 @@
  * the case header says time in care and the next hearing and follows the
  * store; the dialog refuses an impossible date and a return home before
  * the removal with the reason, writing nothing, and shows the kind of
- * hearing only for hearings; the page lists the dates, deletes one with
+ * hearing only for hearings, and when someone else changed the date
+ * meanwhile refuses the save and shows their text (so does the
+ * placement dialog, changing or ending a placement); the page lists the dates, deletes one with
  * Undo and refuses to delete the removal a later date needs; the
  * aftercare tab's check appears with a return home.
  *
@@ -16,6 +18,8 @@
 #include "hw-date.h"
 #include "hw-key-date-dialog.h"
 #include "hw-key-dates-page.h"
+#include "hw-placement-dialog.h"
+#include "hw-placements.h"
 #include "hw-test-store.h"
 
 static void
@@ -255,6 +259,169 @@ test_dialog (void)
   hw_test_store_free (g_steal_pointer (&store), dir);
 }
 
+/* Two people on one key date: the dialog opened on a row of the page's
+ * list (hw_case_dates_list, with its version); another program (a second
+ * store on the same file, someone else) changes it; Save is refused with
+ * the message, the dialog shows their text, their change is intact; made
+ * again on their text, it is saved. */
+static void
+test_dialog_conflict (void)
+{
+  char *dir = NULL;
+  gint64 case_id, event_id, id = 0;
+  g_autoptr(HwStore) store = hw_test_store_new_demo ("homeward-kd-conflict-XXXXXX", &dir, &case_id);
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(GPtrArray) events = hw_case_dates_list (store, case_id, NULL);
+  g_autoptr(HwRecord) theirs = NULL;
+  g_autoptr(HwRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  HwRecord *hearing = NULL;
+  GtkWindow *dialog;
+  GtkWidget *row, *problem;
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    if (g_strcmp0 (hw_record_get_string (g_ptr_array_index (events, i), "hearing_kind"),
+                   "review") == 0)
+      hearing = g_ptr_array_index (events, i);
+  g_assert_nonnull (hearing);
+  g_assert_cmpint (hw_record_get_version (hearing), >, 0);
+  event_id = hw_record_get_id (hearing);
+  dialog = hw_key_date_dialog_new (store, case_id, hearing);
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &id);
+  gtk_window_present (dialog);
+  settle ();
+
+  other = hw_store_open (hw_store_get_path (store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  theirs = hw_store_get (other, "case_events", event_id, &error);
+  g_assert_no_error (error);
+  hw_record_set_string (theirs, "notes", "Their notes");
+  g_assert_true (hw_store_update (other, "Change key date", theirs, &error));
+  g_assert_no_error (error);
+
+  set_text (dialog, "_Notes", "My notes");
+  save (dialog);
+  g_assert_cmpint (id, ==, 0);
+  problem = find (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                  "Someone else changed this since you opened it. Their text is shown; "
+                  "make your change again.", FALSE);
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_get_visible (problem));
+  row = find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Notes", FALSE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Their notes");
+  /* still the review hearing */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog),
+                                                                     ADW_TYPE_COMBO_ROW,
+                                                                     "_Kind of hearing",
+                                                                     FALSE))), ==, 3);
+  stored = hw_store_get (store, "case_events", event_id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "notes"), ==, "Their notes");
+  g_clear_object (&stored);
+
+  set_text (dialog, "_Notes", "Our notes");
+  save (dialog);
+  g_assert_cmpint (id, ==, event_id);
+  stored = hw_store_get (store, "case_events", event_id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "notes"), ==, "Our notes");
+  g_assert_cmpstr (hw_record_get_string (stored, "hearing_kind"), ==, "review");
+  g_assert_finalize_object (dialog);
+
+  g_clear_object (&other);
+  hw_test_store_free (g_steal_pointer (&store), dir);
+}
+
+/* A placement dialog open on @placement (changing it, or ending it when
+ * @ending) while another program changes the placement's notes: Save is
+ * refused with the message, the dialog shows their notes, their change is
+ * intact; saved again, it goes through. @field (titled @title) is what
+ * the dialog's user types, @typed into it. */
+static void
+check_placement_conflict (HwStore    *store,
+                          gint64      case_id,
+                          HwRecord   *placement,
+                          gboolean    ending,
+                          const char *title,
+                          const char *column,
+                          const char *typed)
+{
+  gint64 placement_id = hw_record_get_id (placement), id = 0;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) theirs = NULL;
+  g_autoptr(HwRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *their_notes = g_strdup_printf ("Their notes %d", ending);
+  GtkWindow *dialog;
+  GtkWidget *problem;
+
+  g_assert_cmpint (hw_record_get_version (placement), >, 0);
+  dialog = hw_placement_dialog_new (store, case_id, placement, ending);
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &id);
+  gtk_window_present (dialog);
+  settle ();
+
+  other = hw_store_open (hw_store_get_path (store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  theirs = hw_store_get (other, "placements", placement_id, &error);
+  g_assert_no_error (error);
+  hw_record_set_string (theirs, "notes", their_notes);
+  g_assert_true (hw_store_update (other, "Change placement", theirs, &error));
+  g_assert_no_error (error);
+
+  set_text (dialog, title, typed);
+  save (dialog);
+  g_assert_cmpint (id, ==, 0);
+  problem = find (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                  "Someone else changed this since you opened it. Their text is shown; "
+                  "make your change again.", FALSE);
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (GTK_WIDGET (dialog),
+                                                              ADW_TYPE_ENTRY_ROW, "N_otes",
+                                                              FALSE))), ==, their_notes);
+  stored = hw_store_get (store, "placements", placement_id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "notes"), ==, their_notes);
+  g_assert_cmpstr (hw_record_get_string (stored, column), !=, typed);
+  g_clear_object (&stored);
+
+  set_text (dialog, title, typed);
+  save (dialog);
+  g_assert_cmpint (id, ==, placement_id);
+  stored = hw_store_get (store, "placements", placement_id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, column), ==, typed);
+  if (!g_str_equal (column, "notes"))
+    g_assert_cmpstr (hw_record_get_string (stored, "notes"), ==, their_notes);
+  g_assert_finalize_object (dialog);
+}
+
+static void
+test_placement_dialog_conflict (void)
+{
+  char *dir = NULL;
+  gint64 case_id;
+  g_autoptr(HwStore) store = hw_test_store_new_demo ("homeward-kd-placement-XXXXXX", &dir, &case_id);
+  g_autoptr(GPtrArray) current = hw_placements_current (store, case_id, NULL, NULL);
+  g_autoptr(HwRecord) again = NULL;
+  g_autofree char *start = NULL;
+
+  g_assert_nonnull (current);
+  g_assert_cmpuint (current->len, >, 0);
+  /* changing it: the notes */
+  check_placement_conflict (store, case_id, g_ptr_array_index (current, 0), FALSE,
+                            "N_otes", "notes", "My notes");
+  /* ending it (on the day it started, which the history allows) */
+  again = hw_store_get (store, "placements", hw_record_get_id (g_ptr_array_index (current, 0)),
+                        NULL);
+  start = g_strdup (hw_record_get_string (again, "start_date"));
+  check_placement_conflict (store, case_id, again, TRUE,
+                            "Last _day, if it ended without a move (YYYY-MM-DD)", "end_date",
+                            start);
+  hw_test_store_free (g_steal_pointer (&store), dir);
+}
+
 static void
 test_page (void)
 {
@@ -353,6 +520,8 @@ main (int    argc,
 
   g_test_add_func ("/key-dates/header", test_header);
   g_test_add_func ("/key-dates/dialog", test_dialog);
+  g_test_add_func ("/key-dates/dialog-conflict", test_dialog_conflict);
+  g_test_add_func ("/key-dates/placement-dialog-conflict", test_placement_dialog_conflict);
   g_test_add_func ("/key-dates/page", test_page);
   g_test_add_func ("/key-dates/aftercare-year", test_aftercare_year);
   return g_test_run ();

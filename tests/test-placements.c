@@ -1,6 +1,7 @@
 /* test-placements.c: where each child lives (placements) and a person's
  * worker: adding, changing, ending and deleting placements as one undoable
- * edit each, the refusals that change nothing, the current placement and
+ * edit each, the refusals that change nothing, a change or an end made
+ * over a version someone else changed since refused, the current placement and
  * the history, the header line, the sample family's history, the worker
  * checks, the JSON case file carrying both (and refusing a file that
  * breaks their rules), and the plans' copies: the agency's shows each
@@ -341,6 +342,88 @@ test_change_end_delete (Fixture       *f,
   g_assert_cmpint (n_placements (f), ==, 0);
   g_assert_true (hw_store_undo (f->store, &error));
   g_assert_cmpint (n_placements (f), ==, 2);
+}
+
+/* The version of placement @id as hw_placements_list() reads it. */
+static gint64
+listed_version (Fixture *f,
+                gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = hw_placements_list (f->store, f->case_id, 0, &error);
+  gint64 version = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    if (hw_record_get_id (g_ptr_array_index (rows, i)) == id)
+      version = hw_record_get_version (g_ptr_array_index (rows, i));
+  g_assert_cmpint (version, >, 0);
+  return version;
+}
+
+/* Two people on one placement: a second program (someone else) changes it
+ * after the version was read; a change or an end over that version is
+ * refused with a conflict (even one the history would refuse: the other
+ * change may be what makes it wrong), their change stays; over their
+ * version it goes through. */
+static void
+test_change_at_version (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) theirs = NULL;
+  g_autoptr(HwRecord) row = NULL;
+  HwPlacement p = placement (f->child, "foster-family", "2026-03-02");
+  HwPlacement mine = placement (f->child, "foster-family", "2026-03-02");
+  gint64 id, version;
+
+  id = add (f, &p);
+  version = listed_version (f, id);
+  mine.notes = "Mine.";
+
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  theirs = hw_store_get (other, "placements", id, &error);
+  g_assert_no_error (error);
+  hw_record_set_string (theirs, "notes", "Theirs.");
+  g_assert_true (hw_store_update (other, "Change placement", theirs, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (hw_placements_change_at (f->store, id, version, &mine, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (hw_placements_end_at (f->store, id, version, "2026-11-20", &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* ending before it starts: still the conflict first */
+  g_assert_false (hw_placements_end_at (f->store, id, version, "2026-01-01", &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  row = hw_store_get (f->store, "placements", id, &error);
+  g_assert_cmpstr (hw_record_get_string (row, "notes"), ==, "Theirs.");
+  g_assert_cmpstr (hw_record_get_string (row, "end_date"), ==, "");
+  g_clear_object (&row);
+
+  /* over their version */
+  version = listed_version (f, id);
+  g_assert_true (hw_placements_change_at (f->store, id, version, &mine, &error));
+  g_assert_no_error (error);
+  version = listed_version (f, id);
+  g_assert_false (hw_placements_end_at (f->store, id, version, "2026-01-01", &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (hw_placements_end_at (f->store, id, version, "2026-11-20", &error));
+  g_assert_no_error (error);
+  row = hw_store_get (f->store, "placements", id, &error);
+  g_assert_cmpstr (hw_record_get_string (row, "notes"), ==, "Mine.");
+  g_assert_cmpstr (hw_record_get_string (row, "end_date"), ==, "2026-11-20");
+
+  /* and the other program's end over the version it read is refused now */
+  g_assert_false (hw_placements_end_at (other, id, hw_record_get_version (theirs), "2026-12-01",
+                                        &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
 }
 
 static void
@@ -717,6 +800,7 @@ main (int   argc,
   ADD ("add-history-undo", test_add_history_undo);
   ADD ("refusals", test_refusals);
   ADD ("change-end-delete", test_change_end_delete);
+  ADD ("change-at-version", test_change_at_version);
   ADD ("current-and-summary", test_current_and_summary);
   ADD ("worker", test_worker);
 #undef ADD

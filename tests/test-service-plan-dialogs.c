@@ -3,18 +3,20 @@
  * need kept off the screen keeps what else it was withheld from, a task
  * done by the agency names no person, a review and its ratings go back
  * with one undo, and a refused goal leaves the dialog open with the
- * reason and writes nothing; a goal someone else changed meanwhile too,
- * showing their text.
+ * reason and writes nothing; a goal, a need, a support after going home
+ * or a check-in someone else changed meanwhile too, showing their text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
 
 #include "hw-service-plan.h"
+#include "hw-service-plan-checkin-dialog.h"
 #include "hw-service-plan-goal-dialog.h"
 #include "hw-service-plan-need-dialog.h"
 #include "hw-service-plan-queries.h"
 #include "hw-service-plan-review-dialog.h"
+#include "hw-service-plan-support-dialog.h"
 #include "hw-service-plan-task-dialog.h"
 #include "hw-test-store.h"
 
@@ -241,6 +243,124 @@ test_goal_conflict (void)
   hw_test_store_free (g_steal_pointer (&store), dir);
 }
 
+/* Two people on one item: @dialog shows @column of row @id of @table
+ * (in the entry row titled @title); another program (a second store on
+ * the same file, someone else) changes it while the dialog is open; Save
+ * is refused with the message, the dialog shows their text, their change
+ * is intact, and a second Save (made again on their text) goes through.
+ * Takes @dialog. */
+static void
+check_conflict (HwStore    *store,
+                GtkWindow  *dialog,
+                const char *table,
+                gint64      id,
+                const char *column,
+                const char *title)
+{
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) theirs = NULL;
+  g_autoptr(HwRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row, *problem;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  other = hw_store_open (hw_store_get_path (store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  theirs = hw_store_get (other, table, id, &error);
+  g_assert_no_error (error);
+  hw_record_set_string (theirs, column, "Their words");
+  g_assert_true (hw_store_update (other, "Change", theirs, &error));
+  g_assert_no_error (error);
+
+  set_text (dialog, title, "My words");
+  g_assert_cmpint (save (dialog), ==, 0);
+  g_assert_nonnull (dialog);
+  problem = find (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                  "Someone else changed this since you opened it. Their text is shown; make your change again.");
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_get_visible (problem));
+  row = find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Their words");
+  stored = hw_store_get (store, table, id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, column), ==, "Their words");
+  g_clear_object (&stored);
+
+  /* made again on their text, it is saved (the first Save's handler
+   * wrote into a variable that is gone) */
+  g_signal_handlers_disconnect_matched (dialog, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, saved_cb, NULL);
+  set_text (dialog, title, "Our words");
+  g_assert_cmpint (save (dialog), ==, id);
+  g_assert_null (dialog);
+  stored = hw_store_get (store, table, id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, column), ==, "Our words");
+}
+
+static void
+test_need_conflict (void)
+{
+  char *dir = NULL;
+  gint64 case_id, id;
+  g_autoptr(HwStore) store = hw_test_store_new_demo ("homeward-spd-XXXXXX", &dir, &case_id);
+  g_autoptr(HwRecord) need = NULL;
+
+  id = need_of (store, case_id, "housing");
+  need = hw_store_get (store, "needs", id, NULL);
+  check_conflict (store, hw_service_plan_need_dialog_new (store, case_id, need),
+                  "needs", id, "family_words", "In the family’s _words");
+  hw_test_store_free (g_steal_pointer (&store), dir);
+}
+
+/* The first row of @table of the sample family's case (by @sql). */
+static HwRecord *
+first_row (HwStore    *store,
+           const char *table,
+           const char *sql,
+           gint64      case_id)
+{
+  g_autoptr(GPtrArray) rows = hw_store_select (store, table, NULL, sql,
+                                               G_TYPE_INT64, case_id, G_TYPE_INVALID);
+
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+static void
+test_support_conflict (void)
+{
+  char *dir = NULL;
+  gint64 case_id;
+  g_autoptr(HwStore) store = hw_test_store_new_demo ("homeward-spd-XXXXXX", &dir, &case_id);
+  g_autoptr(HwRecord) support = NULL;
+
+  support = first_row (store, "aftercare_supports",
+                       "SELECT * FROM aftercare_supports WHERE case_id = ? ORDER BY id", case_id);
+  check_conflict (store,
+                  hw_service_plan_support_dialog_new (store, case_id, NULL, support),
+                  "aftercare_supports", hw_record_get_id (support), "description", "_What");
+  hw_test_store_free (g_steal_pointer (&store), dir);
+}
+
+static void
+test_checkin_conflict (void)
+{
+  char *dir = NULL;
+  gint64 case_id;
+  g_autoptr(HwStore) store = hw_test_store_new_demo ("homeward-spd-XXXXXX", &dir, &case_id);
+  g_autoptr(HwRecord) checkin = NULL;
+
+  checkin = first_row (store, "aftercare_checkins",
+                       "SELECT c.* FROM aftercare_checkins c"
+                       " JOIN aftercare_supports s ON s.id = c.support_id"
+                       " WHERE s.case_id = ? ORDER BY c.id", case_id);
+  check_conflict (store,
+                  hw_service_plan_checkin_dialog_new (store, case_id, 0, "2025-03-03", checkin),
+                  "aftercare_checkins", hw_record_get_id (checkin), "what_came_up",
+                  "What came _up");
+  hw_test_store_free (g_steal_pointer (&store), dir);
+}
+
 static void
 test_task (void)
 {
@@ -331,6 +451,9 @@ main (int    argc,
   g_test_add_func ("/service-plan-dialogs/need", test_need);
   g_test_add_func ("/service-plan-dialogs/goal-refused", test_goal_refused);
   g_test_add_func ("/service-plan-dialogs/goal-conflict", test_goal_conflict);
+  g_test_add_func ("/service-plan-dialogs/need-conflict", test_need_conflict);
+  g_test_add_func ("/service-plan-dialogs/support-conflict", test_support_conflict);
+  g_test_add_func ("/service-plan-dialogs/checkin-conflict", test_checkin_conflict);
   g_test_add_func ("/service-plan-dialogs/task", test_task);
   g_test_add_func ("/service-plan-dialogs/review", test_review);
   return g_test_run ();

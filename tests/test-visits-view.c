@@ -1,5 +1,7 @@
 /* test-visits-view.c: the family-time view follows the store (a plan
- * added, undone) and is freed with nothing left behind.
+ * added, undone) and is freed with nothing left behind; the outcome
+ * dialog saves only over the outcome it showed, and shows someone else's
+ * when they recorded one meanwhile.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +12,7 @@
 #include "hw-record.h"
 #include "hw-store.h"
 #include "hw-visits.h"
+#include "hw-visit-outcome-dialog.h"
 #include "hw-visits-view.h"
 
 static guint
@@ -193,6 +196,140 @@ test_follows_store (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
+      && (title == NULL || (ADW_IS_PREFERENCES_ROW (root)
+                            && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)),
+                                          title) == 0)))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+observations_of (GtkWidget *dialog)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (dialog, GTK_TYPE_TEXT_VIEW,
+                                                                                NULL)));
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  return gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+}
+
+static void
+set_observations (GtkWidget  *dialog,
+                  const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (dialog, GTK_TYPE_TEXT_VIEW,
+                                                                                  NULL))), text, -1);
+}
+
+/* Two people on one visit: the outcome dialog opened on a visit with
+ * nothing recorded; someone else (a second program) records it as
+ * cancelled meanwhile; Save is refused with the message, the dialog shows
+ * their outcome, theirs is intact; made again over it, it is saved. */
+static void
+test_outcome_conflict (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-visits-view-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "homeward.db", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autofree char *shown = NULL;
+  HwStore *store = hw_store_open (path, &error);
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(GArray) visits = NULL;
+  g_autoptr(HwRecord) stored = NULL;
+  HwVisitOutcome theirs = { "cancelled-caregiver", "", "", "Their notes", "" };
+  HwVisitPlan plan = { 0 };
+  const HwVisit *visit = NULL;
+  HwVisitOutcomeDialog *dialog;
+  GtkWidget *status;
+  const char *problem;
+  gint64 case_id, elena, sofia, series;
+
+  g_assert_no_error (error);
+  case_id = hw_demo_create (store, &error);
+  g_assert_no_error (error);
+  elena = hw_demo_find_person (store, case_id, "mother");
+  sofia = hw_demo_find_person (store, case_id, "child");
+  plan.case_id = case_id;
+  plan.dtstart = "2026-03-03T16:30";
+  plan.tzid = "America/New_York";
+  plan.duration_minutes = 90;
+  plan.rrule = "FREQ=WEEKLY;COUNT=3";
+  plan.level = "supervised";
+  plan.visitors = &elena;
+  plan.n_visitors = 1;
+  plan.children = &sofia;
+  plan.n_children = 1;
+  series = hw_visits_create_series (store, &plan, &error);
+  g_assert_cmpint (series, >, 0);
+
+  visits = hw_visits_list (store, case_id, 0, 1772323200 /* 2026-03-01 */,
+                           1775001600 /* 2026-04-01 */, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < visits->len; i++)
+    if (g_array_index (visits, HwVisit, i).series_id == series && visit == NULL)
+      visit = &g_array_index (visits, HwVisit, i);
+  g_assert_nonnull (visit);
+  g_assert_cmpint (visit->record_id, ==, 0);
+
+  dialog = hw_visit_outcome_dialog_new (NULL, store, visit, "happened");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+
+  other = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  g_assert_cmpint (hw_visits_record_outcome (other, series, visit->occ.key, &theirs, &error), >, 0);
+  g_assert_no_error (error);
+
+  set_observations (GTK_WIDGET (dialog), "My notes");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "outcome.save", NULL));
+  spin ();
+  g_assert_nonnull (dialog);
+  problem = find_label (GTK_WIDGET (dialog), "Someone else changed this since you opened it.");
+  g_assert_cmpstr (problem, ==,
+                   "Someone else changed this since you opened it. Their text is shown; make your change again.");
+  shown = observations_of (GTK_WIDGET (dialog));
+  g_assert_cmpstr (shown, ==, "Their notes");
+  status = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "What happened");
+  g_assert_cmpstr (hw_visit_statuses ()[adw_combo_row_get_selected (ADW_COMBO_ROW (status))], ==,
+                   "cancelled-caregiver");
+  stored = hw_visits_get_outcome (store, series, visit->occ.key, &error);
+  g_assert_cmpstr (hw_record_get_string (stored, "observations"), ==, "Their notes");
+  g_assert_cmpstr (hw_record_get_string (stored, "status"), ==, "cancelled-caregiver");
+  g_clear_object (&stored);
+
+  /* made again over their outcome: saved, the dialog closes */
+  set_observations (GTK_WIDGET (dialog), "Our notes");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "outcome.save", NULL));
+  spin ();
+  g_assert_null (dialog);
+  stored = hw_visits_get_outcome (store, series, visit->occ.key, &error);
+  g_assert_cmpstr (hw_record_get_string (stored, "observations"), ==, "Our notes");
+  g_assert_cmpstr (hw_record_get_string (stored, "status"), ==, "cancelled-caregiver");
+  g_clear_object (&stored);
+
+  g_clear_object (&other);
+  g_clear_pointer (&visits, g_array_unref);
+  g_assert_finalize_object (store);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -200,5 +337,6 @@ main (int argc, char *argv[])
   adw_init ();
 
   g_test_add_func ("/visits-view/follows-store", test_follows_store);
+  g_test_add_func ("/visits-view/outcome-conflict", test_outcome_conflict);
   return g_test_run ();
 }

@@ -1,4 +1,5 @@
-/* test-visits.c: visit plans, outcomes, the make-up rule, conflicts,
+/* test-visits.c: visit plans, outcomes (saved only over what was read of
+ * them), the make-up rule, conflicts,
  * overdue trial home visits, monthly counts and the level history.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -291,6 +292,99 @@ test_outcomes_and_makeups (Fixture *f, gconstpointer data)
   g_assert_true (V (visits, 2)->flags & HW_VISIT_FLAG_MAKEUP);
   g_assert_cmpstr (V (visits, 2)->who, ==, "Maria Rivera, Ana Rivera");
   g_assert_cmpstr (V (visits, 2)->level, ==, "supervised");
+}
+
+/* The visit of @series_id at @key, as the calendar reads it. */
+static HwVisit *
+visit_at (GArray *visits, gint64 series_id, const char *key)
+{
+  for (guint i = 0; i < visits->len; i++)
+    if (V (visits, i)->series_id == series_id && g_str_has_prefix (V (visits, i)->occ.key, key))
+      return V (visits, i);
+  g_assert_not_reached ();
+}
+
+/* Two people on one visit's outcome: what the calendar read (nothing
+ * recorded, or a record at a version) is what a save goes over. Someone
+ * else (a second program) records or changes it meanwhile: the save is
+ * refused with a conflict and their outcome stays; saved over what is
+ * read again, it goes through. */
+static void
+test_outcome_versions (Fixture *f, gconstpointer data)
+{
+  gint64 visitors[] = { f->mother };
+  gint64 children[] = { f->ana };
+  HwVisitPlan plan = weekly_plan (f, visitors, 1, children, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) visits = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) theirs = NULL;
+  HwVisitOutcome mine = { "happened", "16:05", "17:50", "Mine.", "" };
+  HwVisitOutcome their_cancel = { "cancelled-caregiver", "", "", "Theirs.", "" };
+  HwVisitOutcome their_change = { "happened", "16:10", "17:30", "Theirs again.", "" };
+  HwVisit *v;
+  gint64 id, version, record;
+
+  id = hw_visits_create_series (f->store, &plan, &error);
+  g_assert_no_error (error);
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+
+  /* read with nothing recorded; they cancel it meanwhile */
+  visits = list_all (f, 0);
+  v = visit_at (visits, id, "2025-03-04T16:00");
+  g_assert_cmpint (v->record_id, ==, 0);
+  g_assert_cmpint (v->record_version, ==, 0);
+  record = hw_visits_record_outcome (other, id, "2025-03-04T16:00", &their_cancel, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_visits_record_outcome_at (f->store, id, v->occ.key, v->record_version, &mine,
+                                                &error), ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  theirs = hw_visits_get_outcome (f->store, id, "2025-03-04T16:00", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hw_record_get_string (theirs, "status"), ==, "cancelled-caregiver");
+  g_assert_cmpstr (hw_record_get_string (theirs, "observations"), ==, "Theirs.");
+  g_assert_cmpint (hw_record_get_int (theirs, "makeup_given"), ==, 0);
+  g_assert_cmpint (count_rows (f, "visit_records"), ==, 1);
+
+  /* read again: the record at its version; they change it meanwhile */
+  g_clear_pointer (&visits, g_array_unref);
+  visits = list_all (f, 0);
+  v = visit_at (visits, id, "2025-03-04T16:00");
+  g_assert_cmpint (v->record_id, ==, record);
+  g_assert_cmpint (v->record_version, ==, hw_record_get_version (theirs));
+  version = v->record_version;
+  g_assert_cmpint (hw_visits_record_outcome (other, id, "2025-03-04T16:00", &their_change, &error),
+                   ==, record);
+  g_assert_cmpint (hw_visits_record_outcome_at (f->store, id, v->occ.key, version, &mine, &error),
+                   ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&theirs);
+  theirs = hw_visits_get_outcome (f->store, id, "2025-03-04T16:00", &error);
+  g_assert_cmpstr (hw_record_get_string (theirs, "observations"), ==, "Theirs again.");
+  g_assert_cmpint (hw_record_get_version (theirs), >, version);
+
+  /* over what is there now, it goes through */
+  g_assert_cmpint (hw_visits_record_outcome_at (f->store, id, v->occ.key,
+                                                hw_record_get_version (theirs), &mine, &error),
+                   ==, record);
+  g_assert_no_error (error);
+  g_clear_object (&theirs);
+  theirs = hw_visits_get_outcome (f->store, id, "2025-03-04T16:00", &error);
+  g_assert_cmpstr (hw_record_get_string (theirs, "observations"), ==, "Mine.");
+  g_assert_cmpint (count_rows (f, "visit_records"), ==, 1);
+
+  /* nothing recorded and nobody else: recorded */
+  g_clear_object (&theirs);
+  theirs = hw_visits_get_outcome (f->store, id, "2025-03-11T16:00", &error);
+  g_assert_no_error (error);
+  g_assert_null (theirs);
+  g_assert_cmpint (hw_visits_record_outcome_at (f->store, id, "2025-03-11T16:00", 0, &mine, &error),
+                   >, 0);
+  g_assert_no_error (error);
 }
 
 static void
@@ -588,6 +682,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/visits/create-and-refuse", test_create_and_refuse);
   ADD ("/visits/outcomes-and-makeups", test_outcomes_and_makeups);
+  ADD ("/visits/outcome-versions", test_outcome_versions);
   ADD ("/visits/moves", test_moves);
   ADD ("/visits/conflicts", test_conflicts);
   ADD ("/visits/trial-home-visit", test_trial_home_visit);

@@ -6,7 +6,9 @@
  * home before the removal, a second removal), the dialog stays open with
  * what was typed and says why; nothing is written. The kind of hearing and
  * what the court ordered belong to hearings only, so they show only when
- * the kind is a hearing (and are not saved otherwise).
+ * the kind is a hearing (and are not saved otherwise). When someone else
+ * changed the key date since it was read, the save is refused too and the
+ * dialog shows their text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -102,6 +104,37 @@ kind_changed_cb (HwKeyDateDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->ordered_row), hearing);
 }
 
+/* A new case starts with its removal; after that, hearings are what is
+ * added most. */
+static const char *
+first_kind (HwKeyDateDialog *self)
+{
+  g_autoptr(GPtrArray) events = hw_case_dates_list (self->store, self->case_id, NULL);
+
+  g_assert (HW_IS_KEY_DATE_DIALOG (self));
+
+  return events != NULL && events->len > 0 ? "hearing" : "removal";
+}
+
+/* The fields, from the key date as read (or the defaults for a new one). */
+static void
+fill (HwKeyDateDialog *self)
+{
+  HwRecord *r = self->record;
+
+  setup_combo (self->kind_row, hw_case_event_kinds (), hw_case_event_kind_label,
+               r ? hw_record_get_string (r, "kind") : first_kind (self));
+  setup_combo (self->hearing_kind_row, hw_hearing_kinds (), hw_hearing_kind_label,
+               r ? hw_record_get_string (r, "hearing_kind") : NULL);
+  if (r != NULL)
+    {
+      hw_form_set_text (self->date_row, r, "date");
+      hw_form_set_text (self->ordered_row, r, "ordered");
+      hw_form_set_text (self->notes_row, r, "notes");
+    }
+  kind_changed_cb (self);
+}
+
 static void
 save_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -125,7 +158,9 @@ save_action_cb (GtkWidget  *widget,
   if (self->record != NULL)
     {
       id = hw_record_get_id (self->record);
-      if (!hw_case_dates_change (self->store, id, &event, &error))
+      /* saved over the key date as it was shown only */
+      if (!hw_case_dates_change_at (self->store, id, hw_record_get_version (self->record),
+                                    &event, &error))
         id = 0;
     }
   else
@@ -133,7 +168,20 @@ save_action_cb (GtkWidget  *widget,
 
   if (id == 0)
     {
-      /* the dialog stays open with what was typed, and says what is wrong */
+      /* someone else changed the key date since the dialog opened: their
+       * text is shown, and the message says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        {
+          g_autoptr(HwRecord) newer = hw_store_get (self->store, "case_events",
+                                                    hw_record_get_id (self->record), NULL);
+
+          if (newer != NULL)
+            {
+              g_set_object (&self->record, newer);
+              fill (self);
+            }
+        }
+      /* else the dialog stays open with what was typed, and says what is wrong */
       hw_form_show_error (self->error_label, NULL, error->message);
       return;
     }
@@ -141,40 +189,18 @@ save_action_cb (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* A new case starts with its removal; after that, hearings are what is
- * added most. */
-static const char *
-first_kind (HwKeyDateDialog *self)
-{
-  g_autoptr(GPtrArray) events = hw_case_dates_list (self->store, self->case_id, NULL);
-
-  g_assert (HW_IS_KEY_DATE_DIALOG (self));
-
-  return events != NULL && events->len > 0 ? "hearing" : "removal";
-}
-
 static void
 hw_key_date_dialog_constructed (GObject *object)
 {
   HwKeyDateDialog *self = HW_KEY_DATE_DIALOG (object);
-  HwRecord *r = self->record;
 
   G_OBJECT_CLASS (hw_key_date_dialog_parent_class)->constructed (object);
 
-  gtk_window_set_title (GTK_WINDOW (self), r ? _("Change Key Date") : _("Add Key Date"));
-  setup_combo (self->kind_row, hw_case_event_kinds (), hw_case_event_kind_label,
-               r ? hw_record_get_string (r, "kind") : first_kind (self));
-  setup_combo (self->hearing_kind_row, hw_hearing_kinds (), hw_hearing_kind_label,
-               r ? hw_record_get_string (r, "hearing_kind") : NULL);
-  if (r != NULL)
-    {
-      hw_form_set_text (self->date_row, r, "date");
-      hw_form_set_text (self->ordered_row, r, "ordered");
-      hw_form_set_text (self->notes_row, r, "notes");
-    }
+  gtk_window_set_title (GTK_WINDOW (self),
+                        self->record ? _("Change Key Date") : _("Add Key Date"));
+  fill (self);
   g_signal_connect_object (self->kind_row, "notify::selected",
                            G_CALLBACK (kind_changed_cb), self, G_CONNECT_SWAPPED);
-  kind_changed_cb (self);
   /* type the date straight away */
   gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
 }

@@ -4,7 +4,9 @@
  * Save writes them through the core (hw_placements_add / _change) as one
  * edit. When the core refuses them (a day that does not exist, a second
  * placement of the child on one day, a grown-up as the child), the dialog
- * stays open with what was typed and says why; nothing is written.
+ * stays open with what was typed and says why; nothing is written. When
+ * someone else changed the placement since it was read, the change (or
+ * the end) is refused too and the dialog shows their text.
  * "Relatives considered first" and why none was chosen are asked only of
  * a placement outside the family, so they show only then. The people
  * lists (children, caregivers) are read when the dialog opens. Ending a
@@ -132,6 +134,48 @@ fill_people (AdwComboRow *row,
 }
 
 static void
+select_id (AdwComboRow *row,
+           GArray      *ids,
+           gint64       id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      adw_combo_row_set_selected (row, i);
+}
+
+/* The fields, from the placement as read (or the defaults for a new one);
+ * the people lists are filled already. */
+static void
+fill (HwPlacementDialog *self)
+{
+  HwRecord *r = self->record;
+  const char * const *ids = hw_placement_settings ();
+  const char *setting = r ? hw_record_get_string (r, "setting") : "kin";
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_str_equal (ids[i], setting))
+      adw_combo_row_set_selected (self->setting_row, i);
+  if (r == NULL)
+    return;
+  select_id (self->child_row, self->child_ids, hw_record_get_int (r, "child_id"));
+  select_id (self->caregiver_row, self->caregiver_ids,
+             hw_record_is_null (r, "caregiver_id") ? 0 : hw_record_get_int (r, "caregiver_id"));
+  hw_form_set_text (self->start_row, r, "start_date");
+  hw_form_set_text (self->end_row, r, "end_date");
+  hw_form_set_text (self->caregiver_name_row, r, "caregiver_name");
+  gtk_switch_set_active (self->caregiver_withheld_switch,
+                         *hw_record_get_string (r, "caregiver_withheld_from") != '\0');
+  hw_form_set_text (self->address_row, r, "address");
+  hw_form_set_recipients (hw_record_get_string (r, "address_withheld_from"),
+                          self->address_family_check, self->address_support_check,
+                          self->address_screen_check);
+  hw_form_set_text (self->reason_row, r, "reason");
+  gtk_switch_set_active (self->kin_switch, hw_record_get_boolean (r, "kin_considered"));
+  hw_form_set_text (self->kin_reason_row, r, "kin_not_chosen_reason");
+  hw_form_set_text (self->notes_row, r, "notes");
+}
+
+static void
 save_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -174,13 +218,16 @@ save_action_cb (GtkWidget  *widget,
       /* ending changes the last day only (the other fields are shown, not
        * editable): one edit "End placement", checked by the core */
       id = hw_record_get_id (self->record);
-      if (!hw_placements_end (self->store, id, end, &error))
+      /* saved over the placement as it was shown only */
+      if (!hw_placements_end_at (self->store, id, hw_record_get_version (self->record), end,
+                                 &error))
         id = 0;
     }
   else if (self->record != NULL)
     {
       id = hw_record_get_id (self->record);
-      if (!hw_placements_change (self->store, id, &p, &error))
+      if (!hw_placements_change_at (self->store, id, hw_record_get_version (self->record), &p,
+                                    &error))
         id = 0;
     }
   else
@@ -188,7 +235,20 @@ save_action_cb (GtkWidget  *widget,
 
   if (id == 0)
     {
-      /* the dialog stays open with what was typed, and says what is wrong */
+      /* someone else changed the placement since the dialog opened: their
+       * text is shown, and the message says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        {
+          g_autoptr(HwRecord) newer = hw_store_get (self->store, "placements",
+                                                    hw_record_get_id (self->record), NULL);
+
+          if (newer != NULL)
+            {
+              g_set_object (&self->record, newer);
+              fill (self);
+            }
+        }
+      /* else the dialog stays open with what was typed, and says what is wrong */
       hw_form_show_error (self->error_label, NULL, error->message);
       return;
     }
@@ -206,8 +266,6 @@ hw_placement_dialog_constructed (GObject *object)
   g_autoptr(GPtrArray) adults = NULL;
   g_autoptr(GtkStringList) settings = gtk_string_list_new (NULL);
   const char * const *ids = hw_placement_settings ();
-  const char *setting = r ? hw_record_get_string (r, "setting") : "kin";
-  guint selected = 0;
 
   G_OBJECT_CLASS (hw_placement_dialog_parent_class)->constructed (object);
 
@@ -232,30 +290,9 @@ hw_placement_dialog_constructed (GObject *object)
                                                           : 0);
 
   for (guint i = 0; ids[i] != NULL; i++)
-    {
-      gtk_string_list_append (settings, hw_placement_setting_label (ids[i]));
-      if (g_str_equal (ids[i], setting))
-        selected = i;
-    }
+    gtk_string_list_append (settings, hw_placement_setting_label (ids[i]));
   adw_combo_row_set_model (self->setting_row, G_LIST_MODEL (settings));
-  adw_combo_row_set_selected (self->setting_row, selected);
-
-  if (r != NULL)
-    {
-      hw_form_set_text (self->start_row, r, "start_date");
-      hw_form_set_text (self->end_row, r, "end_date");
-      hw_form_set_text (self->caregiver_name_row, r, "caregiver_name");
-      gtk_switch_set_active (self->caregiver_withheld_switch,
-                             *hw_record_get_string (r, "caregiver_withheld_from") != '\0');
-      hw_form_set_text (self->address_row, r, "address");
-      hw_form_set_recipients (hw_record_get_string (r, "address_withheld_from"),
-                              self->address_family_check, self->address_support_check,
-                              self->address_screen_check);
-      hw_form_set_text (self->reason_row, r, "reason");
-      gtk_switch_set_active (self->kin_switch, hw_record_get_boolean (r, "kin_considered"));
-      hw_form_set_text (self->kin_reason_row, r, "kin_not_chosen_reason");
-      hw_form_set_text (self->notes_row, r, "notes");
-    }
+  fill (self);
   g_signal_connect_object (self->setting_row, "notify::selected",
                            G_CALLBACK (setting_changed_cb), self, G_CONNECT_SWAPPED);
   setting_changed_cb (self);

@@ -54,6 +54,8 @@ struct _HwEcomapView
   GtkWidget      *role_checks[8];
   GtkWidget      *unpin_button;
   GtkWidget      *tie_box;
+  gint64          tie_version;   /* of the tie the panel shows */
+  gint64          node_version;  /* of the node the panel shows */
   GtkWidget      *strength_dropdown;
   GtkWidget      *stressful_check;
   GtkWidget      *flow_dropdown;
@@ -285,9 +287,7 @@ reload (HwEcomapView *self)
       gtk_label_set_text (GTK_LABEL (self->missing_label), text);
     }
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->missing_revealer), missing > 0);
-  self->reloading = TRUE;
   refresh_panel (self);
-  self->reloading = FALSE;
 }
 
 static gboolean
@@ -296,7 +296,12 @@ reload_idle_cb (gpointer data)
   HwEcomapView *self = data;
 
   self->reload_id = 0;
+  /* after a change in the store (also someone else's): the field being
+   * typed in is left alone; a refused save reloads with reload() itself,
+   * which shows the other person's words there */
+  self->reloading = TRUE;
   reload (self);
+  self->reloading = FALSE;
   return G_SOURCE_REMOVE;
 }
 
@@ -374,6 +379,7 @@ refresh_panel (HwEcomapView *self)
       const HwChoice *roles = hw_choices_get (HW_CHOICES_NETWORK_ROLE, &n);
 
       gtk_label_set_text (GTK_LABEL (self->selection_title), node_label (self, node_id));
+      self->node_version = node ? hw_record_get_version (node) : 0;
       if (node != NULL)
         {
           int c = hw_choices_index (HW_CHOICES_ECOMAP_CATEGORY, hw_record_get_string (node, "category"));
@@ -391,6 +397,7 @@ refresh_panel (HwEcomapView *self)
     {
       g_autoptr(HwRecord) tie = hw_store_get (self->store, "ties", tie_id, NULL);
 
+      self->tie_version = tie ? hw_record_get_version (tie) : 0;
       if (tie != NULL)
         {
           g_autofree char *title = NULL;
@@ -474,7 +481,22 @@ save_tie (HwEcomapView *self)
         g_strcmp0 (hw_record_get_string (tie, "note"), fields.note) == 0)
       return;
   }
-  report (self, hw_ecomap_update_tie (self->store, tie_id, &fields, &error), error);
+  /* saved over the tie as the panel shows it only */
+  if (!hw_ecomap_update_tie_at (self->store, tie_id, self->tie_version, &fields, &error))
+    {
+      /* someone else changed it since: their tie is shown, and the message
+       * says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        reload (self);
+      report (self, FALSE, error);
+      return;
+    }
+  /* the panel now shows what is saved: its version */
+  {
+    g_autoptr(HwRecord) tie = hw_store_get (self->store, "ties", tie_id, NULL);
+
+    self->tie_version = tie ? hw_record_get_version (tie) : 0;
+  }
 }
 
 static void
@@ -519,7 +541,20 @@ category_changed_cb (GObject      *object,
     return;
   category = choice_id_at (HW_CHOICES_ECOMAP_CATEGORY,
                            gtk_drop_down_get_selected (GTK_DROP_DOWN (self->category_dropdown)));
-  report (self, hw_ecomap_set_category (self->store, node_id, category, &error), error);
+  /* saved over the node as the panel shows it only */
+  if (!hw_ecomap_set_category_at (self->store, node_id, self->node_version, category, &error))
+    {
+      /* someone else changed it since: theirs is shown */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        reload (self);
+      report (self, FALSE, error);
+      return;
+    }
+  {
+    g_autoptr(HwRecord) node = hw_store_get (self->store, "ecomap_nodes", node_id, NULL);
+
+    self->node_version = node ? hw_record_get_version (node) : 0;
+  }
 }
 
 static void
@@ -581,9 +616,22 @@ node_moved_cb (HwEcomapCanvas *canvas,
                double          y,
                HwEcomapView   *self)
 {
+  HwEcomapMap *map = hw_ecomap_canvas_get_map (canvas);
   GError *error = NULL;
+  gint64 version = 0;
+  int i = map ? hw_ecomap_map_find_node (map, node_id) : -1;
 
-  report (self, hw_ecomap_move_node (self->store, node_id, x, y, &error), error);
+  if (i >= 0)
+    version = g_array_index (map->nodes, HwEcomapMapNode, i).version;
+  /* moved from where the map showed it only */
+  if (!hw_ecomap_move_node_at (self->store, node_id, version, x, y, &error))
+    {
+      /* someone else moved or changed it since: it goes back to where
+       * they put it, and the message says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        reload (self);
+      report (self, FALSE, error);
+    }
 }
 
 static void

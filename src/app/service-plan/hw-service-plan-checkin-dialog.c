@@ -4,9 +4,11 @@
  *
  * The fields show the check-in as it was read when the dialog opened;
  * Save hands them to the core (hw_aftercare_log_checkin or
- * hw_aftercare_change_checkin) as one edit. When the core refuses them (a
+ * hw_aftercare_change_checkin_at) as one edit. When the core refuses them (a
  * day in the future or before going home, nobody chosen), the dialog
- * stays open with what was typed and says why; nothing is written.
+ * stays open with what was typed and says why; nothing is written. When
+ * someone else changed the check-in since it was read, the save is
+ * refused too and the dialog shows their text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,6 +84,7 @@ setup_choices (HwServicePlanCheckinDialog *self,
     who = hw_record_get_int (self->record, "person_id");
   else if (support != NULL)
     who = hw_record_get_int (support, "provider_person_id");
+  g_clear_pointer (&self->person_ids, g_array_unref);
   people = hw_people_select (self->store, self->case_id, HW_PEOPLE_ALL, NULL);
   self->person_ids = hw_service_plan_form_references (self->person_row, people, FALSE, who);
 
@@ -91,6 +94,29 @@ setup_choices (HwServicePlanCheckinDialog *self,
   for (guint i = 0; ids[i] != NULL; i++)
     if (g_strcmp0 (ids[i], how) == 0)
       adw_combo_row_set_selected (self->how_row, i);
+}
+
+/* The fields, from the check-in as read (or the defaults for a new one
+ * of @support). */
+static void
+fill (HwServicePlanCheckinDialog *self,
+      HwRecord                   *support)
+{
+  hw_service_plan_form_set_text (self->date_row, self->record, "date", self->today);
+  setup_choices (self, support);
+  hw_service_plan_form_set_text (self->with_row, self->record, "with_whom", NULL);
+  hw_service_plan_form_set_text (self->came_up_row, self->record, "what_came_up", NULL);
+  hw_service_plan_form_set_text (self->follow_up_row, self->record, "follow_up", NULL);
+  if (self->record != NULL)
+    {
+      g_auto(GStrv) kept = g_strsplit (hw_record_get_string (self->record, "withheld_from"),
+                                       ",", -1);
+
+      gtk_switch_set_active (self->family_switch,
+                             g_strv_contains ((const char * const *) kept, "family"));
+    }
+  else
+    gtk_switch_set_active (self->family_switch, FALSE);
 }
 
 static void
@@ -125,14 +151,29 @@ save_action_cb (GtkWidget  *widget,
   if (self->record != NULL)
     {
       id = hw_record_get_id (self->record);
-      if (!hw_aftercare_change_checkin (self->store, id, &checkin, &error))
+      /* saved over the check-in as it was shown only */
+      if (!hw_aftercare_change_checkin_at (self->store, id, hw_record_get_version (self->record),
+                                           &checkin, &error))
         id = 0;
     }
   else
     id = hw_aftercare_log_checkin (self->store, self->support_id, &checkin, &error);
   if (id == 0)
     {
-      /* the dialog stays open with what was typed, and says what is wrong */
+      /* someone else changed the check-in since the dialog opened: their
+       * text is shown, and the message says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        {
+          g_autoptr(HwRecord) newer = hw_store_get (self->store, "aftercare_checkins",
+                                                    hw_record_get_id (self->record), NULL);
+
+          if (newer != NULL)
+            {
+              g_set_object (&self->record, newer);
+              fill (self, NULL);
+            }
+        }
+      /* else the dialog stays open with what was typed, and says what is wrong */
       hw_form_show_error (self->error_label, NULL, error->message);
       return;
     }
@@ -156,19 +197,7 @@ hw_service_plan_checkin_dialog_constructed (GObject *object)
   if (support != NULL)
     adw_preferences_group_set_description (self->group,
                                            hw_record_get_string (support, "description"));
-  hw_service_plan_form_set_text (self->date_row, self->record, "date", self->today);
-  setup_choices (self, support);
-  hw_service_plan_form_set_text (self->with_row, self->record, "with_whom", NULL);
-  hw_service_plan_form_set_text (self->came_up_row, self->record, "what_came_up", NULL);
-  hw_service_plan_form_set_text (self->follow_up_row, self->record, "follow_up", NULL);
-  if (self->record != NULL)
-    {
-      g_auto(GStrv) kept = g_strsplit (hw_record_get_string (self->record, "withheld_from"),
-                                       ",", -1);
-
-      gtk_switch_set_active (self->family_switch,
-                             g_strv_contains ((const char * const *) kept, "family"));
-    }
+  fill (self, support);
   /* type straight away: what came up is what there is to write */
   gtk_widget_grab_focus (GTK_WIDGET (self->came_up_row));
 }

@@ -3,7 +3,8 @@
  * The fields show the need as it was read when the dialog opened; Save
  * writes them through the core (hw_service_plan_save) as one edit. When
  * the core refuses them, the dialog stays open with what was typed and
- * says why; nothing is written.
+ * says why; nothing is written. When someone else changed the need since
+ * it was read, the save is refused too and the dialog shows their text.
  *
  * "Private" keeps the need off the shared screen: it adds or drops the
  * screen from the need's withheld_from and keeps whatever else the need
@@ -87,6 +88,18 @@ withheld_from (HwServicePlanNeedDialog *self,
   return g_string_free (set, FALSE);
 }
 
+/* The fields, from the need as read (or the defaults for a new one). */
+static void
+fill (HwServicePlanNeedDialog *self)
+{
+  hw_service_plan_form_set_choice (self->domain_row, HW_CHOICES_NEED_DOMAIN, self->record,
+                                   "domain", "housing");
+  hw_service_plan_form_set_text (self->family_words_row, self->record, "family_words", NULL);
+  hw_service_plan_form_set_text (self->strengths_row, self->record, "strengths", NULL);
+  gtk_switch_set_active (self->private_switch,
+                         self->record && hw_record_get_int (self->record, "confidential"));
+}
+
 static void
 save_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -99,7 +112,11 @@ save_action_cb (GtkWidget  *widget,
   gint64 id;
 
   if (self->record != NULL)
-    hw_record_set_id (record, hw_record_get_id (self->record));
+    {
+      hw_record_set_id (record, hw_record_get_id (self->record));
+      /* saved over the need as it was shown only */
+      hw_record_set_version (record, hw_record_get_version (self->record));
+    }
   else
     hw_record_set_int (record, "case_id", self->case_id);
   hw_record_set_string (record, "domain", hw_form_combo_get_id (self->domain_row));
@@ -111,7 +128,20 @@ save_action_cb (GtkWidget  *widget,
   id = hw_service_plan_save (self->store, NULL, record, &error);
   if (id == 0)
     {
-      /* the dialog stays open with what was typed, and says what is wrong */
+      /* someone else changed the need since the dialog opened: their
+       * text is shown, and the message says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        {
+          g_autoptr(HwRecord) newer = hw_store_get (self->store, "needs",
+                                                    hw_record_get_id (self->record), NULL);
+
+          if (newer != NULL)
+            {
+              g_set_object (&self->record, newer);
+              fill (self);
+            }
+        }
+      /* else the dialog stays open with what was typed, and says what is wrong */
       hw_form_show_error (self->error_label, NULL, error->message);
       return;
     }
@@ -127,12 +157,7 @@ hw_service_plan_need_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (hw_service_plan_need_dialog_parent_class)->constructed (object);
 
   gtk_window_set_title (GTK_WINDOW (self), self->record ? _("Change Need") : _("Add Need"));
-  hw_service_plan_form_set_choice (self->domain_row, HW_CHOICES_NEED_DOMAIN, self->record,
-                                   "domain", "housing");
-  hw_service_plan_form_set_text (self->family_words_row, self->record, "family_words", NULL);
-  hw_service_plan_form_set_text (self->strengths_row, self->record, "strengths", NULL);
-  gtk_switch_set_active (self->private_switch,
-                         self->record && hw_record_get_int (self->record, "confidential"));
+  fill (self);
   /* type straight away */
   gtk_widget_grab_focus (GTK_WIDGET (self->family_words_row));
 }

@@ -5,7 +5,8 @@
  * Save writes them through the core (hw_service_plan_save) as one edit.
  * When the core refuses them (no description, an impossible date, an end
  * before the start), the dialog stays open with what was typed and says
- * why; nothing is written.
+ * why; nothing is written. When someone else changed the support since it
+ * was read, the save is refused too and the dialog shows their text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -87,6 +88,8 @@ setup_providers (HwServicePlanSupportDialog *self)
 
   g_assert (HW_IS_SERVICE_PLAN_SUPPORT_DIALOG (self));
 
+  g_clear_pointer (&self->person_ids, g_array_unref);
+  g_clear_pointer (&self->organisation_ids, g_array_unref);
   people = hw_people_select (self->store, self->case_id, HW_PEOPLE_ALL, NULL);
   organisations = hw_organisations_select (self->store, self->case_id, NULL);
   self->person_ids =
@@ -99,56 +102,10 @@ setup_providers (HwServicePlanSupportDialog *self)
                                      ? hw_record_get_int (self->record, "provider_org_id") : 0);
 }
 
+/* The fields, from the support as read (or the defaults for a new one). */
 static void
-save_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+fill (HwServicePlanSupportDialog *self)
 {
-  HwServicePlanSupportDialog *self = HW_SERVICE_PLAN_SUPPORT_DIALOG (widget);
-  g_autoptr(HwRecord) record = hw_record_new ("aftercare_supports");
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (self->record != NULL)
-    hw_record_set_id (record, hw_record_get_id (self->record));
-  else
-    hw_record_set_int (record, "case_id", self->case_id);
-  hw_record_set_string (record, "component", hw_form_combo_get_id (self->component_row));
-  hw_form_record_set_text (record, "description", self->description_row);
-  hw_record_set_ref (record, "provider_person_id",
-                     hw_service_plan_form_get_reference (self->person_row, self->person_ids));
-  hw_record_set_ref (record, "provider_org_id",
-                     hw_service_plan_form_get_reference (self->organisation_row,
-                                                         self->organisation_ids));
-  hw_form_record_set_text (record, "checkin_schedule", self->checkin_row);
-  {
-    guint every = adw_combo_row_get_selected (self->every_row);
-
-    hw_record_set_string (record, "checkin_every",
-                          every < HW_CHECKIN_N_FREQUENCIES ? hw_checkin_frequencies ()[every] : "");
-  }
-  hw_form_record_set_text (record, "start_date", self->start_date_row);
-  hw_form_record_set_text (record, "end_date", self->end_date_row);
-
-  id = hw_service_plan_save (self->store, NULL, record, &error);
-  if (id == 0)
-    {
-      /* the dialog stays open with what was typed, and says what is wrong */
-      hw_form_show_error (self->error_label, NULL, error->message);
-      return;
-    }
-  g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-hw_service_plan_support_dialog_constructed (GObject *object)
-{
-  HwServicePlanSupportDialog *self = HW_SERVICE_PLAN_SUPPORT_DIALOG (object);
-
-  G_OBJECT_CLASS (hw_service_plan_support_dialog_parent_class)->constructed (object);
-
-  gtk_window_set_title (GTK_WINDOW (self), self->record ? _("Change Support") : _("Add Support"));
   hw_service_plan_form_set_choice (self->component_row, HW_CHOICES_AFTERCARE_COMPONENT,
                                    self->record, "component", self->component);
   hw_service_plan_form_set_text (self->description_row, self->record, "description", NULL);
@@ -171,6 +128,76 @@ hw_service_plan_support_dialog_constructed (GObject *object)
   }
   hw_service_plan_form_set_text (self->start_date_row, self->record, "start_date", NULL);
   hw_service_plan_form_set_text (self->end_date_row, self->record, "end_date", NULL);
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HwServicePlanSupportDialog *self = HW_SERVICE_PLAN_SUPPORT_DIALOG (widget);
+  g_autoptr(HwRecord) record = hw_record_new ("aftercare_supports");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->record != NULL)
+    {
+      hw_record_set_id (record, hw_record_get_id (self->record));
+      /* saved over the support as it was shown only */
+      hw_record_set_version (record, hw_record_get_version (self->record));
+    }
+  else
+    hw_record_set_int (record, "case_id", self->case_id);
+  hw_record_set_string (record, "component", hw_form_combo_get_id (self->component_row));
+  hw_form_record_set_text (record, "description", self->description_row);
+  hw_record_set_ref (record, "provider_person_id",
+                     hw_service_plan_form_get_reference (self->person_row, self->person_ids));
+  hw_record_set_ref (record, "provider_org_id",
+                     hw_service_plan_form_get_reference (self->organisation_row,
+                                                         self->organisation_ids));
+  hw_form_record_set_text (record, "checkin_schedule", self->checkin_row);
+  {
+    guint every = adw_combo_row_get_selected (self->every_row);
+
+    hw_record_set_string (record, "checkin_every",
+                          every < HW_CHECKIN_N_FREQUENCIES ? hw_checkin_frequencies ()[every] : "");
+  }
+  hw_form_record_set_text (record, "start_date", self->start_date_row);
+  hw_form_record_set_text (record, "end_date", self->end_date_row);
+
+  id = hw_service_plan_save (self->store, NULL, record, &error);
+  if (id == 0)
+    {
+      /* someone else changed the support since the dialog opened: their
+       * text is shown, and the message says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        {
+          g_autoptr(HwRecord) newer = hw_store_get (self->store, "aftercare_supports",
+                                                    hw_record_get_id (self->record), NULL);
+
+          if (newer != NULL)
+            {
+              g_set_object (&self->record, newer);
+              fill (self);
+            }
+        }
+      /* else the dialog stays open with what was typed, and says what is wrong */
+      hw_form_show_error (self->error_label, NULL, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+hw_service_plan_support_dialog_constructed (GObject *object)
+{
+  HwServicePlanSupportDialog *self = HW_SERVICE_PLAN_SUPPORT_DIALOG (object);
+
+  G_OBJECT_CLASS (hw_service_plan_support_dialog_parent_class)->constructed (object);
+
+  gtk_window_set_title (GTK_WINDOW (self), self->record ? _("Change Support") : _("Add Support"));
+  fill (self);
   /* type straight away */
   gtk_widget_grab_focus (GTK_WIDGET (self->description_row));
 }

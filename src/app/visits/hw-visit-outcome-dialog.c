@@ -3,6 +3,10 @@
  * Saving is one edit: the outcome and, for a cancellation that owes the
  * family a make-up (caregiver, agency or provider), the make-up visit if a
  * date is given. A refusal is shown above the form; the dialog stays.
+ * The outcome is saved only over what was recorded when the dialog opened
+ * (its row version, or nothing): when someone else recorded or changed it
+ * since, the save is refused, nothing is written, and the dialog shows
+ * what they recorded.
  * The form is a template (ui/visits/hw-visit-outcome-dialog.ui); the
  * visit's day and time and the choices are set in code.
  *
@@ -34,6 +38,9 @@ struct _HwVisitOutcomeDialog
   AdwEntryRow *makeup_row;
   AdwEntryRow *move_row;
   gboolean     had_record;
+  gint64       record_version;  /* of the outcome shown; 0 nothing recorded */
+  char        *from;            /* the visit's planned clock times, "16:00" */
+  char        *to;
   AdwPreferencesGroup *group;
   GtkWidget   *cancel_button;
   GtkWidget   *save_button;
@@ -47,6 +54,8 @@ hw_visit_outcome_dialog_dispose (GObject *object)
   HwVisitOutcomeDialog *self = HW_VISIT_OUTCOME_DIALOG (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
   G_OBJECT_CLASS (hw_visit_outcome_dialog_parent_class)->dispose (object);
 }
 
@@ -73,6 +82,68 @@ status_changed_cb (HwVisitOutcomeDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->departure_row), happened);
   gtk_widget_set_visible (GTK_WIDGET (self->makeup_row),
                           !self->makeup_given && hw_visit_status_owes_makeup (status));
+}
+
+/* "16:05" from "2025-03-04T16:05:00" */
+static char *
+clock_of (const char *local)
+{
+  return local && strlen (local) >= 16 ? g_strndup (local + 11, 5) : g_strdup ("");
+}
+
+/* The fields, from an outcome: @status, the arrival and departure
+ * ("" shows the planned times), @observations, @recommendation. */
+static void
+fill (HwVisitOutcomeDialog *self,
+      const char           *status,
+      const char           *arrival_local,
+      const char           *departure_local,
+      const char           *observations,
+      const char           *recommendation)
+{
+  const char *const *ids = hw_visit_statuses ();
+  g_autofree char *arrival = clock_of (arrival_local);
+  g_autofree char *departure = clock_of (departure_local);
+  int level = hw_visit_level_index (recommendation);
+
+  for (int i = 0; ids[i]; i++)
+    if (g_strcmp0 (ids[i], status) == 0)
+      adw_combo_row_set_selected (self->status_row, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->arrival_row), arrival[0] ? arrival : self->from);
+  gtk_editable_set_text (GTK_EDITABLE (self->departure_row), departure[0] ? departure : self->to);
+  adw_combo_row_set_selected (self->recommendation_row, level >= 0 ? (guint) level + 1 : 0);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->observations),
+                            observations ? observations : "", -1);
+}
+
+/* Someone else recorded or changed the outcome since it was shown: what
+ * they recorded is shown instead, and saved over next time. */
+static void
+show_theirs (HwVisitOutcomeDialog *self)
+{
+  g_autoptr(HwRecord) theirs = hw_visits_get_outcome (self->store, self->series_id, self->key, NULL);
+
+  g_assert (HW_IS_VISIT_OUTCOME_DIALOG (self));
+
+  if (theirs == NULL)
+    {
+      self->had_record = FALSE;
+      self->record_version = 0;
+      fill (self, "scheduled", "", "", "", "");
+    }
+  else
+    {
+      const char *status = hw_record_get_string (theirs, "status");
+
+      self->had_record = TRUE;
+      self->record_version = hw_record_get_version (theirs);
+      self->makeup_given = hw_visit_status_owes_makeup (status)
+                           && hw_record_get_int (theirs, "makeup_given") != 0;
+      fill (self, status, hw_record_get_string (theirs, "arrival"),
+            hw_record_get_string (theirs, "departure"), hw_record_get_string (theirs, "observations"),
+            hw_record_get_string (theirs, "recommendation"));
+    }
+  status_changed_cb (self);
 }
 
 static void
@@ -118,7 +189,9 @@ save_action (GtkWidget  *widget,
              && observations[0] == '\0' && outcome.recommendation[0] == '\0');
   if (record)
     {
-      record_id = hw_visits_record_outcome (self->store, self->series_id, self->key, &outcome, &error);
+      /* saved over the outcome as it was shown only */
+      record_id = hw_visits_record_outcome_at (self->store, self->series_id, self->key,
+                                               self->record_version, &outcome, &error);
       if (record_id == 0)
         goto rollback;
     }
@@ -137,6 +210,9 @@ save_action (GtkWidget  *widget,
 rollback:
   hw_store_rollback_edit (self->store);
 fail:
+  /* their outcome is shown, and the message says to make the change again */
+  if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+    show_theirs (self);
   gtk_label_set_text (self->error_label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
@@ -178,13 +254,6 @@ hw_visit_outcome_dialog_init (HwVisitOutcomeDialog *self)
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
-/* "16:05" from "2025-03-04T16:05:00" */
-static char *
-clock_of (const char *local)
-{
-  return local && strlen (local) >= 16 ? g_strndup (local + 11, 5) : g_strdup ("");
-}
-
 HwVisitOutcomeDialog *
 hw_visit_outcome_dialog_new (GtkWindow     *parent,
                              HwStore       *store,
@@ -202,8 +271,6 @@ hw_visit_outcome_dialog_new (GtkWindow     *parent,
   g_autofree char *from = clock_of (visit->occ.local_start);
   g_autofree char *to = clock_of (visit->occ.local_end);
   g_autofree char *description = g_strdup_printf ("%s, %s–%s · %s", date, from, to, hw_visit_level_label (visit->level));
-  g_autofree char *arrival = clock_of (visit->arrival);
-  g_autofree char *departure = clock_of (visit->departure);
   const char *initial = status ? status : visit->status;
 
   self->store = g_object_ref (store);
@@ -214,25 +281,20 @@ hw_visit_outcome_dialog_new (GtkWindow     *parent,
   self->makeup_given = visit->record_id != 0 && hw_visit_status_owes_makeup (visit->status)
                        && !(visit->flags & HW_VISIT_FLAG_MAKEUP_OWED);
   self->had_record = visit->record_id != 0;
+  self->record_version = visit->record_id != 0 ? visit->record_version : 0;
+  self->from = g_strdup (from);
+  self->to = g_strdup (to);
 
   adw_preferences_group_set_title (self->group, description);
   for (int i = 0; ids[i]; i++)
     gtk_string_list_append (statuses, hw_visit_status_label (ids[i]));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
-  for (int i = 0; ids[i]; i++)
-    if (g_strcmp0 (ids[i], initial) == 0)
-      adw_combo_row_set_selected (self->status_row, i);
-  gtk_editable_set_text (GTK_EDITABLE (self->arrival_row), arrival[0] ? arrival : from);
-  gtk_editable_set_text (GTK_EDITABLE (self->departure_row), departure[0] ? departure : to);
 
   gtk_string_list_append (recs, _("No change"));
   for (int i = 0; levels[i]; i++)
     gtk_string_list_append (recs, hw_visit_level_label (levels[i]));
   adw_combo_row_set_model (self->recommendation_row, G_LIST_MODEL (recs));
-  if (hw_visit_level_index (visit->recommendation) >= 0)
-    adw_combo_row_set_selected (self->recommendation_row, hw_visit_level_index (visit->recommendation) + 1);
-
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->observations), visit->observations, -1);
+  fill (self, initial, visit->arrival, visit->departure, visit->observations, visit->recommendation);
 
   g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (status_changed_cb), self,
                            G_CONNECT_SWAPPED);

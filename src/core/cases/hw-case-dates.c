@@ -104,7 +104,7 @@ hw_case_dates_list (HwStore  *store,
 
   /* on one day, the kinds in the order a case goes through them */
   return hw_store_select (store, "case_events", error,
-                          "SELECT id, case_id, kind, date, hearing_kind, ordered, notes, position"
+                          "SELECT id, case_id, kind, date, hearing_kind, ordered, notes, position, version"
                           " FROM case_events WHERE case_id = ?"
                           " ORDER BY date,"
                           "  CASE kind WHEN 'removal' THEN 0 WHEN 'hearing' THEN 1"
@@ -360,10 +360,11 @@ get_event (HwStore  *store,
 }
 
 gboolean
-hw_case_dates_change (HwStore            *store,
-                      gint64              event_id,
-                      const HwCaseEvent  *event,
-                      GError            **error)
+hw_case_dates_change_at (HwStore            *store,
+                         gint64              event_id,
+                         gint64              version,
+                         const HwCaseEvent  *event,
+                         GError            **error)
 {
   g_autoptr(HwRecord) old = NULL;
   g_autoptr(HwRecord) record = hw_record_new ("case_events");
@@ -374,13 +375,27 @@ hw_case_dates_change (HwStore            *store,
   old = get_event (store, event_id, error);
   if (old == NULL)
     return FALSE;
-  if (!check_event (event, error) ||
+  if (!check_event (event, error))
+    return FALSE;
+  /* the history is checked as it is now; when someone else changed this
+   * date since @version, the update below says so instead */
+  if ((version <= 0 || hw_record_get_version (old) == version) &&
       !check_case (store, hw_record_get_int (old, "case_id"), event_id, event, error))
     return FALSE;
 
   hw_record_set_id (record, event_id);
   fill_record (record, event);
+  hw_record_set_version (record, version);
   return hw_store_update (store, N_("Change key date"), record, error);
+}
+
+gboolean
+hw_case_dates_change (HwStore            *store,
+                      gint64              event_id,
+                      const HwCaseEvent  *event,
+                      GError            **error)
+{
+  return hw_case_dates_change_at (store, event_id, 0, event, error);
 }
 
 gboolean

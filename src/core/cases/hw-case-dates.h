@@ -61,6 +61,14 @@ gboolean    hw_case_dates_change         (HwStore            *store,
                                           gint64              event_id,
                                           const HwCaseEvent  *event,
                                           GError            **error);
+/* The same, saved only over @version of the key date (the one shown, see
+ * hw_record_get_version()): when someone else changed it since, refused
+ * with %HW_STORE_ERROR_CONFLICT and nothing written. */
+gboolean    hw_case_dates_change_at      (HwStore            *store,
+                                          gint64              event_id,
+                                          gint64              version,
+                                          const HwCaseEvent  *event,
+                                          GError            **error);
 /* Deletes key date @event_id, unless the history left would not read in
  * order (deleting the removal before a return home). */
 gboolean    hw_case_dates_delete         (HwStore            *store,
@@ -72,7 +80,8 @@ gboolean    hw_case_dates_delete         (HwStore            *store,
  *
  * Returns: (transfer full) (element-type HwRecord): the key dates of
  *   @case_id in date order (on one day, in the order of the kinds), each
- *   with id, case_id, kind, date, hearing_kind, ordered, notes, position;
+ *   with id, case_id, kind, date, hearing_kind, ordered, notes, position
+ *   and version (the row version read, for hw_case_dates_change_at());
  *   NULL with @error set when the question could not be asked
  */
 GPtrArray  *hw_case_dates_list           (HwStore            *store,

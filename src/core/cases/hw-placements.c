@@ -500,11 +500,22 @@ get_placement (HwStore  *store,
   return record;
 }
 
+/* Whether @old is still at @version (0: no version to check). When it is
+ * not, the history is not checked: the update says someone else changed
+ * it, which is what the caller needs to hear. */
+static gboolean
+at_version (HwRecord *old,
+            gint64    version)
+{
+  return version <= 0 || hw_record_get_version (old) == version;
+}
+
 gboolean
-hw_placements_change (HwStore            *store,
-                      gint64              placement_id,
-                      const HwPlacement  *placement,
-                      GError            **error)
+hw_placements_change_at (HwStore            *store,
+                         gint64              placement_id,
+                         gint64              version,
+                         const HwPlacement  *placement,
+                         GError            **error)
 {
   g_autoptr(HwRecord) old = NULL;
   g_autoptr(HwRecord) record = hw_record_new ("placements");
@@ -519,25 +530,40 @@ hw_placements_change (HwStore            *store,
     return FALSE;
   old_child = hw_record_get_int (old, "child_id");
   if (!check_placement (store, hw_record_get_int (old, "case_id"), placement,
-                        &address_set, &caregiver_set, error) ||
-      !check_child (store, placement->child_id, placement_id, placement, error))
+                        &address_set, &caregiver_set, error))
     return FALSE;
-  /* moved to another child: what is left of the first child's history
-   * must still read in order (it always does: a row less cannot overlap) */
-  if (old_child != placement->child_id && !check_child (store, old_child, placement_id,
-                                                        NULL, error))
-    return FALSE;
+  if (at_version (old, version))
+    {
+      if (!check_child (store, placement->child_id, placement_id, placement, error))
+        return FALSE;
+      /* moved to another child: what is left of the first child's history
+       * must still read in order (it always does: a row less cannot overlap) */
+      if (old_child != placement->child_id && !check_child (store, old_child, placement_id,
+                                                            NULL, error))
+        return FALSE;
+    }
 
   hw_record_set_id (record, placement_id);
   fill_record (record, placement, address_set, caregiver_set);
+  hw_record_set_version (record, version);
   return hw_store_update (store, N_("Change placement"), record, error);
 }
 
 gboolean
-hw_placements_end (HwStore     *store,
-                   gint64       placement_id,
-                   const char  *end_date,
-                   GError     **error)
+hw_placements_change (HwStore            *store,
+                      gint64              placement_id,
+                      const HwPlacement  *placement,
+                      GError            **error)
+{
+  return hw_placements_change_at (store, placement_id, 0, placement, error);
+}
+
+gboolean
+hw_placements_end_at (HwStore     *store,
+                      gint64       placement_id,
+                      gint64       version,
+                      const char  *end_date,
+                      GError     **error)
 {
   g_autoptr(HwRecord) old = NULL;
   g_autoptr(HwRecord) record = hw_record_new ("placements");
@@ -552,19 +578,30 @@ hw_placements_end (HwStore     *store,
   if (!check_date (end_date, _("the last day"), error))
     return FALSE;
   start = g_strdup (hw_record_get_string (old, "start_date"));
-  if (strcmp (end_date, start) < 0)
-    return hw_invalid (error, _("The placement cannot end before it starts."));
   child_id = hw_record_get_int (old, "child_id");
-  {
-    HwPlacement p = { .child_id = child_id, .start_date = start, .end_date = end_date };
+  if (at_version (old, version))
+    {
+      HwPlacement p = { .child_id = child_id, .start_date = start, .end_date = end_date };
 
-    if (!check_child (store, child_id, placement_id, &p, error))
-      return FALSE;
-  }
+      if (strcmp (end_date, start) < 0)
+        return hw_invalid (error, _("The placement cannot end before it starts."));
+      if (!check_child (store, child_id, placement_id, &p, error))
+        return FALSE;
+    }
 
   hw_record_set_id (record, placement_id);
   hw_record_set_string (record, "end_date", end_date);
+  hw_record_set_version (record, version);
   return hw_store_update (store, N_("End placement"), record, error);
+}
+
+gboolean
+hw_placements_end (HwStore     *store,
+                   gint64       placement_id,
+                   const char  *end_date,
+                   GError     **error)
+{
+  return hw_placements_end_at (store, placement_id, 0, end_date, error);
 }
 
 gboolean

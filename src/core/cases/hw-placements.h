@@ -79,6 +79,20 @@ gboolean    hw_placements_end            (HwStore            *store,
                                           gint64              placement_id,
                                           const char         *end_date,
                                           GError            **error);
+/* hw_placements_change() and hw_placements_end(), saved only over
+ * @version of the placement (the one shown, see hw_record_get_version()):
+ * when someone else changed it since, refused with
+ * %HW_STORE_ERROR_CONFLICT and nothing written. */
+gboolean    hw_placements_change_at      (HwStore            *store,
+                                          gint64              placement_id,
+                                          gint64              version,
+                                          const HwPlacement  *placement,
+                                          GError            **error);
+gboolean    hw_placements_end_at         (HwStore            *store,
+                                          gint64              placement_id,
+                                          gint64              version,
+                                          const char         *end_date,
+                                          GError            **error);
 gboolean    hw_placements_delete         (HwStore            *store,
                                           gint64              placement_id,
                                           GError            **error);

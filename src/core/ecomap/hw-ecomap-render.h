@@ -79,6 +79,7 @@ typedef struct {
   gboolean         network_member;
   gboolean         pinned;      /* keep x, y */
   double           x, y;        /* map units; set by hw_ecomap_map_layout */
+  gint64           version;     /* the row version read by hw_ecomap_load, or 0 */
   /* filled in by hw_ecomap_map_layout */
   HwTieStrength    strength;
   double           radius;

@@ -203,6 +203,7 @@ hw_ecomap_load (HwStore           *store,
 
   nodes = hw_store_select (store, "ecomap_nodes", error,
                            "SELECT n.id, n.person_id, n.org_id, n.category, n.label, n.pinned, n.x, n.y,"
+                           "  n.version,"
                            "  p.name AS person_name, p.in_household,"
                            "  coalesce(p.confidential, o.confidential, 0) AS confidential,"
                            "  coalesce(p.withheld_from, o.withheld_from, '') AS withheld_from,"
@@ -245,6 +246,7 @@ hw_ecomap_load (HwStore           *store,
       node->pinned = hw_record_get_boolean (row, "pinned");
       node->x = hw_record_get_double (row, "x");
       node->y = hw_record_get_double (row, "y");
+      node->version = hw_record_get_version (row);
       node->network_member = person_id != 0 && g_hash_table_contains (in_network, &person_id);
       key = g_new (gint64, 1);
       *key = node->id;
@@ -442,11 +444,12 @@ hw_ecomap_delete_node (HwStore  *store,
 }
 
 gboolean
-hw_ecomap_move_node (HwStore  *store,
-                     gint64    node_id,
-                     double    x,
-                     double    y,
-                     GError  **error)
+hw_ecomap_move_node_at (HwStore  *store,
+                        gint64    node_id,
+                        gint64    version,
+                        double    x,
+                        double    y,
+                        GError  **error)
 {
   g_autoptr(HwRecord) rec = NULL;
   g_autoptr(HwRecord) node = get_row (store, "ecomap_nodes", node_id, error);
@@ -460,7 +463,18 @@ hw_ecomap_move_node (HwStore  *store,
   hw_record_set_boolean (rec, "pinned", TRUE);
   hw_record_set_double (rec, "x", x);
   hw_record_set_double (rec, "y", y);
+  hw_record_set_version (rec, version);
   return hw_store_update (store, N_("Move on the ecomap"), rec, error);
+}
+
+gboolean
+hw_ecomap_move_node (HwStore  *store,
+                     gint64    node_id,
+                     double    x,
+                     double    y,
+                     GError  **error)
+{
+  return hw_ecomap_move_node_at (store, node_id, 0, x, y, error);
 }
 
 gboolean
@@ -480,10 +494,11 @@ hw_ecomap_unpin_node (HwStore  *store,
 }
 
 gboolean
-hw_ecomap_set_category (HwStore     *store,
-                        gint64       node_id,
-                        const char  *category,
-                        GError     **error)
+hw_ecomap_set_category_at (HwStore     *store,
+                           gint64       node_id,
+                           gint64       version,
+                           const char  *category,
+                           GError     **error)
 {
   g_autoptr(HwRecord) rec = NULL;
   g_autoptr(HwRecord) node = NULL;
@@ -496,7 +511,17 @@ hw_ecomap_set_category (HwStore     *store,
   rec = hw_record_new ("ecomap_nodes");
   hw_record_set_id (rec, node_id);
   hw_record_set_string (rec, "category", category);
+  hw_record_set_version (rec, version);
   return hw_store_update (store, N_("Change group on the ecomap"), rec, error);
+}
+
+gboolean
+hw_ecomap_set_category (HwStore     *store,
+                        gint64       node_id,
+                        const char  *category,
+                        GError     **error)
+{
+  return hw_ecomap_set_category_at (store, node_id, 0, category, error);
 }
 
 gint64
@@ -562,10 +587,11 @@ normalise_support_types (const char  *text,
 }
 
 gboolean
-hw_ecomap_update_tie (HwStore                 *store,
-                      gint64                   tie_id,
-                      const HwEcomapTieFields *fields,
-                      GError                 **error)
+hw_ecomap_update_tie_at (HwStore                 *store,
+                         gint64                   tie_id,
+                         gint64                   version,
+                         const HwEcomapTieFields *fields,
+                         GError                 **error)
 {
   g_autoptr(HwRecord) tie = NULL, rec = NULL;
   g_autofree char *types = NULL;
@@ -590,7 +616,17 @@ hw_ecomap_update_tie (HwStore                 *store,
   hw_record_set_string (rec, "support_types", types);
   hw_record_set_string (rec, "frequency", fields->frequency ? fields->frequency : "");
   hw_record_set_string (rec, "note", fields->note ? fields->note : "");
+  hw_record_set_version (rec, version);
   return hw_store_update (store, N_("Change tie"), rec, error);
+}
+
+gboolean
+hw_ecomap_update_tie (HwStore                 *store,
+                      gint64                   tie_id,
+                      const HwEcomapTieFields *fields,
+                      GError                 **error)
+{
+  return hw_ecomap_update_tie_at (store, tie_id, 0, fields, error);
 }
 
 gboolean

@@ -76,12 +76,28 @@ gboolean     hw_ecomap_move_node       (HwStore           *store,
                                         double             x,
                                         double             y,
                                         GError           **error);
+/* The same, saved only over @version of the node (the one shown:
+ * HwEcomapMapNode.version): when someone else moved or changed it since,
+ * refused with %HW_STORE_ERROR_CONFLICT and nothing written. */
+gboolean     hw_ecomap_move_node_at    (HwStore           *store,
+                                        gint64             node_id,
+                                        gint64             version,
+                                        double             x,
+                                        double             y,
+                                        GError           **error);
 /* Lets the automatic layout place the node again. */
 gboolean     hw_ecomap_unpin_node      (HwStore           *store,
                                         gint64             node_id,
                                         GError           **error);
 gboolean     hw_ecomap_set_category    (HwStore           *store,
                                         gint64             node_id,
+                                        const char        *category,
+                                        GError           **error);
+/* The same, saved only over @version of the node (as
+ * hw_ecomap_move_node_at()). */
+gboolean     hw_ecomap_set_category_at (HwStore           *store,
+                                        gint64             node_id,
+                                        gint64             version,
                                         const char        *category,
                                         GError           **error);
 
@@ -105,6 +121,14 @@ gint64       hw_ecomap_add_tie         (HwStore           *store,
 /* Checks every field first; an unknown value writes nothing. */
 gboolean     hw_ecomap_update_tie      (HwStore           *store,
                                         gint64             tie_id,
+                                        const HwEcomapTieFields *fields,
+                                        GError           **error);
+/* The same, saved only over @version of the tie (the one shown, see
+ * hw_record_get_version()): when someone else changed it since, refused
+ * with %HW_STORE_ERROR_CONFLICT and nothing written. */
+gboolean     hw_ecomap_update_tie_at   (HwStore           *store,
+                                        gint64             tie_id,
+                                        gint64             version,
                                         const HwEcomapTieFields *fields,
                                         GError           **error);
 gboolean     hw_ecomap_delete_tie      (HwStore           *store,

@@ -116,10 +116,11 @@ hw_aftercare_log_checkin (HwStore          *store,
 }
 
 gboolean
-hw_aftercare_change_checkin (HwStore          *store,
-                             gint64            checkin_id,
-                             const HwCheckin  *checkin,
-                             GError          **error)
+hw_aftercare_change_checkin_at (HwStore          *store,
+                                gint64            checkin_id,
+                                gint64            version,
+                                const HwCheckin  *checkin,
+                                GError          **error)
 {
   g_autoptr(HwRecord) record = NULL;
 
@@ -136,7 +137,17 @@ hw_aftercare_change_checkin (HwStore          *store,
     }
   record = record_of (checkin);
   hw_record_set_id (record, checkin_id);
+  hw_record_set_version (record, version);
   return hw_service_plan_save (store, NULL, record, error) != 0;
+}
+
+gboolean
+hw_aftercare_change_checkin (HwStore          *store,
+                             gint64            checkin_id,
+                             const HwCheckin  *checkin,
+                             GError          **error)
+{
+  return hw_aftercare_change_checkin_at (store, checkin_id, 0, checkin, error);
 }
 
 gboolean

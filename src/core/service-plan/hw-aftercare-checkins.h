@@ -71,6 +71,14 @@ gboolean    hw_aftercare_change_checkin (HwStore          *store,
                                          gint64            checkin_id,
                                          const HwCheckin  *checkin,
                                          GError          **error);
+/* The same, saved only over @version of the check-in (the one shown, see
+ * hw_record_get_version()): when someone else changed it since, refused
+ * with %HW_STORE_ERROR_CONFLICT and nothing written. */
+gboolean    hw_aftercare_change_checkin_at (HwStore          *store,
+                                            gint64            checkin_id,
+                                            gint64            version,
+                                            const HwCheckin  *checkin,
+                                            GError          **error);
 gboolean    hw_aftercare_delete_checkin (HwStore          *store,
                                          gint64            checkin_id,
                                          GError          **error);

@@ -1275,12 +1275,15 @@ parse_clock (const char  *text,
   return hw_recurrence_parse_local (text, out, error);
 }
 
-gint64
-hw_visits_record_outcome (HwStore              *store,
-                          gint64                series_id,
-                          const char           *key,
-                          const HwVisitOutcome *outcome,
-                          GError              **error)
+/* @version: -1 no check; 0 nothing recorded when read; else the
+ * record's version read */
+static gint64
+record_outcome (HwStore              *store,
+                gint64                series_id,
+                const char           *key,
+                gint64                version,
+                const HwVisitOutcome *outcome,
+                GError              **error)
 {
   g_autoptr(HwRecurrence) r = NULL;
   g_autoptr(HwRecord) rec = NULL;
@@ -1336,12 +1339,7 @@ hw_visits_record_outcome (HwStore              *store,
       return 0;
     }
 
-  existing = hw_store_query_int (store, 0,
-                                 "SELECT id FROM visit_records WHERE series_id = ? AND occurrence_start = ?",
-                                 G_TYPE_INT64, series_id, G_TYPE_STRING, k, G_TYPE_INVALID);
   rec = hw_record_new ("visit_records");
-  if (existing != 0)
-    hw_record_set_id (rec, existing);
   hw_record_set_int (rec, "series_id", series_id);
   hw_record_set_string (rec, "occurrence_start", k);
   hw_record_set_string (rec, "status", outcome->status);
@@ -1354,19 +1352,79 @@ hw_visits_record_outcome (HwStore              *store,
                            hw_visit_status_is_cancelled (outcome->status) ? N_("Cancel a visit") : N_("Record a visit"),
                            &own, error))
     return 0;
-  if (existing != 0)
+  /* read inside the edit: what is recorded now is what the write replaces */
+  existing = hw_store_query_int (store, 0,
+                                 "SELECT id FROM visit_records WHERE series_id = ? AND occurrence_start = ?",
+                                 G_TYPE_INT64, series_id, G_TYPE_STRING, k, G_TYPE_INVALID);
+  if (existing != 0 && version == 0)
     {
+      /* nothing was recorded when it was read: someone else has since */
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      ok = FALSE;
+    }
+  else if (existing != 0)
+    {
+      hw_record_set_id (rec, existing);
+      /* over the version read only (none: -1, whatever is there) */
+      hw_record_set_version (rec, version);
       ok = hw_store_update (store, NULL, rec, error);
       id = existing;
     }
   else
     {
+      /* read with a record that has gone since: inserting again is what
+       * the caller means (their record was taken back or deleted) */
       id = hw_store_insert (store, NULL, rec, error);
       ok = id != 0;
     }
   if (!hw_store_leave_edit (store, own, ok, error))
     return 0;
   return id;
+}
+
+HwRecord *
+hw_visits_get_outcome (HwStore     *store,
+                       gint64       series_id,
+                       const char  *key,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  char k[HW_LOCAL_TIME_LEN];
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+
+  if (!hw_recurrence_parse_local (key, k, error))
+    return NULL;
+  rows = hw_store_select (store, "visit_records", error,
+                          "SELECT r.*, CASE WHEN EXISTS (SELECT 1 FROM visit_records m"
+                          "  WHERE m.makeup_for = r.id) THEN 1 ELSE 0 END AS makeup_given"
+                          " FROM visit_records r WHERE r.series_id = ? AND r.occurrence_start = ?",
+                          G_TYPE_INT64, series_id, G_TYPE_STRING, k, G_TYPE_INVALID);
+  if (rows == NULL || rows->len == 0)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+gint64
+hw_visits_record_outcome (HwStore              *store,
+                          gint64                series_id,
+                          const char           *key,
+                          const HwVisitOutcome *outcome,
+                          GError              **error)
+{
+  return record_outcome (store, series_id, key, -1, outcome, error);
+}
+
+gint64
+hw_visits_record_outcome_at (HwStore              *store,
+                             gint64                series_id,
+                             const char           *key,
+                             gint64                version,
+                             const HwVisitOutcome *outcome,
+                             GError              **error)
+{
+  return record_outcome (store, series_id, key, MAX (version, 0), outcome, error);
 }
 
 gint64
@@ -1485,6 +1543,7 @@ series_clear (gpointer data)
 
 typedef struct {
   gint64 id;
+  gint64 version;
   char *status, *arrival, *departure, *observations, *recommendation;
 } Record;
 
@@ -1693,7 +1752,7 @@ load_case (HwStore  *store,
 
     stmt = prepare (store,
                     "SELECT r.id, r.series_id, r.occurrence_start, r.status, r.arrival, r.departure,"
-                    " r.observations, r.recommendation FROM visit_records r"
+                    " r.observations, r.recommendation, r.version FROM visit_records r"
                     " JOIN visit_series s ON s.id = r.series_id WHERE s.case_id = ?1"
                     " AND (r.occurrence_start BETWEEN ?2 AND ?3"
                     "  OR EXISTS (SELECT 1 FROM visit_exceptions e WHERE e.series_id = r.series_id"
@@ -1714,6 +1773,7 @@ load_case (HwStore  *store,
       r->departure = column_dup (stmt, 5);
       r->observations = column_dup (stmt, 6);
       r->recommendation = column_dup (stmt, 7);
+      r->version = hw_db_stmt_column_int64 (stmt, 8);
       g_hash_table_insert (l->records,
                            g_strdup_printf ("%" G_GINT64_FORMAT "|%s",
                                             (gint64) hw_db_stmt_column_int64 (stmt, 1), column_str (stmt, 2)),
@@ -1859,6 +1919,7 @@ hw_visits_list (HwStore  *store,
           v.children = g_array_ref (s->children);
           v.visitors = g_array_ref (s->visitors);
           v.record_id = r ? r->id : 0;
+          v.record_version = r ? r->version : 0;
           v.status = g_strdup (r ? r->status : "scheduled");
           v.arrival = g_strdup (r ? r->arrival : "");
           v.departure = g_strdup (r ? r->departure : "");

@@ -271,6 +271,29 @@ gint64       hw_visits_record_outcome       (HwStore              *store,
                                              const char           *key,
                                              const HwVisitOutcome *outcome,
                                              GError              **error);
+/**
+ * hw_visits_record_outcome_at:
+ * @version: the version of the visit's record as read
+ *   (HwVisit.record_version): 0 when nothing was recorded then
+ *
+ * hw_visits_record_outcome(), saved only over what was read: when someone
+ * else recorded (or changed) the outcome since, refused with
+ * %HW_STORE_ERROR_CONFLICT and nothing written.
+ */
+gint64       hw_visits_record_outcome_at    (HwStore              *store,
+                                             gint64                series_id,
+                                             const char           *key,
+                                             gint64                version,
+                                             const HwVisitOutcome *outcome,
+                                             GError              **error);
+/* What is recorded of the occurrence @key of @series_id now: the
+ * visit_records row (with its version) plus makeup_given (1 when a make-up
+ * visit is scheduled for it, else 0), or NULL when nothing is recorded
+ * (@error unset) or it could not be read (@error set). */
+HwRecord    *hw_visits_get_outcome          (HwStore              *store,
+                                             gint64                series_id,
+                                             const char           *key,
+                                             GError              **error);
 /* Schedules a one-off make-up visit for the cancelled visit @record_id
  * at @local_start. Fails if that cancellation owes no make-up (a parent's
  * cancellation or a no-show) or one is already scheduled. Returns the new
@@ -298,6 +321,7 @@ typedef struct {
   char         *level;
   char         *status;          /* "scheduled" if nothing recorded */
   gint64        record_id;       /* 0 = nothing recorded */
+  gint64        record_version;  /* the record's row version as read, 0 = nothing recorded */
   char         *arrival;
   char         *departure;
   char         *observations;
