@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-focus-memo.h"
 #include "hw-case-dates.h"
 #include "hw-key-date-dialog.h"
 #include "hw-key-dates-page.h"
@@ -123,7 +124,7 @@ event_row_new (HwRecord *event)
 }
 
 static void
-fill (HwKeyDatesPage *self)
+fill_rows (HwKeyDatesPage *self)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
@@ -149,6 +150,18 @@ fill (HwKeyDatesPage *self)
   summary = hw_case_dates_summary (self->store, self->case_id, NULL);
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), *summary != '\0');
+}
+
+/* Made again on every change of the store, also someone else's: the
+ * keyboard's place is kept (the same row, the same button). */
+static void
+fill (HwKeyDatesPage *self)
+{
+  HwFocusMemo focus = { 0 };
+
+  hw_focus_memo_save (&focus, GTK_WIDGET (self->list));
+  fill_rows (self);
+  hw_focus_memo_restore (&focus, GTK_WIDGET (self->list));
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-focus-memo.h"
 #include "hw-language.h"
 #include "hw-people.h"
 #include "hw-placement-dialog.h"
@@ -233,7 +234,7 @@ is_current (GPtrArray *current,
 }
 
 static void
-fill (HwPlacementsPage *self)
+fill_rows (HwPlacementsPage *self)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) current = NULL;
@@ -299,6 +300,18 @@ fill (HwPlacementsPage *self)
   summary = hw_placements_summary (self->store, self->case_id, NULL);
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), *summary != '\0');
+}
+
+/* Made again on every change of the store, also someone else's: the
+ * keyboard's place is kept (the same row, the same button). */
+static void
+fill (HwPlacementsPage *self)
+{
+  HwFocusMemo focus = { 0 };
+
+  hw_focus_memo_save (&focus, GTK_WIDGET (self->children_box));
+  fill_rows (self);
+  hw_focus_memo_restore (&focus, GTK_WIDGET (self->children_box));
 }
 
 static void
