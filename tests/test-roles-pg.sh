@@ -284,7 +284,20 @@ b_lines=$(sql postgres "SELECT count(*) FROM hw_undo_log WHERE author = 'bob'")
 "$UNDO_AS" "$ALICE" undo >"$dir/out" 2>&1 || fail "alice's undo after pruning: $(cat "$dir/out")"
 [ "$(sql postgres "SELECT notes FROM people WHERE id = $pa")" = "note 13" ] || fail "alice's undo after pruning"
 sql postgres "DELETE FROM hw_settings WHERE key = 'undo-max-steps'" >/dev/null
-ok "pruning as alice: her steps down to 10, bob's $b_steps steps and $b_lines lines kept; the owner's open keeps every line"
+# two steps of bob's after alice's newest line, then one of alice's: her
+# step's range must not begin before bob's (had it begun at her own
+# newest line + 1, the owner's open found her line after bob's last step
+# and deleted it as a line of no step)
+"$UNDO_AS" "$BOB" set people "$pb" notes "bob 1" >"$dir/out" 2>&1 || fail "bob's edit: $(cat "$dir/out")"
+"$UNDO_AS" "$BOB" set people "$pb" notes "bob 2" >"$dir/out" 2>&1 || fail "bob's edit: $(cat "$dir/out")"
+"$UNDO_AS" "$ALICE" set people "$pa" notes "after bob" >"$dir/out" 2>&1 || fail "alice's edit: $(cat "$dir/out")"
+a_lines=$(sql postgres "SELECT count(*) FROM hw_undo_log WHERE author = 'alice'")
+"$HOMEWARD" list --database "$URI" >/dev/null
+[ "$(sql postgres "SELECT count(*) FROM hw_undo_log WHERE author = 'alice'")" = "$a_lines" ] \
+  || fail "the owner's open took alice's lines"
+"$UNDO_AS" "$ALICE" undo >"$dir/out" 2>&1 || fail "alice's undo: $(cat "$dir/out")"
+[ "$(sql postgres "SELECT notes FROM people WHERE id = $pa")" = "note 13" ] || fail "alice's undo after bob's steps"
+ok "pruning as alice: her steps down to 10, bob's $b_steps steps and $b_lines lines kept; the owner's open keeps every line, alice's after two of bob's steps too"
 
 # the store's edits, undo and redo as alice, killed at random (the kill -9
 # harness, test-crash, signed in as alice): deleting a family deletes its
