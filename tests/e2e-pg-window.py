@@ -1,6 +1,9 @@
 #!/usr/bin/python3
-# e2e-pg-window.py: the window on a PostgreSQL server (issue 17). Opens
-# `homeward --database postgresql://…` on the test cluster, adds a person
+# e2e-pg-window.py: the window on a PostgreSQL server (issue 17). Chooses
+# the test cluster as each caseworker does in Preferences (the key
+# "database"; the command line's `list` follows it, `--database` wins),
+# opens `homeward` with NO --database (so on the server, nothing made on
+# this computer), adds a person
 # through the Add Person dialog, checks the row and the server, undoes with
 # Ctrl+Z, checks both again, then lets another program add a person and
 # checks that the window shows it within seconds (hw_store_refresh ()).
@@ -62,8 +65,21 @@ def main():
     subprocess.run([HOMEWARD, 'list', '--database', uri], env=env, check=True, capture_output=True)
     psql(uri, "INSERT INTO cases (family_name, case_number) VALUES ('Rivera', '2026-0042')")
 
+    # the server chosen in Preferences (the key the Save Choice button
+    # writes); the command line follows it, and --database wins
+    subprocess.run(['gsettings', 'set', 'app.homeward.Homeward', 'database', uri], env=env, check=True)
+    listed = subprocess.run([HOMEWARD, 'list'], env=env, capture_output=True, text=True)
+    check(listed.returncode == 0 and 'Rivera' in listed.stdout,
+          '`homeward list` without --database lists the server chosen: ' + listed.stdout + listed.stderr)
+    other_file = os.path.join(tmp, 'other.db')
+    listed = subprocess.run([HOMEWARD, 'list', '--database', other_file], env=env, capture_output=True, text=True)
+    check(listed.returncode == 0 and 'Rivera' not in listed.stdout,
+          '--database wins over the choice: ' + listed.stdout + listed.stderr)
+    default_file = os.path.join(env['XDG_DATA_HOME'], 'homeward', 'homeward.db')
+
     log = open(os.path.join(tmp, 'app.log'), 'w')
-    proc = subprocess.Popen([HOMEWARD, '--database', uri], env=env, stdout=log, stderr=subprocess.STDOUT)
+    # no --database: the choice in Preferences
+    proc = subprocess.Popen([HOMEWARD], env=env, stdout=log, stderr=subprocess.STDOUT)
     ok = False
     try:
         def started():
@@ -73,6 +89,7 @@ def main():
         app = wait_for(started, 'the app on the accessibility bus')
         frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
         check('Rivera' in frame.name, 'the window opens the family on the server: ' + frame.name)
+        check(not os.path.exists(default_file), 'no file was made on this computer: ' + default_file)
 
         click(wait_for(lambda: find(frame, pyatspi.ROLE_PUSH_BUTTON, 'Add Person'), 'the Add Person button'))
         dialog = wait_for(lambda: find_window(app, 'Add Person'), 'the Add Person dialog')

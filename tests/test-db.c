@@ -550,6 +550,36 @@ test_wrong_address (Fixture       *f,
     g_assert_null (strstr (hw_db_get_name (db), "the-right-0ne"));
     g_clear_pointer (&db, hw_db_close);
 
+    /* no password in the address and none typed: the server asks for
+     * it, said as such (the window then asks the person) */
+    g_free (wrong);
+    wrong = g_strdup_printf ("postgresql:///homeward_test?host=%s&user=hw_password", dir);
+    db = hw_db_open (wrong, &error);
+    g_assert_null (db);
+    g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NEEDS_PASSWORD);
+    g_assert_nonnull (strstr (error->message, "hw_password"));
+    g_clear_error (&error);
+    /* a typed password the server refuses: asked again, never shown */
+    hw_store_set_server_password ("Typ3d-Wr0ng");
+    db = hw_db_open (wrong, &error);
+    g_assert_null (db);
+    g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NEEDS_PASSWORD);
+    assert_no_secret (error, "Typ3d-Wr0ng");
+    g_clear_error (&error);
+    /* the right one typed: every connection opened after takes it */
+    hw_store_set_server_password ("the-right-0ne");
+    db = hw_db_open (wrong, &error);
+    g_assert_no_error (error);
+    g_clear_pointer (&db, hw_db_close);
+    db = hw_db_open (wrong, &error);
+    g_assert_no_error (error);
+    g_clear_pointer (&db, hw_db_close);
+    /* forgotten: asked again */
+    hw_store_set_server_password (NULL);
+    db = hw_db_open (wrong, &error);
+    g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NEEDS_PASSWORD);
+    g_clear_error (&error);
+
     /* an address libpq cannot read: its words are not shown */
     db = hw_db_open ("postgresql://bob:Pa55%zzword@/x", &error);
     g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);

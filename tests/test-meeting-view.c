@@ -331,6 +331,75 @@ test_family_plan (Fixture       *f,
   g_assert_false (shows_text (f->window, "Grandma Rosa keeps the kids"));
 }
 
+/* Someone else's change (another window, a phone) shown while the
+ * facilitator types: what they were typing stays, where it was, with the
+ * focus -- in the quick entry and in an item being edited -- and the
+ * other person's item shows. The change comes from another store on the
+ * same file, announced by hw_store_refresh() as the app does each second
+ * (on a server LISTEN/NOTIFY announces it the same way). */
+static void
+test_keeps_typing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GtkWidget *quick, *row, *row_after, *label, *focus;
+  gint64 first, theirs;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "strengths");
+  spin ();
+  items = hw_meeting_list_items (f->store, f->meeting, "strengths", NULL, NULL);
+  g_assert_nonnull (items);
+  g_assert_cmpuint (items->len, >, 0);
+  first = hw_record_get_id (g_ptr_array_index (items, 0));
+
+  /* half a new item typed in the quick entry */
+  quick = hw_meeting_find_first_field (f->view);
+  g_assert_true (GTK_IS_EDITABLE (quick));
+  gtk_widget_grab_focus (quick);
+  gtk_editable_set_text (GTK_EDITABLE (quick), "Dad walks the kids to sch");
+  gtk_editable_set_position (GTK_EDITABLE (quick), 10);
+  spin ();
+
+  /* someone else adds a strength and changes nothing of ours */
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  theirs = hw_meeting_add_item (other, f->meeting, "strengths", "Aunt Lidia drives on Fridays", &error);
+  g_assert_no_error (error);
+  g_assert_true (hw_store_refresh (f->store));
+  spin ();
+
+  g_assert_nonnull (find_name (f, "item", theirs));
+  g_assert_true (quick == hw_meeting_find_first_field (f->view));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (quick)), ==, "Dad walks the kids to sch");
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (quick)), ==, 10);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == quick || (focus != NULL && gtk_widget_is_ancestor (focus, quick)));
+
+  /* an item being edited in place: its row, its words and the focus stay */
+  row = find_name (f, "item", first);
+  g_assert_nonnull (row);
+  hw_meeting_item_row_start_editing (HW_MEETING_ITEM_ROW (row));
+  spin ();
+  label = GTK_WIDGET (gtk_widget_get_template_child (row, HW_TYPE_MEETING_ITEM_ROW, "text_label"));
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (label)));
+  gtk_editable_set_text (GTK_EDITABLE (label), "Mom keeps every appointment, now half-chang");
+  spin ();
+  theirs = hw_meeting_add_item (other, f->meeting, "strengths", "The school nurse checks in", &error);
+  g_assert_no_error (error);
+  g_assert_true (hw_store_refresh (f->store));
+  spin ();
+
+  g_assert_nonnull (find_name (f, "item", theirs));
+  row_after = find_name (f, "item", first);
+  g_assert_true (row_after == row);
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (label)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==, "Mom keeps every appointment, now half-chang");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && (focus == label || gtk_widget_is_ancestor (focus, label)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +414,7 @@ main (int   argc,
   ADD ("/meeting-view/attendee-rows", test_attendee_rows);
   ADD ("/meeting-view/clock", test_clock);
   ADD ("/meeting-view/family-plan", test_family_plan);
+  ADD ("/meeting-view/keeps-typing", test_keeps_typing);
 #undef ADD
 
   return g_test_run ();

@@ -129,6 +129,36 @@ done
 [ "$visible" -gt 10 ] || fail "only $visible tables hold rows"
 ok "every table: alice's rows and bob's rows are all the rows, none seen by both ($visible tables with rows)"
 
+# the settings: a person's own (the screen-lock passphrase) theirs alone;
+# the agency's read by everyone, changed only by a supervisor
+sql alice "INSERT INTO hw_settings (key, value) VALUES ('person/alice/lock-passphrase-hash', 'a')" >/dev/null \
+  || fail "alice cannot keep her own setting: $(cat "$dir/sql.err")"
+sql bob "INSERT INTO hw_settings (key, value) VALUES ('person/bob/lock-passphrase-hash', 'b')" >/dev/null \
+  || fail "bob cannot keep his own setting: $(cat "$dir/sql.err")"
+sql carol "INSERT INTO hw_settings (key, value) VALUES ('undo-max-days', '30')
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value" >/dev/null \
+  || fail "the supervisor cannot change the agency's setting: $(cat "$dir/sql.err")"
+[ "$(sql alice "SELECT string_agg(key, ',' ORDER BY key) FROM hw_settings WHERE key LIKE 'person/%'")" = person/alice/lock-passphrase-hash ] \
+  || fail "alice reads another person's settings: $(sql alice "SELECT string_agg(key, ',') FROM hw_settings")"
+[ "$(sql carol "SELECT count(*) FROM hw_settings WHERE key LIKE 'person/%'")" = 0 ] \
+  || fail "the supervisor reads people's own settings"
+[ "$(sql alice "SELECT value FROM hw_settings WHERE key = 'undo-max-days'")" = 30 ] \
+  || fail "alice does not read the agency's setting"
+[ "$(sql alice "UPDATE hw_settings SET value = 'x' WHERE key = 'person/bob/lock-passphrase-hash' RETURNING key" | grep -c .)" = 0 ] \
+  || fail "alice changed bob's passphrase"
+[ "$(sql alice "DELETE FROM hw_settings WHERE key LIKE 'person/bob/%' RETURNING key" | grep -c .)" = 0 ] \
+  || fail "alice deleted bob's passphrase"
+refused alice "INSERT INTO hw_settings (key, value) VALUES ('person/bob/lock-passphrase-hash', 'mine')"
+refused alice "INSERT INTO hw_settings (key, value) VALUES ('visits.school-hours', 'x')"
+[ "$(sql alice "UPDATE hw_settings SET value = '1' WHERE key = 'undo-max-days' RETURNING key" | grep -c .)" = 0 ] \
+  || fail "alice changed the agency's setting"
+[ "$(sql postgres "SELECT value FROM hw_settings WHERE key = 'person/bob/lock-passphrase-hash'")" = b ] \
+  || fail "bob's passphrase changed"
+[ "$(sql postgres "SELECT value FROM hw_settings WHERE key = 'undo-max-days'")" = 30 ] \
+  || fail "the agency's setting changed"
+sql postgres "DELETE FROM hw_settings WHERE key = 'undo-max-days'" >/dev/null
+ok "settings: each person reads and writes only their own, a supervisor the agency's"
+
 [ "$(sql alice "UPDATE people SET name = 'x' WHERE case_id = $b_case RETURNING id" | grep -c .)" = 0 ] \
   || fail "alice changed team B's people"
 [ "$(sql alice "DELETE FROM cases WHERE id = $b_case RETURNING id" | grep -c .)" = 0 ] \

@@ -18,7 +18,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <json-glib/json-glib.h>
+
 #include "hw-backup.h"
+#include "hw-db.h"
 #include "hw-history.h"
 #include "hw-record-list.h"
 #include "hw-recipient.h"
@@ -1138,6 +1141,54 @@ test_server_notify (Fixture       *f,
   g_assert_cmpuint (n_seen (seen, "people"), ==, 1);
 }
 
+/* PostgreSQL: a notification names the table and the operation, never
+ * a row, its family or a setting's key (any role may LISTEN, and
+ * row-level security does not reach notifications: an id would tell
+ * another team which families are being worked on). */
+static void
+test_server_notify_payload (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) payloads = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = hw_store_open (f->path, &error);
+  g_autofree char *case_text = NULL;
+  HwDb *listener;
+  gint64 case_id;
+
+  g_assert_no_error (error);
+  listener = hw_db_pg_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (hw_db_exec (listener, "LISTEN homeward", &error));
+  g_assert_no_error (error);
+
+  case_id = add_case (other, "Diaz");
+  add_person (other, case_id, "Rosa Diaz");
+  g_assert_true (hw_store_set_setting (other, "language", "es", &error));
+  g_assert_no_error (error);
+  g_assert_true (hw_db_pg_read_notifies (listener, TRUE, 0, payloads));
+  hw_db_close (listener);
+
+  case_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  g_assert_cmpuint (payloads->len, >=, 3);   /* cases, people, hw_settings */
+  for (guint i = 0; i < payloads->len; i++)
+    {
+      const char *payload = g_ptr_array_index (payloads, i);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *object;
+
+      g_test_message ("notification: %s", payload);
+      g_assert_true (json_parser_load_from_data (parser, payload, -1, NULL));
+      object = json_node_get_object (json_parser_get_root (parser));
+      g_assert_nonnull (object);
+      g_assert_cmpuint (json_object_get_size (object), ==, 2);
+      g_assert_true (json_object_has_member (object, "table"));
+      g_assert_true (json_object_has_member (object, "op"));
+      g_assert_null (strstr (payload, case_text));
+      g_assert_null (strstr (payload, "language"));
+    }
+}
+
 /* PostgreSQL: the listening connection lost: said once, announced as
  * everything changed, then hw_store_refresh() polls as before. */
 static void
@@ -1300,6 +1351,48 @@ become (Fixture    *f,
 {
   g_clear_object (&f->store);
   f->store = store_as (f, author);
+}
+
+/* A person's own setting (the screen-lock passphrase): on a file the
+ * laptop's, the same key for everyone who uses it; on a server one
+ * per signed-in role, never another's, never the agency's key. */
+static void
+test_own_settings (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) alice = store_as (f, "alice");
+  g_autoptr(HwStore) bob = store_as (f, "bob");
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *raw = NULL;
+
+  g_assert_true (hw_store_set_own_setting (alice, "lock-passphrase-hash", "alice's", &error));
+  g_assert_no_error (error);
+  mine = hw_store_get_own_setting (alice, "lock-passphrase-hash");
+  theirs = hw_store_get_own_setting (bob, "lock-passphrase-hash");
+  agency = hw_store_get_setting (bob, "lock-passphrase-hash");
+  g_assert_cmpstr (mine, ==, "alice's");
+  if (use_pg)
+    {
+      raw = hw_store_get_setting (alice, "person/alice/lock-passphrase-hash");
+      g_assert_cmpstr (raw, ==, "alice's");
+      g_assert_null (theirs);
+      g_assert_null (agency);
+      /* bob's own is his, and forgetting it leaves alice's */
+      g_assert_true (hw_store_set_own_setting (bob, "lock-passphrase-hash", "bob's", &error));
+      g_assert_true (hw_store_set_own_setting (bob, "lock-passphrase-hash", NULL, &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&mine, g_free);
+      mine = hw_store_get_own_setting (alice, "lock-passphrase-hash");
+      g_assert_cmpstr (mine, ==, "alice's");
+    }
+  else
+    {
+      g_assert_cmpstr (theirs, ==, "alice's");
+      g_assert_cmpstr (agency, ==, "alice's");
+    }
 }
 
 static char *
@@ -1631,6 +1724,7 @@ main (int   argc,
   ADD ("/store/versions/every-table", test_versions_every_table);
   ADD ("/store/versions/conflict", test_versions_conflict);
   ADD ("/store/versions/undo-own", test_versions_undo_own);
+  ADD ("/store/own-settings", test_own_settings);
   ADD ("/store/versions/undo-refused", test_versions_undo_refused);
   if (use_pg)
     {
@@ -1638,6 +1732,7 @@ main (int   argc,
       ADD ("/store/server/notify", test_server_notify);
       ADD ("/store/server/notify-lost", test_server_notify_lost);
       ADD ("/store/server/prune-own", test_server_prune_own);
+      ADD ("/store/server/notify-payload", test_server_notify_payload);
       g_test_add_func ("/store/server/unreachable", test_server_unreachable);
     }
   else

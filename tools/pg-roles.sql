@@ -22,7 +22,10 @@
 --   - the audit trail: hw_audit.author is the signed-in role
 --     (DEFAULT session_user), nobody can write another name, and nobody
 --     can change or delete a row of it; a caseworker reads their own
---     rows, a supervisor all.
+--     rows, a supervisor all;
+--   - the settings: a person's own (the screen-lock passphrase, kept as
+--     "person/ROLE/…") only theirs to read and write; the agency's (undo
+--     bounds, school hours) read by all, changed by a supervisor;
 --   - the undo journal (hw_history, hw_undo_log, hw_row_chain): each
 --     person reads and writes only their own steps, lines and chains
 --     (author = session_user), a supervisor too: the lines hold the old
@@ -264,6 +267,40 @@ ALTER FUNCTION homeward_changed_by(text, bigint) OWNER TO homeward_owner;
 REVOKE ALL ON FUNCTION homeward_changed_by(text, bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION homeward_changed_by(text, bigint)
   TO homeward_caseworker, homeward_supervisor, homeward_readonly;
+
+-- The settings: "person/ROLE/KEY" is one person's own (the screen-lock
+-- passphrase's hash: hw_store_set_own_setting()), read and written by
+-- that role only; every other key is the agency's (the undo history's
+-- bounds, the school hours of family time): everyone reads them, only a
+-- supervisor changes them (a caseworker is told "You may not change this
+-- on the database server").
+ALTER TABLE hw_settings ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS homeward_read ON hw_settings;
+DROP POLICY IF EXISTS homeward_insert ON hw_settings;
+DROP POLICY IF EXISTS homeward_update ON hw_settings;
+DROP POLICY IF EXISTS homeward_delete ON hw_settings;
+CREATE OR REPLACE FUNCTION homeward_setting_readable(setting_key text) RETURNS boolean
+  LANGUAGE sql STABLE AS $f$
+    SELECT NOT starts_with(setting_key, 'person/')
+        OR starts_with(setting_key, 'person/' || session_user || '/')
+  $f$;
+CREATE OR REPLACE FUNCTION homeward_setting_writable(setting_key text) RETURNS boolean
+  LANGUAGE sql STABLE AS $f$
+    SELECT starts_with(setting_key, 'person/' || session_user || '/')
+        OR (NOT starts_with(setting_key, 'person/')
+            AND pg_has_role(session_user, 'homeward_supervisor', 'USAGE'))
+  $f$;
+-- a passphrase kept before it was each person's was everyone's: gone,
+-- each person sets their own again
+DELETE FROM hw_settings WHERE key = 'lock-passphrase-hash';
+CREATE POLICY homeward_read ON hw_settings FOR SELECT
+  USING (homeward_setting_readable(key));
+CREATE POLICY homeward_insert ON hw_settings FOR INSERT
+  WITH CHECK (homeward_setting_writable(key));
+CREATE POLICY homeward_update ON hw_settings FOR UPDATE
+  USING (homeward_setting_writable(key)) WITH CHECK (homeward_setting_writable(key));
+CREATE POLICY homeward_delete ON hw_settings FOR DELETE
+  USING (homeward_setting_writable(key));
 
 -- Grants.
 DO $$

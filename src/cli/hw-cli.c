@@ -14,6 +14,10 @@
  *   homeward serve   [--database DB] --meeting ID [--port N] [--address A]
  *   homeward move    --from DB --to DB [--yes]
  *
+ * DB is a file or a postgresql:// address; without --database, the one
+ * chosen in Preferences (the key "database", hw-database-choice.c), as the
+ * window does, else ~/.local/share/homeward/homeward.db.
+ *
  * Nothing here touches GTK, so it runs without a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,6 +32,7 @@
 
 #include "hw-backup.h"
 #include "hw-cli.h"
+#include "hw-database-choice.h"
 #include "hw-date.h"
 #include "hw-demo.h"
 #include "hw-ecomap.h"
@@ -73,7 +78,8 @@ static char *opt_database = NULL;
 
 static const GOptionEntry database_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
-    N_("The database file (default: ~/.local/share/homeward/homeward.db)"), N_("FILE") },
+    N_("A database file, or the address of a PostgreSQL server (default: the one chosen in "
+       "Preferences, else ~/.local/share/homeward/homeward.db)"), N_("FILE|postgresql://…") },
   { NULL }
 };
 
@@ -98,8 +104,9 @@ fail (GError *error)
 static HwStore *
 open_store (GError **error)
 {
-  g_autofree char *path = opt_database ? g_strdup (opt_database) : hw_store_default_path ();
-  HwStore *store = hw_store_open (path, error);
+  /* --database, else the place chosen in Preferences, as the window */
+  g_autofree char *path = hw_database_choice_resolve (opt_database, NULL, error);
+  HwStore *store = path != NULL ? hw_store_open (path, error) : NULL;
 
   /* on a server the role signed in (the store's default) */
   if (store != NULL && !hw_store_is_server (store))
@@ -115,7 +122,7 @@ static const struct {
   const char *synopsis;
   const char *does;
 } usage_commands[] = {
-  { "homeward [--database FILE]", N_("open the window") },
+  { "homeward [--database FILE|postgresql://…]", N_("open the window") },
   { "homeward list [--database FILE]", N_("list the cases") },
   { "homeward demo [--database FILE]", N_("add the sample family") },
   { "homeward export [--database FILE] --case ID --what WHAT --format FORMAT --output FILE\n"
@@ -163,6 +170,11 @@ print_usage (void)
     g_string_append_printf (text, "    %-20s %-16s %s\n", exporters[i].what, exporters[i].formats,
                             _(exporters[i].help));
   g_string_append_c (text, '\n');
+  g_string_append (text, _("--database is a file or the address of your agency’s PostgreSQL server "
+                           "(postgresql://host/dbname, the password in ~/.pgpass). Without it, every "
+                           "command and the window use the place chosen in Preferences, else the file "
+                           "~/.local/share/homeward/homeward.db."));
+  g_string_append (text, "\n\n");
   g_string_append (text, _("Every command works without a display. Run “homeward COMMAND --help” "
                            "for details."));
   g_string_append_c (text, '\n');
@@ -877,7 +889,9 @@ cmd_backups (int argc, char **argv)
       g_printerr (_("homeward: backups takes no other arguments\n"));
       return 2;
     }
-  path = opt_database ? g_strdup (opt_database) : hw_store_default_path ();
+  path = hw_database_choice_resolve (opt_database, NULL, &error);
+  if (path == NULL)
+    return fail (error);
   list = hw_backup_list (path, &error);
   if (list == NULL)
     return fail (error);

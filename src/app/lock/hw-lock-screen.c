@@ -177,6 +177,9 @@ set_actions_enabled (HwLockScreen *self,
   action = g_action_map_lookup_action (G_ACTION_MAP (window), "preferences");
   if (G_IS_SIMPLE_ACTION (action))
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+  action = g_action_map_lookup_action (G_ACTION_MAP (window), "database-choice");
+  if (G_IS_SIMPLE_ACTION (action))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
 void
@@ -376,6 +379,24 @@ preferences_action_cb (GSimpleAction *action,
   gtk_window_present (preferences);
 }
 
+/* the welcome page's "Use Your Agency's Server…": Preferences at the
+ * group "Where Families Are Kept" */
+static void
+database_choice_action_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  HwLockScreen *self = HW_LOCK_SCREEN (user_data);
+  HwPreferencesWindow *preferences;
+
+  if (self->locked)
+    return;
+  preferences = hw_preferences_window_new (self->store, self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), get_window (self));
+  hw_preferences_window_show_database_choice (preferences);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 idle_cb (HwLockScreen *self)
 {
@@ -391,6 +412,7 @@ hw_lock_screen_install (AdwApplicationWindow *window,
   g_autoptr(GtkWidget) content = NULL;
   g_autoptr(GSimpleAction) lock_action = NULL;
   g_autoptr(GSimpleAction) preferences_action = NULL;
+  g_autoptr(GSimpleAction) database_choice_action = NULL;
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
   GtkEventController *controller;
@@ -428,6 +450,9 @@ hw_lock_screen_install (AdwApplicationWindow *window,
   preferences_action = g_simple_action_new ("preferences", NULL);
   g_signal_connect_object (preferences_action, "activate", G_CALLBACK (preferences_action_cb), self, 0);
   g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (preferences_action));
+  database_choice_action = g_simple_action_new ("database-choice", NULL);
+  g_signal_connect_object (database_choice_action, "activate", G_CALLBACK (database_choice_action_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (database_choice_action));
 
   /* Keys that also work without an application (tests). */
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());

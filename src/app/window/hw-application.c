@@ -12,9 +12,12 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "hw-application.h"
 #include "hw-backup.h"
+#include "hw-database-choice.h"
+#include "hw-signin-window.h"
 #include "hw-window.h"
 
 struct _HwApplication
@@ -36,7 +39,8 @@ G_DEFINE_FINAL_TYPE (HwApplication, hw_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use the database in FILE instead of the default one"), N_("FILE") },
+    N_("Use the database in FILE, or on the server at a postgresql:// address, instead of the one "
+       "chosen in Preferences"), N_("FILE|postgresql://…") },
   { NULL }
 };
 
@@ -312,27 +316,46 @@ hw_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (hw_application_parent_class)->shutdown (application);
 }
 
-/* Shown when the database cannot be opened and there is a display: the
- * same words as on stderr, in a window that can be read and closed. */
 static void
-show_open_error (const char *path,
-                 GError     *error)
+use_this_computer_clicked_cb (GtkButton *button,
+                              gboolean  *use_this_computer)
+{
+  *use_this_computer = TRUE;
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))));
+}
+
+/* Shown when the database cannot be opened and there is a display: the
+ * same words as on stderr, in a window that can be read and closed.
+ * @from_settings: the database is the one chosen in Preferences, which
+ * cannot be reached from here when it cannot be opened: a button offers
+ * this computer's own file for this time (the choice stays as it is).
+ * Returns: TRUE if that button was pressed. */
+static gboolean
+show_open_error (GError   *error,
+                 gboolean  from_settings)
 {
   g_autoptr(GMainLoop) loop = NULL;
   g_autofree char *description = NULL;
   GtkWidget *window, *box, *header, *page;
+  gboolean use_this_computer = FALSE;
 
   if (!gtk_init_check ())
-    return;
+    return FALSE;
   adw_init ();
 
-  /* the store's message already says that the file was left as it is */
-  description = g_markup_printf_escaped (_("%s\n\nChoose another file with <tt>--database FILE</tt>, "
-                                           "or restore it from a backup."),
-                                         error->message);
+  if (from_settings)
+    description = g_markup_printf_escaped (_("%s\n\nThis is the place chosen in Preferences to keep the families. "
+                                             "Homeward tries it again the next time it starts. To work now, open the "
+                                             "file on this computer instead: families added there are not on the server."),
+                                           error->message);
+  else
+    /* the store's message already says that the file was left as it is */
+    description = g_markup_printf_escaped (_("%s\n\nChoose another file with <tt>--database FILE</tt>, "
+                                             "or restore it from a backup."),
+                                           error->message);
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Homeward"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 520);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, from_settings ? 640 : 520);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   gtk_box_append (GTK_BOX (box), header);
@@ -341,6 +364,23 @@ show_open_error (const char *path,
   adw_status_page_set_title (ADW_STATUS_PAGE (page), _("The database could not be opened"));
   adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
   gtk_widget_set_vexpand (page, TRUE);
+  if (from_settings)
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label = gtk_label_new_with_mnemonic (_("_Open the File on This Computer"));
+
+      /* named by its label alone: GTK 4.8 reads a button's "label" twice,
+       * and its mnemonic's underscore */
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                      -1);
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "pill");
+      g_signal_connect (button, "clicked", G_CALLBACK (use_this_computer_clicked_cb), &use_this_computer);
+      adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
+    }
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (window), box);
 
@@ -348,6 +388,7 @@ show_open_error (const char *path,
   g_signal_connect_swapped (window, "destroy", G_CALLBACK (g_main_loop_quit), loop);
   gtk_window_present (GTK_WINDOW (window));
   g_main_loop_run (loop);
+  return use_this_computer;
 }
 
 static int
@@ -356,27 +397,67 @@ hw_application_handle_local_options (GApplication *application,
 {
   HwApplication *self = HW_APPLICATION (application);
   g_autoptr(GError) error = NULL;
+  g_autofree char *given = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *asks = NULL;
+  gboolean retried = FALSE;
+  gboolean from_settings = FALSE;
   const char *real_name;
 
-  if (g_variant_dict_lookup (options, "database", "^ay", &path))
+  if (g_variant_dict_lookup (options, "database", "^ay", &given))
     {
       /* Another database is another app: do not hand the request over to
        * an instance that has the default database open. */
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
     }
-  else
-    path = hw_store_default_path ();
 
-  self->database_path = g_strdup (path);
-  self->store = hw_store_open (path, &error);
+  /* --database, else the place chosen in Preferences (the key
+   * "database"), else this computer's own file */
+  path = hw_database_choice_resolve (given, &from_settings, &error);
+  if (path != NULL)
+    self->store = hw_store_open (path, &error);
+  /* the agency's server asks for the person's password: asked in a
+   * window, as many times as it is refused, until they cancel */
+  while (self->store == NULL &&
+         g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_NEEDS_PASSWORD))
+    {
+      char *password;
+
+      if (asks == NULL)
+        asks = g_strdup (error->message);
+      password = hw_signin_window_ask (asks, retried ? error->message : NULL);
+      if (password == NULL)
+        {
+          /* cancelled (or no display): said on the terminal only */
+          g_printerr (_("Homeward cannot open the database: %s\n"), error->message);
+          return 1;
+        }
+      retried = TRUE;
+      hw_store_set_server_password (password);
+      memset (password, 0, strlen (password));
+      g_free (password);
+      g_clear_error (&error);
+      self->store = hw_store_open (path, &error);
+    }
   if (self->store == NULL)
     {
       g_printerr (_("Homeward cannot open the database: %s\n"), error->message);
-      show_open_error (path, error);
-      return 1;
+      if (!show_open_error (error, path == NULL || from_settings))
+        return 1;
+      /* this time only: the choice in Preferences stays */
+      g_clear_error (&error);
+      g_free (path);
+      path = hw_store_default_path ();
+      self->store = hw_store_open (path, &error);
+      if (self->store == NULL)
+        {
+          g_printerr (_("Homeward cannot open the database: %s\n"), error->message);
+          show_open_error (error, FALSE);
+          return 1;
+        }
     }
+  self->database_path = g_strdup (path);
 
   real_name = g_get_real_name ();
   if (real_name == NULL || *real_name == '\0' || g_strcmp0 (real_name, "Unknown") == 0)

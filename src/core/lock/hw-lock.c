@@ -92,7 +92,7 @@ hw_lock_has_passphrase (HwStore *store)
 
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
 
-  stored = hw_store_get_setting (store, HW_LOCK_SETTING_KEY);
+  stored = hw_store_get_own_setting (store, HW_LOCK_SETTING_KEY);
   return stored != NULL && *stored != '\0';
 }
 
@@ -106,7 +106,7 @@ hw_lock_verify (HwStore    *store,
 
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
 
-  stored = hw_store_get_setting (store, HW_LOCK_SETTING_KEY);
+  stored = hw_store_get_own_setting (store, HW_LOCK_SETTING_KEY);
   if (stored == NULL || *stored == '\0' || passphrase == NULL)
     return FALSE;
   if (strlen (passphrase) > HW_LOCK_MAX_BYTES)
@@ -179,7 +179,7 @@ hw_lock_set_passphrase (HwStore     *store,
       return FALSE;
     }
 
-  ok = hw_store_set_setting (store, HW_LOCK_SETTING_KEY, hashed, error);
+  ok = hw_store_set_own_setting (store, HW_LOCK_SETTING_KEY, hashed, error);
   if (!ok)
     g_prefix_error (error, "%s ", _("The passphrase could not be saved."));
   return ok;
@@ -209,5 +209,5 @@ hw_lock_forget_passphrase (HwStore  *store,
                            _("No passphrase is set."));
       return FALSE;
     }
-  return hw_store_set_setting (store, HW_LOCK_SETTING_KEY, NULL, error);
+  return hw_store_set_own_setting (store, HW_LOCK_SETTING_KEY, NULL, error);
 }

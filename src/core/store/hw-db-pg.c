@@ -664,15 +664,34 @@ static const HwDbClass pg_class = {
   .column_double = pg_column_double,
 };
 
+/* hw_store_set_server_password(): in this process's memory only */
+static char *server_password;
+G_LOCK_DEFINE_STATIC (server_password);
+
+void
+hw_store_set_server_password (const char *password)
+{
+  G_LOCK (server_password);
+  if (server_password != NULL)
+    {
+      memset (server_password, 0, strlen (server_password));
+      g_free (server_password);
+    }
+  server_password = password && *password ? g_strdup (password) : NULL;
+  G_UNLOCK (server_password);
+}
+
 HwDb *
 hw_db_pg_open (const char  *uri,
                GError     **error)
 {
-  /* later entries override what the URI says: the text is UTF-8 */
-  const char * const keys[] = {
-    "connect_timeout", "fallback_application_name", "dbname", "client_encoding", NULL
+  /* later entries override what the URI says: the text is UTF-8; the
+   * password the person typed, when there is one, last */
+  const char *keys[] = {
+    "connect_timeout", "fallback_application_name", "dbname", "client_encoding", NULL, NULL
   };
-  const char * const values[] = { "10", "homeward", uri, "UTF8", NULL };
+  const char *values[] = { "10", "homeward", uri, "UTF8", NULL, NULL };
+  gboolean typed = FALSE;
   g_autofree char *shown = NULL;
   PQconninfoOption *options;
   char *parse_error = NULL;
@@ -695,7 +714,15 @@ hw_db_pg_open (const char  *uri,
     }
   PQconninfoFree (options);
 
+  G_LOCK (server_password);
+  if (server_password != NULL)
+    {
+      keys[4] = "password";
+      values[4] = server_password;
+      typed = TRUE;
+    }
   conn = PQconnectdbParams (keys, values, 1);
+  G_UNLOCK (server_password);
   if (conn == NULL)
     {
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO,
@@ -705,9 +732,22 @@ hw_db_pg_open (const char  *uri,
   if (PQstatus (conn) != CONNECTION_OK)
     {
       g_autofree char *words = scrub (conn, PQerrorMessage (conn));
+      const char *user = PQuser (conn);
 
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO,
-                   _("Could not connect to the database server at %s (%s)"), shown, words);
+      /* no password to give (none typed, none in ~/.pgpass) */
+      if (PQconnectionNeedsPassword (conn))
+        g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NEEDS_PASSWORD,
+                     /* Translators: %s is the name one signs in with, then the server */
+                     _("The database server at %2$s asks for the password of “%1$s”."),
+                     user ? user : "", shown);
+      /* the typed password was sent and the connection refused: most
+       * often a wrong password (the server says which in its words) */
+      else if (typed && PQconnectionUsedPassword (conn))
+        g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NEEDS_PASSWORD,
+                     _("The database server at %s did not accept the password (%s)"), shown, words);
+      else
+        g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_IO,
+                     _("Could not connect to the database server at %s (%s)"), shown, words);
       PQfinish (conn);
       return NULL;
     }

@@ -331,23 +331,24 @@ install_journal (HwDb    *db,
 
 /* Announcing changes: every row written to a user table or to
  * hw_settings is announced on the channel HW_SCHEMA_PG_CHANNEL with a
- * small JSON text, {"table":…,"op":…,"id":…,"case":…,"key":…} (id and
- * case when the table has them, key for a setting): far below the 8000
- * bytes a payload may have. The server delivers notifications when the
- * transaction commits, so an edit rolled back is never announced, and
- * with the sender's process id, by which a store ignores its own. Like
- * the journal it is not a migration: it is the same on every open, and
- * sqlite's schema has nothing of it (another program's change there is
- * seen by PRAGMA data_version). */
+ * small JSON text naming only the table and the operation,
+ * {"table":…,"op":…}. Nothing of the row: every role that can connect
+ * may LISTEN on the channel, and row-level security does not reach
+ * notifications, so a row's id, its family's id or a setting's key would
+ * tell a caseworker of another team which families are being worked on
+ * (a store needs only the table to announce ::changed). Identical
+ * payloads of one transaction reach a listener once. The server
+ * delivers notifications when the transaction commits, so an edit rolled
+ * back is never announced, and with the sender's process id, by which a
+ * store ignores its own. Like the journal it is not a migration: it is
+ * the same on every open, and sqlite's schema has nothing of it (another
+ * program's change there is seen by PRAGMA data_version). */
 static const char notify_function[] =
   "CREATE OR REPLACE FUNCTION hw_notify_change() RETURNS trigger"
   "  LANGUAGE plpgsql AS $$"
-  "  DECLARE r json;"
   "  BEGIN"
-  "    IF TG_OP = 'DELETE' THEN r := row_to_json(OLD); ELSE r := row_to_json(NEW); END IF;"
   "    PERFORM pg_notify('" HW_SCHEMA_PG_CHANNEL "', json_build_object("
-  "      'table', TG_TABLE_NAME, 'op', lower(TG_OP), 'id', r->'id',"
-  "      'case', r->'case_id', 'key', r->'key')::text);"
+  "      'table', TG_TABLE_NAME, 'op', lower(TG_OP))::text);"
   "    RETURN NULL;"
   "  END $$;";
 

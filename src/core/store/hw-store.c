@@ -2724,6 +2724,42 @@ hw_store_set_setting (HwStore     *self,
   return hw_db_stmt_step (stmt, error) == HW_DB_STEP_DONE;
 }
 
+/* the key of a setting of the person signed in (hw_store_get_own_setting()) */
+static char *
+own_key (HwStore    *self,
+         const char *key)
+{
+  if (!hw_store_is_server (self))
+    return g_strdup (key);
+  return g_strconcat ("person/", self->role ? self->role : "", "/", key, NULL);
+}
+
+char *
+hw_store_get_own_setting (HwStore    *self,
+                          const char *key)
+{
+  g_autofree char *full = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+
+  full = own_key (self, key);
+  return hw_store_get_setting (self, full);
+}
+
+gboolean
+hw_store_set_own_setting (HwStore     *self,
+                          const char  *key,
+                          const char  *value,
+                          GError     **error)
+{
+  g_autofree char *full = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  full = own_key (self, key);
+  return hw_store_set_setting (self, full, value, error);
+}
+
 /**
  * hw_store_refresh:
  * @self: a store

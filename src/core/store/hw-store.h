@@ -34,12 +34,21 @@ typedef enum {
   HW_STORE_ERROR_CONFLICT,       /* someone else changed the row since it was
                                   * read (hw_store_update), or since the step
                                   * to undo or redo was made */
+  HW_STORE_ERROR_NEEDS_PASSWORD, /* the server asks for a password, or did
+                                  * not take the one given
+                                  * (hw_store_set_server_password) */
 } HwStoreError;
 
 GQuark hw_store_error_quark (void);
 
 #define HW_TYPE_STORE (hw_store_get_type ())
 G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
+
+/* The password of the role signing in to a server, when the address
+ * has none and ~/.pgpass does not give it (the window asks for it):
+ * used by every connection opened after (the store opens two), kept in
+ * this process's memory only, never written anywhere; NULL forgets it. */
+void        hw_store_set_server_password (const char *password);
 
 /**
  * hw_store_open:
@@ -244,6 +253,16 @@ gboolean    hw_store_export_audit    (HwStore     *self,
 char       *hw_store_get_setting     (HwStore     *self,
                                       const char  *key);
 gboolean    hw_store_set_setting     (HwStore     *self,
+                                      const char  *key,
+                                      const char  *value,
+                                      GError     **error);
+/* A setting of the person signed in, not of the whole database (the
+ * screen-lock passphrase): on a file the same as the above (the file is
+ * one laptop's); on a server kept under "person/ROLE/KEY", which
+ * tools/pg-roles.sql lets only that role read and write. */
+char       *hw_store_get_own_setting (HwStore     *self,
+                                      const char  *key);
+gboolean    hw_store_set_own_setting (HwStore     *self,
                                       const char  *key,
                                       const char  *value,
                                       GError     **error);
