@@ -78,4 +78,28 @@ fi
 [ "$("$HOMEWARD" list --database "$URI" | grep -c Morales)" -eq 2 ] || fail "delete changed something"
 ls -A "$dir" | grep -q '^postgresql' && fail "a folder named after the address was made"
 ok "backup and delete refuse the server, nothing is made"
+# an upgrade of the server's schema: by the tables' owner with `homeward
+# migrate`; a person's own role is refused with words that say whom to
+# ask, and nothing changes
+PSQL="${HOMEWARD_PG_BINDIR:-/usr/lib/postgresql/15/bin}/psql"
+sql () { "$PSQL" -X -qtA -v ON_ERROR_STOP=1 "$1" -c "$2"; }
+"$HOMEWARD" migrate --database "$URI" >"$dir/out" 2>&1 || fail "migrate: $(cat "$dir/out")"
+grep -q 'up to date (version' "$dir/out" || fail "migrate says: $(cat "$dir/out")"
+version=$(sql "$URI" "SELECT version FROM hw_schema_version")
+sql "$URI" "DROP ROLE IF EXISTS eve; CREATE ROLE eve LOGIN;
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO eve;
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO eve" >/dev/null
+EVE="${URI/user=postgres/user=eve}"
+"$HOMEWARD" list --database "$EVE" >"$dir/out" 2>&1 || fail "eve's list on an up-to-date server: $(cat "$dir/out")"
+sql "$URI" "UPDATE hw_schema_version SET version = version - 1" >/dev/null
+if "$HOMEWARD" list --database "$EVE" >"$dir/out" 2>&1; then
+  fail "eve opened a server with an older schema: $(cat "$dir/out")"
+fi
+grep -q 'older version of Homeward' "$dir/out" && grep -q 'homeward migrate' "$dir/out" \
+  || fail "eve is not told to ask for homeward migrate: $(cat "$dir/out")"
+[ "$(sql "$URI" "SELECT version FROM hw_schema_version")" = $((version - 1)) ] || fail "eve's refused open changed the schema version"
+sql "$URI" "UPDATE hw_schema_version SET version = $version" >/dev/null
+sql "$URI" "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM eve; REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM eve; DROP ROLE eve" >/dev/null
+ok "migrate as the owner; a person's role told to ask for it on an older schema, nothing changed"
+
 echo "ok: the command line on PostgreSQL"

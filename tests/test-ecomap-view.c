@@ -258,6 +258,123 @@ test_tie_panel_and_delete (Fixture       *f,
 }
 
 
+static GtkWidget *
+find_entry_with_hint (GtkWidget  *widget,
+                      const char *hint)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ENTRY (child) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (child)), hint) == 0)
+        return child;
+      if ((found = find_entry_with_hint (child, hint)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* the button of the list "On the map" that chooses @node */
+static GtkWidget *
+find_node_button (GtkWidget *widget,
+                  gint64     node)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+      GVariant *target = GTK_IS_BUTTON (child)
+                         ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)) : NULL;
+
+      if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_INT64) &&
+          g_variant_get_int64 (target) == node &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "ecomap.choose-node") == 0)
+        return child;
+      if ((found = find_node_button (child, node)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+rename_person (HwStore    *store,
+               const char *from,
+               const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = hw_store_query_int (store, 0, "SELECT id FROM people WHERE name = ?",
+                                  G_TYPE_STRING, from, G_TYPE_INVALID);
+  g_autoptr(HwRecord) person = hw_store_get (store, "people", id, &error);
+
+  g_assert_no_error (error);
+  hw_record_set_string (person, "name", to);
+  g_assert_true (hw_store_update (store, "Rename", person, &error));
+  g_assert_no_error (error);
+}
+
+/* Someone else's change to the map (another window, a second caseworker)
+ * while this person works on it: the selection, the zoom, the words being
+ * typed in the panel and the keyboard focus on a person's button stay;
+ * the change shows. It comes from another store on the same file,
+ * announced by hw_store_refresh() as the app does each second. */
+static void
+test_keeps_place (Fixture       *f,
+                  gconstpointer  data)
+{
+  HwEcomapCanvas *canvas = find_canvas (f->view);
+  gint64 household = hw_ecomap_household_node (f->store, f->case_id);
+  gint64 joseph = node_of (f->store, "Joseph Baker");
+  gint64 tie = hw_store_query_int (f->store, 0, "SELECT id FROM ties WHERE node_a = ? AND node_b = ?",
+                                   G_TYPE_INT64, household, G_TYPE_INT64, joseph, G_TYPE_INVALID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = hw_store_open (hw_store_get_path (f->store), &error);
+  GtkWidget *often, *button, *focus;
+  double zoom;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (tie, >, 0);
+  hw_ecomap_canvas_select (canvas, 0, tie);
+  hw_ecomap_canvas_zoom (canvas, 1.5);
+  zoom = hw_ecomap_canvas_get_zoom (canvas);
+  spin (20);
+  often = find_entry_with_hint (f->view, "For example: every week");
+  g_assert_nonnull (often);
+  g_assert_true (gtk_widget_get_mapped (often));
+  gtk_widget_grab_focus (often);
+  gtk_editable_set_text (GTK_EDITABLE (often), "every second Sunday, after ch");
+  spin (20);
+
+  /* someone else renames a person on the map */
+  rename_person (other, "Joseph Baker", "Joe Baker");
+  g_assert_true (hw_store_refresh (f->store));
+  spin (100);
+
+  g_assert_nonnull (find_button (f->view, "Joe Baker"));       /* their change shows */
+  g_assert_cmpint (hw_ecomap_canvas_get_selected_tie (canvas), ==, tie);
+  g_assert_cmpfloat_with_epsilon (hw_ecomap_canvas_get_zoom (canvas), zoom, 1e-9);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (often)), ==, "every second Sunday, after ch");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && (focus == often || gtk_widget_is_ancestor (focus, often)));
+  /* nothing of theirs was written over by ours, nothing of ours saved yet */
+  g_assert_cmpint (hw_store_query_int (f->store, 0, "SELECT count(*) FROM ties WHERE frequency LIKE 'every second%'",
+                                       G_TYPE_INVALID), ==, 0);
+
+  /* the keyboard on a person's button in the list "On the map": the
+   * list is made again (a name changed), the focus is on that person's
+   * new button */
+  button = find_node_button (f->view, joseph);
+  g_assert_nonnull (button);
+  gtk_widget_grab_focus (button);
+  spin (20);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == button);
+  rename_person (other, "Joe Baker", "Joseph Baker");
+  g_assert_true (hw_store_refresh (f->store));
+  spin (100);
+  g_assert_nonnull (find_button (f->view, "Joseph Baker"));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == find_node_button (f->view, joseph));
+}
+
 static GtkWindow *
 find_toplevel (const char *title)
 {
@@ -361,6 +478,7 @@ main (int   argc,
   ADD ("/ecomap-view/move-undo", test_move_and_undo);
   ADD ("/ecomap-view/tie-panel-delete", test_tie_panel_and_delete);
   ADD ("/ecomap-view/legend-compare", test_legend_and_compare);
+  ADD ("/ecomap-view/keeps-place", test_keeps_place);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
  *   homeward import  [--database DB] FILE
  *   homeward audit   [--database DB] --output FILE
  *   homeward forget-passphrase [--database DB]
+ *   homeward migrate [--database DB]
  *   homeward backup  [--database DB] --output FILE [--force]
  *   homeward restore --database DB [--force] BACKUP
  *   homeward backups [--database DB]
@@ -47,6 +48,7 @@
 #include "hw-move.h"
 #include "hw-plan-document.h"
 #include "hw-purge.h"
+#include "hw-schema.h"
 #include "hw-service-plan.h"
 #include "hw-store.h"
 #include "hw-visits.h"
@@ -70,7 +72,7 @@ static const Exporter exporters[] = {
   { "reunification-plan", "pdf", hw_plan_export, N_("the plan for after going home (--recipient, --language, --version)") },
 };
 
-static const char * const commands[] = { "list", "demo", "export", "import", "audit", "forget-passphrase",
+static const char * const commands[] = { "list", "demo", "export", "import", "audit", "forget-passphrase", "migrate",
                                          "backup", "restore", "backups", "delete", "purge",
                                          "due", "serve", "move", "help", NULL };
 
@@ -133,6 +135,9 @@ static const struct {
   { "homeward import [--database FILE] --case ID FILE.ics", N_("add visits from a calendar") },
   { "homeward audit [--database FILE] --output FILE.csv", N_("save the audit trail: who changed what, when") },
   { "homeward forget-passphrase [--database FILE]", N_("remove a forgotten screen-lock passphrase") },
+  { "homeward migrate [--database FILE|URI]",
+    N_("bring the database up to date with this version of Homeward (on a server: "
+       "signed in as the tables’ owner, the agency’s administrator)") },
   { "homeward backup [--database FILE] --output FILE [--force]",
     N_("copy the database, even while it is open") },
   { "homeward restore --database FILE [--force] BACKUP",
@@ -194,6 +199,32 @@ make_context (const char         *parameter,
     g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   return context;
+}
+
+/* Opening a database brings it up to date (hw_store_open()); this says
+ * so, for the administrator upgrading an agency's server as the tables'
+ * owner (a person's own role is refused an upgrade, and told to ask). */
+static int
+cmd_migrate (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    make_context (NULL, _("Bring the database up to date with this version of Homeward. "
+                          "On an agency’s server, run it signed in as the owner of the tables "
+                          "after each upgrade of Homeward, then run tools/pg-roles.sql again."), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 1)
+    {
+      g_printerr (_("homeward: migrate takes no other arguments\n"));
+      return 2;
+    }
+  if ((store = open_store (&error)) == NULL)
+    return fail (error);
+  g_print (_("The database is up to date (version %u).\n"), hw_schema_get_version ());
+  return 0;
 }
 
 static int
@@ -1129,6 +1160,8 @@ hw_cli_run (int    argc,
     ret = cmd_audit (argc, argv);
   else if (g_str_equal (command, "forget-passphrase"))
     ret = cmd_forget_passphrase (argc, argv);
+  else if (g_str_equal (command, "migrate"))
+    ret = cmd_migrate (argc, argv);
   else if (g_str_equal (command, "backup"))
     ret = cmd_backup (argc, argv);
   else if (g_str_equal (command, "restore"))

@@ -297,8 +297,26 @@ hw_ecomap_canvas_set_map (HwEcomapCanvas *self,
                           HwEcomapMap    *map)
 {
   gint64 node, tie;
+  gint64 dragging = self->drag_node;
+  double drag_x = 0, drag_y = 0;
 
   g_return_if_fail (HW_IS_ECOMAP_CANVAS (self));
+
+  /* A node being dragged when someone else's change comes in stays in
+   * the hand, where the pointer has it: the drag goes on over the new
+   * map and is saved when dropped, as before. */
+  if (dragging != 0 && self->map != NULL)
+    {
+      int i = hw_ecomap_map_find_node (self->map, dragging);
+
+      if (i >= 0)
+        {
+          drag_x = g_array_index (self->map->nodes, HwEcomapMapNode, i).x;
+          drag_y = g_array_index (self->map->nodes, HwEcomapMapNode, i).y;
+        }
+      else
+        dragging = 0;
+    }
 
   drop_cache (self);
   /* (a new map is never taken for the old one; this frees the image) */
@@ -306,6 +324,16 @@ hw_ecomap_canvas_set_map (HwEcomapCanvas *self,
   self->drag_node = 0;
   g_clear_pointer (&self->map, hw_ecomap_map_free);
   self->map = map;
+
+  if (dragging != 0 && map != NULL && hw_ecomap_map_find_node (map, dragging) >= 0)
+    {
+      self->drag_node = dragging;
+      if (self->drag_moved)
+        {
+          hw_ecomap_map_move_node (map, dragging, drag_x, drag_y);
+          build_cache (self);
+        }
+    }
 
   /* keep the selection if it still exists */
   node = self->selected_node;

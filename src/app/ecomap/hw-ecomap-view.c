@@ -60,6 +60,7 @@ struct _HwEcomapView
   GtkWidget      *support_checks[12];
   GtkWidget      *frequency_entry;
   GtkWidget      *note_entry;
+  gboolean        reloading;     /* refresh_panel() after someone's change */
   GtkWidget      *nodes_list;
 };
 
@@ -186,6 +187,37 @@ add_node_button (HwEcomapView *self,
   gtk_box_append (GTK_BOX (self->nodes_list), button);
 }
 
+/* the node a button of the list chooses */
+static gint64
+node_button_id (GtkWidget *button)
+{
+  GVariant *target = GTK_IS_ACTIONABLE (button)
+                     ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)) : NULL;
+
+  return target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_INT64)
+         ? g_variant_get_int64 (target) : 0;
+}
+
+/* TRUE when the list's buttons are already @map's people, in order */
+static gboolean
+node_buttons_match (HwEcomapView *self,
+                    HwEcomapMap  *map)
+{
+  GtkWidget *child = gtk_widget_get_first_child (self->nodes_list);
+
+  for (int i = map->household_id != 0 ? -1 : 0; i < (int) map->nodes->len; i++)
+    {
+      gint64 id = i < 0 ? map->household_id : g_array_index (map->nodes, HwEcomapMapNode, i).id;
+      const char *label = i < 0 ? map->household_label : g_array_index (map->nodes, HwEcomapMapNode, i).label;
+
+      if (child == NULL || node_button_id (child) != id ||
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) != 0)
+        return FALSE;
+      child = gtk_widget_get_next_sibling (child);
+    }
+  return child == NULL;
+}
+
 static void
 reload (HwEcomapView *self)
 {
@@ -202,16 +234,41 @@ reload (HwEcomapView *self)
       return;
     }
 
-  /* the list of everyone on the map, as buttons */
-  while ((child = gtk_widget_get_first_child (self->nodes_list)) != NULL)
-    gtk_box_remove (GTK_BOX (self->nodes_list), child);
-  if (map->household_id != 0)
-    add_node_button (self, map->household_id, map->household_label);
-  for (guint i = 0; i < map->nodes->len; i++)
+  /* the list of everyone on the map, as buttons: made again only when
+   * someone on it changed, and the keyboard focus, when it was on one,
+   * back on the same person's button */
+  if (!node_buttons_match (self, map))
     {
-      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      gint64 focused = 0;
 
-      add_node_button (self, node->id, node->label);
+      if (focus != NULL && gtk_widget_is_ancestor (focus, self->nodes_list))
+        for (child = focus; child != NULL && gtk_widget_get_parent (child) != self->nodes_list;
+             child = gtk_widget_get_parent (child))
+          ;
+      else
+        child = NULL;
+      if (child != NULL)
+        focused = node_button_id (child);
+
+      while ((child = gtk_widget_get_first_child (self->nodes_list)) != NULL)
+        gtk_box_remove (GTK_BOX (self->nodes_list), child);
+      if (map->household_id != 0)
+        add_node_button (self, map->household_id, map->household_label);
+      for (guint i = 0; i < map->nodes->len; i++)
+        {
+          HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+
+          add_node_button (self, node->id, node->label);
+        }
+      for (child = gtk_widget_get_first_child (self->nodes_list); focused != 0 && child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (node_button_id (child) == focused)
+          {
+            gtk_widget_grab_focus (child);
+            break;
+          }
     }
 
   hw_ecomap_canvas_set_map (self->canvas, map);
@@ -228,7 +285,9 @@ reload (HwEcomapView *self)
       gtk_label_set_text (GTK_LABEL (self->missing_label), text);
     }
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->missing_revealer), missing > 0);
+  self->reloading = TRUE;
   refresh_panel (self);
+  self->reloading = FALSE;
 }
 
 static gboolean
@@ -274,6 +333,22 @@ set_flow_labels (HwEcomapView *self,
   gtk_string_list_append (list, to_a);
   gtk_string_list_append (list, _("Both ways"));
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->flow_dropdown), G_LIST_MODEL (list));
+}
+
+/* The panel filled again after someone else's change (self->reloading)
+ * leaves alone the field the person is typing in: their words are saved
+ * when they leave it, as always. */
+static void
+set_entry_text (HwEcomapView *self,
+                GtkWidget    *entry,
+                const char   *text)
+{
+  GtkRoot *root = gtk_widget_get_root (entry);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (self->reloading && focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry)))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
 }
 
 static void
@@ -340,8 +415,8 @@ refresh_panel (HwEcomapView *self)
           for (guint i = 0; i < n && i < G_N_ELEMENTS (self->support_checks) && support[i].id; i++)
             gtk_check_button_set_active (GTK_CHECK_BUTTON (self->support_checks[i]),
                                          g_strv_contains ((const char * const *) types, support[i].id));
-          gtk_editable_set_text (GTK_EDITABLE (self->frequency_entry), hw_record_get_string (tie, "frequency"));
-          gtk_editable_set_text (GTK_EDITABLE (self->note_entry), hw_record_get_string (tie, "note"));
+          set_entry_text (self, self->frequency_entry, hw_record_get_string (tie, "frequency"));
+          set_entry_text (self, self->note_entry, hw_record_get_string (tie, "note"));
         }
     }
   else if (node_id != 0 && map != NULL)

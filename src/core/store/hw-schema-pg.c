@@ -443,6 +443,26 @@ migrate_locked (HwDb    *db,
       return FALSE;
     }
 
+  /* An older schema is upgraded only by the tables' owner (the agency's
+   * administrator, `homeward migrate`): a person's role may not, and
+   * would fail half-way with the server's words */
+  if (version > 0 && version < (gint64) n_migrations)
+    {
+      owner = query_int (db, "SELECT CASE WHEN pg_has_role(tableowner, 'USAGE') THEN 1 ELSE 0 END"
+                             " FROM pg_tables"
+                             " WHERE schemaname = current_schema() AND tablename = 'cases'", error);
+      if (owner < 0)
+        return FALSE;
+      if (owner == 0)
+        {
+          g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_READ_ONLY,
+                       _("The database %s was made by an older version of Homeward and only its "
+                         "administrator may bring it up to date: ask them to run “homeward migrate” "
+                         "on it. Nothing was changed."), hw_db_get_name (db));
+          return FALSE;
+        }
+    }
+
   for (guint i = version; i < n_migrations; i++)
     {
       g_autofree char *sql = hw_schema_pg_translate (migrations[i], error);
