@@ -15,6 +15,11 @@
 # - the audit trail names alice for alice's edits; nobody can write
 #   another name or change the trail; `homeward audit` shows it;
 # - the same case exports the same to alice as to the superuser;
+# - the undo journal: alice and carol read and change none of bob's
+#   steps, lines and chains; alice's undo and redo take her step, not
+#   bob's newer one; her undo of a row bob changed since is refused naming
+#   him (homeward_changed_by()), "Someone else" without the function;
+#   pruning takes only her own oldest steps;
 # - without the policies (RLS disabled on one table at the end) the
 #   check that alice sees nothing of team B fails: the test can fail.
 set -euo pipefail
@@ -208,12 +213,128 @@ sql postgres "ALTER TABLE people DISABLE ROW LEVEL SECURITY" >/dev/null
 ok "without the policy the same query shows bob team A's people (the checks can fail)"
 sql postgres "ALTER TABLE people ENABLE ROW LEVEL SECURITY" >/dev/null
 
+# The undo journal (hw_history, hw_undo_log, hw_row_chain): each person's
+# own rows only, a supervisor's too. bob's journal line holds the old
+# phone of team B's person.
+UNDO_AS="$HOMEWARD_BUILD_ROOT/tests/undo-as"
+pa=$(sql postgres "SELECT min(id) FROM people WHERE case_id = $a_case")
+pb=$(sql postgres "SELECT min(id) FROM people WHERE case_id = $b_case")
+pa_name=$(sql postgres "SELECT name FROM people WHERE id = $pa")
+pb_phone=$(sql postgres "SELECT phone FROM people WHERE id = $pb")
+"$UNDO_AS" "$ALICE" set people "$pa" name "Ana Undo" >"$dir/out" 2>&1 || fail "alice's edit: $(cat "$dir/out")"
+"$UNDO_AS" "$BOB" set people "$pb" phone "555-0111" >"$dir/out" 2>&1 || fail "bob's edit: $(cat "$dir/out")"
+for t in hw_history hw_undo_log hw_row_chain; do
+  [ "$(sql postgres "SELECT count(*) FROM $t WHERE author = 'bob'")" -gt 0 ] || fail "bob has no rows in $t"
+  [ "$(sql postgres "SELECT count(*) FROM $t WHERE author = 'alice'")" -gt 0 ] || fail "alice has no rows in $t"
+  [ "$(sql alice "SELECT count(*) FROM $t WHERE author <> 'alice'")" = 0 ] || fail "alice reads others' rows of $t"
+  [ "$(sql alice "SELECT count(*) FROM $t")" = "$(sql postgres "SELECT count(*) FROM $t WHERE author = 'alice'")" ] \
+    || fail "alice does not read all her own rows of $t"
+  [ "$(sql carol "SELECT count(*) FROM $t")" = 0 ] || fail "the supervisor reads others' rows of $t"
+  [ "$(sql alice "UPDATE $t SET author = author WHERE author = 'bob' RETURNING 1" | grep -c .)" = 0 ] \
+    || fail "alice changed bob's rows of $t"
+  [ "$(sql alice "DELETE FROM $t WHERE author = 'bob' RETURNING 1" | grep -c .)" = 0 ] \
+    || fail "alice deleted bob's rows of $t"
+done
+[ "$(sql alice "SELECT count(*) FROM hw_undo_log WHERE tbl = 'people' AND row_id = $pb")" = 0 ] \
+  || fail "alice reads the journal of team B's person"
+refused alice "INSERT INTO hw_history (kind, label, first_seq, last_seq, author) VALUES ('undo', 'x', 1, 1, 'bob')"
+refused alice "INSERT INTO hw_undo_log (sql, author) VALUES ('DELETE FROM cases WHERE id=$b_case', 'bob')"
+refused alice "INSERT INTO hw_row_chain (tbl, row_id, author, since) VALUES ('people', $pb, 'bob', 1)"
+[ "$(sql alice "INSERT INTO hw_undo_log (sql) VALUES ('SELECT 1') RETURNING author")" = alice ] \
+  || fail "hw_undo_log.author is not the signed-in role by default"
+sql alice "DELETE FROM hw_undo_log WHERE sql = 'SELECT 1'" >/dev/null
+# the check can fail: without the policy alice reads bob's line
+sql postgres "ALTER TABLE hw_undo_log DISABLE ROW LEVEL SECURITY" >/dev/null
+[ "$(sql alice "SELECT count(*) FROM hw_undo_log WHERE tbl = 'people' AND row_id = $pb")" -gt 0 ] \
+  || fail "without row-level security alice still reads no line of bob's: the check proves nothing"
+sql postgres "ALTER TABLE hw_undo_log ENABLE ROW LEVEL SECURITY" >/dev/null
+ok "undo journal: alice and carol read and change none of bob's steps, lines and chains (and without the policy alice would)"
+
+# alice undoes and redoes her own step, made before bob's on another row
+"$UNDO_AS" "$ALICE" undo >"$dir/out" 2>&1 || fail "alice's undo: $(cat "$dir/out")"
+[ "$(sql postgres "SELECT name FROM people WHERE id = $pa")" = "$pa_name" ] || fail "alice's undo did not undo"
+[ "$(sql postgres "SELECT phone FROM people WHERE id = $pb")" = 555-0111 ] || fail "alice's undo took bob's step"
+"$UNDO_AS" "$ALICE" redo >"$dir/out" 2>&1 || fail "alice's redo: $(cat "$dir/out")"
+[ "$(sql postgres "SELECT name FROM people WHERE id = $pa")" = "Ana Undo" ] || fail "alice's redo did not redo"
+"$UNDO_AS" "$BOB" undo >"$dir/out" 2>&1 || fail "bob's undo: $(cat "$dir/out")"
+[ "$(sql postgres "SELECT phone FROM people WHERE id = $pb")" = "$pb_phone" ] || fail "bob's undo did not undo"
+[ "$(sql postgres "SELECT name FROM people WHERE id = $pa")" = "Ana Undo" ] || fail "bob's undo took alice's step"
+ok "undo and redo as alice take her step, not bob's newer one; bob's undo his"
+
+# alice's undo of a row bob changed since is refused, naming him, though
+# his audit rows are not hers to read (homeward_changed_by())
+sql postgres "INSERT INTO team_members VALUES (1, 'bob')" >/dev/null
+"$UNDO_AS" "$ALICE" set people "$pa" phone "555-0222" >"$dir/out" 2>&1 || fail "alice's edit: $(cat "$dir/out")"
+"$UNDO_AS" "$BOB" set people "$pa" name "Ana Bob" >"$dir/out" 2>&1 || fail "bob's edit of alice's row: $(cat "$dir/out")"
+if "$UNDO_AS" "$ALICE" undo >"$dir/out" 2>&1; then
+  fail "alice's undo over bob's change was let through"
+fi
+grep -q "bob changed this after you" "$dir/out" || fail "alice's refused undo says: $(cat "$dir/out")"
+[ "$(sql postgres "SELECT name || '/' || phone FROM people WHERE id = $pa")" = "Ana Bob/555-0222" ] \
+  || fail "the refused undo changed the row"
+[ "$(sql alice "SELECT homeward_changed_by('people', $pa)")" = bob ] || fail "homeward_changed_by of alice's row"
+[ -z "$(sql alice "SELECT homeward_changed_by('people', $pb)")" ] \
+  || fail "homeward_changed_by names who changed a row alice never changed"
+# without the function (a server set up without the script): the refusal
+# all the same, without the name
+sql postgres "DROP FUNCTION homeward_changed_by(text, bigint)" >/dev/null
+if "$UNDO_AS" "$ALICE" undo >"$dir/out" 2>&1; then
+  fail "alice's undo over bob's change was let through without homeward_changed_by"
+fi
+grep -q "Someone else changed this after you" "$dir/out" || fail "without homeward_changed_by: $(cat "$dir/out")"
+"$PSQL" -X -q -v ON_ERROR_STOP=1 "$URI" -f "$SRC/tools/pg-roles.sql" >"$dir/roles.out" 2>&1 \
+  || fail "pg-roles.sql a third time: $(cat "$dir/roles.out")"
+sql postgres "DELETE FROM team_members WHERE team_id = 1 AND role_name = 'bob'" >/dev/null
+ok "alice's undo of a row bob changed since: refused, \"bob changed this after you\" (\"Someone else\" without the function)"
+
+# pruning the history takes only one's own oldest steps
+sql postgres "INSERT INTO hw_settings (key, value) VALUES ('undo-max-steps', '10')
+              ON CONFLICT (key) DO UPDATE SET value = excluded.value" >/dev/null
+for i in $(seq 1 14); do
+  "$UNDO_AS" "$ALICE" set people "$pa" notes "note $i" >"$dir/out" 2>&1 || fail "alice's edit $i: $(cat "$dir/out")"
+done
+b_steps=$(sql postgres "SELECT count(*) FROM hw_history WHERE author = 'bob'")
+b_lines=$(sql postgres "SELECT count(*) FROM hw_undo_log WHERE author = 'bob'")
+[ "$(sql postgres "SELECT count(*) FROM hw_history WHERE kind = 'undo'")" -gt 10 ] || fail "too few steps to prune"
+"$UNDO_AS" "$ALICE" open >"$dir/out" 2>&1 || fail "alice's open: $(cat "$dir/out")"
+[ "$(sql postgres "SELECT count(*) FROM hw_history WHERE kind = 'undo' AND author = 'alice'")" = 10 ] \
+  || fail "alice's history was not pruned to 10 steps: $(sql postgres "SELECT count(*) FROM hw_history WHERE kind = 'undo' AND author = 'alice'")"
+[ "$(sql postgres "SELECT count(*) FROM hw_history WHERE author = 'bob'")" = "$b_steps" ] || fail "alice's pruning took bob's steps"
+[ "$(sql postgres "SELECT count(*) FROM hw_undo_log WHERE author = 'bob'")" = "$b_lines" ] || fail "alice's pruning took bob's lines"
+[ "$(sql postgres "SELECT count(*) FROM hw_undo_log l WHERE author = 'alice' AND NOT EXISTS (
+        SELECT 1 FROM hw_history h WHERE h.author = 'alice' AND l.seq BETWEEN h.first_seq AND h.last_seq)")" = 0 ] \
+  || fail "alice's pruned steps left lines"
+# the owner opening the database finds no line of anyone's outside its step
+"$HOMEWARD" list --database "$URI" >/dev/null
+[ "$(sql postgres "SELECT count(*) FROM hw_undo_log WHERE author IN ('alice', 'bob')")" = \
+  "$(sql postgres "SELECT count(*) FROM hw_undo_log l WHERE author IN ('alice', 'bob') AND EXISTS (
+        SELECT 1 FROM hw_history h WHERE h.author = l.author AND l.seq BETWEEN h.first_seq AND h.last_seq)")" ] \
+  || fail "lines outside their author's steps"
+[ "$(sql postgres "SELECT count(*) FROM hw_undo_log WHERE author = 'bob'")" = "$b_lines" ] || fail "the owner's open took bob's lines"
+"$UNDO_AS" "$ALICE" undo >"$dir/out" 2>&1 || fail "alice's undo after pruning: $(cat "$dir/out")"
+[ "$(sql postgres "SELECT notes FROM people WHERE id = $pa")" = "note 13" ] || fail "alice's undo after pruning"
+sql postgres "DELETE FROM hw_settings WHERE key = 'undo-max-steps'" >/dev/null
+# two steps of bob's after alice's newest line, then one of alice's: her
+# step's range must not begin before bob's (had it begun at her own
+# newest line + 1, the owner's open found her line after bob's last step
+# and deleted it as a line of no step)
+"$UNDO_AS" "$BOB" set people "$pb" notes "bob 1" >"$dir/out" 2>&1 || fail "bob's edit: $(cat "$dir/out")"
+"$UNDO_AS" "$BOB" set people "$pb" notes "bob 2" >"$dir/out" 2>&1 || fail "bob's edit: $(cat "$dir/out")"
+"$UNDO_AS" "$ALICE" set people "$pa" notes "after bob" >"$dir/out" 2>&1 || fail "alice's edit: $(cat "$dir/out")"
+a_lines=$(sql postgres "SELECT count(*) FROM hw_undo_log WHERE author = 'alice'")
+"$HOMEWARD" list --database "$URI" >/dev/null
+[ "$(sql postgres "SELECT count(*) FROM hw_undo_log WHERE author = 'alice'")" = "$a_lines" ] \
+  || fail "the owner's open took alice's lines"
+"$UNDO_AS" "$ALICE" undo >"$dir/out" 2>&1 || fail "alice's undo: $(cat "$dir/out")"
+[ "$(sql postgres "SELECT notes FROM people WHERE id = $pa")" = "note 13" ] || fail "alice's undo after bob's steps"
+ok "pruning as alice: her steps down to 10, bob's $b_steps steps and $b_lines lines kept; the owner's open keeps every line, alice's after two of bob's steps too"
+
 # the store's edits, undo and redo as alice, killed at random (the kill -9
 # harness, test-crash, signed in as alice): deleting a family deletes its
 # people, meetings, tasks…, and undo puts the children back before their
 # case, which the policies must let through. In a database of its own
-# with bob's family in it: the undo history is still shared by everyone
-# (docs/agency-server.md), and alice's undo would take bob's steps.
+# (test-crash's edits are anywhere in `cases`) with bob's family and his
+# undo steps in it: alice's undo never reaches them.
 sql postgres "CREATE DATABASE homeward_alice" >/dev/null
 URI2=${URI/homeward_test/homeward_alice}
 "$HOMEWARD" list --database "$URI2" >/dev/null
@@ -225,9 +346,19 @@ URI2=${URI/homeward_test/homeward_alice}
 "$HOMEWARD" demo --database "${URI2/user=postgres/user=alice}" >/dev/null
 "$HOMEWARD" import --database "${URI2/user=postgres/user=bob}" "$dir/b.json" >/dev/null
 "$HOMEWARD" demo --database "${URI2/user=postgres/user=alice}" >/dev/null
-# the undo history so far holds bob's step: forget it, so that alice's
-# undo only ever takes her own steps
-"$PSQL" -X -qtA -v ON_ERROR_STOP=1 "$URI2" -c "DELETE FROM hw_undo_log; DELETE FROM hw_history" >/dev/null
+bob_journal () {
+  "$PSQL" -X -qtA "$URI2" -c "SELECT (SELECT count(*) FROM hw_history WHERE author = 'bob') || '/' ||
+                                     (SELECT count(*) FROM hw_undo_log WHERE author = 'bob')"
+}
+bob_steps=$(bob_journal)
+[ "${bob_steps%%/*}" -gt 0 ] || fail "bob has no undo step in the second database"
+# alice forgets her own undo history so far (the harness's undo must not
+# reach her demo families): the same statements remove only her steps
+"$PSQL" -X -qtA -v ON_ERROR_STOP=1 "${URI2/user=postgres/user=alice}" \
+  -c "DELETE FROM hw_undo_log; DELETE FROM hw_history" >/dev/null
+[ "$("$PSQL" -X -qtA "$URI2" -c "SELECT count(*) FROM hw_history WHERE author = 'alice'")" = 0 ] \
+  || fail "alice's steps are still there"
+[ "$(bob_journal)" = "$bob_steps" ] || fail "alice's DELETE FROM hw_undo_log took bob's steps"
 b2=$("$PSQL" -X -qtA "$URI2" -c "SELECT count(*) FROM people p JOIN cases c ON c.id = p.case_id WHERE c.team_id = 2")
 [ "$b2" -gt 5 ] || fail "bob's family is not in the second database"
 HOMEWARD_TEST_PG_URI=${URI2/user=postgres/user=alice} HOMEWARD_CRASH_KILLS=15 HOMEWARD_CRASH_SEED=${HOMEWARD_CRASH_SEED:-531876767} \
@@ -237,12 +368,13 @@ HOMEWARD_TEST_PG_URI=${URI2/user=postgres/user=alice} HOMEWARD_CRASH_KILLS=15 HO
   || fail "alice's edits changed team B's people"
 [ "$("$PSQL" -X -qtA "$URI2" -c "SELECT count(*) FROM cases WHERE team_id IS DISTINCT FROM 1 AND team_id <> 2")" = 0 ] \
   || fail "alice's edits made a case outside team A"
+[ "$(bob_journal)" = "$bob_steps" ] || fail "alice's edits changed bob's undo steps: $bob_steps, now $(bob_journal)"
 [ "$("$PSQL" -X -qtA "$URI2" -c "SELECT count(*) FROM hw_audit WHERE author = 'alice' AND action LIKE 'Undo%'")" -gt 0 ] \
   || fail "no undo by alice was audited"
 n_children=$("$PSQL" -X -qtA "$URI2" -c "SELECT count(*) FROM hw_audit WHERE author = 'alice'
                                           AND action = 'Undo: Remove family' AND tbl <> 'cases'")
 # the seed is one whose edits delete a family with its children and undo it
 [ "$n_children" -gt 0 ] || fail "no family with children was deleted and put back by undo: try another HOMEWARD_CRASH_SEED"
-ok "random edits, undo and redo as alice, killed 15 times: all committed ones there; team B untouched ($n_children rows of families put back by undo)"
+ok "random edits, undo and redo as alice, killed 15 times: all committed ones there; team B and bob's undo steps untouched ($n_children rows of families put back by undo)"
 
 echo "ok: roles and row-level security on PostgreSQL"

@@ -1641,6 +1641,56 @@ test_versions_undo_refused (Fixture       *f,
   g_assert_cmpstr (phone, ==, "555-0404");
 }
 
+/* On a server the history's bound is per person: Alice's many edits do
+ * not push out Bob's older steps (on a file the history is one). */
+static void
+test_server_prune_own (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(HwStore) bob = second_store (f, "Bob");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *phone = NULL;
+  gint64 case_id, pb, pa, bob_steps, bob_lines;
+
+  case_id = add_case (bob, "Rivera");
+  pb = add_person (bob, case_id, "Luis");
+  rename_person (bob, pb, "phone", "555-0101");
+  bob_steps = count (f->store, "SELECT count(*) FROM hw_history WHERE author = 'Bob'");
+  bob_lines = count (f->store, "SELECT count(*) FROM hw_undo_log l WHERE EXISTS ("
+                                " SELECT 1 FROM hw_history h WHERE h.author = 'Bob'"
+                                " AND l.seq BETWEEN h.first_seq AND h.last_seq)");
+  g_assert_cmpint (bob_steps, ==, 3);
+  g_assert_cmpint (bob_lines, >=, 3);
+
+  become (f, "Alice");
+  pa = add_person (f->store, case_id, "Ana");
+  for (guint i = 0; i < HW_HISTORY_MIN_STEPS + 4; i++)
+    {
+      g_autofree char *notes = g_strdup_printf ("note %u", i);
+
+      rename_person (f->store, pa, "notes", notes);
+    }
+  g_assert_true (hw_history_set_max_steps (f->store, HW_HISTORY_MIN_STEPS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_history WHERE author = 'Alice'"), ==,
+                   HW_HISTORY_MIN_STEPS);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_history WHERE author = 'Bob'"), ==,
+                   bob_steps);
+  /* no line outside its step, Bob's all there */
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_undo_log l WHERE NOT EXISTS ("
+                                    " SELECT 1 FROM hw_history h"
+                                    " WHERE l.seq BETWEEN h.first_seq AND h.last_seq)"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM hw_undo_log l WHERE EXISTS ("
+                                    " SELECT 1 FROM hw_history h WHERE h.author = 'Bob'"
+                                    " AND l.seq BETWEEN h.first_seq AND h.last_seq)"), ==, bob_lines);
+
+  /* Bob's steps still undo */
+  g_assert_true (hw_store_undo (bob, &error));
+  g_assert_no_error (error);
+  phone = person_field (bob, pb, "phone");
+  g_assert_cmpstr (phone, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1681,6 +1731,7 @@ main (int   argc,
       ADD ("/store/server/what-a-file-has", test_server_refuses_file_things);
       ADD ("/store/server/notify", test_server_notify);
       ADD ("/store/server/notify-lost", test_server_notify_lost);
+      ADD ("/store/server/prune-own", test_server_prune_own);
       ADD ("/store/server/notify-payload", test_server_notify_payload);
       g_test_add_func ("/store/server/unreachable", test_server_unreachable);
     }

@@ -25,16 +25,23 @@
 --     rows, a supervisor all;
 --   - the settings: a person's own (the screen-lock passphrase, kept as
 --     "person/ROLE/…") only theirs to read and write; the agency's (undo
---     bounds, school hours) read by all, changed by a supervisor.
+--     bounds, school hours) read by all, changed by a supervisor;
+--   - the undo journal (hw_history, hw_undo_log, hw_row_chain): each
+--     person reads and writes only their own steps, lines and chains
+--     (author = session_user), a supervisor too: the lines hold the old
+--     contents of the rows. hw_undo_log gets a column author (PostgreSQL
+--     only, DEFAULT session_user), filled for the lines already there
+--     from their steps; lines and steps from before undo had authors
+--     ('') are seen by nobody but the owner;
+--   - homeward_changed_by(tbl, row_id): who else last changed a row one
+--     has changed oneself (the name only), for undo's refusal "bob
+--     changed this after you" when bob's audit rows are not one's to read.
 --
 -- Then, per person (docs/agency-server.md, "Setting up an agency's server"):
 --   CREATE ROLE alice LOGIN PASSWORD '…';
 --   GRANT homeward_caseworker TO alice;
 --   INSERT INTO teams (name) VALUES ('North office');
 --   INSERT INTO team_members VALUES ((SELECT id FROM teams WHERE name = 'North office'), 'alice');
---
--- Not covered yet (see docs/agency-server.md): the undo journal
--- (hw_undo_log, hw_history) is shared by all roles and readable by them.
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -212,6 +219,54 @@ CREATE POLICY homeward_read ON hw_audit FOR SELECT
   USING (author = session_user OR pg_has_role(session_user, 'homeward_supervisor', 'USAGE'));
 CREATE POLICY homeward_write ON hw_audit FOR INSERT
   WITH CHECK (author = session_user);
+
+-- The undo journal: one's own steps only. Undo reads a step's lines by
+-- their range of seq; other people's lines in that range (two edits at
+-- once) are simply not there for it.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'hw_undo_log'::regclass
+                 AND attname = 'author' AND NOT attisdropped) THEN
+    ALTER TABLE hw_undo_log ADD COLUMN author TEXT;
+    UPDATE hw_undo_log l SET author = h.author FROM hw_history h
+      WHERE l.seq BETWEEN h.first_seq AND h.last_seq;
+    UPDATE hw_undo_log SET author = '' WHERE author IS NULL;
+    ALTER TABLE hw_undo_log ALTER COLUMN author SET NOT NULL;
+  END IF;
+END $$;
+ALTER TABLE hw_undo_log ALTER COLUMN author SET DEFAULT session_user;
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['hw_history', 'hw_undo_log', 'hw_row_chain'] LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('DROP POLICY IF EXISTS homeward_own ON %I', t);
+    EXECUTE format('CREATE POLICY homeward_own ON %I'
+                   ' USING (author = session_user) WITH CHECK (author = session_user)', t);
+  END LOOP;
+END $$;
+
+-- Who else last changed a row: only the name, and only of a row the
+-- signed-in person has changed themselves (their chain on it), so that it
+-- tells nothing of rows they never had.
+DO $$
+DECLARE s text := quote_ident(current_schema());
+BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION homeward_changed_by(tbl text, row_id bigint) RETURNS text
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = %1$s, pg_temp AS $b$
+        SELECT a.author FROM hw_audit a
+        WHERE a.tbl = $1 AND a.row_id = $2 AND a.author <> session_user
+          AND EXISTS (SELECT 1 FROM hw_row_chain c
+                      WHERE c.tbl = $1 AND c.row_id = $2 AND c.author = session_user)
+        ORDER BY a.id DESC LIMIT 1
+      $b$;
+  $f$, s);
+END $$;
+ALTER FUNCTION homeward_changed_by(text, bigint) OWNER TO homeward_owner;
+REVOKE ALL ON FUNCTION homeward_changed_by(text, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION homeward_changed_by(text, bigint)
+  TO homeward_caseworker, homeward_supervisor, homeward_readonly;
 
 -- The settings: "person/ROLE/KEY" is one person's own (the screen-lock
 -- passphrase's hash: hw_store_set_own_setting()), read and written by

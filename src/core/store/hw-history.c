@@ -119,26 +119,51 @@ query_int (HwStore    *store,
   return fallback;
 }
 
-/* The id of the newest step of @kind to drop: every step of @kind with an
- * id up to it goes. For undo steps the low ids are the oldest edits; for
+/* The ids of the newest steps of @kind to drop: every step of @kind with
+ * an id up to @too_old goes, and every step of @kind of this store's
+ * author (@own: an SQL condition on hw_history, "" on a file) with an id
+ * up to @beyond. For undo steps the low ids are the oldest edits; for
  * redo steps they are the ones that would be redone last. Either way the
- * steps left still apply in order. 0: none. */
-static gint64
+ * steps left still apply in order. 0: none.
+ *
+ * On a server each person's steps are counted apart: one person's many
+ * edits do not push out another's steps, and what a person's store may
+ * see of the history is only their own anyway (tools/pg-roles.sql); the
+ * age bound is everyone's it can see. On a file, the history is one. */
+static void
 last_doomed (HwStore    *store,
              const char *kind,
              guint       keep,
-             gint64      cutoff)
+             gint64      cutoff,
+             const char *own,
+             gint64     *beyond,
+             gint64     *too_old)
 {
-  char *sql = sqlite3_mprintf ("SELECT max(x) FROM ("
-                               "  SELECT (SELECT id FROM hw_history WHERE kind = %Q"
-                               "          ORDER BY id DESC LIMIT 1 OFFSET %u) AS x"
-                               "  UNION ALL"
-                               "  SELECT max(id) FROM hw_history WHERE kind = %Q AND at < %lld) AS d",
-                               kind, keep, kind, (long long) cutoff);
-  gint64 ret = query_int (store, 0, sql);
+  char *sql = sqlite3_mprintf ("SELECT id FROM hw_history WHERE kind = %Q%s"
+                               " ORDER BY id DESC LIMIT 1 OFFSET %u", kind, own, keep);
 
+  *beyond = query_int (store, 0, sql);
   sqlite3_free (sql);
-  return ret;
+  sql = sqlite3_mprintf ("SELECT max(id) FROM hw_history WHERE kind = %Q AND at < %lld",
+                         kind, (long long) cutoff);
+  *too_old = query_int (store, 0, sql);
+  sqlite3_free (sql);
+}
+
+/* The condition on hw_history (as @h) of the steps to drop */
+static char *
+doomed_steps (const char *h,
+              const char *own_h,
+              gint64      undo_beyond,
+              gint64      undo_too_old,
+              gint64      redo_beyond,
+              gint64      redo_too_old)
+{
+  return g_strdup_printf ("(%1$skind = 'undo' AND ((%1$sid <= %2$" G_GINT64_FORMAT "%3$s)"
+                          "  OR %1$sid <= %4$" G_GINT64_FORMAT "))"
+                          " OR (%1$skind = 'redo' AND ((%1$sid <= %5$" G_GINT64_FORMAT "%3$s)"
+                          "  OR %1$sid <= %6$" G_GINT64_FORMAT "))",
+                          h, undo_beyond, own_h, undo_too_old, redo_beyond, redo_too_old);
 }
 
 gboolean
@@ -148,8 +173,12 @@ hw_history_prune (HwStore   *store,
 {
   HwDb *db;
   guint max_steps, max_days, margin;
-  gint64 cutoff, n_undo, n_redo, oldest, undo_to, redo_to;
+  gint64 cutoff, n_undo, n_redo, oldest, undo_beyond, undo_too_old, redo_beyond, redo_too_old;
   gboolean own, server;
+  g_autofree char *mine = NULL;
+  g_autofree char *mine_h = NULL;
+  g_autofree char *doomed = NULL;
+  g_autofree char *doomed_h = NULL;
   char *sql;
   gboolean ok;
 
@@ -162,19 +191,42 @@ hw_history_prune (HwStore   *store,
   cutoff = g_get_real_time () / G_USEC_PER_SEC - (gint64) max_days * 24 * 3600;
   margin = force ? 0 : MAX (max_steps / 10, 10);
 
-  n_undo = query_int (store, 0, "SELECT count(*) FROM hw_history WHERE kind = 'undo'");
-  n_redo = query_int (store, 0, "SELECT count(*) FROM hw_history WHERE kind = 'redo'");
+  /* on a server, this store's author's steps (and those from before
+   * steps had authors, as undo takes them) */
+  if (server)
+    {
+      char *q = sqlite3_mprintf ("%Q", hw_store_get_author (store));
+
+      mine = g_strdup_printf (" AND author IN (%s, '')", q);
+      mine_h = g_strdup_printf (" AND h.author IN (%s, '')", q);
+      sqlite3_free (q);
+    }
+  else
+    {
+      mine = g_strdup ("");
+      mine_h = g_strdup ("");
+    }
+
+  sql = sqlite3_mprintf ("SELECT count(*) FROM hw_history WHERE kind = 'undo'%s", mine);
+  n_undo = query_int (store, 0, sql);
+  sqlite3_free (sql);
+  sql = sqlite3_mprintf ("SELECT count(*) FROM hw_history WHERE kind = 'redo'%s", mine);
+  n_redo = query_int (store, 0, sql);
+  sqlite3_free (sql);
   oldest = query_int (store, G_MAXINT64, "SELECT min(at) FROM hw_history");
   if (n_undo <= max_steps + margin && n_redo <= max_steps + margin && oldest >= cutoff)
     return TRUE;
 
-  undo_to = last_doomed (store, "undo", max_steps, cutoff);
-  redo_to = last_doomed (store, "redo", max_steps, cutoff);
-  if (undo_to == 0 && redo_to == 0)
+  last_doomed (store, "undo", max_steps, cutoff, mine, &undo_beyond, &undo_too_old);
+  last_doomed (store, "redo", max_steps, cutoff, mine, &redo_beyond, &redo_too_old);
+  if (undo_beyond == 0 && undo_too_old == 0 && redo_beyond == 0 && redo_too_old == 0)
     return TRUE;
 
-  g_debug ("Pruning undo steps up to %" G_GINT64_FORMAT " and redo steps up to %" G_GINT64_FORMAT,
-           undo_to, redo_to);
+  g_debug ("Pruning undo steps up to %" G_GINT64_FORMAT " (own) and %" G_GINT64_FORMAT
+           " and redo steps up to %" G_GINT64_FORMAT " (own) and %" G_GINT64_FORMAT,
+           undo_beyond, undo_too_old, redo_beyond, redo_too_old);
+  doomed = doomed_steps ("", mine, undo_beyond, undo_too_old, redo_beyond, redo_too_old);
+  doomed_h = doomed_steps ("h.", mine_h, undo_beyond, undo_too_old, redo_beyond, redo_too_old);
 
   own = !hw_store_in_edit (store);
   if (own ? !hw_db_begin (db, error) : !hw_db_exec (db, "SAVEPOINT hw_prune", error))
@@ -185,11 +237,9 @@ hw_history_prune (HwStore   *store,
     "DELETE FROM hw_undo_log WHERE seq IN ("
     "  SELECT l.seq FROM hw_history h %s hw_undo_log l"
     "  ON l.seq BETWEEN h.first_seq AND h.last_seq"
-    "  WHERE (h.kind = 'undo' AND h.id <= %lld) OR (h.kind = 'redo' AND h.id <= %lld));"
-    "DELETE FROM hw_history"
-    "  WHERE (kind = 'undo' AND id <= %lld) OR (kind = 'redo' AND id <= %lld);",
-    cross_join (store),
-    (long long) undo_to, (long long) redo_to, (long long) undo_to, (long long) redo_to);
+    "  WHERE %s);"
+    "DELETE FROM hw_history WHERE %s;",
+    cross_join (store), doomed_h, doomed);
   ok = hw_db_exec (db, sql, error);
   sqlite3_free (sql);
 

@@ -1261,6 +1261,23 @@ db_query_int (HwDb       *db,
   return fallback;
 }
 
+/* The first journal seq that an edit or undo beginning now can write:
+ * on sqlite max + 1, as sqlite numbers a new line. On a server the next
+ * value of the journal's sequence: max(seq) there is only the signed-in
+ * person's own (tools/pg-roles.sql: the journal's row-level security),
+ * which would make a step's range span everyone else's lines since and
+ * the owner, who sees all lines, take them for the step's (or for lines
+ * of no step). Our lines come after the value taken, which is never a
+ * line's. */
+static gint64
+next_journal_seq (HwStore *self)
+{
+  if (self->server)
+    return db_query_int (self->conn, 1,
+                         "SELECT nextval(pg_get_serial_sequence('hw_undo_log', 'seq'))");
+  return db_query_int (self->conn, 0, "SELECT coalesce(max(seq), 0) FROM hw_undo_log") + 1;
+}
+
 /* PostgreSQL only: the newest audit row and undo step. Every edit of
  * any program writes at least one of them. */
 static void
@@ -1465,8 +1482,7 @@ hw_store_begin_edit (HwStore     *self,
   self->in_edit = TRUE;
   g_free (self->edit_label);
   self->edit_label = g_strdup (label);
-  self->edit_first_seq = db_query_int (self->conn, 0,
-                                       "SELECT coalesce(max(seq), 0) FROM hw_undo_log") + 1;
+  self->edit_first_seq = next_journal_seq (self);
   g_array_set_size (self->changes, 0);
   return TRUE;
 }
@@ -2298,6 +2314,20 @@ stamp_versions (HwStore  *self,
   return TRUE;
 }
 
+/* PostgreSQL: whether tools/pg-roles.sql's homeward_changed_by() is
+ * there for the signed-in role. Asked each time (a refusal is rare), so
+ * that running the script while a program is open is seen. */
+static gboolean
+has_changed_by (HwStore *self)
+{
+  if (!self->server)
+    return FALSE;
+  return db_query_int (self->conn, 0,
+                       "SELECT CASE WHEN p IS NOT NULL AND has_function_privilege(p::oid, 'EXECUTE')"
+                       " THEN 1 ELSE 0 END"
+                       " FROM (SELECT to_regprocedure('homeward_changed_by(text,bigint)') AS p) AS f") == 1;
+}
+
 /* Before undoing or redoing the step of journal lines [first, last]:
  * refuses when someone else changed a row of it since (the row is not at
  * the version the author's chain left it at, or the chain started again
@@ -2345,14 +2375,29 @@ check_versions (HwStore     *self,
         continue;
       row = hw_db_stmt_column_int64 (stmt, 0);
 
-      who = hw_db_prepare (self->conn,
-                           "SELECT author FROM hw_audit WHERE tbl = ? AND row_id = ? AND author <> ?"
-                           " ORDER BY id DESC LIMIT 1", error);
-      if (who == NULL)
-        return FALSE;
-      hw_db_stmt_bind_text (who, 1, table);
-      hw_db_stmt_bind_int64 (who, 2, row);
-      hw_db_stmt_bind_text (who, 3, self->author);
+      /* On a server with tools/pg-roles.sql someone else's audit rows
+       * are not one's to read: homeward_changed_by() gives only their
+       * name. Without it (a database set up without the script), the
+       * audit trail as before. */
+      if (has_changed_by (self))
+        {
+          who = hw_db_prepare (self->conn, "SELECT homeward_changed_by(?, ?)", error);
+          if (who == NULL)
+            return FALSE;
+          hw_db_stmt_bind_text (who, 1, table);
+          hw_db_stmt_bind_int64 (who, 2, row);
+        }
+      else
+        {
+          who = hw_db_prepare (self->conn,
+                               "SELECT author FROM hw_audit WHERE tbl = ? AND row_id = ? AND author <> ?"
+                               " ORDER BY id DESC LIMIT 1", error);
+          if (who == NULL)
+            return FALSE;
+          hw_db_stmt_bind_text (who, 1, table);
+          hw_db_stmt_bind_int64 (who, 2, row);
+          hw_db_stmt_bind_text (who, 3, self->author);
+        }
       if (hw_db_stmt_step (who, NULL) == HW_DB_STEP_ROW &&
           hw_db_stmt_column_text (who, 0) != NULL && *hw_db_stmt_column_text (who, 0) != '\0')
         {
@@ -2541,7 +2586,7 @@ replay_step (HwStore     *self,
       return FALSE;
     }
 
-  new_first = db_query_int (self->conn, 0, "SELECT coalesce(max(seq), 0) FROM hw_undo_log") + 1;
+  new_first = next_journal_seq (self);
 
   for (guint i = 0; i < statements->len; i++)
     if (!hw_db_exec (self->conn, g_ptr_array_index (statements, i), error))
