@@ -20,6 +20,7 @@
 #include "hw-key-dates-page.h"
 #include "hw-placement-dialog.h"
 #include "hw-placements.h"
+#include "hw-record.h"
 #include "hw-test-store.h"
 
 static void
@@ -466,6 +467,34 @@ test_page (void)
   settle ();
   g_assert_cmpuint (hw_key_dates_page_get_n_rows (HW_KEY_DATES_PAGE (page)), ==, n);
   g_assert_cmpint (event_of_kind (store, "removal"), ==, removal);
+
+  /* the keyboard on the removal's "Change" button: someone else's change
+   * (another store on the file, announced as the app does each second)
+   * makes the list again; the focus is on the removal's new button */
+  {
+    g_autoptr(HwStore) other = hw_store_open (hw_store_get_path (store), &error);
+    g_autoptr(HwRecord) event = NULL;
+    GtkWidget *focus;
+
+    g_assert_no_error (error);
+    hw_store_set_author (other, "Someone Else");
+    row = find (page, ADW_TYPE_ACTION_ROW, NULL, FALSE);
+    button = find (row, GTK_TYPE_BUTTON, NULL, FALSE);
+    g_assert_true (gtk_widget_grab_focus (button));
+    settle ();
+    event = hw_store_get (other, "case_events", removal, &error);
+    g_assert_no_error (error);
+    hw_record_set_string (event, "notes", "Police welfare check first");
+    g_assert_true (hw_store_update (other, "Change key date", event, &error));
+    g_assert_no_error (error);
+    g_assert_true (hw_store_refresh (store));
+    settle ();
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_true (focus != button);   /* the list was made again */
+    row = find (page, ADW_TYPE_ACTION_ROW, NULL, FALSE);
+    g_assert_true (focus == find (row, GTK_TYPE_BUTTON, NULL, FALSE));
+  }
 
   gtk_window_destroy (window);
   settle ();
