@@ -1018,6 +1018,7 @@ hw_meeting_add_decision (HwStore     *store,
 gboolean
 hw_meeting_set_decision (HwStore     *store,
                          gint64       item_id,
+                         gint64       version,
                          gboolean     consensus,
                          const char  *dissent,
                          GError     **error)
@@ -1038,6 +1039,7 @@ hw_meeting_set_decision (HwStore     *store,
   hw_record_set_id (row, item_id);
   hw_record_set_boolean (row, "consensus", consensus);
   hw_record_set_string (row, "dissent", clean_dissent);
+  hw_record_set_version (row, version);
   return hw_store_update (store, N_("Change a decision"), row, error);
 }
 
@@ -1099,6 +1101,7 @@ hw_meeting_add_action (HwStore     *store,
 gboolean
 hw_meeting_set_action (HwStore     *store,
                        gint64       item_id,
+                       gint64       version,
                        gint64       owner_person_id,
                        gint64       checker_person_id,
                        const char  *due_date,
@@ -1119,6 +1122,7 @@ hw_meeting_set_action (HwStore     *store,
   row = hw_record_new ("meeting_items");
   hw_record_set_id (row, item_id);
   set_action_columns (row, owner_person_id, checker_person_id, due_date);
+  hw_record_set_version (row, version);
   return hw_store_update (store, N_("Change a next step"), row, error);
 }
 

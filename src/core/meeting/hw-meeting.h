@@ -228,8 +228,13 @@ gint64    hw_meeting_add_decision      (HwStore     *store,
                                         gboolean     consensus,
                                         const char  *dissent,
                                         GError     **error);
+/* @version: the item's version as read (hw_record_get_version()): if
+ * someone else changed the item since, nothing is saved and the error is
+ * %HW_STORE_ERROR_CONFLICT. 0 only where nothing was read. Likewise for
+ * hw_meeting_set_action(). */
 gboolean  hw_meeting_set_decision      (HwStore     *store,
                                         gint64       item_id,
+                                        gint64       version,
                                         gboolean     consensus,
                                         const char  *dissent,
                                         GError     **error);
@@ -249,6 +254,7 @@ gint64    hw_meeting_add_action        (HwStore     *store,
                                         GError     **error);
 gboolean  hw_meeting_set_action        (HwStore     *store,
                                         gint64       item_id,
+                                        gint64       version,
                                         gint64       owner_person_id,
                                         gint64       checker_person_id,
                                         const char  *due_date,
