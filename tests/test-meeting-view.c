@@ -515,6 +515,157 @@ test_item_conflicts (Fixture       *f,
   g_clear_object (&stored);
 }
 
+/* Someone else changes how an attendee takes part while the row shows
+ * the old way: the facilitator's choice is refused with the message and
+ * the drop-down goes back to theirs; chosen again, it is saved. */
+static void
+test_attendee_conflict (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecordList) attendance = hw_meeting_attendance_list_new (f->store, f->meeting);
+  g_autoptr(HwRecord) theirs = NULL;
+  g_autoptr(HwRecord) stored = NULL;
+  GtkWidget *dropdown;
+  gint64 person_id = 0, attendee = 0;
+  int remote = hw_choices_index (HW_CHOICES_ATTENDANCE, "remote");
+  int absent = hw_choices_index (HW_CHOICES_ATTENDANCE, "absent");
+
+  g_assert_cmpint (remote, >=, 0);
+  g_assert_cmpint (absent, >=, 0);
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "attendees");
+  spin ();
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (attendance)) && attendee == 0; i++)
+    {
+      g_autoptr(HwRecord) rec = g_list_model_get_item (G_LIST_MODEL (attendance), i);
+
+      if (!hw_record_is_null (rec, "attendee_id") &&
+          g_strcmp0 (hw_record_get_string (rec, "attendance"), "present") == 0)
+        {
+          person_id = hw_record_get_id (rec);
+          attendee = hw_record_get_int (rec, "attendee_id");
+        }
+    }
+  g_assert_cmpint (attendee, >, 0);
+  dropdown = find_name (f, "attendance", person_id);
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  theirs = hw_store_get (other, "meeting_attendees", attendee, &error);
+  g_assert_no_error (error);
+  g_assert_true (hw_meeting_set_attendee (other, attendee, hw_record_get_version (theirs), NULL, "remote", &error));
+  g_assert_no_error (error);
+
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, CONFLICT_MESSAGE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), absent);
+  spin ();
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, remote);
+  stored = hw_store_get (f->store, "meeting_attendees", attendee, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "attendance"), ==, "remote");
+  g_clear_object (&stored);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), absent);
+  spin ();
+  stored = hw_store_get (f->store, "meeting_attendees", attendee, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "attendance"), ==, "absent");
+}
+
+/* The meeting's details: someone else changes the place while the page
+ * shows the old one, then the facilitator while it is being typed over
+ * (their change announced by hw_store_refresh(), the typing kept). Each
+ * save over their change is refused with the message and their text is
+ * shown; made again, it is saved. */
+static void
+test_details_conflict (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) stored = NULL;
+  GtkWidget *section, *place, *facilitator, *focus;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "details");
+  spin ();
+  section = find_type (f->view, HW_TYPE_MEETING_DETAILS_SECTION);
+  g_assert_nonnull (section);
+  place = (GtkWidget *) gtk_widget_get_template_child (section, HW_TYPE_MEETING_DETAILS_SECTION, "place_row");
+  facilitator = (GtkWidget *) gtk_widget_get_template_child (section, HW_TYPE_MEETING_DETAILS_SECTION,
+                                                             "facilitator_row");
+
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  {
+    g_autoptr(HwRecord) theirs = hw_store_get (other, "meetings", f->meeting, &error);
+    g_autoptr(HwRecord) change = hw_record_new ("meetings");
+
+    g_assert_no_error (error);
+    hw_record_set_id (change, f->meeting);
+    hw_record_set_version (change, hw_record_get_version (theirs));
+    hw_record_set_string (change, "place", "Library, room 2");
+    g_assert_true (hw_meeting_update (other, change, &error));
+    g_assert_no_error (error);
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (place), "Town hall");
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, CONFLICT_MESSAGE);
+  g_signal_emit_by_name (place, "apply");
+  spin ();
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "Library, room 2");
+  stored = hw_store_get (f->store, "meetings", f->meeting, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "place"), ==, "Library, room 2");
+  g_clear_object (&stored);
+
+  gtk_editable_set_text (GTK_EDITABLE (place), "Town hall");
+  g_signal_emit_by_name (place, "apply");
+  spin ();
+  stored = hw_store_get (f->store, "meetings", f->meeting, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "place"), ==, "Town hall");
+  g_clear_object (&stored);
+
+  /* typed over while someone else changes the same line: the typing
+   * stays until it is saved, and that save is refused */
+  gtk_widget_grab_focus (facilitator);
+  gtk_editable_set_text (GTK_EDITABLE (facilitator), "Ms. Ortiz");
+  spin ();
+  {
+    g_autoptr(HwRecord) theirs = hw_store_get (other, "meetings", f->meeting, &error);
+    g_autoptr(HwRecord) change = hw_record_new ("meetings");
+
+    hw_record_set_id (change, f->meeting);
+    hw_record_set_version (change, hw_record_get_version (theirs));
+    hw_record_set_string (change, "facilitator", "Mr. Díaz");
+    g_assert_true (hw_meeting_update (other, change, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (hw_store_refresh (f->store));
+  spin ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && (focus == facilitator || gtk_widget_is_ancestor (focus, facilitator)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (facilitator)), ==, "Ms. Ortiz");
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, CONFLICT_MESSAGE);
+  g_signal_emit_by_name (facilitator, "apply");
+  spin ();
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (facilitator)), ==, "Mr. Díaz");
+  stored = hw_store_get (f->store, "meetings", f->meeting, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "facilitator"), ==, "Mr. Díaz");
+  g_clear_object (&stored);
+
+  gtk_editable_set_text (GTK_EDITABLE (facilitator), "Ms. Ortiz");
+  g_signal_emit_by_name (facilitator, "apply");
+  spin ();
+  stored = hw_store_get (f->store, "meetings", f->meeting, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "facilitator"), ==, "Ms. Ortiz");
+  g_assert_cmpstr (hw_record_get_string (stored, "place"), ==, "Town hall");
+  g_clear_object (&stored);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +681,8 @@ main (int   argc,
   ADD ("/meeting-view/clock", test_clock);
   ADD ("/meeting-view/family-plan", test_family_plan);
   ADD ("/meeting-view/item-conflicts", test_item_conflicts);
+  ADD ("/meeting-view/attendee-conflict", test_attendee_conflict);
+  ADD ("/meeting-view/details-conflict", test_details_conflict);
   /* last: a GTK timer of the label it leaves being edited fires after the
    * window is gone (a critical in the next test's setup) */
   ADD ("/meeting-view/keeps-typing", test_keeps_typing);

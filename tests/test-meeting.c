@@ -259,10 +259,10 @@ test_attendees (Fixture       *f,
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_add_attendee (f->store, f->meeting, f->stranger, "", "present", error));
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_add_attendee (f->store, f->meeting, f->grandmother, "", "asleep", error));
   REFUSED (f, HW_STORE_ERROR_NOT_FOUND, hw_meeting_add_attendee (f->store, 9999, f->grandmother, "", "present", error));
-  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_attendee (f->store, a, NULL, "maybe", error));
-  REFUSED (f, HW_STORE_ERROR_NOT_FOUND, hw_meeting_set_attendee (f->store, 9999, NULL, "absent", error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_attendee (f->store, a, 0, NULL, "maybe", error));
+  REFUSED (f, HW_STORE_ERROR_NOT_FOUND, hw_meeting_set_attendee (f->store, 9999, 0, NULL, "absent", error));
 
-  g_assert_true (hw_meeting_set_attendee (f->store, a, "Mother", "declined", &error));
+  g_assert_true (hw_meeting_set_attendee (f->store, a, 0, "Mother", "declined", &error));
   got = hw_store_get (f->store, "meeting_attendees", a, &error);
   g_assert_cmpstr (hw_record_get_string (got, "attendance"), ==, "declined");
   g_assert_cmpstr (hw_record_get_string (got, "role"), ==, "Mother");

@@ -275,6 +275,9 @@ hw_meeting_update (HwStore     *store,
         }
       else if (g_strcmp0 (column, "confidentiality_acknowledged") == 0)
         hw_record_set_boolean (clean, column, hw_record_get_boolean (meeting, column));
+      else if (g_strcmp0 (column, "version") == 0)
+        /* the version the change was made on (hw-store.h) */
+        hw_record_set_version (clean, hw_record_get_version (meeting));
       else if (g_strv_contains (text_columns, column))
         {
           g_autofree char *v = g_strstrip (g_strdup (value));
@@ -287,7 +290,11 @@ hw_meeting_update (HwStore     *store,
         return hw_invalid (error, _("A meeting has no field “%s” that can be changed."), column);
     }
 
-  return hw_store_update (store, N_("Change the meeting details"), clean, error);
+  if (!hw_store_update (store, N_("Change the meeting details"), clean, error))
+    return FALSE;
+  if (hw_record_get_version (meeting) > 0)
+    hw_record_set_version (meeting, hw_record_get_version (clean));
+  return TRUE;
 }
 
 gboolean
@@ -393,6 +400,7 @@ hw_meeting_add_attendee (HwStore     *store,
 gboolean
 hw_meeting_set_attendee (HwStore     *store,
                          gint64       attendee_id,
+                         gint64       version,
                          const char  *role,
                          const char  *attendance,
                          GError     **error)
@@ -422,6 +430,7 @@ hw_meeting_set_attendee (HwStore     *store,
         return hw_invalid (error, _("The role is too long."));
       hw_record_set_string (row, "role", clean_role);
     }
+  hw_record_set_version (row, version);
   return hw_store_update (store, N_("Change an attendee"), row, error);
 }
 

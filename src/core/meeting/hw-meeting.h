@@ -49,6 +49,9 @@ gint64    hw_meeting_create            (HwStore     *store,
  *   language, confidentiality_acknowledged, current_phase, next_meeting)
  *
  * Validates every column present (kind, phase, dates) and writes them.
+ * A @meeting with a version (the one read, hw_record_set_version()) is
+ * saved only over that version: someone else's change since refuses it
+ * with %HW_STORE_ERROR_CONFLICT; on success its version is the new one.
  */
 gboolean  hw_meeting_update            (HwStore     *store,
                                         HwRecord    *meeting,
@@ -82,8 +85,12 @@ gint64    hw_meeting_add_attendee      (HwStore     *store,
                                         const char  *attendance,
                                         GError     **error);
 /* Changes role and attendance of an attendee row; NULL leaves a value. */
+/* @version: the attendee row's version as read; someone else's change
+ * since refuses it (%HW_STORE_ERROR_CONFLICT). 0 only where nothing was
+ * read. */
 gboolean  hw_meeting_set_attendee      (HwStore     *store,
                                         gint64       attendee_id,
+                                        gint64       version,
                                         const char  *role,
                                         const char  *attendance,
                                         GError     **error);
