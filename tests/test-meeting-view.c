@@ -666,6 +666,95 @@ test_details_conflict (Fixture       *f,
   g_clear_object (&stored);
 }
 
+/* The stored score of @person for @item, and its version. */
+static int
+stored_score (HwStore *store,
+              gint64   item,
+              gint64   person,
+              gint64  *version)
+{
+  g_autoptr(GPtrArray) scorers = hw_meeting_scorers_select (store, item, NULL);
+
+  for (guint i = 0; scorers != NULL && i < scorers->len; i++)
+    {
+      HwRecord *r = g_ptr_array_index (scorers, i);
+
+      if (hw_record_get_id (r) == person && !hw_record_is_null (r, "score"))
+        {
+          if (version != NULL)
+            *version = hw_record_get_int (r, "score_version");
+          return hw_record_get_int (r, "score");
+        }
+    }
+  return -1;
+}
+
+/* A score the facilitator types in for someone while someone else (a
+ * second store on the same file) scores it: refused with the message,
+ * the row shows their score and reason, theirs is kept; typed again, it
+ * is saved. The same for a score changed over someone else's change. */
+static void
+test_score_conflict (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(GPtrArray) scorers = NULL;
+  g_autofree char *spin_name = NULL;
+  g_autofree char *reason_name = NULL;
+  GtkWidget *box, *reason;
+  gint64 item, person, version = 0;
+
+  item = hw_meeting_add_item (f->store, f->meeting, "worries", "Nobody checks the homework", &error);
+  g_assert_no_error (error);
+  scorers = hw_meeting_scorers_select (f->store, item, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scorers->len, >, 0);
+  person = hw_record_get_id (g_ptr_array_index (scorers, 0));
+  spin_name = g_strdup_printf ("score-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, item, person);
+  reason_name = g_strdup_printf ("reason-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, item, person);
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "scaling");
+  spin ();
+  box = hw_meeting_find_named (f->view, spin_name);
+  g_assert_true (GTK_IS_SPIN_BUTTON (box));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (box)), ==, -1);
+
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  g_assert_cmpint (hw_meeting_set_score_at (other, item, person, 0, 4, "Bob asked them", &error), >, 0);
+  g_assert_no_error (error);
+
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, CONFLICT_MESSAGE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (box), 7);
+  spin ();
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (box)), ==, 4);
+  reason = hw_meeting_find_named (f->view, reason_name);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason)), ==, "Bob asked them");
+  g_assert_cmpint (stored_score (f->store, item, person, NULL), ==, 4);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (box), 7);
+  spin ();
+  g_assert_cmpint (stored_score (f->store, item, person, NULL), ==, 7);
+
+  /* an update of that score over someone else's */
+  box = hw_meeting_find_named (f->view, spin_name);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (box)), ==, 7);
+  g_assert_cmpint (stored_score (other, item, person, &version), ==, 7);
+  g_assert_cmpint (hw_meeting_set_score_at (other, item, person, version, 5, "Bob again", &error), >, 0);
+  g_assert_no_error (error);
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, CONFLICT_MESSAGE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (box), 8);
+  spin ();
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (box)), ==, 5);
+  g_assert_cmpint (stored_score (f->store, item, person, NULL), ==, 5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (box), 8);
+  spin ();
+  g_assert_cmpint (stored_score (f->store, item, person, NULL), ==, 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +772,7 @@ main (int   argc,
   ADD ("/meeting-view/item-conflicts", test_item_conflicts);
   ADD ("/meeting-view/attendee-conflict", test_attendee_conflict);
   ADD ("/meeting-view/details-conflict", test_details_conflict);
+  ADD ("/meeting-view/score-conflict", test_score_conflict);
   /* last: a GTK timer of the label it leaves being edited fires after the
    * window is gone (a critical in the next test's setup) */
   ADD ("/meeting-view/keeps-typing", test_keeps_typing);

@@ -233,7 +233,7 @@ hw_meeting_scorers_select (HwStore  *store,
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
   return hw_store_select (store, "people", error,
-                          "SELECT p.id, p.name, s.score, s.reason FROM meeting_attendees a"
+                          "SELECT p.id, p.name, s.score, s.reason, s.version AS score_version FROM meeting_attendees a"
                           " JOIN people p ON p.id = a.person_id"
                           " LEFT JOIN meeting_scores s"
                           "   ON s.item_id = ?1 AND s.person_id = a.person_id"

@@ -1260,6 +1260,9 @@ hw_meeting_action_to_task (HwStore     *store,
 
 /* Scores ------------------------------------------------------------------ */
 
+static gint64 set_score (HwStore *store, gint64 item_id, gint64 person_id, gboolean check,
+                         gint64 version, int score, const char *reason, GError **error);
+
 gint64
 hw_meeting_set_score (HwStore     *store,
                       gint64       item_id,
@@ -1267,6 +1270,32 @@ hw_meeting_set_score (HwStore     *store,
                       int          score,
                       const char  *reason,
                       GError     **error)
+{
+  return set_score (store, item_id, person_id, FALSE, 0, score, reason, error);
+}
+
+gint64
+hw_meeting_set_score_at (HwStore     *store,
+                         gint64       item_id,
+                         gint64       person_id,
+                         gint64       version,
+                         int          score,
+                         const char  *reason,
+                         GError     **error)
+{
+  return set_score (store, item_id, person_id, TRUE, version, score, reason, error);
+}
+
+/* @check: saved only over the score row at @version (0: there was none) */
+static gint64
+set_score (HwStore     *store,
+           gint64       item_id,
+           gint64       person_id,
+           gboolean     check,
+           gint64       version,
+           int          score,
+           const char  *reason,
+           GError     **error)
 {
   g_autoptr(HwRecord) item = NULL;
   g_autoptr(HwRecord) row = NULL;
@@ -1314,9 +1343,18 @@ hw_meeting_set_score (HwStore     *store,
                                  G_TYPE_INT64, item_id, G_TYPE_INT64, person_id, G_TYPE_INVALID);
   hw_record_set_int (row, "score", score);
   hw_record_set_string (row, "reason", clean_reason);
+  /* someone else scored it since "not scored yet" was shown */
+  if (check && version == 0 && existing != 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      return 0;
+    }
   if (existing != 0)
     {
       hw_record_set_id (row, existing);
+      if (check)
+        hw_record_set_version (row, version);
       if (!hw_store_update (store, N_("Change a score"), row, error))
         return 0;
       return existing;

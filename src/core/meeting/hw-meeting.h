@@ -302,6 +302,17 @@ gint64    hw_meeting_set_score         (HwStore     *store,
                                         int          score,
                                         const char  *reason,
                                         GError     **error);
+/* The same, saved only over the score as it was shown: @version is the
+ * score row's (score_version of hw_meeting_scorers_select()), 0 when it
+ * showed "not scored yet". Someone else's score since is refused with
+ * %HW_STORE_ERROR_CONFLICT and nothing is written. */
+gint64    hw_meeting_set_score_at      (HwStore     *store,
+                                        gint64       item_id,
+                                        gint64       person_id,
+                                        gint64       version,
+                                        int          score,
+                                        const char  *reason,
+                                        GError     **error);
 gboolean  hw_meeting_delete_score      (HwStore     *store,
                                         gint64       score_id,
                                         GError     **error);
