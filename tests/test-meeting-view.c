@@ -456,25 +456,6 @@ test_item_conflicts (Fixture       *f,
   stored = hw_store_get (f->store, "meeting_items", decision, NULL);
   g_assert_cmpstr (hw_record_get_string (stored, "dissent"), ==, "Grandma wants a month first");
   g_clear_object (&stored);
-  if (g_getenv ("HW_TEST_SHOTS") != NULL)
-    {
-      g_autofree char *shot = g_build_filename (g_getenv ("HW_TEST_SHOTS"), "decision-conflict.png", NULL);
-      GdkPaintable *paintable = gtk_widget_paintable_new (f->window);
-      GdkTexture *texture;
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-      GskRenderNode *node;
-      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
-
-      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (f->window),
-                              gtk_widget_get_height (f->window));
-      node = gtk_snapshot_free_to_node (snapshot);
-      texture = gsk_renderer_render_texture (renderer, node, NULL);
-      gdk_texture_save_to_png (texture, shot);
-      g_object_unref (texture);
-      gsk_render_node_unref (node);
-      g_object_unref (paintable);
-    }
-
   /* made again on their text, it is saved */
   gtk_editable_set_text (GTK_EDITABLE (dissent), "Grandma wants two weeks first");
   g_signal_emit_by_name (dissent, "activate");
