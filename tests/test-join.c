@@ -957,7 +957,7 @@ test_bad_links (Fixture       *f,
                                              G_TYPE_INT64, f->meeting_id, G_TYPE_INT64, absent, G_TYPE_INVALID);
     g_autofree char *before = invite (f, absent);
 
-    g_assert_true (hw_meeting_set_attendee (f->store, attendee_id, NULL, "absent", &error));
+    g_assert_true (hw_meeting_set_attendee (f->store, attendee_id, 0, NULL, "absent", &error));
     g_assert_null (hw_join_server_invite (f->server, absent, &error));
     g_assert_error (error, HW_JOIN_ERROR, HW_JOIN_ERROR_NOT_ATTENDEE);
     g_clear_error (&error);
@@ -1764,7 +1764,7 @@ test_withheld (Fixture       *f,
       {
         gint64 pid = hw_record_get_int (g_ptr_array_index (attendees, i), "person_id");
 
-        hw_meeting_set_attendee (f->store, hw_record_get_id (g_ptr_array_index (attendees, i)), NULL,
+        hw_meeting_set_attendee (f->store, hw_record_get_id (g_ptr_array_index (attendees, i)), 0, NULL,
                                  "present", &error);
         g_assert_no_error (error);
         hw_meeting_set_score (f->store, statement, pid, 5, "", &error);

@@ -259,10 +259,10 @@ test_attendees (Fixture       *f,
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_add_attendee (f->store, f->meeting, f->stranger, "", "present", error));
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_add_attendee (f->store, f->meeting, f->grandmother, "", "asleep", error));
   REFUSED (f, HW_STORE_ERROR_NOT_FOUND, hw_meeting_add_attendee (f->store, 9999, f->grandmother, "", "present", error));
-  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_attendee (f->store, a, NULL, "maybe", error));
-  REFUSED (f, HW_STORE_ERROR_NOT_FOUND, hw_meeting_set_attendee (f->store, 9999, NULL, "absent", error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_attendee (f->store, a, 0, NULL, "maybe", error));
+  REFUSED (f, HW_STORE_ERROR_NOT_FOUND, hw_meeting_set_attendee (f->store, 9999, 0, NULL, "absent", error));
 
-  g_assert_true (hw_meeting_set_attendee (f->store, a, "Mother", "declined", &error));
+  g_assert_true (hw_meeting_set_attendee (f->store, a, 0, "Mother", "declined", &error));
   got = hw_store_get (f->store, "meeting_attendees", a, &error);
   g_assert_cmpstr (hw_record_get_string (got, "attendance"), ==, "declined");
   g_assert_cmpstr (hw_record_get_string (got, "role"), ==, "Mother");
@@ -649,9 +649,9 @@ test_decisions (Fixture       *f,
 
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_add_decision (f->store, f->meeting, "X", FALSE, "  ", error));
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_add_decision (f->store, f->meeting, "", TRUE, NULL, error));
-  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_decision (f->store, d, FALSE, NULL, error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_decision (f->store, d, 0, FALSE, NULL, error));
 
-  g_assert_true (hw_meeting_set_decision (f->store, d, FALSE, "The advocate wants to wait", &error));
+  g_assert_true (hw_meeting_set_decision (f->store, d, 0, FALSE, "The advocate wants to wait", &error));
   got = hw_store_get (f->store, "meeting_items", d, &error);
   g_assert_false (hw_record_get_boolean (got, "consensus"));
   g_assert_cmpstr (hw_record_get_string (got, "dissent"), ==, "The advocate wants to wait");
@@ -661,7 +661,7 @@ test_decisions (Fixture       *f,
   g_assert_true (hw_record_get_boolean (got, "consensus"));
 
   s = add (f, "strengths", "Not a decision");
-  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_decision (f->store, s, TRUE, NULL, error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_decision (f->store, s, 0, TRUE, NULL, error));
 }
 
 static void
@@ -689,16 +689,16 @@ test_actions (Fixture       *f,
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_add_action (f->store, f->meeting, "X", f->stranger, 0, "", error));
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_add_action (f->store, f->meeting, "X", 0, f->stranger, "", error));
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_add_action (f->store, f->meeting, "X", 9999, 0, "", error));
-  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_action (f->store, act, f->mother, 0, "2026-04-31", error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_action (f->store, act, 0, f->mother, 0, "2026-04-31", error));
 
   /* a leap day is a real date */
   act2 = hw_meeting_add_action (f->store, f->meeting, "Ask the school", 0, 0, "2028-02-29", &error);
   g_assert_no_error (error);
-  g_assert_true (hw_meeting_set_action (f->store, act2, f->grandmother, f->caseworker, "", &error));
+  g_assert_true (hw_meeting_set_action (f->store, act2, 0, f->grandmother, f->caseworker, "", &error));
   g_assert_no_error (error);
 
   s = add (f, "strengths", "Not an action");
-  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_action (f->store, s, f->mother, 0, "", error));
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_action (f->store, s, 0, f->mother, 0, "", error));
   REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_action_to_task (f->store, s, 0, error));
 
   /* to the service plan: need "child-safety" and the meeting's goal are

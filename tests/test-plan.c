@@ -148,7 +148,7 @@ fixture_set_up (Fixture       *f,
   add_item (f, f->safety, "if-not-followed", "IF-NOT-FOLLOWED the network meets", 0, NULL);
   add_item (f, f->safety, "emergency", "EMERGENCY-LINE crisis line", 0, NULL);
   add_item (f, f->safety, "child-version", "CHILD-VERSION grandma helps us", 0, NULL);
-  g_assert_true (hw_plan_set_dates (f->store, f->safety, "2027-03-01", NULL, &error));
+  g_assert_true (hw_plan_set_dates (f->store, f->safety, NULL, "2027-03-01", NULL, &error));
   g_assert_no_error (error);
 
   add_item (f, f->reunification, "need", "NEED-RENT help with rent", 0, NULL);
@@ -159,8 +159,8 @@ fixture_set_up (Fixture       *f,
   add_item (f, f->reunification, "respite", "RESPITE-FOSTER video calls", f->foster, NULL);
   add_item (f, f->reunification, "warning-sign", "WARNING-SIGN missed school", 0, NULL);
   add_item (f, f->reunification, "exit", "EXIT-PLAN close after a year", 0, NULL);
-  g_assert_true (hw_plan_set_dates (f->store, f->reunification, NULL, "2027-11-30", &error));
-  g_assert_true (hw_plan_set_point_person (f->store, f->reunification, f->caseworker, &error));
+  g_assert_true (hw_plan_set_dates (f->store, f->reunification, NULL, NULL, "2027-11-30", &error));
+  g_assert_true (hw_plan_set_point_person (f->store, f->reunification, NULL, f->caseworker, &error));
   g_assert_no_error (error);
 }
 
@@ -240,10 +240,10 @@ test_bad_input (Fixture       *f,
     }
   g_assert_cmpint (count_items (f), ==, before);
 
-  g_assert_false (hw_plan_set_dates (f->store, f->safety, "2026-02-30", NULL, &error));
+  g_assert_false (hw_plan_set_dates (f->store, f->safety, NULL, "2026-02-30", NULL, &error));
   g_assert_error (error, HW_PLAN_ERROR, HW_PLAN_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (hw_plan_set_dates (f->store, f->safety, "next week", NULL, &error));
+  g_assert_false (hw_plan_set_dates (f->store, f->safety, NULL, "next week", NULL, &error));
   g_clear_error (&error);
   g_assert_cmpint (hw_plan_freeze (f->store, f->safety, "31/12/2026", NULL, 0, &error), ==, 0);
   g_assert_error (error, HW_PLAN_ERROR, HW_PLAN_ERROR_INVALID);
@@ -480,7 +480,7 @@ test_versions (Fixture       *f,
   hw_record_set_string (change, "text", "RULE-CHANGED after the meeting");
   g_assert_true (hw_plan_update_item (f->store, change, &error));
   g_assert_no_error (error);
-  g_assert_true (hw_plan_set_dates (f->store, f->safety, "2027-06-01", NULL, &error));
+  g_assert_true (hw_plan_set_dates (f->store, f->safety, NULL, "2027-06-01", NULL, &error));
   {
     g_autoptr(HwRecord) p = hw_record_new ("people");
 

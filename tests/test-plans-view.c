@@ -217,7 +217,7 @@ test_plans_view (void)
   iterate ();
   /* the editor shows the agreed version, and a change makes a new draft */
   g_assert_cmpstr (hw_plan_editor_get_status (editor), ==, "Version 1, as agreed.");
-  g_assert_true (hw_plan_set_dates (store, plan_id, "2027-01-31", NULL, &error));
+  g_assert_true (hw_plan_set_dates (store, plan_id, NULL, "2027-01-31", NULL, &error));
   iterate ();
   g_assert_nonnull (strstr (hw_plan_editor_get_status (editor), "new draft"));
 
@@ -231,6 +231,188 @@ test_plans_view (void)
   iterate ();
   /* nothing the view made (record lists, dialogs, idle rebuilds) keeps
    * the store alive */
+  g_assert_finalize_object (store);
+}
+
+/* The first widget under @root of @type whose title (a row) or text (a
+ * label) is @text. */
+static GtkWidget *
+find (GtkWidget  *root,
+      GType       type,
+      const char *text)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) &&
+          ((ADW_IS_PREFERENCES_ROW (w) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), text) == 0) ||
+           (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0)))
+        return w;
+      if ((found = find (w, type, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+#define CONFLICT_MESSAGE "Someone else changed this since you opened it. Their text is shown; make your change again."
+
+/* Two people on one plan: another program (a second store on the same
+ * file, someone else) changes an entry while its dialog is open, and the
+ * review date and the point person while the editor shows them. Each
+ * save over their change is refused with the message, their text (or
+ * choice) is shown, theirs is kept; made again, it goes through. */
+static void
+test_conflict (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "conflict.db", NULL);
+  HwStore *store = hw_store_open (path, &error);
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) kase = hw_record_new ("cases");
+  g_autoptr(HwRecord) item = hw_record_new ("plan_items");
+  g_autoptr(HwRecord) theirs = NULL;
+  g_autoptr(HwRecord) stored = NULL;
+  GtkWidget *window, *overlay, *view, *row, *problem;
+  HwPlanEditor *editor;
+  HwPlanItemDialog *dialog;
+  gint64 case_id, plan_id, item_id, pilar, ines;
+
+  g_assert_no_error (error);
+  hw_record_set_string (kase, "family_name", "Navarro");
+  case_id = hw_store_insert (store, "Add family", kase, &error);
+  ines = add_person (store, case_id, "Inés Navarro", "mother", FALSE);
+  pilar = add_person (store, case_id, "Pilar Navarro", "kin-caregiver", FALSE);
+  plan_id = hw_plan_ensure (store, case_id, HW_PLAN_SAFETY, &error);
+  g_assert_no_error (error);
+  hw_record_set_string (item, "section", "rule");
+  hw_record_set_string (item, "text", "Grandma does the school runs");
+  item_id = hw_plan_add_item (store, plan_id, item, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
+  overlay = adw_toast_overlay_new ();
+  view = hw_plans_view_new (store, case_id);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), view);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  dialog = hw_plan_item_dialog_new (store, plan_id, "rule", item_id);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+
+  other = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  theirs = hw_store_get (other, "plan_items", item_id, &error);
+  g_assert_no_error (error);
+  hw_record_set_string (theirs, "text", "Pilar does the school runs");
+  hw_record_set_ref (theirs, "who_person_id", pilar);
+  hw_plan_update_item (other, theirs, &error);
+  g_assert_no_error (error);
+
+  row = find_entry_row (GTK_WIDGET (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (row), "Inés does the school runs");
+  g_assert_false (hw_plan_item_dialog_save (dialog));
+  iterate ();
+  problem = find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, CONFLICT_MESSAGE);
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Pilar does the school runs");
+  stored = hw_store_get (store, "plan_items", item_id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "text"), ==, "Pilar does the school runs");
+  g_assert_cmpint (hw_record_get_int (stored, "who_person_id"), ==, pilar);
+  g_clear_object (&stored);
+  if (g_getenv ("HW_TEST_SHOTS") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("HW_TEST_SHOTS"), "plan-item-conflict.png", NULL);
+      save_png (GTK_WIDGET (dialog), shot);
+    }
+
+  /* made again on their text, it is saved (who stays Pilar) */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Pilar and Inés do the school runs");
+  g_assert_true (hw_plan_item_dialog_save (dialog));
+  iterate ();
+  g_assert_null (dialog);
+  stored = hw_store_get (store, "plan_items", item_id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "text"), ==, "Pilar and Inés do the school runs");
+  g_assert_cmpint (hw_record_get_int (stored, "who_person_id"), ==, pilar);
+  g_clear_object (&stored);
+
+  /* the review date, in the editor */
+  editor = hw_plans_view_get_editor (HW_PLANS_VIEW (view), HW_PLAN_SAFETY);
+  row = find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Review date (year-month-day)");
+  g_assert_nonnull (row);
+  g_assert_true (hw_plan_set_dates (other, plan_id, NULL, "2027-02-01", NULL, &error));
+  g_assert_no_error (error);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2027-03-15");
+  g_signal_emit_by_name (row, "apply");
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2027-02-01");
+  stored = hw_store_get (store, "plans", plan_id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "review_date"), ==, "2027-02-01");
+  g_clear_object (&stored);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2027-03-15");
+  g_signal_emit_by_name (row, "apply");
+  iterate ();
+  stored = hw_store_get (store, "plans", plan_id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "review_date"), ==, "2027-03-15");
+  g_clear_object (&stored);
+  /* and saved again right away, over its own change */
+  gtk_editable_set_text (GTK_EDITABLE (row), "2027-03-16");
+  g_signal_emit_by_name (row, "apply");
+  stored = hw_store_get (store, "plans", plan_id, NULL);
+  g_assert_cmpstr (hw_record_get_string (stored, "review_date"), ==, "2027-03-16");
+  g_clear_object (&stored);
+  iterate ();
+
+  /* the point person of the plan after reunification: a drop-down goes
+   * back to their choice */
+  {
+    HwPlanEditor *after = hw_plans_view_get_editor (HW_PLANS_VIEW (view), HW_PLAN_REUNIFICATION);
+    gint64 after_id = hw_plan_editor_get_plan_id (after, TRUE);
+    AdwComboRow *point;
+    GListModel *model;
+    guint ines_at = G_MAXUINT, pilar_at = G_MAXUINT;
+
+    iterate ();
+    point = ADW_COMBO_ROW (find (GTK_WIDGET (after), ADW_TYPE_COMBO_ROW, "Point person (the one person to call)"));
+    g_assert_nonnull (point);
+    model = adw_combo_row_get_model (point);
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        const char *name = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+
+        if (g_str_equal (name, "Inés Navarro"))
+          ines_at = i;
+        else if (g_str_equal (name, "Pilar Navarro"))
+          pilar_at = i;
+      }
+    g_assert_cmpuint (ines_at, !=, G_MAXUINT);
+    g_assert_cmpuint (pilar_at, !=, G_MAXUINT);
+    g_assert_true (hw_plan_set_point_person (other, after_id, NULL, pilar, &error));
+    g_assert_no_error (error);
+    adw_combo_row_set_selected (point, ines_at);
+    iterate ();
+    g_assert_cmpuint (adw_combo_row_get_selected (point), ==, pilar_at);
+    stored = hw_store_get (store, "plans", after_id, NULL);
+    g_assert_cmpint (hw_record_get_int (stored, "point_person_id"), ==, pilar);
+    g_clear_object (&stored);
+    adw_combo_row_set_selected (point, ines_at);
+    iterate ();
+    stored = hw_store_get (store, "plans", after_id, NULL);
+    g_assert_cmpint (hw_record_get_int (stored, "point_person_id"), ==, ines);
+    g_clear_object (&stored);
+  }
+
+  g_clear_object (&other);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
   g_assert_finalize_object (store);
 }
 
@@ -296,6 +478,7 @@ main (int argc, char **argv)
   tmpdir = g_dir_make_tmp ("hw-test-plans-view-XXXXXX", NULL);
 
   g_test_add_func ("/plans-view/edit-agree-print", test_plans_view);
+  g_test_add_func ("/plans-view/conflict", test_conflict);
   g_test_add_func ("/plans-view/demo", test_demo_shots);
 
   ret = g_test_run ();

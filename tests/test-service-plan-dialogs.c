@@ -15,6 +15,7 @@
 #include "hw-service-plan-goal-dialog.h"
 #include "hw-service-plan-need-dialog.h"
 #include "hw-service-plan-queries.h"
+#include "hw-enums.h"
 #include "hw-service-plan-review-dialog.h"
 #include "hw-service-plan-support-dialog.h"
 #include "hw-service-plan-task-dialog.h"
@@ -441,6 +442,98 @@ test_review (void)
   hw_test_store_free (g_steal_pointer (&store), dir);
 }
 
+/* Two people on one readiness review: someone else (a second store on
+ * the same file) changes its notes and a rating while the dialog is open;
+ * Save is refused with the message, the dialog shows their notes and
+ * rating, theirs are kept; a second Save goes through. */
+static void
+test_review_conflict (void)
+{
+  char *dir = NULL;
+  gint64 case_id, review_id;
+  g_autoptr(HwStore) store = hw_test_store_new_demo ("homeward-spd-XXXXXX", &dir, &case_id);
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) review = hw_record_new ("readiness_reviews");
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GError) error = NULL;
+  const HwChoice *domains;
+  guint n;
+  GtkWindow *dialog;
+  GtkWidget *group, *rating, *notes, *problem;
+
+  domains = hw_choices_get (HW_CHOICES_READINESS_DOMAIN, &n);
+  hw_record_set_int (review, "case_id", case_id);
+  hw_record_set_string (review, "date", "2025-03-01");
+  hw_record_set_string (review, "notes", "First look");
+  review_id = hw_service_plan_save (store, NULL, review, &error);
+  g_assert_no_error (error);
+  g_assert_true (hw_service_plan_set_rating (store, review_id, domains[0].id, 0, &error));
+  g_assert_no_error (error);
+  reviews = hw_service_plan_list_reviews (store, case_id, NULL);
+  for (guint i = 0; i < reviews->len; i++)
+    if (hw_record_get_id (g_ptr_array_index (reviews, i)) == review_id)
+      g_set_object (&review, g_ptr_array_index (reviews, i));
+  g_assert_cmpint (hw_record_get_id (review), ==, review_id);
+  dialog = hw_service_plan_review_dialog_new (store, case_id, "2025-03-03", review);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  group = find (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_GROUP, NULL);
+  rating = find (group, ADW_TYPE_COMBO_ROW, NULL);
+  notes = find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Notes");
+  /* entry 0 "not rated", entry i the rating 3 - i: 0 is entry 3 */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (rating)), ==, 3);
+
+  /* someone else, in one edit as their dialog does */
+  other = hw_store_open (hw_store_get_path (store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  {
+    g_autoptr(HwRecord) theirs = hw_store_get (other, "readiness_reviews", review_id, &error);
+    g_autoptr(HwRecord) change = hw_record_new ("readiness_reviews");
+
+    g_assert_no_error (error);
+    hw_record_set_id (change, review_id);
+    hw_record_set_version (change, hw_record_get_version (theirs));
+    hw_record_set_string (change, "notes", "Their notes: the move went well");
+    g_assert_true (hw_store_begin_edit (other, "Change readiness review", &error));
+    g_assert_cmpint (hw_service_plan_save (other, NULL, change, &error), ==, review_id);
+    g_assert_true (hw_service_plan_set_rating (other, review_id, domains[0].id, 2, &error));
+    g_assert_true (hw_store_commit_edit (other, &error));
+    g_assert_no_error (error);
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (notes), "My notes");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rating), 5);   /* -2 */
+  g_assert_cmpint (save (dialog), ==, 0);
+  g_assert_nonnull (dialog);
+  problem = find (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                  "Someone else changed this since you opened it. Their text is shown; make your change again.");
+  g_assert_nonnull (problem);
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (notes)), ==, "Their notes: the move went well");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (rating)), ==, 1);   /* +2 */
+  {
+    g_autoptr(HwRecord) stored = hw_store_get (store, "readiness_reviews", review_id, NULL);
+
+    g_assert_cmpstr (hw_record_get_string (stored, "notes"), ==, "Their notes: the move went well");
+    g_assert_cmpint (hw_service_plan_get_rating (store, review_id, domains[0].id, NULL), ==, 2);
+  }
+
+  /* made again on theirs, it is saved */
+  g_signal_handlers_disconnect_matched (dialog, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, saved_cb, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (notes), "Our notes");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rating), 2);   /* +1 */
+  g_assert_cmpint (save (dialog), ==, review_id);
+  {
+    g_autoptr(HwRecord) stored = hw_store_get (store, "readiness_reviews", review_id, NULL);
+
+    g_assert_cmpstr (hw_record_get_string (stored, "notes"), ==, "Our notes");
+    g_assert_cmpint (hw_service_plan_get_rating (store, review_id, domains[0].id, NULL), ==, 1);
+  }
+
+  g_clear_object (&other);
+  hw_test_store_free (g_steal_pointer (&store), dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -456,5 +549,6 @@ main (int    argc,
   g_test_add_func ("/service-plan-dialogs/checkin-conflict", test_checkin_conflict);
   g_test_add_func ("/service-plan-dialogs/task", test_task);
   g_test_add_func ("/service-plan-dialogs/review", test_review);
+  g_test_add_func ("/service-plan-dialogs/review-conflict", test_review_conflict);
   return g_test_run ();
 }

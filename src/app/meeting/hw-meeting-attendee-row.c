@@ -25,6 +25,7 @@ struct _HwMeetingAttendeeRow
   HwStore      *store;
   gint64        meeting_id;
   HwRecord     *record;
+  gint64        version;   /* the attendee row's version as shown */
   gboolean      filling;   /* writing widgets from the record */
 
   /* template */
@@ -112,8 +113,31 @@ do_attendance (GtkWidget *widget,
   choices = hw_choices_get (HW_CHOICES_ATTENDANCE, &n);
   if (i >= n)
     return;
-  if (!hw_meeting_set_attendee (self->store, attendee_id (self), NULL, choices[i].id, &error))
-    hw_toast_show_error (list, error);
+  /* saved over how they take part as it was shown only */
+  if (!hw_meeting_set_attendee (self->store, attendee_id (self), self->version, NULL, choices[i].id,
+                                &error))
+    {
+      hw_toast_show_error (list, error);
+      /* someone else changed it since: a drop-down cannot show their
+       * text, it goes back to what they saved */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        {
+          g_autoptr(HwRecord) newer = hw_store_get (self->store, "meeting_attendees", attendee_id (self), NULL);
+
+          if (newer != NULL)
+            {
+              self->version = hw_record_get_version (newer);
+              for (guint j = 0; j < n; j++)
+                if (g_strcmp0 (choices[j].id, hw_record_get_string (newer, "attendance")) == 0)
+                  {
+                    self->filling = TRUE;
+                    gtk_drop_down_set_selected (self->attendance_dropdown, j);
+                    self->filling = FALSE;
+                  }
+            }
+        }
+      return;
+    }
   hw_meeting_refocus_later (list, name);
 }
 
@@ -155,6 +179,7 @@ hw_meeting_attendee_row_constructed (GObject *object)
   hw_action_row_set_whole_tooltip (ADW_ACTION_ROW (self));
 
   self->filling = TRUE;
+  self->version = hw_record_get_int (person, "attendee_version");
   gtk_switch_set_active (self->attending_switch, taking_part);
   gtk_widget_set_name (GTK_WIDGET (self->attending_switch), check_name);
   /* named by the row's title (the activatable widget is labelled by it) */

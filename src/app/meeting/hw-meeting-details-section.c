@@ -27,6 +27,8 @@ struct _HwMeetingDetailsSection
   HwStore     *store;
   gint64       meeting_id;
   gboolean     next_meeting_only;
+  gint64       version;      /* the meeting's version as shown */
+  char        *shown[7];     /* each entry row's text as last shown */
   gboolean     filling;      /* writing widgets from the store */
 
   /* template */
@@ -71,7 +73,12 @@ static const struct {
   { "next_meeting", G_STRUCT_OFFSET (HwMeetingDetailsSection, next_only_row) },
 };
 
+G_STATIC_ASSERT (G_N_ELEMENTS (entry_rows) == G_N_ELEMENTS (((HwMeetingDetailsSection *) NULL)->shown));
+
 #define ENTRY_ROW(self, i) (*(AdwEntryRow **) G_STRUCT_MEMBER_P ((self), entry_rows[i].offset))
+
+static void show_stored (HwMeetingDetailsSection *self, GtkWidget *also);
+static char *column_display (HwRecord *meeting, const char *column);
 
 static void
 update_column (HwMeetingDetailsSection *self,
@@ -89,12 +96,36 @@ update_column (HwMeetingDetailsSection *self,
     hw_record_set_boolean (change, column, g_strcmp0 (value, "1") == 0);
   else
     hw_record_set_string (change, column, value);
+  /* saved over the details as they were shown only */
+  hw_record_set_version (change, self->version);
   if (!hw_meeting_update (self->store, change, &error))
     {
       hw_toast_show_error (GTK_WIDGET (self), error);
-      gtk_widget_add_css_class (widget, "error");
+      /* someone else changed them since: what they saved is shown, in
+       * this row too (a choice or the switch goes back to theirs) */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        {
+          gtk_widget_remove_css_class (widget, "error");
+          show_stored (self, widget);
+        }
+      else
+        gtk_widget_add_css_class (widget, "error");
       return;
     }
+  if (hw_record_get_version (change) > 0)
+    self->version = hw_record_get_version (change);
+  /* what was saved is what the row stands for now */
+  for (guint i = 0; i < G_N_ELEMENTS (entry_rows); i++)
+    if (GTK_WIDGET (ENTRY_ROW (self, i)) == widget)
+      {
+        g_autoptr(HwRecord) saved = hw_store_get (self->store, "meetings", self->meeting_id, NULL);
+
+        if (saved != NULL)
+          {
+            g_free (self->shown[i]);
+            self->shown[i] = column_display (saved, entry_rows[i].column);
+          }
+      }
   gtk_widget_remove_css_class (widget, "error");
 }
 
@@ -170,13 +201,15 @@ set_choice (AdwComboRow *row,
 }
 
 /* Shows the stored values without losing what the person is typing in
- * the row that has the focus. */
+ * the row that has the focus, unless it is @also (a save refused). */
 static void
-refresh (HwMeetingDetailsSection *self)
+show_stored (HwMeetingDetailsSection *self,
+             GtkWidget               *also)
 {
   g_autoptr(HwRecord) meeting = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean stale = FALSE;
 
   g_assert (HW_IS_MEETING_DETAILS_SECTION (self));
 
@@ -190,15 +223,31 @@ refresh (HwMeetingDetailsSection *self)
       g_autofree char *text = column_display (meeting, entry_rows[i].column);
 
       /* never overwrite what is being typed */
-      if (focus == NULL || (focus != row && !gtk_widget_is_ancestor (focus, row)))
-        gtk_editable_set_text (GTK_EDITABLE (row), text);
+      if (row == also || focus == NULL || (focus != row && !gtk_widget_is_ancestor (focus, row)))
+        {
+          gtk_editable_set_text (GTK_EDITABLE (row), text);
+          g_free (self->shown[i]);
+          self->shown[i] = g_steal_pointer (&text);
+        }
+      else if (g_strcmp0 (self->shown[i], text) != 0)
+        /* someone else changed what is being typed over: its save is
+         * to be refused, so the version shown stays the older one */
+        stale = TRUE;
     }
+  if (!stale)
+    self->version = hw_record_get_version (meeting);
   set_choice (self->kind_row, HW_CHOICES_MEETING_KIND, hw_record_get_string (meeting, "kind"), 0);
   set_choice (self->language_row, HW_CHOICES_LANGUAGE,
               hw_record_get_string (meeting, "language"), 1);
   gtk_switch_set_active (self->privacy_switch,
                          hw_record_get_boolean (meeting, "confidentiality_acknowledged"));
   self->filling = FALSE;
+}
+
+static void
+refresh (HwMeetingDetailsSection *self)
+{
+  show_stored (self, NULL);
 }
 
 static void
@@ -255,6 +304,8 @@ hw_meeting_details_section_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_MEETING_DETAILS_SECTION);
   g_clear_object (&self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (self->shown); i++)
+    g_clear_pointer (&self->shown[i], g_free);
 
   G_OBJECT_CLASS (hw_meeting_details_section_parent_class)->dispose (object);
 }

@@ -35,6 +35,8 @@ struct _HwMeetingItemRow
   HwStore          *store;
   gint64            case_id;
   HwRecord         *record;
+  gint64            version;      /* the item's version as shown */
+  char             *stored_text;  /* its text as shown, before any typing */
   GArray           *people_ids;   /* gint64: the choices of the people drop-downs */
   gboolean          filling;      /* writing widgets from the record */
 
@@ -96,6 +98,54 @@ scope (HwMeetingItemRow *self)
 
 /* Editing ------------------------------------------------------------------ */
 
+static guint person_at (HwMeetingItemRow *self, gint64 person_id);
+
+/* Someone else changed the item since it was shown (@error says so): the
+ * row shows what they saved (a check box or a drop-down cannot show
+ * "their text": it goes back to what is stored) and the next save is
+ * made over their version. */
+static void
+show_newer (HwMeetingItemRow *self,
+            const GError     *error)
+{
+  g_autoptr(HwRecord) newer = NULL;
+  const char *phase;
+
+  g_assert (HW_IS_MEETING_ITEM_ROW (self));
+
+  if (!g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+    return;
+  newer = hw_store_get (self->store, "meeting_items", item_id (self), NULL);
+  if (newer == NULL)
+    return;
+  self->version = hw_record_get_version (newer);
+  g_free (self->stored_text);
+  self->stored_text = g_strdup (hw_record_get_string (newer, "text"));
+
+  self->filling = TRUE;
+  phase = hw_record_get_string (newer, "phase");
+  gtk_editable_set_text (GTK_EDITABLE (self->text_label), self->stored_text);
+  if (g_strcmp0 (phase, "decisions") == 0)
+    {
+      gboolean consensus = hw_record_get_boolean (newer, "consensus");
+
+      gtk_check_button_set_active (self->consensus_check, consensus);
+      gtk_editable_set_text (GTK_EDITABLE (self->dissent_entry),
+                             hw_record_get_string (newer, "dissent"));
+      gtk_widget_set_visible (GTK_WIDGET (self->dissent_entry), !consensus);
+    }
+  else if (g_strcmp0 (phase, "actions") == 0)
+    {
+      gtk_drop_down_set_selected (self->owner_dropdown,
+                                  person_at (self, hw_record_get_int (newer, "owner_person_id")));
+      gtk_drop_down_set_selected (self->checker_dropdown,
+                                  person_at (self, hw_record_get_int (newer, "checker_person_id")));
+      gtk_editable_set_text (GTK_EDITABLE (self->due_entry), hw_record_get_string (newer, "due_date"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->due_entry), "error");
+    }
+  self->filling = FALSE;
+}
+
 static void
 do_edit (GtkWidget *widget,
          GVariant  *parameter)
@@ -107,17 +157,13 @@ do_edit (GtkWidget *widget,
   g_assert (HW_IS_MEETING_ITEM_ROW (self));
 
   /* saved over the item as it was shown only */
-  if (!hw_meeting_edit_item_at (self->store, item_id (self), hw_record_get_version (self->record),
+  if (!hw_meeting_edit_item_at (self->store, item_id (self), self->version,
                                 gtk_editable_get_text (GTK_EDITABLE (self->text_label)), &error))
     {
-      g_autoptr(HwRecord) newer = NULL;
-
       hw_toast_show_error (list, error);
       /* someone else changed it since: their text is shown */
-      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
-        newer = hw_store_get (self->store, "meeting_items", item_id (self), NULL);
-      gtk_editable_set_text (GTK_EDITABLE (self->text_label),
-                             hw_record_get_string (newer ? newer : self->record, "text"));
+      gtk_editable_set_text (GTK_EDITABLE (self->text_label), self->stored_text);
+      show_newer (self, error);
     }
 }
 
@@ -127,8 +173,7 @@ editing_cb (HwMeetingItemRow *self)
   g_assert (HW_IS_MEETING_ITEM_ROW (self));
 
   if (self->filling || gtk_editable_label_get_editing (self->text_label) ||
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->text_label)),
-                 hw_record_get_string (self->record, "text")) == 0)
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->text_label)), self->stored_text) == 0)
     return;
   hw_meeting_run_later (GTK_WIDGET (self), do_edit, NULL);
 }
@@ -268,9 +313,13 @@ do_decision (GtkWidget *widget,
 
   g_assert (HW_IS_MEETING_ITEM_ROW (self));
 
-  if (!hw_meeting_set_decision (self->store, item_id (self), consensus, consensus ? NULL : dissent,
-                                &error))
-    hw_toast_show_error (list, error);
+  /* saved over the decision as it was shown only */
+  if (!hw_meeting_set_decision (self->store, item_id (self), self->version,
+                                consensus, consensus ? NULL : dissent, &error))
+    {
+      hw_toast_show_error (list, error);
+      show_newer (self, error);
+    }
 }
 
 static void
@@ -323,13 +372,17 @@ do_action (GtkWidget *widget,
 
   g_assert (HW_IS_MEETING_ITEM_ROW (self));
 
-  if (!hw_meeting_set_action (self->store, item_id (self), person_chosen (self,
-                                                                          self->owner_dropdown),
+  /* saved over the next step as it was shown only */
+  if (!hw_meeting_set_action (self->store, item_id (self), self->version,
+                              person_chosen (self, self->owner_dropdown),
                               person_chosen (self, self->checker_dropdown),
                               gtk_editable_get_text (GTK_EDITABLE (self->due_entry)), &error))
     {
       hw_toast_show_error (list, error);
-      gtk_widget_add_css_class (GTK_WIDGET (self->due_entry), "error");
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        show_newer (self, error);
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (self->due_entry), "error");
       return;
     }
   hw_meeting_refocus_later (list, name);
@@ -369,6 +422,19 @@ do_to_task (GtkWidget *widget,
     hw_toast_show_error (list, error);
   else
     hw_toast_show_undo (list, _("Added to the service plan"));
+}
+
+/* Where @person_id is in the people drop-downs ("Not decided yet": 0). */
+static guint
+person_at (HwMeetingItemRow *self,
+           gint64            person_id)
+{
+  g_assert (HW_IS_MEETING_ITEM_ROW (self));
+
+  for (guint i = 0; i < self->people_ids->len; i++)
+    if (g_array_index (self->people_ids, gint64, i) == person_id)
+      return i;
+  return 0;
 }
 
 /* The people of the family for a drop-down: "Not decided yet" first. */
@@ -558,6 +624,8 @@ hw_meeting_item_row_constructed (GObject *object)
   G_OBJECT_CLASS (hw_meeting_item_row_parent_class)->constructed (object);
 
   self->filling = TRUE;
+  self->version = hw_record_get_version (record);
+  self->stored_text = g_strdup (text);
   set_name (self, "item", id);
   gtk_editable_set_text (GTK_EDITABLE (self->text_label), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -636,6 +704,7 @@ hw_meeting_item_row_finalize (GObject *object)
   HwMeetingItemRow *self = HW_MEETING_ITEM_ROW (object);
 
   g_array_unref (self->people_ids);
+  g_free (self->stored_text);
 
   G_OBJECT_CLASS (hw_meeting_item_row_parent_class)->finalize (object);
 }

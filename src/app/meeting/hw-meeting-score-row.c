@@ -24,6 +24,7 @@ struct _HwMeetingScoreRow
   HwStore       *store;
   gint64         item_id;
   HwRecord      *record;
+  gint64         version;   /* the score row's version as shown, 0: none */
   int            previous;
   gboolean       filling;   /* writing widgets from the record */
 
@@ -46,6 +47,30 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The person's score and reason as stored now. */
+static void
+show_stored (HwMeetingScoreRow *self)
+{
+  g_autoptr(GPtrArray) scorers = hw_meeting_scorers_select (self->store, self->item_id, NULL);
+  gint64 person_id = hw_record_get_id (self->record);
+
+  g_assert (HW_IS_MEETING_SCORE_ROW (self));
+
+  for (guint i = 0; scorers != NULL && i < scorers->len; i++)
+    {
+      HwRecord *r = g_ptr_array_index (scorers, i);
+
+      if (hw_record_get_id (r) != person_id)
+        continue;
+      self->filling = TRUE;
+      self->version = hw_record_is_null (r, "score") ? 0 : hw_record_get_int (r, "score_version");
+      gtk_spin_button_set_value (self->score_spin,
+                                 hw_record_is_null (r, "score") ? -1 : hw_record_get_int (r, "score"));
+      gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), hw_record_get_string (r, "reason"));
+      self->filling = FALSE;
+    }
+}
 
 /* @parameter: TRUE when asked from the reason (the focus goes back there) */
 static void
@@ -75,8 +100,16 @@ save_score (GtkWidget *widget,
   /* Enter and the new value can both ask for the same write: once is enough */
   if (hw_meeting_has_score (self->store, self->item_id, person_id, score, why))
     return;
-  if (hw_meeting_set_score (self->store, self->item_id, person_id, score, why, &error) == 0)
-    hw_toast_show_error (list, error);
+  /* saved over the score as it was shown only */
+  if (hw_meeting_set_score_at (self->store, self->item_id, person_id, self->version, score, why,
+                               &error) == 0)
+    {
+      hw_toast_show_error (list, error);
+      /* someone else scored it since: their score and reason are shown */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        show_stored (self);
+      return;
+    }
   hw_meeting_refocus_later (list, name);
 }
 
@@ -170,6 +203,7 @@ hw_meeting_score_row_constructed (GObject *object)
   G_OBJECT_CLASS (hw_meeting_score_row_parent_class)->constructed (object);
 
   self->filling = TRUE;
+  self->version = scored ? hw_record_get_int (self->record, "score_version") : 0;
   gtk_label_set_text (self->who_label, name);
   gtk_widget_set_name (GTK_WIDGET (self->score_spin), spin_name);
   gtk_widget_set_name (GTK_WIDGET (self->reason_entry), reason_name);

@@ -31,6 +31,7 @@ struct _HwPlanEditor
   HwRecordList  *items;
   GHashTable    *section_lists;   /* section id -> GtkListBox */
   GArray        *point_ids;
+  gint64         plan_version;    /* the plan's version as shown, 0: no plan */
   gboolean       updating;
   guint          rebuild_id;
 
@@ -262,6 +263,7 @@ rebuild (HwPlanEditor *self)
     }
 
   /* date and point person */
+  self->plan_version = plan ? hw_record_get_version (plan) : 0;
   gtk_editable_set_text (GTK_EDITABLE (self->date_row),
                          plan == NULL ? "" : hw_record_get_string (plan, self->kind == HW_PLAN_SAFETY
                                                                            ? "review_date" : "closing_date"));
@@ -337,11 +339,49 @@ hw_plan_editor_count_rows (HwPlanEditor *self,
 
 /* Dates and point person ------------------------------------------------ */
 
+/* The plan's version the date and the point person are saved over: the
+ * one shown, or, for a plan started just now, the new plan's. */
+static gint64 *
+shown_version (HwPlanEditor *self,
+               gint64        plan_id)
+{
+  if (self->plan_version == 0)
+    {
+      g_autoptr(HwRecord) plan = hw_store_get (self->store, "plans", plan_id, NULL);
+
+      self->plan_version = plan ? hw_record_get_version (plan) : 0;
+    }
+  return &self->plan_version;
+}
+
+/* Someone else changed the plan since it was shown: the date and the
+ * point person they saved are shown again (the message says to make the
+ * change again). */
+static void
+show_stored_plan (HwPlanEditor *self,
+                  gint64        plan_id)
+{
+  g_autoptr(HwRecord) plan = hw_store_get (self->store, "plans", plan_id, NULL);
+
+  if (plan == NULL)
+    return;
+  self->updating = TRUE;
+  self->plan_version = hw_record_get_version (plan);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row),
+                         hw_record_get_string (plan, self->kind == HW_PLAN_SAFETY
+                                                       ? "review_date" : "closing_date"));
+  if (self->kind == HW_PLAN_REUNIFICATION)
+    for (guint i = 0; i < self->point_ids->len; i++)
+      if (g_array_index (self->point_ids, gint64, i) == hw_record_get_int (plan, "point_person_id"))
+        adw_combo_row_set_selected (self->point_row, i);
+  self->updating = FALSE;
+}
+
 static void
 date_apply_cb (HwPlanEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
   gint64 plan_id;
 
   if (self->updating)
@@ -349,12 +389,15 @@ date_apply_cb (HwPlanEditor *self)
   plan_id = hw_plan_editor_get_plan_id (self, TRUE);
   if (plan_id == 0)
     return;
-  if (!hw_plan_set_dates (self->store, plan_id,
+  if (!hw_plan_set_dates (self->store, plan_id, shown_version (self, plan_id),
                           self->kind == HW_PLAN_SAFETY ? text : NULL,
                           self->kind == HW_PLAN_SAFETY ? NULL : text, &error))
     {
       hw_toast_show_error (GTK_WIDGET (self), error);
-      gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        show_stored_plan (self, plan_id);
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
     }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
@@ -371,8 +414,14 @@ point_selected_cb (HwPlanEditor *self)
     return;
   plan_id = hw_plan_editor_get_plan_id (self, TRUE);
   if (plan_id != 0 &&
-      !hw_plan_set_point_person (self->store, plan_id, g_array_index (self->point_ids, gint64, i), &error))
-    hw_toast_show_error (GTK_WIDGET (self), error);
+      !hw_plan_set_point_person (self->store, plan_id, shown_version (self, plan_id),
+                                 g_array_index (self->point_ids, gint64, i), &error))
+    {
+      hw_toast_show_error (GTK_WIDGET (self), error);
+      /* a drop-down cannot show their text: it goes back to what is stored */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        show_stored_plan (self, plan_id);
+    }
 }
 
 /* Actions --------------------------------------------------------------- */

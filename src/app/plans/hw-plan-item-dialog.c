@@ -22,6 +22,7 @@ struct _HwPlanItemDialog
   gint64          plan_id;
   char           *section;
   gint64          item_id;
+  gint64          version;      /* the entry's version as shown */
   GArray         *people_ids;   /* gint64, parallel to who_row's model */
 
   GtkLabel       *error_label;
@@ -73,6 +74,36 @@ show_error (HwPlanItemDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+/* Shows the entry as stored, and remembers which version that is. */
+static void
+show_item (HwPlanItemDialog *self,
+           HwRecord         *item)
+{
+  const char *withheld = hw_record_get_string (item, "withheld_from");
+  g_auto(GStrv) parts = g_strsplit (withheld, ",", -1);
+  gint64 who = hw_record_get_int (item, "who_person_id");
+
+  self->version = hw_record_get_version (item);
+  set_row_text (self->text_row, hw_record_get_string (item, "text"));
+  set_row_text (self->when_row, hw_record_get_string (item, "when_text"));
+  set_row_text (self->how_often_row, hw_record_get_string (item, "how_often"));
+  set_row_text (self->how_checked_row, hw_record_get_string (item, "how_checked"));
+  set_row_text (self->phone_row, hw_record_get_string (item, "phone"));
+  for (guint i = 0; i < self->people_ids->len; i++)
+    if (g_array_index (self->people_ids, gint64, i) == who)
+      adw_combo_row_set_selected (self->who_row, i);
+  gtk_check_button_set_active (self->family_check, g_strv_contains ((const char * const *) parts, "family"));
+  gtk_check_button_set_active (self->support_check, g_strv_contains ((const char * const *) parts, "support"));
+  gtk_check_button_set_active (self->screen_check, g_strv_contains ((const char * const *) parts, "screen"));
+}
+
 static char *
 row_text (AdwEntryRow *row)
 {
@@ -119,6 +150,8 @@ hw_plan_item_dialog_save (HwPlanItemDialog *self)
   if (self->item_id != 0)
     {
       hw_record_set_id (item, self->item_id);
+      /* saved only over the entry as it was shown */
+      hw_record_set_version (item, self->version);
       id = hw_plan_update_item (self->store, item, &error) ? self->item_id : 0;
     }
   else
@@ -126,6 +159,15 @@ hw_plan_item_dialog_save (HwPlanItemDialog *self)
 
   if (id == 0)
     {
+      /* someone else changed it since the dialog opened: their text is
+       * shown, and the message says to make the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        {
+          g_autoptr(HwRecord) newer = hw_store_get (self->store, "plan_items", self->item_id, NULL);
+
+          if (newer != NULL)
+            show_item (self, newer);
+        }
       show_error (self, error->message);
       gtk_widget_grab_focus (error->domain == HW_PLAN_ERROR && error->code == HW_PLAN_ERROR_PROTECTOR
                                ? GTK_WIDGET (self->who_row) : GTK_WIDGET (self->text_row));
@@ -143,13 +185,6 @@ save_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   hw_plan_item_dialog_save (HW_PLAN_ITEM_DIALOG (widget));
-}
-
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
 static void
@@ -217,19 +252,7 @@ hw_plan_item_dialog_constructed (GObject *object)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->how_checked_row), _("What to do"));
 
   if (item != NULL)
-    {
-      const char *withheld = hw_record_get_string (item, "withheld_from");
-      g_auto(GStrv) parts = g_strsplit (withheld, ",", -1);
-
-      set_row_text (self->text_row, hw_record_get_string (item, "text"));
-      set_row_text (self->when_row, hw_record_get_string (item, "when_text"));
-      set_row_text (self->how_often_row, hw_record_get_string (item, "how_often"));
-      set_row_text (self->how_checked_row, hw_record_get_string (item, "how_checked"));
-      set_row_text (self->phone_row, hw_record_get_string (item, "phone"));
-      gtk_check_button_set_active (self->family_check, g_strv_contains ((const char * const *) parts, "family"));
-      gtk_check_button_set_active (self->support_check, g_strv_contains ((const char * const *) parts, "support"));
-      gtk_check_button_set_active (self->screen_check, g_strv_contains ((const char * const *) parts, "screen"));
-    }
+    show_item (self, item);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_row));
 }
 

@@ -93,19 +93,38 @@ add_rating_rows (HwServicePlanReviewDialog *self)
     {
       GtkWidget *row = adw_combo_row_new ();
       g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     hw_choice_label (HW_CHOICES_READINESS_DOMAIN, domains[i].id));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+      adw_preferences_group_add (self->group, row);
+      g_ptr_array_add (self->rating_rows, row);
+    }
+}
+
+/* The review as stored (date, notes, ratings), or today and nothing for a
+ * new one. */
+static void
+fill (HwServicePlanReviewDialog *self)
+{
+  const HwChoice *domains;
+  guint n;
+
+  g_assert (HW_IS_SERVICE_PLAN_REVIEW_DIALOG (self));
+
+  hw_service_plan_form_set_text (self->date_row, self->record, "date", self->today);
+  hw_service_plan_form_set_text (self->notes_row, self->record, "notes", NULL);
+  domains = hw_choices_get (HW_CHOICES_READINESS_DOMAIN, &n);
+  for (guint i = 0; i < n && i < self->rating_rows->len; i++)
+    {
       int current = HW_READINESS_UNRATED;
 
       if (self->record != NULL)
         current = hw_service_plan_get_rating (self->store, hw_record_get_id (self->record),
                                               domains[i].id, NULL);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     hw_choice_label (HW_CHOICES_READINESS_DOMAIN, domains[i].id));
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), current == HW_READINESS_UNRATED
-                                                       ? 0 : HW_READINESS_MAX - current + 1);
-      adw_preferences_group_add (self->group, row);
-      g_ptr_array_add (self->rating_rows, row);
+      adw_combo_row_set_selected (g_ptr_array_index (self->rating_rows, i),
+                                  current == HW_READINESS_UNRATED ? 0 : HW_READINESS_MAX - current + 1);
     }
 }
 
@@ -122,7 +141,12 @@ write_review (HwServicePlanReviewDialog  *self,
   g_assert (HW_IS_SERVICE_PLAN_REVIEW_DIALOG (self));
 
   if (self->record != NULL)
-    hw_record_set_id (record, hw_record_get_id (self->record));
+    {
+      hw_record_set_id (record, hw_record_get_id (self->record));
+      /* saved over the review as it was shown only: its ratings are
+       * always saved with it, so its version stands for them too */
+      hw_record_set_version (record, hw_record_get_version (self->record));
+    }
   else
     hw_record_set_int (record, "case_id", self->case_id);
   hw_form_record_set_text (record, "date", self->date_row);
@@ -167,7 +191,21 @@ save_action_cb (GtkWidget  *widget,
     }
   if (id == 0)
     {
-      /* the dialog stays open with what was typed, and says what is wrong */
+      /* someone else changed the review since the dialog opened: their
+       * date, notes and ratings are shown, and the message says to make
+       * the change again */
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT) && self->record != NULL)
+        {
+          g_autoptr(HwRecord) newer = hw_store_get (self->store, "readiness_reviews",
+                                                    hw_record_get_id (self->record), NULL);
+
+          if (newer != NULL)
+            {
+              g_set_object (&self->record, newer);
+              fill (self);
+            }
+        }
+      /* else the dialog stays open with what was typed, and says what is wrong */
       hw_form_show_error (self->error_label, NULL, error->message);
       return;
     }
@@ -184,9 +222,8 @@ hw_service_plan_review_dialog_constructed (GObject *object)
 
   gtk_window_set_title (GTK_WINDOW (self),
                         self->record ? _("Change Readiness Review") : _("Add Readiness Review"));
-  hw_service_plan_form_set_text (self->date_row, self->record, "date", self->today);
-  hw_service_plan_form_set_text (self->notes_row, self->record, "notes", NULL);
   add_rating_rows (self);
+  fill (self);
   /* the date is filled in already: the notes are what is typed first */
   gtk_widget_grab_focus (GTK_WIDGET (self->notes_row));
 }

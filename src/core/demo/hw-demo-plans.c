@@ -187,18 +187,18 @@ hw_plan_add_demo (HwStore     *store,
 
   safety = hw_plan_ensure (store, case_id, HW_PLAN_SAFETY, error);
   if (safety == 0 ||
-      !hw_plan_set_dates (store, safety, review_date, NULL, error) ||
+      !hw_plan_set_dates (store, safety, NULL, review_date, NULL, error) ||
       !add_demo_items (store, case_id, safety, demo_safety, error))
     return FALSE;
 
   reunification = hw_plan_ensure (store, case_id, HW_PLAN_REUNIFICATION, error);
   if (reunification == 0 ||
-      !hw_plan_set_dates (store, reunification, NULL, closing_date, error) ||
+      !hw_plan_set_dates (store, reunification, NULL, NULL, closing_date, error) ||
       !add_demo_items (store, case_id, reunification, demo_reunification, error))
     return FALSE;
 
   point = hw_demo_find_safe_person (store, case_id, "caseworker");
-  if (point != 0 && !hw_plan_set_point_person (store, reunification, point, error))
+  if (point != 0 && !hw_plan_set_point_person (store, reunification, NULL, point, error))
     return FALSE;
   return TRUE;
 }

@@ -43,7 +43,8 @@ hw_meetings_list_new (HwStore *store,
  * HW_MEETING_CHILD_AGE or older on the day of the meeting, with
  * whether and how they take part: the person's id, name, relationship,
  * confidential and withheld_from, then attendee_id (NULL if not taking
- * part) and attendance. Those taking part come first, in the order they
+ * part), attendance and attendee_version (the attendee row's version, for
+ * hw_meeting_set_attendee()). Those taking part come first, in the order they
  * were added, then the others in the order they were added to the family.
  *
  * Returns: (transfer full): a live list, also following the attendees
@@ -74,7 +75,7 @@ hw_meeting_attendance_list_new (HwStore *store,
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
   sql = g_strdup_printf ("SELECT p.id, p.name, p.relationship, p.confidential, p.withheld_from,"
-                         " a.id AS attendee_id, a.attendance FROM people p"
+                         " a.id AS attendee_id, a.attendance, a.version AS attendee_version FROM people p"
                          " JOIN meetings m ON m.id = %" G_GINT64_FORMAT
                          " LEFT JOIN meeting_attendees a ON a.person_id = p.id AND a.meeting_id = m.id"
                          " WHERE p.case_id = m.case_id"
@@ -232,7 +233,7 @@ hw_meeting_scorers_select (HwStore  *store,
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
 
   return hw_store_select (store, "people", error,
-                          "SELECT p.id, p.name, s.score, s.reason FROM meeting_attendees a"
+                          "SELECT p.id, p.name, s.score, s.reason, s.version AS score_version FROM meeting_attendees a"
                           " JOIN people p ON p.id = a.person_id"
                           " LEFT JOIN meeting_scores s"
                           "   ON s.item_id = ?1 AND s.person_id = a.person_id"

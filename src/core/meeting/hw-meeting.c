@@ -275,6 +275,9 @@ hw_meeting_update (HwStore     *store,
         }
       else if (g_strcmp0 (column, "confidentiality_acknowledged") == 0)
         hw_record_set_boolean (clean, column, hw_record_get_boolean (meeting, column));
+      else if (g_strcmp0 (column, "version") == 0)
+        /* the version the change was made on (hw-store.h) */
+        hw_record_set_version (clean, hw_record_get_version (meeting));
       else if (g_strv_contains (text_columns, column))
         {
           g_autofree char *v = g_strstrip (g_strdup (value));
@@ -287,7 +290,11 @@ hw_meeting_update (HwStore     *store,
         return hw_invalid (error, _("A meeting has no field “%s” that can be changed."), column);
     }
 
-  return hw_store_update (store, N_("Change the meeting details"), clean, error);
+  if (!hw_store_update (store, N_("Change the meeting details"), clean, error))
+    return FALSE;
+  if (hw_record_get_version (meeting) > 0)
+    hw_record_set_version (meeting, hw_record_get_version (clean));
+  return TRUE;
 }
 
 gboolean
@@ -393,6 +400,7 @@ hw_meeting_add_attendee (HwStore     *store,
 gboolean
 hw_meeting_set_attendee (HwStore     *store,
                          gint64       attendee_id,
+                         gint64       version,
                          const char  *role,
                          const char  *attendance,
                          GError     **error)
@@ -422,6 +430,7 @@ hw_meeting_set_attendee (HwStore     *store,
         return hw_invalid (error, _("The role is too long."));
       hw_record_set_string (row, "role", clean_role);
     }
+  hw_record_set_version (row, version);
   return hw_store_update (store, N_("Change an attendee"), row, error);
 }
 
@@ -1018,6 +1027,7 @@ hw_meeting_add_decision (HwStore     *store,
 gboolean
 hw_meeting_set_decision (HwStore     *store,
                          gint64       item_id,
+                         gint64       version,
                          gboolean     consensus,
                          const char  *dissent,
                          GError     **error)
@@ -1038,6 +1048,7 @@ hw_meeting_set_decision (HwStore     *store,
   hw_record_set_id (row, item_id);
   hw_record_set_boolean (row, "consensus", consensus);
   hw_record_set_string (row, "dissent", clean_dissent);
+  hw_record_set_version (row, version);
   return hw_store_update (store, N_("Change a decision"), row, error);
 }
 
@@ -1099,6 +1110,7 @@ hw_meeting_add_action (HwStore     *store,
 gboolean
 hw_meeting_set_action (HwStore     *store,
                        gint64       item_id,
+                       gint64       version,
                        gint64       owner_person_id,
                        gint64       checker_person_id,
                        const char  *due_date,
@@ -1119,6 +1131,7 @@ hw_meeting_set_action (HwStore     *store,
   row = hw_record_new ("meeting_items");
   hw_record_set_id (row, item_id);
   set_action_columns (row, owner_person_id, checker_person_id, due_date);
+  hw_record_set_version (row, version);
   return hw_store_update (store, N_("Change a next step"), row, error);
 }
 
@@ -1247,6 +1260,9 @@ hw_meeting_action_to_task (HwStore     *store,
 
 /* Scores ------------------------------------------------------------------ */
 
+static gint64 set_score (HwStore *store, gint64 item_id, gint64 person_id, gboolean check,
+                         gint64 version, int score, const char *reason, GError **error);
+
 gint64
 hw_meeting_set_score (HwStore     *store,
                       gint64       item_id,
@@ -1254,6 +1270,32 @@ hw_meeting_set_score (HwStore     *store,
                       int          score,
                       const char  *reason,
                       GError     **error)
+{
+  return set_score (store, item_id, person_id, FALSE, 0, score, reason, error);
+}
+
+gint64
+hw_meeting_set_score_at (HwStore     *store,
+                         gint64       item_id,
+                         gint64       person_id,
+                         gint64       version,
+                         int          score,
+                         const char  *reason,
+                         GError     **error)
+{
+  return set_score (store, item_id, person_id, TRUE, version, score, reason, error);
+}
+
+/* @check: saved only over the score row at @version (0: there was none) */
+static gint64
+set_score (HwStore     *store,
+           gint64       item_id,
+           gint64       person_id,
+           gboolean     check,
+           gint64       version,
+           int          score,
+           const char  *reason,
+           GError     **error)
 {
   g_autoptr(HwRecord) item = NULL;
   g_autoptr(HwRecord) row = NULL;
@@ -1301,9 +1343,18 @@ hw_meeting_set_score (HwStore     *store,
                                  G_TYPE_INT64, item_id, G_TYPE_INT64, person_id, G_TYPE_INVALID);
   hw_record_set_int (row, "score", score);
   hw_record_set_string (row, "reason", clean_reason);
+  /* someone else scored it since "not scored yet" was shown */
+  if (check && version == 0 && existing != 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      return 0;
+    }
   if (existing != 0)
     {
       hw_record_set_id (row, existing);
+      if (check)
+        hw_record_set_version (row, version);
       if (!hw_store_update (store, N_("Change a score"), row, error))
         return 0;
       return existing;

@@ -49,6 +49,9 @@ gint64    hw_meeting_create            (HwStore     *store,
  *   language, confidentiality_acknowledged, current_phase, next_meeting)
  *
  * Validates every column present (kind, phase, dates) and writes them.
+ * A @meeting with a version (the one read, hw_record_set_version()) is
+ * saved only over that version: someone else's change since refuses it
+ * with %HW_STORE_ERROR_CONFLICT; on success its version is the new one.
  */
 gboolean  hw_meeting_update            (HwStore     *store,
                                         HwRecord    *meeting,
@@ -82,8 +85,12 @@ gint64    hw_meeting_add_attendee      (HwStore     *store,
                                         const char  *attendance,
                                         GError     **error);
 /* Changes role and attendance of an attendee row; NULL leaves a value. */
+/* @version: the attendee row's version as read; someone else's change
+ * since refuses it (%HW_STORE_ERROR_CONFLICT). 0 only where nothing was
+ * read. */
 gboolean  hw_meeting_set_attendee      (HwStore     *store,
                                         gint64       attendee_id,
+                                        gint64       version,
                                         const char  *role,
                                         const char  *attendance,
                                         GError     **error);
@@ -228,8 +235,13 @@ gint64    hw_meeting_add_decision      (HwStore     *store,
                                         gboolean     consensus,
                                         const char  *dissent,
                                         GError     **error);
+/* @version: the item's version as read (hw_record_get_version()): if
+ * someone else changed the item since, nothing is saved and the error is
+ * %HW_STORE_ERROR_CONFLICT. 0 only where nothing was read. Likewise for
+ * hw_meeting_set_action(). */
 gboolean  hw_meeting_set_decision      (HwStore     *store,
                                         gint64       item_id,
+                                        gint64       version,
                                         gboolean     consensus,
                                         const char  *dissent,
                                         GError     **error);
@@ -249,6 +261,7 @@ gint64    hw_meeting_add_action        (HwStore     *store,
                                         GError     **error);
 gboolean  hw_meeting_set_action        (HwStore     *store,
                                         gint64       item_id,
+                                        gint64       version,
                                         gint64       owner_person_id,
                                         gint64       checker_person_id,
                                         const char  *due_date,
@@ -286,6 +299,17 @@ gint64    hw_meeting_action_to_task    (HwStore     *store,
 gint64    hw_meeting_set_score         (HwStore     *store,
                                         gint64       item_id,
                                         gint64       person_id,
+                                        int          score,
+                                        const char  *reason,
+                                        GError     **error);
+/* The same, saved only over the score as it was shown: @version is the
+ * score row's (score_version of hw_meeting_scorers_select()), 0 when it
+ * showed "not scored yet". Someone else's score since is refused with
+ * %HW_STORE_ERROR_CONFLICT and nothing is written. */
+gint64    hw_meeting_set_score_at      (HwStore     *store,
+                                        gint64       item_id,
+                                        gint64       person_id,
+                                        gint64       version,
                                         int          score,
                                         const char  *reason,
                                         GError     **error);

@@ -197,9 +197,28 @@ hw_plan_get_kind (HwStore     *store,
   return hw_plan_kind_from_string (hw_record_get_string (plan, "kind"), kind, error);
 }
 
+/* Saves @change over the plan's version *@version (when given), which
+ * then becomes the new one. */
+static gboolean
+save_plan (HwStore     *store,
+           const char  *label,
+           HwRecord    *change,
+           gint64      *version,
+           GError     **error)
+{
+  if (version != NULL)
+    hw_record_set_version (change, *version);
+  if (!hw_store_update (store, label, change, error))
+    return FALSE;
+  if (version != NULL)
+    *version = hw_record_get_version (change);
+  return TRUE;
+}
+
 gboolean
 hw_plan_set_dates (HwStore     *store,
                    gint64       plan_id,
+                   gint64      *version,
                    const char  *review_date,
                    const char  *closing_date,
                    GError     **error)
@@ -219,7 +238,7 @@ hw_plan_set_dates (HwStore     *store,
     hw_record_set_string (change, "review_date", review_date);
   if (closing_date != NULL)
     hw_record_set_string (change, "closing_date", closing_date);
-  return hw_store_update (store, N_("Change the plan’s dates"), change, error);
+  return save_plan (store, N_("Change the plan’s dates"), change, version, error);
 }
 
 /* The person must belong to the plan's case. */
@@ -245,6 +264,7 @@ get_person_of_plan (HwStore     *store,
 gboolean
 hw_plan_set_point_person (HwStore     *store,
                           gint64       plan_id,
+                          gint64      *version,
                           gint64       person_id,
                           GError     **error)
 {
@@ -263,7 +283,7 @@ hw_plan_set_point_person (HwStore     *store,
   change = hw_record_new ("plans");
   hw_record_set_id (change, plan_id);
   hw_record_set_ref (change, "point_person_id", person_id);
-  return hw_store_update (store, N_("Change the point person"), change, error);
+  return save_plan (store, N_("Change the point person"), change, version, error);
 }
 
 /* Items ----------------------------------------------------------------- */
@@ -326,7 +346,9 @@ check_item (HwStore     *store,
     {
       const char *column = hw_record_get_column (item, i);
 
-      if (!g_strv_contains (item_columns, column) && !g_str_equal (column, "plan_id"))
+      /* a change may say which version of the entry it was made on */
+      if (!g_strv_contains (item_columns, column) && !g_str_equal (column, "plan_id") &&
+          !(stored != NULL && g_str_equal (column, "version")))
         {
           g_set_error (error, HW_PLAN_ERROR, HW_PLAN_ERROR_INVALID,
                        "plan items have no column “%s”", column);

@@ -85,15 +85,23 @@ gboolean     hw_plan_get_kind            (HwStore     *store,
                                           HwPlanKind  *kind,
                                           GError     **error);
 /* Review date (safety) and projected closing date (reunification):
- * YYYY-MM-DD or "" to clear; NULL leaves a date as it is. */
+ * YYYY-MM-DD or "" to clear; NULL leaves a date as it is.
+ *
+ * @version (inout, nullable): the plan's version as read (hw-store.h,
+ * "Row versions"): if someone else changed the plan since, nothing is
+ * saved and the error is %HW_STORE_ERROR_CONFLICT; on success it becomes
+ * the plan's new version. NULL only where nothing was read (the demo). */
 gboolean     hw_plan_set_dates           (HwStore     *store,
                                           gint64       plan_id,
+                                          gint64      *version,
                                           const char  *review_date,
                                           const char  *closing_date,
                                           GError     **error);
-/* The one person to call after reunification; 0 = nobody. */
+/* The one person to call after reunification; 0 = nobody. @version as
+ * for hw_plan_set_dates(). */
 gboolean     hw_plan_set_point_person    (HwStore     *store,
                                           gint64       plan_id,
+                                          gint64      *version,
                                           gint64       person_id,
                                           GError     **error);
 
@@ -122,7 +130,9 @@ gint64       hw_plan_add_item            (HwStore     *store,
                                           HwRecord    *item,
                                           GError     **error);
 /* Updates the columns set in @item (its id selects the row), with the
- * same checks. */
+ * same checks. An @item with a version (hw_record_set_version(): the
+ * one read) is saved only over that version, else the error is
+ * %HW_STORE_ERROR_CONFLICT and nothing changes. */
 gboolean     hw_plan_update_item         (HwStore     *store,
                                           HwRecord    *item,
                                           GError     **error);
