@@ -72,8 +72,8 @@ check_address (const char  *text,
     {
       g_set_error (error, HW_DATABASE_CHOICE_ERROR, HW_DATABASE_CHOICE_ERROR_PASSWORD,
                    _("This address holds a password. Homeward never keeps a password in its "
-                     "settings: take it out of the address and put it in the file ~/.pgpass "
-                     "in your home folder instead (your agency’s IT can help)."));
+                     "settings: take it out of the address. Homeward asks for it when it starts, "
+                     "or put it in the file ~/.pgpass in your home folder (your agency’s IT can help)."));
       return NULL;
     }
   return g_steal_pointer (&address);
