@@ -410,6 +410,53 @@ test_conflict (void)
     g_clear_object (&stored);
   }
 
+  /* someone else's change comes in (announced as the app does each
+   * second) while the review date is being typed: the typing and the
+   * focus stay; applied, it is refused over their date, which is shown */
+  {
+    g_autoptr(HwRecord) another = hw_record_new ("plan_items");
+    GtkRoot *root = GTK_ROOT (window);
+    GtkWidget *focus, *entry_row;
+
+    row = find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Review date (year-month-day)");
+    g_assert_true (gtk_widget_grab_focus (row));
+    gtk_editable_set_text (GTK_EDITABLE (row), "2027-04-0");
+    iterate ();
+    g_assert_true (hw_plan_set_dates (other, plan_id, NULL, "2027-05-01", NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (hw_store_refresh (store));
+    iterate ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2027-04-0");
+    focus = gtk_root_get_focus (root);
+    g_assert_true (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)));
+    gtk_editable_set_text (GTK_EDITABLE (row), "2027-04-02");
+    g_signal_emit_by_name (row, "apply");
+    iterate ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2027-05-01");
+    stored = hw_store_get (store, "plans", plan_id, NULL);
+    g_assert_cmpstr (hw_record_get_string (stored, "review_date"), ==, "2027-05-01");
+    g_clear_object (&stored);
+
+    /* the keyboard on an entry of the plan: the editor is made again
+     * after their new entry; the focus is on the same entry's row */
+    entry_row = find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Pilar and Inés do the school runs");
+    g_assert_nonnull (entry_row);
+    g_assert_true (gtk_widget_grab_focus (entry_row));
+    iterate ();
+    hw_record_set_string (another, "section", "rule");
+    hw_record_set_string (another, "text", "Aaron calls every evening");
+    hw_plan_add_item (other, plan_id, another, &error);
+    g_assert_no_error (error);
+    g_assert_true (hw_store_refresh (store));
+    iterate ();
+    g_assert_nonnull (find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Aaron calls every evening"));
+    focus = gtk_root_get_focus (root);
+    g_assert_nonnull (focus);
+    g_assert_true (focus != entry_row);   /* made again */
+    entry_row = find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Pilar and Inés do the school runs");
+    g_assert_true (focus == entry_row);
+  }
+
   g_clear_object (&other);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "hw-focus-memo.h"
 #include "hw-people.h"
 #include "hw-plan-editor.h"
 #include "hw-plan-import-dialog.h"
@@ -33,6 +34,7 @@ struct _HwPlanEditor
   GArray        *point_ids;
   gint64         plan_version;    /* the plan's version as shown, 0: no plan */
   gboolean       updating;
+  gboolean       reloading;   /* rebuild() after a change in the store */
   guint          rebuild_id;
 
   GtkLabel            *status_label;
@@ -187,6 +189,15 @@ rebuild_versions (HwPlanEditor *self,
   gtk_box_append (self->versions_box, group);
 }
 
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 static void
 rebuild (HwPlanEditor *self)
 {
@@ -263,10 +274,17 @@ rebuild (HwPlanEditor *self)
     }
 
   /* date and point person */
-  self->plan_version = plan ? hw_record_get_version (plan) : 0;
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row),
-                         plan == NULL ? "" : hw_record_get_string (plan, self->kind == HW_PLAN_SAFETY
-                                                                           ? "review_date" : "closing_date"));
+  /* after a change in the store (also someone else's) the date being
+   * typed is left alone, and so is the version it was read at: applied,
+   * it is refused if someone else changed the plan meanwhile, and their
+   * date shown (show_stored_plan()) */
+  if (!(self->reloading && has_focus_within (GTK_WIDGET (self->date_row))))
+    {
+      self->plan_version = plan ? hw_record_get_version (plan) : 0;
+      gtk_editable_set_text (GTK_EDITABLE (self->date_row),
+                             plan == NULL ? "" : hw_record_get_string (plan, self->kind == HW_PLAN_SAFETY
+                                                                               ? "review_date" : "closing_date"));
+    }
   if (self->kind == HW_PLAN_REUNIFICATION)
     {
       gint64 point = plan ? hw_record_get_int (plan, "point_person_id") : 0;
@@ -299,9 +317,16 @@ static gboolean
 rebuild_idle_cb (gpointer data)
 {
   HwPlanEditor *self = data;
+  HwFocusMemo focus = { 0 };
 
   self->rebuild_id = 0;
+  /* made again after every change, also someone else's: the keyboard's
+   * place (the same entry's row, the same button) is kept */
+  hw_focus_memo_save (&focus, GTK_WIDGET (self->sections_box));
+  self->reloading = TRUE;
   rebuild (self);
+  self->reloading = FALSE;
+  hw_focus_memo_restore (&focus, GTK_WIDGET (self->sections_box));
   return G_SOURCE_REMOVE;
 }
 
