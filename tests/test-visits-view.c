@@ -324,6 +324,42 @@ test_outcome_conflict (void)
   g_assert_cmpstr (hw_record_get_string (stored, "status"), ==, "cancelled-caregiver");
   g_clear_object (&stored);
 
+  /* two people move the next visit: the dialog's move, from where the
+   * visit was shown, is refused with the message; Bob's move stays */
+  {
+    const HwVisit *next = NULL;
+    GtkWidget *move;
+    g_autoptr(GArray) after = NULL;
+
+    for (guint i = 0; i < visits->len; i++)
+      if (g_array_index (visits, HwVisit, i).series_id == series && &g_array_index (visits, HwVisit, i) != visit
+          && next == NULL)
+        next = &g_array_index (visits, HwVisit, i);
+    g_assert_nonnull (next);
+    dialog = hw_visit_outcome_dialog_new (NULL, store, next, "scheduled");
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    gtk_window_present (GTK_WINDOW (dialog));
+    spin ();
+    g_assert_true (hw_visits_move_occurrence (other, series, next->occ.key, "2026-03-11T10:00", &error));
+    g_assert_no_error (error);
+    move = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                        "Mo_ve this visit to (year-month-day hours:minutes)");
+    g_assert_nonnull (move);
+    gtk_editable_set_text (GTK_EDITABLE (move), "2026-03-12 17:00");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "outcome.save", NULL));
+    spin ();
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Someone else moved this visit since you opened it."));
+    after = hw_visits_list (store, case_id, 0, 1772323200, 1775001600, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < after->len; i++)
+      if (g_strcmp0 (g_array_index (after, HwVisit, i).occ.key, next->occ.key) == 0)
+        g_assert_cmpstr (g_array_index (after, HwVisit, i).occ.local_start, ==, "2026-03-11T10:00:00");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin ();
+    g_assert_null (dialog);
+  }
+
   g_clear_object (&other);
   g_clear_pointer (&visits, g_array_unref);
   g_assert_finalize_object (store);

@@ -418,6 +418,34 @@ test_moves (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (hw_visits_record_outcome (f->store, id, "2025-03-18T16:00", &happened, &error), ==, 0);
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* two people move the same visit: the second, from where it was shown
+   * to them, is refused and the first one's move stays */
+  {
+    g_autoptr(GArray) now = NULL;
+    char shown[HW_LOCAL_TIME_LEN];
+
+    g_strlcpy (shown, V (visits, 2)->occ.local_start, sizeof shown);   /* 25 March, as read */
+    g_assert_cmpstr (shown, ==, "2025-03-25T16:00:00");
+    g_assert_true (hw_visits_move_occurrence_at (f->store, id, "2025-03-25T16:00", shown,
+                                                 "2025-03-26T09:00", &error));   /* the first */
+    g_assert_no_error (error);
+    g_assert_false (hw_visits_move_occurrence_at (f->store, id, "2025-03-25T16:00", shown,
+                                                  "2025-03-27T11:00", &error));  /* the second */
+    g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    now = list_all (f, 0);
+    g_assert_cmpstr (V (now, 2)->occ.local_start, ==, "2025-03-26T09:00:00");
+    /* made again from where it is now, it goes through */
+    g_assert_true (hw_visits_move_occurrence_at (f->store, id, "2025-03-25T16:00", V (now, 2)->occ.local_start,
+                                                 "2025-03-27T11:00", &error));
+    g_assert_no_error (error);
+    /* one taken off the calendar meanwhile: refused too */
+    g_assert_false (hw_visits_move_occurrence_at (f->store, id, "2025-03-18T16:00", "2025-03-18T16:00",
+                                                  "2025-03-19T10:00", &error));
+    g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  }
 }
 
 static void

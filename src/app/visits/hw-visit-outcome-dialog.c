@@ -27,6 +27,7 @@ struct _HwVisitOutcomeDialog
   HwStore     *store;
   gint64       series_id;
   char         key[HW_LOCAL_TIME_LEN];
+  char         shown_start[HW_LOCAL_TIME_LEN];   /* where the visit was when shown */
   gboolean     makeup_given;
 
   GtkLabel    *error_label;
@@ -181,7 +182,9 @@ save_action (GtkWidget  *widget,
     {
       g_autofree char *to = g_strdelimit (g_strstrip (g_strdup (move)), " ", 'T');
 
-      if (!hw_visits_move_occurrence (self->store, self->series_id, self->key, to, &error))
+      /* only from where it was shown: someone else may have moved it */
+      if (!hw_visits_move_occurrence_at (self->store, self->series_id, self->key, self->shown_start,
+                                         to, &error))
         goto rollback;
     }
   /* moving alone records nothing */
@@ -276,6 +279,7 @@ hw_visit_outcome_dialog_new (GtkWindow     *parent,
   self->store = g_object_ref (store);
   self->series_id = visit->series_id;
   g_strlcpy (self->key, visit->occ.key, sizeof self->key);
+  g_strlcpy (self->shown_start, visit->occ.local_start, sizeof self->shown_start);
   /* a make-up was already given when the cancellation owes one but the
    * calendar does not flag it as owed */
   self->makeup_given = visit->record_id != 0 && hw_visit_status_owes_makeup (visit->status)

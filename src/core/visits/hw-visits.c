@@ -373,6 +373,17 @@ hw_visits_move_occurrence (HwStore     *store,
                            const char  *new_start,
                            GError     **error)
 {
+  return hw_visits_move_occurrence_at (store, series_id, key, NULL, new_start, error);
+}
+
+gboolean
+hw_visits_move_occurrence_at (HwStore     *store,
+                              gint64       series_id,
+                              const char  *key,
+                              const char  *shown_start,
+                              const char  *new_start,
+                              GError     **error)
+{
   g_autoptr(HwRecurrence) r = NULL;
   g_autoptr(HwRecord) rec = NULL;
   char k[HW_LOCAL_TIME_LEN], moved[HW_LOCAL_TIME_LEN] = "";
@@ -393,6 +404,28 @@ hw_visits_move_occurrence (HwStore     *store,
   existing = hw_store_query_int (store, 0,
                                  "SELECT id FROM visit_exceptions WHERE series_id = ? AND original_start = ?",
                                  G_TYPE_INT64, series_id, G_TYPE_STRING, k, G_TYPE_INVALID);
+
+  /* where the visit is now: moved by an exception, off the calendar, or
+   * where the plan puts it; someone else moved it since it was shown */
+  if (shown_start != NULL)
+    {
+      g_autoptr(HwRecord) now = existing != 0 ? hw_store_get (store, "visit_exceptions", existing, NULL) : NULL;
+      const char *current = now != NULL ? hw_record_get_string (now, "new_start") : k;
+      char shown[HW_LOCAL_TIME_LEN] = "";
+
+      if (*shown_start != '\0' && !hw_recurrence_parse_local (shown_start, shown, error))
+        return FALSE;
+      if (g_strcmp0 (current ? current : "", shown) != 0)
+        {
+          g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                               current != NULL && *current != '\0'
+                               ? _("Someone else moved this visit since you opened it. Nothing was changed: "
+                                   "open the visit again to see when it is now.")
+                               : _("Someone else took this visit off the calendar since you opened it. "
+                                   "Nothing was changed."));
+          return FALSE;
+        }
+    }
   rec = hw_record_new ("visit_exceptions");
   if (existing != 0)
     hw_record_set_id (rec, existing);

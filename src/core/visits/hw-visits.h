@@ -94,6 +94,16 @@ gboolean     hw_visits_move_occurrence      (HwStore           *store,
                                              const char        *key,
                                              const char        *new_start,
                                              GError           **error);
+/* The same, only if the visit still starts at @shown_start (its
+ * local_start as the caller read it, "" when it was off the calendar):
+ * else someone else moved it meanwhile, and it fails with
+ * %HW_STORE_ERROR_CONFLICT, changing nothing. */
+gboolean     hw_visits_move_occurrence_at   (HwStore           *store,
+                                             gint64             series_id,
+                                             const char        *key,
+                                             const char        *shown_start,
+                                             const char        *new_start,
+                                             GError           **error);
 
 /* Plans that change over time ------------------------------------------- */
 
