@@ -17,9 +17,10 @@ dir=build-valgrind
 # only the core tests (and what they link): the app is not run here
 targets=$(bash tools/suite-targets.sh $dir core)
 [ -n "$targets" ] || { echo "valgrind.sh: no core tests in $dir" >&2; exit 1; }
-# and the Spanish catalog: the core tests check Spanish documents
+# and the Spanish catalog (the core tests check Spanish documents) and the
+# compiled settings schema (the core tests of the key "database" read it)
 # shellcheck disable=SC2086
-ninja -C $dir $targets homeward-gmo
+ninja -C $dir $targets homeward-gmo data/gschemas.compiled
 
 supp=()
 [ -f /usr/share/glib-2.0/valgrind/glib.supp ] && supp+=(--suppressions=/usr/share/glib-2.0/valgrind/glib.supp)
