@@ -22,20 +22,11 @@ import time
 
 import pyatspi
 
-from e2e_common import (HOMEWARD, app_env, check, failures, find, find_app, find_window,
+from e2e_common import (HOMEWARD, psql, app_env, check, failures, find, find_app, find_window,
                         passed, press_keys, screenshot, type_text, wait_for)
 
 PASSWORD = 'Signin-Pa55-7x'
 TITLE = 'Sign In'
-
-
-def psql(uri, sql):
-    bindir = os.environ.get('HOMEWARD_PG_BINDIR') or '/usr/lib/postgresql/15/bin'
-    proc = subprocess.run([os.path.join(bindir, 'psql'), '-qtA', '-v', 'ON_ERROR_STOP=1', uri, '-c', sql],
-                          capture_output=True, text=True, timeout=60)
-    if proc.returncode != 0:
-        raise RuntimeError('psql: ' + proc.stderr)
-    return proc.stdout.strip()
 
 
 def holds_password(root):

@@ -25,23 +25,10 @@ import time
 
 import pyatspi
 
-from e2e_common import (HOMEWARD, app_env, check, click, failures, find, find_app, find_window,
+from e2e_common import (HOMEWARD, psql, app_env, check, click, failures, find, find_app, find_window,
                         passed, press_keys, screenshot, type_text, wait_for)
 
 NAME = 'Zoë Example-Testperson'
-
-
-def psql_program():
-    bindir = os.environ.get('HOMEWARD_PG_BINDIR') or '/usr/lib/postgresql/15/bin'
-    return os.path.join(bindir, 'psql')
-
-
-def psql(uri, sql):
-    proc = subprocess.run([psql_program(), '-qtA', '-v', 'ON_ERROR_STOP=1', uri, '-c', sql],
-                          capture_output=True, text=True, timeout=60)
-    if proc.returncode != 0:
-        raise RuntimeError('psql: ' + proc.stderr)
-    return proc.stdout.strip()
 
 
 def people_named(uri, name):

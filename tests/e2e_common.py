@@ -252,3 +252,14 @@ def app_env(tmp):
     env['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
     env['GSK_RENDERER'] = 'cairo'
     return env
+
+
+def psql(uri, sql):
+    """Runs @sql on the PostgreSQL test cluster at @uri with Debian's psql
+    ($HOMEWARD_PG_BINDIR, else PostgreSQL 15's): its output, trimmed."""
+    bindir = os.environ.get('HOMEWARD_PG_BINDIR') or '/usr/lib/postgresql/15/bin'
+    proc = subprocess.run([os.path.join(bindir, 'psql'), '-qtA', '-v', 'ON_ERROR_STOP=1', uri, '-c', sql],
+                          capture_output=True, text=True, timeout=60)
+    if proc.returncode != 0:
+        raise RuntimeError('psql: ' + proc.stderr)
+    return proc.stdout.strip()
