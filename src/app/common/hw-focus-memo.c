@@ -54,11 +54,25 @@ row_title (GtkWidget *row)
   return ADW_IS_PREFERENCES_ROW (row) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
 }
 
+GtkWidget *
+hw_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || (focus != widget && !gtk_widget_is_ancestor (focus, widget)))
+    return NULL;
+  return focus;
+}
+
 gboolean
 hw_focus_memo_save (HwFocusMemo *memo,
                     GtkWidget   *container)
 {
-  GtkRoot *root;
   GtkWidget *focus, *row;
   int seen = 0, index = 0;
 
@@ -66,9 +80,8 @@ hw_focus_memo_save (HwFocusMemo *memo,
   g_return_val_if_fail (GTK_IS_WIDGET (container), FALSE);
 
   hw_focus_memo_clear (memo);
-  root = gtk_widget_get_root (container);
-  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, container))
+  focus = hw_focus_within (container);
+  if (focus == NULL || focus == container)
     return FALSE;
 
   for (row = focus; gtk_widget_get_parent (row) != container; row = gtk_widget_get_parent (row))

@@ -32,4 +32,8 @@ void     hw_focus_memo_restore (HwFocusMemo *memo,
                                 GtkWidget   *container);
 void     hw_focus_memo_clear   (HwFocusMemo *memo);
 
+/* The widget that has the keyboard focus when it is @widget or inside it
+ * (the text of an entry row, say), else NULL: is the person typing there? */
+GtkWidget *hw_focus_within     (GtkWidget   *widget);
+
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "hw-ecomap-queries.h"
 #include "hw-ecomap-view.h"
 #include "hw-enums.h"
+#include "hw-focus-memo.h"
 #include "hw-print-dialog.h"
 #include "hw-long-text.h"
 #include "hw-toast.h"
@@ -241,16 +242,12 @@ reload (HwEcomapView *self)
    * back on the same person's button */
   if (!node_buttons_match (self, map))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      GtkWidget *focus = hw_focus_within (self->nodes_list);
       gint64 focused = 0;
 
-      if (focus != NULL && gtk_widget_is_ancestor (focus, self->nodes_list))
-        for (child = focus; child != NULL && gtk_widget_get_parent (child) != self->nodes_list;
-             child = gtk_widget_get_parent (child))
-          ;
-      else
-        child = NULL;
+      child = focus != self->nodes_list ? focus : NULL;
+      while (child != NULL && gtk_widget_get_parent (child) != self->nodes_list)
+        child = gtk_widget_get_parent (child);
       if (child != NULL)
         focused = node_button_id (child);
 
@@ -348,10 +345,7 @@ set_entry_text (HwEcomapView *self,
                 GtkWidget    *entry,
                 const char   *text)
 {
-  GtkRoot *root = gtk_widget_get_root (entry);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (self->reloading && focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry)))
+  if (self->reloading && hw_focus_within (entry) != NULL)
     return;
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
 }

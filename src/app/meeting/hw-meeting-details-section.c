@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "hw-enums.h"
+#include "hw-focus-memo.h"
 #include "hw-meeting.h"
 #include "hw-meeting-details-section.h"
 #include "hw-toast.h"
@@ -207,8 +208,6 @@ show_stored (HwMeetingDetailsSection *self,
              GtkWidget               *also)
 {
   g_autoptr(HwRecord) meeting = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   gboolean stale = FALSE;
 
   g_assert (HW_IS_MEETING_DETAILS_SECTION (self));
@@ -223,7 +222,7 @@ show_stored (HwMeetingDetailsSection *self,
       g_autofree char *text = column_display (meeting, entry_rows[i].column);
 
       /* never overwrite what is being typed */
-      if (row == also || focus == NULL || (focus != row && !gtk_widget_is_ancestor (focus, row)))
+      if (row == also || hw_focus_within (row) == NULL)
         {
           gtk_editable_set_text (GTK_EDITABLE (row), text);
           g_free (self->shown[i]);

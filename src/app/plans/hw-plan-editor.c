@@ -189,15 +189,6 @@ rebuild_versions (HwPlanEditor *self,
   gtk_box_append (self->versions_box, group);
 }
 
-static gboolean
-has_focus_within (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
 static void
 rebuild (HwPlanEditor *self)
 {
@@ -278,7 +269,7 @@ rebuild (HwPlanEditor *self)
    * typed is left alone, and so is the version it was read at: applied,
    * it is refused if someone else changed the plan meanwhile, and their
    * date shown (show_stored_plan()) */
-  if (!(self->reloading && has_focus_within (GTK_WIDGET (self->date_row))))
+  if (!(self->reloading && hw_focus_within (GTK_WIDGET (self->date_row)) != NULL))
     {
       self->plan_version = plan ? hw_record_get_version (plan) : 0;
       gtk_editable_set_text (GTK_EDITABLE (self->date_row),
