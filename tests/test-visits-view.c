@@ -86,6 +86,34 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* the mother's supervised visits with the child: three Tuesdays from
+ * 3 March 2026, 16:30 to 18:00 */
+static gint64
+create_three_tuesdays (HwStore *store,
+                       gint64   case_id,
+                       gint64  *mother,
+                       gint64  *child)
+{
+  g_autoptr(GError) error = NULL;
+  HwVisitPlan plan = { 0 };
+  gint64 series;
+
+  plan.case_id = case_id;
+  plan.dtstart = "2026-03-03T16:30";
+  plan.tzid = "America/New_York";
+  plan.duration_minutes = 90;
+  plan.rrule = "FREQ=WEEKLY;COUNT=3";
+  plan.level = "supervised";
+  plan.visitors = mother;
+  plan.n_visitors = 1;
+  plan.children = child;
+  plan.n_children = 1;
+  series = hw_visits_create_series (store, &plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (series, >, 0);
+  return series;
+}
+
 static void
 spin (void)
 {
@@ -103,7 +131,6 @@ test_follows_store (void)
   HwStore *store = hw_store_open (path, &error);
   GtkWidget *window, *view;
   gint64 case_id, elena, sofia, series;
-  HwVisitPlan plan = { 0 };
 
   g_assert_no_error (error);
   case_id = hw_demo_create (store, &error);
@@ -120,18 +147,7 @@ test_follows_store (void)
   /* the list page holds a row per visit of the month */
   g_assert_cmpuint (count_rows (view, "Tuesday"), ==, 0);
 
-  plan.case_id = case_id;
-  plan.dtstart = "2026-03-03T16:30";
-  plan.tzid = "America/New_York";
-  plan.duration_minutes = 90;
-  plan.rrule = "FREQ=WEEKLY;COUNT=3";
-  plan.level = "supervised";
-  plan.visitors = &elena;
-  plan.n_visitors = 1;
-  plan.children = &sofia;
-  plan.n_children = 1;
-  series = hw_visits_create_series (store, &plan, &error);
-  g_assert_cmpint (series, >, 0);
+  series = create_three_tuesdays (store, case_id, &elena, &sofia);
   spin ();
   g_assert_cmpuint (count_rows (view, "Tuesday"), ==, 3);
 
@@ -252,7 +268,6 @@ test_outcome_conflict (void)
   g_autoptr(GArray) visits = NULL;
   g_autoptr(HwRecord) stored = NULL;
   HwVisitOutcome theirs = { "cancelled-caregiver", "", "", "Their notes", "" };
-  HwVisitPlan plan = { 0 };
   const HwVisit *visit = NULL;
   HwVisitOutcomeDialog *dialog;
   GtkWidget *status;
@@ -264,18 +279,7 @@ test_outcome_conflict (void)
   g_assert_no_error (error);
   elena = hw_demo_find_person (store, case_id, "mother");
   sofia = hw_demo_find_person (store, case_id, "child");
-  plan.case_id = case_id;
-  plan.dtstart = "2026-03-03T16:30";
-  plan.tzid = "America/New_York";
-  plan.duration_minutes = 90;
-  plan.rrule = "FREQ=WEEKLY;COUNT=3";
-  plan.level = "supervised";
-  plan.visitors = &elena;
-  plan.n_visitors = 1;
-  plan.children = &sofia;
-  plan.n_children = 1;
-  series = hw_visits_create_series (store, &plan, &error);
-  g_assert_cmpint (series, >, 0);
+  series = create_three_tuesdays (store, case_id, &elena, &sofia);
 
   visits = hw_visits_list (store, case_id, 0, 1772323200 /* 2026-03-01 */,
                            1775001600 /* 2026-04-01 */, &error);
