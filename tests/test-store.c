@@ -1441,6 +1441,54 @@ test_versions_every_table (Fixture       *f,
     }
 }
 
+/* A delete of what was shown is refused when someone changed it since;
+ * the row and its change stay, and nothing is put in the undo history. */
+static void
+test_versions_delete (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(HwStore) bob = second_store (f, "Bob");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) shown = NULL;
+  g_autoptr(HwRecord) edit = NULL;
+  g_autofree char *name = NULL;
+  gint64 case_id, person, version;
+
+  become (f, "Alice");
+  case_id = add_case (f->store, "Rivera");
+  person = add_person (f->store, case_id, "Ana Rivera");
+
+  /* Bob is shown the person; Alice changes her */
+  shown = hw_store_get (bob, "people", person, &error);
+  g_assert_no_error (error);
+  version = hw_record_get_version (shown);
+  edit = hw_store_get (f->store, "people", person, &error);
+  g_assert_no_error (error);
+  hw_record_set_string (edit, "phone", "555-0123");
+  g_assert_true (hw_store_update (f->store, "Edit person", edit, &error));
+  g_assert_no_error (error);
+
+  /* Bob's delete of what he was shown is refused */
+  g_assert_false (hw_store_delete_at (bob, "Remove person", "people", person, version, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Someone else changed this"));
+  g_clear_error (&error);
+  name = person_field (f->store, person, "phone");
+  g_assert_cmpstr (name, ==, "555-0123");
+  g_assert_false (hw_store_can_undo (bob));
+
+  /* at the version he reads now, it goes */
+  g_assert_true (hw_store_delete_at (bob, "Remove person", "people", person,
+                                     hw_record_get_version (edit), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM people WHERE name = 'Ana Rivera'"), ==, 0);
+
+  /* gone: "no longer exists", at any version */
+  g_assert_false (hw_store_delete_at (f->store, "Remove person", "people", person,
+                                      hw_record_get_version (edit), &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND);
+}
+
 static void
 test_versions_conflict (Fixture       *f,
                         gconstpointer  data)
@@ -1723,6 +1771,7 @@ main (int   argc,
   ADD ("/store/refresh-sees-other-program", test_refresh_other_program);
   ADD ("/store/versions/every-table", test_versions_every_table);
   ADD ("/store/versions/conflict", test_versions_conflict);
+  ADD ("/store/versions/delete", test_versions_delete);
   ADD ("/store/versions/undo-own", test_versions_undo_own);
   ADD ("/store/own-settings", test_own_settings);
   ADD ("/store/versions/undo-refused", test_versions_undo_refused);

@@ -2007,6 +2007,7 @@ hw_store_update (HwStore     *self,
 typedef struct {
   const char *table;
   gint64      id;
+  gint64      version;
 } DeleteData;
 
 static gboolean
@@ -2015,8 +2016,11 @@ delete_func (HwStore   *self,
              GError   **error)
 {
   DeleteData *d = data;
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", d->table);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?%s", d->table,
+                                          d->version > 0 ? " AND version = ?" : "");
+  g_autofree char *check = NULL;
   HwDbStmt *stmt = NULL;
+  HwDbStep step;
 
   g_assert (HW_IS_STORE (self));
 
@@ -2024,7 +2028,27 @@ delete_func (HwStore   *self,
   if (stmt == NULL)
     return FALSE;
   hw_db_stmt_bind_int64 (stmt, 1, d->id);
-  return step_one_row (self, stmt, error);
+  if (d->version <= 0)
+    return step_one_row (self, stmt, error);
+
+  hw_db_stmt_bind_int64 (stmt, 2, d->version);
+  step = hw_db_stmt_step (stmt, error);
+  hw_db_stmt_free (stmt);
+  if (step != HW_DB_STEP_DONE)
+    return FALSE;
+  if (hw_db_changes (self->conn) > 0)
+    return TRUE;
+  /* still there at another version: someone changed it since it was shown */
+  check = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = ?", d->table);
+  if (hw_store_query_int (self, 0, check, G_TYPE_INT64, d->id, G_TYPE_INVALID) > 0)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this since you opened it. It was not removed; look at their change first."));
+      return FALSE;
+    }
+  g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
+               _("This item no longer exists. It may have been deleted."));
+  return FALSE;
 }
 
 gboolean
@@ -2034,7 +2058,18 @@ hw_store_delete (HwStore     *self,
                  gint64       id,
                  GError     **error)
 {
-  DeleteData d = { table, id };
+  return hw_store_delete_at (self, label, table, id, 0, error);
+}
+
+gboolean
+hw_store_delete_at (HwStore     *self,
+                    const char  *label,
+                    const char  *table,
+                    gint64       id,
+                    gint64       version,
+                    GError     **error)
+{
+  DeleteData d = { table, id, version };
 
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
 

@@ -190,6 +190,15 @@ gboolean    hw_store_delete          (HwStore     *self,
                                       const char  *table,
                                       gint64       id,
                                       GError     **error);
+/* Deletes the row only if it is still at @version (the version shown; 0:
+ * whatever it holds), else %HW_STORE_ERROR_CONFLICT and nothing is
+ * deleted: someone else changed it since it was shown. */
+gboolean    hw_store_delete_at       (HwStore     *self,
+                                      const char  *label,
+                                      const char  *table,
+                                      gint64       id,
+                                      gint64       version,
+                                      GError     **error);
 /* Runs @sql (no results) inside the current edit. */
 gboolean    hw_store_exec            (HwStore     *self,
                                       const char  *sql,
