@@ -79,6 +79,21 @@ a_case=$(grep -oE 'case [0-9]+' "$dir/out" | grep -oE '[0-9]+')
 [ "$(sql postgres "SELECT team_id FROM cases WHERE id = $b_case")" = 2 ] || fail "bob's case is not team B's"
 ok "alice's case $a_case is team A's, bob's case $b_case team B's (the creator's team)"
 
+# the id sequences: bob's import kept its ids and moved them past
+# (homeward_sequence_past()), so alice's rows took new ones; nobody may
+# set a sequence themselves (back, everyone's next row would fail)
+refused alice "SELECT setval(pg_get_serial_sequence('people', 'id'), 1)"
+refused bob "SELECT setval(pg_get_serial_sequence('cases', 'id'), 1)"
+seq_people () { sql postgres "SELECT last_value FROM pg_sequences WHERE sequencename = 'people_id_seq'"; }
+before=$(seq_people)
+[ "$before" -ge "$(sql postgres "SELECT max(id) FROM people")" ] || fail "the people sequence is behind its rows: $before"
+sql alice "SELECT homeward_sequence_past('people', 1)" >/dev/null || fail "homeward_sequence_past: $(cat "$dir/sql.err")"
+sql alice "SELECT homeward_sequence_past('people', 900000000)" >/dev/null || fail "homeward_sequence_past: $(cat "$dir/sql.err")"
+sql alice "SELECT homeward_sequence_past('pg_class', 900000000)" >/dev/null || fail "homeward_sequence_past: $(cat "$dir/sql.err")"
+[ "$(seq_people)" = "$before" ] || fail "homeward_sequence_past moved the sequence back or past a row not there: $(seq_people)"
+refused dave "SELECT homeward_sequence_past('people', 1)"
+ok "sequences: imports keep ids and move them on; setval refused to alice and bob, the function only forward to a row there, not dave's"
+
 "$HOMEWARD" list --database "$ALICE" >"$dir/list-a"
 "$HOMEWARD" list --database "$BOB" >"$dir/list-b"
 "$HOMEWARD" list --database "$CAROL" >"$dir/list-c"

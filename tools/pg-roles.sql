@@ -33,6 +33,11 @@
 --     only, DEFAULT session_user), filled for the lines already there
 --     from their steps; lines and steps from before undo had authors
 --     ('') are seen by nobody but the owner;
+--   - homeward_sequence_past(tbl, row_id): moves a table's id sequence
+--     past a row put back with its own id (an undone delete, an import
+--     keeping its ids), only forward and only to a row that is there; the
+--     sequences themselves are not the roles' to set (no UPDATE on them:
+--     a setval() back would make everyone's next new row fail);
 --   - homeward_changed_by(tbl, row_id): who else last changed a row one
 --     has changed oneself (the name only), for undo's refusal "bob
 --     changed this after you" when bob's audit rows are not one's to read.
@@ -268,6 +273,42 @@ REVOKE ALL ON FUNCTION homeward_changed_by(text, bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION homeward_changed_by(text, bigint)
   TO homeward_caseworker, homeward_supervisor, homeward_readonly;
 
+-- A row put back with its id (an undone delete, an import keeping ids)
+-- does not move its table's identity sequence; this moves it past the
+-- row, never back, and only for a row of Homeward's that is there.
+DO $$
+DECLARE s text := quote_ident(current_schema());
+BEGIN
+  EXECUTE format($f$
+    CREATE OR REPLACE FUNCTION homeward_sequence_past(tbl text, row_id bigint) RETURNS void
+      LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = %1$s, pg_temp AS $b$
+      DECLARE
+        seq text;
+        there boolean;
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_tables
+                       WHERE schemaname = current_schema() AND tablename = tbl) THEN
+          RETURN;
+        END IF;
+        seq := pg_get_serial_sequence(quote_ident(tbl), 'id');
+        IF seq IS NULL THEN
+          RETURN;
+        END IF;
+        EXECUTE format('SELECT EXISTS (SELECT 1 FROM %%I WHERE id = $1)', tbl) INTO there USING row_id;
+        IF there AND EXISTS (SELECT 1 FROM pg_sequences
+                             WHERE schemaname || '.' || sequencename = seq
+                               AND coalesce(last_value, 0) < row_id) THEN
+          PERFORM setval(seq, row_id);
+        END IF;
+      END
+      $b$;
+  $f$, s);
+END $$;
+ALTER FUNCTION homeward_sequence_past(text, bigint) OWNER TO homeward_owner;
+REVOKE ALL ON FUNCTION homeward_sequence_past(text, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION homeward_sequence_past(text, bigint)
+  TO homeward_caseworker, homeward_supervisor;
+
 -- The settings: "person/ROLE/KEY" is one person's own (the screen-lock
 -- passphrase's hash: hw_store_set_own_setting()), read and written by
 -- that role only; every other key is the agency's (the undo history's
@@ -325,7 +366,10 @@ BEGIN
                      t.name);
     END IF;
   END LOOP;
-  EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %s TO homeward_caseworker, homeward_supervisor',
+  -- no UPDATE: setval() is homeward_sequence_past()'s, forward only
+  EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %s FROM homeward_caseworker, homeward_supervisor, homeward_readonly',
+                 s);
+  EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %s TO homeward_caseworker, homeward_supervisor',
                  s);
 END $$;
 

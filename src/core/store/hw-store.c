@@ -1851,10 +1851,17 @@ insert_func (HwStore   *self,
    * would then be taken; move it past the id, never back */
   if (id > 0 && hw_store_is_server (self))
     {
-      g_autoptr(HwDbStmt) seq = hw_db_prepare (self->conn,
-        "SELECT setval(pg_get_serial_sequence(CAST(?1 AS TEXT), 'id'), CAST(?2 AS BIGINT))"
-        " FROM pg_sequences WHERE schemaname || '.' || sequencename = pg_get_serial_sequence(CAST(?1 AS TEXT), 'id')"
-        " AND coalesce(last_value, 0) < CAST(?2 AS BIGINT)", error);
+      /* with tools/pg-roles.sql a person may not setval() (that could set
+       * a sequence back); its homeward_sequence_past() moves it forward */
+      gboolean past = db_query_int (self->conn, 0,
+                                    "SELECT CASE WHEN p IS NOT NULL AND has_function_privilege(p::oid, 'EXECUTE')"
+                                    " THEN 1 ELSE 0 END"
+                                    " FROM (SELECT to_regprocedure('homeward_sequence_past(text,bigint)') AS p) AS f") == 1;
+      g_autoptr(HwDbStmt) seq = hw_db_prepare (self->conn, past
+        ? "SELECT homeward_sequence_past(CAST(?1 AS TEXT), CAST(?2 AS BIGINT))"
+        : "SELECT setval(pg_get_serial_sequence(CAST(?1 AS TEXT), 'id'), CAST(?2 AS BIGINT))"
+          " FROM pg_sequences WHERE schemaname || '.' || sequencename = pg_get_serial_sequence(CAST(?1 AS TEXT), 'id')"
+          " AND coalesce(last_value, 0) < CAST(?2 AS BIGINT)", error);
 
       if (seq == NULL)
         return FALSE;
