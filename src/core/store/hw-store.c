@@ -82,6 +82,12 @@ struct _HwStore
   GSource   *listen_source;
   int        own_pid;
   GPtrArray *remote;
+  /* to listen again after a loss: the address (a password stays in
+   * hw-db-pg.c), the main context of the open, and when to try next
+   * (monotonic µs; hw_store_refresh() tries) */
+  char         *listen_uri;
+  GMainContext *listen_context;
+  gint64        listen_retry_at;
   guint      in_edit : 1;
   guint      checked_on_open : 1;
   guint      server : 1;         /* PostgreSQL: self->db is NULL */
@@ -886,8 +892,10 @@ read_remote (HwStore  *self,
   if (!ok)
     {
       g_warning ("The connection that hears other people's changes to %s was lost; "
-                 "looking for them every second instead", self->path);
+                 "connecting it again", self->path);
       stop_listening (self);
+      /* hw_store_refresh() (the app's every second) listens again */
+      self->listen_retry_at = 0;
       /* what was missed meanwhile is not known: the next refresh
        * announces everything once */
       self->mark_audit = -1;
@@ -938,35 +946,44 @@ listen_ready_cb (int           fd,
   return ok ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
+/* How long after a failed attempt to listen the next one is made: an
+ * unreachable server may take its connect_timeout each time. */
+#define LISTEN_RETRY_USEC (10 * G_USEC_PER_SEC)
+
 /* A second connection (the store's own is often inside a transaction,
  * and libpq would read the notifications there, unseen by the socket's
- * watch): LISTEN, and a watch on its socket in the thread's main
- * context. Failing, the store works as before: hw_store_refresh() polls. */
-static void
-start_listening (HwStore    *self,
-                 const char *uri)
+ * watch): LISTEN, and a watch on its socket in the main context of the
+ * open. Failing (said when @quiet is FALSE), hw_store_refresh() polls
+ * and tries again. */
+static gboolean
+start_listening (HwStore  *self,
+                 gboolean  quiet)
 {
   g_autoptr(GError) error = NULL;
   int fd;
 
-  self->remote = g_ptr_array_new_with_free_func (g_free);
+  g_assert (self->listen == NULL);
+
   self->own_pid = hw_db_pg_get_backend_pid (self->conn);
-  self->listen = hw_db_pg_open (uri, &error);
+  self->listen = hw_db_pg_open (self->listen_uri, &error);
   if (self->listen == NULL ||
       !hw_db_exec (self->listen, "LISTEN " HW_SCHEMA_PG_CHANNEL, &error) ||
       (fd = hw_db_pg_get_socket (self->listen)) < 0)
     {
-      g_warning ("Cannot hear other people's changes to %s (%s); "
-                 "looking for them every second instead",
-                 self->path, error ? error->message : "no socket");
+      if (!quiet)
+        g_warning ("Cannot hear other people's changes to %s (%s); "
+                   "looking for them every second instead",
+                   self->path, error ? error->message : "no socket");
       g_clear_pointer (&self->listen, hw_db_close);
-      return;
+      self->listen_retry_at = g_get_monotonic_time () + LISTEN_RETRY_USEC;
+      return FALSE;
     }
   self->listen_source = g_unix_fd_source_new (fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
   g_source_set_callback (self->listen_source, (GSourceFunc) (void (*) (void)) listen_ready_cb,
                          self, NULL);
   g_source_set_static_name (self->listen_source, "[homeward] LISTEN " HW_SCHEMA_PG_CHANNEL);
-  g_source_attach (self->listen_source, g_main_context_get_thread_default ());
+  g_source_attach (self->listen_source, self->listen_context);
+  return TRUE;
 }
 
 /* PostgreSQL: the server owns the files, their durability and their
@@ -1013,7 +1030,10 @@ open_server (const char  *address,
 
   hw_history_after_open (self);
   read_mark (self, &self->mark_audit, &self->mark_history);
-  start_listening (self, uri);
+  self->remote = g_ptr_array_new_with_free_func (g_free);
+  self->listen_uri = g_steal_pointer (&uri);
+  self->listen_context = g_main_context_ref_thread_default ();
+  start_listening (self, FALSE);
   return g_steal_pointer (&self);
 }
 
@@ -1122,6 +1142,8 @@ hw_store_finalize (GObject *object)
   /* first: nothing is announced from here on */
   stop_listening (self);
   g_clear_pointer (&self->remote, g_ptr_array_unref);
+  g_clear_pointer (&self->listen_uri, g_free);
+  g_clear_pointer (&self->listen_context, g_main_context_unref);
   if (self->in_edit)
     {
       g_warning ("Store finalized inside an open edit; rolling it back");
@@ -2817,10 +2839,12 @@ hw_store_set_own_setting (HwStore     *self,
  * the main loop, without this call: ::changed for each table changed
  * (and "hw_settings" for a setting). Here it makes one round trip on
  * that connection and announces what had not been yet, so a command
- * without a main loop sees the same. Only when that connection could
- * not be opened or was lost does it poll as before LISTEN/NOTIFY: the
- * newest audit row and undo step (another program's edit writes at
- * least one of them; a setting alone is not seen).
+ * without a main loop sees the same. When that connection was lost or
+ * could not be opened, it opens it again (at most every 10 s) and then
+ * announces every table once; until then it polls as before
+ * LISTEN/NOTIFY: the newest audit row and undo step (another program's
+ * edit writes at least one of them; a setting alone is not seen; under
+ * row-level security only one's own).
  *
  * Returns: whether another program changed the database
  */
@@ -2841,7 +2865,17 @@ hw_store_refresh (HwStore *self)
       if (read_remote (self, TRUE))
         return announce_remote (self);
     }
-  if (self->server)
+  if (self->server && self->listen == NULL && g_get_monotonic_time () >= self->listen_retry_at &&
+      start_listening (self, TRUE))
+    {
+      /* listening again: what came while not is not known, and the
+       * polling below sees only what this role may read (its own audit
+       * rows under tools/pg-roles.sql): announce everything once */
+      g_debug ("Listening again for other people's changes to %s", self->path);
+      read_mark (self, &self->mark_audit, &self->mark_history);
+      g_ptr_array_set_size (self->remote, 0);
+    }
+  else if (self->server)
     {
       gint64 audit, history;
 
