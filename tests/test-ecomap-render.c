@@ -731,6 +731,107 @@ assert_all_seen (HwEcomapMap     *map,
     }
 }
 
+/* the rows of column @x between @y0 and @y1 darker than 190 */
+static int
+dark_rows (cairo_surface_t *image,
+           int              x,
+           int              y0,
+           int              y1)
+{
+  int n = 0;
+
+  for (int y = y0; y <= y1; y++)
+    n += darkest_near (image, x, y, 0) < 190;
+  return n;
+}
+
+/* From afar (not antialiased, for speed) the notation still reads: a
+ * strong tie at least two pixels wide, a moderate one one pixel, a
+ * tenuous one in dashes with gaps that show (at least 3 pixels). */
+static void
+test_far_notation (void)
+{
+  g_autoptr(HwEcomapMap) map = hw_ecomap_map_new ();
+  static const struct { double y; HwTieStrength strength; } rows[] = {
+    { -300, HW_TIE_STRONG }, { 0, HW_TIE_MODERATE }, { 300, HW_TIE_TENUOUS },
+  };
+  const int w = 600, h = 400;
+  const double zoom = 0.45;
+  cairo_surface_t *image;
+
+  map->household_id = 1;
+  map->household_label = g_strdup ("Household");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    for (int side = 0; side < 2; side++)
+      {
+        guint idx = hw_ecomap_map_add_node (map, 10 + 2 * i + side, HW_ECOMAP_NODE_PERSON,
+                                            HW_ECOMAP_CATEGORY_FRIENDS, "");
+        HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, idx);
+
+        node->pinned = TRUE;
+        node->x = side == 0 ? -600 : 600;
+        node->y = rows[i].y;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    hw_ecomap_map_add_tie (map, 100 + i, 10 + 2 * i, 11 + 2 * i, rows[i].strength, FALSE,
+                           HW_TIE_FLOW_NONE);
+  hw_ecomap_map_layout (map);
+  /* the household (in the middle row) out of the way */
+  map->household_radius = 1;
+
+  image = draw_image (map, w, h, w / 2.0, h / 2.0, zoom);
+  {
+    cairo_t *cr = cairo_create (image);
+
+    cairo_scale (cr, zoom, zoom);
+    g_assert_cmpint (hw_ecomap_draw_detail (cr), !=, HW_ECOMAP_DETAIL_FULL);
+    cairo_destroy (cr);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      int y = (int) floor (h / 2.0 + rows[i].y * zoom);
+      int thick = 0, dashes = 0, gap = 0, smallest_gap = G_MAXINT;
+      gboolean in_dash = FALSE;
+
+      /* across, at a few places right of the middle */
+      for (int x = w / 2 + 40; x < w / 2 + 120; x += 20)
+        thick = MAX (thick, dark_rows (image, x, y - 6, y + 6));
+      /* along */
+      for (int x = w / 2 + 40; x < w / 2 + 200; x++)
+        {
+          gboolean dark = dark_rows (image, x, y - 2, y + 2) > 0;
+
+          if (dark && !in_dash)
+            {
+              dashes++;
+              if (dashes > 1)
+                smallest_gap = MIN (smallest_gap, gap);
+            }
+          gap = dark ? 0 : gap + 1;
+          in_dash = dark;
+        }
+      g_test_message ("tie %u: %d pixels wide, %d dashes, smallest gap %d", i, thick, dashes,
+                      smallest_gap);
+      switch (rows[i].strength)
+        {
+        case HW_TIE_STRONG:
+          g_assert_cmpint (thick, >=, 2);
+          g_assert_cmpint (dashes, ==, 1);
+          break;
+        case HW_TIE_MODERATE:
+          g_assert_cmpint (thick, ==, 1);
+          g_assert_cmpint (dashes, ==, 1);
+          break;
+        case HW_TIE_TENUOUS:
+        default:
+          g_assert_cmpint (dashes, >=, 10);
+          g_assert_cmpint (smallest_gap, >=, 3);
+          break;
+        }
+    }
+  cairo_surface_destroy (image);
+}
+
 /* On the screen from afar the ties and node shapes are drawn straight
  * into the image, and farther still the names are left out: never on
  * paper, nor at the usual zooms; and the picture from afar still shows
@@ -918,6 +1019,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/cache-invalidated", test_cache_invalidated);
   g_test_add_func ("/ecomap-render/cache-looks-as-before", test_cache_looks_as_before);
   g_test_add_func ("/ecomap-render/far-detail", test_far_detail);
+  g_test_add_func ("/ecomap-render/far-notation", test_far_notation);
 
   ret = g_test_run ();
   g_rmdir (outdir);

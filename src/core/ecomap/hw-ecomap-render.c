@@ -858,7 +858,7 @@ is_vector_target (cairo_t *cr)
  * (@far_zoom: device pixels per map unit), a line under a pixel wide is a
  * hairline: one pixel, not antialiased (cairo's fastest stroke), its ink
  * lighter as the line is thinner, so that it looks about as dark as
- * before; a wider one is antialiased the fast way. */
+ * before; a wider one whole pixels wide, not antialiased either. */
 static void
 set_stroke (cairo_t      *cr,
             const double *ink,
@@ -876,10 +876,17 @@ set_stroke (cairo_t      *cr,
 
       cairo_set_source_rgb (cr, 1 - a + ink[0] * a, 1 - a + ink[1] * a, 1 - a + ink[2] * a);
     }
+  else if (far_zoom > 0)
+    {
+      /* a wider one (a strong tie) whole pixels wide, at least 2, not
+       * antialiased either: an antialiased stroke costs several times
+       * more, and from afar its edges do not show */
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+      cairo_set_line_width (cr, MAX (2, round (width * far_zoom)) / far_zoom);
+      cairo_set_source_rgb (cr, ink[0], ink[1], ink[2]);
+    }
   else
     {
-      if (far_zoom > 0)
-        cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
       cairo_set_line_width (cr, width);
       cairo_set_source_rgb (cr, ink[0], ink[1], ink[2]);
     }
@@ -912,8 +919,11 @@ stroke_plain (cairo_t          *cr,
           if (strength == HW_TIE_TENUOUS)
             {
               static const double dash[] = { 6.0, 4.0 };
+              double far_dash[2] = { MAX (6.0, 4 / far_zoom), MAX (4.0, 3 / far_zoom) };
 
-              cairo_set_dash (cr, dash, 2, 0);
+              /* from afar, dashes of at least 4 pixels and gaps of 3:
+               * finer ones read as a grey line and cost a stroke each */
+              cairo_set_dash (cr, far_zoom > 0 ? far_dash : dash, 2, 0);
             }
           set_stroke (cr, ink, strength == HW_TIE_STRONG ? STRONG_WIDTH : PLAIN_WIDTH, far_zoom);
         }
@@ -1199,7 +1209,12 @@ draw_node (cairo_t               *cr,
       double lx = node->x - lw / 2, ly = node->y + r + HW_ECOMAP_LAYOUT_LABEL_GAP;
 
       /* a white backing keeps the name readable where a tie passes */
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      /* (from afar opaque: cairo's fastest fill, and a faint tie under
+       * a small name only blurred it) */
+      if (far)
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      else
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
       path_rounded_rect (cr, lx, ly, lw, lh, 3);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, INK);
