@@ -20,6 +20,7 @@
 #include "hw-meeting-queries.h"
 #include "hw-meeting-scaling-section.h"
 #include "hw-meeting-step-row.h"
+#include "hw-presentation-window.h"
 #include "hw-meeting-view.h"
 #include "hw-people.h"
 #include "hw-test-meeting-view.h"
@@ -955,6 +956,54 @@ test_step_conflict (Fixture       *f,
   g_assert_cmpstr (step, ==, "safety-goals");
 }
 
+/* The room's screen's Next, pressed while the other facilitator moved
+ * the meeting elsewhere: from the step the screen showed, refused; the
+ * meeting stays at their step and the screen shows it; Next again moves
+ * on from there, one step. */
+static void
+test_screen_next_conflict (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = open_other (f);
+  g_autofree char *step = NULL;
+  HwPresentationWindow *screen;
+  const HwChoice *phases;
+  guint n;
+  int worries;
+
+  phases = hw_choices_get (HW_CHOICES_MEETING_PHASE, &n);
+  worries = hw_choices_index (HW_CHOICES_MEETING_PHASE, "worries");
+  g_assert_cmpint (worries + 1, <, (int) n);
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting, "safety-goals", &error));
+  screen = hw_presentation_window_new (f->store, f->meeting);
+  g_object_add_weak_pointer (G_OBJECT (screen), (gpointer *) &screen);
+  gtk_window_present (GTK_WINDOW (screen));
+  spin ();
+  g_assert_cmpstr (hw_presentation_window_get_phase_title (screen), ==,
+                   hw_choice_label (HW_CHOICES_MEETING_PHASE, "safety-goals"));
+
+  /* Bob takes the meeting back to the worries */
+  g_assert_true (hw_meeting_set_phase (other, f->meeting, "worries", &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (screen), "presentation.next", NULL));
+  spin ();
+  step = stored_step (f->store, f->meeting);
+  g_assert_cmpstr (step, ==, "worries");
+  g_assert_cmpstr (hw_presentation_window_get_phase_title (screen), ==,
+                   hw_choice_label (HW_CHOICES_MEETING_PHASE, "worries"));
+
+  /* from the step shown now: one step on */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (screen), "presentation.next", NULL));
+  spin ();
+  g_clear_pointer (&step, g_free);
+  step = stored_step (f->store, f->meeting);
+  g_assert_cmpstr (step, ==, phases[worries + 1].id);
+
+  gtk_window_destroy (GTK_WINDOW (screen));
+  spin ();
+  g_assert_null (screen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -976,6 +1025,7 @@ main (int   argc,
   ADD ("/meeting-view/switch-conflicts", test_switch_conflicts);
   ADD ("/meeting-view/reveal-conflict", test_reveal_conflict);
   ADD ("/meeting-view/step-conflict", test_step_conflict);
+  ADD ("/meeting-view/screen-next-conflict", test_screen_next_conflict);
   ADD ("/meeting-view/keeps-typing", test_keeps_typing);
   ADD ("/meeting-view/after-keeps-typing", test_clock);   /* nothing left behind */
 #undef ADD
