@@ -24,6 +24,7 @@
 #include "hw-meeting-view.h"
 #include "hw-people.h"
 #include "hw-test-meeting-view.h"
+#include "hw-test-png.h"
 #include "hw-test-store.h"
 
 static GtkWidget *
@@ -833,6 +834,7 @@ test_switch_conflicts (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (show));
   g_assert_true (gtk_widget_get_visible (hide));
   g_assert_false (stored_boolean (f->store, "meeting_items", waiting, "hidden"));
+  hw_test_keep_window_png (f->window, "HW_SCREENSHOT_DIR", "meeting-switch-conflict.png");
   /* and over theirs, taking it off goes through */
   g_assert_true (gtk_widget_activate_action (find_name (f, "item", waiting), "item.hide-from-screen", NULL));
   spin ();
