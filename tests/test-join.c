@@ -179,6 +179,21 @@ csrf_of (const char *page)
   return g_strndup (start, end - start);
 }
 
+/* The version of the score the page shows for the statement @item_id
+ * (its form's hidden field "version"; 0: not scored yet). */
+static gint64
+score_version_of (const char *page,
+                  gint64      item_id)
+{
+  g_autofree char *field = g_strdup_printf ("name=\"item\" value=\"%" G_GINT64_FORMAT "\">\n"
+                                            "<input type=\"hidden\" name=\"version\" value=\"",
+                                            item_id);
+  const char *start = strstr (page, field);
+
+  g_assert_nonnull (start);
+  return g_ascii_strtoll (start + strlen (field), NULL, 10);
+}
+
 static gint64
 person_named (Fixture    *f,
               const char *name)
@@ -558,7 +573,9 @@ test_score (Fixture       *f,
 
   page = get (f, elena);
   csrf = csrf_of (page->body);
-  form = g_strdup_printf ("csrf=%s&item=%" G_GINT64_FORMAT "&score=3", csrf, item_id);
+  /* over the score the page shows */
+  form = g_strdup_printf ("csrf=%s&item=%" G_GINT64_FORMAT "&version=%" G_GINT64_FORMAT "&score=3", csrf,
+                          item_id, score_version_of (page->body, item_id));
   r = post (f, score_url, form);
   g_assert_cmpuint (r->status, ==, 303);
   g_assert_cmpint (hw_store_query_int (f->store, -1,
@@ -615,6 +632,79 @@ test_score (Fixture       *f,
   g_assert_cmpint (hw_store_query_int (f->store, -1,
                                        "SELECT score FROM meeting_scores WHERE item_id = ? AND person_id = ?",
                                        G_TYPE_INT64, item_id, G_TYPE_INT64, elena_id, G_TYPE_INVALID), ==, 3);
+}
+
+/* A score from a phone over a score changed elsewhere since the page was
+ * shown (the facilitator typed another one in for her) is refused, said
+ * in the phone's language, and the page shows the score saved now; sent
+ * again from that page, it is saved. */
+static void
+test_score_conflict (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 elena_id = person_named (f, "Elena Morales");
+  g_autofree char *elena = invite (f, elena_id);
+  g_autofree char *score_url = g_strconcat (elena, "/score", NULL);
+  g_autoptr(Reply) page = NULL;
+  g_autoptr(Reply) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csrf = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *select = NULL;
+  gint64 item_id, shown, version = 0;
+  const char *at;
+
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting_id, "scaling", &error));
+  item_id = hw_store_query_int (f->store, 0,
+                                "SELECT id FROM meeting_items WHERE meeting_id = ? AND phase = 'worries'"
+                                " AND confidential = 0 AND withheld_from = '' AND hidden = 0 ORDER BY id LIMIT 1",
+                                G_TYPE_INT64, f->meeting_id, G_TYPE_INVALID);
+  g_assert_cmpint (item_id, >, 0);
+
+  page = get (f, elena);
+  csrf = csrf_of (page->body);
+  shown = score_version_of (page->body, item_id);
+  /* the facilitator gives her score meanwhile, from the editor */
+  {
+    g_autoptr(GPtrArray) now = hw_store_select (f->store, "meeting_scores", NULL,
+                                                "SELECT id, version FROM meeting_scores"
+                                                " WHERE item_id = ? AND person_id = ?",
+                                                G_TYPE_INT64, item_id, G_TYPE_INT64, elena_id, G_TYPE_INVALID);
+
+    if (now != NULL && now->len > 0)
+      version = hw_record_get_version (g_ptr_array_index (now, 0));
+    g_assert_cmpint (version, ==, shown);
+  }
+  g_assert_cmpint (hw_meeting_set_score_at (f->store, item_id, elena_id, version, 6, "", &error), >, 0);
+  g_assert_no_error (error);
+
+  form = g_strdup_printf ("csrf=%s&item=%" G_GINT64_FORMAT "&version=%" G_GINT64_FORMAT "&score=2", csrf,
+                          item_id, shown);
+  r = post (f, score_url, form);
+  g_assert_cmpuint (r->status, ==, 409);
+  /* in Elena's language */
+  g_assert_nonnull (strstr (r->body, "<html lang=\"es\""));
+  g_assert_nonnull (strstr (r->body, "Su puntuación se cambió en otro lugar"));
+  /* the page shows the score saved now, and its version */
+  select = g_strdup_printf ("id=\"score-%" G_GINT64_FORMAT "\"", item_id);
+  at = strstr (r->body, select);
+  g_assert_nonnull (at);
+  g_assert_nonnull (strstr (at, "<option value=\"6\" selected>"));
+  g_assert_cmpint (score_version_of (r->body, item_id), >, shown);
+  g_assert_cmpint (hw_store_query_int (f->store, -1,
+                                       "SELECT score FROM meeting_scores WHERE item_id = ? AND person_id = ?",
+                                       G_TYPE_INT64, item_id, G_TYPE_INT64, elena_id, G_TYPE_INVALID), ==, 6);
+
+  /* sent again from that page: saved */
+  g_free (form);
+  form = g_strdup_printf ("csrf=%s&item=%" G_GINT64_FORMAT "&version=%" G_GINT64_FORMAT "&score=2", csrf,
+                          item_id, score_version_of (r->body, item_id));
+  g_clear_pointer (&r, reply_free);
+  r = post (f, score_url, form);
+  g_assert_cmpuint (r->status, ==, 303);
+  g_assert_cmpint (hw_store_query_int (f->store, -1,
+                                       "SELECT score FROM meeting_scores WHERE item_id = ? AND person_id = ?",
+                                       G_TYPE_INT64, item_id, G_TYPE_INT64, elena_id, G_TYPE_INVALID), ==, 2);
 }
 
 /* Events ------------------------------------------------------------------ */
@@ -2085,6 +2175,7 @@ main (int   argc,
   ADD ("/join/page", test_page);
   ADD ("/join/add", test_add);
   ADD ("/join/score", test_score);
+  ADD ("/join/score-conflict", test_score_conflict);
   ADD ("/join/events", test_events);
   ADD ("/join/bad-input", test_bad_input);
   ADD ("/join/bad-links", test_bad_links);

@@ -19,9 +19,12 @@
 #include "hw-meeting-phase-section.h"
 #include "hw-meeting-queries.h"
 #include "hw-meeting-scaling-section.h"
+#include "hw-meeting-step-row.h"
+#include "hw-presentation-window.h"
 #include "hw-meeting-view.h"
 #include "hw-people.h"
 #include "hw-test-meeting-view.h"
+#include "hw-test-png.h"
 #include "hw-test-store.h"
 
 static GtkWidget *
@@ -748,6 +751,261 @@ test_score_conflict (Fixture       *f,
   g_assert_cmpint (stored_score (f->store, item, person, NULL), ==, 8);
 }
 
+#define NOT_REMOVED_MESSAGE "Someone else changed this since you opened it. It was not removed; look at their change first."
+
+static HwStore *
+open_other (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  HwStore *other = hw_store_open (hw_store_get_path (f->store), &error);
+
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  return other;
+}
+
+static gboolean
+stored_boolean (HwStore    *store,
+                const char *table,
+                gint64      id,
+                const char *column)
+{
+  g_autoptr(HwRecord) row = hw_store_get (store, table, id, NULL);
+
+  g_assert_nonnull (row);
+  return hw_record_get_boolean (row, column);
+}
+
+/* The item's switches while someone else changed the item: private, on
+ * the room's screen, and deleting it are refused with the message, the
+ * row shows their item, and made again they go through. */
+static void
+test_switch_conflicts (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = open_other (f);
+  GtkWidget *private, *text, *show, *hide;
+  gint64 item, waiting, author;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "strengths");
+  spin ();
+  item = hw_meeting_add_item (f->store, f->meeting, "strengths", "Grandma walks them to school", &error);
+  g_assert_no_error (error);
+  /* sent from a phone by someone taking part: not on the room's screen yet */
+  author = hw_store_query_int (f->store, 0, "SELECT person_id FROM meeting_attendees"
+                               " WHERE meeting_id = ? AND attendance IN ('present', 'remote')"
+                               " ORDER BY id LIMIT 1", G_TYPE_INT64, f->meeting, G_TYPE_INVALID);
+  g_assert_cmpint (author, >, 0);
+  waiting = hw_meeting_add_contribution (f->store, f->meeting, author, "strength", "Dad cooks on Sundays",
+                                         &error);
+  g_assert_no_error (error);
+  spin ();
+
+  /* private: they changed the words meanwhile */
+  private = find_name (f, "private", item);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (private));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (private)));
+  g_assert_true (hw_meeting_edit_item (other, item, "Grandma walks them to school every day", &error));
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, CONFLICT_MESSAGE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (private), TRUE);
+  spin ();
+  g_test_assert_expected_messages ();
+  g_assert_false (stored_boolean (f->store, "meeting_items", item, "confidential"));
+  private = find_name (f, "private", item);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (private)));
+  text = (GtkWidget *) gtk_widget_get_template_child (find_name (f, "item", item), HW_TYPE_MEETING_ITEM_ROW, "text_label");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "Grandma walks them to school every day");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (private), TRUE);
+  spin ();
+  g_assert_true (stored_boolean (f->store, "meeting_items", item, "confidential"));
+
+  /* on the room's screen: they let it through meanwhile */
+  show = find_name (f, "show", waiting);
+  g_assert_true (gtk_widget_get_visible (show));
+  g_assert_true (hw_meeting_set_item_hidden (other, waiting, FALSE, &error));
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, CONFLICT_MESSAGE);
+  g_assert_true (gtk_widget_activate_action (find_name (f, "item", waiting), "item.show-on-screen", NULL));
+  spin ();
+  g_test_assert_expected_messages ();
+  /* the row shows theirs: on the screen, the button to take it off */
+  show = find_name (f, "show", waiting);
+  hide = find_name (f, "hide", waiting);
+  g_assert_false (gtk_widget_get_visible (show));
+  g_assert_true (gtk_widget_get_visible (hide));
+  g_assert_false (stored_boolean (f->store, "meeting_items", waiting, "hidden"));
+  hw_test_keep_window_png (f->window, "HW_SCREENSHOT_DIR", "meeting-switch-conflict.png");
+  /* and over theirs, taking it off goes through */
+  g_assert_true (gtk_widget_activate_action (find_name (f, "item", waiting), "item.hide-from-screen", NULL));
+  spin ();
+  g_assert_true (stored_boolean (f->store, "meeting_items", waiting, "hidden"));
+
+  /* deleting: they changed it meanwhile, it stays with their words */
+  g_assert_true (hw_meeting_edit_item (other, waiting, "Dad cooks on Sundays and Wednesdays", &error));
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, NOT_REMOVED_MESSAGE);
+  g_assert_true (gtk_widget_activate_action (find_name (f, "item", waiting), "item.delete", NULL));
+  spin ();
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (find_name (f, "item", waiting));
+  text = (GtkWidget *) gtk_widget_get_template_child (find_name (f, "item", waiting), HW_TYPE_MEETING_ITEM_ROW, "text_label");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "Dad cooks on Sundays and Wednesdays");
+  g_assert_cmpint (hw_store_query_int (f->store, 0, "SELECT count(*) FROM meeting_items WHERE id = ?",
+                                       G_TYPE_INT64, waiting, G_TYPE_INVALID), ==, 1);
+  g_assert_true (gtk_widget_activate_action (find_name (f, "item", waiting), "item.delete", NULL));
+  spin ();
+  g_assert_cmpint (hw_store_query_int (f->store, 0, "SELECT count(*) FROM meeting_items WHERE id = ?",
+                                       G_TYPE_INT64, waiting, G_TYPE_INVALID), ==, 0);
+}
+
+/* Reveal Scores while someone else changed the meeting: refused with the
+ * message, the toggle shows theirs; made again, it goes through. */
+static void
+test_reveal_conflict (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = open_other (f);
+  g_autoptr(HwRecord) theirs = hw_record_new ("meetings");
+  GtkWidget *section, *reveal;
+
+  g_assert_true (hw_meeting_set_scores_revealed (f->store, f->meeting, FALSE, &error));
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "scaling");
+  spin ();
+  section = find_type (f->view, HW_TYPE_MEETING_SCALING_SECTION);
+  g_assert_nonnull (section);
+  reveal = (GtkWidget *) gtk_widget_get_template_child (section, HW_TYPE_MEETING_SCALING_SECTION, "reveal_button");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (reveal)));
+
+  /* the other facilitator revealed and hid them again meanwhile */
+  g_assert_true (hw_meeting_set_scores_revealed (other, f->meeting, TRUE, &error));
+  g_assert_true (hw_meeting_set_scores_revealed (other, f->meeting, FALSE, &error));
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, CONFLICT_MESSAGE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (reveal), TRUE);
+  spin ();
+  g_test_assert_expected_messages ();
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (reveal)));
+  g_assert_false (stored_boolean (f->store, "meetings", f->meeting, "scores_revealed"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (reveal), TRUE);
+  spin ();
+  g_assert_true (stored_boolean (f->store, "meetings", f->meeting, "scores_revealed"));
+}
+
+static const char *
+shown_step (Fixture *f)
+{
+  GtkListBox *steps = GTK_LIST_BOX (gtk_widget_get_template_child (f->view, HW_TYPE_MEETING_VIEW,
+                                                                   "phase_list"));
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (steps);
+
+  g_assert_nonnull (row);
+  return hw_meeting_step_row_get_page (HW_MEETING_STEP_ROW (row));
+}
+
+static char *
+stored_step (HwStore *store,
+             gint64   meeting)
+{
+  g_autoptr(HwRecord) row = hw_store_get (store, "meetings", meeting, NULL);
+
+  return g_strdup (hw_record_get_string (row, "current_phase"));
+}
+
+/* Two facilitators move the meeting on: the second, from the step shown,
+ * is refused with the message and the view shows the step the first
+ * chose; chosen again, the step moves. */
+static void
+test_step_conflict (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = open_other (f);
+  g_autofree char *step = NULL;
+
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "strengths");
+  spin ();
+  g_assert_cmpstr (shown_step (f), ==, "strengths");
+  step = stored_step (f->store, f->meeting);
+  g_assert_cmpstr (step, ==, "strengths");
+
+  /* both press Next: worries once, not a step further */
+  g_assert_true (hw_meeting_set_phase (other, f->meeting, "worries", &error));
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "worries");
+  spin ();
+  g_assert_cmpstr (shown_step (f), ==, "worries");
+  g_clear_pointer (&step, g_free);
+  step = stored_step (f->store, f->meeting);
+  g_assert_cmpstr (step, ==, "worries");
+
+  /* Bob again, to ideas; this facilitator, still on worries, chooses
+   * safety goals: refused, the view goes to ideas */
+  g_assert_true (hw_meeting_set_phase (other, f->meeting, "ideas", &error));
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, CONFLICT_MESSAGE);
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "safety-goals");
+  spin ();
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (shown_step (f), ==, "ideas");
+  g_clear_pointer (&step, g_free);
+  step = stored_step (f->store, f->meeting);
+  g_assert_cmpstr (step, ==, "ideas");
+
+  /* from the step shown now, it moves */
+  hw_meeting_view_show_page (HW_MEETING_VIEW (f->view), "safety-goals");
+  spin ();
+  g_assert_cmpstr (shown_step (f), ==, "safety-goals");
+  g_clear_pointer (&step, g_free);
+  step = stored_step (f->store, f->meeting);
+  g_assert_cmpstr (step, ==, "safety-goals");
+}
+
+/* The room's screen's Next, pressed while the other facilitator moved
+ * the meeting elsewhere: from the step the screen showed, refused; the
+ * meeting stays at their step and the screen shows it; Next again moves
+ * on from there, one step. */
+static void
+test_screen_next_conflict (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = open_other (f);
+  g_autofree char *step = NULL;
+  HwPresentationWindow *screen;
+  const HwChoice *phases;
+  guint n;
+  int worries;
+
+  phases = hw_choices_get (HW_CHOICES_MEETING_PHASE, &n);
+  worries = hw_choices_index (HW_CHOICES_MEETING_PHASE, "worries");
+  g_assert_cmpint (worries + 1, <, (int) n);
+  g_assert_true (hw_meeting_set_phase (f->store, f->meeting, "safety-goals", &error));
+  screen = hw_presentation_window_new (f->store, f->meeting);
+  g_object_add_weak_pointer (G_OBJECT (screen), (gpointer *) &screen);
+  gtk_window_present (GTK_WINDOW (screen));
+  spin ();
+  g_assert_cmpstr (hw_presentation_window_get_phase_title (screen), ==,
+                   hw_choice_label (HW_CHOICES_MEETING_PHASE, "safety-goals"));
+
+  /* Bob takes the meeting back to the worries */
+  g_assert_true (hw_meeting_set_phase (other, f->meeting, "worries", &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (screen), "presentation.next", NULL));
+  spin ();
+  step = stored_step (f->store, f->meeting);
+  g_assert_cmpstr (step, ==, "worries");
+  g_assert_cmpstr (hw_presentation_window_get_phase_title (screen), ==,
+                   hw_choice_label (HW_CHOICES_MEETING_PHASE, "worries"));
+
+  /* from the step shown now: one step on */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (screen), "presentation.next", NULL));
+  spin ();
+  g_clear_pointer (&step, g_free);
+  step = stored_step (f->store, f->meeting);
+  g_assert_cmpstr (step, ==, phases[worries + 1].id);
+
+  gtk_window_destroy (GTK_WINDOW (screen));
+  spin ();
+  g_assert_null (screen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +1024,10 @@ main (int   argc,
   ADD ("/meeting-view/attendee-conflict", test_attendee_conflict);
   ADD ("/meeting-view/details-conflict", test_details_conflict);
   ADD ("/meeting-view/score-conflict", test_score_conflict);
+  ADD ("/meeting-view/switch-conflicts", test_switch_conflicts);
+  ADD ("/meeting-view/reveal-conflict", test_reveal_conflict);
+  ADD ("/meeting-view/step-conflict", test_step_conflict);
+  ADD ("/meeting-view/screen-next-conflict", test_screen_next_conflict);
   ADD ("/meeting-view/keeps-typing", test_keeps_typing);
   ADD ("/meeting-view/after-keeps-typing", test_clock);   /* nothing left behind */
 #undef ADD

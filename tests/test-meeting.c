@@ -1277,6 +1277,130 @@ test_dates (void)
   g_assert_false (hw_meeting_valid_date (NULL));
 }
 
+static gint64
+version_of (HwStore    *store,
+            const char *table,
+            gint64      id)
+{
+  g_autoptr(HwRecord) row = hw_store_get (store, table, id, NULL);
+
+  g_assert_nonnull (row);
+  return hw_record_get_version (row);
+}
+
+/* Two people on one meeting (two stores on one file): each switch, the
+ * step, deleting an item or a score, made from the version one was shown
+ * after the other changed it, is refused with nothing changed; from the
+ * version now it goes through. */
+static void
+test_versions (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) row = NULL;
+  gint64 a, w, score, v;
+
+  attend (f, f->mother, "present");
+  a = add (f, "strengths", "A");
+  w = add (f, "worries", "W");
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+
+  /* on the room's screen or not */
+  v = version_of (f->store, "meeting_items", a);
+  g_assert_true (hw_meeting_set_item_hidden (other, a, TRUE, &error));
+  REFUSED (f, HW_STORE_ERROR_CONFLICT, hw_meeting_set_item_hidden_at (f->store, a, v, FALSE, error));
+  row = hw_store_get (f->store, "meeting_items", a, NULL);
+  g_assert_true (hw_record_get_boolean (row, "hidden"));
+  g_clear_object (&row);
+  g_assert_true (hw_meeting_set_item_hidden_at (f->store, a, version_of (f->store, "meeting_items", a),
+                                                FALSE, &error));
+  g_assert_no_error (error);
+  row = hw_store_get (f->store, "meeting_items", a, NULL);
+  g_assert_false (hw_record_get_boolean (row, "hidden"));
+  g_clear_object (&row);
+
+  /* private */
+  v = version_of (f->store, "meeting_items", a);
+  g_assert_true (hw_meeting_set_item_confidential (other, a, TRUE, "family", &error));
+  REFUSED (f, HW_STORE_ERROR_CONFLICT,
+           hw_meeting_set_item_confidential_at (f->store, a, v, FALSE, "", error));
+  row = hw_store_get (f->store, "meeting_items", a, NULL);
+  g_assert_true (hw_record_get_boolean (row, "confidential"));
+  g_assert_cmpstr (hw_record_get_string (row, "withheld_from"), ==, "family");
+  g_clear_object (&row);
+  g_assert_true (hw_meeting_set_item_confidential_at (f->store, a, version_of (f->store, "meeting_items", a),
+                                                      FALSE, "", &error));
+  g_assert_no_error (error);
+  row = hw_store_get (f->store, "meeting_items", a, NULL);
+  g_assert_false (hw_record_get_boolean (row, "confidential"));
+  g_clear_object (&row);
+
+  /* reveal the scores (the meeting's version) */
+  v = version_of (f->store, "meetings", f->meeting);
+  g_assert_true (hw_meeting_set_scores_revealed (other, f->meeting, TRUE, &error));
+  REFUSED (f, HW_STORE_ERROR_CONFLICT, hw_meeting_set_scores_revealed_at (f->store, f->meeting, v, FALSE, error));
+  row = hw_store_get (f->store, "meetings", f->meeting, NULL);
+  g_assert_true (hw_record_get_boolean (row, "scores_revealed"));
+  g_clear_object (&row);
+  g_assert_true (hw_meeting_set_scores_revealed_at (f->store, f->meeting,
+                                                    version_of (f->store, "meetings", f->meeting),
+                                                    FALSE, &error));
+  g_assert_no_error (error);
+
+  /* the step: both at the welcome, both press Next; the second does not
+   * move the meeting past the step the first moved it to */
+  v = version_of (f->store, "meetings", f->meeting);
+  g_assert_true (hw_meeting_set_phase_at (other, f->meeting, v, "strengths", &error));
+  g_assert_no_error (error);
+  REFUSED (f, HW_STORE_ERROR_CONFLICT, hw_meeting_set_phase_at (f->store, f->meeting, v, "worries", error));
+  row = hw_store_get (f->store, "meetings", f->meeting, NULL);
+  g_assert_cmpstr (hw_record_get_string (row, "current_phase"), ==, "strengths");
+  g_clear_object (&row);
+  /* a bad step is still refused as such */
+  REFUSED (f, HW_STORE_ERROR_INVALID, hw_meeting_set_phase_at (f->store, f->meeting,
+                                                               version_of (f->store, "meetings", f->meeting),
+                                                               "lunch", error));
+  g_assert_true (hw_meeting_set_phase_at (f->store, f->meeting, version_of (f->store, "meetings", f->meeting),
+                                          "worries", &error));
+  g_assert_no_error (error);
+  row = hw_store_get (f->store, "meetings", f->meeting, NULL);
+  g_assert_cmpstr (hw_record_get_string (row, "current_phase"), ==, "worries");
+  g_clear_object (&row);
+
+  /* deleting a score someone else changed since */
+  score = hw_meeting_set_score (f->store, w, f->mother, 3, "", &error);
+  g_assert_no_error (error);
+  v = version_of (f->store, "meeting_scores", score);
+  g_assert_cmpint (hw_meeting_set_score (other, w, f->mother, 5, "Bob asked", &error), ==, score);
+  REFUSED (f, HW_STORE_ERROR_CONFLICT, hw_meeting_delete_score_at (f->store, score, v, error));
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM meeting_scores"), ==, 1);
+
+  /* deleting an item someone else changed since: it stays, with its score */
+  v = version_of (f->store, "meeting_items", w);
+  g_assert_true (hw_meeting_edit_item (other, w, "W, as Bob wrote it", &error));
+  REFUSED (f, HW_STORE_ERROR_CONFLICT, hw_meeting_delete_item_at (f->store, w, v, error));
+  row = hw_store_get (f->store, "meeting_items", w, NULL);
+  g_assert_cmpstr (hw_record_get_string (row, "text"), ==, "W, as Bob wrote it");
+  g_clear_object (&row);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM meeting_scores"), ==, 1);
+
+  /* at the versions now, both go */
+  g_assert_true (hw_meeting_delete_score_at (f->store, score, version_of (f->store, "meeting_scores", score),
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM meeting_scores"), ==, 0);
+  g_assert_true (hw_meeting_delete_item_at (f->store, w, version_of (f->store, "meeting_items", w), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM meeting_items WHERE phase = 'worries'"), ==, 0);
+  /* one step, undone as one */
+  g_assert_true (hw_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM meeting_items WHERE phase = 'worries'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1289,6 +1413,7 @@ main (int   argc,
   ADD ("/meeting/record", test_meeting_record);
   ADD ("/meeting/attendees", test_attendees);
   ADD ("/meeting/items", test_items);
+  ADD ("/meeting/versions", test_versions);
   ADD ("/meeting/scores", test_scores);
   ADD ("/meeting/score-changes", test_score_changes);
   ADD ("/meeting/merge", test_merge);

@@ -370,6 +370,90 @@ test_outcome_conflict (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+/* Two people schedule a make-up for the same visit the agency cancelled:
+ * the dialog's, made from the visit as shown, is refused with the
+ * message; the dialog shows the make-up as given (no field for another)
+ * and there is one make-up. */
+static void
+test_makeup_conflict (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-visits-view-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "homeward.db", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  HwStore *store = hw_store_open (path, &error);
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(GArray) visits = NULL;
+  HwVisitOutcome cancel = { "cancelled-agency", "", "", "", "" };
+  const HwVisit *visit = NULL;
+  HwVisitOutcomeDialog *dialog;
+  GtkWidget *makeup;
+  gint64 case_id, elena, sofia, series, record, n_series;
+
+  g_assert_no_error (error);
+  case_id = hw_demo_create (store, &error);
+  g_assert_no_error (error);
+  elena = hw_demo_find_person (store, case_id, "mother");
+  sofia = hw_demo_find_person (store, case_id, "child");
+  series = create_three_tuesdays (store, case_id, &elena, &sofia);
+  visits = hw_visits_list (store, case_id, 0, 1772323200 /* 2026-03-01 */,
+                           1775001600 /* 2026-04-01 */, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < visits->len; i++)
+    if (g_array_index (visits, HwVisit, i).series_id == series && visit == NULL)
+      visit = &g_array_index (visits, HwVisit, i);
+  g_assert_nonnull (visit);
+  record = hw_visits_record_outcome (store, series, visit->occ.key, &cancel, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&visits, g_array_unref);
+  visits = hw_visits_list (store, case_id, 0, 1772323200, 1775001600, &error);
+  g_assert_no_error (error);
+  visit = NULL;
+  for (guint i = 0; i < visits->len; i++)
+    if (g_array_index (visits, HwVisit, i).series_id == series && visit == NULL)
+      visit = &g_array_index (visits, HwVisit, i);
+  g_assert_cmpint (visit->record_id, ==, record);
+  g_assert_true (visit->flags & HW_VISIT_FLAG_MAKEUP_OWED);
+
+  dialog = hw_visit_outcome_dialog_new (NULL, store, visit, NULL);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  makeup = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                        "_Make-up visit on (year-month-day hours:minutes)");
+  g_assert_nonnull (makeup);
+  g_assert_true (gtk_widget_get_visible (makeup));
+
+  /* Bob schedules one meanwhile */
+  other = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  g_assert_cmpint (hw_visits_schedule_makeup (other, record, "2026-03-06T16:00", &error), >, 0);
+  g_assert_no_error (error);
+  n_series = hw_store_query_int (store, 0, "SELECT count(*) FROM visit_series", G_TYPE_INVALID);
+
+  gtk_editable_set_text (GTK_EDITABLE (makeup), "2026-03-07 10:00");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "outcome.save", NULL));
+  spin ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (find_label (GTK_WIDGET (dialog), "Someone else changed this since you opened it."), ==,
+                   "Someone else changed this since you opened it. Their text is shown; make your change again.");
+  /* their make-up is given: no field for a second one */
+  g_assert_false (gtk_widget_get_visible (makeup));
+  g_assert_cmpint (hw_store_query_int (store, 0, "SELECT count(*) FROM visit_series", G_TYPE_INVALID), ==,
+                   n_series);
+  g_assert_cmpint (hw_store_query_int (store, 0, "SELECT count(*) FROM visit_records WHERE makeup_for = ?",
+                                       G_TYPE_INT64, record, G_TYPE_INVALID), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_null (dialog);
+
+  g_clear_object (&other);
+  g_clear_pointer (&visits, g_array_unref);
+  g_assert_finalize_object (store);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -378,5 +462,6 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/visits-view/follows-store", test_follows_store);
   g_test_add_func ("/visits-view/outcome-conflict", test_outcome_conflict);
+  g_test_add_func ("/visits-view/makeup-conflict", test_makeup_conflict);
   return g_test_run ();
 }

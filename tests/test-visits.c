@@ -702,6 +702,85 @@ test_demo_morales (Fixture *f, gconstpointer data)
   g_assert_true (carmen_supervises);
 }
 
+/* Two people schedule a make-up for the same visit the agency cancelled,
+ * each from the visit as shown: the second is refused, nothing is made,
+ * and one make-up is there; over the visit as it is now, the refusal is
+ * the one-make-up rule, not a second make-up. A stale outcome is refused
+ * too once a make-up was scheduled (that moves the visit's version on). */
+static void
+test_makeup_versions (Fixture *f, gconstpointer data)
+{
+  gint64 visitors[] = { f->mother };
+  gint64 children[] = { f->ana };
+  HwVisitPlan plan = weekly_plan (f, visitors, 1, children, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) shown = NULL;
+  g_autoptr(HwRecord) now = NULL;
+  HwVisitOutcome cancel = { "cancelled-agency", "", "", "", "" };
+  gint64 id, record, version, makeup;
+
+  id = hw_visits_create_series (f->store, &plan, &error);
+  g_assert_no_error (error);
+  record = hw_visits_record_outcome (f->store, id, "2025-03-04T16:00", &cancel, &error);
+  g_assert_no_error (error);
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+
+  /* both see the cancelled visit, no make-up yet */
+  shown = hw_visits_get_outcome (f->store, id, "2025-03-04T16:00", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_record_get_int (shown, "makeup_given"), ==, 0);
+  version = hw_record_get_version (shown);
+
+  /* Bob schedules one first */
+  makeup = hw_visits_schedule_makeup_at (other, record, version, "2025-03-14T16:00", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (makeup, >, 0);
+  g_assert_cmpint (count_rows (f, "visit_series"), ==, 2);
+
+  /* the second, from the visit as shown: refused, nothing made */
+  g_assert_cmpint (hw_visits_schedule_makeup_at (f->store, record, version, "2025-03-15T16:00", &error),
+                   ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, !=, "");
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f, "visit_series"), ==, 2);
+  g_assert_cmpint (count_rows (f, "visit_records"), ==, 2);
+  g_assert_false (hw_store_in_edit (f->store));
+  /* what is shown now: a make-up given, at a newer version */
+  now = hw_visits_get_outcome (f->store, id, "2025-03-04T16:00", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_record_get_int (now, "makeup_given"), ==, 1);
+  g_assert_cmpint (hw_record_get_version (now), >, version);
+  /* an outcome saved over the visit as shown before the make-up: refused */
+  g_assert_cmpint (hw_visits_record_outcome_at (f->store, id, "2025-03-04T16:00", version, &cancel, &error),
+                   ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* over the version now: still only one make-up per cancellation */
+  g_assert_cmpint (hw_visits_schedule_makeup_at (f->store, record, hw_record_get_version (now),
+                                                 "2025-03-15T16:00", &error), ==, 0);
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f, "visit_series"), ==, 2);
+
+  /* undone, the make-up goes; scheduled over the version now, it is made */
+  g_assert_true (hw_store_undo (other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "visit_series"), ==, 1);
+  g_clear_object (&now);
+  now = hw_visits_get_outcome (f->store, id, "2025-03-04T16:00", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_record_get_int (now, "makeup_given"), ==, 0);
+  makeup = hw_visits_schedule_makeup_at (f->store, record, hw_record_get_version (now), "2025-03-15T16:00",
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (makeup, >, 0);
+  g_assert_cmpint (count_rows (f, "visit_series"), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -711,6 +790,7 @@ main (int argc, char *argv[])
   ADD ("/visits/create-and-refuse", test_create_and_refuse);
   ADD ("/visits/outcomes-and-makeups", test_outcomes_and_makeups);
   ADD ("/visits/outcome-versions", test_outcome_versions);
+  ADD ("/visits/makeup-versions", test_makeup_versions);
   ADD ("/visits/moves", test_moves);
   ADD ("/visits/conflicts", test_conflicts);
   ADD ("/visits/trial-home-visit", test_trial_home_visit);

@@ -99,6 +99,8 @@ scope (HwMeetingItemRow *self)
 /* Editing ------------------------------------------------------------------ */
 
 static guint person_at (HwMeetingItemRow *self, gint64 person_id);
+static void  fill_switches (HwMeetingItemRow *self, HwRecord *record);
+static void  fill_phone (HwMeetingItemRow *self, const char *text, gboolean hidden);
 
 /* Someone else changed the item since it was shown (@error says so): the
  * row shows what they saved (a check box or a drop-down cannot show
@@ -125,6 +127,8 @@ show_newer (HwMeetingItemRow *self,
   self->filling = TRUE;
   phase = hw_record_get_string (newer, "phase");
   gtk_editable_set_text (GTK_EDITABLE (self->text_label), self->stored_text);
+  /* private, on the room's screen: as they left them */
+  fill_switches (self, newer);
   if (g_strcmp0 (phase, "decisions") == 0)
     {
       gboolean consensus = hw_record_get_boolean (newer, "consensus");
@@ -204,8 +208,12 @@ do_delete (GtkWidget *widget,
 
   g_assert (HW_IS_MEETING_ITEM_ROW (self));
 
-  if (!hw_meeting_delete_item (self->store, item_id (self), &error))
-    hw_toast_show_error (list, error);
+  /* only as it was shown: someone else's change since is kept */
+  if (!hw_meeting_delete_item_at (self->store, item_id (self), self->version, &error))
+    {
+      hw_toast_show_error (list, error);
+      show_newer (self, error);
+    }
   else
     hw_toast_show_undo (list, _("Item deleted"));
 }
@@ -257,9 +265,13 @@ do_private (GtkWidget *widget,
 
   /* private = off the screen and out of the family's and supporters'
    * copies; the agency keeps it */
-  if (!hw_meeting_set_item_confidential (self->store, item_id (self), on,
-                                         on ? "family,support,screen" : "", &error))
-    hw_toast_show_error (list, error);
+  if (!hw_meeting_set_item_confidential_at (self->store, item_id (self), self->version, on,
+                                            on ? "family,support,screen" : "", &error))
+    {
+      hw_toast_show_error (list, error);
+      /* someone else changed it since: the switch shows their choice */
+      show_newer (self, error);
+    }
   hw_meeting_refocus_later (list, name);
 }
 
@@ -289,9 +301,10 @@ do_hidden (GtkWidget *widget,
 
   g_assert (HW_IS_MEETING_ITEM_ROW (self));
 
-  if (!hw_meeting_set_item_hidden (self->store, item_id (self), hidden, &error))
+  if (!hw_meeting_set_item_hidden_at (self->store, item_id (self), self->version, hidden, &error))
     {
       hw_toast_show_error (list, error);
+      show_newer (self, error);
       return;
     }
   hw_toast_show_undo (list, hidden ? _("Taken off the room’s screen")
@@ -548,11 +561,11 @@ hide_action_cb (GtkWidget  *widget,
 /* Sent from a phone: whose it is, and whether the room sees it yet. */
 static void
 fill_phone (HwMeetingItemRow *self,
-            const char       *text)
+            const char       *text,
+            gboolean          hidden)
 {
   HwRecord *record = self->record;
   gint64 id = item_id (self);
-  gboolean hidden = hw_record_get_boolean (record, "hidden");
   const char *author = hw_record_get_string (record, "author_name");
   const char *coauthor = hw_record_get_string (record, "coauthor_name");
   const char *screen_state;
@@ -561,7 +574,12 @@ fill_phone (HwMeetingItemRow *self,
   g_assert (HW_IS_MEETING_ITEM_ROW (self));
 
   if (hw_record_is_null (record, "author_person_id") && !hidden)
-    return;
+    {
+      gtk_widget_set_visible (self->phone_box, FALSE);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->phone_label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->phone_label), "dim-label");
   if (*author == '\0')
     /* TRANSLATORS: an item whose author's name is not known (any more) */
     author = _("someone");
@@ -607,6 +625,30 @@ fill_phone (HwMeetingItemRow *self,
   gtk_widget_set_visible (self->phone_box, TRUE);
 }
 
+/* Private or not, on the room's screen or not, as @record says (the
+ * row's own record, or someone else's newer one). */
+static void
+fill_switches (HwMeetingItemRow *self,
+               HwRecord         *record)
+{
+  gboolean private = hw_record_get_boolean (record, "confidential") ||
+                     *hw_record_get_string (record, "withheld_from") != '\0';
+  gboolean hidden = hw_record_get_boolean (record, "hidden");
+
+  g_assert (HW_IS_MEETING_ITEM_ROW (self));
+
+  gtk_widget_set_visible (self->private_tag, private);
+  /* an open eye: on the room's screen; crossed out: kept private, or sent
+   * from a phone and not let through yet (the toggle's state still says
+   * whether it is private) */
+  gtk_button_set_icon_name (GTK_BUTTON (self->private_button),
+                            private || hidden ? "view-conceal-symbolic" : "view-reveal-symbolic");
+  gtk_toggle_button_set_active (self->private_button, private);
+  if (record != self->record && gtk_widget_get_visible (self->phone_box))
+    /* who sent it stays; whether the room sees it is theirs */
+    fill_phone (self, self->stored_text, hidden);
+}
+
 /* GObject ------------------------------------------------------------------ */
 
 static void
@@ -618,8 +660,6 @@ hw_meeting_item_row_constructed (GObject *object)
   const char *phase = hw_record_get_string (record, "phase");
   const char *text = hw_record_get_string (record, "text");
   const char *scores = hw_record_get_string (record, "scores_text");
-  gboolean private = hw_record_get_boolean (record, "confidential") ||
-                     *hw_record_get_string (record, "withheld_from") != '\0';
 
   G_OBJECT_CLASS (hw_meeting_item_row_parent_class)->constructed (object);
 
@@ -630,8 +670,7 @@ hw_meeting_item_row_constructed (GObject *object)
   gtk_editable_set_text (GTK_EDITABLE (self->text_label), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text, -1);
-  gtk_widget_set_visible (self->private_tag, private);
-  fill_phone (self, text);
+  fill_phone (self, text, hw_record_get_boolean (record, "hidden"));
   if (scores != NULL && *scores != '\0')
     {
       g_autofree char *line = g_strdup_printf (_("Scores: %s"), scores);
@@ -667,15 +706,9 @@ hw_meeting_item_row_constructed (GObject *object)
       gtk_widget_set_visible (self->action_box, TRUE);
     }
 
-  /* an open eye: on the room's screen; crossed out: kept private, or sent
-   * from a phone and not let through yet (the toggle's state still says
-   * whether it is private) */
-  gtk_button_set_icon_name (GTK_BUTTON (self->private_button),
-                            private || hw_record_get_boolean (record, "hidden")
-                              ? "view-conceal-symbolic" : "view-reveal-symbolic");
+  fill_switches (self, record);
   set_name (self->private_button, "private", id);
   set_label (self->private_button, g_strdup_printf (_("Private: %s"), text));
-  gtk_toggle_button_set_active (self->private_button, private);
   set_label (self->up_button, g_strdup_printf (_("Move up: %s"), text));
   set_name (self->merge_button, "merge", id);
   set_label (self->merge_button, g_strdup_printf (_("Merge with the item above: %s"), text));

@@ -24,6 +24,7 @@ struct _HwMeetingScalingSection
   gint64        meeting_id;
   HwRecordList *statements;
   gboolean      filling;      /* writing the toggle from the store */
+  gint64        version;      /* the meeting's, as the toggle shows it */
 
   /* template */
   GtkWidget    *reveal_box;     /* bound, so that the template lets go of it */
@@ -64,6 +65,7 @@ refresh_reveal (HwMeetingScalingSection *self)
   meeting = hw_store_get (self->store, "meetings", self->meeting_id, NULL);
   if (meeting == NULL)
     return;
+  self->version = hw_record_get_version (meeting);
   self->filling = TRUE;
   gtk_toggle_button_set_active (self->reveal_button,
                                 hw_record_get_boolean (meeting, "scores_revealed"));
@@ -90,9 +92,13 @@ do_reveal (GtkWidget *widget,
 
   g_assert (HW_IS_MEETING_SCALING_SECTION (self));
 
-  if (!hw_meeting_set_scores_revealed (self->store, self->meeting_id, revealed, &error))
+  /* over the meeting as the toggle showed it: someone else may have
+   * revealed or hidden the scores since */
+  if (!hw_meeting_set_scores_revealed_at (self->store, self->meeting_id, self->version, revealed,
+                                          &error))
     {
       hw_toast_show_error (widget, error);
+      /* theirs is shown */
       refresh_reveal (self);
       return;
     }

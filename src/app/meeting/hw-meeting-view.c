@@ -49,6 +49,7 @@ struct _HwMeetingView
   HwRecordList         *meetings;
   gint64                meeting_id;
   char                 *page;          /* "details", "attendees" or a phase */
+  gint64                version;       /* the meeting's, as the steps show it */
   gboolean              updating;      /* selecting rows to match the store */
 
   HwMeetingClock       *clock;         /* of the step the meeting is at */
@@ -243,6 +244,8 @@ update_header (HwMeetingView *self)
                               *place ? " · " : "", place);
   gtk_label_set_text (self->subtitle_label, subtitle);
 
+  /* the step shown is moved from this version only */
+  self->version = hw_record_get_version (meeting);
   current = hw_record_get_string (meeting, "current_phase");
   hw_meeting_step_rows_mark_current (self->phase_list, current);
 
@@ -334,8 +337,27 @@ hw_meeting_view_show_page (HwMeetingView *self,
   if (meeting != NULL && is_phase (page) &&
       g_strcmp0 (hw_record_get_string (meeting, "current_phase"), page) != 0)
     {
-      if (!hw_meeting_set_phase (self->store, self->meeting_id, page, &error))
-        hw_toast_show_error (GTK_WIDGET (self), error);
+      /* from the step shown only: when someone else moved the meeting on
+       * since (two facilitators pressing Next), theirs stays and is shown */
+      if (!hw_meeting_set_phase_at (self->store, self->meeting_id, self->version, page, &error))
+        {
+          hw_toast_show_error (GTK_WIDGET (self), error);
+          if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+            {
+              g_autoptr(HwRecord) theirs = get_meeting (self);
+
+              if (theirs != NULL)
+                {
+                  g_free (self->page);
+                  const char *current = hw_record_get_string (theirs, "current_phase");
+
+                  self->page = g_strdup (g_strcmp0 (current, "welcome") == 0 ? "details" : current);
+                  /* the sidebar, the clock and the page follow their step */
+                  update_header (self);
+                  select_sidebar_row (self);
+                }
+            }
+        }
     }
   build_page (self);
 

@@ -403,8 +403,19 @@ move_phase (HwPresentationWindow *self,
   i = hw_choices_index (HW_CHOICES_MEETING_PHASE, self->model->phase) + delta;
   if (i < 0 || i >= (int) n)
     return;
-  if (!hw_meeting_set_phase (self->store, self->meeting_id, phases[i].id, &error))
-    g_warning ("Could not move to the next step: %s", error->message);
+  /* from the step the room sees only: when the other facilitator moved
+   * the meeting on since, their step stays (none is skipped) and shows */
+  if (!hw_meeting_set_phase_at (self->store, self->meeting_id, self->model->version, phases[i].id,
+                                &error))
+    {
+      if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+        {
+          g_debug ("Not moved: %s", error->message);
+          reload (self);
+        }
+      else
+        g_warning ("Could not move to the next step: %s", error->message);
+    }
 }
 
 static void

@@ -201,8 +201,13 @@ save_action (GtkWidget  *widget,
   if (record && gtk_widget_get_visible (GTK_WIDGET (self->makeup_row)) && makeup[0] != '\0')
     {
       g_autofree char *start = g_strdelimit (g_strstrip (g_strdup (makeup)), " ", 'T');
+      g_autoptr(HwRecord) recorded = hw_store_get (self->store, "visit_records", record_id, &error);
 
-      if (hw_visits_schedule_makeup (self->store, record_id, start, &error) == 0)
+      /* over the outcome as this edit left it (saved over the one shown,
+       * just above): someone else's make-up since is refused, not doubled */
+      if (recorded == NULL ||
+          hw_visits_schedule_makeup_at (self->store, record_id, hw_record_get_version (recorded),
+                                        start, &error) == 0)
         goto rollback;
     }
   if (!hw_store_commit_edit (self->store, &error))

@@ -643,20 +643,30 @@ append_scores (HwJoinServer *self,
       HwRecord *item = g_ptr_array_index (items, i);
       const char *phase = hw_record_get_string (item, "phase");
       gint64 item_id = hw_record_get_id (item);
-      gint64 mine;
+      gint64 mine = -1, version = 0;
       g_autoptr(GPtrArray) scores = NULL;
+      g_autoptr(GPtrArray) own = NULL;
 
       if (g_strcmp0 (phase, "worries") != 0 && g_strcmp0 (phase, "safety-goals") != 0)
         continue;
       shown++;
-      mine = hw_store_query_int (self->store, -1,
-                                 "SELECT score FROM meeting_scores WHERE item_id = ? AND person_id = ?",
-                                 G_TYPE_INT64, item_id, G_TYPE_INT64, v->recipient.person_id, G_TYPE_INVALID);
+      own = hw_store_select (self->store, "meeting_scores", NULL,
+                             "SELECT id, score, version FROM meeting_scores WHERE item_id = ? AND person_id = ?",
+                             G_TYPE_INT64, item_id, G_TYPE_INT64, v->recipient.person_id, G_TYPE_INVALID);
+      if (own != NULL && own->len > 0)
+        {
+          mine = hw_record_get_int (g_ptr_array_index (own, 0), "score");
+          version = hw_record_get_version (g_ptr_array_index (own, 0));
+        }
       g_string_append_printf (out, "<div class=\"statement\">\n<form method=\"post\" action=\"");
       append_escaped (out, "%s/score\">\n", base);
       append_escaped (out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", csrf);
       g_string_append_printf (out, "<input type=\"hidden\" name=\"item\" value=\"%" G_GINT64_FORMAT "\">\n",
                               item_id);
+      /* the score as this page shows it (0: none yet): a score changed
+       * elsewhere since is not overwritten (handle_score) */
+      g_string_append_printf (out, "<input type=\"hidden\" name=\"version\" value=\"%" G_GINT64_FORMAT "\">\n",
+                              version);
       g_string_append_printf (out, "<p id=\"statement-%" G_GINT64_FORMAT "\">", item_id);
       append_escaped (out, "%s</p>\n", hw_record_get_string (item, "text"));
       g_string_append_printf (out, "<label for=\"score-%" G_GINT64_FORMAT "\">", item_id);
@@ -1422,15 +1432,20 @@ handle_score (HwJoinServer      *self,
 {
   const char *item_text = g_hash_table_lookup (form, "item");
   const char *score_text = g_hash_table_lookup (form, "score");
+  const char *version_text = g_hash_table_lookup (form, "version");
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
-  guint64 item_id = 0, score = 0;
+  guint64 item_id = 0, score = 0, version = 0;
   gboolean scored;
 
   g_assert (HW_IS_JOIN_SERVER (self));
 
+  /* no version: the page showed no score (a form without one cannot
+   * replace a score it never showed) */
   if (!g_ascii_string_to_unsigned (item_text, 10, 1, G_MAXINT64, &item_id, NULL)
-      || !g_ascii_string_to_unsigned (score_text, 10, 0, 10, &score, NULL))
+      || !g_ascii_string_to_unsigned (score_text, 10, 0, 10, &score, NULL)
+      || (version_text != NULL
+          && !g_ascii_string_to_unsigned (version_text, 10, 0, G_MAXINT64, &version, NULL)))
     {
       respond_page (self, msg, SOUP_STATUS_BAD_REQUEST, guest, v, token_path,
                     _("Choose a number from 0 to 10."), TRUE, NULL, NULL);
@@ -1445,8 +1460,19 @@ handle_score (HwJoinServer      *self,
       return;
     }
   write_in_app_language (sw);
-  scored = hw_meeting_set_score (self->store, (gint64) item_id, guest->person_id, (int) score,
-                                 g_hash_table_lookup (form, "reason"), &error) != 0;
+  /* over the score as the page showed it only */
+  scored = hw_meeting_set_score_at (self->store, (gint64) item_id, guest->person_id, (gint64) version,
+                                    (int) score, g_hash_table_lookup (form, "reason"), &error) != 0;
+  if (!scored && g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+    {
+      /* said in the phone's language; the page shows the score saved now */
+      *sw = hw_language_push (v->language);
+      respond_page (self, msg, SOUP_STATUS_CONFLICT, guest, v, token_path,
+                    _("Your score was changed somewhere else after this page was opened, so it was not saved. "
+                      "The score saved now is shown; choose yours again if you want to change it."),
+                    TRUE, NULL, NULL);
+      return;
+    }
   finish_write (self, msg, guest, v, token_path, sw, scored ? NULL : error, NULL, NULL,
                 "gave a score", "scored=1");
 }

@@ -298,16 +298,27 @@ hw_meeting_update (HwStore     *store,
 }
 
 gboolean
-hw_meeting_set_phase (HwStore     *store,
-                      gint64       meeting_id,
-                      const char  *phase,
-                      GError     **error)
+hw_meeting_set_phase_at (HwStore     *store,
+                         gint64       meeting_id,
+                         gint64       version,
+                         const char  *phase,
+                         GError     **error)
 {
   g_autoptr(HwRecord) meeting = hw_record_new ("meetings");
 
   hw_record_set_id (meeting, meeting_id);
   hw_record_set_string (meeting, "current_phase", phase);
+  hw_record_set_version (meeting, version);
   return hw_meeting_update (store, meeting, error);
+}
+
+gboolean
+hw_meeting_set_phase (HwStore     *store,
+                      gint64       meeting_id,
+                      const char  *phase,
+                      GError     **error)
+{
+  return hw_meeting_set_phase_at (store, meeting_id, 0, phase, error);
 }
 
 gboolean
@@ -567,6 +578,16 @@ hw_meeting_set_item_hidden (HwStore     *store,
                             gboolean     hidden,
                             GError     **error)
 {
+  return hw_meeting_set_item_hidden_at (store, item_id, 0, hidden, error);
+}
+
+gboolean
+hw_meeting_set_item_hidden_at (HwStore     *store,
+                               gint64       item_id,
+                               gint64       version,
+                               gboolean     hidden,
+                               GError     **error)
+{
   g_autoptr(HwRecord) item = NULL;
   g_autoptr(HwRecord) row = NULL;
 
@@ -576,6 +597,7 @@ hw_meeting_set_item_hidden (HwStore     *store,
   row = hw_record_new ("meeting_items");
   hw_record_set_id (row, item_id);
   hw_record_set_boolean (row, "hidden", hidden);
+  hw_record_set_version (row, version);
   return hw_store_update (store, hidden ? N_("Hide an item from the screen")
                                         : N_("Show an item on the screen"), row, error);
 }
@@ -586,6 +608,16 @@ hw_meeting_set_scores_revealed (HwStore     *store,
                                 gboolean     revealed,
                                 GError     **error)
 {
+  return hw_meeting_set_scores_revealed_at (store, meeting_id, 0, revealed, error);
+}
+
+gboolean
+hw_meeting_set_scores_revealed_at (HwStore     *store,
+                                   gint64       meeting_id,
+                                   gint64       version,
+                                   gboolean     revealed,
+                                   GError     **error)
+{
   g_autoptr(HwRecord) meeting = NULL;
   g_autoptr(HwRecord) row = NULL;
 
@@ -595,6 +627,7 @@ hw_meeting_set_scores_revealed (HwStore     *store,
   row = hw_record_new ("meetings");
   hw_record_set_id (row, meeting_id);
   hw_record_set_boolean (row, "scores_revealed", revealed);
+  hw_record_set_version (row, version);
   return hw_store_update (store, revealed ? N_("Reveal the scores") : N_("Hide the scores again"),
                           row, error);
 }
@@ -637,6 +670,18 @@ hw_meeting_set_item_confidential (HwStore     *store,
                                   const char  *withheld_from,
                                   GError     **error)
 {
+  return hw_meeting_set_item_confidential_at (store, item_id, 0, confidential, withheld_from,
+                                              error);
+}
+
+gboolean
+hw_meeting_set_item_confidential_at (HwStore     *store,
+                                     gint64       item_id,
+                                     gint64       version,
+                                     gboolean     confidential,
+                                     const char  *withheld_from,
+                                     GError     **error)
+{
   g_autoptr(HwRecord) item = NULL;
   g_autoptr(HwRecord) row = NULL;
   g_autofree char *set = NULL;
@@ -656,6 +701,7 @@ hw_meeting_set_item_confidential (HwStore     *store,
   hw_record_set_id (row, item_id);
   hw_record_set_boolean (row, "confidential", confidential);
   hw_record_set_string (row, "withheld_from", set);
+  hw_record_set_version (row, version);
   return hw_store_update (store, N_("Change who may see an item"), row, error);
 }
 
@@ -706,6 +752,15 @@ hw_meeting_delete_item (HwStore     *store,
                         gint64       item_id,
                         GError     **error)
 {
+  return hw_meeting_delete_item_at (store, item_id, 0, error);
+}
+
+gboolean
+hw_meeting_delete_item_at (HwStore     *store,
+                           gint64       item_id,
+                           gint64       version,
+                           GError     **error)
+{
   g_autoptr(HwRecord) item = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *sql = NULL;
@@ -714,13 +769,22 @@ hw_meeting_delete_item (HwStore     *store,
   item = get_item (store, item_id, error);
   if (item == NULL)
     return FALSE;
+
+  /* changed since it was shown: nothing is removed, its scores neither
+   * (the item's delete below checks again, inside the edit) */
+  if (version > 0 && hw_record_get_version (item) != version)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this since you opened it. It was not removed; look at their change first."));
+      return FALSE;
+    }
   if (!hw_store_join_edit (store, N_("Delete an item of the meeting"), &owned, error))
     return FALSE;
 
-  sql = g_strdup_printf ("DELETE FROM meeting_scores WHERE item_id = %" G_GINT64_FORMAT ";"
-                         "DELETE FROM meeting_items WHERE id = %" G_GINT64_FORMAT ";",
-                         item_id, item_id);
-  ok = hw_store_exec (store, sql, error);
+  sql = g_strdup_printf ("DELETE FROM meeting_scores WHERE item_id = %" G_GINT64_FORMAT ";",
+                         item_id);
+  ok = hw_store_exec (store, sql, error) &&
+       hw_store_delete_at (store, NULL, "meeting_items", item_id, version, error);
   if (ok)
     {
       ids = phase_ids (store, hw_record_get_int (item, "meeting_id"), hw_record_get_string (item, "phase"));
@@ -1370,7 +1434,17 @@ hw_meeting_delete_score (HwStore     *store,
                          gint64       score_id,
                          GError     **error)
 {
-  return hw_store_delete (store, N_("Delete a score"), "meeting_scores", score_id, error);
+  return hw_meeting_delete_score_at (store, score_id, 0, error);
+}
+
+gboolean
+hw_meeting_delete_score_at (HwStore     *store,
+                            gint64       score_id,
+                            gint64       version,
+                            GError     **error)
+{
+  return hw_store_delete_at (store, N_("Delete a score"), "meeting_scores", score_id, version,
+                             error);
 }
 
 void
@@ -1646,6 +1720,7 @@ hw_meeting_presentation (HwStore     *store,
   p->meeting_title = g_strdup (hw_choice_label (HW_CHOICES_MEETING_KIND, hw_record_get_string (meeting, "kind")));
   p->when = display_datetime (hw_record_get_string (meeting, "starts_at"));
   p->phase = g_strdup (phase);
+  p->version = hw_record_get_version (meeting);
   p->phase_title = g_strdup (hw_choice_label (HW_CHOICES_MEETING_PHASE, phase));
   hw_choices_get (HW_CHOICES_MEETING_PHASE, &n_phases);
   p->n_phases = n_phases;

@@ -60,6 +60,16 @@ gboolean  hw_meeting_set_phase         (HwStore     *store,
                                         gint64       meeting_id,
                                         const char  *phase,
                                         GError     **error);
+/* The same, made only over @version of the meeting (the one shown,
+ * hw_record_get_version()): when someone else moved the step (or changed
+ * the meeting) since, refused with %HW_STORE_ERROR_CONFLICT and the step
+ * stays where they put it, so two facilitators pressing Next at once do
+ * not skip a step. 0 only where nothing was read. */
+gboolean  hw_meeting_set_phase_at      (HwStore     *store,
+                                        gint64       meeting_id,
+                                        gint64       version,
+                                        const char  *phase,
+                                        GError     **error);
 /* Deletes the meeting with its attendees, items, scores and times. */
 gboolean  hw_meeting_delete            (HwStore     *store,
                                         gint64       meeting_id,
@@ -142,12 +152,26 @@ gboolean  hw_meeting_set_item_hidden   (HwStore     *store,
                                         gint64       item_id,
                                         gboolean     hidden,
                                         GError     **error);
+/* The same, made only over @version of the item (the one shown): when
+ * someone else changed the item since, refused with
+ * %HW_STORE_ERROR_CONFLICT and nothing written. Likewise for the other
+ * _at() functions below (for a meeting: the meeting row's version). */
+gboolean  hw_meeting_set_item_hidden_at (HwStore    *store,
+                                         gint64      item_id,
+                                         gint64      version,
+                                         gboolean    hidden,
+                                         GError    **error);
 /* Whether the attendees see each other's scores on their phones
  * (meetings.scores_revealed; until then each sees only their own). */
 gboolean  hw_meeting_set_scores_revealed (HwStore   *store,
                                           gint64     meeting_id,
                                           gboolean   revealed,
                                           GError   **error);
+gboolean  hw_meeting_set_scores_revealed_at (HwStore   *store,
+                                             gint64     meeting_id,
+                                             gint64     version,
+                                             gboolean   revealed,
+                                             GError   **error);
 gboolean  hw_meeting_edit_item         (HwStore     *store,
                                         gint64       item_id,
                                         const char  *text,
@@ -192,9 +216,21 @@ gboolean  hw_meeting_set_item_confidential (HwStore    *store,
                                             gboolean    confidential,
                                             const char *withheld_from,
                                             GError    **error);
+gboolean  hw_meeting_set_item_confidential_at (HwStore    *store,
+                                               gint64      item_id,
+                                               gint64      version,
+                                               gboolean    confidential,
+                                               const char *withheld_from,
+                                               GError    **error);
 /* Deletes the item (and its scores); the phase is renumbered. */
 gboolean  hw_meeting_delete_item       (HwStore     *store,
                                         gint64       item_id,
+                                        GError     **error);
+/* The same, only if the item is still at @version (the one shown): else
+ * %HW_STORE_ERROR_CONFLICT and nothing is removed, its scores neither. */
+gboolean  hw_meeting_delete_item_at    (HwStore     *store,
+                                        gint64       item_id,
+                                        gint64       version,
                                         GError     **error);
 /**
  * hw_meeting_reorder_items:
@@ -316,6 +352,12 @@ gint64    hw_meeting_set_score_at      (HwStore     *store,
 gboolean  hw_meeting_delete_score      (HwStore     *store,
                                         gint64       score_id,
                                         GError     **error);
+/* Only if the score is still at @version (score_version as shown): a
+ * score someone else changed since is kept (%HW_STORE_ERROR_CONFLICT). */
+gboolean  hw_meeting_delete_score_at   (HwStore     *store,
+                                        gint64       score_id,
+                                        gint64       version,
+                                        GError     **error);
 
 typedef struct {
   char   *statement;   /* the item text of the later meeting */
@@ -405,6 +447,8 @@ typedef struct {
                                  screen: the presenter pages with it */
   gboolean   scores_revealed; /* meetings.scores_revealed: until then no
                                  score or scorer is copied in, only counts */
+  gint64     version;         /* the meeting's, as read: the step shown is
+                                 moved from it (hw_meeting_set_phase_at()) */
 } HwPresentation;
 
 HwPresentation *hw_meeting_presentation (HwStore     *store,

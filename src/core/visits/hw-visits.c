@@ -1466,7 +1466,18 @@ hw_visits_schedule_makeup (HwStore     *store,
                            const char  *local_start,
                            GError     **error)
 {
+  return hw_visits_schedule_makeup_at (store, record_id, 0, local_start, error);
+}
+
+gint64
+hw_visits_schedule_makeup_at (HwStore     *store,
+                              gint64       record_id,
+                              gint64       version,
+                              const char  *local_start,
+                              GError     **error)
+{
   g_autoptr(HwRecord) cancelled = NULL;
+  g_autoptr(HwRecord) touch = NULL;
   g_autoptr(HwRecord) series = NULL;
   g_autoptr(HwRecord) makeup = NULL;
   g_autoptr(GArray) visitors = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1480,6 +1491,14 @@ hw_visits_schedule_makeup (HwStore     *store,
   cancelled = hw_store_get (store, "visit_records", record_id, error);
   if (cancelled == NULL)
     return 0;
+  /* someone else changed the outcome, or scheduled a make-up (which
+   * moves the cancelled visit's version on, below), since it was shown */
+  if (version > 0 && hw_record_get_version (cancelled) != version)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      return 0;
+    }
   if (!hw_visit_status_owes_makeup (hw_record_get_string (cancelled, "status")))
     {
       hw_invalid (error, _("A make-up visit is owed only when the caregiver, the agency or a provider cancels."));
@@ -1530,7 +1549,16 @@ hw_visits_schedule_makeup (HwStore     *store,
 
   if (!hw_store_join_edit (store, N_("Schedule a make-up visit"), &own, error))
     return 0;
-  series_id = hw_visits_create_series (store, &plan, error);
+  /* The cancelled visit's version moves on, saved over the version shown
+   * (or read above): of two people scheduling a make-up for it at once,
+   * the second is refused (on a server too, where both may have read "no
+   * make-up yet" before either wrote) and no second make-up is made. */
+  touch = hw_record_new ("visit_records");
+  hw_record_set_id (touch, record_id);
+  hw_record_set_string (touch, "status", hw_record_get_string (cancelled, "status"));
+  hw_record_set_version (touch, hw_record_get_version (cancelled));
+  series_id = hw_store_update (store, NULL, touch, error)
+              ? hw_visits_create_series (store, &plan, error) : 0;
   if (series_id != 0)
     {
       makeup = hw_record_new ("visit_records");

@@ -312,6 +312,17 @@ gint64       hw_visits_schedule_makeup      (HwStore           *store,
                                              gint64             record_id,
                                              const char        *local_start,
                                              GError           **error);
+/* The same, only over @version of the cancelled visit's record (the
+ * one shown, hw_visits_get_outcome()): when someone else changed its
+ * outcome or scheduled a make-up for it since, refused with
+ * %HW_STORE_ERROR_CONFLICT and nothing is made. Scheduling a make-up
+ * moves the cancelled visit's version on. 0: checked against the
+ * version read when called. */
+gint64       hw_visits_schedule_makeup_at   (HwStore           *store,
+                                             gint64             record_id,
+                                             gint64             version,
+                                             const char        *local_start,
+                                             GError           **error);
 
 /* Reading the calendar ------------------------------------------------- */
 
