@@ -731,53 +731,6 @@ assert_all_seen (HwEcomapMap     *map,
     }
 }
 
-/* On paper the nodes are drawn run by run, kind by kind (a few paths
- * instead of a few per node); a node that overlaps one of its run starts
- * the next, so that it still covers the earlier one. */
-static void
-test_node_runs (void)
-{
-  g_autoptr(HwEcomapMap) map = sample_map ();
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) runs = NULL;
-  g_autoptr(GArray) two = NULL;
-  HwEcomapMapNode *a, *b;
-  guint total = 0;
-
-  /* laid out, nothing overlaps: one run */
-  for (guint i = 0; i < map->nodes->len; i++)
-    g_array_append_val (all, i);
-  runs = hw_ecomap_map_node_runs (map, all);
-  g_assert_cmpuint (runs->len, ==, 1);
-  g_assert_cmpuint (g_array_index (runs, guint, 0), ==, map->nodes->len);
-  g_clear_pointer (&runs, g_array_unref);
-
-  /* the fifth node dragged onto the second: a run ends before it */
-  a = &g_array_index (map->nodes, HwEcomapMapNode, 1);
-  b = &g_array_index (map->nodes, HwEcomapMapNode, 4);
-  b->x = a->x + 5;
-  b->y = a->y + 5;
-  runs = hw_ecomap_map_node_runs (map, all);
-  g_assert_cmpuint (runs->len, ==, 2);
-  g_assert_cmpuint (g_array_index (runs, guint, 0), ==, 4);
-  for (guint r = 0; r < runs->len; r++)
-    total += g_array_index (runs, guint, r);
-  g_assert_cmpuint (total, ==, map->nodes->len);
-
-  /* only a name's box near the next node's circle counts too */
-  b->x = a->x;
-  b->y = a->y + a->radius + HW_ECOMAP_LAYOUT_LABEL_GAP + a->label_height + b->radius + 2;
-  two = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_array_append_vals (two, (guint[]) { 1, 4 }, 2);
-  g_clear_pointer (&runs, g_array_unref);
-  runs = hw_ecomap_map_node_runs (map, two);
-  g_assert_cmpuint (runs->len, ==, 2);
-  b->y += 20;
-  g_clear_pointer (&runs, g_array_unref);
-  runs = hw_ecomap_map_node_runs (map, two);
-  g_assert_cmpuint (runs->len, ==, 1);
-}
-
 /* the rows of column @x between @y0 and @y1 darker than 190 */
 static int
 dark_rows (cairo_surface_t *image,
@@ -1067,7 +1020,6 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/cache-looks-as-before", test_cache_looks_as_before);
   g_test_add_func ("/ecomap-render/far-detail", test_far_detail);
   g_test_add_func ("/ecomap-render/far-notation", test_far_notation);
-  g_test_add_func ("/ecomap-render/node-runs", test_node_runs);
 
   ret = g_test_run ();
   g_rmdir (outdir);

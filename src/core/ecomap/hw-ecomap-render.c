@@ -1153,8 +1153,6 @@ draw_diamond (cairo_t *cr,
   cairo_fill (cr);
 }
 
-static void draw_node_label (cairo_t *cr, const HwEcomapMapNode *node, gboolean far);
-
 /* @far: seen from afar (HwEcomapDetail), @label: with its name */
 static void
 draw_node (cairo_t               *cr,
@@ -1209,19 +1207,7 @@ draw_node (cairo_t               *cr,
       cairo_restore (cr);
     }
 
-  if (label)
-    draw_node_label (cr, node, far);
-}
-
-/* A node's name under it, on a white backing (@far: seen from afar). */
-static void
-draw_node_label (cairo_t               *cr,
-                 const HwEcomapMapNode *node,
-                 gboolean               far)
-{
-  double r = node->radius;
-
-  if (node->layout != NULL && node->label_height > 0)
+  if (label && node->layout != NULL && node->label_height > 0)
     {
       double lw = node->label_width, lh = node->label_height;
       double lx = node->x - lw / 2, ly = node->y + r + HW_ECOMAP_LAYOUT_LABEL_GAP;
@@ -1406,235 +1392,6 @@ visible_node (const Visible         *visible,
                       node->y + node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP + node->label_height + 8);
 }
 
-/* Where a node draws (shape, marks and name), for telling which overlap */
-static void
-node_extent (const HwEcomapMapNode *node,
-             HwEcomapBox           *box)
-{
-  /* (a focus ring is at radius + 4, 2.5 wide; the network's diamond
-   * inside radius + 4.5) */
-  double half = MAX (node->radius + 6, node->label_width / 2);
-
-  box->x1 = node->x - half;
-  box->x2 = node->x + half;
-  box->y1 = node->y - node->radius - 6;
-  box->y2 = node->y + MAX (node->radius + 6,
-                           node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP + node->label_height);
-}
-
-#define RUN_CELL 64.0
-
-static gint64
-run_cell_key (gint64 cx,
-              gint64 cy)
-{
-  return (cx << 32) ^ (cy & 0xffffffff);
-}
-
-/* Draws @run (indices into map->nodes, in order, no two overlapping)
- * kind by kind: all the shapes, then the marks, then the names. With
- * nothing overlapping this is what drawing them one by one gives; in a
- * PDF it is a few paths and one text object instead of a fill, a stroke,
- * a colour and a text object per node. */
-static void
-draw_node_run (HwEcomapMap               *map,
-               cairo_t                   *cr,
-               GArray                    *run,
-               const HwEcomapDrawOptions *options)
-{
-  if (run->len == 0)
-    return;
-
-  for (int kind = 0; kind < 2; kind++)
-    {
-      gboolean any = FALSE;
-
-      for (guint k = 0; k < run->len; k++)
-        {
-          HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, g_array_index (run, guint, k));
-
-          if ((node->kind == HW_ECOMAP_NODE_ORGANISATION) != (kind == 1))
-            continue;
-          path_node_shape (cr, node->kind, node->x, node->y, node->radius);
-          any = TRUE;
-        }
-      if (!any)
-        continue;
-      if (kind == 1)
-        cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
-      else
-        cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill (cr);
-    }
-  for (guint k = 0; k < run->len; k++)
-    {
-      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, g_array_index (run, guint, k));
-
-      path_node_shape (cr, node->kind, node->x, node->y, node->radius);
-    }
-  cairo_set_source_rgb (cr, INK);
-  cairo_set_line_width (cr, 1.5);
-  cairo_stroke (cr);
-
-  for (guint k = 0; k < run->len; k++)
-    {
-      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, g_array_index (run, guint, k));
-      double r = node->radius;
-
-      if (node->network_member)
-        draw_diamond (cr, node->x + r * 0.75, node->y - r * 0.75, 4.5);
-      if (node->id != 0 && (node->id == options->selected_node || node->id == options->connect_from))
-        {
-          static const double dots[] = { 2.0, 2.0 };
-
-          cairo_save (cr);
-          cairo_set_source_rgb (cr, ACCENT);
-          cairo_set_line_width (cr, 2.5);
-          if (node->id == options->connect_from)
-            cairo_set_dash (cr, dots, 2, 0);
-          path_node_shape (cr, node->kind, node->x, node->y, r + 4);
-          cairo_stroke (cr);
-          cairo_restore (cr);
-        }
-    }
-
-  /* the names' backings in one path, then the names one after another */
-  for (guint k = 0; k < run->len; k++)
-    {
-      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, g_array_index (run, guint, k));
-
-      if (node->layout != NULL && node->label_height > 0)
-        cairo_rectangle (cr, node->x - node->label_width / 2,
-                         node->y + node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP,
-                         node->label_width, node->label_height);
-    }
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, INK);
-  for (guint k = 0; k < run->len; k++)
-    {
-      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, g_array_index (run, guint, k));
-
-      if (node->layout == NULL || node->label_height <= 0)
-        continue;
-      cairo_move_to (cr, node->x - LABEL_MAX_WIDTH / 2,
-                     node->y + node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP);
-      pango_cairo_show_layout (cr, node->layout);
-    }
-  g_array_set_size (run, 0);
-}
-
-/**
- * hw_ecomap_map_node_runs:
- * @map: a laid-out map
- * @nodes: (element-type guint): indices into map->nodes, in drawing order
- *
- * Splits @nodes into runs in which no two nodes overlap (shape, marks or
- * name): a node that overlaps one of its run starts the next. Drawn run
- * by run, kind by kind, the nodes look as drawn one by one.
- *
- * Returns: (element-type guint): the length of each run, in order
- */
-GArray *
-hw_ecomap_map_node_runs (HwEcomapMap *map,
-                         GArray      *nodes)
-{
-  GArray *runs = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                       (GDestroyNotify) g_array_unref);
-  guint length = 0;
-
-  for (guint n = 0; n < nodes->len; n++)
-    {
-      guint i = g_array_index (nodes, guint, n);
-      HwEcomapBox box;
-      gint64 cx1, cy1, cx2, cy2;
-      gboolean overlaps = FALSE;
-
-      node_extent (&g_array_index (map->nodes, HwEcomapMapNode, i), &box);
-      cx1 = (gint64) floor (box.x1 / RUN_CELL);
-      cy1 = (gint64) floor (box.y1 / RUN_CELL);
-      cx2 = (gint64) floor (box.x2 / RUN_CELL);
-      cy2 = (gint64) floor (box.y2 / RUN_CELL);
-      for (gint64 cy = cy1; !overlaps && cy <= cy2; cy++)
-        for (gint64 cx = cx1; !overlaps && cx <= cx2; cx++)
-          {
-            gint64 key = run_cell_key (cx, cy);
-            GArray *list = g_hash_table_lookup (cells, &key);
-
-            for (guint k = 0; list != NULL && k < list->len; k++)
-              {
-                HwEcomapBox other;
-
-                node_extent (&g_array_index (map->nodes, HwEcomapMapNode, g_array_index (list, guint, k)),
-                             &other);
-                if (box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2)
-                  {
-                    overlaps = TRUE;
-                    break;
-                  }
-              }
-          }
-      if (overlaps)
-        {
-          g_array_append_val (runs, length);
-          length = 0;
-          g_hash_table_remove_all (cells);
-        }
-      length++;
-      for (gint64 cy = cy1; cy <= cy2; cy++)
-        for (gint64 cx = cx1; cx <= cx2; cx++)
-          {
-            gint64 key = run_cell_key (cx, cy);
-            GArray *list = g_hash_table_lookup (cells, &key);
-
-            if (list == NULL)
-              {
-                list = g_array_new (FALSE, FALSE, sizeof (guint));
-                g_hash_table_insert (cells, g_memdup2 (&key, sizeof key), list);
-              }
-            g_array_append_val (list, i);
-          }
-    }
-  if (length > 0)
-    g_array_append_val (runs, length);
-  return runs;
-}
-
-/* The nodes of @map that @visible shows, on a vector target, run by run
- * (hw_ecomap_map_node_runs()). */
-static void
-draw_nodes_in_runs (HwEcomapMap               *map,
-                    cairo_t                   *cr,
-                    const Visible             *visible,
-                    const HwEcomapDrawOptions *options)
-{
-  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) run = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) runs = NULL;
-  guint next = 0;
-
-  for (guint i = 0; i < map->nodes->len; i++)
-    {
-      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
-      gint64 only = options->only_node, exclude = options->exclude_node;
-
-      if ((only != 0 && node->id != only) || (exclude != 0 && node->id == exclude) ||
-          !visible_node (visible, node))
-        continue;
-      g_array_append_val (shown, i);
-    }
-  runs = hw_ecomap_map_node_runs (map, shown);
-  for (guint r = 0; r < runs->len; r++)
-    {
-      guint length = g_array_index (runs, guint, r);
-
-      g_array_append_vals (run, &g_array_index (shown, guint, next), length);
-      next += length;
-      draw_node_run (map, cr, run, options);
-    }
-}
-
 static gboolean
 tie_touches (const HwEcomapMapTie *tie,
              gint64                node)
@@ -1723,11 +1480,6 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
     draw_household (map, cr, map->household_id != 0 &&
                              options->selected_node == map->household_id);
 
-  /* on paper, in runs: a few paths instead of a few per node (the
-   * screen fills each node on its own, faster there) */
-  if (is_vector_target (cr) && detail == HW_ECOMAP_DETAIL_FULL)
-    draw_nodes_in_runs (map, cr, &visible, options);
-  else
   for (guint i = 0; i < map->nodes->len; i++)
     {
       HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);

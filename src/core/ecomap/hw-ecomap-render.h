@@ -307,8 +307,4 @@ gboolean     hw_ecomap_map_export       (HwEcomapMap      *map,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwEcomapMap, hw_ecomap_map_free)
 
-/* Internal, for the tests: runs of nodes that do not overlap. */
-GArray      *hw_ecomap_map_node_runs (HwEcomapMap *map,
-                                      GArray      *nodes);
-
 G_END_DECLS
