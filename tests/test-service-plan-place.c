@@ -89,6 +89,25 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+/* The preferences row under @root titled @title. */
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The button under @root that runs @action. */
 static GtkWidget *
 find_action (GtkWidget  *root,
@@ -592,6 +611,71 @@ test_search_typing (Fixture       *f,
   g_assert_true (now == search || gtk_widget_is_ancestor (now, search));
 }
 
+/* Progress notes: the note being written in its dialog, not saved;
+ * someone adds a note to the same task. What was typed stays, with the
+ * focus; their note shows among the earlier ones. */
+static void
+test_note_dialog (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = day_from_today (0);
+  GtkListBox *list = show_tab (f, "domain");
+  gint64 task = task_id (f->store, "Random drug tests");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *dialog = NULL;
+  GtkWidget *text, *now;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "plan.add-note", "x", task));
+  settle ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), "Add Progress Note") == 0)
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+  text = find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (text);
+  now = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (now != NULL && gtk_widget_is_ancestor (now, text));
+  gtk_editable_set_text (GTK_EDITABLE (text), "Missed the test on Tuesday, came on Wedn");
+  settle ();
+
+  g_assert_cmpint (hw_service_plan_add_note (f->other, task, today, "Bob",
+                                             "The clinic moved the tests to Wednesdays.", &error), >, 0);
+  g_assert_no_error (error);
+  announce (f);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==,
+                   "Missed the test on Tuesday, came on Wedn");
+  now = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (now != NULL && gtk_widget_is_ancestor (now, text));
+  /* nothing of ours saved */
+  g_assert_cmpint (hw_store_query_int (f->store, 0,
+                                       "SELECT count(*) FROM progress_notes WHERE text LIKE 'Missed%'",
+                                       G_TYPE_INVALID), ==, 0);
+  /* their note, among the earlier ones */
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (dialog), "The clinic moved the tests to Wednesdays."));
+  g_assert_true (gtk_widget_get_mapped (find_row_titled (GTK_WIDGET (dialog),
+                                                         "The clinic moved the tests to Wednesdays.")));
+
+  /* reading their note with the keyboard (a screen reader) when another
+   * one comes: the focus stays on it */
+  g_assert_true (gtk_widget_grab_focus (find_row_titled (GTK_WIDGET (dialog),
+                                                         "The clinic moved the tests to Wednesdays.")));
+  settle ();
+  g_assert_cmpint (hw_service_plan_add_note (f->other, task, today, "Bob",
+                                             "Also on Fridays from next month.", &error), >, 0);
+  g_assert_no_error (error);
+  announce (f);
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (dialog), "Also on Fridays from next month."));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) ==
+                 find_row_titled (GTK_WIDGET (dialog), "The clinic moved the tests to Wednesdays."));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==,
+                   "Missed the test on Tuesday, came on Wedn");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -607,6 +691,7 @@ main (int   argc,
   ADD ("/service-plan-place/readiness", test_readiness);
   ADD ("/service-plan-place/deleted", test_deleted);
   ADD ("/service-plan-place/search-typing", test_search_typing);
+  ADD ("/service-plan-place/note-dialog", test_note_dialog);
 #undef ADD
 
   return g_test_run ();
