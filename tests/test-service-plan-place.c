@@ -18,6 +18,7 @@
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-view.h"
 #include "hw-service-plan.h"
+#include "hw-test-png.h"
 #include "hw-test-store.h"
 
 typedef struct {
@@ -386,10 +387,14 @@ test_by_area (Fixture       *f,
   g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (find_label (note, "Note ("))), "Note (%d)", &n_notes),
                    ==, 1);
   value = put_focus (f, list, note);
+  /* to look at: HOMEWARD_SCREENSHOT_DIR=... keeps the window before and after */
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), TRUE);
+  hw_test_keep_window_png (f->window, "HOMEWARD_SCREENSHOT_DIR", "service-plan-place-before.png");
   g_assert_cmpint (hw_service_plan_add_note (f->other, task, today, "Bob",
                                              "Two clean tests this month.", &error), >, 0);
   g_assert_no_error (error);
   announce (f);
+  hw_test_keep_window_png (f->window, "HOMEWARD_SCREENSHOT_DIR", "service-plan-place-after.png");
   note = find_action (row_of (list, "tasks", task), "plan.add-note");
   label = g_strdup_printf ("Note (%d)", n_notes + 1);
   g_assert_nonnull (find_label (note, label));
