@@ -5,9 +5,10 @@
  * differ, chosen by the construct-only "kind": the row made for each
  * record, and the name screen readers give the list (kinds[] below).
  *
- * An edit, undo or redo replaces the rows of the items that changed, not
- * the page. The row that had the keyboard focus gets it back when its
- * item comes back changed.
+ * An edit, undo, redo or someone else's change replaces the rows of the
+ * items that changed, not the page. The keyboard's place is kept
+ * (hw-service-plan-place.h): the new row of the focused item, the same
+ * button in it, the list scrolled where it was.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +28,7 @@
 #include "hw-service-plan-component-row.h"
 #include "hw-service-plan-support-row.h"
 #include "hw-service-plan-list-page.h"
+#include "hw-service-plan-place.h"
 
 struct _HwServicePlanListPage
 {
@@ -34,9 +36,8 @@ struct _HwServicePlanListPage
 
   HwServicePlanListKind  kind;
   GListModel            *model;
-  /* the item whose row had the focus while the list changes */
-  char                  *focus_table;
-  gint64                 focus_id;
+  /* the keyboard's place while the list changes */
+  HwServicePlanPlace     place;
 
   GtkListBox            *list;
 };
@@ -168,45 +169,27 @@ static const struct {
   [HW_SERVICE_PLAN_LIST_AFTERCARE] = { create_aftercare_row_cb, N_("Support after going home") },
 };
 
-static GtkWidget *
-focused_row (HwServicePlanListPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  g_assert (HW_IS_SERVICE_PLAN_LIST_PAGE (self));
-
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list)))
-    return NULL;
-  return GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
-}
-
-/* Runs before the list box replaces the rows. */
+/* Runs before the list box replaces the rows: where the keyboard is, if
+ * its row is going. */
 static void
-items_changing_cb (HwServicePlanListPage *self)
+items_changing_cb (HwServicePlanListPage *self,
+                   guint                  position,
+                   guint                  removed,
+                   guint                  added)
 {
-  GtkWidget *row = focused_row (self);
-
   g_assert (HW_IS_SERVICE_PLAN_LIST_PAGE (self));
 
-  g_clear_pointer (&self->focus_table, g_free);
-  if (row != NULL && HW_IS_SERVICE_PLAN_ITEM (row))
-    {
-      self->focus_table = g_strdup (hw_service_plan_item_get_item_table (HW_SERVICE_PLAN_ITEM (row)));
-      self->focus_id = hw_service_plan_item_get_item_id (HW_SERVICE_PLAN_ITEM (row));
-    }
+  hw_service_plan_place_save (&self->place, self->list, position, removed);
 }
 
-/* Runs after: a focused row that was replaced hands the focus on. */
+/* Runs after: the new row of the same item (the same button in it) gets
+ * the focus back, the list stays where it was. */
 static void
 items_changed_cb (HwServicePlanListPage *self)
 {
-  g_autofree char *table = g_steal_pointer (&self->focus_table);
-
   g_assert (HW_IS_SERVICE_PLAN_LIST_PAGE (self));
 
-  if (table != NULL && focused_row (self) == NULL)
-    hw_service_plan_list_page_focus_item (self, table, self->focus_id);
+  hw_service_plan_place_restore (&self->place, self->list);
 }
 
 /**
@@ -332,7 +315,7 @@ hw_service_plan_list_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->model);
-  g_clear_pointer (&self->focus_table, g_free);
+  hw_service_plan_place_clear (&self->place);
 
   G_OBJECT_CLASS (hw_service_plan_list_page_parent_class)->dispose (object);
 }

@@ -1,7 +1,8 @@
 /* hw-service-plan-note-dialog.c: add a progress note to a task.
  *
  * Above the earlier notes of the task (newest first, to read before
- * writing the next), the new note's text, date and author. Save writes
+ * writing the next, and following the store: someone else's note shows
+ * as it comes), the new note's text, date and author. Save writes
  * it through the core (hw_service_plan_save) as one edit. When the core
  * refuses it (no text, an impossible date), the dialog stays open with
  * what was typed and says why; nothing is written.
@@ -14,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-focus-memo.h"
 #include "hw-form.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-form.h"
@@ -28,6 +30,8 @@ struct _HwServicePlanNoteDialog
   gint64                task_id;
   char                 *today;
   gboolean              show_private;
+  /* the rows of the earlier notes, remade when the notes change */
+  GPtrArray            *earlier_rows;
 
   GtkLabel             *error_label;
   AdwEntryRow          *text_row;
@@ -74,21 +78,33 @@ hw_service_plan_note_dialog_new (HwStore    *store,
                        NULL);
 }
 
-/* The task's notes so far that may be shown, newest first. */
+/* The task's notes so far that may be shown, newest first; again when
+ * the notes change (someone else's note comes while this one is being
+ * written: the words typed stay, the keyboard's place among the notes
+ * too). */
 static void
 show_earlier_notes (HwServicePlanNoteDialog *self)
 {
   static const HwRecipient screen = { HW_RECIPIENT_SCREEN, 0 };
   static const HwRecipient agency = { HW_RECIPIENT_AGENCY, 0 };
   g_autoptr(GPtrArray) notes = NULL;
+  HwFocusMemo focus = { 0 };
+  GtkWidget *list = NULL;
 
   g_assert (HW_IS_SERVICE_PLAN_NOTE_DIALOG (self));
 
+  /* the rows are in the group's own list */
+  if (self->earlier_rows->len > 0)
+    list = gtk_widget_get_parent (g_ptr_array_index (self->earlier_rows, 0));
+  if (list != NULL)
+    hw_focus_memo_save (&focus, list);
+  for (guint i = 0; i < self->earlier_rows->len; i++)
+    adw_preferences_group_remove (self->earlier_group, g_ptr_array_index (self->earlier_rows, i));
+  g_ptr_array_set_size (self->earlier_rows, 0);
+
   notes = hw_service_plan_list_notes (self->store, self->task_id,
                                       self->show_private ? &agency : &screen, NULL);
-  if (notes == NULL || notes->len == 0)
-    return;
-  for (guint i = notes->len; i > 0; i--)
+  for (guint i = notes != NULL ? notes->len : 0; i > 0; i--)
     {
       HwRecord *note = g_ptr_array_index (notes, i - 1);
       GtkWidget *row = adw_action_row_new ();
@@ -104,8 +120,22 @@ show_earlier_notes (HwServicePlanNoteDialog *self)
                                      hw_record_get_string (note, "text"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_preferences_group_add (self->earlier_group, row);
+      g_ptr_array_add (self->earlier_rows, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->earlier_group), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->earlier_group), self->earlier_rows->len > 0);
+  if (list != NULL && self->earlier_rows->len > 0)
+    hw_focus_memo_restore (&focus, list);
+  hw_focus_memo_clear (&focus);
+}
+
+static void
+store_changed_cb (HwServicePlanNoteDialog *self,
+                  const char              *table)
+{
+  g_assert (HW_IS_SERVICE_PLAN_NOTE_DIALOG (self));
+
+  if (g_strcmp0 (table, "progress_notes") == 0)
+    show_earlier_notes (self);
 }
 
 static void
@@ -146,6 +176,8 @@ hw_service_plan_note_dialog_constructed (GObject *object)
   hw_service_plan_form_set_text (self->author_row, NULL, "author",
                                  hw_store_get_author (self->store));
   show_earlier_notes (self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   /* type straight away */
   gtk_widget_grab_focus (GTK_WIDGET (self->text_row));
 }
@@ -215,7 +247,10 @@ hw_service_plan_note_dialog_dispose (GObject *object)
 {
   HwServicePlanNoteDialog *self = HW_SERVICE_PLAN_NOTE_DIALOG (object);
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_SERVICE_PLAN_NOTE_DIALOG);
+  g_clear_pointer (&self->earlier_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (hw_service_plan_note_dialog_parent_class)->dispose (object);
@@ -286,4 +321,5 @@ static void
 hw_service_plan_note_dialog_init (HwServicePlanNoteDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->earlier_rows = g_ptr_array_new ();
 }

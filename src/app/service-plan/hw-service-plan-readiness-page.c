@@ -2,7 +2,8 @@
  *
  * The chart is drawn by the core (hw-readiness-chart.c) from the store,
  * read again when a review or rating changes; the list of reviews is bound
- * to a live list, so an edit replaces the row of that review alone.
+ * to a live list, so an edit replaces the row of that review alone, and
+ * the keyboard's place is kept (hw-service-plan-place.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 
 #include "hw-readiness-chart.h"
 #include "hw-service-plan-item.h"
+#include "hw-service-plan-place.h"
 #include "hw-service-plan-readiness-page.h"
 #include "hw-service-plan-review-row.h"
 
@@ -23,6 +25,9 @@ struct _HwServicePlanReadinessPage
   gint64            case_id;
   HwReadinessChart *chart_data;
   guint             fit_id;
+  GListModel       *model;
+  /* the keyboard's place while the reviews change */
+  HwServicePlanPlace place;
 
   GtkDrawingArea   *chart;
   GtkListBox       *review_list;
@@ -134,13 +139,46 @@ hw_service_plan_readiness_page_set_case (HwServicePlanReadinessPage *self,
   load_chart (self);
 }
 
+/* Before the list box replaces rows: where the keyboard is, if its row
+ * is going (a review changed, here or by someone else). */
+static void
+reviews_changing_cb (HwServicePlanReadinessPage *self,
+                     guint                       position,
+                     guint                       removed,
+                     guint                       added)
+{
+  g_assert (HW_IS_SERVICE_PLAN_READINESS_PAGE (self));
+
+  hw_service_plan_place_save (&self->place, self->review_list, position, removed);
+}
+
+/* After: the focus back on the review's new row, the page where it was. */
+static void
+reviews_changed_cb (HwServicePlanReadinessPage *self)
+{
+  g_assert (HW_IS_SERVICE_PLAN_READINESS_PAGE (self));
+
+  hw_service_plan_place_restore (&self->place, self->review_list);
+}
+
 void
 hw_service_plan_readiness_page_set_model (HwServicePlanReadinessPage *self,
                                           GListModel                 *model)
 {
   g_return_if_fail (HW_IS_SERVICE_PLAN_READINESS_PAGE (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
 
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_set_object (&self->model, model);
+  /* connected before and after the list box's own handler */
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (reviews_changing_cb), self,
+                             G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->review_list, model, create_row_cb, NULL, NULL);
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (reviews_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 gboolean
@@ -175,12 +213,16 @@ hw_service_plan_readiness_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->fit_id, g_source_remove);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_SERVICE_PLAN_READINESS_PAGE);
   /* the scrolled window holding the list has no id */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->chart_data, hw_readiness_chart_free);
   g_clear_object (&self->store);
+  g_clear_object (&self->model);
+  hw_service_plan_place_clear (&self->place);
 
   G_OBJECT_CLASS (hw_service_plan_readiness_page_parent_class)->dispose (object);
 }
