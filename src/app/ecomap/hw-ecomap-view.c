@@ -53,7 +53,7 @@ struct _HwEcomapView
   GtkWidget      *category_dropdown;
   GtkWidget      *roles_box;
   GtkWidget      *role_checks[8];
-  gint64          role_versions[8]; /* of each role shown, 0: not shown held */
+  gint64          role_versions[8]; /* each role's version as shown, 0: not held then */
   GtkWidget      *unpin_button;
   GtkWidget      *tie_box;
   gint64          tie_version;   /* of the tie the panel shows */
