@@ -13,6 +13,7 @@
 
 #include "hw-demo.h"
 #include "hw-ecomap.h"
+#include "hw-ecomap-queries.h"
 #include "hw-ecomap-canvas.h"
 #include "hw-ecomap-view.h"
 #include "hw-enums.h"
@@ -556,6 +557,173 @@ find_type (GtkWidget *widget,
   return NULL;
 }
 
+/* the button (anywhere in @widget) that runs @action */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_action_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_check (GtkWidget  *widget,
+            const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_CHECK_BUTTON (child) &&
+          g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_check (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+#define NOT_REMOVED_MESSAGE "Someone else changed this since you opened it. It was not removed; look at their change first."
+#define CONFLICT_MESSAGE "Someone else changed this since you opened it. Their text is shown; make your change again."
+
+/* Two people on one map, removing: someone else (a second program, not
+ * announced yet) moves the selected person, changes the selected tie,
+ * a role in the safety network, a line of the legend, while this view
+ * shows the older ones. Remove, the role's check and the legend's Save
+ * are refused with the message (a toast), nothing is removed, the map
+ * shows theirs; pressed again, over theirs, they go through. */
+static void
+test_delete_conflict (Fixture       *f,
+                      gconstpointer  data)
+{
+  HwEcomapCanvas *canvas = find_canvas (f->view);
+  gint64 household = hw_ecomap_household_node (f->store, f->case_id);
+  gint64 joseph = node_of (f->store, "Joseph Baker");
+  gint64 carmen = node_of (f->store, "Carmen Ortiz");
+  gint64 tie = hw_store_query_int (f->store, 0, "SELECT id FROM ties WHERE node_a = ? AND node_b = ?",
+                                   G_TYPE_INT64, household, G_TYPE_INT64, joseph, G_TYPE_INVALID);
+  gint64 carmen_person = hw_store_query_int (f->store, 0, "SELECT person_id FROM ecomap_nodes WHERE id = ?",
+                                             G_TYPE_INT64, carmen, G_TYPE_INVALID);
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) rec = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *remove, *check, *entry;
+  GtkWindow *dialog;
+  HwEcomapMap *map;
+
+  g_assert_cmpint (tie, >, 0);
+  g_assert_cmpint (carmen, >, 0);
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  remove = find_action_button (f->view, "ecomap.delete");
+  g_assert_nonnull (remove);
+
+  /* the person: they moved Joseph since */
+  hw_ecomap_canvas_select (canvas, joseph, 0);
+  spin (20);
+  g_assert_true (hw_ecomap_move_node (other, joseph, 11.0, 22.0, &error));
+  g_assert_no_error (error);
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, NOT_REMOVED_MESSAGE);
+  g_signal_emit_by_name (remove, "clicked");
+  spin (50);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (node_of (f->store, "Joseph Baker"), ==, joseph);
+  g_assert_cmpint (hw_store_query_int (f->store, 0, "SELECT count(*) FROM ties WHERE id = ?",
+                                       G_TYPE_INT64, tie, G_TYPE_INVALID), ==, 1);
+  map = hw_ecomap_canvas_get_map (canvas);
+  g_assert_cmpfloat (g_array_index (map->nodes, HwEcomapMapNode, hw_ecomap_map_find_node (map, joseph)).x,
+                     ==, 11.0);
+
+  /* the tie: they changed its note since */
+  hw_ecomap_canvas_select (canvas, 0, tie);
+  spin (20);
+  rec = hw_store_get (other, "ties", tie, &error);
+  hw_record_set_string (rec, "note", "Their note");
+  g_assert_true (hw_store_update (other, "Change tie", rec, &error));
+  g_assert_no_error (error);
+  g_clear_object (&rec);
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, NOT_REMOVED_MESSAGE);
+  g_signal_emit_by_name (remove, "clicked");
+  spin (50);
+  g_test_assert_expected_messages ();
+  rec = hw_store_get (f->store, "ties", tie, &error);
+  g_assert_nonnull (rec);
+  g_assert_cmpstr (hw_record_get_string (rec, "note"), ==, "Their note");
+  g_clear_object (&rec);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_note_entry (f->view))), ==, "Their note");
+
+  /* a role: they changed Carmen's respite since (as an import would) */
+  hw_ecomap_canvas_select (canvas, carmen, 0);
+  spin (20);
+  check = find_check (f->view, hw_choice_label (HW_CHOICES_NETWORK_ROLE, "respite"));
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  rec = hw_store_get (other, "network_members",
+                      hw_store_query_int (f->store, 0,
+                                          "SELECT id FROM network_members WHERE person_id = ? AND role = 'respite'",
+                                          G_TYPE_INT64, carmen_person, G_TYPE_INVALID),
+                      &error);
+  g_assert_no_error (error);
+  hw_record_set_string (rec, "availability", "Weekends");
+  g_assert_true (hw_store_update (other, "Change availability", rec, &error));
+  g_clear_object (&rec);
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, NOT_REMOVED_MESSAGE);
+  gtk_widget_activate (check);
+  spin (50);
+  g_test_assert_expected_messages ();
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpint (hw_ecomap_network_role_version (f->store, carmen_person, "respite", NULL), >, 0);
+  /* again, over theirs: taken away */
+  gtk_widget_activate (check);
+  spin (50);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpint (hw_ecomap_network_role_version (f->store, carmen_person, "respite", NULL), ==, 0);
+
+  /* the legend: they wrote the fifth line ("stressful") while the
+   * dialog was open */
+  g_assert_true (gtk_widget_activate_action (f->view, "ecomap.legend", NULL));
+  spin (100);
+  dialog = find_toplevel ("Legend");
+  g_assert_nonnull (dialog);
+  entry = find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0);
+  for (guint i = 0; i < 4; i++)
+    entry = gtk_widget_get_next_sibling (entry);
+  g_assert_true (hw_ecomap_set_legend_label (other, f->case_id, "stressful", "Fights", &error));
+  g_assert_no_error (error);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Conflict between them");
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, CONFLICT_MESSAGE);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (dialog);
+  spin (50);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (hw_store_query_int (f->store, 0,
+                                       "SELECT count(*) FROM ecomap_legend WHERE key = 'stressful' AND label = 'Fights'",
+                                       G_TYPE_INVALID), ==, 1);
+  map = hw_ecomap_canvas_get_map (canvas);
+  g_assert_cmpstr (hw_ecomap_map_get_legend (map, HW_ECOMAP_LEGEND_STRESSFUL), ==, "Fights");
+
+  /* Joseph removed again, as the map shows him now: gone with his ties */
+  hw_ecomap_canvas_select (canvas, joseph, 0);
+  spin (20);
+  g_signal_emit_by_name (remove, "clicked");
+  spin (50);
+  g_assert_cmpint (node_of (f->store, "Joseph Baker"), ==, 0);
+  g_assert_cmpint (hw_store_query_int (f->store, 0, "SELECT count(*) FROM ties WHERE id = ?",
+                                       G_TYPE_INT64, tie, G_TYPE_INVALID), ==, 0);
+  if (g_getenv ("HW_KEEP_OUTPUT"))
+    save_png (f, "delete-conflict.png");
+}
+
 /* The legend dialog writes the changed line; the compare window shows
  * two maps with the changes since the intake snapshot. */
 static void
@@ -620,6 +788,7 @@ main (int   argc,
   ADD ("/ecomap-view/move-undo", test_move_and_undo);
   ADD ("/ecomap-view/tie-panel-delete", test_tie_panel_and_delete);
   ADD ("/ecomap-view/tie-and-move-conflict", test_tie_and_move_conflict);
+  ADD ("/ecomap-view/delete-conflict", test_delete_conflict);
   ADD ("/ecomap-view/legend-compare", test_legend_and_compare);
   ADD ("/ecomap-view/keeps-place", test_keeps_place);
 

@@ -14,6 +14,7 @@
 
 #include "hw-demo.h"
 #include "hw-ecomap.h"
+#include "hw-ecomap-queries.h"
 #include "hw-language.h"
 
 typedef struct {
@@ -528,6 +529,244 @@ test_versions (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* the version @map shows of the tie @id */
+static gint64
+map_tie_version (HwEcomapMap *map,
+                 gint64       id)
+{
+  for (guint i = 0; i < map->ties->len; i++)
+    if (g_array_index (map->ties, HwEcomapMapTie, i).id == id)
+      return g_array_index (map->ties, HwEcomapMapTie, i).version;
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* Removing a node or a tie only as shown: someone else (a second program
+ * on the same file) changes one of the node's ties, ties it to someone
+ * else, moves it, changes a tie; each removal over what was shown is
+ * refused, nothing changes and no step is added; over what is there now
+ * it goes through. */
+static void
+test_delete_versions (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwEcomapMap) map = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *label = NULL, *label_after = NULL;
+  HwEcomapTieFields theirs = { "tenuous", TRUE, "none", "", "", "Theirs." };
+  gint64 household = hw_ecomap_household_node (f->store, f->case_id);
+  gint64 joseph = node_of (f->store, "Joseph Baker");
+  gint64 tie = tie_between (f->store, household, joseph);
+  gint64 stranger = 0, added, version;
+
+  g_assert_cmpint (tie, >, 0);
+  map = hw_ecomap_load (f->store, f->case_id, NULL, &error);
+  g_assert_no_error (error);
+  version = g_array_index (map->nodes, HwEcomapMapNode, hw_ecomap_map_find_node (map, joseph)).version;
+  g_assert_cmpint (version, >, 0);
+  for (guint i = 0; i < map->nodes->len && stranger == 0; i++)
+    {
+      gint64 id = g_array_index (map->nodes, HwEcomapMapNode, i).id;
+
+      if (id != joseph && tie_between (f->store, id, joseph) == 0)
+        stranger = id;
+    }
+  g_assert_cmpint (stranger, >, 0);
+
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  label = hw_store_get_undo_label (f->store);
+
+  /* a tie of the node changed since */
+  g_assert_true (hw_ecomap_update_tie (other, tie, &theirs, &error));
+  g_assert_no_error (error);
+  before = fingerprint (f->store);
+  g_assert_false (hw_ecomap_delete_node_at (f->store, joseph, version, map, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* the tie itself, removed as shown */
+  g_assert_false (hw_ecomap_delete_tie_at (f->store, tie, map_tie_version (map, tie), &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  after = fingerprint (f->store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+  g_clear_pointer (&before, g_free);
+  label_after = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label_after, ==, label);
+  g_clear_pointer (&label_after, g_free);
+
+  /* read again; then a tie the map would draw added since */
+  g_clear_pointer (&map, hw_ecomap_map_free);
+  map = hw_ecomap_load (f->store, f->case_id, NULL, &error);
+  added = hw_ecomap_add_tie (other, joseph, stranger, "strong", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (added, >, 0);
+  before = fingerprint (f->store);
+  g_assert_false (hw_ecomap_delete_node_at (f->store, joseph, version, map, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  after = fingerprint (f->store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+  g_clear_pointer (&before, g_free);
+
+  /* read again; then the node moved since */
+  g_clear_pointer (&map, hw_ecomap_map_free);
+  map = hw_ecomap_load (f->store, f->case_id, NULL, &error);
+  g_assert_true (hw_ecomap_move_node (other, joseph, 5.0, 6.0, &error));
+  g_assert_no_error (error);
+  before = fingerprint (f->store);
+  g_assert_false (hw_ecomap_delete_node_at (f->store, joseph, version, map, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  after = fingerprint (f->store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+  g_clear_pointer (&before, g_free);
+  label_after = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label_after, ==, label);
+  g_clear_pointer (&label_after, g_free);
+
+  /* as it is now: the tie, then the node with its ties, each one step */
+  g_clear_pointer (&map, hw_ecomap_map_free);
+  map = hw_ecomap_load (f->store, f->case_id, NULL, &error);
+  g_assert_true (hw_ecomap_delete_tie_at (f->store, tie, map_tie_version (map, tie), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tie_between (f->store, household, joseph), ==, 0);
+  version = g_array_index (map->nodes, HwEcomapMapNode, hw_ecomap_map_find_node (map, joseph)).version;
+  g_assert_true (hw_ecomap_delete_node_at (f->store, joseph, version, map, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (node_of (f->store, "Joseph Baker"), ==, 0);
+  g_assert_cmpint (tie_between (f->store, joseph, stranger), ==, 0);
+  label_after = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label_after, ==, "Remove from the ecomap");
+}
+
+/* Placing automatically, a role in the safety network and a line of the
+ * legend, only over what was shown. */
+static void
+test_unpin_role_legend_versions (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwEcomapMap) map = NULL;
+  g_autoptr(HwRecord) row = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *label = NULL, *label_after = NULL;
+  gint64 joseph = node_of (f->store, "Joseph Baker");
+  gint64 carmen = person_of (f->store, "Carmen Ortiz");
+  gint64 joseph_person = person_of (f->store, "Joseph Baker");
+  gint64 version, member;
+
+  g_assert_true (hw_ecomap_move_node (f->store, joseph, 50.0, 60.0, &error));
+  g_assert_no_error (error);
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  label = hw_store_get_undo_label (f->store);
+
+  /* unpin: they moved it since */
+  row = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
+  version = hw_record_get_version (row);
+  g_clear_object (&row);
+  g_assert_true (hw_ecomap_move_node (other, joseph, 70.0, 80.0, &error));
+  before = fingerprint (f->store);
+  g_assert_false (hw_ecomap_unpin_node_at (f->store, joseph, version, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* a role: they changed the row since (as an import would) */
+  version = hw_ecomap_network_role_version (f->store, carmen, "respite", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, >, 0);
+  g_assert_cmpint (hw_ecomap_network_role_version (f->store, carmen, "checks-in", &error), ==, 0);
+  member = hw_store_query_int (f->store, 0, "SELECT id FROM network_members WHERE person_id = ? AND role = ?",
+                               G_TYPE_INT64, carmen, G_TYPE_STRING, "respite", G_TYPE_INVALID);
+  row = hw_store_get (other, "network_members", member, &error);
+  hw_record_set_string (row, "availability", "Weekends");
+  g_assert_true (hw_store_update (other, "Change availability", row, &error));
+  g_assert_no_error (error);
+  g_clear_object (&row);
+  g_clear_pointer (&before, g_free);
+  before = fingerprint (f->store);
+  g_assert_false (hw_ecomap_set_network_role_at (f->store, carmen, "respite", FALSE, version, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* the legend: shown with the usual wording, they wrote a line since */
+  map = hw_ecomap_load (f->store, f->case_id, NULL, &error);
+  g_assert_cmpint (map->legend_version[HW_ECOMAP_LEGEND_STRONG], ==, 0);
+  g_assert_true (hw_ecomap_set_legend_label (other, f->case_id, "strong", "Very close", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&before, g_free);
+  before = fingerprint (f->store);
+  g_assert_false (hw_ecomap_set_legend_label_at (f->store, f->case_id, "strong", 0, "Close", &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  after = fingerprint (f->store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+  label_after = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label_after, ==, label);
+  g_clear_pointer (&label_after, g_free);
+  row = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
+  g_assert_true (hw_record_get_boolean (row, "pinned"));
+  g_assert_cmpfloat (hw_record_get_double (row, "x"), ==, 70.0);
+  g_assert_cmpint (hw_ecomap_network_role_version (f->store, carmen, "respite", NULL), >, version);
+
+  /* over what is there now, each goes through */
+  g_assert_true (hw_ecomap_unpin_node_at (f->store, joseph, hw_record_get_version (row), &error));
+  g_assert_no_error (error);
+  g_clear_object (&row);
+  row = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
+  g_assert_false (hw_record_get_boolean (row, "pinned"));
+  g_clear_object (&row);
+  version = hw_ecomap_network_role_version (f->store, carmen, "respite", NULL);
+  g_assert_true (hw_ecomap_set_network_role_at (f->store, carmen, "respite", FALSE, version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hw_ecomap_network_role_version (f->store, carmen, "respite", NULL), ==, 0);
+  g_clear_pointer (&map, hw_ecomap_map_free);
+  map = hw_ecomap_load (f->store, f->case_id, NULL, &error);
+  g_assert_cmpint (map->legend_version[HW_ECOMAP_LEGEND_STRONG], >, 0);
+  version = map->legend_version[HW_ECOMAP_LEGEND_STRONG];
+  g_assert_true (hw_ecomap_set_legend_label_at (f->store, f->case_id, "strong", version, "Close", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&map, hw_ecomap_map_free);
+  map = hw_ecomap_load (f->store, f->case_id, NULL, &error);
+  g_assert_cmpstr (hw_ecomap_map_get_legend (map, HW_ECOMAP_LEGEND_STRONG), ==, "Close");
+
+  /* a line they put back to the usual wording since */
+  g_assert_true (hw_ecomap_set_legend_label (other, f->case_id, "strong", "", &error));
+  g_assert_no_error (error);
+  g_assert_false (hw_ecomap_set_legend_label_at (f->store, f->case_id, "strong",
+                                                 map->legend_version[HW_ECOMAP_LEGEND_STRONG],
+                                                 "Closer", &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (hw_store_query_int (f->store, -1, "SELECT count(*) FROM ecomap_legend WHERE case_id = ?",
+                                       G_TYPE_INT64, f->case_id, G_TYPE_INVALID), ==, 0);
+
+  /* a role they gave since, given again, or taken away since, taken
+   * away again: nothing to do, no step */
+  g_clear_pointer (&label, g_free);
+  label = hw_store_get_undo_label (f->store);
+  g_assert_true (hw_ecomap_set_network_role (other, joseph_person, "checks-in", TRUE, &error));
+  g_assert_true (hw_ecomap_set_network_role_at (f->store, joseph_person, "checks-in", TRUE, 0, &error));
+  g_assert_no_error (error);
+  version = hw_ecomap_network_role_version (f->store, joseph_person, "checks-in", NULL);
+  g_assert_cmpint (version, >, 0);
+  g_assert_true (hw_ecomap_set_network_role (other, joseph_person, "checks-in", FALSE, &error));
+  g_assert_true (hw_ecomap_set_network_role_at (f->store, joseph_person, "checks-in", FALSE, version, &error));
+  g_assert_no_error (error);
+  label_after = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label_after, ==, label);
+}
+
 /* Refusals write nothing -------------------------------------------------- */
 
 static void
@@ -899,6 +1138,8 @@ main (int   argc,
   ADD ("/ecomap/undo-each-edit", test_undo_each_edit);
   ADD ("/ecomap/refusals", test_refusals);
   ADD ("/ecomap/versions", test_versions);
+  ADD ("/ecomap/delete-versions", test_delete_versions);
+  ADD ("/ecomap/unpin-role-legend-versions", test_unpin_role_legend_versions);
   ADD ("/ecomap/snapshot-compare", test_snapshot_compare);
   ADD ("/ecomap/snapshot-withheld", test_snapshot_withheld);
   ADD ("/ecomap/network-list", test_network_list);

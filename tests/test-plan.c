@@ -282,6 +282,104 @@ test_edit_move_undo (Fixture       *f,
   g_assert_error (error, HW_PLAN_ERROR, HW_PLAN_ERROR_NOT_FOUND);
 }
 
+/* The rules' ids in their order */
+static char *
+rule_order (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = hw_store_select (f->store, "plan_items", NULL,
+                                               "SELECT id FROM plan_items WHERE plan_id = ? AND section = 'rule' "
+                                               "ORDER BY position, id",
+                                               G_TYPE_INT64, f->safety, G_TYPE_INVALID);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    g_string_append_printf (s, "%" G_GINT64_FORMAT " ", hw_record_get_id (g_ptr_array_index (rows, i)));
+  return g_string_free (s, FALSE);
+}
+
+/* Removing and moving an entry only as shown: someone else (a second
+ * store on the same file) changes one entry and moves another; removing
+ * or moving them from the versions read before is refused, nothing
+ * changes, no step is added; from the versions now, each goes through. */
+static void
+test_delete_move_versions (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) theirs = NULL;
+  g_autoptr(HwRecord) row = NULL;
+  g_autofree char *order = NULL, *order_after = NULL;
+  g_autofree char *label = NULL, *label_after = NULL;
+  gint64 neighbour = hw_store_query_int (f->store, 0, "SELECT id FROM plan_items WHERE text LIKE 'RULE-NEIGHBOUR%'",
+                                         G_TYPE_INVALID);
+  gint64 grandma = hw_store_query_int (f->store, 0, "SELECT id FROM plan_items WHERE text LIKE 'RULE-GRANDMA%'",
+                                       G_TYPE_INVALID);
+  gint64 count = count_items (f);
+  gint64 neighbour_version, grandma_version;
+
+  row = hw_store_get (f->store, "plan_items", neighbour, &error);
+  g_assert_no_error (error);
+  neighbour_version = hw_record_get_version (row);
+  g_clear_object (&row);
+  row = hw_store_get (f->store, "plan_items", grandma, &error);
+  grandma_version = hw_record_get_version (row);
+  g_clear_object (&row);
+  label = hw_store_get_undo_label (f->store);
+
+  other = hw_store_open (hw_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+  theirs = hw_store_get (other, "plan_items", neighbour, &error);
+  hw_record_set_string (theirs, "text", "RULE-NEIGHBOUR checks in every evening");
+  g_assert_true (hw_plan_update_item (other, theirs, &error));
+  g_assert_no_error (error);
+  /* they move the grandmother's rule down (it is first) */
+  g_assert_true (hw_plan_move_item (other, grandma, 1, &error));
+  g_assert_no_error (error);
+  order = rule_order (f);
+
+  g_assert_false (hw_plan_delete_item_at (f->store, neighbour, neighbour_version, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (hw_plan_move_item_at (f->store, grandma, grandma_version, 1, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (hw_plan_move_item_at (f->store, neighbour, neighbour_version, -1, &error));
+  g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (count_items (f), ==, count);
+  order_after = rule_order (f);
+  g_assert_cmpstr (order_after, ==, order);
+  g_clear_pointer (&order_after, g_free);
+  row = hw_store_get (f->store, "plan_items", neighbour, &error);
+  g_assert_cmpstr (hw_record_get_string (row, "text"), ==, "RULE-NEIGHBOUR checks in every evening");
+  g_clear_object (&row);
+  label_after = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label_after, ==, label);
+  g_clear_pointer (&label_after, g_free);
+
+  /* from what is there now */
+  row = hw_store_get (f->store, "plan_items", grandma, &error);
+  g_assert_true (hw_plan_move_item_at (f->store, grandma, hw_record_get_version (row), -1, &error));
+  g_assert_no_error (error);
+  g_clear_object (&row);
+  order_after = rule_order (f);
+  g_assert_cmpstr (order_after, !=, order);
+  {
+    g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT " ", grandma);
+
+    g_assert_true (g_str_has_prefix (order_after, first));
+  }
+  label_after = hw_store_get_undo_label (f->store);
+  g_assert_cmpstr (label_after, ==, "Move an entry of the plan");
+  g_clear_pointer (&label_after, g_free);
+  row = hw_store_get (f->store, "plan_items", neighbour, &error);
+  g_assert_true (hw_plan_delete_item_at (f->store, neighbour, hw_record_get_version (row), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_items (f), ==, count - 1);
+}
+
 static char *
 export_text (Fixture    *f,
              const char *what,
@@ -764,6 +862,7 @@ main (int argc, char **argv)
   ADD ("protector", test_protector);
   ADD ("bad-input", test_bad_input);
   ADD ("edit-move-undo", test_edit_move_undo);
+  ADD ("delete-move-versions", test_delete_move_versions);
   ADD ("recipients-safety", test_recipients_safety);
   ADD ("recipients-reunification", test_recipients_reunification);
   ADD ("versions", test_versions);

@@ -515,6 +515,136 @@ test_demo_shots (void)
   iterate ();
 }
 
+/* the button of the entry @item_id's row that runs @action */
+static GtkWidget *
+find_item_button (GtkWidget  *root,
+                  const char *action,
+                  gint64      item_id)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+      GVariant *target = GTK_IS_BUTTON (w) ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w)) : NULL;
+
+      if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_INT64) &&
+          g_variant_get_int64 (target) == item_id &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0)
+        return w;
+      if ((found = find_item_button (w, action, item_id)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+#define NOT_REMOVED_MESSAGE "Someone else changed this since you opened it. It was not removed; look at their change first."
+
+/* Removing and moving an entry someone else (a second store on the same
+ * file, not announced yet) changed since the editor showed it: the
+ * row's buttons are refused with the message, nothing is removed or
+ * moved, their text is shown; pressed again, over their text, they go
+ * through. */
+static void
+test_delete_move_conflict (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "delete-move.db", NULL);
+  g_autoptr(HwStore) store = hw_store_open (path, &error);
+  g_autoptr(HwStore) other = NULL;
+  g_autoptr(HwRecord) kase = hw_record_new ("cases");
+  g_autoptr(HwRecord) theirs = NULL;
+  g_autoptr(HwRecord) stored = NULL;
+  GtkWidget *window, *view, *button;
+  HwPlanEditor *editor;
+  gint64 case_id, plan_id, first, second;
+
+  g_assert_no_error (error);
+  hw_record_set_string (kase, "family_name", "Navarro");
+  case_id = hw_store_insert (store, "Add family", kase, &error);
+  plan_id = hw_plan_ensure (store, case_id, HW_PLAN_SAFETY, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(HwRecord) a = hw_record_new ("plan_items");
+    g_autoptr(HwRecord) b = hw_record_new ("plan_items");
+
+    hw_record_set_string (a, "section", "rule");
+    hw_record_set_string (a, "text", "Grandma does the school runs");
+    first = hw_plan_add_item (store, plan_id, a, &error);
+    g_assert_no_error (error);
+    hw_record_set_string (b, "section", "rule");
+    hw_record_set_string (b, "text", "No visits after dark");
+    second = hw_plan_add_item (store, plan_id, b, &error);
+    g_assert_no_error (error);
+  }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
+  view = hw_plans_view_new (store, case_id);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  editor = hw_plans_view_get_editor (HW_PLANS_VIEW (view), HW_PLAN_SAFETY);
+  g_assert_nonnull (find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Grandma does the school runs"));
+
+  other = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  hw_store_set_author (other, "Bob");
+
+  /* removed over their change: refused, their text shown */
+  theirs = hw_store_get (other, "plan_items", first, &error);
+  hw_record_set_string (theirs, "text", "Pilar does the school runs");
+  g_assert_true (hw_plan_update_item (other, theirs, &error));
+  g_assert_no_error (error);
+  g_clear_object (&theirs);
+  button = find_item_button (GTK_WIDGET (editor), "editor.delete", first);
+  g_assert_nonnull (button);
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, NOT_REMOVED_MESSAGE);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_test_assert_expected_messages ();
+  stored = hw_store_get (store, "plan_items", first, NULL);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (hw_record_get_string (stored, "text"), ==, "Pilar does the school runs");
+  g_clear_object (&stored);
+  g_assert_nonnull (find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Pilar does the school runs"));
+  g_assert_null (find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Grandma does the school runs"));
+
+  /* moved up over their change: refused, the order kept, theirs shown */
+  theirs = hw_store_get (other, "plan_items", second, &error);
+  hw_record_set_string (theirs, "text", "No visits after eight");
+  g_assert_true (hw_plan_update_item (other, theirs, &error));
+  g_assert_no_error (error);
+  g_clear_object (&theirs);
+  button = find_item_button (GTK_WIDGET (editor), "editor.up", second);
+  g_assert_nonnull (button);
+  g_test_expect_message ("hw-toast", G_LOG_LEVEL_MESSAGE, CONFLICT_MESSAGE);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (hw_store_query_int (store, 0, "SELECT position FROM plan_items WHERE id = ?",
+                                       G_TYPE_INT64, second, G_TYPE_INVALID),
+                   >, hw_store_query_int (store, 0, "SELECT position FROM plan_items WHERE id = ?",
+                                          G_TYPE_INT64, first, G_TYPE_INVALID));
+  g_assert_nonnull (find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "No visits after eight"));
+
+  /* pressed again, over what is shown now: moved, then removed */
+  button = find_item_button (GTK_WIDGET (editor), "editor.up", second);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_assert_cmpint (hw_store_query_int (store, 0, "SELECT position FROM plan_items WHERE id = ?",
+                                       G_TYPE_INT64, second, G_TYPE_INVALID),
+                   <, hw_store_query_int (store, 0, "SELECT position FROM plan_items WHERE id = ?",
+                                          G_TYPE_INT64, first, G_TYPE_INVALID));
+  button = find_item_button (GTK_WIDGET (editor), "editor.delete", first);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  stored = hw_store_get (store, "plan_items", first, NULL);
+  g_assert_null (stored);
+  g_assert_cmpuint (hw_plan_editor_count_rows (editor, "rule"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -526,6 +656,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/plans-view/edit-agree-print", test_plans_view);
   g_test_add_func ("/plans-view/conflict", test_conflict);
+  g_test_add_func ("/plans-view/delete-move-conflict", test_delete_move_conflict);
   g_test_add_func ("/plans-view/demo", test_demo_shots);
 
   ret = g_test_run ();

@@ -53,6 +53,7 @@ struct _HwEcomapView
   GtkWidget      *category_dropdown;
   GtkWidget      *roles_box;
   GtkWidget      *role_checks[8];
+  gint64          role_versions[8]; /* each role's version as shown, 0: not held then */
   GtkWidget      *unpin_button;
   GtkWidget      *tie_box;
   gint64          tie_version;   /* of the tie the panel shows */
@@ -79,18 +80,35 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void refresh_panel (HwEcomapView *self);
+static void reload (HwEcomapView *self);
 
 /* Helpers ------------------------------------------------------------------ */
 
-/* Runs the result of an edit: a failure is shown, never fatal. */
-static void
-report (HwEcomapView *self,
-        gboolean      ok,
-        GError       *error)
+/* Runs the result of an edit: a failure is shown, never fatal. @error is
+ * passed by address so that it is read after the edit set it (the
+ * arguments of a call are read in no set order). */
+static gboolean
+report (HwEcomapView  *self,
+        gboolean       ok,
+        GError       **error)
 {
-  if (!ok && error != NULL)
-    hw_toast_show_error (GTK_WIDGET (self), error);
-  g_clear_error (&error);
+  if (!ok && *error != NULL)
+    hw_toast_show_error (GTK_WIDGET (self), *error);
+  g_clear_error (error);
+  return ok;
+}
+
+/* The same for an edit saved over what the map showed: when someone else
+ * changed it since, the map is read again, so it shows their change
+ * beside the message. */
+static gboolean
+report_shown (HwEcomapView  *self,
+              gboolean       ok,
+              GError       **error)
+{
+  if (!ok && g_error_matches (*error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+    reload (self);
+  return report (self, ok, error);
 }
 
 static GtkWidget *
@@ -383,9 +401,14 @@ refresh_panel (HwEcomapView *self)
         }
       gtk_widget_set_visible (self->roles_box, person != 0);
       for (guint i = 0; i < n && i < G_N_ELEMENTS (self->role_checks) && roles[i].id; i++)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (self->role_checks[i]),
-                                     person != 0 &&
-                                     hw_ecomap_has_network_role (self->store, person, roles[i].id, NULL));
+        {
+          /* the version shown is the one a removal goes over */
+          self->role_versions[i] = person != 0
+                                   ? hw_ecomap_network_role_version (self->store, person, roles[i].id, NULL)
+                                   : 0;
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (self->role_checks[i]),
+                                       self->role_versions[i] > 0);
+        }
     }
   else if (tie_id != 0)
     {
@@ -482,7 +505,7 @@ save_tie (HwEcomapView *self)
        * says to make the change again */
       if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
         reload (self);
-      report (self, FALSE, error);
+      report (self, FALSE, &error);
       return;
     }
   /* the panel now shows what is saved: its version */
@@ -541,7 +564,7 @@ category_changed_cb (GObject      *object,
       /* someone else changed it since: theirs is shown */
       if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
         reload (self);
-      report (self, FALSE, error);
+      report (self, FALSE, &error);
       return;
     }
   {
@@ -558,6 +581,7 @@ role_toggled_cb (GtkCheckButton *check,
   gint64 node_id = hw_ecomap_canvas_get_selected_node (self->canvas);
   g_autoptr(HwRecord) node = NULL;
   const char *role = NULL;
+  gint64 version = 0;
   GError *error = NULL;
   guint n;
   const HwChoice *roles = hw_choices_get (HW_CHOICES_NETWORK_ROLE, &n);
@@ -565,7 +589,10 @@ role_toggled_cb (GtkCheckButton *check,
   /* the checks are made in the order of the roles */
   for (guint i = 0; i < n && i < G_N_ELEMENTS (self->role_checks) && roles[i].id; i++)
     if (self->role_checks[i] == GTK_WIDGET (check))
-      role = roles[i].id;
+      {
+        role = roles[i].id;
+        version = self->role_versions[i];
+      }
   if (role == NULL)
     return;
 
@@ -574,22 +601,29 @@ role_toggled_cb (GtkCheckButton *check,
   node = hw_store_get (self->store, "ecomap_nodes", node_id, NULL);
   if (node == NULL || hw_record_get_int (node, "person_id") == 0)
     return;
-  if (!hw_ecomap_set_network_role (self->store, hw_record_get_int (node, "person_id"), role,
-                                   gtk_check_button_get_active (check), &error))
-    {
-      report (self, FALSE, error);
-      refresh_panel (self);
-    }
+  /* taken away only as shown */
+  if (!report_shown (self, hw_ecomap_set_network_role_at (self->store, hw_record_get_int (node, "person_id"),
+                                                          role, gtk_check_button_get_active (check),
+                                                          version, &error),
+                     &error))
+    refresh_panel (self);
 }
 
 static void
 unpin_clicked_cb (GtkButton    *button,
                   HwEcomapView *self)
 {
+  gint64 node_id = hw_ecomap_canvas_get_selected_node (self->canvas);
   GError *error = NULL;
 
-  report (self, hw_ecomap_unpin_node (self->store, hw_ecomap_canvas_get_selected_node (self->canvas),
-                                      &error), error);
+  /* over the node as the panel shows it only */
+  if (report_shown (self, hw_ecomap_unpin_node_at (self->store, node_id, self->node_version, &error),
+                    &error))
+    {
+      g_autoptr(HwRecord) node = hw_store_get (self->store, "ecomap_nodes", node_id, NULL);
+
+      self->node_version = node ? hw_record_get_version (node) : 0;
+    }
 }
 
 static void
@@ -598,7 +632,7 @@ add_missing_clicked_cb (GtkButton    *button,
 {
   GError *error = NULL;
 
-  report (self, hw_ecomap_ensure_nodes (self->store, self->case_id, &error), error);
+  report (self, hw_ecomap_ensure_nodes (self->store, self->case_id, &error), &error);
 }
 
 /* Canvas signals ------------------------------------------------------------- */
@@ -624,7 +658,14 @@ node_moved_cb (HwEcomapCanvas *canvas,
        * they put it, and the message says to make the change again */
       if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
         reload (self);
-      report (self, FALSE, error);
+      report (self, FALSE, &error);
+    }
+  else if (node_id == hw_ecomap_canvas_get_selected_node (self->canvas))
+    {
+      /* the panel's node is the one just saved */
+      g_autoptr(HwRecord) node = hw_store_get (self->store, "ecomap_nodes", node_id, NULL);
+
+      self->node_version = node ? hw_record_get_version (node) : 0;
     }
 }
 
@@ -641,7 +682,7 @@ connect_cb (HwEcomapCanvas *canvas,
   tie = hw_ecomap_add_tie (self->store, from, to, "moderate", &error);
   if (tie == 0)
     {
-      report (self, FALSE, error);
+      report (self, FALSE, &error);
       return;
     }
   /* show the new tie in the panel, ready to describe */
@@ -701,7 +742,7 @@ add_response_cb (AdwMessageDialog *dialog,
          : hw_ecomap_add_person (self->store, self->case_id, name, category, &error);
   if (node == 0)
     {
-      report (self, FALSE, error);
+      report (self, FALSE, &error);
       return;
     }
   reload (self);
@@ -793,11 +834,14 @@ delete_action (GtkWidget  *widget,
   gint64 node = hw_ecomap_canvas_get_selected_node (self->canvas);
   GError *error = NULL;
 
-  /* no confirmation: Undo brings it back */
+  /* no confirmation: Undo brings it back; removed only as shown (the
+   * panel's version, and the node's ties as the map draws them) */
   if (tie != 0)
-    report (self, hw_ecomap_delete_tie (self->store, tie, &error), error);
+    report_shown (self, hw_ecomap_delete_tie_at (self->store, tie, self->tie_version, &error), &error);
   else if (node != 0)
-    report (self, hw_ecomap_delete_node (self->store, node, &error), error);
+    report_shown (self, hw_ecomap_delete_node_at (self->store, node, self->node_version,
+                                                  hw_ecomap_canvas_get_map (self->canvas), &error),
+                  &error);
 }
 
 static void
@@ -831,6 +875,8 @@ fit_action (GtkWidget  *widget,
 typedef struct {
   GWeakRef   view;
   GtkWidget *entries[HW_ECOMAP_N_LEGEND_KEYS];
+  char      *shown[HW_ECOMAP_N_LEGEND_KEYS];    /* each line as the dialog showed it */
+  gint64     versions[HW_ECOMAP_N_LEGEND_KEYS]; /* and its version then */
 } LegendForm;
 
 static void
@@ -840,6 +886,8 @@ legend_form_free (gpointer  data,
   LegendForm *form = data;
 
   g_weak_ref_clear (&form->view);
+  for (guint k = 0; k < HW_ECOMAP_N_LEGEND_KEYS; k++)
+    g_free (form->shown[k]);
   g_free (form);
 }
 
@@ -849,21 +897,22 @@ legend_response_cb (AdwMessageDialog *dialog,
                     LegendForm       *form)
 {
   g_autoptr(HwEcomapView) self = g_weak_ref_get (&form->view);
-  HwEcomapMap *map;
 
   if (self == NULL || !g_str_equal (response, "save"))
     return;
-  /* one edit per line that changed */
+  /* one edit per line changed in the dialog, saved over the line as the
+   * dialog showed it: a line someone else wrote meanwhile is refused and
+   * the map shows theirs */
   for (guint k = 0; k < HW_ECOMAP_N_LEGEND_KEYS; k++)
     {
       const char *text = gtk_editable_get_text (GTK_EDITABLE (form->entries[k]));
       GError *error = NULL;
 
-      map = hw_ecomap_canvas_get_map (self->canvas);
-      if (map != NULL && g_strcmp0 (text, hw_ecomap_map_get_legend (map, k)) != 0)
-        report (self, hw_ecomap_set_legend_label (self->store, self->case_id,
-                                                  hw_ecomap_legend_key_to_string (k), text, &error),
-                error);
+      if (g_strcmp0 (text, form->shown[k]) != 0)
+        report_shown (self, hw_ecomap_set_legend_label_at (self->store, self->case_id,
+                                                           hw_ecomap_legend_key_to_string (k),
+                                                           form->versions[k], text, &error),
+                      &error);
     }
 }
 
@@ -893,6 +942,8 @@ legend_action (GtkWidget  *widget,
       GtkWidget *entry = gtk_entry_new ();
 
       gtk_editable_set_text (GTK_EDITABLE (entry), hw_ecomap_map_get_legend (map, k));
+      form->shown[k] = g_strdup (hw_ecomap_map_get_legend (map, k));
+      form->versions[k] = map->legend_version[k];
       gtk_entry_set_placeholder_text (GTK_ENTRY (entry), hw_ecomap_legend_default_label (k));
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       hw_ecomap_legend_default_label (k), -1);
@@ -940,7 +991,7 @@ snapshot_response_cb (AdwMessageDialog *dialog,
     return;
   report (self, hw_ecomap_save_snapshot (self->store, self->case_id,
                                          gtk_editable_get_text (GTK_EDITABLE (entry)), &error) != 0,
-          error);
+          &error);
 }
 
 /* Printing ------------------------------------------------------------- */

@@ -458,6 +458,42 @@ edit_action_cb (GtkWidget  *widget,
   edit_item (HW_PLAN_EDITOR (widget), NULL, g_variant_get_int64 (parameter));
 }
 
+/* The version of the entry @item_id as its row shows it, 0 if no row
+ * shows it. */
+static gint64
+shown_item_version (HwPlanEditor *self,
+                    gint64        item_id)
+{
+  GHashTableIter iter;
+  gpointer list;
+
+  g_hash_table_iter_init (&iter, self->section_lists);
+  while (g_hash_table_iter_next (&iter, NULL, &list))
+    for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (HW_IS_PLAN_ITEM_ROW (child) &&
+          hw_plan_item_row_get_item_id (HW_PLAN_ITEM_ROW (child)) == item_id)
+        return hw_record_get_version (hw_plan_item_row_get_record (HW_PLAN_ITEM_ROW (child)));
+  return 0;
+}
+
+/* An entry's removal or move was refused: someone else changed it since
+ * it was shown. The entries are read again, so that theirs is shown
+ * beside the message. */
+static void
+show_refusal (HwPlanEditor *self,
+              const GError *error)
+{
+  hw_toast_show_error (GTK_WIDGET (self), error);
+  if (g_error_matches (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT))
+    {
+      hw_record_list_refresh (self->items);
+      /* not from within the row's own button, which rebuilding removes */
+      if (self->rebuild_id == 0)
+        self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+    }
+}
+
 static void
 delete_action_cb (GtkWidget  *widget,
                   const char *action_name,
@@ -465,10 +501,12 @@ delete_action_cb (GtkWidget  *widget,
 {
   HwPlanEditor *self = HW_PLAN_EDITOR (widget);
   g_autoptr(GError) error = NULL;
+  gint64 item_id = g_variant_get_int64 (parameter);
 
-  if (!hw_plan_delete_item (self->store, g_variant_get_int64 (parameter), &error))
+  /* removed only as shown */
+  if (!hw_plan_delete_item_at (self->store, item_id, shown_item_version (self, item_id), &error))
     {
-      hw_toast_show_error (GTK_WIDGET (self), error);
+      show_refusal (self, error);
       return;
     }
   hw_toast_show_undo (GTK_WIDGET (self), _("Entry removed"));
@@ -481,10 +519,12 @@ move_action_cb (GtkWidget  *widget,
 {
   HwPlanEditor *self = HW_PLAN_EDITOR (widget);
   g_autoptr(GError) error = NULL;
+  gint64 item_id = g_variant_get_int64 (parameter);
 
-  if (!hw_plan_move_item (self->store, g_variant_get_int64 (parameter),
-                          g_str_equal (action_name, "editor.up") ? -1 : 1, &error))
-    hw_toast_show_error (GTK_WIDGET (self), error);
+  /* moved only from where it was shown */
+  if (!hw_plan_move_item_at (self->store, item_id, shown_item_version (self, item_id),
+                             g_str_equal (action_name, "editor.up") ? -1 : 1, &error))
+    show_refusal (self, error);
 }
 
 static void

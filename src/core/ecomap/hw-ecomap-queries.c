@@ -80,3 +80,31 @@ hw_ecomap_has_network_role (HwStore     *store,
                           G_TYPE_INT64, person_id, G_TYPE_STRING, role, G_TYPE_INVALID);
   return count_of (rows) > 0;
 }
+
+/**
+ * hw_ecomap_network_role_version:
+ * @store: the store
+ * @person_id: a person
+ * @role: a safety network role (HW_CHOICES_NETWORK_ROLE)
+ * @error: where a failed query is reported
+ *
+ * Returns: the row version of the person's role in the safety network
+ *   (hw-store.h, "Row versions"), for hw_ecomap_set_network_role_at(); 0
+ *   when they do not have it (or with @error set)
+ */
+gint64
+hw_ecomap_network_role_version (HwStore     *store,
+                                gint64       person_id,
+                                const char  *role,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (store), 0);
+  g_return_val_if_fail (role != NULL, 0);
+
+  rows = hw_store_select (store, "network_members", error,
+                          "SELECT version AS n FROM network_members WHERE person_id = ? AND role = ?",
+                          G_TYPE_INT64, person_id, G_TYPE_STRING, role, G_TYPE_INVALID);
+  return MAX (count_of (rows), 0);
+}

@@ -15,5 +15,9 @@ gboolean hw_ecomap_has_network_role  (HwStore     *store,
                                       gint64       person_id,
                                       const char  *role,
                                       GError     **error);
+gint64   hw_ecomap_network_role_version (HwStore  *store,
+                                      gint64       person_id,
+                                      const char  *role,
+                                      GError     **error);
 
 G_END_DECLS

@@ -94,6 +94,7 @@ typedef struct {
   gboolean      stressful;
   HwTieFlow     flow;
   HwTieChange   change;
+  gint64        version;         /* the row version read by hw_ecomap_load, or 0 */
 } HwEcomapMapTie;
 
 typedef struct {
@@ -108,6 +109,9 @@ typedef struct {
   GArray       *nodes;          /* HwEcomapMapNode, not the household */
   GArray       *ties;           /* HwEcomapMapTie */
   char         *legend[HW_ECOMAP_N_LEGEND_KEYS]; /* NULL: the default label */
+  /* the row version of each legend line read by hw_ecomap_load; 0: the
+   * usual wording (no row) */
+  gint64        legend_version[HW_ECOMAP_N_LEGEND_KEYS];
   /* filled in by hw_ecomap_map_layout */
   double        household_radius;
   PangoLayout  *household_layout;

@@ -119,7 +119,7 @@ load_legend (HwStore     *store,
              HwEcomapMap *map)
 {
   g_autoptr(GPtrArray) rows = hw_store_select (store, "ecomap_legend", NULL,
-                                               "SELECT id, key, label FROM ecomap_legend WHERE case_id = ?",
+                                               "SELECT id, key, label, version FROM ecomap_legend WHERE case_id = ?",
                                                G_TYPE_INT64, case_id, G_TYPE_INVALID);
 
   for (guint i = 0; rows != NULL && i < rows->len; i++)
@@ -128,7 +128,10 @@ load_legend (HwStore     *store,
       HwEcomapLegendKey key;
 
       if (hw_ecomap_legend_key_from_string (hw_record_get_string (row, "key"), &key))
-        hw_ecomap_map_set_legend (map, key, hw_record_get_string (row, "label"));
+        {
+          hw_ecomap_map_set_legend (map, key, hw_record_get_string (row, "label"));
+          map->legend_version[key] = hw_record_get_version (row);
+        }
     }
 }
 
@@ -254,7 +257,7 @@ hw_ecomap_load (HwStore           *store,
     }
 
   ties = hw_store_select (store, "ties", error,
-                          "SELECT id, node_a, node_b, strength, stressful, flow FROM ties "
+                          "SELECT id, node_a, node_b, strength, stressful, flow, version FROM ties "
                           "WHERE case_id = ? ORDER BY id",
                           G_TYPE_INT64, case_id, G_TYPE_INVALID);
   if (ties == NULL)
@@ -266,6 +269,7 @@ hw_ecomap_load (HwStore           *store,
       gint64 b = hw_record_get_int (row, "node_b");
       HwTieStrength strength;
       HwTieFlow flow;
+      guint idx;
 
       /* a tie to someone not shown goes with them */
       if ((a != map->household_id && !g_hash_table_contains (shown, &a)) ||
@@ -273,8 +277,9 @@ hw_ecomap_load (HwStore           *store,
         continue;
       hw_tie_strength_from_string (hw_record_get_string (row, "strength"), &strength);
       hw_tie_flow_from_string (hw_record_get_string (row, "flow"), &flow);
-      hw_ecomap_map_add_tie (map, hw_record_get_id (row), a, b, strength,
-                             hw_record_get_boolean (row, "stressful"), flow);
+      idx = hw_ecomap_map_add_tie (map, hw_record_get_id (row), a, b, strength,
+                                   hw_record_get_boolean (row, "stressful"), flow);
+      g_array_index (map->ties, HwEcomapMapTie, idx).version = hw_record_get_version (row);
     }
 
   load_legend (store, case_id, map);
@@ -414,10 +419,46 @@ hw_ecomap_add_organisation (HwStore    *store,
                     N_("Add organisation to the ecomap"), error);
 }
 
+/* A tie the shown map could have drawn (both ends on it) but did not:
+ * someone tied the node since. */
+static gboolean
+tie_drawable (const HwEcomapMap *map,
+              HwRecord          *tie)
+{
+  gint64 ends[2] = { hw_record_get_int (tie, "node_a"), hw_record_get_int (tie, "node_b") };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    if (ends[i] != map->household_id &&
+        hw_ecomap_map_find_node ((HwEcomapMap *) map, ends[i]) < 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The version @map shows of the tie @id, or -1 when it is not on it. */
+static gint64
+shown_tie_version (const HwEcomapMap *map,
+                   gint64             id)
+{
+  for (guint i = 0; i < map->ties->len; i++)
+    if (g_array_index (map->ties, HwEcomapMapTie, i).id == id)
+      return g_array_index (map->ties, HwEcomapMapTie, i).version;
+  return -1;
+}
+
+static gboolean
+conflict (GError **error)
+{
+  g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+               _("Someone else changed this since you opened it. It was not removed; look at their change first."));
+  return FALSE;
+}
+
 gboolean
-hw_ecomap_delete_node (HwStore  *store,
-                       gint64    node_id,
-                       GError  **error)
+hw_ecomap_delete_node_at (HwStore            *store,
+                          gint64              node_id,
+                          gint64              version,
+                          const HwEcomapMap  *shown,
+                          GError            **error)
 {
   g_autoptr(HwRecord) node = get_row (store, "ecomap_nodes", node_id, error);
   g_autoptr(GPtrArray) ties = NULL;
@@ -428,19 +469,41 @@ hw_ecomap_delete_node (HwStore  *store,
   if (hw_record_is_null (node, "person_id") && hw_record_is_null (node, "org_id"))
     return hw_invalid (error, "%s", _("The household cannot be removed from its ecomap."));
 
-  ties = hw_store_select (store, "ties", error,
-                          "SELECT id FROM ties WHERE node_a = ? OR node_b = ?",
-                          G_TYPE_INT64, node_id, G_TYPE_INT64, node_id, G_TYPE_INVALID);
-  if (ties == NULL)
-    return FALSE;
   if (!hw_store_join_edit (store, N_("Remove from the ecomap"), &own, error))
     return FALSE;
-  /* ties first, one by one, so undo puts each back */
+  /* read inside the edit, so that what is checked is what is removed */
+  ties = hw_store_select (store, "ties", error,
+                          "SELECT id, node_a, node_b, version FROM ties WHERE node_a = ? OR node_b = ?",
+                          G_TYPE_INT64, node_id, G_TYPE_INT64, node_id, G_TYPE_INVALID);
+  if (ties == NULL)
+    ok = FALSE;
+  /* ties first, one by one, so undo puts each back; each only as shown */
   for (guint i = 0; ok && i < ties->len; i++)
-    ok = hw_store_delete (store, NULL, "ties", hw_record_get_id (g_ptr_array_index (ties, i)), error);
+    {
+      HwRecord *tie = g_ptr_array_index (ties, i);
+      gint64 tie_version = 0;
+
+      if (shown != NULL)
+        {
+          tie_version = shown_tie_version (shown, hw_record_get_id (tie));
+          if (tie_version < 0 && tie_drawable (shown, tie))
+            ok = conflict (error);
+          tie_version = MAX (tie_version, 0);
+        }
+      if (ok)
+        ok = hw_store_delete_at (store, NULL, "ties", hw_record_get_id (tie), tie_version, error);
+    }
   if (ok)
-    ok = hw_store_delete (store, NULL, "ecomap_nodes", node_id, error);
+    ok = hw_store_delete_at (store, NULL, "ecomap_nodes", node_id, version, error);
   return hw_store_leave_edit (store, own, ok, error);
+}
+
+gboolean
+hw_ecomap_delete_node (HwStore  *store,
+                       gint64    node_id,
+                       GError  **error)
+{
+  return hw_ecomap_delete_node_at (store, node_id, 0, NULL, error);
 }
 
 gboolean
@@ -478,9 +541,10 @@ hw_ecomap_move_node (HwStore  *store,
 }
 
 gboolean
-hw_ecomap_unpin_node (HwStore  *store,
-                      gint64    node_id,
-                      GError  **error)
+hw_ecomap_unpin_node_at (HwStore  *store,
+                         gint64    node_id,
+                         gint64    version,
+                         GError  **error)
 {
   g_autoptr(HwRecord) rec = NULL;
   g_autoptr(HwRecord) node = get_row (store, "ecomap_nodes", node_id, error);
@@ -490,7 +554,16 @@ hw_ecomap_unpin_node (HwStore  *store,
   rec = hw_record_new ("ecomap_nodes");
   hw_record_set_id (rec, node_id);
   hw_record_set_boolean (rec, "pinned", FALSE);
+  hw_record_set_version (rec, version);
   return hw_store_update (store, N_("Place automatically on the ecomap"), rec, error);
+}
+
+gboolean
+hw_ecomap_unpin_node (HwStore  *store,
+                      gint64    node_id,
+                      GError  **error)
+{
+  return hw_ecomap_unpin_node_at (store, node_id, 0, error);
 }
 
 gboolean
@@ -630,38 +703,66 @@ hw_ecomap_update_tie (HwStore                 *store,
 }
 
 gboolean
-hw_ecomap_delete_tie (HwStore  *store,
-                      gint64    tie_id,
-                      GError  **error)
+hw_ecomap_delete_tie_at (HwStore  *store,
+                         gint64    tie_id,
+                         gint64    version,
+                         GError  **error)
 {
   g_autoptr(HwRecord) tie = get_row (store, "ties", tie_id, error);
 
   if (tie == NULL)
     return FALSE;
-  return hw_store_delete (store, N_("Remove tie"), "ties", tie_id, error);
+  return hw_store_delete_at (store, N_("Remove tie"), "ties", tie_id, version, error);
 }
 
 gboolean
-hw_ecomap_set_legend_label (HwStore     *store,
-                            gint64       case_id,
-                            const char  *key,
-                            const char  *label,
-                            GError     **error)
+hw_ecomap_delete_tie (HwStore  *store,
+                      gint64    tie_id,
+                      GError  **error)
+{
+  return hw_ecomap_delete_tie_at (store, tie_id, 0, error);
+}
+
+/* @version < 0: over whatever the line holds */
+static gboolean
+set_legend_label (HwStore     *store,
+                  gint64       case_id,
+                  const char  *key,
+                  const char  *label,
+                  gint64       version,
+                  GError     **error)
 {
   HwEcomapLegendKey k;
   g_autofree char *trimmed = g_strstrip (g_strdup (label ? label : ""));
-  gint64 existing;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 existing = 0, existing_version = 0;
 
   if (!hw_ecomap_legend_key_from_string (key, &k))
     return hw_invalid (error, _("“%s” is not a line of the legend."), key);
-  existing = hw_store_query_int (store, 0,
-                                 "SELECT id FROM ecomap_legend WHERE case_id = ? AND key = ?",
-                                 G_TYPE_INT64, case_id, G_TYPE_STRING, key, G_TYPE_INVALID);
+  rows = hw_store_select (store, "ecomap_legend", error,
+                          "SELECT id, version FROM ecomap_legend WHERE case_id = ? AND key = ?",
+                          G_TYPE_INT64, case_id, G_TYPE_STRING, key, G_TYPE_INVALID);
+  if (rows == NULL)
+    return FALSE;
+  if (rows->len > 0)
+    {
+      existing = hw_record_get_id (g_ptr_array_index (rows, 0));
+      existing_version = hw_record_get_version (g_ptr_array_index (rows, 0));
+    }
+  if (version < 0)
+    version = existing_version;
+  /* someone else wrote the line, or put the usual wording back, since */
+  if ((version == 0) != (existing == 0))
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      return FALSE;
+    }
   if (*trimmed == '\0' || g_str_equal (trimmed, hw_ecomap_legend_default_label (k)))
     {
       if (existing == 0)
         return TRUE;
-      return hw_store_delete (store, N_("Change legend"), "ecomap_legend", existing, error);
+      return hw_store_delete_at (store, N_("Change legend"), "ecomap_legend", existing, version, error);
     }
   else
     {
@@ -671,6 +772,7 @@ hw_ecomap_set_legend_label (HwStore     *store,
         {
           hw_record_set_id (rec, existing);
           hw_record_set_string (rec, "label", trimmed);
+          hw_record_set_version (rec, version);
           return hw_store_update (store, N_("Change legend"), rec, error);
         }
       hw_record_set_int (rec, "case_id", case_id);
@@ -680,14 +782,36 @@ hw_ecomap_set_legend_label (HwStore     *store,
     }
 }
 
+gboolean
+hw_ecomap_set_legend_label (HwStore     *store,
+                            gint64       case_id,
+                            const char  *key,
+                            const char  *label,
+                            GError     **error)
+{
+  return set_legend_label (store, case_id, key, label, -1, error);
+}
+
+gboolean
+hw_ecomap_set_legend_label_at (HwStore     *store,
+                               gint64       case_id,
+                               const char  *key,
+                               gint64       version,
+                               const char  *label,
+                               GError     **error)
+{
+  return set_legend_label (store, case_id, key, label, MAX (version, 0), error);
+}
+
 /* Safety network ---------------------------------------------------------- */
 
 gboolean
-hw_ecomap_set_network_role (HwStore     *store,
-                            gint64       person_id,
-                            const char  *role,
-                            gboolean     member,
-                            GError     **error)
+hw_ecomap_set_network_role_at (HwStore     *store,
+                               gint64       person_id,
+                               const char  *role,
+                               gboolean     member,
+                               gint64       version,
+                               GError     **error)
 {
   g_autoptr(HwRecord) person = NULL;
   gint64 existing;
@@ -707,6 +831,7 @@ hw_ecomap_set_network_role (HwStore     *store,
     {
       g_autoptr(HwRecord) rec = NULL;
 
+      /* given since by someone else: what was asked is there */
       if (existing != 0)
         return TRUE;
       rec = hw_record_new ("network_members");
@@ -715,9 +840,21 @@ hw_ecomap_set_network_role (HwStore     *store,
       hw_record_set_string (rec, "role", role);
       return hw_store_insert (store, N_("Add to the safety network"), rec, error) != 0;
     }
+  /* taken away since by someone else: nothing left to remove */
   if (existing == 0)
     return TRUE;
-  return hw_store_delete (store, N_("Remove from the safety network"), "network_members", existing, error);
+  return hw_store_delete_at (store, N_("Remove from the safety network"), "network_members",
+                             existing, version, error);
+}
+
+gboolean
+hw_ecomap_set_network_role (HwStore     *store,
+                            gint64       person_id,
+                            const char  *role,
+                            gboolean     member,
+                            GError     **error)
+{
+  return hw_ecomap_set_network_role_at (store, person_id, role, member, 0, error);
 }
 
 GPtrArray *

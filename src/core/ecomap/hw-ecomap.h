@@ -70,6 +70,21 @@ gint64       hw_ecomap_add_organisation (HwStore          *store,
 gboolean     hw_ecomap_delete_node     (HwStore           *store,
                                         gint64             node_id,
                                         GError           **error);
+/**
+ * hw_ecomap_delete_node_at:
+ * @version: the node's version as shown (HwEcomapMapNode.version)
+ * @shown: (nullable): the map as shown; NULL: its ties whatever they hold
+ *
+ * The same, only as shown: when someone else changed the node since, or
+ * one of its ties (changed, or a tie the map would have drawn added),
+ * refused with %HW_STORE_ERROR_CONFLICT and nothing removed. A tie
+ * removed since is no refusal.
+ */
+gboolean     hw_ecomap_delete_node_at  (HwStore           *store,
+                                        gint64             node_id,
+                                        gint64             version,
+                                        const HwEcomapMap *shown,
+                                        GError           **error);
 /* Puts the node where the user dropped it (map units) and pins it. */
 gboolean     hw_ecomap_move_node       (HwStore           *store,
                                         gint64             node_id,
@@ -88,6 +103,12 @@ gboolean     hw_ecomap_move_node_at    (HwStore           *store,
 /* Lets the automatic layout place the node again. */
 gboolean     hw_ecomap_unpin_node      (HwStore           *store,
                                         gint64             node_id,
+                                        GError           **error);
+/* The same, saved only over @version of the node (as
+ * hw_ecomap_move_node_at()). */
+gboolean     hw_ecomap_unpin_node_at   (HwStore           *store,
+                                        gint64             node_id,
+                                        gint64             version,
                                         GError           **error);
 gboolean     hw_ecomap_set_category    (HwStore           *store,
                                         gint64             node_id,
@@ -134,12 +155,29 @@ gboolean     hw_ecomap_update_tie_at   (HwStore           *store,
 gboolean     hw_ecomap_delete_tie      (HwStore           *store,
                                         gint64             tie_id,
                                         GError           **error);
+/* The same, only at @version of the tie (HwEcomapMapTie.version, the one
+ * shown): when someone else changed it since, refused with
+ * %HW_STORE_ERROR_CONFLICT and nothing removed. */
+gboolean     hw_ecomap_delete_tie_at   (HwStore           *store,
+                                        gint64             tie_id,
+                                        gint64             version,
+                                        GError           **error);
 
 /* @label NULL or "" puts back the default wording. @key: see
  * hw_ecomap_legend_key_to_string(). */
 gboolean     hw_ecomap_set_legend_label (HwStore          *store,
                                         gint64             case_id,
                                         const char        *key,
+                                        const char        *label,
+                                        GError           **error);
+/* The same, saved only over the line as shown: @version is
+ * HwEcomapMap.legend_version[key], 0 when the usual wording was shown.
+ * When someone else wrote the line, or put the usual wording back, since:
+ * refused with %HW_STORE_ERROR_CONFLICT and nothing written. */
+gboolean     hw_ecomap_set_legend_label_at (HwStore       *store,
+                                        gint64             case_id,
+                                        const char        *key,
+                                        gint64             version,
                                         const char        *label,
                                         GError           **error);
 
@@ -150,6 +188,18 @@ gboolean     hw_ecomap_set_network_role (HwStore          *store,
                                         gint64             person_id,
                                         const char        *role,
                                         gboolean           member,
+                                        GError           **error);
+/* The same, from what was shown: @version is the version of the person's
+ * row for @role then (hw_ecomap_network_role_version(); 0: not a member,
+ * or whatever it holds). Removing goes only at that version: when
+ * someone else changed the row since, refused with
+ * %HW_STORE_ERROR_CONFLICT and nothing removed. Adding a role someone
+ * gave since, or removing one they took away, is nothing to do. */
+gboolean     hw_ecomap_set_network_role_at (HwStore       *store,
+                                        gint64             person_id,
+                                        const char        *role,
+                                        gboolean           member,
+                                        gint64             version,
                                         GError           **error);
 /**
  * hw_ecomap_list_network:

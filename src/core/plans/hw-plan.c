@@ -471,22 +471,35 @@ hw_plan_update_item (HwStore     *store,
 }
 
 gboolean
-hw_plan_delete_item (HwStore     *store,
-                     gint64       item_id,
-                     GError     **error)
+hw_plan_delete_item_at (HwStore     *store,
+                        gint64       item_id,
+                        gint64       version,
+                        GError     **error)
 {
   g_autoptr(HwRecord) stored = get_item (store, item_id, error);
 
   if (stored == NULL)
     return FALSE;
-  return hw_store_delete (store, N_("Remove an entry from the plan"), "plan_items", item_id, error);
+  return hw_store_delete_at (store, N_("Remove an entry from the plan"), "plan_items", item_id,
+                             version, error);
 }
 
 gboolean
-hw_plan_move_item (HwStore     *store,
-                   gint64       item_id,
-                   int          delta,
-                   GError     **error)
+hw_plan_delete_item (HwStore     *store,
+                     gint64       item_id,
+                     GError     **error)
+{
+  return hw_plan_delete_item_at (store, item_id, 0, error);
+}
+
+/* Within an open edit: the section in its new order, renumbered so that
+ * equal positions cannot get stuck. */
+static gboolean
+move_item (HwStore  *store,
+           gint64    item_id,
+           gint64    version,
+           int       delta,
+           GError  **error)
 {
   g_autoptr(HwRecord) stored = get_item (store, item_id, error);
   g_autoptr(GPtrArray) items = NULL;
@@ -494,6 +507,13 @@ hw_plan_move_item (HwStore     *store,
 
   if (stored == NULL)
     return FALSE;
+  /* someone else changed or moved it since it was shown */
+  if (version > 0 && hw_record_get_version (stored) != version)
+    {
+      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      return FALSE;
+    }
   if (delta == 0)
     return TRUE;
 
@@ -512,9 +532,6 @@ hw_plan_move_item (HwStore     *store,
   if (index < 0 || target == index)
     return TRUE;
 
-  /* Renumber the section so that equal positions cannot get stuck. */
-  if (!hw_store_begin_edit (store, N_("Move an entry of the plan"), error))
-    return FALSE;
   {
     HwRecord *moved = g_ptr_array_steal_index (items, index);
 
@@ -530,13 +547,36 @@ hw_plan_move_item (HwStore     *store,
       change = hw_record_new ("plan_items");
       hw_record_set_id (change, hw_record_get_id (r));
       hw_record_set_int (change, "position", i + 1);
+      if (hw_record_get_id (r) == item_id)
+        hw_record_set_version (change, version);
       if (!hw_store_update (store, NULL, change, error))
-        {
-          hw_store_rollback_edit (store);
-          return FALSE;
-        }
+        return FALSE;
     }
-  return hw_store_commit_edit (store, error);
+  return TRUE;
+}
+
+gboolean
+hw_plan_move_item_at (HwStore     *store,
+                      gint64       item_id,
+                      gint64       version,
+                      int          delta,
+                      GError     **error)
+{
+  gboolean own, ok;
+
+  if (!hw_store_join_edit (store, N_("Move an entry of the plan"), &own, error))
+    return FALSE;
+  ok = move_item (store, item_id, version, delta, error);
+  return hw_store_leave_edit (store, own, ok, error);
+}
+
+gboolean
+hw_plan_move_item (HwStore     *store,
+                   gint64       item_id,
+                   int          delta,
+                   GError     **error)
+{
+  return hw_plan_move_item_at (store, item_id, 0, delta, error);
 }
 
 /* Snapshots ------------------------------------------------------------- */

@@ -139,9 +139,24 @@ gboolean     hw_plan_update_item         (HwStore     *store,
 gboolean     hw_plan_delete_item         (HwStore     *store,
                                           gint64       item_id,
                                           GError     **error);
+/* The same, only at @version of the entry (the one shown): when someone
+ * else changed it since, refused with %HW_STORE_ERROR_CONFLICT and
+ * nothing removed. */
+gboolean     hw_plan_delete_item_at      (HwStore     *store,
+                                          gint64       item_id,
+                                          gint64       version,
+                                          GError     **error);
 /* Moves an item up (@delta < 0) or down within its section. */
 gboolean     hw_plan_move_item           (HwStore     *store,
                                           gint64       item_id,
+                                          int          delta,
+                                          GError     **error);
+/* The same, only from @version of the entry (the one shown): when
+ * someone else changed or moved it since, refused with
+ * %HW_STORE_ERROR_CONFLICT and nothing moved. */
+gboolean     hw_plan_move_item_at        (HwStore     *store,
+                                          gint64       item_id,
+                                          gint64       version,
                                           int          delta,
                                           GError     **error);
 
