@@ -1480,6 +1480,10 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
     draw_household (map, cr, map->household_id != 0 &&
                              options->selected_node == map->household_id);
 
+  /* from afar, the nodes' rings antialiased the fast way (a few pixels
+   * across, they look the same) */
+  if (detail != HW_ECOMAP_DETAIL_FULL)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   for (guint i = 0; i < map->nodes->len; i++)
     {
       HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
@@ -1492,6 +1496,7 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
                  node->id != 0 && node->id == options->connect_from,
                  detail != HW_ECOMAP_DETAIL_FULL, detail != HW_ECOMAP_DETAIL_FARTHER);
     }
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 
   /* change badges last, so no node hides them */
   for (guint t = 0; t < map->ties->len; t++)
