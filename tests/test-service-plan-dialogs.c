@@ -19,6 +19,7 @@
 #include "hw-service-plan-review-dialog.h"
 #include "hw-service-plan-support-dialog.h"
 #include "hw-service-plan-task-dialog.h"
+#include "hw-test-png.h"
 #include "hw-test-store.h"
 
 static void
@@ -91,6 +92,58 @@ save (GtkWindow *dialog)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   settle ();
   return id;
+}
+
+static gboolean
+wait_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds (frames need time). */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, wait_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The widget under @root whose action is @action. */
+static GtkWidget *
+find_action (GtkWidget  *root,
+             const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* @widget is wholly inside what its scrolled window shows. */
+static void
+assert_in_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (scrolled);
+  g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &bounds));
+  g_test_message ("%s at %.0f..%.0f of %d", G_OBJECT_TYPE_NAME (widget), bounds.origin.y,
+                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (scrolled));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled) + 0.5);
 }
 
 /* The sample family's need of @domain. */
@@ -281,6 +334,13 @@ check_conflict (HwStore    *store,
                   "Someone else changed this since you opened it. Their text is shown; make your change again.");
   g_assert_nonnull (problem);
   g_assert_true (gtk_widget_get_visible (problem));
+  /* the message and Save in sight (the window does not grow with the
+   * message: they were scrolled out of it) */
+  wait_ms (300);
+  /* to look at: HOMEWARD_SCREENSHOT_DIR=... */
+  hw_test_keep_window_png (GTK_WIDGET (dialog), "HOMEWARD_SCREENSHOT_DIR", "conflict-dialog.png");
+  assert_in_view (problem);
+  assert_in_view (find_action (GTK_WIDGET (dialog), "dialog.save"));
   row = find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Their words");
   stored = hw_store_get (store, table, id, NULL);

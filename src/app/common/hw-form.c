@@ -176,6 +176,35 @@ hw_form_set_recipients (const char     *set,
     gtk_check_button_set_active (screen, set_has (kinds, "screen"));
 }
 
+#define REVEAL_MAX_FRAMES 10
+
+/* A tick of the label shown (hw_form_show_error()): once its scrolled
+ * window has laid it out, scrolls to the end, so that the message and the
+ * buttons under it are seen (the window does not grow with it: before,
+ * Cancel and Save went out of sight under a long message). */
+static gboolean
+reveal_tick_cb (GtkWidget     *label,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *frames = data;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *child = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  if (child == NULL || ++*frames > REVEAL_MAX_FRAMES)
+    return G_SOURCE_REMOVE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (!gtk_widget_get_visible (label) || gtk_widget_get_height (label) <= 0 ||
+      !gtk_widget_compute_bounds (label, child, &bounds) ||
+      gtk_adjustment_get_upper (adjustment) < bounds.origin.y + bounds.size.height)
+    return G_SOURCE_CONTINUE;   /* not laid out yet */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
 void
 hw_form_show_error (GtkLabel   *label,
                     GtkWidget  *row,
@@ -183,6 +212,9 @@ hw_form_show_error (GtkLabel   *label,
 {
   gtk_label_set_text (label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (message != NULL && row == NULL &&
+      gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_SCROLLED_WINDOW) != NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (label), reveal_tick_cb, g_new0 (guint, 1), g_free);
   if (row != NULL)
     {
       if (message != NULL)
