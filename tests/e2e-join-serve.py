@@ -25,9 +25,9 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 
 import cdp
+from e2e_common import Serve
 
 BUILD = os.environ.get('HOMEWARD_BUILD_ROOT',
                        os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'build'))
@@ -62,36 +62,6 @@ def sql(db, statement, *args):
             return con.execute(statement, args).fetchall()
     finally:
         con.close()
-
-
-class Serve:
-    """`homeward serve` on 127.0.0.1 and its links (name -> url)."""
-
-    def __init__(self, db, meeting, expected, tmp):
-        self.err = open(os.path.join(tmp, 'serve.err'), 'w')
-        self.proc = subprocess.Popen([HOMEWARD, 'serve', '--database', db, '--meeting', str(meeting),
-                                      '--address', '127.0.0.1', '--port', '0'],
-                                     stdout=subprocess.PIPE, stderr=self.err, text=True)
-        self.links = {}
-        end = time.monotonic() + 60
-        while len(self.links) < expected:
-            if time.monotonic() > end or self.proc.poll() is not None:
-                self.stop()
-                raise SystemExit('Bail out! homeward serve printed %d links of %d' % (len(self.links), expected))
-            line = self.proc.stdout.readline().rstrip('\n')
-            if line:
-                name, url = line.rsplit(' ', 1)
-                self.links[name] = url
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.err.close()
 
 
 def page_text(browser):

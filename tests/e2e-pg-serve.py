@@ -21,12 +21,11 @@ import ssl
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
-from e2e_common import psql
+from e2e_common import Serve, psql
 
 BUILD = os.environ.get('HOMEWARD_BUILD_ROOT',
                        os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'build'))
@@ -43,39 +42,6 @@ def check(condition, what):
     if not condition:
         failures.append(what)
     return condition
-
-
-class Serve:
-    """`homeward serve` on 127.0.0.1 and its links (name -> url)."""
-
-    def __init__(self, uri, meeting, expected, tmp):
-        self.err_path = os.path.join(tmp, 'serve.err')
-        self.err = open(self.err_path, 'w')
-        self.proc = subprocess.Popen([HOMEWARD, 'serve', '--database', uri, '--meeting', str(meeting),
-                                      '--address', '127.0.0.1', '--port', '0'],
-                                     stdout=subprocess.PIPE, stderr=self.err, text=True)
-        self.links = {}
-        end = time.monotonic() + 60
-        while len(self.links) < expected:
-            if time.monotonic() > end or self.proc.poll() is not None:
-                self.stop()
-                with open(self.err_path) as f:
-                    raise SystemExit('Bail out! homeward serve printed %d links of %d: %s'
-                                     % (len(self.links), expected, f.read()))
-            line = self.proc.stdout.readline().rstrip('\n')
-            if line:
-                name, url = line.rsplit(' ', 1)
-                self.links[name] = url
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.err.close()
 
 
 class Phone:

@@ -263,3 +263,38 @@ def psql(uri, sql):
     if proc.returncode != 0:
         raise RuntimeError('psql: ' + proc.stderr)
     return proc.stdout.strip()
+
+
+class Serve:
+    """`homeward serve --database @database --meeting @meeting` on 127.0.0.1
+    (a free port), and the links it prints (name -> url): waits for
+    @expected of them; its stderr goes to @tmp/serve.err."""
+
+    def __init__(self, database, meeting, expected, tmp):
+        self.err_path = os.path.join(tmp, 'serve.err')
+        self.err = open(self.err_path, 'w')
+        self.proc = subprocess.Popen([HOMEWARD, 'serve', '--database', database, '--meeting', str(meeting),
+                                      '--address', '127.0.0.1', '--port', '0'],
+                                     stdout=subprocess.PIPE, stderr=self.err, text=True)
+        self.links = {}
+        end = time.monotonic() + 60
+        while len(self.links) < expected:
+            if time.monotonic() > end or self.proc.poll() is not None:
+                self.stop()
+                with open(self.err_path) as f:
+                    raise SystemExit('Bail out! homeward serve printed %d links of %d: %s'
+                                     % (len(self.links), expected, f.read()))
+            line = self.proc.stdout.readline().rstrip('\n')
+            if line:
+                name, url = line.rsplit(' ', 1)
+                self.links[name] = url
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.err.close()

@@ -17,6 +17,7 @@
 #include "hw-ecomap-canvas.h"
 #include "hw-ecomap-view.h"
 #include "hw-enums.h"
+#include "hw-test-find.h"
 #include "hw-test-png.h"
 
 typedef struct {
@@ -557,41 +558,6 @@ find_type (GtkWidget *widget,
   return NULL;
 }
 
-/* the button (anywhere in @widget) that runs @action */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
-        return child;
-      if ((found = find_action_button (child, action)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_check (GtkWidget  *widget,
-            const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_CHECK_BUTTON (child) &&
-          g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_check (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 #define NOT_REMOVED_MESSAGE "Someone else changed this since you opened it. It was not removed; look at their change first."
 #define CONFLICT_MESSAGE "Someone else changed this since you opened it. Their text is shown; make your change again."
 
@@ -625,7 +591,7 @@ test_delete_conflict (Fixture       *f,
   other = hw_store_open (hw_store_get_path (f->store), &error);
   g_assert_no_error (error);
   hw_store_set_author (other, "Bob");
-  remove = find_action_button (f->view, "ecomap.delete");
+  remove = hw_test_find_widget (f->view, hw_test_match_button_action, "ecomap.delete");
   g_assert_nonnull (remove);
 
   /* the person: they moved Joseph since */
@@ -665,7 +631,8 @@ test_delete_conflict (Fixture       *f,
   /* a role: they changed Carmen's respite since (as an import would) */
   hw_ecomap_canvas_select (canvas, carmen, 0);
   spin (20);
-  check = find_check (f->view, hw_choice_label (HW_CHOICES_NETWORK_ROLE, "respite"));
+  check = hw_test_find_widget (f->view, hw_test_match_check_label,
+                               hw_choice_label (HW_CHOICES_NETWORK_ROLE, "respite"));
   g_assert_nonnull (check);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   rec = hw_store_get (other, "network_members",

@@ -19,6 +19,7 @@
 #include "hw-service-plan-review-dialog.h"
 #include "hw-service-plan-support-dialog.h"
 #include "hw-service-plan-task-dialog.h"
+#include "hw-test-find.h"
 #include "hw-test-png.h"
 #include "hw-test-store.h"
 
@@ -110,25 +111,6 @@ wait_ms (guint ms)
   g_timeout_add (ms, wait_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-}
-
-/* The widget under @root whose action is @action. */
-static GtkWidget *
-find_action (GtkWidget  *root,
-             const char *action)
-{
-  if (GTK_IS_ACTIONABLE (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* @widget is wholly inside what its scrolled window shows. */
@@ -340,7 +322,7 @@ check_conflict (HwStore    *store,
   /* to look at: HOMEWARD_SCREENSHOT_DIR=... */
   hw_test_keep_window_png (GTK_WIDGET (dialog), "HOMEWARD_SCREENSHOT_DIR", "conflict-dialog.png");
   assert_in_view (problem);
-  assert_in_view (find_action (GTK_WIDGET (dialog), "dialog.save"));
+  assert_in_view (hw_test_find_widget (GTK_WIDGET (dialog), hw_test_match_button_action, "dialog.save"));
   row = find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, title);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Their words");
   stored = hw_store_get (store, table, id, NULL);

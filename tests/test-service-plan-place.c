@@ -18,6 +18,7 @@
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-view.h"
 #include "hw-service-plan.h"
+#include "hw-test-find.h"
 #include "hw-test-png.h"
 #include "hw-test-store.h"
 
@@ -102,25 +103,6 @@ find_row_titled (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_row_titled (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The button under @root that runs @action. */
-static GtkWidget *
-find_action (GtkWidget  *root,
-             const char *action)
-{
-  if (GTK_IS_BUTTON (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action (child, action);
 
       if (found != NULL)
         return found;
@@ -351,7 +333,7 @@ test_by_area (Fixture       *f,
   int n_notes = 0;
   double value;
 
-  button = find_action (row_of (list, "goals", goal), "plan.add-task");
+  button = hw_test_find_widget (row_of (list, "goals", goal), hw_test_match_button_action, "plan.add-task");
   g_assert_nonnull (button);
   value = put_focus (f, list, button);
 
@@ -361,7 +343,7 @@ test_by_area (Fixture       *f,
   g_assert_no_error (error);
   announce (f);
   g_assert_nonnull (find_label (GTK_WIDGET (list), "In your words: A lawyer for the custody hearing"));
-  assert_place (f, list, find_action (row_of (list, "goals", goal), "plan.add-task"), value);
+  assert_place (f, list, hw_test_find_widget (row_of (list, "goals", goal), hw_test_match_button_action, "plan.add-task"), value);
 
   /* a goal to the first need, above */
   g_assert_cmpint (hw_service_plan_add_goal (f->other, query_id (f->store, "SELECT id FROM needs WHERE domain = ?",
@@ -370,7 +352,7 @@ test_by_area (Fixture       *f,
   g_assert_no_error (error);
   announce (f);
   g_assert_nonnull (find_label (GTK_WIDGET (list), "Goal: Keeps up with the rent"));
-  assert_place (f, list, find_action (row_of (list, "goals", goal), "plan.add-task"), value);
+  assert_place (f, list, hw_test_find_widget (row_of (list, "goals", goal), hw_test_match_button_action, "plan.add-task"), value);
 
   /* a task to the goal whose button has the focus */
   g_assert_cmpint (hw_service_plan_add_task (f->other, goal, "Ask the job centre about day jobs",
@@ -378,11 +360,11 @@ test_by_area (Fixture       *f,
   g_assert_no_error (error);
   announce (f);
   g_assert_nonnull (find_label (GTK_WIDGET (list), "Ask the job centre about day jobs"));
-  assert_place (f, list, find_action (row_of (list, "goals", goal), "plan.add-task"), value);
+  assert_place (f, list, hw_test_find_widget (row_of (list, "goals", goal), hw_test_match_button_action, "plan.add-task"), value);
 
   /* a progress note on the task whose "Note" button has the focus: the
    * button counts the notes */
-  note = find_action (row_of (list, "tasks", task), "plan.add-note");
+  note = hw_test_find_widget (row_of (list, "tasks", task), hw_test_match_button_action, "plan.add-note");
   g_assert_nonnull (find_label (note, "Note ("));
   g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (find_label (note, "Note ("))), "Note (%d)", &n_notes),
                    ==, 1);
@@ -395,7 +377,7 @@ test_by_area (Fixture       *f,
   g_assert_no_error (error);
   announce (f);
   hw_test_keep_window_png (f->window, "HOMEWARD_SCREENSHOT_DIR", "service-plan-place-after.png");
-  note = find_action (row_of (list, "tasks", task), "plan.add-note");
+  note = hw_test_find_widget (row_of (list, "tasks", task), hw_test_match_button_action, "plan.add-note");
   label = g_strdup_printf ("Note (%d)", n_notes + 1);
   g_assert_nonnull (find_label (note, label));
   assert_place (f, list, note, value);
@@ -427,7 +409,7 @@ test_by_person (Fixture       *f,
   GtkWidget *note;
   double value;
 
-  note = find_action (row_of (list, "tasks", task), "plan.add-note");
+  note = hw_test_find_widget (row_of (list, "tasks", task), hw_test_match_button_action, "plan.add-note");
   g_assert_nonnull (note);
   value = put_focus (f, list, note);
 
@@ -436,7 +418,7 @@ test_by_person (Fixture       *f,
   g_assert_no_error (error);
   announce (f);
   g_assert_nonnull (find_label (GTK_WIDGET (list), "Update the CV with the advocate"));
-  assert_place (f, list, find_action (row_of (list, "tasks", task), "plan.add-note"), value);
+  assert_place (f, list, hw_test_find_widget (row_of (list, "tasks", task), hw_test_match_button_action, "plan.add-note"), value);
 }
 
 /* Due dates: the focus on a row deep in the dates; someone adds a task due
@@ -518,7 +500,7 @@ test_aftercare (Fixture       *f,
   GtkWidget *button;
   double value;
 
-  button = find_action (row_of (list, "aftercare_supports", support), "plan.log-checkin");
+  button = hw_test_find_widget (row_of (list, "aftercare_supports", support), hw_test_match_button_action, "plan.log-checkin");
   g_assert_nonnull (button);
   value = put_focus (f, list, button);
 
@@ -526,7 +508,7 @@ test_aftercare (Fixture       *f,
   g_assert_no_error (error);
   announce (f);
   g_assert_nonnull (find_label (GTK_WIDGET (list), "The lease is signed."));
-  assert_place (f, list, find_action (row_of (list, "aftercare_supports", support), "plan.log-checkin"),
+  assert_place (f, list, hw_test_find_widget (row_of (list, "aftercare_supports", support), hw_test_match_button_action, "plan.log-checkin"),
                 value);
 }
 

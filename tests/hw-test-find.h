@@ -1,0 +1,49 @@
+/* hw-test-find.h: finding a widget in a tree for the widget tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+/* Whether @widget is the one looked for (@data: what is looked for). */
+typedef gboolean (*HwTestWidgetMatch) (GtkWidget     *widget,
+                                       gconstpointer  data);
+
+/* The first widget, depth first from @root (itself included), that
+ * @match accepts, or NULL. */
+static inline GtkWidget *
+hw_test_find_widget (GtkWidget         *root,
+                     HwTestWidgetMatch  match,
+                     gconstpointer      data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hw_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* a button that runs the action named @data */
+static inline gboolean
+hw_test_match_button_action (GtkWidget     *widget,
+                             gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/* a check button labelled @data */
+static inline gboolean
+hw_test_match_check_label (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+}
