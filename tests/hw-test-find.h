@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 /* Whether @widget is the one looked for (@data: what is looked for). */
 typedef gboolean (*HwTestWidgetMatch) (GtkWidget     *widget,
@@ -46,4 +46,22 @@ hw_test_match_check_label (GtkWidget     *widget,
 {
   return GTK_IS_CHECK_BUTTON (widget) &&
          g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+}
+
+/* a preferences row titled @data */
+static inline gboolean
+hw_test_match_row_title (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+/* a label on screen whose text starts with @data */
+static inline gboolean
+hw_test_match_shown_label_prefix (GtkWidget     *widget,
+                                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
 }

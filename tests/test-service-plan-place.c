@@ -72,44 +72,6 @@ find_type (GtkWidget *root,
   return NULL;
 }
 
-/* The first mapped label under @root whose text starts with @prefix. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *prefix)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The preferences row under @root titled @title. */
-static GtkWidget *
-find_row_titled (GtkWidget  *root,
-                 const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_titled (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 focus (Fixture *f)
 {
@@ -342,7 +304,7 @@ test_by_area (Fixture       *f,
                                              "A lawyer for the custody hearing", "", &error), >, 0);
   g_assert_no_error (error);
   announce (f);
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "In your words: A lawyer for the custody hearing"));
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (list), hw_test_match_shown_label_prefix, "In your words: A lawyer for the custody hearing"));
   assert_place (f, list, hw_test_find_widget (row_of (list, "goals", goal), hw_test_match_button_action, "plan.add-task"), value);
 
   /* a goal to the first need, above */
@@ -351,7 +313,7 @@ test_by_area (Fixture       *f,
                                              "Keeps up with the rent for six months.", NULL, &error), >, 0);
   g_assert_no_error (error);
   announce (f);
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "Goal: Keeps up with the rent"));
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (list), hw_test_match_shown_label_prefix, "Goal: Keeps up with the rent"));
   assert_place (f, list, hw_test_find_widget (row_of (list, "goals", goal), hw_test_match_button_action, "plan.add-task"), value);
 
   /* a task to the goal whose button has the focus */
@@ -359,14 +321,14 @@ test_by_area (Fixture       *f,
                                              0, 0, TRUE, "", NULL, NULL, &error), >, 0);
   g_assert_no_error (error);
   announce (f);
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "Ask the job centre about day jobs"));
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (list), hw_test_match_shown_label_prefix, "Ask the job centre about day jobs"));
   assert_place (f, list, hw_test_find_widget (row_of (list, "goals", goal), hw_test_match_button_action, "plan.add-task"), value);
 
   /* a progress note on the task whose "Note" button has the focus: the
    * button counts the notes */
   note = hw_test_find_widget (row_of (list, "tasks", task), hw_test_match_button_action, "plan.add-note");
-  g_assert_nonnull (find_label (note, "Note ("));
-  g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (find_label (note, "Note ("))), "Note (%d)", &n_notes),
+  g_assert_nonnull (hw_test_find_widget (note, hw_test_match_shown_label_prefix, "Note ("));
+  g_assert_cmpint (sscanf (gtk_label_get_text (GTK_LABEL (hw_test_find_widget (note, hw_test_match_shown_label_prefix, "Note ("))), "Note (%d)", &n_notes),
                    ==, 1);
   value = put_focus (f, list, note);
   /* to look at: HOMEWARD_SCREENSHOT_DIR=... keeps the window before and after */
@@ -379,7 +341,7 @@ test_by_area (Fixture       *f,
   hw_test_keep_window_png (f->window, "HOMEWARD_SCREENSHOT_DIR", "service-plan-place-after.png");
   note = hw_test_find_widget (row_of (list, "tasks", task), hw_test_match_button_action, "plan.add-note");
   label = g_strdup_printf ("Note (%d)", n_notes + 1);
-  g_assert_nonnull (find_label (note, label));
+  g_assert_nonnull (hw_test_find_widget (note, hw_test_match_shown_label_prefix, label));
   assert_place (f, list, note, value);
 
   /* the check box of a task that someone else renames */
@@ -390,7 +352,7 @@ test_by_area (Fixture       *f,
   g_assert_true (hw_store_update (f->other, "Rename", record, &error));
   g_assert_no_error (error);
   announce (f);
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "Ask the manager for more day shifts"));
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (list), hw_test_match_shown_label_prefix, "Ask the manager for more day shifts"));
   assert_place (f, list, find_type (row_of (list, "tasks", renamed), GTK_TYPE_CHECK_BUTTON), value);
 }
 
@@ -417,7 +379,7 @@ test_by_person (Fixture       *f,
                                              0, parent, FALSE, "", NULL, NULL, &error), >, 0);
   g_assert_no_error (error);
   announce (f);
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "Update the CV with the advocate"));
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (list), hw_test_match_shown_label_prefix, "Update the CV with the advocate"));
   assert_place (f, list, hw_test_find_widget (row_of (list, "tasks", task), hw_test_match_button_action, "plan.add-note"), value);
 }
 
@@ -455,7 +417,7 @@ test_due_dates (Fixture       *f,
                                              0, 0, TRUE, "", start, due, &error), >, 0);
   g_assert_no_error (error);
   announce (f);
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "Send the CV to three employers"));
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (list), hw_test_match_shown_label_prefix, "Send the CV to three employers"));
   assert_place (f, list, row_of (list, table, id), value);
 
   /* "Due this week for", chosen and focused */
@@ -507,7 +469,7 @@ test_aftercare (Fixture       *f,
   g_assert_cmpint (hw_aftercare_log_checkin (f->other, support, &checkin, &error), >, 0);
   g_assert_no_error (error);
   announce (f);
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "The lease is signed."));
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (list), hw_test_match_shown_label_prefix, "The lease is signed."));
   assert_place (f, list, hw_test_find_widget (row_of (list, "aftercare_supports", support), hw_test_match_button_action, "plan.log-checkin"),
                 value);
 }
@@ -530,7 +492,7 @@ test_readiness (Fixture       *f,
                                                "Housing found; the trial visit can start.", &error), >, 0);
   g_assert_no_error (error);
   announce (f);
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "Housing found; the trial visit can start."));
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (list), hw_test_match_shown_label_prefix, "Housing found; the trial visit can start."));
   assert_place (f, list, row_of (list, "readiness_reviews", latest), value);
 
   /* someone changes the words of the review that has the focus: its row
@@ -541,7 +503,7 @@ test_readiness (Fixture       *f,
   g_assert_true (hw_store_update (f->other, "Change review", record, &error));
   g_assert_no_error (error);
   announce (f);
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "Ready for a trial home visit now that"));
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (list), hw_test_match_shown_label_prefix, "Ready for a trial home visit now that"));
   assert_place (f, list, row_of (list, "readiness_reviews", latest), value);
 }
 
@@ -585,13 +547,13 @@ test_search_typing (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (search), "bus");
   gtk_editable_set_position (GTK_EDITABLE (search), -1);
   wait_ms (400);
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "Get a monthly bus pass"));
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (list), hw_test_match_shown_label_prefix, "Get a monthly bus pass"));
 
   g_assert_cmpint (hw_service_plan_add_task (f->other, goal, "Bus tickets for the Saturday visits",
                                              0, 0, TRUE, "", NULL, NULL, &error), >, 0);
   g_assert_no_error (error);
   announce (f);
-  g_assert_nonnull (find_label (GTK_WIDGET (list), "Bus tickets for the Saturday visits"));
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (list), hw_test_match_shown_label_prefix, "Bus tickets for the Saturday visits"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "bus");
   g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (search)), ==, 3);
   now = focus (f);
@@ -643,22 +605,22 @@ test_note_dialog (Fixture       *f,
                                        "SELECT count(*) FROM progress_notes WHERE text LIKE 'Missed%'",
                                        G_TYPE_INVALID), ==, 0);
   /* their note, among the earlier ones */
-  g_assert_nonnull (find_row_titled (GTK_WIDGET (dialog), "The clinic moved the tests to Wednesdays."));
-  g_assert_true (gtk_widget_get_mapped (find_row_titled (GTK_WIDGET (dialog),
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (dialog), hw_test_match_row_title, "The clinic moved the tests to Wednesdays."));
+  g_assert_true (gtk_widget_get_mapped (hw_test_find_widget (GTK_WIDGET (dialog), hw_test_match_row_title,
                                                          "The clinic moved the tests to Wednesdays.")));
 
   /* reading their note with the keyboard (a screen reader) when another
    * one comes: the focus stays on it */
-  g_assert_true (gtk_widget_grab_focus (find_row_titled (GTK_WIDGET (dialog),
+  g_assert_true (gtk_widget_grab_focus (hw_test_find_widget (GTK_WIDGET (dialog), hw_test_match_row_title,
                                                          "The clinic moved the tests to Wednesdays.")));
   settle ();
   g_assert_cmpint (hw_service_plan_add_note (f->other, task, today, "Bob",
                                              "Also on Fridays from next month.", &error), >, 0);
   g_assert_no_error (error);
   announce (f);
-  g_assert_nonnull (find_row_titled (GTK_WIDGET (dialog), "Also on Fridays from next month."));
+  g_assert_nonnull (hw_test_find_widget (GTK_WIDGET (dialog), hw_test_match_row_title, "Also on Fridays from next month."));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) ==
-                 find_row_titled (GTK_WIDGET (dialog), "The clinic moved the tests to Wednesdays."));
+                 hw_test_find_widget (GTK_WIDGET (dialog), hw_test_match_row_title, "The clinic moved the tests to Wednesdays."));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==,
                    "Missed the test on Tuesday, came on Wedn");
 }

@@ -251,6 +251,33 @@ set_observations (GtkWidget  *dialog,
                                                                                   NULL))), text, -1);
 }
 
+/* The sample family with the three Tuesdays' plan (in @store): its
+ * case, the plan's series, March 2026's visits (@visits) and the plan's
+ * first visit among them. */
+static const HwVisit *
+first_tuesday (HwStore  *store,
+               gint64   *case_id,
+               gint64   *series,
+               GArray  **visits)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 elena, sofia;
+
+  *case_id = hw_demo_create (store, &error);
+  g_assert_no_error (error);
+  elena = hw_demo_find_person (store, *case_id, "mother");
+  sofia = hw_demo_find_person (store, *case_id, "child");
+  *series = create_three_tuesdays (store, *case_id, &elena, &sofia);
+  *visits = hw_visits_list (store, *case_id, 0, 1772323200 /* 2026-03-01 */,
+                            1775001600 /* 2026-04-01 */, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < (*visits)->len; i++)
+    if (g_array_index (*visits, HwVisit, i).series_id == *series)
+      return &g_array_index (*visits, HwVisit, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
 /* Two people on one visit: the outcome dialog opened on a visit with
  * nothing recorded; someone else (a second program) records it as
  * cancelled meanwhile; Save is refused with the message, the dialog shows
@@ -272,22 +299,10 @@ test_outcome_conflict (void)
   HwVisitOutcomeDialog *dialog;
   GtkWidget *status;
   const char *problem;
-  gint64 case_id, elena, sofia, series;
+  gint64 case_id, series;
 
   g_assert_no_error (error);
-  case_id = hw_demo_create (store, &error);
-  g_assert_no_error (error);
-  elena = hw_demo_find_person (store, case_id, "mother");
-  sofia = hw_demo_find_person (store, case_id, "child");
-  series = create_three_tuesdays (store, case_id, &elena, &sofia);
-
-  visits = hw_visits_list (store, case_id, 0, 1772323200 /* 2026-03-01 */,
-                           1775001600 /* 2026-04-01 */, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < visits->len; i++)
-    if (g_array_index (visits, HwVisit, i).series_id == series && visit == NULL)
-      visit = &g_array_index (visits, HwVisit, i);
-  g_assert_nonnull (visit);
+  visit = first_tuesday (store, &case_id, &series, &visits);
   g_assert_cmpint (visit->record_id, ==, 0);
 
   dialog = hw_visit_outcome_dialog_new (NULL, store, visit, "happened");
@@ -388,21 +403,10 @@ test_makeup_conflict (void)
   const HwVisit *visit = NULL;
   HwVisitOutcomeDialog *dialog;
   GtkWidget *makeup;
-  gint64 case_id, elena, sofia, series, record, n_series;
+  gint64 case_id, series, record, n_series;
 
   g_assert_no_error (error);
-  case_id = hw_demo_create (store, &error);
-  g_assert_no_error (error);
-  elena = hw_demo_find_person (store, case_id, "mother");
-  sofia = hw_demo_find_person (store, case_id, "child");
-  series = create_three_tuesdays (store, case_id, &elena, &sofia);
-  visits = hw_visits_list (store, case_id, 0, 1772323200 /* 2026-03-01 */,
-                           1775001600 /* 2026-04-01 */, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < visits->len; i++)
-    if (g_array_index (visits, HwVisit, i).series_id == series && visit == NULL)
-      visit = &g_array_index (visits, HwVisit, i);
-  g_assert_nonnull (visit);
+  visit = first_tuesday (store, &case_id, &series, &visits);
   record = hw_visits_record_outcome (store, series, visit->occ.key, &cancel, &error);
   g_assert_no_error (error);
   g_clear_pointer (&visits, g_array_unref);
