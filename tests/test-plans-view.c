@@ -39,6 +39,23 @@ add_person (HwStore    *store,
   return id;
 }
 
+/* A rule of @plan_id's plan saying @text, added through @store. */
+static gint64
+add_rule (HwStore    *store,
+          gint64      plan_id,
+          const char *text)
+{
+  g_autoptr(HwRecord) item = hw_record_new ("plan_items");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  hw_record_set_string (item, "section", "rule");
+  hw_record_set_string (item, "text", text);
+  id = hw_plan_add_item (store, plan_id, item, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
 static void
 iterate (void)
 {
@@ -271,7 +288,6 @@ test_conflict (void)
   HwStore *store = hw_store_open (path, &error);
   g_autoptr(HwStore) other = NULL;
   g_autoptr(HwRecord) kase = hw_record_new ("cases");
-  g_autoptr(HwRecord) item = hw_record_new ("plan_items");
   g_autoptr(HwRecord) theirs = NULL;
   g_autoptr(HwRecord) stored = NULL;
   GtkWidget *window, *overlay, *view, *row, *problem;
@@ -286,10 +302,7 @@ test_conflict (void)
   pilar = add_person (store, case_id, "Pilar Navarro", "kin-caregiver", FALSE);
   plan_id = hw_plan_ensure (store, case_id, HW_PLAN_SAFETY, &error);
   g_assert_no_error (error);
-  hw_record_set_string (item, "section", "rule");
-  hw_record_set_string (item, "text", "Grandma does the school runs");
-  item_id = hw_plan_add_item (store, plan_id, item, &error);
-  g_assert_no_error (error);
+  item_id = add_rule (store, plan_id, "Grandma does the school runs");
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
@@ -414,7 +427,6 @@ test_conflict (void)
    * second) while the review date is being typed: the typing and the
    * focus stay; applied, it is refused over their date, which is shown */
   {
-    g_autoptr(HwRecord) another = hw_record_new ("plan_items");
     GtkRoot *root = GTK_ROOT (window);
     GtkWidget *focus, *entry_row;
 
@@ -443,10 +455,7 @@ test_conflict (void)
     g_assert_nonnull (entry_row);
     g_assert_true (gtk_widget_grab_focus (entry_row));
     iterate ();
-    hw_record_set_string (another, "section", "rule");
-    hw_record_set_string (another, "text", "Aaron calls every evening");
-    hw_plan_add_item (other, plan_id, another, &error);
-    g_assert_no_error (error);
+    add_rule (other, plan_id, "Aaron calls every evening");
     g_assert_true (hw_store_refresh (store));
     iterate ();
     g_assert_nonnull (find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Aaron calls every evening"));
@@ -562,19 +571,8 @@ test_delete_move_conflict (void)
   case_id = hw_store_insert (store, "Add family", kase, &error);
   plan_id = hw_plan_ensure (store, case_id, HW_PLAN_SAFETY, &error);
   g_assert_no_error (error);
-  {
-    g_autoptr(HwRecord) a = hw_record_new ("plan_items");
-    g_autoptr(HwRecord) b = hw_record_new ("plan_items");
-
-    hw_record_set_string (a, "section", "rule");
-    hw_record_set_string (a, "text", "Grandma does the school runs");
-    first = hw_plan_add_item (store, plan_id, a, &error);
-    g_assert_no_error (error);
-    hw_record_set_string (b, "section", "rule");
-    hw_record_set_string (b, "text", "No visits after dark");
-    second = hw_plan_add_item (store, plan_id, b, &error);
-    g_assert_no_error (error);
-  }
+  first = add_rule (store, plan_id, "Grandma does the school runs");
+  second = add_rule (store, plan_id, "No visits after dark");
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
