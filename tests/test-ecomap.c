@@ -541,6 +541,21 @@ map_tie_version (HwEcomapMap *map,
   return 0;
 }
 
+/* After a refused edit: the file is as it was at @before (a fingerprint,
+ * freed here) and the store's undo step is still @label. */
+static void
+assert_nothing_written (Fixture    *f,
+                        char      **before,
+                        const char *label)
+{
+  g_autofree char *after = fingerprint (f->store);
+  g_autofree char *label_now = hw_store_get_undo_label (f->store);
+
+  g_assert_cmpstr (after, ==, *before);
+  g_clear_pointer (before, g_free);
+  g_assert_cmpstr (label_now, ==, label);
+}
+
 /* Removing a node or a tie only as shown: someone else (a second program
  * on the same file) changes one of the node's ties, ties it to someone
  * else, moves it, changes a tie; each removal over what was shown is
@@ -553,7 +568,7 @@ test_delete_versions (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(HwStore) other = NULL;
   g_autoptr(HwEcomapMap) map = NULL;
-  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *before = NULL;
   g_autofree char *label = NULL, *label_after = NULL;
   HwEcomapTieFields theirs = { "tenuous", TRUE, "none", "", "", "Theirs." };
   gint64 household = hw_ecomap_household_node (f->store, f->case_id);
@@ -591,13 +606,7 @@ test_delete_versions (Fixture       *f,
   g_assert_false (hw_ecomap_delete_tie_at (f->store, tie, map_tie_version (map, tie), &error));
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
-  after = fingerprint (f->store);
-  g_assert_cmpstr (after, ==, before);
-  g_clear_pointer (&after, g_free);
-  g_clear_pointer (&before, g_free);
-  label_after = hw_store_get_undo_label (f->store);
-  g_assert_cmpstr (label_after, ==, label);
-  g_clear_pointer (&label_after, g_free);
+  assert_nothing_written (f, &before, label);
 
   /* read again; then a tie the map would draw added since */
   g_clear_pointer (&map, hw_ecomap_map_free);
@@ -609,10 +618,7 @@ test_delete_versions (Fixture       *f,
   g_assert_false (hw_ecomap_delete_node_at (f->store, joseph, version, map, &error));
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
-  after = fingerprint (f->store);
-  g_assert_cmpstr (after, ==, before);
-  g_clear_pointer (&after, g_free);
-  g_clear_pointer (&before, g_free);
+  assert_nothing_written (f, &before, label);
 
   /* read again; then the node moved since */
   g_clear_pointer (&map, hw_ecomap_map_free);
@@ -623,13 +629,7 @@ test_delete_versions (Fixture       *f,
   g_assert_false (hw_ecomap_delete_node_at (f->store, joseph, version, map, &error));
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
-  after = fingerprint (f->store);
-  g_assert_cmpstr (after, ==, before);
-  g_clear_pointer (&after, g_free);
-  g_clear_pointer (&before, g_free);
-  label_after = hw_store_get_undo_label (f->store);
-  g_assert_cmpstr (label_after, ==, label);
-  g_clear_pointer (&label_after, g_free);
+  assert_nothing_written (f, &before, label);
 
   /* as it is now: the tie, then the node with its ties, each one step */
   g_clear_pointer (&map, hw_ecomap_map_free);
@@ -656,7 +656,7 @@ test_unpin_role_legend_versions (Fixture       *f,
   g_autoptr(HwStore) other = NULL;
   g_autoptr(HwEcomapMap) map = NULL;
   g_autoptr(HwRecord) row = NULL;
-  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *before = NULL;
   g_autofree char *label = NULL, *label_after = NULL;
   gint64 joseph = node_of (f->store, "Joseph Baker");
   gint64 carmen = person_of (f->store, "Carmen Ortiz");
@@ -679,6 +679,7 @@ test_unpin_role_legend_versions (Fixture       *f,
   g_assert_false (hw_ecomap_unpin_node_at (f->store, joseph, version, &error));
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
+  assert_nothing_written (f, &before, label);
 
   /* a role: they changed the row since (as an import would) */
   version = hw_ecomap_network_role_version (f->store, carmen, "respite", &error);
@@ -692,28 +693,22 @@ test_unpin_role_legend_versions (Fixture       *f,
   g_assert_true (hw_store_update (other, "Change availability", row, &error));
   g_assert_no_error (error);
   g_clear_object (&row);
-  g_clear_pointer (&before, g_free);
   before = fingerprint (f->store);
   g_assert_false (hw_ecomap_set_network_role_at (f->store, carmen, "respite", FALSE, version, &error));
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
+  assert_nothing_written (f, &before, label);
 
   /* the legend: shown with the usual wording, they wrote a line since */
   map = hw_ecomap_load (f->store, f->case_id, NULL, &error);
   g_assert_cmpint (map->legend_version[HW_ECOMAP_LEGEND_STRONG], ==, 0);
   g_assert_true (hw_ecomap_set_legend_label (other, f->case_id, "strong", "Very close", &error));
   g_assert_no_error (error);
-  g_clear_pointer (&before, g_free);
   before = fingerprint (f->store);
   g_assert_false (hw_ecomap_set_legend_label_at (f->store, f->case_id, "strong", 0, "Close", &error));
   g_assert_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
-  after = fingerprint (f->store);
-  g_assert_cmpstr (after, ==, before);
-  g_clear_pointer (&after, g_free);
-  label_after = hw_store_get_undo_label (f->store);
-  g_assert_cmpstr (label_after, ==, label);
-  g_clear_pointer (&label_after, g_free);
+  assert_nothing_written (f, &before, label);
   row = hw_store_get (f->store, "ecomap_nodes", joseph, &error);
   g_assert_true (hw_record_get_boolean (row, "pinned"));
   g_assert_cmpfloat (hw_record_get_double (row, "x"), ==, 70.0);
