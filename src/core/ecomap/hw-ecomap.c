@@ -445,14 +445,6 @@ shown_tie_version (const HwEcomapMap *map,
   return -1;
 }
 
-static gboolean
-conflict (GError **error)
-{
-  g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
-               _("Someone else changed this since you opened it. It was not removed; look at their change first."));
-  return FALSE;
-}
-
 gboolean
 hw_ecomap_delete_node_at (HwStore            *store,
                           gint64              node_id,
@@ -487,7 +479,7 @@ hw_ecomap_delete_node_at (HwStore            *store,
         {
           tie_version = shown_tie_version (shown, hw_record_get_id (tie));
           if (tie_version < 0 && tie_drawable (shown, tie))
-            ok = conflict (error);
+            ok = hw_store_set_conflict (error, TRUE);
           tie_version = MAX (tie_version, 0);
         }
       if (ok)
@@ -754,8 +746,7 @@ set_legend_label (HwStore     *store,
   /* someone else wrote the line, or put the usual wording back, since */
   if ((version == 0) != (existing == 0))
     {
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      hw_store_set_conflict (error, FALSE);
       return FALSE;
     }
   if (*trimmed == '\0' || g_str_equal (trimmed, hw_ecomap_legend_default_label (k)))

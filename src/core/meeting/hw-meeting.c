@@ -774,8 +774,7 @@ hw_meeting_delete_item_at (HwStore     *store,
    * (the item's delete below checks again, inside the edit) */
   if (version > 0 && hw_record_get_version (item) != version)
     {
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this since you opened it. It was not removed; look at their change first."));
+      hw_store_set_conflict (error, TRUE);
       return FALSE;
     }
   if (!hw_store_join_edit (store, N_("Delete an item of the meeting"), &owned, error))
@@ -1410,8 +1409,7 @@ set_score (HwStore     *store,
   /* someone else scored it since "not scored yet" was shown */
   if (check && version == 0 && existing != 0)
     {
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      hw_store_set_conflict (error, FALSE);
       return 0;
     }
   if (existing != 0)

@@ -510,8 +510,7 @@ move_item (HwStore  *store,
   /* someone else changed or moved it since it was shown */
   if (version > 0 && hw_record_get_version (stored) != version)
     {
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      hw_store_set_conflict (error, FALSE);
       return FALSE;
     }
   if (delta == 0)

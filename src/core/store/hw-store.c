@@ -1944,6 +1944,17 @@ step_one_row (HwStore   *self,
   return TRUE;
 }
 
+gboolean
+hw_store_set_conflict (GError   **error,
+                       gboolean   removal)
+{
+  g_set_error_literal (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
+                       removal
+                       ? _("Someone else changed this since you opened it. It was not removed; look at their change first.")
+                       : _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+  return FALSE;
+}
+
 static gboolean
 update_func (HwStore   *self,
              gpointer   data,
@@ -2010,8 +2021,7 @@ update_func (HwStore   *self,
   if (expected > 0 &&
       hw_store_query_int (self, 0, check, G_TYPE_INT64, hw_record_get_id (record), G_TYPE_INVALID) > 0)
     {
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      hw_store_set_conflict (error, FALSE);
       return FALSE;
     }
   g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,
@@ -2071,8 +2081,7 @@ delete_func (HwStore   *self,
   check = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = ?", d->table);
   if (hw_store_query_int (self, 0, check, G_TYPE_INT64, d->id, G_TYPE_INVALID) > 0)
     {
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this since you opened it. It was not removed; look at their change first."));
+      hw_store_set_conflict (error, TRUE);
       return FALSE;
     }
   g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_FOUND,

@@ -190,6 +190,13 @@ gboolean    hw_store_delete          (HwStore     *self,
                                       const char  *table,
                                       gint64       id,
                                       GError     **error);
+/* Sets @error to %HW_STORE_ERROR_CONFLICT in the words a person is shown
+ * when someone else changed a row since it was shown to them (@removal:
+ * what was refused is a removal). For the checks an area makes itself
+ * before writing; hw_store_update() and hw_store_delete_at() say the
+ * same. Returns: FALSE. */
+gboolean    hw_store_set_conflict    (GError     **error,
+                                      gboolean     removal);
 /* Deletes the row only if it is still at @version (the version shown; 0:
  * whatever it holds), else %HW_STORE_ERROR_CONFLICT and nothing is
  * deleted: someone else changed it since it was shown. */

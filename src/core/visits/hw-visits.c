@@ -1392,8 +1392,7 @@ record_outcome (HwStore              *store,
   if (existing != 0 && version == 0)
     {
       /* nothing was recorded when it was read: someone else has since */
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      hw_store_set_conflict (error, FALSE);
       ok = FALSE;
     }
   else if (existing != 0)
@@ -1495,8 +1494,7 @@ hw_visits_schedule_makeup_at (HwStore     *store,
    * moves the cancelled visit's version on, below), since it was shown */
   if (version > 0 && hw_record_get_version (cancelled) != version)
     {
-      g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this since you opened it. Their text is shown; make your change again."));
+      hw_store_set_conflict (error, FALSE);
       return 0;
     }
   if (!hw_visit_status_owes_makeup (hw_record_get_string (cancelled, "status")))
