@@ -88,6 +88,9 @@ struct _HwStore
   char         *listen_uri;
   GMainContext *listen_context;
   gint64        listen_retry_at;
+  /* PostgreSQL: whether homeward_sequence_past() is there for the
+   * signed-in role: -1 not asked yet in the open edit */
+  int        sequence_past;
   guint      in_edit : 1;
   guint      checked_on_open : 1;
   guint      server : 1;         /* PostgreSQL: self->db is NULL */
@@ -834,6 +837,23 @@ static gint64 db_query_int (HwDb *db, gint64 fallback, const char *sql);
 static gboolean stamp_versions (HwStore *self, gint64 first, gint64 last, GError **error);
 static void read_mark (HwStore *self, gint64 *audit, gint64 *history);
 
+/* PostgreSQL: whether the function @signature (as to_regprocedure() takes
+ * it) is there and the signed-in role may run it (tools/pg-roles.sql's) */
+static gboolean
+has_function (HwStore    *self,
+              const char *signature)
+{
+  g_autoptr(HwDbStmt) stmt = hw_db_prepare (self->conn,
+                                            "SELECT CASE WHEN p IS NOT NULL AND has_function_privilege(p::oid, 'EXECUTE')"
+                                            " THEN 1 ELSE 0 END"
+                                            " FROM (SELECT to_regprocedure(CAST(? AS TEXT)) AS p) AS f", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  hw_db_stmt_bind_text (stmt, 1, signature);
+  return hw_db_stmt_step (stmt, NULL) == HW_DB_STEP_ROW && hw_db_stmt_column_int64 (stmt, 0) == 1;
+}
+
 /* Another program's changes on PostgreSQL: LISTEN/NOTIFY --------------- */
 
 static void
@@ -1234,6 +1254,7 @@ hw_store_init (HwStore *self)
   self->changes = g_array_new (FALSE, FALSE, sizeof (HwChange));
   g_array_set_clear_func (self->changes, hw_change_clear);
   self->author = g_strdup (g_get_user_name ());
+  self->sequence_past = -1;
 }
 
 const char *
@@ -1502,6 +1523,7 @@ hw_store_begin_edit (HwStore     *self,
   note_mark_at_begin (self);
 
   self->in_edit = TRUE;
+  self->sequence_past = -1;
   g_free (self->edit_label);
   self->edit_label = g_strdup (label);
   self->edit_first_seq = next_journal_seq (self);
@@ -1874,12 +1896,13 @@ insert_func (HwStore   *self,
   if (id > 0 && hw_store_is_server (self))
     {
       /* with tools/pg-roles.sql a person may not setval() (that could set
-       * a sequence back); its homeward_sequence_past() moves it forward */
-      gboolean past = db_query_int (self->conn, 0,
-                                    "SELECT CASE WHEN p IS NOT NULL AND has_function_privilege(p::oid, 'EXECUTE')"
-                                    " THEN 1 ELSE 0 END"
-                                    " FROM (SELECT to_regprocedure('homeward_sequence_past(text,bigint)') AS p) AS f") == 1;
-      g_autoptr(HwDbStmt) seq = hw_db_prepare (self->conn, past
+       * a sequence back); its homeward_sequence_past() moves it forward.
+       * Asked once an edit: an import puts thousands of rows */
+      g_autoptr(HwDbStmt) seq = NULL;
+
+      if (self->sequence_past < 0)
+        self->sequence_past = has_function (self, "homeward_sequence_past(text,bigint)");
+      seq = hw_db_prepare (self->conn, self->sequence_past
         ? "SELECT homeward_sequence_past(CAST(?1 AS TEXT), CAST(?2 AS BIGINT))"
         : "SELECT setval(pg_get_serial_sequence(CAST(?1 AS TEXT), 'id'), CAST(?2 AS BIGINT))"
           " FROM pg_sequences WHERE schemaname || '.' || sequencename = pg_get_serial_sequence(CAST(?1 AS TEXT), 'id')"
@@ -2393,12 +2416,7 @@ stamp_versions (HwStore  *self,
 static gboolean
 has_changed_by (HwStore *self)
 {
-  if (!self->server)
-    return FALSE;
-  return db_query_int (self->conn, 0,
-                       "SELECT CASE WHEN p IS NOT NULL AND has_function_privilege(p::oid, 'EXECUTE')"
-                       " THEN 1 ELSE 0 END"
-                       " FROM (SELECT to_regprocedure('homeward_changed_by(text,bigint)') AS p) AS f") == 1;
+  return self->server && has_function (self, "homeward_changed_by(text,bigint)");
 }
 
 /* Before undoing or redoing the step of journal lines [first, last]:
@@ -2597,6 +2615,7 @@ replay_step (HwStore     *self,
     return FALSE;
   note_mark_at_begin (self);
   self->in_edit = TRUE;
+  self->sequence_past = -1;
   g_array_set_size (self->changes, 0);
 
   stmt = hw_db_prepare (self->conn,
