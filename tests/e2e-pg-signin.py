@@ -22,8 +22,8 @@ import time
 
 import pyatspi
 
-from e2e_common import (HOMEWARD, psql, app_env, check, failures, find, find_app, find_window,
-                        passed, press_keys, screenshot, type_text, wait_for)
+from e2e_common import (HOMEWARD, psql, app_env, check, failures, find, find_window,
+                        passed, press_keys, screenshot, start_app, type_text, wait_for)
 
 PASSWORD = 'Signin-Pa55-7x'
 TITLE = 'Sign In'
@@ -41,17 +41,6 @@ def holds_password(root):
             except OSError:
                 pass
     return found
-
-
-def start(uri, env, log):
-    proc = subprocess.Popen([HOMEWARD, '--database', uri], env=env, stdout=log, stderr=subprocess.STDOUT)
-
-    def started():
-        if proc.poll() is not None:
-            raise SystemExit('Bail out! the app ended early with status %d' % proc.returncode)
-        return find_app()
-    app = wait_for(started, 'the app on the accessibility bus')
-    return proc, app
 
 
 def sign_in_window(app):
@@ -84,7 +73,7 @@ def main():
     check(mine != uri, 'an address signing in as hw_password')
 
     log = open(os.path.join(tmp, 'app.log'), 'w')
-    proc, app = start(mine, env, log)
+    proc, app, _ = start_app(mine, env, log, main_window=False)
     try:
         window = sign_in_window(app)
         heading = find(window, pyatspi.ROLE_LABEL, lambda n: 'hw_password' in (n or ''))
@@ -134,7 +123,7 @@ def main():
     # cancelled: Homeward ends, saying why on the terminal only
     time.sleep(1.0)
     log2 = open(os.path.join(tmp, 'app2.log'), 'w')
-    proc, app = start(mine, env, log2)
+    proc, app, _ = start_app(mine, env, log2, main_window=False)
     try:
         sign_in_window(app)
         press_keys('Escape')

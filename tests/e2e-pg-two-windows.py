@@ -28,31 +28,14 @@ import time
 import pyatspi
 
 from e2e_common import (HOMEWARD, psql, app_env, check, click, failures, find, find_window,
-                        passed, press_keys, screenshot, type_text, wait_for)
+                        passed, press_keys, screenshot, start_app, type_text, wait_for)
 
 NEW = 'Zoë Twowindows-Example'
 BEFORE = 'Marco Rivera'
 
 
-def app_of(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for app in desktop:
-        try:
-            if app is not None and app.name == 'homeward' and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
-
-
 def start(uri, env, log):
-    proc = subprocess.Popen([HOMEWARD, '--database', uri], env=env, stdout=log, stderr=subprocess.STDOUT)
-
-    def started():
-        if proc.poll() is not None:
-            raise SystemExit('Bail out! an app ended early with status %d' % proc.returncode)
-        return app_of(proc.pid)
-    app = wait_for(started, 'the app %d on the accessibility bus' % proc.pid)
+    proc, app, _ = start_app(uri, env, log)
     frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME, lambda n: 'Rivera' in (n or '')),
                      'the window of the Rivera family')
     return proc, app, frame

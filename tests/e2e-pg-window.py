@@ -25,8 +25,8 @@ import time
 
 import pyatspi
 
-from e2e_common import (HOMEWARD, psql, app_env, check, click, failures, find, find_app, find_window,
-                        passed, press_keys, screenshot, type_text, wait_for)
+from e2e_common import (HOMEWARD, psql, app_env, check, click, failures, find, find_window,
+                        passed, press_keys, screenshot, start_app, type_text, wait_for)
 
 NAME = 'Zoë Example-Testperson'
 
@@ -65,16 +65,11 @@ def main():
     default_file = os.path.join(env['XDG_DATA_HOME'], 'homeward', 'homeward.db')
 
     log = open(os.path.join(tmp, 'app.log'), 'w')
-    # no --database: the choice in Preferences
-    proc = subprocess.Popen([HOMEWARD], env=env, stdout=log, stderr=subprocess.STDOUT)
+    # no --database: the choice in Preferences (start_app() kills the app
+    # itself when it does not come up)
+    proc, app, frame = start_app(None, env, log)
     ok = False
     try:
-        def started():
-            if proc.poll() is not None:
-                raise SystemExit('the app ended early with status %d' % proc.returncode)
-            return find_app()
-        app = wait_for(started, 'the app on the accessibility bus')
-        frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
         check('Rivera' in frame.name, 'the window opens the family on the server: ' + frame.name)
         check(not os.path.exists(default_file), 'no file was made on this computer: ' + default_file)
 

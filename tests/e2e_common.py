@@ -201,22 +201,38 @@ def open_area(frame, name):
             continue
 
 
-def start_app(db, env, log, cwd=None):
-    """Starts the app on @db (its output into the open file @log, from the
-    folder @cwd) and waits for its main window on the accessibility bus.
-    Returns (proc, app, frame). An app that ends first stops the test at
-    once with its status; when the app does not show up, it is killed and
-    its log printed before the error goes on."""
-    proc = subprocess.Popen([HOMEWARD, '--database', db], env=env, cwd=cwd,
-                            stdout=log, stderr=subprocess.STDOUT)
+def app_of(pid):
+    """The app of the process @pid on the accessibility bus, or None."""
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in desktop:
+        try:
+            if app is not None and app.name == 'homeward' and app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+def start_app(db, env, log, cwd=None, main_window=True):
+    """Starts the app on @db (None: without --database, as chosen in
+    Preferences; its output into the open file @log, from the folder
+    @cwd) and waits for it on the accessibility bus, and with
+    @main_window for its main window. Returns (proc, app, frame; None
+    without @main_window). An app that ends first stops the test at once
+    with its status; when the app does not show up, it is killed and its
+    log printed before the error goes on."""
+    args = [HOMEWARD] if db is None else [HOMEWARD, '--database', db]
+    proc = subprocess.Popen(args, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
 
     def started():
         if proc.poll() is not None:
             raise SystemExit('Bail out! the app ended early with status %d' % proc.returncode)
-        return find_app()
+        return app_of(proc.pid)
+    frame = None
     try:
         app = wait_for(started, 'the app on the accessibility bus')
-        frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
+        if main_window:
+            frame = wait_for(lambda: find(app, pyatspi.ROLE_FRAME), 'the main window')
     except BaseException:
         if proc.poll() is None:
             proc.kill()
