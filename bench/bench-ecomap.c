@@ -12,6 +12,8 @@
  *   build/bench/bench-ecomap --pdf N ...: the PDF export against twopi only
  *   build/bench/bench-ecomap --png FILE N: the editor's picture of an N
  *     node map at fit zoom, and FILE.full.png in full detail, to compare
+ *   build/bench/bench-ecomap --pdf-file FILE N: the PDF export of an N node
+ *     map kept in FILE, to look at and to count what its page holds
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -595,7 +597,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = g_dir_make_tmp ("hw-bench-ecomap-XXXXXX", NULL);
+  /* where the PDFs and twopi's files are written, for the modes that do */
+  g_autofree char *dir = NULL;
   guint sizes[16] = { 50, 300, 1000 };
   guint n_sizes = 3;
   Figures pdf1000 = { .total = NAN, .twopi = NAN, .total_p95 = NAN, .twopi_p95 = NAN,
@@ -609,6 +612,7 @@ main (int   argc,
   if (argc > 1 && g_str_equal (argv[1], "--pdf"))
     {
       /* only the PDF export against twopi, target 5x at 1000 nodes */
+      dir = g_dir_make_tmp ("hw-bench-ecomap-XXXXXX", NULL);
       for (int i = 2; i < argc; i++)
         {
           guint n = (guint) g_ascii_strtoull (argv[i], NULL, 10);
@@ -620,6 +624,20 @@ main (int   argc,
                   f.twopi_cpu, f.twopi / f.total, f.twopi_cpu / f.total_cpu);
         }
       g_rmdir (dir);
+      return 0;
+    }
+  if (argc > 3 && g_str_equal (argv[1], "--pdf-file"))
+    {
+      g_autoptr(HwEcomapMap) map = make_map ((guint) g_ascii_strtoull (argv[3], NULL, 10));
+      g_autoptr(GError) error = NULL;
+
+      hw_ecomap_map_layout (map);
+      if (!hw_ecomap_map_export (map, "pdf", "a4", argv[2], &error))
+        {
+          fprintf (stderr, "bench-ecomap: %s\n", error->message);
+          return 1;
+        }
+      printf ("%s: %u nodes\n", argv[2], map->nodes->len);
       return 0;
     }
   if (argc > 3 && g_str_equal (argv[1], "--png"))
@@ -682,6 +700,7 @@ main (int   argc,
         sizes[n_sizes++] = (guint) g_ascii_strtoull (argv[i], NULL, 10);
     }
 
+  dir = g_dir_make_tmp ("hw-bench-ecomap-XXXXXX", NULL);
   printf ("Ecomap benchmark (median of %d runs, milliseconds; cpu: CPU time, which\n"
           "  others on a shared machine inflate less than the wall clock)\n", REPEATS);
   printf ("  layout*: ring layout alone; layout: measuring labels + layout;\n"

@@ -701,18 +701,23 @@ path_wave (cairo_t *cr,
   guint n = MAX ((guint) floor (len / WAVE_LENGTH), 1);
   double step = len / n;
 
-  /* one sine period per step, as Bézier halves: smooth in every output */
+  /* One period per step, each a single S-shaped Bézier: from the axis, up,
+   * down and back to the axis. With its control points a third of the way
+   * along at ±h, the curve's peaks stand at 3·t(1−t)(1−2t)·h for
+   * t = (3 − √3)/6, that is h/(2√3): so h = 2√3 · amplitude. Half the
+   * curves of a wave made of two halves, for every output (a PDF writes
+   * six numbers a curve). */
+  double h = 2 * 1.7320508075688772 * WAVE_AMPLITUDE;
+
   cairo_move_to (cr, x1, y1);
-  for (guint i = 0; i < n * 2; i++)
+  for (guint i = 0; i < n; i++)
     {
-      double s0 = i * step / 2, s1 = (i + 1) * step / 2;
-      double side = (i % 2 == 0) ? 1 : -1;
-      double a = WAVE_AMPLITUDE * side * 4.0 / 3.0;
-      double c1 = s0 + (s1 - s0) / 3, c2 = s0 + 2 * (s1 - s0) / 3;
+      double s0 = i * step, s1 = (i + 1) * step;
+      double c1 = s0 + step / 3, c2 = s0 + 2 * step / 3;
 
       cairo_curve_to (cr,
-                      x1 + ux * c1 - uy * a, y1 + uy * c1 + ux * a,
-                      x1 + ux * c2 - uy * a, y1 + uy * c2 + ux * a,
+                      x1 + ux * c1 - uy * h, y1 + uy * c1 + ux * h,
+                      x1 + ux * c2 + uy * h, y1 + uy * c2 - ux * h,
                       x1 + ux * s1, y1 + uy * s1);
     }
 }
