@@ -863,6 +863,34 @@ is_vector_target (cairo_t *cr)
     }
 }
 
+/* Strokes the path @width map units wide. On paper under a plain uniform
+ * scale (a map fitted to its page), with the identity matrix and the
+ * width in device units: cairo 1.16's PDF and PostScript output wraps
+ * every stroke made under a scaled matrix in "q 1 0 0 1 0 0 cm … Q", six
+ * numbers and two operators for every node of a map. cairo keeps the path
+ * in device space whatever the matrix, so the line is the same. Leaves
+ * the line width at @width, as cairo_set_line_width () would. */
+static void
+stroke_width (cairo_t *cr,
+              double   width)
+{
+  cairo_matrix_t m;
+
+  cairo_set_line_width (cr, width);
+  cairo_get_matrix (cr, &m);
+  if (!is_vector_target (cr) || m.xy != 0 || m.yx != 0 || m.xx != m.yy || m.xx <= 0 ||
+      cairo_get_dash_count (cr) > 0)
+    {
+      cairo_stroke (cr);
+      return;
+    }
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_line_width (cr, width * m.xx);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /* The ink and width of a tie's line. @far_zoom 0: in full. From afar
  * (@far_zoom: device pixels per map unit), a line under a pixel wide is a
  * hairline: one pixel, not antialiased (cairo's fastest stroke), its ink
@@ -1191,8 +1219,7 @@ draw_node (cairo_t               *cr,
         cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_fill_preserve (cr);
       cairo_set_source_rgb (cr, INK);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
+      stroke_width (cr, 1.5);
     }
 
   if (node->network_member)
@@ -1248,8 +1275,7 @@ draw_household (HwEcomapMap *map,
   cairo_set_source_rgb (cr, 0.97, 0.97, 0.95);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, INK);
-  cairo_set_line_width (cr, 2.5);
-  cairo_stroke (cr);
+  stroke_width (cr, 2.5);
 
   if (selected)
     {
