@@ -244,6 +244,23 @@ hw_ecomap_layout_sector (const HwEcomapLayoutNode *nodes,
 
 /* Occupancy grid ---------------------------------------------------------- */
 
+/* Ties are kept in classes by the angle their node takes up (see Tie):
+ * wider than 0.2 radians, 0.1, 0.05, 0.025, and the rest. A look-up
+ * must see every tie whose node may cover the spot's angle: one list of
+ * all would be searched as wide as the widest node (the few near the
+ * household), each class is searched only as wide as its own widest. */
+#define TIE_CLASSES 5
+
+static guint
+tie_class (double alpha)
+{
+  guint c = 0;
+
+  for (double limit = 0.2; c < TIE_CLASSES - 1 && alpha <= limit; limit /= 2)
+    c++;
+  return c;
+}
+
 typedef struct {
   double      cell;
   /* the cells near the household, where nearly every look-up falls, in
@@ -252,8 +269,11 @@ typedef struct {
   GArray    **dense;
   gint64      dense_half;
   GHashTable *cells;    /* packed cell key -> GArray of guint node index */
-  GArray     *ties;      /* Tie of every node placed, by angle */
-  double      max_alpha;  /* the widest angle a placed node takes up */
+  /* the Tie of every node placed, by angle, in classes of the angle
+   * they take up (TIE_CLASSES), and the widest angle in each class */
+  GArray     *ties[TIE_CLASSES];
+  double      max_alpha[TIE_CLASSES];
+  HwEcomapBox *boxes;   /* per node placed: its box */
   const HwEcomapLayoutNode *nodes;
   double      household_radius;
   guint      *stamps;   /* per node: the last ray check that looked at it */
@@ -404,6 +424,7 @@ grid_add_tie (Grid  *grid,
 {
   const HwEcomapLayoutNode *node = &grid->nodes[index];
   Tie tie;
+  guint c;
 
   tie.rho = hypot (node->x, node->y);
   if (!isfinite (tie.rho) || tie.rho <= grid->household_radius)
@@ -411,22 +432,24 @@ grid_add_tie (Grid  *grid,
   tie.theta = spot_angle (node->x, node->y);
   tie.alpha = spot_alpha (node->radius, tie.rho);
   tie.index = index;
-  g_array_insert_val (grid->ties, ties_lower_bound (grid->ties, tie.theta), tie);
-  grid->max_alpha = MAX (grid->max_alpha, tie.alpha);
+  c = tie_class (tie.alpha);
+  g_array_insert_val (grid->ties[c], ties_lower_bound (grid->ties[c], tie.theta), tie);
+  grid->max_alpha[c] = MAX (grid->max_alpha[c], tie.alpha);
 }
 
-/* TRUE if @node at its x, y would sit on the tie of a node placed
- * before, or its own tie would run under such a node. */
+/* TRUE if @node at its x, y (@rho, @theta, @alpha seen from the centre)
+ * would sit on the tie of a node in @ties, or its own tie would run under
+ * such a node; @window: the widest angle a node there or @node takes up. */
 static gboolean
-grid_tie_crosses (Grid                     *grid,
-                  const HwEcomapLayoutNode *node,
-                  guint                     self)
+ties_cross (Grid                     *grid,
+            GArray                   *ties,
+            double                    window,
+            const HwEcomapLayoutNode *node,
+            guint                     self,
+            double                    rho,
+            double                    theta,
+            double                    alpha)
 {
-  double rho = hypot (node->x, node->y);
-  double theta = spot_angle (node->x, node->y);
-  double alpha = spot_alpha (node->radius, rho);
-  double window = MAX (grid->max_alpha, alpha);
-
   /* A circle of radius r at distance d from the centre covers the rays
    * within asin (r / d) of its angle: the angle tests below are exact. */
   for (int turn = -1; turn <= 1; turn++)
@@ -435,9 +458,9 @@ grid_tie_crosses (Grid                     *grid,
 
       if (centre + window < 0 || centre - window >= 2 * G_PI)
         continue;
-      for (guint i = ties_lower_bound (grid->ties, centre - window); i < grid->ties->len; i++)
+      for (guint i = ties_lower_bound (ties, centre - window); i < ties->len; i++)
         {
-          const Tie *tie = &g_array_index (grid->ties, Tie, i);
+          const Tie *tie = &g_array_index (ties, Tie, i);
           double delta = fabs (tie->theta - centre);
           double along;
 
@@ -465,6 +488,25 @@ grid_tie_crosses (Grid                     *grid,
   return FALSE;
 }
 
+/* TRUE if @node at its x, y would sit on the tie of a node placed
+ * before, or its own tie would run under such a node. */
+static gboolean
+grid_tie_crosses (Grid                     *grid,
+                  const HwEcomapLayoutNode *node,
+                  guint                     self)
+{
+  double rho = hypot (node->x, node->y);
+  double theta = spot_angle (node->x, node->y);
+  double alpha = spot_alpha (node->radius, rho);
+
+  for (guint c = 0; c < TIE_CLASSES; c++)
+    if (grid->ties[c]->len > 0 &&
+        ties_cross (grid, grid->ties[c], MAX (grid->max_alpha[c], alpha),
+                    node, self, rho, theta, alpha))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 grid_add (Grid  *grid,
           guint  index)
@@ -473,6 +515,7 @@ grid_add (Grid  *grid,
   gint64 cx1, cy1, cx2, cy2;
 
   hw_ecomap_layout_node_box (&grid->nodes[index], &box);
+  grid->boxes[index] = box;
   grid_range (grid, &box, &cx1, &cy1, &cx2, &cy2);
   /* A pinned node dragged absurdly far away would make a huge range;
    * clamp: such a node is far from everything anyway. */
@@ -518,13 +561,9 @@ grid_is_free (Grid              *grid,
         GArray *list = grid_cell (grid, cx, cy);
 
         for (guint i = 0; list != NULL && i < list->len; i++)
-          {
-            HwEcomapBox other;
-
-            hw_ecomap_layout_node_box (&grid->nodes[g_array_index (list, guint, i)], &other);
-            if (boxes_overlap (box, &other, HW_ECOMAP_LAYOUT_MARGIN))
-              return FALSE;
-          }
+          if (boxes_overlap (box, &grid->boxes[g_array_index (list, guint, i)],
+                             HW_ECOMAP_LAYOUT_MARGIN))
+            return FALSE;
       }
   return TRUE;
 }
@@ -787,7 +826,9 @@ hw_ecomap_layout (HwEcomapLayoutNode *nodes,
   grid.dense_half = (gint64) CLAMP (2 * sqrt ((double) n_nodes) +
                                     household_radius / grid.cell + 8, 8, 512);
   grid.dense = g_new0 (GArray *, (gsize) (4 * grid.dense_half * grid.dense_half));
-  grid.ties = g_array_new (FALSE, FALSE, sizeof (Tie));
+  for (guint c = 0; c < TIE_CLASSES; c++)
+    grid.ties[c] = g_array_new (FALSE, FALSE, sizeof (Tie));
+  grid.boxes = g_new0 (HwEcomapBox, MAX (n_nodes, 1));
   grid.nodes = nodes;
   grid.household_radius = household_radius;
   grid.stamps = g_new0 (guint, MAX (n_nodes, 1));
@@ -861,7 +902,9 @@ hw_ecomap_layout (HwEcomapLayoutNode *nodes,
     if (grid.dense[k] != NULL)
       g_array_unref (grid.dense[k]);
   g_free (grid.dense);
-  g_array_unref (grid.ties);
+  for (guint c = 0; c < TIE_CLASSES; c++)
+    g_array_unref (grid.ties[c]);
+  g_free (grid.boxes);
   g_free (grid.stamps);
 }
 
