@@ -31,6 +31,7 @@
 #include "hw-visits-render.h"
 #include "hw-test-pdf.h"
 #include "hw-test-store.h"
+#include "hw-test-valgrind.h"
 
 /* The page (1-based) of the first word that is @text, 0 if none. */
 static guint
@@ -178,7 +179,7 @@ test_word_wider_than_page (void)
 static void
 test_heading_kept_with_next (void)
 {
-  for (guint n = 20; n < 60; n++)
+  for (guint n = 20; n < 60; n += hw_test_sweep_step (4))
     {
       g_autoptr(HwDocument) doc = hw_document_new ();
       g_autoptr(GPtrArray) words = NULL;
@@ -223,7 +224,7 @@ test_heading_kept_with_next (void)
 static void
 test_no_row_or_item_alone (void)
 {
-  for (guint n = 30; n < 66; n++)
+  for (guint n = 30; n < 66; n += hw_test_sweep_step (4))
     {
       g_autoptr(HwDocument) doc = hw_document_new ();
       g_autoptr(GPtrArray) words = NULL;
@@ -274,7 +275,7 @@ test_no_row_or_item_alone (void)
 static void
 test_no_signature_alone (void)
 {
-  for (guint n = 20; n < 70; n++)
+  for (guint n = 20; n < 70; n += hw_test_sweep_step (5))
     {
       g_autoptr(HwDocument) doc = hw_document_new ();
       g_autoptr(GPtrArray) words = NULL;
@@ -623,7 +624,7 @@ test_chart_in_service_plan (void)
       }
 
   components = hw_choices_get (HW_CHOICES_AFTERCARE_COMPONENT, &n_components);
-  for (guint round = 1; round <= 24; round++)
+  for (guint round = 1; round <= 24; round += hw_test_sweep_step (3))
     {
       g_autoptr(GError) error = NULL;
 

@@ -6,13 +6,24 @@
 #
 # Usage: bash tools/valgrind.sh [extra meson test arguments, e.g. a test name]
 # tools/test.sh (CI) runs it; its results are in
-# build-valgrind/meson-logs/testlog-valgrind.json.
-# Uses build-valgrind/ (a plain debug build: sanitizers and valgrind do not mix).
+# DIR/meson-logs/testlog-valgrind.json.
+# Uses build-valgrind/ (a plain debug build: sanitizers and valgrind do not
+# mix), or HOMEWARD_VALGRIND_DIR: any build without sanitizers, such as
+# build/, which tools/test.sh has just built and tested.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-dir=build-valgrind
+dir=${HOMEWARD_VALGRIND_DIR:-build-valgrind}
+sanitize() {
+  meson introspect "$1" --buildoptions | /usr/bin/python3 -c '
+import json, sys
+print(next((o["value"] for o in json.load(sys.stdin) if o["name"] == "b_sanitize"), "none"))'
+}
+if [ -f $dir/build.ninja ] && [ "$(sanitize $dir)" != none ]; then
+  echo "valgrind.sh: $dir is built with sanitizers; valgrind needs a build without" >&2
+  exit 1
+fi
 [ -f $dir/build.ninja ] || meson setup $dir -Dbuildtype=debug
 # only the core tests (and what they link): the app is not run here
 targets=$(bash tools/suite-targets.sh $dir core)
@@ -30,7 +41,10 @@ supp+=(--suppressions="$root/tests/valgrind.supp")
 export G_SLICE=always-malloc G_DEBUG=gc-friendly
 # Fewer kills than CI (the normal build kills 200 times, ASan 30): every
 # child runs under valgrind too, and the .ci/run must stay under 45 minutes.
-export HOMEWARD_CRASH_KILLS=${HOMEWARD_CRASH_KILLS:-10}
+export HOMEWARD_CRASH_KILLS=${HOMEWARD_CRASH_KILLS:-5}
+# Tests that sweep sizes or every combination of options take every code
+# path but not every case (tests/hw-test-valgrind.h).
+export HOMEWARD_TEST_UNDER_VALGRIND=1
 
 wrapper="valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 --num-callers=30 ${supp[*]}"
 meson test -C $dir --no-rebuild --suite core --timeout-multiplier 10 --print-errorlogs \
