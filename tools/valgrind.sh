@@ -39,7 +39,7 @@ supp+=(--suppressions="$root/tests/valgrind.supp")
 
 # GSlice keeps its own pools unless told to use malloc, which hides leaks.
 export G_SLICE=always-malloc G_DEBUG=gc-friendly
-# Fewer kills than CI (the normal build kills 200 times, ASan 30): every
+# Fewer kills than CI (the normal build kills 200 times, ASan 20): every
 # child runs under valgrind too, and the .ci/run must stay under 45 minutes.
 export HOMEWARD_CRASH_KILLS=${HOMEWARD_CRASH_KILLS:-5}
 # Tests that sweep sizes or every combination of options take every code
