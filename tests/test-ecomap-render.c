@@ -832,6 +832,102 @@ test_far_notation (void)
   cairo_surface_destroy (image);
 }
 
+/* How red the pixel at (@x, @y) is: red minus green, 0 on white or grey
+ * (ARGB32 is B, G, R, A in memory on little-endian machines). */
+static int
+redness (cairo_surface_t *image,
+         int              x,
+         int              y)
+{
+  const guchar *p = cairo_image_surface_get_data (image) +
+                    y * cairo_image_surface_get_stride (image) + x * 4;
+  guint32 pixel;
+
+  memcpy (&pixel, p, 4);
+  return (int) ((pixel >> 16) & 0xff) - (int) ((pixel >> 8) & 0xff);
+}
+
+/* A stressful tie in full detail: a wave of the amplitude the notation
+ * has (3.5 map units each side of the tie), a period every 9 units, at
+ * most 24 periods in the tie's middle. Catches a wave built of curves
+ * whose peaks fall short of or beyond the amplitude. */
+static void
+test_stressful_wave (void)
+{
+  g_autoptr(HwEcomapMap) map = hw_ecomap_map_new ();
+  const int w = 1000, h = 200;
+  const double zoom = 2, axis = h / 2.0;
+  int highest = 0, lowest = 0, turns = 0, last_side = 0;
+  cairo_surface_t *image;
+
+  map->household_id = 1;
+  map->household_label = g_strdup ("Household");
+  for (int side = 0; side < 2; side++)
+    {
+      guint idx = hw_ecomap_map_add_node (map, 10 + side, HW_ECOMAP_NODE_PERSON,
+                                          HW_ECOMAP_CATEGORY_FRIENDS, "");
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, idx);
+
+      node->pinned = TRUE;
+      node->x = side == 0 ? -200 : 200;
+      node->y = 100;
+    }
+  hw_ecomap_map_add_tie (map, 100, 10, 11, HW_TIE_MODERATE, TRUE, HW_TIE_FLOW_NONE);
+  hw_ecomap_map_layout (map);
+  map->household_radius = 1;
+
+  /* map (0, 100) in the image's middle */
+  image = draw_image (map, w, h, w / 2.0, axis - 100 * zoom, zoom);
+  {
+    cairo_t *cr = cairo_create (image);
+
+    cairo_scale (cr, zoom, zoom);
+    g_assert_cmpint (hw_ecomap_draw_detail (cr), ==, HW_ECOMAP_DETAIL_FULL);
+    cairo_destroy (cr);
+  }
+  /* across the middle 150 units: how far the red goes from the tie, and
+   * how often it changes sides */
+  for (int x = w / 2 - 150; x < w / 2 + 150; x++)
+    {
+      double sum = 0, weight = 0;
+
+      for (int y = 0; y < h; y++)
+        if (redness (image, x, y) > 60)
+          {
+            highest = MAX (highest, (int) axis - y);
+            lowest = MAX (lowest, y - (int) axis);
+            sum += (y + 0.5 - axis) * redness (image, x, y);
+            weight += redness (image, x, y);
+          }
+      g_assert_cmpfloat (weight, >, 0);
+      if (fabs (sum / weight) > 2)
+        {
+          int side = sum > 0 ? 1 : -1;
+
+          if (last_side != 0 && side != last_side)
+            turns++;
+          last_side = side;
+        }
+    }
+  g_test_message ("the wave reaches %d and %d pixels from the tie, turns %d times", highest,
+                  lowest, turns);
+  /* 3.5 units and half the line's 1.4, at zoom 2: 8.4 pixels */
+  g_assert_cmpint (highest, >=, 6);
+  g_assert_cmpint (highest, <=, 10);
+  g_assert_cmpint (lowest, >=, 6);
+  g_assert_cmpint (lowest, <=, 10);
+  /* 150 units of 9-unit periods turn twice a period: 33 */
+  g_assert_cmpint (turns, >=, 30);
+  g_assert_cmpint (turns, <=, 36);
+  /* nothing red past the middle 24 periods (108 units each side) */
+  for (int y = 0; y < h; y++)
+    {
+      g_assert_cmpint (redness (image, (int) (w / 2 - 115 * zoom), y), <=, 60);
+      g_assert_cmpint (redness (image, (int) (w / 2 + 115 * zoom), y), <=, 60);
+    }
+  cairo_surface_destroy (image);
+}
+
 /* On the screen from afar the ties and node shapes are drawn straight
  * into the image, and farther still the names are left out: never on
  * paper, nor at the usual zooms; and the picture from afar still shows
@@ -1020,6 +1116,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/cache-looks-as-before", test_cache_looks_as_before);
   g_test_add_func ("/ecomap-render/far-detail", test_far_detail);
   g_test_add_func ("/ecomap-render/far-notation", test_far_notation);
+  g_test_add_func ("/ecomap-render/stressful-wave", test_stressful_wave);
 
   ret = g_test_run ();
   g_rmdir (outdir);
