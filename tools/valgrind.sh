@@ -8,8 +8,9 @@
 # tools/test.sh (CI) runs it; its results are in
 # DIR/meson-logs/testlog-valgrind.json.
 # Uses build-valgrind/ (a plain debug build: sanitizers and valgrind do not
-# mix), or HOMEWARD_VALGRIND_DIR: any build without sanitizers, such as
-# build/, which tools/test.sh has just built and tested.
+# mix), or HOMEWARD_VALGRIND_DIR: a build without sanitizers, best without
+# optimisation (at -O2 the children that the crash, lock and bad-database
+# tests fork leak what their parent made, as far as valgrind can tell).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
