@@ -23,22 +23,27 @@ static char *hw_test_store_template_dir;
 static gint64 hw_test_store_template_case;
 static pid_t hw_test_store_template_owner;
 
+/* Removes the database @path, its WAL files and its folder @dir. */
+static inline void
+hw_test_store_remove_files (const char *path,
+                            const char *dir)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
 static inline void
 hw_test_store_template_remove (void)
 {
-  g_autofree char *wal = NULL;
-  g_autofree char *shm = NULL;
-
   /* (a child forked by a test that ends with exit () leaves it alone) */
   if (hw_test_store_template_path == NULL || getpid () != hw_test_store_template_owner)
     return;
-  wal = g_strconcat (hw_test_store_template_path, "-wal", NULL);
-  shm = g_strconcat (hw_test_store_template_path, "-shm", NULL);
-
-  g_unlink (hw_test_store_template_path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (hw_test_store_template_dir);
+  hw_test_store_remove_files (hw_test_store_template_path, hw_test_store_template_dir);
   g_clear_pointer (&hw_test_store_template_path, g_free);
   g_clear_pointer (&hw_test_store_template_dir, g_free);
 }
@@ -118,13 +123,8 @@ hw_test_store_free (HwStore *store,
                     char    *dir)
 {
   g_autofree char *path = g_strdup (hw_store_get_path (store));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
   g_assert_finalize_object (store);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (dir);
+  hw_test_store_remove_files (path, dir);
   g_free (dir);
 }
