@@ -183,6 +183,104 @@ test_typing_and_erasing (void)
   hw_test_store_free (store, dir);
 }
 
+/* Waits for @widget's window to draw two frames (the layout of the next
+ * one after a change). */
+static void
+draw_frames (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 counter = gdk_frame_clock_get_frame_counter (clock);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (clock);
+  while (gdk_frame_clock_get_frame_counter (clock) < counter + 2 && g_get_monotonic_time () < end)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  spin ();
+}
+
+/* The first row of the list, a family's (HwCaseRow) */
+static GtkWidget *
+first_row (HwWindow *window)
+{
+  GtkWidget *list = child (window, "case_list");
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (row != NULL && gtk_widget_has_css_class (row, "case-row"))
+        return row;
+    }
+  g_assert_not_reached ();
+}
+
+/* Each label of @row is given at least the height it asks for; returns
+ * the row's height. */
+static int
+check_row_fits (GtkWidget *row)
+{
+  int labels = 0;
+
+  for (GtkWidget *label = gtk_widget_get_first_child (row); label != NULL;
+       label = gtk_widget_get_next_sibling (label))
+    {
+      int nat;
+
+      if (!gtk_widget_get_visible (label))
+        continue;
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &nat, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (label), >=, nat);
+      labels++;
+    }
+  g_assert_cmpint (labels, >=, 2);
+  return gtk_widget_get_height (row);
+}
+
+/* Large text switched on while the list shows families: the rows (those
+ * kept, and those made after a search, measured once for all rows) grow
+ * with the text and cut no label. */
+static void
+test_text_scaling (void)
+{
+  char *dir = NULL;
+  HwStore *store = hw_test_store_new_demo ("homeward-test-family-search-XXXXXX", &dir, NULL);
+  HwWindow *window = hw_window_new (NULL, store);
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
+  int dpi = 0, small, large;
+
+  add_families (store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  draw_frames (GTK_WIDGET (window));
+  small = check_row_fits (first_row (window));
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  if (dpi <= 0)
+    dpi = 96 * 1024;
+  g_object_set (settings, "gtk-xft-dpi", 2 * dpi, NULL);
+  draw_frames (GTK_WIDGET (window));
+  large = check_row_fits (first_row (window));
+  g_assert_cmpint (large, >, small + small / 2);
+
+  /* rows made anew after a search that found few */
+  check_search (window, "guzmán 42", hw_window_get_case_id (window));
+  check_search (window, "", hw_window_get_case_id (window));
+  draw_frames (GTK_WIDGET (window));
+  g_assert_cmpint (check_row_fits (first_row (window)), ==, large);
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  draw_frames (GTK_WIDGET (window));
+  g_assert_cmpint (check_row_fits (first_row (window)), ==, small);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  hw_test_store_free (store, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,5 +290,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/family-search/typing-and-erasing", test_typing_and_erasing);
+  g_test_add_func ("/family-search/text-scaling", test_text_scaling);
   return g_test_run ();
 }

@@ -4,12 +4,13 @@
  * The search fills the same rows again with other families after each
  * letter, and GTK 4.8's list view keeps up to 200 rows, shown or not,
  * measuring each after a change. A row's size does not depend on its
- * text (one line each, cut short with "…"), so the row measures its
- * labels once (again when the font or the tag changes) and places them
- * itself: a label is laid out only when it is drawn. Its natural width is
- * that of a name of HW_LONG_TEXT_NAME_CHARS characters, the most a label
- * asks for, whatever names are shown: the sidebar does not change width
- * as one types.
+ * text (one line each, cut short with "…"), so the labels are measured
+ * once for all rows (again when the font, text scaling or the tag
+ * changes) and each row places them itself: a label is laid out only
+ * when it is drawn. Its natural width is that of a name of
+ * HW_LONG_TEXT_NAME_CHARS characters, the most a label asks for,
+ * whatever names are shown: the sidebar does not change width as one
+ * types.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +29,21 @@ typedef struct {
   int      min, nat;
 } Size;
 
+/* What the labels measured, with or without the tag, for the font and
+ * resolution (text scaling) of the list: kept by each row and, for rows
+ * made later, by all of them. Each widening of the search makes up to
+ * 200 new rows, and measuring their labels was a third of a search's
+ * work. The key is read from the list's Pango context, made once, not
+ * from the labels' (each label's would be made for it: a fifth of a
+ * search, for rows that mostly are not shown). */
+typedef struct {
+  PangoFontDescription *font;
+  double                resolution;
+  gboolean              sample;
+  Size                  size[2];        /* by GtkOrientation */
+  int                   heights[3];     /* title, subtitle, tag */
+} Measured;
+
 struct _HwCaseRow
 {
   GtkWidget             parent_instance;
@@ -36,11 +52,7 @@ struct _HwCaseRow
   GtkWidget            *subtitle;
   GtkWidget            *tag;
 
-  /* the sizes measured, for this font and tag */
-  PangoFontDescription *font;
-  gboolean              sample;
-  Size                  size[2];        /* by GtkOrientation */
-  int                   heights[3];     /* title, subtitle, tag */
+  Measured              measured;
 };
 
 G_DEFINE_FINAL_TYPE (HwCaseRow, hw_case_row, GTK_TYPE_WIDGET)
@@ -140,40 +152,72 @@ hw_case_row_set_record (HwCaseRow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
-/* Measures the labels again if the font or the tag changed. */
+static Measured last_measured;
+
+static void
+measured_clear (Measured *m)
+{
+  g_clear_pointer (&m->font, pango_font_description_free);
+  m->size[0].valid = m->size[1].valid = FALSE;
+}
+
+static void
+measured_copy (Measured       *to,
+               const Measured *from)
+{
+  measured_clear (to);
+  *to = *from;
+  to->font = from->font != NULL ? pango_font_description_copy (from->font) : NULL;
+}
+
+/* whether @m was measured for @context's font and resolution, and @sample */
+static gboolean
+measured_for (const Measured *m,
+              PangoContext   *context,
+              gboolean        sample)
+{
+  return m->size[0].valid && m->sample == sample && m->font != NULL
+         && m->resolution == pango_cairo_context_get_resolution (context)
+         && pango_font_description_equal (m->font, pango_context_get_font_description (context));
+}
+
+/* Measures the labels again if the font, text scaling or the tag changed. */
 static void
 update_sizes (HwCaseRow *self)
 {
-  PangoContext *context = gtk_widget_get_pango_context (self->title);
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-  gboolean sample = gtk_widget_get_visible (self->tag);
   GtkWidget *labels[] = { self->title, self->subtitle, self->tag };
+  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_VIEW);
+  PangoContext *key = gtk_widget_get_pango_context (list != NULL ? list : GTK_WIDGET (self));
+  gboolean sample = gtk_widget_get_visible (self->tag);
+  PangoContext *context;
   PangoFontMetrics *metrics;
   Size width, height;
   int char_width;
 
   g_assert (HW_IS_CASE_ROW (self));
 
-  if (self->font != NULL && self->size[0].valid && sample == self->sample
-      && pango_font_description_equal (self->font, font))
+  if (measured_for (&self->measured, key, sample))
     return;
-  g_clear_pointer (&self->font, pango_font_description_free);
-  self->font = pango_font_description_copy (font);
-  self->sample = sample;
+  if (measured_for (&last_measured, key, sample))
+    {
+      measured_copy (&self->measured, &last_measured);
+      return;
+    }
 
+  measured_clear (&self->measured);
   width = (Size) { TRUE, 0, 0 };
   height = (Size) { TRUE, 0, 0 };
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       int min, nat;
 
-      self->heights[i] = 0;
+      self->measured.heights[i] = 0;
       if (!gtk_widget_get_visible (labels[i]))
         continue;
       gtk_widget_measure (labels[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
       width.min = MAX (width.min, min);
       gtk_widget_measure (labels[i], GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
-      self->heights[i] = nat;
+      self->measured.heights[i] = nat;
       if (i > 0)
         {
           height.min += SPACING;
@@ -184,13 +228,18 @@ update_sizes (HwCaseRow *self)
     }
 
   /* as GtkLabel counts max-width-chars */
-  metrics = pango_context_get_metrics (context, font, NULL);
+  context = gtk_widget_get_pango_context (self->title);
+  metrics = pango_context_get_metrics (context, pango_context_get_font_description (context), NULL);
   char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
                     pango_font_metrics_get_approximate_digit_width (metrics));
   pango_font_metrics_unref (metrics);
   width.nat = MAX (width.min, PANGO_PIXELS_CEIL (char_width * HW_LONG_TEXT_NAME_CHARS));
-  self->size[GTK_ORIENTATION_HORIZONTAL] = width;
-  self->size[GTK_ORIENTATION_VERTICAL] = height;
+  self->measured.font = pango_font_description_copy (pango_context_get_font_description (key));
+  self->measured.resolution = pango_cairo_context_get_resolution (key);
+  self->measured.sample = sample;
+  self->measured.size[GTK_ORIENTATION_HORIZONTAL] = width;
+  self->measured.size[GTK_ORIENTATION_VERTICAL] = height;
+  measured_copy (&last_measured, &self->measured);
 }
 
 static GtkSizeRequestMode
@@ -211,8 +260,8 @@ hw_case_row_measure (GtkWidget      *widget,
   HwCaseRow *self = HW_CASE_ROW (widget);
 
   update_sizes (self);
-  *minimum = self->size[orientation].min;
-  *natural = self->size[orientation].nat;
+  *minimum = self->measured.size[orientation].min;
+  *natural = self->measured.size[orientation].nat;
 }
 
 static void
@@ -230,8 +279,8 @@ hw_case_row_size_allocate (GtkWidget *widget,
     {
       if (!gtk_widget_get_visible (labels[i]))
         continue;
-      gtk_widget_size_allocate (labels[i], &(GtkAllocation) { 0, y, width, self->heights[i] }, -1);
-      y += self->heights[i] + SPACING;
+      gtk_widget_size_allocate (labels[i], &(GtkAllocation) { 0, y, width, self->measured.heights[i] }, -1);
+      y += self->measured.heights[i] + SPACING;
     }
 }
 
@@ -252,7 +301,7 @@ hw_case_row_finalize (GObject *object)
 {
   HwCaseRow *self = HW_CASE_ROW (object);
 
-  g_clear_pointer (&self->font, pango_font_description_free);
+  measured_clear (&self->measured);
 
   G_OBJECT_CLASS (hw_case_row_parent_class)->finalize (object);
 }
