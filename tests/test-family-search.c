@@ -87,7 +87,7 @@ check_search (HwWindow   *window,
   GListModel *cases = hw_window_get_cases (window);
   g_autoptr(GPtrArray) expected = g_ptr_array_new ();
   guint open_position = GTK_INVALID_LIST_POSITION;
-  guint n_rows = 0;
+  guint n_rows = 0, n_tagged = 0;
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "search-changed");
@@ -126,10 +126,22 @@ check_search (HwWindow   *window,
       g_assert_cmpuint (n_rows, <, expected->len);
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (row))), ==,
                        hw_record_get_string (expected->pdata[n_rows], "family_name"));
+      /* the sample's tag on the sample's row only (rows show other
+       * families after each letter) */
+      {
+        GtkWidget *tag = gtk_widget_get_last_child (row);
+        gboolean tagged = gtk_widget_has_css_class (tag, "sample-tag") && gtk_widget_get_visible (tag);
+
+        g_assert_cmpint (tagged, ==, hw_record_get_boolean (expected->pdata[n_rows], "sample"));
+        n_tagged += tagged;
+      }
       n_rows++;
     }
   /* rows for the first families found at least (GTK 4.8 keeps up to 200) */
   g_assert_cmpuint (n_rows, >=, MIN (expected->len, 20));
+  g_assert_cmpuint (n_tagged, <=, 1);
+  if (g_str_equal (text, "mor"))
+    g_assert_cmpuint (n_tagged, ==, 1);
 
   /* the open family stays open, and selected whenever it is found */
   g_assert_cmpint (hw_window_get_case_id (window), ==, open_id);
@@ -144,12 +156,14 @@ static void
 test_typing_and_erasing (void)
 {
   /* typed letter by letter, erased, another name, and one that finds
-   * nothing, as the benchmark does */
+   * nothing, as the benchmark does; the sample family (its row tagged),
+   * then others in the same rows */
   static const char *typed[] = { "g", "gu", "guz", "guzm", "guzmá", "guzmán", "guzmán 4",
                                  "guzmán 42", "guzmán 4", "guzmán", "guz", "gu", "g", "", "0",
                                  "00", "001", "0012", "", "t", "tr", "tre", "trem", "tremx",
                                  "trem", "", "guzman 42", "GUZ",
-                                 "gut", "ortega 1", "", "x", "", NULL };
+                                 "gut", "ortega 1", "", "x", "", "mor", "g", "", "mor", "",
+                                 NULL };
   char *dir = NULL;
   HwStore *store = hw_test_store_new_demo ("homeward-test-family-search-XXXXXX", &dir, NULL);
   gint64 open_id = add_families (store);

@@ -215,18 +215,23 @@ test_marks (Fixture       *f,
 
         if (box == NULL || !gtk_widget_has_css_class (box, "case-row"))
           continue;
+        /* the tag, if the row has one (a row makes it for the first
+         * sample it shows), is its last child */
         title = gtk_widget_get_first_child (box);
         tag = gtk_widget_get_last_child (box);
-        g_assert_true (gtk_widget_has_css_class (tag, "sample-tag"));
-        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (tag)), ==, "Sample — not a real family");
+        if (!gtk_widget_has_css_class (tag, "sample-tag"))
+          tag = NULL;
+        else
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (tag)), ==, "Sample — not a real family");
         if (g_str_equal (gtk_label_get_text (GTK_LABEL (title)), "Morales"))
           {
+            g_assert_nonnull (tag);
             g_assert_true (gtk_widget_get_visible (tag));
             tagged++;
           }
         else
           {
-            g_assert_false (gtk_widget_get_visible (tag));
+            g_assert_true (tag == NULL || !gtk_widget_get_visible (tag));
             untagged++;
           }
       }

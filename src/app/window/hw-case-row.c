@@ -103,6 +103,23 @@ hw_case_row_new (void)
   return g_object_new (HW_TYPE_CASE_ROW, NULL);
 }
 
+/* The sample's tag, made for the first sample shown in this row (one
+ * family at most is the sample: the other rows make no tag) */
+static GtkWidget *
+ensure_tag (HwCaseRow *self)
+{
+  if (self->tag == NULL)
+    {
+      /* Translators: the tag of the made-up sample family in the list of families */
+      self->tag = gtk_label_new (_("Sample — not a real family"));
+      gtk_widget_set_halign (self->tag, GTK_ALIGN_START);
+      gtk_label_set_ellipsize (GTK_LABEL (self->tag), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (self->tag, "sample-tag");
+      gtk_widget_set_parent (self->tag, GTK_WIDGET (self));
+    }
+  return self->tag;
+}
+
 /**
  * hw_case_row_set_record:
  * @record: (nullable): the family (a row of cases)
@@ -136,7 +153,10 @@ hw_case_row_set_record (HwCaseRow *self,
     detail = g_strdup (status);
   gtk_label_set_text (GTK_LABEL (self->title), family);
   gtk_label_set_text (GTK_LABEL (self->subtitle), detail);
-  gtk_widget_set_visible (self->tag, sample);
+  if (sample)
+    gtk_widget_set_visible (ensure_tag (self), TRUE);
+  else if (self->tag != NULL)
+    gtk_widget_set_visible (self->tag, FALSE);
 
   /* GTK 4.8 has no API to name a list item: name the row widget that holds
    * this one */
@@ -188,7 +208,7 @@ update_sizes (HwCaseRow *self)
   GtkWidget *labels[] = { self->title, self->subtitle, self->tag };
   GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_VIEW);
   PangoContext *key = gtk_widget_get_pango_context (list != NULL ? list : GTK_WIDGET (self));
-  gboolean sample = gtk_widget_get_visible (self->tag);
+  gboolean sample = self->tag != NULL && gtk_widget_get_visible (self->tag);
   PangoContext *context;
   PangoFontMetrics *metrics;
   Size width, height;
@@ -212,7 +232,7 @@ update_sizes (HwCaseRow *self)
       int min, nat;
 
       self->measured.heights[i] = 0;
-      if (!gtk_widget_get_visible (labels[i]))
+      if (labels[i] == NULL || !gtk_widget_get_visible (labels[i]))
         continue;
       gtk_widget_measure (labels[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
       width.min = MAX (width.min, min);
@@ -277,7 +297,7 @@ hw_case_row_size_allocate (GtkWidget *widget,
   update_sizes (self);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
-      if (!gtk_widget_get_visible (labels[i]))
+      if (labels[i] == NULL || !gtk_widget_get_visible (labels[i]))
         continue;
       gtk_widget_size_allocate (labels[i], &(GtkAllocation) { 0, y, width, self->measured.heights[i] }, -1);
       y += self->measured.heights[i] + SPACING;
@@ -329,13 +349,6 @@ hw_case_row_init (HwCaseRow *self)
   self->subtitle = label_new ();
   gtk_widget_add_css_class (self->subtitle, "dim-label");
   gtk_widget_add_css_class (self->subtitle, "caption");
-  /* Translators: the tag of the made-up sample family in the list of families */
-  self->tag = gtk_label_new (_("Sample — not a real family"));
-  gtk_widget_set_halign (self->tag, GTK_ALIGN_START);
-  gtk_label_set_ellipsize (GTK_LABEL (self->tag), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->tag, "sample-tag");
-  gtk_widget_set_visible (self->tag, FALSE);
   gtk_widget_set_parent (self->title, GTK_WIDGET (self));
   gtk_widget_set_parent (self->subtitle, GTK_WIDGET (self));
-  gtk_widget_set_parent (self->tag, GTK_WIDGET (self));
 }

@@ -15,7 +15,10 @@
  * of the time a search took); with slots it fills the rows it has.
  *
  * A letter added to the search finds among what was found; otherwise all
- * the families are looked at again.
+ * the families are looked at again. The words of all families are folded
+ * while the main loop has nothing else to do (some 250 families at a
+ * time, a millisecond or two) after the list of families is made: folding
+ * 5,000 families at the first letter typed took 30 ms.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,7 +35,11 @@ struct _HwFoundCases
   GStrv       words;            /* the search, folded into words */
   GPtrArray  *found;            /* HwRecord, in the order of cases */
   GPtrArray  *slots;            /* HwCaseSlot; the first found->len are the items */
+  guint       fold_id;          /* idle: folding the words of all families */
+  guint       fold_next;        /* the next family to fold */
 };
+
+#define FOLD_BATCH 250
 
 static void hw_found_cases_list_model_init (GListModelInterface *iface);
 
@@ -162,12 +169,43 @@ refilter (HwFoundCases *self,
     hw_case_slot_set_record (self->slots->pdata[i], NULL);
 }
 
+static gboolean
+fold_some_cb (gpointer user_data)
+{
+  HwFoundCases *self = HW_FOUND_CASES (user_data);
+  guint n = g_list_model_get_n_items (self->cases);
+  guint end = MIN (n, self->fold_next + FOLD_BATCH);
+
+  for (; self->fold_next < end; self->fold_next++)
+    {
+      g_autoptr(HwRecord) record = g_list_model_get_item (self->cases, self->fold_next);
+
+      search_key (record);
+    }
+  if (self->fold_next < n)
+    return G_SOURCE_CONTINUE;
+  self->fold_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Folds the words of all the families when the main loop is idle. */
+static void
+fold_when_idle (HwFoundCases *self)
+{
+  g_assert (HW_IS_FOUND_CASES (self));
+
+  self->fold_next = 0;
+  if (self->fold_id == 0)
+    self->fold_id = g_idle_add_full (G_PRIORITY_LOW, fold_some_cb, self, NULL);
+}
+
 static void
 cases_changed_cb (HwFoundCases *self)
 {
   g_assert (HW_IS_FOUND_CASES (self));
 
   refilter (self, FALSE);
+  fold_when_idle (self);
 }
 
 /**
@@ -188,6 +226,7 @@ hw_found_cases_new (GListModel *cases)
   g_signal_connect_object (cases, "items-changed", G_CALLBACK (cases_changed_cb), self,
                            G_CONNECT_SWAPPED);
   refilter (self, FALSE);
+  fold_when_idle (self);
   return self;
 }
 
@@ -296,6 +335,7 @@ hw_found_cases_dispose (GObject *object)
 {
   HwFoundCases *self = HW_FOUND_CASES (object);
 
+  g_clear_handle_id (&self->fold_id, g_source_remove);
   g_clear_object (&self->cases);
   g_clear_pointer (&self->found, g_ptr_array_unref);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
