@@ -928,6 +928,103 @@ test_stressful_wave (void)
   cairo_surface_destroy (image);
 }
 
+/* Whether (@x, @y) of @image, or a pixel next to it, is dark (< 128) or
+ * light (> 160) as asked */
+static gboolean
+near_shade (cairo_surface_t *image,
+            int              x,
+            int              y,
+            gboolean         dark)
+{
+  int w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *data = cairo_image_surface_get_data (image);
+
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      {
+        int px = CLAMP (x + dx, 0, w - 1), py = CLAMP (y + dy, 0, h - 1);
+        const guint32 v = *(const guint32 *) (const void *) (data + py * stride + px * 4);
+        int grey = (((v >> 16) & 0xff) + ((v >> 8) & 0xff) + (v & 0xff)) / 3;
+
+        if (dark ? grey < 128 : grey > 160)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* On paper, the nodes are drawn without curves (a person's circle as a
+ * round dot, an organisation's rounded square as a square with round
+ * joins, each the ink's then the inside's): the PDF, as a PDF reader
+ * draws it (pdftoppm), shows the same picture as the PNG export, drawn
+ * with curves: each dark pixel of one is dark in the other, near enough
+ * for the two ways of drawing text, and so is each light one. */
+static void
+test_paper_shapes (void)
+{
+  g_autoptr(HwEcomapMap) map = sample_map ();
+  g_autofree char *pdf = tmp_path ("ecomap-paper.pdf");
+  g_autofree char *png = tmp_path ("ecomap-paper.png");
+  g_autofree char *prefix = tmp_path ("ecomap-paper-read");
+  g_autofree char *read = g_strconcat (prefix, ".png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *drawn, *printed;
+  int w, h;
+  guint dark = 0, dark_missing = 0, light = 0, light_missing = 0;
+
+  g_assert_true (hw_ecomap_map_export (map, "pdf", "letter", pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (hw_ecomap_map_export (map, "png", "letter", png, &error));
+  g_assert_no_error (error);
+  /* the PNG export is letter landscape at 150 dpi */
+  g_assert_true (run ((const char *[]) { "pdftoppm", "-png", "-r", "150", "-singlefile", pdf, prefix,
+                                         NULL }, NULL));
+  drawn = cairo_image_surface_create_from_png (png);
+  printed = cairo_image_surface_create_from_png (read);
+  g_assert_cmpint (cairo_surface_status (printed), ==, CAIRO_STATUS_SUCCESS);
+  w = cairo_image_surface_get_width (drawn);
+  h = cairo_image_surface_get_height (drawn);
+  g_assert_cmpint (cairo_image_surface_get_width (printed), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (printed), ==, h);
+  cairo_surface_flush (drawn);
+  cairo_surface_flush (printed);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        cairo_surface_t *images[] = { drawn, printed };
+
+        for (guint i = 0; i < 2; i++)
+          {
+            if (near_shade (images[i], x, y, TRUE) && !near_shade (images[i], x, y, FALSE))
+              {
+                /* wholly dark here: dark near here in the other */
+                dark++;
+                dark_missing += !near_shade (images[1 - i], x, y, TRUE);
+              }
+            else if (!near_shade (images[i], x, y, TRUE))
+              {
+                light++;
+                light_missing += !near_shade (images[1 - i], x, y, FALSE);
+              }
+          }
+      }
+  g_test_message ("dark pixels: %u, %u not dark in the other; light: %u, %u not light",
+                  dark, dark_missing, light, light_missing);
+  g_assert_cmpuint (dark, >, 10000);
+  g_assert_cmpuint (dark_missing, <=, dark / 500);
+  g_assert_cmpuint (light_missing, <=, light / 5000);
+
+  cairo_surface_destroy (drawn);
+  cairo_surface_destroy (printed);
+  if (g_getenv ("HW_KEEP_OUTPUT") == NULL)
+    {
+      g_unlink (pdf);
+      g_unlink (png);
+      g_unlink (read);
+    }
+}
+
 /* On the screen from afar the ties and node shapes are drawn straight
  * into the image, and farther still the names are left out: never on
  * paper, nor at the usual zooms; and the picture from afar still shows
@@ -1117,6 +1214,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/far-detail", test_far_detail);
   g_test_add_func ("/ecomap-render/far-notation", test_far_notation);
   g_test_add_func ("/ecomap-render/stressful-wave", test_stressful_wave);
+  g_test_add_func ("/ecomap-render/paper-shapes", test_paper_shapes);
 
   ret = g_test_run ();
   g_rmdir (outdir);

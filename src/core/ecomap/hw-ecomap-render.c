@@ -1186,6 +1186,50 @@ draw_diamond (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* Whether @cr draws into PDF or PostScript */
+static gboolean
+is_paper_target (cairo_t *cr)
+{
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+
+  return type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS;
+}
+
+/* On paper, in the source: the node's shape (path_node_shape) of @r
+ * grown by @grow, without a path of curves. PDF and PostScript paint a
+ * line of no length with round caps as a filled circle centred on its
+ * point (PDF 1.7, 8.5.3.2), and a square filled and stroked with round
+ * joins as a rounded square: a person's circle is a dot, 5 numbers in
+ * the page instead of 26 for four curves; an organisation's rounded
+ * square 5 instead of 34. Wants round caps and joins set. */
+static void
+paper_node_shape (cairo_t          *cr,
+                  HwEcomapNodeKind  kind,
+                  double            x,
+                  double            y,
+                  double            r,
+                  double            grow)
+{
+  double half = r + grow;
+
+  if (kind == HW_ECOMAP_NODE_ORGANISATION)
+    {
+      /* path_rounded_rect's corners, grown as its outline's are */
+      double corner = CLAMP (r * 0.3 + grow, 0, half);
+      double inset = half - corner;
+
+      cairo_rectangle (cr, x - inset, y - inset, 2 * inset, 2 * inset);
+      cairo_fill_preserve (cr);
+      stroke_width (cr, 2 * corner);
+    }
+  else
+    {
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x, y);
+      stroke_width (cr, 2 * half);
+    }
+}
+
 /* @far: seen from afar (HwEcomapDetail), @label: with its name */
 static void
 draw_node (cairo_t               *cr,
@@ -1209,6 +1253,27 @@ draw_node (cairo_t               *cr,
       else
         cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_fill (cr);
+    }
+  else if (is_paper_target (cr))
+    {
+      /* on paper: the outline 1.5 wide as the ring between two shapes,
+       * the ink's and the inside's, each without curves (the same shape
+       * as the circle or rounded square filled and stroked, in a fifth of
+       * the numbers: they were a third of a big map's page) */
+      cairo_line_cap_t cap = cairo_get_line_cap (cr);
+      cairo_line_join_t join = cairo_get_line_join (cr);
+
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_source_rgb (cr, INK);
+      paper_node_shape (cr, node->kind, node->x, node->y, r, 0.75);
+      if (node->kind == HW_ECOMAP_NODE_ORGANISATION)
+        cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      paper_node_shape (cr, node->kind, node->x, node->y, r, -0.75);
+      cairo_set_line_cap (cr, cap);
+      cairo_set_line_join (cr, join);
     }
   else
     {
