@@ -151,11 +151,84 @@ test_search (void)
   g_assert_false (hw_found_cases_matches (hw_found_cases_get_record (found, 0), "opez"));
 }
 
+/* Whether @record's words were folded for the search (the key kept on it) */
+static gboolean
+folded (HwRecord *record)
+{
+  return g_object_get_data (G_OBJECT (record), "hw-found-cases-key") != NULL;
+}
+
+/* The families' words are folded while the main loop is idle, a few
+ * hundred at a time, after the list is made and again after it changes;
+ * a search before that finds the same; the list let go before the main
+ * loop runs leaves nothing behind. */
+static void
+test_folded_when_idle (void)
+{
+  g_autoptr(GListStore) cases = g_list_store_new (HW_TYPE_RECORD);
+  g_autoptr(HwFoundCases) found = NULL;
+  guint n_folded = 0, iterations = 0;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %u", i % 2 ? "Guzmán" : "Brown", i);
+
+      add (cases, family (i + 1, name, ""));
+    }
+  found = hw_found_cases_new (G_LIST_MODEL (cases));
+  {
+    g_autoptr(HwRecord) last = g_list_model_get_item (G_LIST_MODEL (cases), 599);
+
+    g_assert_false (folded (last));
+  }
+  /* one turn of the main loop folds some, not all */
+  g_main_context_iteration (NULL, FALSE);
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(HwRecord) record = g_list_model_get_item (G_LIST_MODEL (cases), i);
+
+      n_folded += folded (record);
+    }
+  g_assert_cmpuint (n_folded, >, 0);
+  g_assert_cmpuint (n_folded, <, 600);
+  /* a search half way finds them all */
+  hw_found_cases_set_search (found, "guzman");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 300);
+  while (g_main_context_iteration (NULL, FALSE))
+    iterations++;
+  g_assert_cmpuint (iterations, >=, 1);
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(HwRecord) record = g_list_model_get_item (G_LIST_MODEL (cases), i);
+
+      g_assert_true (folded (record));
+    }
+
+  /* the families change (no search: a search would fold the new one at
+   * once, to find it or not): the new one is folded when idle */
+  hw_found_cases_set_search (found, "");
+  add (cases, family (601, "Tremblay", ""));
+  {
+    g_autoptr(HwRecord) added = g_list_model_get_item (G_LIST_MODEL (cases), 600);
+
+    g_assert_false (folded (added));
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_true (folded (added));
+  }
+
+  /* let go before the main loop runs: no folding after it is gone */
+  add (cases, family (602, "Ortega", ""));
+  g_clear_object (&found);
+  g_assert_false (g_main_context_pending (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/found-cases/search", test_search);
+  g_test_add_func ("/found-cases/folded-when-idle", test_folded_when_idle);
   return g_test_run ();
 }

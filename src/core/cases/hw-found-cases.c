@@ -196,7 +196,16 @@ fold_when_idle (HwFoundCases *self)
 
   self->fold_next = 0;
   if (self->fold_id == 0)
-    self->fold_id = g_idle_add_full (G_PRIORITY_LOW, fold_some_cb, self, NULL);
+    {
+      /* in the main context of the thread that made the list (records are
+       * not for other threads) */
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_LOW);
+      g_source_set_callback (source, fold_some_cb, self, NULL);
+      g_source_set_static_name (source, "[homeward] folding the families' words");
+      self->fold_id = g_source_attach (source, g_main_context_get_thread_default ());
+    }
 }
 
 static void
@@ -335,7 +344,15 @@ hw_found_cases_dispose (GObject *object)
 {
   HwFoundCases *self = HW_FOUND_CASES (object);
 
-  g_clear_handle_id (&self->fold_id, g_source_remove);
+  if (self->fold_id != 0)
+    {
+      GSource *source = g_main_context_find_source_by_id (g_main_context_get_thread_default (),
+                                                          self->fold_id);
+
+      if (source != NULL)
+        g_source_destroy (source);
+      self->fold_id = 0;
+    }
   g_clear_object (&self->cases);
   g_clear_pointer (&self->found, g_ptr_array_unref);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
