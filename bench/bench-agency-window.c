@@ -20,6 +20,7 @@
  */
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "bench-stats.h"
@@ -210,6 +211,15 @@ profile_search (GtkWidget   *window,
     profile_search_letter (window, entry, typed[i]);
 }
 
+/* How many families HW_BENCH_PROFILE=open opens: HW_BENCH_OPENS, or 200 */
+static guint
+profile_opens (void)
+{
+  const char *opens = g_getenv ("HW_BENCH_OPENS");
+
+  return opens != NULL && atoi (opens) > 0 ? (guint) atoi (opens) : 200;
+}
+
 /* Opens the family @case_id, to the next frame (for callgrind's
  * --toggle-collect=profile_open) */
 static G_GNUC_NO_INLINE void
@@ -287,7 +297,7 @@ measure (const char *path,
     for (guint n = 0; n < 10; n++)
       profile_search (window, entry, typed);
   if (g_strcmp0 (g_getenv ("HW_BENCH_PROFILE"), "open") == 0)
-    for (guint i = 0; i < 200 && f->n_families > 0; i++)
+    for (guint i = 0; i < profile_opens () && f->n_families > 0; i++)
       {
         g_autoptr(HwRecord) record = g_list_model_get_item (cases, (i * 7919) % f->n_families);
 

@@ -94,6 +94,7 @@ class Browser:
             self.ws = websocket.create_connection(page['webSocketDebuggerUrl'], timeout=timeout,
                                                   suppress_origin=True)
             self.call('Page.enable')
+            self.call('Page.setLifecycleEventsEnabled', enabled=True)
             self.call('Runtime.enable')
             if width is not None:
                 self.call('Emulation.setDeviceMetricsOverride', width=width, height=height,
@@ -226,12 +227,24 @@ class Browser:
         raise CDPError('gave up waiting for ' + what)
 
     def navigate(self, url, timeout=30.0):
-        """Opens @url and waits until its document has loaded."""
-        self.events = [e for e in self.events if e['method'] != 'Page.loadEventFired']
+        """Opens @url and waits until its document has loaded: the load of
+        this navigation (its loader), not another one's (a join page
+        reloads itself when the meeting's step changes, and that reload's
+        load may come during this navigation)."""
+        self.events = [e for e in self.events
+                       if e['method'] not in ('Page.loadEventFired', 'Page.lifecycleEvent')]
         r = self.call('Page.navigate', url=url)
         if r.get('errorText'):
             raise CDPError('%s: %s' % (url, r['errorText']))
-        self.wait_event('Page.loadEventFired', timeout)
+        loader = r.get('loaderId')
+        if not loader:
+            # the same document (a link to a part of it): no new loader
+            return
+        end = time.monotonic() + timeout
+        while True:
+            e = self.wait_event('Page.lifecycleEvent', max(0.1, end - time.monotonic()))
+            if e['params'].get('name') == 'load' and e['params'].get('loaderId') == loader:
+                return
 
     def submit(self, form_expression, timeout=30.0):
         """Clicks the submit button of the form @form_expression (a JS

@@ -64,6 +64,15 @@ def sql(db, statement, *args):
         con.close()
 
 
+def set_step(browser, db, meeting, step):
+    """The meeting goes to @step, with no join page open: an open one
+    follows the meeting's step and reloads itself a second after it
+    changes, and that reload can cancel the next navigation or stand in
+    for it (seen: the made-up link's check read the page reloaded)."""
+    browser.navigate('about:blank')
+    sql(db, 'UPDATE meetings SET current_phase = ? WHERE id = ?', step, meeting)
+
+
 def page_text(browser):
     return browser.evaluate('document.body ? document.body.innerText : ""')
 
@@ -128,7 +137,7 @@ def main():
         check(STRENGTH in text, 'the page, back after Send, lists the strength as sent')
 
         # -- a score -----------------------------------------------------------
-        sql(db, "UPDATE meetings SET current_phase = 'scaling' WHERE id = ?", meeting)
+        set_step(browser, db, meeting, 'scaling')
         browser.navigate(url)
         selects = browser.evaluate("Array.prototype.map.call(document.querySelectorAll('select[name=score]'),"
                                    " function (s) { return s.id; })")
@@ -159,7 +168,7 @@ def main():
         # -- no withheld item on any page, at any step ----------------------------
         seen = []
         for step in sorted(set(steps) | {'strengths', 'scaling', 'welcome'}):
-            sql(db, 'UPDATE meetings SET current_phase = ? WHERE id = ?', step, meeting)
+            set_step(browser, db, meeting, step)
             for who, link in sorted(serve.links.items()):
                 browser.navigate(link)
                 html = browser.html()
@@ -167,10 +176,9 @@ def main():
                 if found:
                     seen.append('%s at %s: %s' % (who, step, found))
         check(not seen, 'no withheld item in any person’s page, at %d steps: %r' % (len(steps), seen))
-        sql(db, "UPDATE meetings SET current_phase = 'strengths' WHERE id = ?", meeting)
 
         # -- the family's plan in private family time ------------------------------
-        sql(db, "UPDATE meetings SET current_phase = 'family-time' WHERE id = ?", meeting)
+        set_step(browser, db, meeting, 'family-time')
         roles = dict((who, sql(db, 'SELECT role FROM people WHERE name = ?', who)[0][0]) for who in serve.links)
         professionals = sorted(who for who, role in roles.items() if role not in FAMILY_ROLES)
         check(name in roles and roles[name] in FAMILY_ROLES and professionals,
@@ -210,7 +218,7 @@ def main():
             if FAMILY_PLAN not in page_text(browser):
                 missing.append(who)
         check(not missing, 'once shared, every professional’s page shows it: %r' % missing)
-        sql(db, "UPDATE meetings SET current_phase = 'strengths' WHERE id = ?", meeting)
+        set_step(browser, db, meeting, 'strengths')
 
         # -- links that do not work ------------------------------------------------
         base = url[:url.index('/j/')]
