@@ -928,28 +928,22 @@ test_stressful_wave (void)
   cairo_surface_destroy (image);
 }
 
-/* Whether (@x, @y) of @image, or a pixel next to it, is dark (< 128) or
- * light (> 160) as asked */
+/* Whether (@x, @y) of @image, or a pixel next to it, is dark (a channel
+ * under 128) or light (every channel over 160) as asked */
 static gboolean
 near_shade (cairo_surface_t *image,
             int              x,
             int              y,
             gboolean         dark)
 {
-  int w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
-  int stride = cairo_image_surface_get_stride (image);
-  const guint8 *data = cairo_image_surface_get_data (image);
-
+  if (dark)
+    return darkest_near (image, x, y, 1) < 128;
   for (int dy = -1; dy <= 1; dy++)
     for (int dx = -1; dx <= 1; dx++)
-      {
-        int px = CLAMP (x + dx, 0, w - 1), py = CLAMP (y + dy, 0, h - 1);
-        const guint32 v = *(const guint32 *) (const void *) (data + py * stride + px * 4);
-        int grey = (((v >> 16) & 0xff) + ((v >> 8) & 0xff) + (v & 0xff)) / 3;
-
-        if (dark ? grey < 128 : grey > 160)
-          return TRUE;
-      }
+      if (x + dx >= 0 && y + dy >= 0 && x + dx < cairo_image_surface_get_width (image)
+          && y + dy < cairo_image_surface_get_height (image)
+          && darkest_near (image, x + dx, y + dy, 0) > 160)
+        return TRUE;
   return FALSE;
 }
 
@@ -1011,9 +1005,11 @@ test_paper_shapes (void)
       }
   g_test_message ("dark pixels: %u, %u not dark in the other; light: %u, %u not light",
                   dark, dark_missing, light, light_missing);
+  /* none on Debian 12's poppler; organisations with square corners (no
+   * round joins) make 5, people with no dot (no round caps) 500 */
   g_assert_cmpuint (dark, >, 10000);
-  g_assert_cmpuint (dark_missing, <=, dark / 500);
-  g_assert_cmpuint (light_missing, <=, light / 5000);
+  g_assert_cmpuint (dark_missing, <=, 2);
+  g_assert_cmpuint (light_missing, <=, 2);
 
   cairo_surface_destroy (drawn);
   cairo_surface_destroy (printed);
