@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "bench-stats.h"
+#include "hw-backup.h"
 #include "hw-demo.h"
 #include "hw-record.h"
 #include "hw-store.h"
@@ -427,14 +428,7 @@ main (int   argc,
 
   figures_clear (&one);
   figures_clear (&agency);
-  {
-    g_autofree char *wal = g_strconcat (one_path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (one_path, "-shm", NULL);
-
-    g_unlink (one_path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  hw_backup_remove_files (one_path);
+  g_rmdir (dir);
   return 0;
 }

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "bench-stats.h"
+#include "hw-backup.h"
 #include "hw-demo.h"
 #include "hw-people.h"
 #include "hw-record.h"
@@ -114,14 +115,7 @@ main (int   argc,
   report ("remove a person (delete)", delete_ms);
 
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  hw_backup_remove_files (path);
+  g_rmdir (dir);
   return 0;
 }

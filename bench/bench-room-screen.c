@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "bench-stats.h"
+#include "hw-backup.h"
 #include "hw-demo.h"
 #include "hw-meeting.h"
 #include "hw-meeting-render.h"
@@ -123,14 +124,7 @@ main (int   argc,
 
   cairo_surface_destroy (surface);
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  hw_backup_remove_files (path);
+  g_rmdir (dir);
   return 0;
 }

@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "hw-backup.h"
 #include "hw-demo.h"
 #include "hw-interchange.h"
 #include "hw-store.h"
@@ -185,15 +186,8 @@ main (int   argc,
 
   g_clear_object (&store);
   g_clear_object (&sample_store);
-  {
-    g_autofree char *wal = g_strconcat (tmp_db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (tmp_db, "-shm", NULL);
-
-    g_unlink (tmp_db);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (tmp);
-  }
+  hw_backup_remove_files (tmp_db);
+  g_rmdir (tmp);
   g_print ("%u families in %.1f s; %s is %.1f MiB\n", n, (g_get_monotonic_time () - started) / 1e6, path,
            g_stat (path, &st) == 0 ? st.st_size / 1048576.0 : 0.0);
   return 0;

@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "hw-backup.h"
 #include "hw-demo.h"
 #include "hw-store.h"
 
@@ -28,12 +29,7 @@ static inline void
 hw_test_store_remove_files (const char *path,
                             const char *dir)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
+  hw_backup_remove_files (path);
   g_rmdir (dir);
 }
 

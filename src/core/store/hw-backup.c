@@ -117,10 +117,18 @@ fsync_path (const char  *path,
   return TRUE;
 }
 
-/* Removes @path and the files sqlite may have made next to it. */
-static void
-remove_with_companions (const char *path)
+/**
+ * hw_backup_remove_files:
+ * @path: a database file
+ *
+ * Removes @path and the files sqlite may have made next to it (its
+ * journal, write-ahead log and shared memory), those that are there.
+ */
+void
+hw_backup_remove_files (const char *path)
 {
+  g_return_if_fail (path != NULL);
+
   static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
@@ -138,7 +146,7 @@ create_private (const char  *path,
 {
   int fd;
 
-  remove_with_companions (path);
+  hw_backup_remove_files (path);
   fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0)
     {
@@ -375,7 +383,7 @@ make_backup (HwStore       *store,
 fail:
   if (dst != NULL)
     sqlite3_close (dst);
-  remove_with_companions (tmp);
+  hw_backup_remove_files (tmp);
   return FALSE;
 }
 
@@ -567,7 +575,7 @@ hw_backup_rotate (const char  *database,
       else
         g_debug ("Could not remove the old backup %s: %s", info->path, g_strerror (errno));
       /* a damaged database saved before a restore may have its -wal */
-      remove_with_companions (info->path);
+      hw_backup_remove_files (info->path);
     }
   return removed;
 }
@@ -654,7 +662,7 @@ make_automatic (HwStore       *store,
 
           if (info->kind == HW_BACKUP_KIND_CLOSE && same_day (info->made, now) &&
               !g_str_equal (info->path, path))
-            remove_with_companions (info->path);
+            hw_backup_remove_files (info->path);
         }
     }
 
@@ -881,7 +889,7 @@ checked_copy (const char  *backup,
 
       if (!copy_file_private (wal, tmp_wal, error))
         {
-          remove_with_companions (tmpl);
+          hw_backup_remove_files (tmpl);
           return NULL;
         }
     }
@@ -901,7 +909,7 @@ checked_copy (const char  *backup,
     {
       g_set_error (error, HW_STORE_ERROR, HW_STORE_ERROR_NOT_HOMEWARD,
                    _("“%s” is not a Homeward backup, so nothing was restored."), backup);
-      remove_with_companions (tmpl);
+      hw_backup_remove_files (tmpl);
       return NULL;
     }
 
@@ -909,7 +917,7 @@ checked_copy (const char  *backup,
   if (store == NULL)
     {
       set_backup_error (error, local_error, backup, tmpl);
-      remove_with_companions (tmpl);
+      hw_backup_remove_files (tmpl);
       return NULL;
     }
   if (n_families != NULL)
@@ -934,7 +942,7 @@ hw_backup_check_file (const char  *backup,
   copy = checked_copy (backup, folder, n_families, error);
   if (copy == NULL)
     return FALSE;
-  remove_with_companions (copy);
+  hw_backup_remove_files (copy);
   return TRUE;
 }
 
@@ -1032,12 +1040,12 @@ hw_backup_restore_into_store (HwStore     *store,
   if (saved == NULL)
     {
       g_prefix_error (error, "%s ", _("Nothing was restored, because what is in Homeward now could not be saved first:"));
-      remove_with_companions (copy);
+      hw_backup_remove_files (copy);
       return FALSE;
     }
 
   ok = restore_copy_into_store (store, copy, backup, error);
-  remove_with_companions (copy);
+  hw_backup_remove_files (copy);
   if (ok && saved_as != NULL)
     *saved_as = g_steal_pointer (&saved);
   return ok;
@@ -1212,13 +1220,13 @@ hw_backup_restore (const char  *backup,
   if (!g_file_test (database, G_FILE_TEST_EXISTS))
     {
       ok = put_new (database, copy, error);
-      remove_with_companions (copy);
+      hw_backup_remove_files (copy);
       return ok;
     }
 
   if (!force)
     {
-      remove_with_companions (copy);
+      hw_backup_remove_files (copy);
       g_set_error (error, HW_BACKUP_ERROR, HW_BACKUP_ERROR_EXISTS,
                    _("The database “%s” already exists, so it was not replaced. Nothing was changed."),
                    database);
@@ -1250,7 +1258,7 @@ hw_backup_restore (const char  *backup,
       ok = FALSE;
     }
 
-  remove_with_companions (copy);
+  hw_backup_remove_files (copy);
   return ok;
 }
 
@@ -1274,7 +1282,7 @@ forget_in (const char  *path,
   gint64 app_id, version;
   int rc, found;
 
-  remove_with_companions (tmp);
+  hw_backup_remove_files (tmp);
   if (!copy_file_private (path, tmp, error))
     return -1;
 
@@ -1288,7 +1296,7 @@ forget_in (const char  *path,
     {
       /* not ours to change */
       sqlite3_close (db);
-      remove_with_companions (tmp);
+      hw_backup_remove_files (tmp);
       return 0;
     }
   rc = sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = ON;"
@@ -1311,7 +1319,7 @@ forget_in (const char  *path,
   if (!found)
     {
       sqlite3_close (db);
-      remove_with_companions (tmp);
+      hw_backup_remove_files (tmp);
       return 0;
     }
   /* the undo statements may hold the family's names and notes */
@@ -1337,7 +1345,7 @@ sqlite_fail:
   hw_store_set_sqlite_error (error, db, rc, what);
 fail:
   sqlite3_close (db);
-  remove_with_companions (tmp);
+  hw_backup_remove_files (tmp);
   return -1;
 }
 

@@ -83,6 +83,7 @@ gboolean      hw_backup_make          (HwStore       *store,
 
 /* $XDG_DATA_HOME/homeward/backups (not created) */
 char         *hw_backup_get_folder    (void);
+void          hw_backup_remove_files  (const char    *path);
 
 /* The 8 hex digits that tell the backups of @database from others'. */
 char         *hw_backup_database_tag  (const char    *database);
