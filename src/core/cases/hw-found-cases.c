@@ -35,7 +35,7 @@ struct _HwFoundCases
   GStrv       words;            /* the search, folded into words */
   GPtrArray  *found;            /* HwRecord, in the order of cases */
   GPtrArray  *slots;            /* HwCaseSlot; the first found->len are the items */
-  guint       fold_id;          /* idle: folding the words of all families */
+  GSource    *fold_source;      /* idle: folding the words of all families */
   guint       fold_next;        /* the next family to fold */
 };
 
@@ -184,7 +184,7 @@ fold_some_cb (gpointer user_data)
     }
   if (self->fold_next < n)
     return G_SOURCE_CONTINUE;
-  self->fold_id = 0;
+  g_clear_pointer (&self->fold_source, g_source_unref);
   return G_SOURCE_REMOVE;
 }
 
@@ -195,16 +195,15 @@ fold_when_idle (HwFoundCases *self)
   g_assert (HW_IS_FOUND_CASES (self));
 
   self->fold_next = 0;
-  if (self->fold_id == 0)
+  if (self->fold_source == NULL)
     {
       /* in the main context of the thread that made the list (records are
        * not for other threads) */
-      g_autoptr(GSource) source = g_idle_source_new ();
-
-      g_source_set_priority (source, G_PRIORITY_LOW);
-      g_source_set_callback (source, fold_some_cb, self, NULL);
-      g_source_set_static_name (source, "[homeward] folding the families' words");
-      self->fold_id = g_source_attach (source, g_main_context_get_thread_default ());
+      self->fold_source = g_idle_source_new ();
+      g_source_set_priority (self->fold_source, G_PRIORITY_LOW);
+      g_source_set_callback (self->fold_source, fold_some_cb, self, NULL);
+      g_source_set_static_name (self->fold_source, "[homeward] folding the families' words");
+      g_source_attach (self->fold_source, g_main_context_get_thread_default ());
     }
 }
 
@@ -344,15 +343,9 @@ hw_found_cases_dispose (GObject *object)
 {
   HwFoundCases *self = HW_FOUND_CASES (object);
 
-  if (self->fold_id != 0)
-    {
-      GSource *source = g_main_context_find_source_by_id (g_main_context_get_thread_default (),
-                                                          self->fold_id);
-
-      if (source != NULL)
-        g_source_destroy (source);
-      self->fold_id = 0;
-    }
+  if (self->fold_source != NULL)
+    g_source_destroy (self->fold_source);
+  g_clear_pointer (&self->fold_source, g_source_unref);
   g_clear_object (&self->cases);
   g_clear_pointer (&self->found, g_ptr_array_unref);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
