@@ -14,6 +14,8 @@
 #include "hw-demo.h"
 #include "hw-form.h"
 #include "hw-org-dialog.h"
+#include "hw-person-row.h"
+#include "hw-tooltip.h"
 #include "hw-people-page.h"
 #include "hw-person-dialog.h"
 #include "hw-record.h"
@@ -79,7 +81,7 @@ find_person_row (HwPeoplePage *page,
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+    if (g_strcmp0 (hw_person_row_get_title (HW_PERSON_ROW (row)), name) == 0)
       return GTK_WIDGET (row);
   return NULL;
 }
@@ -292,6 +294,7 @@ test_add_person_and_undo (Fixture       *f,
   g_autoptr(HwRecord) record = hw_record_new ("people");
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
+  GtkWidget *row;
   gint64 id;
 
   g_assert_cmpuint (n, >, 0);
@@ -301,13 +304,25 @@ test_add_person_and_undo (Fixture       *f,
   hw_record_set_int (record, "case_id", f->case_id);
   hw_record_set_string (record, "name", "Zoe Test");
   hw_record_set_string (record, "role", "relative");
+  hw_record_set_string (record, "relationship", "Aunt");
+  hw_record_set_string (record, "phone", "(555) 010-2233");
   id = hw_store_insert (f->store, "Add person", record, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
 
   /* the page follows the store */
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, n + 1);
-  g_assert_nonnull (find_person_row (page, "Zoe Test"));
+  row = find_person_row (page, "Zoe Test");
+  g_assert_nonnull (row);
+  /* the row's line; the whole of both in its tooltip (either may be cut
+   * short in the row); a screen reader says the name, then the line */
+  g_assert_cmpstr (hw_person_row_get_subtitle (HW_PERSON_ROW (row)), ==, "Relative · Aunt · (555) 010-2233");
+  g_assert_cmpstr (hw_widget_get_tooltip (row), ==, "Zoe Test\nRelative · Aunt · (555) 010-2233");
+  gtk_test_accessible_assert_role (row, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "Zoe Test");
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Relative · Aunt · (555) 010-2233");
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window)));
 
   label = hw_store_get_undo_label (f->store);

@@ -1,0 +1,190 @@
+/* test-wrap-label.c: HwWrapLabel takes the room a GtkLabel that wraps to
+ * two lines takes, at every width, without laying its text out again for
+ * each (hw-wrap-label.c); it cuts long text short, follows font changes,
+ * and people rows made of it read to screen readers as before.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "hw-wrap-label.h"
+
+static const char *const texts[] = {
+  "Ana",
+  "Rosa Morales",
+  "Mother · Grandmother of the children · (555) 010-2233 · Worker: Priya Shah",
+  "Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaft",
+  "County Children and Family Services, Eastern Region Office",
+  "José Ñúñez · Tía",
+};
+
+static GtkWidget *
+gtk_label_as_action_row (const char *text)
+{
+  /* as AdwActionRow's title with title-lines 2 */
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return g_object_ref_sink (label);
+}
+
+static int
+height_at (GtkWidget *widget,
+           int        width)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, nat);
+  return nat;
+}
+
+static int
+natural_width (GtkWidget *widget)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, <=, nat);
+  return nat;
+}
+
+/* At every width, from a few letters to wider than the text, the height
+ * is a GtkLabel's: one line where the text fits, two where it does not. */
+static void
+test_heights_as_gtk_label (void)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(GtkWidget) ours = g_object_ref_sink (hw_wrap_label_new (texts[t]));
+      g_autoptr(GtkWidget) gtk = gtk_label_as_action_row (texts[t]);
+      int whole = natural_width (gtk);
+      int one_line = height_at (gtk, -1);
+
+      g_test_message ("“%s”: %d px wide, a line %d px", texts[t], whole, one_line);
+      g_assert_cmpint (abs (natural_width (ours) - whole), <=, 1);
+      g_assert_cmpint (height_at (ours, -1), ==, one_line);
+      for (int width = 30; width < whole + 60; width += 7)
+        {
+          int expected = height_at (gtk, width);
+
+          if (height_at (ours, width) != expected)
+            g_error ("“%s” at %d px: %d px high, a GtkLabel %d px",
+                     texts[t], width, height_at (ours, width), expected);
+        }
+      /* the width the text takes, and one less */
+      g_assert_cmpint (height_at (ours, whole), ==, one_line);
+      if (whole > 40)
+        g_assert_cmpint (height_at (ours, whole - 2), ==, height_at (gtk, whole - 2));
+    }
+}
+
+static GtkWidget *
+window_with (GtkWidget *child,
+             int        width)
+{
+  GtkWidget *window = gtk_window_new ();
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* as wide as the window (the label's least width is "…"), its height */
+  gtk_widget_set_valign (child, GTK_ALIGN_START);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 200);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (child) == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gtk_widget_get_width (child), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (child), <=, width);
+  return window;
+}
+
+/* A long text is cut short at a narrow width, and whole at a wide one;
+ * a line break in it is a space (one paragraph). */
+static void
+test_cut (void)
+{
+  GtkWidget *label = hw_wrap_label_new (texts[2]);
+  GtkWidget *window = window_with (label, 120);
+
+  g_assert_true (hw_wrap_label_is_cut (HW_WRAP_LABEL (label)));
+  g_assert_cmpint (gtk_widget_get_height (label), ==, height_at (label, -1) * 2);
+  hw_wrap_label_set_text (HW_WRAP_LABEL (label), "Ana");
+  g_assert_false (hw_wrap_label_is_cut (HW_WRAP_LABEL (label)));
+  hw_wrap_label_set_text (HW_WRAP_LABEL (label), "Ana\nMorales");
+  g_assert_cmpstr (hw_wrap_label_get_text (HW_WRAP_LABEL (label)), ==, "Ana Morales");
+  /* one line is one line: the cut comes at the end of it */
+  hw_wrap_label_set_lines (HW_WRAP_LABEL (label), 1);
+  hw_wrap_label_set_text (HW_WRAP_LABEL (label), texts[2]);
+  g_assert_cmpint (height_at (label, 120), ==, height_at (label, -1));
+  g_assert_true (hw_wrap_label_is_cut (HW_WRAP_LABEL (label)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Larger text (the theme, or Large Text in the settings): the label
+ * grows, measured again, not kept at the old font's size. */
+static void
+test_font_change (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = hw_wrap_label_new (texts[1]);
+  GtkWidget *gtk = gtk_label_new (texts[1]);
+  GtkWidget *window;
+  int width, height, gtk_width;
+  gint64 end;
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk);
+  window = window_with (box, 600);
+  width = natural_width (label);
+  height = height_at (label, -1);
+  gtk_width = natural_width (gtk);
+
+  gtk_css_provider_load_from_data (css, "label { font-size: 30px; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  /* until a GtkLabel beside it has the new font (the next frame) */
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (natural_width (gtk) == gtk_width && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpint (natural_width (gtk), >, gtk_width * 3 / 2);
+  g_assert_cmpint (natural_width (label), >, width * 3 / 2);
+  g_assert_cmpint (abs (natural_width (label) - natural_width (gtk)), <=, 1);
+  g_assert_cmpint (height_at (label, -1), >, height * 3 / 2);
+  g_assert_cmpint (height_at (label, 30), ==, 2 * height_at (label, -1));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Screen readers: a label whose name is its text. */
+static void
+test_accessible (void)
+{
+  g_autoptr(GtkWidget) label = g_object_ref_sink (hw_wrap_label_new ("Rosa Morales"));
+
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (label)), ==,
+                   GTK_ACCESSIBLE_ROLE_LABEL);
+  gtk_test_accessible_assert_property (label, GTK_ACCESSIBLE_PROPERTY_LABEL, "Rosa Morales");
+  hw_wrap_label_set_text (HW_WRAP_LABEL (label), "Luis Morales");
+  gtk_test_accessible_assert_property (label, GTK_ACCESSIBLE_PROPERTY_LABEL, "Luis Morales");
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/wrap-label/heights-as-gtk-label", test_heights_as_gtk_label);
+  g_test_add_func ("/wrap-label/cut", test_cut);
+  g_test_add_func ("/wrap-label/font-change", test_font_change);
+  g_test_add_func ("/wrap-label/accessible", test_accessible);
+  return g_test_run ();
+}
