@@ -599,7 +599,8 @@ test_full_file_size_limit (Fixture       *f,
   g_assert_cmpint (count_cases (store), ==, 1);
 }
 
-/* A real full disk (ENOSPC): a 1 MB tmpfs mounted in a private mount
+/* A real full disk (ENOSPC): a 2 MB tmpfs (an empty database is 450 KB,
+ * and its write-ahead log as much again) mounted in a private mount
  * namespace of a child, so that nothing outside the test sees it and it
  * goes away with the child. Needs root (CI containers); skipped otherwise. */
 static void
@@ -624,7 +625,7 @@ test_full_tmpfs (Fixture       *f,
       g_autoptr(HwStore) store = NULL;
       g_autoptr(HwRecord) rec = hw_record_new ("cases");
       g_autofree char *path = g_build_filename (disk, "homeward.db", NULL);
-      g_autofree char *big = g_strnfill (2 * 1024 * 1024, 'x');
+      g_autofree char *big = g_strnfill (4 * 1024 * 1024, 'x');
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
       g_autofree char *line = NULL;
@@ -633,7 +634,7 @@ test_full_tmpfs (Fixture       *f,
       if (unshare (CLONE_NEWNS) != 0 ||
           /* the type is ignored here, but valgrind wants a string */
           mount ("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0 ||
-          mount ("homeward-test", disk, "tmpfs", 0, "size=1m,mode=0700") != 0)
+          mount ("homeward-test", disk, "tmpfs", 0, "size=2m,mode=0700") != 0)
         {
           line = g_strdup_printf ("skip %s", g_strerror (errno));
           goto out;

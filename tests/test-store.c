@@ -1452,6 +1452,53 @@ test_versions_every_table (Fixture       *f,
     }
 }
 
+/* Every column that refers to another table's row leads an index: a
+ * query by it (a task's notes, a meeting's scores, a case's supports)
+ * reads a few rows, not the whole table, and deleting a person or a
+ * family does not read every table that refers to it (issue 18). */
+static void
+test_foreign_keys_indexed (Fixture       *f,
+                           gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *tables = NULL;
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n_keys = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT k.\"from\" FROM pragma_foreign_key_list ('%s') k "
+        "WHERE k.\"from\" <> 'id' AND NOT EXISTS ("
+        "  SELECT 1 FROM pragma_index_list ('%s') l, pragma_index_info (l.name) i "
+        "  WHERE i.seqno = 0 AND i.name = k.\"from\")", table, table);
+      g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM pragma_foreign_key_list ('%s')", table);
+      sqlite3_stmt *keys = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, count, -1, &keys, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (keys), ==, SQLITE_ROW);
+      n_keys += sqlite3_column_int (keys, 0);
+      sqlite3_finalize (keys);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &keys, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (keys) == SQLITE_ROW)
+        g_string_append_printf (missing, " %s.%s", table, sqlite3_column_text (keys, 0));
+      sqlite3_finalize (keys);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (db);
+
+  /* (the check found the keys: the schema has dozens) */
+  g_assert_cmpuint (n_keys, >, 50);
+  if (missing->len > 0)
+    g_error ("columns that refer to other rows without an index:%s", missing->str);
+}
+
 /* A delete of what was shown is refused when someone changed it since;
  * the row and its change stay, and nothing is put in the undo history. */
 static void
@@ -1798,6 +1845,7 @@ main (int   argc,
   else
     {
       ADD ("/store/new-file-is-private", test_new_file_is_private);
+      ADD ("/store/foreign-keys-indexed", test_foreign_keys_indexed);
       ADD ("/store/errors-through-hwdb", test_errors_through_hwdb);
       g_test_add_func ("/store/refuse-bad-files", test_refuse_bad_files);
       g_test_add_func ("/store/refuse-read-only", test_refuse_read_only);
