@@ -117,6 +117,32 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (hw-store-error-quark, hw_store_error)
 
+/* HOMEWARD_SLOW_SQL_MS=N: every statement that took more than N ms is
+ * written to standard error, without its values (they are families'
+ * details), to find what grows with an agency's database (issue 18). */
+static int
+slow_statement_cb (unsigned int  type,
+                   void         *user_data,
+                   void         *statement,
+                   void         *nanoseconds)
+{
+  double ms = *(sqlite3_int64 *) nanoseconds / 1e6;
+
+  if (ms > GPOINTER_TO_UINT (user_data))
+    g_printerr ("homeward: %.1f ms: %s\n", ms, sqlite3_sql (statement));
+  return 0;
+}
+
+static void
+trace_slow_statements (sqlite3 *db)
+{
+  const char *limit = g_getenv ("HOMEWARD_SLOW_SQL_MS");
+
+  if (limit != NULL && *limit != '\0')
+    sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, slow_statement_cb,
+                      GUINT_TO_POINTER ((guint) g_ascii_strtoull (limit, NULL, 10)));
+}
+
 static void
 hw_change_clear (gpointer data)
 {
@@ -1120,6 +1146,7 @@ hw_store_open (const char  *path,
       return NULL;
     }
   self->conn = hw_db_sqlite_wrap (self->db);
+  trace_slow_statements (self->db);
 
   /* The database holds details of children and families: keep it private
    * even if someone copied it in with looser permissions. */
