@@ -11,7 +11,9 @@
  *     the list's next frame (target: 16 ms);
  *   - opening a family: from choosing it to its first frame (target:
  *     100 ms), for 20 families one after another, with the memory (RSS)
- *     after each (it must not keep growing).
+ *     after each (it must not keep growing). On the people page, the
+ *     first a family shows; HW_BENCH_AREA=NAME opens them on that area's
+ *     page (family-time, service-plan...: hw-areas.c).
  *
  *   build/bench/gen-agency /tmp/agency.db 5000
  *   tests/run-with-display.sh build/bench/bench-agency-window /tmp/agency.db [RUNS]
@@ -25,6 +27,7 @@
 
 #include "bench-stats.h"
 #include "hw-backup.h"
+#include "hw-case-view.h"
 #include "hw-demo.h"
 #include "hw-record.h"
 #include "hw-store.h"
@@ -293,6 +296,17 @@ measure (const char *path,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   g_signal_emit_by_name (entry, "search-changed");
   next_frame (window);
+  /* HW_BENCH_AREA=family-time (or another area): the families opened on
+   * that page (the window keeps the page shown from family to family) */
+  if (g_getenv ("HW_BENCH_AREA") != NULL && hw_window_get_case_view (HW_WINDOW (window)) != NULL)
+    {
+      AdwViewStack *stack = hw_case_view_get_stack (HW_CASE_VIEW (hw_window_get_case_view (HW_WINDOW (window))));
+
+      adw_view_stack_set_visible_child_name (stack, g_getenv ("HW_BENCH_AREA"));
+      next_frame (window);
+      g_print ("(families opened on the page %s)\n", g_getenv ("HW_BENCH_AREA"));
+    }
+
   /* HW_BENCH_PROFILE=search or =open: that, 10 times more, for perf */
   if (g_strcmp0 (g_getenv ("HW_BENCH_PROFILE"), "search") == 0)
     for (guint n = 0; n < 10; n++)
