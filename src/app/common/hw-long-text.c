@@ -50,20 +50,29 @@ hw_label_wrap_long (GtkLabel *label,
 }
 
 void
-hw_action_row_set_whole_tooltip (AdwActionRow *row)
+hw_row_set_whole_tooltip (GtkWidget  *row,
+                          const char *title,
+                          const char *subtitle)
 {
-  const char *title, *subtitle;
   g_autofree char *whole = NULL;
 
-  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+  g_return_if_fail (GTK_IS_WIDGET (row));
 
-  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  subtitle = adw_action_row_get_subtitle (row);
   if (subtitle != NULL && *subtitle != '\0')
     whole = g_strdup_printf ("%s\n%s", title, subtitle);
   else
     whole = g_strdup (title);
-  hw_widget_set_tooltip (GTK_WIDGET (row), whole);
+  hw_widget_set_tooltip (row, whole);
+}
+
+void
+hw_action_row_set_whole_tooltip (AdwActionRow *row)
+{
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  hw_row_set_whole_tooltip (GTK_WIDGET (row),
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                            adw_action_row_get_subtitle (row));
 }
 
 static GtkLabel *

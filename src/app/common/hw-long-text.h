@@ -47,6 +47,11 @@ void  hw_drop_down_fit_names    (GtkDropDown *dropdown,
  * title-lines and subtitle-lines cut them short; call it after setting
  * them. */
 void  hw_action_row_set_whole_tooltip (AdwActionRow *row);
+/* The same for a row laid out otherwise: @title, and @subtitle (NULL or
+ * empty: none) on a line of its own. */
+void  hw_row_set_whole_tooltip  (GtkWidget   *row,
+                                 const char  *title,
+                                 const char  *subtitle);
 /* @text cut to @max_chars characters with "…" when it is longer, for the
  * places that only take a string (window titles). (transfer full) */
 char *hw_long_text_shorten      (const char  *text,

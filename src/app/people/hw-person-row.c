@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-enums.h"
+#include "hw-long-text.h"
 #include "hw-person-row.h"
 #include "hw-tooltip.h"
 #include "hw-wrap-label.h"
@@ -68,12 +69,10 @@ set_subtitle (HwPersonRow *self,
               const char  *subtitle)
 {
   const char *name = hw_wrap_label_get_text (self->title_label);
-  g_autofree char *whole = NULL;
 
   hw_wrap_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
-  whole = *subtitle != '\0' ? g_strdup_printf ("%s\n%s", name, subtitle) : g_strdup (name);
-  hw_widget_set_tooltip (GTK_WIDGET (self), whole);
+  hw_row_set_whole_tooltip (GTK_WIDGET (self), name, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
