@@ -19,15 +19,16 @@ static const char *const texts[] = {
 };
 
 static GtkWidget *
-gtk_label_as_action_row (const char *text)
+gtk_label_as_action_row (const char *text,
+                         int         lines)
 {
-  /* as AdwActionRow's title with title-lines 2 */
+  /* as AdwActionRow's title with title-lines @lines */
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_lines (GTK_LABEL (label), lines);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   return g_object_ref_sink (label);
 }
@@ -54,18 +55,22 @@ natural_width (GtkWidget *widget)
 }
 
 /* At every width, from a few letters to wider than the text, the height
- * is a GtkLabel's: one line where the text fits, two where it does not. */
+ * is a GtkLabel's: one line where the text fits, two (or up to `lines`)
+ * where it does not. One and two lines are known from the one line's
+ * height; three are laid out. */
 static void
 test_heights_as_gtk_label (void)
 {
+  for (int lines = 1; lines <= 3; lines++)
   for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
     {
       g_autoptr(GtkWidget) ours = g_object_ref_sink (hw_wrap_label_new (texts[t]));
-      g_autoptr(GtkWidget) gtk = gtk_label_as_action_row (texts[t]);
+      g_autoptr(GtkWidget) gtk = gtk_label_as_action_row (texts[t], lines);
       int whole = natural_width (gtk);
       int one_line = height_at (gtk, -1);
 
-      g_test_message ("“%s”: %d px wide, a line %d px", texts[t], whole, one_line);
+      hw_wrap_label_set_lines (HW_WRAP_LABEL (ours), lines);
+      g_test_message ("“%s”, %d lines: %d px wide, a line %d px", texts[t], lines, whole, one_line);
       g_assert_cmpint (abs (natural_width (ours) - whole), <=, 1);
       g_assert_cmpint (height_at (ours, -1), ==, one_line);
       for (int width = 30; width < whole + 60; width += 7)
@@ -73,8 +78,8 @@ test_heights_as_gtk_label (void)
           int expected = height_at (gtk, width);
 
           if (height_at (ours, width) != expected)
-            g_error ("“%s” at %d px: %d px high, a GtkLabel %d px",
-                     texts[t], width, height_at (ours, width), expected);
+            g_error ("“%s”, %d lines, at %d px: %d px high, a GtkLabel %d px",
+                     texts[t], lines, width, height_at (ours, width), expected);
         }
       /* the width the text takes, and one less */
       g_assert_cmpint (height_at (ours, whole), ==, one_line);
