@@ -127,9 +127,9 @@ fsync_path (const char  *path,
 void
 hw_backup_remove_files (const char *path)
 {
-  g_return_if_fail (path != NULL);
-
   static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  g_return_if_fail (path != NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
