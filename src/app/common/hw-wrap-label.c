@@ -5,21 +5,31 @@
  * and a row in a boxed list is asked about many: the scrolled window,
  * the clamp, the list and the row's own boxes each ask for their own
  * widths. Opening a family spent two thirds of its time there, for the
- * people page's rows (issue 18).
+ * people page's rows, and three quarters for the service plan's (issue
+ * 18).
  *
- * This label measures its text once, on one line. At any width at least
- * that wide the text fits on one line, and its height is that line's. At
- * a narrower width it needs two lines or more, and shows at most `lines`
- * (the last ending in "…" when they are too few): with `lines` 2, the
- * row's case, that is two lines, each no taller than the one line (which
- * holds every glyph of the text), so the height is known without laying
- * the text out again. Only with more lines is the text laid out at that
- * width, and the last such width's height kept. Text of one paragraph
- * only: line breaks in it show as spaces.
+ * This label measures its text once, unwrapped. Text of one paragraph
+ * (the usual case) is then shown so at any width at least that wide, and
+ * its height is known. At a narrower width it wraps, and shows at most
+ * `lines` lines (the last ending in "…" when they are too few). With
+ * `lines` 1 or 2, a row's title's case, the height is one or two lines,
+ * each no taller than the one unwrapped line (which holds every glyph of
+ * the text), so it is known without laying the text out again. With more
+ * lines, or all of them (`lines` 0), or more than one paragraph, the text
+ * is laid out at that width, and the last few such layouts are kept: a
+ * row is asked about the same few widths again and again, and the layout
+ * for the width it is given is the one it draws. A layout also answers
+ * for every width between its widest line and its own width, where the
+ * lines break at the same places.
  *
- * Its CSS name is "label", so the theme's rules for labels (a row's
- * subtitle is smaller and dimmed) apply as they do to a GtkLabel; for
- * screen readers it is a label whose name is its text.
+ * Like GtkLabel's max-width-chars, `max-width-chars` bounds the width it
+ * asks for: the text's width when wrapped at that many characters.
+ *
+ * Its CSS name is "label", so the theme's
+ * rules for labels (a row's subtitle is smaller and dimmed) apply as they
+ * do to a GtkLabel; for screen readers it is a label whose name is its
+ * text. With `whole-text-tooltip` its tooltip is the whole text, when
+ * the text is cut short.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,24 +37,42 @@
 
 #include "hw-wrap-label.h"
 
+#include <pango/pangocairo.h>
+
+/* the layouts kept for widths narrower than the text */
+#define N_WRAPPED 6
+
+typedef struct
+{
+  int          width;           /* Pango units, or -1: none */
+  int          widest;          /* Pango units: its widest line */
+  int          height;          /* pixels */
+  PangoLayout *layout;
+} Wrapped;
+
 struct _HwWrapLabel
 {
   GtkWidget    parent_instance;
 
   char        *text;
-  int          lines;
+  int          lines;           /* at most; 0: all */
+  int          max_width_chars; /* or -1 */
+  gboolean     whole_text_tooltip;
 
-  PangoLayout *layout;
+  PangoLayout *layout;          /* the text unwrapped */
   /* the sizes below were measured with the widget's Pango context at
    * this serial (the font, its size and the resolution come from it) */
   guint        serial;
   gboolean     measured;
-  int          natural_width;   /* Pango units: the text on one line */
+  int          unwrapped_width; /* Pango units: the text unwrapped */
+  int          most_width;      /* Pango units: max-width-chars, or -1 */
+  int          natural_width;   /* Pango units: that, or wrapped at most */
   int          minimum_width;   /* Pango units: "…" */
-  int          line_height;     /* pixels: one line */
-  int          two_lines;       /* pixels: two of them */
-  int          cached_width;    /* pixels: the last width narrower than */
-  int          cached_height;   /* the text, and its height wrapped */
+  int          line_height;     /* pixels: the text unwrapped */
+  gboolean     one_line;        /* which is one line (one paragraph) */
+  int          two_lines;       /* pixels: two such lines */
+  Wrapped      wrapped[N_WRAPPED];
+  guint        next_wrapped;    /* the one to replace next */
 };
 
 G_DEFINE_FINAL_TYPE (HwWrapLabel, hw_wrap_label, GTK_TYPE_WIDGET)
@@ -53,10 +81,110 @@ enum {
   PROP_0,
   PROP_TEXT,
   PROP_LINES,
+  PROP_MAX_WIDTH_CHARS,
+  PROP_WHOLE_TEXT_TOOLTIP,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+forget_wrapped (HwWrapLabel *self)
+{
+  for (guint i = 0; i < N_WRAPPED; i++)
+    {
+      self->wrapped[i].width = -1;
+      g_clear_object (&self->wrapped[i].layout);
+    }
+  self->next_wrapped = 0;
+}
+
+static void
+forget_sizes (HwWrapLabel *self)
+{
+  self->measured = FALSE;
+  forget_wrapped (self);
+}
+
+static void
+set_up_layout (HwWrapLabel *self,
+               PangoLayout *layout)
+{
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (self->lines > 0)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -self->lines);
+    }
+  else
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_height (layout, -1);
+    }
+}
+
+/* The text laid out at @width Pango units, narrower than it unwrapped.
+ * With @exact FALSE, for its height: a layout of another width may do. */
+static Wrapped *
+wrapped_at (HwWrapLabel *self,
+            int          width,
+            gboolean     exact)
+{
+  Wrapped *wrapped;
+  PangoRectangle logical;
+
+  for (guint i = 0; i < N_WRAPPED; i++)
+    if (self->wrapped[i].width == width)
+      return &self->wrapped[i];
+  /* between its widest line and its width, the lines break at the same
+   * places (a last line cut short is cut elsewhere, but still the last) */
+  if (!exact)
+    for (guint i = 0; i < N_WRAPPED; i++)
+      if (self->wrapped[i].width > width && self->wrapped[i].widest <= width)
+        return &self->wrapped[i];
+
+  wrapped = &self->wrapped[self->next_wrapped];
+  self->next_wrapped = (self->next_wrapped + 1) % N_WRAPPED;
+  if (wrapped->layout == NULL)
+    {
+      wrapped->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      set_up_layout (self, wrapped->layout);
+    }
+  pango_layout_set_width (wrapped->layout, width);
+  pango_layout_get_extents (wrapped->layout, NULL, &logical);
+  wrapped->width = width;
+  wrapped->widest = logical.width;
+  wrapped->height = PANGO_PIXELS_CEIL (logical.height);
+  return wrapped;
+}
+
+/* GtkLabel's width of a character, for max-width-chars. Pango works it
+ * out afresh each time (a fifth of measuring a label): kept here, for
+ * each font, size, language and resolution. */
+static int
+char_width (PangoContext *context)
+{
+  static GHashTable *widths;
+  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  g_autofree char *key = g_strdup_printf ("%p %s %g %s", (gpointer) pango_context_get_font_map (context),
+                                          pango_language_to_string (pango_context_get_language (context)),
+                                          pango_cairo_context_get_resolution (context), font);
+  PangoFontMetrics *metrics;
+  gpointer known;
+  int width;
+
+  if (widths == NULL)
+    widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (widths, key, NULL, &known))
+    return GPOINTER_TO_INT (known);
+
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+               pango_font_metrics_get_approximate_digit_width (metrics));
+  pango_font_metrics_unref (metrics);
+  g_hash_table_insert (widths, g_steal_pointer (&key), GINT_TO_POINTER (width));
+  return width;
+}
 
 static void
 ensure_measured (HwWrapLabel *self)
@@ -69,17 +197,18 @@ ensure_measured (HwWrapLabel *self)
   if (self->measured && self->serial == serial)
     return;
 
+  forget_wrapped (self);
   if (self->layout == NULL)
-    {
-      self->layout = gtk_widget_create_pango_layout (widget, self->text);
-      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-    }
-  pango_layout_set_height (self->layout, -self->lines);
+    self->layout = gtk_widget_create_pango_layout (widget, self->text);
+  else
+    pango_layout_context_changed (self->layout);
+  set_up_layout (self, self->layout);
   pango_layout_set_width (self->layout, -1);
   pango_layout_get_extents (self->layout, NULL, &logical);
+  self->unwrapped_width = logical.width;
   self->natural_width = logical.width;
   self->line_height = PANGO_PIXELS_CEIL (logical.height);
+  self->one_line = pango_layout_get_line_count (self->layout) == 1;
   self->two_lines = PANGO_PIXELS_CEIL (2 * logical.height);
 
   /* the narrowest it can be: the ellipsis alone */
@@ -88,51 +217,58 @@ ensure_measured (HwWrapLabel *self)
 
     pango_layout_set_text (ellipsis, "…", -1);
     pango_layout_get_extents (ellipsis, NULL, &logical);
-    self->minimum_width = MIN (logical.width, self->natural_width);
+    self->minimum_width = MIN (logical.width, self->unwrapped_width);
   }
 
   self->serial = serial;
   self->measured = TRUE;
-  self->cached_width = -1;
+
+  /* the widest it asks to be: wrapped at that many characters */
+  self->most_width = -1;
+  if (self->max_width_chars >= 0)
+    {
+      self->most_width = self->max_width_chars * char_width (context);
+      if (!self->one_line || self->most_width < self->unwrapped_width)
+        self->natural_width = MAX (wrapped_at (self, self->most_width, TRUE)->widest,
+                                   self->minimum_width);
+    }
 }
 
-/* The height at @width pixels (or at the text's own width, if -1). */
+/* The height at @width Pango units (-1: unwrapped). */
 static int
 height_for_width (HwWrapLabel *self,
                   int          width)
 {
-  PangoRectangle logical;
-
   ensure_measured (self);
-  if (width < 0 || (gint64) width * PANGO_SCALE >= self->natural_width)
+  if (width < 0)
     return self->line_height;
-  if (self->lines == 1)
-    return self->line_height;
-  if (self->lines == 2)
-    return self->two_lines;
-  if (width != self->cached_width)
+  if (self->one_line)
     {
-      pango_layout_set_width (self->layout, width * PANGO_SCALE);
-      pango_layout_get_extents (self->layout, NULL, &logical);
-      self->cached_width = width;
-      self->cached_height = PANGO_PIXELS_CEIL (logical.height);
+      if (width >= self->unwrapped_width || self->lines == 1)
+        return self->line_height;
+      if (self->lines == 2)
+        return self->two_lines;
     }
-  return self->cached_height;
+  return wrapped_at (self, width, FALSE)->height;
 }
 
-/* Sets the layout's width for drawing at the widget's width. */
-static void
+/* The layout to draw at the widget's width (NULL if it has no width). */
+static PangoLayout *
 fit_layout (HwWrapLabel *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  PangoLayout *layout;
 
   ensure_measured (self);
-  if ((gint64) width * PANGO_SCALE >= self->natural_width)
-    pango_layout_set_width (self->layout, -1);
+  if (width <= 0)
+    return NULL;
+  if (self->one_line && (gint64) width * PANGO_SCALE >= self->unwrapped_width)
+    layout = self->layout;
   else
-    pango_layout_set_width (self->layout, width * PANGO_SCALE);
-  pango_layout_set_alignment (self->layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    layout = wrapped_at (self, width * PANGO_SCALE, TRUE)->layout;
+  pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  return layout;
 }
 
 static GtkSizeRequestMode
@@ -158,8 +294,14 @@ hw_wrap_label_measure (GtkWidget      *widget,
       *minimum = PANGO_PIXELS_CEIL (self->minimum_width);
       *natural = PANGO_PIXELS_CEIL (self->natural_width);
     }
+  else if (for_size < 0)
+    {
+      /* as GtkLabel: unwrapped at the least, at most max-width-chars wide */
+      *minimum = self->line_height;
+      *natural = height_for_width (self, self->most_width);
+    }
   else
-    *minimum = *natural = height_for_width (self, for_size);
+    *minimum = *natural = height_for_width (self, MIN (for_size, G_MAXINT / PANGO_SCALE) * PANGO_SCALE);
 }
 
 static void
@@ -169,17 +311,17 @@ hw_wrap_label_snapshot (GtkWidget   *widget,
   HwWrapLabel *self = HW_WRAP_LABEL (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  PangoLayout *layout;
   PangoRectangle logical;
   GdkRGBA color;
   double x = 0;
 
-  if (self->text[0] == '\0' || width <= 0)
+  if (self->text[0] == '\0' || (layout = fit_layout (self)) == NULL)
     return;
 
-  fit_layout (self);
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-  /* one line, unwrapped: against the end the widget reads from */
-  if (pango_layout_get_width (self->layout) < 0 &&
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  /* unwrapped: against the end the widget reads from */
+  if (pango_layout_get_width (layout) < 0 &&
       gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
     x = width - logical.width;
 
@@ -189,8 +331,26 @@ hw_wrap_label_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, (height - logical.height) / 2.0));
-  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
+}
+
+static gboolean
+hw_wrap_label_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_tooltip,
+                             GtkTooltip *tooltip)
+{
+  HwWrapLabel *self = HW_WRAP_LABEL (widget);
+
+  if (self->whole_text_tooltip && hw_wrap_label_is_cut (self))
+    {
+      gtk_tooltip_set_text (tooltip, self->text);
+      return TRUE;
+    }
+  return GTK_WIDGET_CLASS (hw_wrap_label_parent_class)->query_tooltip (widget, x, y,
+                                                                       keyboard_tooltip, tooltip);
 }
 
 /* GObject --------------------------------------------------------------- */
@@ -210,6 +370,12 @@ hw_wrap_label_get_property (GObject    *object,
       break;
     case PROP_LINES:
       g_value_set_int (value, self->lines);
+      break;
+    case PROP_MAX_WIDTH_CHARS:
+      g_value_set_int (value, self->max_width_chars);
+      break;
+    case PROP_WHOLE_TEXT_TOOLTIP:
+      g_value_set_boolean (value, self->whole_text_tooltip);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -232,6 +398,12 @@ hw_wrap_label_set_property (GObject      *object,
     case PROP_LINES:
       hw_wrap_label_set_lines (self, g_value_get_int (value));
       break;
+    case PROP_MAX_WIDTH_CHARS:
+      hw_wrap_label_set_max_width_chars (self, g_value_get_int (value));
+      break;
+    case PROP_WHOLE_TEXT_TOOLTIP:
+      hw_wrap_label_set_whole_text_tooltip (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -243,6 +415,7 @@ hw_wrap_label_dispose (GObject *object)
   HwWrapLabel *self = HW_WRAP_LABEL (object);
 
   g_clear_object (&self->layout);
+  forget_wrapped (self);
   G_OBJECT_CLASS (hw_wrap_label_parent_class)->dispose (object);
 }
 
@@ -269,13 +442,20 @@ hw_wrap_label_class_init (HwWrapLabelClass *klass)
   widget_class->get_request_mode = hw_wrap_label_get_request_mode;
   widget_class->measure = hw_wrap_label_measure;
   widget_class->snapshot = hw_wrap_label_snapshot;
+  widget_class->query_tooltip = hw_wrap_label_query_tooltip;
 
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LINES] =
-    g_param_spec_int ("lines", NULL, NULL, 1, 100, 2,
+    g_param_spec_int ("lines", NULL, NULL, 0, 100, 2,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_WIDTH_CHARS] =
+    g_param_spec_int ("max-width-chars", NULL, NULL, -1, G_MAXINT / 4096, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WHOLE_TEXT_TOOLTIP] =
+    g_param_spec_boolean ("whole-text-tooltip", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "label");
@@ -287,7 +467,9 @@ hw_wrap_label_init (HwWrapLabel *self)
 {
   self->text = g_strdup ("");
   self->lines = 2;
-  self->cached_width = -1;
+  self->max_width_chars = -1;
+  for (guint i = 0; i < N_WRAPPED; i++)
+    self->wrapped[i].width = -1;
 }
 
 GtkWidget *
@@ -303,23 +485,21 @@ hw_wrap_label_get_text (HwWrapLabel *self)
   return self->text;
 }
 
-/* Sets the text: one paragraph (line breaks become spaces). */
 void
 hw_wrap_label_set_text (HwWrapLabel *self,
                         const char  *text)
 {
-  g_autofree char *flat = NULL;
-
   g_return_if_fail (HW_IS_WRAP_LABEL (self));
 
-  flat = g_strdelimit (g_strdup (text != NULL ? text : ""), "\r\n", ' ');
-  if (g_strcmp0 (flat, self->text) == 0)
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (text, self->text) == 0)
     return;
   g_free (self->text);
-  self->text = g_steal_pointer (&flat);
+  self->text = g_strdup (text);
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, self->text, -1);
-  self->measured = FALSE;
+  forget_sizes (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -333,30 +513,79 @@ hw_wrap_label_get_lines (HwWrapLabel *self)
   return self->lines;
 }
 
-/* At most @lines lines; the last ends in "…" when the text needs more. */
+/* At most @lines lines (of each paragraph), the last ending in "…" when
+ * the text needs more; or, with 0, all the lines the text needs. */
 void
 hw_wrap_label_set_lines (HwWrapLabel *self,
                          int          lines)
 {
   g_return_if_fail (HW_IS_WRAP_LABEL (self));
-  g_return_if_fail (lines >= 1);
+  g_return_if_fail (lines >= 0);
 
   if (lines == self->lines)
     return;
   self->lines = lines;
-  self->measured = FALSE;
+  forget_sizes (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINES]);
+}
+
+int
+hw_wrap_label_get_max_width_chars (HwWrapLabel *self)
+{
+  g_return_val_if_fail (HW_IS_WRAP_LABEL (self), -1);
+  return self->max_width_chars;
+}
+
+/* Asks for no more width than the text wrapped at @chars characters
+ * (as GtkLabel's max-width-chars); -1: the text's whole width. */
+void
+hw_wrap_label_set_max_width_chars (HwWrapLabel *self,
+                                   int          chars)
+{
+  g_return_if_fail (HW_IS_WRAP_LABEL (self));
+  g_return_if_fail (chars >= -1);
+
+  if (chars == self->max_width_chars)
+    return;
+  self->max_width_chars = chars;
+  forget_sizes (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_WIDTH_CHARS]);
+}
+
+gboolean
+hw_wrap_label_get_whole_text_tooltip (HwWrapLabel *self)
+{
+  g_return_val_if_fail (HW_IS_WRAP_LABEL (self), FALSE);
+  return self->whole_text_tooltip;
+}
+
+/* Whether the tooltip is the whole text when it is cut short. */
+void
+hw_wrap_label_set_whole_text_tooltip (HwWrapLabel *self,
+                                      gboolean     whole)
+{
+  g_return_if_fail (HW_IS_WRAP_LABEL (self));
+
+  whole = !!whole;
+  if (whole == self->whole_text_tooltip)
+    return;
+  self->whole_text_tooltip = whole;
+  if (whole)
+    gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WHOLE_TEXT_TOOLTIP]);
 }
 
 /* Whether the text, at the label's width, ends in "…" (is not whole). */
 gboolean
 hw_wrap_label_is_cut (HwWrapLabel *self)
 {
+  PangoLayout *layout;
+
   g_return_val_if_fail (HW_IS_WRAP_LABEL (self), FALSE);
 
-  if (self->text[0] == '\0')
+  if (self->text[0] == '\0' || (layout = fit_layout (self)) == NULL)
     return FALSE;
-  fit_layout (self);
-  return pango_layout_is_ellipsized (self->layout);
+  return pango_layout_is_ellipsized (layout);
 }

@@ -18,6 +18,12 @@ void        hw_wrap_label_set_text  (HwWrapLabel *self,
 int         hw_wrap_label_get_lines (HwWrapLabel *self);
 void        hw_wrap_label_set_lines (HwWrapLabel *self,
                                      int          lines);
+int         hw_wrap_label_get_max_width_chars    (HwWrapLabel *self);
+void        hw_wrap_label_set_max_width_chars    (HwWrapLabel *self,
+                                                  int          chars);
+gboolean    hw_wrap_label_get_whole_text_tooltip (HwWrapLabel *self);
+void        hw_wrap_label_set_whole_text_tooltip (HwWrapLabel *self,
+                                                  gboolean     whole);
 gboolean    hw_wrap_label_is_cut    (HwWrapLabel *self);
 
 G_END_DECLS
