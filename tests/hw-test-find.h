@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "hw-wrap-label.h"
+
 /* Whether @widget is the one looked for (@data: what is looked for). */
 typedef gboolean (*HwTestWidgetMatch) (GtkWidget     *widget,
                                        gconstpointer  data);
@@ -57,11 +59,24 @@ hw_test_match_row_title (GtkWidget     *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
+/* The text of @widget if it is a label (a GtkLabel or a HwWrapLabel),
+ * else NULL. */
+static inline const char *
+hw_test_label_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (HW_IS_WRAP_LABEL (widget))
+    return hw_wrap_label_get_text (HW_WRAP_LABEL (widget));
+  return NULL;
+}
+
 /* a label on screen whose text starts with @data */
 static inline gboolean
 hw_test_match_shown_label_prefix (GtkWidget     *widget,
                                   gconstpointer  data)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+  const char *text = hw_test_label_text (widget);
+
+  return text != NULL && gtk_widget_get_mapped (widget) && g_str_has_prefix (text, data);
 }

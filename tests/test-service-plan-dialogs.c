@@ -46,8 +46,8 @@ find (GtkWidget  *root,
         text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
       else if (GTK_IS_CHECK_BUTTON (root))
         text = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
-      else if (GTK_IS_LABEL (root))
-        text = gtk_label_get_text (GTK_LABEL (root));
+      else
+        text = hw_test_label_text (root);
       if (title == NULL || g_strcmp0 (text, title) == 0)
         return root;
     }

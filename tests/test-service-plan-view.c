@@ -11,6 +11,7 @@
 #include "hw-demo.h"
 #include "hw-service-plan-view.h"
 #include "hw-store.h"
+#include "hw-test-find.h"
 
 static void
 settle (void)
@@ -125,10 +126,14 @@ count_prefixed (GtkWidget  *root,
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   guint n = 0;
 
-  collect (root, GTK_TYPE_LABEL, labels);
+  collect (root, GTK_TYPE_WIDGET, labels);
   for (guint i = 0; i < labels->len; i++)
-    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), prefix))
-      n++;
+    {
+      const char *text = hw_test_label_text (g_ptr_array_index (labels, i));
+
+      if (text != NULL && g_str_has_prefix (text, prefix))
+        n++;
+    }
   return n;
 }
 

@@ -13,10 +13,10 @@
 #include <glib/gi18n.h>
 
 #include "hw-aftercare-checkins.h"
-#include "hw-long-text.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-checkin-row.h"
 #include "hw-service-plan-item.h"
+#include "hw-wrap-label.h"
 
 struct _HwServicePlanCheckinRow
 {
@@ -25,8 +25,8 @@ struct _HwServicePlanCheckinRow
   HwRecord  *record;
 
   /* template widgets */
-  GtkLabel  *title_label;
-  GtkLabel  *text_label;
+  HwWrapLabel *title_label;
+  HwWrapLabel *text_label;
 };
 
 static void item_iface_init (HwServicePlanItemInterface *iface);
@@ -70,7 +70,7 @@ update (HwServicePlanCheckinRow *self)
     g_string_append_printf (title, _(", with %s"), with_whom);
   if (hw_record_get_string (record, "withheld_from")[0])
     g_string_append_printf (title, " · %s", _("kept private"));
-  gtk_label_set_text (self->title_label, title->str);
+  hw_wrap_label_set_text (self->title_label, title->str);
 
   if (came_up[0])
     g_string_append (text, came_up);
@@ -81,7 +81,7 @@ update (HwServicePlanCheckinRow *self)
       /* Translators: what is to be done after a check-in */
       g_string_append_printf (text, _("Follow-up: %s"), follow_up);
     }
-  gtk_label_set_text (self->text_label, text->str);
+  hw_wrap_label_set_text (self->text_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), text->len > 0);
 }
 
@@ -197,6 +197,7 @@ hw_service_plan_checkin_row_class_init (HwServicePlanCheckinRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HW_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/homeward/Homeward/"
                                                "service-plan/hw-service-plan-checkin-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanCheckinRow, title_label);
@@ -208,6 +209,4 @@ hw_service_plan_checkin_row_init (HwServicePlanCheckinRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   /* long notes wrap and are cut short with the whole in the tooltip */
-  hw_label_wrap_lines (self->title_label, 80, 3);
-  hw_label_wrap_lines (self->text_label, 80, 8);
 }

@@ -7,16 +7,16 @@
 
 #include <adwaita.h>
 
-#include "hw-long-text.h"
 #include "hw-enums.h"
 #include "hw-service-plan-component-row.h"
+#include "hw-wrap-label.h"
 
 struct _HwServicePlanComponentRow
 {
   GtkListBoxRow  parent_instance;
 
   char          *component;
-  GtkLabel      *title_label;
+  HwWrapLabel *title_label;
   GtkWidget     *add_button;
 };
 
@@ -50,7 +50,7 @@ set_component (HwServicePlanComponentRow *self,
 
   g_free (self->component);
   self->component = g_strdup (component != NULL ? component : "");
-  gtk_label_set_text (self->title_label, hw_choice_label (HW_CHOICES_AFTERCARE_COMPONENT, self->component));
+  hw_wrap_label_set_text (self->title_label, hw_choice_label (HW_CHOICES_AFTERCARE_COMPONENT, self->component));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->add_button),
                                           g_variant_new_string (self->component));
 }
@@ -116,6 +116,7 @@ hw_service_plan_component_row_class_init (HwServicePlanComponentRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HW_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/homeward/Homeward/service-plan/hw-service-plan-component-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanComponentRow, title_label);
@@ -126,7 +127,4 @@ static void
 hw_service_plan_component_row_init (HwServicePlanComponentRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* a long text wraps, and past 8 lines is cut short with the whole
-   * in the tooltip: it never widens the window (hw-long-text.h) */
-  hw_label_wrap_lines (self->title_label, 80, 8);
 }

@@ -9,11 +9,12 @@
 
 #include <glib/gi18n.h>
 
-#include "hw-long-text.h"
 #include "hw-enums.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-goal-row.h"
+#include "hw-text-column.h"
+#include "hw-wrap-label.h"
 
 struct _HwServicePlanGoalRow
 {
@@ -21,8 +22,8 @@ struct _HwServicePlanGoalRow
 
   HwRecord  *record;
 
-  GtkLabel  *title_label;
-  GtkLabel  *meta_label;
+  HwWrapLabel *title_label;
+  HwWrapLabel *meta_label;
   GtkWidget *add_task_button;
 };
 
@@ -52,7 +53,7 @@ update (HwServicePlanGoalRow *self)
 
   /* Translators: a goal in the plan */
   title = g_strdup_printf (_("Goal: %s"), hw_record_get_string (record, "text"));
-  gtk_label_set_text (self->title_label, title);
+  hw_wrap_label_set_text (self->title_label, title);
   if (target[0] != '\0')
     {
       g_autofree char *date = hw_service_plan_format_date (target, FALSE);
@@ -62,7 +63,7 @@ update (HwServicePlanGoalRow *self)
     }
   g_string_append (meta, hw_choice_label (HW_CHOICES_ACHIEVEMENT,
                                           hw_record_get_string (record, "achievement")));
-  gtk_label_set_text (self->meta_label, meta->str);
+  hw_wrap_label_set_text (self->meta_label, meta->str);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->add_task_button),
                                           g_variant_new_int64 (hw_record_get_id (record)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
@@ -180,6 +181,8 @@ hw_service_plan_goal_row_class_init (HwServicePlanGoalRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HW_TYPE_TEXT_COLUMN);
+  g_type_ensure (HW_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/homeward/Homeward/service-plan/hw-service-plan-goal-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanGoalRow, title_label);
@@ -191,8 +194,4 @@ static void
 hw_service_plan_goal_row_init (HwServicePlanGoalRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* a long text wraps, and past 8 lines is cut short with the whole
-   * in the tooltip: it never widens the window (hw-long-text.h) */
-  hw_label_wrap_lines (self->title_label, 80, 8);
-  hw_label_wrap_lines (self->meta_label, 80, 8);
 }

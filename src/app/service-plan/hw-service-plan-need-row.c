@@ -9,10 +9,11 @@
 
 #include <glib/gi18n.h>
 
-#include "hw-long-text.h"
 #include "hw-enums.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-need-row.h"
+#include "hw-text-column.h"
+#include "hw-wrap-label.h"
 
 struct _HwServicePlanNeedRow
 {
@@ -20,9 +21,9 @@ struct _HwServicePlanNeedRow
 
   HwRecord  *record;
 
-  GtkLabel  *domain_label;
-  GtkLabel  *words_label;
-  GtkLabel  *strengths_label;
+  HwWrapLabel *domain_label;
+  HwWrapLabel *words_label;
+  HwWrapLabel *strengths_label;
   GtkWidget *add_goal_button;
 };
 
@@ -52,10 +53,10 @@ update (HwServicePlanNeedRow *self)
   g_autofree char *words_text = g_strdup_printf (_("In your words: %s"), words);
   g_autofree char *strengths_text = g_strdup_printf (_("Strengths: %s"), strengths);
 
-  gtk_label_set_text (self->domain_label, domain);
-  gtk_label_set_text (self->words_label, words_text);
+  hw_wrap_label_set_text (self->domain_label, domain);
+  hw_wrap_label_set_text (self->words_label, words_text);
   gtk_widget_set_visible (GTK_WIDGET (self->words_label), words[0] != '\0');
-  gtk_label_set_text (self->strengths_label, strengths_text);
+  hw_wrap_label_set_text (self->strengths_label, strengths_text);
   gtk_widget_set_visible (GTK_WIDGET (self->strengths_label), strengths[0] != '\0');
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->add_goal_button),
                                           g_variant_new_int64 (hw_record_get_id (record)));
@@ -174,6 +175,8 @@ hw_service_plan_need_row_class_init (HwServicePlanNeedRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HW_TYPE_TEXT_COLUMN);
+  g_type_ensure (HW_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/homeward/Homeward/service-plan/hw-service-plan-need-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanNeedRow, domain_label);
@@ -186,9 +189,4 @@ static void
 hw_service_plan_need_row_init (HwServicePlanNeedRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* a long text wraps, and past 8 lines is cut short with the whole
-   * in the tooltip: it never widens the window (hw-long-text.h) */
-  hw_label_wrap_lines (self->domain_label, 80, 8);
-  hw_label_wrap_lines (self->words_label, 80, 8);
-  hw_label_wrap_lines (self->strengths_label, 80, 8);
 }

@@ -9,10 +9,10 @@
 
 #include <glib/gi18n.h>
 
-#include "hw-long-text.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-review-row.h"
+#include "hw-wrap-label.h"
 
 struct _HwServicePlanReviewRow
 {
@@ -20,8 +20,8 @@ struct _HwServicePlanReviewRow
 
   HwRecord  *record;
 
-  GtkLabel  *title_label;
-  GtkLabel  *notes_label;
+  HwWrapLabel *title_label;
+  HwWrapLabel *notes_label;
 };
 
 static void item_iface_init (HwServicePlanItemInterface *iface);
@@ -48,8 +48,8 @@ update (HwServicePlanReviewRow *self)
   g_autofree char *title = g_strdup_printf (_("Review of %s"), date);
   const char *notes = hw_record_get_string (record, "notes");
 
-  gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->notes_label, notes);
+  hw_wrap_label_set_text (self->title_label, title);
+  hw_wrap_label_set_text (self->notes_label, notes);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes[0] != '\0');
 }
 
@@ -165,6 +165,7 @@ hw_service_plan_review_row_class_init (HwServicePlanReviewRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HW_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/homeward/Homeward/service-plan/hw-service-plan-review-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanReviewRow, title_label);
@@ -175,8 +176,4 @@ static void
 hw_service_plan_review_row_init (HwServicePlanReviewRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* a long text wraps, and past 8 lines is cut short with the whole
-   * in the tooltip: it never widens the window (hw-long-text.h) */
-  hw_label_wrap_lines (self->title_label, 80, 8);
-  hw_label_wrap_lines (self->notes_label, 80, 8);
 }

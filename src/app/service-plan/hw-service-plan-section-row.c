@@ -4,15 +4,15 @@
  */
 #define G_LOG_DOMAIN "hw-service-plan-section-row"
 
-#include "hw-long-text.h"
 #include "hw-service-plan-section-row.h"
+#include "hw-wrap-label.h"
 
 struct _HwServicePlanSectionRow
 {
   GtkListBoxRow  parent_instance;
 
-  GtkLabel      *title_label;
-  GtkLabel      *subtitle_label;
+  HwWrapLabel *title_label;
+  HwWrapLabel *subtitle_label;
 };
 
 G_DEFINE_FINAL_TYPE (HwServicePlanSectionRow, hw_service_plan_section_row, GTK_TYPE_LIST_BOX_ROW)
@@ -27,10 +27,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-set_text (GtkLabel   *label,
-          const char *text)
+set_text (HwWrapLabel *label,
+          const char  *text)
 {
-  gtk_label_set_text (label, text != NULL ? text : "");
+  hw_wrap_label_set_text (label, text);
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
 }
 
@@ -62,10 +62,10 @@ hw_service_plan_section_row_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_TITLE:
-      g_value_set_string (value, gtk_label_get_text (self->title_label));
+      g_value_set_string (value, hw_wrap_label_get_text (self->title_label));
       break;
     case PROP_SUBTITLE:
-      g_value_set_string (value, gtk_label_get_text (self->subtitle_label));
+      g_value_set_string (value, hw_wrap_label_get_text (self->subtitle_label));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -110,6 +110,7 @@ hw_service_plan_section_row_class_init (HwServicePlanSectionRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HW_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/homeward/Homeward/service-plan/hw-service-plan-section-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanSectionRow, title_label);
@@ -120,8 +121,4 @@ static void
 hw_service_plan_section_row_init (HwServicePlanSectionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* a long text wraps, and past 8 lines is cut short with the whole
-   * in the tooltip: it never widens the window (hw-long-text.h) */
-  hw_label_wrap_lines (self->title_label, 80, 8);
-  hw_label_wrap_lines (self->subtitle_label, 80, 8);
 }

@@ -10,11 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "hw-aftercare-checkins.h"
-#include "hw-long-text.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-due-badge.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-support-row.h"
+#include "hw-text-column.h"
+#include "hw-wrap-label.h"
 
 struct _HwServicePlanSupportRow
 {
@@ -22,9 +23,9 @@ struct _HwServicePlanSupportRow
 
   HwRecord  *record;
 
-  GtkLabel  *description_label;
-  GtkLabel  *meta_label;
-  GtkLabel  *next_label;
+  HwWrapLabel *description_label;
+  HwWrapLabel *meta_label;
+  HwWrapLabel *next_label;
   HwServicePlanDueBadge *badge;
   GtkButton *log_button;
 };
@@ -53,7 +54,7 @@ update (HwServicePlanSupportRow *self)
   const char *provider = hw_record_get_string (record, "provider_name");
   const char *schedule = hw_record_get_string (record, "checkin_schedule");
 
-  gtk_label_set_text (self->description_label, hw_record_get_string (record, "description"));
+  hw_wrap_label_set_text (self->description_label, hw_record_get_string (record, "description"));
   /* a provider kept off this screen is left out, not "nobody" */
   if (provider[0])
     g_string_append (meta, provider);
@@ -69,7 +70,7 @@ update (HwServicePlanSupportRow *self)
 
       g_string_append_printf (meta, " · %s – %s", from, to);
     }
-  gtk_label_set_text (self->meta_label, meta->str);
+  hw_wrap_label_set_text (self->meta_label, meta->str);
 
   /* the next check-in due (hw_service_plan_select_aftercare_outline()) */
   {
@@ -88,7 +89,7 @@ update (HwServicePlanSupportRow *self)
     else if (every[0] != '\0')
       /* Translators: under a support with a rhythm and nothing left to do */
       line = g_strdup_printf (_("%s · no check-in due"), hw_checkin_frequency_label (every));
-    gtk_label_set_text (self->next_label, line != NULL ? line : "");
+    hw_wrap_label_set_text (self->next_label, line != NULL ? line : "");
     gtk_widget_set_visible (GTK_WIDGET (self->next_label), line != NULL);
     hw_service_plan_due_badge_set_due_state (self->badge,
                                              hw_record_get_string (record, "next_due_state"));
@@ -218,6 +219,8 @@ hw_service_plan_support_row_class_init (HwServicePlanSupportRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HW_TYPE_TEXT_COLUMN);
+  g_type_ensure (HW_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/homeward/Homeward/service-plan/hw-service-plan-support-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanSupportRow, description_label);
@@ -231,9 +234,4 @@ static void
 hw_service_plan_support_row_init (HwServicePlanSupportRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* a long text wraps, and past 8 lines is cut short with the whole
-   * in the tooltip: it never widens the window (hw-long-text.h) */
-  hw_label_wrap_lines (self->description_label, 80, 8);
-  hw_label_wrap_lines (self->meta_label, 80, 8);
-  hw_label_wrap_lines (self->next_label, 80, 3);
 }

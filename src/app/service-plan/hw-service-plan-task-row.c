@@ -11,12 +11,13 @@
 
 #include <adwaita.h>
 
-#include "hw-long-text.h"
 #include "hw-enums.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-due-badge.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-task-row.h"
+#include "hw-text-column.h"
+#include "hw-wrap-label.h"
 
 struct _HwServicePlanTaskRow
 {
@@ -25,9 +26,9 @@ struct _HwServicePlanTaskRow
   HwRecord  *record;
   gboolean   show_goal;
   GtkCheckButton*check;
-  GtkLabel  *description_label;
-  GtkLabel  *goal_label;
-  GtkLabel  *meta_label;
+  HwWrapLabel *description_label;
+  HwWrapLabel *goal_label;
+  HwWrapLabel *meta_label;
   HwServicePlanDueBadge*badge;
   GtkWidget *note_button;
   AdwButtonContent*note_content;
@@ -87,7 +88,7 @@ update (HwServicePlanTaskRow *self)
   check_label = g_strdup_printf (_("Done: %s"), description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_label, -1);
 
-  gtk_label_set_text (self->description_label, description);
+  hw_wrap_label_set_text (self->description_label, description);
   if (done || g_str_equal (status, "dropped"))
     gtk_widget_add_css_class (GTK_WIDGET (self->description_label), "dim-label");
   else
@@ -99,7 +100,7 @@ update (HwServicePlanTaskRow *self)
                                                hw_choice_label (HW_CHOICES_NEED_DOMAIN,
                                                                 hw_record_get_string (record, "domain")),
                                                hw_record_get_string (record, "goal_text"));
-      gtk_label_set_text (self->goal_label, goal);
+      hw_wrap_label_set_text (self->goal_label, goal);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->goal_label), self->show_goal);
 
@@ -127,7 +128,7 @@ update (HwServicePlanTaskRow *self)
       for (guint i = 0; ids[i]; i++)
         g_string_append_printf (meta, "%s%s", i ? ", " : "", hw_choice_label (HW_CHOICES_BARRIER, ids[i]));
     }
-  gtk_label_set_text (self->meta_label, meta->str);
+  hw_wrap_label_set_text (self->meta_label, meta->str);
   hw_service_plan_due_badge_set_due_state (self->badge, hw_record_get_string (record, "due_state"));
 
   if (notes > 0)
@@ -278,6 +279,8 @@ hw_service_plan_task_row_class_init (HwServicePlanTaskRowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HW_TYPE_TEXT_COLUMN);
+  g_type_ensure (HW_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/homeward/Homeward/service-plan/hw-service-plan-task-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanTaskRow, check);
@@ -295,9 +298,4 @@ static void
 hw_service_plan_task_row_init (HwServicePlanTaskRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* a long text wraps, and past 8 lines is cut short with the whole
-   * in the tooltip: it never widens the window (hw-long-text.h) */
-  hw_label_wrap_lines (self->description_label, 80, 8);
-  hw_label_wrap_lines (self->goal_label, 80, 8);
-  hw_label_wrap_lines (self->meta_label, 80, 8);
 }

@@ -9,12 +9,13 @@
 
 #include <glib/gi18n.h>
 
-#include "hw-long-text.h"
 #include "hw-enums.h"
 #include "hw-service-plan.h"
 #include "hw-service-plan-due-badge.h"
 #include "hw-service-plan-item.h"
 #include "hw-service-plan-timeline-row.h"
+#include "hw-text-column.h"
+#include "hw-wrap-label.h"
 
 struct _HwServicePlanTimelineRow
 {
@@ -23,8 +24,8 @@ struct _HwServicePlanTimelineRow
   HwRecord  *record;
 
   GtkLabel  *date_label;
-  GtkLabel  *text_label;
-  GtkLabel  *meta_label;
+  HwWrapLabel *text_label;
+  HwWrapLabel *meta_label;
   HwServicePlanDueBadge*badge;
 };
 
@@ -64,13 +65,13 @@ update (HwServicePlanTimelineRow *self)
     text = g_strdup_printf (_("Check-in: %s"), hw_record_get_string (record, "text"));
   else
     text = g_strdup (hw_record_get_string (record, "text"));
-  gtk_label_set_text (self->text_label, text);
+  hw_wrap_label_set_text (self->text_label, text);
   meta = g_strdup_printf ("%s%s%s",
                           is_checkin ? _("Support after going home")
                                      : hw_choice_label (HW_CHOICES_NEED_DOMAIN,
                                                         hw_record_get_string (record, "domain")),
                           who[0] ? " · " : "", who);
-  gtk_label_set_text (self->meta_label, meta);
+  hw_wrap_label_set_text (self->meta_label, meta);
   hw_service_plan_due_badge_set_due_state (self->badge, hw_record_get_string (record, "due_state"));
 }
 
@@ -196,6 +197,8 @@ hw_service_plan_timeline_row_class_init (HwServicePlanTimelineRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HW_TYPE_TEXT_COLUMN);
+  g_type_ensure (HW_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/homeward/Homeward/service-plan/hw-service-plan-timeline-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HwServicePlanTimelineRow, date_label);
@@ -209,8 +212,4 @@ static void
 hw_service_plan_timeline_row_init (HwServicePlanTimelineRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* a long text wraps, and past 8 lines is cut short with the whole
-   * in the tooltip: it never widens the window (hw-long-text.h) */
-  hw_label_wrap_lines (self->text_label, 80, 8);
-  hw_label_wrap_lines (self->meta_label, 80, 8);
 }
