@@ -11,6 +11,7 @@
 #include "hw-demo.h"
 #include "hw-plan.h"
 #include "hw-plan-item-dialog.h"
+#include "hw-plan-item-row.h"
 #include "hw-plan-print-dialog.h"
 #include "hw-plans-view.h"
 #include "hw-print-operation.h"
@@ -265,6 +266,8 @@ find (GtkWidget  *root,
       if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) &&
           ((ADW_IS_PREFERENCES_ROW (w) &&
             g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), text) == 0) ||
+           (HW_IS_PLAN_ITEM_ROW (w) &&
+            g_strcmp0 (hw_plan_item_row_get_title (HW_PLAN_ITEM_ROW (w)), text) == 0) ||
            (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0)))
         return w;
       if ((found = find (w, type, text)) != NULL)
@@ -451,18 +454,18 @@ test_conflict (void)
 
     /* the keyboard on an entry of the plan: the editor is made again
      * after their new entry; the focus is on the same entry's row */
-    entry_row = find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Pilar and Inés do the school runs");
+    entry_row = find (GTK_WIDGET (editor), HW_TYPE_PLAN_ITEM_ROW, "Pilar and Inés do the school runs");
     g_assert_nonnull (entry_row);
     g_assert_true (gtk_widget_grab_focus (entry_row));
     iterate ();
     add_rule (other, plan_id, "Aaron calls every evening");
     g_assert_true (hw_store_refresh (store));
     iterate ();
-    g_assert_nonnull (find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Aaron calls every evening"));
+    g_assert_nonnull (find (GTK_WIDGET (editor), HW_TYPE_PLAN_ITEM_ROW, "Aaron calls every evening"));
     focus = gtk_root_get_focus (root);
     g_assert_nonnull (focus);
     g_assert_true (focus != entry_row);   /* made again */
-    entry_row = find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Pilar and Inés do the school runs");
+    entry_row = find (GTK_WIDGET (editor), HW_TYPE_PLAN_ITEM_ROW, "Pilar and Inés do the school runs");
     g_assert_true (focus == entry_row);
   }
 
@@ -581,7 +584,7 @@ test_delete_move_conflict (void)
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
   editor = hw_plans_view_get_editor (HW_PLANS_VIEW (view), HW_PLAN_SAFETY);
-  g_assert_nonnull (find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Grandma does the school runs"));
+  g_assert_nonnull (find (GTK_WIDGET (editor), HW_TYPE_PLAN_ITEM_ROW, "Grandma does the school runs"));
 
   other = hw_store_open (path, &error);
   g_assert_no_error (error);
@@ -603,8 +606,8 @@ test_delete_move_conflict (void)
   g_assert_nonnull (stored);
   g_assert_cmpstr (hw_record_get_string (stored, "text"), ==, "Pilar does the school runs");
   g_clear_object (&stored);
-  g_assert_nonnull (find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Pilar does the school runs"));
-  g_assert_null (find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Grandma does the school runs"));
+  g_assert_nonnull (find (GTK_WIDGET (editor), HW_TYPE_PLAN_ITEM_ROW, "Pilar does the school runs"));
+  g_assert_null (find (GTK_WIDGET (editor), HW_TYPE_PLAN_ITEM_ROW, "Grandma does the school runs"));
 
   /* moved up over their change: refused, the order kept, theirs shown */
   theirs = hw_store_get (other, "plan_items", second, &error);
@@ -622,7 +625,7 @@ test_delete_move_conflict (void)
                                        G_TYPE_INT64, second, G_TYPE_INVALID),
                    >, hw_store_query_int (store, 0, "SELECT position FROM plan_items WHERE id = ?",
                                           G_TYPE_INT64, first, G_TYPE_INVALID));
-  g_assert_nonnull (find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "No visits after eight"));
+  g_assert_nonnull (find (GTK_WIDGET (editor), HW_TYPE_PLAN_ITEM_ROW, "No visits after eight"));
 
   /* pressed again, over what is shown now: moved, then removed */
   button = find_item_button (GTK_WIDGET (editor), "editor.up", second);

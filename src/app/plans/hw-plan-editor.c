@@ -348,7 +348,7 @@ hw_plan_editor_count_rows (HwPlanEditor *self,
   guint n = 0;
 
   for (GtkWidget *child = list ? gtk_widget_get_first_child (list) : NULL; child; child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_ACTION_ROW (child))
+    if (HW_IS_PLAN_ITEM_ROW (child))
       n++;
   return n;
 }

@@ -11,11 +11,13 @@
 G_BEGIN_DECLS
 
 #define HW_TYPE_PLAN_ITEM_ROW (hw_plan_item_row_get_type ())
-G_DECLARE_FINAL_TYPE (HwPlanItemRow, hw_plan_item_row, HW, PLAN_ITEM_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (HwPlanItemRow, hw_plan_item_row, HW, PLAN_ITEM_ROW, GtkListBoxRow)
 
 GtkWidget *hw_plan_item_row_new         (HwRecord      *item,
                                          const char    *who_name);
 HwRecord  *hw_plan_item_row_get_record  (HwPlanItemRow *self);
 gint64     hw_plan_item_row_get_item_id (HwPlanItemRow *self);
+const char *hw_plan_item_row_get_title   (HwPlanItemRow *self);
+const char *hw_plan_item_row_get_subtitle (HwPlanItemRow *self);
 
 G_END_DECLS
