@@ -456,6 +456,12 @@ test_conflict (void)
      * after their new entry; the focus is on the same entry's row */
     entry_row = find (GTK_WIDGET (editor), HW_TYPE_PLAN_ITEM_ROW, "Pilar and Inés do the school runs");
     g_assert_nonnull (entry_row);
+    /* read to screen readers as the words, and the line under them */
+    g_assert_cmpstr (hw_plan_item_row_get_subtitle (HW_PLAN_ITEM_ROW (entry_row)), !=, "");
+    gtk_test_accessible_assert_property (entry_row, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Pilar and Inés do the school runs");
+    gtk_test_accessible_assert_property (entry_row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         hw_plan_item_row_get_subtitle (HW_PLAN_ITEM_ROW (entry_row)));
     g_assert_true (gtk_widget_grab_focus (entry_row));
     iterate ();
     add_rule (other, plan_id, "Aaron calls every evening");
