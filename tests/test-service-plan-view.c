@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "hw-demo.h"
+#include "hw-service-plan-list-page.h"
 #include "hw-service-plan-view.h"
 #include "hw-store.h"
 #include "hw-test-find.h"
@@ -218,6 +219,101 @@ test_due_week (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+/* The first widget of @type at or under @root, shown or not. */
+static GtkWidget *
+first_of_type (GtkWidget *root,
+               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Rows of a list page (those in its list box). */
+static guint
+count_rows (GtkWidget *page)
+{
+  GtkWidget *list = first_of_type (page, GTK_TYPE_LIST_BOX);
+  guint n = 0;
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+  return n;
+}
+
+/* Opening a family makes the rows of the tab shown, not of the other
+ * three (they were most of the work); a tab's rows are made when it is
+ * first shown. */
+static void
+test_rows_when_shown (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("homeward-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "lazy.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+  GtkWidget *window, *view, *area = NULL, *person = NULL;
+  gint64 case_id;
+
+  store = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  case_id = hw_demo_create (store, &error);
+  g_assert_no_error (error);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  view = hw_service_plan_view_new (store, case_id);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  collect (view, ADW_TYPE_VIEW_STACK, stacks);
+  g_assert_cmpuint (stacks->len, ==, 1);
+  for (GtkWidget *page = gtk_widget_get_first_child (g_ptr_array_index (stacks, 0)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      GtkWidget *found = first_of_type (page, HW_TYPE_SERVICE_PLAN_LIST_PAGE);
+      HwServicePlanListKind kind;
+
+      if (found == NULL)
+        continue;
+      g_object_get (found, "kind", &kind, NULL);
+      if (kind == HW_SERVICE_PLAN_LIST_AREA)
+        area = found;
+      else if (kind == HW_SERVICE_PLAN_LIST_PERSON)
+        person = found;
+    }
+  g_assert_nonnull (area);
+  g_assert_nonnull (person);
+  g_assert_true (gtk_widget_get_mapped (area));
+  g_assert_false (gtk_widget_get_mapped (person));
+  g_assert_cmpuint (count_rows (area), >, 5);
+  g_assert_cmpuint (count_rows (person), ==, 0);
+
+  /* the stack's page holding it */
+  {
+    GtkWidget *page = person;
+
+    while (gtk_widget_get_parent (page) != g_ptr_array_index (stacks, 0))
+      page = gtk_widget_get_parent (page);
+    adw_view_stack_set_visible_child (g_ptr_array_index (stacks, 0), page);
+  }
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (person));
+  g_assert_cmpuint (count_rows (person), >, 5);
+  g_assert_cmpuint (count_prefixed (view, "Visit three apartments"), >=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +323,7 @@ main (int   argc,
 
   g_test_add_func ("/service-plan-view/view", test_view);
   g_test_add_func ("/service-plan-view/due-week", test_due_week);
+  g_test_add_func ("/service-plan-view/rows-when-shown", test_rows_when_shown);
 
   return g_test_run ();
 }

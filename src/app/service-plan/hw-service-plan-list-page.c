@@ -5,6 +5,10 @@
  * differ, chosen by the construct-only "kind": the row made for each
  * record, and the name screen readers give the list (kinds[] below).
  *
+ * The rows are made when the page is first shown (opening a family made
+ * the four tabs' rows, and only one tab shows), and again when its list
+ * is replaced while it shows.
+ *
  * An edit, undo, redo or someone else's change replaces the rows of the
  * items that changed, not the page. The keyboard's place is kept
  * (hw-service-plan-place.h): the new row of the focused item, the same
@@ -36,6 +40,7 @@ struct _HwServicePlanListPage
 
   HwServicePlanListKind  kind;
   GListModel            *model;
+  gboolean               bound;       /* the list shows the model's rows */
   /* the keyboard's place while the list changes */
   HwServicePlanPlace     place;
 
@@ -192,6 +197,34 @@ items_changed_cb (HwServicePlanListPage *self)
   hw_service_plan_place_restore (&self->place, self->list);
 }
 
+/* Makes the rows of the model, if they are not made, and follows its
+ * changes. */
+static void
+ensure_bound (HwServicePlanListPage *self)
+{
+  GListModel *model = self->model;
+
+  if (self->bound)
+    return;
+  self->bound = TRUE;
+  /* connected before and after the list box's own handler */
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changing_cb), self,
+                             G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->list, model, kinds[self->kind].create_row, NULL, NULL);
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+hw_service_plan_list_page_map (GtkWidget *widget)
+{
+  /* the rows, before they are shown with the list */
+  ensure_bound (HW_SERVICE_PLAN_LIST_PAGE (widget));
+  GTK_WIDGET_CLASS (hw_service_plan_list_page_parent_class)->map (widget);
+}
+
 /**
  * hw_service_plan_list_page_set_model:
  * @self: a page
@@ -209,14 +242,12 @@ hw_service_plan_list_page_set_model (HwServicePlanListPage *self,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_set_object (&self->model, model);
-  /* connected before and after the list box's own handler */
-  if (model != NULL)
-    g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changing_cb), self,
-                             G_CONNECT_SWAPPED);
-  gtk_list_box_bind_model (self->list, model, kinds[self->kind].create_row, NULL, NULL);
-  if (model != NULL)
-    g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  self->bound = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_bound (self);
+  else
+    /* no rows of the old list: they are made again when shown */
+    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
 }
 
 /**
@@ -238,6 +269,7 @@ hw_service_plan_list_page_focus_item (HwServicePlanListPage *self,
 
   g_return_val_if_fail (HW_IS_SERVICE_PLAN_LIST_PAGE (self), FALSE);
 
+  ensure_bound (self);
   row = hw_service_plan_item_find_row (self->list, table, id);
   if (row == NULL)
     return FALSE;
@@ -330,6 +362,7 @@ hw_service_plan_list_page_class_init (HwServicePlanListPageClass *klass)
   object_class->get_property = hw_service_plan_list_page_get_property;
   object_class->set_property = hw_service_plan_list_page_set_property;
   object_class->dispose = hw_service_plan_list_page_dispose;
+  widget_class->map = hw_service_plan_list_page_map;
 
   /**
    * HwServicePlanListPage:kind:
