@@ -141,6 +141,33 @@ save_png (GtkWidget  *widget,
   g_object_unref (paintable);
 }
 
+/* The first view stack at or under @root. */
+static GtkWidget *
+first_stack (GtkWidget *root)
+{
+  if (ADW_IS_VIEW_STACK (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Plan editors made under @root. */
+static guint
+count_editors (GtkWidget *root)
+{
+  guint n = HW_IS_PLAN_EDITOR (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_editors (child);
+  return n;
+}
+
 static void
 test_plans_view (void)
 {
@@ -170,6 +197,21 @@ test_plans_view (void)
   gtk_window_set_child (GTK_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
+
+  /* the plan for after going home is made when its tab is first shown */
+  g_assert_cmpuint (count_editors (view), ==, 1);
+  {
+    GtkWidget *stack = first_stack (view);
+
+    g_assert_nonnull (stack);
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "reunification");
+    iterate ();
+    g_assert_cmpuint (count_editors (view), ==, 2);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (hw_plans_view_get_editor (HW_PLANS_VIEW (view),
+                                                                                HW_PLAN_REUNIFICATION))));
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "safety");
+    iterate ();
+  }
 
   editor = hw_plans_view_get_editor (HW_PLANS_VIEW (view), HW_PLAN_SAFETY);
   g_assert_cmpuint (hw_plan_editor_count_rows (editor, "rule"), ==, 0);

@@ -1,4 +1,9 @@
-/* hw-plans-view.c
+/* hw-plans-view.c: the family's plans: the safety plan, and the plan for
+ * after going home, each on a tab of its own.
+ *
+ * The editor of the plan for after going home is made when its tab is
+ * first shown (or asked for): opening a family on this page made both,
+ * and only one shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +23,8 @@ struct _HwPlansView
 
   AdwViewStack *stack;
   GtkWidget    *safety;
-  GtkWidget    *reunification;
+  AdwBin       *reunification_page;
+  GtkWidget    *reunification;   /* NULL until it is first shown */
 };
 
 G_DEFINE_FINAL_TYPE (HwPlansView, hw_plans_view, GTK_TYPE_WIDGET)
@@ -32,12 +38,32 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void
+ensure_reunification (HwPlansView *self)
+{
+  if (self->reunification != NULL)
+    return;
+  self->reunification = hw_plan_editor_new (self->store, self->case_id, HW_PLAN_REUNIFICATION);
+  adw_bin_set_child (self->reunification_page, self->reunification);
+}
+
+static void
+visible_child_changed_cb (HwPlansView *self)
+{
+  if (adw_view_stack_get_visible_child (self->stack) == GTK_WIDGET (self->reunification_page))
+    ensure_reunification (self);
+}
+
 HwPlanEditor *
 hw_plans_view_get_editor (HwPlansView *self,
                           HwPlanKind   kind)
 {
   g_return_val_if_fail (HW_IS_PLANS_VIEW (self), NULL);
-  return HW_PLAN_EDITOR (kind == HW_PLAN_SAFETY ? self->safety : self->reunification);
+
+  if (kind == HW_PLAN_SAFETY)
+    return HW_PLAN_EDITOR (self->safety);
+  ensure_reunification (self);
+  return HW_PLAN_EDITOR (self->reunification);
 }
 
 static void
@@ -52,9 +78,13 @@ hw_plans_view_constructed (GObject *object)
   page = adw_view_stack_add_titled (self->stack, self->safety, "safety", _("Safety Plan"));
   adw_view_stack_page_set_icon_name (page, "security-high-symbolic");
 
-  self->reunification = hw_plan_editor_new (self->store, self->case_id, HW_PLAN_REUNIFICATION);
-  page = adw_view_stack_add_titled (self->stack, self->reunification, "reunification", _("After Going Home"));
+  self->reunification_page = ADW_BIN (adw_bin_new ());
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->reunification_page),
+                                    "reunification", _("After Going Home"));
   adw_view_stack_page_set_icon_name (page, "go-home-symbolic");
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (visible_child_changed_cb), self, G_CONNECT_SWAPPED);
+  visible_child_changed_cb (self);
 }
 
 static void
