@@ -2,13 +2,15 @@
  * GtkBox does, at every width, and spares them GtkBox's searches: a row
  * with a column of texts beside a button asks the texts' heights at the
  * width they get, not at every width a search for the narrowest tries
- * (hw-text-column.c).
+ * (hw-text-column.c). HwTextRow, made of one, takes the room of an
+ * AdwActionRow and reads to screen readers as one (hw-text-row.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
 
 #include "hw-text-column.h"
+#include "hw-text-row.h"
 #include "hw-wrap-label.h"
 
 /* A child like a wrapping text of @area square pixels: as tall as it
@@ -217,6 +219,50 @@ test_allocation (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* In a boxed list 600 px wide (and 300), a HwTextRow is as tall as an
+ * AdwActionRow with the same title, subtitle, prefix and suffix, short
+ * or long; its title and subtitle are what screen readers read. */
+static void
+test_row_as_action_row (void)
+{
+  static const char *const titles[] = { "Tuesday 3 March, 16:00–18:00", texts[1] };
+  static const char *const subtitles[] = { "", "Supervised · Family centre · Elena, Marco", texts[2] };
+
+  for (int width = 600; width >= 300; width -= 300)
+  for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
+  for (guint s = 0; s < G_N_ELEMENTS (subtitles); s++)
+    {
+      GtkWidget *list = gtk_list_box_new ();
+      GtkWidget *ours = hw_text_row_new ();
+      GtkWidget *theirs = adw_action_row_new ();
+      GtkWidget *window;
+
+      gtk_widget_add_css_class (list, "boxed-list");
+      hw_text_row_set_title (HW_TEXT_ROW (ours), titles[t]);
+      hw_text_row_set_subtitle (HW_TEXT_ROW (ours), subtitles[s]);
+      hw_text_row_add_prefix (HW_TEXT_ROW (ours), gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
+      hw_text_row_add_suffix (HW_TEXT_ROW (ours), gtk_button_new_with_label ("Record…"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (theirs), titles[t]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (theirs), subtitles[s]);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (theirs), gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (theirs), gtk_button_new_with_label ("Record…"));
+      gtk_list_box_append (GTK_LIST_BOX (list), ours);
+      gtk_list_box_append (GTK_LIST_BOX (list), theirs);
+      window = window_with (list, width);
+
+      g_test_message ("%d px, title %u, subtitle %u: %d and %d px high", width, t, s,
+                      gtk_widget_get_height (ours), gtk_widget_get_height (theirs));
+      g_assert_cmpint (gtk_widget_get_height (ours), ==, gtk_widget_get_height (theirs));
+      g_assert_cmpstr (hw_text_row_get_title (HW_TEXT_ROW (ours)), ==, titles[t]);
+      gtk_test_accessible_assert_property (ours, GTK_ACCESSIBLE_PROPERTY_LABEL, titles[t]);
+      if (*subtitles[s] != '\0')
+        gtk_test_accessible_assert_property (ours, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitles[s]);
+      else
+        g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (ours), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -226,5 +272,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text-column/heights-as-box", test_heights_as_box);
   g_test_add_func ("/text-column/no-search", test_no_search);
   g_test_add_func ("/text-column/allocation", test_allocation);
+  g_test_add_func ("/text-row/as-action-row", test_row_as_action_row);
   return g_test_run ();
 }
