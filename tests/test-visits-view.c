@@ -11,6 +11,7 @@
 #include "hw-demo.h"
 #include "hw-record.h"
 #include "hw-store.h"
+#include "hw-text-row.h"
 #include "hw-visits.h"
 #include "hw-visit-outcome-dialog.h"
 #include "hw-visits-view.h"
@@ -20,8 +21,7 @@ count_rows (GtkWidget *widget, const char *prefix)
 {
   guint n = 0;
 
-  if (ADW_IS_ACTION_ROW (widget)
-      && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix))
+  if (HW_IS_TEXT_ROW (widget) && g_str_has_prefix (hw_text_row_get_title (HW_TEXT_ROW (widget)), prefix))
     n++;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     n += count_rows (c, prefix);
@@ -53,8 +53,7 @@ nth_row (GtkWidget  *widget,
 {
   GtkWidget *found = NULL;
 
-  if (ADW_IS_ACTION_ROW (widget)
-      && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix))
+  if (HW_IS_TEXT_ROW (widget) && g_str_has_prefix (hw_text_row_get_title (HW_TEXT_ROW (widget)), prefix))
     return n == 0 ? widget : NULL;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL && found == NULL;
        c = gtk_widget_get_next_sibling (c))
@@ -164,7 +163,7 @@ test_follows_store (void)
     hw_store_set_author (other, "Someone Else");   /* not this window's undo */
     row = nth_row (view, "Tuesday", 1);
     g_assert_nonnull (row);
-    title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    title = g_strdup (hw_text_row_get_title (HW_TEXT_ROW (row)));
     button = find_button (row, "_Record…");
     g_assert_nonnull (button);
     g_assert_true (gtk_widget_grab_focus (button));
@@ -178,9 +177,9 @@ test_follows_store (void)
     focus = gtk_root_get_focus (GTK_ROOT (window));
     g_assert_nonnull (focus);
     g_assert_true (focus != button);   /* the list was made again */
-    row = gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW);
+    row = gtk_widget_get_ancestor (focus, HW_TYPE_TEXT_ROW);
     g_assert_nonnull (row);
-    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+    g_assert_cmpstr (hw_text_row_get_title (HW_TEXT_ROW (row)), ==, title);
     g_assert_true (focus == find_button (row, "_Record…"));
   }
 

@@ -21,6 +21,7 @@
 #include "hw-language.h"
 #include "hw-plan-change-dialog.h"
 #include "hw-print-dialog.h"
+#include "hw-text-row.h"
 #include "hw-visit-dialog.h"
 #include "hw-visits-document.h"
 #include "hw-visit-outcome-dialog.h"
@@ -329,10 +330,9 @@ rebuild_agenda (HwVisitsView *self)
       title = g_strdup_printf ("%s, %.5s–%.5s", date, v->occ.local_start + 11, v->occ.local_end + 11);
       subtitle = visit_subtitle (v);
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      row = hw_text_row_new ();
+      hw_text_row_set_title (HW_TEXT_ROW (row), title);
+      hw_text_row_set_subtitle (HW_TEXT_ROW (row), subtitle);
 
       swatch = gtk_drawing_area_new ();
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 24);
@@ -342,14 +342,14 @@ rebuild_agenda (HwVisitsView *self)
                                       g_strdup (v->level), g_free);
       gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       hw_visit_level_label (v->level), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+      hw_text_row_add_prefix (HW_TEXT_ROW (row), swatch);
 
       record = mnemonic_button (_("_Record…"));
       gtk_widget_set_valign (record, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (record, _("Write down what happened at this visit"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (record), "visits.record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (record), "(xs)", v->series_id, v->occ.key);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), record);
+      hw_text_row_add_suffix (HW_TEXT_ROW (row), record);
 
       if (!hw_visit_status_is_cancelled (v->status))
         {
@@ -357,7 +357,7 @@ rebuild_agenda (HwVisitsView *self)
           gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "visits.cancel-visit");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (cancel), "(xs)", v->series_id, v->occ.key);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
+          hw_text_row_add_suffix (HW_TEXT_ROW (row), cancel);
         }
       gtk_list_box_append (self->agenda_list, row);
       shown++;
@@ -451,12 +451,11 @@ rebuild_plans (HwVisitsView *self)
       g_autofree char *title = g_strdup_printf ("%s: %s", hw_visits_display_title (p->title),
                                                 hw_visit_level_label (p->level));
       g_autofree char *subtitle = plan_subtitle (p, today);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = hw_text_row_new ();
       GtkWidget *swatch = gtk_drawing_area_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      hw_text_row_set_title (HW_TEXT_ROW (row), title);
+      hw_text_row_set_subtitle (HW_TEXT_ROW (row), subtitle);
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 24);
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 24);
       gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
@@ -464,7 +463,7 @@ rebuild_plans (HwVisitsView *self)
                                       g_free);
       gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       hw_visit_level_label (p->level), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+      hw_text_row_add_prefix (HW_TEXT_ROW (row), swatch);
 
       /* an ended plan is history: nothing to change; a make-up visit is
        * one visit, changed through the calendar */
@@ -482,7 +481,7 @@ rebuild_plans (HwVisitsView *self)
               button, _("Change this plan from a date, step its level up or down, or end it"));
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           a11y, -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          hw_text_row_add_suffix (HW_TEXT_ROW (row), button);
         }
       gtk_list_box_append (self->plans_list, row);
     }
