@@ -100,6 +100,23 @@ choose (HwPlanItemDialog *dialog,
   g_error ("%s is not in the list", name);
 }
 
+/* The GtkText at or under @root (where an entry row's text is typed),
+ * or, if @root has none, NULL. */
+static GtkWidget *
+first_text (GtkWidget *root)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_TEXT (w))
+        return w;
+      if ((found = first_text (w)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 find_entry_row (GtkWidget *root)
 {
@@ -246,6 +263,40 @@ test_plans_view (void)
   g_assert_true (hw_store_redo (store, &error));
   iterate ();
   g_assert_cmpuint (hw_plan_editor_count_rows (editor, "rule"), ==, 1);
+
+  /* Enter in a field saves, as the Save button does: each field passes
+   * Enter on to the dialog's default, which saves */
+  {
+    HwPlanItemDialog *enter = hw_plan_item_dialog_new (store, plan_id, "safety-goal", 0);
+    GtkWidget *row, *text;
+    guint fields = 0;
+
+    gtk_window_present (GTK_WINDOW (enter));
+    iterate ();
+    row = find_entry_row (GTK_WIDGET (enter));
+    for (GtkWidget *w = row; w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (ADW_IS_ENTRY_ROW (w))
+        {
+          g_assert_true (adw_entry_row_get_activates_default (ADW_ENTRY_ROW (w)));
+          fields++;
+        }
+    g_assert_cmpuint (fields, ==, 5);
+    gtk_editable_set_text (GTK_EDITABLE (row), "ENTER saves this goal");
+    iterate ();
+    text = first_text (row);
+    g_assert_nonnull (text);
+    gtk_widget_activate_default (text);
+    /* a button activated by the keyboard is clicked after it has shown
+     * itself pressed (GTK's 250 ms) */
+    for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+         hw_store_query_int (store, -1, "SELECT count(*) FROM plan_items WHERE text = 'ENTER saves this goal'",
+                             G_TYPE_INVALID) == 0 && g_get_monotonic_time () < end;)
+      g_main_context_iteration (NULL, TRUE);
+    iterate ();
+    g_assert_cmpint (hw_store_query_int (store, -1, "SELECT count(*) FROM plan_items WHERE text = 'ENTER saves this goal'",
+                                         G_TYPE_INVALID), ==, 1);
+    g_assert_cmpuint (hw_plan_editor_count_rows (editor, "safety-goal"), ==, 1);
+  }
 
   /* agree and print: a version, printed through the print operation */
   {
