@@ -138,6 +138,32 @@ count_prefixed (GtkWidget  *root,
   return n;
 }
 
+/* The sample family's service plan in a window 1200 px wide and @height
+ * high, once drawn; its store in @store. */
+static GtkWidget *
+show_sample_plan (const char  *path,
+                  int          height,
+                  HwStore    **store,
+                  GtkWidget  **view)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  gint64 case_id;
+
+  *store = hw_store_open (path, &error);
+  g_assert_no_error (error);
+  case_id = hw_demo_create (*store, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, height);
+  *view = hw_service_plan_view_new (*store, case_id);
+  gtk_window_set_child (GTK_WINDOW (window), *view);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  return window;
+}
+
 /* "Due this week for": one person's week in the due dates: the point
  * person sees the check-in of the support they provide, a parent sees
  * their tasks and no check-in; "Everyone" has both. */
@@ -154,20 +180,10 @@ test_due_week (void)
   GtkDropDown *due_person = NULL;
   GListModel *names;
   GtkWidget *window, *view;
-  gint64 case_id;
   guint worker = 0, parent = 0;
 
-  store = hw_store_open (path, &error);
   g_assert_no_error (error);
-  case_id = hw_demo_create (store, &error);
-  g_assert_no_error (error);
-
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 2400);
-  view = hw_service_plan_view_new (store, case_id);
-  gtk_window_set_child (GTK_WINDOW (window), view);
-  gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  window = show_sample_plan (path, 2400, &store, &view);
   collect (view, ADW_TYPE_VIEW_STACK, stacks);
   g_assert_cmpuint (stacks->len, ==, 1);
   adw_view_stack_set_visible_child_name (g_ptr_array_index (stacks, 0), "timeline");
@@ -255,24 +271,15 @@ count_rows (GtkWidget *page)
 static void
 test_rows_when_shown (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("homeward-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "lazy.db", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-spv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "homeward.db", NULL);
+  g_autofree char *cmd = NULL;
   g_autoptr(HwStore) store = NULL;
   g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
   GtkWidget *window, *view, *area = NULL, *person = NULL;
-  gint64 case_id;
 
-  store = hw_store_open (path, &error);
-  g_assert_no_error (error);
-  case_id = hw_demo_create (store, &error);
-  g_assert_no_error (error);
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
-  view = hw_service_plan_view_new (store, case_id);
-  gtk_window_set_child (GTK_WINDOW (window), view);
-  gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  g_assert_nonnull (dir);
+  window = show_sample_plan (path, 900, &store, &view);
 
   collect (view, ADW_TYPE_VIEW_STACK, stacks);
   g_assert_cmpuint (stacks->len, ==, 1);
@@ -312,6 +319,9 @@ test_rows_when_shown (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
+  g_clear_object (&store);
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cmd), ==, 0);
 }
 
 int

@@ -9,6 +9,7 @@
  */
 #include <adwaita.h>
 
+#include "hw-test-window.h"
 #include "hw-text-column.h"
 #include "hw-text-row.h"
 #include "hw-wrap-label.h"
@@ -166,23 +167,6 @@ test_no_search (void)
   g_assert_cmpuint (asked[1], >, 5);
 }
 
-static GtkWidget *
-window_with (GtkWidget *child,
-             int        width)
-{
-  GtkWidget *window = gtk_window_new ();
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  gtk_widget_set_valign (child, GTK_ALIGN_START);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 400);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  while (gtk_widget_get_width (child) == 0 && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (gtk_widget_get_width (child), >, 0);
-  return window;
-}
-
 /* In a window, each shown child gets the column's width and the height
  * it asks for at that width, under the one before, `spacing` below it. */
 static void
@@ -199,7 +183,7 @@ test_allocation (void)
       hw_text_column_append (HW_TEXT_COLUMN (column), children[i]);
     }
   gtk_widget_set_visible (children[1], FALSE);
-  window = window_with (column, 300);
+  window = hw_test_window_with (column, 300, 400);
   for (guint i = 0; i < G_N_ELEMENTS (children); i++)
     {
       graphene_rect_t bounds;
@@ -248,7 +232,7 @@ test_row_as_action_row (void)
       adw_action_row_add_suffix (ADW_ACTION_ROW (theirs), gtk_button_new_with_label ("Record…"));
       gtk_list_box_append (GTK_LIST_BOX (list), ours);
       gtk_list_box_append (GTK_LIST_BOX (list), theirs);
-      window = window_with (list, width);
+      window = hw_test_window_with (list, width, 400);
 
       g_test_message ("%d px, title %u, subtitle %u: %d and %d px high", width, t, s,
                       gtk_widget_get_height (ours), gtk_widget_get_height (theirs));

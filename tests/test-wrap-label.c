@@ -9,6 +9,7 @@
  */
 #include <adwaita.h>
 
+#include "hw-test-window.h"
 #include "hw-wrap-label.h"
 
 static const char *const texts[] = {
@@ -182,21 +183,14 @@ test_plan_labels_as_gtk_label (void)
     }
 }
 
+/* @child in a window @width px wide: as wide as the window (a label's
+ * least width is "…"), its height */
 static GtkWidget *
 window_with (GtkWidget *child,
              int        width)
 {
-  GtkWidget *window = gtk_window_new ();
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *window = hw_test_window_with (child, width, 200);
 
-  /* as wide as the window (the label's least width is "…"), its height */
-  gtk_widget_set_valign (child, GTK_ALIGN_START);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 200);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  while (gtk_widget_get_width (child) == 0 && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (gtk_widget_get_width (child), >, 0);
   g_assert_cmpint (gtk_widget_get_width (child), <=, width);
   return window;
 }
