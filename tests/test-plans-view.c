@@ -15,6 +15,7 @@
 #include "hw-plan-print-dialog.h"
 #include "hw-plans-view.h"
 #include "hw-print-operation.h"
+#include "hw-tooltip.h"
 #include "hw-test-pdf.h"
 
 static char *tmpdir;
@@ -360,7 +361,7 @@ find (GtkWidget  *root,
           ((ADW_IS_PREFERENCES_ROW (w) &&
             g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), text) == 0) ||
            (HW_IS_PLAN_ITEM_ROW (w) &&
-            g_strcmp0 (hw_plan_item_row_get_title (HW_PLAN_ITEM_ROW (w)), text) == 0) ||
+            g_strcmp0 (hw_text_row_get_title (HW_TEXT_ROW (w)), text) == 0) ||
            (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0)))
         return w;
       if ((found = find (w, type, text)) != NULL)
@@ -550,11 +551,18 @@ test_conflict (void)
     entry_row = find (GTK_WIDGET (editor), HW_TYPE_PLAN_ITEM_ROW, "Pilar and Inés do the school runs");
     g_assert_nonnull (entry_row);
     /* read to screen readers as the words, and the line under them */
-    g_assert_cmpstr (hw_plan_item_row_get_subtitle (HW_PLAN_ITEM_ROW (entry_row)), !=, "");
+    g_assert_cmpstr (hw_text_row_get_subtitle (HW_TEXT_ROW (entry_row)), !=, "");
     gtk_test_accessible_assert_property (entry_row, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                          "Pilar and Inés do the school runs");
     gtk_test_accessible_assert_property (entry_row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                         hw_plan_item_row_get_subtitle (HW_PLAN_ITEM_ROW (entry_row)));
+                                         hw_text_row_get_subtitle (HW_TEXT_ROW (entry_row)));
+    /* the whole of both in its tooltip, cut short or not */
+    {
+      g_autofree char *whole = g_strdup_printf ("%s\n%s", hw_text_row_get_title (HW_TEXT_ROW (entry_row)),
+                                                hw_text_row_get_subtitle (HW_TEXT_ROW (entry_row)));
+
+      g_assert_cmpstr (hw_widget_get_tooltip (entry_row), ==, whole);
+    }
     g_assert_true (gtk_widget_grab_focus (entry_row));
     iterate ();
     add_rule (other, plan_id, "Aaron calls every evening");

@@ -81,7 +81,7 @@ find_person_row (HwPeoplePage *page,
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    if (g_strcmp0 (hw_person_row_get_title (HW_PERSON_ROW (row)), name) == 0)
+    if (g_strcmp0 (hw_text_row_get_title (HW_TEXT_ROW (row)), name) == 0)
       return GTK_WIDGET (row);
   return NULL;
 }
@@ -316,7 +316,7 @@ test_add_person_and_undo (Fixture       *f,
   g_assert_nonnull (row);
   /* the row's line; the whole of both in its tooltip (either may be cut
    * short in the row); a screen reader says the name, then the line */
-  g_assert_cmpstr (hw_person_row_get_subtitle (HW_PERSON_ROW (row)), ==, "Relative · Aunt · (555) 010-2233");
+  g_assert_cmpstr (hw_text_row_get_subtitle (HW_TEXT_ROW (row)), ==, "Relative · Aunt · (555) 010-2233");
   g_assert_cmpstr (hw_widget_get_tooltip (row), ==, "Zoe Test\nRelative · Aunt · (555) 010-2233");
   gtk_test_accessible_assert_role (row, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
   gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "Zoe Test");

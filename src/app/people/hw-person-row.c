@@ -7,9 +7,9 @@
  * its own: when the record changes the list gives a new record and the
  * page a new row.
  *
- * Its name and line are HwWrapLabels (hw-wrap-label.c): GtkLabels that
- * wrap, as AdwActionRow's do, made opening a family of 20 people take
- * twice as long.
+ * It is a HwTextRow (hw-text-row.c), whose name and line are measured
+ * once per width: GtkLabels that wrap, as AdwActionRow's do, made opening
+ * a family of 20 people take twice as long.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,28 +18,24 @@
 #include <glib/gi18n.h>
 
 #include "hw-enums.h"
-#include "hw-long-text.h"
 #include "hw-person-row.h"
 #include "hw-tooltip.h"
-#include "hw-wrap-label.h"
 
 struct _HwPersonRow
 {
-  GtkListBoxRow parent_instance;
+  HwTextRow     parent_instance;
 
   HwRecord     *record;
   gboolean      organisation;
 
   /* template widgets */
-  HwWrapLabel  *title_label;
-  HwWrapLabel  *subtitle_label;
   GtkWidget    *confidential_tag;
   GtkWidget    *confidential_icon;
   GtkWidget    *edit_button;
   GtkWidget    *remove_button;
 };
 
-G_DEFINE_FINAL_TYPE (HwPersonRow, hw_person_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (HwPersonRow, hw_person_row, HW_TYPE_TEXT_ROW)
 
 enum {
   PROP_0,
@@ -60,23 +56,6 @@ append_part (GString    *text,
   if (text->len > 0)
     g_string_append (text, " · ");
   g_string_append (text, part);
-}
-
-/* The line under the name, the row's tooltip (the whole of both, which
- * may be cut short in the row) and what screen readers say of the row. */
-static void
-set_subtitle (HwPersonRow *self,
-              const char  *subtitle)
-{
-  const char *name = hw_wrap_label_get_text (self->title_label);
-
-  hw_wrap_label_set_text (self->subtitle_label, subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
-  hw_row_set_whole_tooltip (GTK_WIDGET (self), name, subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
 }
 
 /* Shows the record: called once, when both construct properties are set. */
@@ -103,8 +82,9 @@ show_record (HwPersonRow *self)
     append_part (subtitle, hw_record_get_string (record, "contact"));
   append_part (subtitle, hw_record_get_string (record, "phone"));
 
-  hw_wrap_label_set_text (self->title_label, name);
-  set_subtitle (self, subtitle->str);
+  /* the row's tooltip has the whole of both, which may be cut short */
+  hw_text_row_set_title (HW_TEXT_ROW (self), name);
+  hw_text_row_set_subtitle (HW_TEXT_ROW (self), subtitle->str);
   gtk_widget_set_visible (self->confidential_tag, hw_record_get_boolean (record, "confidential"));
 
   /* TRANSLATORS: accessible name of a button; %s is a person's or an organisation's name */
@@ -210,11 +190,8 @@ hw_person_row_class_init (HwPersonRowClass *klass)
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (HW_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/homeward/Homeward/people/hw-person-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, HwPersonRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, HwPersonRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, HwPersonRow, confidential_tag);
   gtk_widget_class_bind_template_child (widget_class, HwPersonRow, confidential_icon);
   gtk_widget_class_bind_template_child (widget_class, HwPersonRow, edit_button);
@@ -285,26 +262,10 @@ hw_person_row_set_worker (HwPersonRow *self,
 
   if (name == NULL || *name == '\0')
     return;
-  subtitle = g_string_new (hw_wrap_label_get_text (self->subtitle_label));
+  subtitle = g_string_new (hw_text_row_get_subtitle (HW_TEXT_ROW (self)));
   /* TRANSLATORS: the person's assigned worker (caseworker, therapist...) */
   worker = g_strdup_printf (_("Worker: %s"), name);
   append_part (subtitle, worker);
-  set_subtitle (self, subtitle->str);
+  hw_text_row_set_subtitle (HW_TEXT_ROW (self), subtitle->str);
 }
 
-/* The name the row shows. */
-const char *
-hw_person_row_get_title (HwPersonRow *self)
-{
-  g_return_val_if_fail (HW_IS_PERSON_ROW (self), NULL);
-  return hw_wrap_label_get_text (self->title_label);
-}
-
-/* What the row shows under the name: what they are to the family, how to
- * reach them, their worker. */
-const char *
-hw_person_row_get_subtitle (HwPersonRow *self)
-{
-  g_return_val_if_fail (HW_IS_PERSON_ROW (self), NULL);
-  return hw_wrap_label_get_text (self->subtitle_label);
-}

@@ -7,19 +7,18 @@
 #include <adwaita.h>
 
 #include "hw-record.h"
+#include "hw-text-row.h"
 
 G_BEGIN_DECLS
 
 #define HW_TYPE_PERSON_ROW (hw_person_row_get_type ())
-G_DECLARE_FINAL_TYPE (HwPersonRow, hw_person_row, HW, PERSON_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (HwPersonRow, hw_person_row, HW, PERSON_ROW, HwTextRow)
 
 GtkWidget *hw_person_row_new              (HwRecord    *record,
                                            gboolean     organisation);
 HwRecord  *hw_person_row_get_record       (HwPersonRow *self);
 gint64     hw_person_row_get_item_id      (HwPersonRow *self);
 gboolean   hw_person_row_get_organisation (HwPersonRow *self);
-const char *hw_person_row_get_title       (HwPersonRow *self);
-const char *hw_person_row_get_subtitle    (HwPersonRow *self);
 /* Adds "Worker: @name" to the row's line (the person's assigned worker). */
 void       hw_person_row_set_worker       (HwPersonRow *self,
                                            const char  *name);

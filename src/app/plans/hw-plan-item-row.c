@@ -2,8 +2,8 @@
  *
  * Shows its record (a row of `plan_items` from the editor's live list):
  * the family's words, then who, when, how often, how it is checked, the
- * phone number and whether some copies leave it out (laid out as an
- * action row, hw-plan-item-row.ui says why not one); its buttons activate
+ * phone number and whether some copies leave it out (a HwTextRow: laid
+ * out as an action row, hw-plan-item-row.ui says why not one); its buttons activate
  * the editor's actions (editor.up, editor.down, editor.edit,
  * editor.delete) with the entry's id. The name of who does it comes from
  * the editor, which reads it from the store.
@@ -14,28 +14,23 @@
 
 #include <glib/gi18n.h>
 
-#include "hw-long-text.h"
 #include "hw-plan-item-row.h"
-#include "hw-text-column.h"
-#include "hw-wrap-label.h"
 
 struct _HwPlanItemRow
 {
-  GtkListBoxRow parent_instance;
+  HwTextRow     parent_instance;
 
   HwRecord     *record;
   char         *who_name;
 
   /* template widgets */
-  HwWrapLabel  *title_label;
-  HwWrapLabel  *subtitle_label;
   GtkWidget    *up_button;
   GtkWidget    *down_button;
   GtkWidget    *edit_button;
   GtkWidget    *delete_button;
 };
 
-G_DEFINE_FINAL_TYPE (HwPlanItemRow, hw_plan_item_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (HwPlanItemRow, hw_plan_item_row, HW_TYPE_TEXT_ROW)
 
 enum {
   PROP_0,
@@ -62,7 +57,6 @@ static void
 show_record (HwPlanItemRow *self)
 {
   HwRecord *item = self->record;
-  const char *text = hw_record_get_string (item, "text");
   gint64 id = hw_record_get_id (item);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *buttons[] = { self->up_button, self->down_button, self->edit_button, self->delete_button };
@@ -77,15 +71,8 @@ show_record (HwPlanItemRow *self)
   if (*hw_record_get_string (item, "withheld_from") != '\0' || hw_record_get_boolean (item, "confidential"))
     append_part (subtitle, _("Left out of some copies"));
 
-  hw_wrap_label_set_text (self->title_label, text);
-  hw_wrap_label_set_text (self->subtitle_label, subtitle->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle->len > 0);
-  /* the whole of both, which may be cut short in the row */
-  hw_row_set_whole_tooltip (GTK_WIDGET (self), text, subtitle->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str,
-                                  -1);
+  hw_text_row_set_title (HW_TEXT_ROW (self), hw_record_get_string (item, "text"));
+  hw_text_row_set_subtitle (HW_TEXT_ROW (self), subtitle->str);
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     gtk_actionable_set_action_target (GTK_ACTIONABLE (buttons[i]), "x", id);
 }
@@ -178,12 +165,8 @@ hw_plan_item_row_class_init (HwPlanItemRowClass *klass)
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (HW_TYPE_TEXT_COLUMN);
-  g_type_ensure (HW_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/homeward/Homeward/plans/hw-plan-item-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, HwPlanItemRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, HwPlanItemRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, HwPlanItemRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, HwPlanItemRow, down_button);
   gtk_widget_class_bind_template_child (widget_class, HwPlanItemRow, edit_button);
@@ -228,18 +211,3 @@ hw_plan_item_row_get_item_id (HwPlanItemRow *self)
   return self->record != NULL ? hw_record_get_id (self->record) : 0;
 }
 
-/* The family's words, as the row shows them. */
-const char *
-hw_plan_item_row_get_title (HwPlanItemRow *self)
-{
-  g_return_val_if_fail (HW_IS_PLAN_ITEM_ROW (self), NULL);
-  return hw_wrap_label_get_text (self->title_label);
-}
-
-/* The line under them: who, when, how often... */
-const char *
-hw_plan_item_row_get_subtitle (HwPlanItemRow *self)
-{
-  g_return_val_if_fail (HW_IS_PLAN_ITEM_ROW (self), NULL);
-  return hw_wrap_label_get_text (self->subtitle_label);
-}
