@@ -158,32 +158,45 @@ wrapped_at (HwWrapLabel *self,
   return wrapped;
 }
 
-/* GtkLabel's width of a character, for max-width-chars. Pango works it
- * out afresh each time (a fifth of measuring a label): kept here, for
- * each font, size, language and resolution. */
-static int
-char_width (PangoContext *context)
+/* What a label measures of its font alone, whatever its text. */
+typedef struct
 {
-  static GHashTable *widths;
+  int char_width;       /* GtkLabel's width of a character, for max-width-chars */
+  int ellipsis_width;   /* "…" */
+} FontWidths;
+
+/* The font's widths, worked out once for each font, size, language and
+ * resolution: Pango works the character's out afresh each time (a fifth
+ * of measuring a label), and "…" is a layout of its own. */
+static const FontWidths *
+font_widths (PangoContext *context)
+{
+  static GHashTable *known;
   g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
   g_autofree char *key = g_strdup_printf ("%p %s %g %s", (gpointer) pango_context_get_font_map (context),
                                           pango_language_to_string (pango_context_get_language (context)),
                                           pango_cairo_context_get_resolution (context), font);
+  g_autoptr(PangoLayout) ellipsis = NULL;
   PangoFontMetrics *metrics;
-  gpointer known;
-  int width;
+  PangoRectangle logical;
+  FontWidths *widths;
 
-  if (widths == NULL)
-    widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (g_hash_table_lookup_extended (widths, key, NULL, &known))
-    return GPOINTER_TO_INT (known);
+  if (known == NULL)
+    known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if ((widths = g_hash_table_lookup (known, key)) != NULL)
+    return widths;
 
+  widths = g_new0 (FontWidths, 1);
   metrics = pango_context_get_metrics (context, NULL, NULL);
-  width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-               pango_font_metrics_get_approximate_digit_width (metrics));
+  widths->char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                            pango_font_metrics_get_approximate_digit_width (metrics));
   pango_font_metrics_unref (metrics);
-  g_hash_table_insert (widths, g_steal_pointer (&key), GINT_TO_POINTER (width));
-  return width;
+  ellipsis = pango_layout_new (context);
+  pango_layout_set_text (ellipsis, "…", -1);
+  pango_layout_get_extents (ellipsis, NULL, &logical);
+  widths->ellipsis_width = logical.width;
+  g_hash_table_insert (known, g_steal_pointer (&key), widths);
+  return widths;
 }
 
 static void
@@ -192,6 +205,7 @@ ensure_measured (HwWrapLabel *self)
   GtkWidget *widget = GTK_WIDGET (self);
   PangoContext *context = gtk_widget_get_pango_context (widget);
   guint serial = pango_context_get_serial (context);
+  const FontWidths *widths;
   PangoRectangle logical;
 
   if (self->measured && self->serial == serial)
@@ -212,13 +226,8 @@ ensure_measured (HwWrapLabel *self)
   self->two_lines = PANGO_PIXELS_CEIL (2 * logical.height);
 
   /* the narrowest it can be: the ellipsis alone */
-  {
-    g_autoptr(PangoLayout) ellipsis = pango_layout_new (context);
-
-    pango_layout_set_text (ellipsis, "…", -1);
-    pango_layout_get_extents (ellipsis, NULL, &logical);
-    self->minimum_width = MIN (logical.width, self->unwrapped_width);
-  }
+  widths = font_widths (context);
+  self->minimum_width = MIN (widths->ellipsis_width, self->unwrapped_width);
 
   self->serial = serial;
   self->measured = TRUE;
@@ -227,7 +236,7 @@ ensure_measured (HwWrapLabel *self)
   self->most_width = -1;
   if (self->max_width_chars >= 0)
     {
-      self->most_width = self->max_width_chars * char_width (context);
+      self->most_width = self->max_width_chars * widths->char_width;
       if (!self->one_line || self->most_width < self->unwrapped_width)
         self->natural_width = MAX (wrapped_at (self, self->most_width, TRUE)->widest,
                                    self->minimum_width);
