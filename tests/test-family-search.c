@@ -10,6 +10,7 @@
  */
 #include <adwaita.h>
 
+#include "hw-case-row.h"
 #include "hw-case-slot.h"
 #include "hw-record.h"
 #include "hw-test-store.h"
@@ -124,13 +125,14 @@ check_search (HwWindow   *window,
       if (row == NULL || !gtk_widget_has_css_class (row, "case-row"))
         continue;
       g_assert_cmpuint (n_rows, <, expected->len);
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (row))), ==,
+      g_assert_cmpstr (hw_case_row_get_title (HW_CASE_ROW (row)), ==,
                        hw_record_get_string (expected->pdata[n_rows], "family_name"));
       /* the sample's tag on the sample's row only (rows show other
        * families after each letter) */
       {
         GtkWidget *tag = gtk_widget_get_last_child (row);
-        gboolean tagged = gtk_widget_has_css_class (tag, "sample-tag") && gtk_widget_get_visible (tag);
+        gboolean tagged = tag != NULL && gtk_widget_has_css_class (tag, "sample-tag")
+                          && gtk_widget_get_visible (tag);
 
         g_assert_cmpint (tagged, ==, hw_record_get_boolean (expected->pdata[n_rows], "sample"));
         n_tagged += tagged;
@@ -232,26 +234,130 @@ first_row (HwWindow *window)
   g_assert_not_reached ();
 }
 
-/* Each label of @row is given at least the height it asks for; returns
- * the row's height. */
+typedef struct {
+  graphene_rect_t  box;         /* the glyphs' ink, in the row */
+  GskRenderNode   *node;        /* a text node */
+} Text;
+
+/* The texts @node draws (text nodes, moved by @dx, @dy) appended to
+ * @texts (Text) */
+static void
+collect_texts (GskRenderNode *node,
+               float          dx,
+               float          dy,
+               GArray        *boxes)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_texts (gsk_container_node_get_child (node, i), dx, dy, boxes);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        float tx, ty;
+
+        g_assert_cmpint (gsk_transform_get_category (gsk_transform_node_get_transform (node)), >=,
+                         GSK_TRANSFORM_CATEGORY_2D_TRANSLATE);
+        gsk_transform_to_translate (gsk_transform_node_get_transform (node), &tx, &ty);
+        collect_texts (gsk_transform_node_get_child (node), dx + tx, dy + ty, boxes);
+      }
+      break;
+    case GSK_TEXT_NODE:
+      {
+        Text text = { .node = node };
+
+        gsk_render_node_get_bounds (node, &text.box);
+        text.box.origin.x += dx;
+        text.box.origin.y += dy;
+        g_array_append_val (boxes, text);
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+/* What @row draws: a Text for each line of text (the name, the number,
+ * the sample's tag), top to bottom, each the union of its runs (a run of
+ * each font: "·" may be drawn from another font than the words) with its
+ * first run's node. The nodes are kept in @node. */
+static GArray *
+row_texts (GtkWidget      *row,
+           GskRenderNode **node)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Text));
+  GArray *texts = g_array_new (FALSE, FALSE, sizeof (Text));
+
+  GTK_WIDGET_GET_CLASS (row)->snapshot (row, snapshot);
+  *node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (*node);
+  collect_texts (*node, 0, 0, runs);
+  for (guint r = 0; r < runs->len; r++)
+    {
+      Text *run = &g_array_index (runs, Text, r);
+      gboolean merged = FALSE;
+
+      for (guint t = 0; t < texts->len && !merged; t++)
+        {
+          Text *text = &g_array_index (texts, Text, t);
+
+          if (run->box.origin.y < text->box.origin.y + text->box.size.height
+              && text->box.origin.y < run->box.origin.y + run->box.size.height)
+            {
+              graphene_rect_union (&text->box, &run->box, &text->box);
+              merged = TRUE;
+            }
+        }
+      if (!merged)
+        g_array_append_val (texts, *run);
+    }
+  return texts;
+}
+
+/* @row (a family's) draws its name above its case number, each inside
+ * the row, and its children (the sample's tag) are given at least the
+ * height they ask for; returns the row's height. */
 static int
 check_row_fits (GtkWidget *row)
 {
-  int labels = 0;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) boxes = row_texts (row, &node);
+  int width = gtk_widget_get_width (row), height = gtk_widget_get_height (row);
+  GtkWidget *tag = gtk_widget_get_last_child (row);
 
-  for (GtkWidget *label = gtk_widget_get_first_child (row); label != NULL;
-       label = gtk_widget_get_next_sibling (label))
+  /* the name, the number, and the sample's tag (a label) if shown */
+  g_assert_cmpuint (boxes->len, ==, 2 + (tag != NULL && gtk_widget_get_visible (tag)));
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      graphene_rect_t *box = &g_array_index (boxes, Text, i).box;
+
+      g_assert_cmpfloat (box->size.height, >, 5);
+      /* (a text node's box is its glyphs' ink rounded out to whole
+       * pixels: a letter's ink may reach a little past its line, as in
+       * a GtkLabel) */
+      g_assert_cmpfloat (box->origin.x, >=, -1);
+      g_assert_cmpfloat (box->origin.y, >=, -1);
+      g_assert_cmpfloat (box->origin.x + box->size.width, <=, width + 1);
+      g_assert_cmpfloat (box->origin.y + box->size.height, <=, height + 1);
+    }
+  /* the name above the number, apart */
+  g_assert_cmpfloat (g_array_index (boxes, Text, 0).box.origin.y
+                     + g_array_index (boxes, Text, 0).box.size.height, <=,
+                     g_array_index (boxes, Text, 1).box.origin.y);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       int nat;
 
-      if (!gtk_widget_get_visible (label))
+      if (!gtk_widget_get_visible (child))
         continue;
-      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &nat, NULL, NULL);
-      g_assert_cmpint (gtk_widget_get_height (label), >=, nat);
-      labels++;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, &nat, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (child), >=, nat);
     }
-  g_assert_cmpint (labels, >=, 2);
-  return gtk_widget_get_height (row);
+  return height;
 }
 
 /* Large text switched on while the list shows families: the rows (those
@@ -295,6 +401,111 @@ test_text_scaling (void)
   hw_test_store_free (store, dir);
 }
 
+/* Whether @row shows a tooltip with the pointer at @y */
+static gboolean
+asks_tooltip (GtkWidget *row,
+              int        y)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (row, "query-tooltip", 4, y, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* A row draws the family's name semi-bold in the list's font, and the
+ * case number in libadwaita's caption size, dimmed as its dim-label, as
+ * the labels it replaced did; a name cut short shows whole in a tooltip,
+ * a whole one has none; the sample's row is taller by its tag. */
+static void
+test_row_look (void)
+{
+  char *dir = NULL;
+  HwStore *store = hw_test_store_new_demo ("homeward-test-family-search-XXXXXX", &dir, NULL);
+  g_autoptr(HwRecord) kase = hw_record_new ("cases");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_name = g_string_new ("Featherstonehaugh");
+  HwWindow *window;
+  GtkWidget *row;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) texts = NULL;
+  const PangoFontDescription *list_font;
+  g_autoptr(PangoFontDescription) title_font = NULL;
+  g_autoptr(PangoFontDescription) subtitle_font = NULL;
+  const GdkRGBA *title_color, *subtitle_color;
+  GdkRGBA color;
+  int plain_height;
+
+  add_families (store);
+  for (guint i = 0; i < 12; i++)
+    g_string_append (long_name, " Montgomery-Cholmondeley");
+  hw_record_set_string (kase, "family_name", long_name->str);
+  hw_record_set_string (kase, "case_number", "FC-2024-99999");
+  g_assert_cmpint (hw_store_insert (store, "Add family", kase, &error), >, 0);
+  g_assert_no_error (error);
+  window = hw_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  draw_frames (GTK_WIDGET (window));
+
+  check_search (window, "featherstonehaugh", hw_window_get_case_id (window));
+  draw_frames (GTK_WIDGET (window));
+  row = first_row (window);
+  g_assert_cmpstr (hw_case_row_get_title (HW_CASE_ROW (row)), ==, long_name->str);
+  g_assert_cmpstr (hw_case_row_get_subtitle (HW_CASE_ROW (row)), ==, "FC-2024-99999 · Children in care");
+  plain_height = check_row_fits (row);
+  texts = row_texts (row, &node);
+  g_assert_cmpuint (texts->len, ==, 2);
+
+  /* the fonts: the list's, semi-bold; libadwaita's caption (9 pt) */
+  list_font = pango_context_get_font_description (gtk_widget_get_pango_context (child (window, "case_list")));
+  title_font = pango_font_describe_with_absolute_size (gsk_text_node_get_font (g_array_index (texts, Text, 0).node));
+  subtitle_font = pango_font_describe_with_absolute_size (gsk_text_node_get_font (g_array_index (texts, Text, 1).node));
+  g_assert_true (pango_font_description_get_size_is_absolute (list_font));
+  g_assert_cmpint (pango_font_description_get_weight (title_font), >=, PANGO_WEIGHT_SEMIBOLD);
+  g_assert_cmpfloat_with_epsilon (pango_font_description_get_size (title_font),
+                                  pango_font_description_get_size (list_font), PANGO_SCALE / 10.0);
+  g_assert_cmpint (pango_font_description_get_weight (subtitle_font), ==, PANGO_WEIGHT_NORMAL);
+  /* in pixels at the list's resolution */
+  g_assert_cmpfloat_with_epsilon (pango_font_description_get_size (subtitle_font),
+                                  9 * PANGO_SCALE * pango_cairo_context_get_resolution (
+                                    gtk_widget_get_pango_context (child (window, "case_list"))) / 72.0,
+                                  PANGO_SCALE / 10.0);
+
+  /* the colours: the row's; the number dimmed to 0.55 */
+  gtk_style_context_get_color (gtk_widget_get_style_context (row), &color);
+  title_color = gsk_text_node_get_color (g_array_index (texts, Text, 0).node);
+  subtitle_color = gsk_text_node_get_color (g_array_index (texts, Text, 1).node);
+  g_assert_true (gdk_rgba_equal (title_color, &color));
+  g_assert_cmpfloat_with_epsilon (subtitle_color->red, color.red, 1e-6);
+  g_assert_cmpfloat_with_epsilon (subtitle_color->alpha, color.alpha * 0.55, 1e-6);
+
+  /* the name is cut short: its tooltip; the number is whole: none */
+  g_assert_cmpfloat (g_array_index (texts, Text, 0).box.size.width, <=, gtk_widget_get_width (row));
+  g_assert_true (asks_tooltip (row, (int) (g_array_index (texts, Text, 0).box.origin.y + 4)));
+  g_assert_false (asks_tooltip (row, (int) (g_array_index (texts, Text, 1).box.origin.y + 4)));
+
+  /* a whole name: no tooltip */
+  check_search (window, "guzmán 42", hw_window_get_case_id (window));
+  draw_frames (GTK_WIDGET (window));
+  row = first_row (window);
+  g_assert_cmpstr (hw_case_row_get_title (HW_CASE_ROW (row)), ==, "Guzmán 42");
+  g_assert_false (asks_tooltip (row, (int) (g_array_index (texts, Text, 0).box.origin.y + 4)));
+
+  /* the sample's row: its tag under the texts */
+  check_search (window, "morales", hw_window_get_case_id (window));
+  draw_frames (GTK_WIDGET (window));
+  row = first_row (window);
+  g_assert_nonnull (gtk_widget_get_last_child (row));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_last_child (row)));
+  g_assert_cmpint (check_row_fits (row), >, plain_height);
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_last_child (row)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  hw_test_store_free (store, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,5 +516,6 @@ main (int   argc,
 
   g_test_add_func ("/family-search/typing-and-erasing", test_typing_and_erasing);
   g_test_add_func ("/family-search/text-scaling", test_text_scaling);
+  g_test_add_func ("/family-search/row-look", test_row_look);
   return g_test_run ();
 }
