@@ -112,9 +112,109 @@ test_narrow_window (Fixture       *f,
   g_assert_cmpint (hw_window_get_case_id (f->window), ==, f->case_id);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
 
+  /* the areas in the bar at the bottom (the header has no room) */
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (
+           gtk_widget_get_template_child (GTK_WIDGET (f->window), HW_TYPE_WINDOW, "switcher_bar")))
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (
+                   gtk_widget_get_template_child (GTK_WIDGET (f->window), HW_TYPE_WINDOW, "switcher_bar"))));
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
   spin ();
   g_assert_false (adw_leaflet_get_visible_child (leaflet) == content);
+}
+
+static gint64 add_family (Fixture    *f,
+                          const char *name,
+                          const char *number);
+
+/* The first button of the view switcher in @widget */
+static GtkWidget *
+first_switcher_button (GtkWidget *widget)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && ADW_IS_VIEW_SWITCHER (gtk_widget_get_parent (widget)))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button = first_switcher_button (c);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+/* The switchers name the areas, keep their buttons from family to family
+ * (they were made again at each family opened, a seventh of opening
+ * one), open the page chosen, follow the page the family shows, and show
+ * only while a family is open. */
+static void
+test_switchers (Fixture       *f,
+                gconstpointer  data)
+{
+  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (
+    gtk_widget_get_template_child (GTK_WIDGET (f->window), HW_TYPE_WINDOW, "switcher_title"));
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (
+    gtk_widget_get_template_child (GTK_WIDGET (f->window), HW_TYPE_WINDOW, "switcher_bar"));
+  AdwViewStack *areas = adw_view_switcher_title_get_stack (title);
+  AdwViewStack *family;
+  GtkWidget *button;
+  guint n_areas = 0;
+  const HwArea *area = hw_areas_get (&n_areas);
+  gint64 other;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  spin ();
+  g_assert_cmpint (hw_window_get_case_id (f->window), ==, f->case_id);
+  g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (title));
+  g_assert_nonnull (areas);
+  g_assert_true (adw_view_switcher_bar_get_stack (bar) == areas);
+  for (guint i = 0; i < n_areas; i++)
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (areas, adw_view_stack_get_child_by_name (areas, area[i].name));
+
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, area[i].title);
+      g_assert_cmpstr (adw_view_stack_page_get_icon_name (page), ==, area[i].icon_name);
+    }
+  button = first_switcher_button (GTK_WIDGET (title));
+  g_assert_nonnull (button);
+  g_object_add_weak_pointer (G_OBJECT (button), (gpointer *) &button);
+
+  /* a page chosen in the switcher opens; the family's page is followed */
+  family = hw_case_view_get_stack (HW_CASE_VIEW (hw_window_get_case_view (f->window)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (areas), ==,
+                   adw_view_stack_get_visible_child_name (family));
+  adw_view_stack_set_visible_child_name (areas, "ecomap");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (family), ==, "ecomap");
+  adw_view_stack_set_visible_child_name (family, "family-time");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (areas), ==, "family-time");
+
+  /* another family: the same page, the same buttons */
+  other = add_family (f, "Abbott", "FC-7");
+  hw_window_select_case (f->window, other);
+  spin ();
+  g_assert_cmpint (hw_window_get_case_id (f->window), ==, other);
+  family = hw_case_view_get_stack (HW_CASE_VIEW (hw_window_get_case_view (f->window)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (family), ==, "family-time");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (areas), ==, "family-time");
+  g_assert_true (adw_view_switcher_title_get_stack (title) == areas);
+  g_assert_nonnull (button);
+  g_assert_true (first_switcher_button (GTK_WIDGET (title)) == button);
+  adw_view_stack_set_visible_child_name (areas, "people");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (family), ==, "people");
+
+  /* no family open: no switcher */
+  hw_window_select_case (f->window, 0);
+  spin ();
+  g_assert_null (hw_window_get_case_view (f->window));
+  g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (title));
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+  hw_window_select_case (f->window, other);
+  spin ();
+  g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (title));
+  g_object_remove_weak_pointer (G_OBJECT (button), (gpointer *) &button);
 }
 
 static void
@@ -970,6 +1070,7 @@ main (int   argc,
 
   g_test_add ("/window/case-list", Fixture, NULL, fixture_set_up, test_case_list, fixture_tear_down);
   g_test_add ("/window/narrow", Fixture, NULL, fixture_set_up, test_narrow_window, fixture_tear_down);
+  g_test_add ("/window/switchers", Fixture, NULL, fixture_set_up, test_switchers, fixture_tear_down);
   g_test_add ("/window/family-search", Fixture, NULL, fixture_set_up, test_family_search, fixture_tear_down);
   g_test_add ("/window/add-person-shortcut", Fixture, NULL, fixture_set_up, test_add_person_shortcut, fixture_tear_down);
   g_test_add ("/window/add-person-undo", Fixture, NULL, fixture_set_up, test_add_person_and_undo, fixture_tear_down);

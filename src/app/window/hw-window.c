@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-application.h"
+#include "hw-areas.h"
 #include "hw-case-dialog.h"
 #include "hw-case-row.h"
 #include "hw-cases.h"
@@ -76,6 +77,8 @@ struct _HwWindow
   GtkWidget            *content;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  /* the areas as the switchers show them (see update_switchers()) */
+  AdwViewStack         *areas;
   GtkStack             *content_stack;
   GtkBox               *case_box;
   GtkWidget            *sample_banner;
@@ -323,20 +326,66 @@ select_position_of_case (HwWindow *self)
   self->selecting = FALSE;
 }
 
-/* The bar at the bottom of a narrow window gets the areas only when it is
- * shown: its buttons, made again for every family opened, cost as much
- * as a small area view. */
+/* The switchers (in the header, and at the bottom of a narrow window)
+ * show a stack of their own that names the areas, made once, whose
+ * visible page follows the open family's and leads it: set to each
+ * family's stack, they made their buttons again at every family opened,
+ * a seventh of opening one. They show when a family is open. */
 static void
-update_switcher_bar (HwWindow *self)
+update_switchers (HwWindow *self)
 {
-  AdwViewStack *stack = NULL;
-
   g_assert (HW_IS_WINDOW (self));
 
-  if (self->case_view != NULL && adw_view_switcher_bar_get_reveal (self->switcher_bar))
-    stack = hw_case_view_get_stack (HW_CASE_VIEW (self->case_view));
-  if (adw_view_switcher_bar_get_stack (self->switcher_bar) != stack)
-    adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->case_view != NULL);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    self->case_view != NULL
+                                    && adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+/* a page chosen in a switcher: the family's page */
+static void
+areas_page_changed_cb (HwWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->areas);
+
+  if (self->case_view != NULL && name != NULL)
+    adw_view_stack_set_visible_child_name (hw_case_view_get_stack (HW_CASE_VIEW (self->case_view)), name);
+}
+
+/* the family's page changed (a shortcut, the program): the switchers' */
+static void
+case_page_changed_cb (HwWindow     *self,
+                      GParamSpec   *pspec,
+                      AdwViewStack *stack)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  if (self->case_view != NULL && hw_case_view_get_stack (HW_CASE_VIEW (self->case_view)) == stack
+      && name != NULL)
+    adw_view_stack_set_visible_child_name (self->areas, name);
+}
+
+static void
+areas_init (HwWindow *self)
+{
+  guint n_areas = 0;
+  const HwArea *areas = hw_areas_get (&n_areas);
+
+  self->areas = g_object_ref_sink (ADW_VIEW_STACK (adw_view_stack_new ()));
+  for (guint i = 0; i < n_areas; i++)
+    {
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->areas, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0),
+                                                          areas[i].name, _(areas[i].title));
+
+      adw_view_stack_page_set_icon_name (page, areas[i].icon_name);
+    }
+  adw_view_switcher_title_set_stack (self->switcher_title, self->areas);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->areas);
+  g_signal_connect_object (self->areas, "notify::visible-child-name",
+                           G_CALLBACK (areas_page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_switchers), self, G_CONNECT_SWAPPED);
+  update_switchers (self);
 }
 
 static void
@@ -365,8 +414,6 @@ show_case (HwWindow *self,
       gtk_box_remove (self->case_box, self->case_view);
       self->case_view = NULL;
     }
-  adw_view_switcher_title_set_stack (self->switcher_title, NULL);
-  adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
 
   self->case_id = case_id;
   if (case_id != 0)
@@ -380,8 +427,9 @@ show_case (HwWindow *self,
       if (page_name != NULL)
         adw_view_stack_set_visible_child_name (stack, page_name);
       gtk_box_append (self->case_box, self->case_view);
-      adw_view_switcher_title_set_stack (self->switcher_title, stack);
-      update_switcher_bar (self);
+      adw_view_stack_set_visible_child_name (self->areas, adw_view_stack_get_visible_child_name (stack));
+      g_signal_connect_object (stack, "notify::visible-child-name",
+                               G_CALLBACK (case_page_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->content_stack, "case");
       /* When the window folds (narrow, or an area wider than what is
        * left beside the list), the open family shows, not the list. */
@@ -396,6 +444,7 @@ show_case (HwWindow *self,
   if (self->settings != NULL)
     g_settings_set_int64 (self->settings, "last-case-id", case_id);
 
+  update_switchers (self);
   select_position_of_case (self);
   update_titles (self);
   update_case_actions (self);
@@ -919,8 +968,6 @@ hw_window_constructed (GObject *object)
   /* Connected after the selection model so that it has updated first. */
   g_signal_connect_object (self->cases, "items-changed",
                            G_CALLBACK (cases_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->switcher_bar, "notify::reveal",
-                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::can-undo",
                            G_CALLBACK (store_undo_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::can-redo",
@@ -1000,6 +1047,7 @@ hw_window_dispose (GObject *object)
   /* The list view and its rows go first, then the models they show. */
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_WINDOW);
   self->case_view = NULL;
+  g_clear_object (&self->areas);
   g_clear_object (&self->selection);
   g_clear_object (&self->cases);
   g_clear_object (&self->found);
@@ -1073,5 +1121,6 @@ static void
 hw_window_init (HwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  areas_init (self);
   self->pending_deletes = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
