@@ -309,6 +309,15 @@ gboolean     hw_ecomap_map_export       (HwEcomapMap      *map,
                                          const char       *path,
                                          GError          **error);
 
+/**
+ * hw_ecomap_set_paper_tolerance:
+ * @tolerance: the least tolerance lines are stroked at on paper (PDF,
+ *   PostScript, SVG), in points: 0.25 unless set; 0: cairo's own (0.1)
+ *
+ * For tests: the files are the same whatever it is (see vector_stroke ()).
+ */
+void         hw_ecomap_set_paper_tolerance (double tolerance);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwEcomapMap, hw_ecomap_map_free)
 
 G_END_DECLS
