@@ -1049,6 +1049,64 @@ test_paper_tolerance (void)
     }
 }
 
+/* On paper the nodes that stand apart are drawn at once (their shapes,
+ * then their names): nodes that overlap (moved onto each other by hand)
+ * are still drawn one after the other, the later on top. Two people ten
+ * units apart: the second's ring, where it runs inside the first's circle,
+ * is ink in the PDF, not covered by the first's white inside. */
+static void
+test_paper_overlapping_nodes (void)
+{
+  HwEcomapMap *map = hw_ecomap_map_new ();
+  g_autofree char *pdf = tmp_path ("ecomap-overlap.pdf");
+  g_autofree char *prefix = tmp_path ("ecomap-overlap-read");
+  g_autofree char *read = g_strconcat (prefix, ".png", NULL);
+  cairo_surface_t *surface, *image;
+  cairo_t *cr;
+  double r;
+
+  map->household_id = 1;
+  map->household_label = g_strdup ("Household");
+  hw_ecomap_map_add_node (map, 10, HW_ECOMAP_NODE_PERSON, HW_ECOMAP_CATEGORY_FAMILY, "");
+  hw_ecomap_map_add_node (map, 11, HW_ECOMAP_NODE_PERSON, HW_ECOMAP_CATEGORY_FAMILY, "");
+  /* and one far from both, drawn with the batch */
+  hw_ecomap_map_add_node (map, 12, HW_ECOMAP_NODE_PERSON, HW_ECOMAP_CATEGORY_FAMILY, "");
+  hw_ecomap_map_layout (map);
+  hw_ecomap_map_move_node (map, 10, 200, 0);
+  hw_ecomap_map_move_node (map, 11, 210, 0);
+  hw_ecomap_map_move_node (map, 12, 300, 100);
+  r = g_array_index (map->nodes, HwEcomapMapNode, 1).radius;
+
+  /* map units at 72 dpi, the household's centre at (100, 200) */
+  surface = cairo_pdf_surface_create (pdf, 400, 400);
+  cr = cairo_create (surface);
+  cairo_translate (cr, 100, 200);
+  hw_ecomap_draw_map (map, cr, NULL);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  /* 4 pixels a unit */
+  g_assert_true (run ((const char *[]) { "pdftoppm", "-png", "-r", "288", "-singlefile", pdf, prefix, NULL },
+                      NULL));
+  image = cairo_image_surface_create_from_png (read);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (image);
+
+  /* the second's ring at its left, (210 - r, 0): inside the first's circle */
+  g_assert_cmpint (darkest_near (image, (int) round (4 * (100 + 210 - r)), 4 * 200, 1), <, 128);
+  /* the first's white inside just right of it, and the third's */
+  g_assert_cmpint (darkest_near (image, (int) round (4 * (100 + 210 - r + 2.5)), 4 * 200, 0), >, 200);
+  g_assert_cmpint (darkest_near (image, 4 * (100 + 300), 4 * (200 + 100), 0), >, 200);
+  /* and the third's ring, drawn with the batch */
+  g_assert_cmpint (darkest_near (image, (int) round (4 * (100 + 300 - r)), 4 * (200 + 100), 1), <, 128);
+
+  cairo_surface_destroy (image);
+  hw_ecomap_map_free (map);
+  g_unlink (pdf);
+  g_unlink (read);
+}
+
 /* On paper, the nodes are drawn without curves (a person's circle as a
  * round dot, an organisation's rounded square as a square with round
  * joins, each the ink's then the inside's): the PDF, as a PDF reader
@@ -1315,6 +1373,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/stressful-wave", test_stressful_wave);
   g_test_add_func ("/ecomap-render/paper-shapes", test_paper_shapes);
   g_test_add_func ("/ecomap-render/paper-tolerance", test_paper_tolerance);
+  g_test_add_func ("/ecomap-render/paper-overlapping-nodes", test_paper_overlapping_nodes);
 
   ret = g_test_run ();
   g_rmdir (outdir);
