@@ -20,6 +20,7 @@
 #include "hw-person-dialog.h"
 #include "hw-record.h"
 #include "hw-record-list.h"
+#include "hw-test-find.h"
 #include "hw-test-store.h"
 #include "hw-window.h"
 
@@ -130,20 +131,19 @@ static gint64 add_family (Fixture    *f,
                           const char *name,
                           const char *number);
 
+/* a button of a view switcher */
+static gboolean
+match_switcher_button (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && ADW_IS_VIEW_SWITCHER (gtk_widget_get_parent (widget));
+}
+
 /* The first button of the view switcher in @widget */
 static GtkWidget *
 first_switcher_button (GtkWidget *widget)
 {
-  if (GTK_IS_TOGGLE_BUTTON (widget) && ADW_IS_VIEW_SWITCHER (gtk_widget_get_parent (widget)))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *button = first_switcher_button (c);
-
-      if (button != NULL)
-        return button;
-    }
-  return NULL;
+  return hw_test_find_widget (widget, match_switcher_button, NULL);
 }
 
 /* The switchers name the areas, keep their buttons from family to family
