@@ -1237,6 +1237,53 @@ is_paper_target (cairo_t *cr)
   return type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS;
 }
 
+/* the width paper_node_path ()'s path is stroked at */
+static double
+paper_node_width (HwEcomapNodeKind kind,
+                  double           r,
+                  double           grow)
+{
+  double half = r + grow;
+
+  /* an organisation: path_rounded_rect's corners, grown as its outline's are */
+  if (kind == HW_ECOMAP_NODE_ORGANISATION)
+    return 2 * CLAMP (r * 0.3 + grow, 0, half);
+  return 2 * half;
+}
+
+/* Adds the path of paper_node_shape () to @cr's */
+static void
+paper_node_path (cairo_t          *cr,
+                 HwEcomapNodeKind  kind,
+                 double            x,
+                 double            y,
+                 double            r,
+                 double            grow)
+{
+  if (kind == HW_ECOMAP_NODE_ORGANISATION)
+    {
+      double inset = r + grow - paper_node_width (kind, r, grow) / 2;
+
+      cairo_rectangle (cr, x - inset, y - inset, 2 * inset, 2 * inset);
+    }
+  else
+    {
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x, y);
+    }
+}
+
+/* Paints the paths of paper_node_path () for @kind, stroked @width wide */
+static void
+paper_node_paint (cairo_t          *cr,
+                  HwEcomapNodeKind  kind,
+                  double            width)
+{
+  if (kind == HW_ECOMAP_NODE_ORGANISATION)
+    cairo_fill_preserve (cr);
+  stroke_width (cr, width);
+}
+
 /* On paper, in the source: the node's shape (path_node_shape) of @r
  * grown by @grow, without a path of curves. PDF and PostScript paint a
  * line of no length with round caps as a filled circle centred on its
@@ -1252,24 +1299,33 @@ paper_node_shape (cairo_t          *cr,
                   double            r,
                   double            grow)
 {
-  double half = r + grow;
+  paper_node_path (cr, kind, x, y, r, grow);
+  paper_node_paint (cr, kind, paper_node_width (kind, r, grow));
+}
 
+/* the colour inside a node's outline */
+static void
+set_inside_source (cairo_t          *cr,
+                   HwEcomapNodeKind  kind)
+{
   if (kind == HW_ECOMAP_NODE_ORGANISATION)
-    {
-      /* path_rounded_rect's corners, grown as its outline's are */
-      double corner = CLAMP (r * 0.3 + grow, 0, half);
-      double inset = half - corner;
-
-      cairo_rectangle (cr, x - inset, y - inset, 2 * inset, 2 * inset);
-      cairo_fill_preserve (cr);
-      stroke_width (cr, 2 * corner);
-    }
+    cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
   else
-    {
-      cairo_move_to (cr, x, y);
-      cairo_line_to (cr, x, y);
-      stroke_width (cr, 2 * half);
-    }
+    cairo_set_source_rgb (cr, 1, 1, 1);
+}
+
+/* where the white backing of @node's name is */
+static void
+label_box (const HwEcomapMapNode *node,
+           double                *x,
+           double                *y,
+           double                *width,
+           double                *height)
+{
+  *width = node->label_width;
+  *height = node->label_height;
+  *x = node->x - *width / 2;
+  *y = node->y + node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP;
 }
 
 /* @far: seen from afar (HwEcomapDetail), @label: with its name */
@@ -1293,10 +1349,7 @@ draw_node (cairo_t               *cr,
       path_node_outline (cr, node->kind, node->x, node->y, r, 0.75);
       cairo_fill (cr);
       path_node_outline (cr, node->kind, node->x, node->y, r, -0.75);
-      if (node->kind == HW_ECOMAP_NODE_ORGANISATION)
-        cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
-      else
-        cairo_set_source_rgb (cr, 1, 1, 1);
+      set_inside_source (cr, node->kind);
       cairo_fill (cr);
     }
   else if (is_paper_target (cr))
@@ -1312,10 +1365,7 @@ draw_node (cairo_t               *cr,
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_set_source_rgb (cr, INK);
       paper_node_shape (cr, node->kind, node->x, node->y, r, 0.75);
-      if (node->kind == HW_ECOMAP_NODE_ORGANISATION)
-        cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
-      else
-        cairo_set_source_rgb (cr, 1, 1, 1);
+      set_inside_source (cr, node->kind);
       paper_node_shape (cr, node->kind, node->x, node->y, r, -0.75);
       cairo_set_line_cap (cr, cap);
       cairo_set_line_join (cr, join);
@@ -1323,10 +1373,7 @@ draw_node (cairo_t               *cr,
   else
     {
       path_node_shape (cr, node->kind, node->x, node->y, r);
-      if (node->kind == HW_ECOMAP_NODE_ORGANISATION)
-        cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
-      else
-        cairo_set_source_rgb (cr, 1, 1, 1);
+      set_inside_source (cr, node->kind);
       cairo_fill_preserve (cr);
       cairo_set_source_rgb (cr, INK);
       stroke_width (cr, 1.5);
@@ -1351,8 +1398,9 @@ draw_node (cairo_t               *cr,
 
   if (label && node->layout != NULL && node->label_height > 0)
     {
-      double lw = node->label_width, lh = node->label_height;
-      double lx = node->x - lw / 2, ly = node->y + r + HW_ECOMAP_LAYOUT_LABEL_GAP;
+      double lx, ly, lw, lh;
+
+      label_box (node, &lx, &ly, &lw, &lh);
 
       /* a white backing keeps the name readable where a tie passes */
       /* (from afar opaque: cairo's fastest fill, and a faint tie under
@@ -1395,44 +1443,28 @@ paper_node_shapes (HwEcomapMap    *map,
   for (int inside = 0; inside < 2; inside++)
     for (int kind = HW_ECOMAP_NODE_PERSON; kind <= HW_ECOMAP_NODE_ORGANISATION; kind++)
       {
-        gboolean organisation = kind == HW_ECOMAP_NODE_ORGANISATION;
         double grow = inside ? -0.75 : 0.75, width = -1;
 
         if (!inside)
           cairo_set_source_rgb (cr, INK);
-        else if (organisation)
-          cairo_set_source_rgb (cr, 0.90, 0.91, 0.93);
         else
-          cairo_set_source_rgb (cr, 1, 1, 1);
-        for (guint i = 0; i <= map->nodes->len; i++)
+          set_inside_source (cr, kind);
+        for (guint i = 0; i < map->nodes->len; i++)
           {
-            HwEcomapMapNode *node = i < map->nodes->len ? &g_array_index (map->nodes, HwEcomapMapNode, i) : NULL;
-            double half, corner, w;
+            HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+            double w;
 
-            if (node != NULL && (!batch[i] || (int) node->kind != kind))
+            if (!batch[i] || (int) node->kind != kind)
               continue;
-            half = node != NULL ? node->radius + grow : 0;
-            corner = organisation && node != NULL ? CLAMP (node->radius * 0.3 + grow, 0, half) : 0;
-            w = organisation ? 2 * corner : 2 * half;
-            /* one stroke a width (all nodes are of one size), and at the end */
-            if (width >= 0 && (node == NULL || w != width))
-              {
-                if (organisation)
-                  cairo_fill_preserve (cr);
-                stroke_width (cr, width);
-              }
-            if (node == NULL)
-              break;
-            if (organisation)
-              cairo_rectangle (cr, node->x - (half - corner), node->y - (half - corner),
-                               2 * (half - corner), 2 * (half - corner));
-            else
-              {
-                cairo_move_to (cr, node->x, node->y);
-                cairo_line_to (cr, node->x, node->y);
-              }
+            w = paper_node_width (kind, node->radius, grow);
+            /* one stroke a width (all nodes are of one size) */
+            if (width >= 0 && w != width)
+              paper_node_paint (cr, kind, width);
+            paper_node_path (cr, kind, node->x, node->y, node->radius, grow);
             width = w;
           }
+        if (width >= 0)
+          paper_node_paint (cr, kind, width);
       }
   cairo_set_line_cap (cr, cap);
   cairo_set_line_join (cr, join);
@@ -1442,11 +1474,12 @@ paper_node_shapes (HwEcomapMap    *map,
   for (guint i = 0; i < map->nodes->len; i++)
     {
       HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+      double x, y, w, h;
 
-      if (batch[i] && node->layout != NULL && node->label_height > 0)
-        cairo_rectangle (cr, node->x - node->label_width / 2,
-                         node->y + node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP,
-                         node->label_width, node->label_height);
+      if (!batch[i] || node->layout == NULL || node->label_height <= 0)
+        continue;
+      label_box (node, &x, &y, &w, &h);
+      cairo_rectangle (cr, x, y, w, h);
     }
   cairo_fill (cr);
 }
