@@ -186,6 +186,41 @@ test_layout_large (void)
   run_random (1000, 0.05, 4242);
 }
 
+/* The search's shortcuts (spots skipped as known to be taken, the node
+ * in the way of the last spot looked at first) change nothing: every
+ * node lands on the same spot, to the last bit, as when every spot is
+ * looked at in full. */
+static void
+test_layout_shortcuts (void)
+{
+  static const guint sizes[] = { 1, 2, 5, 12, 40, 150, 600 };
+  guint differing = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint seed = 1; seed <= 6; seed++)
+      {
+        guint n = sizes[s];
+        g_autoptr(GRand) rand = g_rand_new_with_seed (seed * 131 + n);
+        g_autofree HwEcomapLayoutNode *quick = random_nodes (rand, n, seed % 3 == 0 ? 0.1 : 0);
+        g_autofree HwEcomapLayoutNode *full = g_memdup2 (quick, n * sizeof *quick);
+
+        hw_ecomap_layout_set_shortcuts (TRUE);
+        hw_ecomap_layout (quick, n, 40 + seed * 5);
+        hw_ecomap_layout_set_shortcuts (FALSE);
+        hw_ecomap_layout (full, n, 40 + seed * 5);
+        hw_ecomap_layout_set_shortcuts (TRUE);
+        for (guint i = 0; i < n; i++)
+          if (memcmp (&quick[i].x, &full[i].x, sizeof (double)) != 0 ||
+              memcmp (&quick[i].y, &full[i].y, sizeof (double)) != 0)
+            {
+              g_test_message ("%u nodes, seed %u: node %u at %.17g, %.17g instead of %.17g, %.17g",
+                              n, seed, i, quick[i].x, quick[i].y, full[i].x, full[i].y);
+              differing++;
+            }
+      }
+  g_assert_cmpuint (differing, ==, 0);
+}
+
 /* A single category fills the whole circle; one strength only. */
 static void
 test_layout_one_sector (void)
@@ -391,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-layout/random-sizes", test_layout_sizes);
   g_test_add_func ("/ecomap-layout/random-pinned", test_layout_pinned);
   g_test_add_func ("/ecomap-layout/large", test_layout_large);
+  g_test_add_func ("/ecomap-layout/shortcuts", test_layout_shortcuts);
   g_test_add_func ("/ecomap-layout/one-sector", test_layout_one_sector);
   g_test_add_func ("/ecomap-layout/sector-order", test_layout_sector_order);
   g_test_add_func ("/ecomap-layout/avoids-pinned", test_layout_avoids_pinned);

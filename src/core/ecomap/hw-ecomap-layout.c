@@ -280,6 +280,15 @@ typedef struct {
   guint       stamp;
 } Grid;
 
+/* see hw_ecomap_layout_set_shortcuts () */
+static gboolean use_shortcuts = TRUE;
+
+void
+hw_ecomap_layout_set_shortcuts (gboolean shortcuts)
+{
+  use_shortcuts = shortcuts;
+}
+
 static gint64
 cell_key (gint64 cx, gint64 cy)
 {
@@ -545,14 +554,45 @@ box_distance_to_origin (const HwEcomapBox *box)
   return sqrt (dx * dx + dy * dy);
 }
 
+/* How far @box can move, in any direction, and still overlap @other
+ * (boxes_overlap () with @margin): the least of the four overlaps. */
+static double
+overlap_depth (const HwEcomapBox *box,
+               const HwEcomapBox *other,
+               double             margin)
+{
+  return MIN (MIN (other->x2 + margin - box->x1, box->x2 + margin - other->x1),
+              MIN (other->y2 + margin - box->y1, box->y2 + margin - other->y1));
+}
+
+/* Whether @box is clear of the household and of every node placed.
+ * When it is not, @depth is how far it can move and stay in the way of
+ * the same one (at least that far: 0 when not known). @blocker: the
+ * placed node's box in the way of the last box asked about, if any,
+ * looked at first (the next spot along the ring is often behind the
+ * same node: two in five asked on a 1,000-node map), and updated. */
 static gboolean
-grid_is_free (Grid              *grid,
-              const HwEcomapBox *box)
+grid_is_free (Grid               *grid,
+              const HwEcomapBox  *box,
+              double             *depth,
+              const HwEcomapBox **blocker)
 {
   gint64 cx1, cy1, cx2, cy2;
+  double reach = grid->household_radius + HW_ECOMAP_LAYOUT_MARGIN;
+  double distance = box_distance_to_origin (box);
 
-  if (box_distance_to_origin (box) < grid->household_radius + HW_ECOMAP_LAYOUT_MARGIN)
-    return FALSE;
+  *depth = 0;
+  if (distance < reach)
+    {
+      /* (moving the box by d changes its distance by d at most) */
+      *depth = reach - distance;
+      return FALSE;
+    }
+  if (use_shortcuts && *blocker != NULL && boxes_overlap (box, *blocker, HW_ECOMAP_LAYOUT_MARGIN))
+    {
+      *depth = overlap_depth (box, *blocker, HW_ECOMAP_LAYOUT_MARGIN);
+      return FALSE;
+    }
 
   grid_range (grid, box, &cx1, &cy1, &cx2, &cy2);
   for (gint64 cx = cx1; cx <= cx2; cx++)
@@ -561,9 +601,16 @@ grid_is_free (Grid              *grid,
         GArray *list = grid_cell (grid, cx, cy);
 
         for (guint i = 0; list != NULL && i < list->len; i++)
-          if (boxes_overlap (box, &grid->boxes[g_array_index (list, guint, i)],
-                             HW_ECOMAP_LAYOUT_MARGIN))
-            return FALSE;
+          {
+            const HwEcomapBox *other = &grid->boxes[g_array_index (list, guint, i)];
+
+            if (boxes_overlap (box, other, HW_ECOMAP_LAYOUT_MARGIN))
+              {
+                *depth = overlap_depth (box, other, HW_ECOMAP_LAYOUT_MARGIN);
+                *blocker = other;
+                return FALSE;
+              }
+          }
       }
   return TRUE;
 }
@@ -705,6 +752,10 @@ place_node (Grid               *grid,
     {
       double da = arc_step / rho;
       gboolean in_range = TRUE;
+      /* per way along the ring (sign 1, -1): spots before the k here are
+       * known to be taken, by what took the last one looked at */
+      guint taken_until[2] = { 0, 0 };
+      const HwEcomapBox *blocker[2] = { NULL, NULL };
 
       if (found_clear && rho > clear_until)
         {
@@ -727,17 +778,32 @@ place_node (Grid               *grid,
             {
               double a = target + sign * (double) k * da;
               HwEcomapBox box;
+              double depth;
 
               if (k == 0 && sign < 0)
                 continue;
               if (a < start || a >= end)
                 continue;
               in_range = TRUE;
+              if (k < taken_until[sign < 0])
+                continue;
               node->x = rho * sin (a);
               node->y = -rho * cos (a);
               hw_ecomap_layout_node_box (node, &box);
-              if (!grid_is_free (grid, &box))
-                continue;
+              if (!grid_is_free (grid, &box, &depth, &blocker[sign < 0]))
+                {
+                  /* The next spots j steps on lie at most j * arc_step
+                   * away (a chord is shorter than its arc): those
+                   * nearer than @depth are taken too, and are skipped
+                   * (with room for rounding) without the same answer
+                   * being worked out again. From the target, both ways. */
+                  guint more = use_shortcuts && depth > 1e-6 ? (guint) MIN ((depth - 1e-6) / arc_step, 1e6) : 0;
+
+                  taken_until[sign < 0] = k + 1 + more;
+                  if (k == 0)
+                    taken_until[1] = taken_until[0];
+                  continue;
+                }
               if (rho > nodes_clear_until)
                 return rho;   /* nothing better was near: the first free */
               if (!found_free)

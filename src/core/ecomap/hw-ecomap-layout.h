@@ -96,6 +96,14 @@ void     hw_ecomap_layout              (HwEcomapLayoutNode *nodes,
                                         guint               n_nodes,
                                         double              household_radius);
 
+/**
+ * hw_ecomap_layout_set_shortcuts:
+ * @shortcuts: TRUE (the default) to skip spots known to be taken
+ *
+ * For tests: the layout is the same either way, to the last bit.
+ */
+void     hw_ecomap_layout_set_shortcuts (gboolean shortcuts);
+
 /* The angular sector [*start, *end) (radians, clockwise from the top, so
  * in cairo coordinates angle a is at (sin a, -cos a)) that the last layout
  * of these nodes gives @category; FALSE if the category is empty. */
