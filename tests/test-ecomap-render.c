@@ -14,6 +14,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <pango/pangocairo.h>
 
 #include "hw-ecomap-render.h"
 #include "hw-ecomap-cache.h"
@@ -1049,6 +1050,122 @@ test_paper_tolerance (void)
     }
 }
 
+/* A node's name is laid out on one line, left aligned, and wrapped and
+ * centred only when it is too wide or has lines of its own: its size
+ * is what a layout 130 wide, wrapping and centred, gives (the way the
+ * names were laid out before), and it is drawn centred under the node
+ * as that layout drew it: the dark pixels of the name start and end
+ * where that layout's ink does, for a short name, one that wraps, one
+ * of two lines and names in Hebrew and Arabic. */
+static void
+test_name_centred (void)
+{
+  static const char * const names[] = {
+    "Ana",
+    "Housing Partnership and Family Resource Center of the County",
+    "Grandma Rosa\nand Uncle Luis Castillo",
+    "\xd7\x9e\xd7\xa8\xd7\x9b\xd7\x96 \xd7\xa7\xd7\x94\xd7\x99\xd7\x9c\xd7\xaa\xd7\x99",
+    "\xd9\x85\xd8\xb1\xd9\x83\xd8\xb2 \xd8\xa7\xd9\x84\xd8\xa3\xd8\xb3\xd8\xb1\xd8\xa9",
+  };
+  HwEcomapMap *map = hw_ecomap_map_new ();
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoFontDescription *desc = pango_font_description_from_string ("Sans 8.5");
+  const double zoom = 4;
+  guint lines = 0;
+
+  /* the map's own context (hw-ecomap-render.c, get_context ()) */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72);
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  map->household_id = 1;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    hw_ecomap_map_add_node (map, 10 + i, HW_ECOMAP_NODE_PERSON, HW_ECOMAP_CATEGORY_FAMILY, names[i]);
+  hw_ecomap_map_layout (map);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+      g_autoptr(PangoLayout) before = pango_layout_new (context);
+      HwEcomapDrawOptions draw = { .only_node = node->id };
+      PangoRectangle ink, logical;
+      PangoLayoutIter *iter;
+      double top = node->y + node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP, origin;
+      int width, height, stride;
+      cairo_surface_t *image;
+      const guchar *data;
+      cairo_t *cr;
+
+      pango_layout_set_font_description (before, desc);
+      pango_layout_set_text (before, names[i], -1);
+      pango_layout_set_width (before, 130 * PANGO_SCALE);
+      pango_layout_set_wrap (before, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment (before, PANGO_ALIGN_CENTER);
+      pango_layout_get_extents (before, &ink, &logical);
+      g_assert_cmpfloat_with_epsilon (node->label_width, MIN (logical.width / (double) PANGO_SCALE, 130) + 4,
+                                      1e-9);
+      g_assert_cmpfloat_with_epsilon (node->label_height, logical.height / (double) PANGO_SCALE, 1e-9);
+      g_assert_cmpint (pango_layout_get_line_count (node->layout), ==, pango_layout_get_line_count (before));
+
+      /* the node alone, its name's band 4 pixels a unit */
+      width = (int) ceil ((node->label_width + 20) * zoom);
+      height = (int) ceil (node->label_height * zoom);
+      image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      cr = cairo_create (image);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, zoom, zoom);
+      origin = node->x - node->label_width / 2 - 10;
+      cairo_translate (cr, -origin, -top);
+      hw_ecomap_draw_map (map, cr, &draw);
+      cairo_destroy (cr);
+      cairo_surface_flush (image);
+      data = cairo_image_surface_get_data (image);
+      stride = cairo_image_surface_get_stride (image);
+
+      /* line by line: where that layout put its ink, drawn at the
+       * node's x - 65, and where the name's dark pixels are */
+      iter = pango_layout_get_iter (before);
+      do
+        {
+          int x1 = G_MAXINT, x2 = G_MININT;
+          double left, right;
+
+          pango_layout_iter_get_line_extents (iter, &ink, &logical);
+          left = node->x - 65 + ink.x / (double) PANGO_SCALE;
+          right = left + ink.width / (double) PANGO_SCALE;
+          for (int y = (int) ceil (logical.y * zoom / PANGO_SCALE);
+               y < MIN (height, (int) floor ((logical.y + logical.height) * zoom / PANGO_SCALE)); y++)
+            for (int x = 0; x < width; x++)
+              if (data[y * stride + x * 4 + 1] < 128)
+                {
+                  x1 = MIN (x1, x);
+                  x2 = MAX (x2, x + 1);
+                }
+          g_assert_cmpint (x1, <, x2);
+          g_test_message ("name %u: ink from %.2f to %.2f, drawn from %.2f to %.2f", i, left, right,
+                          x1 / zoom + origin, x2 / zoom + origin);
+          /* (dark pixels lie within the ink, at most a pixel or so in) */
+          g_assert_cmpfloat (fabs (x1 / zoom + origin - left), <, 0.6);
+          g_assert_cmpfloat (fabs (x2 / zoom + origin - right), <, 0.6);
+          lines++;
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+      cairo_surface_destroy (image);
+    }
+  /* (the long name wraps to three lines, the next has two) */
+  g_assert_cmpuint (lines, ==, 1 + 3 + 2 + 1 + 1);
+
+  pango_font_description_free (desc);
+  cairo_font_options_destroy (options);
+  g_object_unref (context);
+  hw_ecomap_map_free (map);
+}
+
 /* On paper the nodes that stand apart are drawn at once (their shapes,
  * then their names): nodes that overlap (moved onto each other by hand)
  * are still drawn one after the other, the later on top. Two people ten
@@ -1374,6 +1491,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/paper-shapes", test_paper_shapes);
   g_test_add_func ("/ecomap-render/paper-tolerance", test_paper_tolerance);
   g_test_add_func ("/ecomap-render/paper-overlapping-nodes", test_paper_overlapping_nodes);
+  g_test_add_func ("/ecomap-render/name-centred", test_name_centred);
 
   ret = g_test_run ();
   g_rmdir (outdir);
