@@ -1050,6 +1050,95 @@ test_paper_tolerance (void)
     }
 }
 
+/* On paper, a name's white backing (85% opaque) covers exactly the box
+ * of the name: a tie running under it shows pale there, and dark just
+ * outside it, at its ends and below it, for a name of one line and one
+ * of two (the backings are drawn one stroke per height). Names of
+ * spaces, so that no letter darkens the box. */
+static void
+test_paper_name_backing (void)
+{
+  HwEcomapMap *map = hw_ecomap_map_new ();
+  g_autofree char *pdf = tmp_path ("ecomap-backing.pdf");
+  g_autofree char *prefix = tmp_path ("ecomap-backing-read");
+  g_autofree char *read = g_strconcat (prefix, ".png", NULL);
+  HwEcomapMapNode *one, *two;
+  cairo_surface_t *surface, *image;
+  cairo_t *cr;
+  double x1, x2;
+
+  map->household_id = 1;
+  map->household_label = g_strdup ("Household");
+  /* (the name of two lines first: the backings of each height, the
+   * first one's then the next one's, are drawn their own height) */
+  hw_ecomap_map_add_node (map, 12, HW_ECOMAP_NODE_ORGANISATION, HW_ECOMAP_CATEGORY_SCHOOL, "    \n    ");
+  hw_ecomap_map_add_node (map, 10, HW_ECOMAP_NODE_PERSON, HW_ECOMAP_CATEGORY_FAMILY, "          ");
+  hw_ecomap_map_add_node (map, 11, HW_ECOMAP_NODE_PERSON, HW_ECOMAP_CATEGORY_FAMILY, "");
+  hw_ecomap_map_add_node (map, 13, HW_ECOMAP_NODE_PERSON, HW_ECOMAP_CATEGORY_FAMILY, "");
+  hw_ecomap_map_add_node (map, 14, HW_ECOMAP_NODE_PERSON, HW_ECOMAP_CATEGORY_FAMILY, "");
+  hw_ecomap_map_add_node (map, 15, HW_ECOMAP_NODE_PERSON, HW_ECOMAP_CATEGORY_FAMILY, "");
+  hw_ecomap_map_add_node (map, 16, HW_ECOMAP_NODE_PERSON, HW_ECOMAP_CATEGORY_FAMILY, "");
+  /* along y = 0 under the first name; along x = 200 and x = 300 under
+   * the first and the second */
+  hw_ecomap_map_add_tie (map, 100, 1, 11, HW_TIE_MODERATE, FALSE, HW_TIE_FLOW_NONE);
+  hw_ecomap_map_add_tie (map, 101, 13, 14, HW_TIE_STRONG, FALSE, HW_TIE_FLOW_NONE);
+  hw_ecomap_map_add_tie (map, 102, 15, 16, HW_TIE_STRONG, FALSE, HW_TIE_FLOW_NONE);
+  hw_ecomap_map_layout (map);
+  hw_ecomap_map_move_node (map, 10, 200, -20);
+  hw_ecomap_map_move_node (map, 11, 420, 0);
+  hw_ecomap_map_move_node (map, 12, 300, -20);
+  hw_ecomap_map_move_node (map, 13, 300, 180);
+  hw_ecomap_map_move_node (map, 14, 300, -180);
+  hw_ecomap_map_move_node (map, 15, 200, 180);
+  hw_ecomap_map_move_node (map, 16, 200, -180);
+  two = &g_array_index (map->nodes, HwEcomapMapNode, 0);
+  one = &g_array_index (map->nodes, HwEcomapMapNode, 1);
+  g_assert_cmpfloat (two->label_height, >, 1.5 * one->label_height);
+
+  /* map units at 72 dpi, the household's centre at (50, 250) */
+  surface = cairo_pdf_surface_create (pdf, 500, 500);
+  cr = cairo_create (surface);
+  cairo_translate (cr, 50, 250);
+  hw_ecomap_draw_map (map, cr, NULL);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  /* 4 pixels a unit */
+  g_assert_true (run ((const char *[]) { "pdftoppm", "-png", "-r", "288", "-singlefile", pdf, prefix, NULL },
+                      NULL));
+  image = cairo_image_surface_create_from_png (read);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (image);
+
+  /* the first: the tie pale from end to end of the box, dark a unit out */
+  x1 = one->x - one->label_width / 2;
+  x2 = one->x + one->label_width / 2;
+  for (double x = x1 + 1; x <= x2 - 1; x += 0.5)
+    g_assert_cmpint (darkest_near (image, 4 * (50 + x), 4 * 250, 1), >, 190);
+  g_assert_cmpint (darkest_near (image, 4 * (50 + x1 - 1.5), 4 * 250, 1), <, 128);
+  g_assert_cmpint (darkest_near (image, 4 * (50 + x2 + 1.5), 4 * 250, 1), <, 128);
+  /* each: pale down to the bottom of its lines, dark below */
+  for (guint i = 0; i < 2; i++)
+    {
+      HwEcomapMapNode *node = i == 0 ? one : two;
+      double top = node->y + node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP;
+
+      for (double y = top + 1; y <= top + node->label_height - 1; y += 0.5)
+        g_assert_cmpint (darkest_near (image, 4 * (50 + node->x), 4 * (250 + y), 1), >, 190);
+      g_assert_cmpint (darkest_near (image, 4 * (50 + node->x), 4 * (250 + top + node->label_height + 1.5), 1),
+                       <, 128);
+    }
+
+  cairo_surface_destroy (image);
+  hw_ecomap_map_free (map);
+  if (g_getenv ("HW_KEEP_OUTPUT") == NULL)
+    {
+      g_unlink (pdf);
+      g_unlink (read);
+    }
+}
+
 /* A node's name is laid out on one line, left aligned, and wrapped and
  * centred only when it is too wide or has lines of its own: its size
  * is what a layout 130 wide, wrapping and centred, gives (the way the
@@ -1492,6 +1581,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/paper-tolerance", test_paper_tolerance);
   g_test_add_func ("/ecomap-render/paper-overlapping-nodes", test_paper_overlapping_nodes);
   g_test_add_func ("/ecomap-render/name-centred", test_name_centred);
+  g_test_add_func ("/ecomap-render/paper-name-backing", test_paper_name_backing);
 
   ret = g_test_run ();
   g_rmdir (outdir);

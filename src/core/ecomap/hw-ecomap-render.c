@@ -1484,22 +1484,46 @@ paper_node_shapes (HwEcomapMap    *map,
         if (width >= 0)
           paper_node_paint (cr, kind, width);
       }
-  cairo_set_line_cap (cr, cap);
   cairo_set_line_join (cr, join);
 
-  /* the names' backings, as draw_node () draws them */
+  /* The names' backings, as draw_node () draws them, each as a line
+   * across its middle as thick as it is tall, with butt caps: that is
+   * the same rectangle, in four numbers instead of eight (the backings
+   * were 8% of a 1,000-node map's export). One stroke per height (a
+   * name of one line, of two...). */
   cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   for (guint i = 0; i < map->nodes->len; i++)
     {
-      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
-      double x, y, w, h;
+      HwEcomapMapNode *first = &g_array_index (map->nodes, HwEcomapMapNode, i);
+      double height = first->label_height;
+      gboolean earlier = FALSE;
 
-      if (!batch[i] || node->layout == NULL || node->label_height <= 0)
+      if (!batch[i] || first->layout == NULL || height <= 0)
         continue;
-      label_box (node, &x, &y, &w, &h);
-      cairo_rectangle (cr, x, y, w, h);
+      /* (a height met before was drawn then) */
+      for (guint j = 0; j < i && !earlier; j++)
+        {
+          HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, j);
+
+          earlier = batch[j] && node->layout != NULL && node->label_height == height;
+        }
+      if (earlier)
+        continue;
+      for (guint j = i; j < map->nodes->len; j++)
+        {
+          HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, j);
+          double x, y, w, h;
+
+          if (!batch[j] || node->layout == NULL || node->label_height != height)
+            continue;
+          label_box (node, &x, &y, &w, &h);
+          cairo_move_to (cr, x, y + h / 2);
+          cairo_line_to (cr, x + w, y + h / 2);
+        }
+      stroke_width (cr, height);
     }
-  cairo_fill (cr);
+  cairo_set_line_cap (cr, cap);
 }
 
 static int
