@@ -1050,6 +1050,36 @@ test_paper_tolerance (void)
     }
 }
 
+/* @map drawn into the PDF @pdf, a square page @size points wide, in map
+ * units at 72 dpi with the household's centre at (@x, @y), and that page
+ * as a PDF reader draws it (pdftoppm, into @prefix.png) at 4 pixels a
+ * unit */
+static cairo_surface_t *
+paper_picture (HwEcomapMap *map,
+               const char  *pdf,
+               const char  *prefix,
+               double       size,
+               double       x,
+               double       y)
+{
+  g_autofree char *read = g_strconcat (prefix, ".png", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, size, size), *image;
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_translate (cr, x, y);
+  hw_ecomap_draw_map (map, cr, NULL);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_true (run ((const char *[]) { "pdftoppm", "-png", "-r", "288", "-singlefile", pdf, prefix, NULL },
+                      NULL));
+  image = cairo_image_surface_create_from_png (read);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (image);
+  return image;
+}
+
 /* On paper, a name's white backing (85% opaque) covers exactly the box
  * of the name: a tie running under it shows pale there, and dark just
  * outside it, at its ends and below it, for a name of one line and one
@@ -1063,8 +1093,7 @@ test_paper_name_backing (void)
   g_autofree char *prefix = tmp_path ("ecomap-backing-read");
   g_autofree char *read = g_strconcat (prefix, ".png", NULL);
   HwEcomapMapNode *one, *two;
-  cairo_surface_t *surface, *image;
-  cairo_t *cr;
+  cairo_surface_t *image;
   double x1, x2;
 
   map->household_id = 1;
@@ -1095,21 +1124,8 @@ test_paper_name_backing (void)
   one = &g_array_index (map->nodes, HwEcomapMapNode, 1);
   g_assert_cmpfloat (two->label_height, >, 1.5 * one->label_height);
 
-  /* map units at 72 dpi, the household's centre at (50, 250) */
-  surface = cairo_pdf_surface_create (pdf, 500, 500);
-  cr = cairo_create (surface);
-  cairo_translate (cr, 50, 250);
-  hw_ecomap_draw_map (map, cr, NULL);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  /* 4 pixels a unit */
-  g_assert_true (run ((const char *[]) { "pdftoppm", "-png", "-r", "288", "-singlefile", pdf, prefix, NULL },
-                      NULL));
-  image = cairo_image_surface_create_from_png (read);
-  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_flush (image);
+  /* the household's centre at (50, 250) */
+  image = paper_picture (map, pdf, prefix, 500, 50, 250);
 
   /* the first: the tie pale from end to end of the box, dark a unit out */
   x1 = one->x - one->label_width / 2;
@@ -1267,8 +1283,7 @@ test_paper_overlapping_nodes (void)
   g_autofree char *pdf = tmp_path ("ecomap-overlap.pdf");
   g_autofree char *prefix = tmp_path ("ecomap-overlap-read");
   g_autofree char *read = g_strconcat (prefix, ".png", NULL);
-  cairo_surface_t *surface, *image;
-  cairo_t *cr;
+  cairo_surface_t *image;
   double r;
 
   map->household_id = 1;
@@ -1283,21 +1298,8 @@ test_paper_overlapping_nodes (void)
   hw_ecomap_map_move_node (map, 12, 300, 100);
   r = g_array_index (map->nodes, HwEcomapMapNode, 1).radius;
 
-  /* map units at 72 dpi, the household's centre at (100, 200) */
-  surface = cairo_pdf_surface_create (pdf, 400, 400);
-  cr = cairo_create (surface);
-  cairo_translate (cr, 100, 200);
-  hw_ecomap_draw_map (map, cr, NULL);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  /* 4 pixels a unit */
-  g_assert_true (run ((const char *[]) { "pdftoppm", "-png", "-r", "288", "-singlefile", pdf, prefix, NULL },
-                      NULL));
-  image = cairo_image_surface_create_from_png (read);
-  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_flush (image);
+  /* the household's centre at (100, 200) */
+  image = paper_picture (map, pdf, prefix, 400, 100, 200);
 
   /* the second's ring at its left, (210 - r, 0): inside the first's circle */
   g_assert_cmpint (darkest_near (image, (int) round (4 * (100 + 210 - r)), 4 * 200, 1), <, 128);
