@@ -1155,6 +1155,89 @@ test_paper_name_backing (void)
     }
 }
 
+/* The map seen from afar, drawn on an image of @scale pixels a unit at
+ * @zoom, its household at (@x, @y), nodes stamped or filled as @sprites */
+static cairo_surface_t *
+far_picture (HwEcomapMap *map,
+             gboolean     sprites,
+             int          scale,
+             double       zoom,
+             double       x,
+             double       y)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640 * scale, 480 * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, zoom, zoom);
+  g_assert_cmpint (hw_ecomap_draw_detail (cr), !=, HW_ECOMAP_DETAIL_FULL);
+  hw_ecomap_set_far_sprites (sprites);
+  hw_ecomap_draw_map (map, cr, NULL);
+  hw_ecomap_set_far_sprites (TRUE);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
+/* From afar on the screen, the nodes' shapes are stamped from images
+ * drawn once (a node placed to a quarter pixel) instead of filled one by
+ * one: the picture is the same but for the antialiasing of the shapes'
+ * edges, at 1 and 2 pixels a unit (a HiDPI screen), at a view that puts
+ * the nodes between pixels. A stamp a pixel off makes edge pixels differ
+ * by 200 levels and more. */
+static void
+test_far_sprites (void)
+{
+  g_autoptr(HwEcomapMap) map = hw_ecomap_map_new ();
+
+  map->household_id = 1;
+  map->household_label = g_strdup ("Household");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Name %u", i);
+
+      hw_ecomap_map_add_node (map, 10 + i, i % 3 == 0 ? HW_ECOMAP_NODE_ORGANISATION : HW_ECOMAP_NODE_PERSON,
+                              i % HW_ECOMAP_N_CATEGORIES, name);
+    }
+  hw_ecomap_map_layout (map);
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      cairo_surface_t *filled = far_picture (map, FALSE, scale, 0.6 / scale, 320.37, 240.81);
+      cairo_surface_t *stamped = far_picture (map, TRUE, scale, 0.6 / scale, 320.37, 240.81);
+      int w = cairo_image_surface_get_width (filled), h = cairo_image_surface_get_height (filled);
+      int stride = cairo_image_surface_get_stride (filled);
+      const guchar *a = cairo_image_surface_get_data (filled), *b = cairo_image_surface_get_data (stamped);
+      guint ink = 0, differing = 0, far_off = 0;
+      int most = 0;
+
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            int d = 0;
+
+            for (int c = 0; c < 3; c++)
+              d = MAX (d, abs (a[y * stride + 4 * x + c] - b[y * stride + 4 * x + c]));
+            ink += a[y * stride + 4 * x + 1] < 128;
+            differing += d > 0;
+            far_off += d > 64;
+            most = MAX (most, d);
+          }
+      g_test_message ("scale %d: %u dark pixels, %u differ, %u by more than 64 levels, at most %d",
+                      scale, ink, differing, far_off, most);
+      /* (the stamps are used: edges differ a little) */
+      g_assert_cmpuint (differing, >, 0);
+      g_assert_cmpint (most, <=, 110);
+      g_assert_cmpuint (far_off, <=, ink / 20);
+      cairo_surface_destroy (filled);
+      cairo_surface_destroy (stamped);
+    }
+}
+
 /* A node's name is laid out on one line, left aligned, and wrapped and
  * centred only when it is too wide or has lines of its own: its size
  * is what a layout 130 wide, wrapping and centred, gives (the way the
@@ -1584,6 +1667,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/paper-overlapping-nodes", test_paper_overlapping_nodes);
   g_test_add_func ("/ecomap-render/name-centred", test_name_centred);
   g_test_add_func ("/ecomap-render/paper-name-backing", test_paper_name_backing);
+  g_test_add_func ("/ecomap-render/far-sprites", test_far_sprites);
 
   ret = g_test_run ();
   g_rmdir (outdir);

@@ -137,6 +137,9 @@ clear_node (gpointer data)
   g_clear_object (&node->layout);
 }
 
+typedef struct _FarSprites FarSprites;
+static void far_sprites_free (gpointer sprites);
+
 HwEcomapMap *
 hw_ecomap_map_new (void)
 {
@@ -170,6 +173,7 @@ hw_ecomap_map_free (HwEcomapMap *map)
     g_clear_object (&map->sector_layout[i]);
   g_clear_pointer (&map->index, g_hash_table_unref);
   g_clear_object (&map->context);
+  far_sprites_free (map->far_sprites);
   g_free (map);
 }
 
@@ -1342,6 +1346,156 @@ label_box (const HwEcomapMapNode *node,
   *y = node->y + node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP;
 }
 
+/* Node shapes from afar on the screen, as stamps. A node seen from afar
+ * is a dozen pixels across, its ring two antialiased fills: a whole map
+ * of 300 nodes made 600 fills, a quarter of the frame. Each kind's shape
+ * is drawn once into a small image for each quarter-pixel position (the
+ * same path, antialiasing and tolerance), then stamped where each node
+ * falls (OVER: the same as the two fills, by the compositing rules), its
+ * centre rounded to a quarter pixel. Kept for the zoom, size and scale
+ * last drawn. */
+#define SPRITE_PHASES 4
+
+typedef struct {
+  double           zoom;
+  double           radius;
+  double           scale;
+  cairo_antialias_t antialias;
+  double           tolerance;
+  int              size;
+  cairo_surface_t *images[SPRITE_PHASES * SPRITE_PHASES];
+} FarSprite;
+
+struct _FarSprites {
+  FarSprite kinds[HW_ECOMAP_NODE_ORGANISATION + 1];
+};
+
+static gboolean far_sprites_on = TRUE;
+
+void
+hw_ecomap_set_far_sprites (gboolean sprites)
+{
+  far_sprites_on = sprites;
+}
+
+static void
+far_sprite_clear (FarSprite *sprite)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sprite->images); i++)
+    g_clear_pointer (&sprite->images[i], cairo_surface_destroy);
+}
+
+static void
+far_sprites_free (gpointer data)
+{
+  FarSprites *sprites = data;
+
+  if (sprites == NULL)
+    return;
+  for (guint k = 0; k < G_N_ELEMENTS (sprites->kinds); k++)
+    far_sprite_clear (&sprites->kinds[k]);
+  g_free (sprites);
+}
+
+static FarSprites *
+far_sprites_of (HwEcomapMap *map)
+{
+  if (!far_sprites_on)
+    return NULL;
+  if (map->far_sprites == NULL)
+    map->far_sprites = g_new0 (FarSprites, 1);
+  return map->far_sprites;
+}
+
+/* Stamps @node's shape from afar; FALSE (nothing drawn) where a stamp
+ * would not do: a turned or stretched view, or an unknown kind. */
+static gboolean
+far_sprite (FarSprites            *sprites,
+            cairo_t               *cr,
+            const HwEcomapMapNode *node)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  double sx, sy, ox, oy, x = node->x, y = node->y, zoom;
+  FarSprite *sprite;
+  int px, py, qx, qy, half;
+  cairo_surface_t *image;
+  cairo_matrix_t m;
+
+  cairo_get_matrix (cr, &m);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  if (m.xy != 0 || m.yx != 0 || m.xx != m.yy || !(m.xx > 0) || sx != sy ||
+      (guint) node->kind >= G_N_ELEMENTS (sprites->kinds) || !(node->radius > 0))
+    return FALSE;
+  zoom = m.xx * sx;   /* pixels a map unit */
+  sprite = &sprites->kinds[node->kind];
+  if (sprite->zoom != zoom || sprite->radius != node->radius || sprite->scale != sx ||
+      sprite->antialias != cairo_get_antialias (cr) || sprite->tolerance != cairo_get_tolerance (cr))
+    {
+      far_sprite_clear (sprite);
+      sprite->zoom = zoom;
+      sprite->radius = node->radius;
+      sprite->scale = sx;
+      sprite->antialias = cairo_get_antialias (cr);
+      sprite->tolerance = cairo_get_tolerance (cr);
+      /* (the ring's outer edge, a quarter pixel of play and a pixel of
+       * antialiasing each side) */
+      sprite->size = (int) ceil (2 * (node->radius + 0.75) * zoom) + 4;
+      if (sprite->size > 256)
+        sprite->size = 0;
+    }
+  if (sprite->size == 0)
+    return FALSE;
+
+  /* the node's centre in the target's pixels, to a quarter pixel */
+  cairo_user_to_device (cr, &x, &y);
+  x = x * sx + ox;
+  y = y * sy + oy;
+  if (!(fabs (x) < 1e6 && fabs (y) < 1e6))
+    return FALSE;
+  px = (int) floor (x);
+  py = (int) floor (y);
+  qx = (int) round ((x - px) * SPRITE_PHASES);
+  qy = (int) round ((y - py) * SPRITE_PHASES);
+  if (qx == SPRITE_PHASES)
+    px++, qx = 0;
+  if (qy == SPRITE_PHASES)
+    py++, qy = 0;
+  half = sprite->size / 2;
+
+  image = sprite->images[qy * SPRITE_PHASES + qx];
+  if (image == NULL)
+    {
+      cairo_t *icr;
+
+      image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sprite->size, sprite->size);
+      icr = cairo_create (image);
+      cairo_set_antialias (icr, sprite->antialias);
+      cairo_set_tolerance (icr, sprite->tolerance);
+      cairo_translate (icr, half + (double) qx / SPRITE_PHASES, half + (double) qy / SPRITE_PHASES);
+      cairo_scale (icr, zoom, zoom);
+      /* as draw_node () fills them */
+      cairo_set_source_rgb (icr, INK);
+      path_node_outline (icr, node->kind, 0, 0, node->radius, 0.75);
+      cairo_fill (icr);
+      path_node_outline (icr, node->kind, 0, 0, node->radius, -0.75);
+      set_inside_source (icr, node->kind);
+      cairo_fill (icr);
+      cairo_destroy (icr);
+      cairo_surface_set_device_scale (image, sx, sy);
+      sprite->images[qy * SPRITE_PHASES + qx] = image;
+    }
+
+  /* in the target's own units */
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, image, (px - half - ox) / sx, (py - half - oy) / sy);
+  cairo_rectangle (cr, (px - half - ox) / sx, (py - half - oy) / sy, sprite->size / sx, sprite->size / sy);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  return TRUE;
+}
+
 /* @far: seen from afar (HwEcomapDetail), @label: with its name */
 static void
 draw_node (cairo_t               *cr,
@@ -1350,11 +1504,14 @@ draw_node (cairo_t               *cr,
            gboolean               connecting,
            gboolean               far,
            gboolean               label,
-           gboolean               shape)
+           gboolean               shape,
+           FarSprites            *sprites)
 {
   double r = node->radius;
 
   if (!shape)
+    ;
+  else if (far && sprites != NULL && far_sprite (sprites, cr, node))
     ;
   else if (far)
     {
@@ -1868,7 +2025,7 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
                  node->id != 0 && node->id == options->selected_node,
                  node->id != 0 && node->id == options->connect_from,
                  detail != HW_ECOMAP_DETAIL_FULL, detail != HW_ECOMAP_DETAIL_FARTHER,
-                 !batched[i]);
+                 !batched[i], far_sprites_of (map));
     }
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 
@@ -1974,7 +2131,7 @@ draw_legend_sample (cairo_t          *cr,
         node.radius = 7;
         node.x = x + LEGEND_SAMPLE / 2;
         node.y = cy;
-        draw_node (cr, &node, FALSE, FALSE, FALSE, TRUE, TRUE);
+        draw_node (cr, &node, FALSE, FALSE, FALSE, TRUE, TRUE, NULL);
       }
       break;
     case HW_ECOMAP_LEGEND_DISTANCE:
@@ -2806,7 +2963,7 @@ draw_numbered_map (HwEcomapMap *map,
       node.y = oy + node.y * s;
       node.radius = circle * s;
       node.layout = NULL;
-      draw_node (cr, &node, FALSE, FALSE, FALSE, TRUE, TRUE);
+      draw_node (cr, &node, FALSE, FALSE, FALSE, TRUE, TRUE, NULL);
       pango_layout_set_text (number, text, -1);
       layout_size (number, &w, &h);
       cairo_set_source_rgb (cr, INK);

@@ -126,6 +126,8 @@ typedef struct {
    * (hw_ecomap_map_layout after editing fields): what a cached drawing of
    * the map (hw-ecomap-cache.h) is checked against */
   guint         generation;
+  /* private to the drawing: the node shapes from afar (far_sprite ()) */
+  gpointer      far_sprites;
 } HwEcomapMap;
 
 HwEcomapMap *hw_ecomap_map_new          (void);
@@ -317,6 +319,16 @@ gboolean     hw_ecomap_map_export       (HwEcomapMap      *map,
  * For tests: the files are the same whatever it is (see vector_stroke ()).
  */
 void         hw_ecomap_set_paper_tolerance (double tolerance);
+
+/**
+ * hw_ecomap_set_far_sprites:
+ * @sprites: TRUE (the default) to stamp the nodes' shapes from afar on the
+ *   screen from images drawn once, FALSE to fill them one by one
+ *
+ * For tests: the two differ only in the antialiasing of the shapes'
+ * edges (a node is placed to a quarter pixel).
+ */
+void         hw_ecomap_set_far_sprites     (gboolean sprites);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwEcomapMap, hw_ecomap_map_free)
 
