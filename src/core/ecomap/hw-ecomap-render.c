@@ -1346,6 +1346,23 @@ label_box (const HwEcomapMapNode *node,
   *y = node->y + node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP;
 }
 
+/* A node's shape from afar: the outline as the ring between two fills,
+ * the ink's and the inside's (cheaper than a stroke) */
+static void
+far_node_fills (cairo_t          *cr,
+                HwEcomapNodeKind  kind,
+                double            x,
+                double            y,
+                double            r)
+{
+  cairo_set_source_rgb (cr, INK);
+  path_node_outline (cr, kind, x, y, r, 0.75);
+  cairo_fill (cr);
+  path_node_outline (cr, kind, x, y, r, -0.75);
+  set_inside_source (cr, kind);
+  cairo_fill (cr);
+}
+
 /* Node shapes from afar on the screen, as stamps. A node seen from afar
  * is a dozen pixels across, its ring two antialiased fills: a whole map
  * of 300 nodes made 600 fills, a quarter of the frame. Each kind's shape
@@ -1474,13 +1491,7 @@ far_sprite (FarSprites            *sprites,
       cairo_set_tolerance (icr, sprite->tolerance);
       cairo_translate (icr, half + (double) qx / SPRITE_PHASES, half + (double) qy / SPRITE_PHASES);
       cairo_scale (icr, zoom, zoom);
-      /* as draw_node () fills them */
-      cairo_set_source_rgb (icr, INK);
-      path_node_outline (icr, node->kind, 0, 0, node->radius, 0.75);
-      cairo_fill (icr);
-      path_node_outline (icr, node->kind, 0, 0, node->radius, -0.75);
-      set_inside_source (icr, node->kind);
-      cairo_fill (icr);
+      far_node_fills (icr, node->kind, 0, 0, node->radius);
       cairo_destroy (icr);
       cairo_surface_set_device_scale (image, sx, sy);
       sprite->images[qy * SPRITE_PHASES + qx] = image;
@@ -1514,15 +1525,7 @@ draw_node (cairo_t               *cr,
   else if (far && sprites != NULL && far_sprite (sprites, cr, node))
     ;
   else if (far)
-    {
-      /* the outline as the ring between two fills, cheaper than a stroke */
-      cairo_set_source_rgb (cr, INK);
-      path_node_outline (cr, node->kind, node->x, node->y, r, 0.75);
-      cairo_fill (cr);
-      path_node_outline (cr, node->kind, node->x, node->y, r, -0.75);
-      set_inside_source (cr, node->kind);
-      cairo_fill (cr);
-    }
+    far_node_fills (cr, node->kind, node->x, node->y, r);
   else if (is_paper_target (cr))
     {
       /* on paper: the outline 1.5 wide as the ring between two shapes,
