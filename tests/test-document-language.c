@@ -454,11 +454,15 @@ test_dates (void)
   g_autofree char *es_short = NULL;
   g_autofree char *es_month = NULL;
   g_autofree char *es_time = NULL;
+  g_autofree char *en_no_year = NULL, *es_no_year = NULL;
+  g_autofree char *en_day_month = NULL, *es_day_month = NULL;
 
   {
     g_autoptr(HwLanguageSwitch) sw = hw_language_push ("en");
 
     en = hw_language_format_date (2026, 12, 2, HW_DATE_WEEKDAY);
+    en_no_year = hw_language_format_date (2025, 3, 1, HW_DATE_WEEKDAY_DAY_MONTH);
+    en_day_month = hw_language_format_iso ("2025-03-10T16:00", HW_DATE_DAY_MONTH_LONG, FALSE);
   }
   {
     g_autoptr(HwLanguageSwitch) sw = hw_language_push ("es");
@@ -467,12 +471,34 @@ test_dates (void)
     es_short = hw_language_format_iso ("2026-05-04", HW_DATE_SHORT, FALSE);
     es_month = hw_language_format_date (2026, 3, 1, HW_DATE_MONTH_YEAR);
     es_time = hw_language_format_iso ("2026-10-22T10:00:00", HW_DATE_LONG, TRUE);
+    es_no_year = hw_language_format_date (2025, 3, 1, HW_DATE_WEEKDAY_DAY_MONTH);
+    es_day_month = hw_language_format_iso ("2025-03-10T16:00", HW_DATE_DAY_MONTH_LONG, FALSE);
   }
   g_assert_cmpstr (en, ==, "Wednesday 2 December 2026");
   g_assert_cmpstr (es, ==, "miércoles 2 de diciembre de 2026");
   g_assert_cmpstr (es_short, ==, "4 may 2026");
   g_assert_cmpstr (es_month, ==, "marzo de 2026");
   g_assert_cmpstr (es_time, ==, "22 de octubre de 2026, 10:00");
+  g_assert_cmpstr (en_no_year, ==, "Saturday 1 March");
+  g_assert_cmpstr (es_no_year, ==, "sábado 1 de marzo");
+  g_assert_cmpstr (en_day_month, ==, "10 March");
+  g_assert_cmpstr (es_day_month, ==, "10 de marzo");
+  /* the start of a title or a line */
+  {
+    const struct { const char *text, *capitalised; } titles[] = {
+      { "marzo de 2026", "Marzo de 2026" }, { "sábado 1 de marzo", "Sábado 1 de marzo" },
+      { "établissement", "Établissement" }, { "March 2026", "March 2026" }, { "", "" },
+      { "3 de marzo", "3 de marzo" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        g_autofree char *c = hw_language_capitalise (titles[i].text);
+
+        g_assert_cmpstr (c, ==, titles[i].capitalised);
+      }
+    g_assert_null (hw_language_capitalise (NULL));
+  }
   /* not a date: as it is */
   g_assert_null (hw_language_format_date (2026, 2, 30, HW_DATE_LONG));
   {

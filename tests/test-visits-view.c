@@ -5,16 +5,19 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <libintl.h>
 #include <string.h>
 #include <adwaita.h>
 
 #include "hw-demo.h"
+#include "hw-language.h"
 #include "hw-record.h"
 #include "hw-store.h"
 #include "hw-text-row.h"
 #include "hw-visits.h"
 #include "hw-visit-outcome-dialog.h"
 #include "hw-visits-view.h"
+#include "hw-test-find.h"
 
 static guint
 count_rows (GtkWidget *widget, const char *prefix)
@@ -457,6 +460,94 @@ test_makeup_conflict (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+static gboolean
+match_view_stack (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return ADW_IS_VIEW_STACK (widget);
+}
+
+/* In Spanish, with the C library's locale still "C" (as on a computer
+ * whose formats are not Spanish): the month's title, the week's, the
+ * list's days and the outcome dialog's date are Spanish, as the printed
+ * copies have them ("sábado 1 de marzo", not "Saturday 1 March" nor
+ * "sábado 1 marzo"). */
+static void
+test_dates_in_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("homeward-visits-view-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "homeward.db", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(HwLanguageSwitch) sw = NULL;
+  HwStore *store = hw_store_open (path, &error);
+  GtkWidget *window, *view, *stack, *dialog;
+  g_autoptr(GArray) visits = NULL;
+  const HwVisit *first = NULL;
+  gint64 case_id, elena, sofia, series;
+  const char *summary;
+
+  g_assert_no_error (error);
+  case_id = hw_demo_create (store, &error);
+  g_assert_no_error (error);
+  elena = hw_demo_find_person (store, case_id, "mother");
+  sofia = hw_demo_find_person (store, case_id, "child");
+  series = create_three_tuesdays (store, case_id, &elena, &sofia);
+
+  /* the window's texts from Homeward's catalog, as src/main.c sets it */
+  textdomain (GETTEXT_PACKAGE);
+  sw = hw_language_push ("es");
+  window = gtk_window_new ();
+  view = hw_visits_view_new (store, case_id);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  hw_visits_view_show_day (HW_VISITS_VIEW (view), "2026-03-01");
+  spin ();
+
+  /* the month's title above the pages, as the month's grid writes it */
+  g_assert_cmpstr (find_label (view, "Marzo de 2026"), ==, "Marzo de 2026");
+  g_assert_null (find_label (view, "March"));
+  /* the progress page's summary starts with it */
+  summary = find_label (view, "de tiempo en familia.");
+  g_assert_nonnull (summary);
+  g_assert_true (g_str_has_prefix (summary, "Marzo de 2026: "));
+  /* the list: a row per visit, its day in Spanish */
+  g_assert_cmpuint (count_rows (view, "Martes 3 de marzo, 16:30"), ==, 1);
+  g_assert_cmpuint (count_rows (view, "Martes 17 de marzo, 16:30"), ==, 1);
+  g_assert_cmpuint (count_rows (view, "Tuesday"), ==, 0);
+
+  /* the week's title: Monday 2 to Sunday 8 March */
+  stack = hw_test_find_widget (view, match_view_stack, NULL);
+  g_assert_nonnull (stack);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "week");
+  hw_visits_view_show_day (HW_VISITS_VIEW (view), "2026-03-03");
+  spin ();
+  g_assert_cmpstr (find_label (view, "2 mar"), ==, "2 mar – 8 mar 2026");
+
+  /* the outcome dialog's line about the visit */
+  visits = hw_visits_list (store, case_id, 0, 1772323200 /* 2026-03-01 */,
+                           1775001600 /* 2026-04-01 */, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < visits->len && first == NULL; i++)
+    if (g_array_index (visits, HwVisit, i).series_id == series)
+      first = &g_array_index (visits, HwVisit, i);
+  g_assert_nonnull (first);
+  g_assert_true (g_str_has_prefix (first->occ.local_start, "2026-03-03"));
+  dialog = GTK_WIDGET (hw_visit_outcome_dialog_new (GTK_WINDOW (window), store, first, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_nonnull (find_label (dialog, "Martes 3 de marzo de 2026, 16:30–18:00"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  g_clear_pointer (&sw, hw_language_pop);
+  textdomain ("messages");
+  g_clear_pointer (&visits, g_array_unref);
+  g_assert_finalize_object (store);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -466,5 +557,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/visits-view/follows-store", test_follows_store);
   g_test_add_func ("/visits-view/outcome-conflict", test_outcome_conflict);
   g_test_add_func ("/visits-view/makeup-conflict", test_makeup_conflict);
+  g_test_add_func ("/visits-view/dates-in-language", test_dates_in_language);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "hw-language.h"
 #include "hw-visit-outcome-dialog.h"
 
 struct _HwVisitOutcomeDialog
@@ -273,9 +274,11 @@ hw_visit_outcome_dialog_new (GtkWindow     *parent,
   g_autoptr(GtkStringList) recs = gtk_string_list_new (NULL);
   const char *const *ids = hw_visit_statuses ();
   const char *const *levels = hw_visit_levels ();
-  g_autoptr(GDateTime) when = g_date_time_new_utc (atoi (visit->occ.local_start), atoi (visit->occ.local_start + 5),
-                                                   atoi (visit->occ.local_start + 8), 0, 0, 0);
-  g_autofree char *date = g_date_time_format (when, "%A %-d %B %Y");
+  /* "Tuesday 3 March 2026", "Martes 3 de marzo de 2026": the day's and
+   * month's names in the window's language, the line's first letter a
+   * capital */
+  g_autofree char *day = hw_language_format_iso (visit->occ.local_start, HW_DATE_WEEKDAY, FALSE);
+  g_autofree char *date = hw_language_capitalise (day);
   g_autofree char *from = clock_of (visit->occ.local_start);
   g_autofree char *to = clock_of (visit->occ.local_end);
   g_autofree char *description = g_strdup_printf ("%s, %s–%s · %s", date, from, to, hw_visit_level_label (visit->level));

@@ -154,14 +154,26 @@ refresh (HwVisitsView *self)
   if (on_week_page (self))
     {
       g_autoptr(GDateTime) sun = g_date_time_add_days (monday, 6);
-      g_autofree char *a = g_date_time_format (monday, "%-d %b");
-      g_autofree char *b = g_date_time_format (sun, "%-d %b %Y");
+      g_autofree char *a = hw_language_format_date (g_date_time_get_year (monday),
+                                                    g_date_time_get_month (monday),
+                                                    g_date_time_get_day_of_month (monday),
+                                                    HW_DATE_DAY_MONTH);
+      g_autofree char *b = hw_language_format_date (g_date_time_get_year (sun),
+                                                    g_date_time_get_month (sun),
+                                                    g_date_time_get_day_of_month (sun),
+                                                    HW_DATE_SHORT);
 
       /* Translators: a week, "10 Mar – 16 Mar 2025" */
       title = g_strdup_printf (_("%s – %s"), a, b);
     }
   else
-    title = g_date_time_format (first, "%B %Y");
+    {
+      /* "March 2025", "Marzo de 2025", as the month's grid has it */
+      g_autofree char *month = hw_language_format_date (self->year, self->month, 1,
+                                                        HW_DATE_MONTH_YEAR);
+
+      title = hw_language_capitalise (month);
+    }
   gtk_label_set_text (self->period_label, title);
 
   /* the grids are pictures: their text for screen readers */
@@ -282,9 +294,7 @@ visit_subtitle (const HwVisit *v)
   g_string_append_printf (s, " · %s", hw_visit_status_label (v->status));
   if (v->occ.moved)
     {
-      g_autoptr(GDateTime) was = g_date_time_new_utc (atoi (v->occ.key), atoi (v->occ.key + 5),
-                                                      atoi (v->occ.key + 8), 0, 0, 0);
-      g_autofree char *date = g_date_time_format (was, "%-d %B");
+      g_autofree char *date = hw_language_format_iso (v->occ.key, HW_DATE_DAY_MONTH_LONG, FALSE);
 
       /* Translators: a visit moved from its usual day, "moved from 10 March 16:00" */
       g_string_append_printf (s, " · ");
@@ -316,7 +326,6 @@ rebuild_agenda (HwVisitsView *self)
   for (guint i = 0; i < self->visits->len; i++)
     {
       HwVisit *v = &g_array_index (self->visits, HwVisit, i);
-      g_autoptr(GDateTime) day = NULL;
       g_autofree char *date = NULL;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
@@ -324,9 +333,13 @@ rebuild_agenda (HwVisitsView *self)
 
       if (atoi (v->occ.local_start) != self->year || atoi (v->occ.local_start + 5) != self->month)
         continue;
-      day = g_date_time_new_utc (atoi (v->occ.local_start), atoi (v->occ.local_start + 5),
-                                 atoi (v->occ.local_start + 8), 0, 0, 0);
-      date = g_date_time_format (day, "%A %-d %B");
+      {
+        g_autofree char *day = hw_language_format_iso (v->occ.local_start,
+                                                       HW_DATE_WEEKDAY_DAY_MONTH, FALSE);
+
+        /* "Saturday 1 March", "Sábado 1 de marzo": the row's title */
+        date = hw_language_capitalise (day);
+      }
       title = g_strdup_printf ("%s, %.5s–%.5s", date, v->occ.local_start + 11, v->occ.local_end + 11);
       subtitle = visit_subtitle (v);
 

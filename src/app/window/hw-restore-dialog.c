@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "hw-backup.h"
+#include "hw-language.h"
 #include "hw-restore-dialog.h"
 #include "hw-window.h"
 
@@ -38,11 +39,18 @@ G_DEFINE_FINAL_TYPE (HwRestoreDialog, hw_restore_dialog, ADW_TYPE_WINDOW)
 static char *
 format_when (GDateTime *when)
 {
-  g_autofree char *date = g_date_time_format (when, "%A %-d %B %Y");
+  /* the day's and month's names in the window's language, whatever the
+   * C library's locale says */
+  g_autofree char *date = hw_language_format_date (g_date_time_get_year (when),
+                                                   g_date_time_get_month (when),
+                                                   g_date_time_get_day_of_month (when),
+                                                   HW_DATE_WEEKDAY);
   g_autofree char *time = g_date_time_format (when, "%H:%M");
-
   /* TRANSLATORS: a date, then a time, e.g. "Tuesday 1 December 2026 at 09:14" */
-  return g_strdup_printf (_("%s at %s"), date, time);
+  g_autofree char *text = g_strdup_printf (_("%s at %s"), date, time);
+
+  /* (a row's title: "Martes 1 de diciembre…") */
+  return hw_language_capitalise (text);
 }
 
 static const char *

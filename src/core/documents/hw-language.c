@@ -334,6 +334,17 @@ hw_language_format_date (int         year,
        * "{month} de {year}". Keep the words in braces. */
       s = g_string_new (_("{month} {year}"));
       break;
+    case HW_DATE_WEEKDAY_DAY_MONTH:
+      /* Translators: a date with its day of the week and without the
+       * year, "Thursday 3 December". Keep the words in braces; e.g.
+       * Spanish "{weekday} {day} de {month}". */
+      s = g_string_new (_("{weekday} {day} {month}"));
+      break;
+    case HW_DATE_DAY_MONTH_LONG:
+      /* Translators: a date without the year, "3 December"; e.g. Spanish
+       * "{day} de {month}". Keep the words in braces. */
+      s = g_string_new (C_("long date", "{day} {month}"));
+      break;
     case HW_DATE_LONG:
     default:
       /* Translators: a date in a printed plan. Keep {day}, {month} and
@@ -350,6 +361,17 @@ hw_language_format_date (int         year,
                       ? hw_language_month_abbrev (month) : hw_language_month_name (month), 0);
   g_string_replace (s, "{year}", y, 0);
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+char *
+hw_language_capitalise (const char *text)
+{
+  char first[8] = { 0 };
+
+  if (text == NULL || *text == '\0' || !g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (text)), first);
+  return g_strconcat (first, g_utf8_next_char (text), NULL);
 }
 
 char *

@@ -89,6 +89,8 @@ typedef enum {
   HW_DATE_SHORT,         /* 3 Dec 2026 / 3 dic 2026 */
   HW_DATE_DAY_MONTH,     /* 3 Dec / 3 dic */
   HW_DATE_MONTH_YEAR,    /* December 2026 / diciembre de 2026 */
+  HW_DATE_WEEKDAY_DAY_MONTH, /* Thursday 3 December / jueves 3 de diciembre */
+  HW_DATE_DAY_MONTH_LONG,    /* 3 December / 3 de diciembre */
 } HwDateStyle;
 
 /* @month 1..12 */
@@ -109,6 +111,11 @@ char             *hw_language_format_iso      (const char  *iso,
                                                gboolean     with_time);
 /* Today's date (local time) in @style. */
 char             *hw_language_format_today    (HwDateStyle  style);
+
+/* @text with its first letter a capital, for the start of a title or a
+ * line: "Marzo de 2026", "Sábado 1 de marzo" (Spanish writes the names of
+ * months and days small). */
+char             *hw_language_capitalise      (const char  *text);
 
 /* Numbers and amounts in the current gettext language --------------------- */
 

@@ -523,11 +523,8 @@ hw_visits_draw_month (cairo_t    *cr,
     /* "December 2026", "Diciembre de 2026": a title starts with a capital
      * even where month names do not */
     g_autofree char *when = hw_language_format_date (year, month, 1, HW_DATE_MONTH_YEAR);
-    gunichar first = g_utf8_get_char (when);
-    char upper[8] = { 0 };
 
-    g_unichar_to_utf8 (g_unichar_totitle (first), upper);
-    title = g_strconcat (upper, g_utf8_next_char (when), NULL);
+    title = hw_language_capitalise (when);
   }
   set_rgb (cr, INK);
   draw_text (cr, title, l.margin, l.margin, 26 * s, TRUE, -1, ALIGN_LEFT);

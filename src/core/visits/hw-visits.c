@@ -12,6 +12,7 @@
 #include "hw-date.h"
 #include "hw-enums.h"
 #include "hw-invalid.h"
+#include "hw-language.h"
 #include "hw-visits.h"
 
 #define SCHOOL_HOURS_KEY "visits.school-hours"
@@ -475,13 +476,12 @@ day_add (const char *day,
               g_date_get_day (&d));
 }
 
+/* "3 December 2026", "3 de diciembre de 2026": in the messages' language,
+ * whatever the C library's locale says */
 static char *
 long_day (const char *day)
 {
-  g_autoptr(GDateTime) dt
-      = g_date_time_new_utc (atoi (day), atoi (day + 5), atoi (day + 8), 0, 0, 0);
-
-  return dt ? g_date_time_format (dt, "%-d %B %Y") : g_strdup (day);
+  return hw_language_format_iso (day, HW_DATE_LONG, FALSE);
 }
 
 /* A plan as stored, with the rule's visits before any exception. */
