@@ -17,7 +17,6 @@
 #include "hw-visits.h"
 #include "hw-visit-outcome-dialog.h"
 #include "hw-visits-view.h"
-#include "hw-test-find.h"
 
 static guint
 count_rows (GtkWidget *widget, const char *prefix)
@@ -123,29 +122,74 @@ spin (void)
     ;
 }
 
+/* The sample family in a store on a file of its own: its case, mother
+ * and child. */
+typedef struct {
+  char    *dir;
+  char    *path;
+  HwStore *store;
+  gint64   case_id, mother, child;
+} Demo;
+
+static void
+open_demo (Demo *demo)
+{
+  g_autoptr(GError) error = NULL;
+
+  demo->dir = g_dir_make_tmp ("homeward-visits-view-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo->path = g_build_filename (demo->dir, "homeward.db", NULL);
+  demo->store = hw_store_open (demo->path, &error);
+  g_assert_no_error (error);
+  demo->case_id = hw_demo_create (demo->store, &error);
+  g_assert_no_error (error);
+  demo->mother = hw_demo_find_person (demo->store, demo->case_id, "mother");
+  demo->child = hw_demo_find_person (demo->store, demo->case_id, "child");
+}
+
+/* (the store must be the last reference) */
+static void
+close_demo (Demo *demo)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", demo->dir);
+
+  g_assert_finalize_object (demo->store);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_clear_pointer (&demo->dir, g_free);
+  g_clear_pointer (&demo->path, g_free);
+}
+
+/* The family-time view of @demo's family in a window of its own, on
+ * March 2026. */
+static GtkWidget *
+show_view (Demo       *demo,
+           GtkWidget **window)
+{
+  GtkWidget *view = hw_visits_view_new (demo->store, demo->case_id);
+
+  *window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (*window), view);
+  gtk_window_present (GTK_WINDOW (*window));
+  hw_visits_view_show_day (HW_VISITS_VIEW (view), "2026-03-01");
+  spin ();
+  return view;
+}
+
 static void
 test_follows_store (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("homeward-visits-view-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "homeward.db", NULL);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  HwStore *store = hw_store_open (path, &error);
+  Demo demo = { 0 };
+  HwStore *store;
   GtkWidget *window, *view;
   gint64 case_id, elena, sofia, series;
 
-  g_assert_no_error (error);
-  case_id = hw_demo_create (store, &error);
-  g_assert_no_error (error);
-  elena = hw_demo_find_person (store, case_id, "mother");
-  sofia = hw_demo_find_person (store, case_id, "child");
-
-  window = gtk_window_new ();
-  view = hw_visits_view_new (store, case_id);
-  gtk_window_set_child (GTK_WINDOW (window), view);
-  gtk_window_present (GTK_WINDOW (window));
-  hw_visits_view_show_day (HW_VISITS_VIEW (view), "2026-03-01");
-  spin ();
+  open_demo (&demo);
+  store = demo.store;
+  case_id = demo.case_id;
+  elena = demo.mother;
+  sofia = demo.child;
+  view = show_view (&demo, &window);
   /* the list page holds a row per visit of the month */
   g_assert_cmpuint (count_rows (view, "Tuesday"), ==, 0);
 
@@ -157,7 +201,7 @@ test_follows_store (void)
    * (another store on the file, announced as the app does each second)
    * makes the list again, and the focus is on the same visit's button */
   {
-    g_autoptr(HwStore) other = hw_store_open (path, &error);
+    g_autoptr(HwStore) other = hw_store_open (demo.path, &error);
     g_autoptr(HwRecord) person = NULL;
     GtkWidget *row, *button, *focus;
     g_autofree char *title = NULL;
@@ -210,8 +254,7 @@ test_follows_store (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
-  g_assert_finalize_object (store);
-  g_assert_cmpint (system (cmd), ==, 0);
+  close_demo (&demo);
 }
 
 static GtkWidget *
@@ -460,13 +503,6 @@ test_makeup_conflict (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
-static gboolean
-match_view_stack (GtkWidget     *widget,
-                  gconstpointer  data)
-{
-  return ADW_IS_VIEW_STACK (widget);
-}
-
 /* In Spanish, with the C library's locale still "C" (as on a computer
  * whose formats are not Spanish): the month's title, the week's, the
  * list's days and the outcome dialog's date are Spanish, as the printed
@@ -476,33 +512,21 @@ static void
 test_dates_in_language (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("homeward-visits-view-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "homeward.db", NULL);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
   g_autoptr(HwLanguageSwitch) sw = NULL;
-  HwStore *store = hw_store_open (path, &error);
+  Demo demo = { 0 };
   GtkWidget *window, *view, *stack, *dialog;
   g_autoptr(GArray) visits = NULL;
   const HwVisit *first = NULL;
-  gint64 case_id, elena, sofia, series;
+  gint64 series;
   const char *summary;
 
-  g_assert_no_error (error);
-  case_id = hw_demo_create (store, &error);
-  g_assert_no_error (error);
-  elena = hw_demo_find_person (store, case_id, "mother");
-  sofia = hw_demo_find_person (store, case_id, "child");
-  series = create_three_tuesdays (store, case_id, &elena, &sofia);
+  open_demo (&demo);
+  series = create_three_tuesdays (demo.store, demo.case_id, &demo.mother, &demo.child);
 
   /* the window's texts from Homeward's catalog, as src/main.c sets it */
   textdomain (GETTEXT_PACKAGE);
   sw = hw_language_push ("es");
-  window = gtk_window_new ();
-  view = hw_visits_view_new (store, case_id);
-  gtk_window_set_child (GTK_WINDOW (window), view);
-  gtk_window_present (GTK_WINDOW (window));
-  hw_visits_view_show_day (HW_VISITS_VIEW (view), "2026-03-01");
-  spin ();
+  view = show_view (&demo, &window);
 
   /* the month's title above the pages, as the month's grid writes it */
   g_assert_cmpstr (find_label (view, "Marzo de 2026"), ==, "Marzo de 2026");
@@ -517,7 +541,7 @@ test_dates_in_language (void)
   g_assert_cmpuint (count_rows (view, "Tuesday"), ==, 0);
 
   /* the week's title: Monday 2 to Sunday 8 March */
-  stack = hw_test_find_widget (view, match_view_stack, NULL);
+  stack = find_widget (view, ADW_TYPE_VIEW_STACK, NULL);
   g_assert_nonnull (stack);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "week");
   hw_visits_view_show_day (HW_VISITS_VIEW (view), "2026-03-03");
@@ -525,7 +549,7 @@ test_dates_in_language (void)
   g_assert_cmpstr (find_label (view, "2 mar"), ==, "2 mar – 8 mar 2026");
 
   /* the outcome dialog's line about the visit */
-  visits = hw_visits_list (store, case_id, 0, 1772323200 /* 2026-03-01 */,
+  visits = hw_visits_list (demo.store, demo.case_id, 0, 1772323200 /* 2026-03-01 */,
                            1775001600 /* 2026-04-01 */, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < visits->len && first == NULL; i++)
@@ -533,7 +557,7 @@ test_dates_in_language (void)
       first = &g_array_index (visits, HwVisit, i);
   g_assert_nonnull (first);
   g_assert_true (g_str_has_prefix (first->occ.local_start, "2026-03-03"));
-  dialog = GTK_WIDGET (hw_visit_outcome_dialog_new (GTK_WINDOW (window), store, first, NULL));
+  dialog = GTK_WIDGET (hw_visit_outcome_dialog_new (GTK_WINDOW (window), demo.store, first, NULL));
   gtk_window_present (GTK_WINDOW (dialog));
   spin ();
   g_assert_nonnull (find_label (dialog, "Martes 3 de marzo de 2026, 16:30–18:00"));
@@ -544,8 +568,7 @@ test_dates_in_language (void)
   g_clear_pointer (&sw, hw_language_pop);
   textdomain ("messages");
   g_clear_pointer (&visits, g_array_unref);
-  g_assert_finalize_object (store);
-  g_assert_cmpint (system (cmd), ==, 0);
+  close_demo (&demo);
 }
 
 int
