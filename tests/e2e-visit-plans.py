@@ -38,6 +38,13 @@ def named(root, role, name):
 
 
 END_REASON = 'The court paused overnight visits until the review hearing.'
+MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+          'September', 'October', 'November', 'December']
+
+
+def in_words(day):
+    """A day as the window writes it in English: "10 December 2026"."""
+    return f'{day.day} {MONTHS[day.month - 1]} {day.year}'
 ITEMS = ['Change from a Date…', 'Step Up…', 'Step Down…', 'End Plan…']
 
 
@@ -130,7 +137,7 @@ def run(tmp, env):
             wait_for(lambda: window(app, 'Step Up Visits') is None, 'the Step Up dialog to close')
             toast = wait_for(lambda: find_shallow(frame, pyatspi.ROLE_LABEL,
                                                   'Visits step up to Overnight or weekend from '
-                                                  + today.isoformat()),
+                                                  + in_words(today)),
                              'the toast', timeout=15)
             check(toast is not None, 'a toast confirms the step up')
             rows = query(db, 'SELECT id, level, change_reason, follows_id, change_date FROM visit_series'
@@ -172,7 +179,7 @@ def run(tmp, env):
 
             # 3. Undo through the toast puts the change back
             toast = wait_for(lambda: find_shallow(frame, pyatspi.ROLE_LABEL, 'Visit plan changed from '
-                                                  + later.isoformat()), 'the toast of the change', timeout=15)
+                                                  + in_words(later)), 'the toast of the change', timeout=15)
             check(toast is not None, 'a toast confirms the change')
             screenshot('visit-plans-after-change.png')
             # the header has an Undo button too, the toast's comes after it

@@ -11,6 +11,7 @@
 
 #include "hw-enums.h"
 #include "hw-family-plan.h"
+#include "hw-language.h"
 #include "hw-meeting.h"
 #include "hw-meeting-attendees-section.h"
 #include "hw-meeting-details-section.h"
@@ -18,6 +19,7 @@
 #include "hw-meeting-later.h"
 #include "hw-meeting-phase-section.h"
 #include "hw-meeting-queries.h"
+#include "hw-meeting-row.h"
 #include "hw-meeting-scaling-section.h"
 #include "hw-meeting-step-row.h"
 #include "hw-presentation-window.h"
@@ -1006,6 +1008,48 @@ test_screen_next_conflict (Fixture       *f,
   g_assert_null (screen);
 }
 
+/* a label whose text has @part in it */
+static gboolean
+has_label_with (GtkWidget  *root,
+                const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_label_with (c, part))
+      return TRUE;
+  return FALSE;
+}
+
+/* The meeting's day in words, as everywhere else in the window: "24
+ * February 2025, 10:00 · Family room" above the steps, "24 Feb 2025,
+ * 10:00" in the list of meetings; never "2025-02-24 10:00". */
+static void
+test_dates_in_words (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(HwRecord) meeting = hw_store_get (f->store, "meetings", f->meeting, NULL);
+  const char *iso = hw_record_get_string (meeting, "starts_at");
+  g_autofree char *as_iso = NULL;
+  g_autofree char *long_date = hw_language_format_iso (iso, HW_DATE_LONG, TRUE);
+  g_autofree char *short_date = hw_language_format_iso (iso, HW_DATE_SHORT, TRUE);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", long_date,
+                                               hw_record_get_string (meeting, "place"));
+  GtkWidget *row;
+
+  g_assert_cmpuint (strlen (iso), >=, 16);
+  as_iso = g_strdup_printf ("%.10s %.5s", iso, iso + 11);
+  /* (words: the month's name, the time after a comma) */
+  g_assert_nonnull (strstr (long_date, hw_language_month_name (atoi (iso + 5))));
+  g_assert_nonnull (strstr (short_date, hw_language_month_abbrev (atoi (iso + 5))));
+  g_assert_true (g_str_has_suffix (long_date, as_iso + 10));
+  g_assert_true (has_label_with (f->view, subtitle));
+  row = find_type (f->view, HW_TYPE_MEETING_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (has_label_with (row, short_date));
+  g_assert_false (has_label_with (f->window, as_iso));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1029,6 +1073,7 @@ main (int   argc,
   ADD ("/meeting-view/step-conflict", test_step_conflict);
   ADD ("/meeting-view/screen-next-conflict", test_screen_next_conflict);
   ADD ("/meeting-view/keeps-typing", test_keeps_typing);
+  ADD ("/meeting-view/dates-in-words", test_dates_in_words);
   ADD ("/meeting-view/after-keeps-typing", test_clock);   /* nothing left behind */
 #undef ADD
 

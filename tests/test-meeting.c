@@ -10,6 +10,7 @@
 
 #include "hw-demo.h"
 #include "hw-family-plan.h"
+#include "hw-language.h"
 #include "hw-meeting.h"
 #include "hw-meeting-queries.h"
 #include "hw-meeting-render.h"
@@ -1255,6 +1256,65 @@ test_screen_latest (Fixture       *f,
   }
 }
 
+/* The room's screen says when in words a parent reads, in the window's
+ * language: the meeting's day on the top line, the next meeting's with
+ * its day of the week (not "2026-06-02 09:30"). */
+static void
+test_screen_dates (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwRecord) change = hw_record_new ("meetings");
+  const struct { const char *language, *when, *next, *due; } expected[] = {
+    { "en", "2 May 2026, 10:00", "Tuesday 2 June 2026, 09:30", "by 20 May 2026" },
+    { "es", "2 de mayo de 2026, 10:00", "martes 2 de junio de 2026, 09:30",
+      "antes del 20 de mayo de 2026" },
+  };
+  /* drawn on a line of its own on the next meeting's step */
+  const char *const alone[] = { "Tuesday 2 June 2026, 09:30", "Martes 2 de junio de 2026, 09:30" };
+
+  hw_record_set_id (change, f->meeting);
+  hw_record_set_string (change, "next_meeting", "2026-06-02 09:30");
+  hw_record_set_string (change, "current_phase", "next-meeting");
+  g_assert_true (hw_meeting_update (f->store, change, &error));
+  g_assert_no_error (error);
+  /* a next step with its due date, on the screen's third column */
+  g_assert_cmpint (hw_meeting_add_action (f->store, f->meeting, "Call the school", 0, 0, "2026-05-20",
+                                          &error), >, 0);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(HwLanguageSwitch) sw = hw_language_push (expected[i].language);
+      g_autoptr(HwPresentation) p = hw_meeting_presentation (f->store, f->meeting, &error);
+      g_autofree char *out = NULL;
+      g_autofree char *flat = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (p->when, ==, expected[i].when);
+      g_assert_cmpstr (p->next_meeting, ==, expected[i].next);
+      /* drawn: the next meeting's step shows it in large letters */
+      out = screen_text (f, p);
+      flat = g_strdelimit (g_strdup (out), "\n", ' ');
+      g_assert_nonnull (strstr (flat, expected[i].when));
+      g_assert_nonnull (strstr (flat, alone[i]));
+      g_assert_null (strstr (flat, "2026-06-02"));
+      g_assert_cmpuint (p->next_steps->len, ==, 1);
+      g_assert_cmpstr (((HwPresentationItem *) g_ptr_array_index (p->next_steps, 0))->due, ==,
+                       expected[i].due);
+      /* a picture to look at, when asked for */
+      if (g_getenv ("HOMEWARD_SCREENSHOT_DIR") != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("screen-dates-%s.png", expected[i].language);
+          g_autofree char *png = g_build_filename (g_getenv ("HOMEWARD_SCREENSHOT_DIR"), name, NULL);
+
+          g_mkdir_with_parents (g_getenv ("HOMEWARD_SCREENSHOT_DIR"), 0755);
+          g_assert_true (hw_meeting_render_png (p, 1920, 1080, png, &error));
+          g_assert_no_error (error);
+        }
+    }
+}
+
 static void
 test_dates (void)
 {
@@ -1426,6 +1486,7 @@ main (int   argc,
   ADD ("/meeting/render", test_render);
   ADD ("/meeting/screen-text", test_screen_text);
   ADD ("/meeting/screen-latest", test_screen_latest);
+  ADD ("/meeting/screen-dates", test_screen_dates);
 #undef ADD
 
   return g_test_run ();

@@ -47,6 +47,20 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+/* whether a row under @widget has @part in its subtitle */
+static gboolean
+has_row_subtitle (GtkWidget  *widget,
+                  const char *part)
+{
+  if (HW_IS_TEXT_ROW (widget) && hw_text_row_get_subtitle (HW_TEXT_ROW (widget)) != NULL &&
+      strstr (hw_text_row_get_subtitle (HW_TEXT_ROW (widget)), part) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_row_subtitle (c, part))
+      return TRUE;
+  return FALSE;
+}
+
 /* the @n-th row (from 0) whose title starts with @prefix */
 static GtkWidget *
 nth_row (GtkWidget  *widget,
@@ -522,6 +536,23 @@ test_dates_in_language (void)
 
   open_demo (&demo);
   series = create_three_tuesdays (demo.store, demo.case_id, &demo.mother, &demo.child);
+  /* and a plan still to come, with its end set */
+  {
+    HwVisitPlan plan = { 0 };
+
+    plan.case_id = demo.case_id;
+    plan.dtstart = "2027-01-05T16:30";
+    plan.tzid = "America/New_York";
+    plan.duration_minutes = 60;
+    plan.rrule = "FREQ=WEEKLY;COUNT=2";
+    plan.level = "supervised";
+    plan.visitors = &demo.mother;
+    plan.n_visitors = 1;
+    plan.children = &demo.child;
+    plan.n_children = 1;
+    g_assert_cmpint (hw_visits_create_series (demo.store, &plan, &error), >, 0);
+    g_assert_no_error (error);
+  }
 
   /* the window's texts from Homeward's catalog, as src/main.c sets it */
   textdomain (GETTEXT_PACKAGE);
@@ -539,6 +570,10 @@ test_dates_in_language (void)
   g_assert_cmpuint (count_rows (view, "Martes 3 de marzo, 16:30"), ==, 1);
   g_assert_cmpuint (count_rows (view, "Martes 17 de marzo, 16:30"), ==, 1);
   g_assert_cmpuint (count_rows (view, "Tuesday"), ==, 0);
+  /* the plans' days, in words */
+  g_assert_true (has_row_subtitle (view, "Desde el 3 de marzo de 2026, terminó el 17 de marzo de 2026"));
+  g_assert_true (has_row_subtitle (view, "Del 5 de enero de 2027 al 12 de enero de 2027"));
+  g_assert_false (has_row_subtitle (view, "2026-03-03"));
 
   /* the week's title: Monday 2 to Sunday 8 March */
   stack = find_widget (view, ADW_TYPE_VIEW_STACK, NULL);

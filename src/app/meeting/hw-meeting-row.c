@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hw-enums.h"
+#include "hw-language.h"
 #include "hw-meeting-row.h"
 
 struct _HwMeetingRow
@@ -41,7 +42,8 @@ hw_meeting_row_constructed (GObject *object)
 
   G_OBJECT_CLASS (hw_meeting_row_parent_class)->constructed (object);
 
-  when = strlen (iso) >= 16 ? g_strdup_printf ("%.10s %.5s", iso, iso + 11) : g_strdup (iso);
+  /* "24 Feb 2025, 10:00", "24 feb 2025, 10:00": short for the list */
+  when = hw_language_format_iso (iso, HW_DATE_SHORT, TRUE);
   gtk_label_set_text (self->title_label,
                       hw_choice_label (HW_CHOICES_MEETING_KIND, hw_record_get_string (self->record,
                                                                                       "kind")));

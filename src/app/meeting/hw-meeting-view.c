@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "hw-enums.h"
+#include "hw-language.h"
 #include "hw-meeting.h"
 #include "hw-meeting-attendees-section.h"
 #include "hw-meeting-clock.h"
@@ -240,8 +241,13 @@ update_header (HwMeetingView *self)
                                                           hw_record_get_string (meeting, "kind")));
   iso = hw_record_get_string (meeting, "starts_at");
   place = hw_record_get_string (meeting, "place");
-  subtitle = g_strdup_printf ("%.10s %.5s%s%s", iso, strlen (iso) >= 16 ? iso + 11 : "",
-                              *place ? " · " : "", place);
+  {
+    /* "24 February 2025, 10:00 · Family room", the day in words as
+     * everywhere else in the window */
+    g_autofree char *when = hw_language_format_iso (iso, HW_DATE_LONG, TRUE);
+
+    subtitle = g_strdup_printf ("%s%s%s", when, *place ? " · " : "", place);
+  }
   gtk_label_set_text (self->subtitle_label, subtitle);
 
   /* the step shown is moved from this version only */

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "hw-language.h"
 #include "hw-people.h"
 #include "hw-plan-change-dialog.h"
 #include "hw-toast.h"
@@ -105,6 +106,9 @@ apply_action (GtkWidget  *widget,
   const char *level
       = li < self->level_ids->len ? g_array_index (self->level_ids, const char *, li) : NULL;
   g_autofree char *level_label = level ? g_strdup (hw_visit_level_label (level)) : NULL;
+  /* the toast's day in words (what was typed, if it is not a date: the
+   * change is refused then, and no toast shows) */
+  g_autofree char *day_words = hw_language_format_iso (day, HW_DATE_LONG, FALSE);
   g_autofree char *title = NULL;
   gboolean ok;
 
@@ -117,16 +121,16 @@ apply_action (GtkWidget  *widget,
                                                                       : HW_VISIT_STEP_DOWN,
                                  level, reason, &error)
            != 0;
-      /* Translators: a toast, "Visits step up to Unsupervised from 2026-12-10" */
+      /* Translators: a toast, "Visits step up to Unsupervised from 10 December 2026" */
       title = g_strdup_printf (self->kind == HW_PLAN_CHANGE_STEP_UP
                                    ? _("Visits step up to %s from %s")
                                    : _("Visits step down to %s from %s"),
-                               level_label, day);
+                               level_label, day_words);
       break;
     case HW_PLAN_CHANGE_END:
       ok = hw_visits_end_plan (self->store, self->series_id, day, reason, &error);
-      /* Translators: a toast, "Visit plan ends on 2026-12-10" */
-      title = g_strdup_printf (_("Visit plan ends on %s"), day);
+      /* Translators: a toast, "Visit plan ends on 10 December 2026" */
+      title = g_strdup_printf (_("Visit plan ends on %s"), day_words);
       break;
     case HW_PLAN_CHANGE_FROM:
     default:
@@ -154,8 +158,8 @@ apply_action (GtkWidget  *widget,
           change.supervisor = supervisor;   /* the plan's own free text, kept */
         ok = hw_visits_change_from (self->store, self->series_id, day, &change, reason, &error)
              != 0;
-        /* Translators: a toast, "Visit plan changed from 2026-12-10" */
-        title = g_strdup_printf (_("Visit plan changed from %s"), day);
+        /* Translators: a toast, "Visit plan changed from 10 December 2026" */
+        title = g_strdup_printf (_("Visit plan changed from %s"), day_words);
       }
       break;
     }

@@ -409,19 +409,23 @@ plan_subtitle (const HwVisitPlanSummary *p,
                const char               *today)
 {
   GString *s = g_string_new (p->when);
+  /* the days in words, as everywhere else in the window */
+  g_autofree char *first = hw_language_format_iso (p->first_day, HW_DATE_LONG, FALSE);
+  g_autofree char *last = hw_language_format_iso (p->last_day, HW_DATE_LONG, FALSE);
 
   if (p->place[0])
     g_string_append_printf (s, " · %s", p->place);
   g_string_append_c (s, '\n');
   if (p->last_day[0] && strcmp (p->last_day, today) < 0)
-    /* Translators: a plan's dates, "From 2026-06-30, ended 2026-09-01" */
-    g_string_append_printf (s, _("From %s, ended %s"), p->first_day, p->last_day);
+    /* Translators: a plan's dates, "From 30 June 2026, ended 1 September 2026" */
+    g_string_append_printf (s, _("From %s, ended %s"), first, last);
   else if (p->last_day[0])
-    /* Translators: a plan's dates, "From 2026-06-30 to 2026-09-01" */
-    g_string_append_printf (s, _("From %s to %s"), p->first_day, p->last_day);
+    /* Translators: a plan's dates, "From 30 June 2026 to 1 September 2026";
+     * e.g. Spanish "Del %s al %s" */
+    g_string_append_printf (s, C_("plan dates", "From %s to %s"), first, last);
   else
-    /* Translators: a plan with no end date, "From 2026-06-30, no end set" */
-    g_string_append_printf (s, _("From %s, no end set"), p->first_day);
+    /* Translators: a plan with no end date, "From 30 June 2026, no end set" */
+    g_string_append_printf (s, _("From %s, no end set"), first);
   if (p->change_reason[0])
     {
       g_string_append_c (s, '\n');

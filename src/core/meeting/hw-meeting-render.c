@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "hw-export.h"
+#include "hw-language.h"
 #include "hw-meeting-render.h"
 
 #define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
@@ -857,7 +858,10 @@ hw_meeting_render_presentation_checked (cairo_t              *cr,
       draw_columns (&ctx, p, margin, y, content_w, body_h);
     else if (g_strcmp0 (p->phase, "next-meeting") == 0 && p->next_meeting && p->next_meeting[0])
       {
-        double h = draw_text (&ctx, p->next_meeting, margin, y, content_w, 88, TRUE, 1, &cyan);
+        /* a line of its own: "Martes 2 de junio…", where the sentence
+         * under the other steps says "Próxima reunión: martes 2…" */
+        g_autofree char *next = hw_language_capitalise (p->next_meeting);
+        double h = draw_text (&ctx, next, margin, y, content_w, 88, TRUE, 1, &cyan);
         draw_items (&ctx, p->phase_items, margin, y + h + 30 * s, content_w, body_h - h - 30 * s,
                     52, &yellow, "•", NULL, TRUE);
       }

@@ -10,6 +10,7 @@
 #include "hw-date.h"
 #include "hw-enums.h"
 #include "hw-invalid.h"
+#include "hw-language.h"
 #include "hw-meeting.h"
 
 #define MAX_TEXT 4000
@@ -72,15 +73,17 @@ normalise_next_meeting (const char  *text,
   return TRUE;
 }
 
-/* "2026-05-02T10:00:00" -> "2026-05-02 10:00" */
+/* For the room's screen, in words a parent reads on the wall and in the
+ * window's language: "2026-05-02T10:00:00" -> "2 May 2026, 10:00"
+ * (@style HW_DATE_LONG), "Saturday 2 May 2026, 10:00" (HW_DATE_WEEKDAY;
+ * "sábado 2 de mayo de 2026, 10:00" in Spanish). */
 static char *
-display_datetime (const char *iso)
+display_datetime (const char  *iso,
+                  HwDateStyle  style)
 {
   if (iso == NULL)
     return g_strdup ("");
-  if (strlen (iso) >= 16 && iso[10] == 'T')
-    return g_strdup_printf ("%.10s %.5s", iso, iso + 11);
-  return g_strdup (iso);
+  return hw_language_format_iso (iso, style, TRUE);
 }
 
 /* Lookups ----------------------------------------------------------------- */
@@ -1650,8 +1653,13 @@ screen_item (HwRecord   *row,
         item->detail = screen_name (people, hw_record_get_int (row, "owner_person_id"));
       /* its own line on the screen, so that a long name never cuts it */
       if (*due != '\0')
-        /* TRANSLATORS: a due date, e.g. "by 2026-05-31" */
-        item->due = g_strdup_printf (_("by %s"), due);
+        {
+          /* in words, as on the phones' page: "by 31 May 2026" */
+          g_autofree char *date = hw_language_format_iso (due, HW_DATE_LONG, FALSE);
+
+          /* TRANSLATORS: a due date, e.g. "by 31 May 2026" */
+          item->due = g_strdup_printf (_("by %s"), date);
+        }
     }
   else if (g_strcmp0 (phase, "decisions") == 0)
     item->detail = g_strdup (hw_record_get_boolean (row, "consensus")
@@ -1716,7 +1724,8 @@ hw_meeting_presentation (HwStore     *store,
 
   p = g_new0 (HwPresentation, 1);
   p->meeting_title = g_strdup (hw_choice_label (HW_CHOICES_MEETING_KIND, hw_record_get_string (meeting, "kind")));
-  p->when = display_datetime (hw_record_get_string (meeting, "starts_at"));
+  /* (the top line: short, without the day of the week) */
+  p->when = display_datetime (hw_record_get_string (meeting, "starts_at"), HW_DATE_LONG);
   p->phase = g_strdup (phase);
   p->version = hw_record_get_version (meeting);
   p->phase_title = g_strdup (hw_choice_label (HW_CHOICES_MEETING_PHASE, phase));
@@ -1724,7 +1733,8 @@ hw_meeting_presentation (HwStore     *store,
   p->n_phases = n_phases;
   p->phase_number = hw_choices_index (HW_CHOICES_MEETING_PHASE, phase) + 1;
   p->phase_seconds = hw_meeting_get_phase_time (store, meeting_id, phase);
-  p->next_meeting = display_datetime (hw_record_get_string (meeting, "next_meeting"));
+  /* (a day to come: its day of the week helps) */
+  p->next_meeting = display_datetime (hw_record_get_string (meeting, "next_meeting"), HW_DATE_WEEKDAY);
   p->phase_items = g_ptr_array_new_with_free_func (presentation_item_free);
   p->strengths = g_ptr_array_new_with_free_func (presentation_item_free);
   p->worries = g_ptr_array_new_with_free_func (presentation_item_free);

@@ -431,13 +431,13 @@ typedef struct {
  */
 typedef struct {
   char      *meeting_title;   /* "Family team meeting" (translated) */
-  char      *when;            /* "2026-05-02 10:00" */
+  char      *when;            /* "2 May 2026, 10:00", in the window's language */
   char      *phase;           /* current phase id */
   char      *phase_title;     /* translated */
   guint      phase_number;    /* 1-based */
   guint      n_phases;
   gint64     phase_seconds;   /* time recorded for the current phase */
-  char      *next_meeting;    /* "" if not set */
+  char      *next_meeting;    /* "Tuesday 2 June 2026, 10:00"; "" if not set */
   GPtrArray *phase_items;     /* HwPresentationItem: the current phase's */
   GPtrArray *strengths;       /* HwPresentationItem */
   GPtrArray *worries;         /* HwPresentationItem */
