@@ -1120,7 +1120,7 @@ hw_plan_document_new_for_store (HwStore            *store,
       /* NULL if refused: hw_plan_document_new() then says why */
       g_autofree char *lang = hw_language_choose (language, str (obj (root, "case"), "primary_language"),
                                                   NULL);
-      g_autoptr(HwLanguageSwitch) sw = hw_language_push (lang);
+      g_autoptr(HwLanguageSwitch) sw G_GNUC_UNUSED = hw_language_push (lang);
 
       /* An agreed version shows the map frozen with it, so that it
        * reprints the same; the draft shows today's map. */

@@ -776,7 +776,6 @@ read_master (HwStore        *store,
              icalcomponent  *ev,
              GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
   Incoming *in = g_new0 (Incoming, 1);
   icalproperty *p;
   gboolean is_date = FALSE;

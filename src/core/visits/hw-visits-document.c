@@ -171,7 +171,7 @@ hw_visits_display_title (const char *title)
 
   for (guint i = 0; !is_default && languages[i] != NULL; i++)
     {
-      g_autoptr(HwLanguageSwitch) sw = hw_language_push (languages[i]);
+      g_autoptr(HwLanguageSwitch) sw G_GNUC_UNUSED = hw_language_push (languages[i]);
 
       is_default = g_str_equal (title, _("Family time"));
     }

@@ -730,7 +730,6 @@ change_plan (HwStore           *store,
 {
   OldPlan old = { 0 };
   g_autoptr(HwRecurrence) new_rule = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *why = g_strstrip (g_strdup (reason ? reason : ""));
   char start[HW_LOCAL_TIME_LEN], last[11];
   gboolean own, ok = FALSE, in_place;
