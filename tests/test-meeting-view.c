@@ -1008,19 +1008,6 @@ test_screen_next_conflict (Fixture       *f,
   g_assert_null (screen);
 }
 
-/* a label whose text has @part in it */
-static gboolean
-has_label_with (GtkWidget  *root,
-                const char *part)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (has_label_with (c, part))
-      return TRUE;
-  return FALSE;
-}
-
 /* The meeting's day in words, as everywhere else in the window: "24
  * February 2025, 10:00 · Family room" above the steps, "24 Feb 2025,
  * 10:00" in the list of meetings; never "2025-02-24 10:00". */
@@ -1043,11 +1030,11 @@ test_dates_in_words (Fixture       *f,
   g_assert_nonnull (strstr (long_date, hw_language_month_name (atoi (iso + 5))));
   g_assert_nonnull (strstr (short_date, hw_language_month_abbrev (atoi (iso + 5))));
   g_assert_true (g_str_has_suffix (long_date, as_iso + 10));
-  g_assert_true (has_label_with (f->view, subtitle));
+  g_assert_true (shows_text (f->view, subtitle));
   row = find_type (f->view, HW_TYPE_MEETING_ROW);
   g_assert_nonnull (row);
-  g_assert_true (has_label_with (row, short_date));
-  g_assert_false (has_label_with (f->window, as_iso));
+  g_assert_true (shows_text (row, short_date));
+  g_assert_false (shows_text (row, as_iso));
 }
 
 int
