@@ -456,6 +456,11 @@ test_dates (void)
   g_autofree char *es_time = NULL;
   g_autofree char *en_no_year = NULL, *es_no_year = NULL;
   g_autofree char *en_day_month = NULL, *es_day_month = NULL;
+  g_autofree char *es_from_date_time = NULL;
+  g_autoptr(GTimeZone) plus_two = g_time_zone_new_identifier ("+02:00");
+  /* 3 March 2025, 23:30 at +02:00: still the 3rd there (the 3rd at 21:30
+   * UTC) */
+  g_autoptr(GDateTime) late = g_date_time_new (plus_two, 2025, 3, 3, 23, 30, 0);
 
   {
     g_autoptr(HwLanguageSwitch) sw = hw_language_push ("en");
@@ -473,6 +478,7 @@ test_dates (void)
     es_time = hw_language_format_iso ("2026-10-22T10:00:00", HW_DATE_LONG, TRUE);
     es_no_year = hw_language_format_date (2025, 3, 1, HW_DATE_WEEKDAY_DAY_MONTH);
     es_day_month = hw_language_format_iso ("2025-03-10T16:00", HW_DATE_DAY_MONTH_LONG, FALSE);
+    es_from_date_time = hw_language_format_date_time (late, HW_DATE_WEEKDAY);
   }
   g_assert_cmpstr (en, ==, "Wednesday 2 December 2026");
   g_assert_cmpstr (es, ==, "miércoles 2 de diciembre de 2026");
@@ -483,6 +489,7 @@ test_dates (void)
   g_assert_cmpstr (es_no_year, ==, "sábado 1 de marzo");
   g_assert_cmpstr (en_day_month, ==, "10 March");
   g_assert_cmpstr (es_day_month, ==, "10 de marzo");
+  g_assert_cmpstr (es_from_date_time, ==, "lunes 3 de marzo de 2025");
   /* the start of a title or a line */
   {
     const struct { const char *text, *capitalised; } titles[] = {

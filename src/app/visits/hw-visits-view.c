@@ -154,14 +154,8 @@ refresh (HwVisitsView *self)
   if (on_week_page (self))
     {
       g_autoptr(GDateTime) sun = g_date_time_add_days (monday, 6);
-      g_autofree char *a = hw_language_format_date (g_date_time_get_year (monday),
-                                                    g_date_time_get_month (monday),
-                                                    g_date_time_get_day_of_month (monday),
-                                                    HW_DATE_DAY_MONTH);
-      g_autofree char *b = hw_language_format_date (g_date_time_get_year (sun),
-                                                    g_date_time_get_month (sun),
-                                                    g_date_time_get_day_of_month (sun),
-                                                    HW_DATE_SHORT);
+      g_autofree char *a = hw_language_format_date_time (monday, HW_DATE_DAY_MONTH);
+      g_autofree char *b = hw_language_format_date_time (sun, HW_DATE_SHORT);
 
       /* Translators: a week, "10 Mar – 16 Mar 2025" */
       title = g_strdup_printf (_("%s – %s"), a, b);

@@ -41,10 +41,7 @@ format_when (GDateTime *when)
 {
   /* the day's and month's names in the window's language, whatever the
    * C library's locale says */
-  g_autofree char *date = hw_language_format_date (g_date_time_get_year (when),
-                                                   g_date_time_get_month (when),
-                                                   g_date_time_get_day_of_month (when),
-                                                   HW_DATE_WEEKDAY);
+  g_autofree char *date = hw_language_format_date_time (when, HW_DATE_WEEKDAY);
   g_autofree char *time = g_date_time_format (when, "%H:%M");
   /* TRANSLATORS: a date, then a time, e.g. "Tuesday 1 December 2026 at 09:14" */
   g_autofree char *text = g_strdup_printf (_("%s at %s"), date, time);

@@ -410,12 +410,20 @@ hw_language_format_iso (const char  *iso,
 }
 
 char *
+hw_language_format_date_time (GDateTime   *when,
+                              HwDateStyle  style)
+{
+  g_return_val_if_fail (when != NULL, NULL);
+  return hw_language_format_date (g_date_time_get_year (when), g_date_time_get_month (when),
+                                  g_date_time_get_day_of_month (when), style);
+}
+
+char *
 hw_language_format_today (HwDateStyle style)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  return hw_language_format_date (g_date_time_get_year (now), g_date_time_get_month (now),
-                                  g_date_time_get_day_of_month (now), style);
+  return hw_language_format_date_time (now, style);
 }
 
 /* Numbers ------------------------------------------------------------------ */

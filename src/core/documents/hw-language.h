@@ -109,6 +109,9 @@ char             *hw_language_format_date     (int          year,
 char             *hw_language_format_iso      (const char  *iso,
                                                HwDateStyle  style,
                                                gboolean     with_time);
+/* @when's day (in its own time zone) in @style; the time is left out. */
+char             *hw_language_format_date_time (GDateTime  *when,
+                                                HwDateStyle style);
 /* Today's date (local time) in @style. */
 char             *hw_language_format_today    (HwDateStyle  style);
 

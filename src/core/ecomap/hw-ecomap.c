@@ -96,22 +96,6 @@ make_subtitle (const HwRecipient *recipient,
   return g_strdup_printf (_("%s · %s"), when, copy);
 }
 
-/* A date in words, in the language of the document being made (never
- * the C library's locale, so that hw_language_push() applies). */
-static char *
-format_date (GDateTime *when)
-{
-  return hw_language_format_date (g_date_time_get_year (when), g_date_time_get_month (when),
-                                  g_date_time_get_day_of_month (when), HW_DATE_LONG);
-}
-
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return format_date (now);
-}
 
 static void
 load_legend (HwStore     *store,
@@ -170,7 +154,9 @@ hw_ecomap_load (HwStore           *store,
   map = hw_ecomap_map_new ();
   map->title = g_strdup_printf (_("Ecomap of the %s family"),
                                 hw_record_get_string (family, "family_name"));
-  when = today ();
+  /* in words, in the language of the document being made (never the C
+   * library's locale, so that hw_language_push () applies) */
+  when = hw_language_format_today (HW_DATE_LONG);
   map->subtitle = make_subtitle (recipient, when);
   map->sample_line = sample_line (family);
   map->household_label = g_strdup_printf (_("%s household"),
@@ -1090,7 +1076,7 @@ hw_ecomap_load_snapshot (HwStore           *store,
                                 hw_record_get_string (family, "family_name"),
                                 hw_record_get_string (row, "name"));
   taken = g_date_time_new_from_iso8601 (hw_record_get_string (row, "taken_at"), NULL);
-  when = taken ? format_date (taken) : g_strdup ("");
+  when = taken ? hw_language_format_date_time (taken, HW_DATE_LONG) : g_strdup ("");
   map->subtitle = make_subtitle (recipient, when);
   map->sample_line = sample_line (family);
   map->household_id = json_object_get_int_member_with_default (root, "household", 0);
@@ -1349,7 +1335,7 @@ hw_ecomap_export (HwStore               *store,
 
       g_free (map->subtitle);
       {
-        g_autofree char *when = today ();
+        g_autofree char *when = hw_language_format_today (HW_DATE_LONG);
         g_autofree char *copy = hw_recipient_describe (&opts->recipient,
                                                        person ? hw_record_get_string (person, "name") : NULL);
 
