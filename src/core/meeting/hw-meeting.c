@@ -73,19 +73,6 @@ normalise_next_meeting (const char  *text,
   return TRUE;
 }
 
-/* For the room's screen, in words a parent reads on the wall and in the
- * window's language: "2026-05-02T10:00:00" -> "2 May 2026, 10:00"
- * (@style HW_DATE_LONG), "Saturday 2 May 2026, 10:00" (HW_DATE_WEEKDAY;
- * "sábado 2 de mayo de 2026, 10:00" in Spanish). */
-static char *
-display_datetime (const char  *iso,
-                  HwDateStyle  style)
-{
-  if (iso == NULL)
-    return g_strdup ("");
-  return hw_language_format_iso (iso, style, TRUE);
-}
-
 /* Lookups ----------------------------------------------------------------- */
 
 static HwRecord *
@@ -1724,8 +1711,10 @@ hw_meeting_presentation (HwStore     *store,
 
   p = g_new0 (HwPresentation, 1);
   p->meeting_title = g_strdup (hw_choice_label (HW_CHOICES_MEETING_KIND, hw_record_get_string (meeting, "kind")));
-  /* (the top line: short, without the day of the week) */
-  p->when = display_datetime (hw_record_get_string (meeting, "starts_at"), HW_DATE_LONG);
+  /* For the room's screen, in words a parent reads on the wall and in the
+   * window's language. The top line: "2 May 2026, 10:00", short, without
+   * the day of the week. */
+  p->when = hw_language_format_iso (hw_record_get_string (meeting, "starts_at"), HW_DATE_LONG, TRUE);
   p->phase = g_strdup (phase);
   p->version = hw_record_get_version (meeting);
   p->phase_title = g_strdup (hw_choice_label (HW_CHOICES_MEETING_PHASE, phase));
@@ -1733,8 +1722,10 @@ hw_meeting_presentation (HwStore     *store,
   p->n_phases = n_phases;
   p->phase_number = hw_choices_index (HW_CHOICES_MEETING_PHASE, phase) + 1;
   p->phase_seconds = hw_meeting_get_phase_time (store, meeting_id, phase);
-  /* (a day to come: its day of the week helps) */
-  p->next_meeting = display_datetime (hw_record_get_string (meeting, "next_meeting"), HW_DATE_WEEKDAY);
+  /* a day to come, its day of the week helps: "Tuesday 2 June 2026,
+   * 09:30" ("" when not set) */
+  p->next_meeting = hw_language_format_iso (hw_record_get_string (meeting, "next_meeting"),
+                                            HW_DATE_WEEKDAY, TRUE);
   p->phase_items = g_ptr_array_new_with_free_func (presentation_item_free);
   p->strengths = g_ptr_array_new_with_free_func (presentation_item_free);
   p->worries = g_ptr_array_new_with_free_func (presentation_item_free);
