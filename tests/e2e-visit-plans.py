@@ -23,7 +23,7 @@ import time
 import pyatspi
 
 from e2e_common import (HOMEWARD, add_sample, app_env, check, click, failures, find, find_shallow,
-                        open_area, passed, press_keys, query, screenshot, start_app, walk, wait_for)
+                        in_words, open_area, passed, press_keys, query, screenshot, start_app, walk, wait_for)
 
 REASON = 'Six weeks of unsupervised Saturdays went well; the court review allowed overnights.'
 
@@ -38,13 +38,6 @@ def named(root, role, name):
 
 
 END_REASON = 'The court paused overnight visits until the review hearing.'
-MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-          'September', 'October', 'November', 'December']
-
-
-def in_words(day):
-    """A day as the window writes it in English: "10 December 2026"."""
-    return f'{day.day} {MONTHS[day.month - 1]} {day.year}'
 ITEMS = ['Change from a Date…', 'Step Up…', 'Step Down…', 'End Plan…']
 
 

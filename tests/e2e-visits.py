@@ -15,10 +15,7 @@ import sys
 import tempfile
 import time
 
-from e2e_common import BUILD, HOMEWARD, add_sample, click, find_app, wait_for
-
-MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-          'September', 'October', 'November', 'December']
+from e2e_common import BUILD, HOMEWARD, MONTHS, add_sample, click, find_app, wait_for
 
 
 def fail(message):

@@ -27,6 +27,16 @@ failures = []
 passed = []
 
 
+# the months as the window names them in English
+MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+          'September', 'October', 'November', 'December']
+
+
+def in_words(day):
+    """A day (a datetime.date) as the window writes it in English: "10 December 2026"."""
+    return f'{day.day} {MONTHS[day.month - 1]} {day.year}'
+
+
 def check(condition, what):
     print(('ok - ' if condition else 'not ok - ') + what, flush=True)
     (passed if condition else failures).append(what)
