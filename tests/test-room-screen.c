@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "hw-enums.h"
+#include "hw-language.h"
 #include "hw-meeting.h"
 #include "hw-meeting-render.h"
 #include "hw-record.h"
@@ -396,6 +397,173 @@ test_room_screen_scores_revealed (void)
   hw_test_store_free (store, g_steal_pointer (&dir));
 }
 
+/* A word pdftotext -bbox found on the page, with its box in pixels */
+typedef struct {
+  char  *text;
+  double x1, y1, x2, y2;
+} Word;
+
+static void
+word_free (gpointer data)
+{
+  Word *w = data;
+
+  g_free (w->text);
+  g_free (w);
+}
+
+/* The words of the screen drawn at @size, where they are drawn: a text
+ * cut short keeps its words for search, squeezed into the "…" */
+static GPtrArray *
+screen_words (const HwPresentation *p,
+              const char           *dir,
+              guint                 size,
+              guint                *n_cut)
+{
+  g_autofree char *pdf = g_build_filename (dir, "words.pdf", NULL);
+  g_autofree char *html = NULL;
+  g_autoptr(GRegex) word = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
+                                        "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
+                                        0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GPtrArray *words = g_ptr_array_new_with_free_func (word_free);
+  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, sizes[size].w, sizes[size].h);
+  cairo_t *cr = cairo_create (surface);
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
+  int status;
+
+  *n_cut = hw_meeting_render_presentation_checked (cr, p, sizes[size].w, sizes[size].h);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  html = hw_test_run (argv, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_unlink (pdf);
+
+  g_regex_match (word, html, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      Word *w = g_new0 (Word, 1);
+      g_autofree char *x1 = g_match_info_fetch (match, 1);
+      g_autofree char *y1 = g_match_info_fetch (match, 2);
+      g_autofree char *x2 = g_match_info_fetch (match, 3);
+      g_autofree char *y2 = g_match_info_fetch (match, 4);
+
+      w->x1 = g_ascii_strtod (x1, NULL);
+      w->y1 = g_ascii_strtod (y1, NULL);
+      w->x2 = g_ascii_strtod (x2, NULL);
+      w->y2 = g_ascii_strtod (y2, NULL);
+      w->text = g_match_info_fetch (match, 5);
+      g_ptr_array_add (words, w);
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (words->len, >, 0);
+  return words;
+}
+
+/* The first word @text on the top line of the screen drawn at @size: the
+ * top tenth of its 16:9 stage, centred on a 4:3 screen */
+static const Word *
+top_word (GPtrArray  *words,
+          const char *text,
+          guint       size)
+{
+  double s = MIN (sizes[size].w / 1920, sizes[size].h / 1080);
+  double top = (sizes[size].h - 1080 * s) / 2;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *w = g_ptr_array_index (words, i);
+
+      if (w->y1 > top && w->y1 < top + 108 * s && g_str_equal (w->text, text))
+        return w;
+    }
+  return NULL;
+}
+
+/* The top line names the meeting and its day. When the name is long (as
+ * "Después de volver a casa (revisión posterior a la reunificación)" is),
+ * the name is cut short, never the day: every word of the day shows at
+ * the size of its letters (a word cut short is squeezed into its "…":
+ * "10:00" drawn "1…" is under a third of the line's height a letter),
+ * left of "Step 1 of 9". */
+static void
+test_room_screen_day_whole (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  const HwChoice *kinds = hw_choices_get (HW_CHOICES_MEETING_KIND, NULL);
+  /* and the first word of "Step 1 of 9" in each */
+  const struct { const char *id, *step; } languages[] = { { "en", "Step" }, { "es", "Paso" } };
+  HwStore *store;
+  gint64 case_id, meeting_id;
+
+  store = hw_test_store_new_demo ("hw-room-screen-XXXXXX", &dir, &case_id);
+  meeting_id = hw_store_query_int (store, 0, "SELECT id FROM meetings WHERE case_id = ?"
+                                   " ORDER BY starts_at DESC LIMIT 1",
+                                   G_TYPE_INT64, case_id, G_TYPE_INVALID);
+  g_assert_cmpint (meeting_id, >, 0);
+  g_assert_true (hw_meeting_set_phase (store, meeting_id, "welcome", &error));
+  g_assert_no_error (error);
+
+  for (guint k = 0; kinds[k].id != NULL; k++)
+    {
+      g_autoptr(HwRecord) change = hw_record_new ("meetings");
+
+      hw_record_set_id (change, meeting_id);
+      hw_record_set_string (change, "kind", kinds[k].id);
+      g_assert_true (hw_meeting_update (store, change, &error));
+      g_assert_no_error (error);
+      for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+        for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
+          {
+            g_autoptr(HwLanguageSwitch) sw = hw_language_push (languages[l].id);
+            g_autoptr(HwPresentation) p = hw_meeting_presentation (store, meeting_id, &error);
+            g_autoptr(GPtrArray) words = NULL;
+            g_auto(GStrv) day = NULL;
+            g_auto(GStrv) title = NULL;
+            const Word *step_word, *title_word;
+            guint n_cut = 0;
+
+            g_assert_no_error (error);
+            g_assert_nonnull (p->when);
+            words = screen_words (p, dir, size, &n_cut);
+            g_assert_cmpuint (n_cut, ==, 0);
+            step_word = top_word (words, languages[l].step, size);
+            g_assert_nonnull (step_word);
+            /* the name begins the line, in full-size letters */
+            title = g_strsplit (p->meeting_title, " ", -1);
+            title_word = top_word (words, title[0], size);
+            g_assert_nonnull (title_word);
+            g_assert_cmpfloat (title_word->x2 - title_word->x1, >=,
+                               0.3 * (title_word->y2 - title_word->y1) * g_utf8_strlen (title[0], -1));
+            /* the day whole: each word its letters wide, before the step */
+            day = g_strsplit (p->when, " ", -1);
+            for (guint i = 0; day[i] != NULL; i++)
+              {
+                const Word *w = top_word (words, day[i], size);
+
+                if (w == NULL || w->x2 - w->x1 < 0.3 * (w->y2 - w->y1) * g_utf8_strlen (day[i], -1) ||
+                    w->x2 > step_word->x1)
+                  g_error ("%s, %s, %gx%g: “%s” of “%s” is not whole on the top line (%s)",
+                           kinds[k].id, languages[l].id, sizes[size].w, sizes[size].h, day[i], p->when,
+                           w == NULL ? "missing" : "squeezed or under the step");
+              }
+            if (g_getenv ("HW_ROOM_SCREEN_PNG_DIR") != NULL)
+              {
+                g_autofree char *name = g_strdup_printf ("%dx%d-day-%s-%s.png", (int) sizes[size].w,
+                                                         (int) sizes[size].h, kinds[k].id, languages[l].id);
+                g_autofree char *png = g_build_filename (g_getenv ("HW_ROOM_SCREEN_PNG_DIR"), name, NULL);
+
+                g_assert_true (hw_meeting_render_png (p, (int) sizes[size].w, (int) sizes[size].h, png, NULL));
+              }
+          }
+    }
+
+  hw_test_store_free (store, g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,5 +572,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/room-screen/every-step", test_room_screen_every_step);
   g_test_add_func ("/room-screen/scores-revealed", test_room_screen_scores_revealed);
+  g_test_add_func ("/room-screen/day-whole", test_room_screen_day_whole);
   return g_test_run ();
 }

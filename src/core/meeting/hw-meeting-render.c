@@ -754,6 +754,51 @@ hw_meeting_render_presentation (cairo_t              *cr,
   hw_meeting_render_presentation_checked (cr, p, width, height);
 }
 
+/* The top line's "meeting · day": a long name gives way to the day, which
+ * shows whole ("Reunión de revisión del plan… · 24 de mayo de 2026,
+ * 10:00"); a day cut short counts as cut. */
+static void
+draw_title_and_when (Ctx        *ctx,
+                     const char *title,
+                     const char *when,
+                     double      x,
+                     double      y,
+                     double      w)
+{
+  gboolean has_title = title != NULL && title[0] != '\0';
+  g_autofree char *tail = NULL;
+  g_autoptr(PangoLayout) when_l = NULL;
+  double when_w = 0;
+
+  if (when != NULL && when[0] != '\0')
+    {
+      tail = has_title ? g_strdup_printf (" · %s", when) : g_strdup (when);
+      when_l = make_layout (ctx, tail, w, 43, FALSE, 1, PANGO_ALIGN_LEFT);
+      when_w = layout_width (when_l);
+      if (pango_layout_is_ellipsized (when_l))
+        ctx->n_cut++;
+    }
+  if (has_title && w - when_w >= 1)
+    {
+      g_autoptr(PangoLayout) title_l = make_layout (ctx, title, w - when_w, 43, FALSE, 1, PANGO_ALIGN_LEFT);
+
+      draw_layout (ctx, title_l, x, y, &grey);
+      if (pango_layout_is_ellipsized (title_l))
+        {
+          /* a cut line is as wide as it may be, whatever its "…" takes:
+           * the day follows the "…" itself */
+          PangoRectangle ink;
+
+          pango_layout_get_pixel_extents (title_l, &ink, NULL);
+          x += ink.x + ink.width;
+        }
+      else
+        x += layout_width (title_l);
+    }
+  if (when_l != NULL)
+    draw_layout (ctx, when_l, x, y, &grey);
+}
+
 /**
  * hw_meeting_render_presentation_checked:
  *
@@ -798,12 +843,10 @@ hw_meeting_render_presentation_checked (cairo_t              *cr,
   timer_l = make_layout (&ctx, timer, 400 * s, 56, TRUE, 1, PANGO_ALIGN_LEFT);
   step_l = make_layout (&ctx, step, 600 * s, 43, FALSE, 1, PANGO_ALIGN_LEFT);
   {
-    g_autofree char *meta = g_strdup_printf ("%s · %s", p->meeting_title ? p->meeting_title : "",
-                                             p->when ? p->when : "");
     double tw = layout_width (timer_l);
     double sw = layout_width (step_l);
 
-    draw_text (&ctx, meta, margin, y + 8 * s, content_w - tw - sw - 120 * s, 43, FALSE, 1, &grey);
+    draw_title_and_when (&ctx, p->meeting_title, p->when, margin, y + 8 * s, content_w - tw - sw - 120 * s);
     draw_layout (&ctx, step_l, margin + content_w - tw - sw - 50 * s, y + 8 * s, &grey);
     /* a clock symbol drawn, not a glyph, so no font can lose it */
     cairo_save (cr);
