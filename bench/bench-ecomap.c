@@ -559,6 +559,73 @@ bench_cached (guint     n,
     }
 }
 
+/* The editor's frame after a change of selection (a click on a node or a
+ * tie, Tab to the next) through the view cache at 1920x1080, @fit: whole
+ * map in view, else at 100% centred on the household: the cache drawn
+ * again only around the rings and halos that go and come, then painted.
+ * Selected in turn: a node in view, its tie to the household, the
+ * household. */
+static void
+bench_select (guint    n,
+              gboolean fit,
+              Timing  *out)
+{
+  g_autoptr(HwEcomapMap) map = make_map (n);
+  g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) in_view = g_array_new (FALSE, FALSE, sizeof (gint64));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_W, SCREEN_H);
+  HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
+  cairo_matrix_t view;
+
+  hw_ecomap_map_layout (map);
+  if (fit)
+    hw_ecomap_fit_matrix (map, 0, 0, SCREEN_W, SCREEN_H, &view);
+  else
+    cairo_matrix_init_translate (&view, SCREEN_W / 2.0, SCREEN_H / 2.0);
+  for (guint i = 0; i < map->nodes->len; i++)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+      double x = node->x, y = node->y;
+
+      cairo_matrix_transform_point (&view, &x, &y);
+      if (x > 50 && x < SCREEN_W - 50 && y > 50 && y < SCREEN_H - 50)
+        g_array_append_val (in_view, node->id);
+    }
+  if (in_view->len == 0)
+    g_error ("no node in view to select");
+
+  for (guint f = 0; f < REDRAWS * 3 + 1; f++)
+    {
+      gint64 node = g_array_index (in_view, gint64, (f / 3 * 7) % in_view->len);
+      HwEcomapCacheResult got;
+      double t0, c0, t, c;
+      cairo_t *cr;
+
+      /* (make_map: node i's tie to the household is 1000000 + i - 2) */
+      options.selected_node = f % 3 == 0 ? node : f % 3 == 2 ? map->household_id : 0;
+      options.selected_tie = f % 3 == 1 ? 1000000 + node - 2 : 0;
+      c0 = cpu_ms ();
+      t0 = now_ms ();
+      cr = cairo_create (surface);
+      got = hw_ecomap_cache_draw (cache, map, cr, SCREEN_W, SCREEN_H, 1, view.xx, view.x0, view.y0,
+                                  &options, HW_ECOMAP_CACHE_EXACT);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      t = now_ms () - t0;
+      c = cpu_ms () - c0;
+      if (f == 0)
+        continue;   /* the first image, glyph caches */
+      if (got != HW_ECOMAP_CACHE_RESELECTED)
+        g_error ("the view cache did not do what the bench measures (%d)", got);
+      g_array_append_val (ms, t);
+      g_array_append_val (cpu, c);
+    }
+  cairo_surface_destroy (surface);
+  timing_of (ms, cpu, out);
+}
+
 /* Same input, same positions: two maps made alike, laid out apart. */
 static gboolean
 layout_is_deterministic (guint n)
@@ -728,7 +795,7 @@ main (int   argc,
   if (argc == 1)
     {
       Timing fit300, fit1000, zoom300, zoom1000;
-      Timing pan_c[2], zoom_c[2], fresh_c[2];
+      Timing pan_c[2], zoom_c[2], fresh_c[2], select_fit[2], select_full[2];
       gboolean deterministic = layout_is_deterministic (300) && layout_is_deterministic (1000);
       double ratio = pdf1000.twopi / pdf1000.total;
 
@@ -738,6 +805,10 @@ main (int   argc,
       bench_redraw (1000, FALSE, &zoom1000);
       bench_cached (300, TRUE, &pan_c[0], &zoom_c[0], &fresh_c[0]);
       bench_cached (1000, TRUE, &pan_c[1], &zoom_c[1], &fresh_c[1]);
+      bench_select (300, TRUE, &select_fit[0]);
+      bench_select (1000, TRUE, &select_fit[1]);
+      bench_select (300, FALSE, &select_full[0]);
+      bench_select (1000, FALSE, &select_full[1]);
 
       printf ("\nTargets (issue 18); met: by the median (wall clock). cpu: median CPU time,\n"
               "which other users of a shared machine inflate less than the wall clock\n");
@@ -770,6 +841,17 @@ main (int   argc,
                      zoom_c[k].median <= target);
           table_row (fresh_name, fresh_c[k].median, fresh_c[k].p95, fresh_c[k].cpu, "ms",
                      target_text, fresh_c[k].median <= target);
+        }
+      printf ("  a change of selection through the view cache (drawn again around it):\n");
+      for (guint k = 0; k < 4; k++)
+        {
+          guint n = k % 2 == 0 ? 300 : 1000;
+          const Timing *t = k < 2 ? &select_fit[k] : &select_full[k - 2];
+          g_autofree char *name = g_strdup_printf ("  select, %u nodes, %s", n,
+                                                   k < 2 ? "whole map" : "at 100%");
+
+          table_row (name, t->median, t->p95, t->cpu, "ms", n == 300 ? "<= 8" : "<= 16",
+                     t->median <= (n == 300 ? 8 : 16));
         }
       table_row ("PDF 1000 nodes: ours (layout + export)", pdf1000.total, pdf1000.total_p95,
                  pdf1000.total_cpu, "ms", NULL, TRUE);

@@ -1605,6 +1605,98 @@ test_cache_invalidated (void)
   cairo_surface_destroy (after);
 }
 
+/* The view drawn through @cache with @options on a fresh image of the
+ * window's size at @scale device pixels a unit. */
+static cairo_surface_t *
+draw_selected (HwEcomapCache             *cache,
+               HwEcomapMap               *map,
+               int                        scale,
+               double                     dx,
+               double                     dy,
+               double                     zoom,
+               const HwEcomapDrawOptions *options,
+               HwEcomapCacheResult       *result)
+{
+  const int w = 400, h = 300;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  *result = hw_ecomap_cache_draw (cache, map, cr, w, h, scale, zoom, dx, dy, options,
+                                  HW_ECOMAP_CACHE_SCALED_OK);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* A change of selection draws the cache again only where the selection
+ * was and is (a full drawing of a large map at full detail takes several
+ * frames): each frame is a fresh drawing with the new selection, but for
+ * a few pixels a few levels off, at one and two device pixels a unit,
+ * from afar to close up, with pans in between; rings and halos come and
+ * go, a long tie's halo (the tie between two outer nodes) and the
+ * household's. */
+static void
+test_cache_reselected (void)
+{
+  g_autoptr(HwEcomapMap) map = sample_map ();
+  static const struct { gint64 node, tie, connect; } selections[] = {
+    { 13, 0, 0 }, { 14, 0, 0 }, { 0, 104, 0 }, { 1, 0, 0 }, { 0, 200, 0 }, { 0, 0, 15 },
+    { 16, 200, 0 }, { 0, 0, 0 }, { 21, 111, 13 }, { 12, 0, 18 }, { 0, 0, 0 },
+  };
+  static const double views[][3] = { { 200, 150, 0.35 }, { 200, 150, 0.8 }, { 150, 120, 1.0 },
+                                     { 260, 60, 2.0 } };
+  guint n_changed = 0;
+
+  for (int scale = 1; scale <= 2; scale++)
+    for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+      {
+        g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+        HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
+        cairo_surface_t *before = NULL;
+
+        for (guint i = 0; i < G_N_ELEMENTS (selections); i++)
+          {
+            g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
+            g_autofree char *what = NULL;
+            HwEcomapCacheResult result, fresh_result;
+            /* every third frame panned by whole pixels, within the margin */
+            double dx = views[v][0] + (i % 3 == 2 ? 7 * (double) i : 0);
+            double dy = views[v][1] - (i % 3 == 2 ? 5 * (double) i : 0);
+            cairo_surface_t *cached, *fresh;
+
+            options.selected_node = selections[i].node;
+            options.selected_tie = selections[i].tie;
+            options.connect_from = selections[i].connect;
+            what = g_strdup_printf ("scale %d, zoom %g, selection %u", scale, views[v][2], i);
+            cached = draw_selected (cache, map, scale, dx, dy, views[v][2], &options, &result);
+            fresh = draw_selected (other, map, scale, dx, dy, views[v][2], &options, &fresh_result);
+            g_assert_cmpint (result, ==, i == 0 ? HW_ECOMAP_CACHE_DRAWN : HW_ECOMAP_CACHE_RESELECTED);
+            g_assert_cmpint (fresh_result, ==, HW_ECOMAP_CACHE_DRAWN);
+            /* where a shape's rows are cut by a clip (the boxes drawn
+             * again), cairo rasterises a row of its edge a little
+             * differently: at most a few dozen pixels of the 120,000,
+             * each at most 16 levels in 255 (12 seen), which no eye sees */
+            {
+              int n_different, most = max_difference (cached, fresh, &n_different);
+
+              if (most > 16 || n_different > 60 * scale * scale)
+                assert_same_image (cached, fresh, TRUE, what);
+            }
+            /* (the same view as the frame before: a ring that came or went shows) */
+            if (before != NULL && i % 3 != 2 && (i - 1) % 3 != 2 && !same_pixels (cached, before, 0, 0))
+              n_changed++;
+            g_clear_pointer (&before, cairo_surface_destroy);
+            before = cached;
+            cairo_surface_destroy (fresh);
+          }
+        g_clear_pointer (&before, cairo_surface_destroy);
+      }
+  /* (not one whose ring is out of the view: most changes show) */
+  g_assert_cmpuint (n_changed, >=, 20);
+}
+
 /* Same input, same positions, bit for bit: two maps made alike, and one
  * map laid out again. */
 static void
@@ -1658,6 +1750,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/layout-deterministic", test_layout_deterministic);
   g_test_add_func ("/ecomap-render/cache-same-pixels", test_cache_same_pixels);
   g_test_add_func ("/ecomap-render/cache-invalidated", test_cache_invalidated);
+  g_test_add_func ("/ecomap-render/cache-reselected", test_cache_reselected);
   g_test_add_func ("/ecomap-render/cache-looks-as-before", test_cache_looks_as_before);
   g_test_add_func ("/ecomap-render/far-detail", test_far_detail);
   g_test_add_func ("/ecomap-render/far-notation", test_far_notation);

@@ -45,14 +45,21 @@ hw_ecomap_cache_invalidate (HwEcomapCache *cache)
   g_clear_pointer (&cache->image, cairo_surface_destroy);
 }
 
+/* the same but for what is selected */
 static gboolean
-options_equal (const HwEcomapDrawOptions *a,
+options_alike (const HwEcomapDrawOptions *a,
                const HwEcomapDrawOptions *b)
 {
+  return !a->show_sectors == !b->show_sectors && a->exclude_node == b->exclude_node &&
+         a->only_node == b->only_node && !a->fine_curves == !b->fine_curves;
+}
+
+static gboolean
+same_selection (const HwEcomapDrawOptions *a,
+                const HwEcomapDrawOptions *b)
+{
   return a->selected_node == b->selected_node && a->selected_tie == b->selected_tie &&
-         a->connect_from == b->connect_from && !a->show_sectors == !b->show_sectors &&
-         a->exclude_node == b->exclude_node && a->only_node == b->only_node &&
-         !a->fine_curves == !b->fine_curves;
+         a->connect_from == b->connect_from;
 }
 
 /* @v moved by a whole number of device pixels (within a rounding error) */
@@ -104,6 +111,114 @@ draw_fresh (HwEcomapCache             *cache,
   cache->pan_y = pan_y;
 }
 
+/* Where a shape is cut by a clip's edge, cairo rasterises the pixels
+ * along that edge a level or so differently from the whole shape: the
+ * damage is drawn with this many device pixels more all round, and those
+ * are left out. */
+#define CLEAN_EDGE 4
+#define PIECE      128
+
+/* Draws the image again where the cached selection was drawn and where
+ * @options' is, each box widened to whole device pixels: everything that
+ * falls in a box is drawn again in order, over white, as draw_fresh ()
+ * drew it, onto a scratch image, and the box copied in; the rest of the
+ * image stays. */
+static void
+draw_reselected (HwEcomapCache             *cache,
+                 HwEcomapMap               *map,
+                 const HwEcomapDrawOptions *options)
+{
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (HwEcomapBox));
+  g_autoptr(GArray) damage = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+  int width = cairo_image_surface_get_width (cache->image);
+  int height = cairo_image_surface_get_height (cache->image);
+  int scale = cache->scale;
+  double zoom = cache->zoom;
+  /* a halo in pieces of about PIECE device pixels: each box costs a pass
+   * over the map (what falls in it), and a longer one takes in more */
+  double piece = PIECE / (zoom * scale);
+  cairo_rectangle_int_t all = { 0, 0, 0, 0 };
+  cairo_surface_t *scratch;
+  cairo_t *cr;
+
+  hw_ecomap_map_selection_boxes (map, cache->options.selected_node, cache->options.selected_tie,
+                                 piece, boxes);
+  hw_ecomap_map_selection_boxes (map, cache->options.connect_from, 0, piece, boxes);
+  hw_ecomap_map_selection_boxes (map, options->selected_node, options->selected_tie, piece, boxes);
+  hw_ecomap_map_selection_boxes (map, options->connect_from, 0, piece, boxes);
+  cache->options = *options;
+
+  /* map -> device pixels of the image, as draw_fresh () places the map */
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const HwEcomapBox *box = &g_array_index (boxes, HwEcomapBox, i);
+      int x1 = MAX (0, (int) floor ((MARGIN + cache->pan_x + box->x1 * zoom) * scale) - 1);
+      int y1 = MAX (0, (int) floor ((MARGIN + cache->pan_y + box->y1 * zoom) * scale) - 1);
+      int x2 = MIN (width, (int) ceil ((MARGIN + cache->pan_x + box->x2 * zoom) * scale) + 1);
+      int y2 = MIN (height, (int) ceil ((MARGIN + cache->pan_y + box->y2 * zoom) * scale) + 1);
+      cairo_rectangle_int_t rect = { x1, y1, x2 - x1, y2 - y1 };
+
+      if (rect.width <= 0 || rect.height <= 0)
+        continue;
+      g_array_append_val (damage, rect);
+      if (all.width == 0)
+        all = rect;
+      else
+        {
+          int ax2 = MAX (all.x + all.width, x2), ay2 = MAX (all.y + all.height, y2);
+
+          all.x = MIN (all.x, x1);
+          all.y = MIN (all.y, y1);
+          all.width = ax2 - all.x;
+          all.height = ay2 - all.y;
+        }
+    }
+  if (damage->len == 0)
+    return;
+
+  /* the scratch image: the damage and its clean edge, at the same device
+   * pixels as the image (an offset of whole pixels) */
+  all.x = MAX (0, all.x - CLEAN_EDGE);
+  all.y = MAX (0, all.y - CLEAN_EDGE);
+  all.width = MIN (width, all.x + all.width + 2 * CLEAN_EDGE) - all.x;
+  all.height = MIN (height, all.y + all.height + 2 * CLEAN_EDGE) - all.y;
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, all.width, all.height);
+  cairo_surface_set_device_scale (scratch, scale, scale);
+  cairo_surface_set_device_offset (scratch, -all.x, -all.y);
+  for (guint i = 0; i < damage->len; i++)
+    {
+      const cairo_rectangle_int_t *r = &g_array_index (damage, cairo_rectangle_int_t, i);
+
+      /* one box at a time: a clip of several is cut into bands, and a
+       * shape is cut at each band's edge too */
+      cr = cairo_create (scratch);
+      cairo_rectangle (cr, (double) (r->x - CLEAN_EDGE) / scale, (double) (r->y - CLEAN_EDGE) / scale,
+                       (double) (r->width + 2 * CLEAN_EDGE) / scale,
+                       (double) (r->height + 2 * CLEAN_EDGE) / scale);
+      cairo_clip (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_translate (cr, MARGIN, MARGIN);
+      cairo_translate (cr, cache->pan_x, cache->pan_y);
+      cairo_scale (cr, zoom, zoom);
+      hw_ecomap_draw_map (map, cr, options);
+      cairo_destroy (cr);
+
+      /* the box itself copied in, pixel for pixel */
+      cr = cairo_create (cache->image);
+      cairo_rectangle (cr, (double) r->x / scale, (double) r->y / scale, (double) r->width / scale,
+                       (double) r->height / scale);
+      cairo_clip (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_surface (cr, scratch, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (scratch);
+  cairo_surface_flush (cache->image);
+}
+
 HwEcomapCacheResult
 hw_ecomap_cache_draw (HwEcomapCache             *cache,
                       HwEcomapMap               *map,
@@ -133,9 +248,9 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
     return HW_ECOMAP_CACHE_DRAWN;
 
   same_map = cache->image != NULL && cache->generation == map->generation &&
-             options_equal (&cache->options, options) && cache->scale == scale;
+             options_alike (&cache->options, options) && cache->scale == scale;
 
-  if (same_map && mode == HW_ECOMAP_CACHE_SCALED_OK &&
+  if (same_map && mode == HW_ECOMAP_CACHE_SCALED_OK && same_selection (&cache->options, options) &&
       (zoom != cache->zoom || !whole_pixels (dx, scale) || !whole_pixels (dy, scale)))
     {
       /* image units -> map -> the view asked for */
@@ -161,6 +276,11 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
       draw_fresh (cache, map, width, height, scale, zoom, pan_x, pan_y, options);
       dx = dy = 0;
       result = HW_ECOMAP_CACHE_DRAWN;
+    }
+  else if (!same_selection (&cache->options, options))
+    {
+      draw_reselected (cache, map, options);
+      result = HW_ECOMAP_CACHE_RESELECTED;
     }
 
   cairo_save (cr);

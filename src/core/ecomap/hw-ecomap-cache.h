@@ -7,7 +7,10 @@
  * the current zoom, a margin wider than the window, and a pan frame only
  * paints it at an offset of whole device pixels: the same pixels as a
  * fresh drawing. Any change to the map (hw_ecomap_map_layout, a move, a
- * new map), to the selection, the zoom or the size draws it again.
+ * new map), the zoom or the size draws it again; a change of selection
+ * (a click on a node, Tab to the next) draws it again only around the
+ * rings and halos that go or come: at full detail, a whole drawing of a
+ * large map takes several frames.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +38,10 @@ typedef enum {
   HW_ECOMAP_CACHE_DRAWN,    /* drawn afresh (and kept) */
   HW_ECOMAP_CACHE_HIT,      /* painted from the cache: the same pixels */
   HW_ECOMAP_CACHE_SCALED,   /* painted from the cache at another zoom */
+  /* only the selection changed: the cache drawn again where it was and
+   * is (a fresh drawing, but for a few pixels a level or two off where
+   * cairo cut a shape's rows at those places' edges), then painted */
+  HW_ECOMAP_CACHE_RESELECTED,
 } HwEcomapCacheResult;
 
 HwEcomapCache      *hw_ecomap_cache_new        (void);

@@ -652,6 +652,60 @@ node_position (HwEcomapMap *map,
   return TRUE;
 }
 
+/* Beyond a node's radius, the most its selection ring reaches: the ring 4
+ * or 5 (the household's) outside it, half its 2.5 width, a pixel of
+ * antialiasing at the largest zoom and some to spare. A tie's halo: half
+ * its 11 width (round ends), and as much to spare. */
+#define SELECTION_REACH 8.0
+static void
+append_box (GArray *boxes,
+            double  x1,
+            double  y1,
+            double  x2,
+            double  y2,
+            double  reach)
+{
+  HwEcomapBox box = { MIN (x1, x2) - reach, MIN (y1, y2) - reach,
+                      MAX (x1, x2) + reach, MAX (y1, y2) + reach };
+
+  g_array_append_val (boxes, box);
+}
+
+void
+hw_ecomap_map_selection_boxes (HwEcomapMap *map,
+                               gint64       node,
+                               gint64       tie,
+                               double       piece,
+                               GArray      *boxes)
+{
+  GHashTable *index;
+  double x, y, r;
+
+  g_return_if_fail (map != NULL && boxes != NULL && piece > 0);
+  index = get_index (map);
+  if (node != 0 && node_position (map, index, node, &x, &y, &r))
+    append_box (boxes, x, y, x, y, r + SELECTION_REACH);
+  for (guint t = 0; tie != 0 && t < map->ties->len; t++)
+    {
+      HwEcomapMapTie *it = &g_array_index (map->ties, HwEcomapMapTie, t);
+      double ax, ay, ar, bx, by, br;
+      guint n;
+
+      if (it->id != tie)
+        continue;
+      if (!node_position (map, index, it->node_a, &ax, &ay, &ar) ||
+          !node_position (map, index, it->node_b, &bx, &by, &br))
+        break;
+      /* (the halo runs between the nodes' edges: from centre to centre
+       * covers it, and a tie too short to draw adds a box or two) */
+      n = (guint) CLAMP (ceil (hypot (bx - ax, by - ay) / piece), 1, 1000);
+      for (guint i = 0; i < n; i++)
+        append_box (boxes, ax + (bx - ax) * i / n, ay + (by - ay) * i / n,
+                    ax + (bx - ax) * (i + 1) / n, ay + (by - ay) * (i + 1) / n, SELECTION_REACH);
+      break;
+    }
+}
+
 gint64
 hw_ecomap_map_tie_at (HwEcomapMap *map,
                       double       x,

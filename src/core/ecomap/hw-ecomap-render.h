@@ -174,6 +174,16 @@ void         hw_ecomap_map_move_node    (HwEcomapMap      *map,
                                          double            y);
 void         hw_ecomap_map_bounds       (HwEcomapMap      *map,
                                          HwEcomapBox      *bounds);
+/* Where a selection is drawn, in map units: @node's ring (the node
+ * selected, or connected from), @tie's halo (covered by boxes each along
+ * at most @piece of it, so that a long tie's is not one large box); each
+ * appended to @boxes (HwEcomapBox). 0 or an unknown id adds nothing. For
+ * the view cache, which draws a change of selection again only there. */
+void         hw_ecomap_map_selection_boxes (HwEcomapMap   *map,
+                                            gint64         node,
+                                            gint64         tie,
+                                            double         piece,
+                                            GArray        *boxes);
 
 /* Hit testing, in map units. The household is found too. 0: nothing. */
 gint64       hw_ecomap_map_node_at      (HwEcomapMap      *map,
