@@ -400,6 +400,20 @@ timing_of (GArray *ms,
   out->cpu = bench_percentile (cpu, 0.5);
 }
 
+/* Lays @map out and sets @view to show it at 1920x1080: @fit, the whole
+ * map (what the view opens with); else at 100%, centred on the household. */
+static void
+laid_out_view (HwEcomapMap    *map,
+               gboolean        fit,
+               cairo_matrix_t *view)
+{
+  hw_ecomap_map_layout (map);
+  if (fit)
+    hw_ecomap_fit_matrix (map, 0, 0, SCREEN_W, SCREEN_H, view);
+  else
+    cairo_matrix_init_translate (view, SCREEN_W / 2.0, SCREEN_H / 2.0);
+}
+
 /* One full redraw as the editor's canvas makes it (hw-ecomap-canvas.c):
  * white, then the map with the view's transform (pan, then zoom) on an
  * ARGB image of the screen's size, sectors shown. */
@@ -435,11 +449,7 @@ bench_redraw (guint     n,
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_W, SCREEN_H);
   cairo_matrix_t view;
 
-  hw_ecomap_map_layout (map);
-  if (fit)
-    hw_ecomap_fit_matrix (map, 0, 0, SCREEN_W, SCREEN_H, &view);
-  else
-    cairo_matrix_init_translate (&view, SCREEN_W / 2.0, SCREEN_H / 2.0);
+  laid_out_view (map, fit, &view);
   {
     cairo_t *cr = cairo_create (surface);
 
@@ -500,11 +510,7 @@ bench_cached (guint     n,
       ms[k] = g_array_new (FALSE, FALSE, sizeof (double));
       cpu[k] = g_array_new (FALSE, FALSE, sizeof (double));
     }
-  hw_ecomap_map_layout (map);
-  if (fit)
-    hw_ecomap_fit_matrix (map, 0, 0, SCREEN_W, SCREEN_H, &view);
-  else
-    cairo_matrix_init_translate (&view, SCREEN_W / 2.0, SCREEN_H / 2.0);
+  laid_out_view (map, fit, &view);
 
   for (guint f = 0; f < REDRAWS * 3; f++)
     {
@@ -579,11 +585,7 @@ bench_select (guint    n,
   HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
   cairo_matrix_t view;
 
-  hw_ecomap_map_layout (map);
-  if (fit)
-    hw_ecomap_fit_matrix (map, 0, 0, SCREEN_W, SCREEN_H, &view);
-  else
-    cairo_matrix_init_translate (&view, SCREEN_W / 2.0, SCREEN_H / 2.0);
+  laid_out_view (map, fit, &view);
   for (guint i = 0; i < map->nodes->len; i++)
     {
       HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);

@@ -257,6 +257,23 @@ test_room_screen_every_step (void)
   hw_test_store_free (store, g_steal_pointer (&dir));
 }
 
+/* The sample's most recent meeting, at step @phase */
+static gint64
+recent_meeting_at (HwStore    *store,
+                   gint64      case_id,
+                   const char *phase)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 meeting_id = hw_store_query_int (store, 0, "SELECT id FROM meetings WHERE case_id = ?"
+                                          " ORDER BY starts_at DESC LIMIT 1",
+                                          G_TYPE_INT64, case_id, G_TYPE_INVALID);
+
+  g_assert_cmpint (meeting_id, >, 0);
+  g_assert_true (hw_meeting_set_phase (store, meeting_id, phase, &error));
+  g_assert_no_error (error);
+  return meeting_id;
+}
+
 /* The scaling step of the sample's recent meeting, as the room sees it */
 static char *
 scaling_text (HwStore               *store,
@@ -304,12 +321,7 @@ test_room_screen_scores_revealed (void)
 
   store = hw_test_store_new_demo ("hw-room-screen-XXXXXX", &dir, &case_id);
   /* the sample's recent meeting: three statements, scored by name */
-  meeting_id = hw_store_query_int (store, 0, "SELECT id FROM meetings WHERE case_id = ?"
-                                   " ORDER BY starts_at DESC LIMIT 1",
-                                   G_TYPE_INT64, case_id, G_TYPE_INVALID);
-  g_assert_cmpint (meeting_id, >, 0);
-  g_assert_true (hw_meeting_set_phase (store, meeting_id, "scaling", &error));
-  g_assert_no_error (error);
+  meeting_id = recent_meeting_at (store, case_id, "scaling");
 
   for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
     {
@@ -500,12 +512,7 @@ test_room_screen_day_whole (void)
   gint64 case_id, meeting_id;
 
   store = hw_test_store_new_demo ("hw-room-screen-XXXXXX", &dir, &case_id);
-  meeting_id = hw_store_query_int (store, 0, "SELECT id FROM meetings WHERE case_id = ?"
-                                   " ORDER BY starts_at DESC LIMIT 1",
-                                   G_TYPE_INT64, case_id, G_TYPE_INVALID);
-  g_assert_cmpint (meeting_id, >, 0);
-  g_assert_true (hw_meeting_set_phase (store, meeting_id, "welcome", &error));
-  g_assert_no_error (error);
+  meeting_id = recent_meeting_at (store, case_id, "welcome");
 
   for (guint k = 0; kinds[k].id != NULL; k++)
     {
