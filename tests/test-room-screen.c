@@ -24,6 +24,24 @@
 /* A wide screen and an old 4:3 projector */
 static const struct { double w, h; } sizes[] = { { 1920, 1080 }, { 1024, 768 } };
 
+/* The room's screen drawn at @size into the PDF @pdf; *@n_cut: what the
+ * renderer cut short that must show whole */
+static void
+screen_pdf (const HwPresentation *p,
+            const char           *pdf,
+            guint                 size,
+            guint                *n_cut)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, sizes[size].w, sizes[size].h);
+  cairo_t *cr = cairo_create (surface);
+
+  *n_cut = hw_meeting_render_presentation_checked (cr, p, sizes[size].w, sizes[size].h);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
 static char *
 screen_text (const HwPresentation *p,
              const char           *dir,
@@ -33,15 +51,8 @@ screen_text (const HwPresentation *p,
   g_autofree char *pdf = g_build_filename (dir, "screen.pdf", NULL);
   g_autofree char *raw = NULL;
   g_auto(GStrv) words = NULL;
-  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, sizes[size].w, sizes[size].h);
-  cairo_t *cr = cairo_create (surface);
 
-  *n_cut = hw_meeting_render_presentation_checked (cr, p, sizes[size].w, sizes[size].h);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
+  screen_pdf (p, pdf, size, n_cut);
   {
     /* -raw: in the order drawn, so each column's text stays together */
     const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
@@ -439,16 +450,10 @@ screen_words (const HwPresentation *p,
                                         0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   GPtrArray *words = g_ptr_array_new_with_free_func (word_free);
-  cairo_surface_t *surface = cairo_pdf_surface_create (pdf, sizes[size].w, sizes[size].h);
-  cairo_t *cr = cairo_create (surface);
   const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
   int status;
 
-  *n_cut = hw_meeting_render_presentation_checked (cr, p, sizes[size].w, sizes[size].h);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
+  screen_pdf (p, pdf, size, n_cut);
   html = hw_test_run (argv, &status);
   g_assert_cmpint (status, ==, 0);
   g_unlink (pdf);
