@@ -755,8 +755,8 @@ hw_meeting_render_presentation (cairo_t              *cr,
 }
 
 /* The top line's "meeting · day": a long name gives way to the day, which
- * shows whole ("Reunión de revisión del plan… · 24 de mayo de 2026,
- * 10:00"); a day cut short counts as cut. */
+ * shows whole ("Después de volver a casa (revisión… · 28 de noviembre de
+ * 2026, 10:00"); a day cut short counts as cut. */
 static void
 draw_title_and_when (Ctx        *ctx,
                      const char *title,
