@@ -653,10 +653,11 @@ node_position (HwEcomapMap *map,
 }
 
 /* Beyond a node's radius, the most its selection ring reaches: the ring 4
- * or 5 (the household's) outside it, half its 2.5 width, a pixel of
- * antialiasing at the largest zoom and some to spare. A tie's halo: half
- * its 11 width (round ends), and as much to spare. */
+ * or 5 (the household's) outside it, half its 2.5 width, and some to
+ * spare. A tie's halo: half its 11 width (round ends), and as much to
+ * spare. (The view cache adds a device pixel all round for antialiasing.) */
 #define SELECTION_REACH 8.0
+
 static void
 append_box (GArray *boxes,
             double  x1,
