@@ -194,6 +194,9 @@ gint64       hw_ecomap_map_tie_at       (HwEcomapMap      *map,
                                          double            y,
                                          double            tolerance);
 
+/* (What the selection changes in the drawing is drawn only within
+ * hw_ecomap_map_selection_boxes (): the view cache draws again only
+ * there when the selection changes.) */
 typedef struct {
   gint64   selected_node;   /* drawn with a focus ring; 0 = none */
   gint64   selected_tie;
