@@ -369,6 +369,10 @@ def tour(a, outdir, T):
         a.wait_window('the agree and print dialog')
     add('70-plans-agree-dialog', agree_dialog, close)
 
+    # the case's key dates, and where the children live
+    add('71-key-dates', lambda: a.tab(T('Key dates')))
+    add('72-placements', lambda: a.tab(T('Placements')))
+
     # the windows of the whole app
     def preferences(page):
         def go():
