@@ -500,7 +500,7 @@ top_word (GPtrArray  *words,
 }
 
 /* The top line names the meeting and its day. When the name is long (as
- * "Después de volver a casa (revisión posterior a la reunificación)" is),
+ * "Después de volver a casa (revisión después de la reunificación)" is),
  * the name is cut short, never the day: every word of the day shows at
  * the size of its letters (a word cut short is squeezed into its "…":
  * "10:00" drawn "1…" is under a third of the line's height a letter),
