@@ -420,23 +420,9 @@ test_room_screen_scores_revealed (void)
   hw_test_store_free (store, g_steal_pointer (&dir));
 }
 
-/* A word pdftotext -bbox found on the page, with its box in pixels */
-typedef struct {
-  char  *text;
-  double x1, y1, x2, y2;
-} Word;
-
-static void
-word_free (gpointer data)
-{
-  Word *w = data;
-
-  g_free (w->text);
-  g_free (w);
-}
-
-/* The words of the screen drawn at @size, where they are drawn: a text
- * cut short keeps its words for search, squeezed into the "…" */
+/* (element-type HwTestWord) The words of the screen drawn at @size,
+ * where they are drawn: a text cut short keeps its words for search,
+ * squeezed into the "…" */
 static GPtrArray *
 screen_words (const HwPresentation *p,
               const char           *dir,
@@ -444,44 +430,18 @@ screen_words (const HwPresentation *p,
               guint                *n_cut)
 {
   g_autofree char *pdf = g_build_filename (dir, "words.pdf", NULL);
-  g_autofree char *html = NULL;
-  g_autoptr(GRegex) word = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
-                                        "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
-                                        0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  GPtrArray *words = g_ptr_array_new_with_free_func (word_free);
-  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
-  int status;
+  GPtrArray *words;
 
   screen_pdf (p, pdf, size, n_cut);
-  html = hw_test_run (argv, &status);
-  g_assert_cmpint (status, ==, 0);
+  words = hw_test_pdf_words (pdf);
   g_unlink (pdf);
-
-  g_regex_match (word, html, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      Word *w = g_new0 (Word, 1);
-      g_autofree char *x1 = g_match_info_fetch (match, 1);
-      g_autofree char *y1 = g_match_info_fetch (match, 2);
-      g_autofree char *x2 = g_match_info_fetch (match, 3);
-      g_autofree char *y2 = g_match_info_fetch (match, 4);
-
-      w->x1 = g_ascii_strtod (x1, NULL);
-      w->y1 = g_ascii_strtod (y1, NULL);
-      w->x2 = g_ascii_strtod (x2, NULL);
-      w->y2 = g_ascii_strtod (y2, NULL);
-      w->text = g_match_info_fetch (match, 5);
-      g_ptr_array_add (words, w);
-      g_match_info_next (match, NULL);
-    }
   g_assert_cmpuint (words->len, >, 0);
   return words;
 }
 
 /* The first word @text on the top line of the screen drawn at @size: the
  * top tenth of its 16:9 stage, centred on a 4:3 screen */
-static const Word *
+static const HwTestWord *
 top_word (GPtrArray  *words,
           const char *text,
           guint       size)
@@ -491,7 +451,7 @@ top_word (GPtrArray  *words,
 
   for (guint i = 0; i < words->len; i++)
     {
-      const Word *w = g_ptr_array_index (words, i);
+      const HwTestWord *w = g_ptr_array_index (words, i);
 
       if (w->y1 > top && w->y1 < top + 108 * s && g_str_equal (w->text, text))
         return w;
@@ -535,7 +495,7 @@ test_room_screen_day_whole (void)
             g_autoptr(GPtrArray) words = NULL;
             g_auto(GStrv) day = NULL;
             g_auto(GStrv) title = NULL;
-            const Word *step_word, *title_word;
+            const HwTestWord *step_word, *title_word;
             guint n_cut = 0;
 
             g_assert_no_error (error);
@@ -554,7 +514,7 @@ test_room_screen_day_whole (void)
             day = g_strsplit (p->when, " ", -1);
             for (guint i = 0; day[i] != NULL; i++)
               {
-                const Word *w = top_word (words, day[i], size);
+                const HwTestWord *w = top_word (words, day[i], size);
 
                 if (w == NULL || w->x2 - w->x1 < 0.3 * (w->y2 - w->y1) * g_utf8_strlen (day[i], -1) ||
                     w->x2 > step_word->x1)
