@@ -72,6 +72,18 @@ whole_pixels (double v,
   return fabs (d - round (d)) < 1e-6;
 }
 
+/* Map units -> the image's user units, for the cache's view: a whole
+ * number of device pixels from where the window's view puts the map, so
+ * it is drawn exactly as it would be in the window. */
+static void
+image_matrix (const HwEcomapCache *cache,
+              cairo_matrix_t      *matrix)
+{
+  cairo_matrix_init_translate (matrix, MARGIN, MARGIN);
+  cairo_matrix_translate (matrix, cache->pan_x, cache->pan_y);
+  cairo_matrix_scale (matrix, cache->zoom, cache->zoom);
+}
+
 static void
 draw_fresh (HwEcomapCache             *cache,
             HwEcomapMap               *map,
@@ -83,23 +95,8 @@ draw_fresh (HwEcomapCache             *cache,
             double                     pan_y,
             const HwEcomapDrawOptions *options)
 {
+  cairo_matrix_t matrix;
   cairo_t *cr;
-
-  g_clear_pointer (&cache->image, cairo_surface_destroy);
-  cache->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (width + 2 * MARGIN) * scale,
-                                             (height + 2 * MARGIN) * scale);
-  cairo_surface_set_device_scale (cache->image, scale, scale);
-  cr = cairo_create (cache->image);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  /* a whole number of device pixels from where the window's view puts the
-   * map: drawn exactly as it would be in the window */
-  cairo_translate (cr, MARGIN, MARGIN);
-  cairo_translate (cr, pan_x, pan_y);
-  cairo_scale (cr, zoom, zoom);
-  hw_ecomap_draw_map (map, cr, options);
-  cairo_destroy (cr);
-  cairo_surface_flush (cache->image);
 
   cache->generation = map->generation;
   cache->options = *options;
@@ -109,6 +106,19 @@ draw_fresh (HwEcomapCache             *cache,
   cache->zoom = zoom;
   cache->pan_x = pan_x;
   cache->pan_y = pan_y;
+
+  g_clear_pointer (&cache->image, cairo_surface_destroy);
+  cache->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (width + 2 * MARGIN) * scale,
+                                             (height + 2 * MARGIN) * scale);
+  cairo_surface_set_device_scale (cache->image, scale, scale);
+  cr = cairo_create (cache->image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  image_matrix (cache, &matrix);
+  cairo_transform (cr, &matrix);
+  hw_ecomap_draw_map (map, cr, options);
+  cairo_destroy (cr);
+  cairo_surface_flush (cache->image);
 }
 
 /* Where a shape is cut by a clip's edge, cairo rasterises the pixels
@@ -133,11 +143,12 @@ draw_reselected (HwEcomapCache             *cache,
   int width = cairo_image_surface_get_width (cache->image);
   int height = cairo_image_surface_get_height (cache->image);
   int scale = cache->scale;
-  double zoom = cache->zoom;
   /* a halo in pieces of about PIECE device pixels: each box costs a pass
    * over the map (what falls in it), and a longer one takes in more */
-  double piece = PIECE / (zoom * scale);
-  cairo_rectangle_int_t all = { 0, 0, 0, 0 };
+  double piece = PIECE / (cache->zoom * scale);
+  cairo_rectangle_int_t image = { 0, 0, width, height }, all;
+  cairo_region_t *region = cairo_region_create ();
+  cairo_matrix_t matrix;
   cairo_surface_t *scratch;
   cairo_t *cr;
 
@@ -149,39 +160,37 @@ draw_reselected (HwEcomapCache             *cache,
   cache->options = *options;
 
   /* map -> device pixels of the image, as draw_fresh () places the map */
+  image_matrix (cache, &matrix);
   for (guint i = 0; i < boxes->len; i++)
     {
       const HwEcomapBox *box = &g_array_index (boxes, HwEcomapBox, i);
-      int x1 = MAX (0, (int) floor ((MARGIN + cache->pan_x + box->x1 * zoom) * scale) - 1);
-      int y1 = MAX (0, (int) floor ((MARGIN + cache->pan_y + box->y1 * zoom) * scale) - 1);
-      int x2 = MIN (width, (int) ceil ((MARGIN + cache->pan_x + box->x2 * zoom) * scale) + 1);
-      int y2 = MIN (height, (int) ceil ((MARGIN + cache->pan_y + box->y2 * zoom) * scale) + 1);
-      cairo_rectangle_int_t rect = { x1, y1, x2 - x1, y2 - y1 };
+      double x1 = box->x1, y1 = box->y1, x2 = box->x2, y2 = box->y2;
+      int px1, py1, px2, py2;
+      cairo_rectangle_int_t rect;
 
-      if (rect.width <= 0 || rect.height <= 0)
+      cairo_matrix_transform_point (&matrix, &x1, &y1);
+      cairo_matrix_transform_point (&matrix, &x2, &y2);
+      px1 = MAX (0, (int) floor (x1 * scale) - 1);
+      py1 = MAX (0, (int) floor (y1 * scale) - 1);
+      px2 = MIN (width, (int) ceil (x2 * scale) + 1);
+      py2 = MIN (height, (int) ceil (y2 * scale) + 1);
+      if (px2 <= px1 || py2 <= py1)
         continue;
+      rect = (cairo_rectangle_int_t) { px1, py1, px2 - px1, py2 - py1 };
       g_array_append_val (damage, rect);
-      if (all.width == 0)
-        all = rect;
-      else
-        {
-          int ax2 = MAX (all.x + all.width, x2), ay2 = MAX (all.y + all.height, y2);
-
-          all.x = MIN (all.x, x1);
-          all.y = MIN (all.y, y1);
-          all.width = ax2 - all.x;
-          all.height = ay2 - all.y;
-        }
+      /* with its clean edge, for the scratch image's size */
+      rect = (cairo_rectangle_int_t) { px1 - CLEAN_EDGE, py1 - CLEAN_EDGE, rect.width + 2 * CLEAN_EDGE,
+                                       rect.height + 2 * CLEAN_EDGE };
+      cairo_region_union_rectangle (region, &rect);
     }
+  cairo_region_intersect_rectangle (region, &image);
+  cairo_region_get_extents (region, &all);
+  cairo_region_destroy (region);
   if (damage->len == 0)
     return;
 
   /* the scratch image: the damage and its clean edge, at the same device
    * pixels as the image (an offset of whole pixels) */
-  all.x = MAX (0, all.x - CLEAN_EDGE);
-  all.y = MAX (0, all.y - CLEAN_EDGE);
-  all.width = MIN (width, all.x + all.width + 2 * CLEAN_EDGE) - all.x;
-  all.height = MIN (height, all.y + all.height + 2 * CLEAN_EDGE) - all.y;
   scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, all.width, all.height);
   cairo_surface_set_device_scale (scratch, scale, scale);
   cairo_surface_set_device_offset (scratch, -all.x, -all.y);
@@ -198,9 +207,7 @@ draw_reselected (HwEcomapCache             *cache,
       cairo_clip (cr);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
-      cairo_translate (cr, MARGIN, MARGIN);
-      cairo_translate (cr, cache->pan_x, cache->pan_y);
-      cairo_scale (cr, zoom, zoom);
+      cairo_transform (cr, &matrix);
       hw_ecomap_draw_map (map, cr, options);
       cairo_destroy (cr);
 
