@@ -471,6 +471,33 @@ static const HwEcomapDrawOptions cache_options = {
   .show_sectors = TRUE, .selected_node = 13, .selected_tie = 104,
 };
 
+/* The view drawn through @cache with @options on a fresh image of the
+ * window's size at @scale device pixels a unit. */
+static cairo_surface_t *
+draw_cached_with (HwEcomapCache             *cache,
+                  HwEcomapMap               *map,
+                  int                        width,
+                  int                        height,
+                  int                        scale,
+                  double                     dx,
+                  double                     dy,
+                  double                     zoom,
+                  const HwEcomapDrawOptions *options,
+                  HwEcomapCacheMode          mode,
+                  HwEcomapCacheResult       *result)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale,
+                                                         height * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  *result = hw_ecomap_cache_draw (cache, map, cr, width, height, scale, zoom, dx, dy, options, mode);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 /* The view drawn through @cache on a fresh image of the window's size. */
 static cairo_surface_t *
 draw_cached (HwEcomapCache       *cache,
@@ -483,14 +510,7 @@ draw_cached (HwEcomapCache       *cache,
              HwEcomapCacheMode    mode,
              HwEcomapCacheResult *result)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (surface);
-
-  *result = hw_ecomap_cache_draw (cache, map, cr, width, height, 1, zoom, dx, dy,
-                                  &cache_options, mode);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+  return draw_cached_with (cache, map, width, height, 1, dx, dy, zoom, &cache_options, mode, result);
 }
 
 /* The largest difference of any channel of any pixel; @n_different
@@ -1605,31 +1625,6 @@ test_cache_invalidated (void)
   cairo_surface_destroy (after);
 }
 
-/* The view drawn through @cache with @options on a fresh image of the
- * window's size at @scale device pixels a unit. */
-static cairo_surface_t *
-draw_selected (HwEcomapCache             *cache,
-               HwEcomapMap               *map,
-               int                        scale,
-               double                     dx,
-               double                     dy,
-               double                     zoom,
-               const HwEcomapDrawOptions *options,
-               HwEcomapCacheResult       *result)
-{
-  const int w = 400, h = 300;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
-  cairo_t *cr;
-
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  *result = hw_ecomap_cache_draw (cache, map, cr, w, h, scale, zoom, dx, dy, options,
-                                  HW_ECOMAP_CACHE_SCALED_OK);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
 /* A change of selection draws the cache again only where the selection
  * was and is (a full drawing of a large map at full detail takes several
  * frames): each frame is a fresh drawing with the new selection, but for
@@ -1670,8 +1665,10 @@ test_cache_reselected (void)
             options.selected_tie = selections[i].tie;
             options.connect_from = selections[i].connect;
             what = g_strdup_printf ("scale %d, zoom %g, selection %u", scale, views[v][2], i);
-            cached = draw_selected (cache, map, scale, dx, dy, views[v][2], &options, &result);
-            fresh = draw_selected (other, map, scale, dx, dy, views[v][2], &options, &fresh_result);
+            cached = draw_cached_with (cache, map, 400, 300, scale, dx, dy, views[v][2], &options,
+                                       HW_ECOMAP_CACHE_SCALED_OK, &result);
+            fresh = draw_cached_with (other, map, 400, 300, scale, dx, dy, views[v][2], &options,
+                                      HW_ECOMAP_CACHE_SCALED_OK, &fresh_result);
             g_assert_cmpint (result, ==, i == 0 ? HW_ECOMAP_CACHE_DRAWN : HW_ECOMAP_CACHE_RESELECTED);
             g_assert_cmpint (fresh_result, ==, HW_ECOMAP_CACHE_DRAWN);
             /* where a shape's rows are cut by a clip (the boxes drawn
