@@ -71,6 +71,13 @@ def pdf_checks(path, name):
     if not name.startswith("ecomap"):  # the map alone is one drawing, not a tagged document
         check(re.search(r"^Tagged:\s+yes", info, re.M) is not None, f"{name}: tagged PDF")
     check(stat.S_IMODE(os.stat(path).st_mode) == 0o600, f"{name}: created 0600")
+    # the homeward program's own deflateInit_ () took the place of zlib's:
+    # every stream at level 1 (zlib header 78 01), not cairo's default 6
+    with open(path, "rb") as f:
+        data = f.read()
+    headers = [m.group(1) for m in re.finditer(rb"/FlateDecode.*?stream\r?\n(..)", data, re.S)]
+    check(len(headers) >= 2 and all(h == b"\x78\x01" for h in headers),
+          f"{name}: streams compressed at zlib level 1 ({sorted(set(h.hex() for h in headers))})")
     return tool("pdftotext", "-layout", path, "-").stdout
 
 

@@ -8,7 +8,7 @@ packages=(
   # build
   meson ninja-build pkg-config gcc gettext git libcrypt-dev
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev libical-dev
-  libcairo2-dev libpango1.0-dev libglib2.0-bin gsettings-desktop-schemas
+  libcairo2-dev libpango1.0-dev libglib2.0-bin gsettings-desktop-schemas zlib1g-dev
   # the join server (families join the meeting from their phones' browsers):
   # libsoup 3 serves the pages, libqrencode draws the room screen's QR code
   libsoup-3.0-dev libqrencode-dev

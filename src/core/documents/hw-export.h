@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* The zlib level of the streams in Homeward's PDFs (see hw-export.c) */
+#define HW_EXPORT_DEFLATE_LEVEL 1
+
 typedef struct {
   gint64       case_id;
   gint64       meeting_id;   /* --meeting, for the meeting summary */
