@@ -1694,6 +1694,67 @@ test_cache_reselected (void)
   g_assert_cmpuint (n_changed, >=, 20);
 }
 
+/* A pan out of the cache's margin moves the image and draws only the
+ * bands it uncovers (a whole drawing at full detail takes several frames
+ * on a large map): each frame is a fresh drawing of that view but for a
+ * few pixels along the bands' edges, at one and two device pixels a unit,
+ * across, down, both ways at once and with a change of selection; a jump
+ * that keeps less than half of the image draws afresh. */
+static void
+test_cache_scrolled (void)
+{
+  g_autoptr(HwEcomapMap) map = sample_map ();
+  static const struct { double x, y; gint64 node; HwEcomapCacheResult result; } steps[] = {
+    { 200, 150, 13, HW_ECOMAP_CACHE_DRAWN },
+    { 450, 150, 13, HW_ECOMAP_CACHE_SCROLLED },   /* right, 250 */
+    { 450, -80, 13, HW_ECOMAP_CACHE_SCROLLED },   /* up, 230 */
+    { 250, 120, 13, HW_ECOMAP_CACHE_SCROLLED },   /* left and down, 200 each */
+    { 260, 110, 13, HW_ECOMAP_CACHE_HIT },        /* within the margin */
+    { 40, 110, 16, HW_ECOMAP_CACHE_SCROLLED },    /* left, 220, another node selected */
+    { 40, 330, 16, HW_ECOMAP_CACHE_SCROLLED },    /* down, 220 */
+    { 660, 330, 16, HW_ECOMAP_CACHE_DRAWN },      /* a jump of 620: afresh */
+  };
+  static const double zooms[] = { 0.8, 1.0, 2.0 };
+  int worst = 0, worst_n = 0;
+
+  for (int scale = 1; scale <= 2; scale++)
+    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+      {
+        g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+        HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
+
+        for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+          {
+            g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
+            g_autofree char *what = g_strdup_printf ("scale %d, zoom %g, step %u", scale, zooms[z], i);
+            HwEcomapCacheResult result, fresh_result;
+            cairo_surface_t *cached, *fresh;
+            int n_different, most;
+
+            options.selected_node = steps[i].node;
+            cached = draw_cached_with (cache, map, 400, 300, scale, steps[i].x, steps[i].y, zooms[z],
+                                       &options, HW_ECOMAP_CACHE_EXACT, &result);
+            fresh = draw_cached_with (other, map, 400, 300, scale, steps[i].x, steps[i].y, zooms[z],
+                                      &options, HW_ECOMAP_CACHE_EXACT, &fresh_result);
+            if (result != steps[i].result)
+              g_error ("%s: the cache answered %d, not %d", what, result, steps[i].result);
+            g_assert_cmpint (fresh_result, ==, HW_ECOMAP_CACHE_DRAWN);
+            /* where the bands' clips cut a shape's rows, cairo rasterises a
+             * row of its edge a little differently, as for a change of
+             * selection (test_cache_reselected): a few levels, at a few
+             * dozen pixels */
+            most = max_difference (cached, fresh, &n_different);
+            worst = MAX (worst, most);
+            worst_n = MAX (worst_n, n_different / (scale * scale));
+            if (most > 16 || n_different > 60 * scale * scale)
+              assert_same_image (cached, fresh, TRUE, what);
+            cairo_surface_destroy (cached);
+            cairo_surface_destroy (fresh);
+          }
+      }
+  g_test_message ("scrolled frames: at most %d levels off, at most %d pixels", worst, worst_n);
+}
+
 /* Same input, same positions, bit for bit: two maps made alike, and one
  * map laid out again. */
 static void
@@ -1748,6 +1809,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/cache-same-pixels", test_cache_same_pixels);
   g_test_add_func ("/ecomap-render/cache-invalidated", test_cache_invalidated);
   g_test_add_func ("/ecomap-render/cache-reselected", test_cache_reselected);
+  g_test_add_func ("/ecomap-render/cache-scrolled", test_cache_scrolled);
   g_test_add_func ("/ecomap-render/cache-looks-as-before", test_cache_looks_as_before);
   g_test_add_func ("/ecomap-render/far-detail", test_far_detail);
   g_test_add_func ("/ecomap-render/far-notation", test_far_notation);

@@ -6,8 +6,10 @@
  * looks like, only where it is, so the cache keeps one image of the map at
  * the current zoom, a margin wider than the window, and a pan frame only
  * paints it at an offset of whole device pixels: the same pixels as a
- * fresh drawing. Any change to the map (hw_ecomap_map_layout, a move, a
- * new map), the zoom or the size draws it again; a change of selection
+ * fresh drawing; a pan out of the margin moves the image's pixels and
+ * draws only the bands that uncovers. Any change to the map
+ * (hw_ecomap_map_layout, a move, a new map), the zoom or the size draws
+ * it again; a change of selection
  * (a click on a node, Tab to the next) draws it again only around the
  * rings and halos that go or come: at full detail, a whole drawing of a
  * large map takes several frames.
@@ -42,6 +44,11 @@ typedef enum {
    * is (a fresh drawing, but for a few pixels a level or two off where
    * cairo cut a shape's rows at those places' edges), then painted */
   HW_ECOMAP_CACHE_RESELECTED,
+  /* a pan out of the margin: the image moved with the map, and drawn
+   * only where that uncovered (a fresh drawing, but for a few pixels as
+   * above, along the bands' edges), then painted; any change of
+   * selection drawn as above */
+  HW_ECOMAP_CACHE_SCROLLED,
 } HwEcomapCacheResult;
 
 HwEcomapCache      *hw_ecomap_cache_new        (void);
