@@ -836,6 +836,9 @@ main (int   argc,
           printf ("redraw %u nodes, fit %dx%d (zoom %.3f, %s): median %.2f ms, p95 %.2f ms, "
                   "cpu %.2f ms\n", n, SCREEN_W, SCREEN_H, t.zoom, detail_text (t.detail), t.median,
                   t.p95, t.cpu);
+          bench_redraw (n, FALSE, &t);
+          printf ("redraw %u nodes at 100%% (%s): median %.2f ms, p95 %.2f ms, cpu %.2f ms\n", n,
+                  detail_text (t.detail), t.median, t.p95, t.cpu);
         }
       return 0;
     }

@@ -23,9 +23,11 @@
  * zlib's for every library it loads (the linker exports it, as libcairo
  * asks for it), so cairo's calls land here. It does what zlib's does,
  * with HW_EXPORT_DEFLATE_LEVEL for "the default"; a level asked for by
- * number is kept. Nothing else in Homeward's libraries asks zlib for its
- * default level through deflateInit () (libpng and GIO call
- * deflateInit2 () with a level of their own, which is not this).
+ * number is kept. Of the libraries Homeward loads, three call
+ * deflateInit (): cairo; libtiff, for TIFF images, which Homeward never
+ * writes; and GIO's GZlibCompressor in its zlib format, which Homeward
+ * does not use (libpng, for PNG files, calls deflateInit2 (), which is
+ * not this).
  * tests/test-export-compression.c checks that the PDFs come out at level
  * 1, that other levels are kept, and e2e-cli.py that the homeward command
  * line's do too. */
