@@ -5,9 +5,10 @@
  * once into a cached image and each frame only paints the cache and the
  * node with its ties, so a drag stays smooth on large maps. Otherwise the
  * map is drawn through a view cache (hw-ecomap-cache.h): panning paints
- * one image drawn once, a zoom gesture paints it scaled until the wheel
- * rests, and any change to the map, the selection or the size draws it
- * afresh.
+ * one image drawn once (moved, and drawn only where it uncovers, when the
+ * pan leaves its margin), a zoom gesture paints it scaled until the wheel
+ * rests, a change of selection draws it again around the selection, and
+ * any change to the map or the size draws it afresh.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
