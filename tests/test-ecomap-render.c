@@ -1755,6 +1755,160 @@ test_cache_scrolled (void)
   g_test_message ("scrolled frames: at most %d levels off, at most %d pixels", worst, worst_n);
 }
 
+/* A zoom that comes to rest on a large map, drawn piece by piece (one
+ * piece a call with a budget of 0): each frame shows what is drawn of the
+ * new view, the rest as the old image scaled, and asks for another; the
+ * last is the fresh drawing, bit for bit.
+ * A small map is drawn whole at once; an edit, or another view, in the
+ * middle starts again. */
+static void
+test_cache_progressive (void)
+{
+  g_autoptr(HwEcomapMap) big = crowded_map (140);
+  g_autoptr(HwEcomapMap) small = sample_map ();
+  HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
+  const int w = 400, h = 300;
+  /* the window's rows in 16 bands, the margin's above and below in 4 */
+  const guint n_pieces = 16 + 4;
+
+  g_assert_cmpuint (big->nodes->len, >=, HW_ECOMAP_CACHE_PROGRESSIVE_NODES);
+  g_assert_cmpuint (small->nodes->len, <, HW_ECOMAP_CACHE_PROGRESSIVE_NODES);
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+      g_autoptr(HwEcomapCache) fresh_cache = hw_ecomap_cache_new ();
+      g_autoptr(HwEcomapCache) scaled_cache = hw_ecomap_cache_new ();
+      HwEcomapCacheResult result;
+      cairo_surface_t *frame, *fresh, *scaled, *hit;
+      guint calls = 0;
+      int n_different, most;
+
+      hw_ecomap_cache_set_budget (cache, 0);
+      cairo_surface_destroy (draw_cached_with (cache, big, w, h, scale, 200, 150, 0.8, &options,
+                                               HW_ECOMAP_CACHE_EXACT, &result));
+      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+      /* what the frames are made of: the view drawn afresh, and the old
+       * image scaled to it */
+      fresh = draw_cached_with (fresh_cache, big, w, h, scale, 200, 150, 1.1, &options,
+                                HW_ECOMAP_CACHE_EXACT, &result);
+      cairo_surface_destroy (draw_cached_with (scaled_cache, big, w, h, scale, 200, 150, 0.8, &options,
+                                               HW_ECOMAP_CACHE_EXACT, &result));
+      scaled = draw_cached_with (scaled_cache, big, w, h, scale, 200, 150, 1.1, &options,
+                                 HW_ECOMAP_CACHE_SCALED_OK, &result);
+      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_SCALED);
+      g_assert_false (same_pixels (fresh, scaled, 0, 0));
+
+      do
+        {
+          frame = draw_cached_with (cache, big, w, h, scale, 200, 150, 1.1, &options,
+                                    HW_ECOMAP_CACHE_PROGRESSIVE, &result);
+          calls++;
+          if (calls == 1)
+            {
+              /* the first band drawn (a sixteenth of the window's rows, a
+               * pixel less for its edge), the rest still the old image */
+              int stride = cairo_image_surface_get_stride (frame);
+              int rows = h * scale / 16 - 1;
+              cairo_surface_t *top = cairo_image_surface_create_for_data (
+                cairo_image_surface_get_data (frame), CAIRO_FORMAT_ARGB32, w * scale, rows, stride);
+              cairo_surface_t *fresh_top = cairo_image_surface_create_for_data (
+                cairo_image_surface_get_data (fresh), CAIRO_FORMAT_ARGB32, w * scale, rows, stride);
+              cairo_surface_t *below = cairo_image_surface_create_for_data (
+                cairo_image_surface_get_data (frame) + (gsize) (rows + 2) * stride, CAIRO_FORMAT_ARGB32,
+                w * scale, h * scale - rows - 2, stride);
+              cairo_surface_t *scaled_below = cairo_image_surface_create_for_data (
+                cairo_image_surface_get_data (scaled) + (gsize) (rows + 2) * stride, CAIRO_FORMAT_ARGB32,
+                w * scale, h * scale - rows - 2, stride);
+
+              most = max_difference (top, fresh_top, &n_different);
+              if (most > 16 || n_different > 60 * scale)
+                g_error ("scale %d: the first band is not the new view (%d pixels, %d levels)",
+                         scale, n_different, most);
+              /* (cairo paints the scaled image through the clip of what
+               * is not drawn yet a level or two differently) */
+              g_assert_cmpint (max_difference (below, scaled_below, NULL), <=, 4);
+              g_assert_false (same_pixels (top, cairo_image_surface_create_for_data (
+                cairo_image_surface_get_data (scaled), CAIRO_FORMAT_ARGB32, w * scale, rows, stride), 0, 0));
+              cairo_surface_destroy (top);
+              cairo_surface_destroy (fresh_top);
+              cairo_surface_destroy (below);
+              cairo_surface_destroy (scaled_below);
+            }
+          if (result == HW_ECOMAP_CACHE_PARTIAL)
+            cairo_surface_destroy (frame);
+        }
+      while (result == HW_ECOMAP_CACHE_PARTIAL && calls < 100);
+      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+      g_assert_cmpuint (calls, ==, n_pieces);
+      /* bit for bit: the pieces are bands as wide as the image, and a clip
+       * that cuts no pixel row leaves cairo's rasterising as it was */
+      assert_same_image (frame, fresh, TRUE, "the view drawn piece by piece");
+      /* it is the cache's image now, margin included: a pan is a paint */
+      hit = draw_cached_with (cache, big, w, h, scale, 320, 60, 1.1, &options,
+                              HW_ECOMAP_CACHE_PROGRESSIVE, &result);
+      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_HIT);
+      {
+        g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
+        cairo_surface_t *panned = draw_cached_with (other, big, w, h, scale, 320, 60, 1.1, &options,
+                                                    HW_ECOMAP_CACHE_EXACT, &result);
+
+        assert_same_image (hit, panned, TRUE, "panned within the margin drawn piece by piece");
+        cairo_surface_destroy (panned);
+      }
+      cairo_surface_destroy (hit);
+      cairo_surface_destroy (frame);
+      cairo_surface_destroy (fresh);
+      cairo_surface_destroy (scaled);
+
+      /* begun, then another view: it starts again */
+      frame = draw_cached_with (cache, big, w, h, scale, 320, 60, 1.3, &options,
+                                HW_ECOMAP_CACHE_PROGRESSIVE, &result);
+      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_PARTIAL);
+      cairo_surface_destroy (frame);
+      calls = 0;
+      do
+        {
+          frame = draw_cached_with (cache, big, w, h, scale, 300, 60, 1.3, &options,
+                                    HW_ECOMAP_CACHE_PROGRESSIVE, &result);
+          cairo_surface_destroy (frame);
+          calls++;
+        }
+      while (result == HW_ECOMAP_CACHE_PARTIAL && calls < 100);
+      g_assert_cmpuint (calls, ==, n_pieces);
+
+      /* begun, then an edit: drawn afresh at once */
+      frame = draw_cached_with (cache, big, w, h, scale, 300, 60, 1.5, &options,
+                                HW_ECOMAP_CACHE_PROGRESSIVE, &result);
+      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_PARTIAL);
+      cairo_surface_destroy (frame);
+      hw_ecomap_map_changed (big);
+      frame = draw_cached_with (cache, big, w, h, scale, 300, 60, 1.5, &options,
+                                HW_ECOMAP_CACHE_PROGRESSIVE, &result);
+      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+      cairo_surface_destroy (frame);
+    }
+
+  /* a small map: drawn whole at once, as EXACT draws it */
+  {
+    g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+    g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
+    HwEcomapCacheResult result;
+    cairo_surface_t *frame, *fresh;
+
+    hw_ecomap_cache_set_budget (cache, 0);
+    cairo_surface_destroy (draw_cached_with (cache, small, w, h, 1, 200, 150, 0.8, &options,
+                                             HW_ECOMAP_CACHE_EXACT, &result));
+    frame = draw_cached_with (cache, small, w, h, 1, 200, 150, 1.1, &options,
+                              HW_ECOMAP_CACHE_PROGRESSIVE, &result);
+    g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+    fresh = draw_cached_with (other, small, w, h, 1, 200, 150, 1.1, &options, HW_ECOMAP_CACHE_EXACT,
+                              &result);
+    assert_same_image (frame, fresh, TRUE, "a small map at rest");
+    cairo_surface_destroy (frame);
+    cairo_surface_destroy (fresh);
+  }
+}
+
 /* Same input, same positions, bit for bit: two maps made alike, and one
  * map laid out again. */
 static void
@@ -1810,6 +1964,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/cache-invalidated", test_cache_invalidated);
   g_test_add_func ("/ecomap-render/cache-reselected", test_cache_reselected);
   g_test_add_func ("/ecomap-render/cache-scrolled", test_cache_scrolled);
+  g_test_add_func ("/ecomap-render/cache-progressive", test_cache_progressive);
   g_test_add_func ("/ecomap-render/cache-looks-as-before", test_cache_looks_as_before);
   g_test_add_func ("/ecomap-render/far-detail", test_far_detail);
   g_test_add_func ("/ecomap-render/far-notation", test_far_notation);

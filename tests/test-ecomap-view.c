@@ -14,6 +14,7 @@
 #include "hw-demo.h"
 #include "hw-ecomap.h"
 #include "hw-ecomap-queries.h"
+#include "hw-ecomap-cache.h"
 #include "hw-ecomap-canvas.h"
 #include "hw-ecomap-view.h"
 #include "hw-enums.h"
@@ -740,6 +741,67 @@ test_legend_and_compare (Fixture       *f,
   spin (50);
 }
 
+static void
+count_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  (*(guint *) data)++;
+}
+
+/* Once a zoom rests on a large map, the canvas draws it sharp a piece a
+ * frame (with a budget of 0) without being asked again: it goes on frame
+ * after frame until the view is whole (20 pieces), then stops. */
+static void
+test_draws_on_after_zoom (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  HwEcomapCanvas *canvas = HW_ECOMAP_CANVAS (hw_ecomap_canvas_new ());
+  HwEcomapMap *map = hw_ecomap_map_new ();
+  GdkFrameClock *clock;
+  guint paints = 0, before;
+
+  map->household_id = 1;
+  map->household_label = g_strdup ("Household");
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+
+      hw_ecomap_map_add_node (map, 10 + i, HW_ECOMAP_NODE_PERSON,
+                              (HwEcomapCategory) (i % HW_ECOMAP_N_CATEGORIES), name);
+      hw_ecomap_map_add_tie (map, 1000 + i, 1, 10 + i, (HwTieStrength) (i % HW_TIE_NONE),
+                             i % 3 == 0, HW_TIE_FLOW_NONE);
+    }
+  hw_ecomap_map_layout (map);
+  g_assert_cmpuint (map->nodes->len, >=, HW_ECOMAP_CACHE_PROGRESSIVE_NODES);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (canvas));
+  hw_ecomap_canvas_set_map (canvas, map);
+  hw_ecomap_canvas_set_frame_budget (canvas, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (500);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (canvas));
+  g_assert_nonnull (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &paints);
+  hw_ecomap_canvas_zoom (canvas, 1.6);
+  /* until the frames stop (the zoom rests after 180 ms) */
+  do
+    {
+      before = paints;
+      spin (600);
+    }
+  while (paints != before && paints < 500);
+  g_signal_handlers_disconnect_by_func (clock, count_paint_cb, &paints);
+  g_test_message ("%u frames after the zoom", paints);
+  if (paints < 20)
+    g_error ("after the zoom the canvas drew %u frames: it stopped before the view was whole",
+             paints);
+  g_assert_cmpuint (paints, <, 500);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -758,6 +820,7 @@ main (int   argc,
   ADD ("/ecomap-view/delete-conflict", test_delete_conflict);
   ADD ("/ecomap-view/legend-compare", test_legend_and_compare);
   ADD ("/ecomap-view/keeps-place", test_keeps_place);
+  g_test_add_func ("/ecomap-view/draws-on-after-zoom", test_draws_on_after_zoom);
 
   return g_test_run ();
 }

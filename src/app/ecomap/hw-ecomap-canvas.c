@@ -7,7 +7,8 @@
  * map is drawn through a view cache (hw-ecomap-cache.h): panning paints
  * one image drawn once (moved, and drawn only where it uncovers, when the
  * pan leaves its margin), a zoom gesture paints it scaled until the wheel
- * rests, a change of selection draws it again around the selection, and
+ * rests (then a large map is drawn sharp over a few frames, a piece a
+ * frame), a change of selection draws it again around the selection, and
  * any change to the map or the size draws it afresh.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -52,6 +53,8 @@ struct _HwEcomapCanvas
   HwEcomapCache   *view_cache;
   gboolean         zooming;
   guint            zoom_settle_id;
+  /* a view being drawn sharp piece by piece: the next frame's tick */
+  guint            progress_tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (HwEcomapCanvas, hw_ecomap_canvas, GTK_TYPE_WIDGET)
@@ -129,6 +132,18 @@ build_cache (HwEcomapCanvas *self)
   cairo_destroy (cr);
 }
 
+static gboolean
+draw_on_cb (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  HwEcomapCanvas *self = HW_ECOMAP_CANVAS (widget);
+
+  self->progress_tick_id = 0;
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 hw_ecomap_canvas_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -148,10 +163,16 @@ hw_ecomap_canvas_snapshot (GtkWidget   *widget,
   draw_options (self, &options);
   if (self->map != NULL && !(self->drag_node != 0 && self->drag_cache != NULL))
     {
-      hw_ecomap_cache_draw (self->view_cache, self->map, cr, w, h,
-                            gtk_widget_get_scale_factor (widget), self->zoom,
-                            self->pan_x, self->pan_y, &options,
-                            self->zooming ? HW_ECOMAP_CACHE_SCALED_OK : HW_ECOMAP_CACHE_EXACT);
+      /* once a zoom rests, a large map is drawn sharp over a few frames:
+       * each draws a piece, and the next frame's tick asks for another
+       * (a redraw asked for while drawing would be forgotten) */
+      if (hw_ecomap_cache_draw (self->view_cache, self->map, cr, w, h,
+                                gtk_widget_get_scale_factor (widget), self->zoom,
+                                self->pan_x, self->pan_y, &options,
+                                self->zooming ? HW_ECOMAP_CACHE_SCALED_OK
+                                              : HW_ECOMAP_CACHE_PROGRESSIVE) == HW_ECOMAP_CACHE_PARTIAL &&
+          self->progress_tick_id == 0)
+        self->progress_tick_id = gtk_widget_add_tick_callback (widget, draw_on_cb, NULL, NULL);
     }
   else if (self->drag_node != 0 && self->drag_cache != NULL)
     {
@@ -435,6 +456,14 @@ hw_ecomap_canvas_zoom (HwEcomapCanvas *self,
            gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
+void
+hw_ecomap_canvas_set_frame_budget (HwEcomapCanvas *self,
+                                   gint64          budget_us)
+{
+  g_return_if_fail (HW_IS_ECOMAP_CANVAS (self));
+  hw_ecomap_cache_set_budget (self->view_cache, budget_us);
+}
+
 double
 hw_ecomap_canvas_get_zoom (HwEcomapCanvas *self)
 {
@@ -682,6 +711,9 @@ hw_ecomap_canvas_dispose (GObject *object)
 
   drop_cache (self);
   g_clear_handle_id (&self->zoom_settle_id, g_source_remove);
+  if (self->progress_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->progress_tick_id);
+  self->progress_tick_id = 0;
   g_clear_pointer (&self->view_cache, hw_ecomap_cache_free);
   g_clear_pointer (&self->map, hw_ecomap_map_free);
   G_OBJECT_CLASS (hw_ecomap_canvas_parent_class)->dispose (object);

@@ -48,5 +48,9 @@ void         hw_ecomap_canvas_zoom              (HwEcomapCanvas *self,
                                                  double          factor);
 void         hw_ecomap_canvas_fit               (HwEcomapCanvas *self);
 double       hw_ecomap_canvas_get_zoom          (HwEcomapCanvas *self);
+/* How long each frame draws once a zoom rests on a large map
+ * (hw_ecomap_cache_set_budget (); 0: a piece a frame, for tests). */
+void         hw_ecomap_canvas_set_frame_budget  (HwEcomapCanvas *self,
+                                                 gint64          budget_us);
 
 G_END_DECLS

@@ -21,12 +21,31 @@ struct _HwEcomapCache
   HwEcomapDrawOptions  options;
   int                  width, height, scale;
   double               zoom, pan_x, pan_y;
+
+  /* PROGRESSIVE: the view asked for, drawn into @next piece by piece
+   * (the same map, options, size and scale as @image) */
+  cairo_surface_t     *next;
+  double               next_zoom, next_pan_x, next_pan_y;
+  GArray              *next_todo;    /* cairo_rectangle_int_t, the last first */
+  cairo_region_t      *next_done;    /* device pixels of @next drawn */
+  gint64               budget_us;
 };
 
 HwEcomapCache *
 hw_ecomap_cache_new (void)
 {
-  return g_new0 (HwEcomapCache, 1);
+  HwEcomapCache *cache = g_new0 (HwEcomapCache, 1);
+
+  cache->budget_us = HW_ECOMAP_CACHE_BUDGET_US;
+  return cache;
+}
+
+static void
+drop_next (HwEcomapCache *cache)
+{
+  g_clear_pointer (&cache->next, cairo_surface_destroy);
+  g_clear_pointer (&cache->next_todo, g_array_unref);
+  g_clear_pointer (&cache->next_done, cairo_region_destroy);
 }
 
 void
@@ -34,6 +53,7 @@ hw_ecomap_cache_free (HwEcomapCache *cache)
 {
   if (cache == NULL)
     return;
+  drop_next (cache);
   g_clear_pointer (&cache->image, cairo_surface_destroy);
   g_free (cache);
 }
@@ -42,7 +62,16 @@ void
 hw_ecomap_cache_invalidate (HwEcomapCache *cache)
 {
   g_return_if_fail (cache != NULL);
+  drop_next (cache);
   g_clear_pointer (&cache->image, cairo_surface_destroy);
+}
+
+void
+hw_ecomap_cache_set_budget (HwEcomapCache *cache,
+                            gint64         budget_us)
+{
+  g_return_if_fail (cache != NULL);
+  cache->budget_us = MAX (budget_us, 0);
 }
 
 /* the same but for what is selected */
@@ -76,12 +105,21 @@ whole_pixels (double v,
  * number of device pixels from where the window's view puts the map, so
  * it is drawn exactly as it would be in the window. */
 static void
+view_matrix (double          zoom,
+             double          pan_x,
+             double          pan_y,
+             cairo_matrix_t *matrix)
+{
+  cairo_matrix_init_translate (matrix, MARGIN, MARGIN);
+  cairo_matrix_translate (matrix, pan_x, pan_y);
+  cairo_matrix_scale (matrix, zoom, zoom);
+}
+
+static void
 image_matrix (const HwEcomapCache *cache,
               cairo_matrix_t      *matrix)
 {
-  cairo_matrix_init_translate (matrix, MARGIN, MARGIN);
-  cairo_matrix_translate (matrix, cache->pan_x, cache->pan_y);
-  cairo_matrix_scale (matrix, cache->zoom, cache->zoom);
+  view_matrix (cache->zoom, cache->pan_x, cache->pan_y, matrix);
 }
 
 static void
@@ -107,6 +145,7 @@ draw_fresh (HwEcomapCache             *cache,
   cache->pan_x = pan_x;
   cache->pan_y = pan_y;
 
+  drop_next (cache);
   g_clear_pointer (&cache->image, cairo_surface_destroy);
   cache->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (width + 2 * MARGIN) * scale,
                                              (height + 2 * MARGIN) * scale);
@@ -134,17 +173,17 @@ draw_fresh (HwEcomapCache             *cache,
  * with CLEAN_EDGE pixels more all round, and the rectangle copied in; the
  * rest of the image stays. */
 static void
-redraw_rects (HwEcomapCache             *cache,
-              HwEcomapMap               *map,
-              const HwEcomapDrawOptions *options,
-              GArray                    *damage)
+redraw_rects_into (cairo_surface_t           *target,
+                   const cairo_matrix_t      *matrix,
+                   int                        scale,
+                   HwEcomapMap               *map,
+                   const HwEcomapDrawOptions *options,
+                   GArray                    *damage)
 {
-  int width = cairo_image_surface_get_width (cache->image);
-  int height = cairo_image_surface_get_height (cache->image);
-  int scale = cache->scale;
+  int width = cairo_image_surface_get_width (target);
+  int height = cairo_image_surface_get_height (target);
   cairo_rectangle_int_t image = { 0, 0, width, height }, all;
   cairo_region_t *region = cairo_region_create ();
-  cairo_matrix_t matrix;
   cairo_surface_t *scratch;
   cairo_t *cr;
 
@@ -166,8 +205,6 @@ redraw_rects (HwEcomapCache             *cache,
   cairo_region_get_extents (region, &all);
   cairo_region_destroy (region);
 
-  /* map -> device pixels of the image, as draw_fresh () places the map */
-  image_matrix (cache, &matrix);
   /* the scratch image: the damage and its clean edge, at the same device
    * pixels as the image (an offset of whole pixels) */
   scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, all.width, all.height);
@@ -186,12 +223,12 @@ redraw_rects (HwEcomapCache             *cache,
       cairo_clip (cr);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
-      cairo_transform (cr, &matrix);
+      cairo_transform (cr, matrix);
       hw_ecomap_draw_map (map, cr, options);
       cairo_destroy (cr);
 
       /* the rectangle itself copied in, pixel for pixel */
-      cr = cairo_create (cache->image);
+      cr = cairo_create (target);
       cairo_rectangle (cr, (double) r->x / scale, (double) r->y / scale, (double) r->width / scale,
                        (double) r->height / scale);
       cairo_clip (cr);
@@ -202,7 +239,21 @@ redraw_rects (HwEcomapCache             *cache,
       cairo_destroy (cr);
     }
   cairo_surface_destroy (scratch);
-  cairo_surface_flush (cache->image);
+  cairo_surface_flush (target);
+}
+
+/* the same, into the cache's image */
+static void
+redraw_rects (HwEcomapCache             *cache,
+              HwEcomapMap               *map,
+              const HwEcomapDrawOptions *options,
+              GArray                    *damage)
+{
+  cairo_matrix_t matrix;
+
+  /* map -> device pixels of the image, as draw_fresh () places the map */
+  image_matrix (cache, &matrix);
+  redraw_rects_into (cache->image, &matrix, cache->scale, map, options, damage);
 }
 
 /* Draws the image again where the cached selection was drawn and where
@@ -309,6 +360,164 @@ draw_scrolled (HwEcomapCache *cache,
   redraw_rects (cache, map, &cache->options, damage);
 }
 
+/* White, and the image painted at the view asked for though drawn at
+ * another zoom or pan (a little soft) */
+static void
+paint_scaled (HwEcomapCache *cache,
+              cairo_t       *cr,
+              int            width,
+              int            height,
+              double         zoom,
+              double         pan_x,
+              double         pan_y)
+{
+  /* image units -> map -> the view asked for */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, pan_x, pan_y);
+  cairo_scale (cr, zoom / cache->zoom, zoom / cache->zoom);
+  cairo_translate (cr, -MARGIN - cache->pan_x, -MARGIN - cache->pan_y);
+  cairo_set_source_surface (cr, cache->image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+/* The pieces a view is drawn in over several frames, in device pixels of
+ * an image like the cache's, the last to draw first: bands as wide as the
+ * image (a piece cut at the side would leave a seam down the window): the
+ * window's rows in BANDS bands from the top, then the margin's above and
+ * below, in two bands each. Each piece costs a pass over the map. */
+#define BANDS 16
+
+static GArray *
+progressive_pieces (int width,
+                    int height,
+                    int scale)
+{
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+  int m = MARGIN * scale, w = width * scale, h = height * scale;
+  int all_w = w + 2 * m;
+  cairo_rectangle_int_t margin[] = {
+    { 0, 0, all_w, m / 2 }, { 0, m / 2, all_w, m - m / 2 },
+    { 0, m + h, all_w, m / 2 }, { 0, m + h + m / 2, all_w, m - m / 2 },
+  };
+
+  for (int i = G_N_ELEMENTS (margin) - 1; i >= 0; i--)
+    g_array_append_val (pieces, margin[i]);
+  for (int band = BANDS - 1; band >= 0; band--)
+    {
+      cairo_rectangle_int_t r = { 0, m + h * band / BANDS, all_w,
+                                  h * (band + 1) / BANDS - h * band / BANDS };
+
+      if (r.height > 0)
+        g_array_append_val (pieces, r);
+    }
+  return pieces;
+}
+
+/* Draws pieces of the view (@zoom, @pan_x, @pan_y) into cache->next, at
+ * least one, until the budget is spent; TRUE once the view is whole, and
+ * then it is the cache's image. */
+static gboolean
+draw_progressive (HwEcomapCache *cache,
+                  HwEcomapMap   *map,
+                  double         zoom,
+                  double         pan_x,
+                  double         pan_y)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GArray) one = g_array_sized_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t), 1);
+  cairo_matrix_t matrix;
+
+  if (cache->next == NULL)
+    {
+      cache->next = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                cairo_image_surface_get_width (cache->image),
+                                                cairo_image_surface_get_height (cache->image));
+      cairo_surface_set_device_scale (cache->next, cache->scale, cache->scale);
+      cache->next_zoom = zoom;
+      cache->next_pan_x = pan_x;
+      cache->next_pan_y = pan_y;
+      cache->next_todo = progressive_pieces (cache->width, cache->height, cache->scale);
+      cache->next_done = cairo_region_create ();
+    }
+  view_matrix (zoom, pan_x, pan_y, &matrix);
+  do
+    {
+      cairo_rectangle_int_t piece = g_array_index (cache->next_todo, cairo_rectangle_int_t,
+                                                   cache->next_todo->len - 1);
+
+      g_array_set_size (cache->next_todo, cache->next_todo->len - 1);
+      g_array_set_size (one, 0);
+      g_array_append_val (one, piece);
+      redraw_rects_into (cache->next, &matrix, cache->scale, map, &cache->options, one);
+      cairo_region_union_rectangle (cache->next_done, &piece);
+    }
+  while (cache->next_todo->len > 0 && g_get_monotonic_time () - start < cache->budget_us);
+
+  if (cache->next_todo->len > 0)
+    return FALSE;
+  g_clear_pointer (&cache->image, cairo_surface_destroy);
+  cache->image = g_steal_pointer (&cache->next);
+  cache->zoom = zoom;
+  cache->pan_x = pan_x;
+  cache->pan_y = pan_y;
+  drop_next (cache);
+  return TRUE;
+}
+
+/* Clips @cr (the window's units) to @region (device pixels of an image
+ * like the cache's) */
+static void
+clip_to_region (cairo_t        *cr,
+                cairo_region_t *region,
+                int             scale)
+{
+  for (int i = 0; i < cairo_region_num_rectangles (region); i++)
+    {
+      cairo_rectangle_int_t r;
+
+      cairo_region_get_rectangle (region, i, &r);
+      cairo_rectangle (cr, (double) r.x / scale - MARGIN, (double) r.y / scale - MARGIN,
+                       (double) r.width / scale, (double) r.height / scale);
+    }
+  cairo_clip (cr);
+}
+
+/* The frame while a view is drawn piece by piece: what is drawn of it,
+ * and the last image scaled where it is not drawn yet (only there: that
+ * painting is a good part of such a frame) */
+static void
+paint_partial (HwEcomapCache *cache,
+               cairo_t       *cr,
+               int            width,
+               int            height)
+{
+  int scale = cache->scale;
+  cairo_rectangle_int_t window = { MARGIN * scale, MARGIN * scale, width * scale, height * scale };
+  cairo_region_t *rest = cairo_region_create_rectangle (&window);
+
+  cairo_region_subtract (rest, cache->next_done);
+  cairo_save (cr);
+  clip_to_region (cr, rest, scale);
+  paint_scaled (cache, cr, width, height, cache->next_zoom, cache->next_pan_x, cache->next_pan_y);
+  cairo_restore (cr);
+  cairo_region_destroy (rest);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  clip_to_region (cr, cache->next_done, scale);
+  cairo_set_source_surface (cr, cache->next, -MARGIN, -MARGIN);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 HwEcomapCacheResult
 hw_ecomap_cache_draw (HwEcomapCache             *cache,
                       HwEcomapMap               *map,
@@ -324,7 +533,7 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
 {
   static const HwEcomapDrawOptions defaults = { 0 };
   HwEcomapCacheResult result = HW_ECOMAP_CACHE_HIT;
-  gboolean same_map;
+  gboolean same_map, view_moved, progressive;
   double dx = pan_x - cache->pan_x, dy = pan_y - cache->pan_y;
 
   g_return_val_if_fail (cache != NULL, HW_ECOMAP_CACHE_DRAWN);
@@ -339,27 +548,34 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
 
   same_map = cache->image != NULL && cache->generation == map->generation &&
              options_alike (&cache->options, options) && cache->scale == scale;
+  view_moved = zoom != cache->zoom || !whole_pixels (dx, scale) || !whole_pixels (dy, scale);
+  /* a view drawn piece by piece goes on only while it is asked for */
+  progressive = mode == HW_ECOMAP_CACHE_PROGRESSIVE && same_map && view_moved &&
+                same_selection (&cache->options, options) && width == cache->width &&
+                height == cache->height && map->nodes->len >= HW_ECOMAP_CACHE_PROGRESSIVE_NODES;
+  if (cache->next != NULL &&
+      !(progressive && zoom == cache->next_zoom && pan_x == cache->next_pan_x &&
+        pan_y == cache->next_pan_y))
+    drop_next (cache);
 
   if (same_map && mode == HW_ECOMAP_CACHE_SCALED_OK && same_selection (&cache->options, options) &&
-      (zoom != cache->zoom || !whole_pixels (dx, scale) || !whole_pixels (dy, scale)))
+      view_moved)
     {
-      /* image units -> map -> the view asked for */
-      cairo_save (cr);
-      cairo_rectangle (cr, 0, 0, width, height);
-      cairo_clip (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_translate (cr, pan_x, pan_y);
-      cairo_scale (cr, zoom / cache->zoom, zoom / cache->zoom);
-      cairo_translate (cr, -MARGIN - cache->pan_x, -MARGIN - cache->pan_y);
-      cairo_set_source_surface (cr, cache->image, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
-      cairo_paint (cr);
-      cairo_restore (cr);
+      paint_scaled (cache, cr, width, height, zoom, pan_x, pan_y);
       return HW_ECOMAP_CACHE_SCALED;
     }
 
-  if (!same_map || zoom != cache->zoom || width != cache->width || height != cache->height ||
+  if (progressive)
+    {
+      if (!draw_progressive (cache, map, zoom, pan_x, pan_y))
+        {
+          paint_partial (cache, cr, width, height);
+          return HW_ECOMAP_CACHE_PARTIAL;
+        }
+      dx = dy = 0;
+      result = HW_ECOMAP_CACHE_DRAWN;
+    }
+  else if (!same_map || zoom != cache->zoom || width != cache->width || height != cache->height ||
       !whole_pixels (dx, scale) || !whole_pixels (dy, scale))
     {
       draw_fresh (cache, map, width, height, scale, zoom, pan_x, pan_y, options);

@@ -34,6 +34,11 @@ typedef enum {
    * scaled (a little soft for that frame); the caller draws exactly again
    * once the gesture rests */
   HW_ECOMAP_CACHE_SCALED_OK,
+  /* once a zoom gesture rests: as EXACT, but a large map at its new zoom
+   * may be drawn over several frames, the window first, each frame within
+   * the cache's budget: until it is whole the frame shows the last image
+   * scaled with what is drawn over it, and says HW_ECOMAP_CACHE_PARTIAL */
+  HW_ECOMAP_CACHE_PROGRESSIVE,
 } HwEcomapCacheMode;
 
 typedef enum {
@@ -49,12 +54,25 @@ typedef enum {
    * above, along the bands' edges), then painted; any change of
    * selection drawn as above */
   HW_ECOMAP_CACHE_SCROLLED,
+  /* PROGRESSIVE: part of the view drawn at its zoom, over the last image
+   * scaled; the caller draws another frame (with the same view) to go on */
+  HW_ECOMAP_CACHE_PARTIAL,
 } HwEcomapCacheResult;
 
 HwEcomapCache      *hw_ecomap_cache_new        (void);
 void                hw_ecomap_cache_free       (HwEcomapCache *cache);
 /* Forgets the image (e.g. the widget's size changed). */
 void                hw_ecomap_cache_invalidate (HwEcomapCache *cache);
+/* How long (microseconds) a PROGRESSIVE frame draws before it stops at
+ * the end of a piece (default HW_ECOMAP_CACHE_BUDGET_US; 0: one piece a
+ * frame, for tests). */
+void                hw_ecomap_cache_set_budget (HwEcomapCache *cache,
+                                                gint64         budget_us);
+
+#define HW_ECOMAP_CACHE_BUDGET_US 3000
+/* maps with fewer nodes are drawn whole, at once, in PROGRESSIVE mode too
+ * (they take a few milliseconds) */
+#define HW_ECOMAP_CACHE_PROGRESSIVE_NODES 100
 
 /**
  * hw_ecomap_cache_draw:
