@@ -9,7 +9,8 @@
  * fresh drawing; a pan out of the margin moves the image's pixels and
  * draws only the bands that uncovers. Any change to the map
  * (hw_ecomap_map_layout, a move, a new map), the zoom or the size draws
- * it again; a change of selection
+ * it again (once a zoom rests on a large map, a piece a frame:
+ * HW_ECOMAP_CACHE_PROGRESSIVE); a change of selection
  * (a click on a node, Tab to the next) draws it again only around the
  * rings and halos that go or come: at full detail, a whole drawing of a
  * large map takes several frames.
