@@ -1755,6 +1755,42 @@ test_cache_scrolled (void)
   g_test_message ("scrolled frames: at most %d levels off, at most %d pixels", worst, worst_n);
 }
 
+/* One PROGRESSIVE frame of @map through @cache at (@x, @y, @zoom): what
+ * the cache said */
+static HwEcomapCacheResult
+progressive_frame (HwEcomapCache             *cache,
+                   HwEcomapMap               *map,
+                   int                        scale,
+                   double                     x,
+                   double                     y,
+                   double                     zoom,
+                   const HwEcomapDrawOptions *options)
+{
+  HwEcomapCacheResult result;
+
+  cairo_surface_destroy (draw_cached_with (cache, map, 400, 300, scale, x, y, zoom, options,
+                                           HW_ECOMAP_CACHE_PROGRESSIVE, &result));
+  return result;
+}
+
+/* PROGRESSIVE frames until the view is whole: how many */
+static guint
+frames_until_whole (HwEcomapCache             *cache,
+                    HwEcomapMap               *map,
+                    int                        scale,
+                    double                     x,
+                    double                     y,
+                    double                     zoom,
+                    const HwEcomapDrawOptions *options)
+{
+  guint calls = 0;
+
+  while (progressive_frame (cache, map, scale, x, y, zoom, options) == HW_ECOMAP_CACHE_PARTIAL &&
+         calls < 100)
+    calls++;
+  return calls + 1;
+}
+
 /* A zoom that comes to rest on a large map, drawn piece by piece (one
  * piece a call with a budget of 0): each frame shows what is drawn of the
  * new view, the rest as the old image scaled, and asks for another; the
@@ -1861,31 +1897,16 @@ test_cache_progressive (void)
       cairo_surface_destroy (scaled);
 
       /* begun, then another view: it starts again */
-      frame = draw_cached_with (cache, big, w, h, scale, 320, 60, 1.3, &options,
-                                HW_ECOMAP_CACHE_PROGRESSIVE, &result);
-      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_PARTIAL);
-      cairo_surface_destroy (frame);
-      calls = 0;
-      do
-        {
-          frame = draw_cached_with (cache, big, w, h, scale, 300, 60, 1.3, &options,
-                                    HW_ECOMAP_CACHE_PROGRESSIVE, &result);
-          cairo_surface_destroy (frame);
-          calls++;
-        }
-      while (result == HW_ECOMAP_CACHE_PARTIAL && calls < 100);
-      g_assert_cmpuint (calls, ==, n_pieces);
+      g_assert_cmpint (progressive_frame (cache, big, scale, 320, 60, 1.3, &options), ==,
+                       HW_ECOMAP_CACHE_PARTIAL);
+      g_assert_cmpuint (frames_until_whole (cache, big, scale, 300, 60, 1.3, &options), ==, n_pieces);
 
       /* begun, then an edit: drawn afresh at once */
-      frame = draw_cached_with (cache, big, w, h, scale, 300, 60, 1.5, &options,
-                                HW_ECOMAP_CACHE_PROGRESSIVE, &result);
-      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_PARTIAL);
-      cairo_surface_destroy (frame);
+      g_assert_cmpint (progressive_frame (cache, big, scale, 300, 60, 1.5, &options), ==,
+                       HW_ECOMAP_CACHE_PARTIAL);
       hw_ecomap_map_changed (big);
-      frame = draw_cached_with (cache, big, w, h, scale, 300, 60, 1.5, &options,
-                                HW_ECOMAP_CACHE_PROGRESSIVE, &result);
-      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
-      cairo_surface_destroy (frame);
+      g_assert_cmpint (progressive_frame (cache, big, scale, 300, 60, 1.5, &options), ==,
+                       HW_ECOMAP_CACHE_DRAWN);
     }
 
   /* a small map: drawn whole at once, as EXACT draws it */
