@@ -533,7 +533,7 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
 {
   static const HwEcomapDrawOptions defaults = { 0 };
   HwEcomapCacheResult result = HW_ECOMAP_CACHE_HIT;
-  gboolean same_map, view_moved, progressive;
+  gboolean same_map, same_sel, view_moved, progressive;
   double dx = pan_x - cache->pan_x, dy = pan_y - cache->pan_y;
 
   g_return_val_if_fail (cache != NULL, HW_ECOMAP_CACHE_DRAWN);
@@ -548,18 +548,18 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
 
   same_map = cache->image != NULL && cache->generation == map->generation &&
              options_alike (&cache->options, options) && cache->scale == scale;
+  same_sel = same_selection (&cache->options, options);
   view_moved = zoom != cache->zoom || !whole_pixels (dx, scale) || !whole_pixels (dy, scale);
   /* a view drawn piece by piece goes on only while it is asked for */
-  progressive = mode == HW_ECOMAP_CACHE_PROGRESSIVE && same_map && view_moved &&
-                same_selection (&cache->options, options) && width == cache->width &&
-                height == cache->height && map->nodes->len >= HW_ECOMAP_CACHE_PROGRESSIVE_NODES;
+  progressive = mode == HW_ECOMAP_CACHE_PROGRESSIVE && same_map && view_moved && same_sel &&
+                width == cache->width && height == cache->height &&
+                map->nodes->len >= HW_ECOMAP_CACHE_PROGRESSIVE_NODES;
   if (cache->next != NULL &&
       !(progressive && zoom == cache->next_zoom && pan_x == cache->next_pan_x &&
         pan_y == cache->next_pan_y))
     drop_next (cache);
 
-  if (same_map && mode == HW_ECOMAP_CACHE_SCALED_OK && same_selection (&cache->options, options) &&
-      view_moved)
+  if (same_map && mode == HW_ECOMAP_CACHE_SCALED_OK && same_sel && view_moved)
     {
       paint_scaled (cache, cr, width, height, zoom, pan_x, pan_y);
       return HW_ECOMAP_CACHE_SCALED;
@@ -575,8 +575,7 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
       dx = dy = 0;
       result = HW_ECOMAP_CACHE_DRAWN;
     }
-  else if (!same_map || zoom != cache->zoom || width != cache->width || height != cache->height ||
-      !whole_pixels (dx, scale) || !whole_pixels (dy, scale))
+  else if (!same_map || view_moved || width != cache->width || height != cache->height)
     {
       draw_fresh (cache, map, width, height, scale, zoom, pan_x, pan_y, options);
       dx = dy = 0;
@@ -600,12 +599,12 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
         {
           draw_scrolled (cache, map, sx, sy, pan_x, pan_y);
           result = HW_ECOMAP_CACHE_SCROLLED;
-          if (!same_selection (&cache->options, options))
+          if (!same_sel)
             draw_reselected (cache, map, options);
         }
       dx = dy = 0;
     }
-  else if (!same_selection (&cache->options, options))
+  else if (!same_sel)
     {
       draw_reselected (cache, map, options);
       result = HW_ECOMAP_CACHE_RESELECTED;
