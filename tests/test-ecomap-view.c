@@ -249,9 +249,16 @@ test_tie_panel_and_delete (Fixture       *f,
     }
   g_assert_nonnull (stressful);
   g_assert_true (gtk_widget_get_mapped (stressful));
+  spin (50);
+  g_assert_cmpint (hw_ecomap_canvas_get_last_frame (canvas), !=, HW_ECOMAP_CACHE_EDITED);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (stressful), TRUE);
   rec = hw_store_get (f->store, "ties", tie, &error);
   g_assert_true (hw_record_get_boolean (rec, "stressful"));
+  /* the map loaded again, and drawn again only where the tie is: the
+   * view cache kept its image through the reload (and the panel's new
+   * allocation) */
+  spin (100);
+  g_assert_cmpint (hw_ecomap_canvas_get_last_frame (canvas), ==, HW_ECOMAP_CACHE_EDITED);
   save_png (f, "view-tie-panel.png");
 
   /* Delete removes the selected tie; undo brings it back */

@@ -50,7 +50,8 @@ struct _HwEcomapCanvas
   cairo_surface_t *drag_cache;
 
   /* the map as last drawn, for pan and zoom frames */
-  HwEcomapCache   *view_cache;
+  HwEcomapCache      *view_cache;
+  HwEcomapCacheResult last_frame;   /* what it did last (for tests) */
   gboolean         zooming;
   guint            zoom_settle_id;
   /* a view being drawn sharp piece by piece: the next frame's tick */
@@ -166,12 +167,12 @@ hw_ecomap_canvas_snapshot (GtkWidget   *widget,
       /* once a zoom rests, a large map is drawn sharp over a few frames:
        * each draws a piece, and the next frame's tick asks for another
        * (a redraw asked for while drawing would be forgotten) */
-      if (hw_ecomap_cache_draw (self->view_cache, self->map, cr, w, h,
-                                gtk_widget_get_scale_factor (widget), self->zoom,
-                                self->pan_x, self->pan_y, &options,
-                                self->zooming ? HW_ECOMAP_CACHE_SCALED_OK
-                                              : HW_ECOMAP_CACHE_PROGRESSIVE) == HW_ECOMAP_CACHE_PARTIAL &&
-          self->progress_tick_id == 0)
+      self->last_frame = hw_ecomap_cache_draw (self->view_cache, self->map, cr, w, h,
+                                               gtk_widget_get_scale_factor (widget), self->zoom,
+                                               self->pan_x, self->pan_y, &options,
+                                               self->zooming ? HW_ECOMAP_CACHE_SCALED_OK
+                                                             : HW_ECOMAP_CACHE_PROGRESSIVE);
+      if (self->last_frame == HW_ECOMAP_CACHE_PARTIAL && self->progress_tick_id == 0)
         self->progress_tick_id = gtk_widget_add_tick_callback (widget, draw_on_cb, NULL, NULL);
     }
   else if (self->drag_node != 0 && self->drag_cache != NULL)
@@ -225,9 +226,10 @@ hw_ecomap_canvas_size_allocate (GtkWidget *widget,
 {
   HwEcomapCanvas *self = HW_ECOMAP_CANVAS (widget);
 
-  /* a new size invalidates a cached drag image, and the view's */
+  /* a new size invalidates a cached drag image (the view cache draws
+   * afresh at a new size by itself; GTK may allocate again at the same
+   * size, and its image is still good then) */
   drop_cache (self);
-  hw_ecomap_cache_invalidate (self->view_cache);
 }
 
 /* Selection ---------------------------------------------------------------- */
@@ -341,8 +343,8 @@ hw_ecomap_canvas_set_map (HwEcomapCanvas *self,
     }
 
   drop_cache (self);
-  /* (a new map is never taken for the old one; this frees the image) */
-  hw_ecomap_cache_invalidate (self->view_cache);
+  /* (the view cache keeps its image: a new map is never taken for the
+   * old one, and the next frame draws again only what the edit changed) */
   self->drag_node = 0;
   g_clear_pointer (&self->map, hw_ecomap_map_free);
   self->map = map;
@@ -462,6 +464,13 @@ hw_ecomap_canvas_set_frame_budget (HwEcomapCanvas *self,
 {
   g_return_if_fail (HW_IS_ECOMAP_CANVAS (self));
   hw_ecomap_cache_set_budget (self->view_cache, budget_us);
+}
+
+HwEcomapCacheResult
+hw_ecomap_canvas_get_last_frame (HwEcomapCanvas *self)
+{
+  g_return_val_if_fail (HW_IS_ECOMAP_CANVAS (self), HW_ECOMAP_CACHE_DRAWN);
+  return self->last_frame;
 }
 
 double

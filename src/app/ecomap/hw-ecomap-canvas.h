@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "hw-ecomap-render.h"
+#include "hw-ecomap-cache.h"
 
 G_BEGIN_DECLS
 
@@ -52,5 +53,7 @@ double       hw_ecomap_canvas_get_zoom          (HwEcomapCanvas *self);
  * (hw_ecomap_cache_set_budget (); 0: a piece a frame, for tests). */
 void         hw_ecomap_canvas_set_frame_budget  (HwEcomapCanvas *self,
                                                  gint64          budget_us);
+/* What the view cache did for the last frame (for tests). */
+HwEcomapCacheResult hw_ecomap_canvas_get_last_frame (HwEcomapCanvas *self);
 
 G_END_DECLS

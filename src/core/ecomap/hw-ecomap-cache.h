@@ -7,9 +7,10 @@
  * the current zoom, a margin wider than the window, and a pan frame only
  * paints it at an offset of whole device pixels: the same pixels as a
  * fresh drawing; a pan out of the margin moves the image's pixels and
- * draws only the bands that uncovers. Any change to the map
- * (hw_ecomap_map_layout, a move, a new map), the zoom or the size draws
- * it again (once a zoom rests on a large map, a piece a frame:
+ * draws only the bands that uncovers. An edit (hw_ecomap_map_layout, a
+ * move, a new map of the same family) draws it again only where what
+ * changed was and is, or whole when that is much of it; the zoom or the
+ * size draws it again (once a zoom rests on a large map, a piece a frame:
  * HW_ECOMAP_CACHE_PROGRESSIVE); a change of selection
  * (a click on a node, Tab to the next) draws it again only around the
  * rings and halos that go or come: at full detail, a whole drawing of a
@@ -55,6 +56,12 @@ typedef enum {
    * above, along the bands' edges), then painted; any change of
    * selection drawn as above */
   HW_ECOMAP_CACHE_SCROLLED,
+  /* the map changed (an edit), the view as drawn: the image drawn again
+   * only where something that changed was or is (hw_ecomap_map_items ();
+   * a fresh drawing, but for a few pixels as above, along those places'
+   * edges), and where the selection was and is, then painted. An edit
+   * that changed much of the view is drawn afresh (DRAWN). */
+  HW_ECOMAP_CACHE_EDITED,
   /* PROGRESSIVE: part of the view drawn at its zoom, over the last image
    * scaled; the caller draws another frame (with the same view) to go on */
   HW_ECOMAP_CACHE_PARTIAL,

@@ -652,6 +652,28 @@ node_position (HwEcomapMap *map,
   return TRUE;
 }
 
+/* Anything a tie draws is within this distance of its line: the thick
+ * line, the wave, arrowheads, the broken tie's bars, the selection. */
+#define TIE_REACH 12.0
+/* A change badge (a word, wider than the line) is within this much of the
+ * tie's middle each way. */
+#define BADGE_HALF_WIDTH  60.0
+#define BADGE_HALF_HEIGHT 20.0
+
+/* Where a node is drawn: with its focus ring, diamond and label (whose
+ * ink may overhang its measured box a little). */
+static void
+node_box (const HwEcomapMapNode *node,
+          HwEcomapBox           *box)
+{
+  double half = MAX (node->radius + 8, MAX (node->label_width, LABEL_MAX_WIDTH) / 2 + 4);
+
+  box->x1 = node->x - half;
+  box->y1 = node->y - node->radius - 8;
+  box->x2 = node->x + half;
+  box->y2 = node->y + node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP + node->label_height + 8;
+}
+
 /* Beyond a node's radius, the most its selection ring reaches: the ring 4
  * or 5 (the household's) outside it, half its 2.5 width, and some to
  * spare. A tie's halo: half its 11 width (round ends), and as much to
@@ -705,6 +727,213 @@ hw_ecomap_map_selection_boxes (HwEcomapMap *map,
                     ax + (bx - ax) * (i + 1) / n, ay + (by - ay) * (i + 1) / n, SELECTION_REACH);
       break;
     }
+}
+
+/* A fingerprint of what an item's drawing depends on (FNV-1a) */
+#define LOOK_START 14695981039346656037ull
+
+static void
+look_bytes (guint64    *look,
+            const void *data,
+            gsize       size)
+{
+  const guint8 *p = data;
+
+  for (gsize i = 0; i < size; i++)
+    *look = (*look ^ p[i]) * 1099511628211ull;
+}
+
+static void
+look_double (guint64 *look,
+             double   v)
+{
+  look_bytes (look, &v, sizeof v);
+}
+
+static void
+look_int (guint64 *look,
+          gint64   v)
+{
+  look_bytes (look, &v, sizeof v);
+}
+
+static void
+look_string (guint64    *look,
+             const char *s)
+{
+  /* (with its end, so that "ab" + "c" differs from "a" + "bc") */
+  look_bytes (look, s != NULL ? s : "", s != NULL ? strlen (s) + 1 : 1);
+  look_int (look, s == NULL);
+}
+
+static HwEcomapItem *
+append_item (GArray          *items,
+             HwEcomapItemKind kind,
+             gint64           id,
+             guint64          look,
+             gboolean         line,
+             double           x1,
+             double           y1,
+             double           x2,
+             double           y2,
+             double           reach)
+{
+  HwEcomapItem item = { kind, id, look, line, x1, y1, x2, y2, reach };
+
+  g_array_append_val (items, item);
+  return &g_array_index (items, HwEcomapItem, items->len - 1);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      unused)
+{
+  const HwEcomapItem *x = a, *y = b;
+
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+int
+hw_ecomap_item_compare (const HwEcomapItem *a,
+                        const HwEcomapItem *b)
+{
+  return compare_items (a, b, NULL);
+}
+
+gboolean
+hw_ecomap_item_same (const HwEcomapItem *a,
+                     const HwEcomapItem *b)
+{
+  return compare_items (a, b, NULL) == 0 && a->look == b->look && !a->line == !b->line &&
+         a->x1 == b->x1 && a->y1 == b->y1 && a->x2 == b->x2 && a->y2 == b->y2 &&
+         a->reach == b->reach;
+}
+
+void
+hw_ecomap_map_items (HwEcomapMap *map,
+                     GArray      *items)
+{
+  GHashTable *index;
+  guint first;
+  guint64 look;
+
+  g_return_if_fail (map != NULL && items != NULL);
+  index = get_index (map);
+  first = items->len;
+
+  /* the household: its circle, name and members (the text fits in the
+   * circle), its selection ring */
+  if (map->household_id != 0)
+    {
+      double r = map->household_radius + SELECTION_REACH;
+
+      look = LOOK_START;
+      look_double (&look, map->household_radius);
+      look_string (&look, map->household_label);
+      for (guint i = 0; i < map->members->len; i++)
+        look_string (&look, g_ptr_array_index (map->members, i));
+      append_item (items, HW_ECOMAP_ITEM_HOUSEHOLD, map->household_id, look, FALSE, -r, -r, r, r, 0);
+    }
+
+  for (guint i = 0; i < map->nodes->len; i++)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+      HwEcomapBox box;
+
+      look = LOOK_START;
+      look_double (&look, node->x);
+      look_double (&look, node->y);
+      look_double (&look, node->radius);
+      look_double (&look, node->label_width);
+      look_double (&look, node->label_height);
+      look_int (&look, node->kind);
+      look_int (&look, node->category);
+      look_int (&look, node->network_member);
+      look_int (&look, node->strength);
+      look_string (&look, node->label);
+      node_box (node, &box);
+      append_item (items, HW_ECOMAP_ITEM_NODE, node->id, look, FALSE, box.x1, box.y1, box.x2, box.y2, 0);
+    }
+
+  /* a tie between the nodes' edges (where its line, and its halo when
+   * selected, begin and end), as hw_ecomap_draw_map () draws it or leaves
+   * it out */
+  for (guint t = 0; t < map->ties->len; t++)
+    {
+      HwEcomapMapTie *tie = &g_array_index (map->ties, HwEcomapMapTie, t);
+      double ax, ay, ar, bx, by, br, mx, my, len;
+
+      if (!node_position (map, index, tie->node_a, &ax, &ay, &ar) ||
+          !node_position (map, index, tie->node_b, &bx, &by, &br))
+        continue;
+      len = hypot (bx - ax, by - ay);
+      look = LOOK_START;
+      look_double (&look, ar);
+      look_double (&look, br);
+      look_int (&look, tie->node_a);
+      look_int (&look, tie->node_b);
+      look_int (&look, tie->strength);
+      look_int (&look, tie->stressful);
+      look_int (&look, tie->flow);
+      look_int (&look, tie->change);
+      if (len > ar + br + 2 * TIE_GAP)
+        append_item (items, HW_ECOMAP_ITEM_TIE, tie->id, look, TRUE, ax + (bx - ax) * ar / len,
+                     ay + (by - ay) * ar / len, bx - (bx - ax) * br / len, by - (by - ay) * br / len,
+                     TIE_REACH);
+      if (tie->change == HW_TIE_CHANGE_NONE)
+        continue;
+      mx = (ax + bx) / 2;
+      my = (ay + by) / 2;
+      append_item (items, HW_ECOMAP_ITEM_BADGE, tie->id, look, FALSE, mx - BADGE_HALF_WIDTH,
+                   my - BADGE_HALF_HEIGHT, mx + BADGE_HALF_WIDTH, my + BADGE_HALF_HEIGHT, 0);
+    }
+
+  /* the sectors' dividers (dashed, 0.8 wide) and names */
+  for (guint c = 0; c < HW_ECOMAP_N_CATEGORIES; c++)
+    {
+      double s = map->sector_start[c], e = map->sector_end[c];
+      double inner = map->household_radius + 8, outer = map->sector_outer;
+      const HwEcomapBox *label = &map->sector_label[c];
+
+      if (e <= s)
+        continue;
+      look = LOOK_START;
+      look_double (&look, s);
+      look_double (&look, e);
+      if (e - s < 2 * G_PI - 1e-6)
+        append_item (items, HW_ECOMAP_ITEM_SECTOR_LINE, c, look, TRUE, inner * sin (s),
+                     -inner * cos (s), outer * sin (s), -outer * cos (s), 2);
+      if (map->sector_layout[c] != NULL)
+        append_item (items, HW_ECOMAP_ITEM_SECTOR_NAME, c, look, FALSE, label->x1 - 4,
+                     label->y1 - 4, label->x2 + 4, label->y2 + 4, 0);
+    }
+
+  g_qsort_with_data (&g_array_index (items, HwEcomapItem, first), items->len - first,
+                     sizeof (HwEcomapItem), compare_items, NULL);
+}
+
+void
+hw_ecomap_item_boxes (const HwEcomapItem *item,
+                      double              piece,
+                      GArray             *boxes)
+{
+  guint n;
+
+  g_return_if_fail (item != NULL && boxes != NULL && piece > 0);
+  if (!item->line)
+    {
+      append_box (boxes, item->x1, item->y1, item->x2, item->y2, 0);
+      return;
+    }
+  n = (guint) CLAMP (ceil (hypot (item->x2 - item->x1, item->y2 - item->y1) / piece), 1, 1000);
+  for (guint i = 0; i < n; i++)
+    append_box (boxes, item->x1 + (item->x2 - item->x1) * i / n,
+                item->y1 + (item->y2 - item->y1) * i / n,
+                item->x1 + (item->x2 - item->x1) * (i + 1) / n,
+                item->y1 + (item->y2 - item->y1) * (i + 1) / n, item->reach);
 }
 
 gint64
@@ -1929,10 +2158,6 @@ visible_box (const Visible *visible,
   return x1 <= visible->x2 && x2 >= visible->x1 && y1 <= visible->y2 && y2 >= visible->y1;
 }
 
-/* Anything a tie draws is within this distance of its line: the thick
- * line, the wave, arrowheads, the broken tie's bars, the selection. */
-#define TIE_REACH 12.0
-
 static gboolean
 visible_segment (const Visible *visible,
                  double         x1,
@@ -1944,16 +2169,14 @@ visible_segment (const Visible *visible,
                       MAX (x1, x2) + TIE_REACH, MAX (y1, y2) + TIE_REACH);
 }
 
-/* A node with its focus ring, diamond and label (whose ink may overhang
- * its measured box a little). */
 static gboolean
 visible_node (const Visible         *visible,
               const HwEcomapMapNode *node)
 {
-  double half = MAX (node->radius + 8, MAX (node->label_width, LABEL_MAX_WIDTH) / 2 + 4);
+  HwEcomapBox box;
 
-  return visible_box (visible, node->x - half, node->y - node->radius - 8, node->x + half,
-                      node->y + node->radius + HW_ECOMAP_LAYOUT_LABEL_GAP + node->label_height + 8);
+  node_box (node, &box);
+  return visible_box (visible, box.x1, box.y1, box.x2, box.y2);
 }
 
 static gboolean
@@ -2100,8 +2323,8 @@ hw_ecomap_draw_map (HwEcomapMap               *map,
       if (!node_position (map, index, tie->node_a, &ax, &ay, &ar) ||
           !node_position (map, index, tie->node_b, &bx, &by, &br) ||
           /* (a badge is a word, wider than the line) */
-          !visible_box (&visible, (ax + bx) / 2 - 60, (ay + by) / 2 - 20,
-                        (ax + bx) / 2 + 60, (ay + by) / 2 + 20))
+          !visible_box (&visible, (ax + bx) / 2 - BADGE_HALF_WIDTH, (ay + by) / 2 - BADGE_HALF_HEIGHT,
+                        (ax + bx) / 2 + BADGE_HALF_WIDTH, (ay + by) / 2 + BADGE_HALF_HEIGHT))
         continue;
       draw_badge (map, cr, (ax + bx) / 2, (ay + by) / 2, tie->change);
     }

@@ -185,6 +185,47 @@ void         hw_ecomap_map_selection_boxes (HwEcomapMap   *map,
                                             double         piece,
                                             GArray        *boxes);
 
+/* What a drawing of the map is made of, for the view cache, which after
+ * an edit draws again only where what changed was and is: the household,
+ * each node, each tie and its change badge, each sector's divider and
+ * name; with a fingerprint of everything its drawing depends on, and
+ * where it is drawn: a box, or (@line) within @reach of a line. Whatever
+ * hw_ecomap_draw_map () draws, but for the selection
+ * (hw_ecomap_map_selection_boxes ()), is within its item's place. */
+typedef enum {
+  HW_ECOMAP_ITEM_HOUSEHOLD,
+  HW_ECOMAP_ITEM_NODE,
+  HW_ECOMAP_ITEM_TIE,
+  HW_ECOMAP_ITEM_BADGE,
+  HW_ECOMAP_ITEM_SECTOR_LINE,
+  HW_ECOMAP_ITEM_SECTOR_NAME,
+} HwEcomapItemKind;
+
+typedef struct {
+  HwEcomapItemKind kind;
+  gint64           id;       /* the node's or tie's id; a sector's category */
+  guint64          look;
+  gboolean         line;
+  double           x1, y1, x2, y2;   /* map units */
+  double           reach;
+} HwEcomapItem;
+
+/* Appends @map's items to @items (HwEcomapItem), in the order of
+ * hw_ecomap_item_compare (). */
+void         hw_ecomap_map_items        (HwEcomapMap        *map,
+                                         GArray             *items);
+/* by kind, then id */
+int          hw_ecomap_item_compare     (const HwEcomapItem *a,
+                                         const HwEcomapItem *b);
+/* the same item drawn the same way in the same place */
+gboolean     hw_ecomap_item_same        (const HwEcomapItem *a,
+                                         const HwEcomapItem *b);
+/* Boxes (HwEcomapBox, map units) covering where @item is drawn, a line's
+ * in pieces each along at most @piece of it, appended to @boxes. */
+void         hw_ecomap_item_boxes       (const HwEcomapItem *item,
+                                         double              piece,
+                                         GArray             *boxes);
+
 /* Hit testing, in map units. The household is found too. 0: nothing. */
 gint64       hw_ecomap_map_node_at      (HwEcomapMap      *map,
                                          double            x,
