@@ -2151,6 +2151,32 @@ test_cache_progressive (void)
                        HW_ECOMAP_CACHE_PARTIAL);
       g_assert_cmpuint (frames_until_whole (cache, big, scale, 300, 60, 1.3, &options), ==, n_pieces);
 
+      /* a zoom that rests with another selection (a click during the
+       * gesture): drawn piece by piece with it; another one meanwhile
+       * starts again; the view is then a fresh drawing with the last */
+      {
+        g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
+        HwEcomapDrawOptions picked = options;
+        cairo_surface_t *done, *fresh_picked;
+
+        picked.selected_node = 15;
+        picked.selected_tie = 1030;
+        g_assert_cmpint (progressive_frame (cache, big, scale, 300, 60, 1.2, &picked), ==,
+                         HW_ECOMAP_CACHE_PARTIAL);
+        g_assert_cmpint (progressive_frame (cache, big, scale, 300, 60, 1.2, &picked), ==,
+                         HW_ECOMAP_CACHE_PARTIAL);
+        picked.selected_node = 0;
+        g_assert_cmpuint (frames_until_whole (cache, big, scale, 300, 60, 1.2, &picked), ==, n_pieces);
+        done = draw_cached_with (cache, big, w, h, scale, 300, 60, 1.2, &picked,
+                                 HW_ECOMAP_CACHE_PROGRESSIVE, &result);
+        g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_HIT);
+        fresh_picked = draw_cached_with (other, big, w, h, scale, 300, 60, 1.2, &picked,
+                                         HW_ECOMAP_CACHE_EXACT, &result);
+        assert_same_image (done, fresh_picked, TRUE, "a zoom at rest with another selection");
+        cairo_surface_destroy (done);
+        cairo_surface_destroy (fresh_picked);
+      }
+
       /* begun, then an edit: drawn afresh at once */
       g_assert_cmpint (progressive_frame (cache, big, scale, 300, 60, 1.5, &options), ==,
                        HW_ECOMAP_CACHE_PARTIAL);

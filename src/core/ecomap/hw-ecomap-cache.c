@@ -24,9 +24,11 @@ struct _HwEcomapCache
   double               zoom, pan_x, pan_y;
 
   /* PROGRESSIVE: the view asked for, drawn into @next piece by piece
-   * (the same map, options, size and scale as @image) */
+   * (the same map, size and scale as @image; the same options but,
+   * maybe, what is selected) */
   cairo_surface_t     *next;
   double               next_zoom, next_pan_x, next_pan_y;
+  HwEcomapDrawOptions  next_options;
   GArray              *next_todo;    /* cairo_rectangle_int_t, the last first */
   cairo_region_t      *next_done;    /* device pixels of @next drawn */
   gint64               budget_us;
@@ -570,18 +572,19 @@ progressive_pieces (int width,
   return pieces;
 }
 
-/* Draws pieces of the view (@zoom, @pan_x, @pan_y) into cache->next, at
- * least one, until the budget is spent; TRUE once the view is whole, and
- * then it is the cache's image. */
+/* Draws pieces of the view (@zoom, @pan_x, @pan_y, with @options) into
+ * cache->next, at least one, until the budget is spent; TRUE once the
+ * view is whole, and then it is the cache's image. */
 static gboolean
-draw_progressive (HwEcomapCache *cache,
-                  HwEcomapMap   *map,
-                  double         zoom,
-                  double         pan_x,
-                  double         pan_y)
+draw_progressive (HwEcomapCache             *cache,
+                  HwEcomapMap               *map,
+                  double                     zoom,
+                  double                     pan_x,
+                  double                     pan_y,
+                  const HwEcomapDrawOptions *options)
 {
-  gint64 start = g_get_monotonic_time ();
-  g_autoptr(GArray) one = g_array_sized_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t), 1);
+  gint64 start = g_get_monotonic_time (), now, last;
+  int scale = cache->scale;
   cairo_matrix_t matrix;
 
   if (cache->next == NULL)
@@ -593,27 +596,43 @@ draw_progressive (HwEcomapCache *cache,
       cache->next_zoom = zoom;
       cache->next_pan_x = pan_x;
       cache->next_pan_y = pan_y;
+      cache->next_options = *options;
       cache->next_todo = progressive_pieces (cache->width, cache->height, cache->scale);
       cache->next_done = cairo_region_create ();
     }
   view_matrix (zoom, pan_x, pan_y, &matrix);
   do
     {
+      gint64 piece_start = g_get_monotonic_time ();
       cairo_rectangle_int_t piece = g_array_index (cache->next_todo, cairo_rectangle_int_t,
                                                    cache->next_todo->len - 1);
+      cairo_t *cr = cairo_create (cache->next);
 
       g_array_set_size (cache->next_todo, cache->next_todo->len - 1);
-      g_array_set_size (one, 0);
-      g_array_append_val (one, piece);
-      redraw_rects_into (cache->next, &matrix, cache->scale, map, &cache->options, one);
+      /* straight into the image: a band as wide as the image cuts no
+       * pixel row of any shape, so it needs no clean edge
+       * (redraw_rects_into ()) */
+      cairo_rectangle (cr, (double) piece.x / scale, (double) piece.y / scale,
+                       (double) piece.width / scale, (double) piece.height / scale);
+      cairo_clip (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_transform (cr, &matrix);
+      hw_ecomap_draw_map (map, cr, &cache->next_options);
+      cairo_destroy (cr);
       cairo_region_union_rectangle (cache->next_done, &piece);
+      now = g_get_monotonic_time ();
+      last = now - piece_start;
     }
-  while (cache->next_todo->len > 0 && g_get_monotonic_time () - start < cache->budget_us);
+  /* another piece only if it should end within the budget, as long as
+   * the last one took */
+  while (cache->next_todo->len > 0 && now - start + last <= cache->budget_us);
 
   if (cache->next_todo->len > 0)
     return FALSE;
   g_clear_pointer (&cache->image, cairo_surface_destroy);
   cache->image = g_steal_pointer (&cache->next);
+  cache->options = cache->next_options;
   cache->zoom = zoom;
   cache->pan_x = pan_x;
   cache->pan_y = pan_y;
@@ -707,13 +726,15 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
            options_alike (&cache->options, options) && cache->scale == scale &&
            width == cache->width && height == cache->height && !view_moved &&
            fabs (dx) <= MARGIN && fabs (dy) <= MARGIN;
-  /* a view drawn piece by piece goes on only while it is asked for */
-  progressive = mode == HW_ECOMAP_CACHE_PROGRESSIVE && same_map && view_moved && same_sel &&
+  /* (the selection too may change while a zoom rests: the frames drawn
+   * so far show the old one where the last image is scaled) */
+  progressive = mode == HW_ECOMAP_CACHE_PROGRESSIVE && same_map && view_moved &&
                 width == cache->width && height == cache->height &&
                 map->nodes->len >= HW_ECOMAP_CACHE_PROGRESSIVE_NODES;
+  /* a view drawn piece by piece goes on only while it is asked for */
   if (cache->next != NULL &&
       !(progressive && zoom == cache->next_zoom && pan_x == cache->next_pan_x &&
-        pan_y == cache->next_pan_y))
+        pan_y == cache->next_pan_y && same_selection (&cache->next_options, options)))
     drop_next (cache);
 
   if (same_map && mode == HW_ECOMAP_CACHE_SCALED_OK && same_sel && view_moved)
@@ -724,7 +745,7 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
 
   if (progressive)
     {
-      if (!draw_progressive (cache, map, zoom, pan_x, pan_y))
+      if (!draw_progressive (cache, map, zoom, pan_x, pan_y, options))
         {
           paint_partial (cache, cr, width, height);
           return HW_ECOMAP_CACHE_PARTIAL;

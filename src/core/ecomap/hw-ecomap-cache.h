@@ -37,9 +37,10 @@ typedef enum {
    * once the gesture rests */
   HW_ECOMAP_CACHE_SCALED_OK,
   /* once a zoom gesture rests: as EXACT, but a large map at its new zoom
-   * may be drawn over several frames, the window first, each frame within
-   * the cache's budget: until it is whole the frame shows the last image
-   * scaled with what is drawn over it, and says HW_ECOMAP_CACHE_PARTIAL */
+   * (and maybe with another selection) may be drawn over several frames,
+   * the window first, each frame within the cache's budget: until it is
+   * whole the frame shows the last image scaled with what is drawn over
+   * it, and says HW_ECOMAP_CACHE_PARTIAL */
   HW_ECOMAP_CACHE_PROGRESSIVE,
 } HwEcomapCacheMode;
 
@@ -71,9 +72,10 @@ HwEcomapCache      *hw_ecomap_cache_new        (void);
 void                hw_ecomap_cache_free       (HwEcomapCache *cache);
 /* Forgets the image (e.g. the widget's size changed). */
 void                hw_ecomap_cache_invalidate (HwEcomapCache *cache);
-/* How long (microseconds) a PROGRESSIVE frame draws before it stops at
- * the end of a piece (default HW_ECOMAP_CACHE_BUDGET_US; 0: one piece a
- * frame, for tests). */
+/* How long (microseconds) a PROGRESSIVE frame may draw: after its first
+ * piece, it draws another only if that should end within the budget, as
+ * long as the last piece took (default HW_ECOMAP_CACHE_BUDGET_US; 0: one
+ * piece a frame, for tests). */
 void                hw_ecomap_cache_set_budget (HwEcomapCache *cache,
                                                 gint64         budget_us);
 
