@@ -593,6 +593,26 @@ bench_cached (guint     n,
     }
 }
 
+/* The ids (gint64) of @map's nodes well inside the screen at @view, into
+ * @in_view: at least one */
+static void
+nodes_in_view (HwEcomapMap          *map,
+               const cairo_matrix_t *view,
+               GArray               *in_view)
+{
+  for (guint i = 0; i < map->nodes->len; i++)
+    {
+      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+      double x = node->x, y = node->y;
+
+      cairo_matrix_transform_point (view, &x, &y);
+      if (x > 50 && x < SCREEN_W - 50 && y > 50 && y < SCREEN_H - 50)
+        g_array_append_val (in_view, node->id);
+    }
+  if (in_view->len == 0)
+    g_error ("no node in view");
+}
+
 /* The editor's frame after a change of selection (a click on a node or a
  * tie, Tab to the next) through the view cache at 1920x1080, @fit: whole
  * map in view, else at 100% centred on the household: the cache drawn
@@ -614,17 +634,7 @@ bench_select (guint    n,
   cairo_matrix_t view;
 
   laid_out_view (map, fit, &view);
-  for (guint i = 0; i < map->nodes->len; i++)
-    {
-      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
-      double x = node->x, y = node->y;
-
-      cairo_matrix_transform_point (&view, &x, &y);
-      if (x > 50 && x < SCREEN_W - 50 && y > 50 && y < SCREEN_H - 50)
-        g_array_append_val (in_view, node->id);
-    }
-  if (in_view->len == 0)
-    g_error ("no node in view to select");
+  nodes_in_view (map, &view, in_view);
 
   for (guint f = 0; f < REDRAWS * 3 + 1; f++)
     {
@@ -726,17 +736,7 @@ bench_edit (guint    n,
       cpu[k] = g_array_new (FALSE, FALSE, sizeof (double));
     }
   laid_out_view (map, FALSE, &view);
-  for (guint i = 0; i < map->nodes->len; i++)
-    {
-      HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
-      double x = node->x, y = node->y;
-
-      cairo_matrix_transform_point (&view, &x, &y);
-      if (x > 50 && x < SCREEN_W - 50 && y > 50 && y < SCREEN_H - 50)
-        g_array_append_val (in_view, node->id);
-    }
-  if (in_view->len == 0)
-    g_error ("no node in view to edit");
+  nodes_in_view (map, &view, in_view);
 
   /* the first image, glyph caches */
   cache_frame (cache, map, surface, view.xx, view.x0, view.y0, &options, HW_ECOMAP_CACHE_EXACT,

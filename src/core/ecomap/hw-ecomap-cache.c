@@ -300,6 +300,22 @@ box_pixels (const HwEcomapBox    *box,
   return TRUE;
 }
 
+/* Where @map draws the cached selection and @options' (their rings and
+ * halos), in boxes along at most @piece map units of a tie */
+static void
+selection_boxes (HwEcomapCache             *cache,
+                 HwEcomapMap               *map,
+                 const HwEcomapDrawOptions *options,
+                 double                     piece,
+                 GArray                    *boxes)
+{
+  hw_ecomap_map_selection_boxes (map, cache->options.selected_node, cache->options.selected_tie,
+                                 piece, boxes);
+  hw_ecomap_map_selection_boxes (map, cache->options.connect_from, 0, piece, boxes);
+  hw_ecomap_map_selection_boxes (map, options->selected_node, options->selected_tie, piece, boxes);
+  hw_ecomap_map_selection_boxes (map, options->connect_from, 0, piece, boxes);
+}
+
 /* Draws the image again where the cached selection was drawn and where
  * @options' is, each box widened to whole device pixels (redraw_rects ()). */
 static void
@@ -317,11 +333,7 @@ draw_reselected (HwEcomapCache             *cache,
   double piece = PIECE / (cache->zoom * scale);
   cairo_matrix_t matrix;
 
-  hw_ecomap_map_selection_boxes (map, cache->options.selected_node, cache->options.selected_tie,
-                                 piece, boxes);
-  hw_ecomap_map_selection_boxes (map, cache->options.connect_from, 0, piece, boxes);
-  hw_ecomap_map_selection_boxes (map, options->selected_node, options->selected_tie, piece, boxes);
-  hw_ecomap_map_selection_boxes (map, options->connect_from, 0, piece, boxes);
+  selection_boxes (cache, map, options, piece, boxes);
   cache->options = *options;
 
   /* map -> device pixels of the image, as draw_fresh () places the map */
@@ -396,11 +408,7 @@ draw_edited (HwEcomapCache             *cache,
     {
       /* (the old selection where the new map has it: where it moved or
        * went, its item changed, and is drawn again above) */
-      hw_ecomap_map_selection_boxes (map, cache->options.selected_node, cache->options.selected_tie,
-                                     piece, boxes);
-      hw_ecomap_map_selection_boxes (map, cache->options.connect_from, 0, piece, boxes);
-      hw_ecomap_map_selection_boxes (map, options->selected_node, options->selected_tie, piece, boxes);
-      hw_ecomap_map_selection_boxes (map, options->connect_from, 0, piece, boxes);
+      selection_boxes (cache, map, options, piece, boxes);
     }
 
   image_matrix (cache, &matrix);
