@@ -16,7 +16,8 @@
  *     map kept in FILE, to look at and to count what its page holds
  *   build/bench/bench-ecomap --scroll N ...: pans out of the view cache's
  *     margin at 100%; --settle N ...: zoom steps coming to rest at 100%;
- *     --edit N ...: edits at 100%, drawn only where they changed
+ *     --edit N ...: edits at 100%, drawn only where they changed;
+ *     --resize N ...: the window made larger at 100%
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -801,6 +802,61 @@ print_edit (guint n)
     printf ("  %s: %.0f%% drawn only where it changed\n", edit_names[k], 100 * share[k]);
 }
 
+/* The window made larger and smaller again at 100% (centred on the
+ * household, in full detail), as a maximised window is restored: from
+ * 1600x900 to 1920x1080 and back. @grown: the frames at the larger size
+ * through the cache (the old image's pixels kept, the bands around them
+ * drawn); @fresh: the same frames drawn afresh, as before. */
+static void
+bench_resize (guint    n,
+              Timing  *grown,
+              Timing  *fresh)
+{
+  g_autoptr(HwEcomapMap) map = make_map (n);
+  g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) fresh_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) fresh_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
+  cairo_matrix_t view;
+
+  laid_out_view (map, FALSE, &view);
+  for (guint f = 0; f < REDRAWS * 2 + 1; f++)
+    {
+      gboolean large = f % 2 == 1;
+      int w = large ? SCREEN_W : 1600, h = large ? SCREEN_H : 900;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      HwEcomapCacheResult got;
+      double t0, c0;
+      cairo_t *cr;
+
+      for (guint k = 0; k < 2; k++)
+        {
+          g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
+
+          c0 = cpu_ms ();
+          t0 = now_ms ();
+          cr = cairo_create (surface);
+          got = hw_ecomap_cache_draw (k == 0 ? cache : other, map, cr, w, h, 1, view.xx, view.x0,
+                                      view.y0, &options, HW_ECOMAP_CACHE_EXACT);
+          cairo_destroy (cr);
+          cairo_surface_flush (surface);
+          if (f == 0 || !large)
+            break;   /* the first image, glyph caches; the smaller size: nothing to draw */
+          if (got != (k == 0 ? HW_ECOMAP_CACHE_RESIZED : HW_ECOMAP_CACHE_DRAWN))
+            g_error ("the view cache did not do what the bench measures (%d)", got);
+          t0 = now_ms () - t0;
+          c0 = cpu_ms () - c0;
+          g_array_append_val (k == 0 ? ms : fresh_ms, t0);
+          g_array_append_val (k == 0 ? cpu : fresh_cpu, c0);
+        }
+      cairo_surface_destroy (surface);
+    }
+  timing_of (ms, cpu, grown);
+  timing_of (fresh_ms, fresh_cpu, fresh);
+}
+
 /* A drag at 100% (centred on the household, in full detail) that leaves
  * the view cache's margin at each frame: across, down, back and both ways
  * at once, 200 units each. @scrolled: the frames through the cache (the
@@ -1064,6 +1120,20 @@ main (int   argc,
         }
       return 0;
     }
+  if (argc > 1 && g_str_equal (argv[1], "--resize"))
+    {
+      Timing t, fresh;
+
+      for (int i = 2; i < argc; i++)
+        {
+          guint n = (guint) g_ascii_strtoull (argv[i], NULL, 10);
+
+          bench_resize (n, &t, &fresh);
+          printf ("window made larger at 100%%, %u nodes: median %.2f ms, p95 %.2f ms, cpu %.2f ms "
+                  "(drawn afresh: median %.2f ms)\n", n, t.median, t.p95, t.cpu, fresh.median);
+        }
+      return 0;
+    }
   if (argc > 1 && g_str_equal (argv[1], "--edit"))
     {
       for (int i = 2; i < argc; i++)
@@ -1141,6 +1211,7 @@ main (int   argc,
       Timing pan_c[2], zoom_c[2], fresh_c[2], select_fit[2], select_full[2];
       Timing scroll[2], scroll_fresh[2], settle[2], settle_fresh[2];
       Timing edited[2], edited_whole[2], edited_before[2];
+      Timing resized[2], resized_fresh[2];
       double edited_share[2][N_EDITS];
       guint settle_frames[2];
       gboolean deterministic = layout_is_deterministic (300) && layout_is_deterministic (1000);
@@ -1162,6 +1233,8 @@ main (int   argc,
       bench_settle (1000, &settle[1], &settle_frames[1], &settle_fresh[1]);
       bench_edit (300, &edited[0], &edited_whole[0], &edited_before[0], edited_share[0]);
       bench_edit (1000, &edited[1], &edited_whole[1], &edited_before[1], edited_share[1]);
+      bench_resize (300, &resized[0], &resized_fresh[0]);
+      bench_resize (1000, &resized[1], &resized_fresh[1]);
 
       printf ("\nTargets (issue 18); met: by the median (wall clock). cpu: median CPU time,\n"
               "which other users of a shared machine inflate less than the wall clock\n");
@@ -1227,6 +1300,16 @@ main (int   argc,
           g_autofree char *name = g_strdup_printf ("  an edit drawn in part, %u nodes", n);
 
           frame_row (name, &edited[k], n);
+        }
+      printf ("  the window made larger at 100%%, 1600x900 to 1920x1080 (the old image kept,\n"
+              "  the bands around it drawn; drawn afresh before: %.2f and %.2f ms):\n",
+              resized_fresh[0].median, resized_fresh[1].median);
+      for (guint k = 0; k < 2; k++)
+        {
+          guint n = k == 0 ? 300 : 1000;
+          g_autofree char *name = g_strdup_printf ("  window made larger, %u nodes", n);
+
+          frame_row (name, &resized[k], n);
         }
       table_row ("PDF 1000 nodes: ours (layout + export)", pdf1000.total, pdf1000.total_p95,
                  pdf1000.total_cpu, "ms", NULL, TRUE);

@@ -600,8 +600,8 @@ image_rows (cairo_surface_t *image,
 }
 
 /* Pan frames painted from the cache are the same pixels as the map drawn
- * afresh at that pan; a pan by part of a pixel, a zoom or a resize draws
- * afresh, and a zoom gesture may paint the old image scaled. */
+ * afresh at that pan; a pan by part of a pixel or a zoom draws afresh,
+ * and a zoom gesture may paint the old image scaled. */
 static void
 test_cache_same_pixels (void)
 {
@@ -2015,6 +2015,89 @@ test_cache_edited (void)
   g_assert_cmpuint (n_shown, >=, 50);
 }
 
+/* A new size keeps what the old image holds of the new one and draws the
+ * bands around it (a whole drawing at full detail takes several frames on
+ * a large map): each frame is a fresh drawing at that size but for a few
+ * pixels along the bands' edges, growing, shrinking (nothing to draw: bit
+ * for bit), with a pan and with another selection, at one and two device
+ * pixels a unit; a size that keeps less than half of the image draws
+ * afresh. */
+static void
+test_cache_resized (void)
+{
+  g_autoptr(HwEcomapMap) map = sample_map ();
+  static const struct {
+    int w, h;
+    double x, y;
+    gint64 node;
+    HwEcomapCacheResult result;
+  } steps[] = {
+    { 400, 300, 200, 150, 13, HW_ECOMAP_CACHE_DRAWN },
+    { 620, 420, 200, 150, 13, HW_ECOMAP_CACHE_RESIZED },    /* wider and taller */
+    { 300, 250, 200, 150, 13, HW_ECOMAP_CACHE_RESIZED },    /* smaller: all kept */
+    { 340, 250, 207, 145, 13, HW_ECOMAP_CACHE_RESIZED },    /* wider, and a pan */
+    { 340, 320, 207, 145, 16, HW_ECOMAP_CACHE_RESIZED },    /* taller, another node */
+    { 1200, 900, 207, 145, 16, HW_ECOMAP_CACHE_DRAWN },     /* much larger: afresh */
+  };
+  static const double zooms[] = { 0.8, 1.0, 2.0 };
+  int worst = 0, worst_n = 0;
+
+  for (int scale = 1; scale <= 2; scale++)
+    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+      {
+        g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+        HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
+
+        for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+          {
+            g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
+            g_autofree char *what = g_strdup_printf ("scale %d, zoom %g, %dx%d", scale, zooms[z],
+                                                     steps[i].w, steps[i].h);
+            HwEcomapCacheResult result, fresh_result;
+            cairo_surface_t *cached, *fresh;
+            int n_different, most;
+
+            options.selected_node = steps[i].node;
+            cached = draw_cached_with (cache, map, steps[i].w, steps[i].h, scale, steps[i].x,
+                                       steps[i].y, zooms[z], &options, HW_ECOMAP_CACHE_EXACT, &result);
+            fresh = draw_cached_with (other, map, steps[i].w, steps[i].h, scale, steps[i].x,
+                                      steps[i].y, zooms[z], &options, HW_ECOMAP_CACHE_EXACT,
+                                      &fresh_result);
+            if (result != steps[i].result)
+              g_error ("%s: the cache answered %d, not %d", what, result, steps[i].result);
+            g_assert_cmpint (fresh_result, ==, HW_ECOMAP_CACHE_DRAWN);
+            if (i == 2)
+              assert_same_image (cached, fresh, TRUE, what);
+            /* the bands drawn under clips, as for a pan out of the margin
+             * (test_cache_scrolled): a few levels, at a few dozen pixels */
+            most = assert_near_fresh (cached, fresh, 60 * scale * scale, what, &n_different);
+            worst = MAX (worst, most);
+            worst_n = MAX (worst_n, n_different / (scale * scale));
+            cairo_surface_destroy (cached);
+            cairo_surface_destroy (fresh);
+
+            /* the margin of the new size too: panned to its far corners,
+             * a paint of what a fresh drawing there is */
+            for (guint k = 0; k < 2; k++)
+              {
+                double far = k == 0 ? 190 : -190;
+                double x = steps[i].x + far, y = steps[i].y + far;
+                g_autoptr(HwEcomapCache) panned_fresh = hw_ecomap_cache_new ();
+
+                cached = draw_cached_with (cache, map, steps[i].w, steps[i].h, scale, x, y, zooms[z],
+                                           &options, HW_ECOMAP_CACHE_EXACT, &result);
+                fresh = draw_cached_with (panned_fresh, map, steps[i].w, steps[i].h, scale, x, y,
+                                          zooms[z], &options, HW_ECOMAP_CACHE_EXACT, &fresh_result);
+                g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_HIT);
+                assert_near_fresh (cached, fresh, 60 * scale * scale, what, NULL);
+                cairo_surface_destroy (cached);
+                cairo_surface_destroy (fresh);
+              }
+          }
+      }
+  g_test_message ("resized frames: at most %d levels off, at most %d pixels", worst, worst_n);
+}
+
 /* One PROGRESSIVE frame of @map through @cache at (@x, @y, @zoom): what
  * the cache said */
 static HwEcomapCacheResult
@@ -2261,6 +2344,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/cache-invalidated", test_cache_invalidated);
   g_test_add_func ("/ecomap-render/cache-reselected", test_cache_reselected);
   g_test_add_func ("/ecomap-render/cache-edited", test_cache_edited);
+  g_test_add_func ("/ecomap-render/cache-resized", test_cache_resized);
   g_test_add_func ("/ecomap-render/cache-scrolled", test_cache_scrolled);
   g_test_add_func ("/ecomap-render/cache-progressive", test_cache_progressive);
   g_test_add_func ("/ecomap-render/cache-looks-as-before", test_cache_looks_as_before);

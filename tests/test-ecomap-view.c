@@ -809,6 +809,45 @@ test_draws_on_after_zoom (void)
   spin (50);
 }
 
+/* The window made larger: the canvas keeps what its image holds and
+ * draws only the bands around it (HW_ECOMAP_CACHE_RESIZED), not the whole
+ * map again */
+static void
+test_keeps_image_on_resize (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  HwEcomapCanvas *canvas = HW_ECOMAP_CANVAS (hw_ecomap_canvas_new ());
+  HwEcomapMap *map = hw_ecomap_map_new ();
+
+  map->household_id = 1;
+  map->household_label = g_strdup ("Household");
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+
+      hw_ecomap_map_add_node (map, 10 + i, HW_ECOMAP_NODE_PERSON,
+                              (HwEcomapCategory) (i % HW_ECOMAP_N_CATEGORIES), name);
+      hw_ecomap_map_add_tie (map, 1000 + i, 1, 10 + i, (HwTieStrength) (i % HW_TIE_NONE),
+                             i % 3 == 0, HW_TIE_FLOW_NONE);
+    }
+  hw_ecomap_map_layout (map);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (canvas));
+  hw_ecomap_canvas_set_map (canvas, map);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), <, 700);
+  g_assert_cmpint (hw_ecomap_canvas_get_last_frame (canvas), ==, HW_ECOMAP_CACHE_DRAWN);
+
+  gtk_widget_set_size_request (GTK_WIDGET (canvas), 700, 480);
+  spin (500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), >=, 700);
+  g_assert_cmpint (hw_ecomap_canvas_get_last_frame (canvas), ==, HW_ECOMAP_CACHE_RESIZED);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +867,7 @@ main (int   argc,
   ADD ("/ecomap-view/legend-compare", test_legend_and_compare);
   ADD ("/ecomap-view/keeps-place", test_keeps_place);
   g_test_add_func ("/ecomap-view/draws-on-after-zoom", test_draws_on_after_zoom);
+  g_test_add_func ("/ecomap-view/keeps-image-on-resize", test_keeps_image_on_resize);
 
   return g_test_run ();
 }

@@ -226,9 +226,8 @@ hw_ecomap_canvas_size_allocate (GtkWidget *widget,
 {
   HwEcomapCanvas *self = HW_ECOMAP_CANVAS (widget);
 
-  /* a new size invalidates a cached drag image (the view cache draws
-   * afresh at a new size by itself; GTK may allocate again at the same
-   * size, and its image is still good then) */
+  /* a new size invalidates a cached drag image (the view cache keeps
+   * what its image holds of a new size, and draws the rest) */
   drop_cache (self);
 }
 

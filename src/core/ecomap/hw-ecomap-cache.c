@@ -521,6 +521,68 @@ draw_scrolled (HwEcomapCache *cache,
   redraw_rects (cache, map, &cache->options, damage);
 }
 
+/* A new size (the window's), the view where it was or panned by whole
+ * pixels (@sx, @sy device pixels): a new image of the new size takes the
+ * old one's pixels where they overlap (the same pixels as a fresh
+ * drawing: the window's top left stays where it is), and only the bands
+ * around them are drawn, with the cached options. FALSE, nothing done,
+ * when less than half of the new image would be kept. */
+static gboolean
+draw_resized (HwEcomapCache *cache,
+              HwEcomapMap   *map,
+              int            width,
+              int            height,
+              int            sx,
+              int            sy,
+              double         pan_x,
+              double         pan_y)
+{
+  g_autoptr(GArray) damage = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+  int scale = cache->scale;
+  int new_w = (width + 2 * MARGIN) * scale, new_h = (height + 2 * MARGIN) * scale;
+  cairo_rectangle_int_t image = { 0, 0, new_w, new_h };
+  cairo_rectangle_int_t old = { sx, sy, cairo_image_surface_get_width (cache->image),
+                                cairo_image_surface_get_height (cache->image) };
+  cairo_region_t *kept_region = cairo_region_create_rectangle (&old);
+  cairo_rectangle_int_t kept;
+  cairo_surface_t *resized;
+  cairo_t *cr;
+
+  cairo_region_intersect_rectangle (kept_region, &image);
+  cairo_region_get_extents (kept_region, &kept);
+  cairo_region_destroy (kept_region);
+  if ((gint64) kept.width * kept.height * 2 < (gint64) new_w * new_h)
+    return FALSE;
+
+  resized = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, new_w, new_h);
+  cairo_surface_set_device_scale (resized, scale, scale);
+  cr = cairo_create (resized);
+  cairo_rectangle (cr, (double) kept.x / scale, (double) kept.y / scale, (double) kept.width / scale,
+                   (double) kept.height / scale);
+  cairo_clip (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, cache->image, (double) sx / scale, (double) sy / scale);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (resized);
+
+  g_clear_pointer (&cache->image, cairo_surface_destroy);
+  cache->image = resized;
+  cache->width = width;
+  cache->height = height;
+  cache->pan_x = pan_x;
+  cache->pan_y = pan_y;
+  /* the rows above and below what is kept, the whole width; then the
+   * columns beside it */
+  add_band (damage, 0, 0, new_w, kept.y);
+  add_band (damage, 0, kept.y + kept.height, new_w, new_h - kept.y - kept.height);
+  add_band (damage, 0, kept.y, kept.x, kept.height);
+  add_band (damage, kept.x + kept.width, kept.y, new_w - kept.x - kept.width, kept.height);
+  redraw_rects (cache, map, &cache->options, damage);
+  return TRUE;
+}
+
 /* White, and the image painted at the view asked for though drawn at
  * another zoom or pan (a little soft) */
 static void
@@ -763,6 +825,15 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
     }
   else if (edited && draw_edited (cache, map, options))
     result = HW_ECOMAP_CACHE_EDITED;
+  else if (same_map && !view_moved && (width != cache->width || height != cache->height) &&
+           draw_resized (cache, map, width, height, (int) round (dx * scale),
+                         (int) round (dy * scale), pan_x, pan_y))
+    {
+      dx = dy = 0;
+      result = HW_ECOMAP_CACHE_RESIZED;
+      if (!same_sel)
+        draw_reselected (cache, map, options);
+    }
   else if (!same_map || view_moved || width != cache->width || height != cache->height)
     {
       draw_fresh (cache, map, width, height, scale, zoom, pan_x, pan_y, options);

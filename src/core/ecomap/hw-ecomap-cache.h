@@ -9,8 +9,9 @@
  * fresh drawing; a pan out of the margin moves the image's pixels and
  * draws only the bands that uncovers. An edit (hw_ecomap_map_layout, a
  * move, a new map of the same family) draws it again only where what
- * changed was and is, or whole when that is much of it; the zoom or the
- * size draws it again (once a zoom rests on a large map, a piece a frame:
+ * changed was and is, or whole when that is much of it; a new size keeps
+ * what the old image holds of the new one and draws the rest; the zoom
+ * draws it again (once a zoom rests on a large map, a piece a frame:
  * HW_ECOMAP_CACHE_PROGRESSIVE); a change of selection
  * (a click on a node, Tab to the next) draws it again only around the
  * rings and halos that go or come: at full detail, a whole drawing of a
@@ -63,6 +64,13 @@ typedef enum {
    * edges), and where the selection was and is, then painted. An edit
    * that changed much of the view is drawn afresh (DRAWN). */
   HW_ECOMAP_CACHE_EDITED,
+  /* a new size, the view where it was (or panned by whole pixels): a new
+   * image takes the old one's pixels where they overlap, and the bands
+   * around them are drawn (a fresh drawing, but for a few pixels as
+   * above, along the bands' edges); any change of selection drawn as
+   * above. A size that keeps less than half of the image is drawn
+   * afresh (DRAWN). */
+  HW_ECOMAP_CACHE_RESIZED,
   /* PROGRESSIVE: part of the view drawn at its zoom, over the last image
    * scaled; the caller draws another frame (with the same view) to go on */
   HW_ECOMAP_CACHE_PARTIAL,
