@@ -599,6 +599,53 @@ image_rows (cairo_surface_t *image,
                                               stride);
 }
 
+/* The largest difference from a fresh drawing seen, and at how many
+ * pixels (per device pixel a unit, squared) */
+typedef struct {
+  int most, n;
+} Worst;
+
+/* One EXACT frame of @map through @cache at (@x, @y, @zoom), @w x @h at
+ * @scale, against a fresh drawing of that view: drawn again under clips
+ * (a change of selection, a pan out of the margin, an edit, a new size),
+ * at most @max_pixels pixels a unit a few levels off (assert_near_fresh
+ * (); the more shapes a clip's edge cuts, the more). Returns the frame;
+ * @result: what the cache did; @worst (nullable) keeps the largest
+ * difference. */
+static cairo_surface_t *
+frame_near_fresh (HwEcomapCache             *cache,
+                  HwEcomapMap               *map,
+                  int                        w,
+                  int                        h,
+                  int                        scale,
+                  double                     x,
+                  double                     y,
+                  double                     zoom,
+                  const HwEcomapDrawOptions *options,
+                  int                        max_pixels,
+                  const char                *what,
+                  HwEcomapCacheResult       *result,
+                  Worst                     *worst)
+{
+  g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
+  HwEcomapCacheResult fresh_result;
+  cairo_surface_t *cached, *fresh;
+  int most, n;
+
+  cached = draw_cached_with (cache, map, w, h, scale, x, y, zoom, options, HW_ECOMAP_CACHE_EXACT, result);
+  fresh = draw_cached_with (other, map, w, h, scale, x, y, zoom, options, HW_ECOMAP_CACHE_EXACT,
+                            &fresh_result);
+  g_assert_cmpint (fresh_result, ==, HW_ECOMAP_CACHE_DRAWN);
+  most = assert_near_fresh (cached, fresh, max_pixels * scale * scale, what, &n);
+  if (worst != NULL)
+    {
+      worst->most = MAX (worst->most, most);
+      worst->n = MAX (worst->n, n / (scale * scale));
+    }
+  cairo_surface_destroy (fresh);
+  return cached;
+}
+
 /* Pan frames painted from the cache are the same pixels as the map drawn
  * afresh at that pan; a pan by part of a pixel or a zoom draws afresh,
  * and a zoom gesture may paint the old image scaled. */
@@ -1748,7 +1795,7 @@ test_cache_scrolled (void)
     { 660, 330, 16, HW_ECOMAP_CACHE_DRAWN },      /* a jump of 620: afresh */
   };
   static const double zooms[] = { 0.8, 1.0, 2.0 };
-  int worst = 0, worst_n = 0;
+  Worst worst = { 0 };
 
   for (int scale = 1; scale <= 2; scale++)
     for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
@@ -1758,30 +1805,18 @@ test_cache_scrolled (void)
 
         for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
           {
-            g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
             g_autofree char *what = g_strdup_printf ("scale %d, zoom %g, step %u", scale, zooms[z], i);
-            HwEcomapCacheResult result, fresh_result;
-            cairo_surface_t *cached, *fresh;
-            int n_different, most;
+            HwEcomapCacheResult result;
 
             options.selected_node = steps[i].node;
-            cached = draw_cached_with (cache, map, 400, 300, scale, steps[i].x, steps[i].y, zooms[z],
-                                       &options, HW_ECOMAP_CACHE_EXACT, &result);
-            fresh = draw_cached_with (other, map, 400, 300, scale, steps[i].x, steps[i].y, zooms[z],
-                                      &options, HW_ECOMAP_CACHE_EXACT, &fresh_result);
+            cairo_surface_destroy (frame_near_fresh (cache, map, 400, 300, scale, steps[i].x,
+                                                     steps[i].y, zooms[z], &options, 60, what,
+                                                     &result, &worst));
             if (result != steps[i].result)
               g_error ("%s: the cache answered %d, not %d", what, result, steps[i].result);
-            g_assert_cmpint (fresh_result, ==, HW_ECOMAP_CACHE_DRAWN);
-            /* the bands drawn under clips, as for a change of selection
-             * (test_cache_reselected): a few levels, at a few dozen pixels */
-            most = assert_near_fresh (cached, fresh, 60 * scale * scale, what, &n_different);
-            worst = MAX (worst, most);
-            worst_n = MAX (worst_n, n_different / (scale * scale));
-            cairo_surface_destroy (cached);
-            cairo_surface_destroy (fresh);
           }
       }
-  g_test_message ("scrolled frames: at most %d levels off, at most %d pixels", worst, worst_n);
+  g_test_message ("scrolled frames: at most %d levels off, at most %d pixels", worst.most, worst.n);
 }
 
 /* A family's map as the editor loads it after each edit (a new map each
@@ -1946,7 +1981,7 @@ test_cache_edited (void)
 {
   static const double zooms[] = { 0.5, 1.0, 2.0 };
   guint n_edited = 0, n_shown = 0;
-  int worst = 0, worst_n = 0;
+  Worst worst = { 0 };
 
   for (int scale = 1; scale <= 2; scale++)
     for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
@@ -1972,60 +2007,48 @@ test_cache_edited (void)
         }
         for (guint step = 0; (edit = edit_spec (step, &spec, &options, &local, &pan)) != NULL; step++)
           {
-            g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
             g_autoptr(HwEcomapMap) map = spec_map (&spec);
             g_autofree char *what = g_strdup_printf ("scale %d, zoom %g: %s", scale, zooms[z], edit);
-            HwEcomapCacheResult fresh_result;
-            cairo_surface_t *cached, *fresh;
-            int n_different, most;
+            cairo_surface_t *cached;
 
             x += pan;
             y -= pan / 2;
-            cached = draw_cached_with (cache, map, 400, 300, scale, x, y, zooms[z], &options,
-                                       HW_ECOMAP_CACHE_EXACT, &result);
-            fresh = draw_cached_with (other, map, 400, 300, scale, x, y, zooms[z], &options,
-                                      HW_ECOMAP_CACHE_EXACT, &fresh_result);
-            g_assert_cmpint (fresh_result, ==, HW_ECOMAP_CACHE_DRAWN);
+            cached = frame_near_fresh (cache, map, 400, 300, scale, x, y, zooms[z], &options, 60,
+                                       what, &result, &worst);
             if (local && result != HW_ECOMAP_CACHE_EDITED)
               g_error ("%s: the cache answered %d, not %d", what, result, HW_ECOMAP_CACHE_EDITED);
             if (!local && result != HW_ECOMAP_CACHE_EDITED && result != HW_ECOMAP_CACHE_DRAWN)
               g_error ("%s: the cache answered %d", what, result);
             n_edited += result == HW_ECOMAP_CACHE_EDITED;
-            /* the places drawn again under clips, as for a change of
-             * selection (test_cache_reselected): a few levels, at a few
-             * dozen pixels */
-            most = assert_near_fresh (cached, fresh, 60 * scale * scale, what, &n_different);
-            worst = MAX (worst, most);
-            worst_n = MAX (worst_n, n_different / (scale * scale));
             if (g_str_equal (edit, "nothing that shows"))
               assert_same_image (cached, before, TRUE, what);
             else if (pan == 0 && !same_pixels (cached, before, 0, 0))
               n_shown++;
             cairo_surface_destroy (before);
             before = cached;
-            cairo_surface_destroy (fresh);
           }
         cairo_surface_destroy (before);
       }
   g_test_message ("edited frames: at most %d levels off, at most %d pixels; %u drawn in part, "
-                  "%u edits seen", worst, worst_n, n_edited, n_shown);
+                  "%u edits seen", worst.most, worst.n, n_edited, n_shown);
   /* (at 2.0 some edits fall out of the view, and some that may move
    * others move nothing) */
   g_assert_cmpuint (n_edited, >=, 6 * 11);
   g_assert_cmpuint (n_shown, >=, 50);
 }
 
-/* A new size keeps what the old image holds of the new one and draws the
- * bands around it (a whole drawing at full detail takes several frames on
- * a large map): each frame is a fresh drawing at that size but for a few
- * pixels along the bands' edges, growing, shrinking (nothing to draw: bit
- * for bit), with a pan and with another selection, at one and two device
- * pixels a unit; a size that keeps less than half of the image draws
- * afresh. */
+/* On a large map, a new size keeps what the old image holds of the new
+ * one and draws the bands around it (a whole drawing at full detail takes
+ * several frames): each frame is a fresh drawing at that size but for a
+ * few pixels along the bands' edges, growing, shrinking (nothing to draw:
+ * bit for bit), with a pan and with another selection, at one and two
+ * device pixels a unit; a size that keeps less than half of the image
+ * draws afresh, and so does a small map. */
 static void
 test_cache_resized (void)
 {
-  g_autoptr(HwEcomapMap) map = sample_map ();
+  g_autoptr(HwEcomapMap) map = crowded_map (140);
+  g_autoptr(HwEcomapMap) small = sample_map ();
   static const struct {
     int w, h;
     double x, y;
@@ -2040,7 +2063,7 @@ test_cache_resized (void)
     { 1200, 900, 207, 145, 16, HW_ECOMAP_CACHE_DRAWN },     /* much larger: afresh */
   };
   static const double zooms[] = { 0.8, 1.0, 2.0 };
-  int worst = 0, worst_n = 0;
+  Worst worst = { 0 };
 
   for (int scale = 1; scale <= 2; scale++)
     for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
@@ -2050,52 +2073,59 @@ test_cache_resized (void)
 
         for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
           {
-            g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
             g_autofree char *what = g_strdup_printf ("scale %d, zoom %g, %dx%d", scale, zooms[z],
                                                      steps[i].w, steps[i].h);
-            HwEcomapCacheResult result, fresh_result;
-            cairo_surface_t *cached, *fresh;
-            int n_different, most;
+            HwEcomapCacheResult result;
+            cairo_surface_t *cached;
 
             options.selected_node = steps[i].node;
-            cached = draw_cached_with (cache, map, steps[i].w, steps[i].h, scale, steps[i].x,
-                                       steps[i].y, zooms[z], &options, HW_ECOMAP_CACHE_EXACT, &result);
-            fresh = draw_cached_with (other, map, steps[i].w, steps[i].h, scale, steps[i].x,
-                                      steps[i].y, zooms[z], &options, HW_ECOMAP_CACHE_EXACT,
-                                      &fresh_result);
+            /* (a crowded map: more shapes cut at the bands' edges) */
+            cached = frame_near_fresh (cache, map, steps[i].w, steps[i].h, scale, steps[i].x,
+                                       steps[i].y, zooms[z], &options, 200, what, &result, &worst);
             if (result != steps[i].result)
               g_error ("%s: the cache answered %d, not %d", what, result, steps[i].result);
-            g_assert_cmpint (fresh_result, ==, HW_ECOMAP_CACHE_DRAWN);
             if (i == 2)
-              assert_same_image (cached, fresh, TRUE, what);
-            /* the bands drawn under clips, as for a pan out of the margin
-             * (test_cache_scrolled): a few levels, at a few dozen pixels */
-            most = assert_near_fresh (cached, fresh, 60 * scale * scale, what, &n_different);
-            worst = MAX (worst, most);
-            worst_n = MAX (worst_n, n_different / (scale * scale));
+              {
+                /* smaller: nothing drawn, bit for bit */
+                g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
+                cairo_surface_t *fresh = draw_cached_with (other, map, steps[i].w, steps[i].h, scale,
+                                                           steps[i].x, steps[i].y, zooms[z],
+                                                           &options, HW_ECOMAP_CACHE_EXACT, &result);
+
+                assert_same_image (cached, fresh, TRUE, what);
+                cairo_surface_destroy (fresh);
+              }
             cairo_surface_destroy (cached);
-            cairo_surface_destroy (fresh);
 
             /* the margin of the new size too: panned to its far corners,
              * a paint of what a fresh drawing there is */
             for (guint k = 0; k < 2; k++)
               {
                 double far = k == 0 ? 190 : -190;
-                double x = steps[i].x + far, y = steps[i].y + far;
-                g_autoptr(HwEcomapCache) panned_fresh = hw_ecomap_cache_new ();
 
-                cached = draw_cached_with (cache, map, steps[i].w, steps[i].h, scale, x, y, zooms[z],
-                                           &options, HW_ECOMAP_CACHE_EXACT, &result);
-                fresh = draw_cached_with (panned_fresh, map, steps[i].w, steps[i].h, scale, x, y,
-                                          zooms[z], &options, HW_ECOMAP_CACHE_EXACT, &fresh_result);
+                cairo_surface_destroy (frame_near_fresh (cache, map, steps[i].w, steps[i].h, scale,
+                                                         steps[i].x + far, steps[i].y + far,
+                                                         zooms[z], &options, 200, what, &result,
+                                                         NULL));
                 g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_HIT);
-                assert_near_fresh (cached, fresh, 60 * scale * scale, what, NULL);
-                cairo_surface_destroy (cached);
-                cairo_surface_destroy (fresh);
               }
           }
       }
-  g_test_message ("resized frames: at most %d levels off, at most %d pixels", worst, worst_n);
+  g_test_message ("resized frames: at most %d levels off, at most %d pixels", worst.most, worst.n);
+
+  /* a small map is drawn afresh at a new size (it costs less than the copy) */
+  {
+    g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+    HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
+    HwEcomapCacheResult result;
+
+    g_assert_cmpuint (small->nodes->len, <, HW_ECOMAP_CACHE_PROGRESSIVE_NODES);
+    cairo_surface_destroy (draw_cached_with (cache, small, 400, 300, 1, 200, 150, 1.0, &options,
+                                             HW_ECOMAP_CACHE_EXACT, &result));
+    cairo_surface_destroy (frame_near_fresh (cache, small, 620, 420, 1, 200, 150, 1.0, &options, 0,
+                                             "a small map made larger", &result, NULL));
+    g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+  }
 }
 
 /* One PROGRESSIVE frame of @map through @cache at (@x, @y, @zoom): what

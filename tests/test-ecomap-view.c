@@ -755,21 +755,15 @@ count_paint_cb (GdkFrameClock *clock,
   (*(guint *) data)++;
 }
 
-/* Once a zoom rests on a large map, the canvas draws it sharp a piece a
- * frame (with a budget of 0) without being asked again: it goes on frame
- * after frame until the view is whole (20 pieces), then stops. */
-static void
-test_draws_on_after_zoom (void)
+/* A map of @n people tied to the household, laid out */
+static HwEcomapMap *
+people_map (guint n)
 {
-  GtkWidget *window = gtk_window_new ();
-  HwEcomapCanvas *canvas = HW_ECOMAP_CANVAS (hw_ecomap_canvas_new ());
   HwEcomapMap *map = hw_ecomap_map_new ();
-  GdkFrameClock *clock;
-  guint paints = 0, before;
 
   map->household_id = 1;
   map->household_label = g_strdup ("Household");
-  for (guint i = 0; i < 150; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("Person %u", i);
 
@@ -779,6 +773,21 @@ test_draws_on_after_zoom (void)
                              i % 3 == 0, HW_TIE_FLOW_NONE);
     }
   hw_ecomap_map_layout (map);
+  return map;
+}
+
+/* Once a zoom rests on a large map, the canvas draws it sharp a piece a
+ * frame (with a budget of 0) without being asked again: it goes on frame
+ * after frame until the view is whole (20 pieces), then stops. */
+static void
+test_draws_on_after_zoom (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  HwEcomapCanvas *canvas = HW_ECOMAP_CANVAS (hw_ecomap_canvas_new ());
+  HwEcomapMap *map = people_map (150);
+  GdkFrameClock *clock;
+  guint paints = 0, before;
+
   g_assert_cmpuint (map->nodes->len, >=, HW_ECOMAP_CACHE_PROGRESSIVE_NODES);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
@@ -809,28 +818,16 @@ test_draws_on_after_zoom (void)
   spin (50);
 }
 
-/* The window made larger: the canvas keeps what its image holds and
- * draws only the bands around it (HW_ECOMAP_CACHE_RESIZED), not the whole
- * map again */
+/* The window made larger, a large map: the canvas keeps what its image
+ * holds and draws only the bands around it (HW_ECOMAP_CACHE_RESIZED), not
+ * the whole map again */
 static void
 test_keeps_image_on_resize (void)
 {
   GtkWidget *window = gtk_window_new ();
   HwEcomapCanvas *canvas = HW_ECOMAP_CANVAS (hw_ecomap_canvas_new ());
-  HwEcomapMap *map = hw_ecomap_map_new ();
+  HwEcomapMap *map = people_map (150);
 
-  map->household_id = 1;
-  map->household_label = g_strdup ("Household");
-  for (guint i = 0; i < 30; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Person %u", i);
-
-      hw_ecomap_map_add_node (map, 10 + i, HW_ECOMAP_NODE_PERSON,
-                              (HwEcomapCategory) (i % HW_ECOMAP_N_CATEGORIES), name);
-      hw_ecomap_map_add_tie (map, 1000 + i, 1, 10 + i, (HwTieStrength) (i % HW_TIE_NONE),
-                             i % 3 == 0, HW_TIE_FLOW_NONE);
-    }
-  hw_ecomap_map_layout (map);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (canvas));

@@ -526,7 +526,10 @@ draw_scrolled (HwEcomapCache *cache,
  * old one's pixels where they overlap (the same pixels as a fresh
  * drawing: the window's top left stays where it is), and only the bands
  * around them are drawn, with the cached options. FALSE, nothing done,
- * when less than half of the new image would be kept. */
+ * when less than half of the new image would be kept. (For a large map
+ * only: the copy and the bands' scratch images cost about 10 ms at
+ * 1920x1080 whatever the map, more than a whole drawing of a map of 60
+ * nodes; bench-ecomap --resize.) */
 static gboolean
 draw_resized (HwEcomapCache *cache,
               HwEcomapMap   *map,
@@ -826,6 +829,7 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
   else if (edited && draw_edited (cache, map, options))
     result = HW_ECOMAP_CACHE_EDITED;
   else if (same_map && !view_moved && (width != cache->width || height != cache->height) &&
+           map->nodes->len >= HW_ECOMAP_CACHE_PROGRESSIVE_NODES &&
            draw_resized (cache, map, width, height, (int) round (dx * scale),
                          (int) round (dy * scale), pan_x, pan_y))
     {
