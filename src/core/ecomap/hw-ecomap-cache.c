@@ -646,8 +646,8 @@ progressive_pieces (int width,
 }
 
 /* Draws pieces of the view (@zoom, @pan_x, @pan_y, with @options) into
- * cache->next, at least one, until the budget is spent; TRUE once the
- * view is whole, and then it is the cache's image. */
+ * cache->next: one, and another while it should end within the budget;
+ * TRUE once the view is whole, and then it is the cache's image. */
 static gboolean
 draw_progressive (HwEcomapCache             *cache,
                   HwEcomapMap               *map,
