@@ -404,6 +404,37 @@ timing_of (GArray *ms,
   out->cpu = bench_percentile (cpu, 0.5);
 }
 
+/* Three kinds of frame measured together: their wall clock and CPU
+ * times, made empty */
+static void
+new_timings (GArray *ms[3],
+             GArray *cpu[3])
+{
+  for (guint k = 0; k < 3; k++)
+    {
+      ms[k] = g_array_new (FALSE, FALSE, sizeof (double));
+      cpu[k] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+}
+
+/* timing_of () of each of the three into @a, @b, @c; frees them */
+static void
+timings_of (GArray *ms[3],
+            GArray *cpu[3],
+            Timing *a,
+            Timing *b,
+            Timing *c)
+{
+  Timing *out[3] = { a, b, c };
+
+  for (guint k = 0; k < 3; k++)
+    {
+      timing_of (ms[k], cpu[k], out[k]);
+      g_array_unref (ms[k]);
+      g_array_unref (cpu[k]);
+    }
+}
+
 /* Lays @map out and sets @view to show it at 1920x1080: @fit, the whole
  * map (what the view opens with); else at 100%, centred on the household. */
 static void
@@ -538,11 +569,7 @@ bench_cached (guint     n,
   HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
   cairo_matrix_t view;
 
-  for (guint k = 0; k < 3; k++)
-    {
-      ms[k] = g_array_new (FALSE, FALSE, sizeof (double));
-      cpu[k] = g_array_new (FALSE, FALSE, sizeof (double));
-    }
+  new_timings (ms, cpu);
   laid_out_view (map, fit, &view);
 
   for (guint f = 0; f < REDRAWS * 3; f++)
@@ -584,14 +611,7 @@ bench_cached (guint     n,
       g_array_append_val (cpu[kind], c);
     }
   cairo_surface_destroy (surface);
-  timing_of (ms[0], cpu[0], pan);
-  timing_of (ms[1], cpu[1], zoom);
-  timing_of (ms[2], cpu[2], fresh);
-  for (guint k = 0; k < 3; k++)
-    {
-      g_array_unref (ms[k]);
-      g_array_unref (cpu[k]);
-    }
+  timings_of (ms, cpu, pan, zoom, fresh);
 }
 
 /* The ids (gint64) of @map's nodes well inside the screen at @view, into
@@ -731,11 +751,7 @@ bench_edit (guint    n,
   cairo_matrix_t view;
   double t, c;
 
-  for (guint k = 0; k < 3; k++)
-    {
-      ms[k] = g_array_new (FALSE, FALSE, sizeof (double));
-      cpu[k] = g_array_new (FALSE, FALSE, sizeof (double));
-    }
+  new_timings (ms, cpu);
   laid_out_view (map, FALSE, &view);
   nodes_in_view (map, &view, in_view);
 
@@ -764,14 +780,7 @@ bench_edit (guint    n,
       g_array_append_val (cpu[2], c);
     }
   cairo_surface_destroy (surface);
-  timing_of (ms[0], cpu[0], edited);
-  timing_of (ms[1], cpu[1], whole);
-  timing_of (ms[2], cpu[2], before);
-  for (guint k = 0; k < 3; k++)
-    {
-      g_array_unref (ms[k]);
-      g_array_unref (cpu[k]);
-    }
+  timings_of (ms, cpu, edited, whole, before);
   for (guint k = 0; k < N_EDITS; k++)
     edited_share[k] = done[k] > 0 ? (double) partly[k] / done[k] : 0;
 }
