@@ -18,7 +18,7 @@ struct _HwEcomapCache
 {
   cairo_surface_t     *image;
   guint                generation;   /* the map's, when drawn */
-  GArray              *items;        /* and its HwEcomapItem */
+  GArray              *items;        /* and its HwEcomapItem (whenever @image is) */
   HwEcomapDrawOptions  options;
   int                  width, height, scale;
   double               zoom, pan_x, pan_y;
@@ -776,7 +776,7 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
 {
   static const HwEcomapDrawOptions defaults = { 0 };
   HwEcomapCacheResult result = HW_ECOMAP_CACHE_HIT;
-  gboolean same_map, same_sel, view_moved, progressive, edited;
+  gboolean same_look, same_map, same_sel, same_size, view_moved, progressive, edited;
   double dx = pan_x - cache->pan_x, dy = pan_y - cache->pan_y;
 
   g_return_val_if_fail (cache != NULL, HW_ECOMAP_CACHE_DRAWN);
@@ -789,20 +789,21 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
   if (width <= 0 || height <= 0 || !(zoom > 0))
     return HW_ECOMAP_CACHE_DRAWN;
 
-  same_map = cache->image != NULL && cache->generation == map->generation &&
-             options_alike (&cache->options, options) && cache->scale == scale;
+  /* an image drawn with these options (but maybe the selection) at this
+   * scale; of this very map */
+  same_look = cache->image != NULL && options_alike (&cache->options, options) &&
+              cache->scale == scale;
+  same_map = same_look && cache->generation == map->generation;
   same_sel = same_selection (&cache->options, options);
+  same_size = width == cache->width && height == cache->height;
   view_moved = zoom != cache->zoom || !whole_pixels (dx, scale) || !whole_pixels (dy, scale);
   /* an edit, the view where it was (or a pan within the margin): what
    * changed is drawn again */
-  edited = cache->image != NULL && cache->items != NULL && cache->generation != map->generation &&
-           options_alike (&cache->options, options) && cache->scale == scale &&
-           width == cache->width && height == cache->height && !view_moved &&
+  edited = same_look && cache->generation != map->generation && same_size && !view_moved &&
            fabs (dx) <= MARGIN && fabs (dy) <= MARGIN;
   /* (the selection too may change while a zoom rests: the frames drawn
    * so far show the old one where the last image is scaled) */
-  progressive = mode == HW_ECOMAP_CACHE_PROGRESSIVE && same_map && view_moved &&
-                width == cache->width && height == cache->height &&
+  progressive = mode == HW_ECOMAP_CACHE_PROGRESSIVE && same_map && view_moved && same_size &&
                 map->nodes->len >= HW_ECOMAP_CACHE_PROGRESSIVE_NODES;
   /* a view drawn piece by piece goes on only while it is asked for */
   if (cache->next != NULL &&
@@ -828,7 +829,7 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
     }
   else if (edited && draw_edited (cache, map, options))
     result = HW_ECOMAP_CACHE_EDITED;
-  else if (same_map && !view_moved && (width != cache->width || height != cache->height) &&
+  else if (same_map && !view_moved && !same_size &&
            map->nodes->len >= HW_ECOMAP_CACHE_PROGRESSIVE_NODES &&
            draw_resized (cache, map, width, height, (int) round (dx * scale),
                          (int) round (dy * scale), pan_x, pan_y))
@@ -838,7 +839,7 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
       if (!same_sel)
         draw_reselected (cache, map, options);
     }
-  else if (!same_map || view_moved || width != cache->width || height != cache->height)
+  else if (!same_map || view_moved || !same_size)
     {
       draw_fresh (cache, map, width, height, scale, zoom, pan_x, pan_y, options);
       dx = dy = 0;
