@@ -11,7 +11,8 @@
  *   build/bench/bench-ecomap --redraw N ...: full redraws at fit zoom only
  *   build/bench/bench-ecomap --pdf N ...: the PDF export against twopi only
  *   build/bench/bench-ecomap --png FILE N: the editor's picture of an N
- *     node map at fit zoom, and FILE.full.png in full detail, to compare
+ *     node map at fit zoom, and FILE.full.png in full detail, to compare;
+ *     FILE.100.png: at 100%, centred on the household
  *   build/bench/bench-ecomap --pdf-file FILE N: the PDF export of an N node
  *     map kept in FILE, to look at and to count what its page holds
  *   build/bench/bench-ecomap --scroll N ...: pans out of the view cache's
@@ -520,9 +521,49 @@ detail_text (HwEcomapDetail detail)
     }
 }
 
-/* One frame of the editor through @cache onto @surface (1920x1080, one
- * device pixel a unit): what the cache did, and its wall clock and CPU
- * time in @ms and @cpu. */
+/* The last frame's cairo node (its recording surface), kept while the
+ * next frame is drawn, as GTK keeps a widget's last render node until
+ * its new one is made. */
+static cairo_surface_t *last_node;
+
+/* One frame of the editor through @cache onto @window (@width x
+ * @height, one device pixel a unit) as GTK 4 makes it from
+ * hw-ecomap-canvas.c's snapshot: the cache paints into a cairo node (a
+ * recording surface), and the renderer plays the node onto the window.
+ * While a node holds what it painted from an image, cairo copies that
+ * image before it changes (copy on write): the frame pays for that as in
+ * the editor. */
+static HwEcomapCacheResult
+node_frame (HwEcomapCache             *cache,
+            HwEcomapMap               *map,
+            cairo_surface_t           *window,
+            int                        width,
+            int                        height,
+            double                     zoom,
+            double                     pan_x,
+            double                     pan_y,
+            const HwEcomapDrawOptions *options,
+            HwEcomapCacheMode          mode)
+{
+  cairo_surface_t *node = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                          &(cairo_rectangle_t) { 0, 0, width, height });
+  cairo_t *cr = cairo_create (node);
+  HwEcomapCacheResult got;
+
+  got = hw_ecomap_cache_draw (cache, map, cr, width, height, 1, zoom, pan_x, pan_y, options, mode);
+  cairo_destroy (cr);
+  cr = cairo_create (window);
+  cairo_set_source_surface (cr, node, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (window);
+  g_clear_pointer (&last_node, cairo_surface_destroy);
+  last_node = node;
+  return got;
+}
+
+/* One frame of the editor at 1920x1080 (node_frame ()): what the cache
+ * did, and its wall clock and CPU time in @ms and @cpu. */
 static HwEcomapCacheResult
 cache_frame (HwEcomapCache             *cache,
              HwEcomapMap               *map,
@@ -536,13 +577,9 @@ cache_frame (HwEcomapCache             *cache,
              double                    *cpu)
 {
   double c0 = cpu_ms (), t0 = now_ms ();
-  cairo_t *cr = cairo_create (surface);
   HwEcomapCacheResult got;
 
-  got = hw_ecomap_cache_draw (cache, map, cr, SCREEN_W, SCREEN_H, 1, zoom, pan_x, pan_y, options,
-                              mode);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  got = node_frame (cache, map, surface, SCREEN_W, SCREEN_H, zoom, pan_x, pan_y, options, mode);
   *ms = now_ms () - t0;
   *cpu = cpu_ms () - c0;
   return got;
@@ -830,15 +867,17 @@ bench_resize (guint    n,
   HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
   cairo_matrix_t view;
 
+  /* (the window's two sizes: the window system's, not the editor's) */
+  cairo_surface_t *windows[2] = { cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 900),
+                                  cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_W, SCREEN_H) };
+
   laid_out_view (map, FALSE, &view);
   for (guint f = 0; f < REDRAWS * 2 + 1; f++)
     {
       gboolean large = f % 2 == 1;
       int w = large ? SCREEN_W : 1600, h = large ? SCREEN_H : 900;
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
       HwEcomapCacheResult got;
       double t0, c0;
-      cairo_t *cr;
 
       for (guint k = 0; k < 2; k++)
         {
@@ -846,11 +885,8 @@ bench_resize (guint    n,
 
           c0 = cpu_ms ();
           t0 = now_ms ();
-          cr = cairo_create (surface);
-          got = hw_ecomap_cache_draw (k == 0 ? cache : other, map, cr, w, h, 1, view.xx, view.x0,
-                                      view.y0, &options, HW_ECOMAP_CACHE_EXACT);
-          cairo_destroy (cr);
-          cairo_surface_flush (surface);
+          got = node_frame (k == 0 ? cache : other, map, windows[large], w, h, view.xx, view.x0,
+                            view.y0, &options, HW_ECOMAP_CACHE_EXACT);
           if (f == 0 || !large)
             break;   /* the first image, glyph caches; the smaller size: nothing to draw */
           /* (a small map is drawn afresh at a new size) */
@@ -862,8 +898,10 @@ bench_resize (guint    n,
           g_array_append_val (k == 0 ? ms : fresh_ms, t0);
           g_array_append_val (k == 0 ? cpu : fresh_cpu, c0);
         }
-      cairo_surface_destroy (surface);
     }
+  g_clear_pointer (&last_node, cairo_surface_destroy);
+  cairo_surface_destroy (windows[0]);
+  cairo_surface_destroy (windows[1]);
   timing_of (ms, cpu, grown);
   timing_of (fresh_ms, fresh_cpu, fresh);
 }
@@ -1163,7 +1201,9 @@ main (int   argc,
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_W, SCREEN_H);
       cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
       g_autofree char *full = g_strconcat (argv[2], ".full.png", NULL);
+      g_autofree char *at_100 = g_strconcat (argv[2], ".100.png", NULL);
       cairo_matrix_t view;
+      double fit_zoom;
       cairo_t *cr;
 
       hw_ecomap_map_layout (map);
@@ -1184,9 +1224,14 @@ main (int   argc,
       cairo_paint (cr);
       cairo_destroy (cr);
       cairo_surface_write_to_png (surface, full);
+      fit_zoom = view.xx;
+      laid_out_view (map, FALSE, &view);
+      redraw_once (map, surface, &view);
+      cairo_surface_write_to_png (surface, at_100);
       cairo_surface_destroy (recording);
       cairo_surface_destroy (surface);
-      printf ("%s: the editor at zoom %.3f; %s: in full detail\n", argv[2], view.xx, full);
+      printf ("%s: the editor at zoom %.3f; %s: in full detail; %s: at 100%%, centred on the household\n",
+              argv[2], fit_zoom, full, at_100);
       return 0;
     }
   for (guint k = 0; argc > 1 && k < G_N_ELEMENTS (per_size); k++)
