@@ -2056,11 +2056,23 @@ test_cache_resized (void)
     HwEcomapCacheResult result;
   } steps[] = {
     { 400, 300, 200, 150, 13, HW_ECOMAP_CACHE_DRAWN },
-    { 620, 420, 200, 150, 13, HW_ECOMAP_CACHE_RESIZED },    /* wider and taller */
-    { 300, 250, 200, 150, 13, HW_ECOMAP_CACHE_RESIZED },    /* smaller: all kept */
-    { 340, 250, 207, 145, 13, HW_ECOMAP_CACHE_RESIZED },    /* wider, and a pan */
-    { 340, 320, 207, 145, 16, HW_ECOMAP_CACHE_RESIZED },    /* taller, another node */
-    { 1200, 900, 207, 145, 16, HW_ECOMAP_CACHE_DRAWN },     /* much larger: afresh */
+    /* wider and taller (new memory, the rows copied) */
+    { 620, 420, 200, 150, 13, HW_ECOMAP_CACHE_RESIZED },
+    /* smaller: all kept (in the same memory, rows moved up) */
+    { 300, 250, 200, 150, 13, HW_ECOMAP_CACHE_RESIZED },
+    /* larger again: the same memory, rows moved down */
+    { 620, 420, 200, 150, 13, HW_ECOMAP_CACHE_RESIZED },
+    /* smaller, and a pan up and left (rows moved up) */
+    { 380, 320, 193, 140, 13, HW_ECOMAP_CACHE_RESIZED },
+    /* taller, another node (the rows stay where they are) */
+    { 380, 380, 193, 140, 16, HW_ECOMAP_CACHE_RESIZED },
+    /* wider, and a pan down and right (rows moved down) */
+    { 420, 390, 199, 150, 16, HW_ECOMAP_CACHE_RESIZED },
+    /* wider, and a pan up (the top rows would move up, the bottom ones
+     * down: new memory) */
+    { 460, 390, 205, 140, 16, HW_ECOMAP_CACHE_RESIZED },
+    /* much larger: afresh */
+    { 1200, 900, 205, 140, 16, HW_ECOMAP_CACHE_DRAWN },
   };
   static const double zooms[] = { 0.8, 1.0, 2.0 };
   Worst worst = { 0 };
@@ -2086,7 +2098,7 @@ test_cache_resized (void)
               g_error ("%s: the cache answered %d, not %d", what, result, steps[i].result);
             if (i == 2)
               {
-                /* smaller: nothing drawn, bit for bit */
+                /* smaller, no pan: nothing drawn, bit for bit */
                 g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
                 cairo_surface_t *fresh = draw_cached_with (other, map, steps[i].w, steps[i].h, scale,
                                                            steps[i].x, steps[i].y, zooms[z],

@@ -14,9 +14,22 @@
  * (more of a zoomed-in map to draw) and hold more memory. */
 #define MARGIN 192
 
+/* An image's memory, kept from one image to the next: a new image that
+ * fits in it takes the same memory, which the process has already been
+ * given. Memory new to the process costs a page fault on its first
+ * touch: an image of 1920x1080 and its margin, 13 MB, took about 10 ms of
+ * them (bench-ecomap --resize), more than drawing a map of 60 nodes. */
+typedef struct
+{
+  guint8 *data;
+  gsize   size;
+} Pixels;
+
 struct _HwEcomapCache
 {
-  cairo_surface_t     *image;
+  cairo_surface_t     *image;        /* on @pixels */
+  Pixels               pixels;
+  Pixels               scratch;      /* redraw_rects ()' */
   guint                generation;   /* the map's, when drawn */
   GArray              *items;        /* and its HwEcomapItem (whenever @image is) */
   HwEcomapDrawOptions  options;
@@ -25,14 +38,62 @@ struct _HwEcomapCache
 
   /* PROGRESSIVE: the view asked for, drawn into @next piece by piece
    * (the same map, size and scale as @image; the same options but,
-   * maybe, what is selected) */
-  cairo_surface_t     *next;
+   * maybe, what is selected); once whole, @next and its pixels are the
+   * image's, and the image's pixels @next's for the next view */
+  cairo_surface_t     *next;         /* on @next_pixels */
+  Pixels               next_pixels;
   double               next_zoom, next_pan_x, next_pan_y;
   HwEcomapDrawOptions  next_options;
   GArray              *next_todo;    /* cairo_rectangle_int_t, the last first */
   cairo_region_t      *next_done;    /* device pixels of @next drawn */
   gint64               budget_us;
 };
+
+static void
+pixels_clear (Pixels *pixels)
+{
+  g_clear_pointer (&pixels->data, g_free);
+  pixels->size = 0;
+}
+
+/* A new image of @width x @height device pixels on @pixels (their memory
+ * made larger if it has to be: what it held is lost), @scale device
+ * pixels to a unit. What it shows is left as the memory holds it: the
+ * caller draws all of it. No other image may be on @pixels but one
+ * finished (image_done ()). */
+static cairo_surface_t *
+image_on (Pixels *pixels,
+          int     width,
+          int     height,
+          int     scale)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  gsize size = (gsize) stride * height;
+  cairo_surface_t *image;
+
+  if (size > pixels->size)
+    {
+      pixels_clear (pixels);
+      pixels->data = g_malloc (size);
+      pixels->size = size;
+    }
+  image = cairo_image_surface_create_for_data (pixels->data, CAIRO_FORMAT_ARGB32, width, height,
+                                               stride);
+  cairo_surface_set_device_scale (image, scale, scale);
+  return image;
+}
+
+/* Finishes *@image, so that its memory can be written to or freed: a
+ * copy that cairo keeps of it (a recording it was painted into, as
+ * GTK's cairo nodes are) takes its pixels first. */
+static void
+image_done (cairo_surface_t **image)
+{
+  if (*image == NULL)
+    return;
+  cairo_surface_finish (*image);
+  g_clear_pointer (image, cairo_surface_destroy);
+}
 
 HwEcomapCache *
 hw_ecomap_cache_new (void)
@@ -46,7 +107,7 @@ hw_ecomap_cache_new (void)
 static void
 drop_next (HwEcomapCache *cache)
 {
-  g_clear_pointer (&cache->next, cairo_surface_destroy);
+  image_done (&cache->next);
   g_clear_pointer (&cache->next_todo, g_array_unref);
   g_clear_pointer (&cache->next_done, cairo_region_destroy);
 }
@@ -57,7 +118,10 @@ hw_ecomap_cache_free (HwEcomapCache *cache)
   if (cache == NULL)
     return;
   drop_next (cache);
-  g_clear_pointer (&cache->image, cairo_surface_destroy);
+  image_done (&cache->image);
+  pixels_clear (&cache->pixels);
+  pixels_clear (&cache->next_pixels);
+  pixels_clear (&cache->scratch);
   g_clear_pointer (&cache->items, g_array_unref);
   g_free (cache);
 }
@@ -67,7 +131,10 @@ hw_ecomap_cache_invalidate (HwEcomapCache *cache)
 {
   g_return_if_fail (cache != NULL);
   drop_next (cache);
-  g_clear_pointer (&cache->image, cairo_surface_destroy);
+  image_done (&cache->image);
+  pixels_clear (&cache->pixels);
+  pixels_clear (&cache->next_pixels);
+  pixels_clear (&cache->scratch);
   g_clear_pointer (&cache->items, g_array_unref);
 }
 
@@ -164,10 +231,9 @@ draw_fresh (HwEcomapCache             *cache,
   cache->pan_y = pan_y;
 
   drop_next (cache);
-  g_clear_pointer (&cache->image, cairo_surface_destroy);
-  cache->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (width + 2 * MARGIN) * scale,
-                                             (height + 2 * MARGIN) * scale);
-  cairo_surface_set_device_scale (cache->image, scale, scale);
+  image_done (&cache->image);
+  cache->image = image_on (&cache->pixels, (width + 2 * MARGIN) * scale,
+                           (height + 2 * MARGIN) * scale, scale);
   cr = cairo_create (cache->image);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -185,56 +251,88 @@ draw_fresh (HwEcomapCache             *cache,
 #define CLEAN_EDGE 4
 #define PIECE      128
 
-/* Draws the device pixel rectangles @damage of the image again, as
- * draw_fresh () drew them but with @options: everything that falls in a
- * rectangle is drawn again in order, over white, onto a scratch image
- * with CLEAN_EDGE pixels more all round, and the rectangle copied in; the
- * rest of the image stays. */
+/* @rect cut to @within; FALSE if nothing is left */
+static gboolean
+intersect (cairo_rectangle_int_t       *rect,
+           const cairo_rectangle_int_t *within)
+{
+  int x1 = MAX (rect->x, within->x), y1 = MAX (rect->y, within->y);
+  int x2 = MIN (rect->x + rect->width, within->x + within->width);
+  int y2 = MIN (rect->y + rect->height, within->y + within->height);
+
+  if (x2 <= x1 || y2 <= y1)
+    return FALSE;
+  *rect = (cairo_rectangle_int_t) { x1, y1, x2 - x1, y2 - y1 };
+  return TRUE;
+}
+
+/* Draws @band (device pixels of @target, as wide as it) again, as
+ * draw_fresh () drew it: straight into @target, since a band as wide as
+ * the image cuts no pixel row of any shape (cairo rasterises row by row):
+ * the same pixels as a fresh drawing. */
+static void
+draw_band (cairo_surface_t             *target,
+           const cairo_matrix_t        *matrix,
+           int                          scale,
+           HwEcomapMap                 *map,
+           const HwEcomapDrawOptions   *options,
+           const cairo_rectangle_int_t *band)
+{
+  cairo_t *cr = cairo_create (target);
+
+  cairo_rectangle (cr, (double) band->x / scale, (double) band->y / scale,
+                   (double) band->width / scale, (double) band->height / scale);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_transform (cr, matrix);
+  hw_ecomap_draw_map (map, cr, options);
+  cairo_destroy (cr);
+}
+
+/* Draws the device pixel rectangles @damage of @target again, as
+ * draw_fresh () drew them but with @options; the rest of it stays. A
+ * rectangle as wide as @target is a band (draw_band ()). Another is drawn
+ * onto a scratch image (on @scratch) with CLEAN_EDGE pixels more all
+ * round: everything that falls in it, in order, over white; then the
+ * rectangle copied in. */
 static void
 redraw_rects_into (cairo_surface_t           *target,
                    const cairo_matrix_t      *matrix,
                    int                        scale,
                    HwEcomapMap               *map,
                    const HwEcomapDrawOptions *options,
-                   GArray                    *damage)
+                   GArray                    *damage,
+                   Pixels                    *scratch)
 {
   int width = cairo_image_surface_get_width (target);
   int height = cairo_image_surface_get_height (target);
-  cairo_rectangle_int_t image = { 0, 0, width, height }, all;
-  cairo_region_t *region = cairo_region_create ();
-  cairo_surface_t *scratch;
-  cairo_t *cr;
+  cairo_rectangle_int_t image = { 0, 0, width, height };
 
-  if (damage->len == 0)
-    {
-      cairo_region_destroy (region);
-      return;
-    }
+  cairo_surface_flush (target);
   for (guint i = 0; i < damage->len; i++)
     {
       const cairo_rectangle_int_t *r = &g_array_index (damage, cairo_rectangle_int_t, i);
-      /* with its clean edge, for the scratch image's size */
-      cairo_rectangle_int_t rect = { r->x - CLEAN_EDGE, r->y - CLEAN_EDGE, r->width + 2 * CLEAN_EDGE,
-                                     r->height + 2 * CLEAN_EDGE };
+      /* with its clean edge, within the image: the scratch image, at the
+       * same device pixels as the image (an offset of whole pixels) */
+      cairo_rectangle_int_t edged = { r->x - CLEAN_EDGE, r->y - CLEAN_EDGE, r->width + 2 * CLEAN_EDGE,
+                                      r->height + 2 * CLEAN_EDGE };
+      cairo_surface_t *piece;
+      cairo_t *cr;
 
-      cairo_region_union_rectangle (region, &rect);
-    }
-  cairo_region_intersect_rectangle (region, &image);
-  cairo_region_get_extents (region, &all);
-  cairo_region_destroy (region);
-
-  /* the scratch image: the damage and its clean edge, at the same device
-   * pixels as the image (an offset of whole pixels) */
-  scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, all.width, all.height);
-  cairo_surface_set_device_scale (scratch, scale, scale);
-  cairo_surface_set_device_offset (scratch, -all.x, -all.y);
-  for (guint i = 0; i < damage->len; i++)
-    {
-      const cairo_rectangle_int_t *r = &g_array_index (damage, cairo_rectangle_int_t, i);
+      if (r->x == 0 && r->width == width)
+        {
+          draw_band (target, matrix, scale, map, options, r);
+          continue;
+        }
+      if (!intersect (&edged, &image))
+        continue;
+      piece = image_on (scratch, edged.width, edged.height, scale);
+      cairo_surface_set_device_offset (piece, -edged.x, -edged.y);
 
       /* one rectangle at a time: a clip of several is cut into bands, and
        * a shape is cut at each band's edge too */
-      cr = cairo_create (scratch);
+      cr = cairo_create (piece);
       cairo_rectangle (cr, (double) (r->x - CLEAN_EDGE) / scale, (double) (r->y - CLEAN_EDGE) / scale,
                        (double) (r->width + 2 * CLEAN_EDGE) / scale,
                        (double) (r->height + 2 * CLEAN_EDGE) / scale);
@@ -251,12 +349,12 @@ redraw_rects_into (cairo_surface_t           *target,
                        (double) r->height / scale);
       cairo_clip (cr);
       cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-      cairo_set_source_surface (cr, scratch, 0, 0);
+      cairo_set_source_surface (cr, piece, 0, 0);
       cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
       cairo_paint (cr);
       cairo_destroy (cr);
+      image_done (&piece);
     }
-  cairo_surface_destroy (scratch);
   cairo_surface_flush (target);
 }
 
@@ -271,7 +369,7 @@ redraw_rects (HwEcomapCache             *cache,
 
   /* map -> device pixels of the image, as draw_fresh () places the map */
   image_matrix (cache, &matrix);
-  redraw_rects_into (cache->image, &matrix, cache->scale, map, options, damage);
+  redraw_rects_into (cache->image, &matrix, cache->scale, map, options, damage, &cache->scratch);
 }
 
 /* @box (map units) in device pixels of an image @width x @height drawn
@@ -480,6 +578,41 @@ add_band (GArray *damage,
     g_array_append_val (damage, rect);
 }
 
+/* Moves the pixels of @kept (device pixels of a new image, @new_stride
+ * bytes a row) from where they were in an old image in the same memory
+ * (@old_stride bytes a row, @sx, @sy pixels from there), a row at a
+ * time: in the order that reads every row before another is written over
+ * it. FALSE, nothing moved, when no order does (a row moving up while
+ * another moves down). */
+static gboolean
+move_rows (guint8                      *data,
+           int                          old_stride,
+           int                          new_stride,
+           const cairo_rectangle_int_t *kept,
+           int                          sx,
+           int                          sy)
+{
+  gsize bytes = (gsize) kept->width * 4;
+  int first = kept->y, last = kept->y + kept->height - 1;
+#define ROW_TO(y)   ((gint64) (y) * new_stride + (gint64) kept->x * 4)
+#define ROW_FROM(y) ((gint64) ((y) - sy) * old_stride + (gint64) (kept->x - sx) * 4)
+  gint64 first_by = ROW_TO (first) - ROW_FROM (first), last_by = ROW_TO (last) - ROW_FROM (last);
+
+  if (kept->width <= 0 || kept->height <= 0 || (first_by == 0 && last_by == 0))
+    return TRUE;
+  if (first_by >= 0 && last_by >= 0)
+    for (int y = last; y >= first; y--)
+      memmove (data + ROW_TO (y), data + ROW_FROM (y), bytes);
+  else if (first_by <= 0 && last_by <= 0)
+    for (int y = first; y <= last; y++)
+      memmove (data + ROW_TO (y), data + ROW_FROM (y), bytes);
+  else
+    return FALSE;
+#undef ROW_TO
+#undef ROW_FROM
+  return TRUE;
+}
+
 /* A pan out of the margin, by @sx, @sy device pixels: the image's pixels
  * move with the map (the same pixels as a fresh drawing: the map moved by
  * whole pixels), and only the bands it uncovers are drawn, with the
@@ -496,20 +629,11 @@ draw_scrolled (HwEcomapCache *cache,
   int width = cairo_image_surface_get_width (cache->image);
   int height = cairo_image_surface_get_height (cache->image);
   int stride = cairo_image_surface_get_stride (cache->image);
-  int kept = (width - ABS (sx)) * 4;
-  int dst_x = MAX (sx, 0), src_x = MAX (-sx, 0);
-  guint8 *data;
+  cairo_rectangle_int_t kept = { MAX (sx, 0), MAX (sy, 0), width - ABS (sx), height - ABS (sy) };
 
   cairo_surface_flush (cache->image);
-  data = cairo_image_surface_get_data (cache->image);
-  /* each row of the new image takes the old row @sy above it: in the
-   * order that reads every old row before it is written over */
-  if (sy >= 0)
-    for (int y = height - 1; y >= sy; y--)
-      memmove (data + (gsize) y * stride + dst_x * 4, data + (gsize) (y - sy) * stride + src_x * 4, kept);
-  else
-    for (int y = 0; y < height + sy; y++)
-      memmove (data + (gsize) y * stride + dst_x * 4, data + (gsize) (y - sy) * stride + src_x * 4, kept);
+  /* (a row of the same stride moves by the same bytes as every other) */
+  move_rows (cairo_image_surface_get_data (cache->image), stride, stride, &kept, sx, sy);
   cairo_surface_mark_dirty (cache->image);
   cache->pan_x = pan_x;
   cache->pan_y = pan_y;
@@ -522,14 +646,14 @@ draw_scrolled (HwEcomapCache *cache,
 }
 
 /* A new size (the window's), the view where it was or panned by whole
- * pixels (@sx, @sy device pixels): a new image of the new size takes the
- * old one's pixels where they overlap (the same pixels as a fresh
- * drawing: the window's top left stays where it is), and only the bands
- * around them are drawn, with the cached options. FALSE, nothing done,
- * when less than half of the new image would be kept. (For a large map
- * only: the copy and the bands' scratch images cost about 10 ms at
- * 1920x1080 whatever the map, more than a whole drawing of a map of 60
- * nodes; bench-ecomap --resize.) */
+ * pixels (@sx, @sy device pixels): the image takes the new size in the
+ * same memory (more if it needs it), its pixels moved to where the new
+ * size has them (the same pixels as a fresh drawing: the window's top
+ * left stays where it is), and only the bands around them are drawn, with
+ * the cached options. FALSE, nothing done, when less than half of the new
+ * image would be kept. (For a large map only: the rows' move costs a few
+ * milliseconds at 1920x1080 whatever the map, as much as a whole drawing
+ * of a map of 40 nodes; bench-ecomap --resize.) */
 static gboolean
 draw_resized (HwEcomapCache *cache,
               HwEcomapMap   *map,
@@ -543,41 +667,40 @@ draw_resized (HwEcomapCache *cache,
   g_autoptr(GArray) damage = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
   int scale = cache->scale;
   int new_w = (width + 2 * MARGIN) * scale, new_h = (height + 2 * MARGIN) * scale;
+  int old_stride = cairo_image_surface_get_stride (cache->image);
+  int new_stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, new_w);
   cairo_rectangle_int_t image = { 0, 0, new_w, new_h };
-  cairo_rectangle_int_t old = { sx, sy, cairo_image_surface_get_width (cache->image),
-                                cairo_image_surface_get_height (cache->image) };
-  cairo_region_t *kept_region = cairo_region_create_rectangle (&old);
-  cairo_rectangle_int_t kept;
-  cairo_surface_t *resized;
-  cairo_t *cr;
+  cairo_rectangle_int_t kept = { sx, sy, cairo_image_surface_get_width (cache->image),
+                                 cairo_image_surface_get_height (cache->image) };
 
-  cairo_region_intersect_rectangle (kept_region, &image);
-  cairo_region_get_extents (kept_region, &kept);
-  cairo_region_destroy (kept_region);
-  if ((gint64) kept.width * kept.height * 2 < (gint64) new_w * new_h)
+  if (!intersect (&kept, &image) || (gint64) kept.width * kept.height * 2 < (gint64) new_w * new_h)
     return FALSE;
 
-  resized = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, new_w, new_h);
-  cairo_surface_set_device_scale (resized, scale, scale);
-  cr = cairo_create (resized);
-  cairo_rectangle (cr, (double) kept.x / scale, (double) kept.y / scale, (double) kept.width / scale,
-                   (double) kept.height / scale);
-  cairo_clip (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_set_source_surface (cr, cache->image, (double) sx / scale, (double) sy / scale);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (resized);
+  image_done (&cache->image);
+  if ((gsize) new_stride * new_h > cache->pixels.size ||
+      !move_rows (cache->pixels.data, old_stride, new_stride, &kept, sx, sy))
+    {
+      /* into new memory (a size never drawn before): the rows copied */
+      Pixels old = cache->pixels;
+      cairo_surface_t *resized;
 
-  g_clear_pointer (&cache->image, cairo_surface_destroy);
-  cache->image = resized;
+      cache->pixels = (Pixels) { NULL, 0 };
+      resized = image_on (&cache->pixels, new_w, new_h, scale);
+      for (int y = kept.y; y < kept.y + kept.height; y++)
+        memcpy (cache->pixels.data + (gsize) y * new_stride + (gsize) kept.x * 4,
+                old.data + (gsize) (y - sy) * old_stride + (gsize) (kept.x - sx) * 4,
+                (gsize) kept.width * 4);
+      pixels_clear (&old);
+      image_done (&resized);
+    }
+  cache->image = image_on (&cache->pixels, new_w, new_h, scale);
   cache->width = width;
   cache->height = height;
   cache->pan_x = pan_x;
   cache->pan_y = pan_y;
-  /* the rows above and below what is kept, the whole width; then the
-   * columns beside it */
+
+  /* the rows above and below what is kept, the whole width (straight
+   * into the image); then the columns beside it */
   add_band (damage, 0, 0, new_w, kept.y);
   add_band (damage, 0, kept.y + kept.height, new_w, new_h - kept.y - kept.height);
   add_band (damage, 0, kept.y, kept.x, kept.height);
@@ -662,10 +785,8 @@ draw_progressive (HwEcomapCache             *cache,
 
   if (cache->next == NULL)
     {
-      cache->next = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                cairo_image_surface_get_width (cache->image),
-                                                cairo_image_surface_get_height (cache->image));
-      cairo_surface_set_device_scale (cache->next, cache->scale, cache->scale);
+      cache->next = image_on (&cache->next_pixels, cairo_image_surface_get_width (cache->image),
+                              cairo_image_surface_get_height (cache->image), cache->scale);
       cache->next_zoom = zoom;
       cache->next_pan_x = pan_x;
       cache->next_pan_y = pan_y;
@@ -679,20 +800,9 @@ draw_progressive (HwEcomapCache             *cache,
       gint64 piece_start = g_get_monotonic_time ();
       cairo_rectangle_int_t piece = g_array_index (cache->next_todo, cairo_rectangle_int_t,
                                                    cache->next_todo->len - 1);
-      cairo_t *cr = cairo_create (cache->next);
 
       g_array_set_size (cache->next_todo, cache->next_todo->len - 1);
-      /* straight into the image: a band as wide as the image cuts no
-       * pixel row of any shape, so it needs no clean edge
-       * (redraw_rects_into ()) */
-      cairo_rectangle (cr, (double) piece.x / scale, (double) piece.y / scale,
-                       (double) piece.width / scale, (double) piece.height / scale);
-      cairo_clip (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_transform (cr, &matrix);
-      hw_ecomap_draw_map (map, cr, &cache->next_options);
-      cairo_destroy (cr);
+      draw_band (cache->next, &matrix, scale, map, &cache->next_options, &piece);
       cairo_region_union_rectangle (cache->next_done, &piece);
       now = g_get_monotonic_time ();
       last = now - piece_start;
@@ -703,8 +813,15 @@ draw_progressive (HwEcomapCache             *cache,
 
   if (cache->next_todo->len > 0)
     return FALSE;
-  g_clear_pointer (&cache->image, cairo_surface_destroy);
+  cairo_surface_flush (cache->next);
+  image_done (&cache->image);
   cache->image = g_steal_pointer (&cache->next);
+  {
+    Pixels pixels = cache->pixels;
+
+    cache->pixels = cache->next_pixels;
+    cache->next_pixels = pixels;
+  }
   cache->options = cache->next_options;
   cache->zoom = zoom;
   cache->pan_x = pan_x;
