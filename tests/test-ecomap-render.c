@@ -2140,6 +2140,128 @@ test_cache_resized (void)
   }
 }
 
+/* @node (a recording surface, as a GTK cairo node is) played onto a new
+ * image of @width x @height at @scale, as GTK's renderer plays it */
+static cairo_surface_t *
+play_node (cairo_surface_t *node,
+           int              width,
+           int              height,
+           int              scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale,
+                                                         height * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_set_source_surface (cr, node, 0, 0);
+  cairo_paint (cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The editor's frames as GTK makes them: the canvas paints into a cairo
+ * node (a recording surface), which the renderer plays onto the window
+ * after; the widget keeps its last node until the next is made. Each
+ * kind of frame, played from its node, is bit for bit the frame painted
+ * straight onto an image; the last node still plays after the next frame
+ * changed the image, and after the cache is gone (its memory stays while
+ * a node holds it). */
+static void
+test_cache_into_node (void)
+{
+  g_autoptr(HwEcomapMap) map = crowded_map (140);
+  g_autoptr(HwEcomapMap) edited = crowded_map (140);
+  static const struct {
+    int w, h;
+    double x, y, zoom;
+    gboolean edited;
+    gint64 node;
+    HwEcomapCacheMode mode;
+    HwEcomapCacheResult result;
+  } steps[] = {
+    { 400, 300, 200, 150, 1.0, FALSE, 13, HW_ECOMAP_CACHE_EXACT, HW_ECOMAP_CACHE_DRAWN },
+    { 400, 300, 260, 150, 1.0, FALSE, 13, HW_ECOMAP_CACHE_EXACT, HW_ECOMAP_CACHE_HIT },
+    { 400, 300, 500, 150, 1.0, FALSE, 13, HW_ECOMAP_CACHE_EXACT, HW_ECOMAP_CACHE_SCROLLED },
+    { 400, 300, 500, 150, 1.0, FALSE, 16, HW_ECOMAP_CACHE_EXACT, HW_ECOMAP_CACHE_RESELECTED },
+    { 400, 300, 500, 150, 1.0, TRUE, 16, HW_ECOMAP_CACHE_EXACT, HW_ECOMAP_CACHE_EDITED },
+    { 460, 330, 500, 150, 1.0, TRUE, 16, HW_ECOMAP_CACHE_EXACT, HW_ECOMAP_CACHE_RESIZED },
+    { 460, 330, 500, 150, 1.3, TRUE, 16, HW_ECOMAP_CACHE_SCALED_OK, HW_ECOMAP_CACHE_SCALED },
+    { 460, 330, 500, 150, 1.3, TRUE, 16, HW_ECOMAP_CACHE_PROGRESSIVE, HW_ECOMAP_CACHE_PARTIAL },
+  };
+
+  /* (a tie far from the household made stressful: a change in one place) */
+  g_array_index (edited->ties, HwEcomapMapTie, 60).stressful =
+    !g_array_index (edited->ties, HwEcomapMapTie, 60).stressful;
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      HwEcomapCache *cache = hw_ecomap_cache_new ();
+      g_autoptr(HwEcomapCache) direct = hw_ecomap_cache_new ();
+      cairo_surface_t *last_node = NULL, *last_played = NULL;
+      guint n_partial = 0;
+
+      hw_ecomap_cache_set_budget (cache, 0);
+      hw_ecomap_cache_set_budget (direct, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          HwEcomapMap *shown = steps[i].edited ? edited : map;
+          HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE,
+                                          .selected_node = steps[i].node };
+          HwEcomapCacheResult result, direct_result;
+
+          do
+            {
+              g_autofree char *what = g_strdup_printf ("scale %d, step %u", scale, i);
+              cairo_surface_t *node = cairo_recording_surface_create (
+                CAIRO_CONTENT_COLOR_ALPHA, &(cairo_rectangle_t) { 0, 0, steps[i].w, steps[i].h });
+              cairo_surface_t *played, *painted;
+              cairo_t *cr = cairo_create (node);
+
+              result = hw_ecomap_cache_draw (cache, shown, cr, steps[i].w, steps[i].h, scale,
+                                             steps[i].zoom, steps[i].x, steps[i].y, &options,
+                                             steps[i].mode);
+              cairo_destroy (cr);
+              painted = draw_cached_with (direct, shown, steps[i].w, steps[i].h, scale, steps[i].x,
+                                          steps[i].y, steps[i].zoom, &options, steps[i].mode,
+                                          &direct_result);
+              g_assert_cmpint (result, ==, direct_result);
+              played = play_node (node, steps[i].w, steps[i].h, scale);
+              assert_same_image (played, painted, TRUE, what);
+              cairo_surface_destroy (painted);
+
+              /* the last node, kept by the widget till now, still plays */
+              if (last_node != NULL)
+                cairo_surface_destroy (play_node (last_node, steps[i].w, steps[i].h, scale));
+              g_clear_pointer (&last_node, cairo_surface_destroy);
+              g_clear_pointer (&last_played, cairo_surface_destroy);
+              last_node = node;
+              last_played = played;
+              n_partial += result == HW_ECOMAP_CACHE_PARTIAL;
+            }
+          while (result == HW_ECOMAP_CACHE_PARTIAL);
+          if (steps[i].result == HW_ECOMAP_CACHE_PARTIAL)
+            g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+          else
+            g_assert_cmpint (result, ==, steps[i].result);
+        }
+      g_assert_cmpuint (n_partial, >, 4);
+
+      /* the cache gone, its last frame's node plays as it did */
+      hw_ecomap_cache_free (cache);
+      {
+        cairo_surface_t *again = play_node (last_node, steps[G_N_ELEMENTS (steps) - 1].w,
+                                            steps[G_N_ELEMENTS (steps) - 1].h, scale);
+
+        assert_same_image (again, last_played, TRUE, "the node of a cache gone");
+        cairo_surface_destroy (again);
+      }
+      cairo_surface_destroy (last_node);
+      cairo_surface_destroy (last_played);
+    }
+}
+
 /* One PROGRESSIVE frame of @map through @cache at (@x, @y, @zoom): what
  * the cache said */
 static HwEcomapCacheResult
@@ -2387,6 +2509,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/cache-reselected", test_cache_reselected);
   g_test_add_func ("/ecomap-render/cache-edited", test_cache_edited);
   g_test_add_func ("/ecomap-render/cache-resized", test_cache_resized);
+  g_test_add_func ("/ecomap-render/cache-into-node", test_cache_into_node);
   g_test_add_func ("/ecomap-render/cache-scrolled", test_cache_scrolled);
   g_test_add_func ("/ecomap-render/cache-progressive", test_cache_progressive);
   g_test_add_func ("/ecomap-render/cache-looks-as-before", test_cache_looks_as_before);

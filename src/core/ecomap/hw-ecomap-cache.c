@@ -18,12 +18,22 @@
  * fits in it takes the same memory, which the process has already been
  * given. Memory new to the process costs a page fault on its first
  * touch: an image of 1920x1080 and its margin, 13 MB, took about 10 ms of
- * them (bench-ecomap --resize), more than drawing a map of 60 nodes. */
+ * them (bench-ecomap --resize), more than drawing a map of 60 nodes.
+ * @data is reference counted (a GRcBox): a frame painted from it holds a
+ * reference (set_source_pixels ()). */
 typedef struct
 {
   guint8 *data;
   gsize   size;
 } Pixels;
+
+/* What a frame paints from: an image's pixels as they are when the frame
+ * is played, not a snapshot of them (set_source_pixels ()) */
+typedef struct
+{
+  guint8 *data;     /* a reference to a Pixels' data */
+  int     width, height, stride;
+} Painted;
 
 struct _HwEcomapCache
 {
@@ -52,7 +62,7 @@ struct _HwEcomapCache
 static void
 pixels_clear (Pixels *pixels)
 {
-  g_clear_pointer (&pixels->data, g_free);
+  g_clear_pointer (&pixels->data, g_rc_box_release);
   pixels->size = 0;
 }
 
@@ -74,7 +84,7 @@ image_on (Pixels *pixels,
   if (size > pixels->size)
     {
       pixels_clear (pixels);
-      pixels->data = g_malloc (size);
+      pixels->data = g_rc_box_alloc (size);
       pixels->size = size;
     }
   image = cairo_image_surface_create_for_data (pixels->data, CAIRO_FORMAT_ARGB32, width, height,
@@ -93,6 +103,90 @@ image_done (cairo_surface_t **image)
     return;
   cairo_surface_finish (*image);
   g_clear_pointer (image, cairo_surface_destroy);
+}
+
+static void
+painted_clear (gpointer data)
+{
+  Painted *painted = data;
+
+  g_rc_box_release (painted->data);
+}
+
+static cairo_surface_t *
+painted_acquire (cairo_pattern_t             *pattern,
+                 void                        *data,
+                 cairo_surface_t             *target,
+                 const cairo_rectangle_int_t *extents)
+{
+  Painted *painted = data;
+
+  return cairo_image_surface_create_for_data (painted->data, CAIRO_FORMAT_ARGB32, painted->width,
+                                              painted->height, painted->stride);
+}
+
+static void
+painted_release (cairo_pattern_t *pattern,
+                 void            *data,
+                 cairo_surface_t *surface)
+{
+  cairo_surface_destroy (surface);
+}
+
+static cairo_status_t
+painted_copy (cairo_pattern_t       *pattern,
+              void                  *data,
+              const cairo_pattern_t *other)
+{
+  g_rc_box_acquire (data);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+painted_finish (cairo_pattern_t *pattern,
+                void            *data)
+{
+  g_rc_box_release_full (data, painted_clear);
+}
+
+/* Sets @cr's source to @image (on @pixels) with its top left at @x, @y,
+ * as cairo_set_source_surface () would, but as a raster source: cairo
+ * reads the pixels when the frame is played. Painted into a recording (a
+ * GTK cairo node, which the widget keeps until its next frame is made), a
+ * surface keeps a snapshot, and cairo copies the whole image before the
+ * cache next changes or drops it (13 MB at 1920x1080, and as many page
+ * faults). GTK plays a node before the widget draws again; a node played
+ * later shows the pixels as they are then, and the memory stays while a
+ * node holds it. */
+static void
+set_source_pixels (cairo_t         *cr,
+                   cairo_surface_t *image,
+                   Pixels          *pixels,
+                   double           x,
+                   double           y)
+{
+  Painted *painted = g_rc_box_new (Painted);
+  cairo_pattern_t *pattern;
+  cairo_matrix_t matrix;
+  double scale_x, scale_y;
+
+  painted->data = g_rc_box_acquire (pixels->data);
+  painted->width = cairo_image_surface_get_width (image);
+  painted->height = cairo_image_surface_get_height (image);
+  painted->stride = cairo_image_surface_get_stride (image);
+  pattern = cairo_pattern_create_raster_source (painted, CAIRO_CONTENT_COLOR_ALPHA, painted->width,
+                                                painted->height);
+  cairo_raster_source_pattern_set_acquire (pattern, painted_acquire, painted_release);
+  cairo_raster_source_pattern_set_copy (pattern, painted_copy);
+  cairo_raster_source_pattern_set_finish (pattern, painted_finish);
+  /* user space -> the image's device pixels (a raster source has no
+   * device scale of its own) */
+  cairo_surface_get_device_scale (image, &scale_x, &scale_y);
+  cairo_matrix_init_scale (&matrix, scale_x, scale_y);
+  cairo_matrix_translate (&matrix, -x, -y);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_set_source (cr, pattern);
+  cairo_pattern_destroy (pattern);
 }
 
 HwEcomapCache *
@@ -132,9 +226,6 @@ hw_ecomap_cache_invalidate (HwEcomapCache *cache)
   g_return_if_fail (cache != NULL);
   drop_next (cache);
   image_done (&cache->image);
-  pixels_clear (&cache->pixels);
-  pixels_clear (&cache->next_pixels);
-  pixels_clear (&cache->scratch);
   g_clear_pointer (&cache->items, g_array_unref);
 }
 
@@ -729,7 +820,7 @@ paint_scaled (HwEcomapCache *cache,
   cairo_translate (cr, pan_x, pan_y);
   cairo_scale (cr, zoom / cache->zoom, zoom / cache->zoom);
   cairo_translate (cr, -MARGIN - cache->pan_x, -MARGIN - cache->pan_y);
-  cairo_set_source_surface (cr, cache->image, 0, 0);
+  set_source_pixels (cr, cache->image, &cache->pixels, 0, 0);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
   cairo_paint (cr);
   cairo_restore (cr);
@@ -872,7 +963,7 @@ paint_partial (HwEcomapCache *cache,
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
   clip_to_region (cr, cache->next_done, scale);
-  cairo_set_source_surface (cr, cache->next, -MARGIN, -MARGIN);
+  set_source_pixels (cr, cache->next, &cache->next_pixels, -MARGIN, -MARGIN);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   cairo_paint (cr);
   cairo_restore (cr);
@@ -994,8 +1085,8 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  cairo_set_source_surface (cr, cache->image, -MARGIN + round (dx * scale) / scale,
-                            -MARGIN + round (dy * scale) / scale);
+  set_source_pixels (cr, cache->image, &cache->pixels, -MARGIN + round (dx * scale) / scale,
+                     -MARGIN + round (dy * scale) / scale);
   /* whole pixels: nothing to filter, and the fastest copy */
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   cairo_paint (cr);

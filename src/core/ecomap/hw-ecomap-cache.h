@@ -79,7 +79,8 @@ typedef enum {
 
 HwEcomapCache      *hw_ecomap_cache_new        (void);
 void                hw_ecomap_cache_free       (HwEcomapCache *cache);
-/* Forgets the image (e.g. the widget's size changed). */
+/* Forgets the image: the next frame is drawn afresh (on the same
+ * memory). */
 void                hw_ecomap_cache_invalidate (HwEcomapCache *cache);
 /* How long (microseconds) a PROGRESSIVE frame may draw: after its first
  * piece, it draws another only if that should end within the budget, as
