@@ -64,13 +64,12 @@ typedef enum {
    * edges), and where the selection was and is, then painted. An edit
    * that changed much of the view is drawn afresh (DRAWN). */
   HW_ECOMAP_CACHE_EDITED,
-  /* a new size, the view where it was (or panned by whole pixels), a
-   * large map (HW_ECOMAP_CACHE_PROGRESSIVE_NODES): a new image takes the
-   * old one's pixels where they overlap, and the bands around them are
-   * drawn (a fresh drawing, but for a few pixels as above, along the
-   * bands' edges); any change of selection drawn as above. A size that
-   * keeps less than half of the image, or a smaller map, is drawn afresh
-   * (DRAWN). */
+  /* a new size, the view where it was (or panned by whole pixels): the
+   * image takes the new size with the old one's pixels where they
+   * overlap, and the bands around them are drawn (a fresh drawing, but
+   * for a few pixels as above, along the bands' edges); any change of
+   * selection drawn as above. A size that keeps less than half of the
+   * image is drawn afresh (DRAWN). */
   HW_ECOMAP_CACHE_RESIZED,
   /* PROGRESSIVE: part of the view drawn at its zoom, over the last image
    * scaled; the caller draws another frame (with the same view) to go on */
@@ -91,7 +90,7 @@ void                hw_ecomap_cache_set_budget (HwEcomapCache *cache,
 
 #define HW_ECOMAP_CACHE_BUDGET_US 3000
 /* maps with fewer nodes are drawn whole, at once, in PROGRESSIVE mode too
- * (they take a few milliseconds), and afresh at a new size */
+ * (they take a few milliseconds) */
 #define HW_ECOMAP_CACHE_PROGRESSIVE_NODES 100
 
 /**
