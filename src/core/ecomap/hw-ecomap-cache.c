@@ -357,22 +357,25 @@ intersect (cairo_rectangle_int_t       *rect,
   return TRUE;
 }
 
-/* Draws @band (device pixels of @target, as wide as it) again, as
- * draw_fresh () drew it: straight into @target, since a band as wide as
- * the image cuts no pixel row of any shape (cairo rasterises row by row):
- * the same pixels as a fresh drawing. */
+/* Draws @rect (device pixels of @target) again as draw_fresh () drew it,
+ * over white, clipped to it; the rest of @target stays. Where the clip
+ * cuts a shape at a side, cairo rasterises the pixels along that side a
+ * level or so off a whole drawing (so redraw_rects_into () draws around
+ * a rectangle with a clean edge); a band as wide as the image cuts no
+ * pixel row (cairo rasterises row by row): the same pixels as a fresh
+ * drawing. */
 static void
-draw_band (cairo_surface_t             *target,
-           const cairo_matrix_t        *matrix,
-           int                          scale,
-           HwEcomapMap                 *map,
-           const HwEcomapDrawOptions   *options,
-           const cairo_rectangle_int_t *band)
+draw_clipped (cairo_surface_t             *target,
+              const cairo_matrix_t        *matrix,
+              int                          scale,
+              HwEcomapMap                 *map,
+              const HwEcomapDrawOptions   *options,
+              const cairo_rectangle_int_t *rect)
 {
   cairo_t *cr = cairo_create (target);
 
-  cairo_rectangle (cr, (double) band->x / scale, (double) band->y / scale,
-                   (double) band->width / scale, (double) band->height / scale);
+  cairo_rectangle (cr, (double) rect->x / scale, (double) rect->y / scale,
+                   (double) rect->width / scale, (double) rect->height / scale);
   cairo_clip (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -383,10 +386,9 @@ draw_band (cairo_surface_t             *target,
 
 /* Draws the device pixel rectangles @damage of @target again, as
  * draw_fresh () drew them but with @options; the rest of it stays. A
- * rectangle as wide as @target is a band (draw_band ()). Another is drawn
- * onto a scratch image (on @scratch) with CLEAN_EDGE pixels more all
- * round: everything that falls in it, in order, over white; then the
- * rectangle copied in. */
+ * rectangle as wide as @target is drawn straight into it
+ * (draw_clipped ()). Another is drawn onto a scratch image (on @scratch)
+ * with CLEAN_EDGE pixels more all round, then the rectangle copied in. */
 static void
 redraw_rects_into (cairo_surface_t           *target,
                    const cairo_matrix_t      *matrix,
@@ -413,7 +415,7 @@ redraw_rects_into (cairo_surface_t           *target,
 
       if (r->x == 0 && r->width == width)
         {
-          draw_band (target, matrix, scale, map, options, r);
+          draw_clipped (target, matrix, scale, map, options, r);
           continue;
         }
       if (!intersect (&edged, &image))
@@ -423,16 +425,7 @@ redraw_rects_into (cairo_surface_t           *target,
 
       /* one rectangle at a time: a clip of several is cut into bands, and
        * a shape is cut at each band's edge too */
-      cr = cairo_create (piece);
-      cairo_rectangle (cr, (double) (r->x - CLEAN_EDGE) / scale, (double) (r->y - CLEAN_EDGE) / scale,
-                       (double) (r->width + 2 * CLEAN_EDGE) / scale,
-                       (double) (r->height + 2 * CLEAN_EDGE) / scale);
-      cairo_clip (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_transform (cr, matrix);
-      hw_ecomap_draw_map (map, cr, options);
-      cairo_destroy (cr);
+      draw_clipped (piece, matrix, scale, map, options, &edged);
 
       /* the rectangle itself copied in, pixel for pixel */
       cr = cairo_create (target);
@@ -893,7 +886,8 @@ draw_progressive (HwEcomapCache             *cache,
                                                    cache->next_todo->len - 1);
 
       g_array_set_size (cache->next_todo, cache->next_todo->len - 1);
-      draw_band (cache->next, &matrix, scale, map, &cache->next_options, &piece);
+      /* (a band as wide as the image: no clean edge needed) */
+      draw_clipped (cache->next, &matrix, scale, map, &cache->next_options, &piece);
       cairo_region_union_rectangle (cache->next_done, &piece);
       now = g_get_monotonic_time ();
       last = now - piece_start;
