@@ -889,8 +889,7 @@ bench_resize (guint    n,
                             view.y0, &options, HW_ECOMAP_CACHE_EXACT);
           if (f == 0 || !large)
             break;   /* the first image, glyph caches; the smaller size: nothing to draw */
-          if (got != (k == 0 ? HW_ECOMAP_CACHE_RESIZED
-                                                                      : HW_ECOMAP_CACHE_DRAWN))
+          if (got != (k == 0 ? HW_ECOMAP_CACHE_RESIZED : HW_ECOMAP_CACHE_DRAWN))
             g_error ("the view cache did not do what the bench measures (%d)", got);
           t0 = now_ms () - t0;
           c0 = cpu_ms () - c0;

@@ -71,6 +71,19 @@ pixels_clear (Pixels *pixels)
  * pixels to a unit. What it shows is left as the memory holds it: the
  * caller draws all of it. No other image may be on @pixels but one
  * finished (image_done ()). */
+/* At least @size bytes at @pixels (more memory if it has less: what it
+ * held is lost) */
+static void
+pixels_reserve (Pixels *pixels,
+                gsize   size)
+{
+  if (size <= pixels->size)
+    return;
+  pixels_clear (pixels);
+  pixels->data = g_rc_box_alloc (size);
+  pixels->size = size;
+}
+
 static cairo_surface_t *
 image_on (Pixels *pixels,
           int     width,
@@ -78,15 +91,9 @@ image_on (Pixels *pixels,
           int     scale)
 {
   int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
-  gsize size = (gsize) stride * height;
   cairo_surface_t *image;
 
-  if (size > pixels->size)
-    {
-      pixels_clear (pixels);
-      pixels->data = g_rc_box_alloc (size);
-      pixels->size = size;
-    }
+  pixels_reserve (pixels, (gsize) stride * height);
   image = cairo_image_surface_create_for_data (pixels->data, CAIRO_FORMAT_ARGB32, width, height,
                                                stride);
   cairo_surface_set_device_scale (image, scale, scale);
@@ -662,34 +669,35 @@ add_band (GArray *damage,
     g_array_append_val (damage, rect);
 }
 
-/* Moves the pixels of @kept (device pixels of a new image, @new_stride
- * bytes a row) from where they were in an old image in the same memory
- * (@old_stride bytes a row, @sx, @sy pixels from there), a row at a
- * time: in the order that reads every row before another is written over
- * it. FALSE, nothing moved, when no order does (a row moving up while
- * another moves down). */
+/* Moves the pixels of @kept (device pixels of a new image at @to,
+ * @to_stride bytes a row) from where they were in an old image at @from
+ * (@from_stride bytes a row, @sx, @sy pixels from there), a row at a
+ * time. In the same memory (@to == @from), in the order that reads every
+ * row before another is written over it; FALSE, nothing moved, when no
+ * order does (a row moving up while another moves down). */
 static gboolean
-move_rows (guint8                      *data,
-           int                          old_stride,
-           int                          new_stride,
+move_rows (guint8                      *to,
+           int                          to_stride,
+           const guint8                *from,
+           int                          from_stride,
            const cairo_rectangle_int_t *kept,
            int                          sx,
            int                          sy)
 {
   gsize bytes = (gsize) kept->width * 4;
   int first = kept->y, last = kept->y + kept->height - 1;
-#define ROW_TO(y)   ((gint64) (y) * new_stride + (gint64) kept->x * 4)
-#define ROW_FROM(y) ((gint64) ((y) - sy) * old_stride + (gint64) (kept->x - sx) * 4)
+#define ROW_TO(y)   ((gint64) (y) * to_stride + (gint64) kept->x * 4)
+#define ROW_FROM(y) ((gint64) ((y) - sy) * from_stride + (gint64) (kept->x - sx) * 4)
   gint64 first_by = ROW_TO (first) - ROW_FROM (first), last_by = ROW_TO (last) - ROW_FROM (last);
 
-  if (kept->width <= 0 || kept->height <= 0 || (first_by == 0 && last_by == 0))
+  if (kept->width <= 0 || kept->height <= 0 || (to == from && first_by == 0 && last_by == 0))
     return TRUE;
-  if (first_by >= 0 && last_by >= 0)
+  if (to != from || (first_by >= 0 && last_by >= 0))
     for (int y = last; y >= first; y--)
-      memmove (data + ROW_TO (y), data + ROW_FROM (y), bytes);
+      memmove (to + ROW_TO (y), from + ROW_FROM (y), bytes);
   else if (first_by <= 0 && last_by <= 0)
     for (int y = first; y <= last; y++)
-      memmove (data + ROW_TO (y), data + ROW_FROM (y), bytes);
+      memmove (to + ROW_TO (y), from + ROW_FROM (y), bytes);
   else
     return FALSE;
 #undef ROW_TO
@@ -714,10 +722,12 @@ draw_scrolled (HwEcomapCache *cache,
   int height = cairo_image_surface_get_height (cache->image);
   int stride = cairo_image_surface_get_stride (cache->image);
   cairo_rectangle_int_t kept = { MAX (sx, 0), MAX (sy, 0), width - ABS (sx), height - ABS (sy) };
+  guint8 *data;
 
   cairo_surface_flush (cache->image);
+  data = cairo_image_surface_get_data (cache->image);
   /* (a row of the same stride moves by the same bytes as every other) */
-  move_rows (cairo_image_surface_get_data (cache->image), stride, stride, &kept, sx, sy);
+  move_rows (data, stride, data, stride, &kept, sx, sy);
   cairo_surface_mark_dirty (cache->image);
   cache->pan_x = pan_x;
   cache->pan_y = pan_y;
@@ -762,20 +772,15 @@ draw_resized (HwEcomapCache *cache,
 
   image_done (&cache->image);
   if ((gsize) new_stride * new_h > cache->pixels.size ||
-      !move_rows (cache->pixels.data, old_stride, new_stride, &kept, sx, sy))
+      !move_rows (cache->pixels.data, new_stride, cache->pixels.data, old_stride, &kept, sx, sy))
     {
       /* into new memory (a size never drawn before): the rows copied */
       Pixels old = cache->pixels;
-      cairo_surface_t *resized;
 
       cache->pixels = (Pixels) { NULL, 0 };
-      resized = image_on (&cache->pixels, new_w, new_h, scale);
-      for (int y = kept.y; y < kept.y + kept.height; y++)
-        memcpy (cache->pixels.data + (gsize) y * new_stride + (gsize) kept.x * 4,
-                old.data + (gsize) (y - sy) * old_stride + (gsize) (kept.x - sx) * 4,
-                (gsize) kept.width * 4);
+      pixels_reserve (&cache->pixels, (gsize) new_stride * new_h);
+      move_rows (cache->pixels.data, new_stride, old.data, old_stride, &kept, sx, sy);
       pixels_clear (&old);
-      image_done (&resized);
     }
   cache->image = image_on (&cache->pixels, new_w, new_h, scale);
   cache->width = width;
