@@ -13,6 +13,7 @@
 #include <cairo.h>
 
 #include "hw-demo.h"
+#include "hw-test-store.h"
 #include "hw-ecomap.h"
 #include "hw-ecomap-queries.h"
 #include "hw-language.h"
@@ -28,15 +29,8 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("homeward-ecomap-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "homeward.db", NULL);
-  f->store = hw_store_open (path, &error);
-  g_assert_no_error (error);
-  f->case_id = hw_demo_create (f->store, &error);
-  g_assert_no_error (error);
+  f->store = hw_test_store_new_demo ("homeward-ecomap-XXXXXX", &f->dir, &f->case_id);
   g_assert_cmpint (f->case_id, >, 0);
 
   /* the lead's demo calls this inside its edit; do the same if it did not */

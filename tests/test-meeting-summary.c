@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hw-demo.h"
+#include "hw-test-store.h"
 #include "hw-meeting.h"
 #include "hw-family-plan.h"
 #include "hw-meeting-summary.h"
@@ -27,15 +28,8 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("homeward-summary-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "homeward.db", NULL);
-  f->store = hw_store_open (path, &error);
-  g_assert_no_error (error);
-  f->case_id = hw_demo_create (f->store, &error);
-  g_assert_no_error (error);
+  f->store = hw_test_store_new_demo ("homeward-summary-XXXXXX", &f->dir, &f->case_id);
 
   /* the sample meetings, unless the demo already has them */
   if (hw_store_query_int (f->store, 0, "SELECT count(*) FROM meetings WHERE case_id = ?",

@@ -15,6 +15,7 @@
 #include "hw-meeting-queries.h"
 #include "hw-meeting-render.h"
 #include "hw-store.h"
+#include "hw-test-store.h"
 
 typedef struct {
   char    *dir;
@@ -74,16 +75,8 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(HwRecord) other = hw_record_new ("cases");
   g_autoptr(HwRecord) person = hw_record_new ("people");
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("homeward-meeting-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "homeward.db", NULL);
-  f->store = hw_store_open (path, &error);
-  g_assert_no_error (error);
-
-  f->case_id = hw_demo_create (f->store, &error);
-  g_assert_no_error (error);
+  f->store = hw_test_store_new_demo ("homeward-meeting-XXXXXX", &f->dir, &f->case_id);
   /* these tests count rows: start from the sample family without its
    * sample meetings and service plan (their demos are tested on their own) */
   {

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "hw-demo.h"
+#include "hw-test-store.h"
 #include "hw-store.h"
 #include "hw-visits.h"
 #include "hw-visits-document.h"
@@ -23,16 +24,10 @@ static void
 setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   HwVisitPlan plan = { 0 };
   gint64 lucia, elena, karen;
 
-  f->dir = g_dir_make_tmp ("homeward-visits-doc-XXXXXX", &error);
-  path = g_build_filename (f->dir, "homeward.db", NULL);
-  f->store = hw_store_open (path, &error);
-  g_assert_no_error (error);
-  f->case_id = hw_demo_create (f->store, &error);
-  g_assert_no_error (error);
+  f->store = hw_test_store_new_demo ("homeward-visits-doc-XXXXXX", &f->dir, &f->case_id);
 
   /* Lucía's visits at the foster home, whose address the family may not
    * see, driven by the foster mother */
