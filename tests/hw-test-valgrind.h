@@ -22,3 +22,13 @@ hw_test_sweep_step (guint thin)
 {
   return hw_test_under_valgrind () ? thin : 1;
 }
+
+/* Whether a test that goes through every scale (1, 2) and every zoom of
+ * a list runs the pair (@scale, @zoom_index): all of them, or under
+ * valgrind every other pair (each scale and each zoom still runs). */
+static inline gboolean
+hw_test_pair_runs (int   scale,
+                   guint zoom_index)
+{
+  return !hw_test_under_valgrind () || (scale + zoom_index) % 2 != 0;
+}

@@ -1800,8 +1800,12 @@ test_cache_scrolled (void)
   for (int scale = 1; scale <= 2; scale++)
     for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
       {
-        g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+        g_autoptr(HwEcomapCache) cache = NULL;
         HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
+
+        if (!hw_test_pair_runs (scale, z))
+          continue;
+        cache = hw_ecomap_cache_new ();
 
         for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
           {
@@ -1980,13 +1984,13 @@ static void
 test_cache_edited (void)
 {
   static const double zooms[] = { 0.5, 1.0, 2.0 };
-  guint n_edited = 0, n_shown = 0;
+  guint n_edited = 0, n_shown = 0, n_runs = 0;
   Worst worst = { 0 };
 
   for (int scale = 1; scale <= 2; scale++)
     for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
       {
-        g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+        g_autoptr(HwEcomapCache) cache = NULL;
         HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE,
                                         .selected_node = 13, .selected_tie = 1004 };
         double x = 200, y = 150;
@@ -1997,6 +2001,10 @@ test_cache_edited (void)
         double pan;
         MapSpec spec;
 
+        if (!hw_test_pair_runs (scale, z))
+          continue;
+        n_runs++;
+        cache = hw_ecomap_cache_new ();
         spec_init (&spec, 30);
         {
           g_autoptr(HwEcomapMap) map = spec_map (&spec);
@@ -2033,8 +2041,8 @@ test_cache_edited (void)
                   "%u edits seen", worst.most, worst.n, n_edited, n_shown);
   /* (at 2.0 some edits fall out of the view, and some that may move
    * others move nothing) */
-  g_assert_cmpuint (n_edited, >=, 6 * 11);
-  g_assert_cmpuint (n_shown, >=, 50);
+  g_assert_cmpuint (n_edited, >=, n_runs * 11);
+  g_assert_cmpuint (n_shown, >=, n_runs * 50 / 6);
 }
 
 /* A new size keeps what the old image holds of the new one and draws the
@@ -2080,8 +2088,12 @@ test_cache_resized (void)
   for (int scale = 1; scale <= 2; scale++)
     for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
       {
-        g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+        g_autoptr(HwEcomapCache) cache = NULL;
         HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE };
+
+        if (!hw_test_pair_runs (scale, z))
+          continue;
+        cache = hw_ecomap_cache_new ();
 
         for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
           {
