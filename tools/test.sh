@@ -94,12 +94,42 @@ run_meson_test() {
   fi
 }
 
+# Builds that a later stage needs start early, at the lowest priority,
+# while the tests before that stage run: the end-to-end tests wait on the
+# app about half the time, and these builds take the core they leave idle
+# (nice 19: a test that wants the core has it). Each stage still builds
+# in the foreground after waiting for its background build: nothing is
+# left to do if that finished, and a build error shows there.
+background_build() {  # log, command...; sets background_pid
+  local log=$1; shift
+  ( renice -n 19 -p $BASHPID > /dev/null; "$@" ) > "$log" 2>&1 < /dev/null &
+  background_pid=$!
+}
+configure_asan() {
+  [ -f build-asan/build.ninja ] ||
+    meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false
+}
+prebuild_asan() { configure_asan && meson compile -C build-asan; }
+prebuild_later() {
+  if [ "${HOMEWARD_SKIP_VALGRIND:-0}" != 1 ]; then
+    HOMEWARD_BUILD_ONLY=1 bash tools/valgrind.sh
+  fi
+  if [ "${HOMEWARD_FUZZ_SECONDS:-30}" != 0 ] && command -v clang > /dev/null; then
+    HOMEWARD_BUILD_ONLY=1 bash tools/fuzz.sh
+  fi
+}
+background_pid="" asan_prebuild_pid="" later_prebuild_pid=""
+
 # --- normal build ---------------------------------------------------------
 stage "normal build and tests"
 if [ ! -f build/build.ninja ]; then
   meson setup build || step_failed "meson setup build"
 fi
 if meson compile -C build; then
+  if [ "${HOMEWARD_SKIP_ASAN:-0}" != 1 ]; then
+    background_build build/meson-logs/prebuild-asan.txt prebuild_asan
+    asan_prebuild_pid=$background_pid
+  fi
   run_meson_test build --no-suite bench
 else
   step_failed "meson compile -C build"
@@ -119,12 +149,12 @@ asan_common=halt_on_error=1:abort_on_error=0:strict_string_checks=1:detect_stack
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
 if [ "${HOMEWARD_SKIP_ASAN:-0}" != 1 ]; then
-  if [ ! -f build-asan/build.ninja ]; then
-    meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false \
-      || step_failed "meson setup build-asan"
-  fi
+  [ -z "$asan_prebuild_pid" ] || wait "$asan_prebuild_pid"
+  configure_asan || step_failed "meson setup build-asan"
   if [ -f build-asan/build.ninja ]; then
     if meson compile -C build-asan; then
+      background_build build-asan/meson-logs/prebuild-later.txt prebuild_later
+      later_prebuild_pid=$background_pid
       # Fewer kills than the normal build (200): under the sanitizers every
       # fork and edit is several times slower, and this run is about memory
       # errors on the recovery path, not about the number of kills.
@@ -161,6 +191,7 @@ if [ "${HOMEWARD_SKIP_ASAN:-0}" != 1 ]; then
   fi
 fi
 unset UBSAN_OPTIONS LSAN_OPTIONS
+[ -z "$later_prebuild_pid" ] || wait "$later_prebuild_pid"
 
 # --- valgrind: the core suite, no memory errors, no definite leaks ---------
 stage "valgrind"

@@ -5,6 +5,7 @@
 # covered by GLib's own suppression file and do not count.
 #
 # Usage: bash tools/valgrind.sh [extra meson test arguments, e.g. a test name]
+# (with HOMEWARD_BUILD_ONLY=1 it only builds what the run needs)
 # tools/test.sh (CI) runs it; its results are in
 # build-valgrind/meson-logs/testlog-valgrind.json.
 # Uses build-valgrind/ (a plain debug build: sanitizers and valgrind do not
@@ -24,6 +25,9 @@ targets=$(bash tools/suite-targets.sh $dir core)
 # compiled settings schema (the core tests of the key "database" read it)
 # shellcheck disable=SC2086
 ninja -C $dir $targets homeward-gmo data/gschemas.compiled
+if [ "${HOMEWARD_BUILD_ONLY:-0}" = 1 ]; then
+  exit 0
+fi
 
 supp=()
 [ -f /usr/share/glib-2.0/valgrind/glib.supp ] && supp+=(--suppressions=/usr/share/glib-2.0/valgrind/glib.supp)
