@@ -2153,6 +2153,223 @@ test_cache_resized (void)
   }
 }
 
+/* The view drawn straight onto an image of the window's size at @scale
+ * (no cache): what every cached frame must be */
+static cairo_surface_t *
+draw_direct (HwEcomapMap               *map,
+             int                        width,
+             int                        height,
+             int                        scale,
+             double                     x,
+             double                     y,
+             double                     zoom,
+             const HwEcomapDrawOptions *options)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale,
+                                                         height * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, zoom, zoom);
+  hw_ecomap_draw_map (map, cr, options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The view at @x, @y as a whole drawing of the cache's image at @x0, @y0
+ * shows it: the map drawn straight onto an image with the cache's margin
+ * (MARGIN in hw-ecomap-cache.c) all round, and the window cut out of it
+ * where the pan puts it. (Drawn at another place, a crowded map may
+ * differ by a few pixels where a shape's edge falls on other subpixels.) */
+#define CACHE_MARGIN 192
+
+static cairo_surface_t *
+draw_whole (HwEcomapMap               *map,
+            int                        width,
+            int                        height,
+            int                        scale,
+            double                     x0,
+            double                     y0,
+            double                     x,
+            double                     y,
+            double                     zoom,
+            const HwEcomapDrawOptions *options)
+{
+  static cairo_user_data_key_t key;
+  cairo_surface_t *big = draw_direct (map, width + 2 * CACHE_MARGIN, height + 2 * CACHE_MARGIN, scale,
+                                      x0 + CACHE_MARGIN, y0 + CACHE_MARGIN, zoom, options);
+  int stride = cairo_image_surface_get_stride (big);
+  int left = (CACHE_MARGIN - (int) (x - x0)) * scale, top = (CACHE_MARGIN - (int) (y - y0)) * scale;
+  cairo_surface_t *window =
+    cairo_image_surface_create_for_data (cairo_image_surface_get_data (big) + (gsize) top * stride +
+                                         left * 4, CAIRO_FORMAT_ARGB32, width * scale,
+                                         height * scale, stride);
+
+  g_assert_cmpint (ABS ((int) (x - x0)), <=, CACHE_MARGIN);
+  g_assert_cmpint (ABS ((int) (y - y0)), <=, CACHE_MARGIN);
+  cairo_surface_set_user_data (window, &key, big, (cairo_destroy_func_t) cairo_surface_destroy);
+  return window;
+}
+
+/* A large map's margin is drawn after the window: a fresh drawing shows
+ * the window bit for bit as a whole drawing of the image does, and leaves
+ * the margin; a frame that shows some of it before it is filled draws it
+ * first (rows as wide as the image: bit for bit too); hw_ecomap_cache_fill
+ * () draws the rest a piece a call with no budget (64 rows of a
+ * 1920x1080 window's image, in pixels),
+ * refuses another map, and once it is done every pan within the margin
+ * is bit for bit what the whole drawing shows there. A pan out of the margin draws the window's
+ * part of what it uncovers and leaves the rest; a new size the same. A
+ * small map is drawn whole. */
+static void
+test_cache_margin_later (void)
+{
+  g_autoptr(HwEcomapMap) map = crowded_map (140);
+  g_autoptr(HwEcomapMap) other = crowded_map (140);
+  g_autoptr(HwEcomapMap) small = sample_map ();
+  HwEcomapDrawOptions options = { .show_sectors = TRUE, .fine_curves = TRUE, .selected_node = 13 };
+  static const double corners[][2] = { { 190, 190 }, { -190, 190 }, { 190, -190 }, { -190, -190 } };
+
+  g_assert_cmpuint (map->nodes->len, >=, HW_ECOMAP_CACHE_PROGRESSIVE_NODES);
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+      const double x = 200, y = 150;
+      HwEcomapCacheResult result;
+      cairo_surface_t *frame, *direct;
+      guint calls = 0;
+
+      hw_ecomap_cache_set_budget (cache, 0);
+      frame = draw_cached_with (cache, map, 400, 300, scale, x, y, 1.0, &options,
+                                HW_ECOMAP_CACHE_EXACT, &result);
+      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+      direct = draw_whole (map, 400, 300, scale, x, y, x, y, 1.0, &options);
+      assert_same_image (frame, direct, TRUE, "drawn afresh, the window");
+      cairo_surface_destroy (frame);
+      cairo_surface_destroy (direct);
+      g_assert_true (hw_ecomap_cache_needs_fill (cache));
+
+      /* (another map: nothing done) */
+      g_assert_false (hw_ecomap_cache_fill (cache, other));
+      g_assert_true (hw_ecomap_cache_needs_fill (cache));
+
+      /* 100 rows of the margin above shown before it is filled */
+      frame = draw_cached_with (cache, map, 400, 300, scale, x, y + 100, 1.0, &options,
+                                HW_ECOMAP_CACHE_EXACT, &result);
+      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_HIT);
+      direct = draw_whole (map, 400, 300, scale, x, y, x, y + 100, 1.0, &options);
+      assert_same_image (frame, direct, TRUE, "a pan into the margin before it is drawn");
+      cairo_surface_destroy (frame);
+      cairo_surface_destroy (direct);
+
+      /* the rest, a piece a call: the 92 rows above and the 192 below, in
+       * pieces of at most 64 rows of a 1920x1080 window's image (2,304
+       * device pixels wide) */
+      while (hw_ecomap_cache_fill (cache, map))
+        calls++;
+      calls++;
+      g_assert_false (hw_ecomap_cache_needs_fill (cache));
+      g_assert_false (hw_ecomap_cache_fill (cache, map));
+      {
+        int rows = 64 * 2304 / ((400 + 2 * CACHE_MARGIN) * scale);
+
+        g_assert_cmpuint (calls, ==, (92 * scale + rows - 1) / rows + (192 * scale + rows - 1) / rows);
+      }
+
+      for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
+        {
+          g_autofree char *what = g_strdup_printf ("scale %d, filled, a pan to %g, %g", scale,
+                                                   corners[c][0], corners[c][1]);
+
+          frame = draw_cached_with (cache, map, 400, 300, scale, x + corners[c][0],
+                                    y + corners[c][1], 1.0, &options, HW_ECOMAP_CACHE_EXACT,
+                                    &result);
+          g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_HIT);
+          direct = draw_whole (map, 400, 300, scale, x, y, x + corners[c][0], y + corners[c][1],
+                               1.0, &options);
+          assert_same_image (frame, direct, TRUE, what);
+          cairo_surface_destroy (frame);
+          cairo_surface_destroy (direct);
+        }
+
+      /* a pan out of the margin: the window's part of what it uncovered,
+       * the rest left; then filled, and shown near a fresh drawing (the
+       * column uncovered is cut where the window's edge was, across many
+       * ties of this crowded map: some 230 pixels a few levels off) */
+      cairo_surface_destroy (frame_near_fresh (cache, map, 400, 300, scale, x + 250, y, 1.0,
+                                               &options, 300, "out of the margin", &result,
+                                               NULL));
+      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_SCROLLED);
+      g_assert_true (hw_ecomap_cache_needs_fill (cache));
+      while (hw_ecomap_cache_fill (cache, map))
+        ;
+      for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
+        {
+          cairo_surface_destroy (frame_near_fresh (cache, map, 400, 300, scale,
+                                                   x + 250 + corners[c][0], y + corners[c][1],
+                                                   1.0, &options, 300, "out of the margin, filled",
+                                                   &result, NULL));
+          g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_HIT);
+        }
+
+      /* a pan out of the margin and a new size before the margin is
+       * filled: what is left moves with the pixels (the margin above the
+       * window comes into sight) */
+      {
+        g_autoptr(HwEcomapCache) early = hw_ecomap_cache_new ();
+
+        cairo_surface_destroy (draw_cached_with (early, map, 400, 300, scale, x, y, 1.0, &options,
+                                                 HW_ECOMAP_CACHE_EXACT, &result));
+        cairo_surface_destroy (frame_near_fresh (early, map, 400, 300, scale, x + 40, y + 250, 1.0,
+                                                 &options, 300, "out of the margin, unfilled",
+                                                 &result, NULL));
+        g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_SCROLLED);
+        cairo_surface_destroy (frame_near_fresh (early, map, 380, 420, scale, x + 30, y + 380, 1.0,
+                                                 &options, 300, "a new size, unfilled", &result,
+                                                 NULL));
+        g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_RESIZED);
+        for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
+          {
+            cairo_surface_destroy (frame_near_fresh (early, map, 380, 420, scale,
+                                                     x + 30 + corners[c][0], y + 380 + corners[c][1],
+                                                     1.0, &options, 300, "unfilled, a corner",
+                                                     &result, NULL));
+            g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_HIT);
+          }
+      }
+
+      /* a new size (the old image's margin beside the window: nothing new
+       * shows, all of it left; the seam above still in sight) */
+      cairo_surface_destroy (frame_near_fresh (cache, map, 500, 300, scale, x + 250, y, 1.0,
+                                               &options, 300, "larger", &result, NULL));
+      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_RESIZED);
+      g_assert_true (hw_ecomap_cache_needs_fill (cache));
+      while (hw_ecomap_cache_fill (cache, map))
+        ;
+      cairo_surface_destroy (frame_near_fresh (cache, map, 500, 300, scale, x + 250 - 190, y, 1.0,
+                                               &options, 300, "larger, filled", &result, NULL));
+      g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_HIT);
+    }
+
+  /* a small map: whole at once */
+  {
+    g_autoptr(HwEcomapCache) cache = hw_ecomap_cache_new ();
+    HwEcomapCacheResult result;
+
+    g_assert_cmpuint (small->nodes->len, <, HW_ECOMAP_CACHE_PROGRESSIVE_NODES);
+    cairo_surface_destroy (draw_cached_with (cache, small, 400, 300, 1, 200, 150, 1.0, &options,
+                                             HW_ECOMAP_CACHE_EXACT, &result));
+    g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
+    g_assert_false (hw_ecomap_cache_needs_fill (cache));
+    g_assert_false (hw_ecomap_cache_fill (cache, small));
+  }
+}
+
 /* @node (a recording surface, as a GTK cairo node is) played onto a new
  * image of @width x @height at @scale, as GTK's renderer plays it */
 static cairo_surface_t *
@@ -2523,6 +2740,7 @@ main (int   argc,
   g_test_add_func ("/ecomap-render/cache-edited", test_cache_edited);
   g_test_add_func ("/ecomap-render/cache-resized", test_cache_resized);
   g_test_add_func ("/ecomap-render/cache-into-node", test_cache_into_node);
+  g_test_add_func ("/ecomap-render/cache-margin-later", test_cache_margin_later);
   g_test_add_func ("/ecomap-render/cache-scrolled", test_cache_scrolled);
   g_test_add_func ("/ecomap-render/cache-progressive", test_cache_progressive);
   g_test_add_func ("/ecomap-render/cache-looks-as-before", test_cache_looks_as_before);

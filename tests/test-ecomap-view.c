@@ -819,8 +819,10 @@ test_draws_on_after_zoom (void)
 }
 
 /* The window made larger, a large map: the canvas keeps what its image
- * holds and draws only the bands around it (HW_ECOMAP_CACHE_RESIZED), not
- * the whole map again */
+ * holds and draws only the window's part of the bands around it
+ * (HW_ECOMAP_CACHE_RESIZED), not the whole map again; the rest of its
+ * margin, and that of the first drawing, is drawn when the main loop is
+ * idle */
 static void
 test_keeps_image_on_resize (void)
 {
@@ -836,11 +838,13 @@ test_keeps_image_on_resize (void)
   spin (500);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), <, 700);
   g_assert_cmpint (hw_ecomap_canvas_get_last_frame (canvas), ==, HW_ECOMAP_CACHE_DRAWN);
+  g_assert_false (hw_ecomap_canvas_get_filling (canvas));
 
   gtk_widget_set_size_request (GTK_WIDGET (canvas), 700, 480);
   spin (500);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), >=, 700);
   g_assert_cmpint (hw_ecomap_canvas_get_last_frame (canvas), ==, HW_ECOMAP_CACHE_RESIZED);
+  g_assert_false (hw_ecomap_canvas_get_filling (canvas));
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
 }

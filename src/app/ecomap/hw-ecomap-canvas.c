@@ -56,6 +56,8 @@ struct _HwEcomapCanvas
   guint            zoom_settle_id;
   /* a view being drawn sharp piece by piece: the next frame's tick */
   guint            progress_tick_id;
+  /* the view cache's margin drawn when idle (hw_ecomap_cache_fill ()) */
+  guint            fill_id;
 };
 
 G_DEFINE_FINAL_TYPE (HwEcomapCanvas, hw_ecomap_canvas, GTK_TYPE_WIDGET)
@@ -145,6 +147,17 @@ draw_on_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+fill_cb (gpointer data)
+{
+  HwEcomapCanvas *self = HW_ECOMAP_CANVAS (data);
+
+  if (self->map != NULL && hw_ecomap_cache_fill (self->view_cache, self->map))
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 hw_ecomap_canvas_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -174,6 +187,10 @@ hw_ecomap_canvas_snapshot (GtkWidget   *widget,
                                                              : HW_ECOMAP_CACHE_PROGRESSIVE);
       if (self->last_frame == HW_ECOMAP_CACHE_PARTIAL && self->progress_tick_id == 0)
         self->progress_tick_id = gtk_widget_add_tick_callback (widget, draw_on_cb, NULL, NULL);
+      /* a large map's margin, out of sight, once nothing else is to do
+       * (after redraws and input) */
+      if (hw_ecomap_cache_needs_fill (self->view_cache) && self->fill_id == 0)
+        self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_cb, self, NULL);
     }
   else if (self->drag_node != 0 && self->drag_cache != NULL)
     {
@@ -472,6 +489,13 @@ hw_ecomap_canvas_get_last_frame (HwEcomapCanvas *self)
   return self->last_frame;
 }
 
+gboolean
+hw_ecomap_canvas_get_filling (HwEcomapCanvas *self)
+{
+  g_return_val_if_fail (HW_IS_ECOMAP_CANVAS (self), FALSE);
+  return hw_ecomap_cache_needs_fill (self->view_cache);
+}
+
 double
 hw_ecomap_canvas_get_zoom (HwEcomapCanvas *self)
 {
@@ -719,6 +743,7 @@ hw_ecomap_canvas_dispose (GObject *object)
 
   drop_cache (self);
   g_clear_handle_id (&self->zoom_settle_id, g_source_remove);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
   if (self->progress_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->progress_tick_id);
   self->progress_tick_id = 0;

@@ -55,5 +55,8 @@ void         hw_ecomap_canvas_set_frame_budget  (HwEcomapCanvas *self,
                                                  gint64          budget_us);
 /* What the view cache did for the last frame (for tests). */
 HwEcomapCacheResult hw_ecomap_canvas_get_last_frame (HwEcomapCanvas *self);
+/* Whether the view cache has some of its margin still to draw (drawn
+ * when the main loop is idle; for tests). */
+gboolean     hw_ecomap_canvas_get_filling       (HwEcomapCanvas *self);
 
 G_END_DECLS

@@ -45,6 +45,11 @@ struct _HwEcomapCache
   HwEcomapDrawOptions  options;
   int                  width, height, scale;
   double               zoom, pan_x, pan_y;
+  /* device pixels of @image not drawn yet (white): a large map's margin,
+   * drawn by hw_ecomap_cache_fill () between frames, or by a frame that
+   * shows some of it (NULL: none) */
+  cairo_region_t      *missing;
+  cairo_rectangle_int_t shown;       /* device pixels of @image the last frame showed */
 
   /* PROGRESSIVE: the view asked for, drawn into @next piece by piece
    * (the same map, size and scale as @image; the same options but,
@@ -220,6 +225,7 @@ hw_ecomap_cache_free (HwEcomapCache *cache)
     return;
   drop_next (cache);
   image_done (&cache->image);
+  g_clear_pointer (&cache->missing, cairo_region_destroy);
   pixels_clear (&cache->pixels);
   pixels_clear (&cache->next_pixels);
   pixels_clear (&cache->scratch);
@@ -233,6 +239,7 @@ hw_ecomap_cache_invalidate (HwEcomapCache *cache)
   g_return_if_fail (cache != NULL);
   drop_next (cache);
   image_done (&cache->image);
+  g_clear_pointer (&cache->missing, cairo_region_destroy);
   g_clear_pointer (&cache->items, g_array_unref);
 }
 
@@ -303,43 +310,6 @@ set_map (HwEcomapCache *cache,
     cache->items = g_array_new (FALSE, FALSE, sizeof (HwEcomapItem));
   g_array_set_size (cache->items, 0);
   hw_ecomap_map_items (map, cache->items);
-}
-
-static void
-draw_fresh (HwEcomapCache             *cache,
-            HwEcomapMap               *map,
-            int                        width,
-            int                        height,
-            int                        scale,
-            double                     zoom,
-            double                     pan_x,
-            double                     pan_y,
-            const HwEcomapDrawOptions *options)
-{
-  cairo_matrix_t matrix;
-  cairo_t *cr;
-
-  set_map (cache, map);
-  cache->options = *options;
-  cache->width = width;
-  cache->height = height;
-  cache->scale = scale;
-  cache->zoom = zoom;
-  cache->pan_x = pan_x;
-  cache->pan_y = pan_y;
-
-  drop_next (cache);
-  image_done (&cache->image);
-  cache->image = image_on (&cache->pixels, (width + 2 * MARGIN) * scale,
-                           (height + 2 * MARGIN) * scale, scale);
-  cr = cairo_create (cache->image);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  image_matrix (cache, &matrix);
-  cairo_transform (cr, &matrix);
-  hw_ecomap_draw_map (map, cr, options);
-  cairo_destroy (cr);
-  cairo_surface_flush (cache->image);
 }
 
 /* Where a shape is cut by a clip's edge, cairo rasterises the pixels
@@ -461,6 +431,170 @@ redraw_rects (HwEcomapCache             *cache,
   /* map -> device pixels of the image, as draw_fresh () places the map */
   image_matrix (cache, &matrix);
   redraw_rects_into (cache->image, &matrix, cache->scale, map, options, damage, &cache->scratch);
+}
+
+/* Whether @map's margin is left for later (hw_ecomap_cache_fill ()) when
+ * the image is drawn afresh or takes a new size: a whole drawing of a
+ * large map at full detail takes several frames, and its margin (a
+ * quarter of the rows at 1920x1080) is out of sight until a pan. */
+static gboolean
+lazy_margin (HwEcomapMap *map)
+{
+  return map->nodes->len >= HW_ECOMAP_CACHE_PROGRESSIVE_NODES;
+}
+
+/* Adds @region (device pixels of the image) to what the image has still
+ * to draw, and paints it white until then (as a zoom's scaled frames show
+ * it). */
+static void
+add_missing (HwEcomapCache  *cache,
+             cairo_region_t *region)
+{
+  int scale = cache->scale;
+  cairo_t *cr;
+
+  if (cairo_region_is_empty (region))
+    return;
+  if (cache->missing == NULL)
+    cache->missing = cairo_region_create ();
+  cairo_region_union (cache->missing, region);
+  cr = cairo_create (cache->image);
+  for (int i = 0; i < cairo_region_num_rectangles (region); i++)
+    {
+      cairo_rectangle_int_t r;
+
+      cairo_region_get_rectangle (region, i, &r);
+      cairo_rectangle (cr, (double) r.x / scale, (double) r.y / scale, (double) r.width / scale,
+                       (double) r.height / scale);
+    }
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+}
+
+/* The image's pixels moved by @sx, @sy device pixels (a pan, a new
+ * size) to @kept: what it had still to draw moves with them. */
+static void
+shift_missing (HwEcomapCache               *cache,
+               int                          sx,
+               int                          sy,
+               const cairo_rectangle_int_t *kept)
+{
+  if (cache->missing == NULL)
+    return;
+  cairo_region_translate (cache->missing, sx, sy);
+  cairo_region_intersect_rectangle (cache->missing, kept);
+  if (cairo_region_is_empty (cache->missing))
+    g_clear_pointer (&cache->missing, cairo_region_destroy);
+}
+
+/* The same, and the image's pixels outside @kept (the bands around it)
+ * have all to be drawn. */
+static void
+move_missing (HwEcomapCache               *cache,
+              int                          sx,
+              int                          sy,
+              const cairo_rectangle_int_t *kept)
+{
+  cairo_rectangle_int_t image = { 0, 0, cairo_image_surface_get_width (cache->image),
+                                  cairo_image_surface_get_height (cache->image) };
+  cairo_region_t *bands = cairo_region_create_rectangle (&image);
+
+  shift_missing (cache, sx, sy, kept);
+  cairo_region_subtract_rectangle (bands, kept);
+  add_missing (cache, bands);
+  cairo_region_destroy (bands);
+}
+
+/* Draws what the image has still to draw within @area (device pixels of
+ * the image), with the cached options; @map is the one it shows. With
+ * @clip, only what falls in it, but for a band as wide as the image,
+ * drawn whole (as a fresh drawing draws it: a clip cutting its rows
+ * would leave pixels along the cut a level or so off). */
+static void
+draw_missing (HwEcomapCache               *cache,
+              HwEcomapMap                 *map,
+              const cairo_rectangle_int_t *area,
+              const cairo_rectangle_int_t *clip)
+{
+  g_autoptr(GArray) damage = NULL;
+  int width;
+  cairo_region_t *todo;
+
+  if (cache->missing == NULL)
+    return;
+  width = cairo_image_surface_get_width (cache->image);
+  todo = cairo_region_copy (cache->missing);
+  cairo_region_intersect_rectangle (todo, area);
+  damage = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+  for (int i = 0; i < cairo_region_num_rectangles (todo); i++)
+    {
+      cairo_rectangle_int_t r;
+
+      cairo_region_get_rectangle (todo, i, &r);
+      if (clip != NULL && !(r.x == 0 && r.width == width) && !intersect (&r, clip))
+        continue;
+      g_array_append_val (damage, r);
+      cairo_region_subtract_rectangle (cache->missing, &r);
+    }
+  cairo_region_destroy (todo);
+  if (damage->len > 0)
+    redraw_rects (cache, map, &cache->options, damage);
+  if (cairo_region_is_empty (cache->missing))
+    g_clear_pointer (&cache->missing, cairo_region_destroy);
+}
+
+/* The image drawn afresh for the view, with @options: whole, or for a
+ * large map the window's rows, the margin left to draw (lazy_margin ()) */
+static void
+draw_fresh (HwEcomapCache             *cache,
+            HwEcomapMap               *map,
+            int                        width,
+            int                        height,
+            int                        scale,
+            double                     zoom,
+            double                     pan_x,
+            double                     pan_y,
+            const HwEcomapDrawOptions *options)
+{
+  cairo_matrix_t matrix;
+
+  set_map (cache, map);
+  cache->options = *options;
+  cache->width = width;
+  cache->height = height;
+  cache->scale = scale;
+  cache->zoom = zoom;
+  cache->pan_x = pan_x;
+  cache->pan_y = pan_y;
+
+  drop_next (cache);
+  image_done (&cache->image);
+  cache->image = image_on (&cache->pixels, (width + 2 * MARGIN) * scale,
+                           (height + 2 * MARGIN) * scale, scale);
+  g_clear_pointer (&cache->missing, cairo_region_destroy);
+  image_matrix (cache, &matrix);
+  if (lazy_margin (map))
+    {
+      /* the window's rows, as wide as the image (no clean edge needed);
+       * the margin above and below them later */
+      int w = cairo_image_surface_get_width (cache->image);
+      cairo_rectangle_int_t rows = { 0, MARGIN * scale, w, height * scale };
+
+      draw_clipped (cache->image, &matrix, scale, map, options, &rows);
+      move_missing (cache, 0, 0, &rows);
+    }
+  else
+    {
+      cairo_t *cr = cairo_create (cache->image);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_transform (cr, &matrix);
+      hw_ecomap_draw_map (map, cr, options);
+      cairo_destroy (cr);
+    }
+  cairo_surface_flush (cache->image);
 }
 
 /* @box (map units) in device pixels of an image @width x @height drawn
@@ -731,6 +865,14 @@ draw_scrolled (HwEcomapCache *cache,
   cairo_surface_mark_dirty (cache->image);
   cache->pan_x = pan_x;
   cache->pan_y = pan_y;
+  if (lazy_margin (map))
+    {
+      /* what the pan uncovered, left to draw (the window's part of it is
+       * drawn before the frame is painted) */
+      move_missing (cache, sx, sy, &kept);
+      return;
+    }
+  shift_missing (cache, sx, sy, &kept);
 
   /* the columns uncovered, the whole height; then the rows uncovered,
    * beside them */
@@ -787,6 +929,14 @@ draw_resized (HwEcomapCache *cache,
   cache->height = height;
   cache->pan_x = pan_x;
   cache->pan_y = pan_y;
+  if (lazy_margin (map))
+    {
+      /* the bands left to draw (the window's part of them is drawn
+       * before the frame is painted) */
+      move_missing (cache, sx, sy, &kept);
+      return TRUE;
+    }
+  shift_missing (cache, sx, sy, &kept);
 
   /* the rows above and below what is kept, the whole width (straight
    * into the image); then the columns beside it */
@@ -905,6 +1055,7 @@ draw_progressive (HwEcomapCache             *cache,
     return FALSE;
   cairo_surface_flush (cache->next);
   image_done (&cache->image);
+  g_clear_pointer (&cache->missing, cairo_region_destroy);
   cache->image = g_steal_pointer (&cache->next);
   {
     Pixels pixels = cache->pixels;
@@ -1080,6 +1231,16 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
       result = HW_ECOMAP_CACHE_RESELECTED;
     }
 
+  /* what the window shows of the image: drawn now if it is not yet */
+  cache->shown = (cairo_rectangle_int_t) { MARGIN * scale - (int) round (dx * scale),
+                                           MARGIN * scale - (int) round (dy * scale),
+                                           width * scale, height * scale };
+  draw_missing (cache, map,
+                &(cairo_rectangle_int_t) { 0, cache->shown.y,
+                                           cairo_image_surface_get_width (cache->image),
+                                           cache->shown.height },
+                &cache->shown);
+
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
@@ -1090,4 +1251,84 @@ hw_ecomap_cache_draw (HwEcomapCache             *cache,
   cairo_paint (cr);
   cairo_restore (cr);
   return result;
+}
+
+gboolean
+hw_ecomap_cache_needs_fill (HwEcomapCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, FALSE);
+  return cache->missing != NULL;
+}
+
+/* How many device pixels of the margin hw_ecomap_cache_fill () draws at
+ * a time, at most: 64 rows of the image of a 1920x1080 window (each piece
+ * costs a pass over the map, and delays a frame asked for while it is
+ * drawn) */
+#define FILL_PIXELS (64 * (1920 + 2 * MARGIN))
+
+/* The next piece of the margin to draw: of what is left, the rectangle
+ * nearest what the window showed last, its rows nearest to it, at most
+ * FILL_PIXELS */
+static void
+next_fill_piece (HwEcomapCache         *cache,
+                 cairo_rectangle_int_t *piece)
+{
+  const cairo_rectangle_int_t *shown = &cache->shown;
+  gint64 best = G_MAXINT64;
+  int rows;
+
+  for (int i = 0; i < cairo_region_num_rectangles (cache->missing); i++)
+    {
+      cairo_rectangle_int_t r;
+      gint64 gap_y, gap_x;
+
+      cairo_region_get_rectangle (cache->missing, i, &r);
+      gap_y = MAX (0, MAX (shown->y - (r.y + r.height), r.y - (shown->y + shown->height)));
+      gap_x = MAX (0, MAX (shown->x - (r.x + r.width), r.x - (shown->x + shown->width)));
+      if (gap_y + gap_x < best)
+        {
+          best = gap_y + gap_x;
+          *piece = r;
+        }
+    }
+  rows = MAX (FILL_PIXELS / piece->width, 1);
+  if (piece->height > rows)
+    {
+      /* above the window: its lowest rows; else its highest */
+      if (piece->y + piece->height <= shown->y)
+        piece->y += piece->height - rows;
+      piece->height = rows;
+    }
+}
+
+gboolean
+hw_ecomap_cache_fill (HwEcomapCache *cache,
+                      HwEcomapMap   *map)
+{
+  gint64 start = g_get_monotonic_time (), now, last;
+
+  g_return_val_if_fail (cache != NULL, FALSE);
+  g_return_val_if_fail (map != NULL, FALSE);
+
+  /* (another map: the next frame draws it first; a view being drawn
+   * piece by piece replaces the image once whole) */
+  if (cache->missing == NULL || cache->image == NULL || map->generation != cache->generation ||
+      cache->next != NULL)
+    return FALSE;
+  /* (only pixels the last frame did not show change: a GTK node played
+   * again shows what it showed) */
+  /* a piece, and another only if it should end within the budget, as
+   * long as the last one took */
+  do
+    {
+      gint64 piece_start = g_get_monotonic_time ();
+      cairo_rectangle_int_t piece;
+
+      next_fill_piece (cache, &piece);
+      draw_missing (cache, map, &piece, NULL);
+      now = g_get_monotonic_time ();
+      last = now - piece_start;
+    }
+  while (cache->missing != NULL && now - start + last <= cache->budget_us);
+  return cache->missing != NULL;
 }

@@ -7,7 +7,8 @@
  * the current zoom, a margin wider than the window, and a pan frame only
  * paints it at an offset of whole device pixels: the same pixels as a
  * fresh drawing; a pan out of the margin moves the image's pixels and
- * draws only the bands that uncovers. An edit (hw_ecomap_map_layout, a
+ * draws only the bands that uncovers. A large map's margin is drawn
+ * after the window, between frames (hw_ecomap_cache_fill ()). An edit (hw_ecomap_map_layout, a
  * move, a new map of the same family) draws it again only where what
  * changed was and is, or whole when that is much of it; a new size keeps
  * what the old image holds of the new one and draws the rest; the zoom
@@ -46,7 +47,9 @@ typedef enum {
 } HwEcomapCacheMode;
 
 typedef enum {
-  HW_ECOMAP_CACHE_DRAWN,    /* drawn afresh (and kept) */
+  /* drawn afresh (and kept); a large map's margin left to draw
+   * (hw_ecomap_cache_fill ()) */
+  HW_ECOMAP_CACHE_DRAWN,
   HW_ECOMAP_CACHE_HIT,      /* painted from the cache: the same pixels */
   HW_ECOMAP_CACHE_SCALED,   /* painted from the cache at another zoom */
   /* only the selection changed: the cache drawn again where it was and
@@ -55,7 +58,8 @@ typedef enum {
   HW_ECOMAP_CACHE_RESELECTED,
   /* a pan out of the margin: the image moved with the map, and drawn
    * only where that uncovered (a fresh drawing, but for a few pixels as
-   * above, along the bands' edges), then painted; any change of
+   * above, along the bands' edges; for a large map only the window's
+   * part of them, the rest left to draw), then painted; any change of
    * selection drawn as above */
   HW_ECOMAP_CACHE_SCROLLED,
   /* the map changed (an edit), the view as drawn: the image drawn again
@@ -67,7 +71,8 @@ typedef enum {
   /* a new size, the view where it was (or panned by whole pixels): the
    * image takes the new size with the old one's pixels where they
    * overlap, and the bands around them are drawn (a fresh drawing, but
-   * for a few pixels as above, along the bands' edges); any change of
+   * for a few pixels as above, along the bands' edges; for a large map
+   * only the window's part of them, the rest left to draw); any change of
    * selection drawn as above. A size that keeps less than half of the
    * image is drawn afresh (DRAWN). */
   HW_ECOMAP_CACHE_RESIZED,
@@ -114,6 +119,18 @@ HwEcomapCacheResult hw_ecomap_cache_draw       (HwEcomapCache             *cache
                                                 double                     pan_y,
                                                 const HwEcomapDrawOptions *options,
                                                 HwEcomapCacheMode          mode);
+
+/* A large map's margin (what a pan within it shows) is drawn after the
+ * window: hw_ecomap_cache_draw () draws the window's part of the image,
+ * and leaves the rest of a fresh drawing, of a new size or of a pan out
+ * of the margin for later. While hw_ecomap_cache_needs_fill () says so,
+ * the caller calls hw_ecomap_cache_fill () between frames (when idle)
+ * with the map last drawn: it draws a piece, and more while within the
+ * budget, nearest the window first, and says whether some is left. A
+ * frame that shows some of what is left draws it first. */
+gboolean            hw_ecomap_cache_needs_fill (HwEcomapCache             *cache);
+gboolean            hw_ecomap_cache_fill       (HwEcomapCache             *cache,
+                                                HwEcomapMap               *map);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwEcomapCache, hw_ecomap_cache_free)
 
