@@ -2,10 +2,10 @@
 # test.sh: everything CI checks, from a fresh clone.
 #
 #   1. tools/setup.sh (Debian packages)
-#   2. a normal build in build/ and `meson test` (all suites but bench,
-#      and but e2e, which step 3 runs)
-#   3. an AddressSanitizer + UBSan build in build-asan/ and every suite
-#      (leak checks on for the core suite)
+#   2. a normal build in build/ and `meson test` (all suites but bench
+#      and e2e; step 3 runs e2e)
+#   3. an AddressSanitizer + UBSan build in build-asan/ and the core,
+#      data, app and e2e suites (leak checks on for the core suite)
 #   4. the core suite under valgrind memcheck in build-valgrind/
 #   5. the fuzzers for a short while (when clang has libFuzzer)
 #   6. a last line "N passed, N failed, N skipped" summed over every run
