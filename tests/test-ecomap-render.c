@@ -321,6 +321,35 @@ pdf_text (HwEcomapMap *map,
   return squeeze (text);
 }
 
+/* The view drawn straight onto an image of the window's size at @scale
+ * (no cache): what every cached frame must be */
+static cairo_surface_t *
+draw_direct (HwEcomapMap               *map,
+             int                        width,
+             int                        height,
+             int                        scale,
+             double                     x,
+             double                     y,
+             double                     zoom,
+             const HwEcomapDrawOptions *options)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale,
+                                                         height * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, zoom, zoom);
+  hw_ecomap_draw_map (map, cr, options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* draw_direct () at one device pixel a unit, a node and a tie selected */
 static cairo_surface_t *
 draw_image (HwEcomapMap *map,
             int          width,
@@ -329,18 +358,9 @@ draw_image (HwEcomapMap *map,
             double       dy,
             double       zoom)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   HwEcomapDrawOptions options = { .show_sectors = TRUE, .selected_node = 13, .selected_tie = 104 };
-  cairo_t *cr = cairo_create (surface);
 
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_translate (cr, dx, dy);
-  cairo_scale (cr, zoom, zoom);
-  hw_ecomap_draw_map (map, cr, &options);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+  return draw_direct (map, width, height, 1, dx, dy, zoom, &options);
 }
 
 /* Is @small the same, pixel for pixel, as @big from (@x, @y) on? */
@@ -2151,34 +2171,6 @@ test_cache_resized (void)
                                              "a small map made larger", &result, NULL));
     g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_RESIZED);
   }
-}
-
-/* The view drawn straight onto an image of the window's size at @scale
- * (no cache): what every cached frame must be */
-static cairo_surface_t *
-draw_direct (HwEcomapMap               *map,
-             int                        width,
-             int                        height,
-             int                        scale,
-             double                     x,
-             double                     y,
-             double                     zoom,
-             const HwEcomapDrawOptions *options)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale,
-                                                         height * scale);
-  cairo_t *cr;
-
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, zoom, zoom);
-  hw_ecomap_draw_map (map, cr, options);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
 }
 
 /* The view at @x, @y as a whole drawing of the cache's image at @x0, @y0
