@@ -18,7 +18,9 @@
  *   build/bench/bench-ecomap --scroll N ...: pans out of the view cache's
  *     margin at 100%; --settle N ...: zoom steps coming to rest at 100%;
  *     --edit N ...: edits at 100%, drawn only where they changed;
- *     --resize N ...: the window made larger at 100%
+ *     --resize N ...: the window made larger at 100%;
+ *     --floor N ...: at 100%, the whole drawing against its ties alone as
+ *     plain lines (the least any drawing of every tie costs in cairo)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -501,6 +503,96 @@ bench_redraw (guint     n,
       double t = redraw_once (map, surface, &view);
 
       c = cpu_ms () - c;
+      g_array_append_val (ms, t);
+      g_array_append_val (cpu, c);
+    }
+  cairo_surface_destroy (surface);
+  timing_of (ms, cpu, out);
+}
+
+/* The least a drawing at 100% could cost that shows every tie in the
+ * window: each tie's visible line alone, as one antialiased stroke of a
+ * plain tie's width (1.5 map units: no dashes, waves, arrowheads, nodes
+ * or names), from the household's or node's edge to the other's, on the
+ * same 1920x1080 image as bench_redraw (@antialias: cairo's default, or
+ * none, cairo's fastest stroke). What the whole drawing costs beyond it
+ * is the ties' notation and the rest of the map. */
+static void
+bench_tie_floor (guint             n,
+                 cairo_antialias_t antialias,
+                 Timing           *out)
+{
+  g_autoptr(HwEcomapMap) map = make_map (n);
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (double) * 4);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_W, SCREEN_H);
+  cairo_matrix_t view;
+
+  laid_out_view (map, FALSE, &view);
+  for (guint t = 0; t < map->ties->len; t++)
+    {
+      const HwEcomapMapTie *tie = &g_array_index (map->ties, HwEcomapMapTie, t);
+      double end[2][3], line[4], len;
+
+      for (guint k = 0; k < 2; k++)
+        {
+          gint64 id = k == 0 ? tie->node_a : tie->node_b;
+          int i = hw_ecomap_map_find_node (map, id);
+
+          if (id == map->household_id)
+            {
+              end[k][0] = end[k][1] = 0;
+              end[k][2] = map->household_radius;
+            }
+          else
+            {
+              const HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
+
+              end[k][0] = node->x;
+              end[k][1] = node->y;
+              end[k][2] = node->radius;
+            }
+        }
+      len = hypot (end[1][0] - end[0][0], end[1][1] - end[0][1]);
+      if (len <= end[0][2] + end[1][2])
+        continue;
+      for (guint k = 0; k < 2; k++)
+        {
+          double towards = k == 0 ? 1 : -1;
+
+          line[2 * k] = end[k][0] + towards * (end[1][0] - end[0][0]) / len * end[k][2];
+          line[2 * k + 1] = end[k][1] + towards * (end[1][1] - end[0][1]) / len * end[k][2];
+        }
+      g_array_append_val (lines, line);
+    }
+  for (guint f = 0; f <= REDRAWS; f++)
+    {
+      double c = cpu_ms (), t0 = now_ms (), t;
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_transform (cr, &view);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_antialias (cr, antialias);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const double *line = &g_array_index (lines, double, 4 * i);
+
+          cairo_move_to (cr, line[0], line[1]);
+          cairo_line_to (cr, line[2], line[3]);
+          cairo_stroke (cr);
+        }
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      t = now_ms () - t0;
+      c = cpu_ms () - c;
+      /* (the first one warms up) */
+      if (f == 0)
+        continue;
       g_array_append_val (ms, t);
       g_array_append_val (cpu, c);
     }
@@ -1173,6 +1265,19 @@ print_resize (guint n)
           fresh.median, idle.median, idle.p95, longest);
 }
 
+static void
+print_floor (guint n)
+{
+  Timing whole, aa, mono;
+
+  bench_redraw (n, FALSE, &whole);
+  bench_tie_floor (n, CAIRO_ANTIALIAS_DEFAULT, &aa);
+  bench_tie_floor (n, CAIRO_ANTIALIAS_NONE, &mono);
+  printf ("at 100%%, %u nodes: the whole drawing median %.2f ms (cpu %.2f); the ties alone as "
+          "plain lines: antialiased %.2f ms (cpu %.2f), not antialiased %.2f ms (cpu %.2f)\n",
+          n, whole.median, whole.cpu, aa.median, aa.cpu, mono.median, mono.cpu);
+}
+
 /* The modes that take sizes: build/bench/bench-ecomap --OPTION N ... */
 static const struct {
   const char *option;
@@ -1183,6 +1288,7 @@ static const struct {
   { "--settle", print_settle },
   { "--edit", print_edit },
   { "--resize", print_resize },
+  { "--floor", print_floor },
 };
 
 int
@@ -1318,7 +1424,7 @@ main (int   argc,
 
   if (argc == 1)
     {
-      Timing fit300, fit1000, zoom300, zoom1000;
+      Timing fit300, fit1000, zoom300, zoom1000, floor_aa[2], floor_mono[2];
       Timing pan_c[2], zoom_c[2], fresh_c[2], select_fit[2], select_full[2];
       Timing scroll[2], scroll_fresh[2], settle[2], settle_fresh[2];
       Timing edited[2], edited_whole[2], edited_before[2];
@@ -1333,6 +1439,10 @@ main (int   argc,
       bench_redraw (1000, TRUE, &fit1000);
       bench_redraw (300, FALSE, &zoom300);
       bench_redraw (1000, FALSE, &zoom1000);
+      bench_tie_floor (300, CAIRO_ANTIALIAS_DEFAULT, &floor_aa[0]);
+      bench_tie_floor (1000, CAIRO_ANTIALIAS_DEFAULT, &floor_aa[1]);
+      bench_tie_floor (300, CAIRO_ANTIALIAS_NONE, &floor_mono[0]);
+      bench_tie_floor (1000, CAIRO_ANTIALIAS_NONE, &floor_mono[1]);
       bench_cached (300, TRUE, &pan_c[0], &zoom_c[0], &fresh_c[0]);
       bench_cached (1000, TRUE, &pan_c[1], &zoom_c[1], &fresh_c[1]);
       bench_select (300, TRUE, &select_fit[0]);
@@ -1356,6 +1466,14 @@ main (int   argc,
       frame_row ("redraw 1000 nodes, 1920x1080, whole map", &fit1000, 1000);
       frame_row ("redraw 300 nodes, 1920x1080, at 100%", &zoom300, 300);
       frame_row ("redraw 1000 nodes, 1920x1080, at 100%", &zoom1000, 1000);
+      printf ("  what no drawing of every tie at 100%% costs less than in cairo: the ties\n"
+              "  alone as plain lines, one antialiased stroke each (not antialiased: 300\n"
+              "  nodes %.2f ms, 1000 nodes %.2f ms):\n", floor_mono[0].median,
+              floor_mono[1].median);
+      table_row ("  the ties alone, 300 nodes", floor_aa[0].median, floor_aa[0].p95,
+                 floor_aa[0].cpu, "ms", NULL, TRUE);
+      table_row ("  the ties alone, 1000 nodes", floor_aa[1].median, floor_aa[1].p95,
+                 floor_aa[1].cpu, "ms", NULL, TRUE);
       printf ("  (drawn at: whole map, 300 nodes: zoom %.2f, %s; 1000 nodes: zoom %.2f, %s;\n"
               "   at 100%%: %s)\n", fit300.zoom, detail_text (fit300.detail), fit1000.zoom,
               detail_text (fit1000.detail), detail_text (zoom300.detail));
