@@ -2359,6 +2359,16 @@ test_cache_margin_later (void)
     g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_DRAWN);
     g_assert_false (hw_ecomap_cache_needs_fill (cache));
     g_assert_false (hw_ecomap_cache_fill (cache, small));
+    /* the bands a pan out of the margin uncovers, and those around a new
+     * size, at once too */
+    cairo_surface_destroy (frame_near_fresh (cache, small, 400, 300, 1, 450, 150, 1.0, &options,
+                                             60, "a small map panned", &result, NULL));
+    g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_SCROLLED);
+    g_assert_false (hw_ecomap_cache_needs_fill (cache));
+    cairo_surface_destroy (frame_near_fresh (cache, small, 620, 420, 1, 450, 150, 1.0, &options,
+                                             60, "a small map made larger", &result, NULL));
+    g_assert_cmpint (result, ==, HW_ECOMAP_CACHE_RESIZED);
+    g_assert_false (hw_ecomap_cache_needs_fill (cache));
   }
 }
 

@@ -544,6 +544,24 @@ draw_missing (HwEcomapCache               *cache,
     g_clear_pointer (&cache->missing, cairo_region_destroy);
 }
 
+/* What the image has still to draw, drawn now unless @map's margin is
+ * left for later (lazy_margin ()): a small map's takes a few
+ * milliseconds. (For a large map, hw_ecomap_cache_draw () draws the
+ * window's part of it before the frame is painted, and
+ * hw_ecomap_cache_fill () the rest.) A region cuts the bands around the
+ * pixels kept in rows: those as wide as the image are drawn straight
+ * into it, the rest with a clean edge (redraw_rects ()). */
+static void
+draw_unless_lazy (HwEcomapCache *cache,
+                  HwEcomapMap   *map)
+{
+  cairo_rectangle_int_t image = { 0, 0, cairo_image_surface_get_width (cache->image),
+                                  cairo_image_surface_get_height (cache->image) };
+
+  if (!lazy_margin (map))
+    draw_missing (cache, map, &image, NULL);
+}
+
 /* The image drawn afresh for the view, with @options: whole, or for a
  * large map the window's rows, the margin left to draw (lazy_margin ()) */
 static void
@@ -787,22 +805,6 @@ draw_edited (HwEcomapCache             *cache,
   return TRUE;
 }
 
-/* (one rectangle per band: bench-ecomap's pan out of the margin at 1,000
- * nodes took 12.3 ms in squares of 256 pixels, 18.1 in squares of 128,
- * and 9.6 ms whole: each rectangle costs a pass over the map) */
-static void
-add_band (GArray *damage,
-          int     x,
-          int     y,
-          int     width,
-          int     height)
-{
-  cairo_rectangle_int_t rect = { x, y, width, height };
-
-  if (width > 0 && height > 0)
-    g_array_append_val (damage, rect);
-}
-
 /* Moves the pixels of @kept (device pixels of a new image at @to,
  * @to_stride bytes a row) from where they were in an old image at @from
  * (@from_stride bytes a row, @sx, @sy pixels from there), a row at a
@@ -851,7 +853,6 @@ draw_scrolled (HwEcomapCache *cache,
                double         pan_x,
                double         pan_y)
 {
-  g_autoptr(GArray) damage = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
   int width = cairo_image_surface_get_width (cache->image);
   int height = cairo_image_surface_get_height (cache->image);
   int stride = cairo_image_surface_get_stride (cache->image);
@@ -865,20 +866,9 @@ draw_scrolled (HwEcomapCache *cache,
   cairo_surface_mark_dirty (cache->image);
   cache->pan_x = pan_x;
   cache->pan_y = pan_y;
-  if (lazy_margin (map))
-    {
-      /* what the pan uncovered, left to draw (the window's part of it is
-       * drawn before the frame is painted) */
-      move_missing (cache, sx, sy, &kept);
-      return;
-    }
-  shift_missing (cache, sx, sy, &kept);
-
-  /* the columns uncovered, the whole height; then the rows uncovered,
-   * beside them */
-  add_band (damage, sx > 0 ? 0 : width + sx, 0, ABS (sx), height);
-  add_band (damage, MAX (sx, 0), sy > 0 ? 0 : height + sy, width - ABS (sx), ABS (sy));
-  redraw_rects (cache, map, &cache->options, damage);
+  /* what the pan uncovered, left to draw */
+  move_missing (cache, sx, sy, &kept);
+  draw_unless_lazy (cache, map);
 }
 
 /* A new size (the window's), the view where it was or panned by whole
@@ -900,7 +890,6 @@ draw_resized (HwEcomapCache *cache,
               double         pan_x,
               double         pan_y)
 {
-  g_autoptr(GArray) damage = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
   int scale = cache->scale;
   int new_w = (width + 2 * MARGIN) * scale, new_h = (height + 2 * MARGIN) * scale;
   int old_stride = cairo_image_surface_get_stride (cache->image);
@@ -929,22 +918,9 @@ draw_resized (HwEcomapCache *cache,
   cache->height = height;
   cache->pan_x = pan_x;
   cache->pan_y = pan_y;
-  if (lazy_margin (map))
-    {
-      /* the bands left to draw (the window's part of them is drawn
-       * before the frame is painted) */
-      move_missing (cache, sx, sy, &kept);
-      return TRUE;
-    }
-  shift_missing (cache, sx, sy, &kept);
-
-  /* the rows above and below what is kept, the whole width (straight
-   * into the image); then the columns beside it */
-  add_band (damage, 0, 0, new_w, kept.y);
-  add_band (damage, 0, kept.y + kept.height, new_w, new_h - kept.y - kept.height);
-  add_band (damage, 0, kept.y, kept.x, kept.height);
-  add_band (damage, kept.x + kept.width, kept.y, new_w - kept.x - kept.width, kept.height);
-  redraw_rects (cache, map, &cache->options, damage);
+  /* the bands around what is kept, left to draw */
+  move_missing (cache, sx, sy, &kept);
+  draw_unless_lazy (cache, map);
   return TRUE;
 }
 
