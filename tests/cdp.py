@@ -84,6 +84,9 @@ class Browser:
             args.insert(1, '--no-sandbox')
         env = dict(os.environ)
         env['LANGUAGE'] = lang.replace('-', '_')
+        # (its own temporary files, org.chromium.Chromium.*, go with the
+        # profile: Chromium leaves them behind)
+        env['TMPDIR'] = self.dir
         self.log = open(os.path.join(self.dir, 'chromium.log'), 'w')
         try:
             self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT, env=env,

@@ -17,6 +17,7 @@ import html
 import http.cookiejar
 import os
 import re
+import shutil
 import ssl
 import subprocess
 import sys
@@ -145,6 +146,7 @@ def main():
     finally:
         if serve is not None:
             serve.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
     if failures:
         print('FAILED: ' + '; '.join(failures))
         return 1

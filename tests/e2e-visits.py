@@ -9,6 +9,7 @@ Debian's /usr/bin/python3, on a fresh database.
 SPDX-License-Identifier: GPL-3.0-or-later
 """
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -97,6 +98,7 @@ def main():
     finally:
         proc.terminate()
         proc.wait(10)
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def run(env, db, build):

@@ -24,13 +24,36 @@ static char *hw_test_store_template_dir;
 static gint64 hw_test_store_template_case;
 static pid_t hw_test_store_template_owner;
 
-/* Removes the database @path, its WAL files and its folder @dir. */
+/* Removes @dir, a folder a test made, and all it holds (what the test
+ * wrote beside its database: exports, backups). */
+static inline void
+hw_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        hw_test_remove_dir (path);
+      else
+        g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Removes the database @path, its WAL files and its folder @dir, with
+ * whatever else the test left in it. */
 static inline void
 hw_test_store_remove_files (const char *path,
                             const char *dir)
 {
   hw_backup_remove_files (path);
-  g_rmdir (dir);
+  hw_test_remove_dir (dir);
 }
 
 static inline void
