@@ -21,6 +21,8 @@
 #include "hw-meeting-queries.h"
 #include "hw-meeting-row.h"
 #include "hw-meeting-scaling-section.h"
+#include "hw-meeting-score-layout.h"
+#include "hw-meeting-score-row.h"
 #include "hw-meeting-step-row.h"
 #include "hw-presentation-window.h"
 #include "hw-meeting-view.h"
@@ -69,6 +71,15 @@ test_pages (Fixture       *f,
       spin ();
       g_assert_true ((find_type (f->view, HW_TYPE_MEETING_SCALING_SECTION) != NULL) == scaling);
       g_assert_true ((find_type (f->view, HW_TYPE_MEETING_PHASE_SECTION) != NULL) == !scaling);
+      /* each person's score on a row that puts the reason below when
+       * narrow (/meeting-view/score-layout) */
+      if (scaling)
+        {
+          GtkWidget *score_row = find_type (f->view, HW_TYPE_MEETING_SCORE_ROW);
+
+          g_assert_nonnull (score_row);
+          g_assert_true (HW_IS_MEETING_SCORE_LAYOUT (gtk_widget_get_layout_manager (score_row)));
+        }
       /* a phase page has its quick entry; the scaling page its scores */
       g_assert_nonnull (hw_meeting_find_first_field (f->view));
       /* choosing a step moves the meeting to it */
@@ -1037,6 +1048,93 @@ test_dates_in_words (Fixture       *f,
   g_assert_false (shows_text (row, as_iso));
 }
 
+/* @child's place in @parent */
+static graphene_rect_t
+bounds_in (GtkWidget *child,
+           GtkWidget *parent)
+{
+  graphene_rect_t rect;
+
+  g_assert_true (gtk_widget_compute_bounds (child, parent, &rect));
+  return rect;
+}
+
+/* A score row's layout (HwMeetingScoreLayout), with children like the
+ * row's: the name, the score, last time's score, the reason. Wide, all on
+ * one line, the name whole; narrow (a laptop with the families beside the
+ * meeting: 323 pixels), the reason on a line of its own below, as wide as
+ * the row, and the name still whole, where a box cut it to four letters.
+ * Its minimum width is a box's. */
+static void
+test_score_layout (void)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *who = gtk_label_new ("Karen Whitfield");
+  GtkWidget *score = gtk_spin_button_new_with_range (0, 10, 1);
+  GtkWidget *before = gtk_label_new ("last time 3");
+  GtkWidget *reason = gtk_entry_new ();
+  GtkWidget *children[] = { who, score, before, reason };
+  int mins[4], nats[4], row_min, row_nat, who_nat, narrow_h, wide_h;
+  graphene_rect_t w, s, b, r;
+
+  g_object_ref_sink (row);
+  gtk_widget_set_layout_manager (row, hw_meeting_score_layout_new ());
+  gtk_label_set_ellipsize (GTK_LABEL (who), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (who), 0);
+  gtk_widget_set_hexpand (reason, TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), "What makes it this number? (Enter saves)");
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      gtk_box_append (GTK_BOX (row), children[i]);
+      gtk_widget_measure (children[i], GTK_ORIENTATION_HORIZONTAL, -1, &mins[i], &nats[i], NULL, NULL);
+    }
+  who_nat = nats[0];
+
+  /* as wide at least as a box of them */
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &row_min, &row_nat, NULL, NULL);
+  g_assert_cmpint (row_min, ==, mins[0] + mins[1] + mins[2] + mins[3] + 3 * HW_MEETING_SCORE_SPACING);
+  g_assert_cmpint (row_nat, ==, nats[0] + nats[1] + nats[2] + nats[3] + 3 * HW_MEETING_SCORE_SPACING);
+
+  /* wide: one line, the reason takes the rest */
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 900, NULL, &wide_h, NULL, NULL);
+  gtk_widget_size_allocate (row, &(GtkAllocation) { 0, 0, 900, wide_h }, -1);
+  w = bounds_in (who, row);
+  s = bounds_in (score, row);
+  b = bounds_in (before, row);
+  r = bounds_in (reason, row);
+  g_assert_cmpfloat (w.size.width, ==, who_nat);
+  g_assert_cmpfloat (s.origin.x, >=, w.origin.x + w.size.width);
+  g_assert_cmpfloat (b.origin.x, >=, s.origin.x + s.size.width);
+  g_assert_cmpfloat (r.origin.x, >=, b.origin.x + b.size.width);
+  g_assert_cmpfloat (r.origin.x + r.size.width, ==, 900);
+  g_assert_cmpfloat (r.origin.y, <, s.origin.y + s.size.height);
+
+  /* narrow: the reason below, the whole width; the name whole */
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 323, NULL, &narrow_h, NULL, NULL);
+  g_assert_cmpint (narrow_h, >, wide_h);
+  gtk_widget_size_allocate (row, &(GtkAllocation) { 0, 0, 323, narrow_h }, -1);
+  w = bounds_in (who, row);
+  s = bounds_in (score, row);
+  b = bounds_in (before, row);
+  r = bounds_in (reason, row);
+  g_assert_cmpfloat (w.size.width, ==, who_nat);
+  g_assert_cmpfloat (b.origin.x + b.size.width, <=, 323);
+  g_assert_cmpfloat (r.origin.x, ==, 0);
+  g_assert_cmpfloat (r.size.width, ==, 323);
+  g_assert_cmpfloat (r.origin.y, >=, s.origin.y + s.size.height);
+  g_assert_cmpfloat (r.origin.y + r.size.height, <=, narrow_h);
+
+  /* at its minimum width: on two lines, nothing outside the row */
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, row_min, NULL, &narrow_h, NULL, NULL);
+  gtk_widget_size_allocate (row, &(GtkAllocation) { 0, 0, row_min, narrow_h }, -1);
+  b = bounds_in (before, row);
+  r = bounds_in (reason, row);
+  g_assert_cmpfloat (b.origin.x + b.size.width, <=, row_min);
+  g_assert_cmpfloat (r.size.width, ==, row_min);
+
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1063,6 +1161,7 @@ main (int   argc,
   ADD ("/meeting-view/dates-in-words", test_dates_in_words);
   ADD ("/meeting-view/after-keeps-typing", test_clock);   /* nothing left behind */
 #undef ADD
+  g_test_add_func ("/meeting-view/score-layout", test_score_layout);
 
   return g_test_run ();
 }

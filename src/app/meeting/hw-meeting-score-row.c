@@ -14,6 +14,7 @@
 #include "hw-meeting.h"
 #include "hw-meeting-later.h"
 #include "hw-meeting-queries.h"
+#include "hw-meeting-score-layout.h"
 #include "hw-meeting-score-row.h"
 #include "hw-toast.h"
 
@@ -334,7 +335,8 @@ hw_meeting_score_row_class_init (HwMeetingScoreRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, spin_input_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  /* on one line, the reason on a line of its own when narrow */
+  gtk_widget_class_set_layout_manager_type (widget_class, HW_TYPE_MEETING_SCORE_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -342,8 +344,6 @@ static void
 hw_meeting_score_row_init (HwMeetingScoreRow *self)
 {
   self->previous = -1;
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                              12);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* GtkSpinButton has no ::activate in GTK 4.8: its text has */
   g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (self->score_spin)), "activate",
