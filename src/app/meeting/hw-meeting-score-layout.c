@@ -22,57 +22,67 @@ struct _HwMeetingScoreLayout
 
 G_DEFINE_FINAL_TYPE (HwMeetingScoreLayout, hw_meeting_score_layout, GTK_TYPE_LAYOUT_MANAGER)
 
-/* The widths of @widget's shown children on the first line (all but the
- * last): their sum with the spacing between them, at minimum and
- * natural; the last child, or NULL */
-static GtkWidget *
-measure_first_line (GtkWidget *widget,
-                    int       *minimum,
-                    int       *natural)
+/* A row's children across: the first line (all but the last shown
+ * child, with the spacing between them), its first child (the name), and
+ * the last child (the reason) */
+typedef struct
 {
-  GtkWidget *last = NULL;
+  GtkWidget *first, *last;   /* NULL: none shown */
+  int        line_min, line_nat;
+  int        first_min, first_nat;
+  int        last_min, last_nat;
+} Widths;
+
+static void
+measure_widths (GtkWidget *widget,
+                Widths    *w)
+{
   int n = 0;
 
-  *minimum = *natural = 0;
-  for (GtkWidget *child = gtk_widget_get_last_child (widget); child != NULL;
-       child = gtk_widget_get_prev_sibling (child))
+  *w = (Widths) { NULL };
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      w->last = child;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != w->last;
+       child = gtk_widget_get_next_sibling (child))
     {
       int min, nat;
 
       if (!gtk_widget_should_layout (child))
         continue;
-      if (last == NULL)
-        {
-          last = child;
-          continue;
-        }
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      *minimum += min;
-      *natural += nat;
+      if (w->first == NULL)
+        {
+          w->first = child;
+          w->first_min = min;
+          w->first_nat = nat;
+        }
+      w->line_min += min + (n > 0 ? HW_MEETING_SCORE_SPACING : 0);
+      w->line_nat += nat + (n > 0 ? HW_MEETING_SCORE_SPACING : 0);
       n++;
     }
-  if (n > 1)
-    {
-      *minimum += (n - 1) * HW_MEETING_SCORE_SPACING;
-      *natural += (n - 1) * HW_MEETING_SCORE_SPACING;
-    }
-  return last;
+  if (w->last != NULL)
+    gtk_widget_measure (w->last, GTK_ORIENTATION_HORIZONTAL, -1, &w->last_min, &w->last_nat, NULL,
+                        NULL);
 }
 
-/* Whether @widget at @width has the last child beside the others: the
- * first line at its natural width and the last child at least
+/* The space between the first line and the last child beside it */
+static int
+gap (const Widths *w)
+{
+  return w->first != NULL && w->last != NULL ? HW_MEETING_SCORE_SPACING : 0;
+}
+
+/* Whether the last child is beside the others at @width: the first line
+ * at its natural width and the last child at least
  * HW_MEETING_SCORE_LAST_WIDTH (or its minimum, if more) */
 static gboolean
-one_line (GtkWidget *widget,
-          int        width)
+one_line (const Widths *w,
+          int           width)
 {
-  int first_min, first_nat, last_min, last_nat;
-  GtkWidget *last = measure_first_line (widget, &first_min, &first_nat);
-
-  if (last == NULL || first_nat == 0)
-    return TRUE;
-  gtk_widget_measure (last, GTK_ORIENTATION_HORIZONTAL, -1, &last_min, &last_nat, NULL, NULL);
-  return width >= first_nat + HW_MEETING_SCORE_SPACING + MAX (last_min, HW_MEETING_SCORE_LAST_WIDTH);
+  return w->first == NULL || w->last == NULL ||
+         width >= w->line_nat + gap (w) + MAX (w->last_min, HW_MEETING_SCORE_LAST_WIDTH);
 }
 
 static GtkSizeRequestMode
@@ -82,8 +92,7 @@ hw_meeting_score_layout_get_request_mode (GtkLayoutManager *manager,
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
-/* The height of the children @from up to (not) @to, at their natural
- * widths: the tallest */
+/* The height of the shown children @from up to (not) @to: the tallest */
 static void
 line_height (GtkWidget *from,
              GtkWidget *to,
@@ -114,87 +123,41 @@ hw_meeting_score_layout_measure (GtkLayoutManager *manager,
                                  int              *minimum_baseline,
                                  int              *natural_baseline)
 {
-  int first_min, first_nat;
-  GtkWidget *last = measure_first_line (widget, &first_min, &first_nat);
+  Widths w;
 
+  measure_widths (widget, &w);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* as a box: all on one line */
-      int last_min = 0, last_nat = 0, gap = 0;
-
-      if (last != NULL)
-        {
-          gtk_widget_measure (last, GTK_ORIENTATION_HORIZONTAL, -1, &last_min, &last_nat, NULL, NULL);
-          gap = first_nat > 0 ? HW_MEETING_SCORE_SPACING : 0;
-        }
-      *minimum = first_min + gap + last_min;
-      *natural = first_nat + gap + last_nat;
+      *minimum = w.line_min + gap (&w) + w.last_min;
+      *natural = w.line_nat + gap (&w) + w.last_nat;
     }
-  else if (last == NULL || for_size < 0 || one_line (widget, for_size))
+  else if (for_size < 0 || one_line (&w, for_size))
     line_height (gtk_widget_get_first_child (widget), NULL, minimum, natural);
   else
     {
-      int min, nat, last_min, last_nat;
+      int last_min, last_nat;
 
-      line_height (gtk_widget_get_first_child (widget), last, &min, &nat);
-      gtk_widget_measure (last, GTK_ORIENTATION_VERTICAL, for_size, &last_min, &last_nat, NULL, NULL);
-      *minimum = min + (min > 0 ? HW_MEETING_SCORE_LINE_SPACING : 0) + last_min;
-      *natural = nat + (nat > 0 ? HW_MEETING_SCORE_LINE_SPACING : 0) + last_nat;
+      line_height (w.first, w.last, minimum, natural);
+      gtk_widget_measure (w.last, GTK_ORIENTATION_VERTICAL, for_size, &last_min, &last_nat, NULL, NULL);
+      *minimum += HW_MEETING_SCORE_LINE_SPACING + last_min;
+      *natural += HW_MEETING_SCORE_LINE_SPACING + last_nat;
     }
 }
 
-/* Places the children from @from up to (not) @to on a line at @y, @height
- * tall, each centred in it: the first as wide as it wants of what the
- * others leave it (at least its minimum), the others at their natural
- * widths, and the last of them @last_width wide if not -1. */
+/* @child @width wide at @x, centred in the line from @y, @height tall */
 static void
-allocate_line (GtkWidget *from,
-               GtkWidget *to,
-               int        width,
-               int        y,
-               int        height,
-               int        last_width)
+place (GtkWidget *child,
+       int        x,
+       int        y,
+       int        width,
+       int        height)
 {
-  int others = 0, first_min = 0, first_nat = 0, x = 0;
-  gboolean first = TRUE;
+  int h;
 
-  for (GtkWidget *child = from; child != NULL && child != to;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int min, nat;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      if (first)
-        {
-          first_min = min;
-          first_nat = nat;
-          first = FALSE;
-        }
-      else
-        others += HW_MEETING_SCORE_SPACING + (gtk_widget_get_next_sibling (child) == to && last_width >= 0
-                                              ? last_width : nat);
-    }
-  first = TRUE;
-  for (GtkWidget *child = from; child != NULL && child != to;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int min, nat, w, h;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      if (first)
-        w = CLAMP (width - others, first_min, first_nat);
-      else
-        w = gtk_widget_get_next_sibling (child) == to && last_width >= 0 ? last_width : nat;
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, &min, &h, NULL, NULL);
-      h = MIN (h, height);
-      gtk_widget_size_allocate (child, &(GtkAllocation) { x, y + (height - h) / 2, w, h }, -1);
-      x += w + HW_MEETING_SCORE_SPACING;
-      first = FALSE;
-    }
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &h, NULL, NULL);
+  h = MIN (h, height);
+  gtk_widget_size_allocate (child, &(GtkAllocation) { x, y + (height - h) / 2, width, h }, -1);
 }
 
 static void
@@ -204,32 +167,43 @@ hw_meeting_score_layout_allocate (GtkLayoutManager *manager,
                                   int               height,
                                   int               baseline)
 {
-  int first_min, first_nat;
-  GtkWidget *last = measure_first_line (widget, &first_min, &first_nat);
-  GtkWidget *first_child = gtk_widget_get_first_child (widget);
+  Widths w;
+  int line = height, first_width, x = 0;
 
-  if (last == NULL)
+  measure_widths (widget, &w);
+  if (w.last == NULL)
     return;
-  if (one_line (widget, width))
+  if (one_line (&w, width))
     {
-      /* the last child takes what the others leave */
-      int last_width = MAX (0, width - first_nat - (first_nat > 0 ? HW_MEETING_SCORE_SPACING : 0));
-      int last_min;
-
-      gtk_widget_measure (last, GTK_ORIENTATION_HORIZONTAL, -1, &last_min, NULL, NULL, NULL);
-      allocate_line (first_child, NULL, width, 0, height, MAX (last_width, last_min));
+      /* the name whole, the last child the rest */
+      first_width = w.first_nat;
+      place (w.last, w.line_nat + gap (&w), 0, width - w.line_nat - gap (&w), line);
     }
   else
     {
-      int min, nat, line;
+      /* the name as wide as the others on its line leave it (at least its
+       * minimum), the last child below, as wide as the row */
+      int min;
 
-      line_height (first_child, last, &min, &nat);
-      line = MIN (nat, height);
-      allocate_line (first_child, last, width, 0, line, -1);
-      gtk_widget_size_allocate (last,
-                                &(GtkAllocation) { 0, line + HW_MEETING_SCORE_LINE_SPACING, width,
-                                                   MAX (0, height - line - HW_MEETING_SCORE_LINE_SPACING) },
-                                -1);
+      line_height (w.first, w.last, &min, &line);
+      line = MIN (line, height);
+      first_width = CLAMP (width - (w.line_nat - w.first_nat), w.first_min, w.first_nat);
+      place (w.last, 0, line + HW_MEETING_SCORE_LINE_SPACING, width,
+             MAX (0, height - line - HW_MEETING_SCORE_LINE_SPACING));
+    }
+  for (GtkWidget *child = w.first; child != NULL && child != w.last;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_width;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      if (child == w.first)
+        child_width = first_width;
+      else
+        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+      place (child, x, 0, child_width, line);
+      x += child_width + HW_MEETING_SCORE_SPACING;
     }
 }
 
