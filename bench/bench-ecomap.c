@@ -473,6 +473,46 @@ redraw_once (HwEcomapMap          *map,
   return now_ms () - t0;
 }
 
+/* What a timed redraw draws: @map (map_once ()), or @lines, each a
+ * tie's x1, y1, x2, y2 (lines_once ()), onto @surface with @view */
+typedef struct
+{
+  HwEcomapMap          *map;
+  cairo_surface_t      *surface;
+  const cairo_matrix_t *view;
+  GArray               *lines;
+  cairo_antialias_t     antialias;
+} Redraw;
+
+static double
+map_once (const Redraw *redraw)
+{
+  return redraw_once (redraw->map, redraw->surface, redraw->view);
+}
+
+/* @once (@redraw) once to warm up (glyph caches), then REDRAWS times:
+ * their wall clock and CPU times into @out */
+static void
+time_redraws (const Redraw *redraw,
+              double      (*once) (const Redraw *redraw),
+              Timing       *out)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+
+  once (redraw);
+  for (guint f = 0; f < REDRAWS; f++)
+    {
+      double c = cpu_ms ();
+      double t = once (redraw);
+
+      c = cpu_ms () - c;
+      g_array_append_val (ms, t);
+      g_array_append_val (cpu, c);
+    }
+  timing_of (ms, cpu, out);
+}
+
 /* Full redraws of an @n node map at 1920x1080: @fit TRUE at the zoom that
  * shows the whole map (what the view opens with, and the worst case: every
  * node and tie is on the screen), else at 100% centred on the household. */
@@ -482,8 +522,6 @@ bench_redraw (guint     n,
               Timing   *out)
 {
   g_autoptr(HwEcomapMap) map = make_map (n);
-  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_W, SCREEN_H);
   cairo_matrix_t view;
 
@@ -496,18 +534,60 @@ bench_redraw (guint     n,
     out->zoom = view.xx;
     cairo_destroy (cr);
   }
-  redraw_once (map, surface, &view);   /* warm: glyph caches */
-  for (guint f = 0; f < REDRAWS; f++)
-    {
-      double c = cpu_ms ();
-      double t = redraw_once (map, surface, &view);
-
-      c = cpu_ms () - c;
-      g_array_append_val (ms, t);
-      g_array_append_val (cpu, c);
-    }
+  time_redraws (&(Redraw) { map, surface, &view, NULL, CAIRO_ANTIALIAS_DEFAULT }, map_once, out);
   cairo_surface_destroy (surface);
-  timing_of (ms, cpu, out);
+}
+
+/* Where a tie to the node @id ends: its centre and radius (the
+ * household's too); FALSE if the map has no such node */
+static gboolean
+tie_end (HwEcomapMap *map,
+         gint64       id,
+         double       end[3])
+{
+  int i;
+
+  if (id == map->household_id)
+    {
+      end[0] = end[1] = 0;
+      end[2] = map->household_radius;
+      return TRUE;
+    }
+  i = hw_ecomap_map_find_node (map, id);
+  if (i < 0)
+    return FALSE;
+  end[0] = g_array_index (map->nodes, HwEcomapMapNode, i).x;
+  end[1] = g_array_index (map->nodes, HwEcomapMapNode, i).y;
+  end[2] = g_array_index (map->nodes, HwEcomapMapNode, i).radius;
+  return TRUE;
+}
+
+/* @redraw's lines, each one antialiased (or not: @redraw->antialias)
+ * stroke of a plain tie's width, on white */
+static double
+lines_once (const Redraw *redraw)
+{
+  double t0 = now_ms ();
+  cairo_t *cr = cairo_create (redraw->surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_transform (cr, redraw->view);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_antialias (cr, redraw->antialias);
+  for (guint i = 0; i < redraw->lines->len; i++)
+    {
+      const double *line = &g_array_index (redraw->lines, double, 4 * i);
+
+      cairo_move_to (cr, line[0], line[1]);
+      cairo_line_to (cr, line[2], line[3]);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (redraw->surface);
+  return now_ms () - t0;
 }
 
 /* The least a drawing at 100% could cost that shows every tie in the
@@ -523,8 +603,6 @@ bench_tie_floor (guint             n,
                  Timing           *out)
 {
   g_autoptr(HwEcomapMap) map = make_map (n);
-  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (double) * 4);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SCREEN_W, SCREEN_H);
   cairo_matrix_t view;
@@ -533,71 +611,23 @@ bench_tie_floor (guint             n,
   for (guint t = 0; t < map->ties->len; t++)
     {
       const HwEcomapMapTie *tie = &g_array_index (map->ties, HwEcomapMapTie, t);
-      double end[2][3], line[4], len;
+      double a[3], b[3], line[4], ux, uy, len;
 
-      for (guint k = 0; k < 2; k++)
-        {
-          gint64 id = k == 0 ? tie->node_a : tie->node_b;
-          int i = hw_ecomap_map_find_node (map, id);
-
-          if (id == map->household_id)
-            {
-              end[k][0] = end[k][1] = 0;
-              end[k][2] = map->household_radius;
-            }
-          else
-            {
-              const HwEcomapMapNode *node = &g_array_index (map->nodes, HwEcomapMapNode, i);
-
-              end[k][0] = node->x;
-              end[k][1] = node->y;
-              end[k][2] = node->radius;
-            }
-        }
-      len = hypot (end[1][0] - end[0][0], end[1][1] - end[0][1]);
-      if (len <= end[0][2] + end[1][2])
+      if (!tie_end (map, tie->node_a, a) || !tie_end (map, tie->node_b, b))
         continue;
-      for (guint k = 0; k < 2; k++)
-        {
-          double towards = k == 0 ? 1 : -1;
-
-          line[2 * k] = end[k][0] + towards * (end[1][0] - end[0][0]) / len * end[k][2];
-          line[2 * k + 1] = end[k][1] + towards * (end[1][1] - end[0][1]) / len * end[k][2];
-        }
+      len = hypot (b[0] - a[0], b[1] - a[1]);
+      if (len <= a[2] + b[2])
+        continue;
+      ux = (b[0] - a[0]) / len;
+      uy = (b[1] - a[1]) / len;
+      line[0] = a[0] + ux * a[2];
+      line[1] = a[1] + uy * a[2];
+      line[2] = b[0] - ux * b[2];
+      line[3] = b[1] - uy * b[2];
       g_array_append_val (lines, line);
     }
-  for (guint f = 0; f <= REDRAWS; f++)
-    {
-      double c = cpu_ms (), t0 = now_ms (), t;
-      cairo_t *cr = cairo_create (surface);
-
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_transform (cr, &view);
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      cairo_set_line_width (cr, 1.5);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      cairo_set_antialias (cr, antialias);
-      for (guint i = 0; i < lines->len; i++)
-        {
-          const double *line = &g_array_index (lines, double, 4 * i);
-
-          cairo_move_to (cr, line[0], line[1]);
-          cairo_line_to (cr, line[2], line[3]);
-          cairo_stroke (cr);
-        }
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
-      t = now_ms () - t0;
-      c = cpu_ms () - c;
-      /* (the first one warms up) */
-      if (f == 0)
-        continue;
-      g_array_append_val (ms, t);
-      g_array_append_val (cpu, c);
-    }
+  time_redraws (&(Redraw) { map, surface, &view, lines, antialias }, lines_once, out);
   cairo_surface_destroy (surface);
-  timing_of (ms, cpu, out);
 }
 
 static const char *
