@@ -106,23 +106,6 @@ add_case (HwStore    *store,
   return id;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_dir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 static guint
 mode_of (const char *path)
 {
@@ -197,7 +180,7 @@ test_make (void)
   g_assert_cmpint (count_cases (dest), ==, 2);
 
   g_assert_finalize_object (store);
-  remove_dir (dir);
+  hw_test_remove_dir (dir);
   g_free (dir);
 }
 
@@ -251,7 +234,7 @@ test_make_fails (void)
     }
 
   g_assert_finalize_object (store);
-  remove_dir (dir);
+  hw_test_remove_dir (dir);
   g_free (dir);
 }
 
@@ -561,9 +544,9 @@ test_refuse_bad (void)
       g_assert_false (g_str_has_prefix (name, ".homeward-restore"));
   }
   g_assert_finalize_object (store);
-  remove_dir (dir);
+  hw_test_remove_dir (dir);
   g_free (dir);
-  remove_dir (folder);
+  hw_test_remove_dir (folder);
 }
 
 static void
@@ -598,7 +581,7 @@ test_refuse_overwrite (void)
   g_assert_cmpmem (before, before_len, after, after_len);
 
   g_assert_finalize_object (store);
-  remove_dir (dir);
+  hw_test_remove_dir (dir);
   g_free (dir);
 }
 
@@ -650,7 +633,7 @@ test_restore_new_and_force (void)
   store = hw_store_open (db, &error);
   g_assert_no_error (error);
   g_assert_finalize_object (store);
-  remove_dir (dir);
+  hw_test_remove_dir (dir);
   g_free (dir);
 }
 
@@ -719,7 +702,7 @@ test_restore_into_store (void)
   hw_store_rollback_edit (store);
 
   g_assert_finalize_object (store);
-  remove_dir (dir);
+  hw_test_remove_dir (dir);
   g_free (dir);
 }
 
@@ -744,7 +727,7 @@ test_restore_while_open (void)
   g_assert_cmpint (hw_store_query_int (store, -1, "SELECT count(*) FROM cases", G_TYPE_INVALID), ==, 2);
 
   g_assert_finalize_object (store);
-  remove_dir (dir);
+  hw_test_remove_dir (dir);
   g_free (dir);
 }
 
@@ -780,7 +763,7 @@ test_restore_over_damaged (void)
   store = hw_store_open (db, &error);
   g_assert_no_error (error);
   g_assert_finalize_object (store);
-  remove_dir (dir);
+  hw_test_remove_dir (dir);
   g_free (dir);
 }
 
@@ -863,7 +846,7 @@ test_restore_after_crash (void)
                                            G_TYPE_INVALID), ==, 0);
     }
 
-  remove_dir (dir);
+  hw_test_remove_dir (dir);
   g_free (dir);
 }
 
